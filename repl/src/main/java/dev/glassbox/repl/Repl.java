@@ -1,0 +1,90 @@
+package dev.glassbox.repl;
+
+import dev.glassbox.Engine;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.function.Supplier;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
+import org.jline.utils.InfoCmp.Capability;
+
+/** The interactive loop: prompt, history, completion, and a {@link Session} doing each line. */
+final class Repl {
+    static final String PROMPT = "glassbox$ ";
+
+    private final Terminal terminal;
+    private final LineReader reader;
+    private final Session session;
+
+    Repl(Terminal terminal, Path historyFile, Supplier<Engine> engine, PrintWriter err) {
+        this.terminal = terminal;
+        this.reader = LineReaderBuilder.builder()
+                .terminal(terminal)
+                .appName("glassbox")
+                .completer(new ReplCompleter(engine))
+                .variable(LineReader.HISTORY_FILE, historyFile)
+                .variable(LineReader.HISTORY_FILE_SIZE, 5000)
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                .option(LineReader.Option.HISTORY_IGNORE_SPACE, false)
+                .build();
+        this.session = new Session(engine, terminal.writer(), err, frontend());
+    }
+
+    private Frontend frontend() {
+        if (isDumb(terminal)) {
+            return new Frontend(Style.PLAIN, ProgressBars.disabled(), StepInput.lines(reader), () -> {});
+        }
+        Style style = Style.ANSI;
+        ProgressBars bars = ProgressBars.drawingTo(terminal.writer(), () -> terminal.getWidth() > 0 ? terminal.getWidth() : 80);
+        return new Frontend(style, bars, StepInput.keys(terminal, style), () -> {
+            terminal.puts(Capability.clear_screen);
+            terminal.flush();
+        });
+    }
+
+    static boolean isDumb(Terminal t) {
+        return Terminal.TYPE_DUMB.equals(t.getType()) || Terminal.TYPE_DUMB_COLOR.equals(t.getType());
+    }
+
+    /** Reads and runs lines until {@code exit} or Ctrl-D; returns the status {@code exit} asked for. */
+    int run() {
+        int status = 0;
+        try {
+            while (!session.exitRequested()) {
+                String line;
+                try {
+                    line = reader.readLine(PROMPT);
+                } catch (UserInterruptException e) {
+                    continue;
+                } catch (EndOfFileException e) {
+                    break;
+                }
+                status = session.execute(line);
+            }
+            return session.exitRequested() ? status : 0;
+        } finally {
+            saveHistory();
+        }
+    }
+
+    /** Shows the prompt once and returns: what {@code --print-ready-and-exit} times. */
+    void showPromptOnly() {
+        reader.getHistory().attach(reader);
+        terminal.writer().print(PROMPT);
+        terminal.writer().println();
+        terminal.flush();
+    }
+
+    private void saveHistory() {
+        try {
+            reader.getHistory().save();
+        } catch (IOException e) {
+            terminal.writer().println("glassbox: cannot save history: " + e.getMessage());
+            terminal.flush();
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.glassbox.repl;
+
+import dev.glassbox.Engine;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Runs a script of REPL lines as a terminal transcript: each line echoed after {@code $ }, then what
+ * the REPL would print for it. Blank lines and {@code #} comments are skipped. Stops at the first
+ * failing line with its exit status, or with {@code keepGoing} runs every line and returns the
+ * status of the first failure (0 if none failed).
+ */
+final class ScriptRunner {
+    private final Session session;
+    private final PrintWriter out;
+    private final boolean keepGoing;
+
+    ScriptRunner(Supplier<Engine> engine, PrintWriter out, PrintWriter err, boolean keepGoing) {
+        this.session = new Session(engine, out, err, Frontend.script());
+        this.out = out;
+        this.keepGoing = keepGoing;
+    }
+
+    int run(List<String> lines) {
+        int firstFailure = 0;
+        for (String raw : lines) {
+            String line = raw.strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            out.println("$ " + line);
+            out.flush();
+            int status = session.execute(line);
+            if (session.exitRequested()) {
+                return firstFailure != 0 ? firstFailure : status;
+            }
+            if (status != 0) {
+                if (!keepGoing) {
+                    return status;
+                }
+                if (firstFailure == 0) {
+                    firstFailure = status;
+                }
+            }
+        }
+        return firstFailure;
+    }
+}

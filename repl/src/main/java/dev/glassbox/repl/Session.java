@@ -1,0 +1,166 @@
+package dev.glassbox.repl;
+
+import dev.glassbox.Engine;
+import dev.glassbox.Result;
+import dev.glassbox.trace.Trace;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Carries out one line as the REPL does, for the REPL and for scripts alike: a REPL built-in, or a
+ * command line for the engine ({@code docker …}, with or without the {@code docker}, chains too).
+ */
+final class Session {
+    static final List<String> BUILTINS = List.of("help", "trace", "step", "state", "kernel", "clear", "exit", "quit");
+
+    private static final String HELP = """
+            Type docker commands as you would at work, with or without the leading "docker":
+              docker run -d --name web -p 8080:80 nginx
+              ps -a && docker stop web
+            Built-ins:
+              help              this text
+              trace             the last command as a tree: client → api → daemon → runtime → kernel
+              trace --json      the same trace as JSON
+              step <command>    run a command, then replay its trace one step at a time
+                                (Enter next, b back, s state at that step, q quit)
+              state             the engine's state (images, containers, kernel objects) as JSON
+              kernel            which kernel runs the containers (sim or linux)
+              clear             clear the screen
+              exit, quit        leave (Ctrl-D too)
+            Tab completes commands, flags, container and image names; Ctrl-R searches the history.
+            """;
+
+    private final Supplier<Engine> engine;
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final Frontend ui;
+    private boolean exitRequested;
+
+    Session(Supplier<Engine> engine, PrintWriter out, PrintWriter err, Frontend ui) {
+        this.engine = engine;
+        this.out = out;
+        this.err = err;
+        this.ui = ui;
+    }
+
+    boolean exitRequested() {
+        return exitRequested;
+    }
+
+    /** Runs one line and returns its exit status; blank lines and comments do nothing. */
+    int execute(String line) {
+        String text = line.strip();
+        if (text.isEmpty() || text.startsWith("#")) {
+            return 0;
+        }
+        try {
+            return dispatch(text);
+        } catch (RuntimeException e) {
+            if (System.getenv("GLASSBOX_DEBUG") != null) {
+                e.printStackTrace(err);
+            }
+            return fail(1, "glassbox: internal error: " + e);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private int dispatch(String text) {
+        String[] words = text.split("\\s+", 2);
+        String rest = words.length > 1 ? words[1].strip() : "";
+        return switch (words[0]) {
+            case "help" -> rest.isEmpty() ? print(HELP) : command(text);
+            case "exit", "quit" -> exit(rest);
+            case "clear" -> rest.isEmpty() ? clear() : command(text);
+            case "trace" -> trace(rest);
+            case "step" -> rest.isEmpty() ? fail(2, "usage: step <command>") : step(rest);
+            case "state" -> rest.isEmpty() ? print(Json.pretty(engine.get().state()) + "\n") : command(text);
+            case "kernel" -> rest.isEmpty() ? print(engine.get().kernelName() + "\n") : command(text);
+            default -> command(text);
+        };
+    }
+
+    private int command(String text) {
+        Result r = runOnEngine(text);
+        show(r);
+        return r.exitStatus();
+    }
+
+    private Result runOnEngine(String text) {
+        try {
+            return engine.get().run(text, ui.bars());
+        } finally {
+            ui.bars().finish();
+        }
+    }
+
+    private void show(Result r) {
+        if (!r.out().isEmpty()) {
+            out.print(withNewline(r.out()));
+            out.flush();
+        }
+        if (!r.err().isEmpty()) {
+            err.print(withNewline(r.err()));
+            err.flush();
+        }
+    }
+
+    private int trace(String args) {
+        if (!args.isEmpty() && !args.equals("--json")) {
+            return fail(2, "usage: trace [--json]");
+        }
+        Trace t = engine.get().lastTrace();
+        if (t == null || t.isEmpty()) {
+            return fail(1, "no trace yet: run a command first");
+        }
+        return print(args.isEmpty() ? TraceRenderer.render(t, ui.style()) : Json.pretty(t) + "\n");
+    }
+
+    private int step(String commandLine) {
+        Result r = runOnEngine(commandLine);
+        Trace t = engine.get().lastTrace();
+        if (t != null && !t.isEmpty()) {
+            new Stepper(t, out, ui.style()).run(ui.steps());
+        }
+        show(r);
+        return r.exitStatus();
+    }
+
+    private int exit(String arg) {
+        if (arg.isEmpty()) {
+            exitRequested = true;
+            return 0;
+        }
+        try {
+            int status = Integer.parseInt(arg);
+            exitRequested = true;
+            return status;
+        } catch (NumberFormatException e) {
+            return fail(2, "usage: exit [status]");
+        }
+    }
+
+    private int clear() {
+        ui.clearScreen().run();
+        return 0;
+    }
+
+    private int print(String text) {
+        out.print(text);
+        out.flush();
+        return 0;
+    }
+
+    private int fail(int status, String message) {
+        out.flush();
+        err.println(message);
+        err.flush();
+        return status;
+    }
+
+    private static String withNewline(String s) {
+        return s.endsWith("\n") ? s : s + "\n";
+    }
+}

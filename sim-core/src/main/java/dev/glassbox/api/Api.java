@@ -1,0 +1,138 @@
+package dev.glassbox.api;
+
+import dev.glassbox.Progress;
+import dev.glassbox.kernel.ProcessInfo;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Engine API as typed operations, one per HTTP call: the single door the REPL, the web UI and
+ * the HTTP Engine API all enter by. Containers are named by name, full id or unique id prefix;
+ * images by reference or id. Failures are {@link DockerException}s in Docker's words.
+ */
+public interface Api {
+    String API_VERSION = "1.50";
+
+    VersionInfo version();
+
+    SystemInfo info();
+
+    // ---- images
+
+    /** POST /images/create?fromImage=…&tag=… */
+    PullResult pull(String image, Progress progress);
+
+    /** GET /images/json */
+    List<ImageSummary> images(boolean all);
+
+    /** GET /images/{name}/json, shaped as Docker's JSON. */
+    Map<String, Object> inspectImage(String name);
+
+    /** GET /images/{name}/history */
+    List<HistoryItem> history(String name);
+
+    /** POST /images/{source}/tag?repo=…&tag=… */
+    void tag(String source, String target);
+
+    /** DELETE /images/{name} */
+    List<Map<String, String>> removeImage(String name, boolean force);
+
+    // ---- containers
+
+    /** POST /containers/create?name=… */
+    CreateResult create(String name, ContainerConfig config, HostConfig hostConfig);
+
+    /** POST /containers/{id}/start; NOT_MODIFIED when already running. */
+    void start(String id);
+
+    /** POST /containers/{id}/stop?t=…&signal=…; NOT_MODIFIED when not running. */
+    void stop(String id, Integer timeoutSeconds, String signal);
+
+    /** POST /containers/{id}/kill?signal=… */
+    void kill(String id, String signal);
+
+    /** POST /containers/{id}/restart?t=… */
+    void restart(String id, Integer timeoutSeconds);
+
+    /** DELETE /containers/{id}?force=…&v=… */
+    void remove(String id, boolean force, boolean volumes);
+
+    void pause(String id);
+
+    void unpause(String id);
+
+    /** GET /containers/json?all=… */
+    List<ContainerSummary> containers(boolean all);
+
+    /** GET /containers/{id}/json, shaped as Docker's JSON. */
+    Map<String, Object> inspectContainer(String id);
+
+    /** GET /containers/{id}/logs */
+    List<LogLine> logs(String id, boolean stdout, boolean stderr, String tail, boolean timestamps);
+
+    /** POST /containers/{id}/wait?condition=not-running|next-exit|removed */
+    WaitResult await(String id, String condition);
+
+    /** POST /containers/{id}/attach: collects the container's output from now on. */
+    Attachment attach(String id);
+
+    /** GET /containers/{id}/top */
+    List<ProcessInfo> top(String id);
+
+    /** GET /containers/{id}/stats?stream=false */
+    Stats stats(String id);
+
+    /** POST /containers/{id}/exec */
+    String execCreate(String id, ExecConfig config);
+
+    /** POST /exec/{id}/start: runs the command to its end. */
+    ExecResult execStart(String execId);
+
+    /** GET /exec/{id}/json */
+    ExecInspect execInspect(String execId);
+
+    // ---- values
+
+    record VersionInfo(String version, String apiVersion, String minApiVersion, String os, String arch, String kernelVersion,
+                       String goVersion, String gitCommit, String buildTime, String kernel) {}
+
+    record SystemInfo(String id, int containers, int running, int paused, int stopped, int images, String serverVersion,
+                      String driver, String operatingSystem, String osType, String architecture, String kernelVersion,
+                      int ncpu, long memTotal, String name, String dockerRootDir, String cgroupVersion, String cgroupDriver,
+                      String kernel) {}
+
+    record LayerStatus(String id, String status, long size) {}
+
+    record PullResult(String reference, String tag, String digest, boolean downloaded, List<LayerStatus> layers) {}
+
+    record ImageSummary(String id, List<String> repoTags, List<String> repoDigests, long created, long size, int containers) {}
+
+    record HistoryItem(String id, long created, String createdBy, long size, String comment) {}
+
+    record CreateResult(String id, List<String> warnings) {}
+
+    record PortView(String ip, int privatePort, Integer publicPort, String type) {}
+
+    record ContainerSummary(String id, List<String> names, String image, String imageId, String command, long created,
+                            String state, String status, List<PortView> ports, Map<String, String> labels) {}
+
+    /** One chunk of output: stream 1 stdout, 2 stderr. */
+    record LogLine(int stream, long timeMillis, String text) {}
+
+    record WaitResult(int statusCode, String error) {}
+
+    record ExecConfig(List<String> cmd, List<String> env, String workingDir, String user, boolean tty) {}
+
+    record ExecResult(List<LogLine> output, int exitCode) {}
+
+    record ExecInspect(String id, String containerId, boolean running, Integer exitCode, int pid) {}
+
+    record Stats(String id, String name, long memoryUsage, long memoryLimit, long pids, long cpuMicros, double cpuPercent) {}
+
+    /** Output of an attached container, gathered as it runs. */
+    interface Attachment {
+        List<LogLine> drain();
+
+        void close();
+    }
+}

@@ -1,0 +1,28 @@
+package dev.glassbox.api;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The container's own settings, as {@code POST /containers/create} carries them in its body.
+ * {@code cmd} and {@code entrypoint} are null when the image's apply.
+ */
+public record ContainerConfig(String image, List<String> cmd, List<String> entrypoint, List<String> env,
+                              String workingDir, String hostname, String user, List<String> exposedPorts,
+                              Map<String, String> labels, boolean tty, boolean openStdin, String stopSignal, Integer stopTimeout) {
+    public ContainerConfig {
+        cmd = cmd == null ? null : List.copyOf(cmd);
+        entrypoint = entrypoint == null ? null : List.copyOf(entrypoint);
+        env = env == null ? List.of() : List.copyOf(env);
+        workingDir = workingDir == null ? "" : workingDir;
+        hostname = hostname == null ? "" : hostname;
+        user = user == null ? "" : user;
+        exposedPorts = exposedPorts == null ? List.of() : List.copyOf(exposedPorts);
+        labels = labels == null ? Map.of() : Map.copyOf(labels);
+        stopSignal = stopSignal == null ? "" : stopSignal;
+    }
+
+    public static ContainerConfig of(String image) {
+        return new ContainerConfig(image, null, null, null, null, null, null, null, null, false, false, null, null);
+    }
+}

@@ -1,0 +1,201 @@
+package dev.glassbox.api;
+
+import dev.glassbox.Progress;
+import dev.glassbox.kernel.ProcessInfo;
+import dev.glassbox.trace.Layer;
+import dev.glassbox.trace.Tracer;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The API layer: every call is recorded as the HTTP request the docker CLI sends for it, and its
+ * answer as the status code, before the daemon below does the work.
+ */
+public final class TracedApi implements Api {
+    private static final String V = "/v" + API_VERSION;
+    private final Api daemon;
+    private final Tracer tracer;
+
+    public TracedApi(Api daemon, Tracer tracer) {
+        this.daemon = daemon;
+        this.tracer = tracer;
+    }
+
+    private static String q(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private <T> T call(String method, String path, int okStatus, String sentence, Supplier<T> body) {
+        String request = method + " " + V + path;
+        try (Tracer.Span s = tracer.open(Layer.API, null, "request", request, sentence, request + " HTTP/1.1")) {
+            try {
+                T result = body.get();
+                tracer.note(Layer.API, null, "response", String.valueOf(okStatus), "The daemon answers " + okStatus + ".", "HTTP/1.1 " + okStatus);
+                return result;
+            } catch (DockerException e) {
+                int status = e.kind().httpStatus();
+                tracer.note(Layer.API, null, "response", String.valueOf(status), "The daemon answers " + status
+                        + (status == 304 ? " (nothing to do)." : ": " + e.getMessage()), "HTTP/1.1 " + status);
+                throw e;
+            }
+        }
+    }
+
+    private void run(String method, String path, int okStatus, String sentence, Runnable body) {
+        call(method, path, okStatus, sentence, () -> {
+            body.run();
+            return null;
+        });
+    }
+
+    @Override
+    public VersionInfo version() {
+        return call("GET", "/version", 200, "The client asks the daemon for its version.", daemon::version);
+    }
+
+    @Override
+    public SystemInfo info() {
+        return call("GET", "/info", 200, "The client asks the daemon for system-wide information.", daemon::info);
+    }
+
+    @Override
+    public PullResult pull(String image, Progress progress) {
+        return call("POST", "/images/create?fromImage=" + q(image), 200, "The client asks the daemon to pull " + image + " from its registry.",
+                () -> daemon.pull(image, progress));
+    }
+
+    @Override
+    public List<ImageSummary> images(boolean all) {
+        return call("GET", "/images/json" + (all ? "?all=1" : ""), 200, "The client lists the daemon's images.", () -> daemon.images(all));
+    }
+
+    @Override
+    public Map<String, Object> inspectImage(String name) {
+        return call("GET", "/images/" + name + "/json", 200, "The client asks for everything the daemon knows about image " + name + ".",
+                () -> daemon.inspectImage(name));
+    }
+
+    @Override
+    public List<HistoryItem> history(String name) {
+        return call("GET", "/images/" + name + "/history", 200, "The client asks how image " + name + " was built, layer by layer.",
+                () -> daemon.history(name));
+    }
+
+    @Override
+    public void tag(String source, String target) {
+        run("POST", "/images/" + source + "/tag?repo=" + q(target), 201, "The client asks the daemon to give image " + source + " another name.",
+                () -> daemon.tag(source, target));
+    }
+
+    @Override
+    public List<Map<String, String>> removeImage(String name, boolean force) {
+        return call("DELETE", "/images/" + name + (force ? "?force=1" : ""), 200, "The client asks the daemon to remove image " + name + ".",
+                () -> daemon.removeImage(name, force));
+    }
+
+    @Override
+    public CreateResult create(String name, ContainerConfig config, HostConfig hostConfig) {
+        String path = "/containers/create" + (name == null || name.isEmpty() ? "" : "?name=" + q(name));
+        return call("POST", path, 201, "The client sends the container's configuration as JSON; the daemon creates the container.",
+                () -> daemon.create(name, config, hostConfig));
+    }
+
+    @Override
+    public void start(String id) {
+        run("POST", "/containers/" + id + "/start", 204, "The client asks the daemon to start " + id + ".", () -> daemon.start(id));
+    }
+
+    @Override
+    public void stop(String id, Integer timeoutSeconds, String signal) {
+        String query = (timeoutSeconds == null ? "" : "?t=" + timeoutSeconds) + (signal == null ? "" : (timeoutSeconds == null ? "?" : "&") + "signal=" + signal);
+        run("POST", "/containers/" + id + "/stop" + query, 204, "The client asks the daemon to stop " + id + ".", () -> daemon.stop(id, timeoutSeconds, signal));
+    }
+
+    @Override
+    public void kill(String id, String signal) {
+        run("POST", "/containers/" + id + "/kill" + (signal == null ? "" : "?signal=" + signal), 204,
+                "The client asks the daemon to send a signal to " + id + ".", () -> daemon.kill(id, signal));
+    }
+
+    @Override
+    public void restart(String id, Integer timeoutSeconds) {
+        run("POST", "/containers/" + id + "/restart" + (timeoutSeconds == null ? "" : "?t=" + timeoutSeconds), 204,
+                "The client asks the daemon to restart " + id + ".", () -> daemon.restart(id, timeoutSeconds));
+    }
+
+    @Override
+    public void remove(String id, boolean force, boolean volumes) {
+        run("DELETE", "/containers/" + id + (force ? "?force=1" : ""), 204, "The client asks the daemon to remove " + id + ".",
+                () -> daemon.remove(id, force, volumes));
+    }
+
+    @Override
+    public void pause(String id) {
+        run("POST", "/containers/" + id + "/pause", 204, "The client asks the daemon to freeze " + id + ".", () -> daemon.pause(id));
+    }
+
+    @Override
+    public void unpause(String id) {
+        run("POST", "/containers/" + id + "/unpause", 204, "The client asks the daemon to thaw " + id + ".", () -> daemon.unpause(id));
+    }
+
+    @Override
+    public List<ContainerSummary> containers(boolean all) {
+        return call("GET", "/containers/json" + (all ? "?all=1" : ""), 200, "The client lists the daemon's containers.", () -> daemon.containers(all));
+    }
+
+    @Override
+    public Map<String, Object> inspectContainer(String id) {
+        return call("GET", "/containers/" + id + "/json", 200, "The client asks for everything the daemon knows about container " + id + ".",
+                () -> daemon.inspectContainer(id));
+    }
+
+    @Override
+    public List<LogLine> logs(String id, boolean stdout, boolean stderr, String tail, boolean timestamps) {
+        return call("GET", "/containers/" + id + "/logs?stdout=" + (stdout ? 1 : 0) + "&stderr=" + (stderr ? 1 : 0) + "&tail=" + (tail == null ? "all" : tail),
+                200, "The client asks for what the container's processes wrote to stdout and stderr, which the daemon kept.",
+                () -> daemon.logs(id, stdout, stderr, tail, timestamps));
+    }
+
+    @Override
+    public WaitResult await(String id, String condition) {
+        return call("POST", "/containers/" + id + "/wait?condition=" + condition, 200,
+                "The client waits until the container stops and the daemon sends its exit status.", () -> daemon.await(id, condition));
+    }
+
+    @Override
+    public Attachment attach(String id) {
+        return call("POST", "/containers/" + id + "/attach?stream=1&stdout=1&stderr=1", 101,
+                "The client attaches to the container's output: the connection is upgraded to a raw stream.", () -> daemon.attach(id));
+    }
+
+    @Override
+    public List<ProcessInfo> top(String id) {
+        return call("GET", "/containers/" + id + "/top", 200, "The client asks which processes run in " + id + ".", () -> daemon.top(id));
+    }
+
+    @Override
+    public Stats stats(String id) {
+        return call("GET", "/containers/" + id + "/stats?stream=0", 200, "The client asks for the container's resource usage, read from its cgroup.",
+                () -> daemon.stats(id));
+    }
+
+    @Override
+    public String execCreate(String id, ExecConfig config) {
+        return call("POST", "/containers/" + id + "/exec", 201, "The client asks the daemon to prepare a command to run inside " + id + ".",
+                () -> daemon.execCreate(id, config));
+    }
+
+    @Override
+    public ExecResult execStart(String execId) {
+        return call("POST", "/exec/" + execId + "/start", 101, "The client starts the prepared command and reads its output.", () -> daemon.execStart(execId));
+    }
+
+    @Override
+    public ExecInspect execInspect(String execId) {
+        return call("GET", "/exec/" + execId + "/json", 200, "The client asks for the command's exit code.", () -> daemon.execInspect(execId));
+    }
+}

@@ -1,0 +1,106 @@
+package dev.glassbox.daemon;
+
+import dev.glassbox.api.Api;
+import dev.glassbox.api.ContainerConfig;
+import dev.glassbox.api.HostConfig;
+import dev.glassbox.image.Image;
+import dev.glassbox.kernel.NatRule;
+import dev.glassbox.kernel.Sandbox;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A container as the daemon keeps it: its configuration, its state, its storage, network and logs. */
+final class Container {
+    enum Status { CREATED, RUNNING, PAUSED, RESTARTING, REMOVING, EXITED, DEAD;
+        String word() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    final String id;
+    final String name;
+    final long created;
+    final ContainerConfig config;
+    final HostConfig hostConfig;
+    final Image image;
+    final String imageName;
+    final List<String> path;
+    final String cacheId;
+    final List<String> lowerdirs;
+    final String hostname;
+
+    Status status = Status.CREATED;
+    int pid;
+    int exitCode;
+    boolean oomKilled;
+    String error = "";
+    long startedAt;
+    long finishedAt;
+    int restartCount;
+    boolean manuallyStopped;
+    boolean removed;
+    Sandbox sandbox;
+
+    String ip = "";
+    String mac = "";
+    String vethHost = "";
+    String endpointId = "";
+    final List<NatRule> nat = new ArrayList<>();
+    final List<Api.LogLine> logs = new ArrayList<>();
+    final List<List<Api.LogLine>> attachments = new ArrayList<>();
+
+    Container(String id, String name, long created, ContainerConfig config, HostConfig hostConfig, Image image, String imageName,
+              List<String> path, String cacheId, List<String> lowerdirs, String hostname) {
+        this.id = id;
+        this.name = name;
+        this.created = created;
+        this.config = config;
+        this.hostConfig = hostConfig;
+        this.image = image;
+        this.imageName = imageName;
+        this.path = List.copyOf(path);
+        this.cacheId = cacheId;
+        this.lowerdirs = List.copyOf(lowerdirs);
+        this.hostname = hostname;
+    }
+
+    boolean running() {
+        return status == Status.RUNNING || status == Status.PAUSED;
+    }
+
+    String upperdir() {
+        return Storage.OVERLAY + "/" + cacheId + "/diff";
+    }
+
+    String workdir() {
+        return Storage.OVERLAY + "/" + cacheId + "/work";
+    }
+
+    String merged() {
+        return Storage.OVERLAY + "/" + cacheId + "/merged";
+    }
+
+    String dir() {
+        return Storage.ROOT + "/containers/" + id;
+    }
+
+    String cgroup() {
+        return "docker/" + id;
+    }
+
+    String networkMode() {
+        String m = hostConfig.networkMode();
+        return m.equals("default") ? "bridge" : m;
+    }
+
+    void log(int stream, long time, String text) {
+        Api.LogLine line = new Api.LogLine(stream, time, text);
+        logs.add(line);
+        if (logs.size() > 10_000) {
+            logs.remove(0);
+        }
+        for (List<Api.LogLine> a : attachments) {
+            a.add(line);
+        }
+    }
+}

@@ -1,0 +1,407 @@
+package dev.glassbox.daemon;
+
+import dev.glassbox.Progress;
+import dev.glassbox.api.Api;
+import dev.glassbox.api.ContainerConfig;
+import dev.glassbox.api.DockerException;
+import dev.glassbox.api.ErrorKind;
+import dev.glassbox.api.HostConfig;
+import dev.glassbox.image.Image;
+import dev.glassbox.kernel.Kernel;
+import dev.glassbox.kernel.ProcessInfo;
+import dev.glassbox.registry.SimHub;
+import dev.glassbox.runtime.Runtime;
+import dev.glassbox.sim.Signals;
+import dev.glassbox.trace.Layer;
+import dev.glassbox.trace.Tracer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** dockerd: the object stores and the operations of the Engine API. */
+public final class Daemon implements Api {
+    static final String VERSION = "28.2.2";
+    private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]+");
+    /** How long an attached client or an exec waits at most, in virtual time, for a process that never ends. */
+    static final long WAIT_CAP_MILLIS = 24L * 3600 * 1000;
+    public static final int MAX_CONTAINERS = 10_000;
+
+    final Kernel kernel;
+    final Tracer tracer;
+    final Images images;
+    final Runtime runtime;
+    final Networks networks;
+    final Map<String, Container> containers = new LinkedHashMap<>();
+    final Lifecycle lifecycle;
+    final Execs execs;
+
+    public Daemon(Kernel kernel, Tracer tracer, SimHub hub) {
+        this.kernel = kernel;
+        this.tracer = tracer;
+        Storage storage = new Storage(kernel);
+        this.images = new Images(kernel, tracer, hub, storage);
+        this.runtime = new Runtime(kernel, tracer);
+        this.networks = new Networks(kernel);
+        this.lifecycle = new Lifecycle(this);
+        this.execs = new Execs(this);
+    }
+
+    long now() {
+        return kernel.currentTimeMillis();
+    }
+
+    String randomHex(int bytes) {
+        return HexFormat.of().formatHex(kernel.random(bytes));
+    }
+
+    int randomInt(int bound) {
+        byte[] b = kernel.random(4);
+        int v = ((b[0] & 0x7f) << 24) | ((b[1] & 0xff) << 16) | ((b[2] & 0xff) << 8) | (b[3] & 0xff);
+        return v % bound;
+    }
+
+    Container container(String ref) {
+        if (ref == null || ref.isEmpty()) {
+            throw DockerException.noSuchContainer(String.valueOf(ref));
+        }
+        String name = ref.startsWith("/") ? ref.substring(1) : ref;
+        Container exact = containers.get(name);
+        if (exact != null) {
+            return exact;
+        }
+        for (Container c : containers.values()) {
+            if (c.id.equals(ref)) {
+                return c;
+            }
+        }
+        Container found = null;
+        for (Container c : containers.values()) {
+            if (c.id.startsWith(ref)) {
+                if (found != null) {
+                    throw DockerException.notFound("multiple IDs found with provided prefix: " + ref);
+                }
+                found = c;
+            }
+        }
+        if (found == null) {
+            throw DockerException.noSuchContainer(ref);
+        }
+        return found;
+    }
+
+    public List<Container> all() {
+        return new ArrayList<>(containers.values());
+    }
+
+    // ---- system
+
+    @Override
+    public VersionInfo version() {
+        return new VersionInfo(VERSION, API_VERSION, "1.24", "linux", "amd64", kernel.info().release(), "go1.24.3", "e6534b4",
+                "2025-06-11T00:00:00.000000000+00:00", kernel.name());
+    }
+
+    @Override
+    public SystemInfo info() {
+        int running = 0;
+        int paused = 0;
+        for (Container c : containers.values()) {
+            running += c.status == Container.Status.RUNNING ? 1 : 0;
+            paused += c.status == Container.Status.PAUSED ? 1 : 0;
+        }
+        var k = kernel.info();
+        return new SystemInfo("GLAS:SBOX:" + kernel.name().toUpperCase(java.util.Locale.ROOT), containers.size(), running, paused,
+                containers.size() - running - paused, images.byId.size(), VERSION, k.storageDriver(), k.operatingSystem(), "linux",
+                k.architecture(), k.release(), k.cpus(), k.memTotal(), "glassbox-host", Storage.ROOT, k.cgroupVersion(), k.cgroupDriver(),
+                kernel.name());
+    }
+
+    // ---- images
+
+    @Override
+    public PullResult pull(String image, Progress progress) {
+        return images.pull(image, progress == null ? Progress.NONE : progress);
+    }
+
+    @Override
+    public List<ImageSummary> images(boolean all) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (Container c : containers.values()) {
+            counts.merge(c.image.id().toString(), 1, Integer::sum);
+        }
+        return images.list(counts);
+    }
+
+    @Override
+    public Map<String, Object> inspectImage(String name) {
+        return images.inspect(name);
+    }
+
+    @Override
+    public List<HistoryItem> history(String name) {
+        return images.history(name);
+    }
+
+    @Override
+    public void tag(String source, String target) {
+        images.tag(source, target);
+    }
+
+    @Override
+    public List<Map<String, String>> removeImage(String name, boolean force) {
+        Images.Stored s = images.get(name);
+        List<String> users = new ArrayList<>();
+        for (Container c : containers.values()) {
+            if (c.image.id().equals(s.image().id())) {
+                if (c.running()) {
+                    throw DockerException.conflict("conflict: unable to delete " + s.image().id().shortId()
+                            + " (cannot be forced) - image is being used by running container " + c.id.substring(0, 12));
+                }
+                users.add(c.id);
+            }
+        }
+        return images.remove(name, force, users);
+    }
+
+    // ---- containers
+
+    @Override
+    public CreateResult create(String name, ContainerConfig config, HostConfig hostConfig) {
+        if (name != null && !name.isEmpty()) {
+            String n = name.startsWith("/") ? name.substring(1) : name;
+            if (!NAME.matcher(n).matches()) {
+                throw DockerException.invalid("Invalid container name (" + name + "), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed");
+            }
+            Container existing = containers.get(n);
+            if (existing != null) {
+                throw DockerException.conflict("Conflict. The container name \"/" + n + "\" is already in use by container \"" + existing.id
+                        + "\". You have to remove (or rename) that container to be able to reuse that name.");
+            }
+        }
+        if (containers.size() >= MAX_CONTAINERS) {
+            throw DockerException.limit("glassbox holds at most " + MAX_CONTAINERS + " containers; remove some first");
+        }
+        HostConfig hc = hostConfig == null ? HostConfig.defaults() : hostConfig;
+        Images.Stored stored = images.find(config.image()).orElseThrow(() -> DockerException.noSuchImage(Images.familiar(config.image())));
+        try (Tracer.Span s = tracer.open(Layer.DAEMON, null, "create container", name == null ? "" : name,
+                "The daemon records a new container: its configuration, a name, and a writable layer on top of the image's layers.", "")) {
+            networks.check(hc.networkMode(), this);
+            List<String> path = Lifecycle.command(config, stored.image());
+            if (path.isEmpty()) {
+                throw DockerException.invalid("no command specified");
+            }
+            String id = randomHex(32);
+            String n = name == null || name.isEmpty() ? uniqueName() : (name.startsWith("/") ? name.substring(1) : name);
+            String cacheId = images.storage.cacheId();
+            images.storage.createContainerLayers(cacheId);
+            List<String> lowers = new ArrayList<>();
+            lowers.add(Storage.OVERLAY + "/" + cacheId + "-init/diff");
+            lowers.addAll(images.storage.lowerdirs(stored.chain()));
+            String hostname = config.hostname().isEmpty() ? (hc.networkMode().equals("host") ? "glassbox-host" : id.substring(0, 12)) : config.hostname();
+            Container c = new Container(id, n, now(), config, hc, stored.image(), config.image(), path, cacheId, lowers, hostname);
+            containers.put(n, c);
+            kernel.fs().mkdirs(c.dir());
+            tracer.note(Layer.DAEMON, null, "container created", n, "Container " + id.substring(0, 12) + " is stored as created: nothing runs yet.",
+                    "mkdir " + c.dir());
+            return new CreateResult(id, List.of());
+        }
+    }
+
+    private String uniqueName() {
+        for (int i = 0; i < 100; i++) {
+            String n = Names.generate(this::randomInt);
+            if (!containers.containsKey(n)) {
+                return n;
+            }
+        }
+        return Names.generate(this::randomInt) + "_" + randomHex(2);
+    }
+
+    @Override
+    public void start(String id) {
+        lifecycle.start(container(id));
+    }
+
+    @Override
+    public void stop(String id, Integer timeoutSeconds, String signal) {
+        lifecycle.stop(container(id), timeoutSeconds, signal);
+    }
+
+    @Override
+    public void kill(String id, String signal) {
+        Container c = container(id);
+        int sig = signal == null || signal.isEmpty() ? Signals.SIGKILL : Signals.parse(signal);
+        if (sig < 0) {
+            throw DockerException.invalid("Invalid signal: " + signal);
+        }
+        if (!c.running()) {
+            throw DockerException.conflict("cannot kill container: " + c.name + ": container " + c.id + " is not running");
+        }
+        lifecycle.signal(c, sig);
+    }
+
+    @Override
+    public void restart(String id, Integer timeoutSeconds) {
+        Container c = container(id);
+        if (c.running()) {
+            lifecycle.stop(c, timeoutSeconds, null);
+        }
+        c.manuallyStopped = false;
+        lifecycle.start(c);
+    }
+
+    @Override
+    public void remove(String id, boolean force, boolean volumes) {
+        Container c = container(id);
+        if (c.running()) {
+            if (!force) {
+                throw DockerException.conflict("cannot remove container \"/" + c.name + "\": container is " + c.status.word()
+                        + ": stop the container before removing or force remove");
+            }
+            lifecycle.signal(c, Signals.SIGKILL);
+            kernel.processes().waitFor(c.pid, 0);
+        }
+        lifecycle.remove(c);
+    }
+
+    @Override
+    public void pause(String id) {
+        lifecycle.pause(container(id), true);
+    }
+
+    @Override
+    public void unpause(String id) {
+        lifecycle.pause(container(id), false);
+    }
+
+    @Override
+    public List<ContainerSummary> containers(boolean all) {
+        List<ContainerSummary> out = new ArrayList<>();
+        List<Container> list = all();
+        java.util.Collections.reverse(list);
+        for (Container c : list) {
+            if (all || c.running()) {
+                out.add(Views.summary(c, now()));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Map<String, Object> inspectContainer(String id) {
+        return Views.inspect(container(id), this);
+    }
+
+    @Override
+    public List<LogLine> logs(String id, boolean stdout, boolean stderr, String tail, boolean timestamps) {
+        Container c = container(id);
+        List<LogLine> out = new ArrayList<>();
+        for (LogLine l : c.logs) {
+            if ((l.stream() == 1 && stdout) || (l.stream() == 2 && stderr)) {
+                out.add(l);
+            }
+        }
+        if (tail != null && !tail.isEmpty() && !tail.equals("all")) {
+            int n;
+            try {
+                n = Integer.parseInt(tail);
+            } catch (NumberFormatException e) {
+                throw DockerException.invalid("invalid value for \"tail\": " + tail);
+            }
+            out = Views.lastLines(out, n);
+        }
+        return out;
+    }
+
+    @Override
+    public WaitResult await(String id, String condition) {
+        return lifecycle.await(container(id), condition == null ? "not-running" : condition);
+    }
+
+    @Override
+    public Attachment attach(String id) {
+        Container c = container(id);
+        List<LogLine> buffer = new ArrayList<>();
+        c.attachments.add(buffer);
+        return new Attachment() {
+            @Override
+            public List<LogLine> drain() {
+                List<LogLine> out = new ArrayList<>(buffer);
+                buffer.clear();
+                return out;
+            }
+
+            @Override
+            public void close() {
+                c.attachments.remove(buffer);
+            }
+        };
+    }
+
+    @Override
+    public List<ProcessInfo> top(String id) {
+        Container c = container(id);
+        if (!c.running()) {
+            throw DockerException.conflict("container " + c.id + " is not running");
+        }
+        return kernel.processes().list(c.sandbox);
+    }
+
+    @Override
+    public Stats stats(String id) {
+        Container c = container(id);
+        if (!c.running()) {
+            return new Stats(c.id, c.name, 0, 0, 0, 0, 0);
+        }
+        var st = kernel.cgroups().stats(c.cgroup());
+        long limit = st.memoryLimit() > 0 ? st.memoryLimit() : kernel.info().memTotal();
+        return new Stats(c.id, c.name, st.memoryBytes(), limit, st.pids(), st.cpuUsageMicros(), 0.0);
+    }
+
+    @Override
+    public String execCreate(String id, ExecConfig config) {
+        return execs.create(container(id), config);
+    }
+
+    @Override
+    public ExecResult execStart(String execId) {
+        return execs.start(execId);
+    }
+
+    @Override
+    public ExecInspect execInspect(String execId) {
+        return execs.inspect(execId);
+    }
+
+    /** The daemon's objects, for the engine's state view. */
+    public Map<String, Object> state() {
+        return StateView.of(this);
+    }
+
+    /** Lets restart policies whose delay has passed bring their containers back. */
+    public void tick() {
+        lifecycle.tick();
+    }
+
+    /** Names of all containers. */
+    public List<String> names() {
+        return new ArrayList<>(containers.keySet());
+    }
+
+    /** Local image names (repository:tag). */
+    public List<String> imageNames() {
+        List<String> out = new ArrayList<>();
+        for (String t : images.tags.keySet()) {
+            out.add(dev.glassbox.image.ImageRef.parse(t).familiar());
+        }
+        return out;
+    }
+
+    static DockerException notRunning(Container c) {
+        return new DockerException(ErrorKind.CONFLICT, "container " + c.id + " is not running");
+    }
+}

@@ -1,0 +1,315 @@
+package dev.glassbox.daemon;
+
+import dev.glassbox.Progress;
+import dev.glassbox.api.Api;
+import dev.glassbox.api.DockerException;
+import dev.glassbox.image.Digest;
+import dev.glassbox.image.HistoryEntry;
+import dev.glassbox.image.Image;
+import dev.glassbox.image.ImageRef;
+import dev.glassbox.image.Layer;
+import dev.glassbox.kernel.Kernel;
+import dev.glassbox.registry.SimHub;
+import dev.glassbox.trace.Tracer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** The daemon's image store: pulls from the registry layer by layer, tags, removes, describes. */
+final class Images {
+    /** Simulated download speed: 40 MB/s, so pulls take virtual time as real ones do. */
+    private static final long BYTES_PER_SECOND = 40_000_000;
+
+    record Stored(Image image, String repoDigest, List<String> chain, long pulledAt) {}
+
+    private final Kernel kernel;
+    private final Tracer tracer;
+    private final SimHub hub;
+    final Storage storage;
+    final Map<String, Stored> byId = new LinkedHashMap<>();
+    /** docker.io/library/nginx:latest → image id. */
+    final TreeMap<String, String> tags = new TreeMap<>();
+
+    Images(Kernel kernel, Tracer tracer, SimHub hub, Storage storage) {
+        this.kernel = kernel;
+        this.tracer = tracer;
+        this.hub = hub;
+        this.storage = storage;
+    }
+
+    /** Finds a local image by reference, full id, or id prefix. */
+    Optional<Stored> find(String name) {
+        String hex = name.startsWith("sha256:") ? name.substring(7) : name;
+        if (hex.matches("[a-f0-9]{12,64}")) {
+            for (Stored s : byId.values()) {
+                if (s.image().id().hex().startsWith(hex)) {
+                    return Optional.of(s);
+                }
+            }
+        }
+        ImageRef ref;
+        try {
+            ref = ImageRef.parse(name).withDefaultTag();
+        } catch (DockerException e) {
+            return Optional.empty();
+        }
+        if (ref.digest() != null) {
+            for (Stored s : byId.values()) {
+                if (s.repoDigest().equals(ref.fullName() + "@" + ref.digest())) {
+                    return Optional.of(s);
+                }
+            }
+            return Optional.empty();
+        }
+        String id = tags.get(ref.toString());
+        return id == null ? Optional.empty() : Optional.of(byId.get(id));
+    }
+
+    Stored get(String name) {
+        return find(name).orElseThrow(() -> DockerException.noSuchImage(familiar(name)));
+    }
+
+    static String familiar(String name) {
+        try {
+            return ImageRef.parse(name).withDefaultTag().familiar();
+        } catch (DockerException e) {
+            return name;
+        }
+    }
+
+    Api.PullResult pull(String image, Progress progress) {
+        ImageRef ref = ImageRef.parse(image).withDefaultTag();
+        String reference = ref.tag() != null ? ref.tag() : ref.digest().toString();
+        try (Tracer.Span s = tracer.open(dev.glassbox.trace.Layer.DAEMON, null, "pull", ref.familiar(),
+                "The daemon asks the registry for " + ref.familiar() + " and downloads the layers it does not have yet.", "")) {
+            if (!ref.domain().equals(hub.domain())) {
+                throw DockerException.server("Get \"https://" + ref.domain() + "/v2/\": dial tcp: lookup " + ref.domain()
+                        + ": glassbox's sim registry serves only docker.io");
+            }
+            registry("GET", "/v2/" + ref.path() + "/manifests/" + reference, "The registry answers with the image's manifest: its config and the digests of its layers.");
+            Image img = hub.resolve(ref).orElseThrow(() -> hub.hasRepository(ref.path())
+                    ? DockerException.notFound("manifest for " + ref.familiar() + " not found: manifest unknown: manifest unknown")
+                    : DockerException.notFound("pull access denied for " + ref.repository()
+                            + ", repository does not exist or may require 'docker login': denied: requested access to the resource is denied"));
+            registry("GET", "/v2/" + ref.path() + "/blobs/" + img.id(), "The config blob: environment, command, exposed ports and the layers' diff ids.");
+            List<String> chain = Storage.chainIds(img.config().diffIds());
+            List<Api.LayerStatus> statuses = new ArrayList<>();
+            boolean downloaded = false;
+            for (int i = 0; i < img.layers().size(); i++) {
+                Layer layer = img.layers().get(i);
+                String shortId = layer.digest().shortId();
+                if (storage.has(chain.get(i))) {
+                    tracer.note(dev.glassbox.trace.Layer.DAEMON, null, "layer exists", shortId, "Layer " + (i + 1) + "/" + img.layers().size()
+                            + " is already on disk (another image shares it): nothing to download.", "");
+                    progress.update(shortId, "Already exists", 0, 0);
+                    statuses.add(new Api.LayerStatus(shortId, "Already exists", layer.size()));
+                    continue;
+                }
+                downloaded = true;
+                download(ref, layer, i, img.layers().size(), progress);
+                try (Tracer.Span x = tracer.open(dev.glassbox.trace.Layer.DAEMON, null, "extract layer", shortId,
+                        "The layer's tar is unpacked into its own directory; OCI whiteout files become overlay whiteouts.", "")) {
+                    progress.update(shortId, "Extracting", 0, layer.size());
+                    Storage.LayerDir dir = storage.unpack(chain.get(i), layer);
+                    tracer.note(dev.glassbox.trace.Layer.KERNEL, dev.glassbox.trace.Subsystem.UNIONFS, "unpack", dir.diff(),
+                            layer.entries().size() + " entries written to " + dir.diff() + ".", "tar -xzf " + layer.digest().hex() + ".tar.gz -C " + dir.diff());
+                }
+                progress.update(shortId, "Pull complete", layer.size(), layer.size());
+                statuses.add(new Api.LayerStatus(shortId, "Pull complete", layer.size()));
+            }
+            String repoDigest = ref.fullName() + "@" + img.manifestDigest();
+            Stored existing = byId.get(img.id().toString());
+            if (existing == null) {
+                storage.ref(chain, 1);
+                byId.put(img.id().toString(), new Stored(img, repoDigest, chain, kernel.currentTimeMillis()));
+            }
+            String previous = tags.put(ref.withDefaultTag().toString(), img.id().toString());
+            boolean newer = downloaded || previous == null || !previous.equals(img.id().toString());
+            return new Api.PullResult(ref.familiar(), reference, img.manifestDigest().toString(), newer, statuses);
+        }
+    }
+
+    private void registry(String method, String path, String sentence) {
+        tracer.note(dev.glassbox.trace.Layer.REGISTRY, null, method, path, sentence, method + " https://registry-1.docker.io" + path);
+    }
+
+    private void download(ImageRef ref, Layer layer, int index, int count, Progress progress) {
+        String shortId = layer.digest().shortId();
+        progress.update(shortId, "Pulling fs layer", 0, layer.size());
+        registry("GET", "/v2/" + ref.path() + "/blobs/" + layer.digest(), "Layer " + (index + 1) + "/" + count + ": "
+                + layer.size() + " compressed bytes, checked against its digest after download.");
+        long step = Math.max(1, layer.size() / 4);
+        for (long done = step; done < layer.size(); done += step) {
+            kernel.idle(Math.max(1, step * 1000 / BYTES_PER_SECOND));
+            progress.update(shortId, "Downloading", done, layer.size());
+        }
+        kernel.idle(Math.max(1, (layer.size() % step) * 1000 / BYTES_PER_SECOND));
+        progress.update(shortId, "Verifying Checksum", layer.size(), layer.size());
+        progress.update(shortId, "Download complete", layer.size(), layer.size());
+    }
+
+    void tag(String source, String target) {
+        Stored s = get(source);
+        ImageRef ref = ImageRef.parse(target).withDefaultTag();
+        if (ref.digest() != null) {
+            throw DockerException.invalid("refusing to create a tag with a digest reference");
+        }
+        tags.put(ref.toString(), s.image().id().toString());
+    }
+
+    List<Map<String, String>> remove(String name, boolean force, List<String> usedByContainers) {
+        Stored s = get(name);
+        String id = s.image().id().toString();
+        List<String> refs = tagsOf(id);
+        boolean named = !refs.contains(safeRef(name));
+        List<Map<String, String>> out = new ArrayList<>();
+        if (!named && refs.size() > 1) {
+            tags.remove(safeRef(name));
+            out.add(Map.of("Untagged", ImageRef.parse(name).withDefaultTag().familiar()));
+            return out;
+        }
+        if (!usedByContainers.isEmpty() && !force) {
+            throw DockerException.conflict("conflict: unable to " + (named ? "delete " + s.image().id().shortId() : "remove repository reference \""
+                    + familiar(name) + "\"") + " (must force) - container " + usedByContainers.get(0).substring(0, 12)
+                    + " is using its referenced image " + s.image().id().shortId());
+        }
+        if (named && refs.size() > 1 && !force) {
+            throw DockerException.conflict("conflict: unable to delete " + s.image().id().shortId()
+                    + " (must be forced) - image is referenced in multiple repositories");
+        }
+        for (String r : refs) {
+            tags.remove(r);
+            out.add(Map.of("Untagged", ImageRef.parse(r).familiar()));
+        }
+        if (!out.isEmpty()) {
+            out.add(Map.of("Untagged", s.repoDigest().startsWith("docker.io/library/") ? s.repoDigest().substring(18) : s.repoDigest()));
+        }
+        if (usedByContainers.isEmpty()) {
+            byId.remove(id);
+            storage.ref(s.chain(), -1);
+            out.add(Map.of("Deleted", id));
+            for (String chain : storage.prune()) {
+                out.add(Map.of("Deleted", chain));
+            }
+        }
+        return out;
+    }
+
+    private static String safeRef(String name) {
+        try {
+            return ImageRef.parse(name).withDefaultTag().toString();
+        } catch (DockerException e) {
+            return name;
+        }
+    }
+
+    List<String> tagsOf(String id) {
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<String, String> e : tags.entrySet()) {
+            if (e.getValue().equals(id)) {
+                out.add(e.getKey());
+            }
+        }
+        return out;
+    }
+
+    List<Api.ImageSummary> list(Map<String, Integer> containersPerImage) {
+        List<Api.ImageSummary> out = new ArrayList<>();
+        for (Stored s : byId.values()) {
+            String id = s.image().id().toString();
+            List<String> repoTags = new ArrayList<>();
+            for (String t : tagsOf(id)) {
+                repoTags.add(ImageRef.parse(t).familiar());
+            }
+            String digest = s.repoDigest().startsWith("docker.io/library/") ? s.repoDigest().substring(18) : s.repoDigest();
+            out.add(new Api.ImageSummary(id, repoTags, List.of(digest), s.image().config().created(), s.image().size(),
+                    containersPerImage.getOrDefault(id, 0)));
+        }
+        out.sort((a, b) -> Long.compare(b.created(), a.created()));
+        return out;
+    }
+
+    List<Api.HistoryItem> history(String name) {
+        Stored s = get(name);
+        List<Api.HistoryItem> out = new ArrayList<>();
+        List<HistoryEntry> hist = s.image().config().history();
+        int layer = 0;
+        List<Long> sizes = new ArrayList<>();
+        for (Layer l : s.image().layers()) {
+            sizes.add(l.contentSize());
+        }
+        for (HistoryEntry h : hist) {
+            long size = h.emptyLayer() ? 0 : layer < sizes.size() ? sizes.get(layer++) : 0;
+            out.add(0, new Api.HistoryItem("<missing>", h.created(), h.createdBy(), size, h.comment()));
+        }
+        if (!out.isEmpty()) {
+            Api.HistoryItem top = out.get(0);
+            out.set(0, new Api.HistoryItem(s.image().id().toString(), top.created(), top.createdBy(), top.size(), top.comment()));
+        }
+        return out;
+    }
+
+    Map<String, Object> inspect(String name) {
+        Stored s = get(name);
+        Image img = s.image();
+        Map<String, Object> m = new LinkedHashMap<>();
+        String id = img.id().toString();
+        m.put("Id", id);
+        List<String> repoTags = new ArrayList<>();
+        for (String t : tagsOf(id)) {
+            repoTags.add(ImageRef.parse(t).familiar());
+        }
+        m.put("RepoTags", repoTags);
+        m.put("RepoDigests", List.of(s.repoDigest().startsWith("docker.io/library/") ? s.repoDigest().substring(18) : s.repoDigest()));
+        m.put("Parent", "");
+        m.put("Comment", "");
+        m.put("Created", Instant.ofEpochSecond(img.config().created()).toString());
+        m.put("DockerVersion", "");
+        m.put("Author", "");
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("Hostname", "");
+        config.put("User", img.config().user());
+        Map<String, Object> exposed = new LinkedHashMap<>();
+        for (String p : img.config().exposedPorts()) {
+            exposed.put(p, Map.of());
+        }
+        config.put("ExposedPorts", exposed.isEmpty() ? null : exposed);
+        config.put("Env", img.config().env());
+        config.put("Cmd", img.config().cmd());
+        config.put("Image", "");
+        config.put("WorkingDir", img.config().workingDir());
+        config.put("Entrypoint", img.config().entrypoint());
+        config.put("Labels", img.config().labels().isEmpty() ? null : new TreeMap<>(img.config().labels()));
+        if (!img.config().stopSignal().isEmpty()) {
+            config.put("StopSignal", img.config().stopSignal());
+        }
+        m.put("Config", config);
+        m.put("Architecture", img.config().architecture());
+        m.put("Os", img.config().os());
+        m.put("Size", img.size());
+        List<String> lowers = storage.lowerdirs(s.chain());
+        Map<String, Object> driver = new LinkedHashMap<>();
+        driver.put("Name", "overlay2");
+        Map<String, Object> data = new LinkedHashMap<>();
+        if (lowers.size() > 1) {
+            data.put("LowerDir", String.join(":", lowers.subList(1, lowers.size())));
+        }
+        String top = lowers.get(0);
+        data.put("MergedDir", top.replace("/diff", "/merged"));
+        data.put("UpperDir", top);
+        data.put("WorkDir", top.replace("/diff", "/work"));
+        driver.put("Data", data);
+        m.put("GraphDriver", driver);
+        List<String> diffIds = new ArrayList<>();
+        for (Digest d : img.config().diffIds()) {
+            diffIds.add(d.toString());
+        }
+        m.put("RootFS", Views.ordered("Type", "layers", "Layers", diffIds));
+        m.put("Metadata", Map.of("LastTagTime", "0001-01-01T00:00:00Z"));
+        return m;
+    }
+}

@@ -1,0 +1,304 @@
+package dev.glassbox.daemon;
+
+import dev.glassbox.api.Api;
+import dev.glassbox.api.ContainerConfig;
+import dev.glassbox.api.DockerException;
+import dev.glassbox.api.ErrorKind;
+import dev.glassbox.image.Image;
+import dev.glassbox.kernel.CgroupLimits;
+import dev.glassbox.kernel.ExitStatus;
+import dev.glassbox.kernel.Processes;
+import dev.glassbox.kernel.Sandbox;
+import dev.glassbox.runtime.Runtime;
+import dev.glassbox.runtime.RuntimeSpec;
+import dev.glassbox.sim.Signals;
+import dev.glassbox.trace.Layer;
+import dev.glassbox.trace.Tracer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The container state machine: created → running ⇄ paused → exited → removed, with restart policies. */
+final class Lifecycle {
+    private final Daemon d;
+    private final Map<String, RuntimeSpec.NetworkPlan> plans = new LinkedHashMap<>();
+    /** Containers waiting for their restart policy's delay to pass: id → when. */
+    private final Map<String, Long> restarts = new LinkedHashMap<>();
+
+    Lifecycle(Daemon d) {
+        this.d = d;
+    }
+
+    /** The argv a container runs: entrypoint then cmd, each from the container or else the image. */
+    static List<String> command(ContainerConfig config, Image image) {
+        List<String> entry = config.entrypoint() != null ? config.entrypoint() : image.config().entrypoint();
+        List<String> cmd = config.cmd() != null && !config.cmd().isEmpty() ? config.cmd()
+                : config.entrypoint() != null ? null : image.config().cmd();
+        List<String> out = new ArrayList<>();
+        if (entry != null) {
+            out.addAll(entry);
+        }
+        if (cmd != null) {
+            out.addAll(cmd);
+        }
+        return out;
+    }
+
+    static List<String> env(Container c) {
+        Map<String, String> env = new LinkedHashMap<>();
+        for (String e : c.image.config().env()) {
+            put(env, e);
+        }
+        env.put("HOSTNAME", c.hostname);
+        for (String e : c.config.env()) {
+            put(env, e);
+        }
+        env.putIfAbsent("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
+        List<String> out = new ArrayList<>();
+        env.forEach((k, v) -> out.add(k + "=" + v));
+        return out;
+    }
+
+    private static void put(Map<String, String> env, String e) {
+        int eq = e.indexOf('=');
+        if (eq > 0) {
+            env.put(e.substring(0, eq), e.substring(eq + 1));
+        }
+    }
+
+    void start(Container c) {
+        if (c.status == Container.Status.PAUSED) {
+            throw DockerException.conflict("cannot start a paused container, try unpause instead");
+        }
+        if (c.running()) {
+            throw new DockerException(ErrorKind.NOT_MODIFIED, "container already started");
+        }
+        restarts.remove(c.id);
+        try (Tracer.Span s = d.tracer.open(Layer.DAEMON, null, "start container", c.name,
+                "The daemon prepares the container's files and network address, then hands it to containerd to run.", "")) {
+            writeFiles(c);
+            RuntimeSpec.NetworkPlan plan = d.networks.plan(c, d);
+            c.ip = plan.ip() == null ? "" : plan.ip();
+            c.vethHost = plan.vethHost() == null ? "" : plan.vethHost();
+            c.nat.clear();
+            c.nat.addAll(plan.nat());
+            c.endpointId = d.randomHex(32);
+            if (!c.ip.isEmpty()) {
+                d.tracer.note(Layer.DAEMON, null, "allocate IP", c.ip, "IPAM hands out " + c.ip + ", the lowest free address of the bridge network "
+                        + d.networks.bridgeIpam.subnet + ".", "");
+                rewriteHosts(c);
+            }
+            plans.put(c.id, plan);
+            RuntimeSpec spec = spec(c, plan);
+            Sandbox sb = null;
+            try {
+                sb = d.runtime.create(spec);
+                c.sandbox = sb;
+                c.pid = d.runtime.start(sb, spec);
+            } catch (Processes.ExecFailure f) {
+                if (sb != null) {
+                    d.kernel.processes().kill(sb.pid(), Signals.SIGKILL);
+                }
+                cleanup(c, sb);
+                c.exitCode = f.exitCode();
+                c.error = f.getMessage();
+                c.status = Container.Status.CREATED;
+                throw DockerException.server("failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: "
+                        + f.getMessage() + ": unknown");
+            } catch (RuntimeException e) {
+                cleanup(c, sb);
+                throw e;
+            }
+            c.status = Container.Status.RUNNING;
+            c.startedAt = d.now();
+            c.error = "";
+            c.exitCode = 0;
+            c.oomKilled = false;
+            c.manuallyStopped = false;
+            d.tracer.note(Layer.DAEMON, null, "running", c.name, "The container runs: its PID 1 is process " + c.pid + " on the host.", "");
+            int pid = c.pid;
+            d.kernel.processes().onExit(pid, status -> exited(c, pid, status));
+        }
+    }
+
+    private RuntimeSpec spec(Container c, RuntimeSpec.NetworkPlan plan) {
+        long cpuQuota = c.hostConfig.nanoCpus() > 0 ? c.hostConfig.nanoCpus() / 10_000 : 0;
+        CgroupLimits limits = new CgroupLimits(c.hostConfig.memory(), c.hostConfig.pidsLimit(), cpuQuota, 100_000);
+        String cwd = c.config.workingDir().isEmpty() ? (c.image.config().workingDir().isEmpty() ? "/" : c.image.config().workingDir())
+                : c.config.workingDir();
+        String hostname = c.networkMode().equals("host") ? "glassbox-host" : c.hostname;
+        return new RuntimeSpec(c.id, c.path, env(c), cwd, hostname, 0, 0, c.lowerdirs, c.upperdir(), c.workdir(), c.merged(),
+                Runtime.standardMounts(c.dir(), List.of()), plan, c.cgroup(), limits,
+                (stream, text) -> c.log(stream, d.now(), text));
+    }
+
+    private void writeFiles(Container c) {
+        d.kernel.fs().writeFile(c.dir() + "/hostname", (c.hostname + "\n").getBytes(StandardCharsets.UTF_8));
+        d.kernel.fs().writeFile(c.dir() + "/resolv.conf", "# Generated by Docker Engine.\nnameserver 10.0.2.3\n".getBytes(StandardCharsets.UTF_8));
+        rewriteHosts(c);
+    }
+
+    private void rewriteHosts(Container c) {
+        String hosts = "127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::\tip6-localnet\nff00::\tip6-mcastprefix\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n"
+                + (c.ip.isEmpty() ? "" : c.ip + "\t" + c.hostname + "\n");
+        d.kernel.fs().writeFile(c.dir() + "/hosts", hosts.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void cleanup(Container c, Sandbox sb) {
+        RuntimeSpec.NetworkPlan plan = plans.remove(c.id);
+        if (plan == null) {
+            plan = RuntimeSpec.NetworkPlan.none();
+        }
+        d.runtime.teardown(c.id, sb, plan, c.merged(), c.cgroup());
+        d.networks.bridgeIpam.release(c.ip);
+        c.sandbox = null;
+    }
+
+    /** The shim saw PID 1 exit: record it, take the container apart, apply --rm and the restart policy. */
+    private void exited(Container c, int pid, ExitStatus status) {
+        if (c.pid != pid || !c.running()) {
+            return;
+        }
+        try (Tracer.Span s = d.tracer.open(Layer.DAEMON, null, "container exited", c.name, "PID 1 of " + c.name + " ended with status "
+                + status.code() + (status.oomKilled() ? " (killed by the OOM killer)" : "") + "; the container stops with it.", "")) {
+            cleanup(c, c.sandbox);
+            c.status = Container.Status.EXITED;
+            c.exitCode = status.code();
+            c.oomKilled = status.oomKilled();
+            c.finishedAt = d.now();
+            c.pid = 0;
+            if (c.hostConfig.autoRemove()) {
+                remove(c);
+                return;
+            }
+            if (shouldRestart(c)) {
+                long delay = 100L << Math.min(c.restartCount, 10);
+                c.status = Container.Status.RESTARTING;
+                restarts.put(c.id, d.now() + delay);
+                d.tracer.note(Layer.DAEMON, null, "restart scheduled", c.name, "The restart policy " + c.hostConfig.restartPolicy().name()
+                        + " brings the container back in " + delay + " ms.", "");
+            }
+        }
+    }
+
+    private boolean shouldRestart(Container c) {
+        var p = c.hostConfig.restartPolicy();
+        if (c.manuallyStopped) {
+            return false;
+        }
+        return switch (p.name()) {
+            case "always", "unless-stopped" -> true;
+            case "on-failure" -> c.exitCode != 0 && (p.maximumRetryCount() == 0 || c.restartCount < p.maximumRetryCount());
+            default -> false;
+        };
+    }
+
+    /** Restarts whose delay has passed. */
+    void tick() {
+        for (Map.Entry<String, Long> e : new ArrayList<>(restarts.entrySet())) {
+            if (e.getValue() <= d.now()) {
+                restarts.remove(e.getKey());
+                for (Container c : d.all()) {
+                    if (c.id.equals(e.getKey()) && c.status == Container.Status.RESTARTING) {
+                        c.restartCount++;
+                        c.status = Container.Status.EXITED;
+                        try {
+                            start(c);
+                        } catch (DockerException ex) {
+                            c.error = ex.getMessage();
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    void stop(Container c, Integer timeoutSeconds, String signal) {
+        if (c.status == Container.Status.RESTARTING) {
+            restarts.remove(c.id);
+            c.status = Container.Status.EXITED;
+            c.manuallyStopped = true;
+            return;
+        }
+        if (!c.running()) {
+            throw new DockerException(ErrorKind.NOT_MODIFIED, "container already stopped");
+        }
+        String sigName = signal != null && !signal.isEmpty() ? signal
+                : !c.config.stopSignal().isEmpty() ? c.config.stopSignal()
+                : !c.image.config().stopSignal().isEmpty() ? c.image.config().stopSignal() : "SIGTERM";
+        int sig = Signals.parse(sigName);
+        if (sig < 0) {
+            throw DockerException.invalid("Invalid signal: " + sigName);
+        }
+        int timeout = timeoutSeconds != null ? timeoutSeconds : c.config.stopTimeout() != null ? c.config.stopTimeout() : 10;
+        c.manuallyStopped = true;
+        try (Tracer.Span s = d.tracer.open(Layer.DAEMON, null, "stop container", c.name, "docker stop sends " + Signals.name(sig)
+                + " to PID 1 and waits up to " + timeout + " s for it to exit before it sends SIGKILL.", "")) {
+            if (c.status == Container.Status.PAUSED) {
+                pause(c, false);
+            }
+            int pid = c.pid;
+            signal(c, sig);
+            Optional<ExitStatus> st = d.kernel.processes().waitFor(pid, timeout < 0 ? Daemon.WAIT_CAP_MILLIS : timeout * 1000L);
+            if (st.isEmpty()) {
+                d.tracer.note(Layer.DAEMON, null, "stop timeout", c.name, "PID 1 is still running after " + timeout
+                        + " s: the daemon sends SIGKILL, which cannot be caught or ignored.", "");
+                signal(c, Signals.SIGKILL);
+                d.kernel.processes().waitFor(pid, 0);
+            }
+        }
+    }
+
+    void signal(Container c, int sig) {
+        d.kernel.processes().kill(c.pid, sig);
+    }
+
+    void pause(Container c, boolean frozen) {
+        if (!c.running()) {
+            throw DockerException.conflict("Container " + c.id + " is not running");
+        }
+        if (frozen && c.status == Container.Status.PAUSED) {
+            throw DockerException.conflict("Container " + c.id + " is already paused");
+        }
+        if (!frozen && c.status != Container.Status.PAUSED) {
+            throw DockerException.conflict("Container " + c.id + " is not paused");
+        }
+        d.kernel.cgroups().freeze(c.cgroup(), frozen);
+        c.status = frozen ? Container.Status.PAUSED : Container.Status.RUNNING;
+    }
+
+    Api.WaitResult await(Container c, String condition) {
+        if (!List.of("not-running", "next-exit", "removed").contains(condition)) {
+            throw DockerException.invalid("invalid condition: \"" + condition + "\"");
+        }
+        if (!c.running() && condition.equals("not-running")) {
+            return new Api.WaitResult(c.exitCode, c.error);
+        }
+        if (!c.running() && condition.equals("removed") && c.removed) {
+            return new Api.WaitResult(c.exitCode, c.error);
+        }
+        if (!c.running()) {
+            return new Api.WaitResult(-1, "still running");
+        }
+        Optional<ExitStatus> st = d.kernel.processes().waitFor(c.pid, Daemon.WAIT_CAP_MILLIS);
+        if (st.isEmpty()) {
+            return new Api.WaitResult(-1, "still running");
+        }
+        return new Api.WaitResult(st.get().code(), "");
+    }
+
+    void remove(Container c) {
+        try (Tracer.Span s = d.tracer.open(Layer.DAEMON, null, "remove container", c.name,
+                "The container's writable layer and its files are deleted; the image's layers stay.", "rm -rf " + c.dir())) {
+            restarts.remove(c.id);
+            c.status = Container.Status.REMOVING;
+            d.images.storage.removeContainerLayers(c.cacheId);
+            d.kernel.fs().remove(c.dir());
+            d.containers.remove(c.name);
+            c.removed = true;
+        }
+    }
+}

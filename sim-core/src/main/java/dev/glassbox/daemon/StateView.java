@@ -1,0 +1,59 @@
+package dev.glassbox.daemon;
+
+import dev.glassbox.kernel.NatRule;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The daemon's objects as plain maps, for the engine's state JSON. */
+final class StateView {
+    private StateView() {}
+
+    static Map<String, Object> of(Daemon d) {
+        Map<String, Object> images = new TreeMap<>();
+        for (Images.Stored s : d.images.byId.values()) {
+            List<String> tags = new ArrayList<>();
+            for (String t : d.images.tagsOf(s.image().id().toString())) {
+                tags.add(dev.glassbox.image.ImageRef.parse(t).familiar());
+            }
+            images.put(s.image().id().shortId(), Views.ordered("id", s.image().id().toString(), "tags", tags, "layers",
+                    d.images.storage.lowerdirs(s.chain()), "size", s.image().size()));
+        }
+        Map<String, Object> layers = new TreeMap<>();
+        for (Storage.LayerDir l : d.images.storage.layers().values()) {
+            layers.put(l.cacheId().substring(0, 12), Views.ordered("diff", l.diff(), "diffId", l.diffId(), "chainId", l.chainId(),
+                    "size", l.size(), "usedBy", l.refs()[0]));
+        }
+        Map<String, Object> containers = new TreeMap<>();
+        for (Container c : d.all()) {
+            List<String> ports = new ArrayList<>();
+            for (NatRule r : c.nat) {
+                ports.add(r.hostIp() + ":" + r.hostPort() + "->" + r.destPort() + "/" + r.proto());
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", c.id);
+            m.put("image", c.imageName);
+            m.put("status", c.status.word());
+            m.put("pid", c.pid);
+            m.put("exitCode", c.exitCode);
+            m.put("ip", c.ip);
+            m.put("veth", c.vethHost);
+            m.put("ports", c.running() ? ports : List.of());
+            m.put("hostname", c.hostname);
+            m.put("cgroup", c.cgroup());
+            m.put("upperdir", c.upperdir());
+            m.put("lowerdirs", c.lowerdirs);
+            m.put("command", c.path);
+            m.put("logLines", c.logs.size());
+            containers.put(c.name, m);
+        }
+        Map<String, Object> networks = new TreeMap<>();
+        networks.put("bridge", Views.ordered("driver", "bridge", "bridgeInterface", Networks.BRIDGE, "subnet", d.networks.bridgeIpam.subnet,
+                "gateway", d.networks.bridgeIpam.gateway, "addressesInUse", d.networks.bridgeIpam.inUse()));
+        networks.put("host", Views.ordered("driver", "host"));
+        networks.put("none", Views.ordered("driver", "null"));
+        return Views.ordered("images", images, "layers", layers, "containers", containers, "networks", networks);
+    }
+}

@@ -1,0 +1,122 @@
+package dev.glassbox.daemon;
+
+import dev.glassbox.image.Digest;
+import dev.glassbox.image.FileEntry;
+import dev.glassbox.image.Layer;
+import dev.glassbox.kernel.Kernel;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The overlay2 storage driver's layout on the host: each image layer unpacked once under
+ * /var/lib/docker/overlay2/ID/diff, found again by its chain id, so images that share a base share
+ * its directory; each container gets an init layer and a writable layer of its own.
+ */
+final class Storage {
+    static final String ROOT = "/var/lib/docker";
+    static final String OVERLAY = ROOT + "/overlay2";
+
+    record LayerDir(String chainId, String cacheId, String diffId, long size, int[] refs) {
+        String diff() {
+            return OVERLAY + "/" + cacheId + "/diff";
+        }
+    }
+
+    private final Kernel kernel;
+    private final Map<String, LayerDir> byChain = new LinkedHashMap<>();
+
+    Storage(Kernel kernel) {
+        this.kernel = kernel;
+    }
+
+    String cacheId() {
+        return HexFormat.of().formatHex(kernel.random(32));
+    }
+
+    static List<String> chainIds(List<Digest> diffIds) {
+        List<String> out = new ArrayList<>();
+        String chain = null;
+        for (Digest d : diffIds) {
+            chain = chain == null ? d.toString() : Digest.of((chain + " " + d).getBytes(StandardCharsets.UTF_8)).toString();
+            out.add(chain);
+        }
+        return out;
+    }
+
+    boolean has(String chainId) {
+        return byChain.containsKey(chainId);
+    }
+
+    LayerDir get(String chainId) {
+        return byChain.get(chainId);
+    }
+
+    LayerDir unpack(String chainId, Layer layer) {
+        String cacheId = cacheId();
+        LayerDir dir = new LayerDir(chainId, cacheId, layer.diffId().toString(), layer.contentSize(), new int[1]);
+        kernel.fs().mkdirs(OVERLAY + "/" + cacheId + "/work");
+        kernel.fs().unpackLayer(dir.diff(), layer.entries());
+        byChain.put(chainId, dir);
+        return dir;
+    }
+
+    void ref(List<String> chain, int delta) {
+        for (String c : chain) {
+            LayerDir d = byChain.get(c);
+            if (d != null) {
+                d.refs()[0] += delta;
+            }
+        }
+    }
+
+    /** Deletes layers no image uses any more; returns their chain ids. */
+    List<String> prune() {
+        List<String> gone = new ArrayList<>();
+        for (LayerDir d : new ArrayList<>(byChain.values())) {
+            if (d.refs()[0] <= 0) {
+                kernel.fs().remove(OVERLAY + "/" + d.cacheId());
+                byChain.remove(d.chainId());
+                gone.add(d.chainId());
+            }
+        }
+        return gone;
+    }
+
+    /** The lowerdirs for an image, top layer first, as overlayfs wants them. */
+    List<String> lowerdirs(List<String> chain) {
+        List<String> out = new ArrayList<>();
+        for (int i = chain.size() - 1; i >= 0; i--) {
+            out.add(byChain.get(chain.get(i)).diff());
+        }
+        return out;
+    }
+
+    /** The container's init layer (mount points Docker bind-mounts over) and its empty writable layer. */
+    String createContainerLayers(String cacheId) {
+        String init = OVERLAY + "/" + cacheId + "-init";
+        kernel.fs().unpackLayer(init + "/diff", List.of(
+                FileEntry.dir("dev", 0755), FileEntry.file("dev/console", 0755, new byte[0]),
+                FileEntry.dir("etc", 0755), FileEntry.file("etc/hostname", 0755, new byte[0]),
+                FileEntry.file("etc/hosts", 0755, new byte[0]), FileEntry.file("etc/resolv.conf", 0755, new byte[0]),
+                FileEntry.symlink("etc/mtab", "/proc/mounts"), FileEntry.dir("proc", 0755), FileEntry.dir("sys", 0755)));
+        kernel.fs().mkdirs(init + "/work");
+        String dir = OVERLAY + "/" + cacheId;
+        kernel.fs().mkdirs(dir + "/diff");
+        kernel.fs().mkdirs(dir + "/work");
+        kernel.fs().mkdirs(dir + "/merged");
+        return dir;
+    }
+
+    void removeContainerLayers(String cacheId) {
+        kernel.fs().remove(OVERLAY + "/" + cacheId);
+        kernel.fs().remove(OVERLAY + "/" + cacheId + "-init");
+    }
+
+    Map<String, LayerDir> layers() {
+        return byChain;
+    }
+}

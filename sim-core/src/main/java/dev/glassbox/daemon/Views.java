@@ -1,0 +1,213 @@
+package dev.glassbox.daemon;
+
+import dev.glassbox.api.Api;
+import dev.glassbox.api.PortBinding;
+import dev.glassbox.kernel.NatRule;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Containers as the Engine API shows them: list summaries and inspect documents. */
+final class Views {
+    private Views() {}
+
+    static String status(Container c, long now) {
+        return switch (c.status) {
+            case CREATED -> "Created";
+            case RUNNING -> "Up " + Durations.human(now - c.startedAt);
+            case PAUSED -> "Up " + Durations.human(now - c.startedAt) + " (Paused)";
+            case RESTARTING -> "Restarting (" + c.exitCode + ") " + Durations.human(now - c.finishedAt) + " ago";
+            case REMOVING -> "Removal In Progress";
+            case EXITED -> "Exited (" + c.exitCode + ") " + Durations.human(now - c.finishedAt) + " ago";
+            case DEAD -> "Dead";
+        };
+    }
+
+    static Api.ContainerSummary summary(Container c, long now) {
+        List<Api.PortView> ports = new ArrayList<>();
+        List<String> published = new ArrayList<>();
+        if (c.running()) {
+            for (NatRule r : c.nat) {
+                ports.add(new Api.PortView(r.hostIp(), r.destPort(), r.hostPort(), r.proto()));
+                published.add(r.destPort() + "/" + r.proto());
+            }
+        }
+        for (String p : exposed(c)) {
+            if (!published.contains(p)) {
+                String[] parts = p.split("/");
+                ports.add(new Api.PortView("", Integer.parseInt(parts[0]), null, parts.length > 1 ? parts[1] : "tcp"));
+            }
+        }
+        String image = c.imageName;
+        return new Api.ContainerSummary(c.id, List.of("/" + c.name), image, c.image.id().toString(), String.join(" ", quoteArgs(c.path)),
+                c.created / 1000, c.status.word(), status(c, now), ports, new TreeMap<>(c.config.labels()));
+    }
+
+    private static List<String> quoteArgs(List<String> argv) {
+        List<String> out = new ArrayList<>();
+        for (String a : argv) {
+            out.add(a.contains(" ") ? "'" + a + "'" : a);
+        }
+        return out;
+    }
+
+    static List<String> exposed(Container c) {
+        List<String> out = new ArrayList<>(c.image.config().exposedPorts());
+        for (String p : c.config.exposedPorts()) {
+            if (!out.contains(p)) {
+                out.add(p);
+            }
+        }
+        for (PortBinding b : c.hostConfig.portBindings()) {
+            if (!out.contains(b.portKey())) {
+                out.add(b.portKey());
+            }
+        }
+        return out;
+    }
+
+    static List<Api.LogLine> lastLines(List<Api.LogLine> all, int n) {
+        List<Api.LogLine> lines = new ArrayList<>();
+        for (Api.LogLine l : all) {
+            for (String part : l.text().split("(?<=\n)")) {
+                lines.add(new Api.LogLine(l.stream(), l.timeMillis(), part));
+            }
+        }
+        return n >= lines.size() ? lines : new ArrayList<>(lines.subList(lines.size() - Math.max(0, n), lines.size()));
+    }
+
+    static String time(long millis) {
+        return millis == 0 ? "0001-01-01T00:00:00Z" : Instant.ofEpochMilli(millis).toString();
+    }
+
+    static Map<String, Object> inspect(Container c, Daemon d) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("Id", c.id);
+        m.put("Created", time(c.created));
+        m.put("Path", c.path.get(0));
+        m.put("Args", c.path.subList(1, c.path.size()));
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("Status", c.status.word());
+        state.put("Running", c.running());
+        state.put("Paused", c.status == Container.Status.PAUSED);
+        state.put("Restarting", c.status == Container.Status.RESTARTING);
+        state.put("OOMKilled", c.oomKilled);
+        state.put("Dead", c.status == Container.Status.DEAD);
+        state.put("Pid", c.pid);
+        state.put("ExitCode", c.exitCode);
+        state.put("Error", c.error);
+        state.put("StartedAt", time(c.startedAt));
+        state.put("FinishedAt", time(c.finishedAt));
+        m.put("State", state);
+        m.put("Image", c.image.id().toString());
+        m.put("ResolvConfPath", c.dir() + "/resolv.conf");
+        m.put("HostnamePath", c.dir() + "/hostname");
+        m.put("HostsPath", c.dir() + "/hosts");
+        m.put("LogPath", c.dir() + "/" + c.id + "-json.log");
+        m.put("Name", "/" + c.name);
+        m.put("RestartCount", c.restartCount);
+        m.put("Driver", "overlay2");
+        m.put("Platform", "linux");
+        Map<String, Object> host = new LinkedHashMap<>();
+        host.put("NetworkMode", c.hostConfig.networkMode().equals("default") ? "bridge" : c.hostConfig.networkMode());
+        Map<String, Object> bindings = new TreeMap<>();
+        for (PortBinding b : c.hostConfig.portBindings()) {
+            bindings.put(b.portKey(), List.of(ordered("HostIp", b.hostIp(), "HostPort", b.hostPort() == 0 ? "" : String.valueOf(b.hostPort()))));
+        }
+        host.put("PortBindings", bindings);
+        host.put("RestartPolicy", ordered("Name", c.hostConfig.restartPolicy().name(), "MaximumRetryCount", c.hostConfig.restartPolicy().maximumRetryCount()));
+        host.put("AutoRemove", c.hostConfig.autoRemove());
+        host.put("Binds", c.hostConfig.binds().isEmpty() ? null : c.hostConfig.binds());
+        host.put("Memory", c.hostConfig.memory());
+        host.put("NanoCpus", c.hostConfig.nanoCpus());
+        host.put("PidsLimit", c.hostConfig.pidsLimit() == 0 ? null : c.hostConfig.pidsLimit());
+        host.put("Privileged", c.hostConfig.privileged());
+        host.put("CgroupnsMode", "private");
+        m.put("HostConfig", host);
+        Map<String, Object> driver = new LinkedHashMap<>();
+        driver.put("Name", "overlay2");
+        driver.put("Data", ordered("LowerDir", String.join(":", c.lowerdirs), "MergedDir", c.merged(), "UpperDir", c.upperdir(), "WorkDir", c.workdir()));
+        m.put("GraphDriver", driver);
+        m.put("Mounts", List.of());
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("Hostname", c.hostname);
+        config.put("Domainname", "");
+        config.put("User", c.config.user());
+        config.put("AttachStdin", false);
+        config.put("AttachStdout", true);
+        config.put("AttachStderr", true);
+        Map<String, Object> exposed = new TreeMap<>();
+        for (String p : exposed(c)) {
+            exposed.put(p, Map.of());
+        }
+        config.put("ExposedPorts", exposed.isEmpty() ? null : exposed);
+        config.put("Tty", c.config.tty());
+        config.put("OpenStdin", c.config.openStdin());
+        config.put("Env", Lifecycle.env(c).stream().filter(e -> !e.startsWith("HOSTNAME=")).toList());
+        config.put("Cmd", c.config.cmd() != null ? c.config.cmd() : c.config.entrypoint() != null ? null : c.image.config().cmd());
+        config.put("Image", c.imageName);
+        config.put("WorkingDir", c.config.workingDir().isEmpty() ? c.image.config().workingDir() : c.config.workingDir());
+        config.put("Entrypoint", c.config.entrypoint() != null ? (c.config.entrypoint().isEmpty() ? null : c.config.entrypoint()) : c.image.config().entrypoint());
+        Map<String, String> labels = new TreeMap<>(c.image.config().labels());
+        labels.putAll(c.config.labels());
+        config.put("Labels", labels);
+        String stop = !c.config.stopSignal().isEmpty() ? c.config.stopSignal() : c.image.config().stopSignal();
+        if (!stop.isEmpty()) {
+            config.put("StopSignal", stop);
+        }
+        m.put("Config", config);
+        m.put("NetworkSettings", network(c));
+        return m;
+    }
+
+    private static Map<String, Object> network(Container c) {
+        Map<String, Object> n = new LinkedHashMap<>();
+        n.put("SandboxID", c.sandbox == null ? "" : c.sandbox.id());
+        n.put("SandboxKey", c.sandbox == null ? "" : "/var/run/docker/netns/" + c.id.substring(0, 12));
+        Map<String, Object> ports = new TreeMap<>();
+        if (c.running()) {
+            for (NatRule r : c.nat) {
+                ports.put(r.destPort() + "/" + r.proto(), List.of(ordered("HostIp", r.hostIp(), "HostPort", String.valueOf(r.hostPort()))));
+            }
+            for (String p : exposed(c)) {
+                ports.putIfAbsent(p, null);
+            }
+        }
+        n.put("Ports", ports);
+        boolean bridge = c.networkMode().equals("bridge");
+        n.put("Gateway", bridge && c.running() ? "172.17.0.1" : "");
+        n.put("IPAddress", bridge && c.running() ? c.ip : "");
+        n.put("IPPrefixLen", bridge && c.running() ? 16 : 0);
+        n.put("MacAddress", bridge && c.running() ? mac(c.ip) : "");
+        Map<String, Object> nets = new LinkedHashMap<>();
+        Map<String, Object> ep = new LinkedHashMap<>();
+        ep.put("Gateway", bridge && c.running() ? "172.17.0.1" : "");
+        ep.put("IPAddress", bridge && c.running() ? c.ip : "");
+        ep.put("IPPrefixLen", bridge && c.running() ? 16 : 0);
+        ep.put("MacAddress", bridge && c.running() ? mac(c.ip) : "");
+        ep.put("EndpointID", c.running() ? c.endpointId : "");
+        nets.put(c.networkMode().startsWith("container:") ? "container" : c.networkMode(), ep);
+        n.put("Networks", nets);
+        return n;
+    }
+
+    /** A map that keeps the order its keys are given in, as Docker's JSON documents do. */
+    static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return m;
+    }
+
+    static String mac(String ip) {
+        if (ip == null || ip.isEmpty()) {
+            return "";
+        }
+        int v = Ipam.parse(ip);
+        return String.format("02:42:%02x:%02x:%02x:%02x", v >>> 24, (v >>> 16) & 255, (v >>> 8) & 255, v & 255);
+    }
+}

@@ -1,0 +1,37 @@
+package dev.glassbox.image;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An image's runtime configuration and history, as the OCI image config holds it. {@code created} is
+ * in epoch seconds; {@code exposedPorts} reads like {@code 80/tcp}.
+ */
+public record ImageConfig(
+        String architecture,
+        String os,
+        long created,
+        List<String> env,
+        List<String> entrypoint,
+        List<String> cmd,
+        String workingDir,
+        String user,
+        List<String> exposedPorts,
+        Map<String, String> labels,
+        String stopSignal,
+        List<HistoryEntry> history,
+        List<Digest> diffIds) {
+
+    public ImageConfig {
+        env = env == null ? List.of() : List.copyOf(env);
+        entrypoint = entrypoint == null ? null : List.copyOf(entrypoint);
+        cmd = cmd == null ? null : List.copyOf(cmd);
+        workingDir = workingDir == null ? "" : workingDir;
+        user = user == null ? "" : user;
+        exposedPorts = exposedPorts == null ? List.of() : List.copyOf(exposedPorts);
+        labels = labels == null ? Map.of() : Map.copyOf(labels);
+        stopSignal = stopSignal == null ? "" : stopSignal;
+        history = history == null ? List.of() : List.copyOf(history);
+        diffIds = diffIds == null ? List.of() : List.copyOf(diffIds);
+    }
+}

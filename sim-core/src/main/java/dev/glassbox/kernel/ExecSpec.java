@@ -1,0 +1,28 @@
+package dev.glassbox.kernel;
+
+import java.util.List;
+
+/**
+ * A program to start: {@code argv[0]} is looked up on the PATH of {@code env} inside the sandbox's
+ * root. Output is delivered to {@code output} as it is written.
+ */
+public record ExecSpec(List<String> argv, List<String> env, String cwd, int uid, int gid, String stdin, OutputSink output) {
+    public ExecSpec {
+        argv = List.copyOf(argv);
+        env = List.copyOf(env);
+        cwd = cwd == null || cwd.isEmpty() ? "/" : cwd;
+        stdin = stdin == null ? "" : stdin;
+        if (argv.isEmpty()) {
+            throw new IllegalArgumentException("argv must not be empty");
+        }
+    }
+
+    /** Where a process's standard output and error go. */
+    @FunctionalInterface
+    public interface OutputSink {
+        OutputSink DISCARD = (stream, text) -> {};
+
+        /** stream 1 is stdout, 2 is stderr. */
+        void write(int stream, String text);
+    }
+}

@@ -1,0 +1,33 @@
+package dev.glassbox.kernel;
+
+import dev.glassbox.image.FileEntry;
+import java.util.List;
+
+/** The host filesystem, as the daemon's storage driver uses it (absolute host paths). */
+public interface HostFs {
+    void mkdirs(String path);
+
+    boolean exists(String path);
+
+    /**
+     * Extracts a layer into {@code dir}, turning OCI whiteouts into overlay ones: {@code .wh.NAME}
+     * becomes a 0:0 character device NAME, {@code .wh..wh..opq} marks its directory opaque.
+     */
+    void unpackLayer(String dir, List<FileEntry> entries);
+
+    /**
+     * The tree under {@code dir} as layer entries, overlay whiteouts turned back into OCI ones: what
+     * {@code commit} archives and {@code diff} lists.
+     */
+    List<FileEntry> readTree(String dir);
+
+    void writeFile(String path, byte[] data);
+
+    byte[] readFile(String path);
+
+    /** rm -rf. */
+    void remove(String path);
+
+    /** Bytes used by regular files under {@code path}. */
+    long diskUsage(String path);
+}

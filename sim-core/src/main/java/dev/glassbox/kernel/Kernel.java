@@ -1,0 +1,42 @@
+package dev.glassbox.kernel;
+
+/**
+ * The kernel SPI: everything the engine asks of an operating system kernel, and nothing the real
+ * Linux kernel could not do. Implementations record their own kernel-layer trace events with the
+ * real-world equivalent (the syscall or the command line they carried out). The sim kernel keeps
+ * time virtual; the Linux kernel uses the host's.
+ */
+public interface Kernel extends AutoCloseable {
+    /** Where the kernel records its kernel-layer events. */
+    void trace(dev.glassbox.trace.Tracer tracer);
+
+    /** {@code sim} or {@code linux}. */
+    String name();
+
+    KernelInfo info();
+
+    /** Wall-clock time in epoch milliseconds (virtual on the sim kernel). */
+    long currentTimeMillis();
+
+    /** getrandom(2). */
+    byte[] random(int bytes);
+
+    /** Lets this much time pass: processes run, timers fire, exits are reported. */
+    void idle(long millis);
+
+    HostFs fs();
+
+    Processes processes();
+
+    Cgroups cgroups();
+
+    Mounts mounts();
+
+    Net net();
+
+    /** The kernel objects as they are now, for the engine's state view. */
+    KernelState state();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,34 @@
+package dev.glassbox.kernel;
+
+/**
+ * Links, addresses, routes and NAT. A null sandbox means the host's network namespace.
+ */
+public interface Net {
+    /** ip link add NAME type bridge; ip addr add CIDR dev NAME; ip link set NAME up. */
+    void createBridge(String name, String gatewayCidr);
+
+    /** ip link add HOST type veth peer name PEER (both in the host namespace). */
+    void createVeth(String hostIf, String peerIf);
+
+    /** ip link set IF master BRIDGE. */
+    void setMaster(String ifname, String bridge);
+
+    /** ip link set IF netns PID, then renamed to {@code newName} inside. */
+    void moveTo(String ifname, Sandbox sandbox, String newName);
+
+    void addAddress(Sandbox sandbox, String ifname, String cidr);
+
+    void linkUp(Sandbox sandbox, String ifname);
+
+    /** ip route add default via GATEWAY dev IF. */
+    void addDefaultRoute(Sandbox sandbox, String gateway, String ifname);
+
+    /** ip link del IF (a veth takes its peer with it). */
+    void deleteLink(String ifname);
+
+    boolean linkExists(String ifname);
+
+    void addNat(NatRule rule);
+
+    void removeNat(NatRule rule);
+}

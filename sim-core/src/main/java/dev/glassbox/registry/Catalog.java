@@ -1,0 +1,238 @@
+package dev.glassbox.registry;
+
+import dev.glassbox.image.FileEntry;
+import dev.glassbox.image.HistoryEntry;
+import dev.glassbox.image.Image;
+import dev.glassbox.image.ImageConfig;
+import dev.glassbox.image.Layer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The teaching images. Entry lists are cheap and built at once; layers are archived and hashed on the
+ * first use of an image that holds them, and a layer two images share (debian for nginx and redis,
+ * busybox for stress) is one {@link Layer} object, hashed once.
+ */
+final class Catalog {
+    static final String PATH = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+    private static final String BUILDKIT = "buildkit.dockerfile.v0";
+
+    /** One repository's image and the tags that name it. */
+    record Entry(String path, List<String> tags, Supplier<Image> image) {}
+
+    private final Lazy<Layer> busybox = layer(SmallImages::busybox);
+    private final Lazy<Layer> debian = layer(DebianImages::bookworm);
+    private final List<Entry> entries = new ArrayList<>();
+
+    private Catalog() {
+        add("library/busybox", busybox(), "latest", "1.36", "1.36.1");
+        add("library/alpine", alpine(), "latest", "3.20", "3.20.3");
+        add("library/ubuntu", ubuntu(), "latest", "24.04", "noble");
+        add("library/nginx", nginx(), "latest", "1.27", "1.27.3");
+        add("library/redis", redis(), "latest", "7.4", "7.4.1");
+        add("progrium/stress", stress(), "latest");
+    }
+
+    /** A fresh catalog: nothing hashed yet. */
+    static List<Entry> standard() {
+        return List.copyOf(new Catalog().entries);
+    }
+
+    private void add(String path, Recipe recipe, String... tags) {
+        entries.add(new Entry(path, List.of(tags), new Lazy<>(recipe::build)));
+    }
+
+    private static Lazy<Layer> layer(Supplier<List<FileEntry>> tree) {
+        return new Lazy<>(() -> LayerArchive.layer(tree.get()));
+    }
+
+    private Recipe busybox() {
+        long t = time("2024-09-26T21:31:42Z");
+        return new Recipe().env(PATH)
+                .layer(t, "BusyBox 1.36.1 (glibc), Debian 12", "", busybox)
+                .meta(t, "CMD [\"sh\"]", "").cmd("sh");
+    }
+
+    private Recipe alpine() {
+        long t = time("2024-09-06T22:20:07Z");
+        return new Recipe().env(PATH)
+                .layer(t, "ADD alpine-minirootfs-3.20.3-x86_64.tar.gz / # buildkit", BUILDKIT, layer(SmallImages::alpine))
+                .meta(t, "CMD [\"/bin/sh\"]", BUILDKIT).cmd("/bin/sh");
+    }
+
+    private Recipe ubuntu() {
+        long t = time("2024-10-11T03:38:28Z");
+        return new Recipe().env(PATH)
+                .meta(t - 2, "/bin/sh -c #(nop)  ARG RELEASE", "")
+                .meta(t - 2, "/bin/sh -c #(nop)  ARG LAUNCHPAD_BUILD_ARCH", "")
+                .meta(t - 2, "/bin/sh -c #(nop)  LABEL org.opencontainers.image.ref.name=ubuntu", "")
+                .meta(t - 2, "/bin/sh -c #(nop)  LABEL org.opencontainers.image.version=24.04", "")
+                .label("org.opencontainers.image.ref.name", "ubuntu").label("org.opencontainers.image.version", "24.04")
+                .layer(t - 1, "/bin/sh -c #(nop) ADD file:{diffId} in / ", "", layer(DebianImages::noble))
+                .meta(t, "/bin/sh -c #(nop)  CMD [\"/bin/bash\"]", "").cmd("/bin/bash");
+    }
+
+    private Recipe bookworm(long t) {
+        return new Recipe().env(PATH)
+                .layer(t, "# debian.sh --arch 'amd64' out/ 'bookworm' '@" + t + "'", "debuerreotype 0.15", debian)
+                .meta(t, "CMD [\"bash\"]", "debuerreotype 0.15").cmd("bash");
+    }
+
+    private Recipe nginx() {
+        long t = time("2024-11-26T18:42:08Z");
+        Recipe r = bookworm(time("2024-11-25T00:00:00Z"))
+                .meta(t, "LABEL maintainer=NGINX Docker Maintainers <docker-maint@nginx.com>", BUILDKIT)
+                .label("maintainer", "NGINX Docker Maintainers <docker-maint@nginx.com>");
+        for (String env : List.of("NGINX_VERSION=1.27.3", "NJS_VERSION=0.8.7", "NJS_RELEASE=1~bookworm",
+                "PKG_RELEASE=1~bookworm", "DYNPKG_RELEASE=1~bookworm")) {
+            r.meta(t, "ENV " + env, BUILDKIT).env(env);
+        }
+        r.layer(t, "RUN /bin/sh -c set -x     && groupadd --system --gid 101 nginx     && useradd --system --gid nginx"
+                + " --no-create-home --home /nonexistent --comment \"nginx user\" --shell /bin/false --uid 101 nginx"
+                + "     && apt-get update     && apt-get install --no-install-recommends --no-install-suggests -y"
+                + " nginx=${NGINX_VERSION}-${PKG_RELEASE} nginx-module-njs nginx-module-xslt nginx-module-geoip"
+                + " nginx-module-image-filter gettext-base     && rm -rf /var/lib/apt/lists/*"
+                + "     && ln -sf /dev/stdout /var/log/nginx/access.log     && ln -sf /dev/stderr /var/log/nginx/error.log"
+                + "     && mkdir /docker-entrypoint.d # buildkit", BUILDKIT, layer(AppImages::nginxPackages));
+        r.layer(t, "COPY docker-entrypoint.sh / # buildkit", BUILDKIT, layer(AppImages::nginxEntrypoint));
+        helper(r, t, "10-listen-on-ipv6-by-default.sh", AppFiles.LISTEN_IPV6);
+        helper(r, t, "20-envsubst-on-templates.sh", AppFiles.ENVSUBST);
+        helper(r, t, "30-tune-worker-processes.sh", AppFiles.TUNE_WORKERS);
+        return r.meta(t, "ENTRYPOINT [\"/docker-entrypoint.sh\"]", BUILDKIT).entrypoint("/docker-entrypoint.sh")
+                .meta(t, "EXPOSE map[80/tcp:{}]", BUILDKIT).expose("80/tcp")
+                .meta(t, "STOPSIGNAL SIGQUIT", BUILDKIT).stopSignal("SIGQUIT")
+                .meta(t, "CMD [\"nginx\" \"-g\" \"daemon off;\"]", BUILDKIT).cmd("nginx", "-g", "daemon off;");
+    }
+
+    private static void helper(Recipe r, long t, String name, String text) {
+        r.layer(t, "COPY " + name + " /docker-entrypoint.d # buildkit", BUILDKIT,
+                layer(() -> AppImages.nginxHelper(name, text)));
+    }
+
+    private Recipe redis() {
+        long t = time("2024-11-27T09:12:40Z");
+        String url = "http://download.redis.io/releases/redis-7.4.1.tar.gz";
+        return bookworm(time("2024-11-25T00:00:00Z"))
+                .layer(t, "RUN /bin/sh -c set -eux; groupadd -r -g 999 redis; useradd -r -g redis -u 999 redis # buildkit",
+                        BUILDKIT, layer(AppImages::redisUser))
+                .meta(t, "ENV GOSU_VERSION=1.17", BUILDKIT).env("GOSU_VERSION=1.17")
+                .layer(t, "RUN /bin/sh -c set -eux; apt-get update; apt-get install -y --no-install-recommends"
+                        + " ca-certificates wget; wget -O /usr/local/bin/gosu"
+                        + " \"https://github.com/tianon/gosu/releases/download/$GOSU_VERSION/gosu-amd64\";"
+                        + " chmod +x /usr/local/bin/gosu; gosu --version; gosu nobody true # buildkit",
+                        BUILDKIT, layer(AppImages::redisGosu))
+                .meta(t, "ENV REDIS_VERSION=7.4.1", BUILDKIT).env("REDIS_VERSION=7.4.1")
+                .meta(t, "ENV REDIS_DOWNLOAD_URL=" + url, BUILDKIT).env("REDIS_DOWNLOAD_URL=" + url)
+                .layer(t, "RUN /bin/sh -c set -eux; wget -O redis.tar.gz \"$REDIS_DOWNLOAD_URL\";"
+                        + " tar -xzf redis.tar.gz -C /usr/src/redis --strip-components=1;"
+                        + " make -C /usr/src/redis -j \"$(nproc)\" all BUILD_TLS=yes; make -C /usr/src/redis install;"
+                        + " rm -r /usr/src/redis; redis-cli --version; redis-server --version # buildkit",
+                        BUILDKIT, layer(AppImages::redisServer))
+                .layer(t, "RUN /bin/sh -c mkdir /data && chown redis:redis /data # buildkit", BUILDKIT,
+                        layer(AppImages::redisData))
+                .meta(t, "VOLUME [/data]", BUILDKIT)
+                .meta(t, "WORKDIR /data", BUILDKIT).workingDir("/data")
+                .layer(t, "COPY docker-entrypoint.sh /usr/local/bin/ # buildkit", BUILDKIT,
+                        layer(AppImages::redisEntrypoint))
+                .meta(t, "ENTRYPOINT [\"docker-entrypoint.sh\"]", BUILDKIT).entrypoint("docker-entrypoint.sh")
+                .meta(t, "EXPOSE map[6379/tcp:{}]", BUILDKIT).expose("6379/tcp")
+                .meta(t, "CMD [\"redis-server\"]", BUILDKIT).cmd("redis-server");
+    }
+
+    private Recipe stress() {
+        long t = time("2024-10-02T14:05:11Z");
+        return busybox()
+                .layer(t, "COPY stress /usr/bin/stress # buildkit", BUILDKIT, layer(SmallImages::stress))
+                .meta(t, "ENTRYPOINT [\"/usr/bin/stress\" \"--verbose\"]", BUILDKIT)
+                .entrypoint("/usr/bin/stress", "--verbose")
+                .meta(t, "CMD []", BUILDKIT).cmd();
+    }
+
+    private static long time(String rfc3339) {
+        return Instant.parse(rfc3339).getEpochSecond();
+    }
+
+    /** An image being described step by step, the way its Dockerfile reads. */
+    private static final class Recipe {
+        private final List<Supplier<Layer>> layers = new ArrayList<>();
+        private final List<HistoryEntry> history = new ArrayList<>();
+        private final List<Integer> layerSteps = new ArrayList<>();
+        private final List<String> env = new ArrayList<>();
+        private final Map<String, String> labels = new LinkedHashMap<>();
+        private final List<String> ports = new ArrayList<>();
+        private List<String> entrypoint;
+        private List<String> cmd;
+        private String workingDir = "";
+        private String stopSignal = "";
+
+        Recipe layer(long created, String createdBy, String comment, Supplier<Layer> layer) {
+            layerSteps.add(history.size());
+            history.add(new HistoryEntry(created, createdBy, false, comment));
+            layers.add(layer);
+            return this;
+        }
+
+        Recipe meta(long created, String createdBy, String comment) {
+            history.add(new HistoryEntry(created, createdBy, true, comment));
+            return this;
+        }
+
+        /** Replaces a variable of the same name, as a later ENV does. */
+        Recipe env(String assignment) {
+            String name = assignment.substring(0, assignment.indexOf('=') + 1);
+            env.removeIf(e -> e.startsWith(name));
+            env.add(assignment);
+            return this;
+        }
+
+        Recipe label(String key, String value) {
+            labels.put(key, value);
+            return this;
+        }
+
+        Recipe expose(String port) {
+            ports.add(port);
+            return this;
+        }
+
+        /** ENTRYPOINT resets CMD, as in a Dockerfile. */
+        Recipe entrypoint(String... args) {
+            entrypoint = List.of(args);
+            cmd = null;
+            return this;
+        }
+
+        Recipe cmd(String... args) {
+            cmd = List.of(args);
+            return this;
+        }
+
+        Recipe workingDir(String dir) {
+            workingDir = dir;
+            return this;
+        }
+
+        Recipe stopSignal(String signal) {
+            stopSignal = signal;
+            return this;
+        }
+
+        Image build() {
+            List<Layer> built = layers.stream().map(Supplier::get).toList();
+            List<HistoryEntry> steps = new ArrayList<>(history);
+            for (int i = 0; i < built.size(); i++) {
+                HistoryEntry h = steps.get(layerSteps.get(i));
+                String by = h.createdBy().replace("{diffId}", built.get(i).diffId().hex());
+                steps.set(layerSteps.get(i), new HistoryEntry(h.created(), by, false, h.comment()));
+            }
+            ImageConfig config = new ImageConfig("amd64", "linux", steps.get(steps.size() - 1).created(), env,
+                    entrypoint, cmd, workingDir, "", ports, labels, stopSignal, steps,
+                    built.stream().map(Layer::diffId).toList());
+            return ImageJson.image(config, built);
+        }
+    }
+}

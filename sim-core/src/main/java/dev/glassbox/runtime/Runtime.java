@@ -1,0 +1,160 @@
+package dev.glassbox.runtime;
+
+import dev.glassbox.kernel.CloneSpec;
+import dev.glassbox.kernel.ExecSpec;
+import dev.glassbox.kernel.Kernel;
+import dev.glassbox.kernel.MountSpec;
+import dev.glassbox.kernel.NatRule;
+import dev.glassbox.kernel.NsType;
+import dev.glassbox.kernel.Sandbox;
+import dev.glassbox.trace.Layer;
+import dev.glassbox.trace.Tracer;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The containerd + shim + runc roles: turns a {@link RuntimeSpec} into kernel objects in the order
+ * runc uses (namespaces, cgroup, rootfs, network, then execve), and takes them apart again.
+ */
+public final class Runtime {
+    private final Kernel kernel;
+    private final Tracer tracer;
+
+    public Runtime(Kernel kernel, Tracer tracer) {
+        this.kernel = kernel;
+        this.tracer = tracer;
+    }
+
+    /** runc create: the container's init exists in its namespaces, cgroup, rootfs and network, not yet running the program. */
+    public Sandbox create(RuntimeSpec spec) {
+        try (Tracer.Span s = tracer.open(Layer.RUNTIME, null, "runc create", spec.id().substring(0, 12),
+                "containerd asks its shim to have runc create the container from the OCI spec: namespaces, cgroup, root filesystem and network, in that order.",
+                "runc create --bundle /run/containerd/io.containerd.runtime.v2.task/moby/" + spec.id() + " " + spec.id())) {
+            Sandbox sb = namespaces(spec);
+            cgroup(spec, sb);
+            rootfs(spec, sb);
+            network(spec, sb);
+            kernel.processes().sethostname(sb, spec.hostname());
+            return sb;
+        }
+    }
+
+    private Sandbox namespaces(RuntimeSpec spec) {
+        try (Tracer.Span s = tracer.open(Layer.RUNTIME, null, "namespaces", spec.id().substring(0, 12),
+                "runc clones the init process into new namespaces, so it sees its own process tree, hostname, mounts and network.", "")) {
+            Set<NsType> create = EnumSet.of(NsType.PID, NsType.MNT, NsType.UTS, NsType.IPC, NsType.CGROUP);
+            Map<NsType, Sandbox> join = Map.of();
+            switch (spec.network().mode()) {
+                case "host" -> { }
+                case "container" -> join = Map.of(NsType.NET, spec.network().join());
+                default -> create.add(NsType.NET);
+            }
+            if (spec.network().mode().equals("host")) {
+                create.remove(NsType.UTS);
+            }
+            return kernel.processes().clone(new CloneSpec(spec.id(), create, join));
+        }
+    }
+
+    private void cgroup(RuntimeSpec spec, Sandbox sb) {
+        try (Tracer.Span s = tracer.open(Layer.RUNTIME, null, "cgroup", spec.cgroup(),
+                "runc puts the init process into a cgroup of its own, before it runs any code, so every byte and process it makes is counted and limited.", "")) {
+            kernel.cgroups().create(spec.cgroup(), spec.limits());
+            kernel.cgroups().attach(spec.cgroup(), sb.pid());
+        }
+    }
+
+    private void rootfs(RuntimeSpec spec, Sandbox sb) {
+        try (Tracer.Span s = tracer.open(Layer.RUNTIME, null, "rootfs", spec.merged(),
+                "The container's root filesystem: the image layers stacked by overlayfs under a writable layer, then made the container's '/'.", "")) {
+            kernel.mounts().overlay(spec.lowerdirs(), spec.upperdir(), spec.workdir(), spec.merged());
+            kernel.mounts().prepareRoot(sb, spec.merged());
+            for (MountSpec m : spec.mounts()) {
+                kernel.mounts().mountIn(sb, m);
+            }
+            kernel.mounts().pivotRoot(sb);
+        }
+    }
+
+    private void network(RuntimeSpec spec, Sandbox sb) {
+        RuntimeSpec.NetworkPlan n = spec.network();
+        try (Tracer.Span s = tracer.open(Layer.RUNTIME, null, "network", n.mode(), sentence(n), "")) {
+            if (n.mode().equals("host") || n.mode().equals("container")) {
+                return;
+            }
+            kernel.net().linkUp(sb, "lo");
+            if (!n.mode().equals("bridge")) {
+                return;
+            }
+            String peer = n.vethHost() + "p";
+            kernel.net().createVeth(n.vethHost(), peer);
+            kernel.net().setMaster(n.vethHost(), n.bridge());
+            kernel.net().moveTo(peer, sb, "eth0");
+            kernel.net().addAddress(sb, "eth0", n.ip() + "/" + n.prefix());
+            kernel.net().linkUp(sb, "eth0");
+            kernel.net().addDefaultRoute(sb, n.gateway(), "eth0");
+            for (NatRule r : n.nat()) {
+                kernel.net().addNat(r);
+            }
+        }
+    }
+
+    private static String sentence(RuntimeSpec.NetworkPlan n) {
+        return switch (n.mode()) {
+            case "host" -> "--network host: the container shares the host's network namespace; nothing is set up.";
+            case "none" -> "--network none: the container's network namespace gets only its loopback interface.";
+            case "container" -> "The container joins another container's network namespace and shares its interfaces.";
+            default -> "libnetwork connects the container to the " + n.bridge() + " bridge with a veth pair and gives it " + n.ip() + ".";
+        };
+    }
+
+    /** runc start: the waiting init execs the container's program. */
+    public int start(Sandbox sb, RuntimeSpec spec) {
+        try (Tracer.Span s = tracer.open(Layer.RUNTIME, null, "runc start", spec.id().substring(0, 12),
+                "runc tells the waiting init to exec the image's program; the shim keeps its stdout and stderr for the logs.",
+                "runc start " + spec.id())) {
+            return kernel.processes().exec(sb, new ExecSpec(spec.argv(), spec.env(), spec.cwd(), spec.uid(), spec.gid(), "", spec.output()));
+        }
+    }
+
+    /** Takes apart what {@link #create} made; parts that are already gone are skipped. */
+    public void teardown(String id, Sandbox sb, RuntimeSpec.NetworkPlan n, String merged, String cgroup) {
+        try (Tracer.Span s = tracer.open(Layer.RUNTIME, null, "cleanup", id.substring(0, 12),
+                "The container's processes are gone: its network, root filesystem mount and cgroup are taken apart.", "runc delete " + id)) {
+            for (NatRule r : n.nat()) {
+                kernel.net().removeNat(r);
+            }
+            if (n.vethHost() != null && kernel.net().linkExists(n.vethHost())) {
+                kernel.net().deleteLink(n.vethHost());
+            }
+            try {
+                kernel.mounts().unmount(merged);
+            } catch (RuntimeException e) {
+                // not mounted: create failed before the rootfs step
+            }
+            try {
+                kernel.cgroups().remove(cgroup);
+            } catch (RuntimeException e) {
+                // never created
+            }
+            if (sb != null) {
+                kernel.processes().release(sb);
+            }
+        }
+    }
+
+    /** The standard mounts runc makes inside every container, then the daemon's bind mounts. */
+    public static List<MountSpec> standardMounts(String containerDir, List<MountSpec> extra) {
+        List<MountSpec> out = new java.util.ArrayList<>(List.of(
+                new MountSpec("proc", "proc", "/proc", List.of("nosuid", "noexec", "nodev")),
+                new MountSpec("tmpfs", "tmpfs", "/dev", List.of("nosuid", "strictatime", "mode=755", "size=65536k")),
+                new MountSpec("sysfs", "sysfs", "/sys", List.of("nosuid", "noexec", "nodev", "ro")),
+                MountSpec.bind(containerDir + "/resolv.conf", "/etc/resolv.conf", false),
+                MountSpec.bind(containerDir + "/hostname", "/etc/hostname", false),
+                MountSpec.bind(containerDir + "/hosts", "/etc/hosts", false)));
+        out.addAll(extra);
+        return out;
+    }
+}

@@ -1,0 +1,38 @@
+package dev.glassbox.runtime;
+
+import dev.glassbox.kernel.CgroupLimits;
+import dev.glassbox.kernel.ExecSpec;
+import dev.glassbox.kernel.MountSpec;
+import dev.glassbox.kernel.NatRule;
+import dev.glassbox.kernel.Sandbox;
+import java.util.List;
+
+/**
+ * What the daemon hands the runtime to run a container: an OCI runtime spec in spirit. The rootfs
+ * is an overlay of {@code lowerdirs} under {@code upperdir}, mounted at {@code merged}.
+ */
+public record RuntimeSpec(String id, List<String> argv, List<String> env, String cwd, String hostname, int uid, int gid,
+                          List<String> lowerdirs, String upperdir, String workdir, String merged, List<MountSpec> mounts,
+                          NetworkPlan network, String cgroup, CgroupLimits limits, ExecSpec.OutputSink output) {
+    public RuntimeSpec {
+        argv = List.copyOf(argv);
+        env = List.copyOf(env);
+        lowerdirs = List.copyOf(lowerdirs);
+        mounts = List.copyOf(mounts);
+    }
+
+    /**
+     * The container's network: {@code bridge} (a veth into {@code bridge} with {@code ip}), {@code host}
+     * (the host's namespace), {@code none} (only loopback) or {@code container} (joins {@code join}'s).
+     */
+    public record NetworkPlan(String mode, Sandbox join, String bridge, String ip, int prefix, String gateway, String vethHost,
+                              List<NatRule> nat) {
+        public NetworkPlan {
+            nat = nat == null ? List.of() : List.copyOf(nat);
+        }
+
+        public static NetworkPlan none() {
+            return new NetworkPlan("none", null, null, null, 0, null, null, List.of());
+        }
+    }
+}

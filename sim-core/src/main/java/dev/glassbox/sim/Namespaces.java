@@ -1,0 +1,116 @@
+package dev.glassbox.sim;
+
+import dev.glassbox.kernel.NsType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+
+/** The sim kernel's namespaces. Each has the inode number {@code /proc/PID/ns/*} links show. */
+final class Namespaces {
+    private Namespaces() {}
+
+    abstract static class Ns {
+        final NsType type;
+        final long inode;
+        final int creatorPid;
+
+        Ns(NsType type, long inode, int creatorPid) {
+            this.type = type;
+            this.inode = inode;
+            this.creatorPid = creatorPid;
+        }
+    }
+
+    /** A PID namespace: numbers its members from 1; nested under its parent. */
+    static final class Pid extends Ns {
+        final Pid parent;
+        private int next = 1;
+        final TreeMap<Integer, SimProcess> members = new TreeMap<>();
+
+        Pid(long inode, int creatorPid, Pid parent) {
+            super(NsType.PID, inode, creatorPid);
+            this.parent = parent;
+        }
+
+        int level() {
+            return parent == null ? 0 : parent.level() + 1;
+        }
+
+        int allocate() {
+            return next++;
+        }
+
+        /** Starts numbering at {@code first} (the host's namespace already has its own processes). */
+        void skipTo(int first) {
+            next = Math.max(next, first);
+        }
+
+        boolean isOrDescendsFrom(Pid other) {
+            for (Pid p = this; p != null; p = p.parent) {
+                if (p == other) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        List<Pid> chain() {
+            List<Pid> out = new ArrayList<>();
+            for (Pid p = this; p != null; p = p.parent) {
+                out.add(0, p);
+            }
+            return out;
+        }
+
+        SimProcess init() {
+            return members.get(1);
+        }
+    }
+
+    static final class Uts extends Ns {
+        String hostname;
+
+        Uts(long inode, int creatorPid, String hostname) {
+            super(NsType.UTS, inode, creatorPid);
+            this.hostname = hostname;
+        }
+    }
+
+    static final class Mnt extends Ns {
+        final MountTable table;
+
+        Mnt(long inode, int creatorPid, MountTable table) {
+            super(NsType.MNT, inode, creatorPid);
+            this.table = table;
+        }
+    }
+
+    /** Namespaces with no state the sim models beyond their identity (ipc, user, cgroup). */
+    static final class Plain extends Ns {
+        /** For a cgroup namespace: the cgroup that appears as "/" inside it. */
+        String cgroupRoot = "";
+
+        Plain(NsType type, long inode, int creatorPid) {
+            super(type, inode, creatorPid);
+        }
+    }
+
+    /** The namespaces a process lives in. */
+    record Set(Pid pid, Mnt mnt, Uts uts, SimNet.NetNs net, Plain ipc, Plain user, Plain cgroup) {
+        Ns get(NsType t) {
+            return switch (t) {
+                case PID -> pid;
+                case MNT -> mnt;
+                case UTS -> uts;
+                case NET -> net;
+                case IPC -> ipc;
+                case USER -> user;
+                case CGROUP -> cgroup;
+            };
+        }
+
+        List<Ns> all() {
+            return List.of(pid, mnt, uts, net, ipc, user, cgroup);
+        }
+    }
+}

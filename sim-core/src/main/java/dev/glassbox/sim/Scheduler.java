@@ -1,0 +1,117 @@
+package dev.glassbox.sim;
+
+import java.util.ArrayDeque;
+import java.util.PriorityQueue;
+import java.util.concurrent.Semaphore;
+
+/**
+ * Runs simulated processes one at a time, in a fixed order, on virtual time. Each process has its
+ * own thread so that programs can block in ordinary code (sleep, waitpid, accept), but a process
+ * thread only runs while the driver (the engine's thread) has handed it the baton, and hands it back
+ * when it blocks or ends. The order is decided here alone, so runs are reproducible.
+ */
+final class Scheduler {
+    private final Semaphore driver = new Semaphore(0);
+    private final ArrayDeque<SimProcess> runnable = new ArrayDeque<>();
+    private final PriorityQueue<Timer> timers = new PriorityQueue<>();
+    private long now;
+    private long timerSeq;
+    private SimProcess current;
+    private final Runnable afterSlice;
+
+    private record Timer(long at, long seq, SimProcess process) implements Comparable<Timer> {
+        @Override
+        public int compareTo(Timer o) {
+            return at != o.at ? Long.compare(at, o.at) : Long.compare(seq, o.seq);
+        }
+    }
+
+    Scheduler(long startMillis, Runnable afterSlice) {
+        this.now = startMillis;
+        this.afterSlice = afterSlice;
+    }
+
+    long now() {
+        return now;
+    }
+
+    SimProcess current() {
+        return current;
+    }
+
+    void makeRunnable(SimProcess p) {
+        if (!runnable.contains(p) && p != current) {
+            runnable.add(p);
+        }
+    }
+
+    void addTimer(long at, SimProcess p) {
+        timers.add(new Timer(at, timerSeq++, p));
+    }
+
+    boolean hasTimers() {
+        return !timers.isEmpty();
+    }
+
+    /** Runs every runnable process until all of them block or end, without letting time pass. */
+    void runReady() {
+        if (current != null) {
+            return; // called from inside a process: the driver's loop picks up what became runnable
+        }
+        do {
+            while (!runnable.isEmpty()) {
+                SimProcess p = runnable.poll();
+                if (p.canRun()) {
+                    switchTo(p);
+                }
+            }
+            afterSlice.run();
+        } while (!runnable.isEmpty());
+    }
+
+    private void switchTo(SimProcess p) {
+        current = p;
+        p.baton.release();
+        driver.acquireUninterruptibly();
+        current = null;
+    }
+
+    /** Lets virtual time pass up to {@code until}, firing timers in order. */
+    void advanceTo(long until) {
+        runReady();
+        while (!timers.isEmpty() && timers.peek().at() <= until) {
+            Timer t = timers.poll();
+            now = Math.max(now, t.at());
+            t.process().timerFired(t.at());
+            runReady();
+        }
+        now = Math.max(now, until);
+    }
+
+    /** The time of the next timer, or Long.MAX_VALUE. */
+    long nextTimer() {
+        return timers.isEmpty() ? Long.MAX_VALUE : timers.peek().at();
+    }
+
+    /** Fires the next timer; false when there is none. */
+    boolean fireNext() {
+        if (timers.isEmpty()) {
+            return false;
+        }
+        advanceTo(timers.peek().at());
+        return true;
+    }
+
+    // ---- called on a process's own thread
+
+    /** Gives the baton back to the driver and waits until the scheduler resumes this process. */
+    void yieldFrom(SimProcess p) {
+        driver.release();
+        p.baton.acquireUninterruptibly();
+    }
+
+    /** The process's thread is ending: give the baton back for good. */
+    void finished() {
+        driver.release();
+    }
+}

@@ -1,0 +1,403 @@
+package dev.glassbox.sim;
+
+import dev.glassbox.kernel.ExitStatus;
+import dev.glassbox.kernel.Kernel;
+import dev.glassbox.kernel.KernelInfo;
+import dev.glassbox.kernel.KernelState;
+import dev.glassbox.kernel.NsType;
+import dev.glassbox.kernel.Sandbox;
+import dev.glassbox.trace.Layer;
+import dev.glassbox.trace.Subsystem;
+import dev.glassbox.trace.Tracer;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The sim kernel: a small operating system in memory. Deterministic: time is virtual, randomness
+ * comes from a seed, and processes run one at a time in a fixed order.
+ */
+public final class SimKernel implements Kernel {
+    /** Virtual boot time: 2026-01-05T09:00:00Z. */
+    public static final long BOOT_MILLIS = 1_767_603_600_000L;
+    static final String DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
+    final Scheduler scheduler;
+    final long bootMillis = BOOT_MILLIS;
+    private final SplittableRandom random;
+    private final Function<String, Optional<Program>> programs;
+    private final KernelInfo info = new KernelInfo("6.1.0-glassbox-sim", "Debian GNU/Linux 12 (bookworm)", "x86_64", 2,
+            8L * 1024 * 1024 * 1024, "2", "cgroupfs", "overlay2");
+    private long nextIno = 2;
+    private long nextNs = 4026532193L;
+    private final TreeMap<Integer, SimProcess> procs = new TreeMap<>();
+    private final Map<Integer, List<Consumer<ExitStatus>>> exitListeners = new HashMap<>();
+    private final ArrayDeque<Runnable> notices = new ArrayDeque<>();
+    private boolean delivering;
+    private Tracer tracer;
+    final Map<String, Namespaces.Set> sandboxes = new TreeMap<>();
+    private final Map<String, SimProcess> shims = new TreeMap<>();
+    SimProcess containerd;
+
+    final SimClockInodes ids = new SimClockInodes() {
+        @Override
+        public long nextIno() {
+            return nextIno++;
+        }
+
+        @Override
+        public long now() {
+            return SimKernel.this.now();
+        }
+    };
+    final Namespaces.Set hostNs;
+    final TreeFs hostFs;
+    final SimCgroups cgroups;
+    final SimNet net;
+    private final SimProcesses processes;
+    private final SimMounts mounts;
+    private final SimHostFs fs;
+
+    public SimKernel(long seed, Function<String, Optional<Program>> programs) {
+        this.random = new SplittableRandom(seed);
+        this.programs = programs;
+        this.scheduler = new Scheduler(BOOT_MILLIS, this::deliverNotices);
+        this.hostFs = new TreeFs("ext4", ids);
+        MountTable hostTable = new MountTable();
+        Namespaces.Pid hostPid = new Namespaces.Pid(4026531836L, 0, null);
+        this.hostNs = new Namespaces.Set(hostPid, new Namespaces.Mnt(4026531841L, 0, hostTable),
+                new Namespaces.Uts(4026531838L, 0, "glassbox-host"), new SimNet.NetNs(4026531840L, 0),
+                new Namespaces.Plain(NsType.IPC, 4026531839L, 0), new Namespaces.Plain(NsType.USER, 4026531837L, 0),
+                new Namespaces.Plain(NsType.CGROUP, 4026531835L, 0));
+        this.cgroups = new SimCgroups(this);
+        this.net = new SimNet(this, hostNs.net());
+        this.processes = new SimProcesses(this);
+        this.mounts = new SimMounts(this);
+        this.fs = new SimHostFs(this);
+        HostSetup.boot(this, hostTable);
+    }
+
+    @Override
+    public String name() {
+        return "sim";
+    }
+
+    @Override
+    public KernelInfo info() {
+        return info;
+    }
+
+    @Override
+    public void trace(Tracer t) {
+        this.tracer = t;
+    }
+
+    long now() {
+        return scheduler.now();
+    }
+
+    @Override
+    public long currentTimeMillis() {
+        return scheduler.now();
+    }
+
+    @Override
+    public byte[] random(int n) {
+        byte[] b = new byte[n];
+        random.nextBytes(b);
+        return b;
+    }
+
+    @Override
+    public void idle(long millis) {
+        scheduler.advanceTo(scheduler.now() + millis);
+    }
+
+    @Override
+    public SimHostFs fs() {
+        return fs;
+    }
+
+    @Override
+    public SimProcesses processes() {
+        return processes;
+    }
+
+    @Override
+    public SimCgroups cgroups() {
+        return cgroups;
+    }
+
+    @Override
+    public SimMounts mounts() {
+        return mounts;
+    }
+
+    @Override
+    public SimNet net() {
+        return net;
+    }
+
+    // ---- shared by the parts of the kernel
+
+    void event(Subsystem sub, String action, String object, String sentence, String equivalent) {
+        if (tracer != null) {
+            tracer.note(Layer.KERNEL, sub, action, object, sentence, equivalent);
+        }
+    }
+
+    long newNsInode() {
+        return nextNs++;
+    }
+
+    List<SimProcess> procList() {
+        return new ArrayList<>(procs.values());
+    }
+
+    int lastPid() {
+        return procs.isEmpty() ? 0 : procs.lastKey();
+    }
+
+    SimProcess process(int pid) {
+        SimProcess p = procs.get(pid);
+        if (p == null || !p.alive()) {
+            throw SysError.esrch();
+        }
+        return p;
+    }
+
+    SimProcess processOrNull(int pid) {
+        return procs.get(pid);
+    }
+
+    /** A new process entry, numbered in every PID namespace from the host's down to {@code pidNs}. */
+    SimProcess newProcess(Namespaces.Set ns, SimProcess parent) {
+        List<Integer> ids = new ArrayList<>();
+        for (Namespaces.Pid level : ns.pid().chain()) {
+            ids.add(level.allocate());
+        }
+        SimProcess p = new SimProcess(this, ids.get(0), ns, ids, now());
+        int i = 0;
+        for (Namespaces.Pid level : ns.pid().chain()) {
+            level.members.put(ids.get(i++), p);
+        }
+        p.parent = parent;
+        if (parent != null) {
+            parent.children.add(p);
+        }
+        procs.put(p.pid, p);
+        return p;
+    }
+
+    /** containerd's shim for a container: the host-side parent of its processes, as in Docker. */
+    SimProcess shimFor(String id) {
+        return shims.computeIfAbsent(id, key -> {
+            SimProcess shim = newProcess(hostNs, containerd);
+            shim.hostDaemon = true;
+            shim.state = SimProcess.State.SLEEPING;
+            shim.programName = "containerd-shim";
+            shim.argv = List.of("/usr/bin/containerd-shim-runc-v2", "-namespace", "moby", "-id", key, "-address", "/run/containerd/containerd.sock");
+            cgroups.move(shim, cgroups.root);
+            return shim;
+        });
+    }
+
+    void releaseShim(String id) {
+        SimProcess shim = shims.remove(id);
+        if (shim != null) {
+            for (SimProcess c : new ArrayList<>(shim.children)) {
+                if (!c.alive()) {
+                    reap(c);
+                }
+            }
+            if (shim.children.isEmpty()) {
+                shim.state = SimProcess.State.ZOMBIE;
+                reap(shim);
+                if (shim.cgroup != null) {
+                    shim.cgroup.procs.remove(shim);
+                }
+            } else {
+                shims.put(id, shim);
+            }
+        }
+    }
+
+    Program programFor(String name) {
+        return programs.apply(name).orElseThrow(() -> new IllegalStateException("no sim program named " + name));
+    }
+
+    boolean hasProgram(String name) {
+        return programs.apply(name).isPresent();
+    }
+
+    Namespaces.Set namespacesOf(Sandbox sb) {
+        Namespaces.Set ns = sandboxes.get(sb.id());
+        if (ns == null) {
+            throw SysError.esrch();
+        }
+        return ns;
+    }
+
+    List<SimNet.NetNs> netNamespaces() {
+        List<SimNet.NetNs> out = new ArrayList<>();
+        out.add(hostNs.net());
+        for (Namespaces.Set s : sandboxes.values()) {
+            if (!out.contains(s.net())) {
+                out.add(s.net());
+            }
+        }
+        return out;
+    }
+
+    // ---- signals and exits
+
+    /** Sends a signal; {@code sender} is null for the kernel or the host (outside every container). */
+    void signal(SimProcess target, int sig, SimProcess sender) {
+        if (!target.alive()) {
+            return;
+        }
+        boolean isInit = target.nsPid() == 1 && target.ns.pid() != hostNs.pid();
+        boolean hasHandler = target.handlers.containsKey(sig);
+        if (isInit && !hasHandler) {
+            boolean fromInside = sender != null && sender.ns.pid().isOrDescendsFrom(target.ns.pid());
+            if (sig != Signals.SIGKILL || fromInside) {
+                event(Subsystem.PROCESS, "signal ignored", "pid " + target.pid, "PID 1 of a PID namespace gets no default action for "
+                        + Signals.name(sig) + ": it has no handler for it, so the kernel drops the signal.", "kill(" + target.pid + ", " + Signals.name(sig) + ")");
+                return;
+            }
+        }
+        if (sig != Signals.SIGKILL && target.ignored.contains(sig)) {
+            return;
+        }
+        if (sig != Signals.SIGKILL && hasHandler) {
+            target.pending.add(sig);
+            scheduler.makeRunnable(target);
+            return;
+        }
+        if (sig == Signals.SIGCHLD || sig == Signals.SIGWINCH || sig == Signals.SIGCONT || sig == Signals.SIGSTOP) {
+            return;
+        }
+        kill(target, sig, false);
+    }
+
+    /** Ends a process with a signal (the default action, or the OOM killer). */
+    void kill(SimProcess target, int sig, boolean oom) {
+        if (!target.alive()) {
+            return;
+        }
+        target.oomKilled |= oom;
+        if (target.hasThread()) {
+            target.markKilled(sig);
+            if (scheduler.current() == target) {
+                throw new SimProcess.Killed();
+            }
+        } else {
+            target.killedBy = sig;
+            exited(target, ExitStatus.killed(sig, target.oomKilled));
+        }
+    }
+
+    void exited(SimProcess p, ExitStatus status) {
+        if (!p.alive()) {
+            return;
+        }
+        p.exit = status;
+        p.state = SimProcess.State.ZOMBIE;
+        processes.recordExit(p.pid, status);
+        p.rss = 0;
+        for (SimNet.Socket s : p.fds.values()) {
+            net.close(s);
+        }
+        p.fds.clear();
+        if (p.cgroup != null) {
+            p.cgroup.procs.remove(p);
+        }
+        boolean nsInit = p.nsPid() == 1 && p.ns.pid() != hostNs.pid();
+        for (SimProcess child : new ArrayList<>(p.children)) {
+            if (nsInit) {
+                kill(child, Signals.SIGKILL, false);
+            }
+            if (child.state == SimProcess.State.ZOMBIE) {
+                reap(child);
+            }
+        }
+        if (nsInit) {
+            for (SimProcess other : procList()) {
+                if (other != p && other.alive() && other.ns.pid().isOrDescendsFrom(p.ns.pid())) {
+                    kill(other, Signals.SIGKILL, false);
+                }
+            }
+        }
+        SimProcess parent = p.parent;
+        if (parent == null || parent.hostDaemon || !parent.alive()) {
+            reap(p);
+        } else {
+            scheduler.makeRunnable(parent);
+        }
+        List<Consumer<ExitStatus>> listeners = exitListeners.remove(p.pid);
+        if (listeners != null) {
+            for (Consumer<ExitStatus> l : listeners) {
+                notices.add(() -> l.accept(status));
+            }
+        }
+    }
+
+    void reap(SimProcess p) {
+        p.state = SimProcess.State.DEAD;
+        procs.remove(p.pid);
+        int i = 0;
+        for (Namespaces.Pid level : p.ns.pid().chain()) {
+            level.members.remove(p.nsPids.get(i++), p);
+        }
+        if (p.parent != null) {
+            p.parent.children.remove(p);
+        }
+    }
+
+    void onExit(int pid, Consumer<ExitStatus> listener) {
+        SimProcess p = procs.get(pid);
+        if (p == null || !p.alive()) {
+            ExitStatus st = p == null ? ExitStatus.exited(0) : p.exit;
+            notices.add(() -> listener.accept(st));
+            return;
+        }
+        exitListeners.computeIfAbsent(pid, k -> new ArrayList<>()).add(listener);
+    }
+
+    /** Runs exit callbacks on the driver, once processes have stopped running. */
+    private void deliverNotices() {
+        if (delivering) {
+            return;
+        }
+        delivering = true;
+        try {
+            while (!notices.isEmpty()) {
+                notices.poll().run();
+            }
+        } finally {
+            delivering = false;
+        }
+    }
+
+    @Override
+    public KernelState state() {
+        return StateView.of(this);
+    }
+
+    @Override
+    public void close() {
+        for (SimProcess p : procList()) {
+            if (p.alive() && p.hasThread()) {
+                p.markKilled(Signals.SIGKILL);
+            }
+        }
+        scheduler.runReady();
+    }
+}

@@ -1,0 +1,168 @@
+package dev.glassbox.sim;
+
+import dev.glassbox.kernel.MountSpec;
+import dev.glassbox.kernel.Mounts;
+import dev.glassbox.kernel.Sandbox;
+import dev.glassbox.trace.Subsystem;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Mounts on the sim kernel: overlay in the host's namespace, a container's root in its own. */
+final class SimMounts implements Mounts {
+    private final SimKernel k;
+    private final Map<String, List<String>> preparedRoots = new HashMap<>();
+
+    SimMounts(SimKernel k) {
+        this.k = k;
+    }
+
+    private Node.Dir hostDir(String path) {
+        MountTable.Resolved r = k.hostNs.mnt().table.resolve("/", path, true);
+        if (r.node() == null) {
+            throw SysError.enoent();
+        }
+        if (!(r.node() instanceof Node.Dir d)) {
+            throw SysError.enotdir();
+        }
+        return d;
+    }
+
+    @Override
+    public void overlay(List<String> lowerdirs, String upperdir, String workdir, String target) {
+        List<Node.Dir> lowers = new ArrayList<>();
+        for (String l : lowerdirs) {
+            lowers.add(hostDir(l));
+        }
+        Node.Dir upper = hostDir(upperdir);
+        hostDir(workdir);
+        hostDir(target);
+        String options = "rw,relatime,lowerdir=" + String.join(":", lowerdirs) + ",upperdir=" + upperdir + ",workdir=" + workdir;
+        k.event(Subsystem.UNIONFS, "mount overlay", target, "overlayfs stacks the image's " + lowerdirs.size()
+                + " read-only layers under one empty writable layer; the merged view at " + target + " becomes the container's root.",
+                "mount -t overlay overlay -o " + options.substring("rw,relatime,".length()) + " " + target);
+        k.hostNs.mnt().table.add(new MountTable.Mount(MountTable.split(target), new OverlayFs(upper, lowers, k.ids), List.of(), false,
+                "overlay", "overlay", options));
+    }
+
+    @Override
+    public void unmount(String target) {
+        k.event(Subsystem.UNIONFS, "umount", target, "The merged view is unmounted; the layers stay on disk.", "umount " + target);
+        if (!k.hostNs.mnt().table.remove(MountTable.split(target))) {
+            throw SysError.einval();
+        }
+    }
+
+    @Override
+    public void prepareRoot(Sandbox sandbox, String rootfs) {
+        Namespaces.Mnt mnt = k.namespacesOf(sandbox).mnt();
+        if (mnt == k.hostNs.mnt()) {
+            throw SysError.einval();
+        }
+        k.event(Subsystem.UNIONFS, "prepare root", rootfs, "Inside the new mount namespace, mounts are made private so nothing propagates back to the host, and the rootfs is bind-mounted onto itself.",
+                "mount --make-rprivate / && mount --rbind " + rootfs + " " + rootfs);
+        MountTable.Resolved src = k.hostNs.mnt().table.resolve("/", rootfs, true);
+        if (!(src.node() instanceof Node.Dir)) {
+            throw SysError.enoent();
+        }
+        mnt.table.add(new MountTable.Mount(MountTable.split(rootfs), src.mount().fs, src.rel(), false, src.mount().type,
+                src.mount().source, src.mount().options));
+        preparedRoots.put(sandbox.id(), MountTable.split(rootfs));
+    }
+
+    private List<String> root(Sandbox sandbox) {
+        List<String> r = preparedRoots.get(sandbox.id());
+        if (r == null) {
+            throw SysError.einval();
+        }
+        return r;
+    }
+
+    @Override
+    public void mountIn(Sandbox sandbox, MountSpec spec) {
+        Namespaces.Set ns = k.namespacesOf(sandbox);
+        List<String> target = new ArrayList<>(root(sandbox));
+        target.addAll(MountTable.split(spec.target()));
+        String targetPath = Fs.join(target);
+        ensureMountpoint(ns, targetPath, spec);
+        MountTable.Mount m;
+        String opts = String.join(",", spec.options());
+        switch (spec.type()) {
+            case "proc" -> m = new MountTable.Mount(target, new ProcFs(k, ns.pid()), List.of(), false, "proc", "proc", "rw,nosuid,nodev,noexec,relatime");
+            case "tmpfs" -> {
+                TreeFs t = new TreeFs("tmpfs", k.ids);
+                if (spec.target().equals("/dev")) {
+                    Devices.populate(t);
+                }
+                m = new MountTable.Mount(target, t, List.of(), spec.readOnly(), "tmpfs", "tmpfs", opts.isEmpty() ? "rw,nosuid" : opts);
+            }
+            case "sysfs" -> m = new MountTable.Mount(target, new TreeFs("sysfs", k.ids), List.of(), true, "sysfs", "sysfs", "ro,nosuid,nodev,noexec,relatime");
+            case "bind" -> {
+                MountTable.Resolved src = k.hostNs.mnt().table.resolve("/", spec.source(), true);
+                if (src.node() == null) {
+                    throw SysError.enoent();
+                }
+                m = new MountTable.Mount(target, src.mount().fs, src.rel(), spec.readOnly(), src.mount().type, src.mount().source,
+                        (spec.readOnly() ? "ro" : "rw") + ",relatime");
+            }
+            default -> throw SysError.einval();
+        }
+        String equivalent = spec.type().equals("bind")
+                ? "mount --bind " + spec.source() + " " + targetPath + (spec.readOnly() ? " -o ro" : "")
+                : "mount -t " + spec.type() + " " + spec.type() + " " + targetPath + (opts.isEmpty() ? "" : " -o " + opts);
+        k.event(Subsystem.UNIONFS, "mount " + spec.type(), spec.target(), sentence(spec), equivalent);
+        ns.mnt().table.add(m);
+    }
+
+    private static String sentence(MountSpec spec) {
+        return switch (spec.type()) {
+            case "proc" -> "A procfs for the container's PID namespace: its /proc lists only its own processes.";
+            case "tmpfs" -> spec.target().equals("/dev") ? "A small /dev in memory with only the safe devices (null, zero, random, tty)."
+                    : "A memory-backed filesystem at " + spec.target() + ".";
+            case "sysfs" -> "/sys, read-only: the container may look but not reconfigure the host.";
+            default -> spec.source() + " from the host appears at " + spec.target() + " inside the container" + (spec.readOnly() ? ", read-only." : ".");
+        };
+    }
+
+    /** runc creates a missing mount point (a directory, or an empty file for a file bind mount). */
+    private void ensureMountpoint(Namespaces.Set ns, String path, MountSpec spec) {
+        MountTable table = ns.mnt().table;
+        MountTable.Resolved r = table.resolve("/", path, true);
+        if (r.node() != null) {
+            return;
+        }
+        boolean file = spec.type().equals("bind") && !(k.hostNs.mnt().table.resolve("/", spec.source(), true).node() instanceof Node.Dir);
+        List<String> parts = MountTable.split(path);
+        for (int i = 1; i < parts.size(); i++) {
+            String sub = Fs.join(parts.subList(0, i));
+            MountTable.Resolved d = table.resolve("/", sub, true);
+            if (d.node() == null) {
+                d.mount().fs.mkdir(d.rel(), 0755);
+            }
+        }
+        MountTable.Resolved last = table.resolve("/", path, true);
+        if (file) {
+            last.mount().fs.write(last.rel(), new byte[0], false, 0644);
+        } else {
+            last.mount().fs.mkdir(last.rel(), 0755);
+        }
+    }
+
+    @Override
+    public void pivotRoot(Sandbox sandbox) {
+        Namespaces.Mnt mnt = k.namespacesOf(sandbox).mnt();
+        List<String> root = root(sandbox);
+        k.event(Subsystem.UNIONFS, "pivot_root", "/", "pivot_root makes the merged overlay the container's '/' and the host's root is unmounted from its view: the container can no longer reach host files.",
+                "pivot_root(\"" + Fs.join(root) + "\", \"" + Fs.join(root) + "/.pivot_root\") ; umount2(\"/.pivot_root\", MNT_DETACH)");
+        List<MountTable.Mount> kept = new ArrayList<>();
+        for (MountTable.Mount m : mnt.table.mounts) {
+            if (m.target.size() >= root.size() && m.target.subList(0, root.size()).equals(root)) {
+                kept.add(m.rebased(m.target.subList(root.size(), m.target.size())));
+            }
+        }
+        mnt.table.mounts.clear();
+        mnt.table.mounts.addAll(kept);
+        preparedRoots.remove(sandbox.id());
+    }
+}

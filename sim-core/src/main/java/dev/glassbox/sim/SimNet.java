@@ -1,0 +1,355 @@
+package dev.glassbox.sim;
+
+import dev.glassbox.kernel.KernelState;
+import dev.glassbox.kernel.NatRule;
+import dev.glassbox.kernel.Net;
+import dev.glassbox.kernel.NsType;
+import dev.glassbox.kernel.Sandbox;
+import dev.glassbox.trace.Subsystem;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The sim kernel's network stack: links (loopback, veth pairs, bridges), addresses, routes, the nat
+ * table's DNAT rules, and TCP-like sockets. A connection is routed hop by hop through veth pairs and
+ * bridges, each hop a trace event, so what reaches a server is what the topology allows.
+ */
+final class SimNet implements Net {
+    static final class NetNs extends Namespaces.Ns {
+        final TreeMap<String, Link> links = new TreeMap<>();
+        final List<Sys.Route> routes = new ArrayList<>();
+        final TreeMap<Integer, Socket> listeners = new TreeMap<>();
+        int nextIndex = 1;
+
+        NetNs(long inode, int creatorPid) {
+            super(NsType.NET, inode, creatorPid);
+        }
+
+        boolean owns(int ip) {
+            if (Ip.loopback(ip)) {
+                return links.containsKey("lo") && links.get("lo").up;
+            }
+            for (Link l : links.values()) {
+                for (String cidr : l.addresses) {
+                    if (Ip.address(cidr) == ip) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+    }
+
+    static final class Link {
+        String name;
+        int index;
+        final String kind;
+        String mac;
+        int mtu = 1500;
+        boolean up;
+        final List<String> addresses = new ArrayList<>();
+        Link peer;
+        Link master;
+        NetNs ns;
+
+        Link(String name, String kind, NetNs ns, String mac) {
+            this.name = name;
+            this.kind = kind;
+            this.ns = ns;
+            this.mac = mac;
+            this.index = ns.nextIndex++;
+        }
+    }
+
+    static final class Socket {
+        final NetNs ns;
+        final int port;
+        final SimProcess owner;
+        final ArrayDeque<Socket> backlog = new ArrayDeque<>();
+        Socket peer;
+        final ByteArrayOutputStream inbox = new ByteArrayOutputStream();
+        boolean peerClosed;
+        boolean closed;
+        String remote = "";
+
+        Socket(NetNs ns, int port, SimProcess owner) {
+            this.ns = ns;
+            this.port = port;
+            this.owner = owner;
+        }
+
+        boolean listening() {
+            return peer == null && port > 0;
+        }
+    }
+
+    private final SimKernel kernel;
+    final NetNs host;
+    final List<NatRule> nat = new ArrayList<>();
+    private int ephemeral = 32768;
+
+    SimNet(SimKernel kernel, NetNs host) {
+        this.kernel = kernel;
+        this.host = host;
+        Link lo = new Link("lo", "loopback", host, "00:00:00:00:00:00");
+        lo.mtu = 65536;
+        lo.up = true;
+        lo.addresses.add("127.0.0.1/8");
+        host.links.put("lo", lo);
+        Link eth0 = new Link("eth0", "ether", host, "52:54:00:12:34:56");
+        eth0.up = true;
+        eth0.addresses.add("10.0.2.15/24");
+        host.links.put("eth0", eth0);
+        host.routes.add(new Sys.Route("default", "10.0.2.2", "eth0", ""));
+        host.routes.add(new Sys.Route("10.0.2.0/24", "", "eth0", "10.0.2.15"));
+    }
+
+    /** Every new network namespace starts with a loopback device that is down. */
+    void initNamespace(NetNs ns) {
+        Link lo = new Link("lo", "loopback", ns, "00:00:00:00:00:00");
+        lo.mtu = 65536;
+        ns.links.put("lo", lo);
+    }
+
+    private NetNs ns(Sandbox sb) {
+        return sb == null ? host : kernel.namespacesOf(sb).net();
+    }
+
+    private Link link(NetNs ns, String name) {
+        Link l = ns.links.get(name);
+        if (l == null) {
+            throw new SysError("ENODEV", "Cannot find device \"" + name + "\"");
+        }
+        return l;
+    }
+
+    private String mac() {
+        byte[] b = kernel.random(5);
+        return "02:" + HexFormat.ofDelimiter(":").formatHex(b);
+    }
+
+    private String where(Sandbox sb) {
+        return sb == null ? "" : "nsenter --net=/proc/" + sb.pid() + "/ns/net ";
+    }
+
+    @Override
+    public void createBridge(String name, String gatewayCidr) {
+        if (host.links.containsKey(name)) {
+            throw new SysError("EEXIST", "RTNETLINK answers: File exists");
+        }
+        kernel.event(Subsystem.NETWORK, "create bridge", name, "A software switch " + name + " is created; containers' veth ends plug into it.",
+                "ip link add " + name + " type bridge");
+        Link br = new Link(name, "bridge", host, mac());
+        host.links.put(name, br);
+        kernel.event(Subsystem.NETWORK, "add address", name, "The bridge gets " + gatewayCidr + ": it is the containers' gateway.",
+                "ip addr add " + gatewayCidr + " dev " + name);
+        br.addresses.add(gatewayCidr);
+        host.routes.add(new Sys.Route(Ip.network(gatewayCidr), "", name, gatewayCidr.substring(0, gatewayCidr.indexOf('/'))));
+        br.up = true;
+    }
+
+    @Override
+    public void createVeth(String hostIf, String peerIf) {
+        if (host.links.containsKey(hostIf) || host.links.containsKey(peerIf)) {
+            throw new SysError("EEXIST", "RTNETLINK answers: File exists");
+        }
+        kernel.event(Subsystem.NETWORK, "create veth", hostIf, "A veth pair is a virtual cable: what goes in " + hostIf
+                + " comes out of " + peerIf + " and back.", "ip link add " + hostIf + " type veth peer name " + peerIf);
+        Link a = new Link(hostIf, "veth", host, mac());
+        Link b = new Link(peerIf, "veth", host, mac());
+        a.peer = b;
+        b.peer = a;
+        host.links.put(hostIf, a);
+        host.links.put(peerIf, b);
+    }
+
+    @Override
+    public void setMaster(String ifname, String bridge) {
+        Link l = link(host, ifname);
+        Link br = link(host, bridge);
+        kernel.event(Subsystem.NETWORK, "attach to bridge", ifname, ifname + " is plugged into " + bridge
+                + " and brought up, so frames reach the other containers on it.", "ip link set " + ifname + " master " + bridge + " up");
+        l.master = br;
+        l.up = true;
+    }
+
+    @Override
+    public void moveTo(String ifname, Sandbox sandbox, String newName) {
+        Link l = link(host, ifname);
+        NetNs target = ns(sandbox);
+        kernel.event(Subsystem.NETWORK, "move link", ifname, "The other end of the cable moves into the container's network namespace and is renamed "
+                + newName + ": from inside, it is the only network card there is.",
+                "ip link set " + ifname + " netns " + sandbox.pid() + " && " + where(sandbox) + "ip link set " + ifname + " name " + newName);
+        host.links.remove(ifname);
+        l.ns = target;
+        l.name = newName;
+        l.index = target.nextIndex++;
+        target.links.put(newName, l);
+    }
+
+    @Override
+    public void addAddress(Sandbox sandbox, String ifname, String cidr) {
+        NetNs ns = ns(sandbox);
+        Link l = link(ns, ifname);
+        kernel.event(Subsystem.NETWORK, "add address", ifname, ifname + " gets the address " + cidr + " that IPAM reserved.",
+                where(sandbox) + "ip addr add " + cidr + " dev " + ifname);
+        l.addresses.add(cidr);
+        if (!l.kind.equals("loopback")) {
+            int ip = Ip.address(cidr);
+            // Docker derives a container's MAC address from its IPv4 address.
+            l.mac = String.format("02:42:%02x:%02x:%02x:%02x", ip >>> 24, (ip >>> 16) & 255, (ip >>> 8) & 255, ip & 255);
+            ns.routes.add(new Sys.Route(Ip.network(cidr), "", ifname, cidr.substring(0, cidr.indexOf('/'))));
+        }
+    }
+
+    @Override
+    public void linkUp(Sandbox sandbox, String ifname) {
+        NetNs ns = ns(sandbox);
+        Link l = link(ns, ifname);
+        kernel.event(Subsystem.NETWORK, "link up", ifname, ifname + " is brought up.", where(sandbox) + "ip link set " + ifname + " up");
+        l.up = true;
+        if (l.kind.equals("loopback") && l.addresses.isEmpty()) {
+            l.addresses.add("127.0.0.1/8");
+        }
+    }
+
+    @Override
+    public void addDefaultRoute(Sandbox sandbox, String gateway, String ifname) {
+        NetNs ns = ns(sandbox);
+        link(ns, ifname);
+        kernel.event(Subsystem.NETWORK, "add route", ifname, "Everything not on the local subnet goes to the gateway " + gateway + ".",
+                where(sandbox) + "ip route add default via " + gateway + " dev " + ifname);
+        ns.routes.add(0, new Sys.Route("default", gateway, ifname, ""));
+    }
+
+    @Override
+    public void deleteLink(String ifname) {
+        Link l = link(host, ifname);
+        kernel.event(Subsystem.NETWORK, "delete link", ifname, "Deleting " + ifname + (l.peer != null ? " also deletes its peer "
+                + l.peer.name + " inside the container." : "."), "ip link del " + ifname);
+        remove(l);
+        if (l.peer != null) {
+            remove(l.peer);
+        }
+    }
+
+    private void remove(Link l) {
+        l.ns.links.remove(l.name);
+        l.ns.routes.removeIf(r -> r.device().equals(l.name));
+        l.up = false;
+    }
+
+    /** A namespace whose last process ended goes away with its links. */
+    void destroy(NetNs ns) {
+        for (Link l : new ArrayList<>(ns.links.values())) {
+            if (l.peer != null) {
+                remove(l.peer);
+            }
+            remove(l);
+        }
+        ns.listeners.clear();
+    }
+
+    @Override
+    public boolean linkExists(String ifname) {
+        return host.links.containsKey(ifname);
+    }
+
+    @Override
+    public void addNat(NatRule rule) {
+        kernel.event(Subsystem.NETWORK, "add DNAT rule", rule.hostIp() + ":" + rule.hostPort(), "Connections to port " + rule.hostPort()
+                + " of this host are rewritten to " + rule.destIp() + ":" + rule.destPort() + " in the container.", rule.iptables());
+        nat.add(rule);
+    }
+
+    @Override
+    public void removeNat(NatRule rule) {
+        kernel.event(Subsystem.NETWORK, "delete DNAT rule", rule.hostIp() + ":" + rule.hostPort(), "The published port "
+                + rule.hostPort() + " is withdrawn.", rule.iptables().replace(" -A ", " -D "));
+        nat.remove(rule);
+    }
+
+    // ---- sockets
+
+    int ephemeralPort() {
+        return ephemeral++;
+    }
+
+    Socket listen(SimProcess p, int port) {
+        NetNs ns = p.ns.net();
+        if (ns.listeners.containsKey(port)) {
+            throw SysError.eaddrinuse();
+        }
+        Socket s = new Socket(ns, port, p);
+        ns.listeners.put(port, s);
+        return s;
+    }
+
+    /** Routes a connection from {@code p}'s namespace to ip:port, hop by hop; returns the client end. */
+    Socket connect(SimProcess p, int dst, int port) {
+        Route.Found r = new Route(this, kernel).find(p.ns.net(), dst, port);
+        Socket listener = r.ns().listeners.get(r.port());
+        if (listener == null || listener.closed) {
+            kernel.event(Subsystem.NETWORK, "refused", Ip.format(r.dst()) + ":" + r.port(), "Nothing listens on port " + r.port()
+                    + " there: the kernel answers with a TCP reset.", "RST from " + Ip.format(r.dst()) + ":" + r.port());
+            throw SysError.econnrefused();
+        }
+        Socket client = new Socket(p.ns.net(), 0, p);
+        Socket server = new Socket(r.ns(), r.port(), listener.owner);
+        client.peer = server;
+        server.peer = client;
+        client.remote = Ip.format(r.dst()) + ":" + r.port();
+        server.remote = Ip.format(r.source()) + ":" + ephemeralPort();
+        kernel.event(Subsystem.NETWORK, "connected", Ip.format(r.dst()) + ":" + r.port(), "The TCP handshake completes; process "
+                + listener.owner.pid + " can accept() the connection.", "SYN, SYN-ACK, ACK");
+        listener.backlog.add(server);
+        kernel.scheduler.makeRunnable(listener.owner);
+        return client;
+    }
+
+    void send(Socket s, byte[] data) {
+        if (s.peer == null || s.peer.closed) {
+            throw new SysError("EPIPE", "Broken pipe");
+        }
+        s.peer.inbox.writeBytes(data);
+        kernel.scheduler.makeRunnable(s.peer.owner);
+    }
+
+    void close(Socket s) {
+        s.closed = true;
+        if (s.peer != null) {
+            s.peer.peerClosed = true;
+            kernel.scheduler.makeRunnable(s.peer.owner);
+        } else {
+            s.ns.listeners.remove(s.port, s);
+        }
+    }
+
+    List<Sys.NetIf> interfaces(NetNs ns) {
+        List<Sys.NetIf> out = new ArrayList<>();
+        for (Link l : ns.links.values()) {
+            String peer = l.peer == null ? null : l.peer.name + (l.peer.ns == ns ? "" : "@if" + l.peer.index);
+            out.add(new Sys.NetIf(l.index, l.name, l.mac, l.mtu, l.up, l.kind, l.peer == null ? null : "if" + l.peer.index,
+                    List.copyOf(l.addresses)));
+        }
+        out.sort(java.util.Comparator.comparingInt(Sys.NetIf::index));
+        return out;
+    }
+
+    Map<String, KernelState.Link> state() {
+        Map<String, KernelState.Link> out = new TreeMap<>();
+        for (NetNs ns : kernel.netNamespaces()) {
+            for (Link l : ns.links.values()) {
+                String key = (ns == host ? "" : ns.inode + ":") + l.name;
+                out.put(key, new KernelState.Link(l.name, ns.inode, l.kind, l.master == null ? null : l.master.name,
+                        l.peer == null ? null : l.peer.name, l.mac, l.up, List.copyOf(l.addresses)));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,223 @@
+package dev.glassbox.sim;
+
+import dev.glassbox.kernel.ExecSpec;
+import dev.glassbox.kernel.ExitStatus;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.util.function.BooleanSupplier;
+
+/** A process of the sim kernel: its identity, namespaces, cgroup, signals, and the thread running its program. */
+final class SimProcess {
+    enum State { CREATED, RUNNING, SLEEPING, ZOMBIE, DEAD }
+
+    final SimKernel kernel;
+    final int pid;
+    final Namespaces.Set ns;
+    /** PIDs from the host's PID namespace down to the process's own. */
+    final List<Integer> nsPids;
+    SimProcess parent;
+    final List<SimProcess> children = new ArrayList<>();
+    List<String> argv;
+    String title;
+    List<String> env;
+    String cwd = "/";
+    int uid;
+    int gid;
+    String programName = "";
+    SimCgroups.Group cgroup;
+    State state = State.CREATED;
+    ExitStatus exit;
+    boolean oomKilled;
+    int killedBy;
+    long rss;
+    final long startMillis;
+    String stdin = "";
+    ExecSpec.OutputSink output = ExecSpec.OutputSink.DISCARD;
+    /** True for processes outside any container that the sim does not run (init, dockerd). */
+    boolean hostDaemon;
+
+    final Semaphore baton = new Semaphore(0);
+    private Thread thread;
+    private boolean threadDone;
+    final Map<Integer, Runnable> handlers = new HashMap<>();
+    final Set<Integer> ignored = new HashSet<>();
+    final ArrayDeque<Integer> pending = new ArrayDeque<>();
+    long wakeAt = -1;
+    private boolean handledSignal;
+    final Map<Integer, SimNet.Socket> fds = new HashMap<>();
+    int nextFd = 3;
+
+    SimProcess(SimKernel kernel, int pid, Namespaces.Set ns, List<Integer> nsPids, long startMillis) {
+        this.kernel = kernel;
+        this.pid = pid;
+        this.ns = ns;
+        this.nsPids = List.copyOf(nsPids);
+        this.startMillis = startMillis;
+    }
+
+    int nsPid() {
+        return nsPids.get(nsPids.size() - 1);
+    }
+
+    /** This process's PID as seen from a process in {@code pidNs}, or 0 if it is not visible there. */
+    int pidIn(Namespaces.Pid pidNs) {
+        int level = pidNs.level();
+        return level < nsPids.size() && ns.pid().isOrDescendsFrom(pidNs) ? nsPids.get(level) : 0;
+    }
+
+    boolean alive() {
+        return state != State.ZOMBIE && state != State.DEAD;
+    }
+
+    boolean canRun() {
+        return alive() && thread != null && !threadDone && (cgroup == null || !cgroup.frozen || killedBy != 0);
+    }
+
+    String command() {
+        return title != null ? title : String.join(" ", argv == null ? List.of() : argv);
+    }
+
+    // ---- starting
+
+    private Program program;
+
+    void start(Program main, String name) {
+        program = main;
+        programName = name;
+        state = State.RUNNING;
+        thread = new Thread(null, this::threadMain, "sim-" + pid + "-" + name, 512 * 1024);
+        thread.setDaemon(true);
+        thread.start();
+        kernel.scheduler.makeRunnable(this);
+    }
+
+    private void threadMain() {
+        baton.acquireUninterruptibly();
+        ExitStatus status = ExitStatus.exited(0);
+        try {
+            while (true) {
+                try {
+                    checkSignals();
+                    int code = program.main(new SimSys(this));
+                    status = ExitStatus.exited(code & 0xff);
+                    break;
+                } catch (Exec replaced) {
+                    program = replaced.program;
+                }
+            }
+        } catch (Exit e) {
+            status = ExitStatus.exited(e.code & 0xff);
+        } catch (Killed k) {
+            status = ExitStatus.killed(killedBy, oomKilled);
+        } catch (SysError e) {
+            output.write(2, argv.get(0) + ": " + e.getMessage() + "\n");
+            status = ExitStatus.exited(1);
+        } catch (RuntimeException e) {
+            output.write(2, "glassbox: program " + programName + " failed: " + e + "\n");
+            status = ExitStatus.killed(Signals.SIGSEGV, false);
+        } finally {
+            threadDone = true;
+        }
+        kernel.exited(this, status);
+        kernel.scheduler.finished();
+    }
+
+    // ---- blocking, on the process's own thread
+
+    /** Blocks until {@code ready} holds, running signal handlers that arrive meanwhile. */
+    void block(BooleanSupplier ready) {
+        while (true) {
+            checkSignals();
+            if (ready.getAsBoolean()) {
+                return;
+            }
+            state = State.SLEEPING;
+            kernel.scheduler.yieldFrom(this);
+            state = State.RUNNING;
+        }
+    }
+
+    void sleepUntil(long at) {
+        wakeAt = at;
+        kernel.scheduler.addTimer(at, this);
+        block(() -> kernel.scheduler.now() >= at);
+    }
+
+    void pauseForSignal() {
+        handledSignal = false;
+        block(() -> handledSignal);
+    }
+
+    void timerFired(long at) {
+        if (alive()) {
+            kernel.scheduler.makeRunnable(this);
+        }
+    }
+
+    void checkSignals() {
+        if (killedBy != 0) {
+            throw new Killed();
+        }
+        while (!pending.isEmpty()) {
+            int sig = pending.poll();
+            Runnable h = handlers.get(sig);
+            if (h != null) {
+                handledSignal = true;
+                h.run();
+            }
+            if (killedBy != 0) {
+                throw new Killed();
+            }
+        }
+    }
+
+    /** The driver marks this process for death; its thread unwinds when it next runs. */
+    void markKilled(int signal) {
+        killedBy = signal;
+        if (thread == null || threadDone) {
+            return;
+        }
+        kernel.scheduler.makeRunnable(this);
+    }
+
+    boolean hasThread() {
+        return thread != null && !threadDone;
+    }
+
+    /** Thrown to end a program: exit(2). */
+    static final class Exit extends Error {
+        private static final long serialVersionUID = 1L;
+        final int code;
+
+        Exit(int code) {
+            super(null, null, false, false);
+            this.code = code;
+        }
+    }
+
+    /** Thrown to unwind a program killed by a signal. */
+    static final class Killed extends Error {
+        private static final long serialVersionUID = 1L;
+
+        Killed() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Thrown by execve to replace the running program. */
+    static final class Exec extends Error {
+        private static final long serialVersionUID = 1L;
+        final Program program;
+
+        Exec(Program program) {
+            super(null, null, false, false);
+            this.program = program;
+        }
+    }
+}

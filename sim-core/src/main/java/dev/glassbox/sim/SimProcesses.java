@@ -1,0 +1,330 @@
+package dev.glassbox.sim;
+
+import dev.glassbox.image.SimBinary;
+import dev.glassbox.kernel.CloneSpec;
+import dev.glassbox.kernel.ExecSpec;
+import dev.glassbox.kernel.ExitStatus;
+import dev.glassbox.kernel.NsType;
+import dev.glassbox.kernel.ProcessInfo;
+import dev.glassbox.kernel.Processes;
+import dev.glassbox.kernel.Sandbox;
+import dev.glassbox.trace.Subsystem;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/** The Processes part of the SPI on the sim kernel, and execve's program lookup. */
+final class SimProcesses implements Processes {
+    private final SimKernel k;
+    /** Exit statuses of recent processes, for waits that come after the process was reaped. */
+    private final Map<Integer, ExitStatus> exits = new LinkedHashMap<>() {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, ExitStatus> e) {
+            return size() > 4096;
+        }
+    };
+
+    SimProcesses(SimKernel k) {
+        this.k = k;
+    }
+
+    void recordExit(int pid, ExitStatus status) {
+        exits.put(pid, status);
+    }
+
+    @Override
+    public Sandbox clone(CloneSpec spec) {
+        List<String> flags = new ArrayList<>();
+        for (NsType t : NsType.values()) {
+            if (spec.create().contains(t)) {
+                flags.add(t.cloneFlag());
+            }
+        }
+        SimProcess shim = k.shimFor(spec.id());
+        Namespaces.Set host = k.hostNs;
+        Map<NsType, Namespaces.Ns> chosen = new TreeMap<>();
+        for (NsType t : NsType.values()) {
+            Sandbox joined = spec.join().get(t);
+            chosen.put(t, joined != null ? k.namespacesOf(joined).get(t) : host.get(t));
+        }
+        long firstInode = 0;
+        for (NsType t : NsType.values()) {
+            if (!spec.create().contains(t)) {
+                continue;
+            }
+            long inode = k.newNsInode();
+            firstInode = firstInode == 0 ? inode : firstInode;
+            chosen.put(t, switch (t) {
+                case PID -> new Namespaces.Pid(inode, 0, host.pid());
+                case MNT -> new Namespaces.Mnt(inode, 0, host.mnt().table.copy());
+                case UTS -> new Namespaces.Uts(inode, 0, host.uts().hostname);
+                case NET -> {
+                    SimNet.NetNs n = new SimNet.NetNs(inode, 0);
+                    k.net.initNamespace(n);
+                    yield n;
+                }
+                default -> new Namespaces.Plain(t, inode, 0);
+            });
+        }
+        Namespaces.Set set = new Namespaces.Set((Namespaces.Pid) chosen.get(NsType.PID), (Namespaces.Mnt) chosen.get(NsType.MNT),
+                (Namespaces.Uts) chosen.get(NsType.UTS), (SimNet.NetNs) chosen.get(NsType.NET), (Namespaces.Plain) chosen.get(NsType.IPC),
+                (Namespaces.Plain) chosen.get(NsType.USER), (Namespaces.Plain) chosen.get(NsType.CGROUP));
+        SimProcess init = k.newProcess(set, shim);
+        init.argv = List.of("runc", "init");
+        init.programName = "runc:[2:INIT]";
+        k.cgroups.move(init, k.cgroups.root);
+        k.event(Subsystem.PROCESS, "clone", "pid " + init.pid, "runc clones the container's first process into new namespaces; it waits, not yet running the image's program.",
+                "clone(" + String.join("|", flags) + "|SIGCHLD) = " + init.pid);
+        Map<NsType, Long> inodes = new TreeMap<>();
+        for (NsType t : NsType.values()) {
+            Namespaces.Ns ns = set.get(t);
+            inodes.put(t, ns.inode);
+            if (spec.create().contains(t)) {
+                k.event(Subsystem.NAMESPACE, "new " + t.procName() + " namespace", t.procName() + ":[" + ns.inode + "]", describe(t),
+                        "readlink /proc/" + init.pid + "/ns/" + t.procName() + " → " + t.procName() + ":[" + ns.inode + "]");
+            }
+        }
+        k.sandboxes.put(spec.id(), set);
+        return new Sandbox(spec.id(), init.pid, inodes);
+    }
+
+    private static String describe(NsType t) {
+        return switch (t) {
+            case PID -> "A new PID namespace: inside it the process is PID 1 and sees no process of the host.";
+            case MNT -> "A new mount namespace: a copy of the host's mount table that the container can change alone.";
+            case UTS -> "A new UTS namespace: the container gets a hostname of its own.";
+            case NET -> "A new network namespace: no interface but a loopback that is down, no route, no port in use.";
+            case IPC -> "A new IPC namespace: its own System V shared memory and message queues.";
+            case USER -> "A new user namespace: user ids inside map to other ids outside.";
+            case CGROUP -> "A new cgroup namespace: the container sees its own cgroup as the root '/'.";
+        };
+    }
+
+    @Override
+    public void sethostname(Sandbox sandbox, String hostname) {
+        Namespaces.Uts uts = k.namespacesOf(sandbox).uts();
+        k.event(Subsystem.NAMESPACE, "sethostname", hostname, "Inside its own UTS namespace the container's hostname becomes " + hostname
+                + "; the host's stays " + k.hostNs.uts().hostname + ".", "sethostname(\"" + hostname + "\")");
+        uts.hostname = hostname;
+    }
+
+    @Override
+    public int exec(Sandbox sandbox, ExecSpec spec) {
+        SimProcess p = k.process(sandbox.pid());
+        if (p.state != SimProcess.State.CREATED) {
+            throw new ExecFailure("container init was already started", 126);
+        }
+        Target t = target(p, spec);
+        k.event(Subsystem.PROCESS, "execve", String.join(" ", t.argv()), "The waiting process replaces itself with " + t.path()
+                + ": from now on it is the container's PID 1, running the image's program.", execve(t.path(), t.argv()));
+        begin(p, spec, t);
+        return p.pid;
+    }
+
+    @Override
+    public int spawn(Sandbox sandbox, ExecSpec spec) {
+        Namespaces.Set set = k.namespacesOf(sandbox);
+        SimProcess init = k.processOrNull(sandbox.pid());
+        SimCgroups.Group group = init != null && init.cgroup != null ? init.cgroup : k.cgroups.root;
+        try {
+            k.cgroups.checkFork(group);
+        } catch (SysError e) {
+            throw new ExecFailure("fork/exec: resource temporarily unavailable", 126);
+        }
+        SimProcess p = k.newProcess(set, k.shimFor(sandbox.id()));
+        k.cgroups.move(p, group);
+        Target t;
+        try {
+            t = target(p, spec);
+        } catch (ExecFailure f) {
+            group.procs.remove(p);
+            k.reap(p);
+            throw f;
+        }
+        k.event(Subsystem.PROCESS, "setns + execve", String.join(" ", t.argv()), "A new process joins the container's namespaces and cgroup (setns), then runs "
+                + t.path() + "; inside it is PID " + p.nsPid() + ".", "setns(/proc/" + sandbox.pid() + "/ns/{pid,mnt,uts,ipc,net}) ; " + execve(t.path(), t.argv()));
+        begin(p, spec, t);
+        return p.pid;
+    }
+
+    private static String execve(String path, List<String> argv) {
+        StringBuilder sb = new StringBuilder("execve(\"").append(path).append("\", [");
+        for (int i = 0; i < argv.size(); i++) {
+            sb.append(i == 0 ? "" : ", ").append('"').append(argv.get(i)).append('"');
+        }
+        return sb.append("], envp)").toString();
+    }
+
+    private Target target(SimProcess p, ExecSpec spec) {
+        p.env = new ArrayList<>(spec.env());
+        try {
+            return resolve(p, spec.argv(), spec.env(), 0);
+        } catch (SysError e) {
+            String name = spec.argv().get(0);
+            if (e.errno().equals("ENOENT")) {
+                throw new ExecFailure(name.contains("/") ? "exec: \"" + name + "\": stat " + name + ": no such file or directory"
+                        : "exec: \"" + name + "\": executable file not found in $PATH", 127);
+            }
+            throw new ExecFailure("exec: \"" + name + "\": " + e.getMessage().toLowerCase(java.util.Locale.ROOT), 126);
+        }
+    }
+
+    private void begin(SimProcess p, ExecSpec spec, Target t) {
+        p.argv = t.argv();
+        p.cwd = spec.cwd();
+        p.uid = spec.uid();
+        p.gid = spec.gid();
+        p.stdin = spec.stdin();
+        p.output = spec.output();
+        p.rss = baseRss(t.size());
+        p.start(t.program(), t.name());
+        k.scheduler.runReady();
+    }
+
+    static long baseRss(long binarySize) {
+        return Math.min(binarySize / 4, 8L << 20) + (128 << 10);
+    }
+
+    record Target(Program program, String name, String path, List<String> argv, long size) {}
+
+    /** execve's lookup: PATH search, permission, the sim binary header, or a #! interpreter. */
+    Target resolve(SimProcess p, List<String> argv, List<String> env, int depth) {
+        if (depth > 4) {
+            throw SysError.eloop();
+        }
+        String name = argv.get(0);
+        String path = name.contains("/") ? name : which(p, name, env);
+        if (path == null) {
+            throw SysError.enoent();
+        }
+        MountTable.Resolved r = p.ns.mnt().table.resolve(p.cwd, path, true);
+        if (r.node() == null) {
+            throw SysError.enoent();
+        }
+        if (!(r.node() instanceof Node.File f) || (f.mode & 0111) == 0) {
+            throw SysError.eacces();
+        }
+        byte[] head = Arrays.copyOf(f.data, Math.min(f.data.length, 256));
+        Optional<String> program = SimBinary.programOf(head);
+        if (program.isPresent() && k.hasProgram(program.get())) {
+            return new Target(k.programFor(program.get()), program.get(), path, argv, f.size);
+        }
+        if (head.length > 2 && head[0] == '#' && head[1] == '!') {
+            String line = new String(head, java.nio.charset.StandardCharsets.UTF_8).substring(2).split("\n", 2)[0].trim();
+            String[] parts = line.split("\\s+", 2);
+            List<String> next = new ArrayList<>();
+            next.add(parts[0]);
+            if (parts.length > 1) {
+                next.add(parts[1]);
+            }
+            next.add(path);
+            next.addAll(argv.subList(1, argv.size()));
+            return resolve(p, next, env, depth + 1);
+        }
+        throw SysError.enoexec();
+    }
+
+    /** The first executable named {@code name} on the PATH of {@code env}, as the process sees its files. */
+    String which(SimProcess p, String name, List<String> env) {
+        String path = SimKernel.DEFAULT_PATH;
+        for (String e : env) {
+            if (e.startsWith("PATH=")) {
+                path = e.substring(5);
+            }
+        }
+        for (String dir : path.split(":")) {
+            if (dir.isEmpty()) {
+                continue;
+            }
+            try {
+                MountTable.Resolved r = p.ns.mnt().table.resolve(p.cwd, dir + "/" + name, true);
+                if (r.node() instanceof Node.File f && (f.mode & 0111) != 0) {
+                    return dir + "/" + name;
+                }
+            } catch (SysError e) {
+                // not in this directory
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public void kill(int pid, int signal) {
+        SimProcess p = k.processOrNull(pid);
+        if (p == null || !p.alive()) {
+            return;
+        }
+        k.event(Subsystem.PROCESS, "kill", "pid " + pid, "The kernel delivers " + Signals.name(signal) + " to process " + pid + ".",
+                "kill(" + pid + ", " + Signals.name(signal) + ")");
+        k.signal(p, signal, null);
+        k.scheduler.runReady();
+    }
+
+    @Override
+    public Optional<ExitStatus> waitFor(int pid, long timeoutMillis) {
+        long deadline = timeoutMillis >= Long.MAX_VALUE - k.now() ? Long.MAX_VALUE : k.now() + timeoutMillis;
+        while (true) {
+            k.scheduler.runReady();
+            SimProcess p = k.processOrNull(pid);
+            if (p == null || !p.alive()) {
+                return Optional.ofNullable(p != null ? p.exit : exits.get(pid));
+            }
+            long next = k.scheduler.nextTimer();
+            if (timeoutMillis == 0 || next > deadline) {
+                if (deadline != Long.MAX_VALUE) {
+                    k.scheduler.advanceTo(deadline);
+                    p = k.processOrNull(pid);
+                    if (p == null || !p.alive()) {
+                        return Optional.ofNullable(p != null ? p.exit : exits.get(pid));
+                    }
+                }
+                return Optional.empty();
+            }
+            k.scheduler.advanceTo(next);
+        }
+    }
+
+    @Override
+    public void onExit(int pid, Consumer<ExitStatus> listener) {
+        k.onExit(pid, listener);
+    }
+
+    @Override
+    public List<ProcessInfo> list(Sandbox sandbox) {
+        Namespaces.Set set = k.sandboxes.get(sandbox.id());
+        List<ProcessInfo> out = new ArrayList<>();
+        if (set == null) {
+            return out;
+        }
+        for (SimProcess p : k.procList()) {
+            if (p.alive() && p.ns.pid().isOrDescendsFrom(set.pid()) && p.state != SimProcess.State.CREATED) {
+                out.add(StateView.info(p));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void release(Sandbox sandbox) {
+        Namespaces.Set set = k.sandboxes.remove(sandbox.id());
+        k.releaseShim(sandbox.id());
+        if (set == null) {
+            return;
+        }
+        for (SimProcess p : k.procList()) {
+            if (p.alive() && p.ns.net() == set.net()) {
+                return;
+            }
+        }
+        if (set.net() != k.hostNs.net()) {
+            k.net.destroy(set.net());
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package dev.glassbox.sim;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The system calls a simulated program may make. Each one is answered from the sim kernel's state as
+ * seen from the calling process: its namespaces, its mount table, its cgroup. Failures throw
+ * {@link SysError}. Calls marked "blocks" yield to the kernel's scheduler; virtual time may pass.
+ */
+public interface Sys {
+    // ---- the process
+    List<String> argv();
+    int getpid();
+    int getppid();
+    int getuid();
+    int getgid();
+    String getenv(String name);
+    /** The environment in order, {@code NAME=value}. */
+    List<String> environ();
+    void setenv(String name, String value);
+    String getcwd();
+    void chdir(String path);
+    /** Ends the process now with this status; never returns. */
+    void exit(int status);
+    /** Replaces this process's program (execve); never returns on success. */
+    void execve(List<String> argv, List<String> env);
+    /** Rewrites what {@code /proc/PID/cmdline} shows, as nginx does ("nginx: master process ..."). */
+    void setproctitle(String title);
+
+    // ---- standard streams
+    void out(String text);
+    void err(String text);
+    /** Everything on standard input (empty when nothing is attached). */
+    String stdin();
+
+    // ---- child processes
+    /** fork + execve: starts {@code argv} (looked up on PATH) as a child; its output goes to {@code stdout}/{@code stderr}, or to ours when null. */
+    int spawn(List<String> argv, List<String> env, String stdin, StringBuilder stdout, StringBuilder stderr);
+    /** fork without exec: a child process running {@code child} with a copy of our argv, env and cwd; returns its pid. */
+    int fork(Program child);
+    /** Blocks until the child ends; returns its status as a shell shows it (128+N when killed by signal N). */
+    int waitpid(int pid);
+    void kill(int pid, int signal);
+    /** Installs a handler: it runs on this process when the signal arrives, even during a blocking call. */
+    void signal(int signal, Runnable handler);
+    void ignore(int signal);
+    /** Blocks for this much virtual time. */
+    void sleep(long millis);
+    /** Blocks until a signal handler has run. */
+    void pause();
+    long timeMillis();
+
+    // ---- files (paths relative to the cwd; the process's mount namespace and root apply)
+    byte[] read(String path);
+    default String readText(String path) {
+        return new String(read(path), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    void write(String path, byte[] data, boolean append);
+    default void writeText(String path, String text, boolean append) {
+        write(path, text.getBytes(java.nio.charset.StandardCharsets.UTF_8), append);
+    }
+    List<DirEntry> readdir(String path);
+    Stat stat(String path);
+    Stat lstat(String path);
+    void mkdir(String path, int mode);
+    void unlink(String path);
+    void rmdir(String path);
+    void symlink(String target, String path);
+    String readlink(String path);
+    void rename(String from, String to);
+    void chmod(String path, int mode);
+    /** The path an executable name resolves to on PATH, or null. */
+    String which(String name);
+
+    // ---- the host as this process sees it
+    String gethostname();
+    void sethostname(String name);
+    Uname uname();
+    /** Network interfaces of this process's network namespace (what netlink tells {@code ip addr}). */
+    List<NetIf> interfaces();
+    /** Its routing table. */
+    List<Route> routes();
+
+    // ---- sockets (TCP, enough for HTTP-like request/response)
+    /** Binds and listens on 0.0.0.0:port in this network namespace. */
+    int listen(int port);
+    /** Blocks until a client connects; returns a connection id. */
+    int accept(int listener);
+    /** Connects to host:port (a name from /etc/hosts or an address); returns a connection id. */
+    int connect(String host, int port);
+    void send(int connection, byte[] data);
+    /** Blocks until the peer has sent data or closed; empty at end of stream. */
+    byte[] recv(int connection);
+    void close(int fd);
+    /** The peer's address of a connection, {@code 172.17.0.1:41234}. */
+    String peer(int connection);
+
+    // ---- memory
+    /** Touches this many more bytes of memory; the cgroup may OOM-kill the process for it. */
+    void allocate(long bytes);
+    void free(long bytes);
+
+    record DirEntry(String name, Stat stat) {}
+
+    record Stat(Kind kind, int mode, int uid, int gid, long size, int nlink, long ino, long mtimeMillis, String link) {
+        public enum Kind { DIR, FILE, SYMLINK, CHAR_DEVICE }
+
+        public boolean isDir() {
+            return kind == Kind.DIR;
+        }
+    }
+
+    record Uname(String sysname, String nodename, String release, String version, String machine) {}
+
+    record NetIf(int index, String name, String mac, int mtu, boolean up, String kind, String peerName, List<String> cidrs) {}
+
+    record Route(String destination, String gateway, String device, String source) {}
+}

@@ -1,0 +1,7 @@
+package dev.glassbox.sim.programs;
+
+/** One busybox applet (or a standalone tool of the same name). */
+@FunctionalInterface
+interface Applet {
+    int run(Tool t);
+}

@@ -1,0 +1,38 @@
+package dev.glassbox.sim.programs;
+
+/** Shell control flow that unwinds the interpreter: exit, return, break and continue. */
+final class Flow {
+    private Flow() {}
+
+    static final class Exit extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final int status;
+
+        Exit(int status) {
+            super(null, null, false, false);
+            this.status = status;
+        }
+    }
+
+    static final class Return extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final int status;
+
+        Return(int status) {
+            super(null, null, false, false);
+            this.status = status;
+        }
+    }
+
+    static final class Loop extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final boolean isBreak;
+        int levels;
+
+        Loop(boolean isBreak, int levels) {
+            super(null, null, false, false);
+            this.isBreak = isBreak;
+            this.levels = levels;
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package dev.glassbox.sim.programs;
+
+import dev.glassbox.sim.Sys;
+import dev.glassbox.sim.SysError;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Shell patterns (* ? [...]) where a backslash makes the next character literal. */
+final class Globs {
+    private Globs() {}
+
+    static boolean hasMeta(String pattern) {
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '*' || c == '?' || c == '[') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String unescape(String pattern) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == '\\' && i + 1 < pattern.length()) {
+                c = pattern.charAt(++i);
+            }
+            sb.append(c);
+        }
+        return sb.toString();
+    }
+
+    static String escape(String literal) {
+        StringBuilder sb = new StringBuilder();
+        for (char c : literal.toCharArray()) {
+            if (c == '*' || c == '?' || c == '[' || c == ']' || c == '\\') {
+                sb.append('\\');
+            }
+            sb.append(c);
+        }
+        return sb.toString();
+    }
+
+    static String toRegex(String pattern) {
+        StringBuilder re = new StringBuilder();
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == '\\' && i + 1 < pattern.length()) {
+                re.append(Pattern.quote(String.valueOf(pattern.charAt(++i))));
+            } else if (c == '*') {
+                re.append(".*");
+            } else if (c == '?') {
+                re.append('.');
+            } else if (c == '[') {
+                int end = pattern.indexOf(']', i + 2);
+                if (end < 0) {
+                    re.append("\\[");
+                    continue;
+                }
+                String set = pattern.substring(i + 1, end);
+                if (set.startsWith("!") || set.startsWith("^")) {
+                    set = "^" + set.substring(1);
+                }
+                re.append('[').append(set.replace("\\", "\\\\").replace("[", "\\[")).append(']');
+                i = end;
+            } else {
+                re.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return re.toString();
+    }
+
+    static boolean matches(String pattern, String text) {
+        return Pattern.compile(toRegex(pattern), Pattern.DOTALL).matcher(text).matches();
+    }
+
+    /** Pathname expansion: the sorted matching paths, or an empty list when nothing matches. */
+    static List<String> expand(Sys sys, String pattern) {
+        List<String> found = new ArrayList<>();
+        boolean absolute = pattern.startsWith("/");
+        String[] parts = pattern.split("/+");
+        List<String> current = new ArrayList<>();
+        current.add(absolute ? "/" : "");
+        for (String part : parts) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            List<String> next = new ArrayList<>();
+            for (String base : current) {
+                if (!hasMeta(part)) {
+                    next.add(join(base, unescape(part)));
+                    continue;
+                }
+                List<String> names = new ArrayList<>();
+                try {
+                    for (Sys.DirEntry e : sys.readdir(base.isEmpty() ? "." : base)) {
+                        String n = e.name();
+                        if (n.equals(".") || n.equals("..") || (n.startsWith(".") && !part.startsWith("."))) {
+                            continue;
+                        }
+                        if (matches(part, n)) {
+                            names.add(n);
+                        }
+                    }
+                } catch (SysError e) {
+                    continue;
+                }
+                names.sort(null);
+                for (String n : names) {
+                    next.add(join(base, n));
+                }
+            }
+            current = next;
+        }
+        for (String p : current) {
+            try {
+                sys.lstat(p);
+                found.add(p);
+            } catch (SysError e) {
+                // a literal component that does not exist: no match
+            }
+        }
+        return found;
+    }
+
+    private static String join(String base, String name) {
+        if (base.isEmpty()) {
+            return name;
+        }
+        return base.endsWith("/") ? base + name : base + "/" + name;
+    }
+}

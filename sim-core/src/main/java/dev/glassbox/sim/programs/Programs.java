@@ -1,0 +1,42 @@
+package dev.glassbox.sim.programs;
+
+import dev.glassbox.sim.Program;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The programs simulated binaries name (see {@code SimBinary}): busybox and its applets, the shells,
+ * nginx, redis and stress. Each is written against {@link dev.glassbox.sim.Sys} only.
+ */
+public final class Programs {
+    private Programs() {}
+
+    public static Optional<Program> lookup(String name) {
+        switch (name) {
+            case "busybox":
+                return Optional.of(Busybox::main);
+            case "sh":
+            case "ash":
+                return Optional.of(sys -> Shell.run(sys, Flavor.ASH, sys.argv()));
+            case "dash":
+                return Optional.of(sys -> Shell.run(sys, Flavor.DASH, sys.argv()));
+            case "bash":
+                return Optional.of(sys -> Shell.run(sys, Flavor.BASH, sys.argv()));
+            case "nginx":
+                return Optional.of(Nginx::main);
+            case "redis-server":
+                return Optional.of(RedisServer::main);
+            case "redis-cli":
+                return Optional.of(RedisCli::main);
+            case "stress":
+                return Optional.of(Stress::main);
+            default:
+                return Busybox.has(name) ? Optional.of(sys -> Busybox.standalone(sys, name)) : Optional.empty();
+        }
+    }
+
+    /** The busybox applet names, sorted. */
+    public static List<String> applets() {
+        return Busybox.names();
+    }
+}

@@ -1,0 +1,97 @@
+package dev.glassbox.trace;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/** Differences between two JSON trees as {@link Change}s, and applying them forward or back. */
+public final class JsonDiff {
+    private JsonDiff() {}
+
+    public static List<Change> diff(JsonNode before, JsonNode after) {
+        List<Change> out = new ArrayList<>();
+        diff("", before, after, out);
+        return out;
+    }
+
+    private static void diff(String path, JsonNode a, JsonNode b, List<Change> out) {
+        if (a == null && b == null) {
+            return;
+        }
+        if (a == null || b == null) {
+            out.add(new Change(path, a, b));
+            return;
+        }
+        if (a.isObject() && b.isObject()) {
+            TreeSet<String> names = new TreeSet<>();
+            a.fieldNames().forEachRemaining(names::add);
+            b.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                diff(path + "/" + escape(name), a.get(name), b.get(name), out);
+            }
+            return;
+        }
+        if (!a.equals(b)) {
+            out.add(new Change(path, a, b));
+        }
+    }
+
+    /** Applies changes in order to a copy of {@code state}; pass inverses in reverse order to go back. */
+    public static JsonNode apply(JsonNode state, List<Change> changes) {
+        JsonNode root = state.deepCopy();
+        for (Change c : changes) {
+            root = set(root, c.path(), c.after());
+        }
+        return root;
+    }
+
+    private static JsonNode set(JsonNode root, String path, JsonNode value) {
+        if (path.isEmpty()) {
+            return value;
+        }
+        String[] parts = path.substring(1).split("/", -1);
+        JsonNode node = root;
+        for (int i = 0; i < parts.length - 1; i++) {
+            JsonNode next = node.get(unescape(parts[i]));
+            if (next == null) {
+                next = ((ObjectNode) node).putObject(unescape(parts[i]));
+            }
+            node = next;
+        }
+        ObjectNode parent = (ObjectNode) node;
+        String last = unescape(parts[parts.length - 1]);
+        if (value == null) {
+            parent.remove(last);
+        } else {
+            parent.set(last, value.deepCopy());
+        }
+        return root;
+    }
+
+    static String escape(String name) {
+        return name.replace("~", "~0").replace("/", "~1");
+    }
+
+    static String unescape(String part) {
+        return part.replace("~1", "/").replace("~0", "~");
+    }
+
+    /** Number of leaf values in a tree: a rough size for reports. */
+    public static int leaves(JsonNode node) {
+        if (!node.isContainerNode()) {
+            return 1;
+        }
+        int n = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            n += leaves(it.next().getValue());
+        }
+        for (JsonNode child : node.isArray() ? node : List.<JsonNode>of()) {
+            n += leaves(child);
+        }
+        return n;
+    }
+}

@@ -1,0 +1,61 @@
+package dev.glassbox.trace;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The causal tree of one command: its events in order (event 0 is the command line itself), and the
+ * engine state before the command, so the state as of any step can be rebuilt going forward or back.
+ * {@code before} is null when state capture was off.
+ */
+public record Trace(String command, JsonNode before, List<TraceEvent> events) {
+    public Trace {
+        events = List.copyOf(events);
+    }
+
+    public static Trace empty() {
+        return new Trace("", null, List.of());
+    }
+
+    public boolean isEmpty() {
+        return events.isEmpty();
+    }
+
+    /** The state once event {@code step} and everything before it has happened; -1 is the state before. */
+    public JsonNode stateAt(int step) {
+        if (before == null) {
+            throw new IllegalStateException("this trace was recorded without state");
+        }
+        List<Change> changes = new ArrayList<>();
+        for (int i = 0; i <= step && i < events.size(); i++) {
+            changes.addAll(events.get(i).changes());
+        }
+        return JsonDiff.apply(before, changes);
+    }
+
+    /** The state after event {@code step}, undone back to before it (the inverse edits, in reverse). */
+    public JsonNode undo(JsonNode stateAfterStep, int step) {
+        List<Change> inverse = new ArrayList<>();
+        for (Change c : events.get(step).changes()) {
+            inverse.add(c.inverse());
+        }
+        Collections.reverse(inverse);
+        return JsonDiff.apply(stateAfterStep, inverse);
+    }
+
+    public List<TraceEvent> children(int seq) {
+        List<TraceEvent> out = new ArrayList<>();
+        for (TraceEvent e : events) {
+            if (e.parent() == seq) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    public List<TraceEvent> at(Layer layer) {
+        return events.stream().filter(e -> e.layer() == layer).toList();
+    }
+}

@@ -1,0 +1,121 @@
+package dev.glassbox.trace;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+/**
+ * Records what every layer does while a command runs. Events nest: an event opened with {@link #open}
+ * is the parent of every event recorded until its span closes. When a state source is set, the state
+ * is snapshotted at each event and the difference is attached to the event before it, so a step's
+ * changes are exactly what happened between it and the next step.
+ */
+public final class Tracer {
+    private final LongSupplier clock;
+    private Supplier<JsonNode> stateSource;
+    private final List<TraceEvent> events = new ArrayList<>();
+    private final Deque<Integer> open = new ArrayDeque<>();
+    private String command;
+    private JsonNode before;
+    private JsonNode last;
+    private Trace lastTrace = Trace.empty();
+
+    public Tracer(LongSupplier clockMillis) {
+        this.clock = clockMillis;
+    }
+
+    /** Turns state capture on (a source) or off (null). */
+    public void captureState(Supplier<JsonNode> source) {
+        this.stateSource = source;
+    }
+
+    public boolean active() {
+        return command != null;
+    }
+
+    public void begin(String commandLine, String sentence) {
+        events.clear();
+        open.clear();
+        command = commandLine;
+        before = stateSource == null ? null : stateSource.get();
+        last = before;
+        record(Layer.CLIENT, null, "command", commandLine, sentence, "$ " + commandLine, -1);
+        open.push(0);
+    }
+
+    public Trace finish() {
+        if (command == null) {
+            return lastTrace;
+        }
+        settle();
+        lastTrace = new Trace(command, before, events);
+        command = null;
+        events.clear();
+        open.clear();
+        return lastTrace;
+    }
+
+    public Trace lastTrace() {
+        return lastTrace;
+    }
+
+    /** Records a step and makes it the parent of what follows until the span closes. */
+    public Span open(Layer layer, Subsystem subsystem, String action, String object, String sentence, String equivalent) {
+        if (command == null) {
+            return () -> {};
+        }
+        int seq = record(layer, subsystem, action, object, sentence, equivalent, parent());
+        open.push(seq);
+        return () -> {
+            if (command != null) {
+                open.remove(seq);
+            }
+        };
+    }
+
+    /** Records a step with no children. */
+    public void note(Layer layer, Subsystem subsystem, String action, String object, String sentence, String equivalent) {
+        if (command != null) {
+            record(layer, subsystem, action, object, sentence, equivalent, parent());
+        }
+    }
+
+    private int parent() {
+        return open.isEmpty() ? 0 : open.peek();
+    }
+
+    private int record(Layer layer, Subsystem sub, String action, String object, String sentence, String equivalent, int parent) {
+        settle();
+        int seq = events.size();
+        events.add(new TraceEvent(seq, parent, clock.getAsLong(), layer, sub, action, object, sentence, equivalent, List.of()));
+        return seq;
+    }
+
+    /** Attaches the state changes since the last snapshot to the latest event. */
+    private void settle() {
+        if (stateSource == null || events.isEmpty()) {
+            return;
+        }
+        JsonNode now = stateSource.get();
+        List<Change> changes = JsonDiff.diff(last, now);
+        if (!changes.isEmpty()) {
+            int i = events.size() - 1;
+            TraceEvent e = events.get(i);
+            List<Change> all = new ArrayList<>(e.changes());
+            all.addAll(changes);
+            events.set(i, e.withChanges(all));
+        }
+        last = now;
+    }
+
+    /** A span that closes without checked exceptions. */
+    @FunctionalInterface
+    public interface Span extends AutoCloseable {
+        @Override
+        void close();
+    }
+}
