@@ -1,24 +1,74 @@
 package dev.glassbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.glassbox.api.Api;
+import dev.glassbox.api.TracedApi;
+import dev.glassbox.api.UsageException;
+import dev.glassbox.client.Cli;
+import dev.glassbox.client.CommandLine;
+import dev.glassbox.daemon.Daemon;
+import dev.glassbox.kernel.Kernel;
+import dev.glassbox.registry.SimHub;
+import dev.glassbox.sim.SimKernel;
+import dev.glassbox.sim.programs.Programs;
+import dev.glassbox.trace.Layer;
 import dev.glassbox.trace.Trace;
+import dev.glassbox.trace.Tracer;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 
-/** Placeholder while the client package lands; replaced by the wired engine. */
+/**
+ * glassbox's one entry point: a Docker engine on a kernel (the sim kernel unless told otherwise).
+ * {@link #run} takes a command line as a user types it ({@code docker run -d nginx}, several
+ * commands joined by {@code &&}, {@code ||} or {@code ;}) and answers as the docker CLI would.
+ */
 public final class Engine implements AutoCloseable {
-    private Engine() {}
+    /** The seed of {@link #sim()}: every run of a script gives the same ids, names and output. */
+    public static final long DEFAULT_SEED = 0x61A55B0L;
+    /** Virtual time that passes before each command line, as if the user took a second to type it. */
+    public static final long THINK_MILLIS = 1000;
 
+    private static final ObjectMapper JSON = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+
+    private final Kernel kernel;
+    private final Tracer tracer;
+    private final Daemon daemon;
+    private final Api api;
+    private final Cli cli;
+
+    private Engine(Kernel kernel, boolean captureState) {
+        this.kernel = kernel;
+        this.tracer = new Tracer(kernel::currentTimeMillis);
+        kernel.trace(tracer);
+        this.daemon = new Daemon(kernel, tracer, SimHub.standard());
+        this.api = new TracedApi(daemon, tracer);
+        this.cli = new Cli(api, kernel::currentTimeMillis);
+        if (captureState) {
+            tracer.captureState(this::state);
+        }
+    }
+
+    /** A fresh engine on the sim kernel with the default seed: the same script gives the same output. */
     public static Engine sim() {
-        throw new IllegalStateException("wiring in progress");
+        return sim(DEFAULT_SEED);
     }
 
     public static Engine sim(long seed) {
-        throw new IllegalStateException("wiring in progress");
+        return sim(seed, true);
     }
 
+    /** {@code captureState}: record the state changes of every trace step (for stepping back); off for benchmarks. */
     public static Engine sim(long seed, boolean captureState) {
-        throw new IllegalStateException("wiring in progress");
+        return new Engine(new SimKernel(seed, Programs::lookup), captureState);
+    }
+
+    /** An engine on any kernel implementation (the Linux kernel lives in real-backend). */
+    public static Engine on(Kernel kernel) {
+        return new Engine(kernel, true);
     }
 
     public Result run(String line) {
@@ -26,33 +76,94 @@ public final class Engine implements AutoCloseable {
     }
 
     public Result run(String line, Progress progress) {
-        throw new IllegalStateException("wiring in progress");
+        if (line == null || line.isBlank() || line.strip().startsWith("#")) {
+            return new Result("", "", 0);
+        }
+        kernel.idle(THINK_MILLIS);
+        daemon.tick();
+        StringBuilder out = new StringBuilder();
+        StringBuilder err = new StringBuilder();
+        int status = 0;
+        tracer.begin(line.strip(), "The user typed a command line; the docker client reads it.");
+        try {
+            List<CommandLine.Segment> segments;
+            try {
+                segments = CommandLine.split(line);
+            } catch (UsageException e) {
+                return new Result("", "glassbox: " + e.getMessage() + "\n", e.exitStatus());
+            }
+            for (CommandLine.Segment seg : segments) {
+                if ((seg.connector().equals("&&") && status != 0) || (seg.connector().equals("||") && status == 0)) {
+                    continue;
+                }
+                Result r = runOne(seg.words(), progress);
+                out.append(r.out());
+                err.append(r.err());
+                status = r.exitStatus();
+            }
+            return new Result(out.toString(), err.toString(), status);
+        } finally {
+            tracer.finish();
+        }
     }
 
+    private Result runOne(List<String> words, Progress progress) {
+        List<String> args = new ArrayList<>(words);
+        if (!args.isEmpty() && args.get(0).equals("docker")) {
+            args.remove(0);
+        }
+        if (args.isEmpty()) {
+            return new Result("", "docker: 'docker' requires a command; try 'docker run hello'\n", 1);
+        }
+        String shown = "docker " + String.join(" ", args);
+        try (Tracer.Span s = tracer.open(Layer.CLIENT, null, "parse", shown, "The docker CLI parses '" + args.get(0)
+                + "' and its flags into Engine API requests.", shown)) {
+            try {
+                return cli.execute(args, progress);
+            } catch (RuntimeException e) {
+                return new Result("", "glassbox: internal error in '" + shown + "': " + e + "\n", 1);
+            }
+        }
+    }
+
+    /** The causal tree of the last command line. */
     public Trace lastTrace() {
-        throw new IllegalStateException("wiring in progress");
+        return tracer.lastTrace();
     }
 
+    /** The engine's state (daemon objects and kernel objects) as JSON. */
     public JsonNode state() {
-        throw new IllegalStateException("wiring in progress");
+        ObjectNode root = JSON.createObjectNode();
+        root.put("kernel", kernel.name());
+        root.put("time", kernel.currentTimeMillis());
+        root.set("daemon", JSON.valueToTree(daemon.state()));
+        root.set("host", JSON.valueToTree(kernel.state()));
+        return root;
     }
 
     public Api api() {
-        throw new IllegalStateException("wiring in progress");
+        return api;
     }
 
+    /** Names of all containers, for completion. */
     public List<String> containerNames() {
-        throw new IllegalStateException("wiring in progress");
+        return daemon.names();
     }
 
+    /** repository:tag of local images and the catalog's repositories, for completion. */
     public List<String> imageNames() {
-        throw new IllegalStateException("wiring in progress");
+        TreeSet<String> names = new TreeSet<>(daemon.imageNames());
+        names.addAll(SimHub.standard().references());
+        return new ArrayList<>(names);
     }
 
+    /** {@code sim} or {@code linux}. */
     public String kernelName() {
-        throw new IllegalStateException("wiring in progress");
+        return kernel.name();
     }
 
     @Override
-    public void close() {}
+    public void close() {
+        kernel.close();
+    }
 }

@@ -19,6 +19,7 @@ import org.jline.reader.ParsedLine;
  */
 final class ReplCompleter implements Completer {
     private static final Set<String> CHAIN = Set.of("&&", "||", ";");
+    private static final Set<String> GROUPS = Set.of("container", "image");
 
     private final Supplier<Engine> engine;
 
@@ -65,10 +66,32 @@ final class ReplCompleter implements Completer {
             return Cli.commands();
         }
         String command = words.get(cmdAt);
-        if (!Cli.commands().contains(command)) {
+        if (GROUPS.contains(command)) {
+            if (index == cmdAt + 1) {
+                return subcommands(command);
+            }
+            command = command + " " + words.get(cmdAt + 1);
+        }
+        if (Cli.flags(command).isEmpty()) {
             return List.of();
         }
         return arguments(command, current);
+    }
+
+    /** {@code container ls}, {@code image pull}: the words after a group that name a command glassbox has. */
+    private static List<String> subcommands(String group) {
+        List<String> out = new ArrayList<>();
+        for (String word : Cli.commands()) {
+            if (!Cli.flags(group + " " + word).isEmpty()) {
+                out.add(word);
+            }
+        }
+        for (String word : List.of("ls", "list", "prune")) {
+            if (!out.contains(word) && !Cli.flags(group + " " + word).isEmpty()) {
+                out.add(word);
+            }
+        }
+        return out;
     }
 
     private List<String> arguments(String command, String current) {

@@ -70,7 +70,7 @@ public final class CommandLine {
         if (op.equals("&")) {
             throw new UsageException("glassbox: background jobs (&) are not supported here", 2);
         }
-        if (words.isEmpty()) {
+        if (words.isEmpty() || op.equals(";;")) {
             throw new UsageException("syntax error near unexpected token `" + op + "'", 2);
         }
         pos += op.length();

@@ -108,9 +108,12 @@ final class Lifecycle {
                 c.status = Container.Status.CREATED;
                 throw DockerException.server("failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: "
                         + f.getMessage() + ": unknown");
-            } catch (RuntimeException e) {
+            } catch (DockerException e) {
                 cleanup(c, sb);
                 throw e;
+            } catch (RuntimeException e) {
+                cleanup(c, sb);
+                throw DockerException.server("failed to create task for container: " + e.getMessage().toLowerCase(java.util.Locale.ROOT));
             }
             c.status = Container.Status.RUNNING;
             c.startedAt = d.now();

@@ -44,6 +44,14 @@ public final class SimHub {
         return repositories.containsKey(path);
     }
 
+    /** Every repository:tag the hub serves, in the short form people type ({@code nginx:1.27}). */
+    public List<String> references() {
+        List<String> out = new java.util.ArrayList<>();
+        repositories.forEach((path, tags) -> tags.keySet().forEach(tag ->
+                out.add((path.startsWith("library/") ? path.substring(8) : path) + ":" + tag)));
+        return out;
+    }
+
     /** The repository's tags in sorted order; empty for an unknown repository. */
     public List<String> tags(String path) {
         return List.copyOf(repositories.getOrDefault(path, Map.of()).keySet());

@@ -27,6 +27,8 @@ import java.util.function.Function;
 public final class SimKernel implements Kernel {
     /** Virtual boot time: 2026-01-05T09:00:00Z. */
     public static final long BOOT_MILLIS = 1_767_603_600_000L;
+    /** The sim kernel's threads-max: every process is a thread of this JVM. */
+    public static final int MAX_PROCESSES = 4096;
     static final String DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
     final Scheduler scheduler;
@@ -179,6 +181,11 @@ public final class SimKernel implements Kernel {
 
     /** A new process entry, numbered in every PID namespace from the host's down to {@code pidNs}. */
     SimProcess newProcess(Namespaces.Set ns, SimProcess parent) {
+        if (procs.size() >= MAX_PROCESSES) {
+            event(Subsystem.PROCESS, "fork refused", "threads-max", "The sim kernel already runs " + MAX_PROCESSES
+                    + " processes, its limit: fork() fails with EAGAIN.", "fork() = -1 EAGAIN");
+            throw SysError.eagain();
+        }
         List<Integer> ids = new ArrayList<>();
         for (Namespaces.Pid level : ns.pid().chain()) {
             ids.add(level.allocate());

@@ -118,14 +118,17 @@ final class SimProcess {
         } catch (SysError e) {
             output.write(2, argv.get(0) + ": " + e.getMessage() + "\n");
             status = ExitStatus.exited(1);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             output.write(2, "glassbox: program " + programName + " failed: " + e + "\n");
             status = ExitStatus.killed(Signals.SIGSEGV, false);
         } finally {
             threadDone = true;
         }
-        kernel.exited(this, status);
-        kernel.scheduler.finished();
+        try {
+            kernel.exited(this, status);
+        } finally {
+            kernel.scheduler.finished();
+        }
     }
 
     // ---- blocking, on the process's own thread

@@ -122,8 +122,9 @@ final class SimProcesses implements Processes {
             throw new ExecFailure("container init was already started", 126);
         }
         Target t = target(p, spec);
-        k.event(Subsystem.PROCESS, "execve", String.join(" ", t.argv()), "The waiting process replaces itself with " + t.path()
-                + ": from now on it is the container's PID 1, running the image's program.", execve(t.path(), t.argv()));
+        String path = shown(p, spec);
+        k.event(Subsystem.PROCESS, "execve", String.join(" ", spec.argv()), "The waiting process replaces itself with " + path
+                + ": from now on it is the container's PID 1, running the image's program.", execve(path, spec.argv()));
         begin(p, spec, t);
         return p.pid;
     }
@@ -149,9 +150,16 @@ final class SimProcesses implements Processes {
             throw f;
         }
         k.event(Subsystem.PROCESS, "setns + execve", String.join(" ", t.argv()), "A new process joins the container's namespaces and cgroup (setns), then runs "
-                + t.path() + "; inside it is PID " + p.nsPid() + ".", "setns(/proc/" + sandbox.pid() + "/ns/{pid,mnt,uts,ipc,net}) ; " + execve(t.path(), t.argv()));
+                + shown(p, spec) + "; inside it is PID " + p.nsPid() + ".", "setns(/proc/" + sandbox.pid() + "/ns/{pid,mnt,uts,ipc,net}) ; " + execve(shown(p, spec), spec.argv()));
         begin(p, spec, t);
         return p.pid;
+    }
+
+    /** The path execve was given: argv[0] as found on PATH (a script, not its interpreter). */
+    private String shown(SimProcess p, ExecSpec spec) {
+        String name = spec.argv().get(0);
+        String path = name.contains("/") ? name : which(p, name, spec.env());
+        return path == null ? name : path;
     }
 
     private static String execve(String path, List<String> argv) {

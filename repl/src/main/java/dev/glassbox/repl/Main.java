@@ -1,0 +1,214 @@
+package dev.glassbox.repl;
+
+import dev.glassbox.Engine;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+
+/**
+ * The {@code glassbox} launcher: no subcommand starts the REPL on the sim kernel; {@code run FILE}
+ * runs a script non-interactively. Subcommands live in one table, so a new one is one line.
+ */
+public final class Main {
+    /** Exit status for a wrong command line or a feature that is not there yet. */
+    static final int USAGE = 2;
+
+    @FunctionalInterface
+    interface Action {
+        int run(List<String> args) throws IOException;
+    }
+
+    record Subcommand(String name, String usage, String summary, Action action) {}
+
+    private final Map<String, Subcommand> subcommands = new LinkedHashMap<>();
+    private final PrintWriter out;
+    private final PrintWriter err;
+
+    Main(PrintWriter out, PrintWriter err) {
+        this.out = out;
+        this.err = err;
+        add("run", "run FILE [--keep-going]", "run a script of REPL lines, printed as a transcript", this::runScript);
+        add("web", "web", "the visualizer in a browser (coming in a later issue)", notYet("web"));
+        add("daemon", "daemon", "the Docker Engine API for the real docker CLI (coming in a later issue)", notYet("daemon"));
+        add("lesson", "lesson [NAME]", "guided, auto-checked labs (coming in a later issue)", notYet("lesson"));
+    }
+
+    private void add(String name, String usage, String summary, Action action) {
+        subcommands.put(name, new Subcommand(name, usage, summary, action));
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        int status;
+        try {
+            status = new Main(out, err).run(List.of(args));
+        } catch (IOException e) {
+            err.println("glassbox: " + e.getMessage());
+            status = 1;
+        }
+        out.flush();
+        err.flush();
+        System.exit(status);
+    }
+
+    int run(List<String> args) throws IOException {
+        List<String> rest = new ArrayList<>(args);
+        while (!rest.isEmpty() && rest.get(0).startsWith("-")) {
+            String option = rest.remove(0);
+            switch (option) {
+                case "-h", "--help" -> {
+                    return help();
+                }
+                case "--kernel" -> {
+                    int status = kernel(rest.isEmpty() ? "" : rest.remove(0));
+                    if (status != 0) {
+                        return status;
+                    }
+                }
+                case "--print-ready-and-exit" -> {
+                    return repl(true);
+                }
+                case "--cds-train" -> {
+                    return CdsTraining.run();
+                }
+                default -> {
+                    if (option.startsWith("--kernel=")) {
+                        int status = kernel(option.substring("--kernel=".length()));
+                        if (status != 0) {
+                            return status;
+                        }
+                    } else {
+                        return usage("unknown option '" + option + "'");
+                    }
+                }
+            }
+        }
+        if (rest.isEmpty()) {
+            return repl(false);
+        }
+        Subcommand sub = subcommands.get(rest.get(0));
+        if (sub == null) {
+            return usage("unknown command '" + rest.get(0) + "'");
+        }
+        return sub.action().run(rest.subList(1, rest.size()));
+    }
+
+    private int kernel(String name) {
+        return switch (name) {
+            case "sim" -> 0;
+            case "linux" -> notAvailable("--kernel linux");
+            default -> usage("unknown kernel '" + name + "' (sim or linux)");
+        };
+    }
+
+    private int help() {
+        out.println("usage: glassbox [--kernel sim|linux] [COMMAND]");
+        out.println();
+        out.println("  (no command)                      the REPL: type docker commands, watch what they do");
+        for (Subcommand s : subcommands.values()) {
+            out.printf("  %-33s %s%n", s.usage(), s.summary());
+        }
+        out.println();
+        out.println("options:");
+        out.printf("  %-33s %s%n", "--kernel sim", "containers on the simulated kernel (the default)");
+        out.printf("  %-33s %s%n", "--kernel linux", "containers on this machine's kernel, as root (coming in a later issue)");
+        out.printf("  %-33s %s%n", "-h, --help", "this text");
+        return 0;
+    }
+
+    private int usage(String problem) {
+        err.println("glassbox: " + problem + " (see glassbox --help)");
+        return USAGE;
+    }
+
+    private Action notYet(String feature) {
+        return args -> notAvailable(feature);
+    }
+
+    private int notAvailable(String feature) {
+        err.println("glassbox: '" + feature + "' is not available yet");
+        return USAGE;
+    }
+
+    private int runScript(List<String> args) throws IOException {
+        List<String> files = new ArrayList<>();
+        boolean keepGoing = false;
+        for (String a : args) {
+            if (a.equals("--keep-going") || a.equals("-k")) {
+                keepGoing = true;
+            } else if (a.startsWith("-") && !a.equals("-")) {
+                return usage("unknown option '" + a + "' for run");
+            } else {
+                files.add(a);
+            }
+        }
+        if (files.size() != 1) {
+            return usage("run takes one script file: glassbox run FILE [--keep-going]");
+        }
+        List<String> lines;
+        try {
+            lines = files.get(0).equals("-")
+                    ? List.of(new String(System.in.readAllBytes(), StandardCharsets.UTF_8).split("\n", -1))
+                    : Files.readAllLines(Path.of(files.get(0)), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            err.println("glassbox: no such script: " + files.get(0));
+            return USAGE;
+        }
+        try (Engine engine = Engine.sim()) {
+            return new ScriptRunner(() -> engine, out, err, keepGoing).run(lines);
+        }
+    }
+
+    private int repl(boolean readyAndExit) throws IOException {
+        try (LazyEngine engine = LazyEngine.start(Engine::sim);
+                Terminal terminal = systemTerminal()) {
+            Repl repl = new Repl(terminal, historyFile(), engine, err);
+            if (readyAndExit) {
+                repl.showPromptOnly();
+                return 0;
+            }
+            return repl.run();
+        }
+    }
+
+    /**
+     * JNI alone first: it asks the kernel directly, where JLine's default provider list also spawns
+     * {@code test -t 1} for the exec provider. Should JNI not load, the default list is the fallback.
+     */
+    private static Terminal systemTerminal() throws IOException {
+        boolean chosen = System.getProperty(TerminalBuilder.PROP_PROVIDER) != null
+                || System.getProperty(TerminalBuilder.PROP_PROVIDERS) != null;
+        if (!chosen) {
+            Terminal jni = terminalBuilder().provider(TerminalBuilder.PROP_PROVIDER_JNI).build();
+            if (!Repl.isDumb(jni) || System.console() == null) {
+                return jni;
+            }
+            jni.close();
+        }
+        return terminalBuilder().build();
+    }
+
+    private static TerminalBuilder terminalBuilder() {
+        return TerminalBuilder.builder().name("glassbox").system(true).dumb(true);
+    }
+
+    static Path historyFile() throws IOException {
+        String home = System.getenv("GLASSBOX_HOME");
+        if (home == null || home.isBlank()) {
+            return Path.of(System.getProperty("user.home"), ".glassbox_history");
+        }
+        Path dir = Path.of(home);
+        Files.createDirectories(dir);
+        return dir.resolve(".glassbox_history");
+    }
+}

@@ -1,0 +1,102 @@
+package dev.glassbox.repl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code glassbox run FILE} and the launcher's dispatch. */
+class ScriptTest {
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int glassbox(String... args) throws IOException {
+        return new Main(new PrintWriter(out, true), new PrintWriter(err, true)).run(List.of(args));
+    }
+
+    private String script(String text) throws IOException {
+        Path file = dir.resolve("script.gb");
+        Files.writeString(file, text);
+        return file.toString();
+    }
+
+    @Test
+    void printsATranscriptAndSkipsCommentsAndBlankLines() throws IOException {
+        int status = glassbox("run", script("# start a web server\n\ndocker run -d --name web nginx\n  docker ps\n"));
+        assertEquals(0, status, err.toString());
+        String text = out.toString();
+        assertTrue(text.startsWith("$ docker run -d --name web nginx\n"), text);
+        assertTrue(text.contains("\n$ docker ps\nCONTAINER ID"), text);
+        assertFalse(text.contains("start a web server"), text);
+    }
+
+    @Test
+    void stopsAtTheFirstFailingLineWithItsStatus() throws IOException {
+        int status = glassbox("run", script("docker run -d --name web nginx\ndocker stop nope\ndocker ps\n"));
+        assertEquals(1, status);
+        assertTrue(err.toString().contains("No such container: nope"), err.toString());
+        assertFalse(out.toString().contains("$ docker ps"), out.toString());
+    }
+
+    @Test
+    void keepGoingRunsEveryLineAndStillFails() throws IOException {
+        int status = glassbox("run", script("docker stop nope\ndocker run -d --name web nginx\ndocker ps\n"), "--keep-going");
+        assertEquals(1, status);
+        assertTrue(out.toString().contains("$ docker ps\n"), out.toString());
+    }
+
+    @Test
+    void builtInsWorkInScripts() throws IOException {
+        int status = glassbox("run", script("docker run -d --name web nginx\ntrace\nkernel\n"));
+        assertEquals(0, status, err.toString());
+        assertTrue(out.toString().contains("POST /v1.50/containers/create"), out.toString());
+        assertTrue(out.toString().contains("$ kernel\nsim\n"), out.toString());
+    }
+
+    @Test
+    void stepInAScriptShowsEveryStep() throws IOException {
+        int status = glassbox("run", script("step docker run -d --name web nginx\n"));
+        assertEquals(0, status, err.toString());
+        assertTrue(out.toString().contains("step 1/"), out.toString());
+    }
+
+    @Test
+    void aMissingScriptIsAUsageError() throws IOException {
+        assertEquals(2, glassbox("run", dir.resolve("nope.gb").toString()));
+        assertEquals(2, glassbox("run"));
+    }
+
+    @Test
+    void laterSubcommandsSayTheyAreNotThereYet() throws IOException {
+        assertEquals(2, glassbox("web"));
+        assertEquals("glassbox: 'web' is not available yet\n", err.toString());
+        assertEquals(2, glassbox("--kernel", "linux"));
+        assertTrue(err.toString().contains("'--kernel linux' is not available yet"));
+    }
+
+    @Test
+    void unknownSubcommandIsOneLineAndStatus2() throws IOException {
+        assertEquals(2, glassbox("frobnicate"));
+        assertEquals(1, err.toString().lines().count());
+        assertTrue(err.toString().contains("frobnicate"));
+    }
+
+    @Test
+    void helpListsTheSubcommands() throws IOException {
+        assertEquals(0, glassbox("--help"));
+        for (String sub : List.of("run FILE", "web", "daemon", "lesson", "--kernel linux")) {
+            assertTrue(out.toString().contains(sub), sub);
+        }
+    }
+}

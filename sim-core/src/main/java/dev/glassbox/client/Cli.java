@@ -1,0 +1,203 @@
+package dev.glassbox.client;
+
+import dev.glassbox.Progress;
+import dev.glassbox.Result;
+import dev.glassbox.api.Api;
+import dev.glassbox.api.DockerException;
+import dev.glassbox.api.UsageException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.LongSupplier;
+
+/**
+ * The docker CLI as a client of the typed Engine API: parses what follows {@code docker} with the
+ * CLI's own flags, calls the {@link Api}, and prints what docker 28 prints, with its exit status.
+ * It never throws: every failure is one line on stderr.
+ */
+public final class Cli {
+    private final Api api;
+    private final LongSupplier clockMillis;
+
+    public Cli(Api api, LongSupplier clockMillis) {
+        this.api = Objects.requireNonNull(api, "api");
+        this.clockMillis = Objects.requireNonNull(clockMillis, "clockMillis");
+    }
+
+    /** Runs one command; {@code args} is what follows {@code docker}. */
+    public Result execute(List<String> args, Progress progress) {
+        Session s = new Session(api, clockMillis, progress == null ? Progress.NONE : progress);
+        int status;
+        try {
+            List<String> argv = new ArrayList<>();
+            if (args != null) {
+                args.forEach(a -> argv.add(a == null ? "" : a));
+            }
+            status = dispatch(s, argv);
+        } catch (UsageException e) {
+            s.err(e.getMessage());
+            status = e.exitStatus();
+        } catch (DockerException e) {
+            s.err(Session.daemonError(e));
+            status = 1;
+        } catch (RuntimeException | StackOverflowError e) {
+            s.err("glassbox: internal error: " + e);
+            status = 1;
+        }
+        return new Result(s.out.toString(), s.err.toString(), status);
+    }
+
+    private static int dispatch(Session s, List<String> argv) {
+        if (argv.isEmpty()) {
+            s.out.append(Help.top());
+            return 0;
+        }
+        String first = argv.get(0);
+        if (first.startsWith("-") && first.length() > 1) {
+            return globalFlag(s, first);
+        }
+        if (first.equals("help")) {
+            return help(s, argv.subList(1, argv.size()));
+        }
+        int consumed = 1;
+        String path = first;
+        if (first.equals("container") || first.equals("image")) {
+            if (argv.size() == 1 || argv.get(1).equals("--help") || argv.get(1).equals("-h")) {
+                s.out.append(Help.group(first));
+                return 0;
+            }
+            String sub = argv.get(1);
+            if (sub.startsWith("-")) {
+                throw new UsageException(sub.startsWith("--") ? "unknown flag: " + sub.split("=")[0]
+                        : "unknown shorthand flag: " + GoText.quoteRune(sub.codePointAt(1)) + " in " + sub, 125);
+            }
+            path = first + " " + sub;
+            consumed = 2;
+            List<String> unsupported = first.equals("container") ? Specs.UNSUPPORTED_CONTAINER : Specs.UNSUPPORTED_IMAGE;
+            if (unsupported.contains(sub)) {
+                throw notSupported(path);
+            }
+        } else if (Specs.UNSUPPORTED.contains(first)) {
+            throw notSupported(first);
+        }
+        Spec spec = Specs.BY_PATH.get(path);
+        if (spec == null) {
+            throw new UsageException("docker: unknown command: docker " + path, 1);
+        }
+        String full = "docker " + path;
+        Parsed p = Parsed.parse(full, spec, argv.subList(consumed, argv.size()));
+        if (p.help()) {
+            s.out.append(Help.command(full, spec));
+            return 0;
+        }
+        spec.checkArgs(full, p.args.size());
+        return run(s, spec.id(), p);
+    }
+
+    private static int run(Session s, String id, Parsed p) {
+        return switch (id) {
+            case "run" -> RunCommand.run(s, p, true);
+            case "create" -> RunCommand.run(s, p, false);
+            case "start" -> ContainerCommands.start(s, p);
+            case "stop" -> ContainerCommands.stop(s, p);
+            case "kill" -> ContainerCommands.kill(s, p);
+            case "restart" -> ContainerCommands.restart(s, p);
+            case "rm" -> ContainerCommands.rm(s, p);
+            case "pause" -> ContainerCommands.pause(s, p);
+            case "unpause" -> ContainerCommands.unpause(s, p);
+            case "wait" -> ContainerCommands.await(s, p);
+            case "logs" -> ContainerCommands.logs(s, p);
+            case "exec" -> ContainerCommands.exec(s, p);
+            case "top" -> ProcessCommands.top(s, p);
+            case "stats" -> ProcessCommands.stats(s, p);
+            case "ps" -> PsCommand.run(s, p);
+            case "inspect" -> InspectCommand.run(s, p, null);
+            case "container-inspect" -> InspectCommand.run(s, p, "container");
+            case "image-inspect" -> InspectCommand.run(s, p, "image");
+            case "images" -> ImageCommands.images(s, p);
+            case "pull" -> ImageCommands.pull(s, p);
+            case "rmi" -> ImageCommands.rmi(s, p);
+            case "tag" -> ImageCommands.tag(s, p);
+            case "history" -> ImageCommands.history(s, p);
+            case "version" -> SystemCommands.version(s, p);
+            case "info" -> SystemCommands.info(s, p);
+            default -> throw new IllegalStateException("no handler for " + id);
+        };
+    }
+
+    private static int globalFlag(Session s, String flag) {
+        switch (flag) {
+            case "--help", "-h" -> s.out.append(Help.top());
+            case "--version", "-v" -> s.out("Docker version " + SystemCommands.CLIENT_VERSION + ", build "
+                    + SystemCommands.CLIENT_COMMIT);
+            default -> throw new UsageException(flag.startsWith("--") ? "unknown flag: " + flag.split("=")[0]
+                    : "unknown shorthand flag: " + GoText.quoteRune(flag.codePointAt(1)) + " in " + flag, 125);
+        }
+        return 0;
+    }
+
+    private static int help(Session s, List<String> topic) {
+        if (topic.isEmpty()) {
+            s.out.append(Help.top());
+            return 0;
+        }
+        List<String> argv = new ArrayList<>(topic);
+        argv.add("--help");
+        return dispatch(s, argv);
+    }
+
+    private static UsageException notSupported(String path) {
+        return new UsageException("glassbox: 'docker " + path + "' is not supported yet", 1);
+    }
+
+    /** Every top-level command name docker has, supported or not, for completion. */
+    public static List<String> commands() {
+        Set<String> names = new TreeSet<>(Specs.UNSUPPORTED);
+        for (String path : Specs.BY_PATH.keySet()) {
+            names.add(path.split(" ")[0]);
+        }
+        names.add("help");
+        return List.copyOf(names);
+    }
+
+    /**
+     * The flags of a command ({@code "run"}, {@code "container ls"}), long forms then short forms, for
+     * completion; empty for unknown or unsupported commands.
+     */
+    public static List<String> flags(String command) {
+        Spec spec = command == null ? null : Specs.BY_PATH.get(command.strip().replaceAll("\\s+", " "));
+        if (spec == null) {
+            return List.of();
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (Flag f : spec.flags()) {
+            if (!f.hidden()) {
+                out.add("--" + f.name());
+            }
+        }
+        out.add("--help");
+        for (Flag f : spec.flags()) {
+            if (!f.hidden() && !f.shorthand().isEmpty()) {
+                out.add("-" + f.shorthand());
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** Whether the command's arguments are containers (for completing names). */
+    public static boolean takesContainer(String command) {
+        Spec spec = command == null ? null : Specs.BY_PATH.get(command.strip().replaceAll("\\s+", " "));
+        return spec != null && Set.of("start", "stop", "kill", "restart", "rm", "pause", "unpause", "wait", "logs",
+                "exec", "top", "stats", "inspect", "container-inspect").contains(spec.id());
+    }
+
+    /** Whether the command's arguments are images (for completing references). */
+    public static boolean takesImage(String command) {
+        Spec spec = command == null ? null : Specs.BY_PATH.get(command.strip().replaceAll("\\s+", " "));
+        return spec != null && Set.of("run", "create", "pull", "rmi", "tag", "history", "images", "inspect",
+                "image-inspect").contains(spec.id());
+    }
+}

@@ -1,0 +1,53 @@
+package dev.glassbox.client;
+
+import dev.glassbox.Progress;
+import dev.glassbox.api.Api;
+import dev.glassbox.api.DockerException;
+import dev.glassbox.api.ErrorKind;
+import java.util.List;
+import java.util.function.LongSupplier;
+
+/** One command's run: the API, the clock, and what the command has printed so far. */
+final class Session {
+    final Api api;
+    final Progress progress;
+    private final LongSupplier clock;
+    final StringBuilder out = new StringBuilder();
+    final StringBuilder err = new StringBuilder();
+
+    Session(Api api, LongSupplier clock, Progress progress) {
+        this.api = api;
+        this.clock = clock;
+        this.progress = progress;
+    }
+
+    long nowMillis() {
+        return clock.getAsLong();
+    }
+
+    void out(String line) {
+        out.append(line).append('\n');
+    }
+
+    void err(String line) {
+        err.append(line).append('\n');
+    }
+
+    /** An attached stream: stdout chunks to out, stderr chunks to err, as they arrived. */
+    void stream(List<Api.LogLine> lines) {
+        if (lines == null) {
+            return;
+        }
+        for (Api.LogLine l : lines) {
+            (l.stream() == 2 ? err : out).append(l.text() == null ? "" : l.text());
+        }
+    }
+
+    static String daemonError(DockerException e) {
+        return "Error response from daemon: " + e.getMessage();
+    }
+
+    static boolean notFound(DockerException e) {
+        return e.kind() == ErrorKind.NOT_FOUND;
+    }
+}

@@ -1,0 +1,185 @@
+package dev.glassbox.client;
+
+import static dev.glassbox.client.Flag.Kind.BYTES;
+import static dev.glassbox.client.Flag.Kind.DECIMAL;
+import static dev.glassbox.client.Flag.Kind.FILTER;
+import static dev.glassbox.client.Flag.Kind.INT;
+import static dev.glassbox.client.Flag.Kind.LIST;
+import static dev.glassbox.client.Flag.Kind.NETWORK;
+import static dev.glassbox.client.Flag.Kind.STRING;
+import static dev.glassbox.client.Flag.bool;
+import static dev.glassbox.client.Flag.of;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The commands glassbox understands, with the docker CLI's own usage texts and flags. */
+final class Specs {
+    static final String FORMAT_TABLE = "Format output using a custom template:\n"
+            + "'table':            Print output in table format with column headers (default)\n"
+            + "'table TEMPLATE':   Print output in table format using the given Go template\n"
+            + "'json':             Print in JSON format\n"
+            + "'TEMPLATE':         Print output using the given Go template.\n"
+            + "Refer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates";
+    static final String FORMAT_PLAIN = "Format output using a custom template:\n"
+            + "'json':             Print in JSON format\n"
+            + "'TEMPLATE':         Print output using the given Go template.\n"
+            + "Refer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates";
+
+    /** Top-level commands by name; {@code container} and {@code image} children by "container ls" etc. */
+    static final Map<String, Spec> BY_PATH = new LinkedHashMap<>();
+
+    /** Commands docker has that glassbox does not run (yet): listed for completion and help. */
+    static final List<String> UNSUPPORTED = List.of("attach", "build", "builder", "buildx", "checkpoint", "commit",
+            "compose", "config", "context", "cp", "diff", "events", "export", "import", "init", "load", "login",
+            "logout", "manifest", "network", "node", "plugin", "port", "push", "rename", "save", "search", "secret",
+            "service", "stack", "swarm", "system", "trust", "update", "volume");
+    static final List<String> UNSUPPORTED_CONTAINER = List.of("attach", "commit", "cp", "diff", "export", "port",
+            "prune", "rename", "update");
+    static final List<String> UNSUPPORTED_IMAGE = List.of("build", "import", "load", "prune", "push", "save");
+
+    private Specs() {}
+
+    private static List<Flag> runFlags(boolean run) {
+        List<Flag> f = new ArrayList<>(List.of(
+                of("a", "attach", LIST, "Attach to STDIN, STDOUT or STDERR"),
+                of("", "cpus", DECIMAL, "Number of CPUs"),
+                of("", "entrypoint", STRING, "Overwrite the default ENTRYPOINT of the image"),
+                of("e", "env", LIST, "Set environment variables"),
+                of("", "expose", LIST, "Expose a port or a range of ports"),
+                bool("", "help", "Print usage"),
+                of("h", "hostname", STRING, "Container host name"),
+                bool("i", "interactive", "Keep STDIN open even if not attached"),
+                of("l", "label", LIST, "Set meta data on a container"),
+                of("m", "memory", BYTES, "Memory limit"),
+                of("", "name", STRING, "Assign a name to the container"),
+                of("", "net", NETWORK, "Connect a container to a network").hide(),
+                of("", "network", NETWORK, "Connect a container to a network"),
+                of("", "pids-limit", INT, "Tune container pids limit (set -1 for unlimited)"),
+                bool("", "privileged", "Give extended privileges to this container"),
+                of("p", "publish", LIST, "Publish a container's port(s) to the host"),
+                of("", "pull", STRING, run ? "Pull image before running (\"always\", \"missing\", \"never\")"
+                        : "Pull image before creating (\"always\", \"|missing\", \"never\")").withDefault("\"missing\""),
+                of("", "restart", STRING, "Restart policy to apply when a container exits").withDefault("\"no\""),
+                bool("", "rm", "Automatically remove the container and its associated anonymous volumes when it exits"),
+                of("", "stop-signal", STRING, "Signal to stop the container"),
+                of("", "stop-timeout", INT, "Timeout (in seconds) to stop a container"),
+                bool("t", "tty", "Allocate a pseudo-TTY"),
+                of("u", "user", STRING, "Username or UID (format: <name|uid>[:<group|gid>])"),
+                of("v", "volume", LIST, "Bind mount a volume"),
+                of("w", "workdir", STRING, "Working directory inside the container")));
+        if (run) {
+            f.add(bool("d", "detach", "Run container in background and print container ID"));
+        }
+        return f;
+    }
+
+    private static void add(String id, String usage, String description, String aliases, List<Flag> flags,
+                            int min, int max, boolean interspersed, String... paths) {
+        List<String> al = aliases.isEmpty() ? List.of() : List.of(aliases.split(", "));
+        Spec spec = new Spec(id, usage, description, al, flags, min, max, interspersed);
+        for (String p : paths) {
+            BY_PATH.put(p, spec);
+        }
+    }
+
+    private static final int ANY = Spec.ANY;
+    private static final String CONTAINERS = "[OPTIONS] CONTAINER [CONTAINER...]";
+
+    static {
+        add("run", "[OPTIONS] IMAGE [COMMAND] [ARG...]", "Create and run a new container from an image",
+                "docker container run, docker run", runFlags(true), 1, ANY, false, "run", "container run");
+        add("create", "[OPTIONS] IMAGE [COMMAND] [ARG...]", "Create a new container",
+                "docker container create, docker create", runFlags(false), 1, ANY, false, "create", "container create");
+        add("start", CONTAINERS, "Start one or more stopped containers", "docker container start, docker start",
+                List.of(bool("a", "attach", "Attach STDOUT/STDERR and forward signals"),
+                        bool("i", "interactive", "Attach container's STDIN")), 1, ANY, true, "start", "container start");
+        Flag signal = of("s", "signal", STRING, "Signal to send to the container");
+        Flag timeout = of("t", "timeout", INT, "Seconds to wait before killing the container");
+        Flag time = of("", "time", INT, "Seconds to wait before killing the container (deprecated: use --timeout)").hide();
+        add("stop", CONTAINERS, "Stop one or more running containers", "docker container stop, docker stop",
+                List.of(signal, timeout, time), 1, ANY, true, "stop", "container stop");
+        add("kill", CONTAINERS, "Kill one or more running containers", "docker container kill, docker kill",
+                List.of(signal), 1, ANY, true, "kill", "container kill");
+        add("restart", CONTAINERS, "Restart one or more containers", "docker container restart, docker restart",
+                List.of(signal, timeout, time), 1, ANY, true, "restart", "container restart");
+        add("rm", CONTAINERS, "Remove one or more containers", "docker container rm, docker container remove, docker rm",
+                List.of(bool("f", "force", "Force the removal of a running container (uses SIGKILL)"),
+                        bool("v", "volumes", "Remove anonymous volumes associated with the container")),
+                1, ANY, true, "rm", "container rm", "container remove");
+        add("pause", "CONTAINER [CONTAINER...]", "Pause all processes within one or more containers",
+                "docker container pause, docker pause", List.of(), 1, ANY, true, "pause", "container pause");
+        add("unpause", "CONTAINER [CONTAINER...]", "Unpause all processes within one or more containers",
+                "docker container unpause, docker unpause", List.of(), 1, ANY, true, "unpause", "container unpause");
+        add("wait", "CONTAINER [CONTAINER...]", "Block until one or more containers stop, then print their exit codes",
+                "docker container wait, docker wait", List.of(), 1, ANY, true, "wait", "container wait");
+        add("logs", "[OPTIONS] CONTAINER", "Fetch the logs of a container", "docker container logs, docker logs",
+                List.of(bool("f", "follow", "Follow log output"),
+                        of("n", "tail", STRING, "Number of lines to show from the end of the logs").withDefault("\"all\""),
+                        bool("t", "timestamps", "Show timestamps")), 1, 1, true, "logs", "container logs");
+        add("exec", "[OPTIONS] CONTAINER COMMAND [ARG...]", "Execute a command in a running container",
+                "docker container exec, docker exec",
+                List.of(bool("d", "detach", "Detached mode: run command in the background"),
+                        of("e", "env", LIST, "Set environment variables"),
+                        bool("i", "interactive", "Keep STDIN open even if not attached"),
+                        bool("", "privileged", "Give extended privileges to the command"),
+                        bool("t", "tty", "Allocate a pseudo-TTY"),
+                        of("u", "user", STRING, "Username or UID (format: \"<name|uid>[:<group|gid>]\")"),
+                        of("w", "workdir", STRING, "Working directory inside the container")),
+                2, ANY, false, "exec", "container exec");
+        add("top", "CONTAINER [ps OPTIONS]", "Display the running processes of a container",
+                "docker container top, docker top", List.of(), 1, ANY, false, "top", "container top");
+        add("stats", "[OPTIONS] [CONTAINER...]", "Display a live stream of container(s) resource usage statistics",
+                "docker container stats, docker stats",
+                List.of(bool("a", "all", "Show all containers (default shows just running)"),
+                        of("", "format", STRING, FORMAT_TABLE),
+                        bool("", "no-stream", "Disable streaming stats and only pull the first result"),
+                        bool("", "no-trunc", "Do not truncate output")), 0, ANY, true, "stats", "container stats");
+        add("ps", "[OPTIONS]", "List containers",
+                "docker container ls, docker container list, docker container ps, docker ps",
+                List.of(bool("a", "all", "Show all containers (default shows just running)"),
+                        of("f", "filter", FILTER, "Filter output based on conditions provided"),
+                        of("", "format", STRING, FORMAT_TABLE),
+                        of("n", "last", INT, "Show n last created containers (includes all states)").withDefault("-1"),
+                        bool("l", "latest", "Show the latest created container (includes all states)"),
+                        bool("", "no-trunc", "Don't truncate output"),
+                        bool("q", "quiet", "Only display container IDs"),
+                        bool("s", "size", "Display total file sizes")),
+                0, 0, true, "ps", "container ls", "container list", "container ps");
+        Flag format = of("f", "format", STRING, FORMAT_PLAIN);
+        add("inspect", "[OPTIONS] NAME|ID [NAME|ID...]", "Return low-level information on Docker objects", "",
+                List.of(format, bool("s", "size", "Display total file sizes if the type is container"),
+                        of("", "type", STRING, "Only inspect objects of the given type")), 1, ANY, true, "inspect");
+        add("container-inspect", CONTAINERS, "Display detailed information on one or more containers", "",
+                List.of(format, bool("s", "size", "Display total file sizes")), 1, ANY, true, "container inspect");
+        add("image-inspect", "[OPTIONS] IMAGE [IMAGE...]", "Display detailed information on one or more images", "",
+                List.of(format), 1, ANY, true, "image inspect");
+        add("images", "[OPTIONS] [REPOSITORY[:TAG]]", "List images", "docker image ls, docker image list, docker images",
+                List.of(bool("a", "all", "Show all images (default hides intermediate images)"),
+                        bool("", "digests", "Show digests"),
+                        of("f", "filter", FILTER, "Filter output based on conditions provided"),
+                        of("", "format", STRING, FORMAT_TABLE),
+                        bool("", "no-trunc", "Don't truncate output"),
+                        bool("q", "quiet", "Only show image IDs")), 0, 1, true, "images", "image ls", "image list");
+        add("pull", "[OPTIONS] NAME[:TAG|@DIGEST]", "Download an image from a registry", "docker image pull, docker pull",
+                List.of(bool("a", "all-tags", "Download all tagged images in the repository"),
+                        of("", "platform", STRING, "Set platform if server is multi-platform capable"),
+                        bool("q", "quiet", "Suppress verbose output")), 1, 1, true, "pull", "image pull");
+        add("rmi", "[OPTIONS] IMAGE [IMAGE...]", "Remove one or more images",
+                "docker image rm, docker image remove, docker rmi",
+                List.of(bool("f", "force", "Force removal of the image"),
+                        bool("", "no-prune", "Do not delete untagged parents")), 1, ANY, true, "rmi", "image rm", "image remove");
+        add("tag", "SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]", "Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE",
+                "docker image tag, docker tag", List.of(), 2, 2, true, "tag", "image tag");
+        add("history", "[OPTIONS] IMAGE", "Show the history of an image", "docker image history, docker history",
+                List.of(of("", "format", STRING, FORMAT_TABLE),
+                        bool("H", "human", "Print sizes and dates in human readable format").withDefault("true"),
+                        bool("", "no-trunc", "Don't truncate output"),
+                        bool("q", "quiet", "Only show image IDs")), 1, 1, true, "history", "image history");
+        add("version", "[OPTIONS]", "Show the Docker version information", "", List.of(format), 0, 0, true, "version");
+        add("info", "[OPTIONS]", "Display system-wide information", "docker system info, docker info",
+                List.of(format), 0, 0, true, "info");
+    }
+}

@@ -1,0 +1,123 @@
+package dev.glassbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.glassbox.trace.Layer;
+import dev.glassbox.trace.Subsystem;
+import dev.glassbox.trace.Trace;
+import dev.glassbox.trace.TraceEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+
+/** The teacher's run flow from issue #2, end to end on the sim kernel. */
+class EngineFlowTest {
+    private static int indexOf(Trace t, String what, Predicate<TraceEvent> p) {
+        for (TraceEvent e : t.events()) {
+            if (p.test(e)) {
+                return e.seq();
+            }
+        }
+        throw new AssertionError("no trace event for " + what);
+    }
+
+    private static Predicate<TraceEvent> kernel(Subsystem s, String action) {
+        return e -> e.layer() == Layer.KERNEL && e.subsystem() == s && e.action().equals(action);
+    }
+
+    @Test
+    void runDetachedPullsCreatesAndStartsThroughEveryLayerInOrder() {
+        try (Engine e = Engine.sim()) {
+            Result r = e.run("docker run -d -p 8080:80 --name web nginx");
+            assertEquals(0, r.exitStatus(), r.text());
+            assertTrue(r.out().matches("[0-9a-f]{64}\n"), r.out());
+            assertTrue(r.err().startsWith("Unable to find image 'nginx:latest' locally\n"), r.err());
+            Trace t = e.lastTrace();
+            List<Integer> order = new ArrayList<>();
+            order.add(indexOf(t, "create request", ev -> ev.layer() == Layer.API && ev.object().startsWith("POST /v1.50/containers/create")
+                    && t.events().stream().anyMatch(x -> x.layer() == Layer.REGISTRY)));
+            order.add(indexOf(t, "manifest", ev -> ev.layer() == Layer.REGISTRY && ev.object().contains("/manifests/latest")));
+            order.add(indexOf(t, "clone", kernel(Subsystem.PROCESS, "clone")));
+            order.add(indexOf(t, "pid namespace", kernel(Subsystem.NAMESPACE, "new pid namespace")));
+            order.add(indexOf(t, "cgroup", kernel(Subsystem.CGROUP, "mkdir")));
+            order.add(indexOf(t, "overlay", kernel(Subsystem.UNIONFS, "mount overlay")));
+            order.add(indexOf(t, "pivot_root", kernel(Subsystem.UNIONFS, "pivot_root")));
+            order.add(indexOf(t, "veth", kernel(Subsystem.NETWORK, "create veth")));
+            order.add(indexOf(t, "bridge", kernel(Subsystem.NETWORK, "attach to bridge")));
+            order.add(indexOf(t, "address", ev -> kernel(Subsystem.NETWORK, "add address").test(ev) && ev.object().equals("eth0")));
+            order.add(indexOf(t, "DNAT", kernel(Subsystem.NETWORK, "add DNAT rule")));
+            order.add(indexOf(t, "execve", kernel(Subsystem.PROCESS, "execve")));
+            List<Integer> sorted = new ArrayList<>(order);
+            sorted.sort(null);
+            assertEquals(sorted, order, "kernel steps happen in the runtime's order");
+            assertTrue(t.events().get(indexOf(t, "DNAT", kernel(Subsystem.NETWORK, "add DNAT rule"))).equivalent()
+                    .contains("--dport 8080 -j DNAT --to-destination 172.17.0.2:80"));
+
+            String id = r.out().trim();
+            Result ps = e.run("docker ps");
+            assertTrue(ps.out().contains("0.0.0.0:8080->80/tcp"), ps.out());
+            assertTrue(ps.out().contains(" web\n"), ps.out());
+            assertTrue(e.run("docker logs web").text().contains("Configuration complete; ready for start up"));
+            assertEquals(id.substring(0, 12) + "\n", e.run("docker exec web hostname").out());
+            Result stop = e.run("docker stop web && docker rm web");
+            assertEquals("web\nweb\n", stop.out(), stop.text());
+            assertEquals(1, e.run("docker ps -a").out().lines().count(), "only the header is left");
+            JsonNode host = e.state().get("host");
+            assertEquals(0, host.get("nat").size(), "no NAT rule left");
+            assertTrue(host.get("cgroups").isEmpty(), "no cgroup left");
+            assertTrue(host.get("links").toString().indexOf("veth") < 0, "no veth left");
+        }
+    }
+
+    @Test
+    void theSameScriptGivesTheSameOutputAndTrace() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        List<String> script = List.of("docker run -d --name web nginx", "docker ps", "docker exec web ps", "docker stop web", "docker ps -a");
+        List<String> a = new ArrayList<>();
+        List<String> b = new ArrayList<>();
+        for (List<String> out : List.of(a, b)) {
+            try (Engine e = Engine.sim()) {
+                for (String line : script) {
+                    out.add(e.run(line).text());
+                    out.add(json.writeValueAsString(e.lastTrace()));
+                }
+            }
+        }
+        assertEquals(a, b);
+    }
+
+    @Test
+    void refusalsChangeNothing() {
+        try (Engine e = Engine.sim()) {
+            e.run("docker run -d --name web nginx");
+            JsonNode before = e.state().get("daemon");
+            Result dup = e.run("docker run -d --name web nginx");
+            assertEquals(125, dup.exitStatus());
+            assertTrue(dup.err().startsWith("docker: Error response from daemon: Conflict. The container name \"/web\" is already in use by container \""), dup.err());
+            Result rm = e.run("docker rm web");
+            assertEquals(1, rm.exitStatus());
+            assertTrue(rm.err().contains("cannot remove container \"/web\": container is running"), rm.err());
+            assertEquals(125, e.run("docker run -p 80:abc nginx").exitStatus());
+            assertEquals(125, e.run("docker run nosuchimage").exitStatus());
+            assertEquals(1, e.run("docker frobnicate").exitStatus());
+            assertEquals(before, e.state().get("daemon"));
+        }
+    }
+
+    @Test
+    void foregroundRunPrintsOutputAndExitsWithTheContainersStatus() {
+        try (Engine e = Engine.sim()) {
+            Result r = e.run("docker run --rm busybox sh -c 'echo $$; hostname; exit 3'");
+            assertEquals(3, r.exitStatus(), r.text());
+            assertTrue(r.out().startsWith("1\n"), r.out());
+            assertEquals(1, e.run("docker ps -a").out().lines().count(), "--rm removed it");
+            Result missing = e.run("docker run busybox nosuchcommand");
+            assertEquals(127, missing.exitStatus(), missing.text());
+            assertTrue(missing.err().contains("executable file not found in $PATH"), missing.err());
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package dev.glassbox.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The kernel SPI's contract, written once: the sim kernel and the Linux kernel each run it by
+ * subclassing. Everything it creates is named glassbox… and lives under {@link #root()}.
+ */
+public abstract class KernelContract {
+    protected Kernel kernel;
+    private final StringBuilder out = new StringBuilder();
+
+    /** A fresh kernel for one test. */
+    protected abstract Kernel newKernel();
+
+    /** A directory this test may use on the kernel's host filesystem. */
+    protected abstract String root();
+
+    /** Unpacks a busybox root filesystem (sh, echo, hostname, sleep, ls, cat) into {@code dir}. */
+    protected abstract void unpackBusybox(Kernel k, String dir);
+
+    @BeforeEach
+    void start() {
+        kernel = newKernel();
+    }
+
+    @AfterEach
+    void stop() {
+        kernel.close();
+    }
+
+    private static EnumSet<NsType> all() {
+        return EnumSet.of(NsType.PID, NsType.MNT, NsType.UTS, NsType.IPC, NsType.NET);
+    }
+
+    /** A container-like sandbox: busybox under an overlay, /proc and /dev mounted, root pivoted. */
+    private Sandbox container(String name) {
+        String dir = root() + "/" + name;
+        unpackBusybox(kernel, dir + "/lower");
+        kernel.fs().mkdirs(dir + "/upper");
+        kernel.fs().mkdirs(dir + "/work");
+        kernel.fs().mkdirs(dir + "/merged");
+        Sandbox sb = kernel.processes().clone(new CloneSpec(name, all(), Map.of()));
+        kernel.mounts().overlay(List.of(dir + "/lower"), dir + "/upper", dir + "/work", dir + "/merged");
+        kernel.mounts().prepareRoot(sb, dir + "/merged");
+        kernel.mounts().mountIn(sb, new MountSpec("proc", "proc", "/proc", List.of("nosuid", "noexec", "nodev")));
+        kernel.mounts().mountIn(sb, new MountSpec("tmpfs", "tmpfs", "/dev", List.of("nosuid", "mode=755")));
+        kernel.mounts().pivotRoot(sb);
+        kernel.processes().sethostname(sb, name);
+        return sb;
+    }
+
+    private ExitStatus run(Sandbox sb, String script) {
+        int pid = kernel.processes().exec(sb, new ExecSpec(List.of("/bin/sh", "-c", script), List.of("PATH=/bin:/usr/bin"), "/", 0, 0, "",
+                (stream, text) -> out.append(text)));
+        return kernel.processes().waitFor(pid, 10_000).orElseThrow();
+    }
+
+    @Test
+    void cloneCreatesDistinctNamespaces() {
+        Sandbox a = kernel.processes().clone(new CloneSpec("glassbox-a", all(), Map.of()));
+        Sandbox b = kernel.processes().clone(new CloneSpec("glassbox-b", all(), Map.of()));
+        for (NsType t : all()) {
+            assertNotEquals(a.namespaces().get(t), b.namespaces().get(t), t + " namespaces of two sandboxes differ");
+        }
+        assertEquals(5, all().stream().map(t -> a.namespaces().get(t)).distinct().count(), "each new namespace has its own inode");
+        kernel.processes().kill(a.pid(), 9);
+        kernel.processes().kill(b.pid(), 9);
+    }
+
+    @Test
+    void pidOneHostnameAndProcInsideTheContainer() {
+        Sandbox sb = container("glassbox-c1");
+        ExitStatus st = run(sb, "echo $$; hostname; ls /proc/1 >/dev/null && echo proc-ok");
+        assertEquals(0, st.code());
+        assertEquals("1\nglassbox-c1\nproc-ok\n", out.toString());
+    }
+
+    @Test
+    void writesLandInTheUpperdirAndDeletesLeaveWhiteouts() {
+        Sandbox sb = container("glassbox-c2");
+        assertEquals(0, run(sb, "echo hi > /new.txt && rm /bin/ls && mkdir /data").code());
+        List<String> upper = kernel.fs().readTree(root() + "/glassbox-c2/upper").stream().map(e -> e.path()).toList();
+        assertTrue(upper.contains("new.txt"), upper.toString());
+        assertTrue(upper.contains("bin/.wh.ls"), upper.toString());
+        assertTrue(upper.contains("data"), upper.toString());
+        List<String> lower = kernel.fs().readTree(root() + "/glassbox-c2/lower").stream().map(e -> e.path()).toList();
+        assertTrue(lower.contains("bin/ls"), "the image layer is never changed");
+    }
+
+    @Test
+    void cgroupCountsAndLimitsItsProcesses() {
+        Sandbox sb = container("glassbox-c3");
+        kernel.cgroups().create("glassbox-test/c3", new CgroupLimits(64L << 20, 10, 0, 100_000));
+        kernel.cgroups().attach("glassbox-test/c3", sb.pid());
+        assertEquals(1, kernel.cgroups().stats("glassbox-test/c3").pids());
+        assertEquals(64L << 20, kernel.cgroups().stats("glassbox-test/c3").memoryLimit());
+        assertThrows(RuntimeException.class, () -> kernel.cgroups().remove("glassbox-test/c3"), "a cgroup with processes cannot be removed");
+        run(sb, "true");
+        kernel.cgroups().remove("glassbox-test/c3");
+        assertThrows(RuntimeException.class, () -> kernel.cgroups().stats("glassbox-test/c3"));
+    }
+
+    @Test
+    void pidOneWithoutHandlerIgnoresTermButNotKill() {
+        Sandbox sb = container("glassbox-c4");
+        int pid = kernel.processes().exec(sb, new ExecSpec(List.of("/bin/sleep", "1000"), List.of(), "/", 0, 0, "", ExecSpec.OutputSink.DISCARD));
+        kernel.processes().kill(pid, 15);
+        assertEquals(Optional.empty(), kernel.processes().waitFor(pid, 500));
+        kernel.processes().kill(pid, 9);
+        assertEquals(137, kernel.processes().waitFor(pid, 5_000).orElseThrow().code());
+    }
+
+    @Test
+    void execOfAMissingProgramFailsWith127() {
+        Sandbox sb = container("glassbox-c5");
+        Processes.ExecFailure f = assertThrows(Processes.ExecFailure.class, () -> kernel.processes().exec(sb,
+                new ExecSpec(List.of("nope"), List.of("PATH=/bin"), "/", 0, 0, "", ExecSpec.OutputSink.DISCARD)));
+        assertEquals(127, f.exitCode());
+        kernel.processes().kill(sb.pid(), 9);
+    }
+
+    @Test
+    void vethPairConnectsContainerToBridge() {
+        Sandbox sb = container("glassbox-c6");
+        kernel.net().createBridge("glassbox-t0", "10.99.0.1/24");
+        kernel.net().createVeth("glassbox-v0", "glassbox-v0p");
+        kernel.net().setMaster("glassbox-v0", "glassbox-t0");
+        kernel.net().moveTo("glassbox-v0p", sb, "eth0");
+        kernel.net().addAddress(sb, "eth0", "10.99.0.2/24");
+        kernel.net().linkUp(sb, "eth0");
+        assertFalse(kernel.net().linkExists("glassbox-v0p"), "the peer left the host's namespace");
+        assertTrue(kernel.net().linkExists("glassbox-v0"));
+        assertEquals(0, run(sb, "ip addr show eth0").code());
+        assertTrue(out.toString().contains("inet 10.99.0.2/24"), out.toString());
+        kernel.net().deleteLink("glassbox-v0");
+        assertFalse(kernel.net().linkExists("glassbox-v0"));
+        kernel.net().deleteLink("glassbox-t0");
+    }
+}
