@@ -34,12 +34,43 @@ final class CdsTraining {
 
     private CdsTraining() {}
 
+    /** Classes of a real terminal that a training run without one would not load. */
+    private static final String[] TERMINAL_CLASSES = {
+        "org.jline.terminal.impl.PosixSysTerminal",
+        "org.jline.terminal.impl.AbstractPosixTerminal",
+        "org.jline.terminal.impl.jni.JniNativePty",
+        "org.jline.terminal.impl.jni.linux.LinuxNativePty",
+        "org.jline.terminal.impl.jni.linux.LinuxNativePty$1",
+        "org.jline.terminal.impl.AbstractPty",
+        "org.jline.terminal.impl.AbstractPty$PtyInputStream",
+        "org.jline.nativ.CLibrary",
+        "org.jline.nativ.CLibrary$Termios",
+        "org.jline.nativ.CLibrary$WinSize",
+        "org.jline.utils.Signals",
+        "org.jline.utils.FastBufferedOutputStream",
+        "org.jline.utils.ShutdownHooks",
+        "org.jline.utils.ShutdownHooks$Task",
+        "org.jline.terminal.impl.exec.ExecTerminalProvider",
+        "org.jline.terminal.impl.exec.ExecPty",
+    };
+
     static int run() throws IOException {
+        try (Terminal system = Main.systemTerminal()) {
+            system.getType();
+        }
+        for (String name : TERMINAL_CLASSES) {
+            try {
+                Class.forName(name, false, CdsTraining.class.getClassLoader());
+            } catch (ClassNotFoundException | LinkageError e) {
+                // another JLine version: that class is simply not archived
+            }
+        }
         Path history = Files.createTempFile("glassbox-cds", ".history");
         PrintWriter nowhere = new PrintWriter(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
         try (LazyEngine engine = LazyEngine.start(Engine::sim);
-                Terminal terminal = new DumbTerminal(
-                        new ByteArrayInputStream(SESSION.getBytes(StandardCharsets.UTF_8)), OutputStream.nullOutputStream())) {
+                Terminal terminal = new DumbTerminal("cds", "xterm-256color",
+                        new ByteArrayInputStream(SESSION.getBytes(StandardCharsets.UTF_8)), OutputStream.nullOutputStream(),
+                        StandardCharsets.UTF_8)) {
             new Repl(terminal, history, engine, nowhere).run();
             return 0;
         } finally {

@@ -185,7 +185,14 @@ public final class Main {
      * JNI alone first: it asks the kernel directly, where JLine's default provider list also spawns
      * {@code test -t 1} for the exec provider. Should JNI not load, the default list is the fallback.
      */
-    private static Terminal systemTerminal() throws IOException {
+    static Terminal systemTerminal() throws IOException {
+        TermCaps.load();
+        Terminal terminal = jniOrDefaultTerminal();
+        TermCaps.save();
+        return terminal;
+    }
+
+    private static Terminal jniOrDefaultTerminal() throws IOException {
         boolean chosen = System.getProperty(TerminalBuilder.PROP_PROVIDER) != null
                 || System.getProperty(TerminalBuilder.PROP_PROVIDERS) != null;
         if (!chosen) {
@@ -198,8 +205,12 @@ public final class Main {
         return terminalBuilder().build();
     }
 
+    /**
+     * UTF-8 whatever the locale says: the trace tree is drawn with box characters, and a shell with
+     * no LANG set (a container, a CI job) would otherwise print them as question marks.
+     */
     private static TerminalBuilder terminalBuilder() {
-        return TerminalBuilder.builder().name("glassbox").system(true).dumb(true);
+        return TerminalBuilder.builder().name("glassbox").system(true).dumb(true).encoding(StandardCharsets.UTF_8);
     }
 
     static Path historyFile() throws IOException {

@@ -67,7 +67,7 @@ final class ProgressBars implements Progress {
 
     static String line(String id, String status, long current, long total, int columns) {
         String head = id.isEmpty() ? status : id + ": " + status;
-        if (total <= 0) {
+        if (total <= 0 || !(status.startsWith("Downloading") || status.startsWith("Extracting"))) {
             return head;
         }
         String sizes = size(current) + "/" + size(total);

@@ -10,6 +10,7 @@ import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
+import org.jline.terminal.impl.DumbTerminal;
 import org.jline.utils.InfoCmp.Capability;
 
 /** The interactive loop: prompt, history, completion, and a {@link Session} doing each line. */
@@ -46,8 +47,12 @@ final class Repl {
         });
     }
 
+    /**
+     * No real terminal behind: plain text, no bars, steps read as lines. A {@link DumbTerminal} of a
+     * capable type (tests, CDS training) still gets completion, which JLine refuses to dumb types.
+     */
     static boolean isDumb(Terminal t) {
-        return Terminal.TYPE_DUMB.equals(t.getType()) || Terminal.TYPE_DUMB_COLOR.equals(t.getType());
+        return t instanceof DumbTerminal || Terminal.TYPE_DUMB.equals(t.getType()) || Terminal.TYPE_DUMB_COLOR.equals(t.getType());
     }
 
     /** Reads and runs lines until {@code exit} or Ctrl-D; returns the status {@code exit} asked for. */

@@ -96,14 +96,25 @@ final class Session {
         }
     }
 
+    /**
+     * The docker CLI writes progress ("Unable to find image…", pull lines) to stderr before a
+     * successful answer, and its errors after whatever did succeed: so stderr first when the command
+     * succeeded, last when it failed.
+     */
     private void show(Result r) {
-        if (!r.out().isEmpty()) {
-            out.print(withNewline(r.out()));
-            out.flush();
+        if (r.ok()) {
+            print(err, r.err());
+            print(out, r.out());
+        } else {
+            print(out, r.out());
+            print(err, r.err());
         }
-        if (!r.err().isEmpty()) {
-            err.print(withNewline(r.err()));
-            err.flush();
+    }
+
+    private static void print(PrintWriter w, String text) {
+        if (!text.isEmpty()) {
+            w.print(withNewline(text));
+            w.flush();
         }
     }
 

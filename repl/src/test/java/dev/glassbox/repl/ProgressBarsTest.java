@@ -17,6 +17,7 @@ class ProgressBarsTest {
     @Test
     void statusWithoutSizeHasNoBar() {
         assertEquals("a2318d6c47ec: Pull complete", ProgressBars.line("a2318d6c47ec", "Pull complete", 0, 0, 80));
+        assertEquals("a2318d6c47ec: Pulling fs layer", ProgressBars.line("a2318d6c47ec", "Pulling fs layer", 0, 40_600, 80));
     }
 
     @Test

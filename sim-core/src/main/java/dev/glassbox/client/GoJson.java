@@ -105,7 +105,7 @@ final class GoJson {
         private static final long serialVersionUID = 1L;
 
         GoPrettyPrinter() {
-            super(DefaultPrettyPrinter.DEFAULT_ROOT_VALUE_SEPARATOR);
+            super();
             DefaultIndenter indenter = new DefaultIndenter("    ", "\n");
             indentObjectsWith(indenter);
             indentArraysWith(indenter);

@@ -80,7 +80,9 @@ final class ImageCommands {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (ImageSummary img : s.api.images(p.bool("all"))) {
             for (String[] rt : repoTags(img)) {
-                if (filter == null || (rt[0].equals(filter.repository()) && (filter.tag() == null || rt[1].equals(filter.tag())))) {
+                boolean named = filter == null
+                        || (rt[0].equals(filter.repository()) && (filter.tag() == null || rt[1].equals(filter.tag())));
+                if (named && filtered(rt, p.list("filter"))) {
                     rows.add(imageRow(img, rt, trunc, s.nowMillis()));
                 }
             }
@@ -88,6 +90,34 @@ final class ImageCommands {
         String format = p.bool("quiet") ? "{{.ID}}" : p.string("format", "");
         s.out.append(Formatter.render(format, p.bool("digests") ? DIGESTS_TABLE : IMAGES_TABLE, IMAGE_HEADERS, rows));
         return 0;
+    }
+
+    /** {@code -f dangling=true|false} and {@code -f reference=REPO[:TAG]} (with {@code *} wildcards). */
+    private static boolean filtered(String[] rt, List<String> filters) {
+        for (String f : filters) {
+            int eq = f.indexOf('=');
+            String key = eq < 0 ? f : f.substring(0, eq);
+            String value = eq < 0 ? "" : f.substring(eq + 1);
+            boolean dangling = rt[0].equals("<none>") && rt[1].equals("<none>");
+            boolean ok = switch (key) {
+                case "dangling" -> {
+                    if (!value.equals("true") && !value.equals("false")) {
+                        throw DockerException.invalid("Invalid filter 'dangling=" + value + "'");
+                    }
+                    yield dangling == value.equals("true");
+                }
+                case "reference" -> {
+                    String glob = value.contains(":") ? value : value + ":*";
+                    String regex = java.util.regex.Pattern.quote(glob).replace("*", "\\E[^/]*\\Q");
+                    yield (rt[0] + ":" + rt[1]).matches(regex);
+                }
+                default -> throw DockerException.invalid("invalid filter '" + key + "'");
+            };
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** One row per repository:tag; untagged images show as {@code <none>}. */

@@ -118,10 +118,11 @@ final class RunCommand {
     /** docker run's exit status when the container's process could not be started. */
     static int startFailureStatus(String message) {
         String m = message == null ? "" : message;
-        if (m.contains("executable file not found") || m.contains("no such file or directory")) {
+        if (m.contains("executable file not found") || m.contains("no such file or directory")
+                || m.contains("system cannot find the file specified")) {
             return 127;
         }
-        return m.contains("permission denied") ? 126 : 125;
+        return m.contains("permission denied") || m.contains("is a directory") ? 126 : 125;
     }
 
     private static String nameOf(Session s, String id) {

@@ -113,6 +113,11 @@ final class SimCgroups implements Cgroups {
                 + ", before it runs any of the container's code, so all it does is counted.",
                 "echo " + pid + " > " + file(path, "cgroup.procs"));
         move(p, g);
+        Namespaces.Plain cgroupNs = p.ns.cgroup();
+        if (cgroupNs != kernel.hostNs.cgroup() && cgroupNs.cgroupRoot.isEmpty()) {
+            // runc unshares the cgroup namespace after joining the cgroup: that cgroup becomes the container's "/"
+            cgroupNs.cgroupRoot = path;
+        }
     }
 
     void move(SimProcess p, Group g) {

@@ -32,7 +32,7 @@ class FakeApi implements Api {
     List<ImageSummary> imageSummaries = new ArrayList<>();
     List<HistoryItem> historyItems = new ArrayList<>();
     Map<String, Object> inspectContainerResult;
-    Map<String, Object> inspectImageResult;
+    final Map<String, Map<String, Object>> inspectImages = new LinkedHashMap<>();
     List<ProcessInfo> processes = List.of();
     Stats stats;
 
@@ -77,10 +77,10 @@ class FakeApi implements Api {
     @Override
     public Map<String, Object> inspectImage(String name) {
         call("inspectImage " + name);
-        if (inspectImageResult == null) {
+        if (!inspectImages.containsKey(name)) {
             throw DockerException.noSuchImage(name);
         }
-        return inspectImageResult;
+        return inspectImages.get(name);
     }
 
     @Override

@@ -183,8 +183,24 @@ final class Nginx {
         }
     }
 
+    /**
+     * Real nginx blocks signals across fork so a new worker cannot die of one before its handlers are set.
+     * Sys has no signal mask, so the master waits until the worker has retitled itself (after its handlers).
+     */
+    private void awaitReady(int pid) {
+        for (int i = 0; i < 100; i++) {
+            try {
+                if (sys.readText("/proc/" + pid + "/cmdline").startsWith("nginx: worker process")) {
+                    return;
+                }
+            } catch (SysError e) {
+                return;
+            }
+            sys.sleep(1);
+        }
+    }
+
     private static int worker(Sys sys, NginxConf conf) {
-        sys.setproctitle("nginx: worker process");
         NginxLog log = new NginxLog(sys, conf.errorLog, conf.errorLevel);
         Runnable fast = () -> {
             log.notice("exiting");
@@ -198,6 +214,7 @@ final class Nginx {
             fast.run();
         });
         sys.ignore(Signals.SIGHUP);
+        sys.setproctitle("nginx: worker process");
         while (true) {
             sys.pause();
         }
@@ -218,6 +235,7 @@ final class Nginx {
 
     private void stopWorkers(List<Integer> which, int sig) {
         for (int w : which) {
+            awaitReady(w);
             try {
                 sys.kill(w, sig);
             } catch (SysError e) {

@@ -111,7 +111,7 @@ final class NginxConf {
         if (!KNOWN.contains(d.name())) {
             throw new Invalid("unknown directive \"" + d.name() + "\" in " + d.file() + ":" + d.line());
         }
-        if (d.block() != null) {
+        if (d.block() != null && !d.name().equals("types")) {
             d.block().forEach(NginxConf::check);
         }
     }

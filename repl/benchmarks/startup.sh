@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Time from starting ./glassbox to its first prompt, on a real terminal (a tmux pane), median of 5 cold
+# JVM runs after one warm-up run, for: plain java, the launcher's flags without AppCDS, the launcher as
+# it starts by default (with AppCDS). The hidden --print-ready-and-exit flag builds the terminal, the
+# line reader and the history exactly as the REPL does, prints the prompt and exits, so each figure is
+# start → prompt plus the JVM's exit. staleness-check is what the launcher adds on each start to
+# decide whether to build. Needs tmux. Usage: repl/benchmarks/startup.sh [RUNS]
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+runs=${1:-5}
+out=$(mktemp -d)
+"$root/glassbox" --help >/dev/null # builds and trains the CDS archive if needed
+
+measure() { # name, command...
+    local name=$1
+    shift
+    local file=$out/$name
+    cat >"$file.sh" <<SCRIPT
+cd '$root'
+TIMEFORMAT=%3R
+for i in \$(seq 0 $runs); do { time $* >/dev/tty 2>/dev/null; } 2>>'$file.raw'; done
+SCRIPT
+    tmux new-session -d -s glassbox-bench -x 120 -y 40 "bash '$file.sh'"
+    while tmux has-session -t glassbox-bench 2>/dev/null; do sleep 0.2; done
+    tail -n +2 "$file.raw" | sort -n >"$file" # the first run only warms the page cache
+    printf '%-28s median %s s   (runs: %s)\n' "$name" "$(sed -n "$(((runs + 1) / 2))p" "$file")" "$(tr '\n' ' ' <"$file")"
+}
+
+export GLASSBOX_HOME=$out/home
+measure plain-java "java -cp repl/target/glassbox.jar dev.glassbox.repl.Main --print-ready-and-exit"
+# others may be editing sources: start the last build instead of rebuilding in the middle of a series
+measure launcher-without-cds "GLASSBOX_BUILD=0 GLASSBOX_CDS=0 ./glassbox --print-ready-and-exit"
+measure launcher-with-cds "GLASSBOX_BUILD=0 ./glassbox --print-ready-and-exit"
+measure staleness-check "find pom.xml */pom.xml */src -newer repl/target/glassbox.stamp -print -quit"
+rm -rf "$out"
