@@ -4,7 +4,7 @@
 # it starts by default (with AppCDS). The hidden --print-ready-and-exit flag builds the terminal, the
 # line reader and the history exactly as the REPL does, prints the prompt and exits, so each figure is
 # start → prompt plus the JVM's exit. staleness-check is what the launcher adds on each start to
-# decide whether to build. Needs tmux. Usage: repl/benchmarks/startup.sh [RUNS]
+# decide whether to build. first-command-* time a one-line script (engine start, a pull and a run). Needs tmux. Usage: repl/benchmarks/startup.sh [RUNS]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 runs=${1:-5}
@@ -31,5 +31,9 @@ measure plain-java "java -cp repl/target/glassbox.jar dev.glassbox.repl.Main --p
 # others may be editing sources: start the last build instead of rebuilding in the middle of a series
 measure launcher-without-cds "GLASSBOX_BUILD=0 GLASSBOX_CDS=0 ./glassbox --print-ready-and-exit"
 measure launcher-with-cds "GLASSBOX_BUILD=0 ./glassbox --print-ready-and-exit"
+# start → engine built → one command run and printed → exit, without a terminal
+printf 'docker run -d --name web nginx\n' >"$out/first.gb"
+measure first-command-without-cds "GLASSBOX_BUILD=0 GLASSBOX_CDS=0 ./glassbox run '$out/first.gb'"
+measure first-command-with-cds "GLASSBOX_BUILD=0 ./glassbox run '$out/first.gb'"
 measure staleness-check "find pom.xml */pom.xml */src -newer repl/target/glassbox.stamp -print -quit"
 rm -rf "$out"

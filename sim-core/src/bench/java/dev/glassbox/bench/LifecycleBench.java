@@ -40,7 +40,7 @@ public final class LifecycleBench {
                 must(e, "docker pull nginx");
                 for (int i = 0; i < warm; i++) {
                     must(e, "docker version");
-                    must(e, "docker run -d --name w nginx && docker stop w && docker rm w");
+                    must(e, "docker run -d --name web nginx && docker stop web && docker rm web");
                 }
                 long t0 = System.nanoTime();
                 for (int i = 0; i < n; i++) {
@@ -49,7 +49,7 @@ public final class LifecycleBench {
                 double base = perSecond(n, System.nanoTime() - t0);
                 t0 = System.nanoTime();
                 for (int i = 0; i < n; i++) {
-                    must(e, "docker run -d --name w nginx && docker stop w && docker rm w");
+                    must(e, "docker run -d --name web nginx && docker stop web && docker rm web");
                 }
                 double life = perSecond(n, System.nanoTime() - t0);
                 System.out.printf("trace state capture %-3s: %8.0f lifecycles/s (run -d nginx, stop, rm) | baseline %8.0f `docker version`/s | ratio %.3f%n",
