@@ -17,11 +17,11 @@ final class Views {
     static String status(Container c, long now) {
         return switch (c.status) {
             case CREATED -> "Created";
-            case RUNNING -> "Up " + Durations.human(now - c.startedAt);
-            case PAUSED -> "Up " + Durations.human(now - c.startedAt) + " (Paused)";
-            case RESTARTING -> "Restarting (" + c.exitCode + ") " + Durations.human(now - c.finishedAt) + " ago";
+            case RUNNING -> "Up " + dev.glassbox.api.HumanDuration.of(now - c.startedAt);
+            case PAUSED -> "Up " + dev.glassbox.api.HumanDuration.of(now - c.startedAt) + " (Paused)";
+            case RESTARTING -> "Restarting (" + c.exitCode + ") " + dev.glassbox.api.HumanDuration.of(now - c.finishedAt) + " ago";
             case REMOVING -> "Removal In Progress";
-            case EXITED -> "Exited (" + c.exitCode + ") " + Durations.human(now - c.finishedAt) + " ago";
+            case EXITED -> "Exited (" + c.exitCode + ") " + dev.glassbox.api.HumanDuration.of(now - c.finishedAt) + " ago";
             case DEAD -> "Dead";
         };
     }

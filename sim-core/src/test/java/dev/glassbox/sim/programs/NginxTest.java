@@ -72,6 +72,7 @@ class NginxTest {
     private FakeKernel.Proc start() {
         FakeKernel.Proc p = w.k.start("nginx", List.of("nginx", "-g", "daemon off;"), "", out, err);
         w.k.until(() -> w.k.listening(80) && err.toString().contains("start worker process 3"), "nginx to listen");
+        w.k.until(() -> w.k.live().stream().filter(q -> "nginx: worker process".equals(q.title)).count() == 2, "workers");
         return p;
     }
 

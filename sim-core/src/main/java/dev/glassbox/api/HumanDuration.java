@@ -1,11 +1,12 @@
-package dev.glassbox.daemon;
+package dev.glassbox.api;
 
-/** go-units' HumanDuration, which the daemon uses for a container's Status. */
-final class Durations {
-    private Durations() {}
+/** go-units' HumanDuration: how docker prints "2 minutes" in CREATED and STATUS columns. */
+public final class HumanDuration {
+    private HumanDuration() {}
 
-    static String human(long millis) {
-        long seconds = millis / 1000;
+    public static String of(long millis) {
+        double secondsF = millis / 1000.0;
+        long seconds = (long) secondsF;
         if (seconds < 1) {
             return "Less than a second";
         } else if (seconds == 1) {
@@ -13,13 +14,13 @@ final class Durations {
         } else if (seconds < 60) {
             return seconds + " seconds";
         }
-        long minutes = seconds / 60;
+        long minutes = (long) (secondsF / 60);
         if (minutes == 1) {
             return "About a minute";
         } else if (minutes < 60) {
             return minutes + " minutes";
         }
-        long hours = Math.round(millis / 3_600_000.0);
+        long hours = (long) (secondsF / 3600 + 0.5);
         if (hours == 1) {
             return "About an hour";
         } else if (hours < 48) {
@@ -31,6 +32,6 @@ final class Durations {
         } else if (hours < 24 * 365 * 2) {
             return hours / 24 / 30 + " months";
         }
-        return millis / 3_600_000 / 24 / 365 + " years";
+        return (long) (secondsF / 3600) / 24 / 365 + " years";
     }
 }
