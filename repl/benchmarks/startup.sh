@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Time from starting ./glassbox to its first prompt, on a real terminal (a tmux pane), median of 5 cold
-# JVM runs after one warm-up run, for: plain java, the launcher's flags without AppCDS, the launcher as
-# it starts by default (with AppCDS). The hidden --print-ready-and-exit flag builds the terminal, the
-# line reader and the history exactly as the REPL does, prints the prompt and exits, so each figure is
-# start → prompt plus the JVM's exit. staleness-check is what the launcher adds on each start to
-# decide whether to build. first-command-* time a one-line script (engine start, a pull and a run). Needs tmux. Usage: repl/benchmarks/startup.sh [RUNS]
+# Start-up of ./glassbox, median of RUNS (default 5) cold JVM runs after one warm-up run. Needs tmux.
+#   plain-java, launcher-without-cds, launcher-with-cds, launcher-with-cds-c1-only: start → first prompt
+#     on a real terminal (a tmux pane). The hidden --print-ready-and-exit flag opens the terminal, builds
+#     the line reader, starts the engine thread and reads one line exactly as the REPL does, with an
+#     Enter already queued, then exits: each figure is start → prompt → accepted line → JVM exit.
+#   first-command-*: `glassbox run` of a one-line script (engine start, a pull and a run), no terminal.
+#   staleness-check: what the launcher adds on each start to decide whether to build.
+# Usage: repl/benchmarks/startup.sh [RUNS]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 runs=${1:-5}
@@ -23,7 +25,7 @@ SCRIPT
     tmux new-session -d -s glassbox-bench -x 120 -y 40 "bash '$file.sh'"
     while tmux has-session -t glassbox-bench 2>/dev/null; do sleep 0.2; done
     tail -n +2 "$file.raw" | sort -n >"$file" # the first run only warms the page cache
-    printf '%-28s median %s s   (runs: %s)\n' "$name" "$(sed -n "$(((runs + 1) / 2))p" "$file")" "$(tr '\n' ' ' <"$file")"
+    printf '%-32s median %s s   (runs: %s)\n' "$name" "$(sed -n "$(((runs + 1) / 2))p" "$file")" "$(tr '\n' ' ' <"$file")"
 }
 
 export GLASSBOX_HOME=$out/home
@@ -35,5 +37,8 @@ measure launcher-with-cds "GLASSBOX_BUILD=0 ./glassbox --print-ready-and-exit"
 printf 'docker run -d --name web nginx\n' >"$out/first.gb"
 measure first-command-without-cds "GLASSBOX_BUILD=0 GLASSBOX_CDS=0 ./glassbox run '$out/first.gb'"
 measure first-command-with-cds "GLASSBOX_BUILD=0 ./glassbox run '$out/first.gb'"
+# the same two with C1 only (-XX:TieredStopAtLevel=1), which the launcher does not use
+measure launcher-with-cds-c1-only "GLASSBOX_BUILD=0 GLASSBOX_JAVA_OPTS=-XX:TieredStopAtLevel=1 ./glassbox --print-ready-and-exit"
+measure first-command-with-cds-c1-only "GLASSBOX_BUILD=0 GLASSBOX_JAVA_OPTS=-XX:TieredStopAtLevel=1 ./glassbox run '$out/first.gb'"
 measure staleness-check "find pom.xml */pom.xml */src -newer repl/target/glassbox.stamp -print -quit"
 rm -rf "$out"

@@ -83,6 +83,7 @@ public final class Engine implements AutoCloseable {
         daemon.tick();
         StringBuilder out = new StringBuilder();
         StringBuilder err = new StringBuilder();
+        StringBuilder text = new StringBuilder();
         int status = 0;
         tracer.begin(line.strip(), "The user typed a command line; the docker client reads it.");
         try {
@@ -99,9 +100,10 @@ public final class Engine implements AutoCloseable {
                 Result r = runOne(seg.words(), progress);
                 out.append(r.out());
                 err.append(r.err());
+                text.append(r.text());
                 status = r.exitStatus();
             }
-            return new Result(out.toString(), err.toString(), status);
+            return new Result(out.toString(), err.toString(), status, text.toString());
         } finally {
             tracer.finish();
         }

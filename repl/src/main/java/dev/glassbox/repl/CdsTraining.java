@@ -55,7 +55,7 @@ final class CdsTraining {
     };
 
     static int run() throws IOException {
-        try (Terminal system = Main.systemTerminal()) {
+        try (Terminal system = SystemTerminal.open()) {
             system.getType();
         }
         for (String name : TERMINAL_CLASSES) {
@@ -67,7 +67,7 @@ final class CdsTraining {
         }
         Path history = Files.createTempFile("glassbox-cds", ".history");
         PrintWriter nowhere = new PrintWriter(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
-        try (LazyEngine engine = LazyEngine.start(Engine::sim);
+        try (LazyEngine engine = new LazyEngine(Engine::sim);
                 Terminal terminal = new DumbTerminal("cds", "xterm-256color",
                         new ByteArrayInputStream(SESSION.getBytes(StandardCharsets.UTF_8)), OutputStream.nullOutputStream(),
                         StandardCharsets.UTF_8)) {

@@ -5,11 +5,24 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
-/** Builds the engine on a background thread while the prompt comes up; the first command waits for it. */
+/**
+ * Builds the engine on a background thread once {@link #start} is called (the REPL calls it when
+ * the terminal is set up, so the two do not compete for the CPU); the first command waits for it.
+ */
 final class LazyEngine implements Supplier<Engine>, AutoCloseable {
+    private final Supplier<Engine> factory;
     private final CompletableFuture<Engine> future = new CompletableFuture<>();
+    private boolean started;
 
-    private LazyEngine(Supplier<Engine> factory) {
+    LazyEngine(Supplier<Engine> factory) {
+        this.factory = factory;
+    }
+
+    synchronized void start() {
+        if (started) {
+            return;
+        }
+        started = true;
         Thread t = new Thread(() -> {
             try {
                 future.complete(factory.get());
@@ -21,12 +34,9 @@ final class LazyEngine implements Supplier<Engine>, AutoCloseable {
         t.start();
     }
 
-    static LazyEngine start(Supplier<Engine> factory) {
-        return new LazyEngine(factory);
-    }
-
     @Override
     public Engine get() {
+        start();
         try {
             return future.join();
         } catch (CompletionException e) {

@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
 
 /**
  * The {@code glassbox} launcher: no subcommand starts the REPL on the sim kernel; {@code run FILE}
@@ -170,56 +169,15 @@ public final class Main {
     }
 
     private int repl(boolean readyAndExit) throws IOException {
-        try (LazyEngine engine = LazyEngine.start(Engine::sim);
-                Terminal terminal = systemTerminal()) {
-            Repl repl = new Repl(terminal, historyFile(), engine, err);
+        try (LazyEngine engine = new LazyEngine(Engine::sim);
+                Terminal terminal = SystemTerminal.open()) {
+            Repl repl = new Repl(terminal, Repl.historyFile(), engine, err);
+            engine.start();
             if (readyAndExit) {
                 repl.showPromptOnly();
                 return 0;
             }
             return repl.run();
         }
-    }
-
-    /**
-     * JNI alone first: it asks the kernel directly, where JLine's default provider list also spawns
-     * {@code test -t 1} for the exec provider. Should JNI not load, the default list is the fallback.
-     */
-    static Terminal systemTerminal() throws IOException {
-        TermCaps.load();
-        Terminal terminal = jniOrDefaultTerminal();
-        TermCaps.save();
-        return terminal;
-    }
-
-    private static Terminal jniOrDefaultTerminal() throws IOException {
-        boolean chosen = System.getProperty(TerminalBuilder.PROP_PROVIDER) != null
-                || System.getProperty(TerminalBuilder.PROP_PROVIDERS) != null;
-        if (!chosen) {
-            Terminal jni = terminalBuilder().provider(TerminalBuilder.PROP_PROVIDER_JNI).build();
-            if (!Repl.isDumb(jni) || System.console() == null) {
-                return jni;
-            }
-            jni.close();
-        }
-        return terminalBuilder().build();
-    }
-
-    /**
-     * UTF-8 whatever the locale says: the trace tree is drawn with box characters, and a shell with
-     * no LANG set (a container, a CI job) would otherwise print them as question marks.
-     */
-    private static TerminalBuilder terminalBuilder() {
-        return TerminalBuilder.builder().name("glassbox").system(true).dumb(true).encoding(StandardCharsets.UTF_8);
-    }
-
-    static Path historyFile() throws IOException {
-        String home = System.getenv("GLASSBOX_HOME");
-        if (home == null || home.isBlank()) {
-            return Path.of(System.getProperty("user.home"), ".glassbox_history");
-        }
-        Path dir = Path.of(home);
-        Files.createDirectories(dir);
-        return dir.resolve(".glassbox_history");
     }
 }

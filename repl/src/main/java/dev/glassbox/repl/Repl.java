@@ -3,6 +3,7 @@ package dev.glassbox.repl;
 import dev.glassbox.Engine;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 import org.jline.reader.EndOfFileException;
@@ -76,12 +77,25 @@ final class Repl {
         }
     }
 
-    /** Shows the prompt once and returns: what {@code --print-ready-and-exit} times. */
+    /**
+     * Reads one line exactly as {@link #run} does, with an Enter already queued: the prompt is drawn
+     * and the line accepted at once. What {@code --print-ready-and-exit} times.
+     */
     void showPromptOnly() {
-        reader.getHistory().attach(reader);
-        terminal.writer().print(PROMPT);
-        terminal.writer().println();
+        reader.runMacro("\n");
+        reader.readLine(PROMPT);
         terminal.flush();
+    }
+
+    /** {@code $GLASSBOX_HOME/.glassbox_history}, or {@code ~/.glassbox_history} without GLASSBOX_HOME. */
+    static Path historyFile() throws IOException {
+        String home = System.getenv("GLASSBOX_HOME");
+        if (home == null || home.isBlank()) {
+            return Path.of(System.getProperty("user.home"), ".glassbox_history");
+        }
+        Path dir = Path.of(home);
+        Files.createDirectories(dir);
+        return dir.resolve(".glassbox_history");
     }
 
     private void saveHistory() {

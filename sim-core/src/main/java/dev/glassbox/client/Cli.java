@@ -47,7 +47,7 @@ public final class Cli {
             s.err("glassbox: internal error: " + e);
             status = 1;
         }
-        return new Result(s.out.toString(), s.err.toString(), status);
+        return new Result(s.out.toString(), s.err.toString(), status, s.terminal.toString());
     }
 
     private static int dispatch(Session s, List<String> argv) {

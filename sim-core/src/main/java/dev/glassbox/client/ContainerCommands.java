@@ -123,7 +123,7 @@ final class ContainerCommands {
         List<LogLine> lines = s.api.logs(p.args.get(0), true, true, p.string("tail", "all"), timestamps);
         for (LogLine l : lines) {
             String text = Objects.toString(l.text(), "");
-            StringBuilder to = l.stream() == 2 ? s.err : s.out;
+            Session.Stream to = l.stream() == 2 ? s.err : s.out;
             to.append(timestamps ? stamp(text, Dates.logTimestamp(l.timeMillis())) : text);
         }
         return 0;

@@ -12,8 +12,45 @@ final class Session {
     final Api api;
     final Progress progress;
     private final LongSupplier clock;
-    final StringBuilder out = new StringBuilder();
-    final StringBuilder err = new StringBuilder();
+    /** Both streams in the order they were written, as a terminal shows them. */
+    final StringBuilder terminal = new StringBuilder();
+    final Stream out = new Stream(terminal);
+    final Stream err = new Stream(terminal);
+
+    /** One output stream that also writes into the shared terminal view. */
+    static final class Stream {
+        private final StringBuilder own = new StringBuilder();
+        private final StringBuilder terminal;
+
+        Stream(StringBuilder terminal) {
+            this.terminal = terminal;
+        }
+
+        Stream append(CharSequence text) {
+            own.append(text);
+            terminal.append(text);
+            return this;
+        }
+
+        Stream append(Object o) {
+            return append(String.valueOf(o));
+        }
+
+        Stream append(char c) {
+            own.append(c);
+            terminal.append(c);
+            return this;
+        }
+
+        int length() {
+            return own.length();
+        }
+
+        @Override
+        public String toString() {
+            return own.toString();
+        }
+    }
 
     Session(Api api, LongSupplier clock, Progress progress) {
         this.api = api;

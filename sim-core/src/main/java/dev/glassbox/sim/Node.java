@@ -106,7 +106,13 @@ abstract sealed class Node permits Node.Dir, Node.File, Node.Link, Node.Dev {
             return java.util.Arrays.copyOf(data, (int) size);
         }
 
+        /** The largest file the sim kernel stores: its files live in this JVM's heap. */
+        static final int MAX_SIZE = 64 << 20;
+
         void write(byte[] bytes, boolean append) {
+            if ((append ? data.length : 0) + (long) bytes.length > MAX_SIZE) {
+                throw new SysError("EFBIG", "File too large");
+            }
             if (append) {
                 byte[] current = read();
                 byte[] joined = java.util.Arrays.copyOf(current, current.length + bytes.length);

@@ -53,8 +53,8 @@ final class Busybox {
         APPLETS.put("fgrep", Filters::grep);
         APPLETS.put("sort", Filters::sort);
         APPLETS.put("uniq", Filters::uniq);
-        APPLETS.put("xargs", Filters::xargs);
-        APPLETS.put("hexdump", Filters::hexdump);
+        APPLETS.put("xargs", ProcTools::xargs);
+        APPLETS.put("hexdump", FileInfo::hexdump);
         APPLETS.put("ps", ProcTools::ps);
         APPLETS.put("top", ProcTools::top);
         APPLETS.put("kill", ProcTools::kill);

@@ -145,7 +145,7 @@ final class Exec {
         Streams.Route err = sh.io.err.route(false);
         int pid;
         try {
-            pid = sh.sys.spawn(argv, sh.environment(assigns), sh.io.in.rest(), out.buffer(), err.buffer());
+            pid = sh.sys.spawn(argv, sh.environment(assigns), sh.io.in.remaining(), out.buffer(), err.buffer());
         } catch (SysError e) {
             sh.error(null, argv.get(0) + ": " + e.getMessage());
             return "ENOENT".equals(e.errno()) ? 127 : 126;

@@ -2,8 +2,9 @@ package dev.glassbox.sim.programs;
 
 import dev.glassbox.sim.Sys;
 import dev.glassbox.sim.SysError;
+import java.nio.charset.StandardCharsets;
 
-/** Applets that look at files: stat, du, which (find has its own file). */
+/** Applets that look at files: stat, du, which, hexdump (find has its own file). */
 final class FileInfo {
     private FileInfo() {}
 
@@ -148,5 +149,41 @@ final class FileInfo {
             }
         }
         return st;
+    }
+
+    static int hexdump(Tool t) {
+        Opts o = Opts.parse("Cbcdox", t.args);
+        byte[] data;
+        try {
+            data = o.operands.isEmpty() ? t.stdin().getBytes(StandardCharsets.UTF_8) : t.sys.read(o.operands.get(0));
+        } catch (SysError e) {
+            return t.fail(o.operands.get(0) + ": " + e.getMessage());
+        }
+        StringBuilder sb = new StringBuilder();
+        boolean canonical = o.has('C');
+        for (int off = 0; off < data.length; off += 16) {
+            int n = Math.min(16, data.length - off);
+            if (canonical) {
+                StringBuilder hex = new StringBuilder();
+                StringBuilder text = new StringBuilder();
+                for (int j = 0; j < n; j++) {
+                    int b = data[off + j] & 0xff;
+                    hex.append(String.format("%02x ", b)).append(j == 7 ? " " : "");
+                    text.append(b >= 32 && b < 127 ? (char) b : '.');
+                }
+                sb.append(String.format("%08x  %-49s |%s|%n", off, hex, text));
+            } else {
+                sb.append(String.format("%07x", off));
+                for (int j = 0; j < n; j += 2) {
+                    int lo = data[off + j] & 0xff;
+                    int hi = j + 1 < n ? data[off + j + 1] & 0xff : 0;
+                    sb.append(String.format(" %04x", hi << 8 | lo));
+                }
+                sb.append('\n');
+            }
+        }
+        sb.append(String.format(canonical ? "%08x%n" : "%07x%n", data.length));
+        t.out(sb.toString());
+        return 0;
     }
 }

@@ -2,7 +2,6 @@ package dev.glassbox.sim.programs;
 
 import dev.glassbox.sim.Sys;
 import dev.glassbox.sim.SysError;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -10,7 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
-/** Filters: grep, sort, uniq, xargs, hexdump. */
+/** Filters: grep, sort, uniq. */
 final class Filters {
     private Filters() {}
 
@@ -316,103 +315,6 @@ final class Filters {
         } else {
             t.out(sb.toString());
         }
-        return 0;
-    }
-
-    static int xargs(Tool t) {
-        int i = 0;
-        int perCall = Integer.MAX_VALUE;
-        String replace = null;
-        boolean trace = false;
-        boolean nul = false;
-        while (i < t.args.size() && t.args.get(i).startsWith("-")) {
-            String a = t.args.get(i++);
-            switch (a) {
-                case "-n" -> perCall = Integer.parseInt(t.args.get(i++));
-                case "-I" -> replace = t.args.get(i++);
-                case "-t" -> trace = true;
-                case "-0" -> nul = true;
-                default -> {
-                    if (a.startsWith("-n")) {
-                        perCall = Integer.parseInt(a.substring(2));
-                    }
-                }
-            }
-        }
-        List<String> cmd = i < t.args.size() ? t.args.subList(i, t.args.size()) : List.of("echo");
-        String in = t.stdin();
-        List<String> items = new ArrayList<>();
-        if (replace != null) {
-            items.addAll(TextTools.lines(in));
-            perCall = 1;
-        } else {
-            for (String w : in.split(nul ? "\0" : "\\s+")) {
-                if (!w.isEmpty()) {
-                    items.add(w);
-                }
-            }
-        }
-        int st = 0;
-        int k = 0;
-        do {
-            List<String> argv = new ArrayList<>();
-            List<String> batch = items.subList(k, Math.min(items.size(), k + Math.max(1, perCall)));
-            for (String c : cmd) {
-                argv.add(replace != null && !batch.isEmpty() ? c.replace(replace, batch.get(0)) : c);
-            }
-            if (replace == null) {
-                argv.addAll(batch);
-            }
-            k += batch.size();
-            if (trace) {
-                t.io.err(String.join(" ", argv) + "\n");
-            }
-            try {
-                int code = t.sys.waitpid(t.sys.spawn(argv, t.sys.environ(), "", null, null));
-                if (code != 0) {
-                    st = 123;
-                }
-            } catch (SysError e) {
-                t.err(argv.get(0) + ": " + e.getMessage());
-                return 127;
-            }
-        } while (k < items.size());
-        return st;
-    }
-
-    static int hexdump(Tool t) {
-        Opts o = Opts.parse("Cbcdox", t.args);
-        byte[] data;
-        try {
-            data = o.operands.isEmpty() ? t.stdin().getBytes(StandardCharsets.UTF_8) : t.sys.read(o.operands.get(0));
-        } catch (SysError e) {
-            return t.fail(o.operands.get(0) + ": " + e.getMessage());
-        }
-        StringBuilder sb = new StringBuilder();
-        boolean canonical = o.has('C');
-        for (int off = 0; off < data.length; off += 16) {
-            int n = Math.min(16, data.length - off);
-            if (canonical) {
-                StringBuilder hex = new StringBuilder();
-                StringBuilder text = new StringBuilder();
-                for (int j = 0; j < n; j++) {
-                    int b = data[off + j] & 0xff;
-                    hex.append(String.format("%02x ", b)).append(j == 7 ? " " : "");
-                    text.append(b >= 32 && b < 127 ? (char) b : '.');
-                }
-                sb.append(String.format("%08x  %-49s |%s|%n", off, hex, text));
-            } else {
-                sb.append(String.format("%07x", off));
-                for (int j = 0; j < n; j += 2) {
-                    int lo = data[off + j] & 0xff;
-                    int hi = j + 1 < n ? data[off + j + 1] & 0xff : 0;
-                    sb.append(String.format(" %04x", hi << 8 | lo));
-                }
-                sb.append('\n');
-            }
-        }
-        sb.append(String.format(canonical ? "%08x%n" : "%07x%n", data.length));
-        t.out(sb.toString());
         return 0;
     }
 }

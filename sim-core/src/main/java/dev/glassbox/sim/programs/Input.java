@@ -36,6 +36,15 @@ final class Input {
         return r;
     }
 
+    /**
+     * What a child process inherits: the unread rest, left unread here, since the shell cannot know how much
+     * the child will take (most commands in a {@code while read} loop take nothing).
+     */
+    String remaining() {
+        load();
+        return data.substring(pos);
+    }
+
     /** The next line without its newline, or null at the end. */
     String readLine() {
         load();

@@ -394,33 +394,4 @@ final class Interp {
             frame.put(name, vars.get(name));
         }
     }
-
-    // ---- traps
-
-    void onSignal(int sig) {
-        String action = traps.get(sig);
-        if (action == null || action.isEmpty()) {
-            return;
-        }
-        int saved = status;
-        try {
-            runSource(action);
-            status = saved;
-        } catch (Flow.Exit e) {
-            runExitTrap();
-            sys.exit(e.status);
-        }
-    }
-
-    void runExitTrap() {
-        String action = exitTrap;
-        exitTrap = null;
-        if (action != null && !action.isEmpty()) {
-            try {
-                runSource(action);
-            } catch (Flow.Exit e) {
-                status = e.status;
-            }
-        }
-    }
 }

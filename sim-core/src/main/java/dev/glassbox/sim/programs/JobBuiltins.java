@@ -137,12 +137,40 @@ final class JobBuiltins {
             sh.sys.ignore(sig);
         } else {
             sh.traps.put(sig, action);
-            sh.sys.signal(sig, () -> sh.onSignal(sig));
+            sh.sys.signal(sig, () -> onSignal(sh, sig));
         }
     }
 
     private static String name(Interp sh, int sig) {
         String n = Signals.name(sig);
         return sh.flavor == Flavor.BASH ? n : n.substring(3);
+    }
+
+    /** A trap's action, run as the signal handler; exit inside it ends the process. */
+    static void onSignal(Interp sh, int sig) {
+        String action = sh.traps.get(sig);
+        if (action == null || action.isEmpty()) {
+            return;
+        }
+        int saved = sh.status;
+        try {
+            sh.runSource(action);
+            sh.status = saved;
+        } catch (Flow.Exit e) {
+            runExitTrap(sh);
+            sh.sys.exit(e.status);
+        }
+    }
+
+    static void runExitTrap(Interp sh) {
+        String action = sh.exitTrap;
+        sh.exitTrap = null;
+        if (action != null && !action.isEmpty()) {
+            try {
+                sh.runSource(action);
+            } catch (Flow.Exit e) {
+                sh.status = e.status;
+            }
+        }
     }
 }

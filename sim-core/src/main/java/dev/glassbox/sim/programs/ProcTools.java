@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Applets about processes: ps, top, kill, pidof, sleep, env, printenv. */
+/** Applets about processes: ps, top, kill, pidof, sleep, env, printenv, xargs. */
 final class ProcTools {
     private ProcTools() {}
 
@@ -240,6 +240,67 @@ final class ProcTools {
                 t.outln(v);
             }
         }
+        return st;
+    }
+
+    static int xargs(Tool t) {
+        int i = 0;
+        int perCall = Integer.MAX_VALUE;
+        String replace = null;
+        boolean trace = false;
+        boolean nul = false;
+        while (i < t.args.size() && t.args.get(i).startsWith("-")) {
+            String a = t.args.get(i++);
+            switch (a) {
+                case "-n" -> perCall = Integer.parseInt(t.args.get(i++));
+                case "-I" -> replace = t.args.get(i++);
+                case "-t" -> trace = true;
+                case "-0" -> nul = true;
+                default -> {
+                    if (a.startsWith("-n")) {
+                        perCall = Integer.parseInt(a.substring(2));
+                    }
+                }
+            }
+        }
+        List<String> cmd = i < t.args.size() ? t.args.subList(i, t.args.size()) : List.of("echo");
+        String in = t.stdin();
+        List<String> items = new ArrayList<>();
+        if (replace != null) {
+            items.addAll(TextTools.lines(in));
+            perCall = 1;
+        } else {
+            for (String w : in.split(nul ? "\0" : "\\s+")) {
+                if (!w.isEmpty()) {
+                    items.add(w);
+                }
+            }
+        }
+        int st = 0;
+        int k = 0;
+        do {
+            List<String> argv = new ArrayList<>();
+            List<String> batch = items.subList(k, Math.min(items.size(), k + Math.max(1, perCall)));
+            for (String c : cmd) {
+                argv.add(replace != null && !batch.isEmpty() ? c.replace(replace, batch.get(0)) : c);
+            }
+            if (replace == null) {
+                argv.addAll(batch);
+            }
+            k += batch.size();
+            if (trace) {
+                t.io.err(String.join(" ", argv) + "\n");
+            }
+            try {
+                int code = t.sys.waitpid(t.sys.spawn(argv, t.sys.environ(), "", null, null));
+                if (code != 0) {
+                    st = 123;
+                }
+            } catch (SysError e) {
+                t.err(argv.get(0) + ": " + e.getMessage());
+                return 127;
+            }
+        } while (k < items.size());
         return st;
     }
 }

@@ -85,7 +85,7 @@ final class Shell {
         } catch (Flow.Loop e) {
             // break outside a loop ends nothing
         }
-        sh.runExitTrap();
+        JobBuiltins.runExitTrap(sh);
         return sh.status;
     }
 }

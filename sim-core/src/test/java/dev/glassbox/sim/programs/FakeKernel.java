@@ -43,6 +43,7 @@ final class FakeKernel {
     private int nextFd = 3;
     final Map<Integer, Listener> listeners = new HashMap<>();
     final Map<Integer, Object> sockets = new HashMap<>();
+    private final Map<Integer, Integer> owners = new HashMap<>();
 
     static final class Listener {
         final int port;
@@ -118,6 +119,7 @@ final class FakeKernel {
                 st = 128 + Signals.SIGSEGV;
             }
             synchronized (FakeKernel.this) {
+                closeAll(pid);
                 status = st;
                 memUsed -= mem;
                 FakeKernel.this.notifyAll();
@@ -234,10 +236,31 @@ final class FakeKernel {
 
     // ---- sockets
 
-    synchronized int fd(Object socket) {
+    synchronized int fd(int owner, Object socket) {
         int fd = nextFd++;
         sockets.put(fd, socket);
+        owners.put(fd, owner);
         return fd;
+    }
+
+    /** What the kernel does with a dead process's descriptors. */
+    synchronized void close(int fd) {
+        Object o = sockets.remove(fd);
+        owners.remove(fd);
+        if (o instanceof Conn c) {
+            c.closed = true;
+        } else if (o instanceof Listener l) {
+            listeners.remove(l.port);
+        }
+        notifyAll();
+    }
+
+    private void closeAll(int pid) {
+        for (int fd : new ArrayList<>(owners.keySet())) {
+            if (owners.get(fd) == pid) {
+                close(fd);
+            }
+        }
     }
 
     /** A client outside every process (the host, through a published port): send a request, read to EOF. */

@@ -69,6 +69,7 @@ class ShellTest {
         "echo -n no-newline; echo => no-newline",
         "echo -e 'a\\tb' => a\tb",
         "x=$(false); echo $? => 1",
+        "printf 'a\\nb\\n' | while read l; do ls / > /dev/null; echo $l; done => a\nb",
         "echo $((x=5)) $x => 5 5",
     })
     void evaluates(String example) {
