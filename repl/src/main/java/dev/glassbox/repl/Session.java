@@ -97,17 +97,15 @@ final class Session {
     }
 
     /**
-     * The docker CLI writes progress ("Unable to find image…", pull lines) to stderr before a
-     * successful answer, and its errors after whatever did succeed: so stderr first when the command
-     * succeeded, last when it failed.
+     * One stream only: it goes where the command wrote it. Both: a terminal shows them interleaved
+     * in the order they were written (logs of nginx mix its stdout and stderr), so that order is kept.
      */
     private void show(Result r) {
-        if (r.ok()) {
+        if (r.out().isEmpty() || r.err().isEmpty()) {
             print(err, r.err());
             print(out, r.out());
         } else {
-            print(out, r.out());
-            print(err, r.err());
+            print(out, r.text());
         }
     }
 
