@@ -104,7 +104,36 @@ class EngineFlowTest {
             assertEquals(125, e.run("docker run -p 80:abc nginx").exitStatus());
             assertEquals(125, e.run("docker run nosuchimage").exitStatus());
             assertEquals(1, e.run("docker frobnicate").exitStatus());
+            Result volume = e.run("docker run -v /data:/data busybox true");
+            assertEquals(125, volume.exitStatus());
+            assertEquals("docker: Error response from daemon: glassbox: volumes and bind mounts (-v) are not supported yet\n", volume.err());
+            assertEquals(125, e.run("docker run -it busybox sh").exitStatus(), "no interactive containers yet: refused, not ignored");
             assertEquals(before, e.state().get("daemon"));
+        }
+    }
+
+    @Test
+    void userFlagSetsTheProcessUid() {
+        try (Engine e = Engine.sim()) {
+            assertEquals("1000\n", e.run("docker run --rm -u 1000 busybox id -u").out());
+            assertEquals("0\n", e.run("docker run --rm busybox id -u").out());
+        }
+    }
+
+    @Test
+    void crossContainerTrafficCrossesTheBridgeAndPublishedPortsAreDnated() {
+        try (Engine e = Engine.sim()) {
+            e.run("docker run -d -p 8080:80 --name web nginx");
+            Result direct = e.run("docker run --rm busybox wget -qO- http://172.17.0.2/");
+            assertTrue(direct.out().contains("Welcome to nginx!"), direct.text());
+            Result viaHostPort = e.run("docker run --rm busybox wget -qO- http://172.17.0.1:8080/");
+            assertTrue(viaHostPort.out().contains("Welcome to nginx!"), viaHostPort.text());
+            List<String> actions = e.lastTrace().events().stream().map(TraceEvent::action).toList();
+            assertTrue(actions.contains("DNAT") && actions.contains("bridge forward"), actions.toString());
+            assertTrue(e.run("docker logs web").out().contains("\"GET / HTTP/1.1\" 200"), "nginx logged both requests");
+            e.run("docker stop web");
+            Result refused = e.run("docker run --rm busybox wget -qO- http://172.17.0.2/");
+            assertEquals(1, refused.exitStatus(), refused.text());
         }
     }
 

@@ -186,6 +186,7 @@ public final class Daemon implements Api {
             throw DockerException.limit("glassbox holds at most " + MAX_CONTAINERS + " containers; remove some first");
         }
         HostConfig hc = hostConfig == null ? HostConfig.defaults() : hostConfig;
+        refuseUnsupported(config, hc);
         Images.Stored stored = images.find(config.image()).orElseThrow(() -> DockerException.noSuchImage(Images.familiar(config.image())));
         try (Tracer.Span s = tracer.open(Layer.DAEMON, null, "create container", name == null ? "" : name,
                 "The daemon records a new container: its configuration, a name, and a writable layer on top of the image's layers.", "")) {
@@ -209,6 +210,20 @@ public final class Daemon implements Api {
                     "mkdir " + c.dir());
             return new CreateResult(id, List.of());
         }
+    }
+
+    /** Settings the engine cannot carry out yet are refused in one line rather than ignored. */
+    private static void refuseUnsupported(ContainerConfig config, HostConfig hc) {
+        if (!hc.binds().isEmpty()) {
+            throw DockerException.unsupported("glassbox: volumes and bind mounts (-v) are not supported yet");
+        }
+        if (hc.privileged()) {
+            throw DockerException.unsupported("glassbox: --privileged is not supported yet");
+        }
+        if (config.openStdin()) {
+            throw DockerException.unsupported("glassbox: interactive containers (-i) are not supported yet; give the container a command instead, e.g. docker run --rm busybox ls /");
+        }
+        Lifecycle.user(config.user());
     }
 
     private String uniqueName() {

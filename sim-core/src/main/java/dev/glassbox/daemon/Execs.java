@@ -74,7 +74,8 @@ final class Execs {
                 : c.config.workingDir().isEmpty() ? c.image.config().workingDir() : c.config.workingDir();
         try (Tracer.Span s = d.tracer.open(Layer.DAEMON, null, "exec", String.join(" ", e.config.cmd()),
                 "The daemon asks containerd to start one more process inside " + c.name + ": it enters the same namespaces and cgroup as PID 1.", "")) {
-            ExecSpec spec = new ExecSpec(e.config.cmd(), env, cwd, 0, 0, "", (stream, text) -> e.output.add(new Api.LogLine(stream, d.now(), text)));
+            int[] user = Lifecycle.user(e.config.user() == null || e.config.user().isEmpty() ? c.config.user() : e.config.user());
+            ExecSpec spec = new ExecSpec(e.config.cmd(), env, cwd, user[0], user[1], "", (stream, text) -> e.output.add(new Api.LogLine(stream, d.now(), text)));
             try {
                 e.pid = d.kernel.processes().spawn(c.sandbox, spec);
             } catch (Processes.ExecFailure f) {

@@ -69,6 +69,24 @@ final class Lifecycle {
         }
     }
 
+    /** --user as uid and gid: numbers, or root; other names are refused until the engine reads /etc/passwd. */
+    static int[] user(String user) {
+        if (user.isEmpty() || user.equals("root") || user.equals("root:root")) {
+            return new int[] {0, 0};
+        }
+        String[] parts = user.split(":", 2);
+        try {
+            int uid = Integer.parseInt(parts[0]);
+            int gid = parts.length > 1 ? Integer.parseInt(parts[1]) : uid;
+            if (uid < 0 || gid < 0) {
+                throw DockerException.invalid("invalid user: " + user);
+            }
+            return new int[] {uid, gid};
+        } catch (NumberFormatException e) {
+            throw DockerException.unsupported("glassbox: --user by name is not supported yet; give a numeric uid[:gid]");
+        }
+    }
+
     void start(Container c) {
         if (c.status == Container.Status.PAUSED) {
             throw DockerException.conflict("cannot start a paused container, try unpause instead");
@@ -133,7 +151,8 @@ final class Lifecycle {
         String cwd = c.config.workingDir().isEmpty() ? (c.image.config().workingDir().isEmpty() ? "/" : c.image.config().workingDir())
                 : c.config.workingDir();
         String hostname = c.networkMode().equals("host") ? "glassbox-host" : c.hostname;
-        return new RuntimeSpec(c.id, c.path, env(c), cwd, hostname, 0, 0, c.lowerdirs, c.upperdir(), c.workdir(), c.merged(),
+        int[] user = user(c.config.user());
+        return new RuntimeSpec(c.id, c.path, env(c), cwd, hostname, user[0], user[1], c.lowerdirs, c.upperdir(), c.workdir(), c.merged(),
                 Runtime.standardMounts(c.dir(), List.of()), plan, c.cgroup(), limits,
                 (stream, text) -> c.log(stream, d.now(), text));
     }
