@@ -91,7 +91,7 @@ public final class Engine implements AutoCloseable {
             try {
                 segments = CommandLine.split(line);
             } catch (UsageException e) {
-                return new Result("", "glassbox: " + e.getMessage() + "\n", e.exitStatus());
+                return new Result("", (e.getMessage().startsWith("glassbox:") ? "" : "glassbox: ") + e.getMessage() + "\n", e.exitStatus());
             }
             for (CommandLine.Segment seg : segments) {
                 if ((seg.connector().equals("&&") && status != 0) || (seg.connector().equals("||") && status == 0)) {
