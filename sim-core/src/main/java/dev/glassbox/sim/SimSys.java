@@ -10,9 +10,12 @@ final class SimSys implements Sys {
     private final SimProcess p;
     private final SimKernel k;
 
+    private final SimFiles files;
+
     SimSys(SimProcess p) {
         this.p = p;
         this.k = p.kernel;
+        this.files = new SimFiles(p);
     }
 
     // ---- the process
@@ -72,7 +75,7 @@ final class SimSys implements Sys {
 
     @Override
     public void chdir(String path) {
-        MountTable.Resolved r = resolve(path, true);
+        MountTable.Resolved r = p.ns.mnt().table.resolve(p.cwd, path, true);
         if (r.node() == null) {
             throw SysError.enoent();
         }
@@ -250,183 +253,70 @@ final class SimSys implements Sys {
 
     // ---- files
 
-    private MountTable.Resolved resolve(String path, boolean follow) {
-        return p.ns.mnt().table.resolve(p.cwd, path, follow);
-    }
-
-    private MountTable.Resolved existing(String path, boolean follow) {
-        MountTable.Resolved r = resolve(path, follow);
-        if (r.node() == null) {
-            throw SysError.enoent();
-        }
-        return r;
-    }
-
-    private MountTable.Resolved writableAt(String path, boolean follow) {
-        MountTable.Resolved r = resolve(path, follow);
-        if (r.mount().readOnly) {
-            throw SysError.erofs();
-        }
-        return r;
-    }
-
     @Override
     public byte[] read(String path) {
-        MountTable.Resolved r = existing(path, true);
-        if (r.node() instanceof Node.Dir) {
-            throw SysError.eisdir();
-        }
-        if (r.node() instanceof Node.Dev d) {
-            if (d.major == -1 && d.minor == 0) {
-                return stdin().getBytes(StandardCharsets.UTF_8);
-            }
-            return new byte[0];
-        }
-        return ((Node.File) r.node()).read();
+        return files.read(path);
     }
 
     @Override
     public void write(String path, byte[] data, boolean append) {
-        MountTable.Resolved r = resolve(path, true);
-        if (r.node() instanceof Node.Dev d) {
-            if (d.major == -1) {
-                p.output.write(d.minor == 2 ? 2 : 1, new String(data, StandardCharsets.UTF_8));
-            }
-            return;
-        }
-        if (r.mount().readOnly) {
-            throw SysError.erofs();
-        }
-        r.mount().fs.write(r.rel(), data, append, 0644);
+        files.write(path, data, append);
     }
 
     @Override
     public List<DirEntry> readdir(String path) {
-        MountTable.Resolved r = existing(path, true);
-        List<DirEntry> out = new ArrayList<>();
-        for (var e : r.mount().fs.list(r.rel()).entrySet()) {
-            out.add(new DirEntry(e.getKey(), statWithMounts(r, e.getKey(), e.getValue())));
-        }
-        return out;
-    }
-
-    /** A directory entry covered by a mount shows the mounted root (as stat would). */
-    private Stat statWithMounts(MountTable.Resolved dir, String name, Node n) {
-        List<String> child = new ArrayList<>(dir.path());
-        child.add(name);
-        MountTable.Mount m = p.ns.mnt().table.mountAt(child);
-        if (m.target.equals(child)) {
-            Node root = m.fs.lookup(m.fsRoot);
-            if (root != null) {
-                return root.stat();
-            }
-        }
-        return n.stat();
+        return files.readdir(path);
     }
 
     @Override
     public Stat stat(String path) {
-        return existing(path, true).node().stat();
+        return files.stat(path);
     }
 
     @Override
     public Stat lstat(String path) {
-        return existing(path, false).node().stat();
+        return files.lstat(path);
     }
 
     @Override
     public void mkdir(String path, int mode) {
-        MountTable.Resolved r = writableAt(path, false);
-        if (r.node() != null) {
-            throw SysError.eexist();
-        }
-        r.mount().fs.mkdir(r.rel(), mode);
+        files.mkdir(path, mode);
     }
 
     @Override
     public void unlink(String path) {
-        MountTable.Resolved r = writableAt(path, false);
-        if (r.node() == null) {
-            throw SysError.enoent();
-        }
-        if (r.node() instanceof Node.Dir) {
-            throw SysError.eisdir();
-        }
-        r.mount().fs.remove(r.rel());
+        files.unlink(path);
     }
 
     @Override
     public void rmdir(String path) {
-        MountTable.Resolved r = writableAt(path, false);
-        if (r.node() == null) {
-            throw SysError.enoent();
-        }
-        if (!(r.node() instanceof Node.Dir)) {
-            throw SysError.enotdir();
-        }
-        if (r.rel().equals(r.mount().fsRoot)) {
-            throw new SysError("EBUSY", "Device or resource busy");
-        }
-        r.mount().fs.remove(r.rel());
+        files.rmdir(path);
     }
 
     @Override
     public void symlink(String target, String path) {
-        MountTable.Resolved r = writableAt(path, false);
-        if (r.node() != null) {
-            throw SysError.eexist();
-        }
-        r.mount().fs.symlink(r.rel(), target);
+        files.symlink(target, path);
     }
 
     @Override
     public String readlink(String path) {
-        MountTable.Resolved r = existing(path, false);
-        if (!(r.node() instanceof Node.Link l)) {
-            throw SysError.einval();
-        }
-        return l.target;
+        return files.readlink(path);
     }
 
     @Override
     public void rename(String from, String to) {
-        MountTable.Resolved a = writableAt(from, false);
-        MountTable.Resolved b = writableAt(to, false);
-        if (a.node() == null) {
-            throw SysError.enoent();
-        }
-        if (a.mount() != b.mount()) {
-            throw new SysError("EXDEV", "Invalid cross-device link");
-        }
-        Node n = a.node();
-        if (n instanceof Node.Dir) {
-            // overlayfs without redirect_dir refuses to rename directories it would have to copy up
-            throw new SysError("EXDEV", "Invalid cross-device link");
-        }
-        if (n instanceof Node.File f) {
-            a.mount().fs.write(b.rel(), f.read(), false, f.mode);
-        } else if (n instanceof Node.Link l) {
-            if (b.node() != null) {
-                b.mount().fs.remove(b.rel());
-            }
-            b.mount().fs.symlink(b.rel(), l.target);
-        }
-        a.mount().fs.remove(a.rel());
+        files.rename(from, to);
     }
 
     @Override
     public void chmod(String path, int mode) {
-        MountTable.Resolved r = writableAt(path, true);
-        if (r.node() == null) {
-            throw SysError.enoent();
-        }
-        r.mount().fs.chmod(r.rel(), mode);
+        files.chmod(path, mode);
     }
 
     @Override
     public String which(String name) {
         if (name.contains("/")) {
-            MountTable.Resolved r = resolve(name, true);
+            MountTable.Resolved r = p.ns.mnt().table.resolve(p.cwd, name, true);
             return r.node() instanceof Node.File f && (f.mode & 0111) != 0 ? name : null;
         }
         return k.processes().which(p, name, p.env);

@@ -1,0 +1,182 @@
+package dev.glassbox.sim;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The file system calls of one process: path resolution in its mount namespace, then the filesystem. */
+final class SimFiles {
+    private final SimProcess p;
+
+    SimFiles(SimProcess p) {
+        this.p = p;
+    }
+
+    private String stdin() {
+        String s = p.stdin;
+        p.stdin = "";
+        return s;
+    }
+
+
+    private MountTable.Resolved resolve(String path, boolean follow) {
+        return p.ns.mnt().table.resolve(p.cwd, path, follow);
+    }
+
+    private MountTable.Resolved existing(String path, boolean follow) {
+        MountTable.Resolved r = resolve(path, follow);
+        if (r.node() == null) {
+            throw SysError.enoent();
+        }
+        return r;
+    }
+
+    private MountTable.Resolved writableAt(String path, boolean follow) {
+        MountTable.Resolved r = resolve(path, follow);
+        if (r.mount().readOnly) {
+            throw SysError.erofs();
+        }
+        return r;
+    }
+
+    byte[] read(String path) {
+        MountTable.Resolved r = existing(path, true);
+        if (r.node() instanceof Node.Dir) {
+            throw SysError.eisdir();
+        }
+        if (r.node() instanceof Node.Dev d) {
+            if (d.major == -1 && d.minor == 0) {
+                return stdin().getBytes(StandardCharsets.UTF_8);
+            }
+            return new byte[0];
+        }
+        return ((Node.File) r.node()).read();
+    }
+
+    void write(String path, byte[] data, boolean append) {
+        MountTable.Resolved r = resolve(path, true);
+        if (r.node() instanceof Node.Dev d) {
+            if (d.major == -1) {
+                p.output.write(d.minor == 2 ? 2 : 1, new String(data, StandardCharsets.UTF_8));
+            }
+            return;
+        }
+        if (r.mount().readOnly) {
+            throw SysError.erofs();
+        }
+        r.mount().fs.write(r.rel(), data, append, 0644);
+    }
+
+    List<Sys.DirEntry> readdir(String path) {
+        MountTable.Resolved r = existing(path, true);
+        List<Sys.DirEntry> out = new ArrayList<>();
+        for (var e : r.mount().fs.list(r.rel()).entrySet()) {
+            out.add(new Sys.DirEntry(e.getKey(), statWithMounts(r, e.getKey(), e.getValue())));
+        }
+        return out;
+    }
+
+    /** A directory entry covered by a mount shows the mounted root (as stat would). */
+    private Sys.Stat statWithMounts(MountTable.Resolved dir, String name, Node n) {
+        List<String> child = new ArrayList<>(dir.path());
+        child.add(name);
+        MountTable.Mount m = p.ns.mnt().table.mountAt(child);
+        if (m.target.equals(child)) {
+            Node root = m.fs.lookup(m.fsRoot);
+            if (root != null) {
+                return root.stat();
+            }
+        }
+        return n.stat();
+    }
+
+    Sys.Stat stat(String path) {
+        return existing(path, true).node().stat();
+    }
+
+    Sys.Stat lstat(String path) {
+        return existing(path, false).node().stat();
+    }
+
+    void mkdir(String path, int mode) {
+        MountTable.Resolved r = writableAt(path, false);
+        if (r.node() != null) {
+            throw SysError.eexist();
+        }
+        r.mount().fs.mkdir(r.rel(), mode);
+    }
+
+    void unlink(String path) {
+        MountTable.Resolved r = writableAt(path, false);
+        if (r.node() == null) {
+            throw SysError.enoent();
+        }
+        if (r.node() instanceof Node.Dir) {
+            throw SysError.eisdir();
+        }
+        r.mount().fs.remove(r.rel());
+    }
+
+    void rmdir(String path) {
+        MountTable.Resolved r = writableAt(path, false);
+        if (r.node() == null) {
+            throw SysError.enoent();
+        }
+        if (!(r.node() instanceof Node.Dir)) {
+            throw SysError.enotdir();
+        }
+        if (r.rel().equals(r.mount().fsRoot)) {
+            throw new SysError("EBUSY", "Device or resource busy");
+        }
+        r.mount().fs.remove(r.rel());
+    }
+
+    void symlink(String target, String path) {
+        MountTable.Resolved r = writableAt(path, false);
+        if (r.node() != null) {
+            throw SysError.eexist();
+        }
+        r.mount().fs.symlink(r.rel(), target);
+    }
+
+    String readlink(String path) {
+        MountTable.Resolved r = existing(path, false);
+        if (!(r.node() instanceof Node.Link l)) {
+            throw SysError.einval();
+        }
+        return l.target;
+    }
+
+    void rename(String from, String to) {
+        MountTable.Resolved a = writableAt(from, false);
+        MountTable.Resolved b = writableAt(to, false);
+        if (a.node() == null) {
+            throw SysError.enoent();
+        }
+        if (a.mount() != b.mount()) {
+            throw new SysError("EXDEV", "Invalid cross-device link");
+        }
+        Node n = a.node();
+        if (n instanceof Node.Dir) {
+            // overlayfs without redirect_dir refuses to rename directories it would have to copy up
+            throw new SysError("EXDEV", "Invalid cross-device link");
+        }
+        if (n instanceof Node.File f) {
+            a.mount().fs.write(b.rel(), f.read(), false, f.mode);
+        } else if (n instanceof Node.Link l) {
+            if (b.node() != null) {
+                b.mount().fs.remove(b.rel());
+            }
+            b.mount().fs.symlink(b.rel(), l.target);
+        }
+        a.mount().fs.remove(a.rel());
+    }
+
+    void chmod(String path, int mode) {
+        MountTable.Resolved r = writableAt(path, true);
+        if (r.node() == null) {
+            throw SysError.enoent();
+        }
+        r.mount().fs.chmod(r.rel(), mode);
+    }
+}
