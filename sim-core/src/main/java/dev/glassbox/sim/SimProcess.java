@@ -43,7 +43,16 @@ final class SimProcess {
     boolean hostDaemon;
 
     final Semaphore baton = new Semaphore(0);
-    private Thread thread;
+    /**
+     * Threads that carry processes, reused once a process ends: most processes (a shell's children,
+     * an entrypoint's helpers) live for microseconds, and creating a thread costs more than running them.
+     */
+    private static final java.util.concurrent.ExecutorService CARRIERS = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(null, r, "glassbox-sim-process", 512 * 1024);
+        t.setDaemon(true);
+        return t;
+    });
+    private boolean started;
     private boolean threadDone;
     final Map<Integer, Runnable> handlers = new HashMap<>();
     final Set<Integer> ignored = new HashSet<>();
@@ -76,7 +85,7 @@ final class SimProcess {
     }
 
     boolean canRun() {
-        return alive() && thread != null && !threadDone && (cgroup == null || !cgroup.frozen || killedBy != 0);
+        return alive() && started && !threadDone && (cgroup == null || !cgroup.frozen || killedBy != 0);
     }
 
     String command() {
@@ -91,9 +100,8 @@ final class SimProcess {
         program = main;
         programName = name;
         state = State.RUNNING;
-        thread = new Thread(null, this::threadMain, "sim-" + pid + "-" + name, 512 * 1024);
-        thread.setDaemon(true);
-        thread.start();
+        started = true;
+        CARRIERS.execute(this::threadMain);
         kernel.scheduler.makeRunnable(this);
     }
 
@@ -183,14 +191,14 @@ final class SimProcess {
     /** The driver marks this process for death; its thread unwinds when it next runs. */
     void markKilled(int signal) {
         killedBy = signal;
-        if (thread == null || threadDone) {
+        if (!started || threadDone) {
             return;
         }
         kernel.scheduler.makeRunnable(this);
     }
 
     boolean hasThread() {
-        return thread != null && !threadDone;
+        return started && !threadDone;
     }
 
     /** Thrown to end a program: exit(2). */
