@@ -23,6 +23,11 @@ final class ContainerCommands {
      * (already stopped, already running) counts as success, as the docker CLI treats it.
      */
     static int each(Session s, List<String> containers, Action action) {
+        return failures(s, containers, action).isEmpty() ? 0 : 1;
+    }
+
+    /** Runs the action on each container, printing its name on success (304 included) or the daemon's error. */
+    private static List<String> failures(Session s, List<String> containers, Action action) {
         List<String> failed = new ArrayList<>();
         for (String c : containers) {
             try {
@@ -36,7 +41,7 @@ final class ContainerCommands {
             }
             s.out(c);
         }
-        return failed.isEmpty() ? 0 : 1;
+        return failed;
     }
 
     static int start(Session s, Parsed p) {
@@ -46,19 +51,7 @@ final class ContainerCommands {
             }
             return RunCommand.attached(s, p.args.get(0), () -> p.args.get(0), "not-running", false);
         }
-        List<String> failed = new ArrayList<>();
-        for (String c : p.args) {
-            try {
-                s.api.start(c);
-            } catch (DockerException e) {
-                if (e.kind() != ErrorKind.NOT_MODIFIED) {
-                    s.err(Session.daemonError(e));
-                    failed.add(c);
-                    continue;
-                }
-            }
-            s.out(c);
-        }
+        List<String> failed = failures(s, p.args, s.api::start);
         if (!failed.isEmpty()) {
             s.err("Error: failed to start containers: " + String.join(", ", failed));
             return 1;

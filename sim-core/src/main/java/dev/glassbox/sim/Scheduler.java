@@ -49,10 +49,6 @@ final class Scheduler {
         timers.add(new Timer(at, timerSeq++, p));
     }
 
-    boolean hasTimers() {
-        return !timers.isEmpty();
-    }
-
     /** Runs every runnable process until all of them block or end, without letting time pass. */
     void runReady() {
         if (current != null) {
@@ -91,15 +87,6 @@ final class Scheduler {
     /** The time of the next timer, or Long.MAX_VALUE. */
     long nextTimer() {
         return timers.isEmpty() ? Long.MAX_VALUE : timers.peek().at();
-    }
-
-    /** Fires the next timer; false when there is none. */
-    boolean fireNext() {
-        if (timers.isEmpty()) {
-            return false;
-        }
-        advanceTo(timers.peek().at());
-        return true;
     }
 
     // ---- called on a process's own thread

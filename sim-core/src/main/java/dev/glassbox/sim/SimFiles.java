@@ -12,12 +12,6 @@ final class SimFiles {
         this.p = p;
     }
 
-    private String stdin() {
-        String s = p.stdin;
-        p.stdin = "";
-        return s;
-    }
-
 
     private MountTable.Resolved resolve(String path, boolean follow) {
         return p.ns.mnt().table.resolve(p.cwd, path, follow);
@@ -46,7 +40,7 @@ final class SimFiles {
         }
         if (r.node() instanceof Node.Dev d) {
             if (d.major == -1 && d.minor == 0) {
-                return stdin().getBytes(StandardCharsets.UTF_8);
+                return p.takeStdin().getBytes(StandardCharsets.UTF_8);
             }
             return new byte[0];
         }

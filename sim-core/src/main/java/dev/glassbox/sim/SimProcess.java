@@ -80,6 +80,13 @@ final class SimProcess {
         return level < nsPids.size() && ns.pid().isOrDescendsFrom(pidNs) ? nsPids.get(level) : 0;
     }
 
+    /** Standard input is read once, whole. */
+    String takeStdin() {
+        String s = stdin;
+        stdin = "";
+        return s;
+    }
+
     boolean alive() {
         return state != State.ZOMBIE && state != State.DEAD;
     }

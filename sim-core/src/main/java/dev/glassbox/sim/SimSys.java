@@ -122,9 +122,7 @@ final class SimSys implements Sys {
 
     @Override
     public String stdin() {
-        String s = p.stdin;
-        p.stdin = "";
-        return s;
+        return p.takeStdin();
     }
 
     // ---- processes

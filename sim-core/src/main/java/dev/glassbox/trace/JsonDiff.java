@@ -3,9 +3,7 @@ package dev.glassbox.trace;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 
 /** Differences between two JSON trees as {@link Change}s, and applying them forward or back. */
@@ -78,20 +76,5 @@ public final class JsonDiff {
 
     static String unescape(String part) {
         return part.replace("~1", "/").replace("~0", "~");
-    }
-
-    /** Number of leaf values in a tree: a rough size for reports. */
-    public static int leaves(JsonNode node) {
-        if (!node.isContainerNode()) {
-            return 1;
-        }
-        int n = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            n += leaves(it.next().getValue());
-        }
-        for (JsonNode child : node.isArray() ? node : List.<JsonNode>of()) {
-            n += leaves(child);
-        }
-        return n;
     }
 }

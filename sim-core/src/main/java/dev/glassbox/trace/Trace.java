@@ -45,17 +45,4 @@ public record Trace(String command, JsonNode before, List<TraceEvent> events) {
         return JsonDiff.apply(stateAfterStep, inverse);
     }
 
-    public List<TraceEvent> children(int seq) {
-        List<TraceEvent> out = new ArrayList<>();
-        for (TraceEvent e : events) {
-            if (e.parent() == seq) {
-                out.add(e);
-            }
-        }
-        return out;
-    }
-
-    public List<TraceEvent> at(Layer layer) {
-        return events.stream().filter(e -> e.layer() == layer).toList();
-    }
 }
