@@ -58,6 +58,11 @@ class EngineFlowTest {
                     .contains("--dport 8080 -j DNAT --to-destination 172.17.0.2:80"));
 
             String id = r.out().trim();
+            assertEquals(e.state(), t.stateAt(t.events().size() - 1), "replaying every step's changes gives the state after the command");
+            int mkdir = indexOf(t, "cgroup", kernel(Subsystem.CGROUP, "mkdir"));
+            assertTrue(t.stateAt(mkdir - 1).at("/host/cgroups").isEmpty(), "before the mkdir step there is no cgroup");
+            assertEquals(1, t.stateAt(mkdir).at("/host/cgroups").size(), "after it, the container's cgroup");
+            assertEquals(t.stateAt(mkdir - 1), t.undo(t.stateAt(mkdir), mkdir), "stepping back undoes exactly that step");
             Result ps = e.run("docker ps");
             assertTrue(ps.out().contains("0.0.0.0:8080->80/tcp"), ps.out());
             assertTrue(ps.out().contains(" web\n"), ps.out());
