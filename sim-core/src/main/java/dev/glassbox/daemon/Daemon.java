@@ -206,7 +206,7 @@ public final class Daemon implements Api {
             Container c = new Container(id, n, now(), config, hc, stored.image(), config.image(), path, cacheId, lowers, hostname);
             containers.put(n, c);
             kernel.fs().mkdirs(c.dir());
-            tracer.note(Layer.DAEMON, null, "container created", n, "Container " + id.substring(0, 12) + " is stored as created: nothing runs yet.",
+            tracer.did(Layer.DAEMON, null, "container created", n, "Container " + id.substring(0, 12) + " is stored as created: nothing runs yet.",
                     "mkdir " + c.dir());
             return new CreateResult(id, List.of());
         }

@@ -129,6 +129,8 @@ final class Images {
             }
             String previous = tags.put(ref.withDefaultTag().toString(), img.id().toString());
             boolean newer = downloaded || previous == null || !previous.equals(img.id().toString());
+            tracer.did(dev.glassbox.trace.Layer.DAEMON, null, "tag", ref.familiar(), "The image " + img.id().shortId()
+                    + " is stored and the name " + ref.familiar() + " points at it.", "");
             return new Api.PullResult(ref.familiar(), reference, img.manifestDigest().toString(), newer, statuses);
         }
     }

@@ -105,7 +105,7 @@ final class Lifecycle {
             c.nat.addAll(plan.nat());
             c.endpointId = d.randomHex(32);
             if (!c.ip.isEmpty()) {
-                d.tracer.note(Layer.DAEMON, null, "allocate IP", c.ip, "IPAM hands out " + c.ip + ", the lowest free address of the bridge network "
+                d.tracer.did(Layer.DAEMON, null, "allocate IP", c.ip, "IPAM hands out " + c.ip + ", the lowest free address of the bridge network "
                         + d.networks.bridgeIpam.subnet + ".", "");
                 rewriteHosts(c);
             }
@@ -139,7 +139,7 @@ final class Lifecycle {
             c.exitCode = 0;
             c.oomKilled = false;
             c.manuallyStopped = false;
-            d.tracer.note(Layer.DAEMON, null, "running", c.name, "The container runs: its PID 1 is process " + c.pid + " on the host.", "");
+            d.tracer.did(Layer.DAEMON, null, "running", c.name, "The container runs: its PID 1 is process " + c.pid + " on the host.", "");
             int pid = c.pid;
             d.kernel.processes().onExit(pid, status -> exited(c, pid, status));
         }
@@ -192,6 +192,7 @@ final class Lifecycle {
             c.oomKilled = status.oomKilled();
             c.finishedAt = d.now();
             c.pid = 0;
+            d.tracer.did(Layer.DAEMON, null, "exited", c.name, c.name + " is recorded as exited with status " + c.exitCode + ".", "");
             if (c.hostConfig.autoRemove()) {
                 remove(c);
                 return;

@@ -155,6 +155,13 @@ public final class SimKernel implements Kernel {
         }
     }
 
+    /** An event for a change the kernel has just made (see {@link Tracer#did}). */
+    void done(Subsystem sub, String action, String object, String sentence, String equivalent) {
+        if (tracer != null) {
+            tracer.did(Layer.KERNEL, sub, action, object, sentence, equivalent);
+        }
+    }
+
     long newNsInode() {
         return nextNs++;
     }

@@ -80,7 +80,8 @@ final class SimProcesses implements Processes {
         init.argv = List.of("runc", "init");
         init.programName = "runc:[2:INIT]";
         k.cgroups.move(init, k.cgroups.root);
-        k.event(Subsystem.PROCESS, "clone", "pid " + init.pid, "runc clones the container's first process into new namespaces; it waits, not yet running the image's program.",
+        k.sandboxes.put(spec.id(), set);
+        k.done(Subsystem.PROCESS, "clone", "pid " + init.pid, "runc clones the container's first process into new namespaces; it waits, not yet running the image's program.",
                 "clone(" + String.join("|", flags) + "|SIGCHLD) = " + init.pid);
         Map<NsType, Long> inodes = new TreeMap<>();
         for (NsType t : NsType.values()) {
@@ -91,7 +92,6 @@ final class SimProcesses implements Processes {
                         "readlink /proc/" + init.pid + "/ns/" + t.procName() + " → " + t.procName() + ":[" + ns.inode + "]");
             }
         }
-        k.sandboxes.put(spec.id(), set);
         return new Sandbox(spec.id(), init.pid, inodes);
     }
 

@@ -84,6 +84,17 @@ public final class Tracer {
         }
     }
 
+    /**
+     * Records a step that has already happened: the state changes since the previous step are its
+     * own (use {@link #note} for a step recorded before it changes anything).
+     */
+    public void did(Layer layer, Subsystem subsystem, String action, String object, String sentence, String equivalent) {
+        if (command != null) {
+            events.add(new TraceEvent(events.size(), parent(), clock.getAsLong(), layer, subsystem, action, object, sentence, equivalent, List.of()));
+            settle();
+        }
+    }
+
     private int parent() {
         return open.isEmpty() ? 0 : open.peek();
     }
