@@ -63,6 +63,9 @@ class EngineFlowTest {
             assertTrue(t.stateAt(mkdir - 1).at("/host/cgroups").isEmpty(), "before the mkdir step there is no cgroup");
             assertEquals(1, t.stateAt(mkdir).at("/host/cgroups").size(), "after it, the container's cgroup");
             assertEquals(t.stateAt(mkdir - 1), t.undo(t.stateAt(mkdir), mkdir), "stepping back undoes exactly that step");
+            TraceEvent clone = t.events().get(indexOf(t, "clone", kernel(Subsystem.PROCESS, "clone")));
+            assertTrue(clone.changes().stream().anyMatch(c -> c.path().startsWith("/host/processes/") && c.before() == null),
+                    "the clone step is the one that adds the container's first process");
             Result ps = e.run("docker ps");
             assertTrue(ps.out().contains("0.0.0.0:8080->80/tcp"), ps.out());
             assertTrue(ps.out().contains(" web\n"), ps.out());
