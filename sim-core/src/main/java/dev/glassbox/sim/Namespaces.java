@@ -12,7 +12,7 @@ final class Namespaces {
     abstract static class Ns {
         final NsType type;
         final long inode;
-        final int creatorPid;
+        int creatorPid;
 
         Ns(NsType type, long inode, int creatorPid) {
             this.type = type;

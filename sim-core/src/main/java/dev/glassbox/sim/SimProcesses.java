@@ -77,6 +77,9 @@ final class SimProcesses implements Processes {
                 (Namespaces.Uts) chosen.get(NsType.UTS), (SimNet.NetNs) chosen.get(NsType.NET), (Namespaces.Plain) chosen.get(NsType.IPC),
                 (Namespaces.Plain) chosen.get(NsType.USER), (Namespaces.Plain) chosen.get(NsType.CGROUP));
         SimProcess init = k.newProcess(set, shim);
+        for (NsType t : spec.create()) {
+            set.get(t).creatorPid = init.pid;
+        }
         init.argv = List.of("runc", "init");
         init.programName = "runc:[2:INIT]";
         k.cgroups.move(init, k.cgroups.root);
