@@ -1,0 +1,349 @@
+package dev.glassbox.linux;
+
+import dev.glassbox.kernel.NatRule;
+import dev.glassbox.kernel.Net;
+import dev.glassbox.kernel.Sandbox;
+import dev.glassbox.sim.SysError;
+import dev.glassbox.trace.Layer;
+import dev.glassbox.trace.Subsystem;
+import dev.glassbox.trace.Tracer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntPredicate;
+import java.util.regex.Pattern;
+
+/**
+ * The host's network stack, driven with iproute2: {@code ip …} in the host's namespace and
+ * {@code nsenter --net=/proc/PID/ns/net ip …} in a sandbox's. Every operation records the same
+ * kernel-layer events, in the same order and with the same sentences, as the sim kernel's network;
+ * the equivalent is the exact command line run.
+ *
+ * <p>Safety: a link in the host's namespace must be named {@code glassbox…} or {@code veth…}, checked
+ * before anything runs, so the host's own links are never touched; a sandbox whose network namespace
+ * is the host's own is refused; nothing here adds a route out of the machine or a masquerade rule.
+ */
+public final class LinuxNet implements Net {
+    static final String NO_IPTABLES = "glassbox: published ports need iptables (apt-get install iptables)";
+
+    private static final Pattern IFNAME = Pattern.compile("[A-Za-z0-9_.][A-Za-z0-9_.-]{0,14}");
+    private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
+    private static final Pattern PROTO = Pattern.compile("tcp|udp|sctp");
+
+    private final Cmd.Runner runner;
+    private final Tracer tracer;
+    private final IntPredicate ownNetNs;
+    private final java.util.function.BooleanSupplier hasIptables;
+    /** veth ends by name, as far as this daemon has seen them created and moved: for the sentences. */
+    private final Map<String, String> peers = new ConcurrentHashMap<>();
+
+    /**
+     * @param runner      runs each command (the host's, or a fake in tests)
+     * @param tracer      where kernel events go; may be null
+     * @param ownNetNs    whether the process of that pid has a network namespace of its own (not the host's)
+     * @param hasIptables whether iptables is on PATH
+     */
+    public LinuxNet(Cmd.Runner runner, Tracer tracer, IntPredicate ownNetNs, java.util.function.BooleanSupplier hasIptables) {
+        this.runner = runner;
+        this.tracer = tracer;
+        this.ownNetNs = ownNetNs;
+        this.hasIptables = hasIptables;
+    }
+
+    /** The host's network stack. */
+    public static LinuxNet host(Tracer tracer) {
+        return new LinuxNet(Cmd.HOST, tracer, LinuxNet::hasOwnNetNs, () -> Cmd.onPath("iptables"));
+    }
+
+    /** Whether /proc/PID/ns/net is a different namespace from this process's own. */
+    static boolean hasOwnNetNs(int pid) {
+        try {
+            Path theirs = Files.readSymbolicLink(Path.of("/proc/" + pid + "/ns/net"));
+            Path ours = Files.readSymbolicLink(Path.of("/proc/self/ns/net"));
+            return !theirs.equals(ours);
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
+    // ---------------------------------------------------------------- checks
+
+    /** A link in the host's namespace: only glassbox… and veth… names are ever touched. */
+    static String hostLink(String name) {
+        ifname(name);
+        if (!name.startsWith("glassbox") && !name.startsWith("veth")) {
+            throw new IllegalArgumentException("glassbox: refusing to touch host link '" + name
+                    + "': only links named glassbox… or veth… are managed");
+        }
+        return name;
+    }
+
+    static String ifname(String name) {
+        if (name == null || !IFNAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("glassbox: bad interface name '" + name
+                    + "' (1-15 characters of letters, digits, '_', '.', '-', not starting with '-')");
+        }
+        return name;
+    }
+
+    static String cidr(String cidr) {
+        int slash = cidr == null ? -1 : cidr.indexOf('/');
+        if (slash < 0 || !IPV4.matcher(cidr.substring(0, slash)).matches() || !cidr.substring(slash + 1).matches("\\d{1,2}")
+                || Integer.parseInt(cidr.substring(slash + 1)) > 32) {
+            throw new IllegalArgumentException("glassbox: bad IPv4 address/prefix '" + cidr + "'");
+        }
+        return cidr;
+    }
+
+    static String ipv4(String ip) {
+        if (ip == null || !IPV4.matcher(ip).matches()) {
+            throw new IllegalArgumentException("glassbox: bad IPv4 address '" + ip + "'");
+        }
+        return ip;
+    }
+
+    /** Sandbox links may have any valid name (eth0, lo), but the sandbox must have a namespace of its own. */
+    private String sandboxLink(Sandbox sandbox, String name) {
+        if (sandbox == null) {
+            return hostLink(name);
+        }
+        ifname(name);
+        pid(sandbox);
+        return name;
+    }
+
+    private int pid(Sandbox sandbox) {
+        if (sandbox == null || sandbox.pid() <= 1) {
+            throw new IllegalArgumentException("glassbox: bad sandbox " + sandbox);
+        }
+        if (!ownNetNs.test(sandbox.pid())) {
+            throw new IllegalArgumentException("glassbox: refusing sandbox " + sandbox.id() + ": process " + sandbox.pid()
+                    + " is gone or shares the host's network namespace");
+        }
+        return sandbox.pid();
+    }
+
+    // ---------------------------------------------------------------- commands
+
+    static List<String> ip(Sandbox sandbox, String... args) {
+        List<String> argv = new ArrayList<>();
+        if (sandbox != null) {
+            argv.add("nsenter");
+            argv.add("--net=/proc/" + sandbox.pid() + "/ns/net");
+        }
+        argv.add("ip");
+        argv.addAll(List.of(args));
+        return argv;
+    }
+
+    private static String line(List<List<String>> cmds) {
+        StringBuilder sb = new StringBuilder();
+        for (List<String> c : cmds) {
+            sb.append(sb.length() == 0 ? "" : " && ").append(Cmd.line(c));
+        }
+        return sb.toString();
+    }
+
+    private Cmd.Result exec(List<String> argv) {
+        try {
+            return runner.run(argv);
+        } catch (CmdException e) {
+            throw sysError(e);
+        }
+    }
+
+    private void must(List<String> argv) {
+        Cmd.Result r = exec(argv);
+        if (!r.ok()) {
+            throw sysError(new CmdException(argv, r.exit(), r.stderr(), null));
+        }
+    }
+
+    /** A failed command as the kernel's error, with the command line and its stderr in the text. */
+    static SysError sysError(CmdException e) {
+        String err = e.stderr();
+        String errno = "EIO";
+        if (err.contains("File exists")) {
+            errno = "EEXIST";
+        } else if (err.contains("Cannot find device") || err.contains("does not exist")) {
+            errno = "ENODEV";
+        } else if (err.contains("Operation not permitted")) {
+            errno = "EPERM";
+        } else if (err.contains("No such process") || err.contains("No such file")) {
+            errno = "ESRCH";
+        } else if (err.contains("Invalid argument")) {
+            errno = "EINVAL";
+        } else if (err.contains("Network is unreachable")) {
+            errno = "ENETUNREACH";
+        } else if (err.contains("cannot start")) {
+            errno = "ENOENT";
+        } else if (err.contains("timed out")) {
+            errno = "ETIMEDOUT";
+        }
+        return new SysError(errno, e.getMessage());
+    }
+
+    private void event(String action, String object, String sentence, String equivalent) {
+        if (tracer != null) {
+            tracer.note(Layer.KERNEL, Subsystem.NETWORK, action, object, sentence, equivalent);
+        }
+    }
+
+    // ---------------------------------------------------------------- Net
+
+    @Override
+    public void createBridge(String name, String gatewayCidr) {
+        hostLink(name);
+        cidr(gatewayCidr);
+        List<String> add = ip(null, "link", "add", name, "type", "bridge");
+        List<String> addr = ip(null, "addr", "add", gatewayCidr, "dev", name);
+        List<String> up = ip(null, "link", "set", name, "up");
+        event("create bridge", name, "A software switch " + name + " is created; containers' veth ends plug into it.", Cmd.line(add));
+        must(add);
+        event("add address", name, "The bridge gets " + gatewayCidr + ": it is the containers' gateway.", line(List.of(addr, up)));
+        try {
+            must(addr);
+            must(up);
+        } catch (RuntimeException e) {
+            exec(ip(null, "link", "del", name)); // leave no half-made bridge behind
+            throw e;
+        }
+    }
+
+    @Override
+    public void createVeth(String hostIf, String peerIf) {
+        hostLink(hostIf);
+        hostLink(peerIf);
+        List<String> add = ip(null, "link", "add", hostIf, "type", "veth", "peer", "name", peerIf);
+        event("create veth", hostIf, "A veth pair is a virtual cable: what goes in " + hostIf
+                + " comes out of " + peerIf + " and back.", Cmd.line(add));
+        must(add);
+        peers.put(hostIf, peerIf);
+        peers.put(peerIf, hostIf);
+    }
+
+    @Override
+    public void setMaster(String ifname, String bridge) {
+        hostLink(ifname);
+        hostLink(bridge);
+        List<String> set = ip(null, "link", "set", ifname, "master", bridge, "up");
+        event("attach to bridge", ifname, ifname + " is plugged into " + bridge
+                + " and brought up, so frames reach the other containers on it.", Cmd.line(set));
+        must(set);
+    }
+
+    @Override
+    public void moveTo(String ifname, Sandbox sandbox, String newName) {
+        hostLink(ifname);
+        ifname(newName);
+        int pid = pid(sandbox);
+        List<String> move = ip(null, "link", "set", ifname, "netns", Integer.toString(pid));
+        List<String> rename = ip(sandbox, "link", "set", ifname, "name", newName);
+        event("move link", ifname, "The other end of the cable moves into the container's network namespace and is renamed "
+                + newName + ": from inside, it is the only network card there is.", line(List.of(move, rename)));
+        must(move);
+        must(rename);
+        String other = peers.remove(ifname);
+        if (other != null) {
+            peers.put(other, newName);
+        }
+    }
+
+    @Override
+    public void addAddress(Sandbox sandbox, String ifname, String cidr) {
+        sandboxLink(sandbox, ifname);
+        cidr(cidr);
+        List<String> add = ip(sandbox, "addr", "add", cidr, "dev", ifname);
+        event("add address", ifname, ifname + " gets the address " + cidr + " that IPAM reserved.", Cmd.line(add));
+        must(add);
+    }
+
+    @Override
+    public void linkUp(Sandbox sandbox, String ifname) {
+        sandboxLink(sandbox, ifname);
+        List<String> up = ip(sandbox, "link", "set", ifname, "up");
+        event("link up", ifname, ifname + " is brought up.", Cmd.line(up));
+        must(up);
+    }
+
+    @Override
+    public void addDefaultRoute(Sandbox sandbox, String gateway, String ifname) {
+        // Only inside a container: on the host, a default route would be a route out of the machine.
+        if (sandbox == null) {
+            throw new IllegalArgumentException("glassbox: refusing to add a default route in the host's network namespace");
+        }
+        sandboxLink(sandbox, ifname);
+        ipv4(gateway);
+        List<String> add = ip(sandbox, "route", "add", "default", "via", gateway, "dev", ifname);
+        event("add route", ifname, "Everything not on the local subnet goes to the gateway " + gateway + ".", Cmd.line(add));
+        must(add);
+    }
+
+    @Override
+    public void deleteLink(String ifname) {
+        hostLink(ifname);
+        List<String> del = ip(null, "link", "del", ifname);
+        String peer = peers.get(ifname);
+        boolean veth = peer != null || isVeth(ifname);
+        event("delete link", ifname, "Deleting " + ifname + (veth ? " also deletes its peer " + (peer != null ? peer + " " : "")
+                + "inside the container." : "."), Cmd.line(del));
+        must(del);
+        peers.remove(ifname);
+        if (peer != null) {
+            peers.remove(peer);
+        }
+    }
+
+    /** A veth end shows as NAME@PEER (or NAME@ifN when the peer is in another namespace). */
+    private boolean isVeth(String ifname) {
+        Cmd.Result r = exec(ip(null, "-o", "-d", "link", "show", "dev", ifname));
+        return r.ok() && r.stdout().contains(" veth ");
+    }
+
+    @Override
+    public boolean linkExists(String ifname) {
+        hostLink(ifname);
+        return exec(ip(null, "-o", "link", "show", "dev", ifname)).ok();
+    }
+
+    @Override
+    public void addNat(NatRule rule) {
+        List<String> add = iptables(rule);
+        event("add DNAT rule", rule.hostIp() + ":" + rule.hostPort(), "Connections to port " + rule.hostPort()
+                + " of this host are rewritten to " + rule.destIp() + ":" + rule.destPort() + " in the container.", Cmd.line(add));
+        must(add);
+    }
+
+    @Override
+    public void removeNat(NatRule rule) {
+        List<String> add = iptables(rule);
+        List<String> del = new ArrayList<>(add);
+        del.set(add.indexOf("-A"), "-D");
+        event("delete DNAT rule", rule.hostIp() + ":" + rule.hostPort(), "The published port "
+                + rule.hostPort() + " is withdrawn.", Cmd.line(del));
+        must(del);
+    }
+
+    /** NatRule's own iptables command, as argv, after checking every field that goes into it. */
+    private List<String> iptables(NatRule rule) {
+        if (!PROTO.matcher(rule.proto()).matches()) {
+            throw new IllegalArgumentException("glassbox: bad protocol '" + rule.proto() + "'");
+        }
+        ipv4(rule.hostIp());
+        ipv4(rule.destIp());
+        for (int port : new int[] {rule.hostPort(), rule.destPort()}) {
+            if (port < 1 || port > 65535) {
+                throw new IllegalArgumentException("glassbox: bad port " + port);
+            }
+        }
+        hostLink(rule.bridge());
+        if (!hasIptables.getAsBoolean()) {
+            throw new IllegalStateException(NO_IPTABLES);
+        }
+        return List.of(rule.iptables().split(" "));
+    }
+}
