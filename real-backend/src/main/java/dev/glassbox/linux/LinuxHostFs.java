@@ -1,0 +1,629 @@
+package dev.glassbox.linux;
+
+import dev.glassbox.image.FileEntry;
+import dev.glassbox.kernel.HostFs;
+import dev.glassbox.sim.SysError;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.RandomAccessFile;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * The host's disk under one state root, as the storage driver uses it. Every path given to it must be
+ * absolute and lie inside the root, also after symlinks are resolved; anything else is refused with
+ * an {@link IllegalArgumentException} and nothing is touched.
+ *
+ * <p>Layers are unpacked the way overlayfs wants them: an OCI whiteout {@code .wh.NAME} becomes a
+ * 0:0 character device NAME ({@code mknod NAME c 0 0}), {@code .wh..wh..opq} sets the xattr
+ * {@code trusted.overlay.opaque=y} on its directory ({@code setfattr} when installed, otherwise
+ * {@code python3 -c 'os.setxattr(…)'}: Java's user-defined attribute view only reaches {@code user.*}).
+ * Both need root; without it a layer holding whiteouts is refused before anything is written.
+ * {@link #readTree} is the inverse, in the sim's order: names sorted, a directory before its contents,
+ * a whiteout at the place of the name it hides.
+ *
+ * <p>Sparse files: a regular file whose blocks cover less than its size (GNU {@code find -printf %b})
+ * is read back with its trailing zeros left out of {@code data}; a dense file keeps all its bytes.
+ */
+public final class LinuxHostFs implements HostFs {
+    static final String WHITEOUT = ".wh.";
+    static final String OPAQUE = ".wh..wh..opq";
+    static final String OPAQUE_XATTR = "trusted.overlay.opaque";
+    private static final long TOOL_TIMEOUT_MILLIS = 120_000;
+    private static final LinkOption NOFOLLOW = LinkOption.NOFOLLOW_LINKS;
+
+    private final Path root;
+    private final Path realRoot;
+    private final boolean asRoot;
+
+    /** A host filesystem confined to {@code root} (created if missing). */
+    public LinuxHostFs(Path root) {
+        this(root, Preflight.effectiveUid(Path.of("/")) == 0);
+    }
+
+    LinuxHostFs(Path root, boolean asRoot) {
+        this.root = root.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(this.root);
+            this.realRoot = this.root.toRealPath();
+        } catch (IOException e) {
+            throw new IllegalStateException("glassbox: cannot use state root " + this.root + ": " + e, e);
+        }
+        this.asRoot = asRoot;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** Whether owners are set and whiteouts can be made (effective uid 0). */
+    public boolean asRoot() {
+        return asRoot;
+    }
+
+    // ---- confinement -------------------------------------------------------------------------
+
+    /**
+     * The host path for {@code path}, refused unless it lies inside the state root both as written and
+     * with the symlinks of its existing part resolved. The root itself is allowed.
+     */
+    public Path inside(String path) {
+        return inside(root, realRoot, path, true);
+    }
+
+    static Path inside(Path root, Path realRoot, String path) {
+        return inside(root, realRoot, path, true);
+    }
+
+    /** With {@code followLast} false, a symlink as the last component is judged by where it sits, not where it points. */
+    static Path inside(Path root, Path realRoot, String path, boolean followLast) {
+        if (path == null || path.isEmpty() || !path.startsWith("/") || path.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("glassbox: refusing host path '" + path + "': an absolute path is required");
+        }
+        Path p = Path.of(path).normalize();
+        if (!p.startsWith(root) && !p.startsWith(realRoot)) {
+            throw new IllegalArgumentException("glassbox: refusing host path '" + path + "': outside the state root " + root);
+        }
+        // the longest existing ancestor (the path itself included), symlinks resolved, must stay inside
+        Path probe = p;
+        while (probe != null && !Files.exists(probe, NOFOLLOW)) {
+            probe = probe.getParent();
+        }
+        if (probe != null && !followLast && probe.equals(p) && Files.isSymbolicLink(p) && p.getParent() != null) {
+            probe = p.getParent();
+        }
+        if (probe != null) {
+            Path real;
+            try {
+                real = probe.toRealPath();
+            } catch (IOException e) {
+                // a dangling symlink: judge the link's directory, the link itself is not followed here
+                try {
+                    real = probe.getParent().toRealPath().resolve(probe.getFileName());
+                    Path target = Files.readSymbolicLink(probe);
+                    Path resolved = real.getParent().resolve(target).normalize();
+                    if (!resolved.startsWith(realRoot)) {
+                        throw new IllegalArgumentException("glassbox: refusing host path '" + path + "': " + probe
+                                + " is a symlink to " + target + ", outside the state root " + root);
+                    }
+                } catch (IOException e2) {
+                    throw new IllegalArgumentException("glassbox: refusing host path '" + path + "': " + e2, e2);
+                }
+            }
+            if (!real.startsWith(realRoot)) {
+                throw new IllegalArgumentException("glassbox: refusing host path '" + path + "': " + probe
+                        + " resolves to " + real + ", outside the state root " + root);
+            }
+        }
+        return p;
+    }
+
+    // ---- simple operations -------------------------------------------------------------------
+
+    @Override
+    public void mkdirs(String path) {
+        Path p = inside(path);
+        try {
+            Files.createDirectories(p);
+        } catch (IOException e) {
+            throw sysError(e);
+        }
+    }
+
+    @Override
+    public boolean exists(String path) {
+        return Files.exists(inside(path));
+    }
+
+    @Override
+    public void writeFile(String path, byte[] data) {
+        Path p = inside(path);
+        try {
+            Files.createDirectories(p.getParent());
+            boolean fresh = !Files.exists(p, NOFOLLOW);
+            if (Files.isSymbolicLink(p)) {
+                throw new SysError("ELOOP", "glassbox: " + p + " is a symlink; not writing through it");
+            }
+            Files.write(p, data);
+            if (fresh) {
+                Files.setAttribute(p, "unix:mode", 0644, NOFOLLOW);
+            }
+        } catch (IOException e) {
+            throw sysError(e);
+        }
+    }
+
+    @Override
+    public byte[] readFile(String path) {
+        Path p = inside(path);
+        if (!Files.isRegularFile(p)) {
+            throw new SysError("ENOENT", "glassbox: no regular file at " + p);
+        }
+        try {
+            return Files.readAllBytes(p);
+        } catch (IOException e) {
+            throw sysError(e);
+        }
+    }
+
+    /**
+     * rm -rf, never the state root itself and never a tree with something mounted at or under it
+     * (rm -rf would walk into the mount and delete through it).
+     */
+    @Override
+    public void remove(String path) {
+        Path p = inside(root, realRoot, path, false);
+        if (p.equals(root) || p.equals(realRoot)) {
+            throw new IllegalArgumentException("glassbox: refusing to remove the state root " + root);
+        }
+        for (String m : LinuxOverlayMounts.mountPoints()) {
+            Path mp = Path.of(m);
+            if (mp.startsWith(p) || realOf(p).map(mp::startsWith).orElse(false)) {
+                throw new SysError("EBUSY", "glassbox: cannot remove " + p + ": " + m + " is still mounted");
+            }
+        }
+        try {
+            deleteTree(p);
+        } catch (IOException e) {
+            throw sysError(e);
+        }
+    }
+
+    private static java.util.Optional<Path> realOf(Path p) {
+        try {
+            return java.util.Optional.of(p.toRealPath());
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** Sizes of the regular files under {@code path} (symlinks not followed; a hard link counts each time). */
+    @Override
+    public long diskUsage(String path) {
+        Path p = inside(path);
+        if (!Files.exists(p, NOFOLLOW)) {
+            return 0;
+        }
+        long[] sum = {0};
+        try {
+            Files.walkFileTree(p, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (attrs.isRegularFile()) {
+                        sum[0] += attrs.size();
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw sysError(e);
+        }
+        return sum[0];
+    }
+
+    // ---- unpack ------------------------------------------------------------------------------
+
+    @Override
+    public void unpackLayer(String dir, List<FileEntry> entries) {
+        Path base = inside(dir);
+        List<String> whiteouts = new ArrayList<>();
+        for (FileEntry e : entries) {
+            String name = name(e.path());
+            if (name.startsWith(WHITEOUT)) {
+                whiteouts.add(e.path());
+            }
+        }
+        if (!whiteouts.isEmpty() && !asRoot) {
+            throw new SysError("EPERM", "glassbox: the layer for " + base + " holds OCI whiteouts (" + whiteouts.get(0)
+                    + (whiteouts.size() > 1 ? " and " + (whiteouts.size() - 1) + " more" : "")
+                    + "); turning them into overlay whiteouts (mknod NAME c 0 0, setfattr -n " + OPAQUE_XATTR
+                    + " -v y DIR) needs root");
+        }
+        try {
+            Files.createDirectories(base);
+            Path realBase = base.toRealPath();
+            Map<Path, FileEntry> dirs = new HashMap<>();
+            Set<Path> opaque = new LinkedHashSet<>();
+            for (FileEntry e : entries) {
+                List<String> rel = segments(e.path());
+                String name = rel.get(rel.size() - 1);
+                Path parent = parentDir(realBase, rel);
+                Path target = parent.resolve(name);
+                if (name.equals(OPAQUE)) {
+                    opaque.add(parent);
+                    continue;
+                }
+                if (name.startsWith(WHITEOUT)) {
+                    String hidden = name.substring(WHITEOUT.length());
+                    checkName(e.path(), hidden);
+                    Path w = parent.resolve(hidden);
+                    dirs.keySet().removeIf(d -> d.startsWith(w));
+                    deleteTree(w);
+                    Cmd.check(List.of("mknod", w.toString(), "c", "0", "0"));
+                    continue;
+                }
+                if (e.type() != FileEntry.Type.DIR) {
+                    dirs.keySet().removeIf(d -> d.startsWith(target)); // replaced: its deferred mode no longer applies
+                }
+                switch (e.type()) {
+                    case DIR -> {
+                        if (!Files.isDirectory(target, NOFOLLOW)) {
+                            deleteTree(target);
+                            Files.createDirectory(target);
+                        }
+                        dirs.put(target, e); // mode and owner at the end, so a read-only dir can still be filled
+                    }
+                    case FILE -> {
+                        deleteTree(target);
+                        Files.write(target, e.data());
+                        if (e.size() > e.data().length) {
+                            try (RandomAccessFile f = new RandomAccessFile(target.toFile(), "rw")) {
+                                f.setLength(e.size());
+                            }
+                        }
+                        own(target, e);
+                        Files.setAttribute(target, "unix:mode", e.mode() & 07777, NOFOLLOW);
+                    }
+                    case SYMLINK -> {
+                        deleteTree(target);
+                        Files.createSymbolicLink(target, Path.of(e.link()));
+                        own(target, e);
+                    }
+                    case HARDLINK -> {
+                        List<String> lrel = segments(e.link());
+                        Path existing = parentDir(realBase, lrel).resolve(lrel.get(lrel.size() - 1));
+                        if (!Files.exists(existing, NOFOLLOW)) {
+                            throw new SysError("ENOENT", "glassbox: hard link " + e.path() + " -> " + e.link()
+                                    + ": no such entry in the layer");
+                        }
+                        deleteTree(target);
+                        Files.createLink(target, existing);
+                    }
+                    default -> throw new IllegalStateException(e.type().toString());
+                }
+            }
+            List<Path> sorted = new ArrayList<>(dirs.keySet());
+            sorted.sort((a, b) -> b.getNameCount() - a.getNameCount()); // deepest first
+            for (Path d : sorted) {
+                FileEntry e = dirs.get(d);
+                own(d, e);
+                Files.setAttribute(d, "unix:mode", e.mode() & 07777, NOFOLLOW);
+            }
+            if (!opaque.isEmpty()) {
+                markOpaque(new ArrayList<>(opaque));
+            }
+        } catch (IOException e) {
+            throw sysError(e);
+        }
+    }
+
+    private void own(Path p, FileEntry e) throws IOException {
+        if (asRoot) {
+            Files.setAttribute(p, "unix:uid", e.uid(), NOFOLLOW);
+            Files.setAttribute(p, "unix:gid", e.gid(), NOFOLLOW);
+        }
+    }
+
+    /** The directory holding the last segment, created as needed; no segment may be a symlink. */
+    private static Path parentDir(Path realBase, List<String> rel) throws IOException {
+        Path cur = realBase;
+        for (int i = 0; i < rel.size() - 1; i++) {
+            cur = cur.resolve(rel.get(i));
+            if (Files.isSymbolicLink(cur)) {
+                throw new SysError("ELOOP", "glassbox: refusing layer path " + String.join("/", rel) + ": " + cur
+                        + " is a symlink, and a layer never writes through one");
+            }
+            if (!Files.exists(cur, NOFOLLOW)) {
+                Files.createDirectory(cur);
+            } else if (!Files.isDirectory(cur, NOFOLLOW)) {
+                throw new SysError("ENOTDIR", "glassbox: layer path " + String.join("/", rel) + ": " + cur + " is not a directory");
+            }
+        }
+        return cur;
+    }
+
+    static List<String> segments(String rel) {
+        List<String> out = new ArrayList<>();
+        for (String s : rel.split("/")) {
+            if (s.isEmpty() || s.equals(".")) {
+                continue;
+            }
+            if (s.equals("..")) {
+                throw new IllegalArgumentException("glassbox: refusing layer path '" + rel + "': '..' would leave the layer");
+            }
+            out.add(s);
+        }
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException("glassbox: refusing layer path '" + rel + "': it names the layer itself");
+        }
+        return out;
+    }
+
+    private static String name(String rel) {
+        List<String> s = segments(rel);
+        return s.get(s.size() - 1);
+    }
+
+    private static void checkName(String path, String hidden) {
+        if (hidden.isEmpty() || hidden.equals(".") || hidden.equals("..") || hidden.startsWith(WHITEOUT)) {
+            throw new IllegalArgumentException("glassbox: refusing whiteout '" + path + "': it hides no valid name");
+        }
+    }
+
+    /** Sets trusted.overlay.opaque=y with setfattr, or with python3 when setfattr is not installed. */
+    private static void markOpaque(List<Path> dirs) {
+        if (Cmd.onPath("setfattr")) {
+            for (Path d : dirs) {
+                Cmd.check(List.of("setfattr", "-n", OPAQUE_XATTR, "-v", "y", d.toString()));
+            }
+            return;
+        }
+        if (!Cmd.onPath("python3")) {
+            throw new SysError("ENOTSUP", "glassbox: neither setfattr (package attr) nor python3 is installed, so "
+                    + dirs.get(0) + " cannot be marked opaque (" + OPAQUE_XATTR + "=y)");
+        }
+        List<String> argv = new ArrayList<>(List.of("python3", "-c",
+                "import os,sys\nfor p in sys.argv[1:]: os.setxattr(p, '" + OPAQUE_XATTR + "', b'y', follow_symlinks=False)"));
+        for (Path d : dirs) {
+            argv.add(d.toString());
+        }
+        Cmd.run(argv, TOOL_TIMEOUT_MILLIS).orThrow();
+    }
+
+    // ---- readTree ----------------------------------------------------------------------------
+
+    @Override
+    public List<FileEntry> readTree(String dir) {
+        Path base = inside(dir);
+        if (!Files.isDirectory(base)) {
+            throw new SysError("ENOENT", "glassbox: no directory at " + base);
+        }
+        try {
+            Path realBase = base.toRealPath();
+            Set<String> opaque = asRoot ? opaqueDirs(realBase) : Set.of();
+            Map<String, Long> blocks = fileBlocks(realBase);
+            List<FileEntry> out = new ArrayList<>();
+            walk(realBase, "", out, new HashMap<>(), opaque, blocks);
+            return out;
+        } catch (IOException e) {
+            throw sysError(e);
+        }
+    }
+
+    private void walk(Path dir, String prefix, List<FileEntry> out, Map<String, String> seen, Set<String> opaque,
+            Map<String, Long> blocks) throws IOException {
+        if (!prefix.isEmpty() && opaque.contains(prefix.substring(0, prefix.length() - 1))) {
+            out.add(FileEntry.file(prefix + OPAQUE, 0644, new byte[0]));
+        }
+        TreeSet<String> names = new TreeSet<>();
+        try (Stream<Path> s = Files.list(dir)) {
+            s.forEach(p -> names.add(p.getFileName().toString()));
+        }
+        for (String name : names) {
+            Path p = dir.resolve(name);
+            String path = prefix + name;
+            Map<String, Object> a = Files.readAttributes(p, "unix:mode,uid,gid,ino,dev,nlink,rdev,size", NOFOLLOW);
+            int mode = (Integer) a.get("mode");
+            int fmt = mode & 0170000;
+            int uid = (Integer) a.get("uid");
+            int gid = (Integer) a.get("gid");
+            if (fmt == 0020000) { // character device
+                if ((Long) a.get("rdev") == 0L) {
+                    out.add(FileEntry.file(prefix + WHITEOUT + name, 0644, new byte[0]));
+                }
+                continue;
+            }
+            if (fmt != 0040000 && fmt != 0100000 && fmt != 0120000) {
+                continue; // block devices, fifos, sockets: a layer entry cannot hold them
+            }
+            if (fmt != 0040000 && (Integer) a.get("nlink") > 1) {
+                String earlier = seen.putIfAbsent(a.get("dev") + ":" + a.get("ino"), path);
+                if (earlier != null) {
+                    out.add(FileEntry.hardlink(path, earlier));
+                    continue;
+                }
+            }
+            switch (fmt) {
+                case 0040000 -> {
+                    out.add(new FileEntry(path, FileEntry.Type.DIR, mode & 07777, uid, gid, null, 0, null));
+                    walk(p, path + "/", out, seen, opaque, blocks);
+                }
+                case 0100000 -> {
+                    long size = (Long) a.get("size");
+                    Long b = blocks.get(path);
+                    boolean sparse = b != null && b * 512 < size;
+                    byte[] data = sparse ? withoutTrailingZeros(p) : Files.readAllBytes(p);
+                    out.add(new FileEntry(path, FileEntry.Type.FILE, mode & 07777, uid, gid, data, size, null));
+                }
+                default -> out.add(new FileEntry(path, FileEntry.Type.SYMLINK, 0777, uid, gid, null, 0,
+                        Files.readSymbolicLink(p).toString()));
+            }
+        }
+    }
+
+    /** The file's bytes up to its last non-zero one, without holding a long zero tail in memory. */
+    private static byte[] withoutTrailingZeros(Path p) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        long pendingZeros = 0;
+        byte[] buf = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(p)) {
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                int last = n - 1;
+                while (last >= 0 && buf[last] == 0) {
+                    last--;
+                }
+                if (last < 0) {
+                    pendingZeros += n;
+                    continue;
+                }
+                for (; pendingZeros > 0; pendingZeros -= Math.min(pendingZeros, buf.length)) {
+                    out.write(new byte[(int) Math.min(pendingZeros, buf.length)]);
+                }
+                out.write(buf, 0, last + 1);
+                pendingZeros = n - last - 1;
+            }
+        }
+        return out.toByteArray();
+    }
+
+    /** Relative path → 512-byte blocks allocated, for every regular file (one GNU find). */
+    private static Map<String, Long> fileBlocks(Path dir) {
+        Map<String, Long> out = new HashMap<>();
+        Cmd.Result r = Cmd.run(List.of("find", dir.toString(), "-type", "f", "-printf", "%P\\0%b\\0"), TOOL_TIMEOUT_MILLIS);
+        if (!r.ok()) {
+            return out; // without find every file reads as dense: still correct, only not trimmed
+        }
+        String[] parts = r.stdout().split("\0", -1);
+        for (int i = 0; i + 1 < parts.length; i += 2) {
+            try {
+                out.put(parts[i], Long.parseLong(parts[i + 1]));
+            } catch (NumberFormatException e) {
+                // skip
+            }
+        }
+        return out;
+    }
+
+    /** Relative paths of the directories under {@code dir} (not itself) marked trusted.overlay.opaque=y. */
+    static Set<String> opaqueDirs(Path dir) {
+        if (!Cmd.onPath("python3")) {
+            return opaqueDirsWithGetfattr(dir);
+        }
+        String script = "import os,sys\n"
+                + "r=sys.argv[1]\n"
+                + "for d,ds,fs in os.walk(r):\n"
+                + "  if d==r: continue\n"
+                + "  try:\n"
+                + "    v=os.getxattr(d,'" + OPAQUE_XATTR + "',follow_symlinks=False)\n"
+                + "  except OSError:\n"
+                + "    continue\n"
+                + "  if v==b'y': sys.stdout.write(os.path.relpath(d,r)+'\\0')\n";
+        Cmd.Result r = Cmd.run(List.of("python3", "-c", script, dir.toString()), TOOL_TIMEOUT_MILLIS).orThrow();
+        Set<String> out = new HashSet<>();
+        for (String s : r.stdout().split("\0")) {
+            if (!s.isEmpty()) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    private static Set<String> opaqueDirsWithGetfattr(Path dir) {
+        if (!Cmd.onPath("getfattr")) {
+            throw new SysError("ENOTSUP", "glassbox: neither python3 nor getfattr (package attr) is installed, so opaque "
+                    + "directories under " + dir + " cannot be read");
+        }
+        Cmd.Result r = Cmd.run(List.of("getfattr", "-R", "-P", "--absolute-names", "-n", OPAQUE_XATTR, dir.toString()),
+                TOOL_TIMEOUT_MILLIS);
+        Set<String> out = new HashSet<>();
+        String file = null;
+        for (String line : r.stdout().split("\n")) {
+            if (line.startsWith("# file: ")) {
+                file = line.substring("# file: ".length());
+            } else if (file != null && line.equals(OPAQUE_XATTR + "=\"y\"")) {
+                Path p = Path.of(file);
+                if (!p.equals(dir) && p.startsWith(dir)) {
+                    out.add(dir.relativize(p).toString());
+                }
+            }
+        }
+        return out;
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------
+
+    /** rm -rf without following symlinks; a missing path is fine. */
+    static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p, NOFOLLOW)) {
+            return;
+        }
+        if (!Files.isDirectory(p, NOFOLLOW)) {
+            Files.delete(p);
+            return;
+        }
+        Files.walkFileTree(p, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) throws IOException {
+                // a directory without write or search permission could not be emptied
+                Files.setAttribute(d, "unix:mode", 0700, NOFOLLOW);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                if (e != null) {
+                    throw e;
+                }
+                Files.delete(d);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    static SysError sysError(IOException e) {
+        String errno;
+        if (e instanceof NoSuchFileException) {
+            errno = "ENOENT";
+        } else if (e instanceof FileAlreadyExistsException) {
+            errno = "EEXIST";
+        } else if (e instanceof DirectoryNotEmptyException) {
+            errno = "ENOTEMPTY";
+        } else if (e instanceof NotDirectoryException) {
+            errno = "ENOTDIR";
+        } else if (e instanceof AccessDeniedException) {
+            errno = "EACCES";
+        } else if (e instanceof FileSystemException f && f.getReason() != null && f.getReason().contains("not permitted")) {
+            errno = "EPERM";
+        } else {
+            errno = "EIO";
+        }
+        return new SysError(errno, "glassbox: " + e); // SysError takes no cause: the message carries the path and reason
+    }
+}

@@ -1,0 +1,145 @@
+package dev.glassbox.linux;
+
+import dev.glassbox.sim.SysError;
+import dev.glassbox.trace.Layer;
+import dev.glassbox.trace.Subsystem;
+import dev.glassbox.trace.Tracer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The host-namespace half of {@link dev.glassbox.kernel.Mounts}: overlay mounts and unmounts under
+ * the state root, by {@code mount -t overlay} and {@code umount}. Every directory named must lie
+ * inside the state root (see {@link LinuxHostFs#inside}). Records the same kernel-layer events as the
+ * sim kernel's mounts ("mount overlay", "umount"), with the exact command line as the equivalent.
+ * The container-namespace half (prepareRoot, mountIn, pivotRoot) runs in a helper inside the
+ * container's mount namespace and is not here.
+ */
+public final class LinuxOverlayMounts {
+    /** The kernel takes at most one page of mount options. */
+    private static final int MAX_OPTIONS = 4095;
+
+    private final Path root;
+    private final Path realRoot;
+    private final Tracer tracer;
+    private final Cmd.Runner runner;
+
+    public LinuxOverlayMounts(Path stateRoot, Tracer tracer) {
+        this(stateRoot, tracer, Cmd.HOST);
+    }
+
+    LinuxOverlayMounts(Path stateRoot, Tracer tracer, Cmd.Runner runner) {
+        this.root = stateRoot.toAbsolutePath().normalize();
+        try {
+            this.realRoot = root.toRealPath();
+        } catch (IOException e) {
+            throw new IllegalStateException("glassbox: cannot use state root " + root + ": " + e, e);
+        }
+        this.tracer = tracer;
+        this.runner = runner;
+    }
+
+    private Path dir(String role, String path) {
+        Path p = LinuxHostFs.inside(root, realRoot, path);
+        String s = p.toString();
+        if (s.indexOf(',') >= 0 || s.indexOf(':') >= 0 || s.indexOf('\\') >= 0) {
+            throw new IllegalArgumentException("glassbox: refusing overlay " + role + " '" + path
+                    + "': ',', ':' and '\\' would be read as option separators");
+        }
+        if (!Files.isDirectory(p)) {
+            throw new SysError("ENOENT", "glassbox: overlay " + role + " " + p + " is not a directory");
+        }
+        return p;
+    }
+
+    private void event(String action, String object, String sentence, String equivalent) {
+        if (tracer != null) {
+            tracer.note(Layer.KERNEL, Subsystem.UNIONFS, action, object, sentence, equivalent);
+        }
+    }
+
+    /** mount -t overlay overlay -o lowerdir=L1:L2,upperdir=U,workdir=W target (lowerdirs topmost first). */
+    public void overlay(List<String> lowerdirs, String upperdir, String workdir, String target) {
+        if (lowerdirs.isEmpty()) {
+            throw new IllegalArgumentException("glassbox: an overlay needs at least one lower directory");
+        }
+        List<String> lowers = new ArrayList<>();
+        for (String l : lowerdirs) {
+            lowers.add(dir("lowerdir", l).toString());
+        }
+        String upper = dir("upperdir", upperdir).toString();
+        String work = dir("workdir", workdir).toString();
+        String tgt = dir("target", target).toString();
+        String options = "lowerdir=" + String.join(":", lowers) + ",upperdir=" + upper + ",workdir=" + work;
+        if (options.length() > MAX_OPTIONS) {
+            throw new SysError("EINVAL", "glassbox: overlay options for " + tgt + " are " + options.length()
+                    + " bytes; the kernel takes at most " + MAX_OPTIONS + " (too many layers or too long paths)");
+        }
+        List<String> argv = List.of("mount", "-t", "overlay", "overlay", "-o", options, tgt);
+        event("mount overlay", target, "overlayfs stacks the image's " + lowerdirs.size()
+                + " read-only layers under one empty writable layer; the merged view at " + target + " becomes the container's root.",
+                Cmd.line(argv));
+        check(runner.run(argv));
+    }
+
+    /** umount target. */
+    public void unmount(String target) {
+        String tgt = LinuxHostFs.inside(root, realRoot, target).toString();
+        List<String> argv = List.of("umount", tgt);
+        event("umount", target, "The merged view is unmounted; the layers stay on disk.", Cmd.line(argv));
+        check(runner.run(argv));
+    }
+
+    /** Whether something is mounted exactly at {@code path} (from /proc/self/mounts). */
+    public static boolean isMounted(Path path) {
+        String p = path.toAbsolutePath().normalize().toString();
+        return mountPoints().contains(p);
+    }
+
+    /** The mount points of this process's mount namespace, octal escapes decoded. */
+    public static List<String> mountPoints() {
+        List<String> out = new ArrayList<>();
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/mounts"))) {
+                String[] f = line.split(" ");
+                if (f.length > 1) {
+                    out.add(unescape(f[1]));
+                }
+            }
+        } catch (IOException e) {
+            // no /proc: nothing known to be mounted
+        }
+        return out;
+    }
+
+    static String unescape(String s) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\' && i + 3 < s.length() && s.substring(i + 1, i + 4).matches("[0-7]{3}")) {
+                sb.append((char) Integer.parseInt(s.substring(i + 1, i + 4), 8));
+                i += 3;
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static void check(Cmd.Result r) {
+        if (r.ok()) {
+            return;
+        }
+        String err = r.stderr().toLowerCase(Locale.ROOT);
+        String errno = err.contains("permission denied") || err.contains("must be superuser") || err.contains("not permitted") ? "EPERM"
+                : err.contains("not mounted") || err.contains("invalid argument") ? "EINVAL"
+                : err.contains("busy") ? "EBUSY"
+                : err.contains("no such file") || err.contains("does not exist") ? "ENOENT"
+                : "EIO";
+        throw new SysError(errno, new CmdException(r.argv(), r.exit(), r.stderr(), null).getMessage());
+    }
+}
