@@ -11,6 +11,7 @@ import dev.glassbox.client.Cli;
 import dev.glassbox.client.CommandLine;
 import dev.glassbox.daemon.Daemon;
 import dev.glassbox.kernel.Kernel;
+import dev.glassbox.registry.Registry;
 import dev.glassbox.registry.SimHub;
 import dev.glassbox.sim.SimKernel;
 import dev.glassbox.sim.programs.Programs;
@@ -40,11 +41,14 @@ public final class Engine implements AutoCloseable {
     private final Api api;
     private final Cli cli;
 
-    private Engine(Kernel kernel, boolean captureState) {
+    private final Registry registry;
+
+    private Engine(Kernel kernel, Registry registry, boolean captureState) {
         this.kernel = kernel;
+        this.registry = registry;
         this.tracer = new Tracer(kernel::currentTimeMillis);
         kernel.trace(tracer);
-        this.daemon = new Daemon(kernel, tracer, SimHub.standard());
+        this.daemon = new Daemon(kernel, tracer, registry);
         this.api = new TracedApi(daemon, tracer);
         this.cli = new Cli(api, kernel::currentTimeMillis);
         if (captureState) {
@@ -63,12 +67,17 @@ public final class Engine implements AutoCloseable {
 
     /** {@code captureState}: record the state changes of every trace step (for stepping back); off for benchmarks. */
     public static Engine sim(long seed, boolean captureState) {
-        return new Engine(new SimKernel(seed, Programs::lookup), captureState);
+        return new Engine(new SimKernel(seed, Programs::lookup), SimHub.standard(), captureState);
     }
 
     /** An engine on any kernel implementation (the Linux kernel lives in real-backend). */
     public static Engine on(Kernel kernel) {
-        return new Engine(kernel, true);
+        return new Engine(kernel, SimHub.standard(), true);
+    }
+
+    /** An engine on any kernel, pulling from the given registry (the Linux kernel's images are real binaries). */
+    public static Engine on(Kernel kernel, Registry registry) {
+        return new Engine(kernel, registry, true);
     }
 
     public Result run(String line) {
@@ -155,7 +164,7 @@ public final class Engine implements AutoCloseable {
     /** repository:tag of local images and the catalog's repositories, for completion. */
     public List<String> imageNames() {
         TreeSet<String> names = new TreeSet<>(daemon.imageNames());
-        names.addAll(SimHub.standard().references());
+        names.addAll(registry.references());
         return new ArrayList<>(names);
     }
 

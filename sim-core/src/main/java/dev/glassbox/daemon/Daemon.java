@@ -9,7 +9,7 @@ import dev.glassbox.api.HostConfig;
 import dev.glassbox.image.Image;
 import dev.glassbox.kernel.Kernel;
 import dev.glassbox.kernel.ProcessInfo;
-import dev.glassbox.registry.SimHub;
+import dev.glassbox.registry.Registry;
 import dev.glassbox.runtime.Runtime;
 import dev.glassbox.sim.Signals;
 import dev.glassbox.trace.Layer;
@@ -39,7 +39,7 @@ public final class Daemon implements Api {
     final Lifecycle lifecycle;
     final Execs execs;
 
-    public Daemon(Kernel kernel, Tracer tracer, SimHub hub) {
+    public Daemon(Kernel kernel, Tracer tracer, Registry hub) {
         this.kernel = kernel;
         this.tracer = tracer;
         Storage storage = new Storage(kernel);

@@ -9,7 +9,7 @@ import dev.glassbox.image.Image;
 import dev.glassbox.image.ImageRef;
 import dev.glassbox.image.Layer;
 import dev.glassbox.kernel.Kernel;
-import dev.glassbox.registry.SimHub;
+import dev.glassbox.registry.Registry;
 import dev.glassbox.trace.Tracer;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,13 +28,13 @@ final class Images {
 
     private final Kernel kernel;
     private final Tracer tracer;
-    private final SimHub hub;
+    private final Registry hub;
     final Storage storage;
     final Map<String, Stored> byId = new LinkedHashMap<>();
     /** docker.io/library/nginx:latest → image id. */
     final TreeMap<String, String> tags = new TreeMap<>();
 
-    Images(Kernel kernel, Tracer tracer, SimHub hub, Storage storage) {
+    Images(Kernel kernel, Tracer tracer, Registry hub, Storage storage) {
         this.kernel = kernel;
         this.tracer = tracer;
         this.hub = hub;
@@ -136,7 +136,7 @@ final class Images {
     }
 
     private void registry(String method, String path, String sentence) {
-        tracer.note(dev.glassbox.trace.Layer.REGISTRY, null, method, path, sentence, method + " https://registry-1.docker.io" + path);
+        tracer.note(dev.glassbox.trace.Layer.REGISTRY, null, method, path, sentence, method + " " + hub.baseUrl() + path);
     }
 
     private void download(ImageRef ref, Layer layer, int index, int count, Progress progress) {

@@ -14,7 +14,7 @@ import java.util.function.Supplier;
  * The simulated Docker Hub: a fixed set of official-looking repositories whose images are the same,
  * byte for byte, in every run. An image is archived and hashed the first time it is resolved.
  */
-public final class SimHub {
+public final class SimHub implements Registry {
     private static final Lazy<SimHub> STANDARD = new Lazy<>(() -> new SimHub(Catalog.standard()));
 
     /** Repository path ({@code library/nginx}) to tag to image. */
@@ -35,16 +35,19 @@ public final class SimHub {
         return STANDARD.get();
     }
 
+    @Override
     public String domain() {
         return ImageRef.DOCKER_HUB;
     }
 
     /** Whether a repository exists, by path: {@code library/nginx}, {@code progrium/stress}. */
+    @Override
     public boolean hasRepository(String path) {
         return repositories.containsKey(path);
     }
 
     /** Every repository:tag the hub serves, in the short form people type ({@code nginx:1.27}). */
+    @Override
     public List<String> references() {
         List<String> out = new java.util.ArrayList<>();
         repositories.forEach((path, tags) -> tags.keySet().forEach(tag ->
@@ -61,6 +64,7 @@ public final class SimHub {
      * The image a normalised reference names: by manifest digest when it has one (the tag is then
      * ignored, as a registry does), else by tag, {@code latest} when it has neither.
      */
+    @Override
     public Optional<Image> resolve(ImageRef ref) {
         Map<String, Supplier<Image>> tags = repositories.get(ref.path());
         if (!domain().equals(ref.domain()) || tags == null) {
