@@ -49,6 +49,8 @@ final class Container {
     final List<Api.LogLine> logs = new ArrayList<>();
     final List<List<Api.LogLine>> attachments = new ArrayList<>();
 
+    dev.glassbox.kernel.HostLayout layout = dev.glassbox.kernel.HostLayout.DOCKER;
+
     Container(String id, String name, long created, ContainerConfig config, HostConfig hostConfig, Image image, String imageName,
               List<String> path, String cacheId, List<String> lowerdirs, String hostname) {
         this.id = id;
@@ -69,23 +71,23 @@ final class Container {
     }
 
     String upperdir() {
-        return Storage.OVERLAY + "/" + cacheId + "/diff";
+        return layout.overlayRoot() + "/" + cacheId + "/diff";
     }
 
     String workdir() {
-        return Storage.OVERLAY + "/" + cacheId + "/work";
+        return layout.overlayRoot() + "/" + cacheId + "/work";
     }
 
     String merged() {
-        return Storage.OVERLAY + "/" + cacheId + "/merged";
+        return layout.overlayRoot() + "/" + cacheId + "/merged";
     }
 
     String dir() {
-        return Storage.ROOT + "/containers/" + id;
+        return layout.dataRoot() + "/containers/" + id;
     }
 
     String cgroup() {
-        return "docker/" + id;
+        return layout.cgroupParent() + "/" + id;
     }
 
     String networkMode() {

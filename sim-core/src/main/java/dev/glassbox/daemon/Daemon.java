@@ -116,7 +116,7 @@ public final class Daemon implements Api {
         var k = kernel.info();
         return new SystemInfo("GLAS:SBOX:" + kernel.name().toUpperCase(java.util.Locale.ROOT), containers.size(), running, paused,
                 containers.size() - running - paused, images.byId.size(), VERSION, k.storageDriver(), k.operatingSystem(), "linux",
-                k.architecture(), k.release(), k.cpus(), k.memTotal(), "glassbox-host", Storage.ROOT, k.cgroupVersion(), k.cgroupDriver(),
+                k.architecture(), k.release(), k.cpus(), k.memTotal(), "glassbox-host", kernel.layout().dataRoot(), k.cgroupVersion(), k.cgroupDriver(),
                 kernel.name());
     }
 
@@ -200,10 +200,11 @@ public final class Daemon implements Api {
             String cacheId = images.storage.cacheId();
             images.storage.createContainerLayers(cacheId);
             List<String> lowers = new ArrayList<>();
-            lowers.add(Storage.OVERLAY + "/" + cacheId + "-init/diff");
+            lowers.add(kernel.layout().overlayRoot() + "/" + cacheId + "-init/diff");
             lowers.addAll(images.storage.lowerdirs(stored.chain()));
             String hostname = config.hostname().isEmpty() ? (hc.networkMode().equals("host") ? "glassbox-host" : id.substring(0, 12)) : config.hostname();
             Container c = new Container(id, n, now(), config, hc, stored.image(), config.image(), path, cacheId, lowers, hostname);
+            c.layout = kernel.layout();
             containers.put(n, c);
             kernel.fs().mkdirs(c.dir());
             tracer.did(Layer.DAEMON, null, "container created", n, "Container " + id.substring(0, 12) + " is stored as created: nothing runs yet.",

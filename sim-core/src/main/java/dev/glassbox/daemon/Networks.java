@@ -11,13 +11,15 @@ import java.util.List;
 
 /** libnetwork's part: the default bridge, its IPAM, and each container's network plan. */
 final class Networks {
-    static final String BRIDGE = "docker0";
-    final Ipam bridgeIpam = new Ipam("172.17.0.0/16", "172.17.0.1");
+    final String bridge;
+    final Ipam bridgeIpam;
     private final Kernel kernel;
 
     Networks(Kernel kernel) {
         this.kernel = kernel;
-        kernel.net().createBridge(BRIDGE, bridgeIpam.gateway + "/" + bridgeIpam.prefix);
+        this.bridge = kernel.layout().bridge();
+        this.bridgeIpam = new Ipam(kernel.layout().subnet(), kernel.layout().gateway());
+        kernel.net().createBridge(bridge, bridgeIpam.gateway + "/" + bridgeIpam.prefix);
     }
 
     void check(String mode, Daemon daemon) {
@@ -50,10 +52,10 @@ final class Networks {
         List<NatRule> nat = new ArrayList<>();
         for (PortBinding p : c.hostConfig.portBindings()) {
             int hostPort = p.hostPort() == 0 ? ephemeral(daemon) : p.hostPort();
-            nat.add(new NatRule(p.proto(), p.hostIp().isEmpty() ? "0.0.0.0" : p.hostIp(), hostPort, ip, p.containerPort(), BRIDGE));
+            nat.add(new NatRule(p.proto(), p.hostIp().isEmpty() ? "0.0.0.0" : p.hostIp(), hostPort, ip, p.containerPort(), bridge));
         }
         String veth = "veth" + HexFormat.of().formatHex(kernel.random(4)).substring(0, 7);
-        return new RuntimeSpec.NetworkPlan("bridge", null, BRIDGE, ip, bridgeIpam.prefix, bridgeIpam.gateway, veth, nat);
+        return new RuntimeSpec.NetworkPlan("bridge", null, bridge, ip, bridgeIpam.prefix, bridgeIpam.gateway, veth, nat);
     }
 
     private void checkPorts(Container c, Daemon daemon) {

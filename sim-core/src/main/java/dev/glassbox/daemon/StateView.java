@@ -50,7 +50,7 @@ final class StateView {
             containers.put(c.name, m);
         }
         Map<String, Object> networks = new TreeMap<>();
-        networks.put("bridge", Views.ordered("driver", "bridge", "bridgeInterface", Networks.BRIDGE, "subnet", d.networks.bridgeIpam.subnet,
+        networks.put("bridge", Views.ordered("driver", "bridge", "bridgeInterface", d.networks.bridge, "subnet", d.networks.bridgeIpam.subnet,
                 "gateway", d.networks.bridgeIpam.gateway, "addressesInUse", d.networks.bridgeIpam.inUse()));
         networks.put("host", Views.ordered("driver", "host"));
         networks.put("none", Views.ordered("driver", "null"));

@@ -17,20 +17,23 @@ import java.util.Map;
  * its directory; each container gets an init layer and a writable layer of its own.
  */
 final class Storage {
-    static final String ROOT = "/var/lib/docker";
-    static final String OVERLAY = ROOT + "/overlay2";
 
-    record LayerDir(String chainId, String cacheId, String diffId, long size, int[] refs) {
+    record LayerDir(String overlay, String chainId, String cacheId, String diffId, long size, int[] refs) {
         String diff() {
-            return OVERLAY + "/" + cacheId + "/diff";
+            return overlay + "/" + cacheId + "/diff";
         }
     }
+
+    final String root;
+    final String overlay;
 
     private final Kernel kernel;
     private final Map<String, LayerDir> byChain = new LinkedHashMap<>();
 
     Storage(Kernel kernel) {
         this.kernel = kernel;
+        this.root = kernel.layout().dataRoot();
+        this.overlay = kernel.layout().overlayRoot();
     }
 
     String cacheId() {
@@ -57,8 +60,8 @@ final class Storage {
 
     LayerDir unpack(String chainId, Layer layer) {
         String cacheId = cacheId();
-        LayerDir dir = new LayerDir(chainId, cacheId, layer.diffId().toString(), layer.contentSize(), new int[1]);
-        kernel.fs().mkdirs(OVERLAY + "/" + cacheId + "/work");
+        LayerDir dir = new LayerDir(overlay, chainId, cacheId, layer.diffId().toString(), layer.contentSize(), new int[1]);
+        kernel.fs().mkdirs(overlay + "/" + cacheId + "/work");
         kernel.fs().unpackLayer(dir.diff(), layer.entries());
         byChain.put(chainId, dir);
         return dir;
@@ -78,7 +81,7 @@ final class Storage {
         List<String> gone = new ArrayList<>();
         for (LayerDir d : new ArrayList<>(byChain.values())) {
             if (d.refs()[0] <= 0) {
-                kernel.fs().remove(OVERLAY + "/" + d.cacheId());
+                kernel.fs().remove(overlay + "/" + d.cacheId());
                 byChain.remove(d.chainId());
                 gone.add(d.chainId());
             }
@@ -97,14 +100,14 @@ final class Storage {
 
     /** The container's init layer (mount points Docker bind-mounts over) and its empty writable layer. */
     String createContainerLayers(String cacheId) {
-        String init = OVERLAY + "/" + cacheId + "-init";
+        String init = overlay + "/" + cacheId + "-init";
         kernel.fs().unpackLayer(init + "/diff", List.of(
                 FileEntry.dir("dev", 0755), FileEntry.file("dev/console", 0755, new byte[0]),
                 FileEntry.dir("etc", 0755), FileEntry.file("etc/hostname", 0755, new byte[0]),
                 FileEntry.file("etc/hosts", 0755, new byte[0]), FileEntry.file("etc/resolv.conf", 0755, new byte[0]),
                 FileEntry.symlink("etc/mtab", "/proc/mounts"), FileEntry.dir("proc", 0755), FileEntry.dir("sys", 0755)));
         kernel.fs().mkdirs(init + "/work");
-        String dir = OVERLAY + "/" + cacheId;
+        String dir = overlay + "/" + cacheId;
         kernel.fs().mkdirs(dir + "/diff");
         kernel.fs().mkdirs(dir + "/work");
         kernel.fs().mkdirs(dir + "/merged");
@@ -112,8 +115,8 @@ final class Storage {
     }
 
     void removeContainerLayers(String cacheId) {
-        kernel.fs().remove(OVERLAY + "/" + cacheId);
-        kernel.fs().remove(OVERLAY + "/" + cacheId + "-init");
+        kernel.fs().remove(overlay + "/" + cacheId);
+        kernel.fs().remove(overlay + "/" + cacheId + "-init");
     }
 
     Map<String, LayerDir> layers() {

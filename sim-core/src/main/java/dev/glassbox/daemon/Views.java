@@ -178,15 +178,15 @@ final class Views {
         }
         n.put("Ports", ports);
         boolean bridge = c.networkMode().equals("bridge");
-        n.put("Gateway", bridge && c.running() ? "172.17.0.1" : "");
+        n.put("Gateway", bridge && c.running() ? c.layout.gateway() : "");
         n.put("IPAddress", bridge && c.running() ? c.ip : "");
-        n.put("IPPrefixLen", bridge && c.running() ? 16 : 0);
+        n.put("IPPrefixLen", bridge && c.running() ? Integer.parseInt(c.layout.subnet().substring(c.layout.subnet().indexOf('/') + 1)) : 0);
         n.put("MacAddress", bridge && c.running() ? mac(c.ip) : "");
         Map<String, Object> nets = new LinkedHashMap<>();
         Map<String, Object> ep = new LinkedHashMap<>();
-        ep.put("Gateway", bridge && c.running() ? "172.17.0.1" : "");
+        ep.put("Gateway", bridge && c.running() ? c.layout.gateway() : "");
         ep.put("IPAddress", bridge && c.running() ? c.ip : "");
-        ep.put("IPPrefixLen", bridge && c.running() ? 16 : 0);
+        ep.put("IPPrefixLen", bridge && c.running() ? Integer.parseInt(c.layout.subnet().substring(c.layout.subnet().indexOf('/') + 1)) : 0);
         ep.put("MacAddress", bridge && c.running() ? mac(c.ip) : "");
         ep.put("EndpointID", c.running() ? c.endpointId : "");
         nets.put(c.networkMode().startsWith("container:") ? "container" : c.networkMode(), ep);

@@ -24,6 +24,11 @@ public interface Kernel extends AutoCloseable {
     /** Lets this much time pass: processes run, timers fire, exits are reported. */
     void idle(long millis);
 
+    /** Data root, cgroup parent and default bridge: Docker's names on the sim kernel, glassbox's on Linux. */
+    default HostLayout layout() {
+        return HostLayout.DOCKER;
+    }
+
     HostFs fs();
 
     Processes processes();
