@@ -12,7 +12,7 @@ import java.util.List;
  * empty list means the host is ready.
  */
 public final class Preflight {
-    public static final List<String> TOOLS = List.of("ip", "nsenter", "unshare", "iptables");
+    public static final List<String> TOOLS = List.of("ip", "nsenter", "unshare", "mount", "cc");
 
     private final Path root;
     private final int uid;
@@ -94,6 +94,8 @@ public final class Preflight {
         return switch (tool) {
             case "ip" -> "iproute2";
             case "nsenter", "unshare" -> "util-linux";
+            case "mount" -> "mount";
+            case "cc" -> "gcc: the container helper is built with it";
             default -> tool;
         };
     }

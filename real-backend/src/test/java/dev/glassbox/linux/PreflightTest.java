@@ -18,10 +18,10 @@ class PreflightTest {
     private FakeHost ready() throws IOException {
         FakeHost h = FakeHost.hybrid(tmp);
         h.file("/proc/filesystems", "nodev\tsysfs\nnodev\tproc\n\text4\nnodev\toverlay\n");
-        for (String t : new String[] {"ip", "iptables"}) {
+        for (String t : new String[] {"ip"}) {
             tool(h, "/usr/sbin/" + t);
         }
-        for (String t : new String[] {"nsenter", "unshare"}) {
+        for (String t : new String[] {"nsenter", "unshare", "mount", "cc"}) {
             tool(h, "/usr/bin/" + t);
         }
         return h;
@@ -57,12 +57,12 @@ class PreflightTest {
     @Test
     void missingToolsOneLineEach() throws IOException {
         FakeHost h = ready();
-        Files.delete(h.path("/usr/sbin/iptables"));
+        Files.delete(h.path("/usr/bin/cc"));
         Files.setPosixFilePermissions(h.path("/usr/bin/unshare"), PosixFilePermissions.fromString("rw-r--r--"));
         List<String> p = new Preflight(h.root, 0, "/usr/sbin:/usr/bin").problems();
         assertEquals(List.of("glassbox: the tool unshare is not on PATH: install it (util-linux)",
-                "glassbox: the tool iptables is not on PATH: install it (iptables)"), p);
-        assertEquals(4, new Preflight(h.root, 0, "").problems().size(), "an empty PATH finds no tool");
+                "glassbox: the tool cc is not on PATH: install it (gcc: the container helper is built with it)"), p);
+        assertEquals(5, new Preflight(h.root, 0, "").problems().size(), "an empty PATH finds no tool");
     }
 
     @Test

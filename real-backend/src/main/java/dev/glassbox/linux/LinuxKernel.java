@@ -1,0 +1,351 @@
+package dev.glassbox.linux;
+
+import dev.glassbox.kernel.CgroupLimits;
+import dev.glassbox.kernel.CgroupStats;
+import dev.glassbox.kernel.Cgroups;
+import dev.glassbox.kernel.HostLayout;
+import dev.glassbox.kernel.Kernel;
+import dev.glassbox.kernel.KernelInfo;
+import dev.glassbox.kernel.KernelState;
+import dev.glassbox.kernel.Mounts;
+import dev.glassbox.kernel.Net;
+import dev.glassbox.kernel.Processes;
+import dev.glassbox.trace.Tracer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The kernel SPI on the host's own Linux kernel, as root: namespaces and processes through the
+ * {@code glassbox-init} helper, cgroups v1 or v2 under the daemon's own cgroup, overlayfs under the
+ * state root, a bridge with veth pairs, and published ports on loopback through a userland proxy.
+ * Everything it makes is named {@code glassbox…} or lives under the state root; {@link #open} first
+ * takes apart whatever a crashed daemon left behind there, and {@link #close} takes apart the rest.
+ */
+public final class LinuxKernel implements Kernel {
+    /** Where the kernel keeps its things, and the names it uses on the host. */
+    public record Options(Path stateRoot, String cgroupParent, String bridge, String subnet, String gateway) {
+        public static final String DEFAULT_ROOT = "/var/lib/glassbox";
+
+        public Options {
+            stateRoot = stateRoot.toAbsolutePath().normalize();
+            LinuxCgroups.check(cgroupParent);
+            LinuxNet.hostLink(bridge);
+        }
+
+        public static Options defaults() {
+            return at(Path.of(DEFAULT_ROOT));
+        }
+
+        public static Options at(Path stateRoot) {
+            return new Options(stateRoot, "glassbox", "glassbox0", "172.30.0.0/16", "172.30.0.1");
+        }
+
+        /** Options whose host names (cgroup parent, bridge) are unique to {@code tag}: tests running side by side. */
+        public Options named(String tag) {
+            return new Options(stateRoot, "glassbox-" + tag, ("glassbox" + tag).substring(0, Math.min(15, 8 + tag.length())), subnet, gateway);
+        }
+    }
+
+    /** The host cannot run the Linux kernel: each line names what is missing and how to get it. */
+    public static final class Unavailable extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Unavailable(List<String> problems) {
+            super(String.join("\n", problems), null, false, false);
+        }
+    }
+
+    private final Options options;
+    private final HostLayout layout;
+    private final LinuxHostFs fs;
+    private final CgroupLayout cgroupLayout;
+    private final Ledger ledger = new Ledger();
+    private final PortProxy proxy = new PortProxy();
+    private final SecureRandom random = new SecureRandom();
+    private final KernelInfo info;
+    private Tracer tracer = new Tracer(System::currentTimeMillis);
+    private TrackedCgroups cgroups;
+    private TrackedNet net;
+    private Serialized processes;
+    private Mounts mounts;
+    private boolean closed;
+
+    private LinuxKernel(Options options) {
+        this.options = options;
+        this.fs = new LinuxHostFs(options.stateRoot());
+        this.layout = new HostLayout(options.stateRoot().toString(), options.cgroupParent(), options.bridge(), options.subnet(), options.gateway());
+        this.cgroupLayout = CgroupLayout.detect();
+        this.info = hostInfo(cgroupLayout.version());
+        wire();
+    }
+
+    /**
+     * The Linux kernel on this host, after the preflight checks (root, overlayfs, cgroup controllers,
+     * tools) and after cleaning up what a previous daemon with the same options left behind.
+     */
+    public static LinuxKernel open(Options options) {
+        List<String> problems = Preflight.host().problems();
+        if (!problems.isEmpty()) {
+            throw new Unavailable(problems);
+        }
+        LinuxKernel k = new LinuxKernel(options);
+        k.reconcile();
+        return k;
+    }
+
+    private void wire() {
+        this.cgroups = new TrackedCgroups(new LinuxCgroups(cgroupLayout, tracer), ledger);
+        this.net = new TrackedNet(new ProxiedNet(LinuxNet.host(tracer), proxy, tracer), ledger);
+        InitHelper helper = InitHelper.build(options.stateRoot());
+        LinuxProcesses procs = new LinuxProcesses(options.stateRoot(), helper, tracer);
+        this.processes = new Serialized(procs, ledger, net::forget);
+        this.mounts = new TrackedMounts(new LinuxMounts(options.stateRoot(), procs, tracer), ledger);
+    }
+
+    public Options options() {
+        return options;
+    }
+
+    @Override
+    public void trace(Tracer t) {
+        this.tracer = t;
+        wire();
+    }
+
+    @Override
+    public String name() {
+        return "linux";
+    }
+
+    @Override
+    public KernelInfo info() {
+        return info;
+    }
+
+    @Override
+    public HostLayout layout() {
+        return layout;
+    }
+
+    @Override
+    public long currentTimeMillis() {
+        return System.currentTimeMillis();
+    }
+
+    @Override
+    public byte[] random(int bytes) {
+        byte[] b = new byte[bytes];
+        random.nextBytes(b);
+        return b;
+    }
+
+    /** Real time passes by itself: idling only hands over what the host reported meanwhile. */
+    @Override
+    public void idle(long millis) {
+        processes.drain();
+    }
+
+    @Override
+    public LinuxHostFs fs() {
+        return fs;
+    }
+
+    @Override
+    public Processes processes() {
+        return processes;
+    }
+
+    @Override
+    public Cgroups cgroups() {
+        return cgroups;
+    }
+
+    @Override
+    public Mounts mounts() {
+        return mounts;
+    }
+
+    @Override
+    public Net net() {
+        return net;
+    }
+
+    @Override
+    public KernelState state() {
+        return LinuxState.read(ledger, processes, cgroups, proxy.rules());
+    }
+
+    /** A Mounts that notes each overlay it mounted in the ledger. */
+    static final class TrackedMounts implements Mounts {
+        private final Mounts inner;
+        private final Ledger ledger;
+
+        TrackedMounts(Mounts inner, Ledger ledger) {
+            this.inner = inner;
+            this.ledger = ledger;
+        }
+
+        @Override
+        public void overlay(List<String> lowerdirs, String upperdir, String workdir, String target) {
+            inner.overlay(lowerdirs, upperdir, workdir, target);
+            synchronized (ledger) {
+                ledger.overlays.put(target, "lowerdir=" + String.join(":", lowerdirs) + ",upperdir=" + upperdir + ",workdir=" + workdir);
+            }
+        }
+
+        @Override
+        public void unmount(String target) {
+            inner.unmount(target);
+            synchronized (ledger) {
+                ledger.overlays.remove(target);
+            }
+        }
+
+        @Override
+        public void prepareRoot(dev.glassbox.kernel.Sandbox sandbox, String rootfs) {
+            inner.prepareRoot(sandbox, rootfs);
+        }
+
+        @Override
+        public void mountIn(dev.glassbox.kernel.Sandbox sandbox, dev.glassbox.kernel.MountSpec spec) {
+            inner.mountIn(sandbox, spec);
+        }
+
+        @Override
+        public void pivotRoot(dev.glassbox.kernel.Sandbox sandbox) {
+            inner.pivotRoot(sandbox);
+        }
+    }
+
+    /** Takes apart everything this kernel made (and, at open, what an earlier one left). */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        proxy.close();
+        reconcile();
+    }
+
+    /**
+     * Finds what the engine left under this kernel's names and takes it apart: processes in its
+     * cgroups are killed, mounts under the state root unmounted, its bridge and the veth ends on it
+     * deleted, its cgroups removed. Runs at open (after a crash) and at close.
+     */
+    synchronized void reconcile() {
+        Reconciler.sweep(options, cgroupLayout);
+        ledger.sandboxes.clear();
+        ledger.cgroups.clear();
+        ledger.overlays.clear();
+        ledger.links.clear();
+    }
+
+    // ---------------------------------------------------------------- host facts
+
+    private static KernelInfo hostInfo(String cgroupVersion) {
+        String release = read("/proc/sys/kernel/osrelease").trim();
+        String os = "Linux";
+        for (String line : read("/etc/os-release").split("\n")) {
+            if (line.startsWith("PRETTY_NAME=")) {
+                os = line.substring(12).replace("\"", "");
+            }
+        }
+        long mem = 0;
+        for (String line : read("/proc/meminfo").split("\n")) {
+            if (line.startsWith("MemTotal:")) {
+                mem = Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+            }
+        }
+        String arch = System.getProperty("os.arch").equals("amd64") ? "x86_64" : System.getProperty("os.arch");
+        return new KernelInfo(release, os, arch, Runtime.getRuntime().availableProcessors(), mem, cgroupVersion.substring(1), "cgroupfs", "overlay2");
+    }
+
+    static String read(String path) {
+        try {
+            return Files.readString(Path.of(path));
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** A Cgroups that notes each cgroup it made in the ledger. */
+    static final class TrackedCgroups implements Cgroups {
+        private final Cgroups inner;
+        private final Ledger ledger;
+
+        TrackedCgroups(Cgroups inner, Ledger ledger) {
+            this.inner = inner;
+            this.ledger = ledger;
+        }
+
+        @Override
+        public String version() {
+            return inner.version();
+        }
+
+        @Override
+        public void create(String path, CgroupLimits limits) {
+            inner.create(path, limits);
+            synchronized (ledger) {
+                ledger.cgroups.put(path, limits);
+            }
+        }
+
+        @Override
+        public void update(String path, CgroupLimits limits) {
+            inner.update(path, limits);
+            synchronized (ledger) {
+                ledger.cgroups.put(path, limits);
+            }
+        }
+
+        @Override
+        public void attach(String path, int pid) {
+            inner.attach(path, pid);
+        }
+
+        @Override
+        public CgroupStats stats(String path) {
+            return inner.stats(path);
+        }
+
+        @Override
+        public void freeze(String path, boolean frozen) {
+            inner.freeze(path, frozen);
+            synchronized (ledger) {
+                if (frozen) {
+                    ledger.frozen.add(path);
+                } else {
+                    ledger.frozen.remove(path);
+                }
+            }
+        }
+
+        boolean frozen(String path) {
+            synchronized (ledger) {
+                return ledger.frozen.contains(path);
+            }
+        }
+
+        @Override
+        public void remove(String path) {
+            inner.remove(path);
+            synchronized (ledger) {
+                ledger.cgroups.remove(path);
+                ledger.frozen.remove(path);
+            }
+        }
+
+        Map<String, CgroupLimits> made() {
+            synchronized (ledger) {
+                return new LinkedHashMap<>(ledger.cgroups);
+            }
+        }
+    }
+}

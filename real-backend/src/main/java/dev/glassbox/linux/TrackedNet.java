@@ -1,0 +1,118 @@
+package dev.glassbox.linux;
+
+import dev.glassbox.kernel.NatRule;
+import dev.glassbox.kernel.Net;
+import dev.glassbox.kernel.Sandbox;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A Net that writes each link it makes into the {@link Ledger}, for the state view. */
+final class TrackedNet implements Net {
+    private final Net inner;
+    private final Ledger ledger;
+
+    TrackedNet(Net inner, Ledger ledger) {
+        this.inner = inner;
+        this.ledger = ledger;
+    }
+
+    private static String key(Sandbox sb, String ifname) {
+        return sb == null ? ifname : sb.id() + "/" + ifname;
+    }
+
+    private void update(Sandbox sb, String ifname, java.util.function.UnaryOperator<Ledger.LinkRecord> f) {
+        Ledger.LinkRecord r = ledger.link(key(sb, ifname));
+        if (r != null) {
+            ledger.link(key(sb, ifname), f.apply(r));
+        }
+    }
+
+    @Override
+    public void createBridge(String name, String gatewayCidr) {
+        inner.createBridge(name, gatewayCidr);
+        ledger.link(name, new Ledger.LinkRecord(name, "bridge", "", "", null, true, List.of(gatewayCidr)));
+    }
+
+    @Override
+    public void createVeth(String hostIf, String peerIf) {
+        inner.createVeth(hostIf, peerIf);
+        ledger.link(hostIf, new Ledger.LinkRecord(hostIf, "veth", "", peerIf, null, false, List.of()));
+        ledger.link(peerIf, new Ledger.LinkRecord(peerIf, "veth", "", hostIf, null, false, List.of()));
+    }
+
+    @Override
+    public void setMaster(String ifname, String bridge) {
+        inner.setMaster(ifname, bridge);
+        update(null, ifname, r -> new Ledger.LinkRecord(r.name(), r.kind(), bridge, r.peer(), r.sandbox(), true, r.addresses()));
+    }
+
+    @Override
+    public void moveTo(String ifname, Sandbox sandbox, String newName) {
+        inner.moveTo(ifname, sandbox, newName);
+        Ledger.LinkRecord r = ledger.link(ifname);
+        ledger.unlink(ifname);
+        if (r != null) {
+            ledger.link(key(sandbox, newName), new Ledger.LinkRecord(newName, r.kind(), "", r.peer(), sandbox.id(), r.up(), r.addresses()));
+            update(null, r.peer(), h -> new Ledger.LinkRecord(h.name(), h.kind(), h.master(), key(sandbox, newName), h.sandbox(), h.up(), h.addresses()));
+        }
+    }
+
+    @Override
+    public void addAddress(Sandbox sandbox, String ifname, String cidr) {
+        inner.addAddress(sandbox, ifname, cidr);
+        update(sandbox, ifname, r -> {
+            List<String> a = new ArrayList<>(r.addresses());
+            a.add(cidr);
+            return new Ledger.LinkRecord(r.name(), r.kind(), r.master(), r.peer(), r.sandbox(), r.up(), a);
+        });
+    }
+
+    @Override
+    public void linkUp(Sandbox sandbox, String ifname) {
+        inner.linkUp(sandbox, ifname);
+        if (ledger.link(key(sandbox, ifname)) == null && ifname.equals("lo")) {
+            ledger.link(key(sandbox, ifname), new Ledger.LinkRecord("lo", "loopback", "", "", sandbox == null ? null : sandbox.id(), true,
+                    List.of("127.0.0.1/8")));
+        }
+        update(sandbox, ifname, r -> new Ledger.LinkRecord(r.name(), r.kind(), r.master(), r.peer(), r.sandbox(), true, r.addresses()));
+    }
+
+    @Override
+    public void addDefaultRoute(Sandbox sandbox, String gateway, String ifname) {
+        inner.addDefaultRoute(sandbox, gateway, ifname);
+    }
+
+    @Override
+    public void deleteLink(String ifname) {
+        inner.deleteLink(ifname);
+        Ledger.LinkRecord r = ledger.link(ifname);
+        ledger.unlink(ifname);
+        if (r != null && !r.peer().isEmpty()) {
+            ledger.unlink(r.peer());
+        }
+    }
+
+    /** Forgets the links inside a sandbox whose namespace is gone. */
+    void forget(Sandbox sb) {
+        for (Ledger.LinkRecord r : ledger.links()) {
+            if (sb.id().equals(r.sandbox())) {
+                ledger.unlink(key(sb, r.name()));
+            }
+        }
+    }
+
+    @Override
+    public boolean linkExists(String ifname) {
+        return inner.linkExists(ifname);
+    }
+
+    @Override
+    public void addNat(NatRule rule) {
+        inner.addNat(rule);
+    }
+
+    @Override
+    public void removeNat(NatRule rule) {
+        inner.removeNat(rule);
+    }
+}
