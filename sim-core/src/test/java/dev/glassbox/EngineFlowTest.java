@@ -121,6 +121,17 @@ class EngineFlowTest {
     }
 
     @Test
+    void aContainerThatExitsAtOnceKeepsItsExitCode() {
+        try (Engine e = Engine.sim()) {
+            e.run("docker run -d --name quick busybox sh -c 'exit 5'");
+            assertEquals("5\n", e.run("docker wait quick").out());
+            assertEquals("5\n", e.run("docker inspect -f '{{.State.ExitCode}}' quick").out());
+            e.run("docker run --name attached busybox false");
+            assertEquals("1\n", e.run("docker inspect -f '{{.State.ExitCode}}' attached").out());
+        }
+    }
+
+    @Test
     void userFlagSetsTheProcessUid() {
         try (Engine e = Engine.sim()) {
             assertEquals("1000\n", e.run("docker run --rm -u 1000 busybox id -u").out());

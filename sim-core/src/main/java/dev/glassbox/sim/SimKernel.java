@@ -375,10 +375,11 @@ public final class SimKernel implements Kernel {
         }
     }
 
-    void onExit(int pid, Consumer<ExitStatus> listener) {
+    /** {@code reaped}: the status of the process if it has already been reaped, as its parent's wait saw it. */
+    void onExit(int pid, Consumer<ExitStatus> listener, ExitStatus reaped) {
         SimProcess p = procs.get(pid);
         if (p == null || !p.alive()) {
-            ExitStatus st = p == null ? ExitStatus.exited(0) : p.exit;
+            ExitStatus st = p != null ? p.exit : reaped != null ? reaped : ExitStatus.exited(0);
             notices.add(() -> listener.accept(st));
             return;
         }

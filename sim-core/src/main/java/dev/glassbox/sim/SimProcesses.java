@@ -304,7 +304,7 @@ final class SimProcesses implements Processes {
 
     @Override
     public void onExit(int pid, Consumer<ExitStatus> listener) {
-        k.onExit(pid, listener);
+        k.onExit(pid, listener, exits.get(pid));
     }
 
     @Override
