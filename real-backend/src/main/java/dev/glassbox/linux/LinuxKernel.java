@@ -101,10 +101,9 @@ public final class LinuxKernel implements Kernel {
     private void wire() {
         this.cgroups = new TrackedCgroups(new LinuxCgroups(cgroupLayout, tracer), ledger);
         this.net = new TrackedNet(new ProxiedNet(LinuxNet.host(tracer), proxy, tracer), ledger);
-        InitHelper helper = InitHelper.build(options.stateRoot());
-        LinuxProcesses procs = new LinuxProcesses(options.stateRoot(), helper, tracer);
+        LinuxProcesses procs = new LinuxProcesses(options.stateRoot(), tracer);
         this.processes = new Serialized(procs, ledger, net::forget);
-        this.mounts = new TrackedMounts(new LinuxMounts(options.stateRoot(), procs, tracer), ledger);
+        this.mounts = new TrackedMounts(new LinuxMounts(new LinuxOverlayMounts(options.stateRoot(), tracer), procs, tracer), ledger);
     }
 
     public Options options() {
