@@ -1,0 +1,220 @@
+package dev.glassbox.linux;
+
+import dev.glassbox.sim.SysError;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The container helper {@code glassbox-init} (C source in the resources): built with the host's C
+ * compiler at first use into {@code <stateRoot>/bin/glassbox-init-<sha256 of the source>}, started
+ * once per container process. A JVM is multi-threaded and cannot unshare a mount namespace itself;
+ * the helper can. See the source for its modes and its line protocol.
+ */
+final class InitHelper {
+    static final String SOURCE = "glassbox-init.c";
+    static final String NO_COMPILER = "glassbox: the Linux kernel needs a C compiler to build its container helper (apt-get install gcc)";
+
+    private InitHelper() {
+    }
+
+    /** The helper binary for this source, compiled if it is not there yet. */
+    static synchronized Path binary(Path stateRoot) {
+        byte[] source = source();
+        Path bin = stateRoot.resolve("bin").resolve("glassbox-init-" + sha256(source).substring(0, 12));
+        if (Files.isExecutable(bin)) {
+            return bin;
+        }
+        if (!Cmd.onPath("cc")) {
+            throw new IllegalStateException(NO_COMPILER);
+        }
+        try {
+            Files.createDirectories(bin.getParent());
+            Path src = bin.getParent().resolve(bin.getFileName() + ".c");
+            Path tmp = bin.getParent().resolve(bin.getFileName() + ".tmp");
+            Files.write(src, source);
+            Cmd.Result r = Cmd.run(List.of("cc", "-O2", "-static", "-o", tmp.toString(), src.toString()), 60_000);
+            if (!r.ok()) {
+                r = Cmd.run(List.of("cc", "-O2", "-o", tmp.toString(), src.toString()), 60_000).orThrow();
+            }
+            Files.move(tmp, bin, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.deleteIfExists(src);
+            return bin;
+        } catch (IOException e) {
+            throw new UncheckedIOException("glassbox: cannot build the container helper in " + bin.getParent() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static byte[] source() {
+        try (InputStream in = InitHelper.class.getResourceAsStream(SOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("glassbox: the helper source " + SOURCE + " is missing from the classpath");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String sha256(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** '%', tab and newline escaped, so any argument fits in one field of one line. */
+    static String escape(String s) {
+        if (s.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("glassbox: a NUL byte cannot be passed to execve: " + s.replace('\0', '?'));
+        }
+        return s.replace("%", "%25").replace("\t", "%09").replace("\n", "%0A");
+    }
+
+    /**
+     * A started helper: its stdin carries commands, its stdout the answers. Closing it (or the daemon
+     * dying) does not end a container that has exec'd: its output goes to files, not to these pipes.
+     */
+    static final class Channel {
+        final Process process;
+        final Path dir;
+        private final OutputStream commands;
+        private final BufferedReader answers;
+
+        private Channel(Process process, Path dir) {
+            this.process = process;
+            this.dir = dir;
+            this.commands = process.getOutputStream();
+            this.answers = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        }
+
+        /** Starts the helper with its stdin, stdout and stderr files in {@code dir}. */
+        static Channel start(Path binary, Path dir, List<String> args) {
+            List<String> argv = new ArrayList<>();
+            argv.add(binary.toString());
+            argv.addAll(args);
+            try {
+                Files.createDirectories(dir);
+                for (String f : List.of("stdin", "stdout", "stderr")) {
+                    if (!Files.exists(dir.resolve(f))) {
+                        Files.createFile(dir.resolve(f));
+                    }
+                }
+                ProcessBuilder pb = new ProcessBuilder(argv)
+                        .redirectError(ProcessBuilder.Redirect.appendTo(dir.resolve("helper.log").toFile()));
+                Map<String, String> env = pb.environment();
+                env.clear();
+                env.put("PATH", "/usr/sbin:/usr/bin:/sbin:/bin");
+                return new Channel(pb.start(), dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException("glassbox: cannot start " + Cmd.line(argv) + ": " + e.getMessage(), e);
+            }
+        }
+
+        /** Sends one command; null fields are not allowed. */
+        synchronized void send(List<String> fields) {
+            StringBuilder sb = new StringBuilder();
+            for (String f : fields) {
+                sb.append(sb.length() == 0 ? "" : "\t").append(escape(f));
+            }
+            sb.append('\n');
+            try {
+                commands.write(sb.toString().getBytes(StandardCharsets.UTF_8));
+                commands.flush();
+            } catch (IOException e) {
+                throw new SysError("ESRCH", "glassbox: the container helper is gone (" + e.getMessage() + ")" + log());
+            }
+        }
+
+        /** The next answer line, or null when the helper closed its side. */
+        synchronized String read() {
+            try {
+                return answers.readLine();
+            } catch (IOException e) {
+                return null;
+            }
+        }
+
+        /** Sends a command and checks that it answers "ok …"; returns what follows "ok". */
+        synchronized String call(String... fields) {
+            send(List.of(fields));
+            return expectOk(fields[0]);
+        }
+
+        String expectOk(String what) {
+            String line = read();
+            if (line == null) {
+                throw new SysError("ESRCH", "glassbox: the container helper ended during " + what + log());
+            }
+            if (line.equals("ok") || line.startsWith("ok ")) {
+                return line.length() > 3 ? line.substring(3) : "";
+            }
+            throw error(line);
+        }
+
+        /** What the helper wrote to its stderr, for error messages. */
+        String log() {
+            try {
+                String text = Files.readString(dir.resolve("helper.log")).strip();
+                return text.isEmpty() ? "" : ": " + text;
+            } catch (IOException e) {
+                return "";
+            }
+        }
+
+        /** Ends the conversation: closes the pipes; the helper and its container carry on. */
+        void close() {
+            try {
+                commands.close();
+            } catch (IOException ignored) {
+                // already closed
+            }
+            try {
+                answers.close();
+            } catch (IOException ignored) {
+                // already closed
+            }
+        }
+    }
+
+    /** "error ERRNO TEXT" as a {@link SysError} with the errno's name. */
+    static SysError error(String line) {
+        String[] parts = line.split(" ", 3);
+        if (parts.length < 3 || !parts[0].equals("error")) {
+            return new SysError("EIO", "glassbox: unexpected answer from the container helper: " + line);
+        }
+        return new SysError(errnoName(parts[1]), parts[2]);
+    }
+
+    static String errnoName(String number) {
+        return switch (number) {
+            case "1" -> "EPERM";
+            case "2" -> "ENOENT";
+            case "3" -> "ESRCH";
+            case "13" -> "EACCES";
+            case "16" -> "EBUSY";
+            case "17" -> "EEXIST";
+            case "20" -> "ENOTDIR";
+            case "21" -> "EISDIR";
+            case "22" -> "EINVAL";
+            case "28" -> "ENOSPC";
+            case "30" -> "EROFS";
+            case "40" -> "ELOOP";
+            default -> "E" + number;
+        };
+    }
+}

@@ -1,0 +1,139 @@
+package dev.glassbox.linux;
+
+import dev.glassbox.kernel.MountSpec;
+import dev.glassbox.kernel.Mounts;
+import dev.glassbox.kernel.NsType;
+import dev.glassbox.kernel.Sandbox;
+import dev.glassbox.sim.SysError;
+import dev.glassbox.trace.Layer;
+import dev.glassbox.trace.Subsystem;
+import dev.glassbox.trace.Tracer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Mounts on the host's kernel: overlay and umount in the host's namespace ({@link LinuxOverlayMounts}),
+ * a container's root inside its own mount namespace by its held init ({@link LinuxProcesses}), which
+ * carries out mount(2) and pivot_root(2) there. Records the same kernel-layer events as the sim
+ * kernel's mounts, with the system calls as equivalents.
+ */
+public final class LinuxMounts implements Mounts {
+    /** mount(2) flags, by the option name mount(8) uses. */
+    private static final Map<String, Long> FLAGS = new LinkedHashMap<>();
+
+    static {
+        FLAGS.put("ro", 1L);
+        FLAGS.put("nosuid", 2L);
+        FLAGS.put("nodev", 4L);
+        FLAGS.put("noexec", 8L);
+        FLAGS.put("noatime", 1024L);
+        FLAGS.put("strictatime", 1L << 24);
+        FLAGS.put("relatime", 1L << 21);
+    }
+
+    private final LinuxOverlayMounts overlay;
+    private final LinuxProcesses processes;
+    private final Tracer tracer;
+
+    public LinuxMounts(LinuxOverlayMounts overlay, LinuxProcesses processes, Tracer tracer) {
+        this.overlay = overlay;
+        this.processes = processes;
+        this.tracer = tracer;
+    }
+
+    private void note(String action, String object, String sentence, String equivalent) {
+        if (tracer != null) {
+            tracer.note(Layer.KERNEL, Subsystem.UNIONFS, action, object, sentence, equivalent);
+        }
+    }
+
+    @Override
+    public void overlay(List<String> lowerdirs, String upperdir, String workdir, String target) {
+        overlay.overlay(lowerdirs, upperdir, workdir, target);
+    }
+
+    @Override
+    public void unmount(String target) {
+        overlay.unmount(target);
+    }
+
+    @Override
+    public void prepareRoot(Sandbox sandbox, String rootfs) {
+        LinuxProcesses.Box b = processes.box(sandbox);
+        if (!rootfs.startsWith("/") || b.sandbox.namespaces().getOrDefault(NsType.MNT, 0L) == ProcFiles.nsInode((int) ProcessHandle.current().pid(), "mnt")) {
+            throw SysError.einval();
+        }
+        note("prepare root", rootfs, "Inside the new mount namespace, mounts are made private so nothing propagates back to the host, and the rootfs is bind-mounted onto itself.",
+                "mount(NULL, \"/\", NULL, MS_REC|MS_PRIVATE, NULL) ; mount(\"" + rootfs + "\", \"" + rootfs + "\", NULL, MS_BIND|MS_REC, NULL)");
+        b.channel.call("prepare", rootfs);
+        b.preparedRoot = rootfs;
+    }
+
+    private static String root(LinuxProcesses.Box b) {
+        if (b.preparedRoot == null) {
+            throw SysError.einval();
+        }
+        return b.preparedRoot;
+    }
+
+    @Override
+    public void mountIn(Sandbox sandbox, MountSpec spec) {
+        LinuxProcesses.Box b = processes.box(sandbox);
+        String root = root(b);
+        String targetPath = (root + spec.target()).replaceAll("/+", "/");
+        long flags = 0;
+        List<String> names = new ArrayList<>();
+        List<String> data = new ArrayList<>();
+        for (String o : spec.options()) {
+            Long f = FLAGS.get(o);
+            if (f != null && !o.equals("ro")) {
+                flags |= f;
+                names.add("MS_" + o.toUpperCase(java.util.Locale.ROOT));
+            } else if (f == null && !o.equals("rbind") && !o.equals("rw") && !o.equals("bind")) {
+                data.add(o);
+            }
+        }
+        if (spec.readOnly()) {
+            names.add("MS_RDONLY");
+        }
+        String equivalent;
+        if (spec.type().equals("bind")) {
+            equivalent = "mount(\"" + spec.source() + "\", \"" + targetPath + "\", NULL, MS_BIND|MS_REC, NULL)"
+                    + (spec.readOnly() ? " ; mount(NULL, \"" + targetPath + "\", NULL, MS_BIND|MS_REMOUNT|MS_RDONLY, NULL)" : "");
+        } else {
+            equivalent = "mount(\"" + spec.type() + "\", \"" + targetPath + "\", \"" + spec.type() + "\", "
+                    + (names.isEmpty() ? "0" : String.join("|", names)) + ", " + (data.isEmpty() ? "NULL" : "\"" + String.join(",", data) + "\"") + ")";
+            if (spec.type().equals("tmpfs") && spec.target().equals("/dev")) {
+                equivalent += " ; mknod null zero full random urandom tty ; mount(\"shm\", \"" + targetPath + "/shm\", \"tmpfs\", MS_NOSUID|MS_NODEV|MS_NOEXEC, \"mode=1777,size=65536k\")";
+            }
+        }
+        if (!List.of("bind", "proc", "tmpfs", "sysfs").contains(spec.type())) {
+            throw SysError.einval();
+        }
+        note("mount " + spec.type(), spec.target(), sentence(spec), equivalent);
+        b.channel.call("mount", spec.type(), spec.type().equals("bind") ? spec.source() : spec.type(), spec.target(), String.valueOf(flags),
+                String.join(",", data), spec.readOnly() ? "1" : "0");
+    }
+
+    private static String sentence(MountSpec spec) {
+        return switch (spec.type()) {
+            case "proc" -> "A procfs for the container's PID namespace: its /proc lists only its own processes.";
+            case "tmpfs" -> spec.target().equals("/dev") ? "A small /dev in memory with only the safe devices (null, zero, random, tty)."
+                    : "A memory-backed filesystem at " + spec.target() + ".";
+            case "sysfs" -> "/sys, read-only: the container may look but not reconfigure the host.";
+            default -> spec.source() + " from the host appears at " + spec.target() + " inside the container" + (spec.readOnly() ? ", read-only." : ".");
+        };
+    }
+
+    @Override
+    public void pivotRoot(Sandbox sandbox) {
+        LinuxProcesses.Box b = processes.box(sandbox);
+        String root = root(b);
+        note("pivot_root", "/", "pivot_root makes the merged overlay the container's '/' and the host's root is unmounted from its view: the container can no longer reach host files.",
+                "chdir(\"" + root + "\") ; pivot_root(\".\", \".\") ; umount2(\".\", MNT_DETACH) ; chdir(\"/\")");
+        b.channel.call("pivot");
+        b.preparedRoot = null;
+    }
+}

@@ -1,0 +1,483 @@
+package dev.glassbox.linux;
+
+import dev.glassbox.kernel.CloneSpec;
+import dev.glassbox.kernel.ExecSpec;
+import dev.glassbox.kernel.ExitStatus;
+import dev.glassbox.kernel.NsType;
+import dev.glassbox.kernel.ProcessInfo;
+import dev.glassbox.kernel.Processes;
+import dev.glassbox.kernel.Sandbox;
+import dev.glassbox.sim.Signals;
+import dev.glassbox.sim.SysError;
+import dev.glassbox.trace.Layer;
+import dev.glassbox.trace.Subsystem;
+import dev.glassbox.trace.Tracer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Processes on the host's kernel, through the {@code glassbox-init} helper (see {@link InitHelper}):
+ * clone into namespaces, hold before execve, setns for docker exec. Each process's helper plays
+ * containerd's shim: it runs in a session of its own and writes the exit status to a file, so a
+ * container outlives the daemon. Files live under {@code <stateRoot>/run/<sandbox id>/}. Records the
+ * same kernel-layer events as the sim kernel's processes, with the real system calls as equivalents.
+ */
+public final class LinuxProcesses implements Processes {
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}");
+    private static final Map<NsType, Integer> FLAGS = Map.of(NsType.MNT, 0x00020000, NsType.UTS, 0x04000000, NsType.IPC, 0x08000000,
+            NsType.USER, 0x10000000, NsType.PID, 0x20000000, NsType.NET, 0x40000000, NsType.CGROUP, 0x02000000);
+    /** setns order: the user namespace first, the mount namespace after those that need /proc. */
+    private static final List<NsType> JOIN_ORDER = List.of(NsType.USER, NsType.IPC, NsType.UTS, NsType.NET, NsType.PID, NsType.MNT,
+            NsType.CGROUP);
+    private static final long POLL_MILLIS = 10;
+
+    private final Path stateRoot;
+    private final Path runRoot;
+    private final Tracer tracer;
+    private final Map<String, Box> boxes = new ConcurrentHashMap<>();
+    private final Map<Integer, Proc> procs = new ConcurrentHashMap<>();
+    private final AtomicInteger execs = new AtomicInteger();
+
+    /** A cloned init, held before execve: its helper channel and what it still has to do. */
+    static final class Box {
+        final Sandbox sandbox;
+        final InitHelper.Channel channel;
+        final boolean cgroupNs;
+        final Path dir;
+        volatile String preparedRoot;
+        volatile boolean started;
+
+        Box(Sandbox sandbox, InitHelper.Channel channel, boolean cgroupNs, Path dir) {
+            this.sandbox = sandbox;
+            this.channel = channel;
+            this.cgroupNs = cgroupNs;
+            this.dir = dir;
+        }
+    }
+
+    /** A process this kernel started, its shim (the helper) and how it ended. */
+    private static final class Proc {
+        final int pid;
+        final Process shim;
+        final Path dir;
+        final CompletableFuture<ExitStatus> exit = new CompletableFuture<>();
+        final List<OutputTail> tails = new ArrayList<>();
+
+        Proc(int pid, Process shim, Path dir) {
+            this.pid = pid;
+            this.shim = shim;
+            this.dir = dir;
+        }
+    }
+
+    public LinuxProcesses(Path stateRoot, Tracer tracer) {
+        this.stateRoot = stateRoot.toAbsolutePath().normalize();
+        this.runRoot = this.stateRoot.resolve("run");
+        this.tracer = tracer;
+    }
+
+    private void note(Subsystem sub, String action, String object, String sentence, String equivalent) {
+        if (tracer != null) {
+            tracer.note(Layer.KERNEL, sub, action, object, sentence, equivalent);
+        }
+    }
+
+    Box box(Sandbox sandbox) {
+        Box b = boxes.get(sandbox.id());
+        if (b == null) {
+            throw new SysError("ESRCH", "glassbox: no held init for sandbox " + sandbox.id());
+        }
+        return b;
+    }
+
+    // ---------------------------------------------------------------- clone
+
+    @Override
+    public Sandbox clone(CloneSpec spec) {
+        if (!ID.matcher(spec.id()).matches()) {
+            throw new IllegalArgumentException("glassbox: refusing sandbox id '" + spec.id() + "'");
+        }
+        if (boxes.containsKey(spec.id())) {
+            throw new SysError("EEXIST", "glassbox: sandbox " + spec.id() + " already exists");
+        }
+        Path dir = runRoot.resolve(spec.id()).resolve("init");
+        deleteTree(dir);
+        int flags = 0;
+        List<String> names = new ArrayList<>();
+        for (NsType t : NsType.values()) {
+            if (spec.create().contains(t) && t != NsType.CGROUP) {
+                flags |= FLAGS.get(t);
+                names.add(t.cloneFlag());
+            }
+        }
+        List<String> args = new ArrayList<>(List.of("create", dir.toString(), String.valueOf(flags)));
+        for (NsType t : JOIN_ORDER) {
+            Sandbox other = spec.join().get(t);
+            if (other != null) {
+                args.add(t.procName() + "=/proc/" + other.pid() + "/ns/" + t.procName());
+            }
+        }
+        InitHelper.Channel ch = InitHelper.Channel.start(InitHelper.binary(stateRoot), dir, args);
+        int pid;
+        try {
+            pid = Integer.parseInt(ch.expectOk("clone").trim());
+        } catch (RuntimeException e) {
+            ch.close();
+            ch.process.destroyForcibly();
+            throw e;
+        }
+        Proc proc = new Proc(pid, ch.process, dir);
+        procs.put(pid, proc);
+        watch(proc);
+        if (tracer != null) {
+            tracer.did(Layer.KERNEL, Subsystem.PROCESS, "clone", "pid " + pid,
+                    "runc clones the container's first process into new namespaces; it waits, not yet running the image's program.",
+                    "clone(" + String.join("|", names) + (names.isEmpty() ? "" : "|") + "SIGCHLD) = " + pid);
+        }
+        Map<NsType, Long> inodes = new TreeMap<>();
+        for (NsType t : NsType.values()) {
+            long inode = ProcFiles.nsInode(pid, t.procName());
+            inodes.put(t, inode);
+            if (!spec.create().contains(t)) {
+                continue;
+            }
+            if (t == NsType.CGROUP) {
+                note(Subsystem.NAMESPACE, "new cgroup namespace", "cgroup:[at execve]", describe(t),
+                        "unshare(CLONE_NEWCGROUP) just before execve, once the process is in its cgroup (that cgroup becomes the namespace's '/')");
+            } else {
+                note(Subsystem.NAMESPACE, "new " + t.procName() + " namespace", t.procName() + ":[" + inode + "]", describe(t),
+                        "readlink /proc/" + pid + "/ns/" + t.procName() + " → " + t.procName() + ":[" + inode + "]");
+            }
+        }
+        Sandbox sb = new Sandbox(spec.id(), pid, inodes);
+        boxes.put(spec.id(), new Box(sb, ch, spec.create().contains(NsType.CGROUP), dir));
+        return sb;
+    }
+
+    private static String describe(NsType t) {
+        return switch (t) {
+            case PID -> "A new PID namespace: inside it the process is PID 1 and sees no process of the host.";
+            case MNT -> "A new mount namespace: a copy of the host's mount table that the container can change alone.";
+            case UTS -> "A new UTS namespace: the container gets a hostname of its own.";
+            case NET -> "A new network namespace: no interface but a loopback that is down, no route, no port in use.";
+            case IPC -> "A new IPC namespace: its own System V shared memory and message queues.";
+            case USER -> "A new user namespace: user ids inside map to other ids outside.";
+            case CGROUP -> "A new cgroup namespace: the container sees its own cgroup as the root '/'.";
+        };
+    }
+
+    @Override
+    public void sethostname(Sandbox sandbox, String hostname) {
+        Box b = box(sandbox);
+        String host;
+        try {
+            host = Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+        } catch (IOException e) {
+            host = "?";
+        }
+        note(Subsystem.NAMESPACE, "sethostname", hostname, "Inside its own UTS namespace the container's hostname becomes " + hostname
+                + "; the host's stays " + host + ".", "sethostname(\"" + hostname + "\")");
+        b.channel.call("hostname", hostname);
+    }
+
+    // ---------------------------------------------------------------- exec and spawn
+
+    @Override
+    public int exec(Sandbox sandbox, ExecSpec spec) {
+        Box b = box(sandbox);
+        if (b.started) {
+            throw new ExecFailure("container init was already started", 126);
+        }
+        Proc proc = procs.get(sandbox.pid());
+        follow(proc, spec.output());
+        Launched l = launch(b.channel, b.dir, spec, b.cgroupNs);
+        b.started = true;
+        b.channel.close();
+        note(Subsystem.PROCESS, "execve", String.join(" ", spec.argv()), "The waiting process replaces itself with " + l.path
+                + ": from now on it is the container's PID 1, running the image's program.", execve(l.path, spec.argv()));
+        return sandbox.pid();
+    }
+
+    @Override
+    public int spawn(Sandbox sandbox, ExecSpec spec) {
+        if (!ProcFiles.alive(sandbox.pid())) {
+            throw new ExecFailure("container " + sandbox.id() + " is not running", 126);
+        }
+        Path dir = runRoot.resolve(sandbox.id()).resolve("exec-" + execs.incrementAndGet());
+        deleteTree(dir);
+        List<String> args = new ArrayList<>(List.of("exec", dir.toString(), String.valueOf(sandbox.pid())));
+        args.addAll(ProcFiles.cgroupProcsFiles(sandbox.pid()));
+        InitHelper.Channel ch = InitHelper.Channel.start(InitHelper.binary(stateRoot), dir, args);
+        Proc proc;
+        Launched l;
+        try {
+            proc = new Proc(Integer.parseInt(ch.expectOk("setns").trim()), ch.process, dir);
+            follow(proc, spec.output());
+            l = launch(ch, dir, spec, false);
+        } catch (SysError e) {
+            throw new ExecFailure(e.getMessage(), 126);
+        } finally {
+            ch.close();
+        }
+        int pid = proc.pid;
+        procs.put(pid, proc);
+        List<String> joined = new ArrayList<>();
+        for (NsType t : JOIN_ORDER) {
+            if (ProcFiles.nsInode(sandbox.pid(), t.procName()) != ProcFiles.nsInode((int) ProcessHandle.current().pid(), t.procName())) {
+                joined.add(t.procName());
+            }
+        }
+        note(Subsystem.PROCESS, "setns + execve", String.join(" ", spec.argv()), "A new process joins the container's namespaces and cgroup (setns), then runs "
+                + l.path + "; inside it is PID " + l.nsPid + ".", "setns(/proc/" + sandbox.pid() + "/ns/{" + String.join(",", joined)
+                + "}) ; fork() ; " + execve(l.path, spec.argv()));
+        watch(proc);
+        return pid;
+    }
+
+    private record Launched(String path, int nsPid) {}
+
+    /** Sends the exec command; the channel closing after "path …" means execve succeeded. */
+    private Launched launch(InitHelper.Channel ch, Path dir, ExecSpec spec, boolean cgroupNs) {
+        try {
+            Files.writeString(dir.resolve("stdin"), spec.stdin());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> fields = new ArrayList<>(List.of("exec", cgroupNs ? "1" : "0", String.valueOf(spec.uid()), String.valueOf(spec.gid()),
+                spec.cwd(), String.valueOf(spec.argv().size())));
+        fields.addAll(spec.argv());
+        fields.add(String.valueOf(spec.env().size()));
+        fields.addAll(spec.env());
+        ch.send(fields);
+        String first = ch.read();
+        if (first == null) {
+            throw new ExecFailure("exec: \"" + spec.argv().get(0) + "\": the container's process ended before execve" + ch.log(), 126);
+        }
+        if (!first.startsWith("path ")) {
+            throw failure(first);
+        }
+        String after = ch.read();
+        if (after != null) {
+            throw failure(after);
+        }
+        String rest = first.substring(5);
+        int space = rest.lastIndexOf(' ');
+        return new Launched(rest.substring(0, space), Integer.parseInt(rest.substring(space + 1)));
+    }
+
+    private static ExecFailure failure(String line) {
+        String[] parts = line.split(" ", 3);
+        if (parts.length == 3 && parts[0].equals("error")) {
+            int code = parts[1].equals("127") ? 127 : 126;
+            return new ExecFailure(parts[2], code);
+        }
+        return new ExecFailure(line, 126);
+    }
+
+    private static String execve(String path, List<String> argv) {
+        StringBuilder sb = new StringBuilder("execve(\"").append(path).append("\", [");
+        for (int i = 0; i < argv.size(); i++) {
+            sb.append(i == 0 ? "" : ", ").append('"').append(argv.get(i)).append('"');
+        }
+        return sb.append("], envp)").toString();
+    }
+
+    // ---------------------------------------------------------------- watching
+
+    private void follow(Proc proc, ExecSpec.OutputSink sink) {
+        if (proc == null) {
+            return;
+        }
+        ExecSpec.OutputSink out = sink == null ? ExecSpec.OutputSink.DISCARD : sink;
+        synchronized (proc.tails) {
+            proc.tails.add(new OutputTail(proc.dir.resolve("stdout"), 1, out));
+            proc.tails.add(new OutputTail(proc.dir.resolve("stderr"), 2, out));
+        }
+    }
+
+    /** One thread per process, like the shim's: follows its output, then reads how it ended. */
+    private void watch(Proc proc) {
+        Thread t = new Thread(() -> {
+            while (proc.shim.isAlive()) {
+                poll(proc);
+                try {
+                    proc.shim.waitFor(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            poll(proc);
+            proc.exit.complete(readExit(proc.dir).orElse(ExitStatus.killed(Signals.SIGKILL, false)));
+        }, "glassbox-shim-" + proc.pid);
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static void poll(Proc proc) {
+        synchronized (proc.tails) {
+            for (OutputTail tail : proc.tails) {
+                tail.poll();
+            }
+        }
+    }
+
+    /** The shim's record of how the process ended: "exit N" or "signal N" in DIR/exit. */
+    static Optional<ExitStatus> readExit(Path dir) {
+        try {
+            String[] f = Files.readString(dir.resolve("exit")).trim().split(" ");
+            int n = Integer.parseInt(f[1]);
+            return Optional.of(f[0].equals("signal") ? ExitStatus.killed(n, false) : ExitStatus.exited(n));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    // ---------------------------------------------------------------- signals and waits
+
+    @Override
+    public void kill(int pid, int signal) {
+        Proc p = procs.get(pid);
+        if (p != null && p.exit.isDone() || !ProcFiles.alive(pid)) {
+            return;
+        }
+        note(Subsystem.PROCESS, "kill", "pid " + pid, "The kernel delivers " + Signals.name(signal) + " to process " + pid + ".",
+                "kill(" + pid + ", " + Signals.name(signal) + ")");
+        Cmd.run(List.of("kill", "-" + signal, String.valueOf(pid)), Cmd.DEFAULT_TIMEOUT_MILLIS);
+    }
+
+    @Override
+    public Optional<ExitStatus> waitFor(int pid, long timeoutMillis) {
+        Proc p = procs.get(pid);
+        if (p == null) {
+            long deadline = System.currentTimeMillis() + Math.min(timeoutMillis, Long.MAX_VALUE / 2);
+            while (ProcFiles.alive(pid) && System.currentTimeMillis() < deadline) {
+                sleep(POLL_MILLIS);
+            }
+            return Optional.empty();
+        }
+        try {
+            if (timeoutMillis <= 0) {
+                return Optional.ofNullable(p.exit.getNow(null));
+            }
+            return Optional.of(timeoutMillis >= Long.MAX_VALUE / 2 ? p.exit.get() : p.exit.get(timeoutMillis, TimeUnit.MILLISECONDS));
+        } catch (TimeoutException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    @Override
+    public void onExit(int pid, Consumer<ExitStatus> listener) {
+        Proc p = procs.get(pid);
+        if (p != null) {
+            p.exit.thenAccept(listener);
+            return;
+        }
+        Thread t = new Thread(() -> {
+            while (ProcFiles.alive(pid)) {
+                sleep(POLL_MILLIS);
+            }
+            listener.accept(ExitStatus.exited(0));
+        }, "glassbox-wait-" + pid);
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public List<ProcessInfo> list(Sandbox sandbox) {
+        Box b = boxes.get(sandbox.id());
+        if (b == null || !b.started) {
+            return List.of();
+        }
+        long pidNs = sandbox.namespaces().getOrDefault(NsType.PID, 0L);
+        return pidNs == 0 ? List.of() : ProcFiles.inPidNamespace(pidNs);
+    }
+
+    /**
+     * Ends a held init that never exec'd, forgets the sandbox and removes its run directory once its
+     * processes have all ended (their mount, PID, UTS and IPC namespaces go with the last of them).
+     */
+    @Override
+    public void release(Sandbox sandbox) {
+        Box b = boxes.remove(sandbox.id());
+        if (b != null && !b.started) {
+            b.channel.close();
+            Proc init = procs.get(sandbox.pid());
+            if (init != null && !init.exit.isDone()) {
+                Cmd.run(List.of("kill", "-9", String.valueOf(sandbox.pid())), Cmd.DEFAULT_TIMEOUT_MILLIS);
+                waitFor(sandbox.pid(), 5_000);
+            }
+        }
+        boolean running = false;
+        for (Proc p : new ArrayList<>(procs.values())) {
+            if (p.dir.startsWith(runRoot.resolve(sandbox.id()))) {
+                if (p.exit.isDone()) {
+                    procs.remove(p.pid);
+                } else {
+                    running = true;
+                }
+            }
+        }
+        if (!running) {
+            deleteTree(runRoot.resolve(sandbox.id()));
+        }
+    }
+
+    /** Kills every process this kernel started and waits for them: for tests and a daemon's shutdown with --rm. */
+    public void killAll() {
+        for (Box b : boxes.values()) {
+            b.channel.close();
+        }
+        for (Proc p : procs.values()) {
+            if (!p.exit.isDone() && ProcFiles.alive(p.pid)) {
+                Cmd.run(List.of("kill", "-9", String.valueOf(p.pid)), Cmd.DEFAULT_TIMEOUT_MILLIS);
+            }
+        }
+        for (Proc p : procs.values()) {
+            waitFor(p.pid, 5_000);
+        }
+    }
+
+    private void deleteTree(Path dir) {
+        if (!dir.startsWith(runRoot) || !Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("glassbox: cannot remove " + dir + ": " + e.getMessage(), e);
+        }
+    }
+}

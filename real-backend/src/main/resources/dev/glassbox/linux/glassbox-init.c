@@ -1,0 +1,572 @@
+/*
+ * glassbox-init: how the glassbox Linux kernel starts a container's processes. A JVM has many
+ * threads and cannot unshare a mount namespace itself, so this small single-threaded helper does
+ * runc's and the shim's work.
+ *
+ *   glassbox-init create DIR FLAGS [NS=PATH ...]
+ *       joins the namespaces given (setns), clones a child into new namespaces (FLAGS: CLONE_NEW*),
+ *       prints "ok PID" and then, like containerd's shim, waits for it in a session of its own and
+ *       writes how it ended to DIR/exit ("exit N" or "signal N"). The child reads commands on stdin
+ *       and answers each on stdout until it execs.
+ *   glassbox-init exec DIR PID [CGROUP_PROCS ...]
+ *       moves itself into the cgroups given, joins every namespace of PID, forks (so the PID
+ *       namespace applies), prints "ok PID" and waits like above; the child takes one exec command.
+ *
+ * Commands, one a line, fields separated by tabs, '%' '\t' '\n' escaped as %25 %09 %0A:
+ *   prepare ROOT | mount TYPE SOURCE TARGET FLAGS DATA RO | pivot | hostname NAME |
+ *   exec CGROUPNS UID GID CWD ARGC ARGV... ENVC ENV...
+ * Answers: "ok", or "error CODE MESSAGE". exec answers "path PATH NSPID" and then either nothing
+ * (the channel closes when execve succeeds) or "error CODE MESSAGE".
+ * The process's stdin, stdout and stderr are DIR/stdin, DIR/stdout, DIR/stderr, opened at start,
+ * so the container never writes into a pipe to the daemon and outlives it.
+ */
+#define _GNU_SOURCE
+#include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <grp.h>
+#include <limits.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/mount.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/sysmacros.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#define MAX_LINE (1 << 20)
+#define MAX_FIELDS 4096
+
+static const char *dir;
+static char root[PATH_MAX];
+static int io[3] = {-1, -1, -1};
+
+static void say(const char *fmt, ...) {
+    char buf[8192];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    if (n > (int) sizeof buf - 2) {
+        n = sizeof buf - 2;
+    }
+    buf[n++] = '\n';
+    for (int off = 0; off < n;) {
+        ssize_t w = write(1, buf + off, n - off);
+        if (w < 0 && errno == EINTR) {
+            continue;
+        }
+        if (w <= 0) {
+            _exit(1);
+        }
+        off += w;
+    }
+}
+
+static char *lower(const char *s) {
+    static char buf[256];
+    snprintf(buf, sizeof buf, "%s", s);
+    for (char *p = buf; *p; p++) {
+        *p = tolower((unsigned char) *p);
+    }
+    return buf;
+}
+
+static int fail(const char *what) {
+    say("error %d %s: %s", errno, what, lower(strerror(errno)));
+    return -1;
+}
+
+/* One command line, split into fields and unescaped in place; 0 at end of input. */
+static int read_command(char **fields) {
+    static char line[MAX_LINE];
+    size_t len = 0;
+    for (;;) {
+        char c;
+        ssize_t r = read(0, &c, 1);
+        if (r < 0 && errno == EINTR) {
+            continue;
+        }
+        if (r <= 0) {
+            return 0;
+        }
+        if (c == '\n') {
+            break;
+        }
+        if (len + 1 >= sizeof line) {
+            return 0;
+        }
+        line[len++] = c;
+    }
+    line[len] = 0;
+    int n = 0;
+    char *p = line;
+    while (n < MAX_FIELDS) {
+        fields[n++] = p;
+        char *tab = strchr(p, '\t');
+        if (!tab) {
+            break;
+        }
+        *tab = 0;
+        p = tab + 1;
+    }
+    for (int i = 0; i < n; i++) {
+        char *in = fields[i], *out = fields[i];
+        while (*in) {
+            if (in[0] == '%' && isxdigit((unsigned char) in[1]) && isxdigit((unsigned char) in[2])) {
+                char hex[3] = {in[1], in[2], 0};
+                *out++ = (char) strtol(hex, NULL, 16);
+                in += 3;
+            } else {
+                *out++ = *in++;
+            }
+        }
+        *out = 0;
+    }
+    return n;
+}
+
+static void open_stdio(void) {
+    const char *names[3] = {"stdin", "stdout", "stderr"};
+    for (int i = 0; i < 3; i++) {
+        char path[PATH_MAX];
+        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+        io[i] = i == 0 ? open(path, O_RDONLY | O_CLOEXEC) : open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
+        if (io[i] < 0) {
+            say("error %d open %s: %s", errno, path, lower(strerror(errno)));
+            exit(1);
+        }
+    }
+}
+
+/* The mount target inside the new root; no component may be a symlink (it could lead out of it). */
+static int target_path(const char *target, char *out) {
+    if (target[0] != '/' || strstr(target, "/../") || strstr(target, "/./")) {
+        errno = EINVAL;
+        return -1;
+    }
+    snprintf(out, PATH_MAX, "%s%s", root, target);
+    char partial[PATH_MAX];
+    snprintf(partial, sizeof partial, "%s", root);
+    const char *p = target;
+    while (*p) {
+        while (*p == '/') {
+            p++;
+        }
+        const char *end = strchrnul(p, '/');
+        if (end == p) {
+            break;
+        }
+        size_t len = strlen(partial);
+        snprintf(partial + len, sizeof partial - len, "/%.*s", (int) (end - p), p);
+        struct stat st;
+        if (lstat(partial, &st) == 0 && S_ISLNK(st.st_mode)) {
+            errno = ELOOP;
+            return -1;
+        }
+        p = end;
+    }
+    return 0;
+}
+
+static int mkdirs(const char *path, int last_is_file) {
+    char buf[PATH_MAX];
+    snprintf(buf, sizeof buf, "%s", path);
+    for (char *p = buf + 1; *p; p++) {
+        if (*p == '/') {
+            *p = 0;
+            if (mkdir(buf, 0755) < 0 && errno != EEXIST) {
+                return -1;
+            }
+            *p = '/';
+        }
+    }
+    if (last_is_file) {
+        int fd = open(buf, O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
+        if (fd < 0) {
+            return -1;
+        }
+        close(fd);
+        return 0;
+    }
+    return mkdir(buf, 0755) < 0 && errno != EEXIST ? -1 : 0;
+}
+
+/* The safe devices of a container's /dev: mknod, or a bind of the host's node where mknod is refused. */
+static int populate_dev(const char *devdir) {
+    static const struct { const char *name; int major, minor; } nodes[] = {
+        {"null", 1, 3}, {"zero", 1, 5}, {"full", 1, 7}, {"random", 1, 8}, {"urandom", 1, 9}, {"tty", 5, 0}};
+    char path[PATH_MAX];
+    for (size_t i = 0; i < sizeof nodes / sizeof nodes[0]; i++) {
+        snprintf(path, sizeof path, "%s/%s", devdir, nodes[i].name);
+        mode_t old = umask(0);
+        int r = mknod(path, S_IFCHR | 0666, makedev(nodes[i].major, nodes[i].minor));
+        umask(old);
+        if (r < 0) {
+            char host[64];
+            snprintf(host, sizeof host, "/dev/%s", nodes[i].name);
+            if (mkdirs(path, 1) < 0 || mount(host, path, NULL, MS_BIND, NULL) < 0) {
+                return fail(path);
+            }
+        }
+    }
+    static const char *links[][2] = {{"fd", "/proc/self/fd"}, {"stdin", "/proc/self/fd/0"}, {"stdout", "/proc/self/fd/1"},
+                                     {"stderr", "/proc/self/fd/2"}, {"ptmx", "pts/ptmx"}};
+    for (size_t i = 0; i < sizeof links / sizeof links[0]; i++) {
+        snprintf(path, sizeof path, "%s/%s", devdir, links[i][0]);
+        if (symlink(links[i][1], path) < 0 && errno != EEXIST) {
+            return fail(path);
+        }
+    }
+    snprintf(path, sizeof path, "%s/shm", devdir);
+    if (mkdirs(path, 0) < 0 || mount("shm", path, "tmpfs", MS_NOSUID | MS_NODEV | MS_NOEXEC, "mode=1777,size=65536k") < 0) {
+        return fail(path);
+    }
+    snprintf(path, sizeof path, "%s/pts", devdir);
+    if (mkdirs(path, 0) == 0) {
+        /* optional: a devpts of the container's own; without it there is no pseudo-terminal */
+        mount("devpts", path, "devpts", MS_NOSUID | MS_NOEXEC, "newinstance,ptmxmode=0666,mode=0620");
+    }
+    return 0;
+}
+
+static int cmd_prepare(char **f, int n) {
+    if (n < 2 || f[1][0] != '/') {
+        errno = EINVAL;
+        return fail("prepare");
+    }
+    if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0) {
+        return fail("mount --make-rprivate /");
+    }
+    if (mount(f[1], f[1], NULL, MS_BIND | MS_REC, NULL) < 0) {
+        return fail("mount --rbind");
+    }
+    snprintf(root, sizeof root, "%s", f[1]);
+    say("ok");
+    return 0;
+}
+
+static int cmd_mount(char **f, int n) {
+    if (n < 7 || !root[0]) {
+        errno = EINVAL;
+        return fail("mount");
+    }
+    const char *type = f[1], *source = f[2], *target = f[3], *data = f[5];
+    unsigned long flags = strtoul(f[4], NULL, 10);
+    int ro = strcmp(f[6], "1") == 0;
+    char path[PATH_MAX];
+    if (target_path(target, path) < 0) {
+        return fail(target);
+    }
+    if (strcmp(type, "bind") == 0) {
+        struct stat st;
+        if (stat(source, &st) < 0) {
+            return fail(source);
+        }
+        if (mkdirs(path, !S_ISDIR(st.st_mode)) < 0) {
+            return fail(path);
+        }
+        if (mount(source, path, NULL, MS_BIND | MS_REC, NULL) < 0) {
+            return fail("mount --bind");
+        }
+        if (ro && mount(NULL, path, NULL, MS_BIND | MS_REMOUNT | MS_RDONLY | flags, NULL) < 0) {
+            return fail("mount -o remount,bind,ro");
+        }
+    } else {
+        if (mkdirs(path, 0) < 0) {
+            return fail(path);
+        }
+        if (mount(source, path, type, flags | (ro ? MS_RDONLY : 0), data[0] ? data : NULL) < 0) {
+            return fail("mount");
+        }
+        if (strcmp(type, "tmpfs") == 0 && strcmp(target, "/dev") == 0 && populate_dev(path) < 0) {
+            return -1;
+        }
+    }
+    say("ok");
+    return 0;
+}
+
+static int cmd_pivot(void) {
+    if (!root[0]) {
+        errno = EINVAL;
+        return fail("pivot_root");
+    }
+    if (chdir(root) < 0) {
+        return fail("chdir");
+    }
+    if (syscall(SYS_pivot_root, ".", ".") < 0) {
+        return fail("pivot_root");
+    }
+    if (umount2(".", MNT_DETACH) < 0) {
+        return fail("umount2");
+    }
+    if (chdir("/") < 0) {
+        return fail("chdir /");
+    }
+    say("ok");
+    return 0;
+}
+
+static int cmd_hostname(char **f, int n) {
+    if (n < 2 || sethostname(f[1], strlen(f[1])) < 0) {
+        return fail("sethostname");
+    }
+    say("ok");
+    return 0;
+}
+
+static const char *env_path(char **env) {
+    const char *path = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+    for (char **e = env; *e; e++) {
+        if (strncmp(*e, "PATH=", 5) == 0) {
+            path = *e + 5;
+        }
+    }
+    return path;
+}
+
+/* Go's exec.LookPath, as runc uses it: the first regular file with an execute bit on PATH. */
+static int look_path(const char *name, char **env, char *out) {
+    if (strchr(name, '/')) {
+        snprintf(out, PATH_MAX, "%s", name);
+        return 0;
+    }
+    const char *p = env_path(env);
+    for (;;) {
+        const char *end = strchrnul(p, ':');
+        char cand[PATH_MAX];
+        if (end == p) {
+            snprintf(cand, sizeof cand, "./%s", name);
+        } else {
+            snprintf(cand, sizeof cand, "%.*s/%s", (int) (end - p), p, name);
+        }
+        struct stat st;
+        if (stat(cand, &st) == 0 && !S_ISDIR(st.st_mode) && (st.st_mode & 0111)) {
+            snprintf(out, PATH_MAX, "%s", cand);
+            return 0;
+        }
+        if (!*end) {
+            return -1;
+        }
+        p = end + 1;
+    }
+}
+
+static int cmd_exec(char **f, int n) {
+    if (n < 6) {
+        errno = EINVAL;
+        return fail("exec");
+    }
+    int cgroupns = strcmp(f[1], "1") == 0;
+    uid_t uid = (uid_t) strtoul(f[2], NULL, 10);
+    gid_t gid = (gid_t) strtoul(f[3], NULL, 10);
+    const char *cwd = f[4];
+    int argc = atoi(f[5]);
+    if (argc < 1 || 6 + argc >= n) {
+        errno = EINVAL;
+        return fail("exec");
+    }
+    int envc = atoi(f[6 + argc]);
+    if (7 + argc + envc > n) {
+        errno = EINVAL;
+        return fail("exec");
+    }
+    char **argv = calloc(argc + 1, sizeof *argv);
+    char **env = calloc(envc + 1, sizeof *env);
+    for (int i = 0; i < argc; i++) {
+        argv[i] = f[6 + i];
+    }
+    for (int i = 0; i < envc; i++) {
+        env[i] = f[7 + argc + i];
+    }
+    if (cgroupns && unshare(CLONE_NEWCGROUP) < 0) {
+        return fail("unshare(CLONE_NEWCGROUP)");
+    }
+    if (chdir(cwd) < 0) {
+        say("error 126 chdir to cwd (\"%s\") set in config.json failed: %s", cwd, lower(strerror(errno)));
+        return -1;
+    }
+    char path[PATH_MAX];
+    if (look_path(argv[0], env, path) < 0) {
+        say("error 127 exec: \"%s\": executable file not found in $PATH", argv[0]);
+        return -1;
+    }
+    struct stat st;
+    if (stat(path, &st) < 0) {
+        int code = errno == ENOENT || errno == ENOTDIR ? 127 : 126;
+        say("error %d exec: \"%s\": stat %s: %s", code, argv[0], path, lower(strerror(errno)));
+        return -1;
+    }
+    if (setgroups(0, NULL) < 0 || setgid(gid) < 0 || setuid(uid) < 0) {
+        return fail("setuid");
+    }
+    say("path %s %d", path, (int) getpid());
+    int reply = fcntl(1, F_DUPFD_CLOEXEC, 10);
+    if (dup2(io[0], 0) < 0 || dup2(io[1], 1) < 0 || dup2(io[2], 2) < 0) {
+        dprintf(reply, "error 126 dup2: %s\n", lower(strerror(errno)));
+        _exit(126);
+    }
+    sigset_t all;
+    sigemptyset(&all);
+    sigprocmask(SIG_SETMASK, &all, NULL);
+    signal(SIGPIPE, SIG_DFL);
+    execve(path, argv, env);
+    int code = errno == ENOENT ? 127 : 126;
+    dprintf(reply, "error %d exec: \"%s\": %s\n", code, argv[0], lower(strerror(errno)));
+    _exit(code);
+}
+
+static int child_main(void *arg) {
+    (void) arg;
+    char **f = calloc(MAX_FIELDS, sizeof *f);
+    for (;;) {
+        int n = read_command(f);
+        if (n == 0) {
+            _exit(1); /* the daemon went away before the container started */
+        }
+        if (strcmp(f[0], "prepare") == 0) {
+            cmd_prepare(f, n);
+        } else if (strcmp(f[0], "mount") == 0) {
+            cmd_mount(f, n);
+        } else if (strcmp(f[0], "pivot") == 0) {
+            cmd_pivot();
+        } else if (strcmp(f[0], "hostname") == 0) {
+            cmd_hostname(f, n);
+        } else if (strcmp(f[0], "exec") == 0) {
+            cmd_exec(f, n);
+        } else {
+            say("error %d unknown command %s", EINVAL, f[0]);
+        }
+    }
+}
+
+/* The shim's part: wait for the container's process, write how it ended, exit. */
+static int shim_wait(pid_t pid) {
+    int devnull = open("/dev/null", O_RDWR);
+    dup2(devnull, 0);
+    dup2(devnull, 1);
+    for (int i = 0; i < 3; i++) {
+        close(io[i]);
+    }
+    int status;
+    while (waitpid(pid, &status, 0) < 0) {
+        if (errno != EINTR) {
+            return 1;
+        }
+    }
+    char tmp[PATH_MAX], path[PATH_MAX];
+    snprintf(tmp, sizeof tmp, "%s/exit.tmp", dir);
+    snprintf(path, sizeof path, "%s/exit", dir);
+    FILE *out = fopen(tmp, "w");
+    if (!out) {
+        return 1;
+    }
+    if (WIFSIGNALED(status)) {
+        fprintf(out, "signal %d\n", WTERMSIG(status));
+    } else {
+        fprintf(out, "exit %d\n", WEXITSTATUS(status));
+    }
+    if (fclose(out) != 0 || rename(tmp, path) < 0) {
+        return 1;
+    }
+    return 0;
+}
+
+static int create_main(int argc, char **argv) {
+    int flags = atoi(argv[3]);
+    for (int i = 4; i < argc; i++) {
+        char *eq = strchr(argv[i], '=');
+        int fd = eq ? open(eq + 1, O_RDONLY | O_CLOEXEC) : -1;
+        if (fd < 0 || setns(fd, 0) < 0) {
+            return fail(argv[i]), 1;
+        }
+        close(fd);
+    }
+    size_t size = 1 << 20;
+    char *stack = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
+    if (stack == MAP_FAILED) {
+        return fail("mmap"), 1;
+    }
+    pid_t pid = clone(child_main, stack + size, flags | SIGCHLD, NULL);
+    if (pid < 0) {
+        return fail("clone"), 1;
+    }
+    say("ok %d", (int) pid);
+    return shim_wait(pid);
+}
+
+static const char *ns_order[] = {"user", "ipc", "uts", "net", "pid", "mnt", "cgroup"};
+
+static int exec_main(int argc, char **argv) {
+    const char *target = argv[3];
+    for (int i = 4; i < argc; i++) {
+        int fd = open(argv[i], O_WRONLY | O_CLOEXEC);
+        if (fd < 0 || dprintf(fd, "%d\n", (int) getpid()) < 0) {
+            return fail(argv[i]), 1;
+        }
+        close(fd);
+    }
+    int fds[7];
+    for (int i = 0; i < 7; i++) {
+        char theirs[64], ours[64];
+        snprintf(theirs, sizeof theirs, "/proc/%s/ns/%s", target, ns_order[i]);
+        snprintf(ours, sizeof ours, "/proc/self/ns/%s", ns_order[i]);
+        struct stat a, b;
+        fds[i] = -1;
+        if (stat(theirs, &a) < 0) {
+            return fail(theirs), 1;
+        }
+        if (stat(ours, &b) == 0 && a.st_ino == b.st_ino && a.st_dev == b.st_dev) {
+            continue;
+        }
+        fds[i] = open(theirs, O_RDONLY | O_CLOEXEC);
+        if (fds[i] < 0) {
+            return fail(theirs), 1;
+        }
+    }
+    for (int i = 0; i < 7; i++) {
+        if (fds[i] >= 0) {
+            if (setns(fds[i], 0) < 0) {
+                return fail(ns_order[i]), 1;
+            }
+            close(fds[i]);
+        }
+    }
+    pid_t pid = fork();
+    if (pid < 0) {
+        return fail("fork"), 1;
+    }
+    if (pid == 0) {
+        root[0] = '/';
+        child_main(NULL);
+    }
+    say("ok %d", (int) pid);
+    return shim_wait(pid);
+}
+
+int main(int argc, char **argv) {
+    if (argc < 4) {
+        fprintf(stderr, "usage: glassbox-init create DIR FLAGS [NS=PATH ...] | exec DIR PID [CGROUP_PROCS ...]\n");
+        return 2;
+    }
+    signal(SIGPIPE, SIG_IGN);
+    setsid();
+    dir = argv[2];
+    open_stdio();
+    if (strcmp(argv[1], "create") == 0) {
+        return create_main(argc, argv);
+    }
+    if (strcmp(argv[1], "exec") == 0) {
+        return exec_main(argc, argv);
+    }
+    fprintf(stderr, "glassbox-init: unknown mode %s\n", argv[1]);
+    return 2;
+}
