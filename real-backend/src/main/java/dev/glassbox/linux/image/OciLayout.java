@@ -32,17 +32,27 @@ import java.util.zip.GZIPInputStream;
 /**
  * Images in an OCI image layout directory: {@code oci-layout}, {@code index.json} naming each image by
  * its {@code org.opencontainers.image.ref.name} annotation, and every manifest, config and layer as
- * {@code blobs/sha256/<hex>}. The manifest is written as the very bytes its digest was taken of (Docker
- * schema 2, as the images were pulled), so an image keeps its digest through a save and a load, as
- * containerd keeps it. This is the store {@code docker save}, {@code docker load} and push use.
+ * {@code blobs/sha256/<hex>}. This is the store {@code docker save}, {@code docker load} and push use.
+ *
+ * <p>The manifest is written in one of two {@link Format}s. {@code DOCKER} keeps the very bytes the
+ * image was pulled by (Docker schema 2), so its digest survives a save and a load, as containerd and
+ * {@code skopeo copy --preserve-digests} keep it. {@code OCI} rewrites the media types to the OCI ones
+ * (same config and layer bytes, so the same image id, but a new manifest digest): what tools that read
+ * only OCI manifests need; skopeo's {@code oci:} transport is one (skopeo issue #1975).
  */
 public final class OciLayout {
     public static final String REF_NAME = "org.opencontainers.image.ref.name";
     static final String OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
+    static final String OCI_CONFIG = "application/vnd.oci.image.config.v1+json";
+    static final String OCI_LAYER = "application/vnd.oci.image.layer.v1.tar+gzip";
     private static final Set<String> MANIFEST_TYPES = Set.of(ImageJson.MANIFEST_TYPE, OCI_MANIFEST);
-    private static final Set<String> GZIP_LAYERS = Set.of(ImageJson.LAYER_TYPE, "application/vnd.oci.image.layer.v1.tar+gzip");
+    private static final Set<String> GZIP_LAYERS = Set.of(ImageJson.LAYER_TYPE, OCI_LAYER);
     private static final String TAR_LAYER = "application/vnd.oci.image.layer.v1.tar";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper COMPACT = new ObjectMapper();
+
+    /** How the manifest is written: the image's own Docker schema 2 bytes, or an OCI manifest. */
+    public enum Format { DOCKER, OCI }
 
     private final Path dir;
 
@@ -55,26 +65,59 @@ public final class OciLayout {
         return dir;
     }
 
-    /** Stores the image's blobs and names it {@code refName} in index.json (replacing an older image of that name). */
-    public void write(Image image, String refName) {
-        byte[] manifest = ImageJson.manifest(image.config(), image.layers());
-        if (!Digest.of(manifest).equals(image.manifestDigest())) {
-            throw new IllegalArgumentException("glassbox: the manifest of " + refName + " does not hash to "
-                    + image.manifestDigest() + "; only images whose manifest glassbox can rebuild are written");
-        }
+    /** Stores the image with its Docker manifest (its digest unchanged) and names it {@code refName}. */
+    public Digest write(Image image, String refName) {
+        return write(image, refName, Format.DOCKER);
+    }
+
+    /**
+     * Stores the image's blobs and names it {@code refName} in index.json, replacing an older image of
+     * that name. Returns the digest of the manifest written.
+     */
+    public Digest write(Image image, String refName, Format format) {
+        byte[] manifest = format == Format.DOCKER ? ImageJson.manifest(image.config(), image.layers()) : ociManifest(image);
+        Digest digest = Digest.of(manifest);
         try {
             Files.createDirectories(blobs());
             Files.writeString(dir.resolve("oci-layout"), "{\"imageLayoutVersion\":\"1.0.0\"}");
-            blob(image.manifestDigest(), out -> out.write(manifest));
             byte[] config = ImageJson.config(image.config());
             blob(image.id(), out -> out.write(config));
             for (Layer layer : image.layers()) {
                 blob(layer.digest(), out -> LayerArchive.writeGzip(layer.entries(), out));
             }
-            writeIndex(refName, image.manifestDigest(), manifest.length);
+            blob(digest, out -> out.write(manifest));
+            writeIndex(refName, format == Format.DOCKER ? ImageJson.MANIFEST_TYPE : OCI_MANIFEST, digest, manifest.length);
+            return digest;
         } catch (IOException e) {
             throw new UncheckedIOException("glassbox: cannot write the OCI layout " + dir, e);
         }
+    }
+
+    /** The OCI form of the image's manifest: the same descriptors under OCI media types. */
+    static byte[] ociManifest(Image image) {
+        byte[] config = ImageJson.config(image.config());
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("schemaVersion", 2);
+        m.put("mediaType", OCI_MANIFEST);
+        m.put("config", descriptor(OCI_CONFIG, Digest.of(config), config.length));
+        List<Object> layers = new ArrayList<>();
+        for (Layer l : image.layers()) {
+            layers.add(descriptor(OCI_LAYER, l.digest(), l.size()));
+        }
+        m.put("layers", layers);
+        try {
+            return COMPACT.writeValueAsBytes(m);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, Object> descriptor(String mediaType, Digest digest, long size) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("mediaType", mediaType);
+        d.put("digest", digest.toString());
+        d.put("size", size);
+        return d;
     }
 
     /** The names index.json gives its images, in its order. */
@@ -182,7 +225,7 @@ public final class OciLayout {
         }
     }
 
-    private void writeIndex(String refName, Digest manifest, long size) throws IOException {
+    private void writeIndex(String refName, String mediaType, Digest manifest, long size) throws IOException {
         List<Object> manifests = new ArrayList<>();
         for (JsonNode m : index().path("manifests")) {
             if (!refName.equals(m.path("annotations").path(REF_NAME).asText(null))) {
@@ -190,7 +233,7 @@ public final class OciLayout {
             }
         }
         Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("mediaType", ImageJson.MANIFEST_TYPE);
+        entry.put("mediaType", mediaType);
         entry.put("digest", manifest.toString());
         entry.put("size", size);
         entry.put("annotations", Map.of(REF_NAME, refName));
