@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.glassbox.Engine;
+import dev.glassbox.Result;
 import dev.glassbox.image.Digest;
 import dev.glassbox.image.FileEntry;
 import dev.glassbox.image.Image;
@@ -13,6 +15,9 @@ import dev.glassbox.image.ImageRef;
 import dev.glassbox.image.Layer;
 import dev.glassbox.registry.ImageJson;
 import dev.glassbox.registry.LayerArchive;
+import dev.glassbox.sim.SimKernel;
+import dev.glassbox.sim.programs.Programs;
+import dev.glassbox.trace.TraceEvent;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -198,5 +203,19 @@ class LocalHubTest {
         assertEquals(tree.get("bin/busybox"), Images.lookup(tree, "/usr/sbin/httpd").orElseThrow());
         assertTrue(hub.origin(ImageRef.parse("nginx")).contains("busybox httpd"));
         assertEquals(List.of("busybox:1.35.0", "busybox:latest", "nginx:latest").size(), hub.references().size());
+    }
+
+    @Test
+    void dockerPullSaysWhereTheImageComesFrom() {
+        try (Engine engine = Engine.on(new SimKernel(1, Programs::lookup), Images.hub())) {
+            Result r = engine.run("docker pull nginx");
+            assertEquals(0, r.exitStatus(), r.err());
+            TraceEvent manifest = engine.lastTrace().events().stream()
+                    .filter(e -> e.layer() == dev.glassbox.trace.Layer.REGISTRY && e.object().contains("/manifests/"))
+                    .findFirst().orElseThrow();
+            assertTrue(manifest.sentence().contains(Images.hub().origin(ImageRef.parse("nginx"))), manifest.sentence());
+            assertTrue(manifest.equivalent().contains(LocalHub.BASE_URL + "/v2/library/nginx/manifests/latest"),
+                    manifest.equivalent());
+        }
     }
 }
