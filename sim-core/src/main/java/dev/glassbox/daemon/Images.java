@@ -90,8 +90,11 @@ final class Images {
                 throw DockerException.server("Get \"https://" + ref.domain() + "/v2/\": dial tcp: lookup " + ref.domain()
                         + ": glassbox's sim registry serves only docker.io");
             }
-            registry("GET", "/v2/" + ref.path() + "/manifests/" + reference, "The registry answers with the image's manifest: its config and the digests of its layers.");
-            Image img = hub.resolve(ref).orElseThrow(() -> hub.hasRepository(ref.path())
+            Optional<Image> found = hub.resolve(ref);
+            String origin = found.isPresent() ? hub.origin(ref) : "";
+            registry("GET", "/v2/" + ref.path() + "/manifests/" + reference, "The registry answers with the image's manifest: its config and the digests of its layers."
+                    + (origin.isEmpty() ? "" : " " + origin));
+            Image img = found.orElseThrow(() -> hub.hasRepository(ref.path())
                     ? DockerException.notFound("manifest for " + ref.familiar() + " not found: manifest unknown: manifest unknown")
                     : DockerException.notFound("pull access denied for " + ref.repository()
                             + ", repository does not exist or may require 'docker login': denied: requested access to the resource is denied"));

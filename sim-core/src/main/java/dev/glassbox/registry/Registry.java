@@ -29,4 +29,12 @@ public interface Registry {
      * {@code latest} when it has neither.
      */
     Optional<Image> resolve(ImageRef ref);
+
+    /**
+     * One sentence for the trace of {@code docker pull} on where the image's files come from, when a
+     * registry is not simply serving what was pushed to it; empty otherwise.
+     */
+    default String origin(ImageRef ref) {
+        return "";
+    }
 }

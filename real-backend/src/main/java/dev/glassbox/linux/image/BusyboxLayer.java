@@ -1,0 +1,111 @@
+package dev.glassbox.linux.image;
+
+import dev.glassbox.image.FileEntry;
+import dev.glassbox.linux.Cmd;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The busybox image's one layer from the host's static busybox (Debian's busybox-static): the binary
+ * at /bin/busybox, a symlink for each applet where {@code busybox --list-full} puts it, and the
+ * handful of files and directories the official busybox image has.
+ */
+final class BusyboxLayer {
+    static final String BINARY = "bin/busybox";
+    private static final Pattern VERSION = Pattern.compile("BusyBox v(\\d+(?:\\.\\d+)*)\\S* \\(([^)]*)\\)");
+
+    /** What {@code busybox --help} says of itself: {@code 1.35.0} and {@code Debian 1:1.35.0-4+deb12u1+b1}. */
+    record Version(String number, String build) {}
+
+    private final Path host;
+
+    BusyboxLayer(Path host) {
+        this.host = host;
+    }
+
+    Path host() {
+        return host;
+    }
+
+    Version version() {
+        String first = Cmd.check(List.of(host.toString(), "--help")).stdout().lines().findFirst().orElse("");
+        Matcher m = VERSION.matcher(first);
+        if (!m.find()) {
+            throw new IllegalStateException("glassbox: cannot read the busybox version from '" + first + "'");
+        }
+        return new Version(m.group(1), m.group(2));
+    }
+
+    /** The applets' paths, relative: {@code bin/sh}, {@code usr/bin/wget}, {@code linuxrc}. */
+    List<String> applets() {
+        List<String> out = new ArrayList<>();
+        for (String line : Cmd.check(List.of(host.toString(), "--list-full")).stdout().split("\n")) {
+            String p = line.strip();
+            while (p.startsWith("/")) {
+                p = p.substring(1);
+            }
+            if (!p.isEmpty() && !p.equals(BINARY)) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    List<FileEntry> entries() {
+        HostTree t = new HostTree().file(BINARY, host, 0755);
+        for (String applet : applets()) {
+            t.symlink(applet, "/" + BINARY);
+        }
+        t.dirs("dev", "etc", "home", "proc", "sys", "usr/sbin", "var/spool/mail", "var/www")
+                .dir("root", 0700)
+                .dir("tmp", 01777)
+                .text("etc/passwd", PASSWD)
+                .text("etc/group", GROUP);
+        return t.entries();
+    }
+
+    /** The accounts of the official busybox image: root, the daemon users, www-data and nobody. */
+    static final String PASSWD = """
+            root:x:0:0:root:/root:/bin/sh
+            daemon:x:1:1:daemon:/usr/sbin:/bin/false
+            bin:x:2:2:bin:/bin:/bin/false
+            sys:x:3:3:sys:/dev:/bin/false
+            sync:x:4:100:sync:/bin:/bin/sync
+            mail:x:8:8:mail:/var/spool/mail:/bin/false
+            www-data:x:33:33:www-data:/var/www:/bin/false
+            operator:x:37:37:Operator:/var:/bin/false
+            nobody:x:65534:65534:nobody:/home:/bin/false
+            """;
+
+    static final String GROUP = """
+            root:x:0:
+            daemon:x:1:
+            bin:x:2:
+            sys:x:3:
+            adm:x:4:
+            tty:x:5:
+            disk:x:6:
+            lp:x:7:
+            mail:x:8:
+            kmem:x:9:
+            wheel:x:10:root
+            cdrom:x:11:
+            dialout:x:18:
+            floppy:x:19:
+            video:x:28:
+            audio:x:29:
+            tape:x:32:
+            www-data:x:33:
+            operator:x:37:
+            utmp:x:43:
+            plugdev:x:46:
+            staff:x:50:
+            lock:x:54:
+            netdev:x:82:
+            users:x:100:
+            nogroup:x:65534:
+            """;
+}

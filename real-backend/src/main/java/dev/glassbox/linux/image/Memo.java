@@ -1,0 +1,30 @@
+package dev.glassbox.linux.image;
+
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/** A value computed once, on first use, by whichever thread asks first; then kept. */
+final class Memo<T> implements Supplier<T> {
+    private Supplier<T> compute;
+    private volatile T value;
+
+    Memo(Supplier<T> compute) {
+        this.compute = Objects.requireNonNull(compute);
+    }
+
+    @Override
+    public T get() {
+        T v = value;
+        if (v == null) {
+            synchronized (this) {
+                v = value;
+                if (v == null) {
+                    v = Objects.requireNonNull(compute.get());
+                    value = v;
+                    compute = null;
+                }
+            }
+        }
+        return v;
+    }
+}
