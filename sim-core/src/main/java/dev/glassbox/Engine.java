@@ -80,6 +80,11 @@ public final class Engine implements AutoCloseable {
         return new Engine(kernel, registry, true);
     }
 
+    /** {@code captureState} off: no state snapshot at every trace step (benchmarks). */
+    public static Engine on(Kernel kernel, Registry registry, boolean captureState) {
+        return new Engine(kernel, registry, captureState);
+    }
+
     public Result run(String line) {
         return run(line, Progress.NONE);
     }

@@ -41,10 +41,10 @@ class EngineFlowTest {
             order.add(indexOf(t, "create request", ev -> ev.layer() == Layer.API && ev.object().startsWith("POST /v1.50/containers/create")
                     && t.events().stream().anyMatch(x -> x.layer() == Layer.REGISTRY)));
             order.add(indexOf(t, "manifest", ev -> ev.layer() == Layer.REGISTRY && ev.object().contains("/manifests/latest")));
+            order.add(indexOf(t, "overlay", kernel(Subsystem.UNIONFS, "mount overlay")));
             order.add(indexOf(t, "clone", kernel(Subsystem.PROCESS, "clone")));
             order.add(indexOf(t, "pid namespace", kernel(Subsystem.NAMESPACE, "new pid namespace")));
             order.add(indexOf(t, "cgroup", kernel(Subsystem.CGROUP, "mkdir")));
-            order.add(indexOf(t, "overlay", kernel(Subsystem.UNIONFS, "mount overlay")));
             order.add(indexOf(t, "pivot_root", kernel(Subsystem.UNIONFS, "pivot_root")));
             order.add(indexOf(t, "veth", kernel(Subsystem.NETWORK, "create veth")));
             order.add(indexOf(t, "bridge", kernel(Subsystem.NETWORK, "attach to bridge")));

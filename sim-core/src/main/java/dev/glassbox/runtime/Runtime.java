@@ -32,6 +32,7 @@ public final class Runtime {
         try (Tracer.Span s = tracer.open(Layer.RUNTIME, null, "runc create", spec.id().substring(0, 12),
                 "containerd asks its shim to have runc create the container from the OCI spec: namespaces, cgroup, root filesystem and network, in that order.",
                 "runc create --bundle /run/containerd/io.containerd.runtime.v2.task/moby/" + spec.id() + " " + spec.id())) {
+            snapshot(spec);
             Sandbox sb = namespaces(spec);
             cgroup(spec, sb);
             rootfs(spec, sb);
@@ -66,10 +67,21 @@ public final class Runtime {
         }
     }
 
+    /**
+     * containerd's snapshotter mounts the image layers under a writable layer before runc runs, so the
+     * new mount namespace starts with a copy of that mount (a mount made later in the host's namespace
+     * would not show up in a private copy).
+     */
+    private void snapshot(RuntimeSpec spec) {
+        try (Tracer.Span s = tracer.open(Layer.RUNTIME, null, "snapshot", spec.merged(),
+                "containerd's overlayfs snapshotter stacks the image layers under a writable layer; runc will make this mount the container's '/'.", "")) {
+            kernel.mounts().overlay(spec.lowerdirs(), spec.upperdir(), spec.workdir(), spec.merged());
+        }
+    }
+
     private void rootfs(RuntimeSpec spec, Sandbox sb) {
         try (Tracer.Span s = tracer.open(Layer.RUNTIME, null, "rootfs", spec.merged(),
-                "The container's root filesystem: the image layers stacked by overlayfs under a writable layer, then made the container's '/'.", "")) {
-            kernel.mounts().overlay(spec.lowerdirs(), spec.upperdir(), spec.workdir(), spec.merged());
+                "Inside the new mount namespace, the overlay becomes the container's '/', with /proc, /dev and /sys of its own.", "")) {
             kernel.mounts().prepareRoot(sb, spec.merged());
             for (MountSpec m : spec.mounts()) {
                 kernel.mounts().mountIn(sb, m);

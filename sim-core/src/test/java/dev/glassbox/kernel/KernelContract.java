@@ -52,8 +52,8 @@ public abstract class KernelContract {
         kernel.fs().mkdirs(dir + "/upper");
         kernel.fs().mkdirs(dir + "/work");
         kernel.fs().mkdirs(dir + "/merged");
-        Sandbox sb = kernel.processes().clone(new CloneSpec(name, all(), Map.of()));
         kernel.mounts().overlay(List.of(dir + "/lower"), dir + "/upper", dir + "/work", dir + "/merged");
+        Sandbox sb = kernel.processes().clone(new CloneSpec(name, all(), Map.of()));
         kernel.mounts().prepareRoot(sb, dir + "/merged");
         kernel.mounts().mountIn(sb, new MountSpec("proc", "proc", "/proc", List.of("nosuid", "noexec", "nodev")));
         kernel.mounts().mountIn(sb, new MountSpec("tmpfs", "tmpfs", "/dev", List.of("nosuid", "mode=755")));
