@@ -291,7 +291,11 @@ public final class LinuxNet implements Net {
         boolean veth = peer != null || isVeth(ifname);
         event("delete link", ifname, "Deleting " + ifname + (veth ? " also deletes its peer " + (peer != null ? peer + " " : "")
                 + "inside the container." : "."), Cmd.line(del));
-        must(del);
+        Cmd.Result r = exec(del);
+        if (!r.ok() && !r.stderr().contains("Cannot find device")) {
+            // a veth whose container's namespace just died is deleted by the kernel itself: that is not a failure
+            throw sysError(new CmdException(del, r.exit(), r.stderr(), null));
+        }
         peers.remove(ifname);
         if (peer != null) {
             peers.remove(peer);

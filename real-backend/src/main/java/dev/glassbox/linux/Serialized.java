@@ -20,6 +20,9 @@ import java.util.function.Consumer;
  * thread: in {@link #drain}, which the kernel calls from idle and waitFor.
  */
 final class Serialized implements Processes {
+    static final int SIGKILL = 9;
+    static final long KILL_GRACE_MILLIS = 2_000;
+
     private final Processes inner;
     private final ConcurrentLinkedQueue<Runnable> queue = new ConcurrentLinkedQueue<>();
     /** Pids with an exit listener whose notice has not been queued yet. */
@@ -84,6 +87,11 @@ final class Serialized implements Processes {
     @Override
     public void kill(int pid, int signal) {
         inner.kill(pid, signal);
+        if (signal == SIGKILL) {
+            // SIGKILL cannot be caught: the engine may rely on the process being gone, as it is at once on
+            // the sim kernel. On the host it takes the kernel a moment to tear the process down.
+            inner.waitFor(pid, KILL_GRACE_MILLIS);
+        }
     }
 
     @Override

@@ -179,6 +179,15 @@ final class Lifecycle {
         c.sandbox = null;
     }
 
+    /** containerd's OOM watch: any process of the container killed by the OOM killer marks it OOMKilled, not only PID 1. */
+    private long oomKillsIn(Container c) {
+        try {
+            return d.kernel.cgroups().stats(c.cgroup()).oomKills();
+        } catch (RuntimeException e) {
+            return 0;
+        }
+    }
+
     /** The shim saw PID 1 exit: record it, take the container apart, apply --rm and the restart policy. */
     private void exited(Container c, int pid, ExitStatus status) {
         if (c.pid != pid || !c.running()) {
@@ -186,10 +195,11 @@ final class Lifecycle {
         }
         try (Tracer.Span s = d.tracer.open(Layer.DAEMON, null, "container exited", c.name, "PID 1 of " + c.name + " ended with status "
                 + status.code() + (status.oomKilled() ? " (killed by the OOM killer)" : "") + "; the container stops with it.", "")) {
+            boolean oom = status.oomKilled() || oomKillsIn(c) > 0;
             cleanup(c, c.sandbox);
             c.status = Container.Status.EXITED;
             c.exitCode = status.code();
-            c.oomKilled = status.oomKilled();
+            c.oomKilled = oom;
             c.finishedAt = d.now();
             c.pid = 0;
             d.tracer.did(Layer.DAEMON, null, "exited", c.name, c.name + " is recorded as exited with status " + c.exitCode + ".", "");

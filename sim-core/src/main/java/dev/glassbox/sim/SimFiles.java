@@ -47,6 +47,23 @@ final class SimFiles {
         return ((Node.File) r.node()).read();
     }
 
+    /** At most {@code max} bytes: /dev/zero gives that many zeros and /dev/urandom that many random bytes. */
+    byte[] read(String path, long max) {
+        MountTable.Resolved r = existing(path, true);
+        if (r.node() instanceof Node.Dev d && d.major == Devices.MEM_MAJOR && d.minor != 3) {
+            if (max > Node.File.MAX_SIZE) {
+                throw new SysError("EFBIG", "File too large");
+            }
+            byte[] out = new byte[(int) max];
+            if (d.minor == 8 || d.minor == 9) {
+                out = p.kernel.random((int) max);
+            }
+            return out;
+        }
+        byte[] all = read(path);
+        return all.length <= max ? all : java.util.Arrays.copyOf(all, (int) max);
+    }
+
     void write(String path, byte[] data, boolean append) {
         MountTable.Resolved r = resolve(path, true);
         if (r.node() instanceof Node.Dev d) {

@@ -257,6 +257,11 @@ final class SimSys implements Sys {
     }
 
     @Override
+    public byte[] read(String path, long max) {
+        return files.read(path, max);
+    }
+
+    @Override
     public void write(String path, byte[] data, boolean append) {
         files.write(path, data, append);
     }

@@ -53,6 +53,11 @@ public interface Sys {
 
     // ---- files (paths relative to the cwd; the process's mount namespace and root apply)
     byte[] read(String path);
+    /** read(2) of at most {@code max} bytes from the start: how head -c reads endless devices such as /dev/zero. */
+    default byte[] read(String path, long max) {
+        byte[] all = read(path);
+        return all.length <= max ? all : java.util.Arrays.copyOf(all, (int) max);
+    }
     default String readText(String path) {
         return new String(read(path), java.nio.charset.StandardCharsets.UTF_8);
     }

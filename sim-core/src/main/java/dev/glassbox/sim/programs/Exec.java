@@ -147,6 +147,7 @@ final class Exec {
         try {
             pid = sh.sys.spawn(argv, sh.environment(assigns), sh.io.in.remaining(), out.buffer(), err.buffer());
         } catch (SysError e) {
+            cannotFork(e);
             sh.error(null, argv.get(0) + ": " + e.getMessage());
             return "ENOENT".equals(e.errno()) ? 127 : 126;
         }
@@ -198,9 +199,18 @@ final class Exec {
         } catch (RedirectFailed e) {
             // message printed; nothing started
         } catch (SysError e) {
+            cannotFork(e);
             sh.error(null, argv.get(0) + ": " + e.getMessage());
         } finally {
             sh.io = saved;
+        }
+    }
+
+    /** fork() refused (the pids cgroup is full): ash says so and, not being interactive, gives up with status 2. */
+    private void cannotFork(SysError e) {
+        if ("EAGAIN".equals(e.errno())) {
+            sh.error(null, "can't fork: " + e.getMessage());
+            throw new Flow.Exit(2);
         }
     }
 

@@ -17,7 +17,7 @@ final class NetTools {
         List<String> args = new ArrayList<>(t.args);
         boolean v4only = args.remove("-4");
         boolean v6only = args.remove("-6");
-        args.remove("-o");
+        boolean oneline = args.remove("-o");
         if (args.isEmpty()) {
             t.io.err("Usage: ip [OPTIONS] address|route|link|neigh|rule [ARGS]\n");
             return 1;
@@ -36,10 +36,10 @@ final class NetTools {
             return t.fail("RTNETLINK answers: Function not implemented");
         }
         if ("address".startsWith(object) || object.equals("addr")) {
-            return addr(t, dev, true, !v6only, !v4only);
+            return addr(t, dev, true, !v6only, !v4only, false);
         }
         if ("link".startsWith(object)) {
-            return addr(t, dev, false, false, false);
+            return addr(t, dev, false, false, false, oneline);
         }
         if ("route".startsWith(object)) {
             StringBuilder sb = new StringBuilder();
@@ -54,7 +54,8 @@ final class NetTools {
         return t.fail("unknown object " + object);
     }
 
-    private static int addr(Tool t, String dev, boolean withAddrs, boolean v4, boolean v6) {
+    /** {@code oneline} (ip -o): each record on one line, continuation lines joined with a backslash. */
+    private static int addr(Tool t, String dev, boolean withAddrs, boolean v4, boolean v6, boolean oneline) {
         List<Sys.NetIf> ifs = t.sys.interfaces();
         Map<String, Sys.NetIf> byName = new HashMap<>();
         ifs.forEach(i -> byName.put(i.name(), i));
@@ -115,7 +116,7 @@ final class NetTools {
                 sb.append("       valid_lft forever preferred_lft forever\n");
             }
         }
-        t.out(sb.toString());
+        t.out(oneline && !withAddrs ? sb.toString().replaceAll("\n(?=\\s)", "\\\\") : sb.toString());
         return 0;
     }
 

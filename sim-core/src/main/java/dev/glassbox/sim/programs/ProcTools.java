@@ -5,6 +5,7 @@ import dev.glassbox.sim.SysError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Applets about processes: ps, top, kill, pidof, sleep, env, printenv, xargs. */
 final class ProcTools {
@@ -12,6 +13,13 @@ final class ProcTools {
 
     static int ps(Tool t) {
         Users users = t.users();
+        int o = t.args.indexOf("-o");
+        if (o >= 0) {
+            if (o + 1 >= t.args.size()) {
+                return t.fail("option requires an argument -- 'o'");
+            }
+            return psColumns(t, users, List.of(t.args.get(o + 1).split(",")));
+        }
         StringBuilder sb = new StringBuilder("PID   USER     TIME  COMMAND\n");
         for (ProcFs.Proc p : ProcFs.all(t.sys)) {
             long secs = p.ticks() / 100;
@@ -20,6 +28,62 @@ final class ProcTools {
         }
         t.out(sb.toString());
         return 0;
+    }
+
+    /** busybox ps -o: each column's header and width; numbers right-aligned, the last column unpadded. */
+    private static int psColumns(Tool t, Users users, List<String> cols) {
+        Map<String, Object[]> spec = Map.of("pid", new Object[] {"PID", 5}, "ppid", new Object[] {"PPID", 5},
+                "user", new Object[] {"USER", 8}, "comm", new Object[] {"COMMAND", 16}, "args", new Object[] {"COMMAND", 0},
+                "stat", new Object[] {"STAT", 4}, "rss", new Object[] {"RSS", 6}, "vsz", new Object[] {"VSZ", 6},
+                "time", new Object[] {"TIME", 5});
+        for (String c : cols) {
+            if (!spec.containsKey(c)) {
+                return t.fail("bad -o argument '" + c + "', supported arguments: user,group,comm,args,pid,ppid,pgid,etime,nice,rgroup,ruser,time,tty,vsz,stat,rss");
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        List<String> header = new ArrayList<>();
+        for (String c : cols) {
+            header.add((String) spec.get(c)[0]);
+        }
+        sb.append(row(header, cols, spec, false));
+        for (ProcFs.Proc p : ProcFs.all(t.sys)) {
+            List<String> v = new ArrayList<>();
+            for (String c : cols) {
+                long secs = p.ticks() / 100;
+                v.add(switch (c) {
+                    case "pid" -> String.valueOf(p.pid());
+                    case "ppid" -> String.valueOf(p.ppid());
+                    case "user" -> users.userOr(p.uid());
+                    case "comm" -> p.name();
+                    case "stat" -> p.state();
+                    case "rss" -> p.rssKb() + "";
+                    case "vsz" -> p.vszKb() + "";
+                    case "time" -> secs / 60 + ":" + String.format("%02d", secs % 60);
+                    default -> p.command();
+                });
+            }
+            sb.append(row(v, cols, spec, true));
+        }
+        t.out(sb.toString());
+        return 0;
+    }
+
+    private static String row(List<String> values, List<String> cols, Map<String, Object[]> spec, boolean data) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < values.size(); i++) {
+            int w = (Integer) spec.get(cols.get(i))[1];
+            boolean last = i == values.size() - 1;
+            boolean number = data && Set.of("pid", "ppid", "rss", "vsz").contains(cols.get(i));
+            String v = values.get(i);
+            if (last && !number) {
+                sb.append(v);
+            } else {
+                sb.append(String.format(number ? "%" + w + "s" : "%-" + w + "s", v));
+            }
+            sb.append(last ? "\n" : " ");
+        }
+        return sb.toString();
     }
 
     /** top in batch mode: one frame per iteration, {@code -n} iterations {@code -d} seconds apart. */

@@ -70,6 +70,9 @@ final class TextTools {
         Opts o = Opts.parse("n:c:qv", numericShorthand(t.args));
         long n = Long.parseLong(o.get('n', "10"));
         int st = 0;
+        if (o.has('c')) {
+            return headBytes(t, Long.parseLong(o.get('c', "0")), o.operands);
+        }
         List<String[]> in = inputs(t, o.operands);
         for (String[] f : in) {
             if (f[1] == null) {
@@ -78,10 +81,6 @@ final class TextTools {
             }
             if (in.size() > 1) {
                 t.outln((f == in.get(0) ? "" : "\n") + "==> " + f[0] + " <==");
-            }
-            if (o.has('c')) {
-                t.out(f[1].substring(0, (int) Math.min(f[1].length(), Long.parseLong(o.get('c', "0")))));
-                continue;
             }
             StringBuilder sb = new StringBuilder();
             List<String> lines = lines(f[1]);
@@ -106,6 +105,8 @@ final class TextTools {
             if (in.size() > 1) {
                 t.outln((f == in.get(0) ? "" : "\n") + "==> " + f[0] + " <==");
             }
+            // tail keeps its last lines in memory until input ends: one endless line is all held at once
+            t.sys.allocate(held(f[1], spec));
             List<String> lines = lines(f[1]);
             int from = spec.startsWith("+") ? Math.max(0, Integer.parseInt(spec.substring(1)) - 1)
                     : Math.max(0, lines.size() - Math.abs(Integer.parseInt(spec)));
@@ -119,6 +120,41 @@ final class TextTools {
             follow(t, o.operands.get(o.operands.size() - 1), in.get(in.size() - 1)[1]);
         }
         return st;
+    }
+
+    /** head -c N: reads at most N bytes of each file, so an endless device like /dev/zero works. */
+    private static int headBytes(Tool t, long count, List<String> files) {
+        int st = 0;
+        for (String f : files.isEmpty() ? List.of("-") : files) {
+            try {
+                String text = f.equals("-") ? t.readInput(f)
+                        : new String(t.sys.read(f, count), java.nio.charset.StandardCharsets.ISO_8859_1);
+                t.out(text.substring(0, (int) Math.min(text.length(), count)));
+            } catch (SysError e) {
+                t.err("can't open '" + f + "': " + e.getMessage());
+                st = 1;
+            }
+        }
+        return st;
+    }
+
+    /** Bytes tail -n holds at the end of the input: its last N lines (from +N on, only a line at a time). */
+    private static long held(String text, String spec) {
+        if (spec.startsWith("+")) {
+            return Math.min(text.length(), 4096);
+        }
+        int n = Math.abs(Integer.parseInt(spec));
+        int at = text.length();
+        if (at > 0 && text.charAt(at - 1) == '\n') {
+            at--;
+        }
+        for (int i = 0; i < n && at > 0; i++) {
+            at = text.lastIndexOf('\n', at - 1);
+            if (at < 0) {
+                return text.length();
+            }
+        }
+        return text.length() - at;
     }
 
     /** tail -f: polls the file once a second and prints what was appended, until killed. */
