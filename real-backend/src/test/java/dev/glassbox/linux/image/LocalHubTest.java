@@ -202,7 +202,9 @@ class LocalHubTest {
         assertTrue(tree.containsKey("usr/share/nginx/html/index.html"));
         assertEquals(tree.get("bin/busybox"), Images.lookup(tree, "/usr/sbin/httpd").orElseThrow());
         assertTrue(hub.origin(ImageRef.parse("nginx")).contains("busybox httpd"));
-        assertEquals(List.of("busybox:1.35.0", "busybox:latest", "nginx:latest").size(), hub.references().size());
+        String version = Images.hub().references().stream().filter(r -> r.startsWith("busybox:") && !r.endsWith(":latest"))
+                .findFirst().orElseThrow();
+        assertEquals(List.of(version, "busybox:latest", "nginx:latest"), hub.references());
     }
 
     @Test
