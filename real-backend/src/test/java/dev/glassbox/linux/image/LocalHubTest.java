@@ -136,6 +136,11 @@ class LocalHubTest {
         Image nginx = pull("nginx");
         assertEquals(2, nginx.layers().size());
         assertSame(busybox.layers().get(0), nginx.layers().get(0));
+        Map<String, FileEntry> base = Images.merged(busybox);
+        for (FileEntry e : nginx.layers().get(1).entries()) {
+            FileEntry below = base.get(e.path());
+            assertTrue(below == null || below.type() == e.type(), "nginx's layer would replace " + below + " by " + e);
+        }
     }
 
     @Test
