@@ -50,7 +50,8 @@ class LocalHubTest {
         assertEquals(0755, bin.mode());
         assertEquals(Files.size(Images.BUSYBOX), bin.size());
         byte[] host = Files.readAllBytes(Images.BUSYBOX);
-        assertFalse(Images.hasInterpreter(host), "the host's busybox should be static");
+        assertFalse(Elf.hasInterpreter(host), "the host's busybox should be static");
+        assertTrue(Elf.hasInterpreter(Files.readAllBytes(Path.of("/bin/ls"))), "ls is dynamic: the check can tell");
         assertTrue(bin.data().length > 64 && bin.data()[0] == 0x7f && bin.data()[1] == 'E');
         List<String> applets = Images.lines(List.of(Images.BUSYBOX.toString(), "--list-full"));
         assertTrue(applets.size() > 100, "busybox-static offers hundreds of applets");
