@@ -55,7 +55,12 @@ final class BusyboxLayer {
     }
 
     List<FileEntry> entries() {
-        HostTree t = new HostTree().file(BINARY, host, 0755);
+        byte[] binary = HostTree.read(host);
+        if (Elf.hasInterpreter(binary)) {
+            throw new IllegalStateException("glassbox: " + host + " is dynamically linked and the busybox image holds"
+                    + " no libraries; install the static one (apt-get install busybox-static)");
+        }
+        HostTree t = new HostTree().add(HostTree.sparse(BINARY, 0755, binary));
         for (String applet : applets()) {
             t.symlink(applet, "/" + BINARY);
         }

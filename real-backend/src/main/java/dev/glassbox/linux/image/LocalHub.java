@@ -1,13 +1,16 @@
 package dev.glassbox.linux.image;
 
+import dev.glassbox.api.DockerException;
 import dev.glassbox.image.HistoryEntry;
 import dev.glassbox.image.Image;
 import dev.glassbox.image.ImageConfig;
 import dev.glassbox.image.ImageRef;
 import dev.glassbox.image.Layer;
+import dev.glassbox.linux.CmdException;
 import dev.glassbox.registry.ImageJson;
 import dev.glassbox.registry.LayerArchive;
 import dev.glassbox.registry.Registry;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -121,15 +124,21 @@ public final class LocalHub implements Registry {
         if (!domain().equals(ref.domain()) || tags == null) {
             return Optional.empty();
         }
-        if (ref.digest() != null) {
-            return tags.values().stream().distinct().map(Supplier::get)
-                    .filter(b -> b.image().manifestDigest().equals(ref.digest())).findFirst();
+        try {
+            if (ref.digest() != null) {
+                return tags.values().stream().distinct().map(Supplier::get)
+                        .filter(b -> b.image().manifestDigest().equals(ref.digest())).findFirst();
+            }
+            return Optional.ofNullable(tags.get(ref.tag() == null ? "latest" : ref.tag())).map(Supplier::get);
+        } catch (IllegalStateException | UncheckedIOException | CmdException e) {
+            // a host file gone or unreadable since start: an answer the user can read, and a retry next time
+            throw DockerException.server("glassbox could not build " + ref.familiar() + " from this host's files: "
+                    + e.getMessage());
         }
-        return Optional.ofNullable(tags.get(ref.tag() == null ? "latest" : ref.tag())).map(Supplier::get);
     }
 
     private String busyboxStep() {
-        return "glassbox: COPY " + busybox.host() + " /bin/busybox (BusyBox v" + busyboxVersion.number() + ", "
+        return "glassbox: COPY host:" + busybox.host() + " /bin/busybox (BusyBox v" + busyboxVersion.number() + ", "
                 + busyboxVersion.build() + ") and link its applets";
     }
 
@@ -149,7 +158,7 @@ public final class LocalHub implements Registry {
     private Built buildNginx() {
         List<Path> libs = nginx.libraries();
         Layer layer = LayerArchive.layer(nginx.entries(libs));
-        String step = "glassbox: COPY " + nginx.host() + " (nginx " + nginxVersion + ") and the " + libs.size()
+        String step = "glassbox: COPY host:" + nginx.host() + " (nginx " + nginxVersion + ") and the " + libs.size()
                 + " files ldd names for it, nginx.conf, mime.types and index.html";
         Image image = web(layer, step, NginxLayer.CMD, "SIGQUIT");
         return new Built(image, "glassbox built it from this host's nginx " + nginxVersion + " (" + nginx.host()

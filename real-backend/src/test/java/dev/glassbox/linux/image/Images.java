@@ -4,8 +4,6 @@ import dev.glassbox.image.FileEntry;
 import dev.glassbox.image.Image;
 import dev.glassbox.image.Layer;
 import dev.glassbox.linux.Cmd;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -66,20 +64,6 @@ final class Images {
             }
         }
         return Optional.empty();
-    }
-
-    /** Whether an ELF file asks for a program interpreter (PT_INTERP): a static binary does not. */
-    static boolean hasInterpreter(byte[] elf) {
-        ByteBuffer b = ByteBuffer.wrap(elf).order(ByteOrder.LITTLE_ENDIAN);
-        long phoff = b.getLong(0x20);
-        int phentsize = b.getShort(0x36) & 0xffff;
-        int phnum = b.getShort(0x38) & 0xffff;
-        for (int i = 0; i < phnum; i++) {
-            if (b.getInt((int) (phoff + (long) i * phentsize)) == 3) {
-                return true;
-            }
-        }
-        return false;
     }
 
     static List<String> lines(List<String> argv) {
