@@ -47,4 +47,22 @@ public final class Signals {
         }
         return "SIG" + signal;
     }
+
+    /** strsignal(3): how a shell reports a job the signal ended ("Killed", "Terminated"). */
+    public static String description(int signal) {
+        return switch (signal) {
+            case SIGHUP -> "Hangup";
+            case SIGINT -> "Interrupt";
+            case SIGQUIT -> "Quit";
+            case 6 -> "Aborted";
+            case SIGKILL -> "Killed";
+            case SIGUSR1 -> "User defined signal 1";
+            case SIGSEGV -> "Segmentation fault";
+            case SIGUSR2 -> "User defined signal 2";
+            case SIGPIPE -> "Broken pipe";
+            case SIGALRM -> "Alarm clock";
+            case SIGTERM -> "Terminated";
+            default -> "Real-time signal " + signal;
+        };
+    }
 }

@@ -155,8 +155,17 @@ final class SimMounts implements Mounts {
         List<String> root = root(sandbox);
         k.event(Subsystem.UNIONFS, "pivot_root", "/", "pivot_root makes the merged overlay the container's '/' and the host's root is unmounted from its view: the container can no longer reach host files.",
                 "pivot_root(\"" + Fs.join(root) + "\", \"" + Fs.join(root) + "/.pivot_root\") ; umount2(\"/.pivot_root\", MNT_DETACH)");
+        // The new root is the topmost mount at that path (the bind on top of the overlay); what lies
+        // beneath it stays with the old root and is detached with it.
+        int top = 0;
+        for (int i = 0; i < mnt.table.mounts.size(); i++) {
+            if (mnt.table.mounts.get(i).target.equals(root)) {
+                top = i;
+            }
+        }
         List<MountTable.Mount> kept = new ArrayList<>();
-        for (MountTable.Mount m : mnt.table.mounts) {
+        for (int i = top; i < mnt.table.mounts.size(); i++) {
+            MountTable.Mount m = mnt.table.mounts.get(i);
             if (m.target.size() >= root.size() && m.target.subList(0, root.size()).equals(root)) {
                 kept.add(m.rebased(m.target.subList(root.size(), m.target.size())));
             }

@@ -312,6 +312,22 @@ final class SimNet implements Net {
         return client;
     }
 
+    /** ICMP echo: the request travels like a packet to whichever namespace owns the address, and that kernel replies. */
+    boolean echo(SimProcess p, int dst) {
+        Route.Found r;
+        try {
+            r = new Route(this, kernel).find(p.ns.net(), dst, 0);
+        } catch (SysError e) {
+            if ("EHOSTUNREACH".equals(e.errno())) {
+                return false;
+            }
+            throw e;
+        }
+        kernel.event(Subsystem.NETWORK, "echo reply", Ip.format(r.dst()), "The kernel that owns " + Ip.format(r.dst())
+                + " answers the echo request itself: no program is involved in a ping.", "ICMP echo request → echo reply");
+        return true;
+    }
+
     void send(Socket s, byte[] data) {
         if (s.peer == null || s.peer.closed) {
             throw new SysError("EPIPE", "Broken pipe");

@@ -1,5 +1,6 @@
 package dev.glassbox.sim;
 
+import dev.glassbox.kernel.ExitStatus;
 import dev.glassbox.kernel.ExecSpec;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -190,14 +191,19 @@ final class SimSys implements Sys {
 
     @Override
     public int waitpid(int pid) {
+        return waitStatus(pid).code();
+    }
+
+    @Override
+    public ExitStatus waitStatus(int pid) {
         SimProcess c = byPid(pid);
         if (c.parent != p) {
             throw SysError.echild();
         }
         p.block(() -> !c.alive());
-        int code = c.exit.code();
+        ExitStatus st = c.exit;
         k.reap(c);
-        return code;
+        return st;
     }
 
     @Override
@@ -390,6 +396,11 @@ final class SimSys implements Sys {
             throw new SysError("EAI_NONAME", "bad address '" + host + "'");
         }
         return fd(k.net.connect(p, Ip.parse(ip), port));
+    }
+
+    @Override
+    public boolean echo(String ip) {
+        return k.net.echo(p, Ip.parse(ip));
     }
 
     @Override

@@ -41,6 +41,10 @@ public interface Sys {
     int fork(Program child);
     /** Blocks until the child ends; returns its status as a shell shows it (128+N when killed by signal N). */
     int waitpid(int pid);
+    /** waitpid(2) with the whole status: an exit code, or the signal that killed the child. */
+    default dev.glassbox.kernel.ExitStatus waitStatus(int pid) {
+        return dev.glassbox.kernel.ExitStatus.exited(waitpid(pid));
+    }
     void kill(int pid, int signal);
     /** Installs a handler: it runs on this process when the signal arrives, even during a blocking call. */
     void signal(int signal, Runnable handler);
@@ -100,6 +104,12 @@ public interface Sys {
     void close(int fd);
     /** The peer's address of a connection, {@code 172.17.0.1:41234}. */
     String peer(int connection);
+
+    /**
+     * Sends one ICMP echo request to an address and waits for the reply: true when it came back,
+     * false when nothing answered; a missing route is {@code ENETUNREACH}.
+     */
+    boolean echo(String ip);
 
     // ---- memory
     /** Touches this many more bytes of memory; the cgroup may OOM-kill the process for it. */

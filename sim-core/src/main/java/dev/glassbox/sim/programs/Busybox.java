@@ -83,6 +83,7 @@ final class Busybox {
         APPLETS.put("nslookup", NetInfo::nslookup);
         APPLETS.put("wget", Wget::run);
         APPLETS.put("nc", Nc::run);
+        APPLETS.put("ping", Ping::run);
     }
 
     private Busybox() {}

@@ -1,5 +1,6 @@
 package dev.glassbox.sim.programs;
 
+import dev.glassbox.sim.Signals;
 import dev.glassbox.sim.SysError;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -151,10 +152,13 @@ final class Exec {
             sh.error(null, argv.get(0) + ": " + e.getMessage());
             return "ENOENT".equals(e.errno()) ? 127 : 126;
         }
-        int st = sh.sys.waitpid(pid);
+        dev.glassbox.kernel.ExitStatus st = sh.sys.waitStatus(pid);
         out.finish();
         err.finish();
-        return st;
+        if (st.signal() != 0 && st.signal() != Signals.SIGINT && st.signal() != Signals.SIGPIPE && sh.flavor != Flavor.BASH) {
+            sh.io.err(Signals.description(st.signal()) + "\n"); // ash reports a foreground job a signal ended
+        }
+        return st.code();
     }
 
     /** {@code cmd &}: a program is spawned and left running; anything else runs in a forked copy of the shell. */

@@ -255,6 +255,11 @@ abstract class FakeSysCore implements Sys {
     }
 
     @Override
+    public boolean echo(String ip) {
+        return false;
+    }
+
+    @Override
     public int connect(String host, int port) {
         enter();
         synchronized (k) {
