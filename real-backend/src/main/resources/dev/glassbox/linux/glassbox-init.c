@@ -45,6 +45,7 @@
 #define MAX_FIELDS 4096
 
 static const char *dir;
+static int dirfd_ = -1; /* DIR, opened before any setns: the exit file goes there whatever the mount namespace */
 static char root[PATH_MAX];
 static int io[3] = {-1, -1, -1};
 
@@ -360,10 +361,20 @@ static int look_path(const char *name, char **env, char *out) {
     }
 }
 
+/* An exec that fails ends the process, as runc's init does: 127 not found, 126 otherwise. */
+static void exec_fail(int code, const char *fmt, ...) {
+    char buf[4096];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    say("error %d %s", code, buf);
+    _exit(code);
+}
+
 static int cmd_exec(char **f, int n) {
     if (n < 6) {
-        errno = EINVAL;
-        return fail("exec");
+        exec_fail(126, "exec: bad command");
     }
     int cgroupns = strcmp(f[1], "1") == 0;
     uid_t uid = (uid_t) strtoul(f[2], NULL, 10);
@@ -371,13 +382,11 @@ static int cmd_exec(char **f, int n) {
     const char *cwd = f[4];
     int argc = atoi(f[5]);
     if (argc < 1 || 6 + argc >= n) {
-        errno = EINVAL;
-        return fail("exec");
+        exec_fail(126, "exec: bad command");
     }
     int envc = atoi(f[6 + argc]);
     if (7 + argc + envc > n) {
-        errno = EINVAL;
-        return fail("exec");
+        exec_fail(126, "exec: bad command");
     }
     char **argv = calloc(argc + 1, sizeof *argv);
     char **env = calloc(envc + 1, sizeof *env);
@@ -388,25 +397,21 @@ static int cmd_exec(char **f, int n) {
         env[i] = f[7 + argc + i];
     }
     if (cgroupns && unshare(CLONE_NEWCGROUP) < 0) {
-        return fail("unshare(CLONE_NEWCGROUP)");
+        exec_fail(126, "unshare(CLONE_NEWCGROUP): %s", lower(strerror(errno)));
     }
     if (chdir(cwd) < 0) {
-        say("error 126 chdir to cwd (\"%s\") set in config.json failed: %s", cwd, lower(strerror(errno)));
-        return -1;
+        exec_fail(126, "chdir to cwd (\"%s\") set in config.json failed: %s", cwd, lower(strerror(errno)));
     }
     char path[PATH_MAX];
     if (look_path(argv[0], env, path) < 0) {
-        say("error 127 exec: \"%s\": executable file not found in $PATH", argv[0]);
-        return -1;
+        exec_fail(127, "exec: \"%s\": executable file not found in $PATH", argv[0]);
     }
     struct stat st;
     if (stat(path, &st) < 0) {
-        int code = errno == ENOENT || errno == ENOTDIR ? 127 : 126;
-        say("error %d exec: \"%s\": stat %s: %s", code, argv[0], path, lower(strerror(errno)));
-        return -1;
+        exec_fail(errno == ENOENT || errno == ENOTDIR ? 127 : 126, "exec: \"%s\": stat %s: %s", argv[0], path, lower(strerror(errno)));
     }
     if (setgroups(0, NULL) < 0 || setgid(gid) < 0 || setuid(uid) < 0) {
-        return fail("setuid");
+        exec_fail(126, "setuid %u: %s", (unsigned) uid, lower(strerror(errno)));
     }
     say("path %s %d", path, (int) getpid());
     int reply = fcntl(1, F_DUPFD_CLOEXEC, 10);
@@ -462,19 +467,11 @@ static int shim_wait(pid_t pid) {
             return 1;
         }
     }
-    char tmp[PATH_MAX], path[PATH_MAX];
-    snprintf(tmp, sizeof tmp, "%s/exit.tmp", dir);
-    snprintf(path, sizeof path, "%s/exit", dir);
-    FILE *out = fopen(tmp, "w");
-    if (!out) {
-        return 1;
-    }
-    if (WIFSIGNALED(status)) {
-        fprintf(out, "signal %d\n", WTERMSIG(status));
-    } else {
-        fprintf(out, "exit %d\n", WEXITSTATUS(status));
-    }
-    if (fclose(out) != 0 || rename(tmp, path) < 0) {
+    char text[32];
+    int len = WIFSIGNALED(status) ? snprintf(text, sizeof text, "signal %d\n", WTERMSIG(status))
+                                  : snprintf(text, sizeof text, "exit %d\n", WEXITSTATUS(status));
+    int fd = openat(dirfd_, "exit.tmp", O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0 || write(fd, text, len) != len || close(fd) < 0 || renameat(dirfd_, "exit.tmp", dirfd_, "exit") < 0) {
         return 1;
     }
     return 0;
@@ -560,6 +557,11 @@ int main(int argc, char **argv) {
     signal(SIGPIPE, SIG_IGN);
     setsid();
     dir = argv[2];
+    dirfd_ = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dirfd_ < 0) {
+        say("error %d open %s: %s", errno, dir, lower(strerror(errno)));
+        return 1;
+    }
     open_stdio();
     if (strcmp(argv[1], "create") == 0) {
         return create_main(argc, argv);
