@@ -66,7 +66,8 @@ public final class LinuxMounts implements Mounts {
             throw SysError.einval();
         }
         note("prepare root", rootfs, "Inside the new mount namespace, mounts are made private so nothing propagates back to the host, and the rootfs is bind-mounted onto itself.",
-                "mount(NULL, \"/\", NULL, MS_REC|MS_PRIVATE, NULL) ; mount(\"" + rootfs + "\", \"" + rootfs + "\", NULL, MS_BIND|MS_REC, NULL)");
+                "mount(NULL, \"/\", NULL, MS_REC|MS_PRIVATE, NULL) ; setns(host mnt) ; fd = open_tree(AT_FDCWD, \"" + rootfs
+                        + "\", OPEN_TREE_CLONE|AT_RECURSIVE) ; setns(own mnt) ; move_mount(fd, \"\", AT_FDCWD, \"" + rootfs + "\", MOVE_MOUNT_F_EMPTY_PATH)");
         b.channel.call("prepare", rootfs);
         b.preparedRoot = rootfs;
     }

@@ -41,6 +41,22 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#ifndef OPEN_TREE_CLONE
+#define OPEN_TREE_CLONE 1
+#endif
+#ifndef AT_RECURSIVE
+#define AT_RECURSIVE 0x8000
+#endif
+#ifndef MOVE_MOUNT_F_EMPTY_PATH
+#define MOVE_MOUNT_F_EMPTY_PATH 0x00000004
+#endif
+#ifndef SYS_open_tree
+#define SYS_open_tree 428
+#endif
+#ifndef SYS_move_mount
+#define SYS_move_mount 429
+#endif
+
 #define MAX_LINE (1 << 20)
 #define MAX_FIELDS 4096
 
@@ -48,6 +64,7 @@ static const char *dir;
 static int dirfd_ = -1; /* DIR, opened before any setns: the exit file goes there whatever the mount namespace */
 static char root[PATH_MAX];
 static int io[3] = {-1, -1, -1};
+static int host_mnt = -1; /* the host's mount namespace, where the daemon mounts the rootfs after the clone */
 
 static void say(const char *fmt, ...) {
     char buf[8192];
@@ -238,6 +255,38 @@ static int populate_dev(const char *devdir) {
     return 0;
 }
 
+/*
+ * The rootfs overlay was mounted in the host's mount namespace after this process got its copy of
+ * the mount table, so it is not visible here. Step into the host's namespace, clone the mount tree
+ * there (open_tree), come back and attach the clone at the same path (move_mount): a bind mount
+ * across namespaces. Without open_tree (Linux < 5.2) the path is bind-mounted onto itself.
+ */
+static int bind_from_host(const char *path) {
+    int own = open("/proc/self/ns/mnt", O_RDONLY | O_CLOEXEC);
+    if (own < 0 || host_mnt < 0) {
+        return -1;
+    }
+    if (setns(host_mnt, CLONE_NEWNS) < 0) {
+        close(own);
+        return -1;
+    }
+    int tree = syscall(SYS_open_tree, AT_FDCWD, path, OPEN_TREE_CLONE | AT_RECURSIVE | O_CLOEXEC);
+    int saved = errno;
+    if (setns(own, CLONE_NEWNS) < 0) {
+        _exit(126); /* stuck in the host's namespace: never go on from here */
+    }
+    close(own);
+    if (tree < 0) {
+        errno = saved;
+        return -1;
+    }
+    int r = syscall(SYS_move_mount, tree, "", AT_FDCWD, path, MOVE_MOUNT_F_EMPTY_PATH);
+    saved = errno;
+    close(tree);
+    errno = saved;
+    return r;
+}
+
 static int cmd_prepare(char **f, int n) {
     if (n < 2 || f[1][0] != '/') {
         errno = EINVAL;
@@ -246,8 +295,13 @@ static int cmd_prepare(char **f, int n) {
     if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0) {
         return fail("mount --make-rprivate /");
     }
-    if (mount(f[1], f[1], NULL, MS_BIND | MS_REC, NULL) < 0) {
-        return fail("mount --rbind");
+    if (bind_from_host(f[1]) < 0) {
+        if (errno != ENOSYS && errno != EPERM) {
+            return fail("open_tree/move_mount");
+        }
+        if (mount(f[1], f[1], NULL, MS_BIND | MS_REC, NULL) < 0) {
+            return fail("mount --rbind");
+        }
     }
     snprintf(root, sizeof root, "%s", f[1]);
     say("ok");
@@ -487,6 +541,7 @@ static int create_main(int argc, char **argv) {
         }
         close(fd);
     }
+    host_mnt = open("/proc/self/ns/mnt", O_RDONLY | O_CLOEXEC);
     size_t size = 1 << 20;
     char *stack = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
     if (stack == MAP_FAILED) {

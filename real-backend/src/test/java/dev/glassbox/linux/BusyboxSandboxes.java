@@ -93,10 +93,10 @@ final class BusyboxSandboxes implements AutoCloseable {
 
     /** runc create's steps, with a hook between clone and the rootfs (where the runtime attaches the cgroup). */
     Sandbox create(String id, String hostname, java.util.function.Consumer<Sandbox> afterClone) throws IOException {
-        Path c = rootfs(id);
         Set<NsType> ns = EnumSet.of(NsType.PID, NsType.MNT, NsType.UTS, NsType.IPC, NsType.NET, NsType.CGROUP);
         Sandbox sb = processes.clone(new CloneSpec(id, ns, Map.of()));
         afterClone.accept(sb);
+        Path c = rootfs(id); // after the clone, as the runtime does: the held init must see a mount made after its copy
         mounts.prepareRoot(sb, c.resolve("merged").toString());
         for (MountSpec m : Runtime.standardMounts(c.toString(), List.of())) {
             mounts.mountIn(sb, m);
