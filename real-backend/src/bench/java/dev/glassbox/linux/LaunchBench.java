@@ -28,7 +28,7 @@ public final class LaunchBench {
 
     public static void main(String[] args) throws Exception {
         int n = Integer.getInteger("bench.n", 20);
-        Path tmp = Files.createTempDirectory("glassbox-bench");
+        Path tmp = Files.createTempDirectory("glassbox-launch-bench");
         List<Long> total = new ArrayList<>();
         List<Long> toExit = new ArrayList<>();
         List<Long> baseline = new ArrayList<>();

@@ -8,6 +8,7 @@ import dev.glassbox.sim.SysError;
 import dev.glassbox.trace.Layer;
 import dev.glassbox.trace.Subsystem;
 import dev.glassbox.trace.Tracer;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,7 +63,13 @@ public final class LinuxMounts implements Mounts {
     @Override
     public void prepareRoot(Sandbox sandbox, String rootfs) {
         LinuxProcesses.Box b = processes.box(sandbox);
-        if (!rootfs.startsWith("/") || b.sandbox.namespaces().getOrDefault(NsType.MNT, 0L) == ProcFiles.nsInode((int) ProcessHandle.current().pid(), "mnt")) {
+        Path root = processes.stateRoot();
+        try {
+            LinuxHostFs.inside(root, root.toRealPath(), rootfs);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        if (rootfs.indexOf('\t') >= 0 || rootfs.indexOf('\n') >= 0 || b.sandbox.namespaces().getOrDefault(NsType.MNT, 0L) == ProcFiles.nsInode((int) ProcessHandle.current().pid(), "mnt")) {
             throw SysError.einval();
         }
         note("prepare root", rootfs, "Inside the new mount namespace, mounts are made private so nothing propagates back to the host, and the rootfs is bind-mounted onto itself.",

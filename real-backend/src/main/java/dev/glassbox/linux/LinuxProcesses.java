@@ -99,6 +99,10 @@ public final class LinuxProcesses implements Processes {
         }
     }
 
+    Path stateRoot() {
+        return stateRoot;
+    }
+
     Box box(Sandbox sandbox) {
         Box b = boxes.get(sandbox.id());
         if (b == null) {
@@ -416,8 +420,8 @@ public final class LinuxProcesses implements Processes {
     @Override
     public List<ProcessInfo> list(Sandbox sandbox) {
         Box b = boxes.get(sandbox.id());
-        if (b == null || !b.started) {
-            return List.of();
+        if (b != null && !b.started) {
+            return List.of(); // the held init is not running a program yet
         }
         long pidNs = sandbox.namespaces().getOrDefault(NsType.PID, 0L);
         return pidNs == 0 ? List.of() : ProcFiles.inPidNamespace(pidNs);

@@ -178,4 +178,29 @@ class LinuxProcessesTest {
         boxes.processes.release(sb);
         assertFalse(ProcFiles.alive(sb.pid()));
     }
+    @Test
+    void uidGidCwdAndEnvironmentAreTheSpecs() throws IOException {
+        Sandbox sb = boxes.create("c13", "c13");
+        StringBuffer out = new StringBuffer();
+        boxes.processes.exec(sb, new ExecSpec(List.of("sh", "-c", "id -u; id -g; pwd; echo $GREETING; env | grep -c ."),
+                List.of("PATH=/bin", "GREETING=hello"), "/tmp", 65534, 65534, "", (s, t) -> out.append(t)));
+        assertEquals(0, boxes.processes.waitFor(sb.pid(), 5_000).orElseThrow().code());
+        assertEquals(List.of("65534", "65534", "/tmp", "hello"), out.toString().lines().toList().subList(0, 4));
+        boxes.processes.release(sb);
+    }
+
+    @Test
+    void aJoinedNetworkNamespaceIsTheOthersAndTheRootfsMustBeInsideTheStateRoot() throws IOException {
+        Sandbox a = boxes.create("c14", "c14");
+        Sandbox b = boxes.processes.clone(new dev.glassbox.kernel.CloneSpec("c15", java.util.EnumSet.of(dev.glassbox.kernel.NsType.PID,
+                dev.glassbox.kernel.NsType.MNT), java.util.Map.of(dev.glassbox.kernel.NsType.NET, a)));
+        assertEquals(ProcFiles.nsInode(a.pid(), "net"), ProcFiles.nsInode(b.pid(), "net"), "--network container:c14");
+        assertEquals(a.namespaces().get(dev.glassbox.kernel.NsType.NET), b.namespaces().get(dev.glassbox.kernel.NsType.NET));
+        assertTrue(ProcFiles.nsInode(a.pid(), "pid") != ProcFiles.nsInode(b.pid(), "pid"));
+        assertThrows(IllegalArgumentException.class, () -> boxes.mounts.prepareRoot(b, "/"), "a rootfs outside the state root is refused");
+        assertThrows(IllegalArgumentException.class, () -> boxes.mounts.prepareRoot(b, tmp.resolve("state/../elsewhere").toString()));
+        boxes.processes.release(b);
+        boxes.processes.release(a);
+        assertFalse(ProcFiles.alive(a.pid()) || ProcFiles.alive(b.pid()));
+    }
 }
