@@ -375,7 +375,7 @@ public final class LinuxProcesses implements Processes {
             while (ProcFiles.alive(pid) && System.currentTimeMillis() < deadline) {
                 sleep(POLL_MILLIS);
             }
-            return Optional.empty();
+            return ProcFiles.alive(pid) ? Optional.empty() : recordedExit(pid);
         }
         try {
             if (timeoutMillis <= 0) {
@@ -403,10 +403,44 @@ public final class LinuxProcesses implements Processes {
             while (ProcFiles.alive(pid)) {
                 sleep(POLL_MILLIS);
             }
-            listener.accept(ExitStatus.exited(0));
+            listener.accept(recordedExit(pid).orElse(ExitStatus.exited(0)));
         }, "glassbox-wait-" + pid);
         t.setDaemon(true);
         t.start();
+    }
+
+    /**
+     * How a process this daemon did not start ended, from the exit file its helper wrote: a restarted
+     * daemon finds the run directory by the helper's pid file. Waits briefly for the helper, which
+     * writes the file just after it reaped the process.
+     */
+    private Optional<ExitStatus> recordedExit(int pid) {
+        Optional<Path> dir = dirOf(pid);
+        for (int i = 0; dir.isPresent() && i < 100; i++) {
+            Optional<ExitStatus> st = readExit(dir.get());
+            if (st.isPresent()) {
+                return st;
+            }
+            sleep(POLL_MILLIS);
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Path> dirOf(int pid) {
+        if (!Files.isDirectory(runRoot)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> s = Files.walk(runRoot, 3)) {
+            return s.filter(f -> f.getFileName().toString().equals("pid")).filter(f -> {
+                try {
+                    return Files.readString(f).trim().equals(String.valueOf(pid));
+                } catch (IOException e) {
+                    return false;
+                }
+            }).map(Path::getParent).findFirst();
+        } catch (IOException | UncheckedIOException e) {
+            return Optional.empty();
+        }
     }
 
     private static void sleep(long millis) {

@@ -5,8 +5,8 @@
  *
  *   glassbox-init create DIR FLAGS [NS=PATH ...]
  *       joins the namespaces given (setns), clones a child into new namespaces (FLAGS: CLONE_NEW*),
- *       prints "ok PID" and then, like containerd's shim, waits for it in a session of its own and
- *       writes how it ended to DIR/exit ("exit N" or "signal N"). The child reads commands on stdin
+ *       writes its pid to DIR/pid, prints "ok PID" and then, like containerd's shim, waits for it in a
+ *       session of its own and writes how it ended to DIR/exit ("exit N" or "signal N"). The child reads commands on stdin
  *       and answers each on stdout until it execs.
  *   glassbox-init exec DIR PID [CGROUP_PROCS ...]
  *       moves itself into the cgroups given, joins every namespace of PID, forks (so the PID
@@ -507,8 +507,28 @@ static int child_main(void *arg) {
     }
 }
 
-/* The shim's part: wait for the container's process, write how it ended, exit. */
+/* DIR/NAME holds TEXT, replaced atomically (a reader never sees half of it). */
+static int write_file(const char *name, const char *text) {
+    char tmp[64];
+    snprintf(tmp, sizeof tmp, "%s.tmp", name);
+    int len = strlen(text);
+    int fd = openat(dirfd_, tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0 || write(fd, text, len) != len || close(fd) < 0 || renameat(dirfd_, tmp, dirfd_, name) < 0) {
+        return -1;
+    }
+    return 0;
+}
+
+/* The shim's part: record the pid, wait for the process, write how it ended, exit. */
 static int shim_wait(pid_t pid) {
+    char text[32];
+    snprintf(text, sizeof text, "%d\n", (int) pid);
+    if (write_file("pid", text) < 0) {
+        say("error %d write %s/pid: %s", errno, dir, lower(strerror(errno)));
+        kill(pid, SIGKILL);
+        return 1;
+    }
+    say("ok %d", (int) pid);
     int devnull = open("/dev/null", O_RDWR);
     dup2(devnull, 0);
     dup2(devnull, 1);
@@ -521,14 +541,12 @@ static int shim_wait(pid_t pid) {
             return 1;
         }
     }
-    char text[32];
-    int len = WIFSIGNALED(status) ? snprintf(text, sizeof text, "signal %d\n", WTERMSIG(status))
-                                  : snprintf(text, sizeof text, "exit %d\n", WEXITSTATUS(status));
-    int fd = openat(dirfd_, "exit.tmp", O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0 || write(fd, text, len) != len || close(fd) < 0 || renameat(dirfd_, "exit.tmp", dirfd_, "exit") < 0) {
-        return 1;
+    if (WIFSIGNALED(status)) {
+        snprintf(text, sizeof text, "signal %d\n", WTERMSIG(status));
+    } else {
+        snprintf(text, sizeof text, "exit %d\n", WEXITSTATUS(status));
     }
-    return 0;
+    return write_file("exit", text) < 0 ? 1 : 0;
 }
 
 static int create_main(int argc, char **argv) {
@@ -551,7 +569,6 @@ static int create_main(int argc, char **argv) {
     if (pid < 0) {
         return fail("clone"), 1;
     }
-    say("ok %d", (int) pid);
     return shim_wait(pid);
 }
 
@@ -600,7 +617,6 @@ static int exec_main(int argc, char **argv) {
         root[0] = '/';
         child_main(NULL);
     }
-    say("ok %d", (int) pid);
     return shim_wait(pid);
 }
 

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.glassbox.kernel.ExitStatus;
+import dev.glassbox.kernel.NsType;
+import dev.glassbox.kernel.ProcessInfo;
 import dev.glassbox.kernel.Sandbox;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -13,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -59,10 +62,12 @@ class DaemonDeathTest {
             assertTrue(daemon.waitFor(10, TimeUnit.SECONDS));
             assertTrue(ProcFiles.alive(pid), "the container runs on after kill -9 of its daemon");
             Path dir = tmp.resolve("state/run/dd1/init");
-            long deadline = System.currentTimeMillis() + 10_000;
-            while (LinuxProcesses.readExit(dir).isEmpty() && System.currentTimeMillis() < deadline) {
-                Thread.sleep(20);
-            }
+            LinuxProcesses restarted = new LinuxProcesses(tmp.resolve("state"), null);
+            Sandbox known = new Sandbox("dd1", pid, Map.of(NsType.PID, ProcFiles.nsInode(pid, "pid")));
+            List<ProcessInfo> ps = restarted.list(known);
+            assertEquals(List.of(pid, 1), ps.get(0).nsPids(), "a restarted daemon lists the container by its PID namespace: " + ps);
+            assertEquals("sh -c sleep 1; echo done; exit 5", ps.get(0).command());
+            assertEquals(Optional.of(ExitStatus.exited(5)), restarted.waitFor(pid, 10_000), "a restarted daemon reads the helper's exit file");
             assertEquals(Optional.of(ExitStatus.exited(5)), LinuxProcesses.readExit(dir));
             assertEquals("done\n", Files.readString(dir.resolve("stdout")));
         } finally {
