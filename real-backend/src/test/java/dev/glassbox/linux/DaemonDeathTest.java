@@ -68,7 +68,7 @@ class DaemonDeathTest {
             assertEquals(List.of(pid, 1), ps.get(0).nsPids(), "a restarted daemon lists the container by its PID namespace: " + ps);
             assertEquals("sh -c sleep 1; echo done; exit 5", ps.get(0).command());
             assertEquals(Optional.of(ExitStatus.exited(5)), restarted.waitFor(pid, 10_000), "a restarted daemon reads the helper's exit file");
-            assertEquals(Optional.of(ExitStatus.exited(5)), LinuxProcesses.readExit(dir));
+            assertEquals(Optional.of(ExitStatus.exited(5)), Shims.readExit(dir));
             assertEquals("done\n", Files.readString(dir.resolve("stdout")));
         } finally {
             daemon.destroyForcibly();

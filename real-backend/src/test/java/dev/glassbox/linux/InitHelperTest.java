@@ -62,10 +62,10 @@ class InitHelperTest {
     @Test
     void theExitFileIsReadBack() throws IOException {
         Files.writeString(tmp.resolve("exit"), "signal 9\n");
-        assertEquals(Optional.of(ExitStatus.killed(9, false)), LinuxProcesses.readExit(tmp));
+        assertEquals(Optional.of(ExitStatus.killed(9, false)), Shims.readExit(tmp));
         Files.writeString(tmp.resolve("exit"), "exit 3\n");
-        assertEquals(Optional.of(ExitStatus.exited(3)), LinuxProcesses.readExit(tmp));
+        assertEquals(Optional.of(ExitStatus.exited(3)), Shims.readExit(tmp));
         Files.delete(tmp.resolve("exit"));
-        assertEquals(Optional.empty(), LinuxProcesses.readExit(tmp));
+        assertEquals(Optional.empty(), Shims.readExit(tmp));
     }
 }

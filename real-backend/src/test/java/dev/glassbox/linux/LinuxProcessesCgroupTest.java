@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.glassbox.kernel.CgroupLimits;
-import dev.glassbox.kernel.ExecSpec;
 import dev.glassbox.kernel.Sandbox;
 import dev.glassbox.sim.Signals;
 import java.io.IOException;

@@ -164,7 +164,7 @@ class LinuxProcessesTest {
         other.onExit(sb.pid(), seen::complete);
         assertTrue(ProcFiles.alive(sb.pid()));
         assertEquals(ExitStatus.exited(7), seen.get(10, TimeUnit.SECONDS), "found by the helper's pid file");
-        assertEquals(Optional.of(ExitStatus.exited(7)), LinuxProcesses.readExit(dir), "the shim wrote the exit status");
+        assertEquals(Optional.of(ExitStatus.exited(7)), Shims.readExit(dir), "the shim wrote the exit status");
         assertEquals(Optional.of(ExitStatus.exited(7)), other.waitFor(sb.pid(), 1_000));
         assertEquals("done\n", Files.readString(dir.resolve("stdout")));
         boxes.processes.release(sb);
