@@ -43,15 +43,17 @@ final class InitHelper {
         }
         try {
             Files.createDirectories(bin.getParent());
-            Path src = bin.getParent().resolve(bin.getFileName() + ".c");
-            Path tmp = bin.getParent().resolve(bin.getFileName() + ".tmp");
+            String unique = "." + ProcessHandle.current().pid();
+            Path src = bin.getParent().resolve(bin.getFileName() + unique + ".c");
+            Path tmp = bin.getParent().resolve(bin.getFileName() + unique + ".tmp");
             Files.write(src, source);
             Cmd.Result r = Cmd.run(List.of("cc", "-O2", "-static", "-o", tmp.toString(), src.toString()), 60_000);
             if (!r.ok()) {
-                r = Cmd.run(List.of("cc", "-O2", "-o", tmp.toString(), src.toString()), 60_000).orThrow();
+                r = Cmd.run(List.of("cc", "-O2", "-o", tmp.toString(), src.toString()), 60_000);
             }
-            Files.move(tmp, bin, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             Files.deleteIfExists(src);
+            r.orThrow();
+            Files.move(tmp, bin, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             return bin;
         } catch (IOException e) {
             throw new UncheckedIOException("glassbox: cannot build the container helper in " + bin.getParent() + ": " + e.getMessage(), e);

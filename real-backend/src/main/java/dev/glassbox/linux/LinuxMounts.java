@@ -8,6 +8,7 @@ import dev.glassbox.sim.SysError;
 import dev.glassbox.trace.Layer;
 import dev.glassbox.trace.Subsystem;
 import dev.glassbox.trace.Tracer;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,11 +63,18 @@ public final class LinuxMounts implements Mounts {
     @Override
     public void prepareRoot(Sandbox sandbox, String rootfs) {
         LinuxProcesses.Box b = processes.box(sandbox);
-        if (!rootfs.startsWith("/") || b.sandbox.namespaces().getOrDefault(NsType.MNT, 0L) == ProcFiles.nsInode((int) ProcessHandle.current().pid(), "mnt")) {
+        Path root = processes.stateRoot();
+        try {
+            LinuxHostFs.inside(root, root.toRealPath(), rootfs);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        if (rootfs.indexOf('\t') >= 0 || rootfs.indexOf('\n') >= 0 || b.sandbox.namespaces().getOrDefault(NsType.MNT, 0L) == ProcFiles.nsInode((int) ProcessHandle.current().pid(), "mnt")) {
             throw SysError.einval();
         }
         note("prepare root", rootfs, "Inside the new mount namespace, mounts are made private so nothing propagates back to the host, and the rootfs is bind-mounted onto itself.",
-                "mount(NULL, \"/\", NULL, MS_REC|MS_PRIVATE, NULL) ; mount(\"" + rootfs + "\", \"" + rootfs + "\", NULL, MS_BIND|MS_REC, NULL)");
+                "mount(NULL, \"/\", NULL, MS_REC|MS_PRIVATE, NULL) ; setns(host mnt) ; fd = open_tree(AT_FDCWD, \"" + rootfs
+                        + "\", OPEN_TREE_CLONE|AT_RECURSIVE) ; setns(own mnt) ; move_mount(fd, \"\", AT_FDCWD, \"" + rootfs + "\", MOVE_MOUNT_F_EMPTY_PATH)");
         b.channel.call("prepare", rootfs);
         b.preparedRoot = rootfs;
     }

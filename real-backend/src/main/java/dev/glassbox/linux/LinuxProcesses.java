@@ -22,11 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -46,13 +42,12 @@ public final class LinuxProcesses implements Processes {
     /** setns order: the user namespace first, the mount namespace after those that need /proc. */
     private static final List<NsType> JOIN_ORDER = List.of(NsType.USER, NsType.IPC, NsType.UTS, NsType.NET, NsType.PID, NsType.MNT,
             NsType.CGROUP);
-    private static final long POLL_MILLIS = 10;
 
     private final Path stateRoot;
     private final Path runRoot;
     private final Tracer tracer;
     private final Map<String, Box> boxes = new ConcurrentHashMap<>();
-    private final Map<Integer, Proc> procs = new ConcurrentHashMap<>();
+    private final Shims shims;
     private final AtomicInteger execs = new AtomicInteger();
 
     /** A cloned init, held before execve: its helper channel and what it still has to do. */
@@ -72,31 +67,21 @@ public final class LinuxProcesses implements Processes {
         }
     }
 
-    /** A process this kernel started, its shim (the helper) and how it ended. */
-    private static final class Proc {
-        final int pid;
-        final Process shim;
-        final Path dir;
-        final CompletableFuture<ExitStatus> exit = new CompletableFuture<>();
-        final List<OutputTail> tails = new ArrayList<>();
-
-        Proc(int pid, Process shim, Path dir) {
-            this.pid = pid;
-            this.shim = shim;
-            this.dir = dir;
-        }
-    }
-
     public LinuxProcesses(Path stateRoot, Tracer tracer) {
         this.stateRoot = stateRoot.toAbsolutePath().normalize();
         this.runRoot = this.stateRoot.resolve("run");
         this.tracer = tracer;
+        this.shims = new Shims(runRoot);
     }
 
     private void note(Subsystem sub, String action, String object, String sentence, String equivalent) {
         if (tracer != null) {
             tracer.note(Layer.KERNEL, sub, action, object, sentence, equivalent);
         }
+    }
+
+    Path stateRoot() {
+        return stateRoot;
     }
 
     Box box(Sandbox sandbox) {
@@ -143,9 +128,7 @@ public final class LinuxProcesses implements Processes {
             ch.process.destroyForcibly();
             throw e;
         }
-        Proc proc = new Proc(pid, ch.process, dir);
-        procs.put(pid, proc);
-        watch(proc);
+        shims.watch(new Shims.Watched(pid, ch.process, dir));
         if (tracer != null) {
             tracer.did(Layer.KERNEL, Subsystem.PROCESS, "clone", "pid " + pid,
                     "runc clones the container's first process into new namespaces; it waits, not yet running the image's program.",
@@ -205,8 +188,10 @@ public final class LinuxProcesses implements Processes {
         if (b.started) {
             throw new ExecFailure("container init was already started", 126);
         }
-        Proc proc = procs.get(sandbox.pid());
-        follow(proc, spec.output());
+        Shims.Watched init = shims.get(sandbox.pid());
+        if (init != null) {
+            init.follow(spec.output());
+        }
         Launched l = launch(b.channel, b.dir, spec, b.cgroupNs);
         b.started = true;
         b.channel.close();
@@ -225,11 +210,11 @@ public final class LinuxProcesses implements Processes {
         List<String> args = new ArrayList<>(List.of("exec", dir.toString(), String.valueOf(sandbox.pid())));
         args.addAll(ProcFiles.cgroupProcsFiles(sandbox.pid()));
         InitHelper.Channel ch = InitHelper.Channel.start(InitHelper.binary(stateRoot), dir, args);
-        Proc proc;
+        Shims.Watched proc;
         Launched l;
         try {
-            proc = new Proc(Integer.parseInt(ch.expectOk("setns").trim()), ch.process, dir);
-            follow(proc, spec.output());
+            proc = new Shims.Watched(Integer.parseInt(ch.expectOk("setns").trim()), ch.process, dir);
+            proc.follow(spec.output());
             l = launch(ch, dir, spec, false);
         } catch (SysError e) {
             throw new ExecFailure(e.getMessage(), 126);
@@ -237,7 +222,6 @@ public final class LinuxProcesses implements Processes {
             ch.close();
         }
         int pid = proc.pid;
-        procs.put(pid, proc);
         List<String> joined = new ArrayList<>();
         for (NsType t : JOIN_ORDER) {
             if (ProcFiles.nsInode(sandbox.pid(), t.procName()) != ProcFiles.nsInode((int) ProcessHandle.current().pid(), t.procName())) {
@@ -247,7 +231,7 @@ public final class LinuxProcesses implements Processes {
         note(Subsystem.PROCESS, "setns + execve", String.join(" ", spec.argv()), "A new process joins the container's namespaces and cgroup (setns), then runs "
                 + l.path + "; inside it is PID " + l.nsPid + ".", "setns(/proc/" + sandbox.pid() + "/ns/{" + String.join(",", joined)
                 + "}) ; fork() ; " + execve(l.path, spec.argv()));
-        watch(proc);
+        shims.watch(proc);
         return pid;
     }
 
@@ -299,63 +283,11 @@ public final class LinuxProcesses implements Processes {
         return sb.append("], envp)").toString();
     }
 
-    // ---------------------------------------------------------------- watching
-
-    private void follow(Proc proc, ExecSpec.OutputSink sink) {
-        if (proc == null) {
-            return;
-        }
-        ExecSpec.OutputSink out = sink == null ? ExecSpec.OutputSink.DISCARD : sink;
-        synchronized (proc.tails) {
-            proc.tails.add(new OutputTail(proc.dir.resolve("stdout"), 1, out));
-            proc.tails.add(new OutputTail(proc.dir.resolve("stderr"), 2, out));
-        }
-    }
-
-    /** One thread per process, like the shim's: follows its output, then reads how it ended. */
-    private void watch(Proc proc) {
-        Thread t = new Thread(() -> {
-            while (proc.shim.isAlive()) {
-                poll(proc);
-                try {
-                    proc.shim.waitFor(POLL_MILLIS, TimeUnit.MILLISECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-            poll(proc);
-            proc.exit.complete(readExit(proc.dir).orElse(ExitStatus.killed(Signals.SIGKILL, false)));
-        }, "glassbox-shim-" + proc.pid);
-        t.setDaemon(true);
-        t.start();
-    }
-
-    private static void poll(Proc proc) {
-        synchronized (proc.tails) {
-            for (OutputTail tail : proc.tails) {
-                tail.poll();
-            }
-        }
-    }
-
-    /** The shim's record of how the process ended: "exit N" or "signal N" in DIR/exit. */
-    static Optional<ExitStatus> readExit(Path dir) {
-        try {
-            String[] f = Files.readString(dir.resolve("exit")).trim().split(" ");
-            int n = Integer.parseInt(f[1]);
-            return Optional.of(f[0].equals("signal") ? ExitStatus.killed(n, false) : ExitStatus.exited(n));
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
-    }
-
     // ---------------------------------------------------------------- signals and waits
 
     @Override
     public void kill(int pid, int signal) {
-        Proc p = procs.get(pid);
-        if (p != null && p.exit.isDone() || !ProcFiles.alive(pid)) {
+        if (shims.ended(pid)) {
             return;
         }
         note(Subsystem.PROCESS, "kill", "pid " + pid, "The kernel delivers " + Signals.name(signal) + " to process " + pid + ".",
@@ -365,59 +297,19 @@ public final class LinuxProcesses implements Processes {
 
     @Override
     public Optional<ExitStatus> waitFor(int pid, long timeoutMillis) {
-        Proc p = procs.get(pid);
-        if (p == null) {
-            long deadline = System.currentTimeMillis() + Math.min(timeoutMillis, Long.MAX_VALUE / 2);
-            while (ProcFiles.alive(pid) && System.currentTimeMillis() < deadline) {
-                sleep(POLL_MILLIS);
-            }
-            return Optional.empty();
-        }
-        try {
-            if (timeoutMillis <= 0) {
-                return Optional.ofNullable(p.exit.getNow(null));
-            }
-            return Optional.of(timeoutMillis >= Long.MAX_VALUE / 2 ? p.exit.get() : p.exit.get(timeoutMillis, TimeUnit.MILLISECONDS));
-        } catch (TimeoutException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        }
+        return shims.waitFor(pid, timeoutMillis);
     }
 
     @Override
     public void onExit(int pid, Consumer<ExitStatus> listener) {
-        Proc p = procs.get(pid);
-        if (p != null) {
-            p.exit.thenAccept(listener);
-            return;
-        }
-        Thread t = new Thread(() -> {
-            while (ProcFiles.alive(pid)) {
-                sleep(POLL_MILLIS);
-            }
-            listener.accept(ExitStatus.exited(0));
-        }, "glassbox-wait-" + pid);
-        t.setDaemon(true);
-        t.start();
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        shims.onExit(pid, listener);
     }
 
     @Override
     public List<ProcessInfo> list(Sandbox sandbox) {
         Box b = boxes.get(sandbox.id());
-        if (b == null || !b.started) {
-            return List.of();
+        if (b != null && !b.started) {
+            return List.of(); // the held init is not running a program yet
         }
         long pidNs = sandbox.namespaces().getOrDefault(NsType.PID, 0L);
         return pidNs == 0 ? List.of() : ProcFiles.inPidNamespace(pidNs);
@@ -432,23 +324,12 @@ public final class LinuxProcesses implements Processes {
         Box b = boxes.remove(sandbox.id());
         if (b != null && !b.started) {
             b.channel.close();
-            Proc init = procs.get(sandbox.pid());
-            if (init != null && !init.exit.isDone()) {
+            if (!shims.ended(sandbox.pid())) {
                 Cmd.run(List.of("kill", "-9", String.valueOf(sandbox.pid())), Cmd.DEFAULT_TIMEOUT_MILLIS);
                 waitFor(sandbox.pid(), 5_000);
             }
         }
-        boolean running = false;
-        for (Proc p : new ArrayList<>(procs.values())) {
-            if (p.dir.startsWith(runRoot.resolve(sandbox.id()))) {
-                if (p.exit.isDone()) {
-                    procs.remove(p.pid);
-                } else {
-                    running = true;
-                }
-            }
-        }
-        if (!running) {
+        if (!shims.forgetEndedUnder(runRoot.resolve(sandbox.id()))) {
             deleteTree(runRoot.resolve(sandbox.id()));
         }
     }
@@ -458,14 +339,7 @@ public final class LinuxProcesses implements Processes {
         for (Box b : boxes.values()) {
             b.channel.close();
         }
-        for (Proc p : procs.values()) {
-            if (!p.exit.isDone() && ProcFiles.alive(p.pid)) {
-                Cmd.run(List.of("kill", "-9", String.valueOf(p.pid)), Cmd.DEFAULT_TIMEOUT_MILLIS);
-            }
-        }
-        for (Proc p : procs.values()) {
-            waitFor(p.pid, 5_000);
-        }
+        shims.killAll();
     }
 
     private void deleteTree(Path dir) {

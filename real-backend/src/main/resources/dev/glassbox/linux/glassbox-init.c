@@ -5,8 +5,8 @@
  *
  *   glassbox-init create DIR FLAGS [NS=PATH ...]
  *       joins the namespaces given (setns), clones a child into new namespaces (FLAGS: CLONE_NEW*),
- *       prints "ok PID" and then, like containerd's shim, waits for it in a session of its own and
- *       writes how it ended to DIR/exit ("exit N" or "signal N"). The child reads commands on stdin
+ *       writes its pid to DIR/pid, prints "ok PID" and then, like containerd's shim, waits for it in a
+ *       session of its own and writes how it ended to DIR/exit ("exit N" or "signal N"). The child reads commands on stdin
  *       and answers each on stdout until it execs.
  *   glassbox-init exec DIR PID [CGROUP_PROCS ...]
  *       moves itself into the cgroups given, joins every namespace of PID, forks (so the PID
@@ -41,12 +41,30 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#ifndef OPEN_TREE_CLONE
+#define OPEN_TREE_CLONE 1
+#endif
+#ifndef AT_RECURSIVE
+#define AT_RECURSIVE 0x8000
+#endif
+#ifndef MOVE_MOUNT_F_EMPTY_PATH
+#define MOVE_MOUNT_F_EMPTY_PATH 0x00000004
+#endif
+#ifndef SYS_open_tree
+#define SYS_open_tree 428
+#endif
+#ifndef SYS_move_mount
+#define SYS_move_mount 429
+#endif
+
 #define MAX_LINE (1 << 20)
 #define MAX_FIELDS 4096
 
 static const char *dir;
+static int dirfd_ = -1; /* DIR, opened before any setns: the exit file goes there whatever the mount namespace */
 static char root[PATH_MAX];
 static int io[3] = {-1, -1, -1};
+static int host_mnt = -1; /* the host's mount namespace, where the daemon mounts the rootfs after the clone */
 
 static void say(const char *fmt, ...) {
     char buf[8192];
@@ -237,6 +255,38 @@ static int populate_dev(const char *devdir) {
     return 0;
 }
 
+/*
+ * The rootfs overlay was mounted in the host's mount namespace after this process got its copy of
+ * the mount table, so it is not visible here. Step into the host's namespace, clone the mount tree
+ * there (open_tree), come back and attach the clone at the same path (move_mount): a bind mount
+ * across namespaces. Without open_tree (Linux < 5.2) the path is bind-mounted onto itself.
+ */
+static int bind_from_host(const char *path) {
+    int own = open("/proc/self/ns/mnt", O_RDONLY | O_CLOEXEC);
+    if (own < 0 || host_mnt < 0) {
+        return -1;
+    }
+    if (setns(host_mnt, CLONE_NEWNS) < 0) {
+        close(own);
+        return -1;
+    }
+    int tree = syscall(SYS_open_tree, AT_FDCWD, path, OPEN_TREE_CLONE | AT_RECURSIVE | O_CLOEXEC);
+    int saved = errno;
+    if (setns(own, CLONE_NEWNS) < 0) {
+        _exit(126); /* stuck in the host's namespace: never go on from here */
+    }
+    close(own);
+    if (tree < 0) {
+        errno = saved;
+        return -1;
+    }
+    int r = syscall(SYS_move_mount, tree, "", AT_FDCWD, path, MOVE_MOUNT_F_EMPTY_PATH);
+    saved = errno;
+    close(tree);
+    errno = saved;
+    return r;
+}
+
 static int cmd_prepare(char **f, int n) {
     if (n < 2 || f[1][0] != '/') {
         errno = EINVAL;
@@ -245,8 +295,13 @@ static int cmd_prepare(char **f, int n) {
     if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0) {
         return fail("mount --make-rprivate /");
     }
-    if (mount(f[1], f[1], NULL, MS_BIND | MS_REC, NULL) < 0) {
-        return fail("mount --rbind");
+    if (bind_from_host(f[1]) < 0) {
+        if (errno != ENOSYS && errno != EPERM) {
+            return fail("open_tree/move_mount");
+        }
+        if (mount(f[1], f[1], NULL, MS_BIND | MS_REC, NULL) < 0) {
+            return fail("mount --rbind");
+        }
     }
     snprintf(root, sizeof root, "%s", f[1]);
     say("ok");
@@ -360,10 +415,20 @@ static int look_path(const char *name, char **env, char *out) {
     }
 }
 
+/* An exec that fails ends the process, as runc's init does: 127 not found, 126 otherwise. */
+static void exec_fail(int code, const char *fmt, ...) {
+    char buf[4096];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    say("error %d %s", code, buf);
+    _exit(code);
+}
+
 static int cmd_exec(char **f, int n) {
     if (n < 6) {
-        errno = EINVAL;
-        return fail("exec");
+        exec_fail(126, "exec: bad command");
     }
     int cgroupns = strcmp(f[1], "1") == 0;
     uid_t uid = (uid_t) strtoul(f[2], NULL, 10);
@@ -371,13 +436,11 @@ static int cmd_exec(char **f, int n) {
     const char *cwd = f[4];
     int argc = atoi(f[5]);
     if (argc < 1 || 6 + argc >= n) {
-        errno = EINVAL;
-        return fail("exec");
+        exec_fail(126, "exec: bad command");
     }
     int envc = atoi(f[6 + argc]);
     if (7 + argc + envc > n) {
-        errno = EINVAL;
-        return fail("exec");
+        exec_fail(126, "exec: bad command");
     }
     char **argv = calloc(argc + 1, sizeof *argv);
     char **env = calloc(envc + 1, sizeof *env);
@@ -388,25 +451,21 @@ static int cmd_exec(char **f, int n) {
         env[i] = f[7 + argc + i];
     }
     if (cgroupns && unshare(CLONE_NEWCGROUP) < 0) {
-        return fail("unshare(CLONE_NEWCGROUP)");
+        exec_fail(126, "unshare(CLONE_NEWCGROUP): %s", lower(strerror(errno)));
     }
     if (chdir(cwd) < 0) {
-        say("error 126 chdir to cwd (\"%s\") set in config.json failed: %s", cwd, lower(strerror(errno)));
-        return -1;
+        exec_fail(126, "chdir to cwd (\"%s\") set in config.json failed: %s", cwd, lower(strerror(errno)));
     }
     char path[PATH_MAX];
     if (look_path(argv[0], env, path) < 0) {
-        say("error 127 exec: \"%s\": executable file not found in $PATH", argv[0]);
-        return -1;
+        exec_fail(127, "exec: \"%s\": executable file not found in $PATH", argv[0]);
     }
     struct stat st;
     if (stat(path, &st) < 0) {
-        int code = errno == ENOENT || errno == ENOTDIR ? 127 : 126;
-        say("error %d exec: \"%s\": stat %s: %s", code, argv[0], path, lower(strerror(errno)));
-        return -1;
+        exec_fail(errno == ENOENT || errno == ENOTDIR ? 127 : 126, "exec: \"%s\": stat %s: %s", argv[0], path, lower(strerror(errno)));
     }
     if (setgroups(0, NULL) < 0 || setgid(gid) < 0 || setuid(uid) < 0) {
-        return fail("setuid");
+        exec_fail(126, "setuid %u: %s", (unsigned) uid, lower(strerror(errno)));
     }
     say("path %s %d", path, (int) getpid());
     int reply = fcntl(1, F_DUPFD_CLOEXEC, 10);
@@ -448,8 +507,28 @@ static int child_main(void *arg) {
     }
 }
 
-/* The shim's part: wait for the container's process, write how it ended, exit. */
+/* DIR/NAME holds TEXT, replaced atomically (a reader never sees half of it). */
+static int write_file(const char *name, const char *text) {
+    char tmp[64];
+    snprintf(tmp, sizeof tmp, "%s.tmp", name);
+    int len = strlen(text);
+    int fd = openat(dirfd_, tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0 || write(fd, text, len) != len || close(fd) < 0 || renameat(dirfd_, tmp, dirfd_, name) < 0) {
+        return -1;
+    }
+    return 0;
+}
+
+/* The shim's part: record the pid, wait for the process, write how it ended, exit. */
 static int shim_wait(pid_t pid) {
+    char text[32];
+    snprintf(text, sizeof text, "%d\n", (int) pid);
+    if (write_file("pid", text) < 0) {
+        say("error %d write %s/pid: %s", errno, dir, lower(strerror(errno)));
+        kill(pid, SIGKILL);
+        return 1;
+    }
+    say("ok %d", (int) pid);
     int devnull = open("/dev/null", O_RDWR);
     dup2(devnull, 0);
     dup2(devnull, 1);
@@ -462,22 +541,12 @@ static int shim_wait(pid_t pid) {
             return 1;
         }
     }
-    char tmp[PATH_MAX], path[PATH_MAX];
-    snprintf(tmp, sizeof tmp, "%s/exit.tmp", dir);
-    snprintf(path, sizeof path, "%s/exit", dir);
-    FILE *out = fopen(tmp, "w");
-    if (!out) {
-        return 1;
-    }
     if (WIFSIGNALED(status)) {
-        fprintf(out, "signal %d\n", WTERMSIG(status));
+        snprintf(text, sizeof text, "signal %d\n", WTERMSIG(status));
     } else {
-        fprintf(out, "exit %d\n", WEXITSTATUS(status));
+        snprintf(text, sizeof text, "exit %d\n", WEXITSTATUS(status));
     }
-    if (fclose(out) != 0 || rename(tmp, path) < 0) {
-        return 1;
-    }
-    return 0;
+    return write_file("exit", text) < 0 ? 1 : 0;
 }
 
 static int create_main(int argc, char **argv) {
@@ -490,6 +559,7 @@ static int create_main(int argc, char **argv) {
         }
         close(fd);
     }
+    host_mnt = open("/proc/self/ns/mnt", O_RDONLY | O_CLOEXEC);
     size_t size = 1 << 20;
     char *stack = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
     if (stack == MAP_FAILED) {
@@ -499,7 +569,6 @@ static int create_main(int argc, char **argv) {
     if (pid < 0) {
         return fail("clone"), 1;
     }
-    say("ok %d", (int) pid);
     return shim_wait(pid);
 }
 
@@ -548,7 +617,6 @@ static int exec_main(int argc, char **argv) {
         root[0] = '/';
         child_main(NULL);
     }
-    say("ok %d", (int) pid);
     return shim_wait(pid);
 }
 
@@ -560,6 +628,11 @@ int main(int argc, char **argv) {
     signal(SIGPIPE, SIG_IGN);
     setsid();
     dir = argv[2];
+    dirfd_ = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dirfd_ < 0) {
+        say("error %d open %s: %s", errno, dir, lower(strerror(errno)));
+        return 1;
+    }
     open_stdio();
     if (strcmp(argv[1], "create") == 0) {
         return create_main(argc, argv);
