@@ -1,6 +1,5 @@
 package dev.glassbox.repl;
 
-import dev.glassbox.Engine;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +30,8 @@ public final class Main {
     private final Map<String, Subcommand> subcommands = new LinkedHashMap<>();
     private final PrintWriter out;
     private final PrintWriter err;
+    private String kernel = Kernels.SIM;
+    private Path stateRoot = Path.of(dev.glassbox.linux.LinuxKernel.Options.DEFAULT_ROOT);
 
     Main(PrintWriter out, PrintWriter err) {
         this.out = out;
@@ -74,6 +75,12 @@ public final class Main {
                         return status;
                     }
                 }
+                case "--state-root" -> {
+                    if (rest.isEmpty()) {
+                        return usage("--state-root needs a directory");
+                    }
+                    stateRoot = Path.of(rest.remove(0));
+                }
                 case "--print-ready-and-exit" -> {
                     return repl(true);
                 }
@@ -103,11 +110,25 @@ public final class Main {
     }
 
     private int kernel(String name) {
-        return switch (name) {
-            case "sim" -> 0;
-            case "linux" -> notAvailable("--kernel linux");
-            default -> usage("unknown kernel '" + name + "' (sim or linux)");
-        };
+        if (!name.equals(Kernels.SIM) && !name.equals(Kernels.LINUX)) {
+            return usage("unknown kernel '" + name + "' (sim or linux)");
+        }
+        kernel = name;
+        return 0;
+    }
+
+    /** The engines for this run; on the Linux kernel built at once, so a host that cannot run it says why before anything else. */
+    private Kernels kernels() {
+        Kernels k = new Kernels(Kernels.SIM, stateRoot);
+        if (kernel.equals(Kernels.LINUX)) {
+            String problem = k.use(Kernels.LINUX);
+            if (problem != null) {
+                k.close();
+                err.println(problem.replace("\nglassbox: the sim kernel keeps running", "\nglassbox: start without --kernel linux to use the sim kernel"));
+                return null;
+            }
+        }
+        return k;
     }
 
     private int help() {
@@ -120,7 +141,8 @@ public final class Main {
         out.println();
         out.println("options:");
         out.printf("  %-33s %s%n", "--kernel sim", "containers on the simulated kernel (the default)");
-        out.printf("  %-33s %s%n", "--kernel linux", "containers on this machine's kernel, as root (coming in a later issue)");
+        out.printf("  %-33s %s%n", "--kernel linux", "containers on this machine's kernel, as root");
+        out.printf("  %-33s %s%n", "--state-root DIR", "where the Linux kernel keeps images and containers (" + dev.glassbox.linux.LinuxKernel.Options.DEFAULT_ROOT + ")");
         out.printf("  %-33s %s%n", "-h, --help", "this text");
         return 0;
     }
@@ -163,14 +185,21 @@ public final class Main {
             err.println("glassbox: no such script: " + files.get(0));
             return USAGE;
         }
-        try (Engine engine = Engine.sim()) {
-            return new ScriptRunner(() -> engine, out, err, keepGoing).run(lines);
+        Kernels engines = kernels();
+        if (engines == null) {
+            return 1;
+        }
+        try (engines) {
+            return new ScriptRunner(engines, out, err, keepGoing).run(lines);
         }
     }
 
     private int repl(boolean readyAndExit) throws IOException {
-        try (LazyEngine engine = new LazyEngine(Engine::sim);
-                Terminal terminal = SystemTerminal.open()) {
+        Kernels engine = kernels();
+        if (engine == null) {
+            return 1;
+        }
+        try (engine; Terminal terminal = SystemTerminal.open()) {
             Repl repl = new Repl(terminal, Repl.historyFile(), engine, err);
             engine.start();
             if (readyAndExit) {

@@ -26,6 +26,7 @@ final class Session {
                                 (Enter next, b back, s state at that step, q quit)
               state             the engine's state (images, containers, kernel objects) as JSON
               kernel            which kernel runs the containers (sim or linux)
+              kernel linux      switch to this machine's own kernel (as root; a fresh engine)
               clear             clear the screen
               exit, quit        leave (Ctrl-D too)
             Tab completes commands, flags, container and image names; Ctrl-R searches the history.
@@ -77,9 +78,21 @@ final class Session {
             case "trace" -> trace(rest);
             case "step" -> rest.isEmpty() ? fail(2, "usage: step <command>") : step(rest);
             case "state" -> rest.isEmpty() ? print(Json.pretty(engine.get().state()) + "\n") : command(text);
-            case "kernel" -> rest.isEmpty() ? print(engine.get().kernelName() + "\n") : command(text);
+            case "kernel" -> rest.isEmpty() ? print(engine.get().kernelName() + "\n") : kernel(rest);
             default -> command(text);
         };
+    }
+
+    /** kernel sim|linux: the next commands run on that kernel, in a fresh engine. */
+    private int kernel(String which) {
+        if (!(engine instanceof Kernels k)) {
+            return fail(2, "glassbox: this session cannot change its kernel");
+        }
+        String problem = k.use(which);
+        if (problem != null) {
+            return fail(1, problem);
+        }
+        return print("glassbox: containers now run on the " + k.name() + " kernel\n");
     }
 
     private int command(String text) {

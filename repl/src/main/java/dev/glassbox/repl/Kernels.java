@@ -1,0 +1,77 @@
+package dev.glassbox.repl;
+
+import dev.glassbox.Engine;
+import dev.glassbox.linux.LinuxEngine;
+import dev.glassbox.linux.LinuxKernel;
+import java.nio.file.Path;
+import java.util.function.Supplier;
+
+/**
+ * The engine the REPL talks to, and the kernel under it: the sim kernel by default, or the host's
+ * Linux kernel ({@code --kernel linux}, or {@code kernel linux} at the prompt). Switching starts a
+ * fresh engine on the other kernel and closes the old one, which takes its containers apart.
+ */
+final class Kernels implements Supplier<Engine>, AutoCloseable {
+    static final String SIM = "sim";
+    static final String LINUX = "linux";
+
+    private final Path stateRoot;
+    private LazyEngine current;
+    private String name;
+
+    Kernels(String name, Path stateRoot) {
+        this.stateRoot = stateRoot;
+        this.name = name;
+        this.current = new LazyEngine(factory(name));
+    }
+
+    private Supplier<Engine> factory(String kernel) {
+        return kernel.equals(LINUX) ? () -> LinuxEngine.open(LinuxKernel.Options.at(stateRoot)) : Engine::sim;
+    }
+
+    String name() {
+        return name;
+    }
+
+    void start() {
+        current.start();
+    }
+
+    /**
+     * Builds the engine now; on a host that cannot run it, the reasons, one line each, and null
+     * otherwise. The previous engine is kept when the new one cannot start.
+     */
+    String use(String kernel) {
+        if (!kernel.equals(SIM) && !kernel.equals(LINUX)) {
+            return "glassbox: unknown kernel '" + kernel + "' (sim or linux)";
+        }
+        if (kernel.equals(name) && current != null) {
+            return null;
+        }
+        LazyEngine next = new LazyEngine(factory(kernel));
+        try {
+            next.get();
+        } catch (LinuxKernel.Unavailable e) {
+            return e.getMessage() + "\nglassbox: the " + name + " kernel keeps running";
+        } catch (RuntimeException e) {
+            return "glassbox: cannot start the " + kernel + " kernel: " + e.getMessage() + "\nglassbox: the " + name + " kernel keeps running";
+        }
+        LazyEngine old = current;
+        current = next;
+        name = kernel;
+        if (old != null) {
+            old.close();
+        }
+        return null;
+    }
+
+    @Override
+    public Engine get() {
+        return current.get();
+    }
+
+    @Override
+    public void close() {
+        current.close();
+    }
+}
