@@ -292,7 +292,7 @@ public final class LinuxNet implements Net {
         event("delete link", ifname, "Deleting " + ifname + (veth ? " also deletes its peer " + (peer != null ? peer + " " : "")
                 + "inside the container." : "."), Cmd.line(del));
         Cmd.Result r = exec(del);
-        if (!r.ok() && !r.stderr().contains("Cannot find device")) {
+        if (!r.ok() && !r.stderr().contains("Cannot find device") && !r.stderr().contains("No such device")) {
             // a veth whose container's namespace just died is deleted by the kernel itself: that is not a failure
             throw sysError(new CmdException(del, r.exit(), r.stderr(), null));
         }
