@@ -91,7 +91,27 @@ public interface Api {
     /** GET /exec/{id}/json */
     ExecInspect execInspect(String execId);
 
+    /** GET /containers/{id}/changes: what the container's writable layer adds, changes and deletes. */
+    default List<Change> changes(String id) {
+        throw DockerException.unsupported("glassbox: this API does not list a container's changes");
+    }
+
     // ---- values
+
+    /** One line of {@code docker diff}: kind 0 modified (C), 1 added (A), 2 deleted (D), as the Engine API numbers them. */
+    record Change(String path, int kind) {
+        public static final int MODIFIED = 0;
+        public static final int ADDED = 1;
+        public static final int DELETED = 2;
+
+        public String letter() {
+            return switch (kind) {
+                case ADDED -> "A";
+                case DELETED -> "D";
+                default -> "C";
+            };
+        }
+    }
 
     record VersionInfo(String version, String apiVersion, String minApiVersion, String os, String arch, String kernelVersion,
                        String goVersion, String gitCommit, String buildTime, String kernel) {}

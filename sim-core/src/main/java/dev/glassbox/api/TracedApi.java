@@ -198,4 +198,10 @@ public final class TracedApi implements Api {
     public ExecInspect execInspect(String execId) {
         return call("GET", "/exec/" + execId + "/json", 200, "The client asks for the command's exit code.", () -> daemon.execInspect(execId));
     }
+
+    @Override
+    public List<Change> changes(String id) {
+        return call("GET", "/containers/" + id + "/changes", 200, "The client asks which files the container added, changed or deleted: its writable layer.",
+                () -> daemon.changes(id));
+    }
 }

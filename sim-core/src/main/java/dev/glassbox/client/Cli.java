@@ -122,6 +122,7 @@ public final class Cli {
             case "rmi" -> ImageCommands.rmi(s, p);
             case "tag" -> ImageCommands.tag(s, p);
             case "history" -> ImageCommands.history(s, p);
+            case "diff" -> ChangeCommands.diff(s, p);
             case "version" -> SystemCommands.version(s, p);
             case "info" -> SystemCommands.info(s, p);
             default -> throw new IllegalStateException("no handler for " + id);
@@ -191,7 +192,7 @@ public final class Cli {
     public static boolean takesContainer(String command) {
         Spec spec = command == null ? null : Specs.BY_PATH.get(command.strip().replaceAll("\\s+", " "));
         return spec != null && Set.of("start", "stop", "kill", "restart", "rm", "pause", "unpause", "wait", "logs",
-                "exec", "top", "stats", "inspect", "container-inspect").contains(spec.id());
+                "exec", "top", "stats", "inspect", "container-inspect", "diff").contains(spec.id());
     }
 
     /** Whether the command's arguments are images (for completing references). */

@@ -33,10 +33,10 @@ final class Specs {
 
     /** Commands docker has that glassbox does not run (yet): listed for completion and help. */
     static final List<String> UNSUPPORTED = List.of("attach", "build", "builder", "buildx", "checkpoint", "commit",
-            "compose", "config", "context", "cp", "diff", "events", "export", "import", "init", "load", "login",
+            "compose", "config", "context", "cp", "events", "export", "import", "init", "load", "login",
             "logout", "manifest", "network", "node", "plugin", "port", "push", "rename", "save", "search", "secret",
             "service", "stack", "swarm", "system", "trust", "update", "volume");
-    static final List<String> UNSUPPORTED_CONTAINER = List.of("attach", "commit", "cp", "diff", "export", "port",
+    static final List<String> UNSUPPORTED_CONTAINER = List.of("attach", "commit", "cp", "export", "port",
             "prune", "rename", "update");
     static final List<String> UNSUPPORTED_IMAGE = List.of("build", "import", "load", "prune", "push", "save");
 
@@ -178,6 +178,8 @@ final class Specs {
                         bool("H", "human", "Print sizes and dates in human readable format").withDefault("true"),
                         bool("", "no-trunc", "Don't truncate output"),
                         bool("q", "quiet", "Only show image IDs")), 1, 1, true, "history", "image history");
+        add("diff", "CONTAINER", "Inspect changes to files or directories on a container's filesystem",
+                "docker container diff, docker diff", List.of(), 1, 1, true, "diff", "container diff");
         add("version", "[OPTIONS]", "Show the Docker version information", "", List.of(format), 0, 0, true, "version");
         add("info", "[OPTIONS]", "Display system-wide information", "docker system info, docker info",
                 List.of(format), 0, 0, true, "info");

@@ -393,6 +393,18 @@ public final class Daemon implements Api {
         return execs.inspect(execId);
     }
 
+    @Override
+    public List<Api.Change> changes(String id) {
+        Container c = container(id);
+        try (Tracer.Span s = tracer.open(Layer.DAEMON, null, "diff", c.name,
+                "The daemon walks the container's writable layer (the overlay upperdir) and compares each path with the image's layers below.", "")) {
+            List<Api.Change> out = Changes.of(kernel.fs(), c.upperdir(), c.lowerdirs);
+            tracer.note(Layer.DAEMON, null, "changes", c.name, out.size() + " paths differ from the image: whiteouts are deletions, paths the image has are changes, the rest additions.",
+                    "find " + c.upperdir());
+            return out;
+        }
+    }
+
     /** The daemon's objects, for the engine's state view. */
     public Map<String, Object> state() {
         return StateView.of(this);
