@@ -96,7 +96,25 @@ public interface Api {
         throw DockerException.unsupported("glassbox: this API does not list a container's changes");
     }
 
+    /**
+     * POST /commit?container=…&repo=…&tag=…: the container's writable layer becomes a new image layer
+     * on top of its image; answers the new image's id ({@code sha256:…}).
+     */
+    default String commit(String container, CommitOptions options) {
+        throw DockerException.unsupported("glassbox: this API does not commit containers");
+    }
+
     // ---- values
+
+    /** {@code reference} is REPO[:TAG] or empty for an untagged image; {@code changes} are Dockerfile lines (-c). */
+    record CommitOptions(String reference, String comment, String author, List<String> changes, boolean pause) {
+        public CommitOptions {
+            reference = reference == null ? "" : reference;
+            comment = comment == null ? "" : comment;
+            author = author == null ? "" : author;
+            changes = changes == null ? List.of() : List.copyOf(changes);
+        }
+    }
 
     /** One line of {@code docker diff}: kind 0 modified (C), 1 added (A), 2 deleted (D), as the Engine API numbers them. */
     record Change(String path, int kind) {

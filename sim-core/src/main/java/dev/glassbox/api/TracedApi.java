@@ -204,4 +204,22 @@ public final class TracedApi implements Api {
         return call("GET", "/containers/" + id + "/changes", 200, "The client asks which files the container added, changed or deleted: its writable layer.",
                 () -> daemon.changes(id));
     }
+
+    @Override
+    public String commit(String container, CommitOptions o) {
+        String repo = o.reference();
+        String tag = "";
+        int colon = repo.lastIndexOf(':');
+        if (colon > repo.lastIndexOf('/')) {
+            tag = repo.substring(colon + 1);
+            repo = repo.substring(0, colon);
+        }
+        String query = "?container=" + q(container) + "&repo=" + q(repo) + "&tag=" + q(tag) + "&comment=" + q(o.comment())
+                + "&author=" + q(o.author()) + "&pause=" + (o.pause() ? 1 : 0);
+        for (String c : o.changes()) {
+            query += "&changes=" + q(c);
+        }
+        return call("POST", "/commit" + query, 201, "The client asks the daemon to turn the container's writable layer into a new image layer.",
+                () -> daemon.commit(container, o));
+    }
 }

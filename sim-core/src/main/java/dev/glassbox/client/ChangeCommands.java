@@ -12,4 +12,15 @@ final class ChangeCommands {
         }
         return 0;
     }
+
+    static int commit(Session s, Parsed p) {
+        String reference = p.args.size() > 1 ? p.args.get(1) : "";
+        if (!reference.isEmpty()) {
+            ImageCommands.reference(reference);
+        }
+        boolean pause = p.bool("pause") && !p.bool("no-pause");
+        s.out(s.api.commit(p.args.get(0), new Api.CommitOptions(reference, p.string("message", ""), p.string("author", ""),
+                p.list("change"), pause)));
+        return 0;
+    }
 }

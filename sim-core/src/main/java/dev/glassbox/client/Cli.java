@@ -123,6 +123,7 @@ public final class Cli {
             case "tag" -> ImageCommands.tag(s, p);
             case "history" -> ImageCommands.history(s, p);
             case "diff" -> ChangeCommands.diff(s, p);
+            case "commit" -> ChangeCommands.commit(s, p);
             case "version" -> SystemCommands.version(s, p);
             case "info" -> SystemCommands.info(s, p);
             default -> throw new IllegalStateException("no handler for " + id);
@@ -192,7 +193,7 @@ public final class Cli {
     public static boolean takesContainer(String command) {
         Spec spec = command == null ? null : Specs.BY_PATH.get(command.strip().replaceAll("\\s+", " "));
         return spec != null && Set.of("start", "stop", "kill", "restart", "rm", "pause", "unpause", "wait", "logs",
-                "exec", "top", "stats", "inspect", "container-inspect", "diff").contains(spec.id());
+                "exec", "top", "stats", "inspect", "container-inspect", "diff", "commit").contains(spec.id());
     }
 
     /** Whether the command's arguments are images (for completing references). */

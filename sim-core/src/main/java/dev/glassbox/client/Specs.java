@@ -32,11 +32,11 @@ final class Specs {
     static final Map<String, Spec> BY_PATH = new LinkedHashMap<>();
 
     /** Commands docker has that glassbox does not run (yet): listed for completion and help. */
-    static final List<String> UNSUPPORTED = List.of("attach", "build", "builder", "buildx", "checkpoint", "commit",
+    static final List<String> UNSUPPORTED = List.of("attach", "build", "builder", "buildx", "checkpoint",
             "compose", "config", "context", "cp", "events", "export", "import", "init", "load", "login",
             "logout", "manifest", "network", "node", "plugin", "port", "push", "rename", "save", "search", "secret",
             "service", "stack", "swarm", "system", "trust", "update", "volume");
-    static final List<String> UNSUPPORTED_CONTAINER = List.of("attach", "commit", "cp", "export", "port",
+    static final List<String> UNSUPPORTED_CONTAINER = List.of("attach", "cp", "export", "port",
             "prune", "rename", "update");
     static final List<String> UNSUPPORTED_IMAGE = List.of("build", "import", "load", "prune", "push", "save");
 
@@ -180,6 +180,14 @@ final class Specs {
                         bool("q", "quiet", "Only show image IDs")), 1, 1, true, "history", "image history");
         add("diff", "CONTAINER", "Inspect changes to files or directories on a container's filesystem",
                 "docker container diff, docker diff", List.of(), 1, 1, true, "diff", "container diff");
+        add("commit", "[OPTIONS] CONTAINER [REPOSITORY[:TAG]]", "Create a new image from a container's changes",
+                "docker container commit, docker commit",
+                List.of(of("a", "author", STRING, "Author (e.g., \"John Hannibal Smith <hannibal@a-team.com>\")"),
+                        of("c", "change", LIST, "Apply Dockerfile instruction to the created image"),
+                        of("m", "message", STRING, "Commit message"),
+                        bool("", "no-pause", "Disable pausing container during commit"),
+                        bool("p", "pause", "Pause container during commit").withDefault("true").hide()),
+                1, 2, true, "commit", "container commit");
         add("version", "[OPTIONS]", "Show the Docker version information", "", List.of(format), 0, 0, true, "version");
         add("info", "[OPTIONS]", "Display system-wide information", "docker system info, docker info",
                 List.of(format), 0, 0, true, "info");

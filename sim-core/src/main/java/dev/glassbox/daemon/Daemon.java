@@ -38,6 +38,7 @@ public final class Daemon implements Api {
     final Map<String, Container> containers = new LinkedHashMap<>();
     final Lifecycle lifecycle;
     final Execs execs;
+    final Commits commits;
 
     public Daemon(Kernel kernel, Tracer tracer, Registry hub) {
         this.kernel = kernel;
@@ -48,6 +49,7 @@ public final class Daemon implements Api {
         this.networks = new Networks(kernel);
         this.lifecycle = new Lifecycle(this);
         this.execs = new Execs(this);
+        this.commits = new Commits(this);
     }
 
     long now() {
@@ -403,6 +405,11 @@ public final class Daemon implements Api {
                     "find " + c.upperdir());
             return out;
         }
+    }
+
+    @Override
+    public String commit(String container, CommitOptions options) {
+        return commits.commit(container(container), options);
     }
 
     /** The daemon's objects, for the engine's state view. */
