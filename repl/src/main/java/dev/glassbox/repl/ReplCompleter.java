@@ -19,7 +19,7 @@ import org.jline.reader.ParsedLine;
  */
 final class ReplCompleter implements Completer {
     private static final Set<String> CHAIN = Set.of("&&", "||", ";");
-    private static final Set<String> GROUPS = Set.of("container", "image");
+    private static final Set<String> GROUPS = Set.copyOf(Cli.groups());
 
     private final Supplier<Engine> engine;
 

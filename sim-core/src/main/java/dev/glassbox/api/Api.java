@@ -104,7 +104,39 @@ public interface Api {
         throw DockerException.unsupported("glassbox: this API does not commit containers");
     }
 
+    // ---- volumes
+
+    /** POST /volumes/create: a local volume under the data root; an empty name gets a random one. */
+    default Volume createVolume(String name, Map<String, String> labels) {
+        throw DockerException.unsupported("glassbox: this API has no volumes");
+    }
+
+    /** GET /volumes */
+    default List<Volume> volumes() {
+        throw DockerException.unsupported("glassbox: this API has no volumes");
+    }
+
+    /** GET /volumes/{name}, shaped as Docker's JSON. */
+    default Map<String, Object> inspectVolume(String name) {
+        throw DockerException.unsupported("glassbox: this API has no volumes");
+    }
+
+    /** DELETE /volumes/{name}?force=… */
+    default void removeVolume(String name, boolean force) {
+        throw DockerException.unsupported("glassbox: this API has no volumes");
+    }
+
+    /** POST /volumes/prune: unused anonymous volumes, or every unused one with {@code all}. */
+    default Pruned pruneVolumes(boolean all) {
+        throw DockerException.unsupported("glassbox: this API has no volumes");
+    }
+
     // ---- values
+
+    /** A volume; {@code createdAt} in epoch milliseconds. */
+    record Volume(String name, String driver, String mountpoint, long createdAt, Map<String, String> labels, String scope) {}
+
+    record Pruned(List<String> deleted, long spaceReclaimed) {}
 
     /** {@code reference} is REPO[:TAG] or empty for an untagged image; {@code changes} are Dockerfile lines (-c). */
     record CommitOptions(String reference, String comment, String author, List<String> changes, boolean pause) {

@@ -222,4 +222,33 @@ public final class TracedApi implements Api {
         return call("POST", "/commit" + query, 201, "The client asks the daemon to turn the container's writable layer into a new image layer.",
                 () -> daemon.commit(container, o));
     }
+
+    @Override
+    public Volume createVolume(String name, Map<String, String> labels) {
+        return call("POST", "/volumes/create", 201, "The client asks the daemon for a volume: a directory the daemon owns, outside any container's layers.",
+                () -> daemon.createVolume(name, labels));
+    }
+
+    @Override
+    public List<Volume> volumes() {
+        return call("GET", "/volumes", 200, "The client lists the daemon's volumes.", daemon::volumes);
+    }
+
+    @Override
+    public Map<String, Object> inspectVolume(String name) {
+        return call("GET", "/volumes/" + name, 200, "The client asks for everything the daemon knows about volume " + name + ".",
+                () -> daemon.inspectVolume(name));
+    }
+
+    @Override
+    public void removeVolume(String name, boolean force) {
+        run("DELETE", "/volumes/" + name + (force ? "?force=1" : ""), 204, "The client asks the daemon to delete volume " + name + " and its data.",
+                () -> daemon.removeVolume(name, force));
+    }
+
+    @Override
+    public Pruned pruneVolumes(boolean all) {
+        return call("POST", "/volumes/prune" + (all ? "?filters=" + q("{\"all\":[\"true\"]}") : ""), 200,
+                "The client asks the daemon to delete the volumes no container uses.", () -> daemon.pruneVolumes(all));
+    }
 }

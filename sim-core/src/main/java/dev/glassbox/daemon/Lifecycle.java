@@ -153,7 +153,7 @@ final class Lifecycle {
         String hostname = c.networkMode().equals("host") ? "glassbox-host" : c.hostname;
         int[] user = user(c.config.user());
         return new RuntimeSpec(c.id, c.path, env(c), cwd, hostname, user[0], user[1], c.lowerdirs, c.upperdir(), c.workdir(), c.merged(),
-                Runtime.standardMounts(c.dir(), List.of()), plan, c.cgroup(), limits,
+                Runtime.standardMounts(c.dir(), MountPoint.specs(c.mounts)), plan, c.cgroup(), limits,
                 (stream, text) -> c.log(stream, d.now(), text));
     }
 
@@ -195,6 +195,7 @@ final class Lifecycle {
             d.tracer.did(Layer.DAEMON, null, "exited", c.name, c.name + " is recorded as exited with status " + c.exitCode + ".", "");
             if (c.hostConfig.autoRemove()) {
                 remove(c);
+                d.removeAnonymousVolumes(c);
                 return;
             }
             if (shouldRestart(c)) {

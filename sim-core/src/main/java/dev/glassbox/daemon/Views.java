@@ -131,7 +131,13 @@ final class Views {
         driver.put("Name", "overlay2");
         driver.put("Data", ordered("LowerDir", String.join(":", c.lowerdirs), "MergedDir", c.merged(), "UpperDir", c.upperdir(), "WorkDir", c.workdir()));
         m.put("GraphDriver", driver);
-        m.put("Mounts", List.of());
+        List<Object> mounts = new ArrayList<>();
+        for (MountPoint mp : c.mounts) {
+            if (mp.listed()) {
+                mounts.add(mp.view());
+            }
+        }
+        m.put("Mounts", mounts);
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("Hostname", c.hostname);
         config.put("Domainname", "");
