@@ -51,6 +51,10 @@ class ReplCompleterTest {
         List<String> subs = complete(completer, "docker container ");
         assertTrue(subs.containsAll(List.of("ls", "stop", "run")), subs.toString());
         assertFalse(subs.contains("pull"), subs.toString());
+        List<String> volume = complete(completer, "docker volume ");
+        assertTrue(volume.containsAll(List.of("create", "ls", "inspect", "rm", "prune")), volume.toString());
+        assertTrue(complete(completer, "docker volume create --").contains("--label"));
+        assertTrue(complete(completer, "docker run --mo").contains("--mount"));
     }
 
     @Test
