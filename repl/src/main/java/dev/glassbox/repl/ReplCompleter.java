@@ -105,6 +105,12 @@ final class ReplCompleter implements Completer {
         if (Cli.takesImage(command)) {
             addAbsent(names, engine.get().imageNames());
         }
+        if (Cli.takesVolume(command)) {
+            addAbsent(names, engine.get().volumeNames());
+        }
+        if (Cli.takesNetwork(command)) {
+            addAbsent(names, engine.get().networkNames());
+        }
         return names.isEmpty() ? Cli.flags(command) : names;
     }
 

@@ -131,7 +131,31 @@ public interface Api {
         throw DockerException.unsupported("glassbox: this API has no volumes");
     }
 
+    // ---- networks
+
+    /** POST /networks/create: a user-defined bridge network; an empty subnet gets the next free /16. Answers its id. */
+    default String createNetwork(String name, String subnet, Map<String, String> labels) {
+        throw DockerException.unsupported("glassbox: this API has no user-defined networks");
+    }
+
+    /** GET /networks */
+    default List<NetworkSummary> networks() {
+        throw DockerException.unsupported("glassbox: this API has no user-defined networks");
+    }
+
+    /** GET /networks/{id}, shaped as Docker's JSON. */
+    default Map<String, Object> inspectNetwork(String name) {
+        throw DockerException.unsupported("glassbox: this API has no user-defined networks");
+    }
+
+    /** DELETE /networks/{id} */
+    default void removeNetwork(String name) {
+        throw DockerException.unsupported("glassbox: this API has no user-defined networks");
+    }
+
     // ---- values
+
+    record NetworkSummary(String id, String name, String driver, String scope, long created, Map<String, String> labels) {}
 
     /** A volume; {@code createdAt} in epoch milliseconds. */
     record Volume(String name, String driver, String mountpoint, long createdAt, Map<String, String> labels, String scope) {}

@@ -251,4 +251,26 @@ public final class TracedApi implements Api {
         return call("POST", "/volumes/prune" + (all ? "?filters=" + q("{\"all\":[\"true\"]}") : ""), 200,
                 "The client asks the daemon to delete the volumes no container uses.", () -> daemon.pruneVolumes(all));
     }
+
+    @Override
+    public String createNetwork(String name, String subnet, Map<String, String> labels) {
+        return call("POST", "/networks/create", 201, "The client asks the daemon for a new bridge network " + name + ".",
+                () -> daemon.createNetwork(name, subnet, labels));
+    }
+
+    @Override
+    public List<NetworkSummary> networks() {
+        return call("GET", "/networks", 200, "The client lists the daemon's networks.", daemon::networks);
+    }
+
+    @Override
+    public Map<String, Object> inspectNetwork(String name) {
+        return call("GET", "/networks/" + name, 200, "The client asks for everything the daemon knows about network " + name + ".",
+                () -> daemon.inspectNetwork(name));
+    }
+
+    @Override
+    public void removeNetwork(String name) {
+        run("DELETE", "/networks/" + name, 204, "The client asks the daemon to remove network " + name + ".", () -> daemon.removeNetwork(name));
+    }
 }

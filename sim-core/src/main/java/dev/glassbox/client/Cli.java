@@ -128,6 +128,10 @@ public final class Cli {
             case "volume-inspect" -> VolumeCommands.inspect(s, p);
             case "volume-rm" -> VolumeCommands.rm(s, p);
             case "volume-prune" -> VolumeCommands.prune(s, p);
+            case "network-create" -> NetworkCommands.create(s, p);
+            case "network-ls" -> NetworkCommands.ls(s, p);
+            case "network-inspect" -> NetworkCommands.inspect(s, p);
+            case "network-rm" -> NetworkCommands.rm(s, p);
             case "version" -> SystemCommands.version(s, p);
             case "info" -> SystemCommands.info(s, p);
             default -> throw new IllegalStateException("no handler for " + id);
@@ -202,6 +206,12 @@ public final class Cli {
     public static boolean takesVolume(String command) {
         Spec spec = command == null ? null : Specs.BY_PATH.get(command.strip().replaceAll("\\s+", " "));
         return spec != null && Set.of("volume-inspect", "volume-rm").contains(spec.id());
+    }
+
+    /** Whether the command's arguments are networks (for completing names). */
+    public static boolean takesNetwork(String command) {
+        Spec spec = command == null ? null : Specs.BY_PATH.get(command.strip().replaceAll("\\s+", " "));
+        return spec != null && Set.of("network-inspect", "network-rm").contains(spec.id());
     }
 
     /** Whether the command's arguments are containers (for completing names). */

@@ -126,6 +126,15 @@ final class Help {
         "rm", "Remove one or more volumes",
         "update", "Update a volume (cluster volumes only)"};
 
+    static final String[] NETWORK = {
+        "connect", "Connect a container to a network",
+        "create", "Create a network",
+        "disconnect", "Disconnect a container from a network",
+        "inspect", "Display detailed information on one or more networks",
+        "ls", "List networks",
+        "prune", "Remove all unused networks",
+        "rm", "Remove one or more networks"};
+
     private Help() {}
 
     static String top() {
@@ -146,6 +155,7 @@ final class Help {
         commandRows(b, switch (name) {
             case "container" -> CONTAINER;
             case "volume" -> VOLUME;
+            case "network" -> NETWORK;
             default -> IMAGE;
         });
         return b.append("\nRun 'docker ").append(name).append(" COMMAND --help' for more information on a command.\n").toString();

@@ -114,6 +114,15 @@ final class InspectCommand {
                 }
             }
         }
+        if (type.isEmpty() || type.equals("network")) {
+            try {
+                return s.api.inspectNetwork(name);
+            } catch (DockerException e) {
+                if (!Session.notFound(e) && !type.isEmpty()) {
+                    throw e;
+                }
+            }
+        }
         if (type.isEmpty() || type.equals("volume")) {
             try {
                 return s.api.inspectVolume(name);

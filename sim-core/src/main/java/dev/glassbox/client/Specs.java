@@ -9,6 +9,7 @@ import static dev.glassbox.client.Flag.Kind.MAP;
 import static dev.glassbox.client.Flag.Kind.MOUNT;
 import static dev.glassbox.client.Flag.Kind.NETWORK;
 import static dev.glassbox.client.Flag.Kind.STRING;
+import static dev.glassbox.client.Flag.Kind.STRINGS;
 import static dev.glassbox.client.Flag.bool;
 import static dev.glassbox.client.Flag.of;
 
@@ -36,15 +37,16 @@ final class Specs {
     /** Commands docker has that glassbox does not run (yet): listed for completion and help. */
     static final List<String> UNSUPPORTED = List.of("attach", "build", "builder", "buildx", "checkpoint",
             "compose", "config", "context", "cp", "events", "export", "import", "init", "load", "login",
-            "logout", "manifest", "network", "node", "plugin", "port", "push", "rename", "save", "search", "secret",
+            "logout", "manifest", "node", "plugin", "port", "push", "rename", "save", "search", "secret",
             "service", "stack", "swarm", "system", "trust", "update");
     /** Management commands whose subcommands are looked up as "GROUP SUB". */
-    static final List<String> GROUPS = List.of("container", "image", "volume");
+    static final List<String> GROUPS = List.of("container", "image", "network", "volume");
     static final List<String> UNSUPPORTED_CONTAINER = List.of("attach", "cp", "export", "port",
             "prune", "rename", "update");
     static final List<String> UNSUPPORTED_IMAGE = List.of("build", "import", "load", "prune", "push", "save");
 
     static final List<String> UNSUPPORTED_VOLUME = List.of("update");
+    static final List<String> UNSUPPORTED_NETWORK = List.of("connect", "disconnect", "prune");
 
     private Specs() {}
 
@@ -53,6 +55,7 @@ final class Specs {
             case "container" -> UNSUPPORTED_CONTAINER;
             case "image" -> UNSUPPORTED_IMAGE;
             case "volume" -> UNSUPPORTED_VOLUME;
+            case "network" -> UNSUPPORTED_NETWORK;
             default -> List.of();
         };
     }
@@ -206,6 +209,7 @@ final class Specs {
                         bool("p", "pause", "Pause container during commit").withDefault("true").hide()),
                 1, 2, true, "commit", "container commit");
         volumes();
+        networks();
         add("version", "[OPTIONS]", "Show the Docker version information", "", List.of(format), 0, 0, true, "version");
         add("info", "[OPTIONS]", "Display system-wide information", "docker system info, docker info",
                 List.of(format), 0, 0, true, "info");
@@ -228,5 +232,22 @@ final class Specs {
                 List.of(bool("a", "all", "Remove all unused volumes, not just anonymous ones"),
                         of("", "filter", FILTER, "Provide filter values (e.g. \"label=<label>\")"),
                         bool("f", "force", "Do not prompt for confirmation")), 0, 0, true, "volume prune");
+    }
+
+    private static void networks() {
+        add("network-create", "[OPTIONS] NETWORK", "Create a network", "",
+                List.of(of("d", "driver", STRING, "Driver to manage the Network").withDefault("\"bridge\""),
+                        of("", "label", LIST, "Set metadata on a network"),
+                        of("", "subnet", STRINGS, "Subnet in CIDR format that represents a network segment")), 1, 1, true, "network create");
+        add("network-ls", "[OPTIONS]", "List networks", "docker network ls, docker network list",
+                List.of(of("f", "filter", FILTER, "Provide filter values (e.g. \"driver=bridge\")"),
+                        of("", "format", STRING, FORMAT_TABLE),
+                        bool("", "no-trunc", "Do not truncate the output"),
+                        bool("q", "quiet", "Only display network IDs")), 0, 0, true, "network ls", "network list");
+        add("network-inspect", "[OPTIONS] NETWORK [NETWORK...]", "Display detailed information on one or more networks", "",
+                List.of(of("f", "format", STRING, FORMAT_PLAIN),
+                        bool("v", "verbose", "Verbose output for diagnostics")), 1, ANY, true, "network inspect");
+        add("network-rm", "NETWORK [NETWORK...]", "Remove one or more networks", "docker network rm, docker network remove",
+                List.of(bool("f", "force", "Do not error if the network does not exist")), 1, ANY, true, "network rm", "network remove");
     }
 }

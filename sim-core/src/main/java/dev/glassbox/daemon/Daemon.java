@@ -41,6 +41,7 @@ public final class Daemon implements Api {
     final Commits commits;
     final Volumes volumes;
     final MountPlanner mountPlanner;
+    final HostsFiles hostsFiles;
 
     public Daemon(Kernel kernel, Tracer tracer, Registry hub) {
         this.kernel = kernel;
@@ -48,12 +49,13 @@ public final class Daemon implements Api {
         Storage storage = new Storage(kernel);
         this.images = new Images(kernel, tracer, hub, storage);
         this.runtime = new Runtime(kernel, tracer);
-        this.networks = new Networks(kernel);
+        this.networks = new Networks(kernel, tracer);
         this.lifecycle = new Lifecycle(this);
         this.execs = new Execs(this);
         this.commits = new Commits(this);
         this.volumes = new Volumes(kernel, tracer);
         this.mountPlanner = new MountPlanner(this);
+        this.hostsFiles = new HostsFiles(this);
     }
 
     long now() {
@@ -310,6 +312,45 @@ public final class Daemon implements Api {
                 if (m.type().equals("volume") && m.name().equals(name) && !out.contains(c.id)) {
                     out.add(c.id);
                 }
+            }
+        }
+        return out;
+    }
+
+    // ---- networks
+
+    @Override
+    public String createNetwork(String name, String subnet, Map<String, String> labels) {
+        return networks.create(name, subnet, labels, randomHex(32)).id();
+    }
+
+    @Override
+    public List<NetworkSummary> networks() {
+        List<NetworkSummary> out = new ArrayList<>();
+        for (Network n : networks.byName.values()) {
+            out.add(new NetworkSummary(n.id(), n.name(), n.driver(), "local", n.created(), n.labels()));
+        }
+        return out;
+    }
+
+    @Override
+    public Map<String, Object> inspectNetwork(String name) {
+        Network n = networks.get(name);
+        return NetworkViews.inspect(n, attached(n), kernel.layout());
+    }
+
+    @Override
+    public void removeNetwork(String name) {
+        Network n = networks.get(name);
+        networks.remove(n, attached(n));
+    }
+
+    /** Running containers with an endpoint on the network. */
+    List<Container> attached(Network n) {
+        List<Container> out = new ArrayList<>();
+        for (Container c : containers.values()) {
+            if (c.running() && networks.of(c) == n) {
+                out.add(c);
             }
         }
         return out;

@@ -55,10 +55,10 @@ final class StateView {
             containers.put(c.name, m);
         }
         Map<String, Object> networks = new TreeMap<>();
-        networks.put("bridge", Views.ordered("driver", "bridge", "bridgeInterface", d.networks.bridge, "subnet", d.networks.bridgeIpam.subnet,
-                "gateway", d.networks.bridgeIpam.gateway, "addressesInUse", d.networks.bridgeIpam.inUse()));
-        networks.put("host", Views.ordered("driver", "host"));
-        networks.put("none", Views.ordered("driver", "null"));
+        for (Network n : d.networks.byName.values()) {
+            networks.put(n.name(), n.bridged() ? Views.ordered("driver", n.driver(), "bridgeInterface", n.bridge(), "subnet", n.ipam().subnet,
+                    "gateway", n.ipam().gateway, "addressesInUse", n.ipam().inUse()) : Views.ordered("driver", n.driver()));
+        }
         Map<String, Object> volumes = new TreeMap<>();
         for (Volumes.Volume v : d.volumes.all()) {
             volumes.put(v.name(), Views.ordered("mountpoint", d.volumes.mountpoint(v.name()), "anonymous", v.anonymous(),
