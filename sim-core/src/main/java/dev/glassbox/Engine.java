@@ -173,6 +173,20 @@ public final class Engine implements AutoCloseable {
         return new ArrayList<>(names);
     }
 
+    /** Names of all volumes, for completion. */
+    public List<String> volumeNames() {
+        List<String> out = new ArrayList<>();
+        daemon.volumes().forEach(v -> out.add(v.name()));
+        return out;
+    }
+
+    /** Names of all networks, for completion. */
+    public List<String> networkNames() {
+        List<String> out = new ArrayList<>();
+        daemon.networks().forEach(n -> out.add(n.name()));
+        return out;
+    }
+
     /** {@code sim} or {@code linux}. */
     public String kernelName() {
         return kernel.name();

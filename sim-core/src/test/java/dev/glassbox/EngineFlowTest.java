@@ -112,9 +112,9 @@ class EngineFlowTest {
             assertEquals(125, e.run("docker run -p 80:abc nginx").exitStatus());
             assertEquals(125, e.run("docker run nosuchimage").exitStatus());
             assertEquals(1, e.run("docker frobnicate").exitStatus());
-            Result volume = e.run("docker run -v /data:/data busybox true");
+            Result volume = e.run("docker run -v data:/data:xyz busybox true");
             assertEquals(125, volume.exitStatus());
-            assertEquals("docker: Error response from daemon: glassbox: volumes and bind mounts (-v) are not supported yet\n", volume.err());
+            assertEquals("docker: Error response from daemon: invalid mode: xyz\n", volume.err());
             assertEquals(125, e.run("docker run -it busybox sh").exitStatus(), "no interactive containers yet: refused, not ignored");
             assertEquals(before, e.state().get("daemon"));
         }

@@ -19,7 +19,7 @@ import org.jline.reader.ParsedLine;
  */
 final class ReplCompleter implements Completer {
     private static final Set<String> CHAIN = Set.of("&&", "||", ";");
-    private static final Set<String> GROUPS = Set.of("container", "image");
+    private static final Set<String> GROUPS = Set.copyOf(Cli.groups());
 
     private final Supplier<Engine> engine;
 
@@ -104,6 +104,12 @@ final class ReplCompleter implements Completer {
         }
         if (Cli.takesImage(command)) {
             addAbsent(names, engine.get().imageNames());
+        }
+        if (Cli.takesVolume(command)) {
+            addAbsent(names, engine.get().volumeNames());
+        }
+        if (Cli.takesNetwork(command)) {
+            addAbsent(names, engine.get().networkNames());
         }
         return names.isEmpty() ? Cli.flags(command) : names;
     }

@@ -51,6 +51,12 @@ class ReplCompleterTest {
         List<String> subs = complete(completer, "docker container ");
         assertTrue(subs.containsAll(List.of("ls", "stop", "run")), subs.toString());
         assertFalse(subs.contains("pull"), subs.toString());
+        List<String> volume = complete(completer, "docker volume ");
+        assertTrue(volume.containsAll(List.of("create", "ls", "inspect", "rm", "prune")), volume.toString());
+        assertTrue(complete(completer, "docker volume create --").contains("--label"));
+        assertTrue(complete(completer, "docker run --mo").contains("--mount"));
+        List<String> network = complete(completer, "docker network ");
+        assertTrue(network.containsAll(List.of("create", "ls", "inspect", "rm")), network.toString());
     }
 
     @Test
@@ -75,6 +81,11 @@ class ReplCompleterTest {
             assertTrue(complete(c, "docker container rm ").contains("web"));
             assertTrue(complete(c, "docker run -d ").stream().anyMatch(s -> s.startsWith("nginx")), complete(c, "docker run -d ").toString());
             assertFalse(complete(c, "docker stop ").stream().anyMatch(s -> s.startsWith("nginx")));
+            engine.run("docker volume create data");
+            engine.run("docker network create app");
+            assertEquals(List.of("data"), complete(c, "docker volume rm "));
+            assertTrue(complete(c, "docker network inspect ").containsAll(List.of("app", "bridge")));
+            assertTrue(complete(c, "docker diff ").contains("web"));
         }
     }
 }

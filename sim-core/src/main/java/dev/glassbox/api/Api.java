@@ -91,7 +91,101 @@ public interface Api {
     /** GET /exec/{id}/json */
     ExecInspect execInspect(String execId);
 
+    /** GET /containers/{id}/changes: what the container's writable layer adds, changes and deletes. */
+    default List<Change> changes(String id) {
+        throw DockerException.unsupported("glassbox: this API does not list a container's changes");
+    }
+
+    /**
+     * POST /commit?container=…&repo=…&tag=…: the container's writable layer becomes a new image layer
+     * on top of its image; answers the new image's id ({@code sha256:…}).
+     */
+    default String commit(String container, CommitOptions options) {
+        throw DockerException.unsupported("glassbox: this API does not commit containers");
+    }
+
+    // ---- volumes
+
+    /** POST /volumes/create: a local volume under the data root; an empty name gets a random one. */
+    default Volume createVolume(String name, Map<String, String> labels) {
+        throw DockerException.unsupported("glassbox: this API has no volumes");
+    }
+
+    /** GET /volumes */
+    default List<Volume> volumes() {
+        throw DockerException.unsupported("glassbox: this API has no volumes");
+    }
+
+    /** GET /volumes/{name}, shaped as Docker's JSON. */
+    default Map<String, Object> inspectVolume(String name) {
+        throw DockerException.unsupported("glassbox: this API has no volumes");
+    }
+
+    /** DELETE /volumes/{name}?force=… */
+    default void removeVolume(String name, boolean force) {
+        throw DockerException.unsupported("glassbox: this API has no volumes");
+    }
+
+    /** POST /volumes/prune: unused anonymous volumes, or every unused one with {@code all}. */
+    default Pruned pruneVolumes(boolean all) {
+        throw DockerException.unsupported("glassbox: this API has no volumes");
+    }
+
+    // ---- networks
+
+    /** POST /networks/create: a user-defined bridge network; an empty subnet gets the next free /16. Answers its id. */
+    default String createNetwork(String name, String subnet, Map<String, String> labels) {
+        throw DockerException.unsupported("glassbox: this API has no user-defined networks");
+    }
+
+    /** GET /networks */
+    default List<NetworkSummary> networks() {
+        throw DockerException.unsupported("glassbox: this API has no user-defined networks");
+    }
+
+    /** GET /networks/{id}, shaped as Docker's JSON. */
+    default Map<String, Object> inspectNetwork(String name) {
+        throw DockerException.unsupported("glassbox: this API has no user-defined networks");
+    }
+
+    /** DELETE /networks/{id} */
+    default void removeNetwork(String name) {
+        throw DockerException.unsupported("glassbox: this API has no user-defined networks");
+    }
+
     // ---- values
+
+    record NetworkSummary(String id, String name, String driver, String scope, long created, Map<String, String> labels) {}
+
+    /** A volume; {@code createdAt} in epoch milliseconds. */
+    record Volume(String name, String driver, String mountpoint, long createdAt, Map<String, String> labels, String scope) {}
+
+    record Pruned(List<String> deleted, long spaceReclaimed) {}
+
+    /** {@code reference} is REPO[:TAG] or empty for an untagged image; {@code changes} are Dockerfile lines (-c). */
+    record CommitOptions(String reference, String comment, String author, List<String> changes, boolean pause) {
+        public CommitOptions {
+            reference = reference == null ? "" : reference;
+            comment = comment == null ? "" : comment;
+            author = author == null ? "" : author;
+            changes = changes == null ? List.of() : List.copyOf(changes);
+        }
+    }
+
+    /** One line of {@code docker diff}: kind 0 modified (C), 1 added (A), 2 deleted (D), as the Engine API numbers them. */
+    record Change(String path, int kind) {
+        public static final int MODIFIED = 0;
+        public static final int ADDED = 1;
+        public static final int DELETED = 2;
+
+        public String letter() {
+            return switch (kind) {
+                case ADDED -> "A";
+                case DELETED -> "D";
+                default -> "C";
+            };
+        }
+    }
 
     record VersionInfo(String version, String apiVersion, String minApiVersion, String os, String arch, String kernelVersion,
                        String goVersion, String gitCommit, String buildTime, String kernel) {}

@@ -1,15 +1,25 @@
 package dev.glassbox.api;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * How the host runs the container: published ports, removal on exit, restart policy, network mode
  * ({@code default}/{@code bridge}, {@code host}, {@code none}, {@code container:NAME} or a network
- * name), resource limits (0 = none), and mounts ({@code -v SRC:DST[:ro]}).
+ * name), resource limits (0 = none), and mounts: {@code -v SRC:DST[:ro]} as Docker's binds strings,
+ * {@code --mount} as typed requests, {@code --tmpfs} as path → options.
  */
 public record HostConfig(List<PortBinding> portBindings, boolean autoRemove, RestartPolicy restartPolicy, String networkMode,
-                         long memory, long pidsLimit, long nanoCpus, List<String> binds, boolean privileged) {
+                         long memory, long pidsLimit, long nanoCpus, List<String> binds, boolean privileged,
+                         List<MountRequest> mounts, Map<String, String> tmpfs) {
+    public HostConfig(List<PortBinding> portBindings, boolean autoRemove, RestartPolicy restartPolicy, String networkMode,
+                      long memory, long pidsLimit, long nanoCpus, List<String> binds, boolean privileged) {
+        this(portBindings, autoRemove, restartPolicy, networkMode, memory, pidsLimit, nanoCpus, binds, privileged, null, null);
+    }
+
     public HostConfig {
+        mounts = mounts == null ? List.of() : List.copyOf(mounts);
+        tmpfs = tmpfs == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tmpfs));
         portBindings = portBindings == null ? List.of() : List.copyOf(portBindings);
         restartPolicy = restartPolicy == null ? RestartPolicy.NO : restartPolicy;
         networkMode = networkMode == null || networkMode.isEmpty() ? "default" : networkMode;

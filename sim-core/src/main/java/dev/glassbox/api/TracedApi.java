@@ -198,4 +198,79 @@ public final class TracedApi implements Api {
     public ExecInspect execInspect(String execId) {
         return call("GET", "/exec/" + execId + "/json", 200, "The client asks for the command's exit code.", () -> daemon.execInspect(execId));
     }
+
+    @Override
+    public List<Change> changes(String id) {
+        return call("GET", "/containers/" + id + "/changes", 200, "The client asks which files the container added, changed or deleted: its writable layer.",
+                () -> daemon.changes(id));
+    }
+
+    @Override
+    public String commit(String container, CommitOptions o) {
+        String repo = o.reference();
+        String tag = "";
+        int colon = repo.lastIndexOf(':');
+        if (colon > repo.lastIndexOf('/')) {
+            tag = repo.substring(colon + 1);
+            repo = repo.substring(0, colon);
+        }
+        String query = "?container=" + q(container) + "&repo=" + q(repo) + "&tag=" + q(tag) + "&comment=" + q(o.comment())
+                + "&author=" + q(o.author()) + "&pause=" + (o.pause() ? 1 : 0);
+        for (String c : o.changes()) {
+            query += "&changes=" + q(c);
+        }
+        return call("POST", "/commit" + query, 201, "The client asks the daemon to turn the container's writable layer into a new image layer.",
+                () -> daemon.commit(container, o));
+    }
+
+    @Override
+    public Volume createVolume(String name, Map<String, String> labels) {
+        return call("POST", "/volumes/create", 201, "The client asks the daemon for a volume: a directory the daemon owns, outside any container's layers.",
+                () -> daemon.createVolume(name, labels));
+    }
+
+    @Override
+    public List<Volume> volumes() {
+        return call("GET", "/volumes", 200, "The client lists the daemon's volumes.", daemon::volumes);
+    }
+
+    @Override
+    public Map<String, Object> inspectVolume(String name) {
+        return call("GET", "/volumes/" + name, 200, "The client asks for everything the daemon knows about volume " + name + ".",
+                () -> daemon.inspectVolume(name));
+    }
+
+    @Override
+    public void removeVolume(String name, boolean force) {
+        run("DELETE", "/volumes/" + name + (force ? "?force=1" : ""), 204, "The client asks the daemon to delete volume " + name + " and its data.",
+                () -> daemon.removeVolume(name, force));
+    }
+
+    @Override
+    public Pruned pruneVolumes(boolean all) {
+        return call("POST", "/volumes/prune" + (all ? "?filters=" + q("{\"all\":[\"true\"]}") : ""), 200,
+                "The client asks the daemon to delete the volumes no container uses.", () -> daemon.pruneVolumes(all));
+    }
+
+    @Override
+    public String createNetwork(String name, String subnet, Map<String, String> labels) {
+        return call("POST", "/networks/create", 201, "The client asks the daemon for a new bridge network " + name + ".",
+                () -> daemon.createNetwork(name, subnet, labels));
+    }
+
+    @Override
+    public List<NetworkSummary> networks() {
+        return call("GET", "/networks", 200, "The client lists the daemon's networks.", daemon::networks);
+    }
+
+    @Override
+    public Map<String, Object> inspectNetwork(String name) {
+        return call("GET", "/networks/" + name, 200, "The client asks for everything the daemon knows about network " + name + ".",
+                () -> daemon.inspectNetwork(name));
+    }
+
+    @Override
+    public void removeNetwork(String name) {
+        run("DELETE", "/networks/" + name, 204, "The client asks the daemon to remove network " + name + ".", () -> daemon.removeNetwork(name));
+    }
 }

@@ -64,7 +64,7 @@ public final class Cli {
         }
         int consumed = 1;
         String path = first;
-        if (first.equals("container") || first.equals("image")) {
+        if (Specs.GROUPS.contains(first)) {
             if (argv.size() == 1 || argv.get(1).equals("--help") || argv.get(1).equals("-h")) {
                 s.out.append(Help.group(first));
                 return 0;
@@ -76,8 +76,7 @@ public final class Cli {
             }
             path = first + " " + sub;
             consumed = 2;
-            List<String> unsupported = first.equals("container") ? Specs.UNSUPPORTED_CONTAINER : Specs.UNSUPPORTED_IMAGE;
-            if (unsupported.contains(sub)) {
+            if (Specs.unsupportedIn(first).contains(sub)) {
                 throw notSupported(path);
             }
         } else if (Specs.UNSUPPORTED.contains(first)) {
@@ -122,6 +121,17 @@ public final class Cli {
             case "rmi" -> ImageCommands.rmi(s, p);
             case "tag" -> ImageCommands.tag(s, p);
             case "history" -> ImageCommands.history(s, p);
+            case "diff" -> ChangeCommands.diff(s, p);
+            case "commit" -> ChangeCommands.commit(s, p);
+            case "volume-create" -> VolumeCommands.create(s, p);
+            case "volume-ls" -> VolumeCommands.ls(s, p);
+            case "volume-inspect" -> VolumeCommands.inspect(s, p);
+            case "volume-rm" -> VolumeCommands.rm(s, p);
+            case "volume-prune" -> VolumeCommands.prune(s, p);
+            case "network-create" -> NetworkCommands.create(s, p);
+            case "network-ls" -> NetworkCommands.ls(s, p);
+            case "network-inspect" -> NetworkCommands.inspect(s, p);
+            case "network-rm" -> NetworkCommands.rm(s, p);
             case "version" -> SystemCommands.version(s, p);
             case "info" -> SystemCommands.info(s, p);
             default -> throw new IllegalStateException("no handler for " + id);
@@ -187,11 +197,28 @@ public final class Cli {
         return List.copyOf(out);
     }
 
+    /** The management commands that take a subcommand ({@code container ls}, {@code volume create}), for completion. */
+    public static List<String> groups() {
+        return List.copyOf(Specs.GROUPS);
+    }
+
+    /** Whether the command's arguments are volumes (for completing names). */
+    public static boolean takesVolume(String command) {
+        Spec spec = command == null ? null : Specs.BY_PATH.get(command.strip().replaceAll("\\s+", " "));
+        return spec != null && Set.of("volume-inspect", "volume-rm").contains(spec.id());
+    }
+
+    /** Whether the command's arguments are networks (for completing names). */
+    public static boolean takesNetwork(String command) {
+        Spec spec = command == null ? null : Specs.BY_PATH.get(command.strip().replaceAll("\\s+", " "));
+        return spec != null && Set.of("network-inspect", "network-rm").contains(spec.id());
+    }
+
     /** Whether the command's arguments are containers (for completing names). */
     public static boolean takesContainer(String command) {
         Spec spec = command == null ? null : Specs.BY_PATH.get(command.strip().replaceAll("\\s+", " "));
         return spec != null && Set.of("start", "stop", "kill", "restart", "rm", "pause", "unpause", "wait", "logs",
-                "exec", "top", "stats", "inspect", "container-inspect").contains(spec.id());
+                "exec", "top", "stats", "inspect", "container-inspect", "diff", "commit").contains(spec.id());
     }
 
     /** Whether the command's arguments are images (for completing references). */

@@ -118,6 +118,23 @@ final class Help {
         "save", "Save one or more images to a tar archive (streamed to STDOUT by default)",
         "tag", "Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE"};
 
+    static final String[] VOLUME = {
+        "create", "Create a volume",
+        "inspect", "Display detailed information on one or more volumes",
+        "ls", "List volumes",
+        "prune", "Remove unused local volumes",
+        "rm", "Remove one or more volumes",
+        "update", "Update a volume (cluster volumes only)"};
+
+    static final String[] NETWORK = {
+        "connect", "Connect a container to a network",
+        "create", "Create a network",
+        "disconnect", "Disconnect a container from a network",
+        "inspect", "Display detailed information on one or more networks",
+        "ls", "List networks",
+        "prune", "Remove all unused networks",
+        "rm", "Remove one or more networks"};
+
     private Help() {}
 
     static String top() {
@@ -133,10 +150,14 @@ final class Help {
     }
 
     static String group(String name) {
-        boolean container = name.equals("container");
         StringBuilder b = new StringBuilder("Usage:  docker " + name + " COMMAND\n\n")
-                .append(container ? "Manage containers" : "Manage images").append("\n\nCommands:\n");
-        commandRows(b, container ? CONTAINER : IMAGE);
+                .append("Manage " + name + "s").append("\n\nCommands:\n");
+        commandRows(b, switch (name) {
+            case "container" -> CONTAINER;
+            case "volume" -> VOLUME;
+            case "network" -> NETWORK;
+            default -> IMAGE;
+        });
         return b.append("\nRun 'docker ").append(name).append(" COMMAND --help' for more information on a command.\n").toString();
     }
 

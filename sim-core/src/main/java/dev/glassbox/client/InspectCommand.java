@@ -28,9 +28,32 @@ final class InspectCommand {
             throw new UsageException("unknown type: " + GoText.quote(type) + ": must be one of \"config\", \"container\", "
                     + "\"image\", \"network\", \"node\", \"plugin\", \"secret\", \"service\", \"task\", \"volume\"", 1);
         }
-        if (!type.isEmpty() && !type.equals("container") && !type.equals("image")) {
+        if (!type.isEmpty() && !SUPPORTED.contains(type)) {
             throw new UsageException("glassbox: 'docker inspect --type " + type + "' is not supported yet", 1);
         }
+        String t = type;
+        return print(s, p, name -> {
+            Object obj = lookup(s, name, t);
+            if (obj == null) {
+                throw new Missing("Error: No such " + (t.isEmpty() ? "object" : t) + ": " + name);
+            }
+            return obj;
+        });
+    }
+
+    private static final Set<String> SUPPORTED = Set.of("container", "image", "volume", "network");
+
+    /** A name no lookup found: the CLI's own line, not the daemon's. */
+    private static final class Missing extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Missing(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** Looks each argument up and prints the objects as an indented JSON array or through --format; errors after. */
+    static int print(Session s, Parsed p, java.util.function.Function<String, Object> lookup) {
         Template template = null;
         String format = p.string("format", "");
         if (!format.isEmpty() && !format.equals("json")) {
@@ -44,12 +67,9 @@ final class InspectCommand {
         List<String> errors = new ArrayList<>();
         for (String name : p.args) {
             try {
-                Object obj = lookup(s, name, type);
-                if (obj == null) {
-                    errors.add("Error: No such " + (type.isEmpty() ? "object" : type) + ": " + name);
-                } else {
-                    found.add(obj);
-                }
+                found.add(lookup.apply(name));
+            } catch (Missing e) {
+                errors.add(e.getMessage());
             } catch (DockerException e) {
                 errors.add(Session.daemonError(e));
             }
@@ -90,6 +110,24 @@ final class InspectCommand {
                 return s.api.inspectImage(name);
             } catch (DockerException e) {
                 if (!Session.notFound(e)) {
+                    throw e;
+                }
+            }
+        }
+        if (type.isEmpty() || type.equals("network")) {
+            try {
+                return s.api.inspectNetwork(name);
+            } catch (DockerException e) {
+                if (!Session.notFound(e) && !type.isEmpty()) {
+                    throw e;
+                }
+            }
+        }
+        if (type.isEmpty() || type.equals("volume")) {
+            try {
+                return s.api.inspectVolume(name);
+            } catch (DockerException e) {
+                if (!Session.notFound(e) && !type.isEmpty()) {
                     throw e;
                 }
             }

@@ -105,6 +105,12 @@ final class Parsed {
                 case BYTES -> Units.ramInBytes(value);
                 case DECIMAL -> Units.nanoCpus(value);
                 case LIST -> validateListItem(f.name(), value);
+                case MOUNT -> MountOption.parse(value);
+                case MAP -> {
+                    if (!value.contains("=")) {
+                        throw new IllegalArgumentException("bad format for option: " + value);
+                    }
+                }
                 default -> { }
             }
         } catch (IllegalArgumentException e) {

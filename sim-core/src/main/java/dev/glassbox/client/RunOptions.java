@@ -2,6 +2,7 @@ package dev.glassbox.client;
 
 import dev.glassbox.api.ContainerConfig;
 import dev.glassbox.api.HostConfig;
+import dev.glassbox.api.MountRequest;
 import dev.glassbox.api.PortBinding;
 import dev.glassbox.api.RestartPolicy;
 import dev.glassbox.api.UsageException;
@@ -70,8 +71,15 @@ record RunOptions(String name, String image, ContainerConfig config, HostConfig 
         long memory = p.changed("memory") ? Units.ramInBytes(p.string("memory", "0")) : 0;
         long pids = p.changed("pids-limit") ? Math.max(0, p.integer("pids-limit")) : 0;
         long cpus = p.changed("cpus") ? Units.nanoCpus(p.string("cpus", "0")) : 0;
+        List<MountRequest> mounts = new ArrayList<>();
+        p.list("mount").forEach(m -> mounts.add(MountOption.parse(m)));
+        Map<String, String> tmpfs = new LinkedHashMap<>();
+        for (String t : p.list("tmpfs")) {
+            String[] kv = t.split(":", 2);
+            tmpfs.put(kv[0], kv.length > 1 ? kv[1] : "");
+        }
         HostConfig host = new HostConfig(bindings, autoRemove, RestartPolicy.parse(restart), network, memory, pids, cpus,
-                p.list("volume"), p.bool("privileged"));
+                p.list("volume"), p.bool("privileged"), mounts, tmpfs);
         return new RunOptions(p.string("name", ""), image, config, host, detach, pull, attach);
     }
 

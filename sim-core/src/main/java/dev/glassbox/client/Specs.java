@@ -5,8 +5,11 @@ import static dev.glassbox.client.Flag.Kind.DECIMAL;
 import static dev.glassbox.client.Flag.Kind.FILTER;
 import static dev.glassbox.client.Flag.Kind.INT;
 import static dev.glassbox.client.Flag.Kind.LIST;
+import static dev.glassbox.client.Flag.Kind.MAP;
+import static dev.glassbox.client.Flag.Kind.MOUNT;
 import static dev.glassbox.client.Flag.Kind.NETWORK;
 import static dev.glassbox.client.Flag.Kind.STRING;
+import static dev.glassbox.client.Flag.Kind.STRINGS;
 import static dev.glassbox.client.Flag.bool;
 import static dev.glassbox.client.Flag.of;
 
@@ -32,15 +35,30 @@ final class Specs {
     static final Map<String, Spec> BY_PATH = new LinkedHashMap<>();
 
     /** Commands docker has that glassbox does not run (yet): listed for completion and help. */
-    static final List<String> UNSUPPORTED = List.of("attach", "build", "builder", "buildx", "checkpoint", "commit",
-            "compose", "config", "context", "cp", "diff", "events", "export", "import", "init", "load", "login",
-            "logout", "manifest", "network", "node", "plugin", "port", "push", "rename", "save", "search", "secret",
-            "service", "stack", "swarm", "system", "trust", "update", "volume");
-    static final List<String> UNSUPPORTED_CONTAINER = List.of("attach", "commit", "cp", "diff", "export", "port",
+    static final List<String> UNSUPPORTED = List.of("attach", "build", "builder", "buildx", "checkpoint",
+            "compose", "config", "context", "cp", "events", "export", "import", "init", "load", "login",
+            "logout", "manifest", "node", "plugin", "port", "push", "rename", "save", "search", "secret",
+            "service", "stack", "swarm", "system", "trust", "update");
+    /** Management commands whose subcommands are looked up as "GROUP SUB". */
+    static final List<String> GROUPS = List.of("container", "image", "network", "volume");
+    static final List<String> UNSUPPORTED_CONTAINER = List.of("attach", "cp", "export", "port",
             "prune", "rename", "update");
     static final List<String> UNSUPPORTED_IMAGE = List.of("build", "import", "load", "prune", "push", "save");
 
+    static final List<String> UNSUPPORTED_VOLUME = List.of("update");
+    static final List<String> UNSUPPORTED_NETWORK = List.of("connect", "disconnect", "prune");
+
     private Specs() {}
+
+    static List<String> unsupportedIn(String group) {
+        return switch (group) {
+            case "container" -> UNSUPPORTED_CONTAINER;
+            case "image" -> UNSUPPORTED_IMAGE;
+            case "volume" -> UNSUPPORTED_VOLUME;
+            case "network" -> UNSUPPORTED_NETWORK;
+            default -> List.of();
+        };
+    }
 
     private static List<Flag> runFlags(boolean run) {
         List<Flag> f = new ArrayList<>(List.of(
@@ -54,6 +72,7 @@ final class Specs {
                 bool("i", "interactive", "Keep STDIN open even if not attached"),
                 of("l", "label", LIST, "Set meta data on a container"),
                 of("m", "memory", BYTES, "Memory limit"),
+                of("", "mount", MOUNT, "Attach a filesystem mount to the container"),
                 of("", "name", STRING, "Assign a name to the container"),
                 of("", "net", NETWORK, "Connect a container to a network").hide(),
                 of("", "network", NETWORK, "Connect a container to a network"),
@@ -66,6 +85,7 @@ final class Specs {
                 bool("", "rm", "Automatically remove the container and its associated anonymous volumes when it exits"),
                 of("", "stop-signal", STRING, "Signal to stop the container"),
                 of("", "stop-timeout", INT, "Timeout (in seconds) to stop a container"),
+                of("", "tmpfs", LIST, "Mount a tmpfs directory"),
                 bool("t", "tty", "Allocate a pseudo-TTY"),
                 of("u", "user", STRING, "Username or UID (format: <name|uid>[:<group|gid>])"),
                 of("v", "volume", LIST, "Bind mount a volume"),
@@ -178,8 +198,56 @@ final class Specs {
                         bool("H", "human", "Print sizes and dates in human readable format").withDefault("true"),
                         bool("", "no-trunc", "Don't truncate output"),
                         bool("q", "quiet", "Only show image IDs")), 1, 1, true, "history", "image history");
+        add("diff", "CONTAINER", "Inspect changes to files or directories on a container's filesystem",
+                "docker container diff, docker diff", List.of(), 1, 1, true, "diff", "container diff");
+        add("commit", "[OPTIONS] CONTAINER [REPOSITORY[:TAG]]", "Create a new image from a container's changes",
+                "docker container commit, docker commit",
+                List.of(of("a", "author", STRING, "Author (e.g., \"John Hannibal Smith <hannibal@a-team.com>\")"),
+                        of("c", "change", LIST, "Apply Dockerfile instruction to the created image"),
+                        of("m", "message", STRING, "Commit message"),
+                        bool("", "no-pause", "Disable pausing container during commit"),
+                        bool("p", "pause", "Pause container during commit").withDefault("true").hide()),
+                1, 2, true, "commit", "container commit");
+        volumes();
+        networks();
         add("version", "[OPTIONS]", "Show the Docker version information", "", List.of(format), 0, 0, true, "version");
         add("info", "[OPTIONS]", "Display system-wide information", "docker system info, docker info",
                 List.of(format), 0, 0, true, "info");
+    }
+
+    private static void volumes() {
+        add("volume-create", "[OPTIONS] [VOLUME]", "Create a volume", "",
+                List.of(of("d", "driver", STRING, "Specify volume driver name").withDefault("\"local\""),
+                        of("", "label", LIST, "Set metadata for a volume"),
+                        of("o", "opt", MAP, "Set driver specific options").withDefault("map[]")), 0, 1, true, "volume create");
+        add("volume-ls", "[OPTIONS]", "List volumes", "docker volume ls, docker volume list",
+                List.of(of("f", "filter", FILTER, "Provide filter values (e.g. \"dangling=true\")"),
+                        of("", "format", STRING, FORMAT_TABLE),
+                        bool("q", "quiet", "Only display volume names")), 0, 0, true, "volume ls", "volume list");
+        add("volume-inspect", "[OPTIONS] VOLUME [VOLUME...]", "Display detailed information on one or more volumes", "",
+                List.of(of("f", "format", STRING, FORMAT_PLAIN)), 1, ANY, true, "volume inspect");
+        add("volume-rm", "[OPTIONS] VOLUME [VOLUME...]", "Remove one or more volumes", "docker volume rm, docker volume remove",
+                List.of(bool("f", "force", "Force the removal of one or more volumes")), 1, ANY, true, "volume rm", "volume remove");
+        add("volume-prune", "[OPTIONS]", "Remove unused local volumes", "",
+                List.of(bool("a", "all", "Remove all unused volumes, not just anonymous ones"),
+                        of("", "filter", FILTER, "Provide filter values (e.g. \"label=<label>\")"),
+                        bool("f", "force", "Do not prompt for confirmation")), 0, 0, true, "volume prune");
+    }
+
+    private static void networks() {
+        add("network-create", "[OPTIONS] NETWORK", "Create a network", "",
+                List.of(of("d", "driver", STRING, "Driver to manage the Network").withDefault("\"bridge\""),
+                        of("", "label", LIST, "Set metadata on a network"),
+                        of("", "subnet", STRINGS, "Subnet in CIDR format that represents a network segment")), 1, 1, true, "network create");
+        add("network-ls", "[OPTIONS]", "List networks", "docker network ls, docker network list",
+                List.of(of("f", "filter", FILTER, "Provide filter values (e.g. \"driver=bridge\")"),
+                        of("", "format", STRING, FORMAT_TABLE),
+                        bool("", "no-trunc", "Do not truncate the output"),
+                        bool("q", "quiet", "Only display network IDs")), 0, 0, true, "network ls", "network list");
+        add("network-inspect", "[OPTIONS] NETWORK [NETWORK...]", "Display detailed information on one or more networks", "",
+                List.of(of("f", "format", STRING, FORMAT_PLAIN),
+                        bool("v", "verbose", "Verbose output for diagnostics")), 1, ANY, true, "network inspect");
+        add("network-rm", "NETWORK [NETWORK...]", "Remove one or more networks", "docker network rm, docker network remove",
+                List.of(bool("f", "force", "Do not error if the network does not exist")), 1, ANY, true, "network rm", "network remove");
     }
 }

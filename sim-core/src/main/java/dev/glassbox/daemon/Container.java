@@ -49,6 +49,8 @@ final class Container {
     final List<Api.LogLine> logs = new ArrayList<>();
     final List<List<Api.LogLine>> attachments = new ArrayList<>();
 
+    List<MountPoint> mounts = List.of();
+
     dev.glassbox.kernel.HostLayout layout = dev.glassbox.kernel.HostLayout.DOCKER;
 
     Container(String id, String name, long created, ContainerConfig config, HostConfig hostConfig, Image image, String imageName,

@@ -38,6 +38,10 @@ public final class Daemon implements Api {
     final Map<String, Container> containers = new LinkedHashMap<>();
     final Lifecycle lifecycle;
     final Execs execs;
+    final Commits commits;
+    final Volumes volumes;
+    final MountPlanner mountPlanner;
+    final HostsFiles hostsFiles;
 
     public Daemon(Kernel kernel, Tracer tracer, Registry hub) {
         this.kernel = kernel;
@@ -45,9 +49,13 @@ public final class Daemon implements Api {
         Storage storage = new Storage(kernel);
         this.images = new Images(kernel, tracer, hub, storage);
         this.runtime = new Runtime(kernel, tracer);
-        this.networks = new Networks(kernel);
+        this.networks = new Networks(kernel, tracer);
         this.lifecycle = new Lifecycle(this);
         this.execs = new Execs(this);
+        this.commits = new Commits(this);
+        this.volumes = new Volumes(kernel, tracer);
+        this.mountPlanner = new MountPlanner(this);
+        this.hostsFiles = new HostsFiles(this);
     }
 
     long now() {
@@ -187,6 +195,7 @@ public final class Daemon implements Api {
         }
         HostConfig hc = hostConfig == null ? HostConfig.defaults() : hostConfig;
         refuseUnsupported(config, hc);
+        mountPlanner.validate(hc);
         Images.Stored stored = images.find(config.image()).orElseThrow(() -> DockerException.noSuchImage(Images.familiar(config.image())));
         try (Tracer.Span s = tracer.open(Layer.DAEMON, null, "create container", name == null ? "" : name,
                 "The daemon records a new container: its configuration, a name, and a writable layer on top of the image's layers.", "")) {
@@ -197,6 +206,7 @@ public final class Daemon implements Api {
             }
             String id = randomHex(32);
             String n = name == null || name.isEmpty() ? uniqueName() : (name.startsWith("/") ? name.substring(1) : name);
+            List<MountPoint> mounts = mountPlanner.plan(hc);
             String cacheId = images.storage.cacheId();
             images.storage.createContainerLayers(cacheId);
             List<String> lowers = new ArrayList<>();
@@ -205,6 +215,7 @@ public final class Daemon implements Api {
             String hostname = config.hostname().isEmpty() ? (hc.networkMode().equals("host") ? "glassbox-host" : id.substring(0, 12)) : config.hostname();
             Container c = new Container(id, n, now(), config, hc, stored.image(), config.image(), path, cacheId, lowers, hostname);
             c.layout = kernel.layout();
+            c.mounts = List.copyOf(mounts);
             containers.put(n, c);
             kernel.fs().mkdirs(c.dir());
             tracer.did(Layer.DAEMON, null, "container created", n, "Container " + id.substring(0, 12) + " is stored as created: nothing runs yet.",
@@ -215,9 +226,6 @@ public final class Daemon implements Api {
 
     /** Settings the engine cannot carry out yet are refused in one line rather than ignored. */
     private static void refuseUnsupported(ContainerConfig config, HostConfig hc) {
-        if (!hc.binds().isEmpty()) {
-            throw DockerException.unsupported("glassbox: volumes and bind mounts (-v) are not supported yet");
-        }
         if (hc.privileged()) {
             throw DockerException.unsupported("glassbox: --privileged is not supported yet");
         }
@@ -282,6 +290,109 @@ public final class Daemon implements Api {
             kernel.processes().waitFor(c.pid, 0);
         }
         lifecycle.remove(c);
+        if (volumes) {
+            removeAnonymousVolumes(c);
+        }
+    }
+
+    /** docker rm -v and --rm: the container's anonymous volumes go with it, unless another container uses them. */
+    void removeAnonymousVolumes(Container c) {
+        for (MountPoint m : c.mounts) {
+            Volumes.Volume v = m.type().equals("volume") ? this.volumes.byName.get(m.name()) : null;
+            if (v != null && v.anonymous() && volumeUsers(v.name()).isEmpty()) {
+                this.volumes.remove(v.name(), false, List.of());
+            }
+        }
+    }
+
+    List<String> volumeUsers(String name) {
+        List<String> out = new ArrayList<>();
+        for (Container c : containers.values()) {
+            for (MountPoint m : c.mounts) {
+                if (m.type().equals("volume") && m.name().equals(name) && !out.contains(c.id)) {
+                    out.add(c.id);
+                }
+            }
+        }
+        return out;
+    }
+
+    // ---- networks
+
+    @Override
+    public String createNetwork(String name, String subnet, Map<String, String> labels) {
+        return networks.create(name, subnet, labels, randomHex(32)).id();
+    }
+
+    @Override
+    public List<NetworkSummary> networks() {
+        List<NetworkSummary> out = new ArrayList<>();
+        for (Network n : networks.byName.values()) {
+            out.add(new NetworkSummary(n.id(), n.name(), n.driver(), "local", n.created(), n.labels()));
+        }
+        return out;
+    }
+
+    @Override
+    public Map<String, Object> inspectNetwork(String name) {
+        Network n = networks.get(name);
+        return NetworkViews.inspect(n, attached(n), kernel.layout());
+    }
+
+    @Override
+    public void removeNetwork(String name) {
+        Network n = networks.get(name);
+        networks.remove(n, attached(n));
+    }
+
+    /** Running containers with an endpoint on the network. */
+    List<Container> attached(Network n) {
+        List<Container> out = new ArrayList<>();
+        for (Container c : containers.values()) {
+            if (c.running() && networks.of(c) == n) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    // ---- volumes
+
+    @Override
+    public Volume createVolume(String name, Map<String, String> labels) {
+        String n = name == null || name.isEmpty() ? randomHex(32) : name;
+        return volumes.view(volumes.create(n, labels == null ? Map.of() : labels, Map.of()));
+    }
+
+    @Override
+    public List<Volume> volumes() {
+        List<Volume> out = new ArrayList<>();
+        volumes.all().forEach(v -> out.add(volumes.view(v)));
+        return out;
+    }
+
+    @Override
+    public Map<String, Object> inspectVolume(String name) {
+        return volumes.inspect(volumes.get(name));
+    }
+
+    @Override
+    public void removeVolume(String name, boolean force) {
+        volumes.remove(name, force, volumes.byName.containsKey(name) ? volumeUsers(name) : List.of());
+    }
+
+    @Override
+    public Pruned pruneVolumes(boolean all) {
+        List<String> deleted = new ArrayList<>();
+        long space = 0;
+        for (Volumes.Volume v : volumes.all()) {
+            if ((all || v.anonymous()) && volumeUsers(v.name()).isEmpty()) {
+                space += volumes.size(v.name());
+                volumes.remove(v.name(), false, List.of());
+                deleted.add(v.name());
+            }
+        }
+        return new Pruned(deleted, space);
     }
 
     @Override
@@ -391,6 +502,23 @@ public final class Daemon implements Api {
     @Override
     public ExecInspect execInspect(String execId) {
         return execs.inspect(execId);
+    }
+
+    @Override
+    public List<Api.Change> changes(String id) {
+        Container c = container(id);
+        try (Tracer.Span s = tracer.open(Layer.DAEMON, null, "diff", c.name,
+                "The daemon walks the container's writable layer (the overlay upperdir) and compares each path with the image's layers below.", "")) {
+            List<Api.Change> out = Changes.of(kernel.fs(), c.upperdir(), c.lowerdirs);
+            tracer.note(Layer.DAEMON, null, "changes", c.name, out.size() + " paths differ from the image: whiteouts are deletions, paths the image has are changes, the rest additions.",
+                    "find " + c.upperdir());
+            return out;
+        }
+    }
+
+    @Override
+    public String commit(String container, CommitOptions options) {
+        return commits.commit(container(container), options);
     }
 
     /** The daemon's objects, for the engine's state view. */

@@ -24,7 +24,19 @@ final class Images {
     /** Simulated download speed: 40 MB/s, so pulls take virtual time as real ones do. */
     private static final long BYTES_PER_SECOND = 40_000_000;
 
-    record Stored(Image image, String repoDigest, List<String> chain, long pulledAt) {}
+    /** {@code repoDigest} is empty for an image made here (commit); {@code parent} its parent image's id or empty. */
+    record Stored(Image image, String repoDigest, List<String> chain, long pulledAt, String author, String parent) {
+        Stored(Image image, String repoDigest, List<String> chain, long pulledAt) {
+            this(image, repoDigest, chain, pulledAt, "", "");
+        }
+
+        List<String> repoDigests() {
+            if (repoDigest.isEmpty()) {
+                return List.of();
+            }
+            return List.of(repoDigest.startsWith("docker.io/library/") ? repoDigest.substring(18) : repoDigest);
+        }
+    }
 
     private final Kernel kernel;
     private final Tracer tracer;
@@ -157,6 +169,29 @@ final class Images {
         progress.update(shortId, "Download complete", layer.size(), layer.size());
     }
 
+    /** Stores an image made here: layers the storage lacks are unpacked into overlay2 first. Answers its id. */
+    String store(Image img, Image parent, ImageRef ref, String author) {
+        List<String> chain = Storage.chainIds(img.config().diffIds());
+        for (int i = 0; i < img.layers().size(); i++) {
+            if (!storage.has(chain.get(i))) {
+                Layer layer = img.layers().get(i);
+                Storage.LayerDir dir = storage.unpack(chain.get(i), layer);
+                tracer.did(dev.glassbox.trace.Layer.KERNEL, dev.glassbox.trace.Subsystem.UNIONFS, "unpack", dir.diff(), "The new layer's "
+                        + layer.entries().size() + " entries are unpacked into a directory of its own, ready to be a lowerdir.",
+                        "tar -xf " + layer.diffId().hex() + ".tar -C " + dir.diff());
+            }
+        }
+        String id = img.id().toString();
+        if (!byId.containsKey(id)) {
+            storage.ref(chain, 1);
+            byId.put(id, new Stored(img, "", chain, kernel.currentTimeMillis(), author, parent.id().toString()));
+        }
+        if (ref != null) {
+            tags.put(ref.toString(), id);
+        }
+        return id;
+    }
+
     void tag(String source, String target) {
         Stored s = get(source);
         ImageRef ref = ImageRef.parse(target).withDefaultTag();
@@ -191,7 +226,7 @@ final class Images {
             out.add(Map.of("Untagged", ImageRef.parse(r).familiar()));
         }
         if (!out.isEmpty()) {
-            out.add(Map.of("Untagged", s.repoDigest().startsWith("docker.io/library/") ? s.repoDigest().substring(18) : s.repoDigest()));
+            s.repoDigests().forEach(digest -> out.add(Map.of("Untagged", digest)));
         }
         if (usedByContainers.isEmpty()) {
             byId.remove(id);
@@ -230,8 +265,7 @@ final class Images {
             for (String t : tagsOf(id)) {
                 repoTags.add(ImageRef.parse(t).familiar());
             }
-            String digest = s.repoDigest().startsWith("docker.io/library/") ? s.repoDigest().substring(18) : s.repoDigest();
-            out.add(new Api.ImageSummary(id, repoTags, List.of(digest), s.image().config().created(), s.image().size(),
+            out.add(new Api.ImageSummary(id, repoTags, s.repoDigests(), s.image().config().created(), s.image().size(),
                     containersPerImage.getOrDefault(id, 0)));
         }
         out.sort((a, b) -> Long.compare(b.created(), a.created()));
@@ -269,12 +303,13 @@ final class Images {
             repoTags.add(ImageRef.parse(t).familiar());
         }
         m.put("RepoTags", repoTags);
-        m.put("RepoDigests", List.of(s.repoDigest().startsWith("docker.io/library/") ? s.repoDigest().substring(18) : s.repoDigest()));
-        m.put("Parent", "");
-        m.put("Comment", "");
+        m.put("RepoDigests", s.repoDigests());
+        m.put("Parent", s.parent());
+        List<HistoryEntry> hist = img.config().history();
+        m.put("Comment", s.parent().isEmpty() || hist.isEmpty() ? "" : hist.get(hist.size() - 1).comment());
         m.put("Created", Instant.ofEpochSecond(img.config().created()).toString());
         m.put("DockerVersion", "");
-        m.put("Author", "");
+        m.put("Author", s.author());
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("Hostname", "");
         config.put("User", img.config().user());

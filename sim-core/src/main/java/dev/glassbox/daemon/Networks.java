@@ -2,24 +2,153 @@ package dev.glassbox.daemon;
 
 import dev.glassbox.api.DockerException;
 import dev.glassbox.api.PortBinding;
+import dev.glassbox.image.Digest;
 import dev.glassbox.kernel.Kernel;
 import dev.glassbox.kernel.NatRule;
 import dev.glassbox.runtime.RuntimeSpec;
+import dev.glassbox.trace.Layer;
+import dev.glassbox.trace.Tracer;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 
-/** libnetwork's part: the default bridge, its IPAM, and each container's network plan. */
+/**
+ * libnetwork's part: the predefined networks, user-defined bridge networks (each its own bridge and
+ * subnet), their IPAM, and each container's network plan.
+ */
 final class Networks {
+    private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]*");
+
     final String bridge;
     final Ipam bridgeIpam;
     private final Kernel kernel;
+    private final Tracer tracer;
+    final Map<String, Network> byName = new TreeMap<>();
 
-    Networks(Kernel kernel) {
+    Networks(Kernel kernel, Tracer tracer) {
         this.kernel = kernel;
+        this.tracer = tracer;
         this.bridge = kernel.layout().bridge();
         this.bridgeIpam = new Ipam(kernel.layout().subnet(), kernel.layout().gateway());
         kernel.net().createBridge(bridge, bridgeIpam.gateway + "/" + bridgeIpam.prefix);
+        predefined("bridge", "bridge", bridge, bridgeIpam);
+        predefined("host", "host", null, null);
+        predefined("none", "null", null, null);
+    }
+
+    /** Predefined networks get ids from their names, so they take nothing from the engine's random source. */
+    private void predefined(String name, String driver, String iface, Ipam ipam) {
+        String id = Digest.of(("glassbox network " + name).getBytes(java.nio.charset.StandardCharsets.UTF_8)).hex();
+        byName.put(name, new Network(id, name, driver, iface, ipam, kernel.currentTimeMillis(), Map.of(), true));
+    }
+
+    /** By name, full id or unique id prefix. */
+    Network get(String ref) {
+        Network n = byName.get(ref);
+        if (n != null) {
+            return n;
+        }
+        Network found = null;
+        for (Network x : byName.values()) {
+            if (!ref.isEmpty() && x.id().startsWith(ref)) {
+                if (found != null) {
+                    throw DockerException.notFound("network " + ref + " is ambiguous (" + 2 + " matches found based on ID prefix)");
+                }
+                found = x;
+            }
+        }
+        if (found == null) {
+            throw DockerException.notFound("network " + ref + " not found");
+        }
+        return found;
+    }
+
+    Network create(String name, String subnet, Map<String, String> labels, String id) {
+        if (!NAME.matcher(name).matches()) {
+            throw DockerException.invalid("invalid network name \"" + name + "\": only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed");
+        }
+        if (byName.containsKey(name)) {
+            throw DockerException.conflict("network with name " + name + " already exists");
+        }
+        String cidr = subnet == null || subnet.isEmpty() ? nextSubnet() : checked(subnet);
+        int base = Ipam.parse(cidr.substring(0, cidr.indexOf('/')));
+        Ipam ipam = new Ipam(cidr, Ipam.format(base + 1));
+        String iface = kernel.layout().networkBridge(id);
+        try (Tracer.Span s = tracer.open(Layer.DAEMON, null, "create network", name, "libnetwork gives the network " + name
+                + " a bridge of its own, " + iface + ", and the subnet " + cidr + ": its containers share a switch no other network is plugged into.", "")) {
+            kernel.net().createBridge(iface, ipam.gateway + "/" + ipam.prefix);
+            Network n = new Network(id, name, "bridge", iface, ipam, kernel.currentTimeMillis(), labels, false);
+            byName.put(name, n);
+            return n;
+        }
+    }
+
+    /** The first free /16 after the default bridge's, as Docker's default address pool hands them out. */
+    private String nextSubnet() {
+        int base = Ipam.parse(kernel.layout().subnet().substring(0, kernel.layout().subnet().indexOf('/'))) & 0xffff0000;
+        for (int i = 1; i < 256; i++) {
+            String cidr = Ipam.format(base + (i << 16)) + "/16";
+            if (!overlaps(cidr)) {
+                return cidr;
+            }
+        }
+        throw DockerException.server("could not find an available, non-overlapping IPv4 address pool among the defaults to assign to the network");
+    }
+
+    private String checked(String cidr) {
+        String[] parts = cidr.split("/");
+        int prefix;
+        try {
+            prefix = Integer.parseInt(parts[1]);
+            Ipam.parse(parts[0]);
+            if (parts[0].split("\\.").length != 4 || prefix < 8 || prefix > 30) {
+                throw new NumberFormatException();
+            }
+        } catch (RuntimeException e) {
+            throw DockerException.invalid("invalid CIDR address: " + cidr);
+        }
+        int mask = prefix == 0 ? 0 : -1 << (32 - prefix);
+        String normal = Ipam.format(Ipam.parse(parts[0]) & mask) + "/" + prefix;
+        if (overlaps(normal)) {
+            throw DockerException.invalid("invalid pool request: Pool overlaps with other one on this address space");
+        }
+        return normal;
+    }
+
+    private boolean overlaps(String cidr) {
+        for (Network n : byName.values()) {
+            if (n.bridged() && (contains(n.ipam().subnet, cidr) || contains(cidr, n.ipam().subnet))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean contains(String outer, String inner) {
+        int prefix = Integer.parseInt(outer.substring(outer.indexOf('/') + 1));
+        int mask = prefix == 0 ? 0 : -1 << (32 - prefix);
+        int a = Ipam.parse(outer.substring(0, outer.indexOf('/')));
+        int b = Ipam.parse(inner.substring(0, inner.indexOf('/')));
+        return (a & mask) == (b & mask);
+    }
+
+    void remove(Network n, List<Container> attached) {
+        if (n.predefined()) {
+            throw DockerException.conflict(n.name() + " is a pre-defined network and cannot be removed");
+        }
+        if (!attached.isEmpty()) {
+            List<String> eps = new ArrayList<>();
+            attached.forEach(c -> eps.add("name:\"" + c.name + "\" id:\"" + c.id.substring(0, 12) + "\""));
+            throw DockerException.conflict("error while removing network: network " + n.name() + " has active endpoints ("
+                    + String.join(", ", eps) + ")");
+        }
+        try (Tracer.Span s = tracer.open(Layer.DAEMON, null, "remove network", n.name(), "No container is connected any more: the network's bridge is deleted.", "")) {
+            kernel.net().deleteLink(n.bridge());
+            byName.remove(n.name());
+        }
     }
 
     void check(String mode, Daemon daemon) {
@@ -29,9 +158,25 @@ final class Networks {
                 if (mode.startsWith("container:")) {
                     daemon.container(mode.substring("container:".length()));
                 } else {
-                    throw DockerException.notFound("network " + mode + " not found");
+                    get(mode);
                 }
             }
+        }
+    }
+
+    /** The network a container's endpoint is on, or null for host, none and container:. */
+    Network of(Container c) {
+        String mode = c.networkMode();
+        if (mode.equals("host") || mode.equals("none") || mode.startsWith("container:")) {
+            return null;
+        }
+        return byName.get(mode);
+    }
+
+    void release(Container c) {
+        Network n = of(c);
+        if (n != null) {
+            n.ipam().release(c.ip);
         }
     }
 
@@ -47,15 +192,16 @@ final class Networks {
             }
             return new RuntimeSpec.NetworkPlan("container", other.sandbox, null, null, 0, null, null, List.of());
         }
+        Network n = get(mode);
         checkPorts(c, daemon);
-        String ip = bridgeIpam.allocate();
+        String ip = n.ipam().allocate();
         List<NatRule> nat = new ArrayList<>();
         for (PortBinding p : c.hostConfig.portBindings()) {
             int hostPort = p.hostPort() == 0 ? ephemeral(daemon) : p.hostPort();
-            nat.add(new NatRule(p.proto(), p.hostIp().isEmpty() ? "0.0.0.0" : p.hostIp(), hostPort, ip, p.containerPort(), bridge));
+            nat.add(new NatRule(p.proto(), p.hostIp().isEmpty() ? "0.0.0.0" : p.hostIp(), hostPort, ip, p.containerPort(), n.bridge()));
         }
         String veth = "veth" + HexFormat.of().formatHex(kernel.random(4)).substring(0, 7);
-        return new RuntimeSpec.NetworkPlan("bridge", null, bridge, ip, bridgeIpam.prefix, bridgeIpam.gateway, veth, nat);
+        return new RuntimeSpec.NetworkPlan("bridge", null, n.bridge(), ip, n.ipam().prefix, n.ipam().gateway, veth, nat);
     }
 
     private void checkPorts(Container c, Daemon daemon) {

@@ -47,13 +47,23 @@ final class StateView {
             m.put("lowerdirs", c.lowerdirs);
             m.put("command", c.path);
             m.put("logLines", c.logs.size());
+            List<String> mounts = new ArrayList<>();
+            for (MountPoint mp : c.mounts) {
+                mounts.add(mp.type() + " " + (mp.type().equals("tmpfs") ? "" : mp.source() + " → ") + mp.destination() + (mp.rw() ? "" : " (ro)"));
+            }
+            m.put("mounts", mounts);
             containers.put(c.name, m);
         }
         Map<String, Object> networks = new TreeMap<>();
-        networks.put("bridge", Views.ordered("driver", "bridge", "bridgeInterface", d.networks.bridge, "subnet", d.networks.bridgeIpam.subnet,
-                "gateway", d.networks.bridgeIpam.gateway, "addressesInUse", d.networks.bridgeIpam.inUse()));
-        networks.put("host", Views.ordered("driver", "host"));
-        networks.put("none", Views.ordered("driver", "null"));
-        return Views.ordered("images", images, "layers", layers, "containers", containers, "networks", networks);
+        for (Network n : d.networks.byName.values()) {
+            networks.put(n.name(), n.bridged() ? Views.ordered("driver", n.driver(), "bridgeInterface", n.bridge(), "subnet", n.ipam().subnet,
+                    "gateway", n.ipam().gateway, "addressesInUse", n.ipam().inUse()) : Views.ordered("driver", n.driver()));
+        }
+        Map<String, Object> volumes = new TreeMap<>();
+        for (Volumes.Volume v : d.volumes.all()) {
+            volumes.put(v.name(), Views.ordered("mountpoint", d.volumes.mountpoint(v.name()), "anonymous", v.anonymous(),
+                    "usedBy", d.volumeUsers(v.name())));
+        }
+        return Views.ordered("images", images, "layers", layers, "containers", containers, "networks", networks, "volumes", volumes);
     }
 }

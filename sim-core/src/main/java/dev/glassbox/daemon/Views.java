@@ -131,7 +131,13 @@ final class Views {
         driver.put("Name", "overlay2");
         driver.put("Data", ordered("LowerDir", String.join(":", c.lowerdirs), "MergedDir", c.merged(), "UpperDir", c.upperdir(), "WorkDir", c.workdir()));
         m.put("GraphDriver", driver);
-        m.put("Mounts", List.of());
+        List<Object> mounts = new ArrayList<>();
+        for (MountPoint mp : c.mounts) {
+            if (mp.listed()) {
+                mounts.add(mp.view());
+            }
+        }
+        m.put("Mounts", mounts);
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("Hostname", c.hostname);
         config.put("Domainname", "");
@@ -159,11 +165,11 @@ final class Views {
             config.put("StopSignal", stop);
         }
         m.put("Config", config);
-        m.put("NetworkSettings", network(c));
+        m.put("NetworkSettings", network(c, d.networks.of(c)));
         return m;
     }
 
-    private static Map<String, Object> network(Container c) {
+    private static Map<String, Object> network(Container c, Network net) {
         Map<String, Object> n = new LinkedHashMap<>();
         n.put("SandboxID", c.sandbox == null ? "" : c.sandbox.id());
         n.put("SandboxKey", c.sandbox == null ? "" : "/var/run/docker/netns/" + c.id.substring(0, 12));
@@ -178,16 +184,18 @@ final class Views {
         }
         n.put("Ports", ports);
         boolean bridge = c.networkMode().equals("bridge");
-        n.put("Gateway", bridge && c.running() ? c.layout.gateway() : "");
-        n.put("IPAddress", bridge && c.running() ? c.ip : "");
-        n.put("IPPrefixLen", bridge && c.running() ? Integer.parseInt(c.layout.subnet().substring(c.layout.subnet().indexOf('/') + 1)) : 0);
-        n.put("MacAddress", bridge && c.running() ? mac(c.ip) : "");
+        boolean up = net != null && net.bridged() && c.running();
+        n.put("Gateway", bridge && up ? net.ipam().gateway : "");
+        n.put("IPAddress", bridge && up ? c.ip : "");
+        n.put("IPPrefixLen", bridge && up ? net.ipam().prefix : 0);
+        n.put("MacAddress", bridge && up ? mac(c.ip) : "");
         Map<String, Object> nets = new LinkedHashMap<>();
         Map<String, Object> ep = new LinkedHashMap<>();
-        ep.put("Gateway", bridge && c.running() ? c.layout.gateway() : "");
-        ep.put("IPAddress", bridge && c.running() ? c.ip : "");
-        ep.put("IPPrefixLen", bridge && c.running() ? Integer.parseInt(c.layout.subnet().substring(c.layout.subnet().indexOf('/') + 1)) : 0);
-        ep.put("MacAddress", bridge && c.running() ? mac(c.ip) : "");
+        ep.put("NetworkID", net == null ? "" : net.id());
+        ep.put("Gateway", up ? net.ipam().gateway : "");
+        ep.put("IPAddress", up ? c.ip : "");
+        ep.put("IPPrefixLen", up ? net.ipam().prefix : 0);
+        ep.put("MacAddress", up ? mac(c.ip) : "");
         ep.put("EndpointID", c.running() ? c.endpointId : "");
         nets.put(c.networkMode().startsWith("container:") ? "container" : c.networkMode(), ep);
         n.put("Networks", nets);

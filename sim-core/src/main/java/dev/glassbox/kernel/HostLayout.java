@@ -16,6 +16,19 @@ public record HostLayout(String dataRoot, String cgroupParent, String bridge, St
         }
     }
 
+    /**
+     * The bridge of a user-defined network: Docker's {@code br-} and the network id's first 12 hex
+     * digits on Docker's layout; elsewhere this layout's bridge name without its trailing digits, a
+     * dash and as many hex digits as Linux's 15-character interface names leave room for.
+     */
+    public String networkBridge(String networkId) {
+        if (bridge.equals("docker0")) {
+            return "br-" + networkId.substring(0, 12);
+        }
+        String name = bridge.replaceAll("[0-9]+$", "") + "-" + networkId;
+        return name.substring(0, Math.min(15, name.length()));
+    }
+
     public String overlayRoot() {
         return dataRoot + "/overlay2";
     }

@@ -1,0 +1,62 @@
+package dev.glassbox.daemon;
+
+import dev.glassbox.api.Api;
+import dev.glassbox.image.FileEntry;
+import dev.glassbox.kernel.HostFs;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * {@code docker diff} read off a container's upperdir, as Docker's overlay driver does: a whiteout
+ * means deleted, a path some lower layer has means changed, anything else added. Directories in the
+ * upperdir that exist below are there because something under them changed, so they count as changed.
+ */
+final class Changes {
+    private static final String WHITEOUT = ".wh.";
+
+    private Changes() {}
+
+    static List<Api.Change> of(HostFs fs, String upperdir, List<String> lowerdirs) {
+        List<Api.Change> out = new ArrayList<>();
+        for (FileEntry e : fs.readTree(upperdir)) {
+            String name = base(e.path());
+            if (name.startsWith(WHITEOUT + WHITEOUT)) {
+                continue;
+            }
+            if (name.startsWith(WHITEOUT)) {
+                out.add(new Api.Change("/" + parent(e.path()) + name.substring(WHITEOUT.length()), Api.Change.DELETED));
+                continue;
+            }
+            boolean below = false;
+            for (String lower : lowerdirs) {
+                below |= fs.exists(lower + "/" + e.path());
+            }
+            out.add(new Api.Change("/" + e.path(), below ? Api.Change.MODIFIED : Api.Change.ADDED));
+        }
+        out.sort(Comparator.comparing(Api.Change::path, Changes::walkOrder));
+        return out;
+    }
+
+    private static String base(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    private static String parent(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? "" : path.substring(0, slash + 1);
+    }
+
+    /** filepath.Walk's order: a directory, then its entries by name; so compare name by name. */
+    static int walkOrder(String a, String b) {
+        String[] x = a.split("/");
+        String[] y = b.split("/");
+        for (int i = 0; i < Math.min(x.length, y.length); i++) {
+            int c = x[i].compareTo(y[i]);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(x.length, y.length);
+    }
+}

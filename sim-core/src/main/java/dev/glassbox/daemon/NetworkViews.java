@@ -1,0 +1,52 @@
+package dev.glassbox.daemon;
+
+import dev.glassbox.kernel.HostLayout;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** A network as {@code docker network inspect} shows it. */
+final class NetworkViews {
+    private NetworkViews() {}
+
+    static Map<String, Object> inspect(Network n, List<Container> attached, HostLayout layout) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("Name", n.name());
+        m.put("Id", n.id());
+        m.put("Created", Instant.ofEpochMilli(n.created()).toString());
+        m.put("Scope", "local");
+        m.put("Driver", n.driver());
+        m.put("EnableIPv4", true);
+        m.put("EnableIPv6", false);
+        Map<String, Object> ipam = new LinkedHashMap<>();
+        ipam.put("Driver", "default");
+        ipam.put("Options", n.predefined() ? null : Map.of());
+        ipam.put("Config", n.bridged() ? List.of(Views.ordered("Subnet", n.ipam().subnet, "Gateway", n.ipam().gateway)) : null);
+        m.put("IPAM", ipam);
+        m.put("Internal", false);
+        m.put("Attachable", false);
+        m.put("Ingress", false);
+        m.put("ConfigFrom", Views.ordered("Network", ""));
+        m.put("ConfigOnly", false);
+        Map<String, Object> containers = new TreeMap<>();
+        for (Container c : attached) {
+            containers.put(c.id, Views.ordered("Name", c.name, "EndpointID", c.endpointId, "MacAddress", Views.mac(c.ip),
+                    "IPv4Address", c.ip.isEmpty() ? "" : c.ip + "/" + n.ipam().prefix, "IPv6Address", ""));
+        }
+        m.put("Containers", containers);
+        Map<String, Object> options = new TreeMap<>();
+        if (n.name().equals("bridge")) {
+            options.put("com.docker.network.bridge.default_bridge", "true");
+            options.put("com.docker.network.bridge.enable_icc", "true");
+            options.put("com.docker.network.bridge.enable_ip_masquerade", "true");
+            options.put("com.docker.network.bridge.host_binding_ipv4", "0.0.0.0");
+            options.put("com.docker.network.bridge.name", layout.bridge());
+            options.put("com.docker.network.driver.mtu", "1500");
+        }
+        m.put("Options", options);
+        m.put("Labels", new TreeMap<>(n.labels()));
+        return m;
+    }
+}

@@ -1,0 +1,110 @@
+package dev.glassbox.daemon;
+
+import dev.glassbox.api.Api;
+import dev.glassbox.api.DockerException;
+import dev.glassbox.kernel.Kernel;
+import dev.glassbox.trace.Layer;
+import dev.glassbox.trace.Tracer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/** The local volume driver: each volume a directory {@code DATA_ROOT/volumes/NAME/_data} that outlives containers. */
+final class Volumes {
+    static final String ANONYMOUS = "com.docker.volume.anonymous";
+    private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]+");
+
+    /** {@code labels} and {@code options} are null when the request carried none, as Docker shows them. */
+    record Volume(String name, long createdAt, Map<String, String> labels, Map<String, String> options) {
+        boolean anonymous() {
+            return labels != null && labels.containsKey(ANONYMOUS);
+        }
+    }
+
+    final Map<String, Volume> byName = new TreeMap<>();
+    private final Kernel kernel;
+    private final Tracer tracer;
+
+    Volumes(Kernel kernel, Tracer tracer) {
+        this.kernel = kernel;
+        this.tracer = tracer;
+    }
+
+    String mountpoint(String name) {
+        return kernel.layout().dataRoot() + "/volumes/" + name + "/_data";
+    }
+
+    /** Creates the volume, or answers the one of that name (Docker's create is idempotent). */
+    Volume create(String name, Map<String, String> labels, Map<String, String> options) {
+        Volume existing = byName.get(name);
+        if (existing != null) {
+            return existing;
+        }
+        checkName(name);
+        Volume v = new Volume(name, kernel.currentTimeMillis(), labels, options);
+        kernel.fs().mkdirs(mountpoint(name));
+        byName.put(name, v);
+        tracer.did(Layer.DAEMON, null, "create volume", name.length() > 12 ? name.substring(0, 12) : name, "The local volume driver makes a directory for the volume's data under the data root; containers will bind-mount it.",
+                "mkdir -p " + mountpoint(name));
+        return v;
+    }
+
+    void checkName(String name) {
+        if (!byName.containsKey(name) && !NAME.matcher(name).matches()) {
+            throw DockerException.invalid("create " + name + ": \"" + name + "\" includes invalid characters for a local volume name, only \""
+                    + "[a-zA-Z0-9][a-zA-Z0-9_.-]\" are allowed. If you intended to pass a host directory, use absolute path");
+        }
+    }
+
+    Volume get(String name) {
+        Volume v = byName.get(name);
+        if (v == null) {
+            throw DockerException.notFound("get " + name + ": no such volume");
+        }
+        return v;
+    }
+
+    void remove(String name, boolean force, List<String> usedBy) {
+        if (!byName.containsKey(name)) {
+            if (force) {
+                return;
+            }
+            throw DockerException.notFound("get " + name + ": no such volume");
+        }
+        if (!usedBy.isEmpty()) {
+            throw DockerException.conflict("remove " + name + ": volume is in use - [" + String.join(", ", usedBy) + "]");
+        }
+        kernel.fs().remove(kernel.layout().dataRoot() + "/volumes/" + name);
+        byName.remove(name);
+        tracer.did(Layer.DAEMON, null, "remove volume", name.length() > 12 ? name.substring(0, 12) : name, "The volume's directory and all the data in it are deleted.",
+                "rm -rf " + kernel.layout().dataRoot() + "/volumes/" + name);
+    }
+
+    long size(String name) {
+        return kernel.fs().diskUsage(mountpoint(name));
+    }
+
+    Api.Volume view(Volume v) {
+        return new Api.Volume(v.name(), "local", mountpoint(v.name()), v.createdAt(), v.labels() == null ? Map.of() : v.labels(), "local");
+    }
+
+    Map<String, Object> inspect(Volume v) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("CreatedAt", Instant.ofEpochSecond(v.createdAt() / 1000).toString());
+        m.put("Driver", "local");
+        m.put("Labels", v.labels() == null ? null : new TreeMap<>(v.labels()));
+        m.put("Mountpoint", mountpoint(v.name()));
+        m.put("Name", v.name());
+        m.put("Options", v.options() == null ? null : new TreeMap<>(v.options()));
+        m.put("Scope", "local");
+        return m;
+    }
+
+    List<Volume> all() {
+        return new ArrayList<>(byName.values());
+    }
+}
