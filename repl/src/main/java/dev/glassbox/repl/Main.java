@@ -1,5 +1,6 @@
 package dev.glassbox.repl;
 
+import dev.glassbox.web.Visualizer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +38,7 @@ public final class Main {
         this.out = out;
         this.err = err;
         add("run", "run FILE [--keep-going]", "run a script of REPL lines, printed as a transcript", this::runScript);
-        add("web", "web", "the visualizer in a browser (coming in a later issue)", notYet("web"));
+        add("web", "web [--port N] [--host H]", "the visualizer in a browser: prints the address to open", this::web);
         add("daemon", "daemon", "the Docker Engine API for the real docker CLI (coming in a later issue)", notYet("daemon"));
         add("lesson", "lesson [NAME]", "guided, auto-checked labs (coming in a later issue)", notYet("lesson"));
     }
@@ -192,6 +193,32 @@ public final class Main {
         try (engines) {
             return new ScriptRunner(engines, out, err, keepGoing).run(lines);
         }
+    }
+
+    /** Serves the visualizer until the process is stopped (Ctrl-C); sessions are saved as they go. */
+    private int web(List<String> args) {
+        Visualizer.Options options;
+        try {
+            options = Visualizer.Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            return usage(e.getMessage());
+        }
+        Visualizer web;
+        try {
+            web = Visualizer.start(options);
+        } catch (RuntimeException e) {
+            err.println("glassbox: cannot serve on " + options.host() + ":" + options.port() + ": " + e.getMessage());
+            return 1;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(web::close, "glassbox-web-stop"));
+        out.println(web.url());
+        out.flush();
+        try {
+            Thread.currentThread().join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
     }
 
     private int repl(boolean readyAndExit) throws IOException {

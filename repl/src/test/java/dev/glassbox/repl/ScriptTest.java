@@ -79,10 +79,16 @@ class ScriptTest {
 
     @Test
     void laterSubcommandsSayTheyAreNotThereYet() throws IOException {
-        assertEquals(2, glassbox("web"));
-        assertEquals("glassbox: 'web' is not available yet\n", err.toString());
+        assertEquals(2, glassbox("daemon"));
+        assertEquals("glassbox: 'daemon' is not available yet\n", err.toString());
         assertEquals(2, glassbox("--kernel", "linux"));
         assertTrue(err.toString().contains("'--kernel linux' is not available yet"));
+    }
+
+    @Test
+    void webWithAWrongOptionIsAUsageError() throws IOException {
+        assertEquals(2, glassbox("web", "--port", "http"));
+        assertEquals("glassbox: --port takes a number: http (see glassbox --help)\n", err.toString());
     }
 
     @Test

@@ -1,0 +1,213 @@
+package dev.glassbox.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.glassbox.Result;
+import dev.glassbox.trace.Trace;
+import dev.glassbox.trace.TraceEvent;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.websocket.WsConfig;
+import io.javalin.websocket.WsContext;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+
+/**
+ * The JSON API and the event stream. A page drives its session under {@code /api/sessions/{id}};
+ * students of a classroom watch the teacher's session read-only under {@code /api/watch/{watchId}},
+ * where the same reads answer and commands are refused.
+ */
+final class Routes {
+    private final Sessions sessions;
+    private final LongSupplier clock;
+    private final Map<String, Consumer<String>> sockets = new ConcurrentHashMap<>();
+
+    Routes(Sessions sessions, LongSupplier clock) {
+        this.sessions = sessions;
+        this.clock = clock;
+    }
+
+    void install(Javalin app) {
+        app.exception(Refusal.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
+        app.exception(IOException.class, (e, ctx) -> error(ctx, 400, "The request body is not the JSON expected: " + e.getMessage()));
+        app.post("/api/sessions", this::create);
+        app.delete("/api/sessions/{id}", ctx -> {
+            sessions.reset(sessions.get(ctx.pathParam("id")));
+            ctx.status(204);
+        });
+        app.post("/api/sessions/{id}/commands", this::command);
+        app.post("/api/watch/{id}/commands", ctx -> {
+            throw Refusal.readOnly();
+        });
+        reads(app, "/api/sessions/{id}", ctx -> sessions.get(ctx.pathParam("id")));
+        reads(app, "/api/watch/{id}", ctx -> sessions.watched(ctx.pathParam("id")));
+        app.ws("/api/sessions/{id}/events", ws -> events(ws, id -> sessions.get(id)));
+        app.ws("/api/watch/{id}/events", ws -> events(ws, id -> sessions.watched(id)));
+    }
+
+    private void reads(Javalin app, String base, Function<Context, WebSession> find) {
+        app.get(base, ctx -> json(ctx, 200, info(find.apply(ctx), base.startsWith("/api/watch"))));
+        app.get(base + "/state", ctx -> {
+            WebSession s = find.apply(ctx);
+            ObjectNode o = TraceJson.JSON.createObjectNode();
+            o.set("state", s.state());
+            o.set("catalog", TraceJson.JSON.valueToTree(s.imageCatalog()));
+            json(ctx, 200, o);
+        });
+        app.get(base + "/trace", ctx -> json(ctx, 200, TraceJson.trace(trace(find.apply(ctx)))));
+        app.get(base + "/trace/state", ctx -> {
+            Trace t = trace(find.apply(ctx));
+            int step = step(ctx.queryParam("step"), t);
+            json(ctx, 200, t.stateAt(step));
+        });
+        app.get(base + "/trace/mermaid", ctx -> ctx.contentType("text/plain; charset=utf-8").result(Mermaid.sequence(trace(find.apply(ctx)))));
+        app.get(base + "/complete", ctx -> {
+            String line = ctx.queryParamAsClass("line", String.class).getOrDefault("");
+            List<String> words = new ArrayList<>(Arrays.asList(line.strip().split("\\s+")));
+            words.removeIf(String::isEmpty);
+            boolean fresh = line.isEmpty() || Character.isWhitespace(line.charAt(line.length() - 1));
+            String current = fresh ? "" : words.get(words.size() - 1);
+            int index = fresh ? words.size() : words.size() - 1;
+            ObjectNode o = TraceJson.JSON.createObjectNode();
+            o.put("word", current);
+            o.set("words", TraceJson.JSON.valueToTree(find.apply(ctx).completions(words, index, current)));
+            json(ctx, 200, o);
+        });
+    }
+
+    private void create(Context ctx) throws IOException {
+        boolean classroom = false;
+        if (!ctx.body().isBlank()) {
+            classroom = TraceJson.JSON.readTree(ctx.body()).path("classroom").asBoolean(false);
+        }
+        WebSession s = sessions.create(classroom);
+        json(ctx, 201, info(s, false));
+    }
+
+    private ObjectNode info(WebSession s, boolean watching) {
+        ObjectNode o = TraceJson.JSON.createObjectNode();
+        if (watching) {
+            o.put("watchId", s.watchId());
+        } else {
+            o.put("id", s.id());
+            if (s.classroom()) {
+                o.put("watchId", s.watchId());
+            }
+            o.set("history", TraceJson.JSON.valueToTree(s.history()));
+        }
+        o.put("classroom", s.classroom());
+        o.put("readOnly", watching);
+        o.put("storedBytes", s.storedBytes());
+        return o;
+    }
+
+    private void command(Context ctx) throws IOException {
+        WebSession s = sessions.get(ctx.pathParam("id"));
+        JsonNode body = TraceJson.JSON.readTree(ctx.body());
+        if (body == null || !body.path("line").isTextual()) {
+            throw new Refusal(400, "A command is sent as {\"line\": \"docker ps\"}.");
+        }
+        String line = body.path("line").asText();
+        WebSession.Outcome outcome = s.run(line, clock.getAsLong());
+        sessions.save(s);
+        Result r = outcome.result();
+        ObjectNode o = TraceJson.JSON.createObjectNode();
+        o.put("out", r.out());
+        o.put("err", r.err());
+        o.put("text", r.text());
+        o.put("exitStatus", r.exitStatus());
+        o.set("trace", outcome.trace() == null ? null : TraceJson.trace(outcome.trace()));
+        json(ctx, 200, o);
+        publish(s, line, r, outcome.trace());
+    }
+
+    /** Pushes the command's events, in order, then its answer, to every page that watches the session. */
+    private void publish(WebSession s, String line, Result r, Trace t) {
+        if (t != null) {
+            for (TraceEvent e : t.events()) {
+                ObjectNode m = TraceJson.JSON.createObjectNode();
+                m.put("type", "event");
+                m.set("event", TraceJson.event(e));
+                s.publish(m.toString());
+            }
+        }
+        ObjectNode done = TraceJson.JSON.createObjectNode();
+        done.put("type", "done");
+        done.put("line", line);
+        done.put("text", r.text());
+        done.put("exitStatus", r.exitStatus());
+        s.publish(done.toString());
+    }
+
+    private void events(WsConfig ws, Function<String, WebSession> find) {
+        ws.onConnect(ctx -> {
+            WebSession s;
+            try {
+                s = find.apply(ctx.pathParam("id"));
+            } catch (Refusal e) {
+                ctx.closeSession(4404, "no such session");
+                return;
+            }
+            ctx.enableAutomaticPings();
+            Object lock = new Object();
+            Consumer<String> sink = m -> {
+                synchronized (lock) {
+                    ctx.send(m);
+                }
+            };
+            sockets.put(ctx.sessionId(), sink);
+            s.watch(sink);
+            ctx.send("{\"type\":\"hello\"}");
+        });
+        ws.onClose(ctx -> drop(ctx, find));
+        ws.onError(ctx -> drop(ctx, find));
+    }
+
+    private void drop(WsContext ctx, Function<String, WebSession> find) {
+        Consumer<String> sink = sockets.remove(ctx.sessionId());
+        if (sink != null) {
+            try {
+                find.apply(ctx.pathParam("id")).unwatch(sink);
+            } catch (Refusal e) {
+                // the session went away first
+            }
+        }
+    }
+
+    private static Trace trace(WebSession s) {
+        Trace t = s.lastTrace();
+        if (t == null) {
+            throw new Refusal(404, "No command has run in this session yet.");
+        }
+        return t;
+    }
+
+    private static int step(String param, Trace t) {
+        try {
+            int k = param == null ? t.events().size() - 1 : Integer.parseInt(param);
+            if (k < -1 || k >= t.events().size()) {
+                throw new Refusal(400, "step " + k + " is outside this trace: -1 (before) to " + (t.events().size() - 1));
+            }
+            return k;
+        } catch (NumberFormatException e) {
+            throw new Refusal(400, "step must be a number: " + param);
+        }
+    }
+
+    private static void json(Context ctx, int status, JsonNode body) {
+        ctx.status(status).contentType("application/json").result(body.toString());
+    }
+
+    private static void error(Context ctx, int status, String message) {
+        ObjectNode o = TraceJson.JSON.createObjectNode();
+        o.put("error", message);
+        json(ctx, status, o);
+    }
+}

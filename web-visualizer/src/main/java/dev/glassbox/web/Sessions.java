@@ -1,0 +1,142 @@
+package dev.glassbox.web;
+
+import dev.glassbox.Engine;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+
+/**
+ * Every browser session, each with its own engine. A session lives in memory while it is used and
+ * on disk as the lines it ran: after a server restart it is rebuilt on first use by replaying them.
+ * A session idle for longer than {@link Limits#idle()} is forgotten, in memory and on disk.
+ * Ids are 128 random bits: knowing one is what lets a page drive that session.
+ */
+final class Sessions {
+    private final SessionStore store;
+    private final Limits limits;
+    private final LongSupplier clock;
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, WebSession> live = new ConcurrentHashMap<>();
+    /** watch id → session id, for sessions in memory and on disk. */
+    private final Map<String, String> watchIndex = new ConcurrentHashMap<>();
+
+    Sessions(SessionStore store, Limits limits, LongSupplier clock) {
+        this.store = store;
+        this.limits = limits;
+        this.clock = clock;
+        for (SavedSession s : store.all()) {
+            watchIndex.put(s.watchId(), s.id());
+        }
+    }
+
+    WebSession create(boolean classroom) {
+        String id = newId();
+        WebSession s = new WebSession(id, newId(), Engine.DEFAULT_SEED, classroom, limits, clock.getAsLong());
+        live.put(id, s);
+        watchIndex.put(s.watchId(), id);
+        store.save(s.saved());
+        return s;
+    }
+
+    /** The session with this id, rebuilt from disk if the server restarted since it was last used. */
+    WebSession get(String id) {
+        WebSession s = live.get(id);
+        if (s == null) {
+            s = restore(id);
+        }
+        if (expired(s.lastUsedMillis())) {
+            forget(s);
+            throw Refusal.notFound(id);
+        }
+        s.touch(clock.getAsLong());
+        return s;
+    }
+
+    /** The session a classroom watch id names (read-only: the caller must not run commands in it). */
+    WebSession watched(String watchId) {
+        String id = watchIndex.get(watchId);
+        if (id == null) {
+            throw Refusal.notFound(watchId);
+        }
+        WebSession s = get(id);
+        if (!s.classroom()) {
+            throw Refusal.notFound(watchId);
+        }
+        return s;
+    }
+
+    private synchronized WebSession restore(String id) {
+        WebSession s = live.get(id);
+        if (s != null) {
+            return s;
+        }
+        SavedSession saved = store.load(id).orElseThrow(() -> Refusal.notFound(id));
+        if (expired(saved.lastUsedMillis())) {
+            store.delete(id);
+            throw Refusal.notFound(id);
+        }
+        s = WebSession.restore(saved, limits, saved.lastUsedMillis());
+        live.put(id, s);
+        watchIndex.put(s.watchId(), id);
+        return s;
+    }
+
+    void save(WebSession s) {
+        store.save(s.saved());
+    }
+
+    void reset(WebSession s) {
+        forget(s);
+    }
+
+    /** Forgets every session idle for too long; returns how many. */
+    int expire() {
+        int n = 0;
+        for (WebSession s : live.values()) {
+            if (expired(s.lastUsedMillis())) {
+                forget(s);
+                n++;
+            }
+        }
+        for (SavedSession saved : store.all()) {
+            if (!live.containsKey(saved.id()) && expired(saved.lastUsedMillis())) {
+                store.delete(saved.id());
+                watchIndex.remove(saved.watchId());
+                n++;
+            }
+        }
+        return n;
+    }
+
+    int liveCount() {
+        return live.size();
+    }
+
+    private boolean expired(long lastUsed) {
+        return clock.getAsLong() - lastUsed > limits.idle().toMillis();
+    }
+
+    private void forget(WebSession s) {
+        live.remove(s.id());
+        watchIndex.remove(s.watchId());
+        store.delete(s.id());
+        s.publish("{\"type\":\"expired\"}");
+        s.close();
+    }
+
+    void closeAll() {
+        for (WebSession s : live.values()) {
+            store.save(s.saved());
+            s.close();
+        }
+        live.clear();
+    }
+
+    private String newId() {
+        byte[] b = new byte[16];
+        random.nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+}

@@ -1,0 +1,147 @@
+package dev.glassbox.web;
+
+import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The web visualizer: a page with a terminal, a live diagram of the host and a timeline of the last
+ * command's trace, served with its JSON API and event stream. Every browser session gets its own
+ * engine on the sim kernel; the Linux kernel is never offered to a browser.
+ *
+ * <pre>{@code
+ * try (Visualizer v = Visualizer.start(Visualizer.Options.defaults())) { System.out.println(v.url()); ... }
+ * }</pre>
+ */
+public final class Visualizer implements AutoCloseable {
+    public static final int DEFAULT_PORT = 7070;
+
+    /** Where to listen, where sessions are saved and what each may use. Port 0 picks a free port. */
+    public record Options(String host, int port, Path dataDir, Limits limits) {
+        public static Options defaults() {
+            return new Options("127.0.0.1", DEFAULT_PORT, Path.of(System.getProperty("user.home"), ".glassbox", "web-sessions"),
+                    Limits.defaults());
+        }
+
+        public Options withPort(int p) {
+            return new Options(host, p, dataDir, limits);
+        }
+
+        public Options withHost(String h) {
+            return new Options(h, port, dataDir, limits);
+        }
+
+        public Options withDataDir(Path d) {
+            return new Options(host, port, d, limits);
+        }
+
+        public Options withLimits(Limits l) {
+            return new Options(host, port, dataDir, l);
+        }
+
+        /** {@code --port N}, {@code --host H}, {@code --data DIR}, {@code --idle-minutes N}, {@code --max-containers N}. */
+        public static Options parse(List<String> args) {
+            Options o = defaults();
+            List<String> rest = new ArrayList<>(args);
+            while (!rest.isEmpty()) {
+                String flag = rest.remove(0);
+                String value = flag.contains("=") ? flag.substring(flag.indexOf('=') + 1) : null;
+                String name = flag.contains("=") ? flag.substring(0, flag.indexOf('=')) : flag;
+                if (value == null) {
+                    if (rest.isEmpty()) {
+                        throw new IllegalArgumentException("option '" + name + "' needs a value");
+                    }
+                    value = rest.remove(0);
+                }
+                o = switch (name) {
+                    case "--port", "-p" -> o.withPort(number(name, value, 0, 65535));
+                    case "--host" -> o.withHost(value);
+                    case "--data" -> o.withDataDir(Path.of(value));
+                    case "--idle-minutes" -> o.withLimits(o.limits().withIdle(Duration.ofMinutes(number(name, value, 1, 525600))));
+                    case "--max-containers" -> o.withLimits(o.limits().withContainers(number(name, value, 1, 10000)));
+                    default -> throw new IllegalArgumentException("unknown option '" + name + "' for web");
+                };
+            }
+            return o;
+        }
+
+        private static int number(String name, String value, int min, int max) {
+            try {
+                int n = Integer.parseInt(value);
+                if (n < min || n > max) {
+                    throw new IllegalArgumentException(name + " takes a number from " + min + " to " + max + ": " + value);
+                }
+                return n;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(name + " takes a number: " + value);
+            }
+        }
+    }
+
+    private final Javalin app;
+    private final Sessions sessions;
+    private final ScheduledExecutorService sweeper;
+    private final String host;
+
+    private Visualizer(Javalin app, Sessions sessions, ScheduledExecutorService sweeper, String host) {
+        this.app = app;
+        this.sessions = sessions;
+        this.sweeper = sweeper;
+        this.host = host;
+    }
+
+    public static Visualizer start(Options options) {
+        Sessions sessions = new Sessions(new SessionStore(options.dataDir()), options.limits(), System::currentTimeMillis);
+        Javalin app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.staticFiles.add(sf -> {
+                sf.hostedPath = "/";
+                sf.directory = "/web";
+                sf.location = Location.CLASSPATH;
+            });
+        });
+        new Routes(sessions, System::currentTimeMillis).install(app);
+        app.start(options.host(), options.port());
+        ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "glassbox-web-expiry");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = Math.max(1000, Math.min(60_000, options.limits().idle().toMillis() / 4));
+        sweeper.scheduleWithFixedDelay(sessions::expire, every, every, TimeUnit.MILLISECONDS);
+        return new Visualizer(app, sessions, sweeper, options.host());
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    /** The address to open, as printed at start. */
+    public String url() {
+        String h = host.contains(":") ? "[" + host + "]" : host;
+        return "http://" + h + ":" + port() + "/";
+    }
+
+    /** Sessions currently held in memory (the others are on disk). */
+    public int liveSessions() {
+        return sessions.liveCount();
+    }
+
+    /** Forgets sessions idle for longer than the limit now, instead of at the next sweep; returns how many. */
+    public int expireIdleSessions() {
+        return sessions.expire();
+    }
+
+    @Override
+    public void close() {
+        sweeper.shutdownNow();
+        app.stop();
+        sessions.closeAll();
+    }
+}

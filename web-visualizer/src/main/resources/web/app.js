@@ -1,0 +1,184 @@
+// The page: one session (kept in localStorage, so a reload finds it again), or with ?watch=ID a
+// classroom's read-only view of a teacher's session.
+import { Api } from './api.js';
+import { render } from './diagram.js';
+import { Terminal } from './terminal.js';
+import { Timeline } from './timeline.js';
+
+const $ = (s) => document.querySelector(s);
+const KEY = 'glassbox.session';
+const params = new URLSearchParams(location.search);
+const watchId = params.get('watch');
+
+const view = {
+  api: null,
+  trace: null,
+  catalog: [],
+  ownCommand: false,
+  draws: 0,
+};
+window.glassbox = view;
+
+function draw(state, event) {
+  const changes = event ? event.changes.map((c) => c.path) : [];
+  const { svg } = render(state, view.catalog, event ? event.layer : null);
+  const box = $('#diagram');
+  box.innerHTML = svg;
+  for (const g of box.querySelectorAll('[data-path]')) {
+    const p = g.dataset.path;
+    if (changes.some((c) => c === p || c.startsWith(p + '/') || p.startsWith(c + '/'))) g.classList.add('hl');
+  }
+  view.draws++;
+  box.dataset.draws = view.draws;
+  box.dataset.step = view.timeline.k;
+}
+
+function explain(k, e) {
+  const ex = $('#explain');
+  if (!e) { ex.innerHTML = '<span class="dim">Type a command: its steps appear here.</span>'; return; }
+  const short = (s) => s.replace(/[0-9a-f]{64}/g, (h) => h.slice(0, 12) + '…');
+  ex.innerHTML = '<div class="what"><span class="layer"></span> <b class="action"></b> <span class="obj"></span></div><div class="sentence"></div><div class="equiv"><span class="dim">real world:</span> <code></code></div><div class="changes dim"></div>';
+  ex.querySelector('.layer').textContent = `[${e.layer}${e.subsystem ? '/' + e.subsystem : ''}]`;
+  ex.querySelector('.layer').className = 'layer l-' + e.layer;
+  ex.querySelector('.action').textContent = e.action;
+  ex.querySelector('.obj').textContent = short(e.object);
+  ex.querySelector('.sentence').textContent = e.sentence;
+  ex.querySelector('code').textContent = short(e.equivalent || '—');
+  const ch = e.changes.filter((c) => c.path !== '/time').map((c) => `${c.op} ${c.path.replace(/~1/g, '/').replace(/~0/g, '~')}`);
+  ex.querySelector('.changes').textContent = ch.length ? 'changed: ' + short(ch.slice(0, 4).join(', ')) + (ch.length > 4 ? ` … +${ch.length - 4}` : '') : 'no change to the state';
+}
+
+async function refresh() {
+  const s = await view.api.get('/state');
+  view.catalog = s.catalog;
+  try {
+    showTrace(await view.api.get('/trace'));
+  } catch (e) {
+    view.trace = null;
+    draw(s.state, null);
+    explain(-1, null);
+  }
+}
+
+function showTrace(trace) {
+  view.trace = trace;
+  $('#command').textContent = trace.command;
+  view.timeline.load(trace);
+}
+
+async function run(line) {
+  const term = view.terminal;
+  const t0 = performance.now();
+  try {
+    view.ownCommand = true;
+    const r = await view.api.command(line);
+    if (r.text) term.print(r.text.replace(/\n$/, ''), r.exitStatus ? 'err' : '');
+    if (r.trace) showTrace(r.trace);
+    view.lastCommandMs = performance.now() - t0;
+  } catch (e) {
+    term.print(e.message, 'err');
+    if (e.status === 404) { localStorage.removeItem(KEY); term.print('Reload the page for a new session.', 'dim'); }
+  } finally {
+    view.ownCommand = false;
+  }
+}
+
+function download(name, type, content) {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(new Blob([content], { type }));
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+}
+
+function exports() {
+  $('#exportJson').onclick = () => view.trace && download('trace.json', 'application/json', JSON.stringify(view.trace, null, 2));
+  $('#exportSvg').onclick = () => download('diagram.svg', 'image/svg+xml', $('#diagram svg').outerHTML);
+  $('#exportMermaid').onclick = async () => view.trace && download('trace.mmd', 'text/plain', await view.api.get('/trace/mermaid'));
+}
+
+function keys() {
+  document.addEventListener('keydown', (e) => {
+    const inInput = document.activeElement === view.terminal.input;
+    const typing = inInput && (view.terminal.input.value !== '' || !document.body.classList.contains('presentation'));
+    if (typing) return;
+    if (e.key === 'ArrowRight') { e.preventDefault(); view.timeline.forward(); }
+    else if (e.key === 'ArrowLeft') { e.preventDefault(); view.timeline.back(); }
+    else if (e.key === ' ') { e.preventDefault(); view.timeline.toggle(); }
+    else if (e.key === 'Home') { e.preventDefault(); view.timeline.go(0); }
+    else if (e.key === 'End') { e.preventDefault(); view.timeline.go(view.timeline.stepper?.last ?? 0); }
+    else if (e.key === 'p' || (e.key === 'Escape' && document.body.classList.contains('presentation'))) presentation();
+  });
+}
+
+function presentation(on) {
+  const b = document.body.classList.toggle('presentation', on);
+  $('#present').setAttribute('aria-pressed', String(b));
+  if (b) view.terminal.input.blur();
+}
+
+async function session() {
+  if (watchId) {
+    view.api = new Api('/api/watch/' + watchId);
+    await view.api.get();
+    view.terminal.readOnly('classroom view: watching the teacher\'s session');
+    $('#who').textContent = 'classroom view (read-only)';
+    return;
+  }
+  let id = localStorage.getItem(KEY);
+  if (id) {
+    try {
+      const info = await new Api('/api/sessions/' + id).get();
+      view.terminal.setHistory(info.history);
+      if (info.history.length) view.terminal.print(`(session restored: ${info.history.length} commands; ↑ shows them)`, 'dim');
+      if (info.watchId) showClassroom(info.watchId);
+    } catch (e) {
+      id = null;
+    }
+  }
+  if (!id) {
+    id = (await Api.session()).id;
+    localStorage.setItem(KEY, id);
+    view.terminal.print('Type help for a start, or try:  docker run -d -p 8080:80 nginx', 'dim');
+  }
+  view.api = new Api('/api/sessions/' + id);
+  $('#who').textContent = 'your own engine (sim kernel)';
+}
+
+function showClassroom(watch) {
+  const url = location.origin + '/?watch=' + watch;
+  $('#who').textContent = 'classroom: students open ' + url;
+}
+
+async function main() {
+  view.terminal = new Terminal(document, { run, complete: (line) => view.api.complete(line) });
+  view.timeline = new Timeline(document, (k, e, state) => { draw(state, e); explain(k, e); });
+  $('#present').onclick = () => presentation();
+  $('#reset').onclick = async () => {
+    if (watchId) return;
+    await view.api.reset();
+    localStorage.removeItem(KEY);
+    location.reload();
+  };
+  $('#classroom').onclick = async () => {
+    const s = await Api.session(true);
+    localStorage.setItem(KEY, s.id);
+    location.reload();
+  };
+  exports();
+  keys();
+  await session();
+  await refresh();
+  view.api.events((m) => {
+    if (m.type === 'done' && !view.ownCommand) {
+      if (watchId) view.terminal.print('$ ' + m.line + '\n' + m.text.replace(/\n$/, ''), m.exitStatus ? 'err' : '');
+      refresh();
+    } else if (m.type === 'expired') {
+      view.terminal.print('This session expired; reload the page for a new one.', 'err');
+    }
+  });
+  document.body.dataset.ready = 'true';
+  if (!watchId) view.terminal.input.focus();
+}
+
+main();

@@ -1,0 +1,37 @@
+// Reads the engine's state JSON into what the diagram draws: each container with the kernel
+// objects that belong to it at this moment, and the host's network.
+
+export const esc = (key) => String(key).replace(/~/g, '~0').replace(/\//g, '~1');
+
+const values = (o) => (o ? Object.entries(o) : []);
+
+export function model(state, catalog = []) {
+  const daemon = state.daemon || {};
+  const host = state.host || {};
+  const processes = values(host.processes).map(([key, p]) => ({ key, ...p }));
+  const links = values(host.links).map(([key, l]) => ({ key, ...l }));
+  const nat = (host.nat || []).map((r, i) => ({ ...r, index: i }));
+  const containers = values(daemon.containers).map(([name, c]) => container(name, c, host, processes, links, nat));
+  const images = values(daemon.images).map(([key, i]) => ({ key, ...i }));
+  const networks = values(daemon.networks).map(([name, n]) => ({ name, ...n }));
+  const bridges = links.filter((l) => l.kind === 'bridge' && !String(l.key).includes(':'));
+  const hostIfs = links.filter((l) => l.kind === 'ether' && !String(l.key).includes(':'));
+  const local = new Set(images.flatMap((i) => i.tags || []));
+  return { containers, images, networks, bridges, hostIfs, nat, catalog: catalog.filter((r) => !local.has(r)), time: state.time };
+}
+
+function container(name, c, host, processes, links, nat) {
+  const shim = processes.find((p) => c.id && p.command.includes('containerd-shim') && p.command.includes(c.id));
+  let init = processes.find((p) => c.pid && p.pid === c.pid) || (shim && processes.find((p) => p.ppid === shim.pid));
+  const cgroupKey = c.cgroup || '';
+  const cgroup = cgroupKey && host.cgroups ? host.cgroups[cgroupKey] : undefined;
+  const procs = processes.filter((p) => (cgroupKey && p.cgroup === '/' + cgroupKey) || (init && p.pid === init.pid));
+  const namespaces = init ? values(host.namespaces).filter(([, n]) => n.creatorPid === init.pid).map(([key, n]) => ({ key, ...n })) : [];
+  const netns = namespaces.find((n) => n.type === 'net');
+  const ifaces = netns ? links.filter((l) => l.netns === netns.inode) : [];
+  const veth = c.veth ? links.find((l) => l.key === c.veth) : undefined;
+  const merged = c.upperdir ? c.upperdir.replace(/\/diff$/, '/merged') : '';
+  const overlay = merged && host.mounts ? host.mounts[merged] : undefined;
+  const rules = nat.filter((r) => c.ip && r.destIp === c.ip);
+  return { name, ...c, shim, init, cgroupKey, cgroup, procs, namespaces, ifaces, vethLink: veth, merged, overlay, rules };
+}

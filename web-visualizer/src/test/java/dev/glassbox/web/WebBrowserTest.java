@@ -1,0 +1,222 @@
+package dev.glassbox.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.WaitForSelectorState;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The page in real headless Chromium (Debian's, driven by Playwright with the system's Node.js).
+ * Skipped, with the reason printed, only where /usr/bin/chromium is missing.
+ */
+class WebBrowserTest {
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path TARGET = Path.of("target");
+    static Playwright playwright;
+    static Browser browser;
+
+    @TempDir
+    Path data;
+    Visualizer web;
+    BrowserContext context;
+    Page page;
+
+    @BeforeAll
+    static void launch() {
+        if (!Files.isExecutable(CHROMIUM)) {
+            System.out.println("WebBrowserTest skipped: " + CHROMIUM + " is missing (apt-get install -y chromium)");
+            return;
+        }
+        playwright = Playwright.create();
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true)
+                .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+    }
+
+    @AfterAll
+    static void quit() {
+        if (browser != null) {
+            browser.close();
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void open() {
+        Assumptions.assumeTrue(browser != null, CHROMIUM + " is missing");
+        web = Visualizer.start(Visualizer.Options.defaults().withPort(0).withDataDir(data));
+        context = newContext();
+        page = openPage(context);
+    }
+
+    @AfterEach
+    void close() {
+        if (context != null) {
+            context.close();
+        }
+        if (web != null) {
+            web.close();
+        }
+    }
+
+    BrowserContext newContext() {
+        return browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 720));
+    }
+
+    Page openPage(BrowserContext ctx) {
+        Page p = ctx.newPage();
+        p.setDefaultTimeout(15_000);
+        p.navigate(web.url());
+        p.waitForSelector("body[data-ready=true]");
+        return p;
+    }
+
+    /** Types a line and presses Enter; returns the milliseconds until {@code selector} is drawn. */
+    static double type(Page p, String line, String selector) {
+        p.waitForFunction("!glassbox.terminal.busy");
+        p.locator("#cmd").fill(line);
+        long t0 = System.nanoTime();
+        p.locator("#cmd").press("Enter");
+        p.waitForSelector(selector);
+        return (System.nanoTime() - t0) / 1e6;
+    }
+
+    static double median(List<Double> xs) {
+        List<Double> s = new ArrayList<>(xs);
+        Collections.sort(s);
+        return s.get(s.size() / 2);
+    }
+
+    static void figure(String line) throws IOException {
+        System.out.println(line);
+        Files.createDirectories(TARGET);
+        Files.writeString(TARGET.resolve("web-figures.txt"), line + "\n", java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+    }
+
+    int step(Page p) {
+        return Integer.parseInt(p.locator("#diagram").getAttribute("data-step"));
+    }
+
+    @Test
+    void runShowsTheContainerItsVethAndItsDnatRuleAndStepsBackAndForth() throws IOException {
+        double ms = type(page, "docker run -d -p 8080:80 nginx", "[data-testid^=container-][data-status=running]");
+        Locator box = page.locator("[data-testid^=container-]");
+        assertEquals(1, box.count());
+        String name = box.getAttribute("data-testid").substring("container-".length());
+        assertEquals(1, page.locator("[data-testid^=veth-veth]").count(), "the host end of the veth pair");
+        assertTrue(page.locator("[data-testid=nat-8080]").textContent().contains("DNAT tcp 0.0.0.0:8080 → 172.17.0.2:80"));
+        assertTrue(page.locator("[data-testid=cgroup-" + name + "]").isVisible());
+        assertTrue(page.locator("#out").textContent().contains("Status: Downloaded newer image for nginx:latest"));
+        Files.createDirectories(TARGET);
+        page.screenshot(new Page.ScreenshotOptions().setPath(TARGET.resolve("web-1280x720.png")));
+
+        int mkdir = ((Number) page.evaluate("glassbox.trace.events.findIndex(e => e.subsystem === 'cgroup' && e.action === 'mkdir')")).intValue();
+        assertTrue(mkdir > 0);
+        page.locator(".ev[data-step='" + (mkdir - 1) + "']").click();
+        assertEquals(mkdir - 1, step(page));
+        assertEquals(0, page.locator("[data-testid=cgroup-" + name + "]").count(), "no cgroup before its mkdir");
+        assertEquals(1, page.locator("[data-testid=container-" + name + "]").count(), "the container record exists already");
+        assertEquals(0, page.locator("[data-testid=nat-8080]").count(), "nor the DNAT rule");
+
+        page.keyboard().press("ArrowRight");
+        page.waitForSelector("[data-testid=cgroup-" + name + "]");
+        assertEquals(mkdir, step(page));
+        assertTrue(page.locator("#explain").textContent().contains("mkdir"), page.locator("#explain").textContent());
+        assertTrue(page.locator("[data-testid=cgroup-" + name + "]").getAttribute("class").contains("hl"), "the change is highlighted");
+        page.screenshot(new Page.ScreenshotOptions().setPath(TARGET.resolve("web-step-cgroup.png")));
+
+        page.keyboard().press("ArrowLeft");
+        page.waitForSelector("[data-testid=cgroup-" + name + "]", new Page.WaitForSelectorOptions().setState(WaitForSelectorState.DETACHED));
+
+        page.keyboard().press("p");
+        assertTrue((Boolean) page.evaluate("document.body.classList.contains('presentation')"));
+        page.keyboard().press("End");
+        page.screenshot(new Page.ScreenshotOptions().setPath(TARGET.resolve("web-presentation-1280x720.png")));
+        for (int i = 0; i < 10; i++) {
+            page.keyboard().press("Home");
+            page.keyboard().press("ArrowRight");
+        }
+        assertTrue(ms > 0);
+    }
+
+    @Test
+    void aSecondBrowserContextDoesNotSeeTheFirstsContainers() {
+        type(page, "docker run -d --name mine nginx", "[data-testid=container-mine][data-status=running]");
+        try (BrowserContext other = newContext()) {
+            Page p2 = openPage(other);
+            assertEquals(0, p2.locator("[data-testid^=container-]").count());
+            p2.locator("#cmd").fill("docker ps -a --format '{{.Names}}'");
+            p2.locator("#cmd").press("Enter");
+            p2.waitForSelector("#out .prompt");
+            p2.waitForFunction("!glassbox.terminal.busy");
+            assertTrue(!p2.locator("#out").textContent().contains("mine"), p2.locator("#out").textContent());
+        }
+        assertEquals(1, page.locator("[data-testid=container-mine]").count());
+    }
+
+    @Test
+    void aReloadFindsTheSameSessionAndHistory() {
+        type(page, "docker run -d --name kept nginx", "[data-testid=container-kept][data-status=running]");
+        page.reload();
+        page.waitForSelector("body[data-ready=true]");
+        page.waitForSelector("[data-testid=container-kept]");
+        page.locator("#cmd").press("ArrowUp");
+        assertEquals("docker run -d --name kept nginx", page.locator("#cmd").inputValue());
+    }
+
+    @Test
+    void tabCompletesContainerNames() {
+        type(page, "docker run -d --name webserver nginx", "[data-testid=container-webserver][data-status=running]");
+        page.locator("#cmd").fill("docker stop web");
+        page.locator("#cmd").press("Tab");
+        page.waitForFunction("document.querySelector('#cmd').value === 'docker stop webserver '");
+    }
+
+    @Test
+    void figures() throws IOException {
+        List<Double> enter = new ArrayList<>();
+        type(page, "docker pull nginx", "#diagram[data-step]");
+        for (int i = 0; i < 7; i++) {
+            enter.add(type(page, "docker run -d --name c" + i + " nginx", "[data-testid=container-c" + i + "][data-status=running]"));
+        }
+        page.locator("#cmd").press("Escape");
+        List<Double> next = new ArrayList<>();
+        page.keyboard().press("Home");
+        for (int i = 0; i < 40; i++) {
+            int k = step(page);
+            long t0 = System.nanoTime();
+            page.keyboard().press("ArrowRight");
+            page.waitForSelector("#diagram[data-step='" + (k + 1) + "']");
+            next.add((System.nanoTime() - t0) / 1e6);
+        }
+        figure(String.format("browser: Enter on docker run → running container drawn: median %.0f ms (n=%d, %s)", median(enter), enter.size(), round(enter)));
+        figure(String.format("browser: → to next step drawn: median %.1f ms (n=%d, max %.1f ms)", median(next), next.size(), Collections.max(next)));
+    }
+
+    private static String round(List<Double> xs) {
+        StringBuilder sb = new StringBuilder();
+        for (double d : xs) {
+            sb.append(sb.length() == 0 ? "" : " ").append(Math.round(d));
+        }
+        return sb.toString();
+    }
+}
