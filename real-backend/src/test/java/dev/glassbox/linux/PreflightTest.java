@@ -79,7 +79,7 @@ class PreflightTest {
         FakeHost h = new FakeHost(tmp);
         h.file("/proc/self/mounts", "proc /proc proc rw 0 0\n").file("/proc/self/cgroup", "0::/\n");
         List<String> p = new Preflight(h.root, 1000, "/usr/bin").problems();
-        assertEquals(7, p.size(), p.toString()); // root, overlay, cgroups, 4 tools
+        assertEquals(8, p.size(), p.toString()); // root, overlay, cgroups, 4 tools
         assertTrue(p.get(2).contains("no cgroup filesystem"), p.get(2));
     }
 
