@@ -1,6 +1,7 @@
 package dev.glassbox.linux;
 
 import dev.glassbox.kernel.ExecSpec;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
@@ -11,50 +12,98 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
- * Follows a container process's stdout or stderr file, as {@code docker logs -f} follows the shim's
- * log: each poll delivers what was appended since, decoded as UTF-8 (a character split between two
- * polls waits for its last bytes).
+ * Follows the shim's DIR/output, as {@code docker logs -f} follows the shim's log: stdout and stderr
+ * chunks in the order the shim read them, each framed as {@code "STREAM LENGTH\n"} and its bytes.
+ * Each poll delivers the frames appended since, decoded as UTF-8 per stream (a character split
+ * between two chunks waits for its last bytes); a frame not yet whole waits for the next poll.
  */
 final class OutputTail {
+    private static final int CHUNK = 64 * 1024;
+
     private final Path file;
-    private final int stream;
     private final ExecSpec.OutputSink sink;
-    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
-    private final ByteBuffer pending = ByteBuffer.allocate(64 * 1024);
+    private final CharsetDecoder[] decoders = {null, decoder(), decoder()};
+    private final ByteBuffer[] carry = {null, ByteBuffer.allocate(8), ByteBuffer.allocate(8)};
+    private final ByteArrayOutputStream unread = new ByteArrayOutputStream();
     private long offset;
 
-    OutputTail(Path file, int stream, ExecSpec.OutputSink sink) {
+    OutputTail(Path file, ExecSpec.OutputSink sink) {
         this.file = file;
-        this.stream = stream;
         this.sink = sink;
+    }
+
+    private static CharsetDecoder decoder() {
+        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
     }
 
     /** Delivers what is new; returns whether anything was. */
     boolean poll() {
-        boolean any = false;
+        byte[] buf = new byte[CHUNK];
         try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "r")) {
             while (f.length() > offset) {
                 f.seek(offset);
-                int n = f.read(pending.array(), pending.position(), pending.remaining());
+                int n = f.read(buf);
                 if (n <= 0) {
                     break;
                 }
                 offset += n;
-                pending.position(pending.position() + n);
-                pending.flip();
-                CharBuffer out = CharBuffer.allocate(pending.remaining() + 1);
-                decoder.decode(pending, out, false);
-                pending.compact();
-                out.flip();
-                if (out.hasRemaining()) {
-                    sink.write(stream, out.toString());
-                    any = true;
-                }
+                unread.write(buf, 0, n);
             }
         } catch (IOException e) {
-            // the file is gone: nothing more to deliver
+            // not there yet, or gone: nothing to deliver
         }
+        return deliverFrames();
+    }
+
+    private boolean deliverFrames() {
+        byte[] data = unread.toByteArray();
+        int at = 0;
+        boolean any = false;
+        while (true) {
+            int nl = indexOf(data, (byte) '\n', at);
+            if (nl < 0) {
+                break;
+            }
+            String[] head = new String(data, at, nl - at, StandardCharsets.US_ASCII).split(" ");
+            int stream = Integer.parseInt(head[0]);
+            int length = Integer.parseInt(head[1]);
+            if (nl + 1 + length > data.length) {
+                break;
+            }
+            deliver(stream == 2 ? 2 : 1, data, nl + 1, length);
+            any = true;
+            at = nl + 1 + length;
+        }
+        unread.reset();
+        unread.write(data, at, data.length - at);
         return any;
+    }
+
+    private void deliver(int stream, byte[] data, int from, int length) {
+        ByteBuffer carried = carry[stream];
+        ByteBuffer in = ByteBuffer.allocate(carried.position() + length);
+        carried.flip();
+        in.put(carried);
+        in.put(data, from, length);
+        in.flip();
+        CharBuffer out = CharBuffer.allocate(in.remaining() + 1);
+        decoders[stream].decode(in, out, false);
+        carried.clear();
+        if (in.remaining() <= carried.capacity()) {
+            carried.put(in); // the first bytes of a character whose rest is in the next chunk
+        }
+        out.flip();
+        if (out.hasRemaining()) {
+            sink.write(stream, out.toString());
+        }
+    }
+
+    private static int indexOf(byte[] a, byte b, int from) {
+        for (int i = from; i < a.length; i++) {
+            if (a[i] == b) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 
 /**
  * The daemon's side of the helpers that play containerd's shim: one watcher thread per process
- * follows its stdout and stderr files and, when the helper ends, reads the exit file it wrote.
+ * follows its output as the shim framed it and, when the helper ends, reads the exit file it wrote.
  * Processes a restarted daemon did not start are found by the helper's pid file under the run root.
  */
 final class Shims {
@@ -48,8 +48,7 @@ final class Shims {
         void follow(ExecSpec.OutputSink sink) {
             ExecSpec.OutputSink out = sink == null ? ExecSpec.OutputSink.DISCARD : sink;
             synchronized (tails) {
-                tails.add(new OutputTail(dir.resolve("stdout"), 1, out));
-                tails.add(new OutputTail(dir.resolve("stderr"), 2, out));
+                tails.add(new OutputTail(dir.resolve("output"), out));
             }
         }
 

@@ -17,8 +17,9 @@
  *   exec CGROUPNS UID GID CWD ARGC ARGV... ENVC ENV...
  * Answers: "ok", or "error CODE MESSAGE". exec answers "path PATH NSPID" and then either nothing
  * (the channel closes when execve succeeds) or "error CODE MESSAGE".
- * The process's stdin, stdout and stderr are DIR/stdin, DIR/stdout, DIR/stderr, opened at start,
- * so the container never writes into a pipe to the daemon and outlives it.
+ * The process's stdin is DIR/stdin; its stdout and stderr are pipes to the shim, which copies them to
+ * DIR/stdout, DIR/stderr and, framed and in order, DIR/output: the container never writes into a pipe
+ * to the daemon and outlives it.
  */
 #define _GNU_SOURCE
 #include <ctype.h>
@@ -26,6 +27,7 @@
 #include <fcntl.h>
 #include <grp.h>
 #include <limits.h>
+#include <poll.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -151,15 +153,112 @@ static int read_command(char **fields) {
     return n;
 }
 
+/*
+ * stdin is DIR/stdin. stdout and stderr are pipes to the shim, as with containerd's shim: it copies
+ * each chunk, in the order it reads them, to DIR/stdout or DIR/stderr and to DIR/output, where every
+ * chunk is framed as "STREAM LENGTH\n" then the bytes, so the daemon sees both streams interleaved
+ * as they were written.
+ */
+static int pipe_rd[3] = {-1, -1, -1};
+static int copy_to[3] = {-1, -1, -1};
+static int output_fd = -1;
+
+static int open_out(const char *name) {
+    char path[PATH_MAX];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
+    if (fd < 0) {
+        say("error %d open %s: %s", errno, path, lower(strerror(errno)));
+        exit(1);
+    }
+    return fd;
+}
+
 static void open_stdio(void) {
+    char path[PATH_MAX];
+    snprintf(path, sizeof path, "%s/stdin", dir);
+    io[0] = open(path, O_RDONLY | O_CLOEXEC);
+    if (io[0] < 0) {
+        say("error %d open %s: %s", errno, path, lower(strerror(errno)));
+        exit(1);
+    }
     const char *names[3] = {"stdin", "stdout", "stderr"};
-    for (int i = 0; i < 3; i++) {
-        char path[PATH_MAX];
-        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
-        io[i] = i == 0 ? open(path, O_RDONLY | O_CLOEXEC) : open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
-        if (io[i] < 0) {
-            say("error %d open %s: %s", errno, path, lower(strerror(errno)));
+    for (int i = 1; i < 3; i++) {
+        int p[2];
+        if (pipe2(p, O_CLOEXEC) < 0) {
+            say("error %d pipe: %s", errno, lower(strerror(errno)));
             exit(1);
+        }
+        pipe_rd[i] = p[0];
+        io[i] = p[1];
+        copy_to[i] = open_out(names[i]);
+    }
+    output_fd = open_out("output");
+}
+
+static void write_all(int fd, const char *buf, ssize_t n) {
+    while (n > 0) {
+        ssize_t w = write(fd, buf, n);
+        if (w < 0 && errno == EINTR) {
+            continue;
+        }
+        if (w <= 0) {
+            return;
+        }
+        buf += w;
+        n -= w;
+    }
+}
+
+/* One read from stream i's pipe, copied out; 0 at end of stream. */
+static int relay_once(int i) {
+    char buf[65536];
+    ssize_t n = read(pipe_rd[i], buf, sizeof buf);
+    if (n < 0 && (errno == EINTR || errno == EAGAIN)) {
+        return 1;
+    }
+    if (n <= 0) {
+        return 0;
+    }
+    char head[32];
+    int h = snprintf(head, sizeof head, "%d %zd\n", i, n);
+    write_all(copy_to[i], buf, n);
+    write_all(output_fd, head, h);
+    write_all(output_fd, buf, n);
+    return 1;
+}
+
+/*
+ * Copies output until the process has ended and its pipes are closed; once it has ended, output still
+ * held open by a process it left behind is waited for at most a moment, so an exit is never held up.
+ */
+static void relay_and_wait(pid_t pid, int *status) {
+    struct pollfd p[2] = {{pipe_rd[1], POLLIN, 0}, {pipe_rd[2], POLLIN, 0}};
+    int open_streams = 2;
+    int exited = 0;
+    int grace = 0;
+    while (open_streams > 0) {
+        int r = poll(p, 2, exited ? 20 : 200);
+        if (r < 0 && errno != EINTR) {
+            break;
+        }
+        for (int k = 0; k < 2; k++) {
+            if (p[k].fd >= 0 && (p[k].revents & (POLLIN | POLLHUP | POLLERR))) {
+                if (!relay_once(k + 1)) {
+                    close(p[k].fd);
+                    p[k].fd = -1;
+                    open_streams--;
+                }
+            }
+        }
+        if (!exited && waitpid(pid, status, WNOHANG) == pid) {
+            exited = 1;
+        } else if (exited && r == 0 && ++grace >= 5) {
+            break;
+        }
+    }
+    if (!exited) {
+        while (waitpid(pid, status, 0) < 0 && errno == EINTR) {
         }
     }
 }
@@ -533,14 +632,10 @@ static int shim_wait(pid_t pid) {
     dup2(devnull, 0);
     dup2(devnull, 1);
     for (int i = 0; i < 3; i++) {
-        close(io[i]);
+        close(io[i]); /* the process has its own copies: the pipes end when it and its children close them */
     }
-    int status;
-    while (waitpid(pid, &status, 0) < 0) {
-        if (errno != EINTR) {
-            return 1;
-        }
-    }
+    int status = 0;
+    relay_and_wait(pid, &status);
     if (WIFSIGNALED(status)) {
         snprintf(text, sizeof text, "signal %d\n", WTERMSIG(status));
     } else {
