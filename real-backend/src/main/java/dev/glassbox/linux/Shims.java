@@ -37,6 +37,8 @@ final class Shims {
         final Path dir;
         final CompletableFuture<ExitStatus> exit = new CompletableFuture<>();
         private final List<OutputTail> tails = new ArrayList<>();
+        /** While held, output waits: the execve event is recorded before any of the program's output is delivered. */
+        private boolean held;
 
         Watched(int pid, Process helper, Path dir) {
             this.pid = pid;
@@ -53,12 +55,45 @@ final class Shims {
             }
         }
 
+        void hold() {
+            synchronized (tails) {
+                held = true;
+            }
+        }
+
+        void resume() {
+            synchronized (tails) {
+                held = false;
+                tails.notifyAll();
+            }
+        }
+
         private void poll() {
             synchronized (tails) {
+                if (held) {
+                    return;
+                }
                 for (OutputTail tail : tails) {
                     tail.poll();
                 }
             }
+        }
+
+        /** The last delivery, once the process has ended: waits (a bounded time) for a hold to end. */
+        private void drain() {
+            synchronized (tails) {
+                long deadline = System.currentTimeMillis() + 10_000;
+                while (held && System.currentTimeMillis() < deadline) {
+                    try {
+                        tails.wait(100);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        break;
+                    }
+                }
+                held = false;
+            }
+            poll();
         }
     }
 
@@ -83,7 +118,7 @@ final class Shims {
                     return;
                 }
             }
-            w.poll();
+            w.drain();
             w.exit.complete(readExit(w.dir).orElse(ExitStatus.killed(Signals.SIGKILL, false)));
         }, "glassbox-shim-" + w.pid);
         t.setDaemon(true);
