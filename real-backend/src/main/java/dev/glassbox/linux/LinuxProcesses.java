@@ -191,6 +191,7 @@ public final class LinuxProcesses implements Processes {
         Shims.Watched init = shims.get(sandbox.pid());
         init.hold();
         try {
+            init.noteMemoryCgroup();
             init.follow(spec.output());
             Launched l = launch(b.channel, b.dir, spec, b.cgroupNs);
             b.started = true;

@@ -37,6 +37,26 @@ final class Shims {
         final Path dir;
         final CompletableFuture<ExitStatus> exit = new CompletableFuture<>();
         private final List<OutputTail> tails = new ArrayList<>();
+        /** The memory cgroup the process ran in and its OOM kill count before, to tell an OOM kill from a plain SIGKILL. */
+        private volatile Path memoryDir;
+        private volatile long oomBefore = -1;
+
+        /** Remembers the memory cgroup the process is in now (call once it is in its container's cgroup). */
+        void noteMemoryCgroup() {
+            ProcFiles.memoryCgroupDir(pid).ifPresent(d -> {
+                memoryDir = d;
+                oomBefore = ProcFiles.oomKills(d);
+            });
+        }
+
+        private ExitStatus ended(ExitStatus st) {
+            Path d = memoryDir;
+            if (st.signal() == Signals.SIGKILL && d != null && oomBefore >= 0 && ProcFiles.oomKills(d) > oomBefore) {
+                return ExitStatus.killed(st.signal(), true);
+            }
+            return st;
+        }
+
         /** While held, output waits: the execve event is recorded before any of the program's output is delivered. */
         private boolean held;
 
@@ -119,7 +139,7 @@ final class Shims {
                 }
             }
             w.drain();
-            w.exit.complete(readExit(w.dir).orElse(ExitStatus.killed(Signals.SIGKILL, false)));
+            w.exit.complete(w.ended(readExit(w.dir).orElse(ExitStatus.killed(Signals.SIGKILL, false))));
         }, "glassbox-shim-" + w.pid);
         t.setDaemon(true);
         t.start();
@@ -188,6 +208,9 @@ final class Shims {
         boolean running = false;
         for (Watched w : new ArrayList<>(procs.values())) {
             if (w.dir.startsWith(dir)) {
+                if (!w.exit.isDone() && !ProcFiles.alive(w.pid)) {
+                    waitFor(w.pid, 1_000); // gone from /proc: its watcher is reading the exit file
+                }
                 if (w.exit.isDone()) {
                     procs.remove(w.pid);
                 } else {
