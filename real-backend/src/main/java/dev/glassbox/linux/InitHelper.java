@@ -17,6 +17,10 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The container helper {@code glassbox-init} (C source in the resources): built with the host's C
@@ -94,14 +98,28 @@ final class InitHelper {
     static final class Channel {
         final Process process;
         final Path dir;
+        /** The helper answers a command in microseconds; one that takes this long is stuck and is killed. */
+        static final long ANSWER_TIMEOUT_MILLIS = 30_000;
         private final OutputStream commands;
-        private final BufferedReader answers;
+        private final BlockingQueue<Optional<String>> answers = new LinkedBlockingQueue<>();
 
         private Channel(Process process, Path dir) {
             this.process = process;
             this.dir = dir;
             this.commands = process.getOutputStream();
-            this.answers = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            Thread reader = new Thread(() -> {
+                try (in) {
+                    for (String line; (line = in.readLine()) != null; ) {
+                        answers.add(Optional.of(line));
+                    }
+                } catch (IOException e) {
+                    // closed: end of the conversation
+                }
+                answers.add(Optional.empty());
+            }, "glassbox-helper-" + process.pid());
+            reader.setDaemon(true);
+            reader.start();
         }
 
         /** Starts the helper with its stdin, stdout and stderr files in {@code dir}. */
@@ -142,13 +160,23 @@ final class InitHelper {
             }
         }
 
-        /** The next answer line, or null when the helper closed its side. */
+        /** The next answer line, or null when the helper closed its side; a helper silent for too long is killed. */
         synchronized String read() {
+            Optional<String> line;
             try {
-                return answers.readLine();
-            } catch (IOException e) {
-                return null;
+                line = answers.poll(ANSWER_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                line = null;
             }
+            if (line == null) {
+                process.destroyForcibly();
+                throw new SysError("ETIMEDOUT", "glassbox: the container helper did not answer within " + ANSWER_TIMEOUT_MILLIS + " ms" + log());
+            }
+            if (line.isEmpty()) {
+                answers.add(line); // the end stays the end for the next read
+            }
+            return line.orElse(null);
         }
 
         /** Sends a command and checks that it answers "ok …"; returns what follows "ok". */
@@ -182,11 +210,6 @@ final class InitHelper {
         void close() {
             try {
                 commands.close();
-            } catch (IOException ignored) {
-                // already closed
-            }
-            try {
-                answers.close();
             } catch (IOException ignored) {
                 // already closed
             }

@@ -189,15 +189,19 @@ public final class LinuxProcesses implements Processes {
             throw new ExecFailure("container init was already started", 126);
         }
         Shims.Watched init = shims.get(sandbox.pid());
-        if (init != null) {
+        init.hold();
+        try {
+            init.noteMemoryCgroup();
             init.follow(spec.output());
+            Launched l = launch(b.channel, b.dir, spec, b.cgroupNs);
+            b.started = true;
+            b.channel.close();
+            note(Subsystem.PROCESS, "execve", String.join(" ", spec.argv()), "The waiting process replaces itself with " + l.path
+                    + ": from now on it is the container's PID 1, running the image's program.", execve(l.path, spec.argv()));
+            return sandbox.pid();
+        } finally {
+            init.resume();
         }
-        Launched l = launch(b.channel, b.dir, spec, b.cgroupNs);
-        b.started = true;
-        b.channel.close();
-        note(Subsystem.PROCESS, "execve", String.join(" ", spec.argv()), "The waiting process replaces itself with " + l.path
-                + ": from now on it is the container's PID 1, running the image's program.", execve(l.path, spec.argv()));
-        return sandbox.pid();
     }
 
     @Override

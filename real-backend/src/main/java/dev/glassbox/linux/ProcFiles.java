@@ -156,6 +156,44 @@ final class ProcFiles {
         return out;
     }
 
+    /** The directory of the process's memory cgroup (v1 memory hierarchy, or the v2 unified one), if mounted. */
+    static java.util.Optional<Path> memoryCgroupDir(int pid) {
+        try {
+            Map<String, String> lines = cgroupLines(PROC.resolve(pid + "/cgroup"));
+            List<String[]> mounts = cgroupMounts();
+            for (Map.Entry<String, String> e : lines.entrySet()) {
+                boolean memory = List.of(e.getKey().split(",")).contains("memory");
+                if (!memory && !(e.getKey().isEmpty() && lines.size() == 1)) {
+                    continue;
+                }
+                String[] m = mountFor(mounts, e.getKey());
+                if (m != null) {
+                    String rel = !m[0].equals("/") && e.getValue().startsWith(m[0]) ? e.getValue().substring(m[0].length()) : e.getValue();
+                    return java.util.Optional.of(Path.of((m[1] + "/" + rel).replaceAll("/+", "/")));
+                }
+            }
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** How many processes the OOM killer has killed in this memory cgroup ("oom_kill N"), -1 if unknown. */
+    static long oomKills(Path memoryDir) {
+        for (String file : List.of("memory.events", "memory.oom_control")) {
+            try {
+                for (String line : Files.readAllLines(memoryDir.resolve(file))) {
+                    if (line.startsWith("oom_kill ")) {
+                        return Long.parseLong(line.substring(9).trim());
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // not this cgroup version's file
+            }
+        }
+        return -1;
+    }
+
     /** hierarchy controllers ("memory", "name=systemd", "" for v2) → path. */
     private static Map<String, String> cgroupLines(Path file) throws IOException {
         Map<String, String> out = new LinkedHashMap<>();

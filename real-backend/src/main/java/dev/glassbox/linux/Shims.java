@@ -37,6 +37,28 @@ final class Shims {
         final Path dir;
         final CompletableFuture<ExitStatus> exit = new CompletableFuture<>();
         private final List<OutputTail> tails = new ArrayList<>();
+        /** The memory cgroup the process ran in and its OOM kill count before, to tell an OOM kill from a plain SIGKILL. */
+        private volatile Path memoryDir;
+        private volatile long oomBefore = -1;
+
+        /** Remembers the memory cgroup the process is in now (call once it is in its container's cgroup). */
+        void noteMemoryCgroup() {
+            ProcFiles.memoryCgroupDir(pid).ifPresent(d -> {
+                memoryDir = d;
+                oomBefore = ProcFiles.oomKills(d);
+            });
+        }
+
+        private ExitStatus ended(ExitStatus st) {
+            Path d = memoryDir;
+            if (st.signal() == Signals.SIGKILL && d != null && oomBefore >= 0 && ProcFiles.oomKills(d) > oomBefore) {
+                return ExitStatus.killed(st.signal(), true);
+            }
+            return st;
+        }
+
+        /** While held, output waits: the execve event is recorded before any of the program's output is delivered. */
+        private boolean held;
 
         Watched(int pid, Process helper, Path dir) {
             this.pid = pid;
@@ -52,12 +74,45 @@ final class Shims {
             }
         }
 
+        void hold() {
+            synchronized (tails) {
+                held = true;
+            }
+        }
+
+        void resume() {
+            synchronized (tails) {
+                held = false;
+                tails.notifyAll();
+            }
+        }
+
         private void poll() {
             synchronized (tails) {
+                if (held) {
+                    return;
+                }
                 for (OutputTail tail : tails) {
                     tail.poll();
                 }
             }
+        }
+
+        /** The last delivery, once the process has ended: waits (a bounded time) for a hold to end. */
+        private void drain() {
+            synchronized (tails) {
+                long deadline = System.currentTimeMillis() + 10_000;
+                while (held && System.currentTimeMillis() < deadline) {
+                    try {
+                        tails.wait(100);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        break;
+                    }
+                }
+                held = false;
+            }
+            poll();
         }
     }
 
@@ -82,8 +137,8 @@ final class Shims {
                     return;
                 }
             }
-            w.poll();
-            w.exit.complete(readExit(w.dir).orElse(ExitStatus.killed(Signals.SIGKILL, false)));
+            w.drain();
+            w.exit.complete(w.ended(readExit(w.dir).orElse(ExitStatus.killed(Signals.SIGKILL, false))));
         }, "glassbox-shim-" + w.pid);
         t.setDaemon(true);
         t.start();
@@ -152,6 +207,9 @@ final class Shims {
         boolean running = false;
         for (Watched w : new ArrayList<>(procs.values())) {
             if (w.dir.startsWith(dir)) {
+                if (!w.exit.isDone() && !ProcFiles.alive(w.pid)) {
+                    waitFor(w.pid, 1_000); // gone from /proc: its watcher is reading the exit file
+                }
                 if (w.exit.isDone()) {
                     procs.remove(w.pid);
                 } else {

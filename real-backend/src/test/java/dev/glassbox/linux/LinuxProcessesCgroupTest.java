@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.glassbox.kernel.CgroupLimits;
+import dev.glassbox.kernel.ExitStatus;
 import dev.glassbox.kernel.Sandbox;
 import dev.glassbox.sim.Signals;
 import java.io.IOException;
@@ -50,6 +51,29 @@ class LinuxProcessesCgroupTest {
 
                 boxes.processes.kill(sb.pid(), Signals.SIGKILL);
                 assertEquals(137, boxes.processes.waitFor(sb.pid(), 5_000).orElseThrow().code());
+                boxes.processes.release(sb);
+            } finally {
+                boxes.processes.killAll();
+                removeCgroup(cg, layout, name);
+            }
+        }
+    }
+
+    @Test
+    void aProcessKilledByTheOomKillerIsReportedOomKilled() throws IOException {
+        BusyboxSandboxes.assumeReady();
+        CgroupLayout layout = CgroupLayout.detect();
+        assumeTrue(layout.has("memory") && Files.isWritable(layout.ownDir("memory")), "needs a writable memory controller");
+        String name = "glassbox-test-" + UUID.randomUUID().toString().substring(0, 8);
+        LinuxCgroups cg = new LinuxCgroups(layout, null);
+        try (BusyboxSandboxes boxes = new BusyboxSandboxes(tmp, null)) {
+            cg.create(name, new CgroupLimits(16L << 20, 0, 0, 100_000));
+            try {
+                Sandbox sb = boxes.create("oom1", "oom1", s -> cg.attach(name, s.pid()));
+                boxes.processes.exec(sb, BusyboxSandboxes.sh("x=$(head -c 200000000 /dev/zero | tr '\\0' a); echo ${#x}", (s, t) -> {}));
+                ExitStatus st = boxes.processes.waitFor(sb.pid(), 30_000).orElseThrow();
+                assertEquals(ExitStatus.killed(Signals.SIGKILL, true), st, "the shell holding 200 MB in a 16 MB cgroup");
+                assertEquals(137, st.code());
                 boxes.processes.release(sb);
             } finally {
                 boxes.processes.killAll();
