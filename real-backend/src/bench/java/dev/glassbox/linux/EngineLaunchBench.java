@@ -1,0 +1,115 @@
+package dev.glassbox.linux;
+
+import dev.glassbox.Engine;
+import dev.glassbox.Result;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * {@code docker run --rm busybox true} through the whole engine (client → api → daemon → runtime →
+ * Linux kernel), start to exit, beside the same rootfs started by a bare unshare, by runc and by crun
+ * (where installed), all in one run. Needs root. Run: mvn -q -Pbench -pl real-backend verify -DskipTests
+ */
+public final class EngineLaunchBench {
+    private EngineLaunchBench() {}
+
+    interface Step {
+        void run() throws Exception;
+    }
+
+    private static double median(int n, Step step) throws Exception {
+        List<Long> t = new ArrayList<>();
+        for (int i = -3; i < n; i++) {
+            long t0 = System.nanoTime();
+            step.run();
+            if (i >= 0) {
+                t.add(System.nanoTime() - t0);
+            }
+        }
+        Collections.sort(t);
+        return t.get(t.size() / 2) / 1e6;
+    }
+
+    private static void sh(List<String> argv, Path cwd) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(argv).directory(cwd.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", argv) + " exited " + p.exitValue() + ": " + out);
+        }
+    }
+
+    private static void engineRun(Engine e, String line) {
+        Result r = e.run(line);
+        if (r.exitStatus() != 0) {
+            throw new IllegalStateException(line + ": " + r.text());
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        int n = Integer.getInteger("bench.n", 20);
+        Path tmp = Files.createTempDirectory("glassbox-engine-bench");
+        Path bundle = tmp.resolve("bundle");
+        Path rootfs = bundle.resolve("rootfs");
+        Files.createDirectories(rootfs.resolve("bin"));
+        Files.copy(Path.of("/bin/busybox"), rootfs.resolve("bin/busybox"));
+        Files.createSymbolicLink(rootfs.resolve("bin/true"), Path.of("busybox"));
+        Files.createSymbolicLink(rootfs.resolve("bin/sh"), Path.of("busybox"));
+        List<String> lines = new ArrayList<>();
+        try {
+            double unshare = median(n, () -> sh(List.of("unshare", "--fork", "--pid", "--mount", "--uts", "--ipc", "--net",
+                    "--root", rootfs.toString(), "/bin/true"), tmp));
+            lines.add(String.format("  unshare --fork --pid --mount --uts --ipc --net --root ROOTFS /bin/true: %.1f ms (the floor)", unshare));
+            if (Cmd.onPath("runc")) {
+                sh(List.of("runc", "spec"), bundle);
+                String spec = Files.readString(bundle.resolve("config.json")).replace("\"terminal\": true", "\"terminal\": false")
+                        .replace("\"sh\"", "\"/bin/true\"");
+                Files.writeString(bundle.resolve("config.json"), spec);
+                int[] k = {0};
+                double runc = median(n, () -> sh(List.of("runc", "--root", tmp.resolve("runc-state").toString(), "run", "--bundle",
+                        bundle.toString(), "glassbox-bench-" + k[0]++), tmp));
+                lines.add(String.format("  runc run (same rootfs, no network): %.1f ms (%.1fx the floor)", runc, runc / unshare));
+                if (Cmd.onPath("crun")) {
+                    try {
+                        double crun = median(n, () -> sh(List.of("unshare", "-m", "sh", "-c", "umount /sys/fs/cgroup/unified 2>/dev/null; crun --root "
+                                + tmp.resolve("crun-state") + " run --bundle " + bundle + " glassbox-bench-c" + k[0]++), tmp));
+                        lines.add(String.format("  crun run (same rootfs, no network): %.1f ms (%.1fx the floor)", crun, crun / unshare));
+                    } catch (IllegalStateException e) {
+                        lines.add("  crun: " + e.getMessage().lines().findFirst().orElse(""));
+                    }
+                }
+            } else {
+                lines.add("  runc and crun: not installed (apt-get install runc crun)");
+            }
+            LinuxKernel.Options o = LinuxKernel.Options.at(tmp.resolve("state")).named("bench");
+            try (Engine e = LinuxEngine.open(o, false)) {
+                engineRun(e, "docker pull busybox");
+                double none = median(n, () -> engineRun(e, "docker run --rm --network none busybox true"));
+                lines.add(String.format("  glassbox docker run --rm --network none busybox true: %.1f ms (%.1fx the floor)", none, none / unshare));
+                double bridge = median(n, () -> engineRun(e, "docker run --rm busybox true"));
+                lines.add(String.format("  glassbox docker run --rm busybox true (bridge, veth): %.1f ms (%.1fx the floor)", bridge, bridge / unshare));
+                int port;
+                try (ServerSocket s = new ServerSocket(0)) {
+                    port = s.getLocalPort();
+                }
+                double published = median(n, () -> engineRun(e, "docker run --rm -p " + port + ":80 busybox true"));
+                lines.add(String.format("  glassbox docker run --rm -p %d:80 busybox true (bridge, published port): %.1f ms (%.1fx the floor)",
+                        port, published, published / unshare));
+            }
+            try (Engine e = LinuxEngine.open(LinuxKernel.Options.at(tmp.resolve("state")).named("bench"), true)) {
+                engineRun(e, "docker pull busybox");
+                double traced = median(n, () -> engineRun(e, "docker run --rm busybox true"));
+                lines.add(String.format("  … with the trace's state captured at every step (the REPL's default): %.1f ms (%.1fx the floor)",
+                        traced, traced / unshare));
+            }
+        } finally {
+            Cmd.run(List.of("rm", "-rf", tmp.toString()), 60_000);
+        }
+        System.out.printf("glassbox engine launch bench, start to exit, median of %d runs each (3 warm-up runs dropped):%n", n);
+        lines.forEach(System.out::println);
+    }
+}
