@@ -289,11 +289,17 @@ public final class LinuxNet implements Net {
         List<String> del = ip(null, "link", "del", ifname);
         String peer = peers.get(ifname);
         boolean veth = peer != null || isVeth(ifname);
-        event("delete link", ifname, "Deleting " + ifname + (veth ? " also deletes its peer " + (peer != null ? peer + " " : "")
-                + "inside the container." : "."), Cmd.line(del));
         Cmd.Result r = exec(del);
-        if (!r.ok() && !r.stderr().contains("Cannot find device") && !r.stderr().contains("No such device")) {
+        boolean gone = !r.ok() && (r.stderr().contains("Cannot find device") || r.stderr().contains("No such device"));
+        if (gone) {
             // a veth whose container's namespace just died is deleted by the kernel itself: that is not a failure
+            event("delete link", ifname, ifname + " is already gone: the kernel deleted the veth pair with the container's network namespace.",
+                    Cmd.line(del) + " → Cannot find device");
+        } else {
+            event("delete link", ifname, "Deleting " + ifname + (veth ? " also deletes its peer " + (peer != null ? peer + " " : "")
+                    + "inside the container." : "."), Cmd.line(del));
+        }
+        if (!r.ok() && !gone) {
             throw sysError(new CmdException(del, r.exit(), r.stderr(), null));
         }
         peers.remove(ifname);

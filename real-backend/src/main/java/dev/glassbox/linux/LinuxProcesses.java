@@ -296,7 +296,13 @@ public final class LinuxProcesses implements Processes {
         }
         note(Subsystem.PROCESS, "kill", "pid " + pid, "The kernel delivers " + Signals.name(signal) + " to process " + pid + ".",
                 "kill(" + pid + ", " + Signals.name(signal) + ")");
+        boolean ignored = ProcFiles.initIgnores(pid, signal);
         Cmd.run(List.of("kill", "-" + signal, String.valueOf(pid)), Cmd.DEFAULT_TIMEOUT_MILLIS);
+        if (ignored) {
+            note(Subsystem.PROCESS, "signal ignored", "pid " + pid, "PID 1 of a PID namespace gets no default action for "
+                    + Signals.name(signal) + ": it has no handler for it, so the kernel drops the signal.",
+                    "grep SigCgt /proc/" + pid + "/status → no " + Signals.name(signal) + " handler; kill(" + pid + ", " + Signals.name(signal) + ") is dropped");
+        }
     }
 
     @Override

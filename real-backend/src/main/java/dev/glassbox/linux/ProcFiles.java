@@ -60,6 +60,27 @@ final class ProcFiles {
     }
 
     /** ps's view of one process, null when it ended while being read. */
+    /**
+     * Whether the kernel drops {@code signal} sent to {@code pid} from the host: the process is PID 1 of
+     * its own PID namespace and has no handler for it (SIGKILL and SIGSTOP are delivered regardless).
+     */
+    static boolean initIgnores(int pid, int signal) {
+        if (signal == 9 || signal == 19 || signal < 1 || signal > 64) {
+            return false;
+        }
+        try {
+            Map<String, String> st = status(pid);
+            String[] nspid = st.getOrDefault("NSpid", "").trim().split("\\s+");
+            if (nspid.length < 2 || !nspid[nspid.length - 1].equals("1")) {
+                return false;
+            }
+            long caught = Long.parseUnsignedLong(st.getOrDefault("SigCgt", "0").trim(), 16);
+            return (caught & (1L << (signal - 1))) == 0;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     static ProcessInfo info(int pid) {
         try {
             Map<String, String> status = status(pid);

@@ -23,7 +23,10 @@ public interface Net {
     /** ip route add default via GATEWAY dev IF. */
     void addDefaultRoute(Sandbox sandbox, String gateway, String ifname);
 
-    /** ip link del IF (a veth takes its peer with it). */
+    /**
+     * ip link del IF (a veth takes its peer with it). A veth already gone, because the kernel deleted
+     * the pair with the namespace that held its other end, is not an error: the event says so.
+     */
     void deleteLink(String ifname);
 
     boolean linkExists(String ifname);

@@ -138,7 +138,7 @@ public final class Runtime {
             for (NatRule r : n.nat()) {
                 kernel.net().removeNat(r);
             }
-            if (n.vethHost() != null && kernel.net().linkExists(n.vethHost())) {
+            if (n.vethHost() != null) { // the kernel may have deleted the pair with the namespace already: deleteLink says so
                 kernel.net().deleteLink(n.vethHost());
             }
             try {

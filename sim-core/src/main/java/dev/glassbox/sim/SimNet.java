@@ -229,7 +229,12 @@ final class SimNet implements Net {
 
     @Override
     public void deleteLink(String ifname) {
-        Link l = link(host, ifname);
+        Link l = host.links.get(ifname);
+        if (l == null) {
+            kernel.event(Subsystem.NETWORK, "delete link", ifname, ifname + " is already gone: the kernel deleted the veth pair "
+                    + "with the container's network namespace.", "ip link del " + ifname + " → Cannot find device");
+            return;
+        }
         kernel.event(Subsystem.NETWORK, "delete link", ifname, "Deleting " + ifname + (l.peer != null ? " also deletes its peer "
                 + l.peer.name + " inside the container." : "."), "ip link del " + ifname);
         remove(l);

@@ -1,0 +1,79 @@
+package dev.glassbox.linux;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.glassbox.Engine;
+import dev.glassbox.trace.TraceEvent;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The teaching promise: a command's causal tree has the same shape on the sim kernel and on the
+ * host's kernel, step for step (layer, subsystem, action); only the objects and the real-world
+ * equivalents differ. One difference is by design: a published port is a DNAT rule on the sim
+ * kernel and the userland proxy on Linux (see PortProxy for why).
+ */
+class TraceShapeTest {
+    private Path root;
+    private LinuxKernel.Options options;
+
+    @BeforeEach
+    void ready() throws IOException {
+        List<String> problems = Preflight.host().problems();
+        if (!problems.isEmpty()) {
+            System.out.println("glassbox: skipping TraceShapeTest: " + String.join("; ", problems));
+        }
+        assumeTrue(problems.isEmpty(), String.join("; ", problems));
+        root = Files.createTempDirectory("glassbox-shape-");
+        options = LinuxKernel.Options.at(root).named("shape");
+    }
+
+    @AfterEach
+    void cleanUp() {
+        if (options != null) {
+            Reconciler.sweep(options, CgroupLayout.detect());
+            Cmd.run(List.of("rm", "-rf", root.toString()), 60_000);
+        }
+    }
+
+    private static List<String> shape(Engine e, List<String> lines) {
+        e.run("docker pull busybox");
+        List<String> out = new ArrayList<>();
+        for (String line : lines) {
+            e.run(line);
+            for (TraceEvent ev : e.lastTrace().events()) {
+                out.add(ev.layer() + "/" + ev.subsystem() + " " + ev.action().replace("publish port", "add DNAT rule"));
+            }
+        }
+        return out;
+    }
+
+    private void sameShape(List<String> lines) {
+        List<String> sim;
+        try (Engine e = Engine.sim()) {
+            sim = shape(e, lines);
+        }
+        List<String> linux;
+        try (Engine e = LinuxEngine.open(options)) {
+            linux = shape(e, lines);
+        }
+        assertEquals(String.join("\n", sim), String.join("\n", linux), "the trace of " + lines + " on sim (expected) and Linux (actual)");
+    }
+
+    @Test
+    void runWithoutNetwork() {
+        sameShape(List.of("docker run --rm --network none busybox true"));
+    }
+
+    @Test
+    void detachedRunExecStopRemove() {
+        sameShape(List.of("docker run -d --name web busybox sleep 300", "docker exec web hostname", "docker stop -t 1 web", "docker rm web"));
+    }
+}
