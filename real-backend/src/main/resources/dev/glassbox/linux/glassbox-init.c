@@ -306,7 +306,8 @@ static int mkdirs(const char *path, int last_is_file) {
         }
     }
     if (last_is_file) {
-        int fd = open(buf, O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
+        /* read-only: opening an image's file for writing would copy it up into the container's upperdir */
+        int fd = open(buf, O_RDONLY | O_CREAT | O_CLOEXEC, 0644);
         if (fd < 0) {
             return -1;
         }

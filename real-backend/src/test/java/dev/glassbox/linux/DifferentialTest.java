@@ -34,7 +34,7 @@ class DifferentialTest {
     private static final List<String> SCRIPTS = List.of("01-hostname", "02-pid-one", "03-ps-sees-own-tree", "04-mounts-seen",
             "05-whiteout", "06-write-upper", "07-oom", "08-pids-limit", "09-exit-code", "10-stop-pid1-ignores-term", "11-kill",
             "12-stop-trapped", "13-exec", "14-exec-missing", "15-logs", "16-env", "17-workdir-user", "18-ping-between",
-            "19-serve-between", "20-readonly-sys", "21-network-none", "22-wait", "23-tmp-write", "24-etc-hosts", "25-exit-signal");
+            "19-serve-between", "20-readonly-sys", "21-network-none", "22-wait", "23-tmp-write", "24-etc-hosts", "25-exit-signal", "26-volume", "27-user-network", "28-diff", "29-commit", "30-isolated-networks");
 
     private static Path root;
     private static String skipLinux;
@@ -118,12 +118,14 @@ class DifferentialTest {
     private static final Pattern ID = Pattern.compile("\\b[0-9a-f]{64}\\b|\\b[0-9a-f]{12}\\b");
     private static final Pattern AGO = Pattern.compile("(Less than a second|About a minute|About an hour|\\d+ (seconds?|minutes?|hours?)) ago");
     private static final Pattern UP = Pattern.compile("Up (Less than a second|About a minute|\\d+ (seconds?|minutes?))");
+    private static final Pattern NETWORK = Pattern.compile("\\b172\\.(1[6-9]|2\\d|3[01])\\.");
     private static final Pattern PING_TIME = Pattern.compile("time=[0-9.]+ ms|min/avg/max = [0-9./]+ ms");
 
     static String mask(String text, String subnetPrefix) {
         String t = PULL.matcher(text).replaceAll("");
         t = ID.matcher(t).replaceAll("<id>");
         t = t.replace(subnetPrefix, "<subnet>.");
+        t = NETWORK.matcher(t).replaceAll("<net>."); // user-defined networks: each kernel takes the next free /16 of its own pool
         t = AGO.matcher(t).replaceAll("<when> ago");
         t = UP.matcher(t).replaceAll("Up <when>");
         t = PING_TIME.matcher(t).replaceAll(Matcher.quoteReplacement("<time>"));
