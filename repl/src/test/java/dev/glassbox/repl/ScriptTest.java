@@ -81,8 +81,22 @@ class ScriptTest {
     void laterSubcommandsSayTheyAreNotThereYet() throws IOException {
         assertEquals(2, glassbox("daemon"));
         assertEquals("glassbox: 'daemon' is not available yet\n", err.toString());
-        assertEquals(2, glassbox("--kernel", "linux"));
-        assertTrue(err.toString().contains("'--kernel linux' is not available yet"));
+    }
+
+    @Test
+    void theLinuxKernelRunsAScriptOrSaysWhatTheHostLacks() throws IOException {
+        List<String> problems = dev.glassbox.linux.Preflight.host().problems();
+        Path state = dir.resolve("state");
+        int status = glassbox("--kernel", "linux", "--state-root", state.toString(), "run", script("kernel\ndocker run --rm busybox true\n"));
+        if (problems.isEmpty()) {
+            assertEquals(0, status, err.toString());
+            assertTrue(out.toString().contains("linux\n"), out.toString());
+        } else {
+            assertEquals(1, status);
+            assertTrue(err.toString().startsWith(problems.get(0)), err.toString());
+            assertTrue(err.toString().contains("start without --kernel linux to use the sim kernel"), err.toString());
+        }
+        assertEquals(2, glassbox("--kernel", "bsd"));
     }
 
     @Test
