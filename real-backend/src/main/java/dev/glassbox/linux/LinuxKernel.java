@@ -262,7 +262,8 @@ public final class LinuxKernel implements Kernel {
             }
         }
         String arch = System.getProperty("os.arch").equals("amd64") ? "x86_64" : System.getProperty("os.arch");
-        return new KernelInfo(release, os, arch, Runtime.getRuntime().availableProcessors(), mem, cgroupVersion.substring(1), "cgroupfs", "overlay2");
+        return new KernelInfo(release, os, arch, Runtime.getRuntime().availableProcessors(), mem, cgroupVersion.substring(1), "cgroupfs", "overlay2",
+                read("/proc/sys/kernel/hostname").strip());
     }
 
     static String read(String path) {

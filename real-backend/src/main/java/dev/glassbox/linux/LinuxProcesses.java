@@ -169,6 +169,10 @@ public final class LinuxProcesses implements Processes {
     @Override
     public void sethostname(Sandbox sandbox, String hostname) {
         Box b = box(sandbox);
+        long self = ProcFiles.nsInode((int) ProcessHandle.current().pid(), "uts");
+        if (ProcFiles.nsInode(sandbox.pid(), "uts") == self) {
+            throw new IllegalArgumentException("glassbox: refusing sethostname for " + sandbox.id() + ": it shares the host's UTS namespace");
+        }
         String host;
         try {
             host = Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();

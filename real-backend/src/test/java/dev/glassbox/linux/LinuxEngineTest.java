@@ -103,6 +103,16 @@ class LinuxEngineTest {
     }
 
     @Test
+    void hostNetworkSharesTheHostsNameAndNeverChangesIt() throws IOException {
+        String before = Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+        try (Engine e = LinuxEngine.open(options)) {
+            assertEquals(before + "\n", ok(e, "docker run --rm --network host busybox hostname").out());
+            assertEquals("box\n", ok(e, "docker run --rm --hostname box busybox hostname").out());
+        }
+        assertEquals(before, Files.readString(Path.of("/proc/sys/kernel/hostname")).strip(), "the host's hostname is untouched");
+    }
+
+    @Test
     void manyRunRmCyclesLeaveNothingBehind() {
         int cycles = Integer.getInteger("glassbox.leakCycles", 200);
         try (Engine e = LinuxEngine.open(options, false)) {

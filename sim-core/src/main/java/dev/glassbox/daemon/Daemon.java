@@ -124,7 +124,7 @@ public final class Daemon implements Api {
         var k = kernel.info();
         return new SystemInfo("GLAS:SBOX:" + kernel.name().toUpperCase(java.util.Locale.ROOT), containers.size(), running, paused,
                 containers.size() - running - paused, images.byId.size(), VERSION, k.storageDriver(), k.operatingSystem(), "linux",
-                k.architecture(), k.release(), k.cpus(), k.memTotal(), "glassbox-host", kernel.layout().dataRoot(), k.cgroupVersion(), k.cgroupDriver(),
+                k.architecture(), k.release(), k.cpus(), k.memTotal(), k.hostname(), kernel.layout().dataRoot(), k.cgroupVersion(), k.cgroupDriver(),
                 kernel.name());
     }
 
@@ -212,7 +212,7 @@ public final class Daemon implements Api {
             List<String> lowers = new ArrayList<>();
             lowers.add(kernel.layout().overlayRoot() + "/" + cacheId + "-init/diff");
             lowers.addAll(images.storage.lowerdirs(stored.chain()));
-            String hostname = config.hostname().isEmpty() ? (hc.networkMode().equals("host") ? "glassbox-host" : id.substring(0, 12)) : config.hostname();
+            String hostname = config.hostname().isEmpty() ? (hc.networkMode().equals("host") ? kernel.info().hostname() : id.substring(0, 12)) : config.hostname();
             Container c = new Container(id, n, now(), config, hc, stored.image(), config.image(), path, cacheId, lowers, hostname);
             c.layout = kernel.layout();
             c.mounts = List.copyOf(mounts);

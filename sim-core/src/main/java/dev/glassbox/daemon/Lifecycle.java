@@ -152,7 +152,7 @@ final class Lifecycle {
         CgroupLimits limits = new CgroupLimits(c.hostConfig.memory(), c.hostConfig.pidsLimit(), cpuQuota, 100_000);
         String cwd = c.config.workingDir().isEmpty() ? (c.image.config().workingDir().isEmpty() ? "/" : c.image.config().workingDir())
                 : c.config.workingDir();
-        String hostname = c.networkMode().equals("host") ? "glassbox-host" : c.hostname;
+        String hostname = c.networkMode().equals("host") ? d.kernel.info().hostname() : c.hostname;
         int[] user = user(c.config.user());
         return new RuntimeSpec(c.id, c.path, env(c), cwd, hostname, user[0], user[1], c.lowerdirs, c.upperdir(), c.workdir(), c.merged(),
                 Runtime.standardMounts(c.dir(), MountPoint.specs(c.mounts)), plan, c.cgroup(), limits,

@@ -37,7 +37,9 @@ public final class Runtime {
             cgroup(spec, sb);
             rootfs(spec, sb);
             network(spec, sb);
-            kernel.processes().sethostname(sb, spec.hostname());
+            if (sb.namespaces().containsKey(NsType.UTS) && !spec.network().mode().equals("host")) {
+                kernel.processes().sethostname(sb, spec.hostname()); // never the host's own name: --network host shares its UTS namespace
+            }
             return sb;
         }
     }
