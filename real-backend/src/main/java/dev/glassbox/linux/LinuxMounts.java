@@ -116,6 +116,9 @@ public final class LinuxMounts implements Mounts {
             if (spec.type().equals("tmpfs") && spec.target().equals("/dev")) {
                 equivalent += " ; mknod null zero full random urandom tty ; mount(\"shm\", \"" + targetPath + "/shm\", \"tmpfs\", MS_NOSUID|MS_NODEV|MS_NOEXEC, \"mode=1777,size=65536k\")";
             }
+            if (spec.type().equals("proc")) {
+                equivalent += " ; bind read-only: /proc/{bus,fs,irq,sys,sysrq-trigger} ; masked by /dev/null: /proc/{kcore,keys,timer_list,sched_debug,…}";
+            }
         }
         if (!List.of("bind", "proc", "tmpfs", "sysfs").contains(spec.type())) {
             throw SysError.einval();

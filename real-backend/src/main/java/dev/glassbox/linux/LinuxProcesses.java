@@ -288,7 +288,7 @@ public final class LinuxProcesses implements Processes {
         for (int i = 0; i < argv.size(); i++) {
             sb.append(i == 0 ? "" : ", ").append('"').append(argv.get(i)).append('"');
         }
-        return sb.append("], envp)").toString();
+        return sb.append("], envp) after prctl(PR_CAPBSET_DROP) of all but Docker's 14 default capabilities").toString();
     }
 
     // ---------------------------------------------------------------- signals and waits

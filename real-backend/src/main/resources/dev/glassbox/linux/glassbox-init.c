@@ -36,6 +36,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/mount.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/sysmacros.h>
@@ -408,6 +409,63 @@ static int cmd_prepare(char **f, int n) {
     return 0;
 }
 
+/*
+ * What runc does to a container's /proc, with Docker's default lists: the parts that reach the whole
+ * host (sysctls, sysrq, irq affinity) become read-only, and files that leak host information are
+ * masked by /dev/null. Together with the capabilities dropped at exec, root in a container cannot
+ * reconfigure or reboot the host through /proc.
+ */
+static int harden_proc(const char *proc) {
+    static const char *readonly[] = {"bus", "fs", "irq", "sys", "sysrq-trigger"};
+    static const char *masked[] = {"kcore", "keys", "latency_stats", "timer_list", "timer_stats", "sched_debug"};
+    static const char *masked_dirs[] = {"acpi", "asound", "scsi"};
+    char p[PATH_MAX];
+    for (size_t i = 0; i < sizeof readonly / sizeof *readonly; i++) {
+        snprintf(p, sizeof p, "%s/%s", proc, readonly[i]);
+        if (access(p, F_OK) < 0) {
+            continue;
+        }
+        if (mount(p, p, NULL, MS_BIND | MS_REC, NULL) < 0
+                || mount(NULL, p, NULL, MS_BIND | MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL) < 0) {
+            return fail(p);
+        }
+    }
+    for (size_t i = 0; i < sizeof masked / sizeof *masked; i++) {
+        snprintf(p, sizeof p, "%s/%s", proc, masked[i]);
+        if (access(p, F_OK) == 0 && mount("/dev/null", p, NULL, MS_BIND, NULL) < 0) {
+            return fail(p);
+        }
+    }
+    for (size_t i = 0; i < sizeof masked_dirs / sizeof *masked_dirs; i++) {
+        snprintf(p, sizeof p, "%s/%s", proc, masked_dirs[i]);
+        if (access(p, F_OK) == 0 && mount("tmpfs", p, "tmpfs", MS_RDONLY, NULL) < 0) {
+            return fail(p);
+        }
+    }
+    return 0;
+}
+
+/*
+ * Docker's default capabilities; every other one leaves the bounding set before execve, so a root
+ * process in the container keeps only these (it cannot mount, load modules, set the clock, …).
+ */
+static const int keep_caps[] = {0 /* CHOWN */, 1 /* DAC_OVERRIDE */, 3 /* FOWNER */, 4 /* FSETID */, 5 /* KILL */,
+                                6 /* SETGID */, 7 /* SETUID */, 8 /* SETPCAP */, 10 /* NET_BIND_SERVICE */,
+                                13 /* NET_RAW */, 18 /* SYS_CHROOT */, 27 /* MKNOD */, 29 /* AUDIT_WRITE */, 31 /* SETFCAP */};
+
+static int drop_capabilities(void) {
+    for (int c = 0; c < 64; c++) {
+        int keep = 0;
+        for (size_t i = 0; i < sizeof keep_caps / sizeof *keep_caps; i++) {
+            keep |= keep_caps[i] == c;
+        }
+        if (!keep && prctl(PR_CAPBSET_DROP, c, 0, 0, 0) < 0 && errno != EINVAL) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
 static int cmd_mount(char **f, int n) {
     if (n < 7 || !root[0]) {
         errno = EINVAL;
@@ -442,6 +500,9 @@ static int cmd_mount(char **f, int n) {
             return fail("mount");
         }
         if (strcmp(type, "tmpfs") == 0 && strcmp(target, "/dev") == 0 && populate_dev(path) < 0) {
+            return -1;
+        }
+        if (strcmp(type, "proc") == 0 && harden_proc(path) < 0) {
             return -1;
         }
     }
@@ -563,6 +624,9 @@ static int cmd_exec(char **f, int n) {
     struct stat st;
     if (stat(path, &st) < 0) {
         exec_fail(errno == ENOENT || errno == ENOTDIR ? 127 : 126, "exec: \"%s\": stat %s: %s", argv[0], path, lower(strerror(errno)));
+    }
+    if (drop_capabilities() < 0) {
+        exec_fail(126, "drop capabilities: %s", lower(strerror(errno)));
     }
     if (setgroups(0, NULL) < 0 || setgid(gid) < 0 || setuid(uid) < 0) {
         exec_fail(126, "setuid %u: %s", (unsigned) uid, lower(strerror(errno)));

@@ -113,6 +113,22 @@ class LinuxEngineTest {
     }
 
     @Test
+    void rootInAContainerCannotReconfigureTheHost() {
+        try (Engine e = LinuxEngine.open(options)) {
+            assertEquals("CapBnd:\t00000000a80425fb\n", ok(e, "docker run --rm busybox grep CapBnd /proc/self/status").out(),
+                    "Docker's default capabilities and no others");
+            ok(e, "docker run -d --name capx busybox sleep 60");
+            assertEquals("CapBnd:\t00000000a80425fb\n", ok(e, "docker exec capx grep CapBnd /proc/self/status").out(), "docker exec too");
+            ok(e, "docker rm -f capx");
+            Result sysctl = e.run("docker run --rm busybox sh -c 'echo 1 > /proc/sys/vm/drop_caches'");
+            assertEquals(1, sysctl.exitStatus());
+            assertTrue(sysctl.err().contains("Read-only file system"), sysctl.text());
+            Result mount = e.run("docker run --rm busybox mount -t tmpfs tmpfs /tmp");
+            assertTrue(mount.exitStatus() != 0 && mount.err().contains("ermission denied"), mount.text());
+        }
+    }
+
+    @Test
     void manyRunRmCyclesLeaveNothingBehind() {
         int cycles = Integer.getInteger("glassbox.leakCycles", 200);
         try (Engine e = LinuxEngine.open(options, false)) {
