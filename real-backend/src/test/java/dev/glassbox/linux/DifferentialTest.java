@@ -34,7 +34,7 @@ class DifferentialTest {
     private static final List<String> SCRIPTS = List.of("01-hostname", "02-pid-one", "03-ps-sees-own-tree", "04-mounts-seen",
             "05-whiteout", "06-write-upper", "07-oom", "08-pids-limit", "09-exit-code", "10-stop-pid1-ignores-term", "11-kill",
             "12-stop-trapped", "13-exec", "14-exec-missing", "15-logs", "16-env", "17-workdir-user", "18-ping-between",
-            "19-serve-between", "20-readonly-sys", "21-network-none", "22-wait", "23-tmp-write", "24-etc-hosts", "25-exit-signal", "26-volume", "27-user-network", "28-diff", "29-commit", "30-isolated-networks");
+            "19-serve-between", "20-readonly-sys", "21-network-none", "22-wait", "23-tmp-write", "24-etc-hosts", "25-exit-signal", "26-volume", "27-user-network", "28-diff", "29-commit", "30-isolated-networks", "31-capabilities");
 
     private static Path root;
     private static String skipLinux;

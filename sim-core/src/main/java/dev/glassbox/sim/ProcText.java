@@ -93,6 +93,7 @@ final class ProcText {
                 + "Uid:\t" + p.uid + "\t" + p.uid + "\t" + p.uid + "\t" + p.uid + "\n"
                 + "Gid:\t" + p.gid + "\t" + p.gid + "\t" + p.gid + "\t" + p.gid + "\n"
                 + "NSpid:" + nspid + "\n"
+                + Capabilities.statusLines(p.uid == 0 ? p.capBnd : 0, p.capBnd)
                 + "VmRSS:\t" + String.format("%8d", p.rss / 1024) + " kB\n"
                 + "Threads:\t1\n";
     }

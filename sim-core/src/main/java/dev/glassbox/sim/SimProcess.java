@@ -29,6 +29,8 @@ final class SimProcess {
     String cwd = "/";
     int uid;
     int gid;
+    /** The capability bounding set: everything on the host; Docker's default 14 in a container (runc drops the rest). */
+    long capBnd = Capabilities.ALL;
     String programName = "";
     SimCgroups.Group cgroup;
     State state = State.CREATED;

@@ -136,6 +136,7 @@ final class SimSys implements Sys {
         c.cwd = p.cwd;
         c.uid = p.uid;
         c.gid = p.gid;
+        c.capBnd = p.capBnd;
         return c;
     }
 
@@ -396,6 +397,14 @@ final class SimSys implements Sys {
             throw new SysError("EAI_NONAME", "bad address '" + host + "'");
         }
         return fd(k.net.connect(p, Ip.parse(ip), port));
+    }
+
+    @Override
+    public void mount(String source, String target, String type) {
+        if ((p.capBnd & Capabilities.bit(Capabilities.SYS_ADMIN)) == 0 || p.uid != 0) {
+            throw new SysError("EPERM", "Operation not permitted");
+        }
+        throw new SysError("ENOSYS", "Function not implemented"); // the sim kernel has no mount(2) for programs yet
     }
 
     @Override

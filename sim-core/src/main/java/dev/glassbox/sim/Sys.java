@@ -111,6 +111,9 @@ public interface Sys {
      */
     boolean echo(String ip);
 
+    /** mount(2); needs CAP_SYS_ADMIN, which a container's processes do not have. */
+    void mount(String source, String target, String type);
+
     // ---- memory
     /** Touches this many more bytes of memory; the cgroup may OOM-kill the process for it. */
     void allocate(long bytes);

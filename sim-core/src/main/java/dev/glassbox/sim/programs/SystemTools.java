@@ -173,9 +173,18 @@ final class SystemTools {
 
     static int mount(Tool t) {
         if (!t.args.isEmpty()) {
-            List<String> ops = Opts.parse("t:o:rw", t.args).operands;
-            return t.fail("mounting " + (ops.isEmpty() ? "" : ops.get(0)) + " on "
-                    + (ops.size() > 1 ? ops.get(1) : "") + " failed: Function not implemented");
+            Opts o = Opts.parse("t:o:rw", t.args);
+            List<String> ops = o.operands;
+            String source = ops.isEmpty() ? "" : ops.get(0);
+            String target = ops.size() > 1 ? ops.get(1) : "";
+            try {
+                t.sys.mount(source, target, o.get('t', ""));
+                return 0;
+            } catch (SysError e) {
+                t.io.err("mount: " + ("EPERM".equals(e.errno()) ? "permission denied (are you root?)"
+                        : "mounting " + source + " on " + target + " failed: " + e.getMessage()) + "\n");
+                return 255;
+            }
         }
         try {
             for (String line : t.sys.readText("/proc/mounts").split("\n")) {

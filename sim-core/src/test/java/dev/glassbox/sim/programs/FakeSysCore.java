@@ -260,6 +260,11 @@ abstract class FakeSysCore implements Sys {
     }
 
     @Override
+    public void mount(String source, String target, String type) {
+        throw new dev.glassbox.sim.SysError("EPERM", "Operation not permitted");
+    }
+
+    @Override
     public int connect(String host, int port) {
         enter();
         synchronized (k) {
