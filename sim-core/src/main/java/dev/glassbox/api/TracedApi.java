@@ -273,4 +273,25 @@ public final class TracedApi implements Api {
     public void removeNetwork(String name) {
         run("DELETE", "/networks/" + name, 204, "The client asks the daemon to remove network " + name + ".", () -> daemon.removeNetwork(name));
     }
+
+    @Override
+    public void save(List<String> names, String file) {
+        StringBuilder query = new StringBuilder();
+        names.forEach(n -> query.append(query.length() == 0 ? "?" : "&").append("names=").append(q(n)));
+        run("GET", "/images/get" + query, 200, "The client asks the daemon for the images as one tar archive: an OCI layout with Docker's manifest.json.",
+                () -> daemon.save(names, file));
+    }
+
+    @Override
+    public List<String> load(String file) {
+        return call("POST", "/images/load?quiet=1", 200, "The client sends a docker-save tar; the daemon stores its images and their layers.",
+                () -> daemon.load(file));
+    }
+
+    @Override
+    public String importImage(String file, String reference, String message, List<String> changes) {
+        return call("POST", "/images/create?fromSrc=-&repo=" + q(reference) + "&message=" + q(message), 200,
+                "The client sends a filesystem tarball; the daemon makes it the single layer of a new image.",
+                () -> daemon.importImage(file, reference, message, changes));
+    }
 }

@@ -132,6 +132,9 @@ public final class Cli {
             case "network-ls" -> NetworkCommands.ls(s, p);
             case "network-inspect" -> NetworkCommands.inspect(s, p);
             case "network-rm" -> NetworkCommands.rm(s, p);
+            case "save" -> TransferCommands.save(s, p);
+            case "load" -> TransferCommands.load(s, p);
+            case "import" -> TransferCommands.importImage(s, p);
             case "version" -> SystemCommands.version(s, p);
             case "info" -> SystemCommands.info(s, p);
             default -> throw new IllegalStateException("no handler for " + id);
@@ -225,6 +228,6 @@ public final class Cli {
     public static boolean takesImage(String command) {
         Spec spec = command == null ? null : Specs.BY_PATH.get(command.strip().replaceAll("\\s+", " "));
         return spec != null && Set.of("run", "create", "pull", "rmi", "tag", "history", "images", "inspect",
-                "image-inspect").contains(spec.id());
+                "image-inspect", "save").contains(spec.id());
     }
 }

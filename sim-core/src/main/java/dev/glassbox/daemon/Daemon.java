@@ -42,6 +42,7 @@ public final class Daemon implements Api {
     final Volumes volumes;
     final MountPlanner mountPlanner;
     final HostsFiles hostsFiles;
+    final Transfers transfers;
 
     public Daemon(Kernel kernel, Tracer tracer, Registry hub) {
         this.kernel = kernel;
@@ -56,6 +57,7 @@ public final class Daemon implements Api {
         this.volumes = new Volumes(kernel, tracer);
         this.mountPlanner = new MountPlanner(this);
         this.hostsFiles = new HostsFiles(this);
+        this.transfers = new Transfers(this);
     }
 
     long now() {
@@ -173,6 +175,21 @@ public final class Daemon implements Api {
             }
         }
         return images.remove(name, force, users);
+    }
+
+    @Override
+    public void save(List<String> names, String file) {
+        transfers.save(names, file);
+    }
+
+    @Override
+    public List<String> load(String file) {
+        return transfers.load(file);
+    }
+
+    @Override
+    public String importImage(String file, String reference, String message, List<String> changes) {
+        return transfers.importImage(file, reference, message, changes == null ? List.of() : changes);
     }
 
     // ---- containers
