@@ -98,6 +98,7 @@ final class Lifecycle {
         try (Tracer.Span s = d.tracer.open(Layer.DAEMON, null, "start container", c.name,
                 "The daemon prepares the container's files and network address, then hands it to containerd to run.", "")) {
             writeFiles(c);
+            VolumeCopy.seed(d, c);
             RuntimeSpec.NetworkPlan plan = d.networks.plan(c, d);
             c.ip = plan.ip() == null ? "" : plan.ip();
             c.vethHost = plan.vethHost() == null ? "" : plan.vethHost();

@@ -87,6 +87,20 @@ class VolumeTest {
     }
 
     @Test
+    void anEmptyVolumeIsFilledFromTheImageUnlessNocopy() {
+        try (Engine e = Engine.sim()) {
+            ok(e, "docker run -d --name web -v html:/usr/share/nginx/html nginx");
+            assertEquals("50x.html\nindex.html\n", ok(e, "docker run --rm -v html:/h busybox ls /h").out());
+            ok(e, "docker run --rm -v html:/h busybox sh -c 'echo hello > /h/index.html'");
+            assertEquals("hello\n", ok(e, "docker exec web cat /usr/share/nginx/html/index.html").out(), "a filled volume is not filled again");
+            assertEquals("", ok(e, "docker run --rm -v empty:/usr/share/nginx/html:nocopy nginx ls /usr/share/nginx/html").out());
+            assertTrue(ok(e, "docker run --rm -v etcv:/etc busybox cat /etc/passwd").out().startsWith("root:"));
+            assertTrue(ok(e, "docker run --rm -v etc2:/etc:nocopy busybox cat /etc/hosts").out().startsWith("127.0.0.1\tlocalhost"),
+                    "the daemon's /etc files are mounted on top of a volume at /etc");
+        }
+    }
+
+    @Test
     void bindMountsAndTmpfs() {
         try (Engine e = Engine.sim()) {
             assertEquals("i\n", ok(e, "docker run --rm -v /srv/www:/www busybox sh -c 'echo x > /www/i; ls /www'").out(),
