@@ -308,30 +308,8 @@ public final class Daemon implements Api {
         }
         lifecycle.remove(c);
         if (volumes) {
-            removeAnonymousVolumes(c);
+            VolumeUsers.removeAnonymous(this, c);
         }
-    }
-
-    /** docker rm -v and --rm: the container's anonymous volumes go with it, unless another container uses them. */
-    void removeAnonymousVolumes(Container c) {
-        for (MountPoint m : c.mounts) {
-            Volumes.Volume v = m.type().equals("volume") ? this.volumes.byName.get(m.name()) : null;
-            if (v != null && v.anonymous() && volumeUsers(v.name()).isEmpty()) {
-                this.volumes.remove(v.name(), false, List.of());
-            }
-        }
-    }
-
-    List<String> volumeUsers(String name) {
-        List<String> out = new ArrayList<>();
-        for (Container c : containers.values()) {
-            for (MountPoint m : c.mounts) {
-                if (m.type().equals("volume") && m.name().equals(name) && !out.contains(c.id)) {
-                    out.add(c.id);
-                }
-            }
-        }
-        return out;
     }
 
     // ---- networks
@@ -395,21 +373,12 @@ public final class Daemon implements Api {
 
     @Override
     public void removeVolume(String name, boolean force) {
-        volumes.remove(name, force, volumes.byName.containsKey(name) ? volumeUsers(name) : List.of());
+        volumes.remove(name, force, volumes.byName.containsKey(name) ? VolumeUsers.of(this, name) : List.of());
     }
 
     @Override
     public Pruned pruneVolumes(boolean all) {
-        List<String> deleted = new ArrayList<>();
-        long space = 0;
-        for (Volumes.Volume v : volumes.all()) {
-            if ((all || v.anonymous()) && volumeUsers(v.name()).isEmpty()) {
-                space += volumes.size(v.name());
-                volumes.remove(v.name(), false, List.of());
-                deleted.add(v.name());
-            }
-        }
-        return new Pruned(deleted, space);
+        return VolumeUsers.prune(this, all);
     }
 
     @Override

@@ -193,7 +193,7 @@ final class Lifecycle {
             d.hostsFiles.refreshPeers(c);
             if (c.hostConfig.autoRemove()) {
                 remove(c);
-                d.removeAnonymousVolumes(c);
+                VolumeUsers.removeAnonymous(d, c);
                 return;
             }
             if (shouldRestart(c)) {
