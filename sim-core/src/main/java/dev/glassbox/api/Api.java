@@ -172,6 +172,16 @@ public interface Api {
         throw DockerException.unsupported("glassbox: this API has no user-defined networks");
     }
 
+    /** POST /networks/{id}/connect */
+    default void connectNetwork(String network, String container) {
+        throw DockerException.unsupported("glassbox: this API has no user-defined networks");
+    }
+
+    /** POST /networks/{id}/disconnect */
+    default void disconnectNetwork(String network, String container) {
+        throw DockerException.unsupported("glassbox: this API has no user-defined networks");
+    }
+
     // ---- values
 
     record NetworkSummary(String id, String name, String driver, String scope, long created, Map<String, String> labels) {}

@@ -294,4 +294,16 @@ public final class TracedApi implements Api {
                 "The client sends a filesystem tarball; the daemon makes it the single layer of a new image.",
                 () -> daemon.importImage(file, reference, message, changes));
     }
+
+    @Override
+    public void connectNetwork(String network, String container) {
+        run("POST", "/networks/" + network + "/connect", 200, "The client asks the daemon to connect " + container + " to network " + network + ".",
+                () -> daemon.connectNetwork(network, container));
+    }
+
+    @Override
+    public void disconnectNetwork(String network, String container) {
+        run("POST", "/networks/" + network + "/disconnect", 200, "The client asks the daemon to disconnect " + container + " from network " + network + ".",
+                () -> daemon.disconnectNetwork(network, container));
+    }
 }

@@ -46,7 +46,7 @@ final class Specs {
     static final List<String> UNSUPPORTED_IMAGE = List.of("build", "prune", "push");
 
     static final List<String> UNSUPPORTED_VOLUME = List.of("update");
-    static final List<String> UNSUPPORTED_NETWORK = List.of("connect", "disconnect", "prune");
+    static final List<String> UNSUPPORTED_NETWORK = List.of("prune");
 
     private Specs() {}
 
@@ -240,6 +240,9 @@ final class Specs {
                 List.of(of("d", "driver", STRING, "Driver to manage the Network").withDefault("\"bridge\""),
                         of("", "label", LIST, "Set metadata on a network"),
                         of("", "subnet", STRINGS, "Subnet in CIDR format that represents a network segment")), 1, 1, true, "network create");
+        add("network-connect", "[OPTIONS] NETWORK CONTAINER", "Connect a container to a network", "", List.of(), 2, 2, true, "network connect");
+        add("network-disconnect", "[OPTIONS] NETWORK CONTAINER", "Disconnect a container from a network", "",
+                List.of(bool("f", "force", "Force the container to disconnect from a network")), 2, 2, true, "network disconnect");
         add("network-ls", "[OPTIONS]", "List networks", "docker network ls, docker network list",
                 List.of(of("f", "filter", FILTER, "Provide filter values (e.g. \"driver=bridge\")"),
                         of("", "format", STRING, FORMAT_TABLE),

@@ -43,6 +43,7 @@ public final class Daemon implements Api {
     final MountPlanner mountPlanner;
     final HostsFiles hostsFiles;
     final Transfers transfers;
+    final Connections connections;
 
     public Daemon(Kernel kernel, Tracer tracer, Registry hub) {
         this.kernel = kernel;
@@ -58,6 +59,7 @@ public final class Daemon implements Api {
         this.mountPlanner = new MountPlanner(this);
         this.hostsFiles = new HostsFiles(this);
         this.transfers = new Transfers(this);
+        this.connections = new Connections(this);
     }
 
     long now() {
@@ -331,7 +333,7 @@ public final class Daemon implements Api {
     @Override
     public Map<String, Object> inspectNetwork(String name) {
         Network n = networks.get(name);
-        return NetworkViews.inspect(n, attached(n), kernel.layout());
+        return NetworkViews.inspect(n, attached(n), networks, kernel.layout());
     }
 
     @Override
@@ -340,11 +342,21 @@ public final class Daemon implements Api {
         networks.remove(n, attached(n));
     }
 
+    @Override
+    public void connectNetwork(String network, String container) {
+        connections.connect(networks.get(network), container(container));
+    }
+
+    @Override
+    public void disconnectNetwork(String network, String container) {
+        connections.disconnect(networks.get(network), container(container));
+    }
+
     /** Running containers with an endpoint on the network. */
     List<Container> attached(Network n) {
         List<Container> out = new ArrayList<>();
         for (Container c : containers.values()) {
-            if (c.running() && networks.of(c) == n) {
+            if (c.running() && networks.on(c, n)) {
                 out.add(c);
             }
         }

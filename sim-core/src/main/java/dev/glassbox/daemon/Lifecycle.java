@@ -142,6 +142,12 @@ final class Lifecycle {
             c.oomKilled = false;
             c.manuallyStopped = false;
             d.tracer.did(Layer.DAEMON, null, "running", c.name, "The container runs: its PID 1 is process " + c.pid + " on the host.", "");
+            for (Endpoint ep : c.endpoints) {
+                d.connections.attach(c, ep);
+            }
+            if (!c.endpoints.isEmpty()) {
+                d.hostsFiles.write(c);
+            }
             d.hostsFiles.refreshPeers(c);
             int pid = c.pid;
             d.kernel.processes().onExit(pid, status -> exited(c, pid, status));
@@ -173,6 +179,9 @@ final class Lifecycle {
         }
         d.runtime.teardown(c.id, sb, plan, c.merged(), c.cgroup());
         d.networks.release(c);
+        for (Endpoint ep : c.endpoints) {
+            d.connections.detach(ep);
+        }
         c.sandbox = null;
     }
 

@@ -14,11 +14,13 @@ class ReplayTest {
     @ValueSource(strings = {"docker network create app", "docker volume create data", "docker run --name box --network app -v data:/d -v /c busybox touch /d/x /y",
         "docker diff box", "docker commit box mine", "docker save -o m.tar mine", "docker rm -v box", "docker rmi mine", "docker load -i m.tar",
         "docker volume rm data", "docker network rm app", "docker run -d --name web --network app -v html:/usr/share/nginx/html nginx",
-        "docker volume prune -af"})
+        "docker volume prune -af", "docker network create other", "docker run -d --name srv --network app nginx",
+        "docker network connect other srv", "docker network disconnect other srv", "docker stop srv"})
     void traceReplaysToTheState(String last) {
         try (Engine e = Engine.sim()) {
             for (String line : new String[] {"docker network create app", "docker volume create data",
-                "docker run --name box --network app -v data:/d -v /c busybox touch /d/x /y", "docker commit box mine", "docker save -o m.tar mine"}) {
+                "docker run --name box --network app -v data:/d -v /c busybox touch /d/x /y", "docker commit box mine", "docker save -o m.tar mine",
+                "docker network create other", "docker run -d --name srv --network app nginx", "docker network connect other srv"}) {
                 if (line.equals(last)) {
                     break;
                 }
