@@ -182,6 +182,11 @@ public interface Api {
         throw DockerException.unsupported("glassbox: this API has no user-defined networks");
     }
 
+    /** POST /networks/prune: the user-defined networks no running container is connected to; answers their names. */
+    default List<String> pruneNetworks() {
+        throw DockerException.unsupported("glassbox: this API has no user-defined networks");
+    }
+
     // ---- values
 
     record NetworkSummary(String id, String name, String driver, String scope, long created, Map<String, String> labels) {}

@@ -306,4 +306,9 @@ public final class TracedApi implements Api {
         run("POST", "/networks/" + network + "/disconnect", 200, "The client asks the daemon to disconnect " + container + " from network " + network + ".",
                 () -> daemon.disconnectNetwork(network, container));
     }
+
+    @Override
+    public List<String> pruneNetworks() {
+        return call("POST", "/networks/prune", 200, "The client asks the daemon to remove the networks no container uses.", daemon::pruneNetworks);
+    }
 }

@@ -132,6 +132,7 @@ public final class Cli {
             case "network-ls" -> NetworkCommands.ls(s, p);
             case "network-inspect" -> NetworkCommands.inspect(s, p);
             case "network-rm" -> NetworkCommands.rm(s, p);
+            case "network-prune" -> NetworkCommands.prune(s, p);
             case "network-connect" -> {
                 s.api.connectNetwork(p.args.get(0), p.args.get(1));
                 yield 0;

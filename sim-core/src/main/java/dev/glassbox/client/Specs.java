@@ -46,7 +46,7 @@ final class Specs {
     static final List<String> UNSUPPORTED_IMAGE = List.of("build", "prune", "push");
 
     static final List<String> UNSUPPORTED_VOLUME = List.of("update");
-    static final List<String> UNSUPPORTED_NETWORK = List.of("prune");
+    static final List<String> UNSUPPORTED_NETWORK = List.of();
 
     private Specs() {}
 
@@ -251,6 +251,9 @@ final class Specs {
         add("network-inspect", "[OPTIONS] NETWORK [NETWORK...]", "Display detailed information on one or more networks", "",
                 List.of(of("f", "format", STRING, FORMAT_PLAIN),
                         bool("v", "verbose", "Verbose output for diagnostics")), 1, ANY, true, "network inspect");
+        add("network-prune", "[OPTIONS]", "Remove all unused networks", "",
+                List.of(of("", "filter", FILTER, "Provide filter values (e.g. \"until=<timestamp>\")"),
+                        bool("f", "force", "Do not prompt for confirmation")), 0, 0, true, "network prune");
         add("network-rm", "NETWORK [NETWORK...]", "Remove one or more networks", "docker network rm, docker network remove",
                 List.of(bool("f", "force", "Do not error if the network does not exist")), 1, ANY, true, "network rm", "network remove");
     }

@@ -352,6 +352,18 @@ public final class Daemon implements Api {
         connections.disconnect(networks.get(network), container(container));
     }
 
+    @Override
+    public List<String> pruneNetworks() {
+        List<String> out = new ArrayList<>();
+        for (Network n : new ArrayList<>(networks.byName.values())) {
+            if (!n.predefined() && attached(n).isEmpty()) {
+                networks.remove(n, List.of());
+                out.add(n.name());
+            }
+        }
+        return out;
+    }
+
     /** Running containers with an endpoint on the network. */
     List<Container> attached(Network n) {
         List<Container> out = new ArrayList<>();

@@ -121,6 +121,20 @@ final class Views {
         host.put("RestartPolicy", ordered("Name", c.hostConfig.restartPolicy().name(), "MaximumRetryCount", c.hostConfig.restartPolicy().maximumRetryCount()));
         host.put("AutoRemove", c.hostConfig.autoRemove());
         host.put("Binds", c.hostConfig.binds().isEmpty() ? null : c.hostConfig.binds());
+        if (!c.hostConfig.tmpfs().isEmpty()) {
+            host.put("Tmpfs", new TreeMap<>(c.hostConfig.tmpfs()));
+        }
+        if (!c.hostConfig.mounts().isEmpty()) {
+            List<Object> mounts = new ArrayList<>();
+            for (var m : c.hostConfig.mounts()) {
+                Map<String, Object> one = ordered("Type", m.type(), "Source", m.source(), "Target", m.target());
+                if (m.readOnly()) {
+                    one.put("ReadOnly", true);
+                }
+                mounts.add(one);
+            }
+            host.put("Mounts", mounts);
+        }
         host.put("Memory", c.hostConfig.memory());
         host.put("NanoCpus", c.hostConfig.nanoCpus());
         host.put("PidsLimit", c.hostConfig.pidsLimit() == 0 ? null : c.hostConfig.pidsLimit());

@@ -77,6 +77,18 @@ class NetworkTest {
     }
 
     @Test
+    void pruneRemovesTheNetworksNoRunningContainerUses() {
+        try (Engine e = Engine.sim()) {
+            ok(e, "docker network create used");
+            ok(e, "docker network create idle");
+            ok(e, "docker run -d --name web --network used nginx");
+            assertEquals("Deleted Networks:\nidle\n\n", ok(e, "docker network prune -f").out());
+            assertEquals("", ok(e, "docker network prune -f").out());
+            assertEquals("bridge host none used ", ok(e, "docker network ls --format '{{.Name}}'").out().replace("\n", " "));
+        }
+    }
+
+    @Test
     void lsListsPredefinedAndUserNetworksByName() {
         try (Engine e = Engine.sim()) {
             String id = ok(e, "docker network create --subnet 10.1.0.0/24 lab").out().substring(0, 12);
@@ -110,7 +122,7 @@ class NetworkTest {
                 Arguments.of("docker network create --subnet 172.18.5.0/24 x1", "Error response from daemon: invalid pool request: Pool overlaps with other one on this address space\n", 1),
                 Arguments.of("docker network inspect nope", "Error response from daemon: network nope not found\n", 1),
                 Arguments.of("docker run --rm --network nope busybox true", "docker: Error response from daemon: network nope not found\n", 125),
-                Arguments.of("docker network prune", "glassbox: 'docker network prune' is not supported yet\n", 1),
+                Arguments.of("docker network prune", "glassbox: no answer to the prompt (no input here): nothing was removed; use --force\n", 1),
                 Arguments.of("docker network connect host web", "Error response from daemon: container cannot be disconnected from host network or connected to host network\n", 1));
     }
 

@@ -108,6 +108,9 @@ class VolumeTest {
             assertEquals("x\n", ok(e, "docker run --rm --mount type=bind,src=/srv/www,dst=/w busybox cat /w/i").out());
             assertEquals("tmpfs on /scratch type tmpfs (rw,nosuid,nodev,noexec)\n",
                     ok(e, "docker run --rm --tmpfs /scratch busybox sh -c 'mount | grep scratch'").out());
+            ok(e, "docker create --name box --tmpfs /run:size=64m --mount type=bind,src=/srv/www,dst=/w,readonly busybox");
+            assertEquals("{\"/run\":\"size=64m\"} [{\"Type\":\"bind\",\"Source\":\"/srv/www\",\"Target\":\"/w\",\"ReadOnly\":true}]\n",
+                    ok(e, "docker inspect -f '{{json .HostConfig.Tmpfs}} {{json .HostConfig.Mounts}}' box").out());
         }
     }
 
