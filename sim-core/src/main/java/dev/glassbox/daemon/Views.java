@@ -126,9 +126,9 @@ final class Views {
         }
         if (!c.hostConfig.mounts().isEmpty()) {
             List<Object> mounts = new ArrayList<>();
-            for (var m : c.hostConfig.mounts()) {
-                Map<String, Object> one = ordered("Type", m.type(), "Source", m.source(), "Target", m.target());
-                if (m.readOnly()) {
+            for (var mr : c.hostConfig.mounts()) {
+                Map<String, Object> one = ordered("Type", mr.type(), "Source", mr.source(), "Target", mr.target());
+                if (mr.readOnly()) {
                     one.put("ReadOnly", true);
                 }
                 mounts.add(one);
