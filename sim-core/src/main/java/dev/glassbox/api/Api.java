@@ -115,6 +115,11 @@ public interface Api {
         throw DockerException.unsupported("glassbox: this API does not list a container's changes");
     }
 
+    /** GET /containers/{id}/export: the container's whole filesystem as a tar, written to {@code file} as {@link #save} does. */
+    default void export(String container, String file) {
+        throw DockerException.unsupported("glassbox: this API does not export containers");
+    }
+
     /**
      * POST /commit?container=…&repo=…&tag=…: the container's writable layer becomes a new image layer
      * on top of its image; answers the new image's id ({@code sha256:…}).

@@ -311,4 +311,10 @@ public final class TracedApi implements Api {
     public List<String> pruneNetworks() {
         return call("POST", "/networks/prune", 200, "The client asks the daemon to remove the networks no container uses.", daemon::pruneNetworks);
     }
+
+    @Override
+    public void export(String container, String file) {
+        run("GET", "/containers/" + container + "/export", 200, "The client asks for the container's filesystem, all layers merged, as one tar.",
+                () -> daemon.export(container, file));
+    }
 }

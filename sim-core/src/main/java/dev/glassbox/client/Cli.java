@@ -144,6 +144,7 @@ public final class Cli {
             case "save" -> TransferCommands.save(s, p);
             case "load" -> TransferCommands.load(s, p);
             case "import" -> TransferCommands.importImage(s, p);
+            case "export" -> TransferCommands.export(s, p);
             case "version" -> SystemCommands.version(s, p);
             case "info" -> SystemCommands.info(s, p);
             default -> throw new IllegalStateException("no handler for " + id);
@@ -230,7 +231,7 @@ public final class Cli {
     public static boolean takesContainer(String command) {
         Spec spec = command == null ? null : Specs.BY_PATH.get(command.strip().replaceAll("\\s+", " "));
         return spec != null && Set.of("start", "stop", "kill", "restart", "rm", "pause", "unpause", "wait", "logs",
-                "exec", "top", "stats", "inspect", "container-inspect", "diff", "commit", "network-connect", "network-disconnect").contains(spec.id());
+                "exec", "top", "stats", "inspect", "container-inspect", "diff", "commit", "network-connect", "network-disconnect", "export").contains(spec.id());
     }
 
     /** Whether the command's arguments are images (for completing references). */

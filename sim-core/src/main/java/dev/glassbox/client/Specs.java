@@ -36,12 +36,12 @@ final class Specs {
 
     /** Commands docker has that glassbox does not run (yet): listed for completion and help. */
     static final List<String> UNSUPPORTED = List.of("attach", "build", "builder", "buildx", "checkpoint",
-            "compose", "config", "context", "cp", "events", "export", "init", "login",
+            "compose", "config", "context", "cp", "events", "init", "login",
             "logout", "manifest", "node", "plugin", "port", "push", "rename", "search", "secret",
             "service", "stack", "swarm", "system", "trust", "update");
     /** Management commands whose subcommands are looked up as "GROUP SUB". */
     static final List<String> GROUPS = List.of("container", "image", "network", "volume");
-    static final List<String> UNSUPPORTED_CONTAINER = List.of("attach", "cp", "export", "port",
+    static final List<String> UNSUPPORTED_CONTAINER = List.of("attach", "cp", "port",
             "prune", "rename", "update");
     static final List<String> UNSUPPORTED_IMAGE = List.of("build", "prune", "push");
 
@@ -259,6 +259,8 @@ final class Specs {
     }
 
     private static void transfers() {
+        add("export", "[OPTIONS] CONTAINER", "Export a container's filesystem as a tar archive", "docker container export, docker export",
+                List.of(of("o", "output", STRING, "Write to a file, instead of STDOUT")), 1, 1, true, "export", "container export");
         add("save", "[OPTIONS] IMAGE [IMAGE...]", "Save one or more images to a tar archive (streamed to STDOUT by default)",
                 "docker image save, docker save",
                 List.of(of("o", "output", STRING, "Write to a file, instead of STDOUT")), 1, ANY, true, "save", "image save");

@@ -19,6 +19,15 @@ final class TransferCommands {
         return 0;
     }
 
+    static int export(Session s, Parsed p) {
+        String file = p.string("output", "");
+        if (file.isEmpty()) {
+            throw new UsageException("cowardly refusing to save to a terminal. Use the -o flag or redirect", 1);
+        }
+        s.api.export(p.args.get(0), file);
+        return 0;
+    }
+
     static int load(Session s, Parsed p) {
         String file = p.string("input", "");
         if (file.isEmpty()) {

@@ -190,6 +190,11 @@ public final class Daemon implements Api {
     }
 
     @Override
+    public void export(String container, String file) {
+        transfers.export(container(container), file);
+    }
+
+    @Override
     public String importImage(String file, String reference, String message, List<String> changes) {
         return transfers.importImage(file, reference, message, changes == null ? List.of() : changes);
     }

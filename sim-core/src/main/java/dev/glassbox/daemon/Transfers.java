@@ -71,6 +71,20 @@ final class Transfers {
         return out;
     }
 
+    void export(Container c, String file) {
+        try (Tracer.Span s = d.tracer.open(dev.glassbox.trace.Layer.DAEMON, null, "export", c.name,
+                "The daemon reads the container's layers from the bottom up, whiteouts applied, and writes what the container sees as one tar.", "")) {
+            List<String> layers = new ArrayList<>(c.lowerdirs);
+            java.util.Collections.reverse(layers);
+            layers.add(c.upperdir());
+            byte[] tar = ImageArchives.tar(VolumeCopy.merged(d.kernel.fs(), layers, ""));
+            String path = path(file);
+            write(path, tar);
+            d.tracer.did(dev.glassbox.trace.Layer.DAEMON, null, "archive written", file, tar.length + " bytes written to " + path + ".",
+                    "docker export -o " + path + " " + c.id);
+        }
+    }
+
     String importImage(String file, String reference, String message, List<String> changes) {
         ImageRef ref = reference == null || reference.isEmpty() ? null : ImageRef.parse(reference).withDefaultTag();
         byte[] tar = read(file);

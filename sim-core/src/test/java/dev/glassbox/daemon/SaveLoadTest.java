@@ -66,13 +66,28 @@ class SaveLoadTest {
         }
     }
 
+    @Test
+    void exportThenImportGivesAnImageWithTheContainersFilesystem() {
+        try (Engine e = Engine.sim()) {
+            ok(e, "docker run --name box busybox sh -c 'echo hi > /hi && rm /bin/ls'");
+            ok(e, "docker export -o box.tar box");
+            ok(e, "docker import -c 'CMD [\"sh\"]' box.tar flat");
+            assertEquals("hi\n", ok(e, "docker run --rm flat cat /hi").out());
+            assertEquals(127, e.run("docker run --rm flat ls /").exitStatus(), "what the container deleted is not in the export");
+            assertEquals("1\n", ok(e, "docker image inspect -f '{{len .RootFS.Layers}}' flat").out());
+            assertEquals("", ok(e, "docker diff box").err());
+        }
+    }
+
     static Stream<Arguments> errors() {
         return Stream.of(
                 Arguments.of("docker load -i nope.tar", "open nope.tar: no such file or directory\n", 1),
                 Arguments.of("docker load", "requested load from stdin, but stdin is empty\n", 1),
                 Arguments.of("docker save busybox", "cowardly refusing to save to a terminal. Use the -o flag or redirect\n", 1),
                 Arguments.of("docker save -o x.tar nope", "Error response from daemon: No such image: nope:latest\n", 1),
-                Arguments.of("docker import nope.tar", "open nope.tar: no such file or directory\n", 1));
+                Arguments.of("docker import nope.tar", "open nope.tar: no such file or directory\n", 1),
+                Arguments.of("docker export nope", "cowardly refusing to save to a terminal. Use the -o flag or redirect\n", 1),
+                Arguments.of("docker export -o x.tar nope", "Error response from daemon: No such container: nope\n", 1));
     }
 
     @ParameterizedTest
