@@ -181,8 +181,10 @@ final class SystemTools {
                 t.sys.mount(source, target, o.get('t', ""));
                 return 0;
             } catch (SysError e) {
-                t.io.err("mount: " + ("EPERM".equals(e.errno()) ? "permission denied (are you root?)"
-                        : "mounting " + source + " on " + target + " failed: " + e.getMessage()) + "\n");
+                if ("EPERM".equals(e.errno())) {
+                    return t.fail("permission denied (are you root?)");
+                }
+                t.io.err("mount: mounting " + source + " on " + target + " failed: " + e.getMessage() + "\n");
                 return 255;
             }
         }
