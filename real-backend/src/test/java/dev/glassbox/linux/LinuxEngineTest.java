@@ -2,7 +2,6 @@ package dev.glassbox.linux;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.glassbox.Engine;
 import dev.glassbox.Result;
@@ -30,31 +29,26 @@ import org.junit.jupiter.api.Test;
  * start. Needs root and the host features; skipped with the reason printed otherwise.
  */
 class LinuxEngineTest {
-    private Path root;
+    private HostRoot host;
     private LinuxKernel.Options options;
+    private Path root;
 
     @BeforeEach
     void ready() throws IOException {
-        List<String> problems = Preflight.host().problems();
-        if (!problems.isEmpty()) {
-            System.out.println("glassbox: skipping LinuxEngineTest: " + String.join("; ", problems));
-        }
-        assumeTrue(problems.isEmpty(), String.join("; ", problems));
-        root = Files.createTempDirectory("glassbox-engine-");
-        options = LinuxKernel.Options.at(root).named("eng");
+        host = HostRoot.open("LinuxEngineTest", "eng");
+        options = host.options;
+        root = host.root;
     }
 
     @AfterEach
     void nothingLeft() {
-        if (options == null) {
+        if (host == null) {
             return;
         }
         try {
-            List<String> left = Reconciler.leftovers(options, CgroupLayout.detect());
-            Reconciler.sweep(options, CgroupLayout.detect());
-            assertEquals(List.of(), left, "nothing of glassbox's is left on the host");
+            assertEquals(List.of(), host.leftovers(), "nothing of glassbox's is left on the host");
         } finally {
-            Cmd.run(List.of("rm", "-rf", root.toString()), 60_000);
+            host.close();
         }
     }
 

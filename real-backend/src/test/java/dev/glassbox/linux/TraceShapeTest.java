@@ -1,13 +1,10 @@
 package dev.glassbox.linux;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.glassbox.Engine;
 import dev.glassbox.trace.TraceEvent;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -21,25 +18,17 @@ import org.junit.jupiter.api.Test;
  * kernel and the userland proxy on Linux (see PortProxy for why).
  */
 class TraceShapeTest {
-    private Path root;
-    private LinuxKernel.Options options;
+    private HostRoot host;
 
     @BeforeEach
     void ready() throws IOException {
-        List<String> problems = Preflight.host().problems();
-        if (!problems.isEmpty()) {
-            System.out.println("glassbox: skipping TraceShapeTest: " + String.join("; ", problems));
-        }
-        assumeTrue(problems.isEmpty(), String.join("; ", problems));
-        root = Files.createTempDirectory("glassbox-shape-");
-        options = LinuxKernel.Options.at(root).named("shape");
+        host = HostRoot.open("TraceShapeTest", "shape");
     }
 
     @AfterEach
     void cleanUp() {
-        if (options != null) {
-            Reconciler.sweep(options, CgroupLayout.detect());
-            Cmd.run(List.of("rm", "-rf", root.toString()), 60_000);
+        if (host != null) {
+            host.close();
         }
     }
 
@@ -61,7 +50,7 @@ class TraceShapeTest {
             sim = shape(e, lines);
         }
         List<String> linux;
-        try (Engine e = LinuxEngine.open(options)) {
+        try (Engine e = LinuxEngine.open(host.options)) {
             linux = shape(e, lines);
         }
         assertEquals(String.join("\n", sim), String.join("\n", linux), "the trace of " + lines + " on sim (expected) and Linux (actual)");
@@ -73,7 +62,7 @@ class TraceShapeTest {
     }
 
     @Test
-    void detachedRunExecStopRemove() {
-        sameShape(List.of("docker run -d --name web busybox sleep 300", "docker exec web hostname", "docker stop -t 1 web", "docker rm web"));
+    void detachedRunExecKillRemove() {
+        sameShape(List.of("docker run -d --name web busybox sleep 300", "docker exec web hostname", "docker kill web", "docker rm web"));
     }
 }

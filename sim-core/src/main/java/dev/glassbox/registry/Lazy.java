@@ -4,11 +4,11 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /** A value computed once, on first use, by whichever thread asks first. */
-final class Lazy<T> implements Supplier<T> {
+public final class Lazy<T> implements Supplier<T> {
     private Supplier<T> compute;
     private volatile T value;
 
-    Lazy(Supplier<T> compute) {
+    public Lazy(Supplier<T> compute) {
         this.compute = Objects.requireNonNull(compute);
     }
 

@@ -1,5 +1,6 @@
 package dev.glassbox.linux.image;
 
+import dev.glassbox.registry.Lazy;
 import dev.glassbox.api.DockerException;
 import dev.glassbox.image.HistoryEntry;
 import dev.glassbox.image.Image;
@@ -44,7 +45,7 @@ public final class LocalHub implements Registry {
     private final NginxLayer nginx;
     private final BusyboxLayer.Version busyboxVersion;
     private final String nginxVersion;
-    private final Memo<Layer> busyboxLayer;
+    private final Lazy<Layer> busyboxLayer;
     private final Map<String, Map<String, Supplier<Built>>> repositories = new TreeMap<>();
 
     /**
@@ -59,9 +60,9 @@ public final class LocalHub implements Registry {
         this.nginx = Files.isExecutable(nginx) ? new NginxLayer(nginx) : null;
         this.busyboxVersion = this.busybox.version();
         this.nginxVersion = this.nginx == null ? null : this.nginx.version();
-        this.busyboxLayer = new Memo<>(() -> LayerArchive.layer(this.busybox.entries()));
-        Memo<Built> bb = new Memo<>(this::buildBusybox);
-        Memo<Built> web = new Memo<>(this.nginx == null ? this::buildHttpd : this::buildNginx);
+        this.busyboxLayer = new Lazy<>(() -> LayerArchive.layer(this.busybox.entries()));
+        Lazy<Built> bb = new Lazy<>(this::buildBusybox);
+        Lazy<Built> web = new Lazy<>(this.nginx == null ? this::buildHttpd : this::buildNginx);
         tag("library/busybox", bb, "latest", busyboxVersion.number());
         tag("library/nginx", web, "latest");
         if (nginxVersion != null) {
