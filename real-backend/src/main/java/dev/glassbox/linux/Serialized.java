@@ -90,7 +90,7 @@ final class Serialized implements Processes {
         if (signal == SIGKILL) {
             // SIGKILL cannot be caught: the engine may rely on the process being gone, as it is at once on
             // the sim kernel. On the host it takes the kernel a moment to tear the process down.
-            inner.waitFor(pid, KILL_GRACE_MILLIS);
+            waitFor(pid, KILL_GRACE_MILLIS); // and hand its exit over, as the sim kernel reports it within the same call
         }
     }
 

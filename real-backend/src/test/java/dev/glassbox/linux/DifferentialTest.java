@@ -78,7 +78,7 @@ class DifferentialTest {
     }
 
     private static LinuxKernel.Options options() {
-        return LinuxKernel.Options.at(root).named("diff");
+        return LinuxKernel.Options.at(root).named(HostRoot.unique("diff"));
     }
 
     @TestFactory

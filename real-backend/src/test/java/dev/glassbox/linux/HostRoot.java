@@ -18,7 +18,15 @@ final class HostRoot implements AutoCloseable {
 
     private HostRoot(Path root, String tag) {
         this.root = root;
-        this.options = LinuxKernel.Options.at(root).named(tag);
+        this.options = LinuxKernel.Options.at(root).named(unique(tag));
+    }
+
+    /**
+     * A tag of at most 7 characters, its last 4 the test JVM's pid: two test runs on one host (two
+     * checkouts, say) never share a bridge or a cgroup parent, so one's clean-up cannot touch the other's.
+     */
+    static String unique(String tag) {
+        return tag.substring(0, Math.min(3, tag.length())) + String.format("%04d", ProcessHandle.current().pid() % 10_000);
     }
 
     static HostRoot open(String test, String tag) throws IOException {

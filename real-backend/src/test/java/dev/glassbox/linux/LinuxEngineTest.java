@@ -139,7 +139,7 @@ class LinuxEngineTest {
 
     /** A daemon in its own JVM: starts a container with a published port, prints "ready", waits to be killed. */
     public static void main(String[] args) throws Exception {
-        Engine e = LinuxEngine.open(LinuxKernel.Options.at(Path.of(args[0])).named("eng"));
+        Engine e = LinuxEngine.open(LinuxKernel.Options.at(Path.of(args[0])).named(args[2]));
         Result r = e.run("docker run -d -p " + args[1] + ":80 --name web nginx");
         System.out.println(r.exitStatus() == 0 ? "ready" : "failed " + r.text());
         System.out.flush();
@@ -150,7 +150,8 @@ class LinuxEngineTest {
     void theNextStartCleansUpAfterADaemonKilledWithSigkill() throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         Process daemon = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), LinuxEngineTest.class.getName(),
-                root.toString(), Integer.toString(freePort())).redirectErrorStream(true).start();
+                root.toString(), Integer.toString(freePort()), options.cgroupParent().substring("glassbox-".length()))
+                .redirectErrorStream(true).start();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(daemon.getInputStream(), StandardCharsets.UTF_8))) {
             String line = r.readLine();
             assertEquals("ready", line);
