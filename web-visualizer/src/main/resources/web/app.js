@@ -72,9 +72,10 @@ async function run(line) {
   try {
     view.ownCommand = true;
     const r = await view.api.command(line);
+    const t1 = performance.now();
     if (r.text) term.print(r.text.replace(/\n$/, ''), r.exitStatus ? 'err' : '');
     if (r.trace) showTrace(r.trace);
-    view.lastCommandMs = performance.now() - t0;
+    view.timings = { requestMs: t1 - t0, drawMs: performance.now() - t1 };
   } catch (e) {
     term.print(e.message, 'err');
     if (e.status === 404) { localStorage.removeItem(KEY); term.print('Reload the page for a new session.', 'dim'); }
@@ -142,12 +143,12 @@ async function session() {
     view.terminal.print('Type help for a start, or try:  docker run -d -p 8080:80 nginx', 'dim');
   }
   view.api = new Api('/api/sessions/' + id);
-  $('#who').textContent = 'your own engine (sim kernel)';
+  if (!$('#who').textContent) $('#who').textContent = 'your own engine (sim kernel)';
 }
 
 function showClassroom(watch) {
   const url = location.origin + '/?watch=' + watch;
-  $('#who').textContent = 'classroom: students open ' + url;
+  $('#who').textContent = 'classroom — students open ' + url;
 }
 
 async function main() {
