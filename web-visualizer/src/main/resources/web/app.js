@@ -75,7 +75,7 @@ async function run(line) {
     const t1 = performance.now();
     if (r.text) term.print(r.text.replace(/\n$/, ''), r.exitStatus ? 'err' : '');
     if (r.trace) showTrace(r.trace);
-    view.timings = { requestMs: t1 - t0, drawMs: performance.now() - t1 };
+    view.timings = { requestMs: t1 - t0, drawMs: performance.now() - t1, runMs: r.serverMs.run, serverMs: r.serverMs.total };
   } catch (e) {
     term.print(e.message, 'err');
     if (e.status === 404) { localStorage.removeItem(KEY); term.print('Reload the page for a new session.', 'dim'); }

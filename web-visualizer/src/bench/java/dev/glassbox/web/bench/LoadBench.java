@@ -29,10 +29,12 @@ import java.util.regex.Pattern;
  * <p>{@code mvn -o -q -Pbench-web -pl web-visualizer -am verify -DskipTests}
  */
 public final class LoadBench {
-    static final List<String> MIX = List.of("docker run -d --name w nginx", "docker ps", "docker exec w hostname",
-            "docker images", "docker inspect -f '{{.State.Status}}' w", "docker rm -f w");
+    static final List<String> MIX = List.of("docker run -d --name web1 nginx", "docker ps", "docker exec web1 hostname",
+            "docker images", "docker inspect -f '{{.State.Status}}' web1", "docker rm -f web1");
     static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f]{32})\"");
     static final long STAGE_MS = 8000;
+    /** Where each session is in the mix, kept across stages so that a session never runs web1 twice. */
+    static final java.util.Map<String, AtomicInteger> CURSORS = new java.util.concurrent.ConcurrentHashMap<>();
 
     public static void main(String[] args) throws Exception {
         System.out.println("load average before (other work on this machine skews every figure): " + loadavg());
@@ -72,7 +74,7 @@ public final class LoadBench {
         List<ScheduledFuture<?>> tasks = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             String id = sessions.get(i);
-            AtomicInteger next = new AtomicInteger();
+            AtomicInteger next = CURSORS.computeIfAbsent(id, k -> new AtomicInteger());
             long phase = (long) (1000.0 * i / n);
             tasks.add(clock.scheduleAtFixedRate(() -> {
                 String line = MIX.get(next.getAndIncrement() % MIX.size());
@@ -80,7 +82,7 @@ public final class LoadBench {
                 http.sendAsync(request(web, "/api/sessions/" + id + "/commands", "{\"line\":\"" + line.replace("\"", "\\\"") + "\"}"),
                         HttpResponse.BodyHandlers.ofString()).whenComplete((r, e) -> {
                             latencies.add((System.nanoTime() - t0) / 1e6);
-                            if (e != null || r.statusCode() != 200) {
+                            if (e != null || r.statusCode() != 200 || !r.body().contains("\"exitStatus\":0")) {
                                 errors.incrementAndGet();
                             }
                         });
@@ -94,7 +96,7 @@ public final class LoadBench {
         double p50 = pct(xs, 0.50);
         double p99 = pct(xs, 0.99);
         if (print) {
-            System.out.printf("%4d sessions: %5d commands, %d errors, p50 %6.1f ms, p99 %6.1f ms (%.1f× baseline p99), max %6.1f ms%n",
+            System.out.printf("%4d sessions: %5d commands, %d failed, p50 %6.1f ms, p99 %6.1f ms (%.1f× baseline p99), max %6.1f ms%n",
                     n, xs.size(), errors.get(), p50, p99, p99 / baseline, xs.isEmpty() ? 0 : xs.get(xs.size() - 1));
         }
         return p99;
@@ -105,7 +107,9 @@ public final class LoadBench {
         try (Engine e = Engine.sim()) {
             for (int i = 0; i < 3000; i++) {
                 long t0 = System.nanoTime();
-                e.run(MIX.get(i % MIX.size()));
+                if (!e.run(MIX.get(i % MIX.size())).ok()) {
+                    throw new IllegalStateException("the mix must succeed: " + MIX.get(i % MIX.size()));
+                }
                 if (i >= 1200) {
                     xs.add((System.nanoTime() - t0) / 1e6);
                 }
