@@ -28,6 +28,8 @@ function draw(state, event) {
     const p = g.dataset.path;
     if (changes.some((c) => c === p || c.startsWith(p + '/') || p.startsWith(c + '/'))) g.classList.add('hl');
   }
+  const first = box.querySelector('.hl');
+  if (first && box.scrollHeight > box.clientHeight) first.scrollIntoView({ block: 'nearest' });
   view.draws++;
   box.dataset.draws = view.draws;
   box.dataset.step = view.timeline.k;

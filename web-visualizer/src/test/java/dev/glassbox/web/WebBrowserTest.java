@@ -228,6 +228,7 @@ class WebBrowserTest {
             drawing.add(((Number) page.evaluate("glassbox.timings.drawMs")).doubleValue());
             server.add(((Number) page.evaluate("glassbox.timings.runMs")).doubleValue());
         }
+        page.screenshot(new Page.ScreenshotOptions().setPath(TARGET.resolve("web-seven-containers.png")));
         page.locator("#cmd").press("Escape");
         List<Double> next = new ArrayList<>();
         List<Double> inPage = new ArrayList<>();
