@@ -47,7 +47,7 @@ public final class LoadBench {
             List<String> sessions = new ArrayList<>();
             stage(http, clock, web, sessions, 20, 10_000, baseline, false);
             int held = 0;
-            for (int n : new int[] {20, 40, 60, 80, 120}) {
+            for (int n : new int[] {10, 20, 30, 40, 60, 80}) {
                 double p99 = stage(http, clock, web, sessions, n, STAGE_MS, baseline, true);
                 if (p99 >= 100) {
                     break;
