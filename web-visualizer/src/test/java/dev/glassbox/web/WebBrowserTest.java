@@ -158,6 +158,33 @@ class WebBrowserTest {
         assertTrue(ms > 0);
     }
 
+    /** The page rebuilds each step's state itself; going back from the end and forward again it agrees with the server's stateAt(k). */
+    @Test
+    void thePagesStateAtEveryStepIsTheServersGoingBackAndForward() {
+        type(page, "docker run -d -p 8080:80 --name web nginx", "[data-testid=container-web][data-status=running]");
+        Object mismatches = page.evaluate("""
+                async () => {
+                  const canon = (v) => Array.isArray(v) ? v.map(canon) : v && typeof v === 'object'
+                      ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, canon(v[k])])) : v;
+                  const t = glassbox.timeline;
+                  const last = t.stepper.last;
+                  const bad = [];
+                  const check = async (k) => {
+                    const server = await glassbox.api.get('/trace/state?step=' + k);
+                    const mine = JSON.stringify(canon(t.stepper.goTo(k))), theirs = JSON.stringify(canon(server));
+                    if (mine !== theirs) {
+                      let i = 0;
+                      while (mine[i] === theirs[i]) i++;
+                      bad.push(k + ': page ' + mine.slice(i - 80, i + 80) + ' server ' + theirs.slice(i - 80, i + 80));
+                    }
+                  };
+                  for (let k = last; k >= -1; k--) await check(k);
+                  for (let k = -1; k <= last; k += 3) await check(k);
+                  return bad.join(',');
+                }""");
+        assertEquals("", mismatches, "steps where the page's state differs from the server's");
+    }
+
     @Test
     void aSecondBrowserContextDoesNotSeeTheFirstsContainers() {
         type(page, "docker run -d --name mine nginx", "[data-testid=container-mine][data-status=running]");
