@@ -229,6 +229,23 @@ class WebBrowserTest {
     }
 
     @Test
+    void exportsTheTraceTheDiagramAndAMermaidSequence() throws IOException {
+        type(page, "docker run -d -p 8080:80 --name web nginx", "[data-testid=container-web][data-status=running]");
+        String svg = download("#exportSvg");
+        assertTrue(svg.startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\""), svg.substring(0, 80));
+        assertTrue(svg.contains("<style>") && svg.contains("DNAT tcp 0.0.0.0:8080"), "a self-contained SVG");
+        String trace = download("#exportJson");
+        assertEquals("docker run -d -p 8080:80 --name web nginx", WebApiTest.JSON.readTree(trace).path("command").asText());
+        String mermaid = download("#exportMermaid");
+        assertTrue(mermaid.startsWith("sequenceDiagram\n"), mermaid);
+    }
+
+    private String download(String button) throws IOException {
+        com.microsoft.playwright.Download d = page.waitForDownload(() -> page.locator(button).click());
+        return Files.readString(d.path());
+    }
+
+    @Test
     void tabCompletesContainerNames() {
         type(page, "docker run -d --name webserver nginx", "[data-testid=container-webserver][data-status=running]");
         page.locator("#cmd").fill("docker stop web");
