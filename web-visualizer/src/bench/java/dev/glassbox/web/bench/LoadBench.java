@@ -35,6 +35,8 @@ public final class LoadBench {
     static final long STAGE_MS = 8000;
     /** Where each session is in the mix, kept across stages so that a session never runs web1 twice. */
     static final java.util.Map<String, AtomicInteger> CURSORS = new java.util.concurrent.ConcurrentHashMap<>();
+    /** A session whose last command has not answered yet skips its turn, as a user waits for the prompt. */
+    static final java.util.Map<String, java.util.concurrent.atomic.AtomicBoolean> BUSY = new java.util.concurrent.ConcurrentHashMap<>();
 
     public static void main(String[] args) throws Exception {
         System.out.println("load average before (other work on this machine skews every figure): " + loadavg());
@@ -71,17 +73,24 @@ public final class LoadBench {
         }
         ConcurrentLinkedQueue<Double> latencies = new ConcurrentLinkedQueue<>();
         AtomicInteger errors = new AtomicInteger();
+        AtomicInteger skipped = new AtomicInteger();
         List<ScheduledFuture<?>> tasks = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             String id = sessions.get(i);
             AtomicInteger next = CURSORS.computeIfAbsent(id, k -> new AtomicInteger());
             long phase = (long) (1000.0 * i / n);
+            java.util.concurrent.atomic.AtomicBoolean busy = BUSY.computeIfAbsent(id, k -> new java.util.concurrent.atomic.AtomicBoolean());
             tasks.add(clock.scheduleAtFixedRate(() -> {
+                if (!busy.compareAndSet(false, true)) {
+                    skipped.incrementAndGet();
+                    return;
+                }
                 String line = MIX.get(next.getAndIncrement() % MIX.size());
                 long t0 = System.nanoTime();
                 http.sendAsync(request(web, "/api/sessions/" + id + "/commands", "{\"line\":\"" + line.replace("\"", "\\\"") + "\"}"),
                         HttpResponse.BodyHandlers.ofString()).whenComplete((r, e) -> {
                             latencies.add((System.nanoTime() - t0) / 1e6);
+                            busy.set(false);
                             if (e != null || r.statusCode() != 200 || !r.body().contains("\"exitStatus\":0")) {
                                 errors.incrementAndGet();
                             }
@@ -96,8 +105,8 @@ public final class LoadBench {
         double p50 = pct(xs, 0.50);
         double p99 = pct(xs, 0.99);
         if (print) {
-            System.out.printf("%4d sessions: %5d commands, %d failed, p50 %6.1f ms, p99 %6.1f ms (%.1f× baseline p99), max %6.1f ms%n",
-                    n, xs.size(), errors.get(), p50, p99, p99 / baseline, xs.isEmpty() ? 0 : xs.get(xs.size() - 1));
+            System.out.printf("%4d sessions: %5d commands, %d failed, %d turns skipped (previous not answered), p50 %6.1f ms, p99 %6.1f ms (%.1f× baseline p99), max %6.1f ms%n",
+                    n, xs.size(), errors.get(), skipped.get(), p50, p99, p99 / baseline, xs.isEmpty() ? 0 : xs.get(xs.size() - 1));
         }
         return p99;
     }
