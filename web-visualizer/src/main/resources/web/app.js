@@ -44,7 +44,7 @@ function explain(k, e) {
   ex.querySelector('.layer').className = 'layer l-' + e.layer;
   ex.querySelector('.action').textContent = e.action;
   ex.querySelector('.obj').textContent = short(e.object);
-  ex.querySelector('.sentence').textContent = e.sentence;
+  ex.querySelector('.sentence').textContent = short(e.sentence);
   ex.querySelector('code').textContent = short(e.equivalent || '—');
   const ch = e.changes.filter((c) => c.path !== '/time').map((c) => `${c.op} ${c.path.replace(/~1/g, '/').replace(/~0/g, '~')}`);
   ex.querySelector('.changes').textContent = ch.length ? 'changed: ' + short(ch.slice(0, 4).join(', ')) + (ch.length > 4 ? ` … +${ch.length - 4}` : '') : 'no change to the state';
