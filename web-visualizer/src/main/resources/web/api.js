@@ -20,6 +20,8 @@ export class Api {
     const r = await fetch(this.base + '/commands', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ line }) });
     const body = await r.json();
     if (!r.ok) throw Object.assign(new Error(body.error || r.statusText), { status: r.status });
+    const timing = r.headers.get('server-timing') || '';
+    body.serverMs = Object.fromEntries([...timing.matchAll(/(\w+);dur=([\d.]+)/g)].map((m) => [m[1], Number(m[2])]));
     return body;
   }
 

@@ -28,6 +28,8 @@ function draw(state, event) {
     const p = g.dataset.path;
     if (changes.some((c) => c === p || c.startsWith(p + '/') || p.startsWith(c + '/'))) g.classList.add('hl');
   }
+  const first = box.querySelector('.hl');
+  if (first && box.scrollHeight > box.clientHeight) first.scrollIntoView({ block: 'nearest' });
   view.draws++;
   box.dataset.draws = view.draws;
   box.dataset.step = view.timeline.k;
@@ -42,7 +44,7 @@ function explain(k, e) {
   ex.querySelector('.layer').className = 'layer l-' + e.layer;
   ex.querySelector('.action').textContent = e.action;
   ex.querySelector('.obj').textContent = short(e.object);
-  ex.querySelector('.sentence').textContent = e.sentence;
+  ex.querySelector('.sentence').textContent = short(e.sentence);
   ex.querySelector('code').textContent = short(e.equivalent || '—');
   const ch = e.changes.filter((c) => c.path !== '/time').map((c) => `${c.op} ${c.path.replace(/~1/g, '/').replace(/~0/g, '~')}`);
   ex.querySelector('.changes').textContent = ch.length ? 'changed: ' + short(ch.slice(0, 4).join(', ')) + (ch.length > 4 ? ` … +${ch.length - 4}` : '') : 'no change to the state';
@@ -72,9 +74,10 @@ async function run(line) {
   try {
     view.ownCommand = true;
     const r = await view.api.command(line);
+    const t1 = performance.now();
     if (r.text) term.print(r.text.replace(/\n$/, ''), r.exitStatus ? 'err' : '');
     if (r.trace) showTrace(r.trace);
-    view.lastCommandMs = performance.now() - t0;
+    view.timings = { requestMs: t1 - t0, drawMs: performance.now() - t1, runMs: r.serverMs.run, serverMs: r.serverMs.total };
   } catch (e) {
     term.print(e.message, 'err');
     if (e.status === 404) { localStorage.removeItem(KEY); term.print('Reload the page for a new session.', 'dim'); }
@@ -142,12 +145,12 @@ async function session() {
     view.terminal.print('Type help for a start, or try:  docker run -d -p 8080:80 nginx', 'dim');
   }
   view.api = new Api('/api/sessions/' + id);
-  $('#who').textContent = 'your own engine (sim kernel)';
+  if (!$('#who').textContent) $('#who').textContent = 'your own engine (sim kernel)';
 }
 
 function showClassroom(watch) {
   const url = location.origin + '/?watch=' + watch;
-  $('#who').textContent = 'classroom: students open ' + url;
+  $('#who').textContent = 'classroom — students open ' + url;
 }
 
 async function main() {

@@ -79,10 +79,10 @@ export function render(state, catalog, active) {
     y += h + 36;
   }
   const net = network(m, positions, y);
-  parts.push(net.svg);
+  parts.splice(1, 0, net.svg); // painted first: the veth wires of a lower row pass behind the boxes above them
   y += net.h + PAD;
   const defs = `<defs><marker id="arrowhead" markerWidth="8" markerHeight="8" refX="7" refY="4" orient="auto"><path d="M0,0 L8,4 L0,8 z" fill="#8a99ad"/></marker></defs>`;
-  return { svg: `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${y}" width="${W}" height="${y}" data-testid="diagram"><style>${SVG_STYLE}</style>${defs}${parts.join('')}</svg>`, model: m };
+  return { svg: `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${y}" width="${W}" height="${y}" class="${rows.length > 1 ? 'tall' : ''}" data-testid="diagram"><style>${SVG_STYLE}</style>${defs}${parts.join('')}</svg>`, model: m };
 }
 
 function topRow(m, y, active) {
@@ -162,7 +162,7 @@ function containerBox(c, bx, by, bw, active) {
     + text(bx + 10, y, 'merged', 'head') + text(bx + 80, y, c.overlay ? cut('overlay on ' + dirId(c.merged) + '/merged = the container\'s /', chars - 9) : 'not mounted', c.overlay ? '' : 'dim'),
     `data-testid="overlay-${x(c.name)}"`));
   y += LINE + 4;
-  out.push(text(bx + 10, y, 'upper', 'head') + text(bx + 80, y, c.upperdir ? dirId(c.upperdir) + '/diff  (writable)' : '—'));
+  out.push(text(bx + 10, y, 'upper', 'head') + text(bx + 80, y, c.upperdir ? cut(dirId(c.upperdir) + '/diff (writable)', chars - 9) : '—'));
   y += LINE;
   out.push(text(bx + 10, y, 'lower', 'head') + text(bx + 80, y, cut(lowers.map((l) => dirId(l) + (l.includes('-init') ? '-init' : '')).slice(0, 3).join(' ') + (lowers.length > 3 ? ` +${lowers.length - 3}` : ''), chars - 9), 'dim'));
   y += LINE + 8;
@@ -208,7 +208,7 @@ function network(m, positions, y0) {
   if (bridge) {
     const net = m.networks.find((n) => n.bridgeInterface === bridge.name);
     out.push(group('/host/links/' + esc(bridge.key), `<rect class="bridge" x="${bx}" y="${by}" width="${bw}" height="30" rx="4"/>`
-      + text(bx + 10, by + 20, cut(`${bridge.name} ${(bridge.addresses || []).join(' ')}${net ? '  (bridge of network "' + net.name + '")' : ''}`, Math.floor((bw - 20) / 8.4)), 'title'),
+      + text(bx + 10, by + 20, cut(`${bridge.name} ${(bridge.addresses || []).join(' ')}${net ? ' · network ' + net.name : ''}`, Math.floor((bw - 20) / 8.4)), 'title'),
       `data-testid="bridge-${x(bridge.name)}"`));
   }
   const eth = m.hostIfs[0];

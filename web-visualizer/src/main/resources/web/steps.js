@@ -1,10 +1,12 @@
 // The state at every step of a trace, rebuilt from the state before the command and each event's
-// changes (JSON-pointer edits). Going forward applies `after` values; going back, `before` values.
+// changes (JSON-pointer edits). Going forward applies `after` values; going back, `before` values;
+// the op says when a side is absent (add: no before, remove: no after), since both travel as null.
 
 const unesc = (p) => p.replace(/~1/g, '/').replace(/~0/g, '~');
 
-function set(root, path, value) {
-  if (path === '') return value === undefined || value === null ? {} : structuredClone(value);
+// `absent` removes the key; a JSON null is a value like any other (a link's "master": null).
+function set(root, path, value, absent) {
+  if (path === '') return absent ? {} : structuredClone(value);
   const parts = path.slice(1).split('/').map(unesc);
   let node = root;
   for (const part of parts.slice(0, -1)) {
@@ -12,7 +14,7 @@ function set(root, path, value) {
     node = node[part];
   }
   const last = parts[parts.length - 1];
-  if (value === undefined || value === null) delete node[last];
+  if (absent) delete node[last];
   else node[last] = structuredClone(value);
   return root;
 }
@@ -20,7 +22,7 @@ function set(root, path, value) {
 export function apply(state, changes, back = false) {
   let s = state;
   const list = back ? [...changes].reverse() : changes;
-  for (const c of list) s = set(s, c.path, back ? c.before : c.after);
+  for (const c of list) s = set(s, c.path, back ? c.before : c.after, c.op === (back ? 'add' : 'remove'));
   return s;
 }
 

@@ -49,6 +49,7 @@ export class Timeline {
 
   go(k) {
     if (!this.stepper) return;
+    const t0 = performance.now();
     const state = this.stepper.goTo(k);
     k = this.stepper.k;
     this.slider.value = k;
@@ -57,6 +58,7 @@ export class Timeline {
     const row = this.list.children[k];
     if (row) { row.classList.add('now'); row.scrollIntoView({ block: 'nearest' }); }
     this.onStep(k, this.stepper.events[k], state);
+    this.lastStepMs = performance.now() - t0;
   }
 
   forward() { if (this.stepper && this.k < this.stepper.last) this.go(this.k + 1); else this.pause(); }

@@ -115,7 +115,9 @@ final class Routes {
             throw new Refusal(400, "A command is sent as {\"line\": \"docker ps\"}.");
         }
         String line = body.path("line").asText();
+        long t0 = System.nanoTime();
         WebSession.Outcome outcome = s.run(line, clock.getAsLong());
+        long t1 = System.nanoTime();
         sessions.save(s);
         Result r = outcome.result();
         ObjectNode o = TraceJson.JSON.createObjectNode();
@@ -124,6 +126,7 @@ final class Routes {
         o.put("text", r.text());
         o.put("exitStatus", r.exitStatus());
         o.set("trace", outcome.trace() == null ? null : TraceJson.trace(outcome.trace()));
+        ctx.header("Server-Timing", String.format(java.util.Locale.ROOT, "run;dur=%.1f, total;dur=%.1f", (t1 - t0) / 1e6, (System.nanoTime() - t0) / 1e6));
         json(ctx, 200, o);
         publish(s, line, r, outcome.trace());
     }

@@ -42,8 +42,8 @@ final class SessionStore {
 
     void save(SavedSession s) {
         Path file = file(s.id());
-        Path tmp = dir.resolve(s.id() + ".tmp");
         try {
+            Path tmp = Files.createTempFile(dir, s.id(), ".tmp");
             JSON.writeValue(tmp.toFile(), s);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

@@ -83,8 +83,13 @@ final class Sessions {
         return s;
     }
 
+    /** Saves under the session's lock, so two commands of one session never write its file at once. */
     void save(WebSession s) {
-        store.save(s.saved());
+        synchronized (s) {
+            if (live.get(s.id()) == s) {
+                store.save(s.saved());
+            }
+        }
     }
 
     void reset(WebSession s) {

@@ -131,6 +131,14 @@ class WebApiTest {
     }
 
     @Test
+    void aResetForgetsTheSession() throws Exception {
+        String id = newSession(web);
+        command(web, id, "docker run -d nginx");
+        assertEquals(204, send(web, "DELETE", "/api/sessions/" + id, null).statusCode());
+        assertEquals(404, send(web, "GET", "/api/sessions/" + id + "/state", null).statusCode());
+    }
+
+    @Test
     void aFailingCommandAnswersAsDockerDoes() throws Exception {
         String id = newSession(web);
         JsonNode r = command(web, id, "docker stop nothing-here");

@@ -45,6 +45,27 @@ class WebSessionsTest {
     }
 
     @Test
+    void commandsSentAtOnceToOneSessionAreRunAndSavedOneAfterTheOther() throws Exception {
+        try (Visualizer web = start(Limits.defaults().withRate(1000, 1000))) {
+            String id = newSession(web);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            java.util.List<java.util.concurrent.Future<Integer>> codes = new java.util.ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                String line = i % 2 == 0 ? "docker ps" : "docker images";
+                codes.add(pool.submit(() -> send(web, "POST", "/api/sessions/" + id + "/commands", "{\"line\":\"" + line + "\"}").statusCode()));
+            }
+            for (java.util.concurrent.Future<Integer> c : codes) {
+                assertEquals(200, c.get());
+            }
+            pool.shutdown();
+            assertEquals(24, json(send(web, "GET", "/api/sessions/" + id, null)).path("history").size());
+        }
+        try (Visualizer again = start(Limits.defaults())) {
+            assertEquals(0, again.liveSessions());
+        }
+    }
+
+    @Test
     void idleSessionsExpireInMemoryAndOnDisk() throws Exception {
         try (Visualizer web = start(Limits.defaults().withIdle(Duration.ofMillis(300)))) {
             String id = newSession(web);
