@@ -4,6 +4,7 @@ import dev.glassbox.api.Api.HistoryItem;
 import dev.glassbox.api.Api.ImageSummary;
 import dev.glassbox.api.Api.LayerStatus;
 import dev.glassbox.api.Api.PullResult;
+import dev.glassbox.api.Api.PushResult;
 import dev.glassbox.api.DockerException;
 import dev.glassbox.api.UsageException;
 import dev.glassbox.image.ImageRef;
@@ -44,6 +45,42 @@ final class ImageCommands {
             s.out(ref.withDefaultTag().toString());
         } else {
             s.out.append(renderPull(ref, r, true));
+        }
+        return 0;
+    }
+
+    /**
+     * The push's stream as the docker CLI prints it once the bars are done; an error in the stream goes
+     * to stderr, without "Error response from daemon", and the exit status is 1.
+     */
+    static int push(Session s, Parsed p) {
+        String name = p.args.get(0);
+        if (p.bool("all-tags")) {
+            throw new UsageException("glassbox: 'docker push --all-tags' is not supported yet", 1);
+        }
+        ImageRef ref = reference(name);
+        if (ref.digest() != null) {
+            throw new UsageException("cannot push a digest reference", 1);
+        }
+        boolean quiet = p.bool("quiet");
+        if (ref.tag() == null && !quiet) {
+            s.out("Using default tag: latest");
+        }
+        PushResult r = s.api.push(ref.withDefaultTag().familiar(), s.progress);
+        if (!quiet) {
+            s.out("The push refers to repository [" + r.repository() + "]");
+            for (LayerStatus l : r.layers()) {
+                s.out(GoText.shortId(l.id()) + ": " + l.status());
+            }
+        }
+        if (!r.error().isEmpty()) {
+            s.err(r.error());
+            return 1;
+        }
+        if (quiet) {
+            s.out(ref.withDefaultTag().toString());
+        } else {
+            s.out(r.tag() + ": digest: " + r.digest() + " size: " + r.size());
         }
         return 0;
     }

@@ -98,19 +98,16 @@ final class Images {
         String reference = ref.tag() != null ? ref.tag() : ref.digest().toString();
         try (Tracer.Span s = tracer.open(dev.glassbox.trace.Layer.DAEMON, null, "pull", ref.familiar(),
                 "The daemon asks the registry for " + ref.familiar() + " and downloads the layers it does not have yet.", "")) {
-            if (!ref.domain().equals(hub.domain())) {
-                throw DockerException.server("Get \"https://" + ref.domain() + "/v2/\": dial tcp: lookup " + ref.domain()
-                        + ": glassbox's sim registry serves only docker.io");
-            }
+            Registry hub = this.hub.forDomain(ref.domain());
             Optional<Image> found = hub.resolve(ref);
             String origin = found.isPresent() ? hub.origin(ref) : "";
-            registry("GET", "/v2/" + ref.path() + "/manifests/" + reference, "The registry answers with the image's manifest: its config and the digests of its layers."
+            registry(hub, "GET", "/v2/" + ref.path() + "/manifests/" + reference, "The registry answers with the image's manifest: its config and the digests of its layers."
                     + (origin.isEmpty() ? "" : " " + origin));
             Image img = found.orElseThrow(() -> hub.hasRepository(ref.path())
                     ? DockerException.notFound("manifest for " + ref.familiar() + " not found: manifest unknown: manifest unknown")
                     : DockerException.notFound("pull access denied for " + ref.repository()
                             + ", repository does not exist or may require 'docker login': denied: requested access to the resource is denied"));
-            registry("GET", "/v2/" + ref.path() + "/blobs/" + img.id(), "The config blob: environment, command, exposed ports and the layers' diff ids.");
+            registry(hub, "GET", "/v2/" + ref.path() + "/blobs/" + img.id(), "The config blob: environment, command, exposed ports and the layers' diff ids.");
             List<String> chain = Storage.chainIds(img.config().diffIds());
             List<Api.LayerStatus> statuses = new ArrayList<>();
             boolean downloaded = false;
@@ -125,7 +122,7 @@ final class Images {
                     continue;
                 }
                 downloaded = true;
-                download(ref, layer, i, img.layers().size(), progress);
+                download(hub, ref, layer, i, img.layers().size(), progress);
                 try (Tracer.Span x = tracer.open(dev.glassbox.trace.Layer.DAEMON, null, "extract layer", shortId,
                         "The layer's tar is unpacked into its own directory; OCI whiteout files become overlay whiteouts.", "")) {
                     progress.update(shortId, "Extracting", 0, layer.size());
@@ -150,14 +147,14 @@ final class Images {
         }
     }
 
-    private void registry(String method, String path, String sentence) {
+    void registry(Registry hub, String method, String path, String sentence) {
         tracer.note(dev.glassbox.trace.Layer.REGISTRY, null, method, path, sentence, method + " " + hub.baseUrl() + path);
     }
 
-    private void download(ImageRef ref, Layer layer, int index, int count, Progress progress) {
+    private void download(Registry hub, ImageRef ref, Layer layer, int index, int count, Progress progress) {
         String shortId = layer.digest().shortId();
         progress.update(shortId, "Pulling fs layer", 0, layer.size());
-        registry("GET", "/v2/" + ref.path() + "/blobs/" + layer.digest(), "Layer " + (index + 1) + "/" + count + ": "
+        registry(hub, "GET", "/v2/" + ref.path() + "/blobs/" + layer.digest(), "Layer " + (index + 1) + "/" + count + ": "
                 + layer.size() + " compressed bytes, checked against its digest after download.");
         long step = Math.max(1, layer.size() / 4);
         for (long done = step; done < layer.size(); done += step) {
