@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * port, storing blobs under a directory of the test's: started, waited for until {@code GET /v2/}
  * answers 200, stopped by {@link #close}.
  */
-final class RegistryServer implements AutoCloseable {
+public final class RegistryServer implements AutoCloseable {
     static final Path BINARY = Path.of("/usr/bin/docker-registry");
 
     private final Process process;
@@ -29,11 +29,11 @@ final class RegistryServer implements AutoCloseable {
     }
 
     /** Why the registry cannot run here, or null when it can. */
-    static String unavailable() {
+    public static String unavailable() {
         return Files.isExecutable(BINARY) ? null : "no " + BINARY + " (apt-get install docker-registry)";
     }
 
-    static RegistryServer start(Path dir) throws IOException, InterruptedException {
+    public static RegistryServer start(Path dir) throws IOException, InterruptedException {
         int port = freePort();
         Path config = dir.resolve("config.yml");
         Files.createDirectories(dir.resolve("storage"));
@@ -82,18 +82,18 @@ final class RegistryServer implements AutoCloseable {
         throw new IllegalStateException("docker-registry did not answer GET /v2/ within 20 s: " + Files.readString(log));
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** {@code 127.0.0.1:PORT}, as an image reference names the registry. */
-    String domain() {
+    public String domain() {
         return "127.0.0.1:" + port;
     }
 
