@@ -89,7 +89,8 @@ class RegistryRoundTripTest {
                     + dev.glassbox.registry.ImageJson.manifest(busybox.config(), busybox.layers()).length + "\n", push.out());
             Result again = ok(e, "docker push " + d + "/busybox:latest");
             assertTrue(again.out().contains(busybox.layers().get(0).digest().shortId() + ": Layer already exists\n"), again.out());
-            assertTrue(e.lastTrace().toString().contains("HEAD http://" + d + "/v2/busybox/blobs/"), "the trace shows the HEAD request");
+            assertTrue(e.lastTrace().events().stream().anyMatch(ev -> ev.equivalent().equals("HEAD http://" + d + "/v2/busybox/blobs/"
+                    + busybox.layers().get(0).digest())), "the trace shows the HEAD request");
             skopeoSees(d + "/busybox", busybox.manifestDigest().toString());
             ok(e, "docker rmi busybox " + d + "/busybox");
             Result pull = ok(e, "docker pull " + d + "/busybox");
@@ -148,6 +149,14 @@ class RegistryRoundTripTest {
             ok(e, "docker pull " + d + "/teach/busybox:v1");
             assertEquals(id, ok(e, "docker images -q --no-trunc " + d + "/teach/busybox:v1").out());
             assertEquals("hi\n", ok(e, "docker run --rm " + d + "/teach/busybox:v1 echo hi").out());
+            ok(e, "docker run --name maker " + d + "/teach/busybox:v1 sh -c 'echo made here > /greeting'");
+            ok(e, "docker commit maker " + d + "/teach/busybox:greeter");
+            ok(e, "docker rm maker");
+            Result committed = ok(e, "docker push " + d + "/teach/busybox:greeter");
+            assertTrue(committed.out().contains(": Layer already exists\n") && committed.out().contains(": Pushed\n"), committed.out());
+            ok(e, "docker rmi " + d + "/teach/busybox:greeter");
+            ok(e, "docker pull " + d + "/teach/busybox:greeter");
+            assertEquals("made here\n", ok(e, "docker run --rm " + d + "/teach/busybox:greeter cat /greeting").out());
         }
         skopeoSees("127.0.0.1:" + server.port() + "/teach/busybox:v1", busybox.manifestDigest().toString());
     }

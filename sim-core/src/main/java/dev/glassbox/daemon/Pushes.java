@@ -111,10 +111,14 @@ final class Pushes {
         if (!Digest.of(config).equals(img.id())) {
             throw DockerException.server("glassbox: the config of " + img.id().shortId() + " does not rebuild to its id");
         }
-        if (!registry.hasBlob(ref.path(), img.id())) {
+        boolean there = registry.hasBlob(ref.path(), img.id());
+        images.registry(registry, "HEAD", "/v2/" + ref.path() + "/blobs/" + img.id(), there
+                ? "The registry has the config already: the same image was pushed before."
+                : "The registry does not have the config (its digest is the image id) yet.");
+        if (!there) {
             registry.putBlob(ref.path(), img.id(), config);
             images.registry(registry, "PUT", "/v2/" + ref.path() + "/blobs/uploads/…?digest=" + img.id(),
-                    "The config blob: its digest is the image id.");
+                    "The config blob goes up: environment, command, history and the layers' diff ids.");
         }
     }
 
