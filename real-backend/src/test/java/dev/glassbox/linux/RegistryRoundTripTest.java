@@ -92,7 +92,10 @@ class RegistryRoundTripTest {
             assertTrue(e.lastTrace().events().stream().anyMatch(ev -> ev.equivalent().equals("HEAD http://" + d + "/v2/busybox/blobs/"
                     + busybox.layers().get(0).digest())), "the trace shows the HEAD request");
             skopeoSees(d + "/busybox", busybox.manifestDigest().toString());
-            ok(e, "docker rmi busybox " + d + "/busybox");
+            ok(e, "docker tag busybox " + d + "/teach/box");
+            Result mounted = ok(e, "docker push " + d + "/teach/box");
+            assertTrue(mounted.out().contains(busybox.layers().get(0).digest().shortId() + ": Mounted from busybox\n"), mounted.out());
+            ok(e, "docker rmi busybox " + d + "/busybox " + d + "/teach/box");
             Result pull = ok(e, "docker pull " + d + "/busybox");
             assertTrue(pull.out().contains("Digest: " + busybox.manifestDigest() + "\nStatus: Downloaded newer image for " + d + "/busybox:latest"),
                     pull.out());

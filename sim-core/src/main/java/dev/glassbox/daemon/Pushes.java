@@ -95,6 +95,14 @@ final class Pushes {
             progress.update(shortId, "Layer already exists", layer.size(), layer.size());
             return "Layer already exists";
         }
+        for (String from : otherRepositories(ref, layer.digest())) {
+            if (registry.mountBlob(ref.path(), layer.digest(), from)) {
+                images.registry(registry, "POST", "/v2/" + ref.path() + "/blobs/uploads/?mount=" + layer.digest() + "&from=" + from,
+                        "The registry keeps this layer for " + from + " already: it links it into " + ref.path() + ", nothing is uploaded.");
+                progress.update(shortId, "Mounted from " + from, layer.size(), layer.size());
+                return "Mounted from " + from;
+            }
+        }
         byte[] blob = blob(layer);
         progress.update(shortId, "Pushing", 0, layer.size());
         registry.putBlob(ref.path(), layer.digest(), blob);
@@ -104,6 +112,23 @@ final class Pushes {
         kernel.idle(Math.max(1, layer.size() * 1000 / BYTES_PER_SECOND));
         progress.update(shortId, "Pushed", layer.size(), layer.size());
         return "Pushed";
+    }
+
+    /**
+     * Repositories of the same registry that local images with this layer are named after: the
+     * registry may hold the blob for them (Docker keeps a record of where each layer came from or went).
+     */
+    private List<String> otherRepositories(ImageRef target, Digest layer) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        images.tags.forEach((name, id) -> {
+            ImageRef r = ImageRef.parse(name);
+            Images.Stored s = images.byId.get(id);
+            if (r.domain().equals(target.domain()) && !r.path().equals(target.path()) && s != null
+                    && s.image().layers().stream().anyMatch(l -> l.digest().equals(layer))) {
+                out.add(r.path());
+            }
+        });
+        return List.copyOf(out);
     }
 
     private void config(Registry registry, ImageRef ref, Image img) {

@@ -68,6 +68,14 @@ public interface Registry {
         throw DockerException.server(DENIED);
     }
 
+    /**
+     * {@code POST /v2/PATH/blobs/uploads/?mount=DIGEST&from=FROM}: asks the registry to link a blob it
+     * keeps for another repository instead of receiving it again; false when it would not.
+     */
+    default boolean mountBlob(String path, Digest digest, String from) {
+        return false;
+    }
+
     /** {@code PUT /v2/PATH/manifests/TAG} with the manifest's media type; answers the digest the registry gives it. */
     default Digest putManifest(String path, String tag, String mediaType, byte[] manifest) {
         throw DockerException.server(DENIED);

@@ -182,6 +182,25 @@ public final class HttpRegistry implements Registry {
     }
 
     @Override
+    public boolean mountBlob(String path, Digest digest, String from) {
+        String p = "/v2/" + path + "/blobs/uploads/?mount=" + digest + "&from=" + from;
+        HttpResponse<byte[]> r = send(request(p).POST(HttpRequest.BodyPublishers.noBody()).build(), "POST");
+        if (r.statusCode() == 202) {
+            r.headers().firstValue("Location").ifPresent(this::cancel);
+            return false;
+        }
+        expect(r, 201, "POST", p);
+        return true;
+    }
+
+    /** Ends an upload session the registry opened when it would not mount a blob. */
+    private void cancel(String location) {
+        URI uri = base.resolve(location);
+        checkLoopback(uri);
+        send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).DELETE().build(), "DELETE");
+    }
+
+    @Override
     public Digest putManifest(String path, String tag, String mediaType, byte[] manifest) {
         String p = "/v2/" + path + "/manifests/" + tag;
         HttpResponse<byte[]> r = send(request(p).header("Content-Type", mediaType)
