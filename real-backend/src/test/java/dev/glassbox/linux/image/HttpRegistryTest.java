@@ -76,6 +76,23 @@ class HttpRegistryTest {
         assertEquals(nginx.id(), byDigest.id());
     }
 
+    /** The other direction: skopeo uploads an OCI-format manifest, glassbox pulls it (Accept lists both types). */
+    @Test
+    void anOciManifestSkopeoPushedIsPulledWithTheSameImageId() throws Exception {
+        assumeTrue(java.nio.file.Files.isExecutable(Path.of("/usr/bin/skopeo")), "no skopeo");
+        Image busybox = SimHub.standard().resolve(ImageRef.parse("busybox")).orElseThrow();
+        Path layout = dir.resolve("oci-layout");
+        new OciLayout(layout).write(busybox, "bb", OciLayout.Format.OCI);
+        Process p = new ProcessBuilder("skopeo", "copy", "--dest-tls-verify=false", "oci:" + layout + ":bb",
+                "docker://" + server.domain() + "/oci/busybox:1").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        Image back = HttpRegistry.at(server.domain()).resolve(ImageRef.parse(server.domain() + "/oci/busybox:1")).orElseThrow();
+        assertEquals(busybox.id(), back.id());
+        assertEquals(dev.glassbox.image.Digest.of(OciLayout.ociManifest(busybox)), back.manifestDigest());
+        assertEquals(busybox.layers().get(0).digest(), back.layers().get(0).digest());
+    }
+
     @Test
     void missingRepositoriesAndTagsAreNamedInDockersWords() {
         assertFalse(HttpRegistry.at(server.domain()).hasRepository("nope"));
