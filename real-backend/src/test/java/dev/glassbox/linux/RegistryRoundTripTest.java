@@ -129,6 +129,43 @@ class RegistryRoundTripTest {
         }
     }
 
+    /**
+     * The daemon keeps files, not blobs: a layer that another tool compressed differently cannot be
+     * rebuilt byte for byte. The registry can still mount it from a repository that has it; with no
+     * such repository known, pushing it is refused rather than changing the image's digests.
+     */
+    @Test
+    void aLayerGlassboxCannotRebuildIsNotPushed() throws Exception {
+        String d = server.domain();
+        Image busybox = SimHub.standard().resolve(ImageRef.parse("busybox")).orElseThrow();
+        dev.glassbox.image.Layer ours = busybox.layers().get(0);
+        java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(gz)) {
+            dev.glassbox.registry.LayerArchive.writeTar(ours.entries(), out);
+        }
+        byte[] blob = gz.toByteArray();
+        dev.glassbox.image.Layer theirs = new dev.glassbox.image.Layer(dev.glassbox.image.Digest.of(blob), blob.length, ours.diffId(),
+                ours.uncompressedSize(), ours.entries());
+        HttpRegistry r = HttpRegistry.at(d);
+        r.putBlob("elsewhere/busybox", theirs.digest(), blob);
+        r.putBlob("elsewhere/busybox", busybox.id(), dev.glassbox.registry.ImageJson.config(busybox.config()));
+        r.putManifest("elsewhere/busybox", "latest", dev.glassbox.registry.ImageJson.MANIFEST_TYPE,
+                dev.glassbox.registry.ImageJson.manifest(busybox.config(), List.of(theirs)));
+        try (Engine e = simWithRegistry()) {
+            ok(e, "docker pull " + d + "/elsewhere/busybox");
+            assertEquals("hi\n", ok(e, "docker run --rm " + d + "/elsewhere/busybox echo hi").out());
+            ok(e, "docker tag " + d + "/elsewhere/busybox " + d + "/mine/busybox");
+            Result mounted = ok(e, "docker push " + d + "/mine/busybox");
+            assertTrue(mounted.out().contains(theirs.digest().shortId() + ": Mounted from elsewhere/busybox\n"), mounted.out());
+            ok(e, "docker tag " + d + "/elsewhere/busybox " + d + "/yours/busybox");
+            ok(e, "docker rmi " + d + "/elsewhere/busybox " + d + "/mine/busybox");
+            Result push = e.run("docker push " + d + "/yours/busybox");
+            assertEquals(1, push.exitStatus());
+            assertEquals("glassbox: cannot push layer " + theirs.digest().shortId() + ": its files rebuild to " + ours.digest()
+                    + ", another blob than the one the image was made with\n", push.err());
+        }
+    }
+
     /** The pulled-back image runs on the host's kernel (root only). */
     @Test
     void onTheLinuxKernelThePulledBackImageRuns() throws Exception {

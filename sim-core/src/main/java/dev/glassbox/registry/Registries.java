@@ -32,9 +32,9 @@ public final class Registries implements Registry {
     public static DockerException unreachable(String domain) {
         int colon = domain.lastIndexOf(':');
         String host = colon < 0 ? domain : domain.substring(0, colon);
-        String port = colon < 0 ? "443" : domain.substring(colon + 1);
         if (host.equals("localhost") || host.matches("127(\\.\\d{1,3}){3}")) {
             String ip = host.equals("localhost") ? "127.0.0.1" : host;
+            String port = colon < 0 ? "80" : domain.substring(colon + 1);
             return DockerException.server("Get \"http://" + domain + "/v2/\": dial tcp " + ip + ":" + port
                     + ": connect: connection refused");
         }
