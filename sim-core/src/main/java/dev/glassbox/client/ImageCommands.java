@@ -167,7 +167,8 @@ final class ImageCommands {
             }
             int colon = t.lastIndexOf(':');
             boolean hasTag = colon > t.lastIndexOf('/');
-            out.add(new String[] {hasTag ? t.substring(0, colon) : t, hasTag ? t.substring(colon + 1) : "<none>", digestOf(img)});
+            String repo = hasTag ? t.substring(0, colon) : t;
+            out.add(new String[] {repo, hasTag ? t.substring(colon + 1) : "<none>", digestOf(img, repo)});
         }
         if (out.isEmpty()) {
             List<String> digests = img.repoDigests() == null ? List.of() : img.repoDigests();
@@ -182,10 +183,13 @@ final class ImageCommands {
         return out;
     }
 
-    private static String digestOf(ImageSummary img) {
-        if (img.repoDigests() != null && !img.repoDigests().isEmpty()) {
-            String d = img.repoDigests().get(0);
-            return d.substring(d.indexOf('@') + 1);
+    /** The digest the image has in that repository: a name tagged here but never pushed or pulled has none. */
+    private static String digestOf(ImageSummary img, String repository) {
+        for (String d : img.repoDigests() == null ? List.<String>of() : img.repoDigests()) {
+            int at = d.indexOf('@');
+            if (at > 0 && d.substring(0, at).equals(repository)) {
+                return d.substring(at + 1);
+            }
         }
         return "<none>";
     }

@@ -24,17 +24,31 @@ final class Images {
     /** Simulated download speed: 40 MB/s, so pulls take virtual time as real ones do. */
     private static final long BYTES_PER_SECOND = 40_000_000;
 
-    /** {@code repoDigest} is empty for an image made here (commit); {@code parent} its parent image's id or empty. */
-    record Stored(Image image, String repoDigest, List<String> chain, long pulledAt, String author, String parent) {
+    /**
+     * {@code repoDigestsFull} ({@code docker.io/library/nginx@sha256:…}) name the manifests the image was
+     * pulled by or pushed as, none for an image made here (commit); {@code parent} its parent image's id or empty.
+     */
+    record Stored(Image image, List<String> repoDigestsFull, List<String> chain, long pulledAt, String author, String parent) {
+        Stored {
+            repoDigestsFull = List.copyOf(repoDigestsFull);
+        }
+
         Stored(Image image, String repoDigest, List<String> chain, long pulledAt) {
-            this(image, repoDigest, chain, pulledAt, "", "");
+            this(image, List.of(repoDigest), chain, pulledAt, "", "");
         }
 
         List<String> repoDigests() {
-            if (repoDigest.isEmpty()) {
-                return List.of();
+            return repoDigestsFull.stream().map(d -> d.startsWith("docker.io/library/") ? d.substring(18) : d).toList();
+        }
+
+        /** Also known by this repository@digest, as after a push or a pull under another name. */
+        Stored withRepoDigest(String full) {
+            if (repoDigestsFull.contains(full)) {
+                return this;
             }
-            return List.of(repoDigest.startsWith("docker.io/library/") ? repoDigest.substring(18) : repoDigest);
+            List<String> more = new ArrayList<>(repoDigestsFull);
+            more.add(full);
+            return new Stored(image, more, chain, pulledAt, author, parent);
         }
     }
 
@@ -71,7 +85,7 @@ final class Images {
         }
         if (ref.digest() != null) {
             for (Stored s : byId.values()) {
-                if (s.repoDigest().equals(ref.fullName() + "@" + ref.digest())) {
+                if (s.repoDigestsFull().contains(ref.fullName() + "@" + ref.digest())) {
                     return Optional.of(s);
                 }
             }
@@ -138,6 +152,8 @@ final class Images {
             if (existing == null) {
                 storage.ref(chain, 1);
                 byId.put(img.id().toString(), new Stored(img, repoDigest, chain, kernel.currentTimeMillis()));
+            } else {
+                byId.put(img.id().toString(), existing.withRepoDigest(repoDigest));
             }
             String previous = tags.put(ref.withDefaultTag().toString(), img.id().toString());
             boolean newer = downloaded || previous == null || !previous.equals(img.id().toString());
@@ -145,6 +161,11 @@ final class Images {
                     + " is stored and the name " + ref.familiar() + " points at it.", "");
             return new Api.PullResult(ref.familiar(), reference, img.manifestDigest().toString(), newer, statuses);
         }
+    }
+
+    /** Records that the image is known in a registry as {@code repository@digest} (after a push). */
+    void addRepoDigest(String id, String full) {
+        byId.computeIfPresent(id, (k, s) -> s.withRepoDigest(full));
     }
 
     void registry(Registry hub, String method, String path, String sentence) {
@@ -181,7 +202,7 @@ final class Images {
         String id = img.id().toString();
         if (!byId.containsKey(id)) {
             storage.ref(chain, 1);
-            byId.put(id, new Stored(img, "", chain, kernel.currentTimeMillis(), author, parent.id().toString()));
+            byId.put(id, new Stored(img, List.of(), chain, kernel.currentTimeMillis(), author, parent.id().toString()));
         }
         if (ref != null) {
             tags.put(ref.toString(), id);

@@ -83,6 +83,9 @@ class PushTest {
         assertEquals(nginx.layers().size(), count(push.out(), ": Pushed\n"));
         assertTrue(push.out().endsWith("v1: digest: " + nginx.manifestDigest() + " size: "
                 + ImageJson.manifest(nginx.config(), nginx.layers()).length + "\n"), push.out());
+        assertEquals("[\"nginx@" + nginx.manifestDigest() + "\",\"localhost:5000/web@" + nginx.manifestDigest() + "\"]\n",
+                ok(e, "docker image inspect -f '{{json .RepoDigests}}' nginx").out());
+        assertTrue(ok(e, "docker images --digests localhost:5000/web").out().contains("v1        " + nginx.manifestDigest()));
         Result again = ok(e, "docker push localhost:5000/web:v1");
         assertEquals(nginx.layers().size(), count(again.out(), ": Layer already exists\n"));
         ok(e, "docker rmi nginx localhost:5000/web:v1");
@@ -98,6 +101,7 @@ class PushTest {
         ok(e, "docker run --name maker busybox sh -c 'echo hi > /greeting'");
         ok(e, "docker commit maker localhost:5000/greeter");
         ok(e, "docker tag busybox localhost:5000/busybox");
+        assertTrue(ok(e, "docker images --digests localhost:5000/busybox").out().contains("latest    <none>"), "tagged, not pushed: no digest");
         ok(e, "docker push localhost:5000/busybox");
         Result push = ok(e, "docker push localhost:5000/greeter");
         assertEquals(1, count(push.out(), ": Pushed\n"), push.out());
