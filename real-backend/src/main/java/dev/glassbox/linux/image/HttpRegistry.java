@@ -34,6 +34,7 @@ public final class HttpRegistry implements Registry {
             "application/vnd.oci.image.index.v1+json");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final java.util.Set<Integer> REDIRECTS = java.util.Set.of(301, 302, 303, 307, 308);
 
     private final String domain;
     private final URI base;
@@ -223,9 +224,15 @@ public final class HttpRegistry implements Registry {
         expect(r, 200, "GET", "/v2/");
     }
 
+    /** A blob; a registry may redirect to where its storage serves it, followed only while it stays on loopback. */
     private byte[] blob(String path, Digest digest) {
         String p = "/v2/" + path + "/blobs/" + digest;
         HttpResponse<byte[]> r = send(get(p).build(), "GET");
+        for (int hops = 0; hops < 5 && REDIRECTS.contains(r.statusCode()); hops++) {
+            URI next = r.request().uri().resolve(r.headers().firstValue("Location").orElse(""));
+            checkLoopback(next);
+            r = send(HttpRequest.newBuilder(next).timeout(TIMEOUT).GET().build(), "GET");
+        }
         expect(r, 200, "GET", p);
         if (!Digest.of(r.body()).equals(digest)) {
             throw DockerException.server("filesystem layer verification failed for digest " + digest);

@@ -113,6 +113,42 @@ class HttpRegistryTest {
         assertEquals("Get \"http://localhost:" + port + "/v2/\": dial tcp 127.0.0.1:" + port + ": connect: connection refused", e.getMessage());
     }
 
+    /**
+     * A registry may send a blob request on to its storage. A stub on loopback stands in for one that
+     * redirects off the machine (docker-registry does so only with a cloud storage driver): the redirect
+     * is refused, not followed.
+     */
+    @Test
+    void aRedirectOffLoopbackIsRefusedNotFollowed() throws Exception {
+        Image busybox = SimHub.standard().resolve(ImageRef.parse("busybox")).orElseThrow();
+        byte[] manifest = ImageJson.manifest(busybox.config(), busybox.layers());
+        com.sun.net.httpserver.HttpServer stub = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        stub.createContext("/", x -> {
+            String path = x.getRequestURI().getPath();
+            if (path.contains("/manifests/")) {
+                x.getResponseHeaders().add("Content-Type", ImageJson.MANIFEST_TYPE);
+                x.sendResponseHeaders(200, manifest.length);
+                x.getResponseBody().write(manifest);
+            } else if (path.contains("/blobs/")) {
+                x.getResponseHeaders().add("Location", "http://storage.example.com/blob");
+                x.sendResponseHeaders(307, -1);
+            } else {
+                x.sendResponseHeaders(200, -1);
+            }
+            x.close();
+        });
+        stub.start();
+        try {
+            String domain = "127.0.0.1:" + stub.getAddress().getPort();
+            DockerException e = assertThrows(DockerException.class, () -> HttpRegistry.at(domain).resolve(ImageRef.parse(domain + "/box:latest")));
+            assertEquals("glassbox: refusing to contact the registry storage.example.com: only registries on loopback (127.0.0.0/8, localhost, [::1])"
+                    + " are allowed", e.getMessage());
+        } finally {
+            stub.stop(0);
+        }
+    }
+
     @Test
     void hostsOffLoopbackAreRefusedBeforeAnyConnection() {
         for (String domain : List.of("registry-1.docker.io", "example.com:5000", "10.0.0.1:5000", "192.168.1.1", "127.0.0.1.nip.io:5000",
