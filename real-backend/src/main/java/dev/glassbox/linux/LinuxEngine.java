@@ -1,11 +1,15 @@
 package dev.glassbox.linux;
 
 import dev.glassbox.Engine;
+import dev.glassbox.linux.image.HttpRegistry;
 import dev.glassbox.linux.image.LocalHub;
+import dev.glassbox.registry.Registries;
 
 /**
  * An engine on the host's Linux kernel, pulling the teaching images glassbox builds from this
- * host's own binaries: what {@code glassbox --kernel linux} runs.
+ * host's own binaries ({@code docker.io}), and pulling from and pushing to registries on loopback
+ * ({@code localhost:5000/app}) over HTTP; any other registry host is refused: what
+ * {@code glassbox --kernel linux} runs.
  */
 public final class LinuxEngine {
     private LinuxEngine() {}
@@ -17,6 +21,6 @@ public final class LinuxEngine {
 
     /** {@code captureState} off for benchmarks: no state snapshot at every trace step. */
     public static Engine open(LinuxKernel.Options options, boolean captureState) {
-        return Engine.on(LinuxKernel.open(options), LocalHub.fromHost(), captureState);
+        return Engine.on(LinuxKernel.open(options), new Registries(LocalHub.fromHost(), HttpRegistry::at), captureState);
     }
 }

@@ -22,6 +22,12 @@ public interface Api {
     /** POST /images/create?fromImage=…&tag=… */
     PullResult pull(String image, Progress progress);
 
+    /**
+     * POST /images/{name}/push?tag=…: uploads the image's layers, config and manifest. The answer is a
+     * stream, as Docker's is: a failure once the push has begun comes back as {@link PushResult#error}.
+     */
+    PushResult push(String image, Progress progress);
+
     /** GET /images/json */
     List<ImageSummary> images(boolean all);
 
@@ -235,6 +241,12 @@ public interface Api {
                       String kernel) {}
 
     record LayerStatus(String id, String status, long size) {}
+
+    /**
+     * {@code repository} as "The push refers to repository [...]" shows it; {@code layers} top layer
+     * first; {@code digest} and {@code size} of the manifest pushed; {@code error} empty on success.
+     */
+    record PushResult(String repository, String tag, List<LayerStatus> layers, String digest, long size, String error) {}
 
     record PullResult(String reference, String tag, String digest, boolean downloaded, List<LayerStatus> layers) {}
 

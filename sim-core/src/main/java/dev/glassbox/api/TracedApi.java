@@ -68,6 +68,15 @@ public final class TracedApi implements Api {
     }
 
     @Override
+    public PushResult push(String image, Progress progress) {
+        int colon = image.lastIndexOf(':');
+        boolean tagged = colon > image.lastIndexOf('/');
+        String path = "/images/" + (tagged ? image.substring(0, colon) : image) + "/push" + (tagged ? "?tag=" + q(image.substring(colon + 1)) : "");
+        return call("POST", path, 200, "The client asks the daemon to upload " + image + " to its registry.",
+                () -> daemon.push(image, progress));
+    }
+
+    @Override
     public List<ImageSummary> images(boolean all) {
         return call("GET", "/images/json" + (all ? "?all=1" : ""), 200, "The client lists the daemon's images.", () -> daemon.images(all));
     }

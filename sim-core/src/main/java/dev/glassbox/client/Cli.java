@@ -118,6 +118,7 @@ public final class Cli {
             case "image-inspect" -> InspectCommand.run(s, p, "image");
             case "images" -> ImageCommands.images(s, p);
             case "pull" -> ImageCommands.pull(s, p);
+            case "push" -> ImageCommands.push(s, p);
             case "rmi" -> ImageCommands.rmi(s, p);
             case "tag" -> ImageCommands.tag(s, p);
             case "history" -> ImageCommands.history(s, p);
@@ -237,7 +238,7 @@ public final class Cli {
     /** Whether the command's arguments are images (for completing references). */
     public static boolean takesImage(String command) {
         Spec spec = command == null ? null : Specs.BY_PATH.get(command.strip().replaceAll("\\s+", " "));
-        return spec != null && Set.of("run", "create", "pull", "rmi", "tag", "history", "images", "inspect",
+        return spec != null && Set.of("run", "create", "pull", "push", "rmi", "tag", "history", "images", "inspect",
                 "image-inspect", "save").contains(spec.id());
     }
 }

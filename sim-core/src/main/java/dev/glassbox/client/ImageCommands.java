@@ -4,6 +4,7 @@ import dev.glassbox.api.Api.HistoryItem;
 import dev.glassbox.api.Api.ImageSummary;
 import dev.glassbox.api.Api.LayerStatus;
 import dev.glassbox.api.Api.PullResult;
+import dev.glassbox.api.Api.PushResult;
 import dev.glassbox.api.DockerException;
 import dev.glassbox.api.UsageException;
 import dev.glassbox.image.ImageRef;
@@ -44,6 +45,42 @@ final class ImageCommands {
             s.out(ref.withDefaultTag().toString());
         } else {
             s.out.append(renderPull(ref, r, true));
+        }
+        return 0;
+    }
+
+    /**
+     * The push's stream as the docker CLI prints it once the bars are done; an error in the stream goes
+     * to stderr, without "Error response from daemon", and the exit status is 1.
+     */
+    static int push(Session s, Parsed p) {
+        String name = p.args.get(0);
+        if (p.bool("all-tags")) {
+            throw new UsageException("glassbox: 'docker push --all-tags' is not supported yet", 1);
+        }
+        ImageRef ref = reference(name);
+        if (ref.digest() != null) {
+            throw new UsageException("cannot push a digest reference", 1);
+        }
+        boolean quiet = p.bool("quiet");
+        if (ref.tag() == null && !quiet) {
+            s.out("Using default tag: latest");
+        }
+        PushResult r = s.api.push(ref.withDefaultTag().familiar(), s.progress);
+        if (!quiet) {
+            s.out("The push refers to repository [" + r.repository() + "]");
+            for (LayerStatus l : r.layers()) {
+                s.out(GoText.shortId(l.id()) + ": " + l.status());
+            }
+        }
+        if (!r.error().isEmpty()) {
+            s.err(r.error());
+            return 1;
+        }
+        if (quiet) {
+            s.out(ref.withDefaultTag().toString());
+        } else {
+            s.out(r.tag() + ": digest: " + r.digest() + " size: " + r.size());
         }
         return 0;
     }
@@ -130,7 +167,8 @@ final class ImageCommands {
             }
             int colon = t.lastIndexOf(':');
             boolean hasTag = colon > t.lastIndexOf('/');
-            out.add(new String[] {hasTag ? t.substring(0, colon) : t, hasTag ? t.substring(colon + 1) : "<none>", digestOf(img)});
+            String repo = hasTag ? t.substring(0, colon) : t;
+            out.add(new String[] {repo, hasTag ? t.substring(colon + 1) : "<none>", digestOf(img, repo)});
         }
         if (out.isEmpty()) {
             List<String> digests = img.repoDigests() == null ? List.of() : img.repoDigests();
@@ -145,10 +183,13 @@ final class ImageCommands {
         return out;
     }
 
-    private static String digestOf(ImageSummary img) {
-        if (img.repoDigests() != null && !img.repoDigests().isEmpty()) {
-            String d = img.repoDigests().get(0);
-            return d.substring(d.indexOf('@') + 1);
+    /** The digest the image has in that repository: a name tagged here but never pushed or pulled has none. */
+    private static String digestOf(ImageSummary img, String repository) {
+        for (String d : img.repoDigests() == null ? List.<String>of() : img.repoDigests()) {
+            int at = d.indexOf('@');
+            if (at > 0 && d.substring(0, at).equals(repository)) {
+                return d.substring(at + 1);
+            }
         }
         return "<none>";
     }

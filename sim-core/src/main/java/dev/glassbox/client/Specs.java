@@ -37,13 +37,13 @@ final class Specs {
     /** Commands docker has that glassbox does not run (yet): listed for completion and help. */
     static final List<String> UNSUPPORTED = List.of("attach", "build", "builder", "buildx", "checkpoint",
             "compose", "config", "context", "cp", "events", "init", "login",
-            "logout", "manifest", "node", "plugin", "port", "push", "rename", "search", "secret",
+            "logout", "manifest", "node", "plugin", "port", "rename", "search", "secret",
             "service", "stack", "swarm", "system", "trust", "update");
     /** Management commands whose subcommands are looked up as "GROUP SUB". */
     static final List<String> GROUPS = List.of("container", "image", "network", "volume");
     static final List<String> UNSUPPORTED_CONTAINER = List.of("attach", "cp", "port",
             "prune", "rename", "update");
-    static final List<String> UNSUPPORTED_IMAGE = List.of("build", "prune", "push");
+    static final List<String> UNSUPPORTED_IMAGE = List.of("build", "prune");
 
     static final List<String> UNSUPPORTED_VOLUME = List.of("update");
     static final List<String> UNSUPPORTED_NETWORK = List.of();
@@ -187,6 +187,13 @@ final class Specs {
                 List.of(bool("a", "all-tags", "Download all tagged images in the repository"),
                         of("", "platform", STRING, "Set platform if server is multi-platform capable"),
                         bool("q", "quiet", "Suppress verbose output")), 1, 1, true, "pull", "image pull");
+        add("push", "[OPTIONS] NAME[:TAG]", "Upload an image to a registry", "docker image push, docker push",
+                List.of(bool("a", "all-tags", "Push all tags of an image to the repository"),
+                        bool("", "disable-content-trust", "Skip image signing").withDefault("true"),
+                        of("", "platform", STRING, "Push a platform-specific manifest as a single-platform image to the registry.\n"
+                                + "Image index won't be pushed, meaning that other manifests, including attestations won't be preserved.\n"
+                                + "'os[/arch[/variant]]': Explicit platform (eg. linux/amd64)"),
+                        bool("q", "quiet", "Suppress verbose output")), 1, 1, true, "push", "image push");
         add("rmi", "[OPTIONS] IMAGE [IMAGE...]", "Remove one or more images",
                 "docker image rm, docker image remove, docker rmi",
                 List.of(bool("f", "force", "Force removal of the image"),

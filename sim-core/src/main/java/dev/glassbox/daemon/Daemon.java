@@ -33,6 +33,7 @@ public final class Daemon implements Api {
     final Kernel kernel;
     final Tracer tracer;
     final Images images;
+    final Pushes pushes;
     final Runtime runtime;
     final Networks networks;
     final Map<String, Container> containers = new LinkedHashMap<>();
@@ -50,6 +51,7 @@ public final class Daemon implements Api {
         this.tracer = tracer;
         Storage storage = new Storage(kernel);
         this.images = new Images(kernel, tracer, hub, storage);
+        this.pushes = new Pushes(kernel, tracer, hub, images);
         this.runtime = new Runtime(kernel, tracer);
         this.networks = new Networks(kernel, tracer);
         this.lifecycle = new Lifecycle(this);
@@ -137,6 +139,11 @@ public final class Daemon implements Api {
     @Override
     public PullResult pull(String image, Progress progress) {
         return images.pull(image, progress == null ? Progress.NONE : progress);
+    }
+
+    @Override
+    public PushResult push(String image, Progress progress) {
+        return pushes.push(image, progress == null ? Progress.NONE : progress);
     }
 
     @Override

@@ -24,17 +24,31 @@ final class Images {
     /** Simulated download speed: 40 MB/s, so pulls take virtual time as real ones do. */
     private static final long BYTES_PER_SECOND = 40_000_000;
 
-    /** {@code repoDigest} is empty for an image made here (commit); {@code parent} its parent image's id or empty. */
-    record Stored(Image image, String repoDigest, List<String> chain, long pulledAt, String author, String parent) {
+    /**
+     * {@code repoDigestsFull} ({@code docker.io/library/nginx@sha256:…}) name the manifests the image was
+     * pulled by or pushed as, none for an image made here (commit); {@code parent} its parent image's id or empty.
+     */
+    record Stored(Image image, List<String> repoDigestsFull, List<String> chain, long pulledAt, String author, String parent) {
+        Stored {
+            repoDigestsFull = List.copyOf(repoDigestsFull);
+        }
+
         Stored(Image image, String repoDigest, List<String> chain, long pulledAt) {
-            this(image, repoDigest, chain, pulledAt, "", "");
+            this(image, List.of(repoDigest), chain, pulledAt, "", "");
         }
 
         List<String> repoDigests() {
-            if (repoDigest.isEmpty()) {
-                return List.of();
+            return repoDigestsFull.stream().map(d -> d.startsWith("docker.io/library/") ? d.substring(18) : d).toList();
+        }
+
+        /** Also known by this repository@digest, as after a push or a pull under another name. */
+        Stored withRepoDigest(String full) {
+            if (repoDigestsFull.contains(full)) {
+                return this;
             }
-            return List.of(repoDigest.startsWith("docker.io/library/") ? repoDigest.substring(18) : repoDigest);
+            List<String> more = new ArrayList<>(repoDigestsFull);
+            more.add(full);
+            return new Stored(image, more, chain, pulledAt, author, parent);
         }
     }
 
@@ -71,7 +85,7 @@ final class Images {
         }
         if (ref.digest() != null) {
             for (Stored s : byId.values()) {
-                if (s.repoDigest().equals(ref.fullName() + "@" + ref.digest())) {
+                if (s.repoDigestsFull().contains(ref.fullName() + "@" + ref.digest())) {
                     return Optional.of(s);
                 }
             }
@@ -98,19 +112,16 @@ final class Images {
         String reference = ref.tag() != null ? ref.tag() : ref.digest().toString();
         try (Tracer.Span s = tracer.open(dev.glassbox.trace.Layer.DAEMON, null, "pull", ref.familiar(),
                 "The daemon asks the registry for " + ref.familiar() + " and downloads the layers it does not have yet.", "")) {
-            if (!ref.domain().equals(hub.domain())) {
-                throw DockerException.server("Get \"https://" + ref.domain() + "/v2/\": dial tcp: lookup " + ref.domain()
-                        + ": glassbox's sim registry serves only docker.io");
-            }
+            Registry hub = this.hub.forDomain(ref.domain());
             Optional<Image> found = hub.resolve(ref);
             String origin = found.isPresent() ? hub.origin(ref) : "";
-            registry("GET", "/v2/" + ref.path() + "/manifests/" + reference, "The registry answers with the image's manifest: its config and the digests of its layers."
+            registry(hub, "GET", "/v2/" + ref.path() + "/manifests/" + reference, "The registry answers with the image's manifest: its config and the digests of its layers."
                     + (origin.isEmpty() ? "" : " " + origin));
             Image img = found.orElseThrow(() -> hub.hasRepository(ref.path())
                     ? DockerException.notFound("manifest for " + ref.familiar() + " not found: manifest unknown: manifest unknown")
                     : DockerException.notFound("pull access denied for " + ref.repository()
                             + ", repository does not exist or may require 'docker login': denied: requested access to the resource is denied"));
-            registry("GET", "/v2/" + ref.path() + "/blobs/" + img.id(), "The config blob: environment, command, exposed ports and the layers' diff ids.");
+            registry(hub, "GET", "/v2/" + ref.path() + "/blobs/" + img.id(), "The config blob: environment, command, exposed ports and the layers' diff ids.");
             List<String> chain = Storage.chainIds(img.config().diffIds());
             List<Api.LayerStatus> statuses = new ArrayList<>();
             boolean downloaded = false;
@@ -125,7 +136,7 @@ final class Images {
                     continue;
                 }
                 downloaded = true;
-                download(ref, layer, i, img.layers().size(), progress);
+                download(hub, ref, layer, i, img.layers().size(), progress);
                 try (Tracer.Span x = tracer.open(dev.glassbox.trace.Layer.DAEMON, null, "extract layer", shortId,
                         "The layer's tar is unpacked into its own directory; OCI whiteout files become overlay whiteouts.", "")) {
                     progress.update(shortId, "Extracting", 0, layer.size());
@@ -141,6 +152,8 @@ final class Images {
             if (existing == null) {
                 storage.ref(chain, 1);
                 byId.put(img.id().toString(), new Stored(img, repoDigest, chain, kernel.currentTimeMillis()));
+            } else {
+                byId.put(img.id().toString(), existing.withRepoDigest(repoDigest));
             }
             String previous = tags.put(ref.withDefaultTag().toString(), img.id().toString());
             boolean newer = downloaded || previous == null || !previous.equals(img.id().toString());
@@ -150,14 +163,19 @@ final class Images {
         }
     }
 
-    private void registry(String method, String path, String sentence) {
+    /** Records that the image is known in a registry as {@code repository@digest} (after a push). */
+    void addRepoDigest(String id, String full) {
+        byId.computeIfPresent(id, (k, s) -> s.withRepoDigest(full));
+    }
+
+    void registry(Registry hub, String method, String path, String sentence) {
         tracer.note(dev.glassbox.trace.Layer.REGISTRY, null, method, path, sentence, method + " " + hub.baseUrl() + path);
     }
 
-    private void download(ImageRef ref, Layer layer, int index, int count, Progress progress) {
+    private void download(Registry hub, ImageRef ref, Layer layer, int index, int count, Progress progress) {
         String shortId = layer.digest().shortId();
         progress.update(shortId, "Pulling fs layer", 0, layer.size());
-        registry("GET", "/v2/" + ref.path() + "/blobs/" + layer.digest(), "Layer " + (index + 1) + "/" + count + ": "
+        registry(hub, "GET", "/v2/" + ref.path() + "/blobs/" + layer.digest(), "Layer " + (index + 1) + "/" + count + ": "
                 + layer.size() + " compressed bytes, checked against its digest after download.");
         long step = Math.max(1, layer.size() / 4);
         for (long done = step; done < layer.size(); done += step) {
@@ -184,7 +202,7 @@ final class Images {
         String id = img.id().toString();
         if (!byId.containsKey(id)) {
             storage.ref(chain, 1);
-            byId.put(id, new Stored(img, "", chain, kernel.currentTimeMillis(), author, parent == null ? "" : parent.id().toString()));
+            byId.put(id, new Stored(img, List.of(), chain, kernel.currentTimeMillis(), author, parent == null ? "" : parent.id().toString()));
         }
         if (ref != null) {
             tags.put(ref.toString(), id);
@@ -306,7 +324,7 @@ final class Images {
         m.put("RepoDigests", s.repoDigests());
         m.put("Parent", s.parent());
         List<HistoryEntry> hist = img.config().history();
-        m.put("Comment", !s.repoDigest().isEmpty() || hist.isEmpty() ? "" : hist.get(hist.size() - 1).comment());
+        m.put("Comment", !s.repoDigestsFull().isEmpty() || hist.isEmpty() ? "" : hist.get(hist.size() - 1).comment());
         m.put("Created", Instant.ofEpochSecond(img.config().created()).toString());
         m.put("DockerVersion", "");
         m.put("Author", s.author());

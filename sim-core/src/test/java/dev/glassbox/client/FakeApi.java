@@ -69,6 +69,13 @@ class FakeApi implements Api {
     }
 
     @Override
+    public PushResult push(String image, Progress progress) {
+        call("push " + image);
+        return new PushResult("localhost:5000/busybox", "latest", List.of(new LayerStatus("a2318d6c47ec", "Pushed", 100)),
+                "sha256:" + "ab".repeat(32), 527, "");
+    }
+
+    @Override
     public List<ImageSummary> images(boolean all) {
         call("images " + all);
         return imageSummaries;
