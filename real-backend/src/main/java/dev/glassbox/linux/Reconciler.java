@@ -28,6 +28,9 @@ final class Reconciler {
         int procs = killProcesses(o, layout);
         int mounts = unmountAll(o.stateRoot());
         int links = deleteLinks(o.bridge());
+        for (String bridge : networkBridges(o)) {
+            links += deleteLinks(bridge); // user-defined networks' bridges: restored from the saved state at the next start
+        }
         int groups = removeCgroups(o.cgroupParent(), layout);
         return new Swept(procs, mounts, links, groups);
     }
@@ -40,6 +43,9 @@ final class Reconciler {
         }
         if (Files.exists(Path.of("/sys/class/net", o.bridge()))) {
             out.add("link " + o.bridge());
+        }
+        for (String bridge : networkBridges(o)) {
+            out.add("link " + bridge);
         }
         for (Path d : cgroupDirs(o.cgroupParent(), layout)) {
             out.add("cgroup " + d);
@@ -128,6 +134,18 @@ final class Reconciler {
     }
 
     // ---------------------------------------------------------------- links
+
+    /** The bridges of this daemon's user-defined networks, by the layout's naming rule (HostLayout.networkBridge). */
+    static List<String> networkBridges(LinuxKernel.Options o) {
+        String prefix = o.bridge().replaceAll("[0-9]+$", "") + "-";
+        List<String> out = new ArrayList<>();
+        try (Stream<Path> s = Files.list(Path.of("/sys/class/net"))) {
+            s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(prefix)).sorted().forEach(out::add);
+        } catch (IOException e) {
+            // no sysfs: nothing to find
+        }
+        return out;
+    }
 
     private static int deleteLinks(String bridge) {
         LinuxNet.hostLink(bridge);
