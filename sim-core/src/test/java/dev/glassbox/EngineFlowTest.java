@@ -84,7 +84,10 @@ class EngineFlowTest {
     @Test
     void theSameScriptGivesTheSameOutputAndTrace() throws Exception {
         ObjectMapper json = new ObjectMapper();
-        List<String> script = List.of("docker run -d --name web nginx", "docker ps", "docker exec web ps", "docker stop web", "docker ps -a");
+        List<String> script = List.of("docker run -d --name web nginx", "docker ps", "docker exec web ps", "docker stop web", "docker ps -a",
+                "docker network create app", "docker volume create data", "docker run --name box --network app -v data:/data -v /cache busybox "
+                        + "sh -c 'echo hi > /data/f; touch /tmp/x'", "docker diff box", "docker commit -m note box mine", "docker save -o m.tar mine",
+                "docker rm -v box", "docker rmi mine", "docker load -i m.tar", "docker network rm app", "docker volume ls");
         List<String> a = new ArrayList<>();
         List<String> b = new ArrayList<>();
         for (List<String> out : List.of(a, b)) {

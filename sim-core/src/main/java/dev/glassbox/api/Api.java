@@ -37,6 +37,25 @@ public interface Api {
     /** DELETE /images/{name} */
     List<Map<String, String>> removeImage(String name, boolean force);
 
+    /**
+     * GET /images/get?names=…: the images as one docker-save tar, written to {@code file} on the
+     * daemon's host (a relative path lands under the data root's {@code files/}; the client here has
+     * no disk of its own).
+     */
+    default void save(List<String> names, String file) {
+        throw DockerException.unsupported("glassbox: this API does not save images");
+    }
+
+    /** POST /images/load: the images of a docker-save tar at {@code file}; answers Docker's "Loaded image: …" lines. */
+    default List<String> load(String file) {
+        throw DockerException.unsupported("glassbox: this API does not load images");
+    }
+
+    /** POST /images/create?fromSrc=…: a filesystem tarball at {@code file} as a one-layer image; answers its id. */
+    default String importImage(String file, String reference, String message, List<String> changes) {
+        throw DockerException.unsupported("glassbox: this API does not import images");
+    }
+
     // ---- containers
 
     /** POST /containers/create?name=… */
@@ -150,6 +169,21 @@ public interface Api {
 
     /** DELETE /networks/{id} */
     default void removeNetwork(String name) {
+        throw DockerException.unsupported("glassbox: this API has no user-defined networks");
+    }
+
+    /** POST /networks/{id}/connect */
+    default void connectNetwork(String network, String container) {
+        throw DockerException.unsupported("glassbox: this API has no user-defined networks");
+    }
+
+    /** POST /networks/{id}/disconnect */
+    default void disconnectNetwork(String network, String container) {
+        throw DockerException.unsupported("glassbox: this API has no user-defined networks");
+    }
+
+    /** POST /networks/prune: the user-defined networks no running container is connected to; answers their names. */
+    default List<String> pruneNetworks() {
         throw DockerException.unsupported("glassbox: this API has no user-defined networks");
     }
 

@@ -273,4 +273,42 @@ public final class TracedApi implements Api {
     public void removeNetwork(String name) {
         run("DELETE", "/networks/" + name, 204, "The client asks the daemon to remove network " + name + ".", () -> daemon.removeNetwork(name));
     }
+
+    @Override
+    public void save(List<String> names, String file) {
+        StringBuilder query = new StringBuilder();
+        names.forEach(n -> query.append(query.length() == 0 ? "?" : "&").append("names=").append(q(n)));
+        run("GET", "/images/get" + query, 200, "The client asks the daemon for the images as one tar archive: an OCI layout with Docker's manifest.json.",
+                () -> daemon.save(names, file));
+    }
+
+    @Override
+    public List<String> load(String file) {
+        return call("POST", "/images/load?quiet=1", 200, "The client sends a docker-save tar; the daemon stores its images and their layers.",
+                () -> daemon.load(file));
+    }
+
+    @Override
+    public String importImage(String file, String reference, String message, List<String> changes) {
+        return call("POST", "/images/create?fromSrc=-&repo=" + q(reference) + "&message=" + q(message), 200,
+                "The client sends a filesystem tarball; the daemon makes it the single layer of a new image.",
+                () -> daemon.importImage(file, reference, message, changes));
+    }
+
+    @Override
+    public void connectNetwork(String network, String container) {
+        run("POST", "/networks/" + network + "/connect", 200, "The client asks the daemon to connect " + container + " to network " + network + ".",
+                () -> daemon.connectNetwork(network, container));
+    }
+
+    @Override
+    public void disconnectNetwork(String network, String container) {
+        run("POST", "/networks/" + network + "/disconnect", 200, "The client asks the daemon to disconnect " + container + " from network " + network + ".",
+                () -> daemon.disconnectNetwork(network, container));
+    }
+
+    @Override
+    public List<String> pruneNetworks() {
+        return call("POST", "/networks/prune", 200, "The client asks the daemon to remove the networks no container uses.", daemon::pruneNetworks);
+    }
 }

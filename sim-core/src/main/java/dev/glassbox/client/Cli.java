@@ -132,6 +132,18 @@ public final class Cli {
             case "network-ls" -> NetworkCommands.ls(s, p);
             case "network-inspect" -> NetworkCommands.inspect(s, p);
             case "network-rm" -> NetworkCommands.rm(s, p);
+            case "network-prune" -> NetworkCommands.prune(s, p);
+            case "network-connect" -> {
+                s.api.connectNetwork(p.args.get(0), p.args.get(1));
+                yield 0;
+            }
+            case "network-disconnect" -> {
+                s.api.disconnectNetwork(p.args.get(0), p.args.get(1));
+                yield 0;
+            }
+            case "save" -> TransferCommands.save(s, p);
+            case "load" -> TransferCommands.load(s, p);
+            case "import" -> TransferCommands.importImage(s, p);
             case "version" -> SystemCommands.version(s, p);
             case "info" -> SystemCommands.info(s, p);
             default -> throw new IllegalStateException("no handler for " + id);
@@ -211,20 +223,20 @@ public final class Cli {
     /** Whether the command's arguments are networks (for completing names). */
     public static boolean takesNetwork(String command) {
         Spec spec = command == null ? null : Specs.BY_PATH.get(command.strip().replaceAll("\\s+", " "));
-        return spec != null && Set.of("network-inspect", "network-rm").contains(spec.id());
+        return spec != null && Set.of("network-inspect", "network-rm", "network-connect", "network-disconnect").contains(spec.id());
     }
 
     /** Whether the command's arguments are containers (for completing names). */
     public static boolean takesContainer(String command) {
         Spec spec = command == null ? null : Specs.BY_PATH.get(command.strip().replaceAll("\\s+", " "));
         return spec != null && Set.of("start", "stop", "kill", "restart", "rm", "pause", "unpause", "wait", "logs",
-                "exec", "top", "stats", "inspect", "container-inspect", "diff", "commit").contains(spec.id());
+                "exec", "top", "stats", "inspect", "container-inspect", "diff", "commit", "network-connect", "network-disconnect").contains(spec.id());
     }
 
     /** Whether the command's arguments are images (for completing references). */
     public static boolean takesImage(String command) {
         Spec spec = command == null ? null : Specs.BY_PATH.get(command.strip().replaceAll("\\s+", " "));
         return spec != null && Set.of("run", "create", "pull", "rmi", "tag", "history", "images", "inspect",
-                "image-inspect").contains(spec.id());
+                "image-inspect", "save").contains(spec.id());
     }
 }

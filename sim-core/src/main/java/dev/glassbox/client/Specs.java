@@ -36,17 +36,17 @@ final class Specs {
 
     /** Commands docker has that glassbox does not run (yet): listed for completion and help. */
     static final List<String> UNSUPPORTED = List.of("attach", "build", "builder", "buildx", "checkpoint",
-            "compose", "config", "context", "cp", "events", "export", "import", "init", "load", "login",
-            "logout", "manifest", "node", "plugin", "port", "push", "rename", "save", "search", "secret",
+            "compose", "config", "context", "cp", "events", "export", "init", "login",
+            "logout", "manifest", "node", "plugin", "port", "push", "rename", "search", "secret",
             "service", "stack", "swarm", "system", "trust", "update");
     /** Management commands whose subcommands are looked up as "GROUP SUB". */
     static final List<String> GROUPS = List.of("container", "image", "network", "volume");
     static final List<String> UNSUPPORTED_CONTAINER = List.of("attach", "cp", "export", "port",
             "prune", "rename", "update");
-    static final List<String> UNSUPPORTED_IMAGE = List.of("build", "import", "load", "prune", "push", "save");
+    static final List<String> UNSUPPORTED_IMAGE = List.of("build", "prune", "push");
 
     static final List<String> UNSUPPORTED_VOLUME = List.of("update");
-    static final List<String> UNSUPPORTED_NETWORK = List.of("connect", "disconnect", "prune");
+    static final List<String> UNSUPPORTED_NETWORK = List.of();
 
     private Specs() {}
 
@@ -208,6 +208,7 @@ final class Specs {
                         bool("", "no-pause", "Disable pausing container during commit"),
                         bool("p", "pause", "Pause container during commit").withDefault("true").hide()),
                 1, 2, true, "commit", "container commit");
+        transfers();
         volumes();
         networks();
         add("version", "[OPTIONS]", "Show the Docker version information", "", List.of(format), 0, 0, true, "version");
@@ -239,6 +240,9 @@ final class Specs {
                 List.of(of("d", "driver", STRING, "Driver to manage the Network").withDefault("\"bridge\""),
                         of("", "label", LIST, "Set metadata on a network"),
                         of("", "subnet", STRINGS, "Subnet in CIDR format that represents a network segment")), 1, 1, true, "network create");
+        add("network-connect", "[OPTIONS] NETWORK CONTAINER", "Connect a container to a network", "", List.of(), 2, 2, true, "network connect");
+        add("network-disconnect", "[OPTIONS] NETWORK CONTAINER", "Disconnect a container from a network", "",
+                List.of(bool("f", "force", "Force the container to disconnect from a network")), 2, 2, true, "network disconnect");
         add("network-ls", "[OPTIONS]", "List networks", "docker network ls, docker network list",
                 List.of(of("f", "filter", FILTER, "Provide filter values (e.g. \"driver=bridge\")"),
                         of("", "format", STRING, FORMAT_TABLE),
@@ -247,7 +251,24 @@ final class Specs {
         add("network-inspect", "[OPTIONS] NETWORK [NETWORK...]", "Display detailed information on one or more networks", "",
                 List.of(of("f", "format", STRING, FORMAT_PLAIN),
                         bool("v", "verbose", "Verbose output for diagnostics")), 1, ANY, true, "network inspect");
+        add("network-prune", "[OPTIONS]", "Remove all unused networks", "",
+                List.of(of("", "filter", FILTER, "Provide filter values (e.g. \"until=<timestamp>\")"),
+                        bool("f", "force", "Do not prompt for confirmation")), 0, 0, true, "network prune");
         add("network-rm", "NETWORK [NETWORK...]", "Remove one or more networks", "docker network rm, docker network remove",
                 List.of(bool("f", "force", "Do not error if the network does not exist")), 1, ANY, true, "network rm", "network remove");
+    }
+
+    private static void transfers() {
+        add("save", "[OPTIONS] IMAGE [IMAGE...]", "Save one or more images to a tar archive (streamed to STDOUT by default)",
+                "docker image save, docker save",
+                List.of(of("o", "output", STRING, "Write to a file, instead of STDOUT")), 1, ANY, true, "save", "image save");
+        add("load", "[OPTIONS]", "Load an image from a tar archive or STDIN", "docker image load, docker load",
+                List.of(of("i", "input", STRING, "Read from tar archive file, instead of STDIN"),
+                        bool("q", "quiet", "Suppress the load output")), 0, 0, true, "load", "image load");
+        add("import", "[OPTIONS] file|URL|- [REPOSITORY[:TAG]]", "Import the contents from a tarball to create a filesystem image",
+                "docker image import, docker import",
+                List.of(of("c", "change", LIST, "Apply Dockerfile instruction to the created image"),
+                        of("m", "message", STRING, "Set commit message for imported image"),
+                        of("", "platform", STRING, "Set platform if server is multi-platform capable")), 1, 2, true, "import", "image import");
     }
 }

@@ -50,6 +50,8 @@ final class Container {
     final List<List<Api.LogLine>> attachments = new ArrayList<>();
 
     List<MountPoint> mounts = List.of();
+    /** Networks connected after create, beyond the one of {@code networkMode}. */
+    final List<Endpoint> endpoints = new ArrayList<>();
 
     dev.glassbox.kernel.HostLayout layout = dev.glassbox.kernel.HostLayout.DOCKER;
 

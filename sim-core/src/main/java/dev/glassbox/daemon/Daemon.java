@@ -42,6 +42,8 @@ public final class Daemon implements Api {
     final Volumes volumes;
     final MountPlanner mountPlanner;
     final HostsFiles hostsFiles;
+    final Transfers transfers;
+    final Connections connections;
 
     public Daemon(Kernel kernel, Tracer tracer, Registry hub) {
         this.kernel = kernel;
@@ -56,6 +58,8 @@ public final class Daemon implements Api {
         this.volumes = new Volumes(kernel, tracer);
         this.mountPlanner = new MountPlanner(this);
         this.hostsFiles = new HostsFiles(this);
+        this.transfers = new Transfers(this);
+        this.connections = new Connections(this);
     }
 
     long now() {
@@ -175,6 +179,21 @@ public final class Daemon implements Api {
         return images.remove(name, force, users);
     }
 
+    @Override
+    public void save(List<String> names, String file) {
+        transfers.save(names, file);
+    }
+
+    @Override
+    public List<String> load(String file) {
+        return transfers.load(file);
+    }
+
+    @Override
+    public String importImage(String file, String reference, String message, List<String> changes) {
+        return transfers.importImage(file, reference, message, changes == null ? List.of() : changes);
+    }
+
     // ---- containers
 
     @Override
@@ -291,30 +310,8 @@ public final class Daemon implements Api {
         }
         lifecycle.remove(c);
         if (volumes) {
-            removeAnonymousVolumes(c);
+            VolumeUsers.removeAnonymous(this, c);
         }
-    }
-
-    /** docker rm -v and --rm: the container's anonymous volumes go with it, unless another container uses them. */
-    void removeAnonymousVolumes(Container c) {
-        for (MountPoint m : c.mounts) {
-            Volumes.Volume v = m.type().equals("volume") ? this.volumes.byName.get(m.name()) : null;
-            if (v != null && v.anonymous() && volumeUsers(v.name()).isEmpty()) {
-                this.volumes.remove(v.name(), false, List.of());
-            }
-        }
-    }
-
-    List<String> volumeUsers(String name) {
-        List<String> out = new ArrayList<>();
-        for (Container c : containers.values()) {
-            for (MountPoint m : c.mounts) {
-                if (m.type().equals("volume") && m.name().equals(name) && !out.contains(c.id)) {
-                    out.add(c.id);
-                }
-            }
-        }
-        return out;
     }
 
     // ---- networks
@@ -336,7 +333,7 @@ public final class Daemon implements Api {
     @Override
     public Map<String, Object> inspectNetwork(String name) {
         Network n = networks.get(name);
-        return NetworkViews.inspect(n, attached(n), kernel.layout());
+        return NetworkViews.inspect(n, attached(n), networks, kernel.layout());
     }
 
     @Override
@@ -345,11 +342,33 @@ public final class Daemon implements Api {
         networks.remove(n, attached(n));
     }
 
+    @Override
+    public void connectNetwork(String network, String container) {
+        connections.connect(networks.get(network), container(container));
+    }
+
+    @Override
+    public void disconnectNetwork(String network, String container) {
+        connections.disconnect(networks.get(network), container(container));
+    }
+
+    @Override
+    public List<String> pruneNetworks() {
+        List<String> out = new ArrayList<>();
+        for (Network n : new ArrayList<>(networks.byName.values())) {
+            if (!n.predefined() && attached(n).isEmpty()) {
+                networks.remove(n, List.of());
+                out.add(n.name());
+            }
+        }
+        return out;
+    }
+
     /** Running containers with an endpoint on the network. */
     List<Container> attached(Network n) {
         List<Container> out = new ArrayList<>();
         for (Container c : containers.values()) {
-            if (c.running() && networks.of(c) == n) {
+            if (c.running() && networks.on(c, n)) {
                 out.add(c);
             }
         }
@@ -378,21 +397,12 @@ public final class Daemon implements Api {
 
     @Override
     public void removeVolume(String name, boolean force) {
-        volumes.remove(name, force, volumes.byName.containsKey(name) ? volumeUsers(name) : List.of());
+        volumes.remove(name, force, volumes.byName.containsKey(name) ? VolumeUsers.of(this, name) : List.of());
     }
 
     @Override
     public Pruned pruneVolumes(boolean all) {
-        List<String> deleted = new ArrayList<>();
-        long space = 0;
-        for (Volumes.Volume v : volumes.all()) {
-            if ((all || v.anonymous()) && volumeUsers(v.name()).isEmpty()) {
-                space += volumes.size(v.name());
-                volumes.remove(v.name(), false, List.of());
-                deleted.add(v.name());
-            }
-        }
-        return new Pruned(deleted, space);
+        return VolumeUsers.prune(this, all);
     }
 
     @Override

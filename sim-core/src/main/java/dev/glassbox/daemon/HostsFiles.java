@@ -25,41 +25,64 @@ final class HostsFiles {
         if (!c.ip.isEmpty()) {
             b.append(c.ip).append('\t').append(c.hostname).append('\n');
         }
-        List<Container> peers = peers(c);
+        List<String> peers = peerLines(c);
         if (!peers.isEmpty()) {
-            b.append("# peers on network ").append(c.networkMode()).append(" (Docker's embedded DNS answers these names)\n");
-            for (Container p : peers) {
-                b.append(p.ip).append('\t').append(p.name).append('\n');
-            }
+            b.append("# peers on the container's user-defined networks (Docker's embedded DNS answers these names)\n");
+            peers.forEach(b::append);
         }
         d.kernel.fs().writeFile(c.dir() + "/hosts", b.toString().getBytes(StandardCharsets.UTF_8));
     }
 
+    /** "IP\tNAME" for each running container sharing one of c's user-defined networks, at its address there. */
+    private List<String> peerLines(Container c) {
+        List<String> out = new ArrayList<>();
+        for (Network n : userNetworks(c)) {
+            for (Container p : d.containers.values()) {
+                String ip = p == c || !p.running() ? "" : d.networks.ipOn(p, n);
+                if (!ip.isEmpty()) {
+                    out.add(ip + "\t" + p.name + "\n");
+                }
+            }
+        }
+        return out;
+    }
+
+    private List<Network> userNetworks(Container c) {
+        List<Network> out = new ArrayList<>();
+        for (Network n : d.networks.byName.values()) {
+            if (!n.predefined() && d.networks.on(c, n)) {
+                out.add(n);
+            }
+        }
+        return out;
+    }
+
     /** After {@code c} started or stopped: its peers' files gain or lose its line. */
     void refreshPeers(Container c) {
-        List<Container> peers = peers(c);
+        refresh(c, peers(c));
+    }
+
+    /** Rewrites the files of {@code peers}, which {@code c} joined or left. */
+    void refresh(Container c, List<Container> peers) {
         if (peers.isEmpty()) {
             return;
         }
         List<String> names = new ArrayList<>();
         peers.forEach(p -> names.add(p.name));
-        d.tracer.note(Layer.DAEMON, null, "update hosts", c.name, "Containers on network " + c.networkMode() + " find each other by name: "
-                + String.join(", ", names) + (c.running() ? " now resolve " : " no longer resolve ") + c.name + ".",
+        d.tracer.note(Layer.DAEMON, null, "update hosts", c.name, "Containers on a shared network find each other by name: "
+                + String.join(", ", names) + " get " + c.name + "'s current addresses in their /etc/hosts.",
                 "");
         for (Container p : peers) {
             write(p);
         }
     }
 
-    /** Running containers on the same user-defined network, by name. */
-    private List<Container> peers(Container c) {
-        Network n = d.networks.of(c);
+    /** Running containers that share a user-defined network with {@code c}. */
+    List<Container> peers(Container c) {
         List<Container> out = new ArrayList<>();
-        if (n == null || n.predefined()) {
-            return out;
-        }
+        List<Network> mine = userNetworks(c);
         for (Container p : d.containers.values()) {
-            if (p != c && p.running() && !p.ip.isEmpty() && p.networkMode().equals(c.networkMode())) {
+            if (p != c && p.running() && mine.stream().anyMatch(n -> !d.networks.ipOn(p, n).isEmpty())) {
                 out.add(p);
             }
         }

@@ -184,7 +184,7 @@ final class Images {
         String id = img.id().toString();
         if (!byId.containsKey(id)) {
             storage.ref(chain, 1);
-            byId.put(id, new Stored(img, "", chain, kernel.currentTimeMillis(), author, parent.id().toString()));
+            byId.put(id, new Stored(img, "", chain, kernel.currentTimeMillis(), author, parent == null ? "" : parent.id().toString()));
         }
         if (ref != null) {
             tags.put(ref.toString(), id);
@@ -306,7 +306,7 @@ final class Images {
         m.put("RepoDigests", s.repoDigests());
         m.put("Parent", s.parent());
         List<HistoryEntry> hist = img.config().history();
-        m.put("Comment", s.parent().isEmpty() || hist.isEmpty() ? "" : hist.get(hist.size() - 1).comment());
+        m.put("Comment", !s.repoDigest().isEmpty() || hist.isEmpty() ? "" : hist.get(hist.size() - 1).comment());
         m.put("Created", Instant.ofEpochSecond(img.config().created()).toString());
         m.put("DockerVersion", "");
         m.put("Author", s.author());

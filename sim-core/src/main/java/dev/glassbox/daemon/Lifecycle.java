@@ -98,6 +98,7 @@ final class Lifecycle {
         try (Tracer.Span s = d.tracer.open(Layer.DAEMON, null, "start container", c.name,
                 "The daemon prepares the container's files and network address, then hands it to containerd to run.", "")) {
             writeFiles(c);
+            VolumeCopy.seed(d, c);
             RuntimeSpec.NetworkPlan plan = d.networks.plan(c, d);
             c.ip = plan.ip() == null ? "" : plan.ip();
             c.vethHost = plan.vethHost() == null ? "" : plan.vethHost();
@@ -141,6 +142,12 @@ final class Lifecycle {
             c.oomKilled = false;
             c.manuallyStopped = false;
             d.tracer.did(Layer.DAEMON, null, "running", c.name, "The container runs: its PID 1 is process " + c.pid + " on the host.", "");
+            for (Endpoint ep : c.endpoints) {
+                d.connections.attach(c, ep);
+            }
+            if (!c.endpoints.isEmpty()) {
+                d.hostsFiles.write(c);
+            }
             d.hostsFiles.refreshPeers(c);
             int pid = c.pid;
             d.kernel.processes().onExit(pid, status -> exited(c, pid, status));
@@ -172,6 +179,9 @@ final class Lifecycle {
         }
         d.runtime.teardown(c.id, sb, plan, c.merged(), c.cgroup());
         d.networks.release(c);
+        for (Endpoint ep : c.endpoints) {
+            d.connections.detach(ep);
+        }
         c.sandbox = null;
     }
 
@@ -202,7 +212,7 @@ final class Lifecycle {
             d.hostsFiles.refreshPeers(c);
             if (c.hostConfig.autoRemove()) {
                 remove(c);
-                d.removeAnonymousVolumes(c);
+                VolumeUsers.removeAnonymous(d, c);
                 return;
             }
             if (shouldRestart(c)) {

@@ -11,7 +11,7 @@ import java.util.TreeMap;
 final class NetworkViews {
     private NetworkViews() {}
 
-    static Map<String, Object> inspect(Network n, List<Container> attached, HostLayout layout) {
+    static Map<String, Object> inspect(Network n, List<Container> attached, Networks networks, HostLayout layout) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("Name", n.name());
         m.put("Id", n.id());
@@ -32,8 +32,13 @@ final class NetworkViews {
         m.put("ConfigOnly", false);
         Map<String, Object> containers = new TreeMap<>();
         for (Container c : attached) {
-            containers.put(c.id, Views.ordered("Name", c.name, "EndpointID", c.endpointId, "MacAddress", Views.mac(c.ip),
-                    "IPv4Address", c.ip.isEmpty() ? "" : c.ip + "/" + n.ipam().prefix, "IPv6Address", ""));
+            String ip = networks.ipOn(c, n);
+            String endpoint = c.endpointId;
+            for (Endpoint e : c.endpoints) {
+                endpoint = e.network.equals(n.name()) ? e.endpointId : endpoint;
+            }
+            containers.put(c.id, Views.ordered("Name", c.name, "EndpointID", endpoint, "MacAddress", Views.mac(ip),
+                    "IPv4Address", ip.isEmpty() ? "" : ip + "/" + n.ipam().prefix, "IPv6Address", ""));
         }
         m.put("Containers", containers);
         Map<String, Object> options = new TreeMap<>();

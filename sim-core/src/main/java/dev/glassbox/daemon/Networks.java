@@ -173,6 +173,32 @@ final class Networks {
         return byName.get(mode);
     }
 
+    /** Whether the container has an endpoint on the network: its own, or one connected later. */
+    boolean on(Container c, Network n) {
+        if (of(c) == n) {
+            return true;
+        }
+        for (Endpoint e : c.endpoints) {
+            if (e.network.equals(n.name())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The container's address on the network, empty when it has none there. */
+    String ipOn(Container c, Network n) {
+        if (of(c) == n) {
+            return c.ip;
+        }
+        for (Endpoint e : c.endpoints) {
+            if (e.network.equals(n.name())) {
+                return e.ip;
+            }
+        }
+        return "";
+    }
+
     void release(Container c) {
         Network n = of(c);
         if (n != null) {

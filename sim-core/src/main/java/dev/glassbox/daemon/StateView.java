@@ -62,7 +62,7 @@ final class StateView {
         Map<String, Object> volumes = new TreeMap<>();
         for (Volumes.Volume v : d.volumes.all()) {
             volumes.put(v.name(), Views.ordered("mountpoint", d.volumes.mountpoint(v.name()), "anonymous", v.anonymous(),
-                    "usedBy", d.volumeUsers(v.name())));
+                    "usedBy", VolumeUsers.of(d, v.name())));
         }
         return Views.ordered("images", images, "layers", layers, "containers", containers, "networks", networks, "volumes", volumes);
     }

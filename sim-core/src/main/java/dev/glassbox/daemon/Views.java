@@ -121,6 +121,20 @@ final class Views {
         host.put("RestartPolicy", ordered("Name", c.hostConfig.restartPolicy().name(), "MaximumRetryCount", c.hostConfig.restartPolicy().maximumRetryCount()));
         host.put("AutoRemove", c.hostConfig.autoRemove());
         host.put("Binds", c.hostConfig.binds().isEmpty() ? null : c.hostConfig.binds());
+        if (!c.hostConfig.tmpfs().isEmpty()) {
+            host.put("Tmpfs", new TreeMap<>(c.hostConfig.tmpfs()));
+        }
+        if (!c.hostConfig.mounts().isEmpty()) {
+            List<Object> mounts = new ArrayList<>();
+            for (var mr : c.hostConfig.mounts()) {
+                Map<String, Object> one = ordered("Type", mr.type(), "Source", mr.source(), "Target", mr.target());
+                if (mr.readOnly()) {
+                    one.put("ReadOnly", true);
+                }
+                mounts.add(one);
+            }
+            host.put("Mounts", mounts);
+        }
         host.put("Memory", c.hostConfig.memory());
         host.put("NanoCpus", c.hostConfig.nanoCpus());
         host.put("PidsLimit", c.hostConfig.pidsLimit() == 0 ? null : c.hostConfig.pidsLimit());
@@ -165,11 +179,11 @@ final class Views {
             config.put("StopSignal", stop);
         }
         m.put("Config", config);
-        m.put("NetworkSettings", network(c, d.networks.of(c)));
+        m.put("NetworkSettings", network(c, d.networks.of(c), d));
         return m;
     }
 
-    private static Map<String, Object> network(Container c, Network net) {
+    private static Map<String, Object> network(Container c, Network net, Daemon d) {
         Map<String, Object> n = new LinkedHashMap<>();
         n.put("SandboxID", c.sandbox == null ? "" : c.sandbox.id());
         n.put("SandboxKey", c.sandbox == null ? "" : "/var/run/docker/netns/" + c.id.substring(0, 12));
@@ -198,6 +212,13 @@ final class Views {
         ep.put("MacAddress", up ? mac(c.ip) : "");
         ep.put("EndpointID", c.running() ? c.endpointId : "");
         nets.put(c.networkMode().startsWith("container:") ? "container" : c.networkMode(), ep);
+        for (Endpoint e : c.endpoints) {
+            Network other = d.networks.byName.get(e.network);
+            boolean on = other != null && c.running() && !e.ip.isEmpty();
+            nets.put(e.network, ordered("NetworkID", other == null ? "" : other.id(), "Gateway", on ? other.ipam().gateway : "",
+                    "IPAddress", on ? e.ip : "", "IPPrefixLen", on ? other.ipam().prefix : 0, "MacAddress", on ? mac(e.ip) : "",
+                    "EndpointID", on ? e.endpointId : ""));
+        }
         n.put("Networks", nets);
         return n;
     }

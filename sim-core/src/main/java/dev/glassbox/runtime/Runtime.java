@@ -157,16 +157,22 @@ public final class Runtime {
         }
     }
 
-    /** The standard mounts runc makes inside every container, then the daemon's bind mounts. */
+    /**
+     * The standard mounts runc makes inside every container, then the daemon's files and the user's
+     * mounts, parents before children (a volume at /etc gets the daemon's /etc/hosts on top).
+     */
     public static List<MountSpec> standardMounts(String containerDir, List<MountSpec> extra) {
         List<MountSpec> out = new java.util.ArrayList<>(List.of(
                 new MountSpec("proc", "proc", "/proc", List.of("nosuid", "noexec", "nodev")),
                 new MountSpec("tmpfs", "tmpfs", "/dev", List.of("nosuid", "strictatime", "mode=755", "size=65536k")),
-                new MountSpec("sysfs", "sysfs", "/sys", List.of("nosuid", "noexec", "nodev", "ro")),
+                new MountSpec("sysfs", "sysfs", "/sys", List.of("nosuid", "noexec", "nodev", "ro"))));
+        List<MountSpec> rest = new java.util.ArrayList<>(List.of(
                 MountSpec.bind(containerDir + "/resolv.conf", "/etc/resolv.conf", false),
                 MountSpec.bind(containerDir + "/hostname", "/etc/hostname", false),
                 MountSpec.bind(containerDir + "/hosts", "/etc/hosts", false)));
-        out.addAll(extra);
+        rest.addAll(extra);
+        rest.sort(java.util.Comparator.comparingInt(m -> m.target().split("/").length));
+        out.addAll(rest);
         return out;
     }
 }

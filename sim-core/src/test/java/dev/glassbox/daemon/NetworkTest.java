@@ -51,6 +51,44 @@ class NetworkTest {
     }
 
     @Test
+    void connectPlugsARunningContainerIntoASecondNetworkAndDisconnectTakesItOut() {
+        try (Engine e = Engine.sim()) {
+            ok(e, "docker network create front");
+            ok(e, "docker network create back");
+            ok(e, "docker run -d --name db --network back nginx");
+            ok(e, "docker run -d --name app --network front busybox sleep 1000");
+            assertEquals(1, e.run("docker exec app wget -qO- db").exitStatus(), "not on back yet");
+            ok(e, "docker network connect back app");
+            assertTrue(ok(e, "docker exec app wget -qO- db").out().contains("Welcome to nginx!"));
+            assertTrue(ok(e, "docker exec app ip addr").out().contains("inet 172.19.0.3/16"), "eth1 on back");
+            assertEquals("172.18.0.2 172.19.0.3\n", ok(e, "docker inspect -f '{{.NetworkSettings.Networks.front.IPAddress}} "
+                    + "{{.NetworkSettings.Networks.back.IPAddress}}' app").out());
+            assertTrue(ok(e, "docker exec db cat /etc/hosts").out().contains("172.19.0.3\tapp\n"));
+            ok(e, "docker stop app");
+            ok(e, "docker start app");
+            assertTrue(ok(e, "docker exec app wget -qO- db").out().contains("Welcome to nginx!"), "the endpoint comes back on start");
+            ok(e, "docker network disconnect back app");
+            assertEquals(1, e.run("docker exec app wget -qO- -T 1 172.19.0.2").exitStatus(), "off back again");
+            assertTrue(!ok(e, "docker exec db cat /etc/hosts").out().contains("\tapp\n"), "db forgets app");
+            Result again = e.run("docker network disconnect back app");
+            assertTrue(again.err().matches("Error response from daemon: container [0-9a-f]{64} is not connected to network back\n"), again.err());
+            assertTrue(e.run("docker network connect front app").err().contains("endpoint with name app already exists in network front"));
+        }
+    }
+
+    @Test
+    void pruneRemovesTheNetworksNoRunningContainerUses() {
+        try (Engine e = Engine.sim()) {
+            ok(e, "docker network create used");
+            ok(e, "docker network create idle");
+            ok(e, "docker run -d --name web --network used nginx");
+            assertEquals("Deleted Networks:\nidle\n\n", ok(e, "docker network prune -f").out());
+            assertEquals("", ok(e, "docker network prune -f").out());
+            assertEquals("bridge host none used ", ok(e, "docker network ls --format '{{.Name}}'").out().replace("\n", " "));
+        }
+    }
+
+    @Test
     void lsListsPredefinedAndUserNetworksByName() {
         try (Engine e = Engine.sim()) {
             String id = ok(e, "docker network create --subnet 10.1.0.0/24 lab").out().substring(0, 12);
@@ -84,7 +122,8 @@ class NetworkTest {
                 Arguments.of("docker network create --subnet 172.18.5.0/24 x1", "Error response from daemon: invalid pool request: Pool overlaps with other one on this address space\n", 1),
                 Arguments.of("docker network inspect nope", "Error response from daemon: network nope not found\n", 1),
                 Arguments.of("docker run --rm --network nope busybox true", "docker: Error response from daemon: network nope not found\n", 125),
-                Arguments.of("docker network connect app web", "glassbox: 'docker network connect' is not supported yet\n", 1));
+                Arguments.of("docker network prune", "glassbox: no answer to the prompt (no input here): nothing was removed; use --force\n", 1),
+                Arguments.of("docker network connect host web", "Error response from daemon: container cannot be disconnected from host network or connected to host network\n", 1));
     }
 
     @ParameterizedTest

@@ -87,6 +87,20 @@ class VolumeTest {
     }
 
     @Test
+    void anEmptyVolumeIsFilledFromTheImageUnlessNocopy() {
+        try (Engine e = Engine.sim()) {
+            ok(e, "docker run -d --name web -v html:/usr/share/nginx/html nginx");
+            assertEquals("50x.html\nindex.html\n", ok(e, "docker run --rm -v html:/h busybox ls /h").out());
+            ok(e, "docker run --rm -v html:/h busybox sh -c 'echo hello > /h/index.html'");
+            assertEquals("hello\n", ok(e, "docker exec web cat /usr/share/nginx/html/index.html").out(), "a filled volume is not filled again");
+            assertEquals("", ok(e, "docker run --rm -v empty:/usr/share/nginx/html:nocopy nginx ls /usr/share/nginx/html").out());
+            assertTrue(ok(e, "docker run --rm -v etcv:/etc busybox cat /etc/passwd").out().startsWith("root:"));
+            assertTrue(ok(e, "docker run --rm -v etc2:/etc:nocopy busybox cat /etc/hosts").out().startsWith("127.0.0.1\tlocalhost"),
+                    "the daemon's /etc files are mounted on top of a volume at /etc");
+        }
+    }
+
+    @Test
     void bindMountsAndTmpfs() {
         try (Engine e = Engine.sim()) {
             assertEquals("i\n", ok(e, "docker run --rm -v /srv/www:/www busybox sh -c 'echo x > /www/i; ls /www'").out(),
@@ -94,6 +108,9 @@ class VolumeTest {
             assertEquals("x\n", ok(e, "docker run --rm --mount type=bind,src=/srv/www,dst=/w busybox cat /w/i").out());
             assertEquals("tmpfs on /scratch type tmpfs (rw,nosuid,nodev,noexec)\n",
                     ok(e, "docker run --rm --tmpfs /scratch busybox sh -c 'mount | grep scratch'").out());
+            ok(e, "docker create --name box --tmpfs /run:size=64m --mount type=bind,src=/srv/www,dst=/w,readonly busybox");
+            assertEquals("{\"/run\":\"size=64m\"} [{\"Type\":\"bind\",\"Source\":\"/srv/www\",\"Target\":\"/w\",\"ReadOnly\":true}]\n",
+                    ok(e, "docker inspect -f '{{json .HostConfig.Tmpfs}} {{json .HostConfig.Mounts}}' box").out());
         }
     }
 

@@ -46,7 +46,7 @@ public abstract class KernelContract {
     }
 
     /** A container-like sandbox: busybox under an overlay, /proc and /dev mounted, root pivoted. */
-    private Sandbox container(String name) {
+    private Sandbox container(String name, MountSpec... extra) {
         String dir = root() + "/" + name;
         unpackBusybox(kernel, dir + "/lower");
         kernel.fs().mkdirs(dir + "/upper");
@@ -57,6 +57,9 @@ public abstract class KernelContract {
         kernel.mounts().prepareRoot(sb, dir + "/merged");
         kernel.mounts().mountIn(sb, new MountSpec("proc", "proc", "/proc", List.of("nosuid", "noexec", "nodev")));
         kernel.mounts().mountIn(sb, new MountSpec("tmpfs", "tmpfs", "/dev", List.of("nosuid", "mode=755")));
+        for (MountSpec m : extra) {
+            kernel.mounts().mountIn(sb, m);
+        }
         kernel.mounts().pivotRoot(sb);
         kernel.processes().sethostname(sb, name);
         return sb;
@@ -86,6 +89,23 @@ public abstract class KernelContract {
         ExitStatus st = run(sb, "echo $$; hostname; ls /proc/1 >/dev/null && echo proc-ok");
         assertEquals(0, st.code());
         assertEquals("1\nglassbox-c1\nproc-ok\n", out.toString());
+    }
+
+    @Test
+    void bindMountsShareHostDirectoriesAndReadOnlyRefusesWrites() {
+        kernel.fs().mkdirs(root() + "/glassbox-vol");
+        kernel.fs().mkdirs(root() + "/glassbox-ro");
+        kernel.fs().writeFile(root() + "/glassbox-ro/seed", "seed\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Sandbox sb = container("glassbox-c5", MountSpec.bind(root() + "/glassbox-vol", "/data", false),
+                MountSpec.bind(root() + "/glassbox-ro", "/ro", true));
+        assertEquals(0, run(sb, "echo kept > /data/f && cat /ro/seed && if echo no > /ro/x; then echo wrote; else echo refused; fi").code(),
+                out.toString());
+        assertTrue(out.toString().startsWith("seed\n") && out.toString().endsWith("refused\n"), "a read-only bind mount refuses writes: " + out);
+        assertEquals("kept\n", new String(kernel.fs().readFile(root() + "/glassbox-vol/f"), java.nio.charset.StandardCharsets.UTF_8),
+                "what the container writes to a bind mount lands in the host directory");
+        assertFalse(kernel.fs().exists(root() + "/glassbox-ro/x"));
+        assertTrue(kernel.fs().readTree(root() + "/glassbox-c5/upper").stream().noneMatch(e -> e.path().startsWith("data/")),
+                "nothing written under the mount reaches the container's upperdir");
     }
 
     @Test

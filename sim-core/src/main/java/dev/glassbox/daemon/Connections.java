@@ -1,0 +1,95 @@
+package dev.glassbox.daemon;
+
+import dev.glassbox.api.DockerException;
+import dev.glassbox.trace.Layer;
+import dev.glassbox.trace.Tracer;
+import java.util.HexFormat;
+
+/**
+ * docker network connect / disconnect: libnetwork plugs a running container into one more bridge
+ * with a veth pair of its own ({@code eth1}, {@code eth2}, …) or takes it out again; a stopped
+ * container gets the endpoint when it starts.
+ */
+final class Connections {
+    private final Daemon d;
+
+    Connections(Daemon d) {
+        this.d = d;
+    }
+
+    void connect(Network n, Container c) {
+        String mode = c.networkMode();
+        if (!n.bridged() || mode.equals("host")) {
+            throw DockerException.conflict("container cannot be disconnected from host network or connected to host network");
+        }
+        if (mode.equals("none") || mode.startsWith("container:")) {
+            throw DockerException.conflict("container cannot be connected to multiple networks with one of the networks in private (none) mode");
+        }
+        if (d.networks.on(c, n)) {
+            throw DockerException.conflict("endpoint with name " + c.name + " already exists in network " + n.name());
+        }
+        Endpoint ep = new Endpoint(n.name(), "eth" + (c.endpoints.size() + 1));
+        try (Tracer.Span s = d.tracer.open(Layer.DAEMON, null, "connect network", c.name, "The daemon records that " + c.name
+                + " is on network " + n.name() + " too" + (c.running() ? " and plugs it into " + n.bridge() + " now." : "; it is plugged in when it starts."), "")) {
+            c.endpoints.add(ep);
+            if (c.running()) {
+                attach(c, ep);
+                d.hostsFiles.write(c);
+                d.hostsFiles.refreshPeers(c);
+            }
+        }
+    }
+
+    void disconnect(Network n, Container c) {
+        Endpoint ep = null;
+        for (Endpoint e : c.endpoints) {
+            if (e.network.equals(n.name())) {
+                ep = e;
+            }
+        }
+        if (ep == null) {
+            if (d.networks.of(c) == n) {
+                throw DockerException.unsupported("glassbox: disconnecting a container from the network it was created on is not supported yet");
+            }
+            throw DockerException.conflict("container " + c.id + " is not connected to network " + n.name());
+        }
+        try (Tracer.Span s = d.tracer.open(Layer.DAEMON, null, "disconnect network", c.name, "The daemon takes " + c.name
+                + " off network " + n.name() + ": its veth on " + n.bridge() + " is deleted and the address goes back to IPAM.", "")) {
+            java.util.List<Container> peers = d.hostsFiles.peers(c);
+            detach(ep);
+            c.endpoints.remove(ep);
+            if (c.running()) {
+                d.hostsFiles.write(c);
+                d.hostsFiles.refresh(c, peers);
+            }
+        }
+    }
+
+    /** The endpoint's veth pair, its address and its link into the running container. */
+    void attach(Container c, Endpoint ep) {
+        Network n = d.networks.get(ep.network);
+        ep.ip = n.ipam().allocate();
+        ep.veth = "veth" + HexFormat.of().formatHex(d.kernel.random(4)).substring(0, 7);
+        ep.endpointId = d.randomHex(32);
+        d.tracer.did(Layer.DAEMON, null, "allocate IP", ep.ip, "IPAM hands out " + ep.ip + ", the lowest free address of the network "
+                + n.name() + " " + n.ipam().subnet + ".", "");
+        d.kernel.net().createVeth(ep.veth, ep.veth + "p");
+        d.kernel.net().setMaster(ep.veth, n.bridge());
+        d.kernel.net().moveTo(ep.veth + "p", c.sandbox, ep.ifname);
+        d.kernel.net().addAddress(c.sandbox, ep.ifname, ep.ip + "/" + n.ipam().prefix);
+        d.kernel.net().linkUp(c.sandbox, ep.ifname);
+    }
+
+    /** Takes the endpoint's link away (if the container's namespace has not taken it already) and frees its address. */
+    void detach(Endpoint ep) {
+        if (!ep.veth.isEmpty() && d.kernel.net().linkExists(ep.veth)) {
+            d.kernel.net().deleteLink(ep.veth);
+        }
+        Network n = d.networks.byName.get(ep.network);
+        if (n != null) {
+            n.ipam().release(ep.ip);
+        }
+        ep.ip = "";
+        ep.veth = "";
+    }
+}
