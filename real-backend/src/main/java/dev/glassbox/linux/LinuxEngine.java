@@ -5,7 +5,8 @@ import dev.glassbox.linux.image.LocalHub;
 
 /**
  * An engine on the host's Linux kernel, pulling the teaching images glassbox builds from this
- * host's own binaries: what {@code glassbox --kernel linux} runs.
+ * host's own binaries: what {@code glassbox --kernel linux} runs. Its daemon's state lives under the
+ * state root and survives a restart (images, containers, volumes, networks).
  */
 public final class LinuxEngine {
     private LinuxEngine() {}
@@ -17,6 +18,6 @@ public final class LinuxEngine {
 
     /** {@code captureState} off for benchmarks: no state snapshot at every trace step. */
     public static Engine open(LinuxKernel.Options options, boolean captureState) {
-        return Engine.on(LinuxKernel.open(options), LocalHub.fromHost(), captureState);
+        return Engine.persistent(LinuxKernel.open(options), LocalHub.fromHost(), captureState);
     }
 }
