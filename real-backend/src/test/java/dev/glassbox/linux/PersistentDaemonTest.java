@@ -101,7 +101,12 @@ class PersistentDaemonTest {
     }
 
     private static String status(Engine e, String name) {
-        return ok(e, "docker ps -a --filter name=^" + name + "$ --format '{{.Status}}'").out().strip();
+        for (String line : ok(e, "docker ps -a --format '{{.Names}}|{{.Status}}'").out().split("\n")) {
+            if (line.startsWith(name + "|")) {
+                return line.substring(name.length() + 1);
+            }
+        }
+        return "(no container " + name + ")";
     }
 
     private static String inspect(Engine e, String format, String name) {
