@@ -220,7 +220,8 @@ public final class Engine implements AutoCloseable {
     public void close() {
         try {
             if (persistence != null) {
-                persistence.save(); // h-persist: what changed since the last call (a container that exited) is kept
+                kernel.idle(0); // h-persist: hands over exits the kernel saw since the last command,
+                persistence.save(); // so a container that ended by itself is kept with its own status
             }
         } finally {
             kernel.close();

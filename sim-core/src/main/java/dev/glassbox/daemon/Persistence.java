@@ -59,6 +59,7 @@ public final class Persistence {
     private Set<String> blobsReferenced = new HashSet<>();
     /** What the last restore did, one line each (the REPL may show it; tests read it). */
     private final List<String> notes = new ArrayList<>();
+    private boolean restoring;
 
     public Persistence(Daemon d) {
         this.d = d;
@@ -301,7 +302,12 @@ public final class Persistence {
         List<Container> restart = restoreContainers(root.path("containers"));
         ObjectNode state = snapshot();
         blobsReferenced = blobsUsed(state);
-        removeOrphans(blobsReferenced);
+        restoring = true;
+        try {
+            removeOrphans(blobsReferenced);
+        } finally {
+            restoring = false;
+        }
         try {
             last = JSON.writeValueAsBytes(state);
         } catch (IOException e) {
@@ -319,8 +325,19 @@ public final class Persistence {
         save();
     }
 
-    private void restoreNetworks(JsonNode list) {
+    /** One object of the state file that cannot be restored is left out with a note; the others come back. */
+    private void each(JsonNode list, String kind, java.util.function.Consumer<JsonNode> restore) {
         for (JsonNode o : list) {
+            try {
+                restore.accept(o);
+            } catch (RuntimeException e) {
+                notes.add("glassbox: " + kind + " " + o.path("name").asText(o.path("id").asText()) + " could not be restored: " + e.getMessage());
+            }
+        }
+    }
+
+    private void restoreNetworks(JsonNode list) {
+        each(list, "network", o -> {
             String subnet = o.path("subnet").asText();
             Ipam ipam = new Ipam(subnet, o.path("gateway").asText());
             Map<String, String> labels = JSON.convertValue(o.path("labels"), JSON.getTypeFactory().constructMapType(Map.class, String.class, String.class));
@@ -333,15 +350,15 @@ public final class Persistence {
                 }
             }
             d.networks.byName.put(n.name(), n);
-        }
+        });
     }
 
     private void restoreVolumes(JsonNode list) {
-        for (JsonNode o : list) {
+        each(list, "volume", o -> {
             Volumes.Volume v = JSON.convertValue(o, Volumes.Volume.class);
             d.kernel.fs().mkdirs(d.volumes.mountpoint(v.name()));
             d.volumes.byName.put(v.name(), v);
-        }
+        });
     }
 
     private void restoreImages(JsonNode root) {
@@ -397,12 +414,11 @@ public final class Persistence {
     private List<Container> restoreContainers(JsonNode list) {
         List<Container> restart = new ArrayList<>();
         long now = d.now();
-        for (JsonNode o : list) {
+        each(list, "container", o -> {
             String name = o.path("name").asText();
             Images.Stored image = d.images.byId.get(o.path("image").asText());
             if (image == null) {
-                notes.add("glassbox: container " + name + " could not be restored: its image " + o.path("image").asText() + " is gone");
-                continue;
+                throw new IllegalStateException("its image " + o.path("image").asText() + " is gone");
             }
             ContainerConfig config = JSON.convertValue(o.path("config"), ContainerConfig.class);
             HostConfig hostConfig = JSON.convertValue(o.path("hostConfig"), HostConfig.class);
@@ -442,7 +458,7 @@ public final class Persistence {
             if (c.startedAt > 0 && (policy.equals("always") || (policy.equals("unless-stopped") && !c.manuallyStopped))) {
                 restart.add(c);
             }
-        }
+        });
         return restart;
     }
 
@@ -483,9 +499,15 @@ public final class Persistence {
     private void removeQuietly(String path) {
         try {
             fs.remove(path);
-            notes.add("removed " + path + ": nothing references it");
+            if (restoring) {
+                notes.add("removed " + path + ": nothing references it");
+            }
         } catch (RuntimeException e) {
-            notes.add("glassbox: could not remove " + path + ": " + e.getMessage());
+            if (restoring) {
+                notes.add("glassbox: could not remove " + path + ": " + e.getMessage());
+            } else {
+                System.err.println("glassbox: could not remove " + path + ": " + e.getMessage());
+            }
         }
     }
 }

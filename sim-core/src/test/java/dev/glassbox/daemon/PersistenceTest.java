@@ -70,6 +70,19 @@ class PersistenceTest {
     }
 
     @Test
+    void anUnreadableStateFileStartsAnEmptyDaemonAndSaysSo() {
+        Kernel k = new SimKernel(9, Programs::lookup);
+        k.fs().writeFile(k.layout().dataRoot() + "/" + Persistence.FILE, "{\"version\": 1, \"containers\": [".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        try (Engine e = Engine.persistent(k, SimHub.standard(), false)) {
+            assertTrue(e.restoreNotes().get(0).contains("cannot be read"), e.restoreNotes().toString());
+            assertEquals("", ok(e, "docker ps -aq").out());
+            ok(e, "docker run --name xy busybox true");
+            assertTrue(new String(k.fs().readFile(k.layout().dataRoot() + "/" + Persistence.FILE), java.nio.charset.StandardCharsets.UTF_8).contains("\"xy\""),
+                    "the next call writes a good state file over it");
+        }
+    }
+
+    @Test
     void theSimEngineWritesNoStateFile() {
         try (Engine e = Engine.sim()) {
             ok(e, "docker run --name xy busybox true");
