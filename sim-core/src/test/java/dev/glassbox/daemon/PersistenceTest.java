@@ -56,7 +56,9 @@ class PersistenceTest {
         Kernel second = new SimKernel(8, Programs::lookup);
         String root = first.layout().dataRoot();
         second.fs().unpackLayer(root, first.fs().readTree(root));
+        second.fs().mkdirs(root + "/overlay2/0123456789abcdef/diff"); // a crashed pull's leftover
         try (Engine e = Engine.persistent(second, SimHub.standard(), false)) {
+            assertFalse(second.fs().exists(root + "/overlay2/0123456789abcdef"), "a layer directory nobody references is removed at start");
             assertEquals(before, listings(e));
             assertEquals("hello", ok(e, "docker run --rm -v data:/data busybox cat /data/greeting").out().strip());
             assertEquals("baked", ok(e, "docker run --rm baked:1 cat /baked.txt").out().strip(), "the committed layer is back");
@@ -66,6 +68,8 @@ class PersistenceTest {
             ok(e, "docker rm -f web writer");
             ok(e, "docker rmi baked:1 nginx mybox:2 busybox");
             assertEquals("", ok(e, "docker images -q").out());
+            assertEquals(java.util.List.of(), second.fs().list(root + "/overlay2"), "rm and rmi after the restart leave no overlay2 directory");
+            assertEquals(java.util.List.of(), second.fs().list(root + "/image/blobs/sha256"), "nor an image blob");
         }
     }
 
