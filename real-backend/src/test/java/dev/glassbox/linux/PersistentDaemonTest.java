@@ -217,12 +217,17 @@ class PersistentDaemonTest {
         try (Engine e = LinuxEngine.open(options)) {
             ok(e, "docker run -d --name keeper --restart always busybox sleep 1000");
             ok(e, "docker run -d --name once busybox sleep 1000");
+            ok(e, "docker run -d --name retry --restart on-failure:3 busybox sleep 1000");
+            ok(e, "docker run -d --name held --restart unless-stopped busybox sleep 1000");
+            ok(e, "docker stop -t 0 held");
         }
         try (Engine e = LinuxEngine.open(options)) {
             assertEquals("running", inspect(e, "{{.State.Status}}", "keeper"), String.join("\n", e.restoreNotes()));
             assertTrue(status(e, "once").startsWith("Exited (137)"), status(e, "once"));
+            assertEquals("running", inspect(e, "{{.State.Status}}", "retry"), "on-failure: the kill gave it status 137");
+            assertEquals("exited", inspect(e, "{{.State.Status}}", "held"), "unless-stopped, and it was stopped by hand");
             ok(e, "docker exec keeper true");
-            ok(e, "docker rm -f keeper once");
+            ok(e, "docker rm -f keeper once retry held");
             ok(e, "docker rmi busybox");
         }
     }

@@ -454,12 +454,29 @@ public final class Persistence {
                 default -> c.status = status;
             }
             d.containers.put(name, c);
-            String policy = hostConfig.restartPolicy().name();
-            if (c.startedAt > 0 && (policy.equals("always") || (policy.equals("unless-stopped") && !c.manuallyStopped))) {
+            if (restartsWithTheDaemon(c)) {
                 restart.add(c);
             }
         });
         return restart;
+    }
+
+    /**
+     * dockerd's restart manager at daemon start: {@code always} restarts a container that ran before
+     * (even one stopped by hand), {@code unless-stopped} one not stopped by hand, {@code on-failure} one
+     * that ended with a non-zero status (137 for one the previous daemon left running) within its retries.
+     */
+    static boolean restartsWithTheDaemon(Container c) {
+        var p = c.hostConfig.restartPolicy();
+        if (c.startedAt <= 0 || c.status != Container.Status.EXITED) {
+            return false;
+        }
+        return switch (p.name()) {
+            case "always" -> true;
+            case "unless-stopped" -> !c.manuallyStopped;
+            case "on-failure" -> !c.manuallyStopped && c.exitCode != 0 && (p.maximumRetryCount() == 0 || c.restartCount < p.maximumRetryCount());
+            default -> false;
+        };
     }
 
     private static List<String> strings(JsonNode n) {
