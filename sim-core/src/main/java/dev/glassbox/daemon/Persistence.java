@@ -48,6 +48,7 @@ public final class Persistence {
     static final int LOG_LINES = 1000;
 
     private static final ObjectMapper JSON = new ObjectMapper().configure(SerializationFeature.INDENT_OUTPUT, true);
+    private static final ObjectMapper COMPACT = new ObjectMapper();
 
     private final Daemon d;
     private final HostFs fs;
@@ -55,6 +56,7 @@ public final class Persistence {
     private final String blobs;
     private final Set<String> blobsKnown = new HashSet<>();
     private byte[] last;
+    private byte[] lastIndex;
     /** The blobs the last written state named: those it no longer names are deleted after the next write. */
     private Set<String> blobsReferenced = new HashSet<>();
     /** What the last restore did, one line each (the REPL may show it; tests read it). */
@@ -121,6 +123,7 @@ public final class Persistence {
         if (last != null && Arrays.equals(last, bytes)) {
             return;
         }
+        writeLayout(state);
         fs.writeFile(file + ".tmp", bytes);
         fs.rename(file + ".tmp", file);
         last = bytes;
@@ -139,6 +142,7 @@ public final class Persistence {
         Set<String> used = new HashSet<>();
         for (JsonNode img : state.path("images")) {
             used.add(img.path("config").asText().substring(7));
+            used.add(img.path("manifest").asText().substring(7));
             img.path("layers").forEach(l -> used.add(l.path("blob").asText().substring(7)));
         }
         return used;
@@ -154,7 +158,8 @@ public final class Persistence {
             ObjectNode o = images.addObject();
             o.put("id", img.id().toString());
             o.put("manifestDigest", img.manifestDigest().toString());
-            o.put("config", blob(ImageJson.config(img.config()), null));
+            byte[] config = ImageJson.config(img.config());
+            o.put("config", blob(config, null));
             o.put("repoDigest", s.repoDigest());
             o.set("chain", JSON.valueToTree(s.chain()));
             o.put("pulledAt", s.pulledAt());
@@ -169,6 +174,7 @@ public final class Persistence {
                 lo.put("uncompressedSize", l.uncompressedSize());
                 lo.put("blob", layerBlob(l));
             }
+            o.put("manifest", blob(manifest(config, img), null));
         }
         root.set("tags", JSON.valueToTree(d.images.tags));
         ArrayNode layers = root.putArray("layers");
@@ -240,6 +246,76 @@ public final class Persistence {
         List<Api.LogLine> logs = c.logs.size() > LOG_LINES ? c.logs.subList(c.logs.size() - LOG_LINES, c.logs.size()) : c.logs;
         o.set("logs", JSON.valueToTree(logs));
         return o;
+    }
+
+    /** The image's OCI manifest over the stored blobs: its config and its layers as uncompressed tars. */
+    private static byte[] manifest(byte[] config, Image img) {
+        ObjectNode m = COMPACT.createObjectNode();
+        m.put("schemaVersion", 2);
+        m.put("mediaType", ImageArchives.MANIFEST_TYPE);
+        m.set("config", descriptor(ImageArchives.CONFIG_TYPE, Digest.of(config).toString(), config.length));
+        ArrayNode layers = m.putArray("layers");
+        for (Layer l : img.layers()) {
+            layers.add(descriptor(ImageArchives.LAYER_TYPE, l.diffId().toString(), l.uncompressedSize()));
+        }
+        return compact(m);
+    }
+
+    private static ObjectNode descriptor(String type, String digest, long size) {
+        ObjectNode d = COMPACT.createObjectNode();
+        d.put("mediaType", type);
+        d.put("digest", digest);
+        d.put("size", size);
+        return d;
+    }
+
+    private static byte[] compact(JsonNode n) {
+        try {
+            return COMPACT.writeValueAsBytes(n);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * {@code image/index.json} of the OCI image layout: one manifest per tag (named by the tag, as
+     * containerd names them), and the untagged images without a name.
+     */
+    private byte[] index(JsonNode state) {
+        ObjectNode idx = COMPACT.createObjectNode();
+        idx.put("schemaVersion", 2);
+        idx.put("mediaType", "application/vnd.oci.image.index.v1+json");
+        ArrayNode manifests = idx.putArray("manifests");
+        for (JsonNode img : state.path("images")) {
+            String id = img.path("id").asText();
+            String manifest = img.path("manifest").asText();
+            long size = fs.readFile(blobs + "/" + manifest.substring(7)).length;
+            List<String> tags = d.images.tagsOf(id);
+            if (tags.isEmpty()) {
+                manifests.add(descriptor(ImageArchives.MANIFEST_TYPE, manifest, size));
+            }
+            for (String t : tags) {
+                ObjectNode desc = descriptor(ImageArchives.MANIFEST_TYPE, manifest, size);
+                desc.putObject("annotations").put("io.containerd.image.name", t)
+                        .put("org.opencontainers.image.ref.name", t.substring(t.lastIndexOf(':') + 1));
+                manifests.add(desc);
+            }
+        }
+        return compact(idx);
+    }
+
+    private void writeLayout(JsonNode state) {
+        byte[] index = index(state);
+        if (lastIndex != null && Arrays.equals(lastIndex, index)) {
+            return;
+        }
+        String dir = blobs.substring(0, blobs.length() - "/blobs/sha256".length());
+        if (!fs.exists(dir + "/oci-layout")) {
+            fs.writeFile(dir + "/oci-layout", "{\"imageLayoutVersion\":\"1.0.0\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        fs.writeFile(dir + "/index.json.tmp", index);
+        fs.rename(dir + "/index.json.tmp", dir + "/index.json");
+        lastIndex = index;
     }
 
     /** Stores bytes once by digest (or under {@code name}); answers the blob's digest. */

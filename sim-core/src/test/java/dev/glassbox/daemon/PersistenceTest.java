@@ -52,6 +52,14 @@ class PersistenceTest {
             ok(e, "docker tag busybox mybox:2");
             before = listings(e);
             assertTrue(first.fs().exists(file), "the state file is written under the data root");
+            String index = new String(first.fs().readFile(first.layout().dataRoot() + "/image/index.json"), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(index.contains("\"io.containerd.image.name\":\"docker.io/library/baked:1\""), index);
+            assertTrue(first.fs().exists(first.layout().dataRoot() + "/image/oci-layout"), "the images are an OCI image layout");
+            for (String digest : index.split("\"digest\":\"sha256:")) {
+                if (digest.matches("^[0-9a-f]{64}.*")) {
+                    assertTrue(first.fs().exists(first.layout().dataRoot() + "/image/blobs/sha256/" + digest.substring(0, 64)), "each manifest is a blob");
+                }
+            }
         }
         Kernel second = new SimKernel(8, Programs::lookup);
         String root = first.layout().dataRoot();
