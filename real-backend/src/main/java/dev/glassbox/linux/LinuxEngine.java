@@ -18,6 +18,12 @@ public final class LinuxEngine {
 
     /** {@code captureState} off for benchmarks: no state snapshot at every trace step. */
     public static Engine open(LinuxKernel.Options options, boolean captureState) {
-        return Engine.persistent(LinuxKernel.open(options), LocalHub.fromHost(), captureState);
+        LinuxKernel kernel = LinuxKernel.open(options);
+        try {
+            return Engine.persistent(kernel, LocalHub.fromHost(), captureState);
+        } catch (RuntimeException e) {
+            kernel.close(); // a daemon that cannot come up leaves nothing running
+            throw e;
+        }
     }
 }

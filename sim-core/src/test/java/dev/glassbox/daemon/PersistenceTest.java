@@ -32,6 +32,7 @@ class PersistenceTest {
         m.put("ps", ok(e, "docker ps -a --format '{{.ID}} {{.Names}} {{.Image}} {{.Command}} {{.Ports}}'").out());
         m.put("images", ok(e, "docker images --format '{{.Repository}}:{{.Tag}} {{.ID}} {{.Size}}'").out());
         m.put("volumes", ok(e, "docker volume ls").out());
+        m.put("logs", ok(e, "docker logs -t writer").text());
         m.put("networks", ok(e, "docker network ls").out());
         m.put("inspect", ok(e, "docker inspect --format '{{json .Config}} {{json .HostConfig}} {{json .Mounts}} {{.State.ExitCode}} {{.State.Status}}' writer web").out());
         return m;
@@ -45,7 +46,7 @@ class PersistenceTest {
         try (Engine e = Engine.persistent(first, SimHub.standard(), false)) {
             ok(e, "docker volume create data");
             ok(e, "docker network create appnet");
-            ok(e, "docker run --name writer -v data:/data --label team=blue -e A=1 busybox sh -c 'echo hello > /data/greeting; echo baked > /baked.txt'");
+            ok(e, "docker run --name writer -v data:/data --label team=blue -e A=1 busybox sh -c 'echo hello > /data/greeting; echo baked > /baked.txt; echo done; echo oops >&2'");
             ok(e, "docker commit writer baked:1");
             ok(e, "docker run -d --name web --network appnet -p 8080:80 --restart unless-stopped nginx");
             ok(e, "docker stop web");
