@@ -10,6 +10,7 @@ import dev.glassbox.api.UsageException;
 import dev.glassbox.client.Cli;
 import dev.glassbox.client.CommandLine;
 import dev.glassbox.daemon.Daemon;
+import dev.glassbox.daemon.Persistence;
 import dev.glassbox.kernel.Kernel;
 import dev.glassbox.registry.Registry;
 import dev.glassbox.registry.SimHub;
@@ -42,14 +43,24 @@ public final class Engine implements AutoCloseable {
     private final Cli cli;
 
     private final Registry registry;
+    /** h-persist: the daemon's state file under the data root; null when the engine keeps its state in memory only (the sim). */
+    private final Persistence persistence;
 
     private Engine(Kernel kernel, Registry registry, boolean captureState) {
+        this(kernel, registry, captureState, false);
+    }
+
+    private Engine(Kernel kernel, Registry registry, boolean captureState, boolean persistent) {
         this.kernel = kernel;
         this.registry = registry;
         this.tracer = new Tracer(kernel::currentTimeMillis);
         kernel.trace(tracer);
         this.daemon = new Daemon(kernel, tracer, registry);
-        this.api = new TracedApi(daemon, tracer);
+        this.persistence = persistent ? new Persistence(daemon) : null;
+        if (persistence != null) {
+            persistence.restore();
+        }
+        this.api = new TracedApi(persistence != null ? persistence.wrap(daemon) : daemon, tracer);
         this.cli = new Cli(api, kernel::currentTimeMillis);
         if (captureState) {
             tracer.captureState(this::state);
@@ -83,6 +94,19 @@ public final class Engine implements AutoCloseable {
     /** {@code captureState} off: no state snapshot at every trace step (benchmarks). */
     public static Engine on(Kernel kernel, Registry registry, boolean captureState) {
         return new Engine(kernel, registry, captureState);
+    }
+
+    /**
+     * h-persist: an engine whose daemon keeps its state under the kernel's data root: it comes back from
+     * there at start (what an earlier daemon on the same root left), and is written after every API call.
+     */
+    public static Engine persistent(Kernel kernel, Registry registry, boolean captureState) {
+        return new Engine(kernel, registry, captureState, true);
+    }
+
+    /** h-persist: what the restore at start did (restored, restarted, removed), empty for an engine in memory. */
+    public List<String> restoreNotes() {
+        return persistence == null ? List.of() : persistence.notes();
     }
 
     public Result run(String line) {
@@ -194,6 +218,13 @@ public final class Engine implements AutoCloseable {
 
     @Override
     public void close() {
-        kernel.close();
+        try {
+            if (persistence != null) {
+                kernel.idle(0); // h-persist: hands over exits the kernel saw since the last command,
+                persistence.save(); // so a container that ended by itself is kept with its own status
+            }
+        } finally {
+            kernel.close();
+        }
     }
 }

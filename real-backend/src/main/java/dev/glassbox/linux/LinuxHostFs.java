@@ -181,6 +181,33 @@ public final class LinuxHostFs implements HostFs {
         }
     }
 
+    // ---- h-persist: atomic replace and listing, for the daemon's state file and its clean-up at start
+
+    @Override
+    public void rename(String from, String to) {
+        Path a = inside(from);
+        Path b = inside(to);
+        try {
+            Files.createDirectories(b.getParent());
+            Files.move(a, b, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw sysError(e);
+        }
+    }
+
+    @Override
+    public List<String> list(String dir) {
+        Path p = inside(dir);
+        if (!Files.isDirectory(p, NOFOLLOW)) {
+            return List.of();
+        }
+        try (java.util.stream.Stream<Path> s = Files.list(p)) {
+            return s.map(x -> x.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw sysError(e);
+        }
+    }
+
     /**
      * rm -rf, never the state root itself and never a tree with something mounted at or under it
      * (rm -rf would walk into the mount and delete through it).

@@ -30,4 +30,17 @@ public interface HostFs {
 
     /** Bytes used by regular files under {@code path}. */
     long diskUsage(String path);
+
+    // ---- h-persist hooks: the daemon's state file (atomic replace) and its start-time clean-up
+
+    /** Replaces {@code to} by {@code from}; a kernel whose disk allows it does so atomically (rename(2)). */
+    default void rename(String from, String to) {
+        writeFile(to, readFile(from));
+        remove(from);
+    }
+
+    /** The names in directory {@code dir}, sorted; empty when it does not exist (or the kernel cannot list). */
+    default List<String> list(String dir) {
+        return List.of();
+    }
 }

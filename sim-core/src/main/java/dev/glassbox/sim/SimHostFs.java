@@ -137,6 +137,16 @@ final class SimHostFs implements HostFs {
         k.hostFs.removeTree(MountTable.split(path));
     }
 
+    /** h-persist: the names in a host directory, for the daemon's clean-up at start. */
+    @Override
+    public List<String> list(String dir) {
+        try {
+            return at(dir).node() instanceof Node.Dir d ? new ArrayList<>(d.entries.keySet()) : List.of();
+        } catch (SysError e) {
+            return List.of();
+        }
+    }
+
     @Override
     public long diskUsage(String path) {
         MountTable.Resolved r = at(path);

@@ -1,0 +1,608 @@
+package dev.glassbox.daemon;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.glassbox.api.Api;
+import dev.glassbox.api.ContainerConfig;
+import dev.glassbox.api.HostConfig;
+import dev.glassbox.image.Digest;
+import dev.glassbox.image.FileEntry;
+import dev.glassbox.image.Image;
+import dev.glassbox.image.ImageConfig;
+import dev.glassbox.image.Layer;
+import dev.glassbox.kernel.HostFs;
+import dev.glassbox.registry.ImageJson;
+import dev.glassbox.registry.LayerArchive;
+import dev.glassbox.trace.Tracer;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * dockerd's on-disk state: the daemon's objects (images and their tags, the overlay2 layer
+ * directories, containers, volumes, user-defined networks) written as one JSON file under the data
+ * root after every Engine API call that changed them, and read back when a daemon starts on the same
+ * root. File contents never go into the JSON: each image layer is kept once as its uncompressed tar in
+ * an OCI-style blob store ({@code DATA_ROOT/image/blobs/sha256/DIFF_ID}), next to the image configs.
+ *
+ * <p>Containers that were running when the previous daemon ended come back exited with status 137:
+ * the kernel killed their processes and took their mounts, cgroups and links apart at open.
+ */
+public final class Persistence {
+    /** The state file's name under the data root. */
+    public static final String FILE = "glassbox-daemon.json";
+    static final int VERSION = 1;
+    /** Log lines kept per container across a restart (Docker's json-file keeps them all; this keeps the tail). */
+    static final int LOG_LINES = 1000;
+
+    private static final ObjectMapper JSON = new ObjectMapper().configure(SerializationFeature.INDENT_OUTPUT, true);
+    private static final ObjectMapper COMPACT = new ObjectMapper();
+
+    private final Daemon d;
+    private final HostFs fs;
+    private final String file;
+    private final String blobs;
+    private final Set<String> blobsKnown = new HashSet<>();
+    private byte[] last;
+    private byte[] lastIndex;
+    /** The blobs the last written state named: those it no longer names are deleted after the next write. */
+    private Set<String> blobsReferenced = new HashSet<>();
+    /** What the last restore did, one line each (the REPL may show it; tests read it). */
+    private final List<String> notes = new ArrayList<>();
+    private boolean restoring;
+
+    public Persistence(Daemon d) {
+        this.d = d;
+        this.fs = d.kernel.fs();
+        String root = d.kernel.layout().dataRoot();
+        this.file = root + "/" + FILE;
+        this.blobs = root + "/image/blobs/sha256";
+    }
+
+    public String file() {
+        return file;
+    }
+
+    public List<String> notes() {
+        return List.copyOf(notes);
+    }
+
+    /**
+     * The API with a save after each call: between the traced API layer and the daemon, so every door
+     * (REPL, web page, HTTP Engine API) goes through it, and a change that happened between calls (a
+     * container that exited by itself) is written at the next one. Nothing is written when the state
+     * did not change.
+     */
+    public Api wrap(Api inner) {
+        return (Api) Proxy.newProxyInstance(Api.class.getClassLoader(), new Class<?>[] {Api.class}, (proxy, method, args) -> {
+            if (method.getDeclaringClass() == Object.class) {
+                return method.invoke(inner, args);
+            }
+            try {
+                return method.invoke(inner, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            } finally {
+                saveOrWarn();
+            }
+        });
+    }
+
+    /** A state file that cannot be written must not fail the command that changed the state: one line on stderr. */
+    private void saveOrWarn() {
+        try {
+            save();
+        } catch (RuntimeException e) {
+            System.err.println("glassbox: could not write the daemon's state to " + file + ": " + e.getMessage());
+        }
+    }
+
+    // ---------------------------------------------------------------- save
+
+    /** Writes the state file if the state changed since the last write: temp file, then rename over the old one. */
+    public synchronized void save() {
+        ObjectNode state = snapshot();
+        byte[] bytes;
+        try {
+            bytes = JSON.writeValueAsBytes(state);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (last != null && Arrays.equals(last, bytes)) {
+            return;
+        }
+        writeLayout(state);
+        fs.writeFile(file + ".tmp", bytes);
+        fs.rename(file + ".tmp", file);
+        last = bytes;
+        Set<String> used = blobsUsed(state);
+        for (String b : blobsReferenced) {
+            if (!used.contains(b)) {
+                removeQuietly(blobs + "/" + b); // after the rename: the file on disk no longer names it
+                blobsKnown.remove(b);
+            }
+        }
+        blobsReferenced = used;
+    }
+
+    /** The blobs (hex) the state names: image configs and layer tars. */
+    private static Set<String> blobsUsed(JsonNode state) {
+        Set<String> used = new HashSet<>();
+        for (JsonNode img : state.path("images")) {
+            used.add(img.path("config").asText().substring(7));
+            used.add(img.path("manifest").asText().substring(7));
+            img.path("layers").forEach(l -> used.add(l.path("blob").asText().substring(7)));
+        }
+        return used;
+    }
+
+    /** The daemon's objects as JSON (writes the blobs of layers and configs not stored yet). */
+    ObjectNode snapshot() {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("version", VERSION);
+        ArrayNode images = root.putArray("images");
+        for (Images.Stored s : d.images.byId.values()) {
+            Image img = s.image();
+            ObjectNode o = images.addObject();
+            o.put("id", img.id().toString());
+            o.put("manifestDigest", img.manifestDigest().toString());
+            byte[] config = ImageJson.config(img.config());
+            o.put("config", blob(config, null));
+            o.set("repoDigests", JSON.valueToTree(s.repoDigestsFull()));
+            o.set("chain", JSON.valueToTree(s.chain()));
+            o.put("pulledAt", s.pulledAt());
+            o.put("author", s.author());
+            o.put("parent", s.parent());
+            ArrayNode layers = o.putArray("layers");
+            for (Layer l : img.layers()) {
+                ObjectNode lo = layers.addObject();
+                lo.put("digest", l.digest().toString());
+                lo.put("size", l.size());
+                lo.put("diffId", l.diffId().toString());
+                lo.put("uncompressedSize", l.uncompressedSize());
+                lo.put("blob", layerBlob(l));
+            }
+            o.put("manifest", blob(manifest(config, img), null));
+        }
+        root.set("tags", JSON.valueToTree(d.images.tags));
+        ArrayNode layers = root.putArray("layers");
+        for (Storage.LayerDir l : d.images.storage.layers().values()) {
+            ObjectNode o = layers.addObject();
+            o.put("chainId", l.chainId());
+            o.put("cacheId", l.cacheId());
+            o.put("diffId", l.diffId());
+            o.put("size", l.size());
+            o.put("refs", l.refs()[0]);
+        }
+        ArrayNode volumes = root.putArray("volumes");
+        for (Volumes.Volume v : d.volumes.all()) {
+            volumes.add(JSON.valueToTree(v));
+        }
+        ArrayNode networks = root.putArray("networks");
+        for (Network n : d.networks.byName.values()) {
+            if (n.predefined()) {
+                continue;
+            }
+            ObjectNode o = networks.addObject();
+            o.put("id", n.id());
+            o.put("name", n.name());
+            o.put("driver", n.driver());
+            o.put("bridge", n.bridge());
+            o.put("subnet", n.ipam().subnet);
+            o.put("gateway", n.ipam().gateway);
+            o.put("created", n.created());
+            o.set("labels", JSON.valueToTree(n.labels()));
+        }
+        ArrayNode containers = root.putArray("containers");
+        for (Container c : d.containers.values()) {
+            containers.add(container(c));
+        }
+        return root;
+    }
+
+    private ObjectNode container(Container c) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("id", c.id);
+        o.put("name", c.name);
+        o.put("created", c.created);
+        o.set("config", JSON.valueToTree(c.config));
+        o.set("hostConfig", JSON.valueToTree(c.hostConfig));
+        o.put("image", c.image.id().toString());
+        o.put("imageName", c.imageName);
+        o.set("path", JSON.valueToTree(c.path));
+        o.put("cacheId", c.cacheId);
+        o.set("lowerdirs", JSON.valueToTree(c.lowerdirs));
+        o.put("hostname", c.hostname);
+        o.put("status", c.status.name());
+        o.put("exitCode", c.exitCode);
+        o.put("oomKilled", c.oomKilled);
+        o.put("error", c.error);
+        o.put("startedAt", c.startedAt);
+        o.put("finishedAt", c.finishedAt);
+        o.put("restartCount", c.restartCount);
+        o.put("manuallyStopped", c.manuallyStopped);
+        o.put("mac", c.mac);
+        o.set("mounts", JSON.valueToTree(c.mounts));
+        ArrayNode eps = o.putArray("endpoints");
+        for (Endpoint e : c.endpoints) {
+            eps.addObject().put("network", e.network).put("ifname", e.ifname);
+        }
+        // while it runs: what the next daemon needs to tell what it left behind
+        o.put("pid", c.pid);
+        o.put("ip", c.ip);
+        o.put("vethHost", c.vethHost);
+        List<Api.LogLine> logs = c.logs.size() > LOG_LINES ? c.logs.subList(c.logs.size() - LOG_LINES, c.logs.size()) : c.logs;
+        o.set("logs", JSON.valueToTree(logs));
+        return o;
+    }
+
+    /** The image's OCI manifest over the stored blobs: its config and its layers as uncompressed tars. */
+    private static byte[] manifest(byte[] config, Image img) {
+        ObjectNode m = COMPACT.createObjectNode();
+        m.put("schemaVersion", 2);
+        m.put("mediaType", ImageArchives.MANIFEST_TYPE);
+        m.set("config", descriptor(ImageArchives.CONFIG_TYPE, Digest.of(config).toString(), config.length));
+        ArrayNode layers = m.putArray("layers");
+        for (Layer l : img.layers()) {
+            layers.add(descriptor(ImageArchives.LAYER_TYPE, l.diffId().toString(), l.uncompressedSize()));
+        }
+        return compact(m);
+    }
+
+    private static ObjectNode descriptor(String type, String digest, long size) {
+        ObjectNode d = COMPACT.createObjectNode();
+        d.put("mediaType", type);
+        d.put("digest", digest);
+        d.put("size", size);
+        return d;
+    }
+
+    private static byte[] compact(JsonNode n) {
+        try {
+            return COMPACT.writeValueAsBytes(n);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * {@code image/index.json} of the OCI image layout: one manifest per tag (named by the tag, as
+     * containerd names them), and the untagged images without a name.
+     */
+    private byte[] index(JsonNode state) {
+        ObjectNode idx = COMPACT.createObjectNode();
+        idx.put("schemaVersion", 2);
+        idx.put("mediaType", "application/vnd.oci.image.index.v1+json");
+        ArrayNode manifests = idx.putArray("manifests");
+        for (JsonNode img : state.path("images")) {
+            String id = img.path("id").asText();
+            String manifest = img.path("manifest").asText();
+            long size = fs.readFile(blobs + "/" + manifest.substring(7)).length;
+            List<String> tags = d.images.tagsOf(id);
+            if (tags.isEmpty()) {
+                manifests.add(descriptor(ImageArchives.MANIFEST_TYPE, manifest, size));
+            }
+            for (String t : tags) {
+                ObjectNode desc = descriptor(ImageArchives.MANIFEST_TYPE, manifest, size);
+                desc.putObject("annotations").put("io.containerd.image.name", t)
+                        .put("org.opencontainers.image.ref.name", t.substring(t.lastIndexOf(':') + 1));
+                manifests.add(desc);
+            }
+        }
+        return compact(idx);
+    }
+
+    private void writeLayout(JsonNode state) {
+        byte[] index = index(state);
+        if (lastIndex != null && Arrays.equals(lastIndex, index)) {
+            return;
+        }
+        String dir = blobs.substring(0, blobs.length() - "/blobs/sha256".length());
+        if (!fs.exists(dir + "/oci-layout")) {
+            fs.writeFile(dir + "/oci-layout", "{\"imageLayoutVersion\":\"1.0.0\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        fs.writeFile(dir + "/index.json.tmp", index);
+        fs.rename(dir + "/index.json.tmp", dir + "/index.json");
+        lastIndex = index;
+    }
+
+    /** Stores bytes once by digest (or under {@code name}); answers the blob's digest. */
+    private String blob(byte[] data, Digest name) {
+        Digest digest = name != null ? name : Digest.of(data);
+        if (blobsKnown.add(digest.hex())) {
+            String path = blobs + "/" + digest.hex();
+            if (!fs.exists(path)) {
+                fs.writeFile(path + ".tmp", data);
+                fs.rename(path + ".tmp", path);
+            }
+        }
+        return digest.toString();
+    }
+
+    /** A layer's uncompressed tar, stored under its diff id (which is that tar's digest). */
+    private String layerBlob(Layer l) {
+        if (blobsKnown.contains(l.diffId().hex())) {
+            return l.diffId().toString();
+        }
+        if (fs.exists(blobs + "/" + l.diffId().hex())) {
+            blobsKnown.add(l.diffId().hex());
+            return l.diffId().toString();
+        }
+        byte[] tar = ImageArchives.tar(l.entries());
+        Digest digest = Digest.of(tar);
+        return blob(tar, digest);
+    }
+
+    // ---------------------------------------------------------------- restore
+
+    /** Whether a state file from an earlier daemon is there. */
+    public boolean exists() {
+        return fs.exists(file);
+    }
+
+    /**
+     * Brings back what an earlier daemon on this data root saved, then removes the overlay2 and
+     * container directories nobody references any more, then restarts the containers whose restart
+     * policy asks for it at daemon start ({@code always}, {@code unless-stopped} not stopped by hand).
+     */
+    public synchronized void restore() {
+        if (!exists()) {
+            return;
+        }
+        JsonNode root;
+        try {
+            root = JSON.readTree(fs.readFile(file));
+        } catch (IOException | RuntimeException e) {
+            notes.add("glassbox: the state file " + file + " cannot be read (" + e.getMessage() + "); starting empty");
+            return;
+        }
+        if (root.path("version").asInt() != VERSION) {
+            notes.add("glassbox: the state file " + file + " has version " + root.path("version").asText() + "; starting empty");
+            return;
+        }
+        restoreNetworks(root.path("networks"));
+        restoreVolumes(root.path("volumes"));
+        restoreImages(root);
+        List<Container> restart = restoreContainers(root.path("containers"));
+        ObjectNode state = snapshot();
+        blobsReferenced = blobsUsed(state);
+        restoring = true;
+        try {
+            removeOrphans(blobsReferenced);
+        } finally {
+            restoring = false;
+        }
+        try {
+            last = JSON.writeValueAsBytes(state);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (Container c : restart) {
+            try {
+                d.lifecycle.start(c);
+                notes.add("restarted " + c.name + " (restart policy " + c.hostConfig.restartPolicy().name() + ")");
+            } catch (RuntimeException e) {
+                c.error = String.valueOf(e.getMessage());
+                notes.add("could not restart " + c.name + ": " + e.getMessage());
+            }
+        }
+        save();
+    }
+
+    /** One object of the state file that cannot be restored is left out with a note; the others come back. */
+    private void each(JsonNode list, String kind, java.util.function.Consumer<JsonNode> restore) {
+        for (JsonNode o : list) {
+            try {
+                restore.accept(o);
+            } catch (RuntimeException e) {
+                notes.add("glassbox: " + kind + " " + o.path("name").asText(o.path("id").asText()) + " could not be restored: " + e.getMessage());
+            }
+        }
+    }
+
+    private void restoreNetworks(JsonNode list) {
+        each(list, "network", o -> {
+            String subnet = o.path("subnet").asText();
+            Ipam ipam = new Ipam(subnet, o.path("gateway").asText());
+            Map<String, String> labels = JSON.convertValue(o.path("labels"), JSON.getTypeFactory().constructMapType(Map.class, String.class, String.class));
+            Network n = new Network(o.path("id").asText(), o.path("name").asText(), o.path("driver").asText(), o.path("bridge").asText(), ipam,
+                    o.path("created").asLong(), labels, false);
+            try (Tracer.Span s = d.tracer.open(dev.glassbox.trace.Layer.DAEMON, null, "restore network", n.name(),
+                    "The network " + n.name() + " was recorded by the previous daemon: its bridge " + n.bridge() + " is made again.", "")) {
+                if (!d.kernel.net().linkExists(n.bridge())) {
+                    d.kernel.net().createBridge(n.bridge(), ipam.gateway + "/" + ipam.prefix);
+                }
+            }
+            d.networks.byName.put(n.name(), n);
+        });
+    }
+
+    private void restoreVolumes(JsonNode list) {
+        each(list, "volume", o -> {
+            Volumes.Volume v = JSON.convertValue(o, Volumes.Volume.class);
+            d.kernel.fs().mkdirs(d.volumes.mountpoint(v.name()));
+            d.volumes.byName.put(v.name(), v);
+        });
+    }
+
+    private void restoreImages(JsonNode root) {
+        Map<String, Storage.LayerDir> byChain = d.images.storage.layers();
+        String overlay = d.kernel.layout().overlayRoot();
+        for (JsonNode o : root.path("layers")) {
+            String chain = o.path("chainId").asText();
+            byChain.put(chain, new Storage.LayerDir(overlay, chain, o.path("cacheId").asText(), o.path("diffId").asText(), o.path("size").asLong(),
+                    new int[] {o.path("refs").asInt()}));
+        }
+        Map<String, List<FileEntry>> entriesByBlob = new HashMap<>();
+        for (JsonNode o : root.path("images")) {
+            String id = o.path("id").asText();
+            try {
+                ImageConfig config = ImageJson.parseConfig(fs.readFile(blobs + "/" + Digest.parse(o.path("config").asText()).hex()));
+                List<Layer> layers = new ArrayList<>();
+                for (JsonNode l : o.path("layers")) {
+                    String blob = Digest.parse(l.path("blob").asText()).hex();
+                    List<FileEntry> entries = entriesByBlob.computeIfAbsent(blob, b -> readTar(fs.readFile(blobs + "/" + b)));
+                    layers.add(new Layer(Digest.parse(l.path("digest").asText()), l.path("size").asLong(), Digest.parse(l.path("diffId").asText()),
+                            l.path("uncompressedSize").asLong(), entries));
+                    blobsKnown.add(blob);
+                }
+                Image img = new Image(Digest.parse(id), Digest.parse(o.path("manifestDigest").asText()), config, layers);
+                List<String> chain = new ArrayList<>();
+                o.path("chain").forEach(c -> chain.add(c.asText()));
+                for (String c : chain) {
+                    if (!byChain.containsKey(c) || !fs.exists(byChain.get(c).diff())) {
+                        throw new IllegalStateException("its layer directory for " + c + " is gone");
+                    }
+                }
+                List<String> repoDigests = new ArrayList<>();
+                o.path("repoDigests").forEach(r -> repoDigests.add(r.asText()));
+                d.images.byId.put(id, new Images.Stored(img, repoDigests, chain, o.path("pulledAt").asLong(),
+                        o.path("author").asText(), o.path("parent").asText()));
+            } catch (RuntimeException e) {
+                notes.add("glassbox: image " + id + " could not be restored: " + e.getMessage());
+            }
+        }
+        root.path("tags").fields().forEachRemaining(e -> {
+            if (d.images.byId.containsKey(e.getValue().asText())) {
+                d.images.tags.put(e.getKey(), e.getValue().asText());
+            }
+        });
+    }
+
+    private static List<FileEntry> readTar(byte[] tar) {
+        try {
+            return LayerArchive.readTar(new ByteArrayInputStream(tar));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<Container> restoreContainers(JsonNode list) {
+        List<Container> restart = new ArrayList<>();
+        long now = d.now();
+        each(list, "container", o -> {
+            String name = o.path("name").asText();
+            Images.Stored image = d.images.byId.get(o.path("image").asText());
+            if (image == null) {
+                throw new IllegalStateException("its image " + o.path("image").asText() + " is gone");
+            }
+            ContainerConfig config = JSON.convertValue(o.path("config"), ContainerConfig.class);
+            HostConfig hostConfig = JSON.convertValue(o.path("hostConfig"), HostConfig.class);
+            Container c = new Container(o.path("id").asText(), name, o.path("created").asLong(), config, hostConfig, image.image(),
+                    o.path("imageName").asText(), strings(o.path("path")), o.path("cacheId").asText(), strings(o.path("lowerdirs")),
+                    o.path("hostname").asText());
+            c.layout = d.kernel.layout();
+            Container.Status status = Container.Status.valueOf(o.path("status").asText());
+            c.exitCode = o.path("exitCode").asInt();
+            c.oomKilled = o.path("oomKilled").asBoolean();
+            c.error = o.path("error").asText();
+            c.startedAt = o.path("startedAt").asLong();
+            c.finishedAt = o.path("finishedAt").asLong();
+            c.restartCount = o.path("restartCount").asInt();
+            c.manuallyStopped = o.path("manuallyStopped").asBoolean();
+            c.mac = o.path("mac").asText();
+            List<MountPoint> mounts = new ArrayList<>();
+            o.path("mounts").forEach(m -> mounts.add(JSON.convertValue(m, MountPoint.class)));
+            c.mounts = List.copyOf(mounts);
+            o.path("endpoints").forEach(e -> c.endpoints.add(new Endpoint(e.path("network").asText(), e.path("ifname").asText())));
+            o.path("logs").forEach(l -> c.logs.add(new Api.LogLine(l.path("stream").asInt(), l.path("timeMillis").asLong(), l.path("text").asText())));
+            switch (status) {
+                case RUNNING, PAUSED -> {
+                    // the previous daemon died or closed with it running: the kernel killed it at open
+                    c.status = Container.Status.EXITED;
+                    c.exitCode = 137;
+                    c.finishedAt = now;
+                    d.tracer.did(dev.glassbox.trace.Layer.DAEMON, null, "restore container", name, "Container " + name
+                            + " was running when the previous daemon ended; its processes were killed, so it is recorded as exited with status 137.", "");
+                }
+                case RESTARTING -> c.status = Container.Status.EXITED;
+                case REMOVING, DEAD -> c.status = Container.Status.DEAD;
+                default -> c.status = status;
+            }
+            d.containers.put(name, c);
+            if (restartsWithTheDaemon(c)) {
+                restart.add(c);
+            }
+        });
+        return restart;
+    }
+
+    /**
+     * dockerd's restart manager at daemon start: {@code always} restarts a container that ran before
+     * (even one stopped by hand), {@code unless-stopped} one not stopped by hand, {@code on-failure} one
+     * that ended with a non-zero status (137 for one the previous daemon left running) within its retries.
+     */
+    static boolean restartsWithTheDaemon(Container c) {
+        var p = c.hostConfig.restartPolicy();
+        if (c.startedAt <= 0 || c.status != Container.Status.EXITED) {
+            return false;
+        }
+        return switch (p.name()) {
+            case "always" -> true;
+            case "unless-stopped" -> !c.manuallyStopped;
+            case "on-failure" -> !c.manuallyStopped && c.exitCode != 0 && (p.maximumRetryCount() == 0 || c.restartCount < p.maximumRetryCount());
+            default -> false;
+        };
+    }
+
+    private static List<String> strings(JsonNode n) {
+        List<String> out = new ArrayList<>();
+        n.forEach(x -> out.add(x.asText()));
+        return out;
+    }
+
+    /** overlay2 and container directories no image layer and no container references: a crash's leftovers. */
+    private void removeOrphans(Set<String> blobsUsed) {
+        Set<String> keep = new HashSet<>();
+        d.images.storage.layers().values().forEach(l -> keep.add(l.cacheId()));
+        for (Container c : d.containers.values()) {
+            keep.add(c.cacheId);
+            keep.add(c.cacheId + "-init");
+        }
+        String overlay = d.kernel.layout().overlayRoot();
+        for (String name : fs.list(overlay)) {
+            if (!keep.contains(name)) {
+                removeQuietly(overlay + "/" + name);
+            }
+        }
+        String containers = d.kernel.layout().dataRoot() + "/containers";
+        for (String id : fs.list(containers)) {
+            if (d.containers.values().stream().noneMatch(c -> c.id.equals(id))) {
+                removeQuietly(containers + "/" + id);
+            }
+        }
+        for (String b : fs.list(blobs)) {
+            if (!blobsUsed.contains(b)) {
+                removeQuietly(blobs + "/" + b);
+                blobsKnown.remove(b);
+            }
+        }
+    }
+
+    private void removeQuietly(String path) {
+        try {
+            fs.remove(path);
+            if (restoring) {
+                notes.add("removed " + path + ": nothing references it");
+            }
+        } catch (RuntimeException e) {
+            if (restoring) {
+                notes.add("glassbox: could not remove " + path + ": " + e.getMessage());
+            } else {
+                System.err.println("glassbox: could not remove " + path + ": " + e.getMessage());
+            }
+        }
+    }
+}
