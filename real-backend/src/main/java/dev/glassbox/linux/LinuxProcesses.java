@@ -297,11 +297,23 @@ public final class LinuxProcesses implements Processes {
         note(Subsystem.PROCESS, "kill", "pid " + pid, "The kernel delivers " + Signals.name(signal) + " to process " + pid + ".",
                 "kill(" + pid + ", " + Signals.name(signal) + ")");
         boolean ignored = ProcFiles.initIgnores(pid, signal);
-        Cmd.run(List.of("kill", "-" + signal, String.valueOf(pid)), Cmd.DEFAULT_TIMEOUT_MILLIS);
+        signal(pid, signal);
         if (ignored) {
             note(Subsystem.PROCESS, "signal ignored", "pid " + pid, "PID 1 of a PID namespace gets no default action for "
                     + Signals.name(signal) + ": it has no handler for it, so the kernel drops the signal.",
                     "grep SigCgt /proc/" + pid + "/status → no " + Signals.name(signal) + " handler; kill(" + pid + ", " + Signals.name(signal) + ") is dropped");
+        }
+    }
+
+    /** kill(2) from the JVM; where libc is not bound, the kill command. A process already gone is no error. */
+    static void signal(int pid, int signal) {
+        if (pid <= 1) {
+            throw new IllegalArgumentException("glassbox: refusing to signal pid " + pid);
+        }
+        if (Sys.available()) {
+            Sys.libc().kill(pid, signal);
+        } else {
+            Cmd.run(List.of("kill", "-" + signal, String.valueOf(pid)), Cmd.DEFAULT_TIMEOUT_MILLIS);
         }
     }
 
@@ -335,7 +347,7 @@ public final class LinuxProcesses implements Processes {
         if (b != null && !b.started) {
             b.channel.close();
             if (!shims.ended(sandbox.pid())) {
-                Cmd.run(List.of("kill", "-9", String.valueOf(sandbox.pid())), Cmd.DEFAULT_TIMEOUT_MILLIS);
+                signal(sandbox.pid(), Signals.SIGKILL);
                 waitFor(sandbox.pid(), 5_000);
             }
         }
