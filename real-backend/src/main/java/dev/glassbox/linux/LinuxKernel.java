@@ -230,6 +230,7 @@ public final class LinuxKernel implements Kernel {
         closed = true;
         proxy.close();
         reconcile();
+        fs.awaitRemovals(60_000); // the trees removed are deleted from the disk too before close returns
     }
 
     /**
