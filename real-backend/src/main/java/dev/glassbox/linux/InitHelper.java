@@ -97,7 +97,8 @@ final class InitHelper {
      */
     static final class Channel {
         final Process process;
-        final Path dir;
+        /** The run directory: given at the start, or, for a spare, when it is put to use. */
+        volatile Path dir;
         /** The helper answers a command in microseconds; one that takes this long is stuck and is killed. */
         static final long ANSWER_TIMEOUT_MILLIS = 30_000;
         private final OutputStream commands;
@@ -143,6 +144,43 @@ final class InitHelper {
             } catch (IOException e) {
                 throw new UncheckedIOException("glassbox: cannot start " + Cmd.line(argv) + ": " + e.getMessage(), e);
             }
+        }
+
+        /**
+         * Starts a spare helper ({@code glassbox-init spare}): it waits for its arguments, so that when
+         * a container starts, no process has to be spawned (see {@link #begin}). Its stderr, until it
+         * knows its run directory, goes nowhere.
+         */
+        static Channel spare(Path binary) {
+            List<String> argv = List.of(binary.toString(), "spare");
+            try {
+                ProcessBuilder pb = new ProcessBuilder(argv).redirectError(ProcessBuilder.Redirect.DISCARD);
+                Map<String, String> env = pb.environment();
+                env.clear();
+                env.put("PATH", "/usr/sbin:/usr/bin:/sbin:/bin");
+                return new Channel(pb.start(), null);
+            } catch (IOException e) {
+                throw new UncheckedIOException("glassbox: cannot start " + Cmd.line(argv) + ": " + e.getMessage(), e);
+            }
+        }
+
+        /** Puts a spare to use: its run directory and files, then the arguments it execs itself with. */
+        Channel begin(Path runDir, List<String> args) {
+            try {
+                Files.createDirectories(runDir);
+                for (String f : List.of("stdin", "stdout", "stderr")) {
+                    if (!Files.exists(runDir.resolve(f))) {
+                        Files.createFile(runDir.resolve(f));
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("glassbox: cannot prepare " + runDir + ": " + e.getMessage(), e);
+            }
+            this.dir = runDir;
+            List<String> fields = new ArrayList<>(args.size());
+            fields.addAll(args);
+            send(fields);
+            return this;
         }
 
         /** Sends one command; null fields are not allowed. */
@@ -198,6 +236,9 @@ final class InitHelper {
 
         /** What the helper wrote to its stderr, for error messages. */
         String log() {
+            if (dir == null) {
+                return "";
+            }
             try {
                 String text = Files.readString(dir.resolve("helper.log")).strip();
                 return text.isEmpty() ? "" : ": " + text;

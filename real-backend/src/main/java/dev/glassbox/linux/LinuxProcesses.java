@@ -49,6 +49,15 @@ public final class LinuxProcesses implements Processes {
     private final Map<String, Box> boxes = new ConcurrentHashMap<>();
     private final Shims shims;
     private final AtomicInteger execs = new AtomicInteger();
+    /** The next helper, started ahead of need; null before the first container and after {@link #closeSpare}. */
+    private java.util.concurrent.CompletableFuture<InitHelper.Channel> spare;
+    private boolean closed;
+    /** Starts spare helpers off the caller's thread. */
+    private static final java.util.concurrent.Executor SPAWNER = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "glassbox-spare");
+        t.setDaemon(true);
+        return t;
+    });
 
     /** A cloned init, held before execve: its helper channel and what it still has to do. */
     static final class Box {
@@ -119,7 +128,7 @@ public final class LinuxProcesses implements Processes {
                 args.add(t.procName() + "=/proc/" + other.pid() + "/ns/" + t.procName());
             }
         }
-        InitHelper.Channel ch = InitHelper.Channel.start(InitHelper.binary(stateRoot), dir, args);
+        InitHelper.Channel ch = helper(dir, args);
         int pid;
         try {
             pid = Integer.parseInt(ch.expectOk("clone").trim());
@@ -152,6 +161,68 @@ public final class LinuxProcesses implements Processes {
         Sandbox sb = new Sandbox(spec.id(), pid, inodes);
         boxes.put(spec.id(), new Box(sb, ch, spec.create().contains(NsType.CGROUP), dir));
         return sb;
+    }
+
+    /**
+     * A helper for this run directory and these arguments: the spare started after the last one was
+     * taken (a process spawned from the JVM costs several milliseconds; a spare only execs itself), or
+     * a new one. Starts the next spare in the background.
+     */
+    private InitHelper.Channel helper(Path dir, List<String> args) {
+        Path bin = InitHelper.binary(stateRoot);
+        InitHelper.Channel ch = null;
+        java.util.concurrent.CompletableFuture<InitHelper.Channel> next;
+        synchronized (this) {
+            next = spare;
+            spare = null;
+        }
+        if (next != null) {
+            try {
+                ch = next.join();
+            } catch (RuntimeException e) {
+                ch = null; // could not start: start one now
+            }
+            if (ch != null && !ch.process.isAlive()) {
+                ch.close();
+                ch = null;
+            }
+        }
+        if (ch == null) {
+            ch = InitHelper.Channel.spare(bin);
+        }
+        synchronized (this) {
+            if (!closed && spare == null) {
+                spare = java.util.concurrent.CompletableFuture.supplyAsync(() -> InitHelper.Channel.spare(bin), SPAWNER);
+            }
+        }
+        try {
+            return ch.begin(dir, args);
+        } catch (RuntimeException e) {
+            ch.close();
+            ch.process.destroyForcibly();
+            throw e;
+        }
+    }
+
+    /** Ends the spare helper (it exits when its stdin closes); no new one is started. */
+    public void closeSpare() {
+        java.util.concurrent.CompletableFuture<InitHelper.Channel> s;
+        synchronized (this) {
+            closed = true;
+            s = spare;
+            spare = null;
+        }
+        if (s != null) {
+            try {
+                InitHelper.Channel ch = s.join();
+                ch.close();
+                ch.process.waitFor(1, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (RuntimeException e) {
+                // it never started
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private static String describe(NsType t) {
@@ -213,7 +284,7 @@ public final class LinuxProcesses implements Processes {
         deleteTree(dir);
         List<String> args = new ArrayList<>(List.of("exec", dir.toString(), String.valueOf(sandbox.pid())));
         args.addAll(ProcFiles.cgroupProcsFiles(sandbox.pid()));
-        InitHelper.Channel ch = InitHelper.Channel.start(InitHelper.binary(stateRoot), dir, args);
+        InitHelper.Channel ch = helper(dir, args);
         Shims.Watched proc;
         Launched l;
         try {
