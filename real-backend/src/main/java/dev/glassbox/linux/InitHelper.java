@@ -35,10 +35,18 @@ final class InitHelper {
     private InitHelper() {
     }
 
+    /** The helper's source and the start of its sha256, read once. */
+    private static byte[] sourceBytes;
+    private static String sourceId;
+
     /** The helper binary for this source, compiled if it is not there yet. */
     static synchronized Path binary(Path stateRoot) {
-        byte[] source = source();
-        Path bin = stateRoot.resolve("bin").resolve("glassbox-init-" + sha256(source).substring(0, 12));
+        if (sourceBytes == null) {
+            sourceBytes = source();
+            sourceId = sha256(sourceBytes).substring(0, 12);
+        }
+        byte[] source = sourceBytes;
+        Path bin = stateRoot.resolve("bin").resolve("glassbox-init-" + sourceId);
         if (Files.isExecutable(bin)) {
             return bin;
         }
@@ -123,29 +131,6 @@ final class InitHelper {
             reader.start();
         }
 
-        /** Starts the helper with its stdin, stdout and stderr files in {@code dir}. */
-        static Channel start(Path binary, Path dir, List<String> args) {
-            List<String> argv = new ArrayList<>();
-            argv.add(binary.toString());
-            argv.addAll(args);
-            try {
-                Files.createDirectories(dir);
-                for (String f : List.of("stdin", "stdout", "stderr")) {
-                    if (!Files.exists(dir.resolve(f))) {
-                        Files.createFile(dir.resolve(f));
-                    }
-                }
-                ProcessBuilder pb = new ProcessBuilder(argv)
-                        .redirectError(ProcessBuilder.Redirect.appendTo(dir.resolve("helper.log").toFile()));
-                Map<String, String> env = pb.environment();
-                env.clear();
-                env.put("PATH", "/usr/sbin:/usr/bin:/sbin:/bin");
-                return new Channel(pb.start(), dir);
-            } catch (IOException e) {
-                throw new UncheckedIOException("glassbox: cannot start " + Cmd.line(argv) + ": " + e.getMessage(), e);
-            }
-        }
-
         /**
          * Starts a spare helper ({@code glassbox-init spare}): it waits for its arguments, so that when
          * a container starts, no process has to be spawned (see {@link #begin}). Its stderr, until it
@@ -164,15 +149,10 @@ final class InitHelper {
             }
         }
 
-        /** Puts a spare to use: its run directory and files, then the arguments it execs itself with. */
+        /** Puts a spare to use: its run directory (the helper creates the files in it), then the arguments it execs itself with. */
         Channel begin(Path runDir, List<String> args) {
             try {
                 Files.createDirectories(runDir);
-                for (String f : List.of("stdin", "stdout", "stderr")) {
-                    if (!Files.exists(runDir.resolve(f))) {
-                        Files.createFile(runDir.resolve(f));
-                    }
-                }
             } catch (IOException e) {
                 throw new UncheckedIOException("glassbox: cannot prepare " + runDir + ": " + e.getMessage(), e);
             }

@@ -182,7 +182,7 @@ static int open_out(const char *name) {
 static void open_stdio(void) {
     char path[PATH_MAX];
     snprintf(path, sizeof path, "%s/stdin", dir);
-    io[0] = open(path, O_RDONLY | O_CLOEXEC);
+    io[0] = open(path, O_RDONLY | O_CREAT | O_CLOEXEC, 0644); /* the daemon writes it before exec */
     if (io[0] < 0) {
         say("error %d open %s: %s", errno, path, lower(strerror(errno)));
         exit(1);
