@@ -36,6 +36,8 @@ import java.util.stream.Stream;
  * same kernel-layer events as the sim kernel's processes, with the real system calls as equivalents.
  */
 public final class LinuxProcesses implements Processes {
+    /** How long after its execve an init gets to install its signal handlers (see {@link #settles}). */
+    static final long SETTLE_MILLIS = 250;
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}");
     private static final Map<NsType, Integer> FLAGS = Map.of(NsType.MNT, 0x00020000, NsType.UTS, 0x04000000, NsType.IPC, 0x08000000,
             NsType.USER, 0x10000000, NsType.PID, 0x20000000, NsType.NET, 0x40000000, NsType.CGROUP, 0x02000000);
@@ -67,6 +69,8 @@ public final class LinuxProcesses implements Processes {
         final Path dir;
         volatile String preparedRoot;
         volatile boolean started;
+        /** When execve succeeded (System.nanoTime), for {@link #kill}. */
+        volatile long startedNanos;
 
         Box(Sandbox sandbox, InitHelper.Channel channel, boolean cgroupNs, Path dir) {
             this.sandbox = sandbox;
@@ -266,6 +270,7 @@ public final class LinuxProcesses implements Processes {
             init.follow(spec.output());
             Launched l = launch(b.channel, b.dir, spec, b.cgroupNs);
             b.started = true;
+            b.startedNanos = System.nanoTime();
             b.channel.close();
             note(Subsystem.PROCESS, "execve", String.join(" ", spec.argv()), "The waiting process replaces itself with " + l.path
                     + ": from now on it is the container's PID 1, running the image's program.", execve(l.path, spec.argv()));
@@ -367,13 +372,36 @@ public final class LinuxProcesses implements Processes {
         }
         note(Subsystem.PROCESS, "kill", "pid " + pid, "The kernel delivers " + Signals.name(signal) + " to process " + pid + ".",
                 "kill(" + pid + ", " + Signals.name(signal) + ")");
-        boolean ignored = ProcFiles.initIgnores(pid, signal);
+        boolean ignored = ProcFiles.initIgnores(pid, signal) && !settles(pid, signal);
         signal(pid, signal);
         if (ignored) {
             note(Subsystem.PROCESS, "signal ignored", "pid " + pid, "PID 1 of a PID namespace gets no default action for "
                     + Signals.name(signal) + ": it has no handler for it, so the kernel drops the signal.",
                     "grep SigCgt /proc/" + pid + "/status → no " + Signals.name(signal) + " handler; kill(" + pid + ", " + Signals.name(signal) + ") is dropped");
         }
+    }
+
+    /**
+     * A program that was exec'd a moment ago may not have installed its signal handlers yet (a shell
+     * has still to run its {@code trap}); a PID 1 without a handler drops the signal. So a signal for
+     * an init started less than {@link #SETTLE_MILLIS} ago waits, until then, for a handler to appear:
+     * whether one did.
+     */
+    private boolean settles(int pid, int signal) {
+        long since = 0;
+        for (Box b : boxes.values()) {
+            if (b.sandbox.pid() == pid && b.started) {
+                since = b.startedNanos;
+            }
+        }
+        long deadline = since + SETTLE_MILLIS * 1_000_000L;
+        while (since != 0 && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000L);
+            if (!ProcFiles.initIgnores(pid, signal)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** kill(2) from the JVM; where libc is not bound, the kill command. A process already gone is no error. */
