@@ -19,6 +19,7 @@ public final class EngineLaunchProfile {
 
     public static void main(String[] args) throws Exception {
         int n = Integer.getInteger("bench.n", 15);
+        long pause = Long.getLong("bench.pause", 0); // ms between runs: lets the kernel finish tearing down the last one
         String flags = args.length == 0 ? "--network none" : String.join(" ", args);
         String line = "docker run --rm " + flags + " busybox true";
         Path tmp = Files.createTempDirectory("glassbox-profile");
@@ -28,6 +29,7 @@ public final class EngineLaunchProfile {
             List<long[]> deltas = new ArrayList<>();
             long[] totals = new long[n];
             for (int i = -3; i < n; i++) {
+                Thread.sleep(pause);
                 long t0 = System.nanoTime();
                 e.run(line);
                 long total = (System.nanoTime() - t0) / 1_000_000;
