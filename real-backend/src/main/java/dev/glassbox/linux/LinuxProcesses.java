@@ -132,7 +132,7 @@ public final class LinuxProcesses implements Processes {
                 args.add(t.procName() + "=/proc/" + other.pid() + "/ns/" + t.procName());
             }
         }
-        InitHelper.Channel ch = helper(dir, args);
+        InitHelper.Channel ch = helper(dir, args, true);
         int pid;
         try {
             pid = Integer.parseInt(ch.expectOk("clone").trim());
@@ -168,17 +168,21 @@ public final class LinuxProcesses implements Processes {
     }
 
     /**
-     * A helper for this run directory and these arguments: the spare started after the last one was
-     * taken (a process spawned from the JVM costs several milliseconds; a spare only execs itself), or
-     * a new one. Starts the next spare in the background.
+     * A helper for this run directory and these arguments. For a container's init ({@code useSpare}):
+     * the spare started after the last one was taken (a process spawned from the JVM costs several
+     * milliseconds; a spare only execs itself), and the next spare is started in the background, while
+     * the container is being set up and before its program runs. For docker exec, a new helper: the
+     * spare is kept for the next container, and no process is spawned beside the command just started.
      */
-    private InitHelper.Channel helper(Path dir, List<String> args) {
+    private InitHelper.Channel helper(Path dir, List<String> args, boolean useSpare) {
         Path bin = InitHelper.binary(stateRoot);
         InitHelper.Channel ch = null;
-        java.util.concurrent.CompletableFuture<InitHelper.Channel> next;
-        synchronized (this) {
-            next = spare;
-            spare = null;
+        java.util.concurrent.CompletableFuture<InitHelper.Channel> next = null;
+        if (useSpare) {
+            synchronized (this) {
+                next = spare;
+                spare = null;
+            }
         }
         if (next != null) {
             try {
@@ -195,7 +199,7 @@ public final class LinuxProcesses implements Processes {
             ch = InitHelper.Channel.spare(bin);
         }
         synchronized (this) {
-            if (!closed && spare == null) {
+            if (useSpare && !closed && spare == null) {
                 spare = java.util.concurrent.CompletableFuture.supplyAsync(() -> InitHelper.Channel.spare(bin), SPAWNER);
             }
         }
@@ -289,7 +293,7 @@ public final class LinuxProcesses implements Processes {
         deleteTree(dir);
         List<String> args = new ArrayList<>(List.of("exec", dir.toString(), String.valueOf(sandbox.pid())));
         args.addAll(ProcFiles.cgroupProcsFiles(sandbox.pid()));
-        InitHelper.Channel ch = helper(dir, args);
+        InitHelper.Channel ch = helper(dir, args, false);
         Shims.Watched proc;
         Launched l;
         try {
