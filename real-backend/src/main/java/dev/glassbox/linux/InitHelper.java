@@ -35,10 +35,18 @@ final class InitHelper {
     private InitHelper() {
     }
 
+    /** The helper's source and the start of its sha256, read once. */
+    private static byte[] sourceBytes;
+    private static String sourceId;
+
     /** The helper binary for this source, compiled if it is not there yet. */
     static synchronized Path binary(Path stateRoot) {
-        byte[] source = source();
-        Path bin = stateRoot.resolve("bin").resolve("glassbox-init-" + sha256(source).substring(0, 12));
+        if (sourceBytes == null) {
+            sourceBytes = source();
+            sourceId = sha256(sourceBytes).substring(0, 12);
+        }
+        byte[] source = sourceBytes;
+        Path bin = stateRoot.resolve("bin").resolve("glassbox-init-" + sourceId);
         if (Files.isExecutable(bin)) {
             return bin;
         }
@@ -97,7 +105,8 @@ final class InitHelper {
      */
     static final class Channel {
         final Process process;
-        final Path dir;
+        /** The run directory: given at the start, or, for a spare, when it is put to use. */
+        volatile Path dir;
         /** The helper answers a command in microseconds; one that takes this long is stuck and is killed. */
         static final long ANSWER_TIMEOUT_MILLIS = 30_000;
         private final OutputStream commands;
@@ -122,27 +131,36 @@ final class InitHelper {
             reader.start();
         }
 
-        /** Starts the helper with its stdin, stdout and stderr files in {@code dir}. */
-        static Channel start(Path binary, Path dir, List<String> args) {
-            List<String> argv = new ArrayList<>();
-            argv.add(binary.toString());
-            argv.addAll(args);
+        /**
+         * Starts a spare helper ({@code glassbox-init spare}): it waits for its arguments, so that when
+         * a container starts, no process has to be spawned (see {@link #begin}). Its stderr, until it
+         * knows its run directory, goes nowhere.
+         */
+        static Channel spare(Path binary) {
+            List<String> argv = List.of(binary.toString(), "spare");
             try {
-                Files.createDirectories(dir);
-                for (String f : List.of("stdin", "stdout", "stderr")) {
-                    if (!Files.exists(dir.resolve(f))) {
-                        Files.createFile(dir.resolve(f));
-                    }
-                }
-                ProcessBuilder pb = new ProcessBuilder(argv)
-                        .redirectError(ProcessBuilder.Redirect.appendTo(dir.resolve("helper.log").toFile()));
+                ProcessBuilder pb = new ProcessBuilder(argv).redirectError(ProcessBuilder.Redirect.DISCARD);
                 Map<String, String> env = pb.environment();
                 env.clear();
                 env.put("PATH", "/usr/sbin:/usr/bin:/sbin:/bin");
-                return new Channel(pb.start(), dir);
+                return new Channel(pb.start(), null);
             } catch (IOException e) {
                 throw new UncheckedIOException("glassbox: cannot start " + Cmd.line(argv) + ": " + e.getMessage(), e);
             }
+        }
+
+        /** Puts a spare to use: its run directory (the helper creates the files in it), then the arguments it execs itself with. */
+        Channel begin(Path runDir, List<String> args) {
+            try {
+                Files.createDirectories(runDir);
+            } catch (IOException e) {
+                throw new UncheckedIOException("glassbox: cannot prepare " + runDir + ": " + e.getMessage(), e);
+            }
+            this.dir = runDir;
+            List<String> fields = new ArrayList<>(args.size());
+            fields.addAll(args);
+            send(fields);
+            return this;
         }
 
         /** Sends one command; null fields are not allowed. */
@@ -198,6 +216,9 @@ final class InitHelper {
 
         /** What the helper wrote to its stderr, for error messages. */
         String log() {
+            if (dir == null) {
+                return "";
+            }
             try {
                 String text = Files.readString(dir.resolve("helper.log")).strip();
                 return text.isEmpty() ? "" : ": " + text;

@@ -72,6 +72,7 @@ public final class LinuxKernel implements Kernel {
     private TrackedCgroups cgroups;
     private TrackedNet net;
     private Serialized processes;
+    private LinuxProcesses procs;
     private Mounts mounts;
     private boolean closed;
 
@@ -101,7 +102,11 @@ public final class LinuxKernel implements Kernel {
     private void wire() {
         this.cgroups = new TrackedCgroups(new LinuxCgroups(cgroupLayout, tracer), ledger);
         this.net = new TrackedNet(new ProxiedNet(LinuxNet.host(tracer), proxy, tracer), ledger);
+        if (this.procs != null) {
+            this.procs.closeSpare();
+        }
         LinuxProcesses procs = new LinuxProcesses(options.stateRoot(), tracer);
+        this.procs = procs;
         this.processes = new Serialized(procs, ledger, net::forget);
         this.mounts = new TrackedMounts(new LinuxMounts(new LinuxOverlayMounts(options.stateRoot(), tracer), procs, tracer), ledger);
     }
@@ -229,7 +234,9 @@ public final class LinuxKernel implements Kernel {
         }
         closed = true;
         proxy.close();
+        procs.closeSpare();
         reconcile();
+        fs.awaitRemovals(60_000); // the trees removed are deleted from the disk too before close returns
     }
 
     /**

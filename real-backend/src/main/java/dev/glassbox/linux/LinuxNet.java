@@ -18,10 +18,15 @@ import java.util.function.IntPredicate;
 import java.util.regex.Pattern;
 
 /**
- * The host's network stack, driven with iproute2: {@code ip …} in the host's namespace and
- * {@code nsenter --net=/proc/PID/ns/net ip …} in a sandbox's. Every operation records the same
+ * The host's network stack. A container's wiring (veth pair, bridge port, the move into its
+ * namespace, address, link up, default route) and a link's deletion are sent as rtnetlink messages
+ * by the daemon itself ({@link Netlink}): the same messages {@code ip …} in the host's namespace and
+ * {@code nsenter --net=/proc/PID/ns/net ip …} in a sandbox's would send, without a process per step.
+ * The bridge is created, and a link looked up, with iproute2's {@code ip}; so is everything where
+ * libc cannot be bound (and in tests, with a fake runner). Every operation records the same
  * kernel-layer events, in the same order and with the same sentences, as the sim kernel's network;
- * the equivalent is the exact command line run.
+ * the equivalent is the exact command line run or, for netlink, the command line it stands for and
+ * the message sent ("ip link set lo up (via netlink: RTM_NEWLINK)").
  *
  * <p>Safety: a link in the host's namespace must be named {@code glassbox…} or {@code veth…}, checked
  * before anything runs, so the host's own links are never touched; a sandbox whose network namespace
@@ -35,6 +40,8 @@ public final class LinuxNet implements Net {
     private static final Pattern PROTO = Pattern.compile("tcp|udp|sctp");
 
     private final Cmd.Runner runner;
+    /** Netlink from the JVM for a container's wiring; null: every step runs {@code ip}. */
+    private final Netlink netlink;
     private final Tracer tracer;
     private final IntPredicate ownNetNs;
     private final java.util.function.BooleanSupplier hasIptables;
@@ -48,7 +55,12 @@ public final class LinuxNet implements Net {
      * @param hasIptables whether iptables is on PATH
      */
     public LinuxNet(Cmd.Runner runner, Tracer tracer, IntPredicate ownNetNs, java.util.function.BooleanSupplier hasIptables) {
+        this(runner, null, tracer, ownNetNs, hasIptables);
+    }
+
+    LinuxNet(Cmd.Runner runner, Netlink netlink, Tracer tracer, IntPredicate ownNetNs, java.util.function.BooleanSupplier hasIptables) {
         this.runner = runner;
+        this.netlink = netlink;
         this.tracer = tracer;
         this.ownNetNs = ownNetNs;
         this.hasIptables = hasIptables;
@@ -56,7 +68,7 @@ public final class LinuxNet implements Net {
 
     /** The host's network stack. */
     public static LinuxNet host(Tracer tracer) {
-        return new LinuxNet(Cmd.HOST, tracer, LinuxNet::hasOwnNetNs, () -> Cmd.onPath("iptables"));
+        return new LinuxNet(Cmd.HOST, Netlink.open(), tracer, LinuxNet::hasOwnNetNs, () -> Cmd.onPath("iptables"));
     }
 
     /** Whether /proc/PID/ns/net is a different namespace from this process's own. */
@@ -140,6 +152,16 @@ public final class LinuxNet implements Net {
         return argv;
     }
 
+    /** The trace's equivalent of a step: the command lines, and the netlink messages when netlink carries them out. */
+    private String equivalent(List<List<String>> cmds, String messages) {
+        return line(cmds) + (netlink == null ? "" : " (via netlink: " + messages + ")");
+    }
+
+    /** The pid whose network namespace a netlink request goes to; 0 for the host's. */
+    private static int nsPid(Sandbox sandbox) {
+        return sandbox == null ? 0 : sandbox.pid();
+    }
+
     private static String line(List<List<String>> cmds) {
         StringBuilder sb = new StringBuilder();
         for (List<String> c : cmds) {
@@ -220,8 +242,12 @@ public final class LinuxNet implements Net {
         hostLink(peerIf);
         List<String> add = ip(null, "link", "add", hostIf, "type", "veth", "peer", "name", peerIf);
         event("create veth", hostIf, "A veth pair is a virtual cable: what goes in " + hostIf
-                + " comes out of " + peerIf + " and back.", Cmd.line(add));
-        must(add);
+                + " comes out of " + peerIf + " and back.", equivalent(List.of(add), "RTM_NEWLINK"));
+        if (netlink != null) {
+            netlink.addVeth(hostIf, peerIf, Cmd.line(add));
+        } else {
+            must(add);
+        }
         peers.put(hostIf, peerIf);
         peers.put(peerIf, hostIf);
     }
@@ -232,8 +258,12 @@ public final class LinuxNet implements Net {
         hostLink(bridge);
         List<String> set = ip(null, "link", "set", ifname, "master", bridge, "up");
         event("attach to bridge", ifname, ifname + " is plugged into " + bridge
-                + " and brought up, so frames reach the other containers on it.", Cmd.line(set));
-        must(set);
+                + " and brought up, so frames reach the other containers on it.", equivalent(List.of(set), "RTM_NEWLINK"));
+        if (netlink != null) {
+            netlink.setMasterUp(ifname, bridge, Cmd.line(set));
+        } else {
+            must(set);
+        }
     }
 
     @Override
@@ -244,9 +274,14 @@ public final class LinuxNet implements Net {
         List<String> move = ip(null, "link", "set", ifname, "netns", Integer.toString(pid));
         List<String> rename = ip(sandbox, "link", "set", ifname, "name", newName);
         event("move link", ifname, "The other end of the cable moves into the container's network namespace and is renamed "
-                + newName + ": from inside, it is the only network card there is.", line(List.of(move, rename)));
-        must(move);
-        must(rename);
+                + newName + ": from inside, it is the only network card there is.", equivalent(List.of(move, rename), "RTM_NEWLINK, RTM_NEWLINK"));
+        if (netlink != null) {
+            netlink.moveToNetns(ifname, pid, Cmd.line(move));
+            netlink.rename(pid, ifname, newName, Cmd.line(rename));
+        } else {
+            must(move);
+            must(rename);
+        }
         String other = peers.remove(ifname);
         if (other != null) {
             peers.put(other, newName);
@@ -258,16 +293,24 @@ public final class LinuxNet implements Net {
         sandboxLink(sandbox, ifname);
         cidr(cidr);
         List<String> add = ip(sandbox, "addr", "add", cidr, "dev", ifname);
-        event("add address", ifname, ifname + " gets the address " + cidr + " that IPAM reserved.", Cmd.line(add));
-        must(add);
+        event("add address", ifname, ifname + " gets the address " + cidr + " that IPAM reserved.", equivalent(List.of(add), "RTM_NEWADDR"));
+        if (netlink != null) {
+            netlink.addAddress(nsPid(sandbox), ifname, cidr, Cmd.line(add));
+        } else {
+            must(add);
+        }
     }
 
     @Override
     public void linkUp(Sandbox sandbox, String ifname) {
         sandboxLink(sandbox, ifname);
         List<String> up = ip(sandbox, "link", "set", ifname, "up");
-        event("link up", ifname, ifname + " is brought up.", Cmd.line(up));
-        must(up);
+        event("link up", ifname, ifname + " is brought up.", equivalent(List.of(up), "RTM_NEWLINK"));
+        if (netlink != null) {
+            netlink.linkUp(nsPid(sandbox), ifname, Cmd.line(up));
+        } else {
+            must(up);
+        }
     }
 
     @Override
@@ -279,8 +322,12 @@ public final class LinuxNet implements Net {
         sandboxLink(sandbox, ifname);
         ipv4(gateway);
         List<String> add = ip(sandbox, "route", "add", "default", "via", gateway, "dev", ifname);
-        event("add route", ifname, "Everything not on the local subnet goes to the gateway " + gateway + ".", Cmd.line(add));
-        must(add);
+        event("add route", ifname, "Everything not on the local subnet goes to the gateway " + gateway + ".", equivalent(List.of(add), "RTM_NEWROUTE"));
+        if (netlink != null) {
+            netlink.addDefaultRoute(nsPid(sandbox), gateway, ifname, Cmd.line(add));
+        } else {
+            must(add);
+        }
     }
 
     @Override
@@ -289,15 +336,31 @@ public final class LinuxNet implements Net {
         List<String> del = ip(null, "link", "del", ifname);
         String peer = peers.get(ifname);
         boolean veth = peer != null || isVeth(ifname);
-        Cmd.Result r = exec(del);
+        Cmd.Result r;
+        SysError failed = null;
+        if (netlink != null) {
+            try {
+                netlink.deleteLink(ifname, Cmd.line(del));
+                r = new Cmd.Result(del, 0, "", "");
+            } catch (SysError e) {
+                failed = e;
+                r = new Cmd.Result(del, 2, "", e.errno().equals("ENODEV") ? "Cannot find device \"" + ifname + "\"" : e.getMessage());
+            }
+        } else {
+            r = exec(del);
+        }
         boolean gone = !r.ok() && (r.stderr().contains("Cannot find device") || r.stderr().contains("No such device"));
+        String via = netlink == null ? "" : " (via netlink: RTM_DELLINK)";
         if (gone) {
             // a veth whose container's namespace just died is deleted by the kernel itself: that is not a failure
             event("delete link", ifname, ifname + " is already gone: the kernel deleted the veth pair with the container's network namespace.",
-                    Cmd.line(del) + " → Cannot find device");
+                    Cmd.line(del) + via + " → Cannot find device");
         } else {
             event("delete link", ifname, "Deleting " + ifname + (veth ? " also deletes its peer " + (peer != null ? peer + " " : "")
-                    + "inside the container." : "."), Cmd.line(del));
+                    + "inside the container." : "."), Cmd.line(del) + via);
+        }
+        if (failed != null && !gone) {
+            throw failed;
         }
         if (!r.ok() && !gone) {
             throw sysError(new CmdException(del, r.exit(), r.stderr(), null));

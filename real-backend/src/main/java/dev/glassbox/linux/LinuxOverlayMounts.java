@@ -13,9 +13,11 @@ import java.util.Locale;
 
 /**
  * The host-namespace half of {@link dev.glassbox.kernel.Mounts}: overlay mounts and unmounts under
- * the state root, by {@code mount -t overlay} and {@code umount}. Every directory named must lie
- * inside the state root (see {@link LinuxHostFs#inside}). Records the same kernel-layer events as the
- * sim kernel's mounts ("mount overlay", "umount"), with the exact command line as the equivalent.
+ * the state root, by the mount(2) and umount2(2) system calls made from the JVM (or, where libc
+ * cannot be bound, and in tests with a fake runner, by {@code mount -t overlay} and {@code umount}).
+ * Every directory named must lie inside the state root (see {@link LinuxHostFs#inside}). Records the
+ * same kernel-layer events as the sim kernel's mounts ("mount overlay", "umount"), with the exact
+ * system call, or command line, as the equivalent.
  * The container-namespace half (prepareRoot, mountIn, pivotRoot) runs in a helper inside the
  * container's mount namespace and is not here.
  */
@@ -26,10 +28,11 @@ public final class LinuxOverlayMounts {
     private final Path root;
     private final Path realRoot;
     private final Tracer tracer;
+    /** Runs mount and umount; null: the system calls are made directly. */
     private final Cmd.Runner runner;
 
     public LinuxOverlayMounts(Path stateRoot, Tracer tracer) {
-        this(stateRoot, tracer, Cmd.HOST);
+        this(stateRoot, tracer, Sys.available() ? null : Cmd.HOST);
     }
 
     LinuxOverlayMounts(Path stateRoot, Tracer tracer, Cmd.Runner runner) {
@@ -79,18 +82,33 @@ public final class LinuxOverlayMounts {
             throw new SysError("EINVAL", "glassbox: overlay options for " + tgt + " are " + options.length()
                     + " bytes; the kernel takes at most " + MAX_OPTIONS + " (too many layers or too long paths)");
         }
+        String sentence = "overlayfs stacks the image's " + lowerdirs.size()
+                + " read-only layers under one empty writable layer; the merged view at " + target + " becomes the container's root.";
+        if (runner == null) {
+            event("mount overlay", target, sentence, "mount(\"overlay\", \"" + tgt + "\", \"overlay\", 0, \"" + options + "\")");
+            if (Sys.libc().mount("overlay", tgt, "overlay", 0, options) != 0) {
+                throw Sys.fail(Sys.errno(), "mount -t overlay overlay " + tgt);
+            }
+            return;
+        }
         List<String> argv = List.of("mount", "-t", "overlay", "overlay", "-o", options, tgt);
-        event("mount overlay", target, "overlayfs stacks the image's " + lowerdirs.size()
-                + " read-only layers under one empty writable layer; the merged view at " + target + " becomes the container's root.",
-                Cmd.line(argv));
+        event("mount overlay", target, sentence, Cmd.line(argv));
         check(runner.run(argv));
     }
 
     /** umount target. */
     public void unmount(String target) {
         String tgt = LinuxHostFs.inside(root, realRoot, target).toString();
+        String sentence = "The merged view is unmounted; the layers stay on disk.";
+        if (runner == null) {
+            event("umount", target, sentence, "umount2(\"" + tgt + "\", 0)");
+            if (Sys.libc().umount2(tgt, 0) != 0) {
+                throw Sys.fail(Sys.errno(), "umount " + tgt);
+            }
+            return;
+        }
         List<String> argv = List.of("umount", tgt);
-        event("umount", target, "The merged view is unmounted; the layers stay on disk.", Cmd.line(argv));
+        event("umount", target, sentence, Cmd.line(argv));
         check(runner.run(argv));
     }
 

@@ -36,6 +36,8 @@ import java.util.stream.Stream;
  * same kernel-layer events as the sim kernel's processes, with the real system calls as equivalents.
  */
 public final class LinuxProcesses implements Processes {
+    /** How long after its execve an init gets to install its signal handlers (see {@link #settles}). */
+    static final long SETTLE_MILLIS = 250;
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}");
     private static final Map<NsType, Integer> FLAGS = Map.of(NsType.MNT, 0x00020000, NsType.UTS, 0x04000000, NsType.IPC, 0x08000000,
             NsType.USER, 0x10000000, NsType.PID, 0x20000000, NsType.NET, 0x40000000, NsType.CGROUP, 0x02000000);
@@ -49,6 +51,15 @@ public final class LinuxProcesses implements Processes {
     private final Map<String, Box> boxes = new ConcurrentHashMap<>();
     private final Shims shims;
     private final AtomicInteger execs = new AtomicInteger();
+    /** The next helper, started ahead of need; null before the first container and after {@link #closeSpare}. */
+    private java.util.concurrent.CompletableFuture<InitHelper.Channel> spare;
+    private boolean closed;
+    /** Starts spare helpers off the caller's thread. */
+    private static final java.util.concurrent.Executor SPAWNER = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "glassbox-spare");
+        t.setDaemon(true);
+        return t;
+    });
 
     /** A cloned init, held before execve: its helper channel and what it still has to do. */
     static final class Box {
@@ -58,6 +69,8 @@ public final class LinuxProcesses implements Processes {
         final Path dir;
         volatile String preparedRoot;
         volatile boolean started;
+        /** When execve succeeded (System.nanoTime), for {@link #kill}. */
+        volatile long startedNanos;
 
         Box(Sandbox sandbox, InitHelper.Channel channel, boolean cgroupNs, Path dir) {
             this.sandbox = sandbox;
@@ -119,7 +132,7 @@ public final class LinuxProcesses implements Processes {
                 args.add(t.procName() + "=/proc/" + other.pid() + "/ns/" + t.procName());
             }
         }
-        InitHelper.Channel ch = InitHelper.Channel.start(InitHelper.binary(stateRoot), dir, args);
+        InitHelper.Channel ch = helper(dir, args, true);
         int pid;
         try {
             pid = Integer.parseInt(ch.expectOk("clone").trim());
@@ -152,6 +165,72 @@ public final class LinuxProcesses implements Processes {
         Sandbox sb = new Sandbox(spec.id(), pid, inodes);
         boxes.put(spec.id(), new Box(sb, ch, spec.create().contains(NsType.CGROUP), dir));
         return sb;
+    }
+
+    /**
+     * A helper for this run directory and these arguments. For a container's init ({@code useSpare}):
+     * the spare started after the last one was taken (a process spawned from the JVM costs several
+     * milliseconds; a spare only execs itself), and the next spare is started in the background, while
+     * the container is being set up and before its program runs. For docker exec, a new helper: the
+     * spare is kept for the next container, and no process is spawned beside the command just started.
+     */
+    private InitHelper.Channel helper(Path dir, List<String> args, boolean useSpare) {
+        Path bin = InitHelper.binary(stateRoot);
+        InitHelper.Channel ch = null;
+        java.util.concurrent.CompletableFuture<InitHelper.Channel> next = null;
+        if (useSpare) {
+            synchronized (this) {
+                next = spare;
+                spare = null;
+            }
+        }
+        if (next != null) {
+            try {
+                ch = next.join();
+            } catch (RuntimeException e) {
+                ch = null; // could not start: start one now
+            }
+            if (ch != null && !ch.process.isAlive()) {
+                ch.close();
+                ch = null;
+            }
+        }
+        if (ch == null) {
+            ch = InitHelper.Channel.spare(bin);
+        }
+        synchronized (this) {
+            if (useSpare && !closed && spare == null) {
+                spare = java.util.concurrent.CompletableFuture.supplyAsync(() -> InitHelper.Channel.spare(bin), SPAWNER);
+            }
+        }
+        try {
+            return ch.begin(dir, args);
+        } catch (RuntimeException e) {
+            ch.close();
+            ch.process.destroyForcibly();
+            throw e;
+        }
+    }
+
+    /** Ends the spare helper (it exits when its stdin closes); no new one is started. */
+    public void closeSpare() {
+        java.util.concurrent.CompletableFuture<InitHelper.Channel> s;
+        synchronized (this) {
+            closed = true;
+            s = spare;
+            spare = null;
+        }
+        if (s != null) {
+            try {
+                InitHelper.Channel ch = s.join();
+                ch.close();
+                ch.process.waitFor(1, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (RuntimeException e) {
+                // it never started
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private static String describe(NsType t) {
@@ -199,6 +278,7 @@ public final class LinuxProcesses implements Processes {
             init.follow(spec.output());
             Launched l = launch(b.channel, b.dir, spec, b.cgroupNs);
             b.started = true;
+            b.startedNanos = System.nanoTime();
             b.channel.close();
             note(Subsystem.PROCESS, "execve", String.join(" ", spec.argv()), "The waiting process replaces itself with " + l.path
                     + ": from now on it is the container's PID 1, running the image's program.", execve(l.path, spec.argv()));
@@ -217,7 +297,7 @@ public final class LinuxProcesses implements Processes {
         deleteTree(dir);
         List<String> args = new ArrayList<>(List.of("exec", dir.toString(), String.valueOf(sandbox.pid())));
         args.addAll(ProcFiles.cgroupProcsFiles(sandbox.pid()));
-        InitHelper.Channel ch = InitHelper.Channel.start(InitHelper.binary(stateRoot), dir, args);
+        InitHelper.Channel ch = helper(dir, args, false);
         Shims.Watched proc;
         Launched l;
         try {
@@ -300,12 +380,47 @@ public final class LinuxProcesses implements Processes {
         }
         note(Subsystem.PROCESS, "kill", "pid " + pid, "The kernel delivers " + Signals.name(signal) + " to process " + pid + ".",
                 "kill(" + pid + ", " + Signals.name(signal) + ")");
-        boolean ignored = ProcFiles.initIgnores(pid, signal);
-        Cmd.run(List.of("kill", "-" + signal, String.valueOf(pid)), Cmd.DEFAULT_TIMEOUT_MILLIS);
+        boolean ignored = ProcFiles.initIgnores(pid, signal) && !settles(pid, signal);
+        signal(pid, signal);
         if (ignored) {
             note(Subsystem.PROCESS, "signal ignored", "pid " + pid, "PID 1 of a PID namespace gets no default action for "
                     + Signals.name(signal) + ": it has no handler for it, so the kernel drops the signal.",
                     "grep SigCgt /proc/" + pid + "/status → no " + Signals.name(signal) + " handler; kill(" + pid + ", " + Signals.name(signal) + ") is dropped");
+        }
+    }
+
+    /**
+     * A program that was exec'd a moment ago may not have installed its signal handlers yet (a shell
+     * has still to run its {@code trap}); a PID 1 without a handler drops the signal. So a signal for
+     * an init started less than {@link #SETTLE_MILLIS} ago waits, until then, for a handler to appear:
+     * whether one did.
+     */
+    private boolean settles(int pid, int signal) {
+        long since = 0;
+        for (Box b : boxes.values()) {
+            if (b.sandbox.pid() == pid && b.started) {
+                since = b.startedNanos;
+            }
+        }
+        long deadline = since + SETTLE_MILLIS * 1_000_000L;
+        while (since != 0 && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000L);
+            if (!ProcFiles.initIgnores(pid, signal)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** kill(2) from the JVM; where libc is not bound, the kill command. A process already gone is no error. */
+    static void signal(int pid, int signal) {
+        if (pid <= 1) {
+            throw new IllegalArgumentException("glassbox: refusing to signal pid " + pid);
+        }
+        if (Sys.available()) {
+            Sys.libc().kill(pid, signal);
+        } else {
+            Cmd.run(List.of("kill", "-" + signal, String.valueOf(pid)), Cmd.DEFAULT_TIMEOUT_MILLIS);
         }
     }
 
@@ -339,7 +454,7 @@ public final class LinuxProcesses implements Processes {
         if (b != null && !b.started) {
             b.channel.close();
             if (!shims.ended(sandbox.pid())) {
-                Cmd.run(List.of("kill", "-9", String.valueOf(sandbox.pid())), Cmd.DEFAULT_TIMEOUT_MILLIS);
+                signal(sandbox.pid(), Signals.SIGKILL);
                 waitFor(sandbox.pid(), 5_000);
             }
         }

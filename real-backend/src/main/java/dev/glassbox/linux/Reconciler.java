@@ -90,13 +90,17 @@ final class Reconciler {
         return n;
     }
 
-    /** Processes running a glassbox-init binary from this state root. */
+    /**
+     * Processes running a glassbox-init binary from this state root, but for a spare still waiting for
+     * its arguments: it runs nothing, and ends by itself when its daemon closes its stdin or dies.
+     */
     static List<Integer> helperPids(Path stateRoot) {
         String prefix = stateRoot.resolve("bin").resolve("glassbox-init").toString();
         List<Integer> out = new ArrayList<>();
         ProcessHandle.allProcesses().forEach(h -> {
             String cmd = h.info().command().orElse("");
-            if (cmd.startsWith(prefix) && h.pid() != ProcessHandle.current().pid()) {
+            boolean spare = java.util.Arrays.equals(h.info().arguments().orElse(null), new String[] {"spare"});
+            if (cmd.startsWith(prefix) && !spare && h.pid() != ProcessHandle.current().pid()) {
                 out.add((int) h.pid());
             }
         });

@@ -224,7 +224,7 @@ final class Shims {
     void killAll() {
         for (Watched w : procs.values()) {
             if (!w.exit.isDone() && ProcFiles.alive(w.pid)) {
-                Cmd.run(List.of("kill", "-9", String.valueOf(w.pid)), Cmd.DEFAULT_TIMEOUT_MILLIS);
+                LinuxProcesses.signal(w.pid, Signals.SIGKILL);
             }
         }
         for (Watched w : procs.values()) {

@@ -11,6 +11,11 @@
  *   glassbox-init exec DIR PID [CGROUP_PROCS ...]
  *       moves itself into the cgroups given, joins every namespace of PID, forks (so the PID
  *       namespace applies), prints "ok PID" and waits like above; the child takes one exec command.
+ *   glassbox-init spare
+ *       started ahead of need, so that a container's start does not wait for the daemon to spawn a
+ *       process: waits for one line on stdin, the arguments of one of the modes above (fields as in
+ *       the commands below), sends its stderr to DIR/helper.log and execs itself with them; the
+ *       conversation then goes on on the same pipes. Ends quietly if stdin closes first.
  *
  * Commands, one a line, fields separated by tabs, '%' '\t' '\n' escaped as %25 %09 %0A:
  *   prepare ROOT | mount TYPE SOURCE TARGET FLAGS DATA RO | pivot | hostname NAME |
@@ -178,7 +183,7 @@ static int open_out(const char *name) {
 static void open_stdio(void) {
     char path[PATH_MAX];
     snprintf(path, sizeof path, "%s/stdin", dir);
-    io[0] = open(path, O_RDONLY | O_CLOEXEC);
+    io[0] = open(path, O_RDONLY | O_CREAT | O_CLOEXEC, 0644); /* the daemon writes it before exec */
     if (io[0] < 0) {
         say("error %d open %s: %s", errno, path, lower(strerror(errno)));
         exit(1);
@@ -780,7 +785,30 @@ static int exec_main(int argc, char **argv) {
     return shim_wait(pid);
 }
 
+/* Waits for the real arguments and becomes the helper they describe (see "spare" above). */
+static int spare_main(char *self) {
+    char **f = calloc(MAX_FIELDS + 2, sizeof *f);
+    int n = read_command(f + 1);
+    if (n < 3) {
+        return n == 0 ? 0 : 2;
+    }
+    f[0] = self;
+    char log[PATH_MAX];
+    snprintf(log, sizeof log, "%s/helper.log", f[2]);
+    int fd = open(log, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+    if (fd >= 0) {
+        dup2(fd, 2);
+    }
+    char *env[] = {"PATH=/usr/sbin:/usr/bin:/sbin:/bin", NULL};
+    execve("/proc/self/exe", f, env);
+    say("error %d exec /proc/self/exe: %s", errno, lower(strerror(errno)));
+    return 1;
+}
+
 int main(int argc, char **argv) {
+    if (argc == 2 && strcmp(argv[1], "spare") == 0) {
+        return spare_main(argv[0]);
+    }
     if (argc < 4) {
         fprintf(stderr, "usage: glassbox-init create DIR FLAGS [NS=PATH ...] | exec DIR PID [CGROUP_PROCS ...]\n");
         return 2;

@@ -56,8 +56,16 @@ class LinuxNetRealTest {
             net.linkUp(sb, "eth0");
             net.linkUp(sb, "lo");
             net.addDefaultRoute(sb, "10.213.0.1", "eth0");
-            int events = tracer.finish().events().size();
+            List<dev.glassbox.trace.TraceEvent> trace = tracer.finish().events();
+            int events = trace.size();
             assertTrue(events >= 9, "kernel events recorded: " + events);
+            if (Sys.available()) {
+                // the wiring went by netlink from the JVM; the equivalent names the ip command and the message
+                assertTrue(trace.stream().anyMatch(e -> e.equivalent().equals("ip link add " + VETH + " type veth peer name " + PEER
+                        + " (via netlink: RTM_NEWLINK)")), trace.toString());
+                assertTrue(trace.stream().anyMatch(e -> e.equivalent().equals("nsenter --net=/proc/" + pid
+                        + "/ns/net ip route add default via 10.213.0.1 dev eth0 (via netlink: RTM_NEWROUTE)")), trace.toString());
+            }
 
             assertTrue(net.linkExists(BRIDGE));
             assertTrue(net.linkExists(VETH));

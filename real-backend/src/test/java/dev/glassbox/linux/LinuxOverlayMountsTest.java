@@ -138,10 +138,11 @@ class LinuxOverlayMountsTest {
         assertEquals(List.of(), mountsUnder(tmp), "nothing of the temp dir stays mounted");
         List<TraceEvent> events = tracer.finish().events().stream().filter(e -> e.subsystem() == Subsystem.UNIONFS).toList();
         assertEquals("mount overlay", events.get(0).action());
-        assertEquals("mount -t overlay overlay -o lowerdir=" + lower2 + ":" + lower1 + ",upperdir=" + upper + ",workdir=" + work
-                + " " + merged, events.get(0).equivalent());
+        // the daemon makes the system calls itself: the equivalent is the call, as mount(8) and umount(8) would make it
+        assertEquals("mount(\"overlay\", \"" + merged + "\", \"overlay\", 0, \"lowerdir=" + lower2 + ":" + lower1 + ",upperdir=" + upper
+                + ",workdir=" + work + "\")", events.get(0).equivalent());
         assertEquals("umount", events.get(1).action());
-        assertEquals("umount " + merged, events.get(1).equivalent());
+        assertEquals("umount2(\"" + merged + "\", 0)", events.get(1).equivalent());
     }
 
     @Test
