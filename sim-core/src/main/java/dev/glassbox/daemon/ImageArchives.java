@@ -107,6 +107,9 @@ final class ImageArchives {
             throw DockerException.invalid("unexpected EOF: the file is not a docker-save tar archive");
         }
         byte[] manifest = files.get("manifest.json");
+        if (manifest == null && files.containsKey("index.json") && files.containsKey("oci-layout")) {
+            return readOciLayout(files);
+        }
         if (manifest == null) {
             throw DockerException.invalid("open /var/lib/docker/tmp/docker-import/manifest.json: no such file or directory");
         }
@@ -126,6 +129,61 @@ final class ImageArchives {
             out.add(new Entry(ImageJson.image(config, layers), tags));
         }
         return out;
+    }
+
+    /**
+     * An OCI image layout archive ({@code skopeo copy … oci-archive:…}, {@code docker save} of Docker
+     * 25+): every manifest index.json names, one level of nested index followed, with its config and
+     * layers (plain or gzipped tars) from blobs/. The name is containerd's {@code io.containerd.image.name}
+     * annotation, else {@code org.opencontainers.image.ref.name} when it is a whole reference.
+     */
+    private static List<Entry> readOciLayout(Map<String, byte[]> files) {
+        List<Entry> out = new ArrayList<>();
+        List<JsonNode> descriptors = new ArrayList<>();
+        for (JsonNode d : tree(files.get("index.json")).path("manifests")) {
+            if (d.path("mediaType").asText().contains("index")) {
+                tree(need(files, blobPath(d))).path("manifests").forEach(descriptors::add);
+            } else {
+                descriptors.add(d);
+            }
+        }
+        for (JsonNode d : descriptors) {
+            JsonNode m = tree(need(files, blobPath(d)));
+            ImageConfig config = ImageJson.parseConfig(need(files, blobPath(m.path("config"))));
+            List<Layer> layers = new ArrayList<>();
+            for (JsonNode l : m.path("layers")) {
+                byte[] data = need(files, blobPath(l));
+                try {
+                    java.io.InputStream in = new ByteArrayInputStream(data);
+                    if (data.length > 1 && (data[0] & 0xff) == 0x1f && (data[1] & 0xff) == 0x8b) {
+                        in = new java.util.zip.GZIPInputStream(in);
+                    }
+                    layers.add(LayerArchive.layer(LayerArchive.readTar(in)));
+                } catch (IOException e) {
+                    throw DockerException.invalid("invalid archive: layer " + l.path("digest").asText() + ": " + e.getMessage());
+                }
+            }
+            List<ImageRef> tags = new ArrayList<>();
+            String name = d.path("annotations").path("io.containerd.image.name").asText(
+                    d.path("annotations").path("org.opencontainers.image.ref.name").asText(""));
+            if (name.contains(":") || name.contains("/")) {
+                try {
+                    tags.add(ImageRef.parse(name).withDefaultTag());
+                } catch (DockerException notAReference) {
+                    // a bare tag: the image is loaded by its id
+                }
+            }
+            out.add(new Entry(ImageJson.image(config, layers), tags));
+        }
+        return out;
+    }
+
+    private static String blobPath(JsonNode descriptor) {
+        String digest = descriptor.path("digest").asText();
+        if (!digest.startsWith("sha256:")) {
+            throw DockerException.invalid("invalid archive: unsupported digest '" + digest + "'");
+        }
+        return "blobs/sha256/" + digest.substring(7);
     }
 
     private static byte[] need(Map<String, byte[]> files, String path) {
