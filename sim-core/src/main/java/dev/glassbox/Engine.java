@@ -166,6 +166,11 @@ public final class Engine implements AutoCloseable {
         }
     }
 
+    /** Each trace step of the running command as soon as it is complete (for live views). */
+    public void onTraceEvent(java.util.function.Consumer<dev.glassbox.trace.TraceEvent> listener) {
+        tracer.onEvent(listener);
+    }
+
     /** The causal tree of the last command line. */
     public Trace lastTrace() {
         return tracer.lastTrace();

@@ -23,9 +23,28 @@ public final class Tracer {
     private JsonNode before;
     private JsonNode last;
     private Trace lastTrace = Trace.empty();
+    private final List<java.util.function.Consumer<TraceEvent>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public Tracer(LongSupplier clockMillis) {
         this.clock = clockMillis;
+    }
+
+    /**
+     * Called with each step as soon as it is complete (its state changes known), while the command
+     * still runs: what a live view streams.
+     */
+    public void onEvent(java.util.function.Consumer<TraceEvent> listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(java.util.function.Consumer<TraceEvent> listener) {
+        listeners.remove(listener);
+    }
+
+    private void complete(TraceEvent e) {
+        for (java.util.function.Consumer<TraceEvent> l : listeners) {
+            l.accept(e);
+        }
     }
 
     /** Turns state capture on (a source) or off (null). */
@@ -52,6 +71,9 @@ public final class Tracer {
             return lastTrace;
         }
         settle();
+        if (!events.isEmpty()) {
+            complete(events.get(events.size() - 1));
+        }
         lastTrace = new Trace(command, before, events);
         command = null;
         events.clear();
@@ -90,6 +112,9 @@ public final class Tracer {
      */
     public void did(Layer layer, Subsystem subsystem, String action, String object, String sentence, String equivalent) {
         if (command != null) {
+            if (!events.isEmpty()) {
+                complete(events.get(events.size() - 1)); // what changed from here on belongs to this step
+            }
             events.add(new TraceEvent(events.size(), parent(), clock.getAsLong(), layer, subsystem, action, object, sentence, equivalent, List.of()));
             settle();
         }
@@ -101,6 +126,9 @@ public final class Tracer {
 
     private int record(Layer layer, Subsystem sub, String action, String object, String sentence, String equivalent, int parent) {
         settle();
+        if (!events.isEmpty()) {
+            complete(events.get(events.size() - 1)); // its changes are final now that the next step begins
+        }
         int seq = events.size();
         events.add(new TraceEvent(seq, parent, clock.getAsLong(), layer, sub, action, object, sentence, equivalent, List.of()));
         return seq;

@@ -131,16 +131,8 @@ final class Routes {
         publish(s, line, r, outcome.trace());
     }
 
-    /** Pushes the command's events, in order, then its answer, to every page that watches the session. */
+    /** The command's events went out as they happened (WebSession); its answer follows them to every watching page. */
     private void publish(WebSession s, String line, Result r, Trace t) {
-        if (t != null) {
-            for (TraceEvent e : t.events()) {
-                ObjectNode m = TraceJson.JSON.createObjectNode();
-                m.put("type", "event");
-                m.set("event", TraceJson.event(e));
-                s.publish(m.toString());
-            }
-        }
         ObjectNode done = TraceJson.JSON.createObjectNode();
         done.put("type", "done");
         done.put("line", line);

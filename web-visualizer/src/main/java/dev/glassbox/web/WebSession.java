@@ -41,6 +41,15 @@ final class WebSession {
         this.classroom = classroom;
         this.limits = limits;
         this.engine = Engine.sim(seed);
+        // each step goes to the watching pages as soon as it is complete, while the command still runs
+        engine.onTraceEvent(e -> {
+            if (!watchers.isEmpty()) {
+                com.fasterxml.jackson.databind.node.ObjectNode m = TraceJson.JSON.createObjectNode();
+                m.put("type", "event");
+                m.set("event", TraceJson.event(e));
+                publish(m.toString());
+            }
+        });
         this.rate = new RateLimit(limits.commandsPerSecond(), limits.commandBurst(), System::nanoTime);
         this.lastUsedMillis = nowMillis;
     }
