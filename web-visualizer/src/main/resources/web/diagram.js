@@ -165,6 +165,16 @@ function containerBox(c, bx, by, bw, active) {
   out.push(text(bx + 10, y, 'upper', 'head') + text(bx + 80, y, c.upperdir ? cut(dirId(c.upperdir) + '/diff (writable)', chars - 9) : '—'));
   y += LINE;
   out.push(text(bx + 10, y, 'lower', 'head') + text(bx + 80, y, cut(lowers.map((l) => dirId(l) + (l.includes('-init') ? '-init' : '')).slice(0, 3).join(' ') + (lowers.length > 3 ? ` +${lowers.length - 3}` : ''), chars - 9), 'dim'));
+  y += LINE;
+  // volumes, bind mounts and tmpfs: where the container's paths come from on the host
+  const mounts = (c.mounts || []).map((mt) => mt.replace(/\S*\/volumes\/([^/\s]+)\/_data/, '$1')); // a volume by its name
+  out.push(group(p + '/mounts', text(bx + 10, y, 'mounts', 'head') + text(bx + 80, y, mounts.length ? cut(mounts[0], chars - 9) : 'none', mounts.length ? '' : 'dim'),
+    `data-testid="mounts-${x(c.name)}"`));
+  for (const mt of mounts.slice(1, 3)) {
+    y += LINE;
+    out.push(group(p + '/mounts', text(bx + 80, y, cut(mt, chars - 9))));
+  }
+  if (mounts.length > 3) { y += LINE; out.push(text(bx + 80, y, `… ${mounts.length - 3} more`, 'dim')); }
   y += LINE + 8;
   // processes
   out.push(text(bx + 10, y, 'processes', 'head') + text(bx + 100, y, 'host pid → pid inside', 'dim'));

@@ -186,6 +186,16 @@ class WebBrowserTest {
     }
 
     @Test
+    void aContainersVolumeAndBindMountAreDrawnWithWhereTheyComeFrom() {
+        type(page, "docker volume create notes", "#diagram[data-step]");
+        type(page, "docker run -d -v notes:/data --tmpfs /scratch --name vol busybox sleep 300", "[data-testid=container-vol][data-status=running]");
+        String mounts = page.locator("[data-testid=mounts-vol]").textContent();
+        assertTrue(mounts.contains("notes") && mounts.contains("/data"), mounts);
+        assertTrue(page.locator("[data-testid=container-vol]").textContent().contains("/scratch"), "the tmpfs is listed too");
+        page.screenshot(new Page.ScreenshotOptions().setPath(TARGET.resolve("web-mounts.png")));
+    }
+
+    @Test
     void aSecondBrowserContextDoesNotSeeTheFirstsContainers() {
         type(page, "docker run -d --name mine nginx", "[data-testid=container-mine][data-status=running]");
         try (BrowserContext other = newContext()) {
