@@ -19,6 +19,22 @@ const view = {
 };
 window.glassbox = view;
 
+/** The drawn objects a network hop passes (packet trace): links by name, the NAT table, the box holding the address. */
+const HOPS = new Set(['route', 'veth', 'bridge forward', 'DNAT', 'connected', 'refused', 'echo reply', 'no route', 'blocked']);
+function hopTargets(box, event) {
+  if (!event || String(event.layer).toLowerCase() !== 'kernel' || String(event.subsystem).toLowerCase() !== 'network' || !HOPS.has(event.action)) return [];
+  const found = [];
+  if (event.action === 'DNAT') found.push(...box.querySelectorAll('[data-path="/host/nat"]'));
+  for (const name of String(event.object).split('→')) {
+    found.push(...box.querySelectorAll(`[data-path="/host/links/${name}"]`));
+  }
+  const ip = String(event.object).split(':')[0];
+  if (/^\d+\.\d+\.\d+\.\d+$/.test(ip)) {
+    for (const g of box.querySelectorAll('[data-testid^="eth0-"]')) if (g.textContent.includes(ip + '/')) found.push(g);
+  }
+  return found;
+}
+
 function draw(state, event) {
   const changes = event ? event.changes.map((c) => c.path) : [];
   const { svg } = render(state, view.catalog, event ? event.layer : null);
@@ -28,6 +44,7 @@ function draw(state, event) {
     const p = g.dataset.path;
     if (changes.some((c) => c === p || c.startsWith(p + '/') || p.startsWith(c + '/'))) g.classList.add('hl');
   }
+  for (const g of hopTargets(box, event)) g.classList.add('hl', 'packet'); // the packet is here at this step
   const first = box.querySelector('.hl');
   if (first && box.scrollHeight > box.clientHeight) first.scrollIntoView({ block: 'nearest' });
   view.draws++;

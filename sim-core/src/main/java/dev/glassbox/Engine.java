@@ -155,6 +155,9 @@ public final class Engine implements AutoCloseable {
         if (args.isEmpty()) {
             return new Result("", "docker: 'docker' requires a command; try 'docker run hello'\n", 1);
         }
+        if (args.get(0).equals("packet") && !words.get(0).equals("docker")) {
+            return PacketTrace.run(args, cli, tracer, progress);
+        }
         String shown = "docker " + String.join(" ", args);
         try (Tracer.Span s = tracer.open(Layer.CLIENT, null, "parse", shown, "The docker CLI parses '" + args.get(0)
                 + "' and its flags into Engine API requests.", shown)) {

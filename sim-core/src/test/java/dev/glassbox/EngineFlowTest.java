@@ -135,6 +135,22 @@ class EngineFlowTest {
     }
 
     @Test
+    void packetTraceListsEachHopOfAPublishedPortConnection() {
+        try (Engine e = Engine.sim()) {
+            e.run("docker run -d --name web -p 8080:80 nginx");
+            e.run("docker run -d --name cli busybox sleep 300");
+            Result r = e.run("packet trace cli 172.17.0.1:8080");
+            assertEquals(0, r.exitStatus(), r.text());
+            List<String> hops = r.out().lines().filter(l -> l.matches("\\s+\\d+\\s+.*")).map(l -> l.trim().split("\\s{2,}")[1]).toList();
+            assertEquals(List.of("route", "veth", "DNAT", "route", "bridge forward", "veth", "connected"), hops, r.out());
+            Result none = e.run("packet trace cli 172.17.0.9");
+            assertEquals(1, none.exitStatus());
+            assertTrue(none.out().contains("no answer"), none.out());
+            assertEquals(2, e.run("packet trace cli").exitStatus(), "usage");
+        }
+    }
+
+    @Test
     void userFlagSetsTheProcessUid() {
         try (Engine e = Engine.sim()) {
             assertEquals("1000\n", e.run("docker run --rm -u 1000 busybox id -u").out());

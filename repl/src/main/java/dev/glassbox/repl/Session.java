@@ -25,6 +25,7 @@ final class Session {
               step <command>    run a command, then replay its trace one step at a time
                                 (Enter next, b back, s state at that step, q quit)
               state             the engine's state (images, containers, kernel objects) as JSON
+              packet trace C D[:PORT]  one packet from container C to D, hop by hop
               kernel            which kernel runs the containers (sim or linux)
               kernel linux      switch to this machine's own kernel (as root; a fresh engine)
               clear             clear the screen

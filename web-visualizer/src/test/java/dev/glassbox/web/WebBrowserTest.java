@@ -196,6 +196,25 @@ class WebBrowserTest {
     }
 
     @Test
+    void aPacketTraceMovesOverTheDiagramHopByHop() {
+        type(page, "docker run -d --name web -p 8080:80 nginx", "[data-testid=container-web][data-status=running]");
+        type(page, "docker run -d --name cli busybox sleep 300", "[data-testid=container-cli][data-status=running]");
+        type(page, "packet trace cli 172.17.0.1:8080", "#diagram[data-step]");
+        page.waitForFunction("!glassbox.terminal.busy && glassbox.trace && glassbox.trace.events.some(e => e.action === 'bridge forward')");
+        assertTrue(page.locator("#out").textContent().contains("DNAT"), page.locator("#out").textContent());
+        int dnat = ((Number) page.evaluate("glassbox.trace.events.findIndex(e => e.action === 'DNAT')")).intValue();
+        int forward = ((Number) page.evaluate("glassbox.trace.events.findIndex(e => e.action === 'bridge forward')")).intValue();
+        assertTrue(dnat > 0 && forward > dnat, "DNAT, then the bridge");
+        page.locator(".ev[data-step='" + dnat + "']").click();
+        assertTrue(page.locator("[data-testid=nat-8080]").evaluate("e => e.closest('.packet') !== null || e.classList.contains('packet')").equals(true),
+                "at the DNAT step the NAT table is where the packet is");
+        page.locator(".ev[data-step='" + forward + "']").click();
+        assertTrue(page.locator("#diagram .packet").count() > 0, "at the bridge step the packet is drawn on the bridge");
+        assertTrue(page.locator("#diagram .packet").first().textContent().contains("docker0"), page.locator("#diagram .packet").first().textContent());
+        page.screenshot(new Page.ScreenshotOptions().setPath(TARGET.resolve("web-packet.png")));
+    }
+
+    @Test
     void aSecondBrowserContextDoesNotSeeTheFirstsContainers() {
         type(page, "docker run -d --name mine nginx", "[data-testid=container-mine][data-status=running]");
         try (BrowserContext other = newContext()) {

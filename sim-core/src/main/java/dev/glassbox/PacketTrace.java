@@ -1,0 +1,64 @@
+package dev.glassbox;
+
+import dev.glassbox.client.Cli;
+import dev.glassbox.trace.Layer;
+import dev.glassbox.trace.Subsystem;
+import dev.glassbox.trace.TraceEvent;
+import dev.glassbox.trace.Tracer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code packet trace SOURCE DEST[:PORT]}: sends one packet from inside container SOURCE (an ICMP echo,
+ * or a TCP connection to PORT) with the container's own busybox, and lists the hops the kernel
+ * reported on its way: route lookups, veth crossings, bridge forwarding, DNAT, the answer. On a
+ * kernel that reports no hops (the real one does not narrate its packets) the list says so.
+ */
+final class PacketTrace {
+    static final Set<String> HOPS = Set.of("route", "veth", "bridge forward", "DNAT", "connected", "refused", "echo reply", "no route", "blocked");
+    private static final String USAGE = "usage: packet trace SOURCE DEST[:PORT]   (SOURCE a container; DEST an address, or a name SOURCE can resolve)\n";
+
+    private PacketTrace() {}
+
+    static Result run(List<String> args, Cli cli, Tracer tracer, Progress progress) {
+        if (args.size() != 4 || !args.get(1).equals("trace")) {
+            return new Result("", USAGE, 2);
+        }
+        String source = args.get(2);
+        String dest = args.get(3);
+        int colon = dest.lastIndexOf(':');
+        String host = colon > 0 ? dest.substring(0, colon) : dest;
+        String port = colon > 0 ? dest.substring(colon + 1) : "";
+        if (host.isEmpty() || !port.matches("\\d{0,5}")) {
+            return new Result("", "glassbox: bad destination '" + dest + "'\n" + USAGE, 2);
+        }
+        List<String> exec = new ArrayList<>(List.of("exec", source));
+        exec.addAll(port.isEmpty() ? List.of("ping", "-c", "1", "-W", "1", host) : List.of("nc", "-z", "-w", "2", host, port));
+        List<TraceEvent> hops = new ArrayList<>();
+        java.util.function.Consumer<TraceEvent> listener = e -> {
+            if (e.layer() == Layer.KERNEL && e.subsystem() == Subsystem.NETWORK && HOPS.contains(e.action())) {
+                hops.add(e);
+            }
+        };
+        tracer.onEvent(listener);
+        Result r;
+        try (Tracer.Span s = tracer.open(Layer.CLIENT, null, "packet trace", source + " → " + dest, "glassbox sends one "
+                + (port.isEmpty() ? "ICMP echo request" : "TCP connection to port " + port) + " from inside " + source
+                + " and follows it hop by hop.", "docker " + String.join(" ", exec))) {
+            r = cli.execute(exec, progress);
+        } finally {
+            tracer.removeListener(listener);
+        }
+        StringBuilder out = new StringBuilder("packet " + source + " → " + dest + (port.isEmpty() ? " (ICMP echo)" : " (TCP)") + "\n");
+        if (hops.isEmpty()) {
+            out.append("  this kernel reports no hops: only the answer below\n");
+        }
+        int i = 1;
+        for (TraceEvent h : hops) {
+            out.append(String.format("  %2d  %-15s %s%n      %s%n", i++, h.action(), h.object(), h.sentence()));
+        }
+        out.append(r.exitStatus() == 0 ? "  answered\n" : "  no answer (exit " + r.exitStatus() + ")\n");
+        return new Result(out.toString(), r.err(), r.exitStatus());
+    }
+}
