@@ -73,7 +73,7 @@ export function render(state, catalog, active) {
       const cx = x0 + i * (cw + PAD);
       const drawn = containerBox(c, cx, y, cw, active);
       parts.push(drawn.svg);
-      positions.push({ c, x: cx + cw / 2, bottom: y + drawn.h });
+      positions.push({ c, x: cx + cw / 2, left: cx, bottom: y + drawn.h });
       h = Math.max(h, drawn.h);
     });
     y += h + 36;
@@ -81,8 +81,47 @@ export function render(state, catalog, active) {
   const net = network(m, positions, y);
   parts.splice(1, 0, net.svg); // painted first: the veth wires of a lower row pass behind the boxes above them
   y += net.h + PAD;
+  const paths = hostPaths(positions, y);
+  parts.splice(1, 0, paths.wires); // wires behind the boxes, like the veth wires
+  parts.push(paths.svg);
+  y += paths.h;
   const defs = `<defs><marker id="arrowhead" markerWidth="8" markerHeight="8" refX="7" refY="4" orient="auto"><path d="M0,0 L8,4 L0,8 z" fill="#8a99ad"/></marker></defs>`;
   return { svg: `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${y}" width="${W}" height="${y}" class="${rows.length > 1 ? 'tall' : ''}" data-testid="diagram"><style>${SVG_STYLE}</style>${defs}${parts.join('')}</svg>`, model: m };
+}
+
+/**
+ * Where the containers' mounted paths come from on the host: one box per volume, bind source or
+ * tmpfs, linked by a dashed wire to each container that mounts it.
+ */
+function hostPaths(positions, y0) {
+  const sources = new Map();
+  for (const p of positions) {
+    for (const mt of p.c.mounts || []) {
+      const type = mt.split(' ')[0];
+      const arrow = mt.indexOf(' → ');
+      const raw = type === 'tmpfs' ? 'tmpfs (memory)' : mt.slice(type.length + 1, arrow > 0 ? arrow : undefined);
+      const key = type + ' ' + raw;
+      const name = type === 'volume' ? raw.replace(/\S*\/volumes\/([^/\s]+)\/_data/, 'volume $1') : type === 'bind' ? 'host ' + raw : raw;
+      if (!sources.has(key)) sources.set(key, { name, full: raw, users: [] });
+      sources.get(key).users.push(p);
+    }
+  }
+  if (sources.size === 0) return { svg: '', wires: '', h: 0 };
+  const list = [...sources.values()];
+  const bw = Math.min(300, Math.floor((W - PAD * (list.length + 1)) / list.length));
+  const x0 = (W - (list.length * bw + (list.length - 1) * PAD)) / 2;
+  const by = y0 + 6;
+  let svg = '', wires = '';
+  list.forEach((src, i) => {
+    const bx = x0 + i * (bw + PAD);
+    svg += group('/daemon/volumes', `<rect class="box part" x="${bx}" y="${by}" width="${bw}" height="42" rx="4"/>`
+      + text(bx + 10, by + 17, cut(src.name, Math.floor((bw - 20) / 7.9)), 'head')
+      + text(bx + 10, by + 33, cut(src.full, Math.floor((bw - 20) / 7.9)), 'dim'), `data-testid="hostpath-${x(src.name)}"`);
+    for (const u of src.users) {
+      wires += `<path class="wire mount" d="M${u.left + 14},${u.bottom} L${u.left + 14},${by - 8} L${bx + bw / 2},${by - 8} L${bx + bw / 2},${by}" fill="none" stroke-dasharray="5 4" data-testid="mountwire-${x(u.c.name)}"/>`;
+    }
+  });
+  return { svg, wires, h: 42 + PAD + 6 };
 }
 
 function topRow(m, y, active) {

@@ -57,6 +57,10 @@ final class PacketTrace {
         int i = 1;
         for (TraceEvent h : hops) {
             out.append(String.format("  %2d  %-15s %s%n      %s%n", i++, h.action(), h.object(), h.sentence()));
+            int open = h.equivalent().lastIndexOf('[');
+            if (open >= 0 && h.equivalent().endsWith("]")) {
+                out.append("      headers: ").append(h.equivalent(), open + 1, h.equivalent().length() - 1).append('\n');
+            }
         }
         out.append(r.exitStatus() == 0 ? "  answered\n" : "  no answer (exit " + r.exitStatus() + ")\n");
         return new Result(out.toString(), r.err(), r.exitStatus());

@@ -12,6 +12,41 @@ final class Route {
 
     private final SimNet net;
     private final SimKernel kernel;
+    /** The packet as it travels, for the headers each hop shows: protocol, addresses, ports, TTL. */
+    private String proto = "tcp";
+    private int sourcePort;
+    private int src;
+    private int dstNow;
+    private int portNow;
+    private int routed;
+
+    /** A TCP connection's SYN from this source port. */
+    Route tcp(int fromPort) {
+        this.proto = "tcp";
+        this.sourcePort = fromPort;
+        return this;
+    }
+
+    /** An ICMP echo request. */
+    Route icmp() {
+        this.proto = "icmp";
+        return this;
+    }
+
+    /** The packet's headers as tcpdump prints them, at this hop. */
+    String header() {
+        int ttl = 64 - Math.max(0, routed - 1);
+        return proto.equals("icmp")
+                ? "IP " + Ip.format(src) + " > " + Ip.format(dstNow) + ": ICMP echo request, ttl " + ttl
+                : "IP " + Ip.format(src) + "." + sourcePort + " > " + Ip.format(dstNow) + "." + portNow + ": Flags [S], ttl " + ttl;
+    }
+
+    private void hop(String action, String object, String sentence, String equivalent) {
+        if (action.equals("route")) {
+            routed++;
+        }
+        kernel.event(Subsystem.NETWORK, action, object, sentence, equivalent + "   [" + header() + "]");
+    }
 
     Route(SimNet net, SimKernel kernel) {
         this.net = net;
@@ -21,11 +56,14 @@ final class Route {
     Found find(SimNet.NetNs from, int dst, int port) {
         SimNet.NetNs ns = from;
         int source = sourceAddress(from, dst);
+        src = source;
         for (int hop = 0; hop < 16; hop++) {
+            dstNow = dst;
+            portNow = port;
             if (ns == net.host && (ns.owns(dst) || dst == 0)) {
                 NatRule rule = natFor(port);
                 if (rule != null) {
-                    kernel.event(Subsystem.NETWORK, "DNAT", Ip.format(dst) + ":" + port, "Port " + port + " is published: the nat table rewrites the destination to "
+                    hop("DNAT", Ip.format(dst) + ":" + port, "Port " + port + " is published: the nat table rewrites the destination to "
                             + rule.destIp() + ":" + rule.destPort() + ".", rule.iptables());
                     dst = Ip.parse(rule.destIp());
                     port = rule.destPort();
@@ -37,16 +75,16 @@ final class Route {
             }
             SimNet.Link out = egress(ns, dst);
             if (out == null) {
-                kernel.event(Subsystem.NETWORK, "no route", Ip.format(dst), "No route in this namespace leads to " + Ip.format(dst) + ".",
+                hop("no route", Ip.format(dst), "No route in this namespace leads to " + Ip.format(dst) + ".",
                         "connect() = -1 ENETUNREACH");
                 throw SysError.enetunreach();
             }
             if (out.kind.equals("ether")) {
-                kernel.event(Subsystem.NETWORK, "blocked", Ip.format(dst), "The packet would leave the machine through " + out.name
+                hop("blocked", Ip.format(dst), "The packet would leave the machine through " + out.name
                         + "; glassbox keeps all traffic inside this host.", "connect() = -1 ENETUNREACH");
                 throw SysError.enetunreach();
             }
-            kernel.event(Subsystem.NETWORK, "route", Ip.format(dst), "The routing table sends packets for " + Ip.format(dst) + " out of "
+            hop("route", Ip.format(dst), "The routing table sends packets for " + Ip.format(dst) + " out of "
                     + out.name + ".", "ip route get " + Ip.format(dst) + " → dev " + out.name);
             if (out.kind.equals("bridge")) {
                 ns = throughBridge(out, dst, null);
@@ -54,7 +92,7 @@ final class Route {
             }
             if (out.kind.equals("veth") && out.peer != null) {
                 SimNet.Link in = out.peer;
-                kernel.event(Subsystem.NETWORK, "veth", out.name + "→" + in.name, "The packet goes into " + out.name + " and comes out of its peer "
+                hop("veth", out.name + "→" + in.name, "The packet goes into " + out.name + " and comes out of its peer "
                         + in.name + (in.ns == net.host ? " on the host." : "."), out.name + " → " + in.name);
                 if (in.master != null && !in.master.addresses.isEmpty() && Ip.address(in.master.addresses.get(0)) != dst) {
                     ns = throughBridge(in.master, dst, in);
@@ -71,15 +109,15 @@ final class Route {
     private SimNet.NetNs throughBridge(SimNet.Link bridge, int dst, SimNet.Link arrivedOn) {
         for (SimNet.Link port : net.host.links.values()) {
             if (port.master == bridge && port != arrivedOn && port.up && port.peer != null && port.peer.ns.owns(dst)) {
-                kernel.event(Subsystem.NETWORK, "bridge forward", bridge.name, bridge.name + " looks up " + Ip.format(dst)
+                hop("bridge forward", bridge.name, bridge.name + " looks up " + Ip.format(dst)
                         + "'s MAC address " + port.peer.mac + " and forwards the frame out of port " + port.name + ".",
                         "bridge fdb: " + port.peer.mac + " dev " + port.name);
-                kernel.event(Subsystem.NETWORK, "veth", port.name + "→" + port.peer.name, "The frame crosses " + port.name
+                hop("veth", port.name + "→" + port.peer.name, "The frame crosses " + port.name
                         + " into the container's " + port.peer.name + ".", port.name + " → " + port.peer.name);
                 return port.peer.ns;
             }
         }
-        kernel.event(Subsystem.NETWORK, "unreachable", Ip.format(dst), "No port of " + bridge.name + " answers ARP for " + Ip.format(dst) + ".",
+        hop("unreachable", Ip.format(dst), "No port of " + bridge.name + " answers ARP for " + Ip.format(dst) + ".",
                 "arp: " + Ip.format(dst) + " incomplete");
         throw SysError.ehostunreach();
     }

@@ -297,7 +297,8 @@ final class SimNet implements Net {
 
     /** Routes a connection from {@code p}'s namespace to ip:port, hop by hop; returns the client end. */
     Socket connect(SimProcess p, int dst, int port) {
-        Route.Found r = new Route(this, kernel).find(p.ns.net(), dst, port);
+        int fromPort = ephemeralPort();
+        Route.Found r = new Route(this, kernel).tcp(fromPort).find(p.ns.net(), dst, port);
         Socket listener = r.ns().listeners.get(r.port());
         if (listener == null || listener.closed) {
             kernel.event(Subsystem.NETWORK, "refused", Ip.format(r.dst()) + ":" + r.port(), "Nothing listens on port " + r.port()
@@ -309,7 +310,7 @@ final class SimNet implements Net {
         client.peer = server;
         server.peer = client;
         client.remote = Ip.format(r.dst()) + ":" + r.port();
-        server.remote = Ip.format(r.source()) + ":" + ephemeralPort();
+        server.remote = Ip.format(r.source()) + ":" + fromPort;
         kernel.event(Subsystem.NETWORK, "connected", Ip.format(r.dst()) + ":" + r.port(), "The TCP handshake completes; process "
                 + listener.owner.pid + " can accept() the connection.", "SYN, SYN-ACK, ACK");
         listener.backlog.add(server);
@@ -321,7 +322,7 @@ final class SimNet implements Net {
     boolean echo(SimProcess p, int dst) {
         Route.Found r;
         try {
-            r = new Route(this, kernel).find(p.ns.net(), dst, 0);
+            r = new Route(this, kernel).icmp().find(p.ns.net(), dst, 0);
         } catch (SysError e) {
             if ("EHOSTUNREACH".equals(e.errno())) {
                 return false;

@@ -192,6 +192,9 @@ class WebBrowserTest {
         String mounts = page.locator("[data-testid=mounts-vol]").textContent();
         assertTrue(mounts.contains("notes") && mounts.contains("/data"), mounts);
         assertTrue(page.locator("[data-testid=container-vol]").textContent().contains("/scratch"), "the tmpfs is listed too");
+        assertTrue(page.locator("[data-testid='hostpath-volume notes']").textContent().contains("/volumes/notes/_data"),
+                "the volume's host path is drawn as a box of its own");
+        assertEquals(2, page.locator("[data-testid=mountwire-vol]").count(), "a wire from the container to each source it mounts");
         page.screenshot(new Page.ScreenshotOptions().setPath(TARGET.resolve("web-mounts.png")));
     }
 
