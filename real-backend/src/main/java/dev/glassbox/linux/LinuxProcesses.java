@@ -155,10 +155,10 @@ public final class LinuxProcesses implements Processes {
                 continue;
             }
             if (t == NsType.CGROUP) {
-                note(Subsystem.NAMESPACE, "new cgroup namespace", "cgroup:[at execve]", describe(t),
+                note(Subsystem.NAMESPACE, "new cgroup namespace", "cgroup:[at execve]", t.sentence(),
                         "unshare(CLONE_NEWCGROUP) just before execve, once the process is in its cgroup (that cgroup becomes the namespace's '/')");
             } else {
-                note(Subsystem.NAMESPACE, "new " + t.procName() + " namespace", t.procName() + ":[" + inode + "]", describe(t),
+                note(Subsystem.NAMESPACE, "new " + t.procName() + " namespace", t.procName() + ":[" + inode + "]", t.sentence(),
                         "readlink /proc/" + pid + "/ns/" + t.procName() + " → " + t.procName() + ":[" + inode + "]");
             }
         }
@@ -231,18 +231,6 @@ public final class LinuxProcesses implements Processes {
                 Thread.currentThread().interrupt();
             }
         }
-    }
-
-    private static String describe(NsType t) {
-        return switch (t) {
-            case PID -> "A new PID namespace: inside it the process is PID 1 and sees no process of the host.";
-            case MNT -> "A new mount namespace: a copy of the host's mount table that the container can change alone.";
-            case UTS -> "A new UTS namespace: the container gets a hostname of its own.";
-            case NET -> "A new network namespace: no interface but a loopback that is down, no route, no port in use.";
-            case IPC -> "A new IPC namespace: its own System V shared memory and message queues.";
-            case USER -> "A new user namespace: user ids inside map to other ids outside.";
-            case CGROUP -> "A new cgroup namespace: the container sees its own cgroup as the root '/'.";
-        };
     }
 
     @Override

@@ -91,23 +91,11 @@ final class SimProcesses implements Processes {
             Namespaces.Ns ns = set.get(t);
             inodes.put(t, ns.inode);
             if (spec.create().contains(t)) {
-                k.event(Subsystem.NAMESPACE, "new " + t.procName() + " namespace", t.procName() + ":[" + ns.inode + "]", describe(t),
+                k.event(Subsystem.NAMESPACE, "new " + t.procName() + " namespace", t.procName() + ":[" + ns.inode + "]", t.sentence(),
                         "readlink /proc/" + init.pid + "/ns/" + t.procName() + " → " + t.procName() + ":[" + ns.inode + "]");
             }
         }
         return new Sandbox(spec.id(), init.pid, inodes);
-    }
-
-    private static String describe(NsType t) {
-        return switch (t) {
-            case PID -> "A new PID namespace: inside it the process is PID 1 and sees no process of the host.";
-            case MNT -> "A new mount namespace: a copy of the host's mount table that the container can change alone.";
-            case UTS -> "A new UTS namespace: the container gets a hostname of its own.";
-            case NET -> "A new network namespace: no interface but a loopback that is down, no route, no port in use.";
-            case IPC -> "A new IPC namespace: its own System V shared memory and message queues.";
-            case USER -> "A new user namespace: user ids inside map to other ids outside.";
-            case CGROUP -> "A new cgroup namespace: the container sees its own cgroup as the root '/'.";
-        };
     }
 
     @Override
