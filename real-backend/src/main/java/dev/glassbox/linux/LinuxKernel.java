@@ -82,7 +82,6 @@ public final class LinuxKernel implements Kernel {
         this.layout = new HostLayout(options.stateRoot().toString(), options.cgroupParent(), options.bridge(), options.subnet(), options.gateway());
         this.cgroupLayout = CgroupLayout.detect();
         this.info = hostInfo(cgroupLayout.version());
-        wire();
     }
 
     /**
@@ -99,12 +98,16 @@ public final class LinuxKernel implements Kernel {
         return k;
     }
 
-    private void wire() {
+    /**
+     * The parts record kernel events through the tracer they are built with, so they are built once it
+     * is known: at {@link #trace} (the engine's first call), or at first use with a tracer of their own.
+     */
+    private synchronized void wire() {
+        if (procs != null) {
+            return;
+        }
         this.cgroups = new TrackedCgroups(new LinuxCgroups(cgroupLayout, tracer), ledger);
         this.net = new TrackedNet(new ProxiedNet(LinuxNet.host(tracer), proxy, tracer), ledger);
-        if (this.procs != null) {
-            this.procs.closeSpare();
-        }
         LinuxProcesses procs = new LinuxProcesses(options.stateRoot(), tracer);
         this.procs = procs;
         this.processes = new Serialized(procs, ledger, net::forget);
@@ -116,7 +119,10 @@ public final class LinuxKernel implements Kernel {
     }
 
     @Override
-    public void trace(Tracer t) {
+    public synchronized void trace(Tracer t) {
+        if (procs != null) {
+            throw new IllegalStateException("glassbox: the Linux kernel's tracer is set before its first use");
+        }
         this.tracer = t;
         wire();
     }
@@ -151,6 +157,7 @@ public final class LinuxKernel implements Kernel {
     /** Real time passes by itself: idling only hands over what the host reported meanwhile. */
     @Override
     public void idle(long millis) {
+        wire();
         processes.drain();
     }
 
@@ -161,26 +168,31 @@ public final class LinuxKernel implements Kernel {
 
     @Override
     public Processes processes() {
+        wire();
         return processes;
     }
 
     @Override
     public Cgroups cgroups() {
+        wire();
         return cgroups;
     }
 
     @Override
     public Mounts mounts() {
+        wire();
         return mounts;
     }
 
     @Override
     public Net net() {
+        wire();
         return net;
     }
 
     @Override
     public KernelState state() {
+        wire();
         return LinuxState.read(ledger, processes, cgroups, proxy.rules());
     }
 
@@ -234,7 +246,9 @@ public final class LinuxKernel implements Kernel {
         }
         closed = true;
         proxy.close();
-        procs.closeSpare();
+        if (procs != null) {
+            procs.closeSpare();
+        }
         reconcile();
         fs.awaitRemovals(60_000); // the trees removed are deleted from the disk too before close returns
     }

@@ -1,11 +1,13 @@
 package dev.glassbox.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.glassbox.Completion;
 import dev.glassbox.Engine;
 import dev.glassbox.Result;
 import dev.glassbox.trace.Trace;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -31,6 +33,9 @@ final class WebSession {
     private final RateLimit rate;
     private final List<String> lines = new ArrayList<>();
     private final List<Consumer<String>> watchers = new CopyOnWriteArrayList<>();
+    /** Words the page's terminal answers itself. */
+    static final List<String> TERMINAL_BUILTINS = List.of("clear", "help");
+    private final Completion completion;
     private volatile long lastUsedMillis;
     private boolean ran;
 
@@ -41,6 +46,7 @@ final class WebSession {
         this.classroom = classroom;
         this.limits = limits;
         this.engine = Engine.sim(seed);
+        this.completion = new Completion(() -> engine, TERMINAL_BUILTINS, Set.of(), Map.of());
         // each step goes to the watching pages as soon as it is complete, while the command still runs
         engine.onTraceEvent(e -> {
             if (!watchers.isEmpty()) {
@@ -118,7 +124,13 @@ final class WebSession {
     }
 
     synchronized List<String> completions(List<String> words, int index, String current) {
-        return new Completion(engine).words(words, index, current);
+        List<String> out = new ArrayList<>();
+        for (String w : completion.words(words, index, current)) {
+            if (w.startsWith(current) && !out.contains(w)) {
+                out.add(w); // the page shows only what fits the word typed so far
+            }
+        }
+        return out;
     }
 
     synchronized List<String> imageCatalog() {
