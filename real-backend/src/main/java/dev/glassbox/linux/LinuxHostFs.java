@@ -48,20 +48,11 @@ public final class LinuxHostFs implements HostFs {
     static final long TOOL_TIMEOUT_MILLIS = 120_000;
     private static final LinkOption NOFOLLOW = LinkOption.NOFOLLOW_LINKS;
 
-    /** Where a removed tree is renamed at once, to be deleted by {@link #deleter}: {@code <root>/.trash}. */
-    static final String TRASH = ".trash";
 
     private final Path root;
     private final Path realRoot;
     private final boolean asRoot;
-    private final Path trash;
-    private final java.util.concurrent.atomic.AtomicLong trashed = new java.util.concurrent.atomic.AtomicLong();
-    /** Deletes what was renamed into the trash, one tree after another, off the caller's thread. */
-    private final java.util.concurrent.ExecutorService deleter = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "glassbox-rm");
-        t.setDaemon(true);
-        return t;
-    });
+    private final Trash trash;
 
     /** A host filesystem confined to {@code root} (created if missing). */
     public LinuxHostFs(Path root) {
@@ -73,8 +64,7 @@ public final class LinuxHostFs implements HostFs {
         try {
             Files.createDirectories(this.root);
             this.realRoot = this.root.toRealPath();
-            this.trash = this.root.resolve(TRASH);
-            deleteTree(trash); // what a daemon that died left half deleted
+            this.trash = new Trash(this.root);
         } catch (IOException e) {
             throw new IllegalStateException("glassbox: cannot use state root " + this.root + ": " + e, e);
         }
@@ -83,16 +73,7 @@ public final class LinuxHostFs implements HostFs {
 
     /** Waits until every tree removed so far is deleted from the disk too (at most {@code millis}); whether it is. */
     public boolean awaitRemovals(long millis) {
-        java.util.concurrent.Future<?> done = deleter.submit(() -> { });
-        try {
-            done.get(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
-            return true;
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return trash.await(millis);
     }
 
     public Path root() {
@@ -255,27 +236,7 @@ public final class LinuxHostFs implements HostFs {
         if (!Files.exists(p, NOFOLLOW)) {
             return;
         }
-        // rm -rf costs a journaled write per file and directory: the tree leaves its place at once, by
-        // one rename into the trash on the same filesystem, and is deleted from there off this thread
-        Path dest = trash.resolve(p.getFileName() + "." + trashed.incrementAndGet());
-        try {
-            Files.createDirectories(trash);
-            Files.move(p, dest, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            try {
-                deleteTree(p); // another filesystem, or the rename refused: delete in place
-            } catch (IOException e2) {
-                throw sysError(e2);
-            }
-            return;
-        }
-        deleter.execute(() -> {
-            try {
-                deleteTree(dest);
-            } catch (IOException e) {
-                // left in the trash: the next daemon's start deletes it
-            }
-        });
+        trash.discard(p); // gone from its place at once; its files are deleted off this thread
     }
 
     private static java.util.Optional<Path> realOf(Path p) {
