@@ -4,7 +4,6 @@ import dev.glassbox.image.FileEntry;
 import dev.glassbox.kernel.HostFs;
 import dev.glassbox.sim.SysError;
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
@@ -18,11 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -275,169 +270,7 @@ public final class LinuxHostFs implements HostFs {
 
     @Override
     public void unpackLayer(String dir, List<FileEntry> entries) {
-        Path base = inside(dir);
-        List<String> whiteouts = new ArrayList<>();
-        for (FileEntry e : entries) {
-            String name = name(e.path());
-            if (name.startsWith(WHITEOUT)) {
-                whiteouts.add(e.path());
-            }
-        }
-        if (!whiteouts.isEmpty() && !asRoot) {
-            throw new SysError("EPERM", "glassbox: the layer for " + base + " holds OCI whiteouts (" + whiteouts.get(0)
-                    + (whiteouts.size() > 1 ? " and " + (whiteouts.size() - 1) + " more" : "")
-                    + "); turning them into overlay whiteouts (mknod NAME c 0 0, setfattr -n " + OPAQUE_XATTR
-                    + " -v y DIR) needs root");
-        }
-        try {
-            Files.createDirectories(base);
-            Path realBase = base.toRealPath();
-            Map<Path, FileEntry> dirs = new HashMap<>();
-            Set<Path> opaque = new LinkedHashSet<>();
-            for (FileEntry e : entries) {
-                List<String> rel = segments(e.path());
-                String name = rel.get(rel.size() - 1);
-                Path parent = parentDir(realBase, rel);
-                Path target = parent.resolve(name);
-                if (name.equals(OPAQUE)) {
-                    opaque.add(parent);
-                    continue;
-                }
-                if (name.startsWith(WHITEOUT)) {
-                    String hidden = name.substring(WHITEOUT.length());
-                    checkName(e.path(), hidden);
-                    Path w = parent.resolve(hidden);
-                    dirs.keySet().removeIf(d -> d.startsWith(w));
-                    deleteTree(w);
-                    Cmd.check(List.of("mknod", w.toString(), "c", "0", "0"));
-                    continue;
-                }
-                if (e.type() != FileEntry.Type.DIR) {
-                    dirs.keySet().removeIf(d -> d.startsWith(target)); // replaced: its deferred mode no longer applies
-                }
-                switch (e.type()) {
-                    case DIR -> {
-                        if (!Files.isDirectory(target, NOFOLLOW)) {
-                            deleteTree(target);
-                            Files.createDirectory(target);
-                        }
-                        dirs.put(target, e); // mode and owner at the end, so a read-only dir can still be filled
-                    }
-                    case FILE -> {
-                        deleteTree(target);
-                        Files.write(target, e.data());
-                        if (e.size() > e.data().length) {
-                            try (RandomAccessFile f = new RandomAccessFile(target.toFile(), "rw")) {
-                                f.setLength(e.size());
-                            }
-                        }
-                        own(target, e);
-                        Files.setAttribute(target, "unix:mode", e.mode() & 07777, NOFOLLOW);
-                    }
-                    case SYMLINK -> {
-                        deleteTree(target);
-                        Files.createSymbolicLink(target, Path.of(e.link()));
-                        own(target, e);
-                    }
-                    case HARDLINK -> {
-                        List<String> lrel = segments(e.link());
-                        Path existing = parentDir(realBase, lrel).resolve(lrel.get(lrel.size() - 1));
-                        if (!Files.exists(existing, NOFOLLOW)) {
-                            throw new SysError("ENOENT", "glassbox: hard link " + e.path() + " -> " + e.link()
-                                    + ": no such entry in the layer");
-                        }
-                        deleteTree(target);
-                        Files.createLink(target, existing);
-                    }
-                    default -> throw new IllegalStateException(e.type().toString());
-                }
-            }
-            List<Path> sorted = new ArrayList<>(dirs.keySet());
-            sorted.sort((a, b) -> b.getNameCount() - a.getNameCount()); // deepest first
-            for (Path d : sorted) {
-                FileEntry e = dirs.get(d);
-                own(d, e);
-                Files.setAttribute(d, "unix:mode", e.mode() & 07777, NOFOLLOW);
-            }
-            if (!opaque.isEmpty()) {
-                markOpaque(new ArrayList<>(opaque));
-            }
-        } catch (IOException e) {
-            throw sysError(e);
-        }
-    }
-
-    private void own(Path p, FileEntry e) throws IOException {
-        if (asRoot) {
-            Files.setAttribute(p, "unix:uid", e.uid(), NOFOLLOW);
-            Files.setAttribute(p, "unix:gid", e.gid(), NOFOLLOW);
-        }
-    }
-
-    /** The directory holding the last segment, created as needed; no segment may be a symlink. */
-    private static Path parentDir(Path realBase, List<String> rel) throws IOException {
-        Path cur = realBase;
-        for (int i = 0; i < rel.size() - 1; i++) {
-            cur = cur.resolve(rel.get(i));
-            if (Files.isSymbolicLink(cur)) {
-                throw new SysError("ELOOP", "glassbox: refusing layer path " + String.join("/", rel) + ": " + cur
-                        + " is a symlink, and a layer never writes through one");
-            }
-            if (!Files.exists(cur, NOFOLLOW)) {
-                Files.createDirectory(cur);
-            } else if (!Files.isDirectory(cur, NOFOLLOW)) {
-                throw new SysError("ENOTDIR", "glassbox: layer path " + String.join("/", rel) + ": " + cur + " is not a directory");
-            }
-        }
-        return cur;
-    }
-
-    static List<String> segments(String rel) {
-        List<String> out = new ArrayList<>();
-        for (String s : rel.split("/")) {
-            if (s.isEmpty() || s.equals(".")) {
-                continue;
-            }
-            if (s.equals("..")) {
-                throw new IllegalArgumentException("glassbox: refusing layer path '" + rel + "': '..' would leave the layer");
-            }
-            out.add(s);
-        }
-        if (out.isEmpty()) {
-            throw new IllegalArgumentException("glassbox: refusing layer path '" + rel + "': it names the layer itself");
-        }
-        return out;
-    }
-
-    private static String name(String rel) {
-        List<String> s = segments(rel);
-        return s.get(s.size() - 1);
-    }
-
-    private static void checkName(String path, String hidden) {
-        if (hidden.isEmpty() || hidden.equals(".") || hidden.equals("..") || hidden.startsWith(WHITEOUT)) {
-            throw new IllegalArgumentException("glassbox: refusing whiteout '" + path + "': it hides no valid name");
-        }
-    }
-
-    /** Sets trusted.overlay.opaque=y with setfattr, or with python3 when setfattr is not installed. */
-    private static void markOpaque(List<Path> dirs) {
-        if (Cmd.onPath("setfattr")) {
-            for (Path d : dirs) {
-                Cmd.check(List.of("setfattr", "-n", OPAQUE_XATTR, "-v", "y", d.toString()));
-            }
-            return;
-        }
-        if (!Cmd.onPath("python3")) {
-            throw new SysError("ENOTSUP", "glassbox: neither setfattr (package attr) nor python3 is installed, so "
-                    + dirs.get(0) + " cannot be marked opaque (" + OPAQUE_XATTR + "=y)");
-        }
-        List<String> argv = new ArrayList<>(List.of("python3", "-c",
-                "import os,sys\nfor p in sys.argv[1:]: os.setxattr(p, '" + OPAQUE_XATTR + "', b'y', follow_symlinks=False)"));
-        for (Path d : dirs) {
-            argv.add(d.toString());
-        }
-        Cmd.run(argv, TOOL_TIMEOUT_MILLIS).orThrow();
+        LayerWriter.unpack(inside(dir), entries, asRoot);
     }
 
     // ---- readTree ----------------------------------------------------------------------------
