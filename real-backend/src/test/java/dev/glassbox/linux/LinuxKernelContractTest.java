@@ -22,8 +22,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The kernel SPI contract on the host's kernel, with the Linux parts put together as a LinuxKernel
- * would: processes, mounts, cgroups and the host filesystem under one temporary state root. The
+ * The kernel SPI contract on the host's kernel: the LinuxKernel under one temporary state root. The
  * veth test is left to LinuxNetRealTest, which runs it in a network namespace of its own rather than
  * in the host's.
  */
@@ -41,49 +40,38 @@ class LinuxKernelContractTest extends KernelContract {
         }
     }
 
-    /** The Linux parts under one state root; close() kills, unmounts and removes what the test left. */
+    /**
+     * The LinuxKernel itself under a temporary state root, with names of this JVM's own; closing it
+     * takes apart what it made, and the cgroups the contract makes outside its parent go with it.
+     */
     private static final class TestKernel implements Kernel {
         final Path state;
-        final LinuxHostFs fs;
-        final LinuxProcesses processes;
-        final LinuxMounts mounts;
-        final LinuxCgroups cgroups;
+        final LinuxKernel linux;
 
         TestKernel(Path state) {
             this.state = state;
-            Tracer tracer = null;
-            this.fs = new LinuxHostFs(state);
-            this.processes = new LinuxProcesses(state, tracer);
-            this.mounts = new LinuxMounts(new LinuxOverlayMounts(state, tracer), processes, tracer);
-            this.cgroups = new LinuxCgroups(CgroupLayout.detect(), tracer);
+            this.linux = LinuxKernel.open(LinuxKernel.Options.at(state).named(HostRoot.unique("ctr")));
         }
 
-        @Override public void trace(Tracer tracer) { }
-        @Override public String name() { return "linux"; }
-        @Override public KernelInfo info() { throw new UnsupportedOperationException(); }
-        @Override public long currentTimeMillis() { return System.currentTimeMillis(); }
-        @Override public byte[] random(int bytes) { return new byte[bytes]; }
-        @Override public void idle(long millis) { }
-        @Override public HostFs fs() { return fs; }
-        @Override public Processes processes() { return processes; }
-        @Override public Cgroups cgroups() { return cgroups; }
-        @Override public Mounts mounts() { return mounts; }
-        @Override public Net net() { throw new UnsupportedOperationException("not in this test"); }
-        @Override public KernelState state() { throw new UnsupportedOperationException(); }
+        @Override public void trace(Tracer tracer) { linux.trace(tracer); }
+        @Override public String name() { return linux.name(); }
+        @Override public KernelInfo info() { return linux.info(); }
+        @Override public long currentTimeMillis() { return linux.currentTimeMillis(); }
+        @Override public byte[] random(int bytes) { return linux.random(bytes); }
+        @Override public void idle(long millis) { linux.idle(millis); }
+        @Override public HostFs fs() { return linux.fs(); }
+        @Override public Processes processes() { return linux.processes(); }
+        @Override public Cgroups cgroups() { return linux.cgroups(); }
+        @Override public Mounts mounts() { return linux.mounts(); }
+        @Override public Net net() { return linux.net(); }
+        @Override public KernelState state() { return linux.state(); }
 
         @Override
         public void close() {
-            processes.killAll();
-            try {
-                for (String m : BusyboxSandboxes.mountsUnder(state)) {
-                    Cmd.run(List.of("umount", "-l", m), 5_000);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            linux.close();
             for (String cg : List.of("glassbox-test/c3", "glassbox-test")) {
                 try {
-                    cgroups.remove(cg);
+                    linux.cgroups().remove(cg);
                 } catch (RuntimeException e) {
                     // not there: the test removed it or never made it
                 }
