@@ -36,10 +36,27 @@ public final class LinuxCgroups implements Cgroups {
 
     private final CgroupLayout layout;
     private final Tracer tracer;
+    private volatile SelfJoin selfJoin;
+
+    /**
+     * A process that can move itself into a cgroup: the container's held init (see
+     * {@link LinuxProcesses#join}), which on v1 avoids the global lock a write of its pid takes.
+     */
+    interface SelfJoin {
+        /** True when {@code pid} is a held init that can move itself. */
+        boolean canJoin(int pid);
+
+        /** Has {@code pid} move itself into these cgroup.procs files' cgroups; false if it could not. */
+        boolean join(int pid, List<Path> procsFiles);
+    }
 
     public LinuxCgroups(CgroupLayout layout, Tracer tracer) {
         this.layout = layout;
         this.tracer = tracer;
+    }
+
+    void selfJoin(SelfJoin s) {
+        this.selfJoin = s;
     }
 
     /** The host's cgroups. */
@@ -286,15 +303,24 @@ public final class LinuxCgroups implements Cgroups {
         }
         requireExists(path);
         Map<String, Path> dirs = dirs(path);
+        SelfJoin self = selfJoin;
+        boolean itself = !v2() && self != null && self.canJoin(pid);
         List<String> eq = new ArrayList<>();
         for (String c : dirs.keySet()) {
-            eq.add("echo " + pid + " > " + hostFile(c, path, "cgroup.procs"));
+            eq.add(itself ? "echo 0 > " + hostFile(c, path, "tasks") : "echo " + pid + " > " + hostFile(c, path, "cgroup.procs"));
         }
-        event("attach", path, "Process " + pid + " joins cgroup " + path
-                + ", before it runs any of the container's code, so all it does is counted.", String.join(" && ", eq));
-        for (Path d : dirs.values()) {
+        event("attach", path, itself
+                ? "Process " + pid + " moves itself into cgroup " + path + " before it runs any of the container's code, so all it does is counted."
+                        + " A single thread that writes 0 to each hierarchy's tasks file needs no global lock; writing its pid to cgroup.procs would wait for the kernel's RCU grace period."
+                : "Process " + pid + " joins cgroup " + path + ", before it runs any of the container's code, so all it does is counted.",
+                String.join(" && ", eq) + (itself ? "   (run by process " + pid + " itself)" : ""));
+        List<Path> procs = dirs.values().stream().map(d -> d.resolve("cgroup.procs")).toList();
+        if (itself && self.join(pid, procs)) {
+            return;
+        }
+        for (Path f : procs) {
             try {
-                Files.writeString(d.resolve("cgroup.procs"), Integer.toString(pid));
+                Files.writeString(f, Integer.toString(pid));
             } catch (IOException e) {
                 throw fail("attach process " + pid + " to cgroup " + path, e);
             }

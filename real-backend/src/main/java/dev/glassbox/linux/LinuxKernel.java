@@ -106,9 +106,11 @@ public final class LinuxKernel implements Kernel {
         if (procs != null) {
             return;
         }
-        this.cgroups = new TrackedCgroups(new LinuxCgroups(cgroupLayout, tracer), ledger);
+        LinuxCgroups linuxCgroups = new LinuxCgroups(cgroupLayout, tracer);
+        this.cgroups = new TrackedCgroups(linuxCgroups, ledger);
         this.net = new TrackedNet(new ProxiedNet(LinuxNet.host(tracer), proxy, tracer), ledger);
         LinuxProcesses procs = new LinuxProcesses(options.stateRoot(), tracer);
+        linuxCgroups.selfJoin(procs);
         this.procs = procs;
         this.processes = new Serialized(procs, ledger, net::forget);
         this.mounts = new TrackedMounts(new LinuxMounts(new LinuxOverlayMounts(options.stateRoot(), tracer), procs, tracer), ledger);

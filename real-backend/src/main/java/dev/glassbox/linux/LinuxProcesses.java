@@ -35,7 +35,7 @@ import java.util.stream.Stream;
  * container outlives the daemon. Files live under {@code <stateRoot>/run/<sandbox id>/}. Records the
  * same kernel-layer events as the sim kernel's processes, with the real system calls as equivalents.
  */
-public final class LinuxProcesses implements Processes {
+public final class LinuxProcesses implements Processes, LinuxCgroups.SelfJoin {
     /** How long after its execve an init gets to install its signal handlers (see {@link #settles}). */
     static final long SETTLE_MILLIS = 250;
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}");
@@ -249,6 +249,40 @@ public final class LinuxProcesses implements Processes {
         note(Subsystem.NAMESPACE, "sethostname", hostname, "Inside its own UTS namespace the container's hostname becomes " + hostname
                 + "; the host's stays " + host + ".", "sethostname(\"" + hostname + "\")");
         b.channel.call("hostname", hostname);
+    }
+
+    /** The held init with this pid, if it has not exec'd yet. */
+    private Box heldInit(int pid) {
+        for (Box b : boxes.values()) {
+            if (b.sandbox.pid() == pid && !b.started) {
+                return b;
+            }
+        }
+        return null;
+    }
+
+    /** A held init can move itself into its cgroups. */
+    @Override
+    public boolean canJoin(int pid) {
+        return heldInit(pid) != null;
+    }
+
+    /** The held init {@code pid} writes itself into these cgroups; false if it could not (the daemon writes its pid then). */
+    @Override
+    public boolean join(int pid, List<Path> procsFiles) {
+        Box b = heldInit(pid);
+        if (b == null) {
+            return false;
+        }
+        List<String> fields = new ArrayList<>();
+        fields.add("cgroup");
+        procsFiles.forEach(f -> fields.add(f.toString()));
+        try {
+            b.channel.call(fields.toArray(String[]::new));
+            return true;
+        } catch (SysError e) {
+            return false; // the daemon writes the pid instead
+        }
     }
 
     // ---------------------------------------------------------------- exec and spawn

@@ -59,6 +59,50 @@ class LinuxProcessesCgroupTest {
         }
     }
 
+    /**
+     * On v1 the held init moves itself (it writes 0 to each hierarchy's tasks file: no wait for an RCU
+     * grace period); every hierarchy then lists it in the container's cgroup, and the trace says who wrote what.
+     */
+    @Test
+    void aHeldInitMovesItselfIntoEveryHierarchy() throws IOException {
+        BusyboxSandboxes.assumeReady();
+        CgroupLayout layout = CgroupLayout.detect();
+        assumeTrue(layout.version().equals("v1") && layout.has("memory") && Files.isWritable(layout.ownDir("memory")),
+                "needs writable v1 controllers");
+        String name = "glassbox-test-" + UUID.randomUUID().toString().substring(0, 8);
+        dev.glassbox.trace.Tracer tracer = new dev.glassbox.trace.Tracer(System::currentTimeMillis);
+        LinuxCgroups cg = new LinuxCgroups(layout, tracer);
+        try (BusyboxSandboxes boxes = new BusyboxSandboxes(tmp, null)) {
+            cg.selfJoin(boxes.processes);
+            cg.create(name, new CgroupLimits(64L << 20, 50, 0, 100_000));
+            try {
+                int[] held = {0};
+                Sandbox sb = boxes.create("self1", "self1", s -> {
+                    assertTrue(boxes.processes.canJoin(s.pid()), "a held init can move itself");
+                    tracer.begin("attach", "");
+                    cg.attach(name, s.pid());
+                    held[0] = s.pid();
+                });
+                dev.glassbox.trace.TraceEvent attach = tracer.finish().events().stream()
+                        .filter(e -> e.action().equals("attach")).findFirst().orElseThrow();
+                assertTrue(attach.equivalent().contains("echo 0 > ") && attach.equivalent().contains("/tasks"), attach.equivalent());
+                for (String c : layout.controllers()) {
+                    String line = Files.readAllLines(Path.of("/proc/" + held[0] + "/cgroup")).stream()
+                            .filter(l -> List.of(l.split(":", 3)[1].split(",")).contains(c)).findFirst().orElseThrow();
+                    assertTrue(line.endsWith("/" + name), c + " hierarchy: " + line);
+                }
+                assertEquals(1, cg.stats(name).pids(), "the init is charged to the container's pids controller");
+                boxes.processes.kill(sb.pid(), Signals.SIGKILL);
+                boxes.processes.waitFor(sb.pid(), 5_000).orElseThrow();
+                boxes.processes.release(sb);
+                assertFalse(boxes.processes.canJoin(sb.pid()), "a released sandbox has no held init");
+            } finally {
+                boxes.processes.killAll();
+                removeCgroup(cg, layout, name);
+            }
+        }
+    }
+
     @Test
     void aProcessKilledByTheOomKillerIsReportedOomKilled() throws IOException {
         BusyboxSandboxes.assumeReady();
