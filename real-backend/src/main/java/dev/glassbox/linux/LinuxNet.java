@@ -237,19 +237,20 @@ public final class LinuxNet implements Net {
     }
 
     @Override
-    public void createVeth(String hostIf, String peerIf) {
+    public void createVeth(String hostIf, Sandbox sandbox, String peerIf) {
         hostLink(hostIf);
-        hostLink(peerIf);
-        List<String> add = ip(null, "link", "add", hostIf, "type", "veth", "peer", "name", peerIf);
-        event("create veth", hostIf, "A veth pair is a virtual cable: what goes in " + hostIf
-                + " comes out of " + peerIf + " and back.", equivalent(List.of(add), "RTM_NEWLINK"));
+        ifname(peerIf);
+        int pid = pid(sandbox);
+        List<String> add = ip(null, "link", "add", hostIf, "type", "veth", "peer", "name", peerIf, "netns", Integer.toString(pid));
+        event("create veth", hostIf, "A veth pair is a virtual cable: what goes in " + hostIf + " comes out of " + peerIf + " and back. "
+                + hostIf + " stays on the host; " + peerIf + " is made inside the container's network namespace, where it is the only network card there is.",
+                equivalent(List.of(add), "RTM_NEWLINK"));
         if (netlink != null) {
-            netlink.addVeth(hostIf, peerIf, Cmd.line(add));
+            netlink.addVeth(hostIf, peerIf, pid, Cmd.line(add));
         } else {
             must(add);
         }
         peers.put(hostIf, peerIf);
-        peers.put(peerIf, hostIf);
     }
 
     @Override
@@ -263,28 +264,6 @@ public final class LinuxNet implements Net {
             netlink.setMasterUp(ifname, bridge, Cmd.line(set));
         } else {
             must(set);
-        }
-    }
-
-    @Override
-    public void moveTo(String ifname, Sandbox sandbox, String newName) {
-        hostLink(ifname);
-        ifname(newName);
-        int pid = pid(sandbox);
-        List<String> move = ip(null, "link", "set", ifname, "netns", Integer.toString(pid));
-        List<String> rename = ip(sandbox, "link", "set", ifname, "name", newName);
-        event("move link", ifname, "The other end of the cable moves into the container's network namespace and is renamed "
-                + newName + ": from inside, it is the only network card there is.", equivalent(List.of(move, rename), "RTM_NEWLINK, RTM_NEWLINK"));
-        if (netlink != null) {
-            netlink.moveToNetns(ifname, pid, Cmd.line(move));
-            netlink.rename(pid, ifname, newName, Cmd.line(rename));
-        } else {
-            must(move);
-            must(rename);
-        }
-        String other = peers.remove(ifname);
-        if (other != null) {
-            peers.put(other, newName);
         }
     }
 

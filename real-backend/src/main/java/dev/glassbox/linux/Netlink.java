@@ -264,13 +264,13 @@ final class Netlink {
 
     // ---------------------------------------------------------------- operations
 
-    /** ip link add NAME type veth peer name PEER (in the host's namespace). */
-    void addVeth(String name, String peer, String what) {
+    /** ip link add NAME type veth peer name PEER netns PID: NAME in the host's namespace, PEER made in that of PID. */
+    void addVeth(String name, String peer, int peerNetnsPid, String what) {
         int fd = hostSocket();
         try {
             Msg m = new Msg(RTM_NEWLINK, NLM_F_CREATE | NLM_F_EXCL).ifinfo(0, 0, 0).str(IFLA_IFNAME, name);
             m.begin(IFLA_LINKINFO).str(IFLA_INFO_KIND, "veth").begin(IFLA_INFO_DATA).begin(VETH_INFO_PEER).ifinfo(0, 0, 0)
-                    .str(IFLA_IFNAME, peer).end().end().end();
+                    .str(IFLA_IFNAME, peer).u32(IFLA_NET_NS_PID, peerNetnsPid).end().end().end();
             call(fd, m, what);
         } finally {
             close(fd);
@@ -284,28 +284,6 @@ final class Netlink {
             int master = index(fd, bridge, what);
             int link = index(fd, name, what);
             call(fd, new Msg(RTM_NEWLINK, 0).ifinfo(link, IFF_UP, IFF_UP).u32(IFLA_MASTER, master), what);
-        } finally {
-            close(fd);
-        }
-    }
-
-    /** ip link set NAME netns PID (from the host's namespace). */
-    void moveToNetns(String name, int pid, String what) {
-        int fd = hostSocket();
-        try {
-            int link = index(fd, name, what);
-            call(fd, new Msg(RTM_NEWLINK, 0).ifinfo(link, 0, 0).u32(IFLA_NET_NS_PID, pid), what);
-        } finally {
-            close(fd);
-        }
-    }
-
-    /** ip link set NAME name NEWNAME, in the namespace of PID (0: the host's). */
-    void rename(int pid, String name, String newName, String what) {
-        int fd = socket(pid);
-        try {
-            int link = index(fd, name, what);
-            call(fd, new Msg(RTM_NEWLINK, 0).ifinfo(link, 0, 0).str(IFLA_IFNAME, newName), what);
         } finally {
             close(fd);
         }

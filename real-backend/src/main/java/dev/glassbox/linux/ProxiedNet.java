@@ -33,18 +33,13 @@ final class ProxiedNet implements Net {
     }
 
     @Override
-    public void createVeth(String hostIf, String peerIf) {
-        links.createVeth(hostIf, peerIf);
+    public void createVeth(String hostIf, Sandbox sandbox, String peerIf) {
+        links.createVeth(hostIf, sandbox, peerIf);
     }
 
     @Override
     public void setMaster(String ifname, String bridge) {
         links.setMaster(ifname, bridge);
-    }
-
-    @Override
-    public void moveTo(String ifname, Sandbox sandbox, String newName) {
-        links.moveTo(ifname, sandbox, newName);
     }
 
     @Override

@@ -34,27 +34,16 @@ final class TrackedNet implements Net {
     }
 
     @Override
-    public void createVeth(String hostIf, String peerIf) {
-        inner.createVeth(hostIf, peerIf);
-        ledger.link(hostIf, new Ledger.LinkRecord(hostIf, "veth", "", peerIf, null, false, List.of()));
-        ledger.link(peerIf, new Ledger.LinkRecord(peerIf, "veth", "", hostIf, null, false, List.of()));
+    public void createVeth(String hostIf, Sandbox sandbox, String peerIf) {
+        inner.createVeth(hostIf, sandbox, peerIf);
+        ledger.link(hostIf, new Ledger.LinkRecord(hostIf, "veth", "", key(sandbox, peerIf), null, false, List.of()));
+        ledger.link(key(sandbox, peerIf), new Ledger.LinkRecord(peerIf, "veth", "", hostIf, sandbox.id(), false, List.of()));
     }
 
     @Override
     public void setMaster(String ifname, String bridge) {
         inner.setMaster(ifname, bridge);
         update(null, ifname, r -> new Ledger.LinkRecord(r.name(), r.kind(), bridge, r.peer(), r.sandbox(), true, r.addresses()));
-    }
-
-    @Override
-    public void moveTo(String ifname, Sandbox sandbox, String newName) {
-        inner.moveTo(ifname, sandbox, newName);
-        Ledger.LinkRecord r = ledger.link(ifname);
-        ledger.unlink(ifname);
-        if (r != null) {
-            ledger.link(key(sandbox, newName), new Ledger.LinkRecord(newName, r.kind(), "", r.peer(), sandbox.id(), r.up(), r.addresses()));
-            update(null, r.peer(), h -> new Ledger.LinkRecord(h.name(), h.kind(), h.master(), key(sandbox, newName), h.sandbox(), h.up(), h.addresses()));
-        }
     }
 
     @Override

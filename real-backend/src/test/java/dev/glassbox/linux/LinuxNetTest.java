@@ -61,9 +61,8 @@ class LinuxNetTest {
     @Test
     void vethIntoASandbox() {
         LinuxNet n = net();
-        n.createVeth("vethabc", "vethabcp");
+        n.createVeth("vethabc", sb, "eth0");
         n.setMaster("vethabc", "glassbox0");
-        n.moveTo("vethabcp", sb, "eth0");
         n.addAddress(sb, "eth0", "10.213.0.2/24");
         n.linkUp(sb, "eth0");
         n.linkUp(sb, "lo");
@@ -71,10 +70,8 @@ class LinuxNetTest {
         n.deleteLink("vethabc");
         String ns = "nsenter --net=/proc/4242/ns/net ";
         assertEquals(List.of(
-                "ip link add vethabc type veth peer name vethabcp",
+                "ip link add vethabc type veth peer name eth0 netns 4242",
                 "ip link set vethabc master glassbox0 up",
-                "ip link set vethabcp netns 4242",
-                ns + "ip link set vethabcp name eth0",
                 ns + "ip addr add 10.213.0.2/24 dev eth0",
                 ns + "ip link set eth0 up",
                 ns + "ip link set lo up",
@@ -97,11 +94,12 @@ class LinuxNetTest {
         assertThrows(IllegalArgumentException.class, () -> n.deleteLink("eth0"));
         assertThrows(IllegalArgumentException.class, () -> n.linkExists("lo"));
         assertThrows(IllegalArgumentException.class, () -> n.setMaster("glassbox-v", "br0"));
-        assertThrows(IllegalArgumentException.class, () -> n.createVeth("glassbox-v", "eth1"));
+        assertThrows(IllegalArgumentException.class, () -> n.createVeth("eth1", sb, "eth0"));
+        assertThrows(IllegalArgumentException.class, () -> n.createVeth("glassbox-v", sb, "eth 1"));
         assertThrows(IllegalArgumentException.class, () -> n.linkUp(null, "eth0"));
         assertThrows(IllegalArgumentException.class, () -> n.addAddress(null, "wlan0", "10.0.0.2/24"));
-        assertThrows(IllegalArgumentException.class, () -> n.createVeth("glassbox-toolongname0", "vethp"));
-        assertThrows(IllegalArgumentException.class, () -> n.createVeth("glassbox v", "vethp"));
+        assertThrows(IllegalArgumentException.class, () -> n.createVeth("glassbox-toolongname0", sb, "eth0"));
+        assertThrows(IllegalArgumentException.class, () -> n.createVeth("glassbox v", sb, "eth0"));
         assertThrows(IllegalArgumentException.class, () -> n.createBridge("glassbox0", "10.0.0.1"));
         assertThrows(IllegalArgumentException.class, () -> n.addDefaultRoute(null, "10.0.0.1", "glassbox0"));
         assertThrows(IllegalArgumentException.class, () -> n.addDefaultRoute(sb, "10.0.0.1; reboot", "eth0"));
@@ -112,7 +110,7 @@ class LinuxNetTest {
     void refusesASandboxInTheHostsNamespace() {
         Sandbox hostish = new Sandbox("c2", 777, Map.of());
         LinuxNet n = net();
-        assertThrows(IllegalArgumentException.class, () -> n.moveTo("vethx", hostish, "eth0"));
+        assertThrows(IllegalArgumentException.class, () -> n.createVeth("vethx", hostish, "eth0"));
         assertThrows(IllegalArgumentException.class, () -> n.linkUp(hostish, "eth0"));
         assertThrows(IllegalArgumentException.class, () -> n.linkUp(new Sandbox("c3", 1, Map.of()), "eth0"));
         assertTrue(ran.isEmpty(), "nothing ran: " + ran);
@@ -153,9 +151,8 @@ class LinuxNetTest {
     private static List<String> script(Net n, Sandbox sandbox, Tracer tracer, boolean withEquivalent) {
         tracer.begin("docker run", "run");
         n.createBridge("glassbox-t0", "10.99.0.1/24");
-        n.createVeth("glassbox-v0", "glassbox-v0p");
+        n.createVeth("glassbox-v0", sandbox, "eth0");
         n.setMaster("glassbox-v0", "glassbox-t0");
-        n.moveTo("glassbox-v0p", sandbox, "eth0");
         n.addAddress(sandbox, "eth0", "10.99.0.2/24");
         n.linkUp(sandbox, "eth0");
         n.addDefaultRoute(sandbox, "10.99.0.1", "eth0");

@@ -73,9 +73,8 @@ final class Connections {
         ep.endpointId = d.randomHex(32);
         d.tracer.did(Layer.DAEMON, null, "allocate IP", ep.ip, "IPAM hands out " + ep.ip + ", the lowest free address of the network "
                 + n.name() + " " + n.ipam().subnet + ".", "");
-        d.kernel.net().createVeth(ep.veth, ep.veth + "p");
+        d.kernel.net().createVeth(ep.veth, c.sandbox, ep.ifname);
         d.kernel.net().setMaster(ep.veth, n.bridge());
-        d.kernel.net().moveTo(ep.veth + "p", c.sandbox, ep.ifname);
         d.kernel.net().addAddress(c.sandbox, ep.ifname, ep.ip + "/" + n.ipam().prefix);
         d.kernel.net().linkUp(c.sandbox, ep.ifname);
     }

@@ -7,14 +7,15 @@ public interface Net {
     /** ip link add NAME type bridge; ip addr add CIDR dev NAME; ip link set NAME up. */
     void createBridge(String name, String gatewayCidr);
 
-    /** ip link add HOST type veth peer name PEER (both in the host namespace). */
-    void createVeth(String hostIf, String peerIf);
+    /**
+     * ip link add HOST type veth peer name PEER netns PID: one end in the host's namespace, the other
+     * made straight inside the sandbox's network namespace under its final name. One netlink request;
+     * moving an existing link between namespaces would wait for the kernel's RCU grace periods.
+     */
+    void createVeth(String hostIf, Sandbox sandbox, String peerIf);
 
     /** ip link set IF master BRIDGE. */
     void setMaster(String ifname, String bridge);
-
-    /** ip link set IF netns PID, then renamed to {@code newName} inside. */
-    void moveTo(String ifname, Sandbox sandbox, String newName);
 
     void addAddress(Sandbox sandbox, String ifname, String cidr);
 

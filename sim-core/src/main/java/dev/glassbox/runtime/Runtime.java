@@ -102,10 +102,8 @@ public final class Runtime {
             if (!n.mode().equals("bridge")) {
                 return;
             }
-            String peer = n.vethHost() + "p";
-            kernel.net().createVeth(n.vethHost(), peer);
+            kernel.net().createVeth(n.vethHost(), sb, "eth0");
             kernel.net().setMaster(n.vethHost(), n.bridge());
-            kernel.net().moveTo(peer, sb, "eth0");
             kernel.net().addAddress(sb, "eth0", n.ip() + "/" + n.prefix());
             kernel.net().linkUp(sb, "eth0");
             kernel.net().addDefaultRoute(sb, n.gateway(), "eth0");

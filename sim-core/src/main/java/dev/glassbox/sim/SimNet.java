@@ -154,18 +154,21 @@ final class SimNet implements Net {
     }
 
     @Override
-    public void createVeth(String hostIf, String peerIf) {
-        if (host.links.containsKey(hostIf) || host.links.containsKey(peerIf)) {
+    public void createVeth(String hostIf, Sandbox sandbox, String peerIf) {
+        NetNs target = ns(sandbox);
+        if (host.links.containsKey(hostIf) || target.links.containsKey(peerIf)) {
             throw new SysError("EEXIST", "RTNETLINK answers: File exists");
         }
         kernel.event(Subsystem.NETWORK, "create veth", hostIf, "A veth pair is a virtual cable: what goes in " + hostIf
-                + " comes out of " + peerIf + " and back.", "ip link add " + hostIf + " type veth peer name " + peerIf);
+                + " comes out of " + peerIf + " and back. " + hostIf + " stays on the host; " + peerIf
+                + " is made inside the container's network namespace, where it is the only network card there is.",
+                "ip link add " + hostIf + " type veth peer name " + peerIf + " netns " + sandbox.pid());
         Link a = new Link(hostIf, "veth", host, mac());
-        Link b = new Link(peerIf, "veth", host, mac());
+        Link b = new Link(peerIf, "veth", target, mac());
         a.peer = b;
         b.peer = a;
         host.links.put(hostIf, a);
-        host.links.put(peerIf, b);
+        target.links.put(peerIf, b);
     }
 
     @Override
@@ -176,20 +179,6 @@ final class SimNet implements Net {
                 + " and brought up, so frames reach the other containers on it.", "ip link set " + ifname + " master " + bridge + " up");
         l.master = br;
         l.up = true;
-    }
-
-    @Override
-    public void moveTo(String ifname, Sandbox sandbox, String newName) {
-        Link l = link(host, ifname);
-        NetNs target = ns(sandbox);
-        kernel.event(Subsystem.NETWORK, "move link", ifname, "The other end of the cable moves into the container's network namespace and is renamed "
-                + newName + ": from inside, it is the only network card there is.",
-                "ip link set " + ifname + " netns " + sandbox.pid() + " && " + where(sandbox) + "ip link set " + ifname + " name " + newName);
-        host.links.remove(ifname);
-        l.ns = target;
-        l.name = newName;
-        l.index = target.nextIndex++;
-        target.links.put(newName, l);
     }
 
     @Override
