@@ -62,7 +62,7 @@ class UsernsRemapTest {
         try (Engine e = remapped()) {
             ok(e, "docker run --name prep --userns=host -v /srv:/srv busybox sh -c 'echo host > /srv/f; chmod 644 /srv/f'");
             Result denied = e.run("docker run --rm -v /srv:/srv busybox sh -c 'echo evil > /srv/f'");
-            assertEquals(2, denied.exitStatus(), denied.text());
+            assertTrue(denied.exitStatus() != 0, denied.text());
             assertTrue(denied.err().contains("Permission denied"), denied.err());
             assertTrue(ok(e, "docker run --rm -v /srv:/srv busybox ls -ln /srv/f").out().contains(" 65534    65534 "),
                     "an owner the map does not cover shows as the overflow id");
