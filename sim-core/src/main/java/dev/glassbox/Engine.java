@@ -10,6 +10,7 @@ import dev.glassbox.api.UsageException;
 import dev.glassbox.client.Cli;
 import dev.glassbox.client.CommandLine;
 import dev.glassbox.daemon.Daemon;
+import dev.glassbox.daemon.DaemonOptions;
 import dev.glassbox.daemon.Persistence;
 import dev.glassbox.kernel.Kernel;
 import dev.glassbox.registry.Registry;
@@ -51,11 +52,15 @@ public final class Engine implements AutoCloseable {
     }
 
     private Engine(Kernel kernel, Registry registry, boolean captureState, boolean persistent) {
+        this(kernel, registry, captureState, persistent, DaemonOptions.DEFAULT);
+    }
+
+    private Engine(Kernel kernel, Registry registry, boolean captureState, boolean persistent, DaemonOptions options) {
         this.kernel = kernel;
         this.registry = registry;
         this.tracer = new Tracer(kernel::currentTimeMillis);
         kernel.trace(tracer);
-        this.daemon = new Daemon(kernel, tracer, registry);
+        this.daemon = new Daemon(kernel, tracer, registry, options);
         this.persistence = persistent ? new Persistence(daemon) : null;
         if (persistence != null) {
             persistence.restore();
@@ -81,6 +86,11 @@ public final class Engine implements AutoCloseable {
         return new Engine(new SimKernel(seed, Programs::lookup), SimHub.standard(), captureState);
     }
 
+    /** The sim kernel under a daemon started with these options ({@code dockerd --userns-remap=default}). */
+    public static Engine sim(DaemonOptions options) {
+        return new Engine(new SimKernel(DEFAULT_SEED, Programs::lookup), SimHub.standard(), true, false, options);
+    }
+
     /** An engine on any kernel implementation (the Linux kernel lives in real-backend). */
     public static Engine on(Kernel kernel) {
         return new Engine(kernel, SimHub.standard(), true);
@@ -102,6 +112,11 @@ public final class Engine implements AutoCloseable {
      */
     public static Engine persistent(Kernel kernel, Registry registry, boolean captureState) {
         return new Engine(kernel, registry, captureState, true);
+    }
+
+    /** h-persist, with the daemon's options; a remapped daemon keeps its state under its remapped root. */
+    public static Engine persistent(Kernel kernel, Registry registry, boolean captureState, DaemonOptions options) {
+        return new Engine(kernel, registry, captureState, true, options);
     }
 
     /** h-persist: what the restore at start did (restored, restarted, removed), empty for an engine in memory. */

@@ -1,6 +1,7 @@
 package dev.glassbox.linux;
 
 import dev.glassbox.Engine;
+import dev.glassbox.daemon.DaemonOptions;
 import dev.glassbox.linux.image.HttpRegistry;
 import dev.glassbox.linux.image.LocalHub;
 import dev.glassbox.registry.Registries;
@@ -22,9 +23,23 @@ public final class LinuxEngine {
 
     /** {@code captureState} off for benchmarks: no state snapshot at every trace step. */
     public static Engine open(LinuxKernel.Options options, boolean captureState) {
+        return open(options, captureState, DaemonOptions.DEFAULT);
+    }
+
+    /**
+     * With the daemon's options; {@code --userns-remap} on a host that refuses user namespaces throws
+     * {@link LinuxKernel.Unavailable} with one line saying so, and nothing starts.
+     */
+    public static Engine open(LinuxKernel.Options options, boolean captureState, DaemonOptions daemon) {
+        if (daemon.remapped()) {
+            String problem = Preflight.userNamespaceProblem();
+            if (problem != null) {
+                throw new LinuxKernel.Unavailable(java.util.List.of(problem));
+            }
+        }
         LinuxKernel kernel = LinuxKernel.open(options);
         try {
-            return Engine.persistent(kernel, new Registries(LocalHub.fromHost(), HttpRegistry::at), captureState);
+            return Engine.persistent(kernel, new Registries(LocalHub.fromHost(), HttpRegistry::at), captureState, daemon);
         } catch (RuntimeException e) {
             kernel.close(); // a daemon that cannot come up leaves nothing running
             throw e;

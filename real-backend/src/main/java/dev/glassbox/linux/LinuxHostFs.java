@@ -173,6 +173,27 @@ public final class LinuxHostFs implements HostFs {
     }
 
     @Override
+    public void chown(String path, int uid, int gid) {
+        Path p = inside(root, realRoot, path, false);
+        try {
+            Files.setAttribute(p, "unix:uid", uid, NOFOLLOW);
+            Files.setAttribute(p, "unix:gid", gid, NOFOLLOW);
+        } catch (IOException e) {
+            throw sysError(e);
+        }
+    }
+
+    @Override
+    public void chmod(String path, int mode) {
+        Path p = inside(root, realRoot, path, false);
+        try {
+            Files.setAttribute(p, "unix:mode", mode & 07777, NOFOLLOW);
+        } catch (IOException e) {
+            throw sysError(e);
+        }
+    }
+
+    @Override
     public byte[] readFile(String path) {
         Path p = inside(path);
         if (!Files.isRegularFile(p)) {

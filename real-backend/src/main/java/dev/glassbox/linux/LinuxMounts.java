@@ -134,6 +134,10 @@ public final class LinuxMounts implements Mounts {
             case "tmpfs" -> spec.target().equals("/dev") ? "A small /dev in memory with only the safe devices (null, zero, random, tty)."
                     : "A memory-backed filesystem at " + spec.target() + ".";
             case "sysfs" -> "/sys, read-only: the container may look but not reconfigure the host.";
+            case "bind" -> spec.source().equals("/sys") && spec.target().equals("/sys")
+                    ? "The container's user namespace does not own the network namespace it uses, so the kernel refuses it a sysfs of its own:"
+                            + " runc bind-mounts the host's /sys instead, read-only."
+                    : spec.source() + " from the host appears at " + spec.target() + " inside the container" + (spec.readOnly() ? ", read-only." : ".");
             default -> spec.source() + " from the host appears at " + spec.target() + " inside the container" + (spec.readOnly() ? ", read-only." : ".");
         };
     }

@@ -3,6 +3,7 @@ package dev.glassbox.linux;
 import dev.glassbox.kernel.CloneSpec;
 import dev.glassbox.kernel.ExecSpec;
 import dev.glassbox.kernel.ExitStatus;
+import dev.glassbox.kernel.IdMap;
 import dev.glassbox.kernel.NsType;
 import dev.glassbox.kernel.ProcessInfo;
 import dev.glassbox.kernel.Processes;
@@ -132,6 +133,10 @@ public final class LinuxProcesses implements Processes, LinuxCgroups.SelfJoin {
                 args.add(t.procName() + "=/proc/" + other.pid() + "/ns/" + t.procName());
             }
         }
+        if (spec.create().contains(NsType.USER)) {
+            args.add("uidmap=" + maps(spec.uidMap()));
+            args.add("gidmap=" + maps(spec.gidMap()));
+        }
         InitHelper.Channel ch = helper(dir, args, true);
         int pid;
         try {
@@ -162,10 +167,22 @@ public final class LinuxProcesses implements Processes, LinuxCgroups.SelfJoin {
                         "readlink /proc/" + pid + "/ns/" + t.procName() + " → " + t.procName() + ":[" + inode + "]");
             }
         }
+        if (spec.create().contains(NsType.USER)) {
+            for (String file : List.of("uid_map", "gid_map")) {
+                List<IdMap> maps = file.equals("uid_map") ? spec.uidMap() : spec.gidMap();
+                note(Subsystem.NAMESPACE, "write " + file, "pid " + pid, IdMap.sentence(file, maps), IdMap.echo(pid, file, maps));
+            }
+        }
         Sandbox sb = new Sandbox(spec.id(), pid, inodes);
         boxes.put(spec.id(), new Box(sb, ch, spec.create().contains(NsType.CGROUP), dir));
         return sb;
     }
+
+    /** What the helper writes to /proc/PID/uid_map: one "inside outside count" line per map. */
+    private static String maps(List<IdMap> maps) {
+        return String.join("\n", maps.stream().map(IdMap::written).toList()) + "\n";
+    }
+
 
     /**
      * A helper for this run directory and these arguments. For a container's init ({@code useSpare}):
@@ -261,10 +278,18 @@ public final class LinuxProcesses implements Processes, LinuxCgroups.SelfJoin {
         return null;
     }
 
-    /** A held init can move itself into its cgroups. */
+    /**
+     * A held init can move itself into its cgroups, unless it is in a user namespace of its own: its
+     * root is not the host's, and the cgroup files belong to the host's root.
+     */
     @Override
     public boolean canJoin(int pid) {
-        return heldInit(pid) != null;
+        Box b = heldInit(pid);
+        if (b == null) {
+            return false;
+        }
+        Long user = b.sandbox.namespaces().get(NsType.USER);
+        return user == null || user == ProcFiles.nsInode((int) ProcessHandle.current().pid(), "user");
     }
 
     /** The held init {@code pid} writes itself into these cgroups; false if it could not (the daemon writes its pid then). */

@@ -101,6 +101,23 @@ public final class Preflight {
     }
 
     /** The effective uid, from /proc/self/status (-1 when unreadable). */
+    /**
+     * Why this host refuses user namespaces, in one line, or null when it allows them: the sysctl that
+     * caps them (user.max_user_namespaces = 0) or a failing {@code unshare --user true}.
+     */
+    public static String userNamespaceProblem() {
+        String max = LinuxKernel.read("/proc/sys/user/max_user_namespaces").strip();
+        if (max.equals("0")) {
+            return "dockerd: --userns-remap: this host allows no user namespaces (/proc/sys/user/max_user_namespaces is 0)";
+        }
+        try {
+            Cmd.Result r = Cmd.run(List.of("unshare", "--user", "true"), 10_000);
+            return r.exit() == 0 ? null : "dockerd: --userns-remap: this host refuses user namespaces: unshare --user: " + r.stderr().strip();
+        } catch (RuntimeException e) {
+            return "dockerd: --userns-remap: cannot check for user namespaces: " + e.getMessage();
+        }
+    }
+
     public static int effectiveUid(Path root) {
         try {
             for (String line : Files.readAllLines(CgroupLayout.resolve(root, "/proc/self/status"))) {

@@ -3,8 +3,10 @@
  * threads and cannot unshare a mount namespace itself, so this small single-threaded helper does
  * runc's and the shim's work.
  *
- *   glassbox-init create DIR FLAGS [NS=PATH ...]
+ *   glassbox-init create DIR FLAGS [NS=PATH ...] [uidmap=MAP gidmap=MAP]
  *       joins the namespaces given (setns), clones a child into new namespaces (FLAGS: CLONE_NEW*),
+ *       with CLONE_NEWUSER writes the child's /proc/PID/uid_map and gid_map (MAP: "0 100000 65536")
+ *       while the child waits on a pipe, then lets it go on as root of its user namespace,
  *       writes its pid to DIR/pid, prints "ok PID" and then, like containerd's shim, waits for it in a
  *       session of its own and writes how it ended to DIR/exit ("exit N" or "signal N"). The child reads commands on stdin
  *       and answers each on stdout until it execs.
@@ -43,6 +45,7 @@
 #include <sys/mount.h>
 #include <sys/prctl.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <sys/syscall.h>
 #include <sys/sysmacros.h>
 #include <sys/types.h>
@@ -73,6 +76,7 @@ static int dirfd_ = -1; /* DIR, opened before any setns: the exit file goes ther
 static char root[PATH_MAX];
 static int io[3] = {-1, -1, -1};
 static int host_mnt = -1; /* the host's mount namespace, where the daemon mounts the rootfs after the clone */
+static int userns_sync[2] = {-1, -1}; /* with CLONE_NEWUSER: the child waits until its id maps are written */
 
 static void say(const char *fmt, ...) {
     char buf[8192];
@@ -471,6 +475,24 @@ static int drop_capabilities(void) {
     return 0;
 }
 
+/*
+ * The flags a bind mount got from its source. In a user namespace they are locked: a read-only
+ * remount that would drop one (nosuid, nodev, noexec, an atime flag) is refused, so it keeps them, as runc does.
+ */
+static unsigned long locked_flags(const char *path) {
+    struct statvfs sv;
+    unsigned long out = 0;
+    if (statvfs(path, &sv) == 0) {
+        out |= sv.f_flag & ST_NOSUID ? MS_NOSUID : 0;
+        out |= sv.f_flag & ST_NODEV ? MS_NODEV : 0;
+        out |= sv.f_flag & ST_NOEXEC ? MS_NOEXEC : 0;
+        out |= sv.f_flag & ST_NOATIME ? MS_NOATIME : 0;
+        out |= sv.f_flag & ST_NODIRATIME ? MS_NODIRATIME : 0;
+        out |= sv.f_flag & ST_RELATIME ? MS_RELATIME : 0;
+    }
+    return out;
+}
+
 static int cmd_mount(char **f, int n) {
     if (n < 7 || !root[0]) {
         errno = EINVAL;
@@ -494,7 +516,7 @@ static int cmd_mount(char **f, int n) {
         if (mount(source, path, NULL, MS_BIND | MS_REC, NULL) < 0) {
             return fail("mount --bind");
         }
-        if (ro && mount(NULL, path, NULL, MS_BIND | MS_REMOUNT | MS_RDONLY | flags, NULL) < 0) {
+        if (ro && mount(NULL, path, NULL, MS_BIND | MS_REMOUNT | MS_RDONLY | flags | locked_flags(path), NULL) < 0) {
             return fail("mount -o remount,bind,ro");
         }
     } else {
@@ -701,8 +723,25 @@ static int cmd_cgroup(char **f, int n) {
     return 0;
 }
 
+/* In a new user namespace: wait for the parent to write the maps, then become its root (uid 100000 outside). */
+static void await_id_maps(void) {
+    if (userns_sync[0] < 0) {
+        return;
+    }
+    close(userns_sync[1]);
+    char c;
+    ssize_t r;
+    while ((r = read(userns_sync[0], &c, 1)) < 0 && errno == EINTR) {
+    }
+    close(userns_sync[0]);
+    if (r != 1 || setresgid(0, 0, 0) < 0 || setresuid(0, 0, 0) < 0) {
+        _exit(1);
+    }
+}
+
 static int child_main(void *arg) {
     (void) arg;
+    await_id_maps();
     char **f = calloc(MAX_FIELDS, sizeof *f);
     for (;;) {
         int n = read_command(f);
@@ -765,9 +804,36 @@ static int shim_wait(pid_t pid) {
     return write_file("exit", text) < 0 ? 1 : 0;
 }
 
+/* The parent's half: /proc/PID/uid_map and gid_map, written as root of the parent user namespace. */
+static int write_id_map(pid_t pid, const char *file, const char *map) {
+    char path[64];
+    snprintf(path, sizeof path, "/proc/%d/%s", (int) pid, file);
+    int fd = open(path, O_WRONLY | O_CLOEXEC);
+    int len = strlen(map);
+    if (fd < 0 || write(fd, map, len) != len) {
+        int saved = errno;
+        if (fd >= 0) {
+            close(fd);
+        }
+        errno = saved;
+        return fail(path);
+    }
+    close(fd);
+    return 0;
+}
+
 static int create_main(int argc, char **argv) {
     int flags = atoi(argv[3]);
+    const char *uidmap = NULL, *gidmap = NULL;
     for (int i = 4; i < argc; i++) {
+        if (strncmp(argv[i], "uidmap=", 7) == 0) {
+            uidmap = argv[i] + 7;
+            continue;
+        }
+        if (strncmp(argv[i], "gidmap=", 7) == 0) {
+            gidmap = argv[i] + 7;
+            continue;
+        }
         char *eq = strchr(argv[i], '=');
         int fd = eq ? open(eq + 1, O_RDONLY | O_CLOEXEC) : -1;
         if (fd < 0 || setns(fd, 0) < 0) {
@@ -781,9 +847,26 @@ static int create_main(int argc, char **argv) {
     if (stack == MAP_FAILED) {
         return fail("mmap"), 1;
     }
+    int userns = (flags & CLONE_NEWUSER) != 0;
+    if (userns && (!uidmap || !gidmap)) {
+        errno = EINVAL;
+        return fail("CLONE_NEWUSER needs uidmap= and gidmap="), 1;
+    }
+    if (userns && pipe2(userns_sync, O_CLOEXEC) < 0) {
+        return fail("pipe2"), 1;
+    }
     pid_t pid = clone(child_main, stack + size, flags | SIGCHLD, NULL);
     if (pid < 0) {
         return fail("clone"), 1;
+    }
+    if (userns) {
+        close(userns_sync[0]);
+        if (write_id_map(pid, "uid_map", uidmap) < 0 || write_id_map(pid, "gid_map", gidmap) < 0 || write(userns_sync[1], "1", 1) != 1) {
+            kill(pid, SIGKILL);
+            waitpid(pid, NULL, 0);
+            return 1;
+        }
+        close(userns_sync[1]);
     }
     return shim_wait(pid);
 }

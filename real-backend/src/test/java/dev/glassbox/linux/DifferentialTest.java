@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.glassbox.Engine;
 import dev.glassbox.Result;
+import dev.glassbox.daemon.DaemonOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -28,30 +29,34 @@ import org.junit.jupiter.api.TestFactory;
  * command lines; its {@code #> text} lines name what the output must contain, so a script passes
  * only when both kernels do the right thing, not merely the same thing. Without root or the host
  * features the Linux half is skipped, with the reason printed, and the sim half still checks its
- * expectations.
+ * expectations. A {@code #! userns-remap default} line starts both daemons with {@code --userns-remap=default}.
  */
 class DifferentialTest {
     private static final List<String> SCRIPTS = List.of("01-hostname", "02-pid-one", "03-ps-sees-own-tree", "04-mounts-seen",
             "05-whiteout", "06-write-upper", "07-oom", "08-pids-limit", "09-exit-code", "10-stop-pid1-ignores-term", "11-kill",
             "12-stop-trapped", "13-exec", "14-exec-missing", "15-logs", "16-env", "17-workdir-user", "18-ping-between",
-            "19-serve-between", "20-readonly-sys", "21-network-none", "22-wait", "23-tmp-write", "24-etc-hosts", "25-exit-signal", "26-volume", "27-user-network", "28-diff", "29-commit", "30-isolated-networks", "31-capabilities");
+            "19-serve-between", "20-readonly-sys", "21-network-none", "22-wait", "23-tmp-write", "24-etc-hosts", "25-exit-signal", "26-volume", "27-user-network", "28-diff", "29-commit", "30-isolated-networks", "31-capabilities",
+            "32-userns-maps", "33-userns-volume-owner", "34-userns-host-file");
 
     private static Path root;
     private static String skipLinux;
 
-    record Script(String name, List<String> lines, List<String> expected) {
+    record Script(String name, List<String> lines, List<String> expected, DaemonOptions daemon) {
         static Script load(String name) throws IOException {
             try (InputStream in = Objects.requireNonNull(DifferentialTest.class.getResourceAsStream("/differential/" + name + ".txt"), name)) {
                 List<String> lines = new ArrayList<>();
                 List<String> expected = new ArrayList<>();
+                DaemonOptions daemon = DaemonOptions.DEFAULT;
                 for (String l : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                    if (l.startsWith("#> ")) {
+                    if (l.startsWith("#! userns-remap ")) {
+                        daemon = DaemonOptions.usernsRemap(l.substring("#! userns-remap ".length()).strip());
+                    } else if (l.startsWith("#> ")) {
                         expected.add(l.substring(3));
                     } else if (!l.isBlank() && !l.startsWith("#")) {
                         lines.add(l);
                     }
                 }
-                return new Script(name, lines, expected);
+                return new Script(name, lines, expected, daemon);
             }
         }
     }
@@ -87,7 +92,7 @@ class DifferentialTest {
     }
 
     private void compare(Script s) {
-        String sim = transcript(s, Engine::sim, "172.17.");
+        String sim = transcript(s, () -> Engine.sim(s.daemon()), "172.17.");
         for (String e : s.expected()) {
             assertTrue(sim.contains(e), s.name() + " on the sim kernel lacks '" + e + "':\n" + sim);
         }
@@ -96,7 +101,7 @@ class DifferentialTest {
         }
         LinuxKernel.Options o = options();
         String prefix = o.subnet().substring(0, o.subnet().indexOf('.', o.subnet().indexOf('.') + 1) + 1);
-        String linux = transcript(s, () -> LinuxEngine.open(o), prefix);
+        String linux = transcript(s, () -> LinuxEngine.open(o, true, s.daemon()), prefix);
         assertEquals(sim, linux, s.name() + ": the sim kernel (expected) and the Linux kernel (actual) differ");
     }
 

@@ -1,6 +1,7 @@
 package dev.glassbox.repl;
 
 import dev.glassbox.Engine;
+import dev.glassbox.daemon.DaemonOptions;
 import dev.glassbox.linux.LinuxEngine;
 import dev.glassbox.linux.LinuxKernel;
 import java.nio.file.Path;
@@ -16,17 +17,24 @@ final class Kernels implements Supplier<Engine>, AutoCloseable {
     static final String LINUX = "linux";
 
     private final Path stateRoot;
+    /** How the daemon on either kernel is started ({@code --userns-remap}). */
+    private final DaemonOptions daemon;
     private LazyEngine current;
     private String name;
 
     Kernels(String name, Path stateRoot) {
+        this(name, stateRoot, DaemonOptions.DEFAULT);
+    }
+
+    Kernels(String name, Path stateRoot, DaemonOptions daemon) {
         this.stateRoot = stateRoot;
+        this.daemon = daemon;
         this.name = name;
         this.current = new LazyEngine(factory(name));
     }
 
     private Supplier<Engine> factory(String kernel) {
-        return kernel.equals(LINUX) ? () -> LinuxEngine.open(LinuxKernel.Options.at(stateRoot)) : Engine::sim;
+        return kernel.equals(LINUX) ? () -> LinuxEngine.open(LinuxKernel.Options.at(stateRoot), true, daemon) : () -> Engine.sim(daemon);
     }
 
     String name() {

@@ -33,6 +33,7 @@ public final class Main {
     private final PrintWriter err;
     private String kernel = Kernels.SIM;
     private Path stateRoot = Path.of(dev.glassbox.linux.LinuxKernel.Options.DEFAULT_ROOT);
+    private dev.glassbox.daemon.DaemonOptions daemon = dev.glassbox.daemon.DaemonOptions.DEFAULT;
 
     Main(PrintWriter out, PrintWriter err) {
         this.out = out;
@@ -82,6 +83,12 @@ public final class Main {
                     }
                     stateRoot = Path.of(rest.remove(0));
                 }
+                case "--userns-remap" -> {
+                    int status = usernsRemap(rest.isEmpty() ? "" : rest.remove(0));
+                    if (status != 0) {
+                        return status;
+                    }
+                }
                 case "--print-ready-and-exit" -> {
                     return repl(true);
                 }
@@ -91,6 +98,11 @@ public final class Main {
                 default -> {
                     if (option.startsWith("--kernel=")) {
                         int status = kernel(option.substring("--kernel=".length()));
+                        if (status != 0) {
+                            return status;
+                        }
+                    } else if (option.startsWith("--userns-remap=")) {
+                        int status = usernsRemap(option.substring("--userns-remap=".length()));
                         if (status != 0) {
                             return status;
                         }
@@ -118,9 +130,23 @@ public final class Main {
         return 0;
     }
 
+    /** dockerd's --userns-remap: only "default"; anything else is refused in one line. */
+    private int usernsRemap(String value) {
+        if (value.isEmpty()) {
+            return usage("--userns-remap needs a value: default");
+        }
+        try {
+            daemon = dev.glassbox.daemon.DaemonOptions.usernsRemap(value);
+            return 0;
+        } catch (IllegalArgumentException e) {
+            err.println("glassbox: " + e.getMessage());
+            return USAGE;
+        }
+    }
+
     /** The engines for this run; on the Linux kernel built at once, so a host that cannot run it says why before anything else. */
     private Kernels kernels() {
-        Kernels k = new Kernels(Kernels.SIM, stateRoot);
+        Kernels k = new Kernels(Kernels.SIM, stateRoot, daemon);
         if (kernel.equals(Kernels.LINUX)) {
             String problem = k.use(Kernels.LINUX);
             if (problem != null) {
@@ -144,6 +170,7 @@ public final class Main {
         out.printf("  %-33s %s%n", "--kernel sim", "containers on the simulated kernel (the default)");
         out.printf("  %-33s %s%n", "--kernel linux", "containers on this machine's kernel, as root");
         out.printf("  %-33s %s%n", "--state-root DIR", "where the Linux kernel keeps images and containers (" + dev.glassbox.linux.LinuxKernel.Options.DEFAULT_ROOT + ")");
+        out.printf("  %-33s %s%n", "--userns-remap default", "containers' root is uid 100000 on the host (dockerd --userns-remap)");
         out.printf("  %-33s %s%n", "-h, --help", "this text");
         return 0;
     }

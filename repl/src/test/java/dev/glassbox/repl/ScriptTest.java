@@ -72,6 +72,25 @@ class ScriptTest {
     }
 
     @Test
+    void usernsRemapDefaultStartsTheDaemonRemapped() throws IOException {
+        int status = glassbox("--userns-remap", "default", "run", script("docker run --rm busybox cat /proc/self/uid_map\ndocker info\n"));
+        assertEquals(0, status, err.toString());
+        assertTrue(out.toString().contains("         0     100000      65536\n"), out.toString());
+        assertTrue(out.toString().contains(" Security Options:\n  userns\n"), out.toString());
+        out.getBuffer().setLength(0);
+        assertEquals(0, glassbox("--userns-remap=default", "run", script("docker run --rm --userns=host busybox cat /proc/self/uid_map\n")));
+        assertTrue(out.toString().contains("         0          0 4294967295\n"), out.toString());
+    }
+
+    @Test
+    void usernsRemapWithANamedUserIsRefusedInOneLine() throws IOException {
+        assertEquals(2, glassbox("--userns-remap", "alice", "run", script("docker ps\n")));
+        assertEquals(1, err.toString().strip().lines().count(), err.toString());
+        assertTrue(err.toString().startsWith("glassbox: --userns-remap=alice: "), err.toString());
+        assertEquals("", out.toString());
+    }
+
+    @Test
     void aMissingScriptIsAUsageError() throws IOException {
         assertEquals(2, glassbox("run", dir.resolve("nope.gb").toString()));
         assertEquals(2, glassbox("run"));

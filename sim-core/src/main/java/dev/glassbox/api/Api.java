@@ -238,7 +238,11 @@ public interface Api {
     record SystemInfo(String id, int containers, int running, int paused, int stopped, int images, String serverVersion,
                       String driver, String operatingSystem, String osType, String architecture, String kernelVersion,
                       int ncpu, long memTotal, String name, String dockerRootDir, String cgroupVersion, String cgroupDriver,
-                      String kernel) {}
+                      String kernel, List<String> securityOptions) {
+        public SystemInfo {
+            securityOptions = securityOptions == null ? List.of() : List.copyOf(securityOptions);
+        }
+    }
 
     record LayerStatus(String id, String status, long size) {}
 

@@ -79,7 +79,7 @@ record RunOptions(String name, String image, ContainerConfig config, HostConfig 
             tmpfs.put(kv[0], kv.length > 1 ? kv[1] : "");
         }
         HostConfig host = new HostConfig(bindings, autoRemove, RestartPolicy.parse(restart), network, memory, pids, cpus,
-                p.list("volume"), p.bool("privileged"), mounts, tmpfs);
+                p.list("volume"), p.bool("privileged"), mounts, tmpfs, p.string("userns", ""));
         return new RunOptions(p.string("name", ""), image, config, host, detach, pull, attach);
     }
 

@@ -88,6 +88,7 @@ final class Specs {
                 of("", "tmpfs", LIST, "Mount a tmpfs directory"),
                 bool("t", "tty", "Allocate a pseudo-TTY"),
                 of("u", "user", STRING, "Username or UID (format: <name|uid>[:<group|gid>])"),
+                of("", "userns", STRING, "User namespace to use"),
                 of("v", "volume", LIST, "Bind mount a volume"),
                 of("w", "workdir", STRING, "Working directory inside the container")));
         if (run) {

@@ -120,6 +120,7 @@ final class SystemCommands {
                 .append(" Cgroup Driver: ").append(i.cgroupDriver()).append('\n')
                 .append(" Cgroup Version: ").append(i.cgroupVersion()).append('\n')
                 .append(" Swarm: inactive\n")
+                .append(securityOptions(i))
                 .append(" Kernel Version: ").append(i.kernelVersion()).append('\n')
                 .append(" Operating System: ").append(i.operatingSystem()).append('\n')
                 .append(" OSType: ").append(i.osType()).append('\n')
@@ -134,6 +135,19 @@ final class SystemCommands {
                 .append(" Live Restore Enabled: false\n");
         s.out.append(b);
         return 0;
+    }
+
+    /** The docker CLI lists each "name=NAME,key=value" option by its name, and leaves the heading out when there is none. */
+    private static String securityOptions(Api.SystemInfo i) {
+        if (i.securityOptions().isEmpty()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(" Security Options:\n");
+        for (String o : i.securityOptions()) {
+            String name = o.split(",")[0];
+            b.append("  ").append(name.startsWith("name=") ? name.substring(5) : name).append('\n');
+        }
+        return b.toString();
     }
 
     private static Map<String, Object> infoMap(Api.SystemInfo i) {
@@ -156,6 +170,7 @@ final class SystemCommands {
         m.put("Name", i.name());
         m.put("ServerVersion", i.serverVersion());
         m.put("DockerRootDir", i.dockerRootDir());
+        m.put("SecurityOptions", i.securityOptions());
         m.put("Swarm", Map.of("LocalNodeState", "inactive"));
         return m;
     }

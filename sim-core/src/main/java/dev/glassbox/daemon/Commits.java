@@ -45,6 +45,9 @@ final class Commits {
                     d.kernel.cgroups().freeze(c.cgroup(), false);
                 }
             }
+            if (d.options.remapped()) {
+                entries = d.options.usernsRemap().unshift(entries); // the layer holds the container's own ids, as a layer pulled does
+            }
             Layer layer = LayerArchive.layer(entries);
             boolean empty = entries.isEmpty();
             d.tracer.note(dev.glassbox.trace.Layer.DAEMON, null, "archive layer", layer.diffId().shortId(), entries.size()

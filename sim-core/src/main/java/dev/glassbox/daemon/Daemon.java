@@ -7,6 +7,7 @@ import dev.glassbox.api.DockerException;
 import dev.glassbox.api.ErrorKind;
 import dev.glassbox.api.HostConfig;
 import dev.glassbox.image.Image;
+import dev.glassbox.kernel.HostLayout;
 import dev.glassbox.kernel.Kernel;
 import dev.glassbox.kernel.ProcessInfo;
 import dev.glassbox.registry.Registry;
@@ -45,11 +46,21 @@ public final class Daemon implements Api {
     final HostsFiles hostsFiles;
     final Transfers transfers;
     final Connections connections;
+    /** How dockerd was started ({@code --userns-remap}). */
+    final DaemonOptions options;
+    /** Where this daemon keeps its things: the kernel's layout, or its remapped root's subtree under it. */
+    final HostLayout layout;
 
     public Daemon(Kernel kernel, Tracer tracer, Registry hub) {
+        this(kernel, tracer, hub, DaemonOptions.DEFAULT);
+    }
+
+    public Daemon(Kernel kernel, Tracer tracer, Registry hub, DaemonOptions options) {
         this.kernel = kernel;
         this.tracer = tracer;
-        Storage storage = new Storage(kernel);
+        this.options = options;
+        this.layout = RemappedRoot.layout(kernel, options);
+        Storage storage = new Storage(kernel, layout, options.usernsRemap(), tracer);
         this.images = new Images(kernel, tracer, hub, storage);
         this.pushes = new Pushes(kernel, tracer, hub, images);
         this.runtime = new Runtime(kernel, tracer);
@@ -57,7 +68,7 @@ public final class Daemon implements Api {
         this.lifecycle = new Lifecycle(this);
         this.execs = new Execs(this);
         this.commits = new Commits(this);
-        this.volumes = new Volumes(kernel, tracer);
+        this.volumes = new Volumes(kernel, tracer, layout, options.usernsRemap());
         this.mountPlanner = new MountPlanner(this);
         this.hostsFiles = new HostsFiles(this);
         this.transfers = new Transfers(this);
@@ -130,8 +141,8 @@ public final class Daemon implements Api {
         var k = kernel.info();
         return new SystemInfo("GLAS:SBOX:" + kernel.name().toUpperCase(java.util.Locale.ROOT), containers.size(), running, paused,
                 containers.size() - running - paused, images.byId.size(), VERSION, k.storageDriver(), k.operatingSystem(), "linux",
-                k.architecture(), k.release(), k.cpus(), k.memTotal(), k.hostname(), kernel.layout().dataRoot(), k.cgroupVersion(), k.cgroupDriver(),
-                kernel.name());
+                k.architecture(), k.release(), k.cpus(), k.memTotal(), k.hostname(), layout.dataRoot(), k.cgroupVersion(), k.cgroupDriver(),
+                kernel.name(), options.remapped() ? List.of("name=userns") : List.of());
     }
 
     // ---- images
@@ -241,11 +252,11 @@ public final class Daemon implements Api {
             String cacheId = images.storage.cacheId();
             images.storage.createContainerLayers(cacheId);
             List<String> lowers = new ArrayList<>();
-            lowers.add(kernel.layout().overlayRoot() + "/" + cacheId + "-init/diff");
+            lowers.add(layout.overlayRoot() + "/" + cacheId + "-init/diff");
             lowers.addAll(images.storage.lowerdirs(stored.chain()));
             String hostname = config.hostname().isEmpty() ? (hc.networkMode().equals("host") ? kernel.info().hostname() : id.substring(0, 12)) : config.hostname();
             Container c = new Container(id, n, now(), config, hc, stored.image(), config.image(), path, cacheId, lowers, hostname);
-            c.layout = kernel.layout();
+            c.layout = layout;
             c.mounts = List.copyOf(mounts);
             containers.put(n, c);
             kernel.fs().mkdirs(c.dir());
@@ -345,7 +356,7 @@ public final class Daemon implements Api {
     @Override
     public Map<String, Object> inspectNetwork(String name) {
         Network n = networks.get(name);
-        return NetworkViews.inspect(n, attached(n), networks, kernel.layout());
+        return NetworkViews.inspect(n, attached(n), networks, layout);
     }
 
     @Override

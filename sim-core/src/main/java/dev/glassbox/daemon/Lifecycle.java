@@ -161,9 +161,11 @@ final class Lifecycle {
                 : c.config.workingDir();
         String hostname = c.networkMode().equals("host") ? d.kernel.info().hostname() : c.hostname;
         int[] user = user(c.config.user());
+        UsernsRemap remap = c.hostConfig.usernsMode().equals("host") ? null : d.options.usernsRemap();
+        boolean ownNet = !plan.mode().equals("host") && !plan.mode().equals("container");
         return new RuntimeSpec(c.id, c.path, env(c), cwd, hostname, user[0], user[1], c.lowerdirs, c.upperdir(), c.workdir(), c.merged(),
-                Runtime.standardMounts(c.dir(), MountPoint.specs(c.mounts)), plan, c.cgroup(), limits,
-                (stream, text) -> c.log(stream, d.now(), text));
+                Runtime.standardMounts(c.dir(), MountPoint.specs(c.mounts), remap != null && !ownNet), plan, c.cgroup(), limits,
+                (stream, text) -> c.log(stream, d.now(), text), remap == null ? null : remap.uidMap(), remap == null ? null : remap.gidMap());
     }
 
     private void writeFiles(Container c) {

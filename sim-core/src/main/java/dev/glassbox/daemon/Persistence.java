@@ -57,7 +57,7 @@ public final class Persistence {
     public Persistence(Daemon d) {
         this.d = d;
         this.fs = d.kernel.fs();
-        String root = d.kernel.layout().dataRoot();
+        String root = d.layout.dataRoot();
         this.file = root + "/" + FILE;
         this.blobs = root + "/image/blobs/sha256";
     }
@@ -397,13 +397,13 @@ public final class Persistence {
             keep.add(c.cacheId);
             keep.add(c.cacheId + "-init");
         }
-        String overlay = d.kernel.layout().overlayRoot();
+        String overlay = d.layout.overlayRoot();
         for (String name : fs.list(overlay)) {
             if (!keep.contains(name)) {
                 removeQuietly(overlay + "/" + name);
             }
         }
-        String containers = d.kernel.layout().dataRoot() + "/containers";
+        String containers = d.layout.dataRoot() + "/containers";
         for (String id : fs.list(containers)) {
             if (d.containers.values().stream().noneMatch(c -> c.id.equals(id))) {
                 removeQuietly(containers + "/" + id);

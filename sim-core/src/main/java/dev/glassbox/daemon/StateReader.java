@@ -91,7 +91,7 @@ final class StateReader {
 
     private void restoreImages(JsonNode root) {
         Map<String, Storage.LayerDir> byChain = d.images.storage.layers();
-        String overlay = d.kernel.layout().overlayRoot();
+        String overlay = d.layout.overlayRoot();
         for (JsonNode o : root.path("layers")) {
             String chain = o.path("chainId").asText();
             byChain.put(chain, new Storage.LayerDir(overlay, chain, o.path("cacheId").asText(), o.path("diffId").asText(), o.path("size").asLong(),
@@ -155,7 +155,7 @@ final class StateReader {
             Container c = new Container(o.path("id").asText(), name, o.path("created").asLong(), config, hostConfig, image.image(),
                     o.path("imageName").asText(), strings(o.path("path")), o.path("cacheId").asText(), strings(o.path("lowerdirs")),
                     o.path("hostname").asText());
-            c.layout = d.kernel.layout();
+            c.layout = d.layout;
             Container.Status status = Container.Status.valueOf(o.path("status").asText());
             c.exitCode = o.path("exitCode").asInt();
             c.oomKilled = o.path("oomKilled").asBoolean();

@@ -3,7 +3,9 @@ package dev.glassbox.daemon;
 import dev.glassbox.image.Digest;
 import dev.glassbox.image.FileEntry;
 import dev.glassbox.image.Layer;
+import dev.glassbox.kernel.HostLayout;
 import dev.glassbox.kernel.Kernel;
+import dev.glassbox.trace.Tracer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -28,12 +30,40 @@ final class Storage {
     final String overlay;
 
     private final Kernel kernel;
+    /** dockerd --userns-remap: layers are stored with owners shifted into the remapped range; null without. */
+    private final UsernsRemap remap;
+    private final Tracer tracer;
     private final Map<String, LayerDir> byChain = new LinkedHashMap<>();
 
-    Storage(Kernel kernel) {
+    Storage(Kernel kernel, HostLayout layout, UsernsRemap remap, Tracer tracer) {
         this.kernel = kernel;
-        this.root = kernel.layout().dataRoot();
-        this.overlay = kernel.layout().overlayRoot();
+        this.root = layout.dataRoot();
+        this.overlay = layout.overlayRoot();
+        this.remap = remap;
+        this.tracer = tracer;
+    }
+
+    /** Entries as this store keeps them: with --userns-remap, every owner moved up by the remapped root's id. */
+    private List<FileEntry> owned(List<FileEntry> entries, String dir) {
+        if (remap == null) {
+            return entries;
+        }
+        tracer.note(dev.glassbox.trace.Layer.DAEMON, null, "remap owners", dir, "--userns-remap: the layer is unpacked for the remapped root,"
+                + " every owner moved up by " + remap.uid() + " (root's files belong to " + remap.uid() + ":" + remap.gid()
+                + " on the host), so root in the container owns them; images for this mapping are kept apart under " + root + ".",
+                "tar -x --numeric-owner -C " + dir + " ; chown each entry to its uid+" + remap.uid() + ":gid+" + remap.gid());
+        return remap.shift(entries);
+    }
+
+    /** A container's writable directories: its root may write there (owned by the remapped root, if any). */
+    private void ownDir(String dir) {
+        if (remap != null) {
+            kernel.fs().chown(dir, (int) remap.uid(), (int) remap.gid());
+        }
+    }
+
+    UsernsRemap remap() {
+        return remap;
     }
 
     String cacheId() {
@@ -62,7 +92,7 @@ final class Storage {
         String cacheId = cacheId();
         LayerDir dir = new LayerDir(overlay, chainId, cacheId, layer.diffId().toString(), layer.contentSize(), new int[1]);
         kernel.fs().mkdirs(overlay + "/" + cacheId + "/work");
-        kernel.fs().unpackLayer(dir.diff(), layer.entries());
+        kernel.fs().unpackLayer(dir.diff(), owned(layer.entries(), dir.diff()));
         byChain.put(chainId, dir);
         return dir;
     }
@@ -101,16 +131,18 @@ final class Storage {
     /** The container's init layer (mount points Docker bind-mounts over) and its empty writable layer. */
     String createContainerLayers(String cacheId) {
         String init = overlay + "/" + cacheId + "-init";
-        kernel.fs().unpackLayer(init + "/diff", List.of(
+        kernel.fs().unpackLayer(init + "/diff", owned(List.of(
                 FileEntry.dir("dev", 0755), FileEntry.file("dev/console", 0755, new byte[0]),
                 FileEntry.dir("etc", 0755), FileEntry.file("etc/hostname", 0755, new byte[0]),
                 FileEntry.file("etc/hosts", 0755, new byte[0]), FileEntry.file("etc/resolv.conf", 0755, new byte[0]),
-                FileEntry.symlink("etc/mtab", "/proc/mounts"), FileEntry.dir("proc", 0755), FileEntry.dir("sys", 0755)));
+                FileEntry.symlink("etc/mtab", "/proc/mounts"), FileEntry.dir("proc", 0755), FileEntry.dir("sys", 0755)), init + "/diff"));
         kernel.fs().mkdirs(init + "/work");
         String dir = overlay + "/" + cacheId;
         kernel.fs().mkdirs(dir + "/diff");
         kernel.fs().mkdirs(dir + "/work");
         kernel.fs().mkdirs(dir + "/merged");
+        ownDir(dir + "/diff");
+        ownDir(dir + "/work");
         return dir;
     }
 

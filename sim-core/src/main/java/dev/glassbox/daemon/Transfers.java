@@ -28,7 +28,7 @@ final class Transfers {
 
     /** A relative path is taken under the data root's files/, the glassbox client's stand-in for a working directory. */
     String path(String file) {
-        return file.startsWith("/") ? file : d.kernel.layout().dataRoot() + "/files/" + file;
+        return file.startsWith("/") ? file : d.layout.dataRoot() + "/files/" + file;
     }
 
     void save(List<String> names, String file) {
@@ -77,7 +77,8 @@ final class Transfers {
             List<String> layers = new ArrayList<>(c.lowerdirs);
             java.util.Collections.reverse(layers);
             layers.add(c.upperdir());
-            byte[] tar = ImageArchives.tar(VolumeCopy.merged(d.kernel.fs(), layers, ""));
+            List<dev.glassbox.image.FileEntry> files = VolumeCopy.merged(d.kernel.fs(), layers, "");
+            byte[] tar = ImageArchives.tar(d.options.remapped() ? d.options.usernsRemap().unshift(files) : files);
             String path = path(file);
             write(path, tar);
             d.tracer.did(dev.glassbox.trace.Layer.DAEMON, null, "archive written", file, tar.length + " bytes written to " + path + ".",

@@ -140,6 +140,7 @@ final class Views {
         host.put("PidsLimit", c.hostConfig.pidsLimit() == 0 ? null : c.hostConfig.pidsLimit());
         host.put("Privileged", c.hostConfig.privileged());
         host.put("CgroupnsMode", "private");
+        host.put("UsernsMode", c.hostConfig.usernsMode());
         m.put("HostConfig", host);
         Map<String, Object> driver = new LinkedHashMap<>();
         driver.put("Name", "overlay2");

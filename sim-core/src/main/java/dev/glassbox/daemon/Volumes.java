@@ -29,13 +29,18 @@ final class Volumes {
     private final Kernel kernel;
     private final Tracer tracer;
 
-    Volumes(Kernel kernel, Tracer tracer) {
+    private final dev.glassbox.kernel.HostLayout layout;
+    private final UsernsRemap remap;
+
+    Volumes(Kernel kernel, Tracer tracer, dev.glassbox.kernel.HostLayout layout, UsernsRemap remap) {
         this.kernel = kernel;
         this.tracer = tracer;
+        this.layout = layout;
+        this.remap = remap;
     }
 
     String mountpoint(String name) {
-        return kernel.layout().dataRoot() + "/volumes/" + name + "/_data";
+        return layout.dataRoot() + "/volumes/" + name + "/_data";
     }
 
     /** Creates the volume, or answers the one of that name (Docker's create is idempotent). */
@@ -47,9 +52,13 @@ final class Volumes {
         checkName(name);
         Volume v = new Volume(name, kernel.currentTimeMillis(), labels, options);
         kernel.fs().mkdirs(mountpoint(name));
+        if (remap != null) {
+            kernel.fs().chown(mountpoint(name), (int) remap.uid(), (int) remap.gid());
+        }
         byName.put(name, v);
-        tracer.did(Layer.DAEMON, null, "create volume", name.length() > 12 ? name.substring(0, 12) : name, "The local volume driver makes a directory for the volume's data under the data root; containers will bind-mount it.",
-                "mkdir -p " + mountpoint(name));
+        tracer.did(Layer.DAEMON, null, "create volume", name.length() > 12 ? name.substring(0, 12) : name, "The local volume driver makes a directory for the volume's data under the data root; containers will bind-mount it"
+                        + (remap == null ? "." : ", owned by the remapped root " + remap.uid() + ":" + remap.gid() + " so that root in a container may write to it."),
+                "mkdir -p " + mountpoint(name) + (remap == null ? "" : " && chown " + remap.uid() + ":" + remap.gid() + " " + mountpoint(name)));
         return v;
     }
 
@@ -78,10 +87,10 @@ final class Volumes {
         if (!usedBy.isEmpty()) {
             throw DockerException.conflict("remove " + name + ": volume is in use - [" + String.join(", ", usedBy) + "]");
         }
-        kernel.fs().remove(kernel.layout().dataRoot() + "/volumes/" + name);
+        kernel.fs().remove(layout.dataRoot() + "/volumes/" + name);
         byName.remove(name);
         tracer.did(Layer.DAEMON, null, "remove volume", name.length() > 12 ? name.substring(0, 12) : name, "The volume's directory and all the data in it are deleted.",
-                "rm -rf " + kernel.layout().dataRoot() + "/volumes/" + name);
+                "rm -rf " + layout.dataRoot() + "/volumes/" + name);
     }
 
     long size(String name) {

@@ -25,6 +25,12 @@ public interface HostFs {
 
     byte[] readFile(String path);
 
+    /** chown(2) of one path (not recursive): the daemon gives a remapped root its directories. */
+    void chown(String path, int uid, int gid);
+
+    /** chmod(2) of one path. */
+    void chmod(String path, int mode);
+
     /** rm -rf. */
     void remove(String path);
 

@@ -57,7 +57,10 @@ public final class Runtime {
             if (spec.network().mode().equals("host")) {
                 create.remove(NsType.UTS);
             }
-            return kernel.processes().clone(new CloneSpec(spec.id(), create, join));
+            if (spec.userNamespace()) {
+                create.add(NsType.USER);
+            }
+            return kernel.processes().clone(new CloneSpec(spec.id(), create, join, spec.uidMap(), spec.gidMap()));
         }
     }
 
@@ -162,10 +165,20 @@ public final class Runtime {
      * mounts, parents before children (a volume at /etc gets the daemon's /etc/hosts on top).
      */
     public static List<MountSpec> standardMounts(String containerDir, List<MountSpec> extra) {
+        return standardMounts(containerDir, extra, false);
+    }
+
+    /**
+     * {@code bindSys}: the container has a user namespace but not a network namespace of its own, and
+     * the kernel lets a user namespace mount sysfs only for a network namespace it owns; runc then
+     * bind-mounts the host's /sys, read-only, instead.
+     */
+    public static List<MountSpec> standardMounts(String containerDir, List<MountSpec> extra, boolean bindSys) {
         List<MountSpec> out = new java.util.ArrayList<>(List.of(
                 new MountSpec("proc", "proc", "/proc", List.of("nosuid", "noexec", "nodev")),
                 new MountSpec("tmpfs", "tmpfs", "/dev", List.of("nosuid", "strictatime", "mode=755", "size=65536k")),
-                new MountSpec("sysfs", "sysfs", "/sys", List.of("nosuid", "noexec", "nodev", "ro"))));
+                bindSys ? new MountSpec("bind", "/sys", "/sys", List.of("rbind", "nosuid", "noexec", "nodev", "ro"))
+                        : new MountSpec("sysfs", "sysfs", "/sys", List.of("nosuid", "noexec", "nodev", "ro"))));
         List<MountSpec> rest = new java.util.ArrayList<>(List.of(
                 MountSpec.bind(containerDir + "/resolv.conf", "/etc/resolv.conf", false),
                 MountSpec.bind(containerDir + "/hostname", "/etc/hostname", false),

@@ -2,6 +2,7 @@ package dev.glassbox.runtime;
 
 import dev.glassbox.kernel.CgroupLimits;
 import dev.glassbox.kernel.ExecSpec;
+import dev.glassbox.kernel.IdMap;
 import dev.glassbox.kernel.MountSpec;
 import dev.glassbox.kernel.NatRule;
 import dev.glassbox.kernel.Sandbox;
@@ -9,16 +10,24 @@ import java.util.List;
 
 /**
  * What the daemon hands the runtime to run a container: an OCI runtime spec in spirit. The rootfs
- * is an overlay of {@code lowerdirs} under {@code upperdir}, mounted at {@code merged}.
+ * is an overlay of {@code lowerdirs} under {@code upperdir}, mounted at {@code merged}. Non-empty
+ * {@code uidMap} and {@code gidMap}: the container gets a user namespace of its own with these maps.
  */
 public record RuntimeSpec(String id, List<String> argv, List<String> env, String cwd, String hostname, int uid, int gid,
                           List<String> lowerdirs, String upperdir, String workdir, String merged, List<MountSpec> mounts,
-                          NetworkPlan network, String cgroup, CgroupLimits limits, ExecSpec.OutputSink output) {
+                          NetworkPlan network, String cgroup, CgroupLimits limits, ExecSpec.OutputSink output,
+                          List<IdMap> uidMap, List<IdMap> gidMap) {
     public RuntimeSpec {
+        uidMap = uidMap == null ? List.of() : List.copyOf(uidMap);
+        gidMap = gidMap == null ? List.of() : List.copyOf(gidMap);
         argv = List.copyOf(argv);
         env = List.copyOf(env);
         lowerdirs = List.copyOf(lowerdirs);
         mounts = List.copyOf(mounts);
+    }
+
+    public boolean userNamespace() {
+        return !uidMap.isEmpty();
     }
 
     /**

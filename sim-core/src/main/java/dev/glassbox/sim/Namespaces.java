@@ -1,5 +1,6 @@
 package dev.glassbox.sim;
 
+import dev.glassbox.kernel.IdMap;
 import dev.glassbox.kernel.NsType;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,7 +86,53 @@ final class Namespaces {
         }
     }
 
-    /** Namespaces with no state the sim models beyond their identity (ipc, user, cgroup). */
+    /**
+     * A user namespace: its uid and gid maps say which ids of the parent namespace its ids are. A
+     * file's owner is stored as the host's (the initial namespace's) id, and shown to a process
+     * through the maps of its own user namespace; an owner the maps do not cover shows as 65534.
+     */
+    static final class User extends Ns {
+        final User parent;
+        final List<IdMap> uidMap;
+        final List<IdMap> gidMap;
+
+        User(long inode, int creatorPid, User parent, List<IdMap> uidMap, List<IdMap> gidMap) {
+            super(NsType.USER, inode, creatorPid);
+            this.parent = parent;
+            this.uidMap = List.copyOf(uidMap);
+            this.gidMap = List.copyOf(gidMap);
+        }
+
+        /** The host's id of {@code id} in this namespace, or -1 when it is not mapped. */
+        long toHost(long id, boolean group) {
+            long v = id;
+            for (User u = this; u != null && v >= 0; u = u.parent) {
+                v = IdMap.outside(group ? u.gidMap : u.uidMap, v);
+            }
+            return v;
+        }
+
+        /** The id in this namespace of host id {@code id}, or -1 when it is not mapped. */
+        long fromHost(long id, boolean group) {
+            if (parent == null) {
+                return IdMap.inside(group ? gidMap : uidMap, id);
+            }
+            long v = parent.fromHost(id, group);
+            return v < 0 ? -1 : IdMap.inside(group ? gidMap : uidMap, v);
+        }
+
+        /** What stat(2) shows a process of this namespace for host id {@code id}. */
+        int shown(long id, boolean group) {
+            long v = fromHost(id, group);
+            return v < 0 ? IdMap.OVERFLOW_ID : (int) v;
+        }
+
+        boolean isInitial() {
+            return parent == null;
+        }
+    }
+
+    /** Namespaces with no state the sim models beyond their identity (ipc, cgroup). */
     static final class Plain extends Ns {
         /** For a cgroup namespace: the cgroup that appears as "/" inside it. */
         String cgroupRoot = "";
@@ -96,7 +143,7 @@ final class Namespaces {
     }
 
     /** The namespaces a process lives in. */
-    record Set(Pid pid, Mnt mnt, Uts uts, SimNet.NetNs net, Plain ipc, Plain user, Plain cgroup) {
+    record Set(Pid pid, Mnt mnt, Uts uts, SimNet.NetNs net, Plain ipc, User user, Plain cgroup) {
         Ns get(NsType t) {
             return switch (t) {
                 case PID -> pid;

@@ -1,5 +1,6 @@
 package dev.glassbox.sim;
 
+import dev.glassbox.kernel.IdMap;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.SortedMap;
@@ -105,8 +106,31 @@ final class ProcFs implements Fs {
         if (name.equals("root")) {
             return new Node.Link(ino(p.pid, name), kernel.now(), "/");
         }
+        if (name.equals("uid_map") || name.equals("gid_map")) {
+            SimProcess c = caller();
+            return file(p.pid, name, idMaps(p.ns.user(), c == null ? kernel.hostNs.user() : c.ns.user(), name.equals("gid_map")));
+        }
         String text = ProcText.perProcess(kernel, p, name, pidNs);
         return text == null ? null : file(p.pid, name, text);
+    }
+
+    /**
+     * /proc/PID/uid_map as {@code viewer}'s user namespace reads it: a process of the same namespace
+     * sees the outside ids as the parent namespace numbers them, any other sees them in its own.
+     */
+    static String idMaps(Namespaces.User target, Namespaces.User viewer, boolean group) {
+        StringBuilder sb = new StringBuilder();
+        for (IdMap m : group ? target.gidMap : target.uidMap) {
+            long lower = m.outside();
+            if (viewer != target) {
+                long host = target.parent == null ? lower : target.parent.toHost(lower, group);
+                lower = host < 0 ? -1 : viewer.fromHost(host, group);
+            }
+            if (lower >= 0) {
+                sb.append(new IdMap(m.inside(), lower, Math.min(m.count(), 4294967296L - lower)).line());
+            }
+        }
+        return sb.toString();
     }
 
     private static int parseFd(String s) {

@@ -5,7 +5,7 @@ import java.util.List;
 /** The text of procfs files, from the kernel's state. */
 final class ProcText {
     static final List<String> GLOBAL = List.of("cpuinfo", "loadavg", "meminfo", "mounts", "uptime", "version");
-    static final List<String> PER_PROCESS = List.of("cgroup", "cmdline", "comm", "cwd", "environ", "fd", "mounts", "ns", "root", "stat", "status");
+    static final List<String> PER_PROCESS = List.of("cgroup", "cmdline", "comm", "cwd", "environ", "fd", "gid_map", "mounts", "ns", "root", "stat", "status", "uid_map");
 
     private ProcText() {}
 

@@ -4,7 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The file system calls of one process: path resolution in its mount namespace, then the filesystem. */
+/**
+ * The file system calls of one process: path resolution in its mount namespace, permission checks
+ * for changes (write, create, remove) with its credentials, then the filesystem. Owners are stored
+ * as host ids and shown through the process's user namespace.
+ */
 final class SimFiles {
     private final SimProcess p;
 
@@ -75,14 +79,20 @@ final class SimFiles {
         if (r.mount().readOnly) {
             throw SysError.erofs();
         }
-        r.mount().fs.write(r.rel(), data, append, 0644);
+        if (r.node() != null) {
+            require(r.node(), 2);
+            r.mount().fs.write(r.rel(), data, append, 0644);
+            return;
+        }
+        requireParent(r);
+        own(r.mount().fs.write(r.rel(), data, append, 0644));
     }
 
     List<Sys.DirEntry> readdir(String path) {
         MountTable.Resolved r = existing(path, true);
         List<Sys.DirEntry> out = new ArrayList<>();
         for (var e : r.mount().fs.list(r.rel()).entrySet()) {
-            out.add(new Sys.DirEntry(e.getKey(), statWithMounts(r, e.getKey(), e.getValue())));
+            out.add(new Sys.DirEntry(e.getKey(), shown(statWithMounts(r, e.getKey(), e.getValue()))));
         }
         return out;
     }
@@ -102,11 +112,11 @@ final class SimFiles {
     }
 
     Sys.Stat stat(String path) {
-        return existing(path, true).node().stat();
+        return shown(existing(path, true).node().stat());
     }
 
     Sys.Stat lstat(String path) {
-        return existing(path, false).node().stat();
+        return shown(existing(path, false).node().stat());
     }
 
     void mkdir(String path, int mode) {
@@ -114,7 +124,8 @@ final class SimFiles {
         if (r.node() != null) {
             throw SysError.eexist();
         }
-        r.mount().fs.mkdir(r.rel(), mode);
+        requireParent(r);
+        own(r.mount().fs.mkdir(r.rel(), mode));
     }
 
     void unlink(String path) {
@@ -125,6 +136,7 @@ final class SimFiles {
         if (r.node() instanceof Node.Dir) {
             throw SysError.eisdir();
         }
+        requireRemovable(r);
         r.mount().fs.remove(r.rel());
     }
 
@@ -139,6 +151,7 @@ final class SimFiles {
         if (r.rel().equals(r.mount().fsRoot)) {
             throw new SysError("EBUSY", "Device or resource busy");
         }
+        requireRemovable(r);
         r.mount().fs.remove(r.rel());
     }
 
@@ -147,7 +160,9 @@ final class SimFiles {
         if (r.node() != null) {
             throw SysError.eexist();
         }
+        requireParent(r);
         r.mount().fs.symlink(r.rel(), target);
+        own(r.mount().fs.lookup(r.rel()));
     }
 
     String readlink(String path) {
@@ -167,18 +182,28 @@ final class SimFiles {
         if (a.mount() != b.mount()) {
             throw new SysError("EXDEV", "Invalid cross-device link");
         }
+        requireRemovable(a);
+        if (b.node() != null) {
+            requireRemovable(b);
+        } else {
+            requireParent(b);
+        }
         Node n = a.node();
         if (n instanceof Node.Dir) {
             // overlayfs without redirect_dir refuses to rename directories it would have to copy up
             throw new SysError("EXDEV", "Invalid cross-device link");
         }
         if (n instanceof Node.File f) {
-            a.mount().fs.write(b.rel(), f.read(), false, f.mode);
+            a.mount().fs.write(b.rel(), f.read(), false, f.mode).owned(f);
         } else if (n instanceof Node.Link l) {
             if (b.node() != null) {
                 b.mount().fs.remove(b.rel());
             }
             b.mount().fs.symlink(b.rel(), l.target);
+            Node made = b.mount().fs.lookup(b.rel());
+            if (made != null) {
+                made.owned(l);
+            }
         }
         a.mount().fs.remove(a.rel());
     }
@@ -188,6 +213,88 @@ final class SimFiles {
         if (r.node() == null) {
             throw SysError.enoent();
         }
+        if (!owns(r.node()) && !capable(Capabilities.FOWNER, r.node())) {
+            throw SysError.eperm();
+        }
         r.mount().fs.chmod(r.rel(), mode);
+    }
+
+    // ---- credentials
+
+    private Namespaces.User user() {
+        return p.ns.user();
+    }
+
+    private long hostUid() {
+        return user().toHost(p.uid, false);
+    }
+
+    private long hostGid() {
+        return user().toHost(p.gid, true);
+    }
+
+    /** A new node belongs to the creating process: its ids as the host numbers them. */
+    private void own(Node n) {
+        if (n != null) {
+            n.uid = (int) Math.max(0, hostUid());
+            n.gid = (int) Math.max(0, hostGid());
+        }
+    }
+
+    private Sys.Stat shown(Sys.Stat st) {
+        Namespaces.User u = user();
+        if (u.isInitial()) {
+            return st;
+        }
+        return new Sys.Stat(st.kind(), st.mode(), u.shown(st.uid(), false), u.shown(st.gid(), true), st.size(), st.nlink(), st.ino(),
+                st.mtimeMillis(), st.link());
+    }
+
+    private boolean owns(Node n) {
+        return n.uid == hostUid();
+    }
+
+    /**
+     * capable_wrt_inode_uidgid: root's capability counts for a file only when its user namespace maps
+     * the file's owner and group; root in a remapped container is an ordinary user for host-owned files.
+     */
+    private boolean capable(int cap, Node n) {
+        Namespaces.User u = user();
+        return p.uid == 0 && (p.capBnd & Capabilities.bit(cap)) != 0 && u.fromHost(n.uid, false) >= 0 && u.fromHost(n.gid, true) >= 0;
+    }
+
+    /** generic_permission: the owner's, the group's or the others' bits, unless CAP_DAC_OVERRIDE applies. */
+    private void require(Node n, int bits) {
+        if (capable(Capabilities.DAC_OVERRIDE, n)) {
+            return;
+        }
+        int granted = owns(n) ? n.mode >> 6 : n.gid == hostGid() ? n.mode >> 3 : n.mode;
+        if ((granted & bits) != bits) {
+            throw SysError.eacces();
+        }
+    }
+
+    private Node parentOf(MountTable.Resolved r) {
+        return r.rel().isEmpty() ? null : r.mount().fs.lookup(r.rel().subList(0, r.rel().size() - 1));
+    }
+
+    /** Creating a name needs write and search permission on its directory. */
+    private void requireParent(MountTable.Resolved r) {
+        Node dir = parentOf(r);
+        if (dir != null) {
+            require(dir, 3);
+        }
+    }
+
+    /** Removing a name too, and in a sticky directory (/tmp) only its owner, the directory's owner or CAP_FOWNER may. */
+    private void requireRemovable(MountTable.Resolved r) {
+        Node dir = parentOf(r);
+        if (dir == null) {
+            return;
+        }
+        require(dir, 3);
+        if ((dir.mode & 01000) != 0 && !owns(r.node()) && !owns(dir) && !capable(Capabilities.FOWNER, r.node())) {
+            throw SysError.eperm();
+        }
     }
 }

@@ -133,6 +133,26 @@ final class SimHostFs implements HostFs {
     }
 
     @Override
+    public void chown(String path, int uid, int gid) {
+        Node n = existing(path);
+        n.uid = uid;
+        n.gid = gid;
+    }
+
+    @Override
+    public void chmod(String path, int mode) {
+        existing(path).mode = mode & 07777;
+    }
+
+    private Node existing(String path) {
+        Node n = at(path).node();
+        if (n == null) {
+            throw SysError.enoent();
+        }
+        return n;
+    }
+
+    @Override
     public void remove(String path) {
         k.hostFs.removeTree(MountTable.split(path));
     }

@@ -76,7 +76,7 @@ public final class SimKernel implements Kernel {
         Namespaces.Pid hostPid = new Namespaces.Pid(4026531836L, 0, null);
         this.hostNs = new Namespaces.Set(hostPid, new Namespaces.Mnt(4026531841L, 0, hostTable),
                 new Namespaces.Uts(4026531838L, 0, "glassbox-host"), new SimNet.NetNs(4026531840L, 0),
-                new Namespaces.Plain(NsType.IPC, 4026531839L, 0), new Namespaces.Plain(NsType.USER, 4026531837L, 0),
+                new Namespaces.Plain(NsType.IPC, 4026531839L, 0), new Namespaces.User(4026531837L, 0, null, List.of(dev.glassbox.kernel.IdMap.IDENTITY), List.of(dev.glassbox.kernel.IdMap.IDENTITY)),
                 new Namespaces.Plain(NsType.CGROUP, 4026531835L, 0));
         this.cgroups = new SimCgroups(this);
         this.net = new SimNet(this, hostNs.net());

@@ -95,6 +95,12 @@ final class SimMounts implements Mounts {
                 if (spec.target().equals("/dev")) {
                     Devices.populate(t);
                 }
+                for (Node n : t.list(List.of()).values()) {
+                    if (!(n instanceof Node.Dev)) { // the devices are the host's own nodes, bound in (a user namespace may not mknod)
+                        ownedByRoot(ns, n);
+                    }
+                }
+                ownedByRoot(ns, t.lookup(List.of()));
                 m = new MountTable.Mount(target, t, List.of(), spec.readOnly(), "tmpfs", "tmpfs", opts.isEmpty() ? "rw,nosuid" : opts);
             }
             case "sysfs" -> m = new MountTable.Mount(target, new TreeFs("sysfs", k.ids), List.of(), true, "sysfs", "sysfs", "ro,nosuid,nodev,noexec,relatime");
@@ -121,6 +127,10 @@ final class SimMounts implements Mounts {
             case "tmpfs" -> spec.target().equals("/dev") ? "A small /dev in memory with only the safe devices (null, zero, random, tty)."
                     : "A memory-backed filesystem at " + spec.target() + ".";
             case "sysfs" -> "/sys, read-only: the container may look but not reconfigure the host.";
+            case "bind" -> spec.source().equals("/sys") && spec.target().equals("/sys")
+                    ? "The container's user namespace does not own the network namespace it uses, so the kernel refuses it a sysfs of its own:"
+                            + " runc bind-mounts the host's /sys instead, read-only."
+                    : spec.source() + " from the host appears at " + spec.target() + " inside the container" + (spec.readOnly() ? ", read-only." : ".");
             default -> spec.source() + " from the host appears at " + spec.target() + " inside the container" + (spec.readOnly() ? ", read-only." : ".");
         };
     }
@@ -138,15 +148,21 @@ final class SimMounts implements Mounts {
             String sub = Fs.join(parts.subList(0, i));
             MountTable.Resolved d = table.resolve("/", sub, true);
             if (d.node() == null) {
-                d.mount().fs.mkdir(d.rel(), 0755);
+                ownedByRoot(ns, d.mount().fs.mkdir(d.rel(), 0755));
             }
         }
         MountTable.Resolved last = table.resolve("/", path, true);
         if (file) {
-            last.mount().fs.write(last.rel(), new byte[0], false, 0644);
+            ownedByRoot(ns, last.mount().fs.write(last.rel(), new byte[0], false, 0644));
         } else {
-            last.mount().fs.mkdir(last.rel(), 0755);
+            ownedByRoot(ns, last.mount().fs.mkdir(last.rel(), 0755));
         }
+    }
+
+    /** What the container's init makes belongs to its root: the host's root, or the remapped one. */
+    private static void ownedByRoot(Namespaces.Set ns, Node n) {
+        n.uid = (int) Math.max(0, ns.user().toHost(0, false));
+        n.gid = (int) Math.max(0, ns.user().toHost(0, true));
     }
 
     @Override

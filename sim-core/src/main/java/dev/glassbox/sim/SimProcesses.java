@@ -4,6 +4,7 @@ import dev.glassbox.image.SimBinary;
 import dev.glassbox.kernel.CloneSpec;
 import dev.glassbox.kernel.ExecSpec;
 import dev.glassbox.kernel.ExitStatus;
+import dev.glassbox.kernel.IdMap;
 import dev.glassbox.kernel.NsType;
 import dev.glassbox.kernel.ProcessInfo;
 import dev.glassbox.kernel.Processes;
@@ -70,12 +71,13 @@ final class SimProcesses implements Processes {
                     k.net.initNamespace(n);
                     yield n;
                 }
+                case USER -> new Namespaces.User(inode, 0, (Namespaces.User) chosen.get(NsType.USER), spec.uidMap(), spec.gidMap());
                 default -> new Namespaces.Plain(t, inode, 0);
             });
         }
         Namespaces.Set set = new Namespaces.Set((Namespaces.Pid) chosen.get(NsType.PID), (Namespaces.Mnt) chosen.get(NsType.MNT),
                 (Namespaces.Uts) chosen.get(NsType.UTS), (SimNet.NetNs) chosen.get(NsType.NET), (Namespaces.Plain) chosen.get(NsType.IPC),
-                (Namespaces.Plain) chosen.get(NsType.USER), (Namespaces.Plain) chosen.get(NsType.CGROUP));
+                (Namespaces.User) chosen.get(NsType.USER), (Namespaces.Plain) chosen.get(NsType.CGROUP));
         SimProcess init = k.newProcess(set, shim);
         for (NsType t : spec.create()) {
             set.get(t).creatorPid = init.pid;
@@ -95,7 +97,18 @@ final class SimProcesses implements Processes {
                         "readlink /proc/" + init.pid + "/ns/" + t.procName() + " → " + t.procName() + ":[" + ns.inode + "]");
             }
         }
+        if (spec.create().contains(NsType.USER)) {
+            writeIdMaps(init.pid, spec);
+        }
         return new Sandbox(spec.id(), init.pid, inodes);
+    }
+
+    /** The parent writes the child's id maps (the namespace is already there: the maps model who is who in it). */
+    private void writeIdMaps(int pid, CloneSpec spec) {
+        for (String file : List.of("uid_map", "gid_map")) {
+            List<IdMap> maps = file.equals("uid_map") ? spec.uidMap() : spec.gidMap();
+            k.event(Subsystem.NAMESPACE, "write " + file, "pid " + pid, IdMap.sentence(file, maps), IdMap.echo(pid, file, maps));
+        }
     }
 
     @Override
