@@ -168,8 +168,24 @@ final class LinuxNat {
         return out;
     }
 
-    /** Deletes the chain, its rules and the jumps into it in one transaction; returns how many lines went. */
+    /**
+     * Deletes the chain, its rules and the jumps into it in one transaction; returns how many lines went.
+     * A transaction that fails (the table changed between listing and deleting) is tried once more with a
+     * fresh listing; what still fails is left for {@link Reconciler#leftovers} to report.
+     */
     static int sweep(Cmd.Runner runner, String chain) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return sweepOnce(runner, chain);
+            } catch (CmdException e) {
+                if (attempt > 0) {
+                    return 0;
+                }
+            }
+        }
+    }
+
+    private static int sweepOnce(Cmd.Runner runner, String chain) {
         List<String> lines = onHost(runner, chain);
         if (lines.isEmpty()) {
             return 0;

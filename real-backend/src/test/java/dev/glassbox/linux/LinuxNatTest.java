@@ -18,8 +18,14 @@ class LinuxNatTest {
     private final List<String> restored = new ArrayList<>();
     private String listing = "";
 
+    private int restoreFailures;
+
     private Cmd.Result fake(List<String> argv) {
         ran.add(String.join(" ", argv));
+        if (argv.get(0).equals("iptables-restore") && restoreFailures > 0) {
+            restoreFailures--;
+            return new Cmd.Result(argv, 1, "", "iptables-restore: line 2 failed");
+        }
         if (argv.get(0).equals("iptables-restore")) {
             try {
                 restored.add(Files.readString(Path.of(argv.get(argv.size() - 1))));
@@ -109,5 +115,15 @@ class LinuxNatTest {
         ran.clear();
         assertEquals(0, LinuxNat.sweep(this::fake, "GLASSBOX-glassbox0"));
         assertEquals(List.of("iptables -w -t nat -S"), ran, "nothing to delete: nothing restored");
+    }
+
+    @Test
+    void aSweepWhoseTransactionFailsListsAgainAndRetriesOnceThenGivesUpQuietly() {
+        listing = "-N GLASSBOX-glassbox0\n-A OUTPUT -d 172.30.0.1/32 -j GLASSBOX-glassbox0\n";
+        restoreFailures = 1;
+        assertEquals(2, LinuxNat.sweep(this::fake, "GLASSBOX-glassbox0"));
+        assertEquals(List.of("iptables -w -t nat -S", "iptables -w -t nat -S"), ran.stream().filter(r -> r.contains("-S")).toList());
+        restoreFailures = 2;
+        assertEquals(0, LinuxNat.sweep(this::fake, "GLASSBOX-glassbox0"), "what is left, leftovers() reports");
     }
 }
