@@ -72,7 +72,7 @@ final class Route {
                     port = rule.destPort();
                     continue;
                 }
-                NatRule proxy = loopback ? find(net.proxies, Ip.parse("127.0.0.1"), port) : null;
+                NatRule proxy = loopback ? find(net.proxies, dst == 0 ? Ip.parse("127.0.0.1") : dst, port) : null;
                 if (proxy != null) {
                     hop("proxy", Ip.format(dst) + ":" + port, "Loopback traffic is never NATed: docker-proxy accepts the connection on "
                             + Ip.format(dst) + ":" + port + " and opens one of its own to " + proxy.destIp() + ":" + proxy.destPort() + ".",
