@@ -20,11 +20,12 @@ const view = {
 window.glassbox = view;
 
 /** The drawn objects a network hop passes (packet trace): links by name, the NAT table, the box holding the address. */
-const HOPS = new Set(['route', 'veth', 'bridge forward', 'DNAT', 'connected', 'refused', 'echo reply', 'no route', 'blocked']);
+const HOPS = new Set(['route', 'veth', 'bridge forward', 'DNAT', 'proxy', 'connected', 'refused', 'echo reply', 'no route', 'blocked']);
 function hopTargets(box, event) {
   if (!event || String(event.layer).toLowerCase() !== 'kernel' || String(event.subsystem).toLowerCase() !== 'network' || !HOPS.has(event.action)) return [];
   const found = [];
   if (event.action === 'DNAT') found.push(...box.querySelectorAll('[data-path="/host/nat"]'));
+  if (event.action === 'proxy') found.push(...box.querySelectorAll('[data-path="/host/proxies"]'));
   for (const name of String(event.object).split('→')) {
     found.push(...box.querySelectorAll(`[data-path="/host/links/${name}"]`));
   }

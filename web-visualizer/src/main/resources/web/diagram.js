@@ -269,11 +269,16 @@ function network(m, positions, y0) {
   y = by + 44;
   // NAT table
   const rows = m.nat;
-  const nh = 26 + Math.max(1, rows.length) * LINE;
+  const proxies = m.proxies || [];
+  const nh = 26 + Math.max(1, rows.length + proxies.length) * LINE;
   let nat = `<rect class="nat" x="${bx}" y="${y}" width="${W - 2 * PAD}" height="${nh}" rx="4"/>` + text(bx + 10, y + 18, 'iptables -t nat  (DOCKER chain: published ports)', 'head');
-  if (rows.length === 0) nat += text(bx + 380, y + 18, 'no rule: no published port', 'dim');
+  if (rows.length === 0 && proxies.length === 0) nat += text(bx + 380, y + 18, 'no rule: no published port', 'dim');
   rows.forEach((r, i) => {
     nat += group('/host/nat', text(bx + 380, y + 18 + i * LINE, `DNAT ${r.proto} ${r.hostIp}:${r.hostPort} → ${r.destIp}:${r.destPort}`), `data-testid="nat-${r.hostPort}"`);
+  });
+  proxies.forEach((r, i) => {
+    nat += group('/host/proxies', text(bx + 380, y + 18 + (rows.length + i) * LINE, `docker-proxy ${r.proto} ${r.hostIp}:${r.hostPort} → ${r.destIp}:${r.destPort}  (for 127.0.0.1)`),
+      `data-testid="proxy-${r.hostPort}"`);
   });
   out.push(group('/host/nat', nat));
   y += nh;

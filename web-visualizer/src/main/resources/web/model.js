@@ -11,13 +11,14 @@ export function model(state, catalog = []) {
   const processes = values(host.processes).map(([key, p]) => ({ key, ...p }));
   const links = values(host.links).map(([key, l]) => ({ key, ...l }));
   const nat = (host.nat || []).map((r, i) => ({ ...r, index: i }));
+  const proxies = (host.proxies || []).map((r, i) => ({ ...r, index: i }));
   const containers = values(daemon.containers).map(([name, c]) => container(name, c, host, processes, links, nat));
   const images = values(daemon.images).map(([key, i]) => ({ key, ...i }));
   const networks = values(daemon.networks).map(([name, n]) => ({ name, ...n }));
   const bridges = links.filter((l) => l.kind === 'bridge' && !String(l.key).includes(':'));
   const hostIfs = links.filter((l) => l.kind === 'ether' && !String(l.key).includes(':'));
   const local = new Set(images.flatMap((i) => i.tags || []));
-  return { containers, images, networks, bridges, hostIfs, nat, catalog: catalog.filter((r) => !local.has(r)), time: state.time };
+  return { containers, images, networks, bridges, hostIfs, nat, proxies, catalog: catalog.filter((r) => !local.has(r)), time: state.time };
 }
 
 function container(name, c, host, processes, links, nat) {

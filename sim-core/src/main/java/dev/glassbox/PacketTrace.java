@@ -12,11 +12,11 @@ import java.util.Set;
 /**
  * {@code packet trace SOURCE DEST[:PORT]}: sends one packet from inside container SOURCE (an ICMP echo,
  * or a TCP connection to PORT) with the container's own busybox, and lists the hops the kernel
- * reported on its way: route lookups, veth crossings, bridge forwarding, DNAT, the answer. On a
+ * reported on its way: route lookups, veth crossings, bridge forwarding, DNAT or docker-proxy, the answer. On a
  * kernel that reports no hops (the real one does not narrate its packets) the list says so.
  */
 final class PacketTrace {
-    static final Set<String> HOPS = Set.of("route", "veth", "bridge forward", "DNAT", "connected", "refused", "echo reply", "no route", "blocked");
+    static final Set<String> HOPS = Set.of("route", "veth", "bridge forward", "DNAT", "proxy", "connected", "refused", "echo reply", "no route", "blocked");
     private static final String USAGE = "usage: packet trace SOURCE DEST[:PORT]   (SOURCE a container; DEST an address, or a name SOURCE can resolve)\n";
 
     private PacketTrace() {}

@@ -22,7 +22,8 @@ import java.util.Map;
 /**
  * The kernel SPI on the host's own Linux kernel, as root: namespaces and processes through the
  * {@code glassbox-init} helper, cgroups v1 or v2 under the daemon's own cgroup, overlayfs under the
- * state root, a bridge with veth pairs, and published ports on loopback through a userland proxy.
+ * state root, a bridge with veth pairs, and published ports as Docker makes them: a DNAT rule in a
+ * nat chain of its own for the bridge's gateway address, and a userland proxy on 127.0.0.1.
  * Everything it makes is named {@code glassbox…} or lives under the state root; {@link #open} first
  * takes apart whatever a crashed daemon left behind there, and {@link #close} takes apart the rest.
  */
@@ -66,6 +67,7 @@ public final class LinuxKernel implements Kernel {
     private final CgroupLayout cgroupLayout;
     private final Ledger ledger = new Ledger();
     private final PortProxy proxy = new PortProxy();
+    private final LinuxNat nat;
     private final SecureRandom random = new SecureRandom();
     private final KernelInfo info;
     private Tracer tracer = new Tracer(System::currentTimeMillis);
@@ -82,6 +84,7 @@ public final class LinuxKernel implements Kernel {
         this.layout = new HostLayout(options.stateRoot().toString(), options.cgroupParent(), options.bridge(), options.subnet(), options.gateway());
         this.cgroupLayout = CgroupLayout.detect();
         this.info = hostInfo(cgroupLayout.version());
+        this.nat = new LinuxNat(Cmd.HOST, LinuxNat.chain(options), options.gateway(), () -> Cmd.onPath("iptables"));
     }
 
     /**
@@ -89,10 +92,12 @@ public final class LinuxKernel implements Kernel {
      * tools) and after cleaning up what a previous daemon with the same options left behind.
      */
     public static LinuxKernel open(Options options) {
-        List<String> problems = Preflight.host().problems();
+        Preflight preflight = Preflight.host();
+        List<String> problems = preflight.problems();
         if (!problems.isEmpty()) {
             throw new Unavailable(problems);
         }
+        preflight.warnings().forEach(System.err::println);
         LinuxKernel k = new LinuxKernel(options);
         k.reconcile();
         return k;
@@ -108,7 +113,7 @@ public final class LinuxKernel implements Kernel {
         }
         LinuxCgroups linuxCgroups = new LinuxCgroups(cgroupLayout, tracer);
         this.cgroups = new TrackedCgroups(linuxCgroups, ledger);
-        this.net = new TrackedNet(new ProxiedNet(LinuxNet.host(tracer), proxy, tracer), ledger);
+        this.net = new TrackedNet(new ProxiedNet(LinuxNet.host(tracer), nat, proxy, tracer, options), ledger);
         LinuxProcesses procs = new LinuxProcesses(options.stateRoot(), tracer);
         linuxCgroups.selfJoin(procs);
         this.procs = procs;
@@ -195,7 +200,7 @@ public final class LinuxKernel implements Kernel {
     @Override
     public KernelState state() {
         wire();
-        return LinuxState.read(ledger, processes, cgroups, proxy.rules());
+        return LinuxState.read(ledger, processes, cgroups, nat.rules(), proxy.rules());
     }
 
     /** A Mounts that notes each overlay it mounted in the ledger. */
@@ -258,10 +263,12 @@ public final class LinuxKernel implements Kernel {
     /**
      * Finds what the engine left under this kernel's names and takes it apart: processes in its
      * cgroups are killed, mounts under the state root unmounted, its bridge and the veth ends on it
-     * deleted, its cgroups removed. Runs at open (after a crash) and at close.
+     * deleted, its nat chain and the jumps into it deleted, its cgroups removed. Runs at open (after a
+     * crash) and at close.
      */
     synchronized void reconcile() {
         Reconciler.sweep(options, cgroupLayout);
+        nat.forget();
         ledger.sandboxes.clear();
         ledger.cgroups.clear();
         ledger.overlays.clear();

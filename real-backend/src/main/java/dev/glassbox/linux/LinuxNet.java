@@ -30,21 +30,19 @@ import java.util.regex.Pattern;
  *
  * <p>Safety: a link in the host's namespace must be named {@code glassbox…} or {@code veth…}, checked
  * before anything runs, so the host's own links are never touched; a sandbox whose network namespace
- * is the host's own is refused; nothing here adds a route out of the machine or a masquerade rule.
+ * is the host's own is refused; nothing here adds a route out of the machine. Published ports are
+ * {@link LinuxNat}'s (DNAT) and {@link PortProxy}'s (loopback).
  */
 public final class LinuxNet implements Net {
-    static final String NO_IPTABLES = "glassbox: published ports need iptables (apt-get install iptables)";
-
+    private static final String NOT_HERE = "glassbox: LinuxNet makes links only: published ports go through ProxiedNet";
     private static final Pattern IFNAME = Pattern.compile("[A-Za-z0-9_.][A-Za-z0-9_.-]{0,14}");
     private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
-    private static final Pattern PROTO = Pattern.compile("tcp|udp|sctp");
 
     private final Cmd.Runner runner;
     /** Netlink from the JVM for a container's wiring; null: every step runs {@code ip}. */
     private final Netlink netlink;
     private final Tracer tracer;
     private final IntPredicate ownNetNs;
-    private final java.util.function.BooleanSupplier hasIptables;
     /** veth ends by name, as far as this daemon has seen them created and moved: for the sentences. */
     private final Map<String, String> peers = new ConcurrentHashMap<>();
 
@@ -52,23 +50,21 @@ public final class LinuxNet implements Net {
      * @param runner      runs each command (the host's, or a fake in tests)
      * @param tracer      where kernel events go; may be null
      * @param ownNetNs    whether the process of that pid has a network namespace of its own (not the host's)
-     * @param hasIptables whether iptables is on PATH
      */
-    public LinuxNet(Cmd.Runner runner, Tracer tracer, IntPredicate ownNetNs, java.util.function.BooleanSupplier hasIptables) {
-        this(runner, null, tracer, ownNetNs, hasIptables);
+    public LinuxNet(Cmd.Runner runner, Tracer tracer, IntPredicate ownNetNs) {
+        this(runner, null, tracer, ownNetNs);
     }
 
-    LinuxNet(Cmd.Runner runner, Netlink netlink, Tracer tracer, IntPredicate ownNetNs, java.util.function.BooleanSupplier hasIptables) {
+    LinuxNet(Cmd.Runner runner, Netlink netlink, Tracer tracer, IntPredicate ownNetNs) {
         this.runner = runner;
         this.netlink = netlink;
         this.tracer = tracer;
         this.ownNetNs = ownNetNs;
-        this.hasIptables = hasIptables;
     }
 
     /** The host's network stack. */
     public static LinuxNet host(Tracer tracer) {
-        return new LinuxNet(Cmd.HOST, Netlink.open(), tracer, LinuxNet::hasOwnNetNs, () -> Cmd.onPath("iptables"));
+        return new LinuxNet(Cmd.HOST, Netlink.open(), tracer, LinuxNet::hasOwnNetNs);
     }
 
     /** Whether /proc/PID/ns/net is a different namespace from this process's own. */
@@ -362,40 +358,24 @@ public final class LinuxNet implements Net {
         return exec(ip(null, "-o", "link", "show", "dev", ifname)).ok();
     }
 
+    /** Published ports are {@link LinuxNat}'s and {@link PortProxy}'s, put together by {@link ProxiedNet}. */
     @Override
     public void addNat(NatRule rule) {
-        List<String> add = iptables(rule);
-        event("add DNAT rule", rule.hostIp() + ":" + rule.hostPort(), "Connections to port " + rule.hostPort()
-                + " of this host are rewritten to " + rule.destIp() + ":" + rule.destPort() + " in the container.", Cmd.line(add));
-        must(add);
+        throw new UnsupportedOperationException(NOT_HERE);
     }
 
     @Override
     public void removeNat(NatRule rule) {
-        List<String> add = iptables(rule);
-        List<String> del = new ArrayList<>(add);
-        del.set(add.indexOf("-A"), "-D");
-        event("delete DNAT rule", rule.hostIp() + ":" + rule.hostPort(), "The published port "
-                + rule.hostPort() + " is withdrawn.", Cmd.line(del));
-        must(del);
+        throw new UnsupportedOperationException(NOT_HERE);
     }
 
-    /** NatRule's own iptables command, as argv, after checking every field that goes into it. */
-    private List<String> iptables(NatRule rule) {
-        if (!PROTO.matcher(rule.proto()).matches()) {
-            throw new IllegalArgumentException("glassbox: bad protocol '" + rule.proto() + "'");
-        }
-        ipv4(rule.hostIp());
-        ipv4(rule.destIp());
-        for (int port : new int[] {rule.hostPort(), rule.destPort()}) {
-            if (port < 1 || port > 65535) {
-                throw new IllegalArgumentException("glassbox: bad port " + port);
-            }
-        }
-        hostLink(rule.bridge());
-        if (!hasIptables.getAsBoolean()) {
-            throw new IllegalStateException(NO_IPTABLES);
-        }
-        return List.of(rule.iptables().split(" "));
+    @Override
+    public void proxy(NatRule rule) {
+        throw new UnsupportedOperationException(NOT_HERE);
+    }
+
+    @Override
+    public void unproxy(NatRule rule) {
+        throw new UnsupportedOperationException(NOT_HERE);
     }
 }

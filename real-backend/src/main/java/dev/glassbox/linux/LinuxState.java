@@ -18,12 +18,14 @@ import java.util.TreeMap;
 /**
  * The Linux kernel's objects as a {@link KernelState}, keyed as the sim kernel keys them: what the
  * ledger says was made, with live facts read from the host (processes and mounts from /proc,
- * counters from the cgroup files, MAC addresses from /sys/class/net).
+ * counters from the cgroup files, MAC addresses from /sys/class/net), the DNAT rules in the daemon's
+ * nat chain and the ports its proxy listens on.
  */
 final class LinuxState {
     private LinuxState() {}
 
-    static KernelState read(Ledger ledger, Serialized processes, LinuxKernel.TrackedCgroups cgroups, List<NatRule> nat) {
+    static KernelState read(Ledger ledger, Serialized processes, LinuxKernel.TrackedCgroups cgroups, List<NatRule> nat,
+            List<NatRule> proxies) {
         List<Sandbox> sandboxes = processes.sandboxes();
         Map<String, KernelState.Namespace> namespaces = new TreeMap<>();
         Map<String, ProcessInfo> procs = new TreeMap<>();
@@ -84,7 +86,7 @@ final class LinuxState {
             links.put(sb == null ? r.name() : netns + ":" + r.name(), new KernelState.Link(r.name(), netns, r.kind(),
                     r.master().isEmpty() ? null : r.master(), peer.isEmpty() ? null : peer, mac, r.up(), r.addresses()));
         }
-        return new KernelState(namespaces, procs, groups, mounts, links, Map.of(), List.copyOf(nat));
+        return new KernelState(namespaces, procs, groups, mounts, links, Map.of(), List.copyOf(nat), List.copyOf(proxies));
     }
 
     /** The mounts of a process's mount namespace, from /proc/PID/mountinfo. */

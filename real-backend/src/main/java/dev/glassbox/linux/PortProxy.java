@@ -6,26 +6,39 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Published ports on the Linux kernel: a userland proxy, as Docker's {@code docker-proxy}, that
- * listens on the host's loopback and copies each connection to the container's address on the
- * bridge. Why a proxy and not a DNAT rule: PREROUTING never sees a connection the host makes to
- * 127.0.0.1, and catching those in OUTPUT needs the host-wide sysctl {@code route_localnet}, which
- * glassbox does not change. Only TCP, and only on 127.0.0.1 (a "0.0.0.0" publication is served on
- * loopback too): nothing outside the machine can reach a glassbox container.
+ * docker-proxy on the Linux kernel: for each published port, a listener on the host's loopback that
+ * copies each connection to the container's address on the bridge. DNAT ({@link LinuxNat}) serves
+ * the bridge's gateway address; connections to 127.0.0.1 never pass the nat table (catching them
+ * would need the host-wide sysctl {@code route_localnet}, which glassbox does not change), so they
+ * come here, as with Docker's default userland-proxy=true. Only TCP, and only on 127.0.0.1 (a
+ * "0.0.0.0" publication is served on loopback): nothing outside the machine reaches a container.
+ *
+ * <p>One selector thread accepts for every listener. Withdrawing a port hands the close to that thread
+ * and waits for it: when {@link #withdraw} returns the port is closed in the kernel (a listener closed
+ * from another thread while a thread is blocked in accept() keeps answering until that accept returns).
  */
 final class PortProxy implements AutoCloseable {
     static final int MAX_CONNECTIONS = 256;
 
     private final Map<String, Listener> listeners = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private Selector selector;
+    private Thread acceptor;
 
     static String key(NatRule r) {
         return r.proto() + "/" + r.hostIp() + ":" + r.hostPort();
@@ -36,10 +49,9 @@ final class PortProxy implements AutoCloseable {
         return r.hostIp().equals("0.0.0.0") || r.hostIp().isEmpty() ? "127.0.0.1" : r.hostIp();
     }
 
-    /** docker-proxy's own command line for this rule: the trace's real-world equivalent. */
+    /** docker-proxy's own command line for this rule, listening on loopback: the trace's real-world equivalent. */
     static String commandLine(NatRule r) {
-        return "docker-proxy -proto " + r.proto() + " -host-ip " + listenIp(r) + " -host-port " + r.hostPort()
-                + " -container-ip " + r.destIp() + " -container-port " + r.destPort();
+        return new NatRule(r.proto(), listenIp(r), r.hostPort(), r.destIp(), r.destPort(), r.bridge()).proxyCommand();
     }
 
     void publish(NatRule r) {
@@ -55,30 +67,48 @@ final class PortProxy implements AutoCloseable {
         if (!ip.isLoopbackAddress()) {
             throw new IllegalArgumentException("glassbox: the Linux kernel publishes ports on loopback only, not on " + r.hostIp());
         }
-        ServerSocket server;
+        ServerSocketChannel server;
         try {
-            server = new ServerSocket();
-            server.setReuseAddress(true);
+            server = ServerSocketChannel.open();
+            server.socket().setReuseAddress(true);
             server.bind(new InetSocketAddress(ip, r.hostPort()), 64);
+            server.configureBlocking(false);
         } catch (IOException e) {
             throw new IllegalStateException("driver failed programming external connectivity: Bind for " + listenIp(r) + ":"
                     + r.hostPort() + " failed: port is already allocated");
         }
         Listener l = new Listener(r, server);
         if (listeners.putIfAbsent(key(r), l) != null) {
-            l.close();
+            l.closeConnections();
+            quietly(server);
             throw new IllegalStateException("Bind for " + listenIp(r) + ":" + r.hostPort() + " failed: port is already allocated");
         }
-        Thread t = new Thread(l::acceptLoop, "glassbox-proxy-" + r.hostPort());
-        t.setDaemon(true);
-        t.start();
+        onAcceptor(() -> {
+            try {
+                l.key = server.register(selector, SelectionKey.OP_ACCEPT, l);
+            } catch (IOException | RuntimeException e) {
+                quietly(server);
+            }
+        });
     }
 
+    /** Stops the port's listener and its connections; the port is closed when this returns. */
     void withdraw(NatRule r) {
         Listener l = listeners.remove(key(r));
-        if (l != null) {
-            l.close();
+        if (l == null) {
+            return;
         }
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        onAcceptor(() -> {
+            l.stop(selector);
+            done.complete(null);
+        });
+        try {
+            done.get(2, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            quietly(l.server); // the acceptor is gone: close it from here
+        }
+        l.closeConnections();
     }
 
     List<NatRule> rules() {
@@ -90,32 +120,84 @@ final class PortProxy implements AutoCloseable {
     @Override
     public void close() {
         for (String k : List.copyOf(listeners.keySet())) {
-            Listener l = listeners.remove(k);
+            Listener l = listeners.get(k);
             if (l != null) {
-                l.close();
+                withdraw(l.rule);
             }
+        }
+        synchronized (this) {
+            if (acceptor != null) {
+                acceptor.interrupt();
+                selector.wakeup();
+            }
+        }
+    }
+
+    /** Runs a task on the selector thread, starting it at first use. */
+    private synchronized void onAcceptor(Runnable task) {
+        if (acceptor == null) {
+            try {
+                selector = Selector.open();
+            } catch (IOException e) {
+                throw new IllegalStateException("glassbox: cannot open a selector for the port proxy: " + e.getMessage(), e);
+            }
+            acceptor = new Thread(this::acceptLoop, "glassbox-proxy");
+            acceptor.setDaemon(true);
+            acceptor.start();
+        }
+        tasks.add(task);
+        selector.wakeup();
+    }
+
+    private void acceptLoop() {
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                selector.select();
+                for (Runnable t; (t = tasks.poll()) != null; ) {
+                    t.run();
+                }
+                for (SelectionKey k : selector.selectedKeys()) {
+                    if (k.isValid() && k.isAcceptable()) {
+                        ((Listener) k.attachment()).acceptAll();
+                    }
+                }
+                selector.selectedKeys().clear();
+            } catch (IOException | RuntimeException e) {
+                // one listener's failure does not stop the others
+            }
+        }
+        try {
+            selector.close();
+        } catch (IOException e) {
+            // closing anyway
+        }
+    }
+
+    private static void quietly(java.io.Closeable c) {
+        try {
+            c.close();
+        } catch (IOException | RuntimeException e) {
+            // already closed
         }
     }
 
     private static final class Listener {
         final NatRule rule;
-        final ServerSocket server;
+        final ServerSocketChannel server;
         final List<Socket> open = new ArrayList<>();
         final AtomicInteger active = new AtomicInteger();
+        SelectionKey key;
 
-        Listener(NatRule rule, ServerSocket server) {
+        Listener(NatRule rule, ServerSocketChannel server) {
             this.rule = rule;
             this.server = server;
         }
 
-        void acceptLoop() {
-            while (!server.isClosed()) {
-                Socket client;
-                try {
-                    client = server.accept();
-                } catch (IOException e) {
-                    return;
-                }
+        /** On the selector thread: takes every pending connection off the backlog. */
+        void acceptAll() throws IOException {
+            for (SocketChannel ch; (ch = server.accept()) != null; ) {
+                ch.configureBlocking(true);
+                Socket client = ch.socket();
                 if (active.incrementAndGet() > MAX_CONNECTIONS) {
                     active.decrementAndGet();
                     quietly(client);
@@ -127,9 +209,24 @@ final class PortProxy implements AutoCloseable {
             }
         }
 
+        /** On the selector thread: deregisters and closes the listening socket at once. */
+        void stop(Selector selector) {
+            if (key != null) {
+                key.cancel();
+            }
+            quietly(server);
+            try {
+                selector.selectNow(); // deregisters the cancelled key: only then is the socket really closed
+            } catch (IOException e) {
+                // the close still happens at the next select
+            }
+        }
+
         private void serve(Socket client) {
             Socket upstream = new Socket();
-            track(client, upstream);
+            if (!track(client, upstream)) {
+                return;
+            }
             try {
                 upstream.connect(new InetSocketAddress(rule.destIp(), rule.destPort()), 3_000);
                 Thread back = new Thread(() -> pump(upstream, client), "glassbox-proxy-back-" + rule.hostPort());
@@ -162,9 +259,16 @@ final class PortProxy implements AutoCloseable {
             }
         }
 
-        private synchronized void track(Socket a, Socket b) {
+        /** False when the listener was withdrawn meanwhile: the connection is closed instead of served. */
+        private synchronized boolean track(Socket a, Socket b) {
+            if (!server.isOpen()) {
+                quietly(a);
+                active.decrementAndGet();
+                return false;
+            }
             open.add(a);
             open.add(b);
+            return true;
         }
 
         private synchronized void untrack(Socket a, Socket b) {
@@ -172,24 +276,11 @@ final class PortProxy implements AutoCloseable {
             open.remove(b);
         }
 
-        synchronized void close() {
-            try {
-                server.close();
-            } catch (IOException e) {
-                // closing anyway
-            }
+        synchronized void closeConnections() {
             for (Socket s : open) {
                 quietly(s);
             }
             open.clear();
-        }
-
-        private static void quietly(Socket s) {
-            try {
-                s.close();
-            } catch (IOException | RuntimeException e) {
-                // already closed
-            }
         }
     }
 }

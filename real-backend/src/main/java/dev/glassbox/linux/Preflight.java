@@ -63,6 +63,18 @@ public final class Preflight {
         return out;
     }
 
+    /**
+     * What is missing but not needed to run: each line names what will not work and how to get it.
+     * Without iptables, publishing a port fails; everything else works.
+     */
+    public List<String> warnings() {
+        List<String> out = new ArrayList<>();
+        if (!onPath("iptables")) {
+            out.add("glassbox: the tool iptables is not on PATH: docker run -p will fail, the rest works: install it (apt-get install iptables)");
+        }
+        return out;
+    }
+
     private boolean overlay() {
         try {
             for (String line : Files.readAllLines(CgroupLayout.resolve(root, "/proc/filesystems"))) {

@@ -6,25 +6,27 @@ import dev.glassbox.kernel.Sandbox;
 import dev.glassbox.trace.Layer;
 import dev.glassbox.trace.Subsystem;
 import dev.glassbox.trace.Tracer;
-import java.util.List;
 
 /**
- * The Linux kernel's network: links, addresses and routes through {@link LinuxNet} (iproute2), and
- * published ports through the {@link PortProxy} instead of DNAT rules (the proxy says why).
+ * The Linux kernel's network: links, addresses and routes through {@link LinuxNet}, and published
+ * ports as Docker's default makes them: a DNAT rule ({@link LinuxNat}) for the bridge's gateway
+ * address, and docker-proxy ({@link PortProxy}) for 127.0.0.1, which the nat table never sees.
  */
 final class ProxiedNet implements Net {
     private final LinuxNet links;
+    private final LinuxNat nat;
     private final PortProxy proxy;
     private final Tracer tracer;
+    private final String chain;
+    private final String gateway;
 
-    ProxiedNet(LinuxNet links, PortProxy proxy, Tracer tracer) {
+    ProxiedNet(LinuxNet links, LinuxNat nat, PortProxy proxy, Tracer tracer, LinuxKernel.Options options) {
         this.links = links;
+        this.nat = nat;
         this.proxy = proxy;
         this.tracer = tracer;
-    }
-
-    List<NatRule> published() {
-        return proxy.rules();
+        this.chain = LinuxNat.chain(options);
+        this.gateway = options.gateway();
     }
 
     @Override
@@ -69,17 +71,33 @@ final class ProxiedNet implements Net {
 
     @Override
     public void addNat(NatRule rule) {
+        String equivalent = nat.equivalent(rule);
+        tracer.note(Layer.KERNEL, Subsystem.NETWORK, "add DNAT rule", rule.hostIp() + ":" + rule.hostPort(), "Connections from this host to "
+                + gateway + ":" + rule.hostPort() + " are rewritten to " + rule.destIp() + ":" + rule.destPort()
+                + " in the container; the chain " + chain + " sees packets for that address only.", equivalent);
+        nat.add(rule);
+    }
+
+    @Override
+    public void removeNat(NatRule rule) {
+        tracer.note(Layer.KERNEL, Subsystem.NETWORK, "delete DNAT rule", rule.hostIp() + ":" + rule.hostPort(), "The published port "
+                + rule.hostPort() + " is withdrawn.", nat.command(rule).replace(" -A ", " -D "));
+        nat.remove(rule);
+    }
+
+    @Override
+    public void proxy(NatRule rule) {
         LinuxNet.ipv4(rule.destIp());
-        tracer.note(Layer.KERNEL, Subsystem.NETWORK, "publish port", PortProxy.listenIp(rule) + ":" + rule.hostPort(),
+        tracer.note(Layer.KERNEL, Subsystem.NETWORK, "start docker-proxy", PortProxy.listenIp(rule) + ":" + rule.hostPort(),
                 "A userland proxy listens on " + PortProxy.listenIp(rule) + ":" + rule.hostPort() + " and copies each connection to "
-                        + rule.destIp() + ":" + rule.destPort() + " in the container, as docker-proxy does for loopback traffic that DNAT never sees.",
+                        + rule.destIp() + ":" + rule.destPort() + " in the container: connections to 127.0.0.1 never pass the nat table.",
                 PortProxy.commandLine(rule));
         proxy.publish(rule);
     }
 
     @Override
-    public void removeNat(NatRule rule) {
-        tracer.note(Layer.KERNEL, Subsystem.NETWORK, "unpublish port", PortProxy.listenIp(rule) + ":" + rule.hostPort(),
+    public void unproxy(NatRule rule) {
+        tracer.note(Layer.KERNEL, Subsystem.NETWORK, "stop docker-proxy", PortProxy.listenIp(rule) + ":" + rule.hostPort(),
                 "The proxy for port " + rule.hostPort() + " stops listening.", "kill docker-proxy (" + PortProxy.commandLine(rule) + ")");
         proxy.withdraw(rule);
     }

@@ -12,15 +12,16 @@ import java.util.stream.Stream;
  * Takes apart what the Linux kernel made under one set of names: after a crash (kill -9 of the
  * daemon) and at a clean close alike. Only what is provably glassbox's is touched: processes in its
  * cgroups or running its helper binary from the state root, mounts under the state root, the bridge
- * it names and the veth ends plugged into that bridge, and cgroups under its parent.
+ * it names and the veth ends plugged into that bridge, its nat chain ({@code GLASSBOX-<bridge>}) with
+ * the jumps into it, and cgroups under its parent.
  */
 final class Reconciler {
     private Reconciler() {}
 
     /** What a sweep found and removed, for the leak tests and the daemon's log. */
-    record Swept(int processes, int mounts, int links, int cgroups) {
+    record Swept(int processes, int mounts, int links, int nat, int cgroups) {
         int total() {
-            return processes + mounts + links + cgroups;
+            return processes + mounts + links + nat + cgroups;
         }
     }
 
@@ -31,8 +32,9 @@ final class Reconciler {
         for (String bridge : networkBridges(o)) {
             links += deleteLinks(bridge); // user-defined networks' bridges: restored from the saved state at the next start
         }
+        int nat = LinuxNat.sweep(Cmd.HOST, LinuxNat.chain(o));
         int groups = removeCgroups(o.cgroupParent(), layout);
-        return new Swept(procs, mounts, links, groups);
+        return new Swept(procs, mounts, links, nat, groups);
     }
 
     /** Leftovers under these names, without removing them: what the leak test asserts is empty. */
@@ -46,6 +48,9 @@ final class Reconciler {
         }
         for (String bridge : networkBridges(o)) {
             out.add("link " + bridge);
+        }
+        for (String line : LinuxNat.onHost(Cmd.HOST, LinuxNat.chain(o))) {
+            out.add("nat " + line);
         }
         for (Path d : cgroupDirs(o.cgroupParent(), layout)) {
             out.add("cgroup " + d);

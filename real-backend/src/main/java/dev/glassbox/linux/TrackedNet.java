@@ -104,4 +104,14 @@ final class TrackedNet implements Net {
     public void removeNat(NatRule rule) {
         inner.removeNat(rule);
     }
+
+    @Override
+    public void proxy(NatRule rule) {
+        inner.proxy(rule);
+    }
+
+    @Override
+    public void unproxy(NatRule rule) {
+        inner.unproxy(rule);
+    }
 }

@@ -58,41 +58,81 @@ class LinuxEngineTest {
         }
     }
 
+    private static int freePortUnchecked() {
+        try {
+            return freePort();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static Result ok(Engine e, String line) {
         Result r = e.run(line);
         assertEquals(0, r.exitStatus(), line + "\n" + r.text());
         return r;
     }
 
+    /** The page at url, retried while nginx is still starting; null if it never answered. */
+    private static HttpResponse<String> get(String url) throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+        for (int i = 0; i < 50; i++) {
+            try {
+                return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
+            } catch (IOException notYet) {
+                Thread.sleep(100); // nginx is still starting
+            }
+        }
+        return null;
+    }
+
+    private static void refused(String ip, int port) {
+        try (java.net.Socket s = new java.net.Socket()) {
+            s.connect(new java.net.InetSocketAddress(ip, port), 500);
+            throw new AssertionError(ip + ":" + port + " still answers after docker rm");
+        } catch (IOException expected) {
+            // withdrawn with the container
+        }
+    }
+
+    /** The nat lines of this daemon's chain on the host that are DNAT rules (not the chain or the jumps into it). */
+    private List<String> natRules() {
+        return host.leftovers().stream().filter(l -> l.startsWith("nat -A " + LinuxNat.chain(options) + " ")).toList();
+    }
+
+    /**
+     * A subnet of this JVM's own inside 172.30.0.0/16: other daemons on the host (other test runs) use
+     * the whole /16 for their bridges, and the longer prefix keeps this test's packets on its bridge.
+     */
+    private LinuxKernel.Options ownSubnet() {
+        String net = "172.30." + (1 + ProcessHandle.current().pid() % 250) + ".";
+        return new LinuxKernel.Options(options.stateRoot(), options.cgroupParent(), options.bridge(), net + "0/24", net + "1");
+    }
+
     @Test
-    void aPublishedPortIsAnsweredFromTheHostByNginxInTheContainer() throws Exception {
+    void aPublishedPortIsAnsweredFromTheHostOnLoopbackByTheProxyAndOnTheGatewayByDnat() throws Exception {
         int port = freePort();
-        try (Engine e = LinuxEngine.open(options)) {
+        LinuxKernel.Options o = ownSubnet();
+        try (Engine e = LinuxEngine.open(o)) {
             ok(e, "docker run -d -p " + port + ":80 --name web nginx");
             assertTrue(ok(e, "docker ps").out().contains("0.0.0.0:" + port + "->80/tcp"));
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
-            HttpResponse<String> page = null;
-            for (int i = 0; i < 50 && page == null; i++) {
-                try {
-                    page = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).timeout(Duration.ofSeconds(3)).build(),
-                            HttpResponse.BodyHandlers.ofString());
-                } catch (IOException notYet) {
-                    Thread.sleep(100); // nginx is still starting
-                }
-            }
-            assertTrue(page != null, "nginx never answered on 127.0.0.1:" + port);
-            assertEquals(200, page.statusCode());
-            assertTrue(page.body().contains("nginx"), page.body());
+            assertEquals(List.of("nat -A " + LinuxNat.chain(o) + " ! -i " + o.bridge() + " -p tcp -m tcp --dport " + port
+                    + " -j DNAT --to-destination " + o.subnet().replace("0/24", "2") + ":80"), natRules(), "the DNAT rule is on the host");
+            HttpResponse<String> loopback = get("http://127.0.0.1:" + port + "/");
+            assertTrue(loopback != null, "nginx never answered on 127.0.0.1:" + port + " (the proxy)");
+            assertEquals(200, loopback.statusCode());
+            assertTrue(loopback.body().contains("nginx"), loopback.body());
+            // the proxy listens on loopback only: what answers on the gateway address is the DNAT rule, in OUTPUT
+            HttpResponse<String> gateway = get("http://" + o.gateway() + ":" + port + "/");
+            assertTrue(gateway != null, "nginx never answered on " + o.gateway() + ":" + port + " (DNAT)");
+            assertEquals(200, gateway.statusCode());
+            assertTrue(gateway.body().contains("nginx"), gateway.body());
             e.run("docker ps"); // hands over the log lines written meanwhile
             assertTrue(ok(e, "docker logs web").text().contains("\"GET / HTTP/1.1\" 200"), "the access log went to the container's stdout");
             ok(e, "docker stop web");
             ok(e, "docker rm web");
-            try (java.net.Socket s = new java.net.Socket()) {
-                s.connect(new java.net.InetSocketAddress("127.0.0.1", port), 500);
-                throw new AssertionError("port " + port + " still answers after docker rm");
-            } catch (IOException expected) {
-                // withdrawn with the container
-            }
+            refused("127.0.0.1", port);
+            refused(o.gateway(), port);
+            assertEquals(List.of(), natRules(), "docker rm deleted the DNAT rule");
         }
     }
 
@@ -126,15 +166,24 @@ class LinuxEngineTest {
     void manyRunRmCyclesLeaveNothingBehind() {
         int cycles = Integer.getInteger("glassbox.leakCycles", 200);
         try (Engine e = LinuxEngine.open(options, false)) {
+            int port = freePortUnchecked();
             for (int i = 0; i < cycles; i++) {
-                Result r = e.run("docker run --rm busybox true");
+                String publish = i % 2 == 0 ? "-p " + port + ":80 " : ""; // every other cycle publishes a port: a DNAT rule and a proxy
+                Result r = e.run("docker run --rm " + publish + "busybox true");
                 assertEquals(0, r.exitStatus(), "cycle " + i + ": " + r.text());
             }
+            assertEquals(List.of(), natRules(), "no DNAT rule is left while the daemon runs");
             assertEquals(List.of(), Reconciler.leftovers(options, CgroupLayout.detect()).stream()
-                    .filter(l -> !l.startsWith("link " + options.bridge()) && !l.endsWith("/" + options.cgroupParent())).toList(),
-                    "while the daemon runs, only its bridge and its cgroup parent exist");
+                    .filter(l -> !l.startsWith("link " + options.bridge()) && !l.endsWith("/" + options.cgroupParent()) && !natChain(l)).toList(),
+                    "while the daemon runs, only its bridge, its cgroup parent and its (empty) nat chain exist");
         }
         assertEquals(List.of(), Reconciler.leftovers(options, CgroupLayout.detect()), "after close, nothing");
+    }
+
+    /** The daemon's nat chain and the jumps into it, not a rule in it. */
+    private boolean natChain(String leftover) {
+        String chain = LinuxNat.chain(options);
+        return leftover.equals("nat -N " + chain) || leftover.startsWith("nat -A PREROUTING ") || leftover.startsWith("nat -A OUTPUT ");
     }
 
     /** A daemon in its own JVM: starts a container with a published port, prints "ready", waits to be killed. */
@@ -162,6 +211,7 @@ class LinuxEngineTest {
             daemon.waitFor(10, TimeUnit.SECONDS);
         }
         assertTrue(Reconciler.leftovers(options, CgroupLayout.detect()).size() > 0, "kill -9 left the container's things behind");
+        assertEquals(1, natRules().size(), "kill -9 left the DNAT rule behind: " + host.leftovers());
         try (Engine e = LinuxEngine.open(options)) {
             assertEquals(List.of(), Reconciler.leftovers(options, CgroupLayout.detect()).stream()
                     .filter(l -> !l.startsWith("link " + options.bridge()) && !l.endsWith("/" + options.cgroupParent())).toList(),

@@ -30,15 +30,15 @@ class LinuxNetTest {
     private Function<List<String>, Cmd.Result> answer = argv -> new Cmd.Result(argv, 0, "", "");
     private final Sandbox sb = new Sandbox("c1", 4242, Map.of(NsType.NET, 4026532000L));
 
-    private LinuxNet net(Tracer tracer, boolean iptables) {
+    private LinuxNet net(Tracer tracer) {
         return new LinuxNet(argv -> {
             ran.add(String.join(" ", argv));
             return answer.apply(argv);
-        }, tracer, pid -> pid == 4242, () -> iptables);
+        }, tracer, pid -> pid == 4242);
     }
 
     private LinuxNet net() {
-        return net(null, false);
+        return net(null);
     }
 
     @Test
@@ -117,23 +117,11 @@ class LinuxNetTest {
     }
 
     @Test
-    void natNeedsIptables() {
+    void publishedPortsAreNotLinuxNetsToMake() {
         NatRule rule = new NatRule("tcp", "0.0.0.0", 8080, "10.213.0.2", 80, "glassbox0");
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> net().addNat(rule));
-        assertEquals("glassbox: published ports need iptables (apt-get install iptables)", e.getMessage());
-        assertThrows(IllegalStateException.class, () -> net().removeNat(rule));
+        assertThrows(UnsupportedOperationException.class, () -> net().addNat(rule));
+        assertThrows(UnsupportedOperationException.class, () -> net().proxy(rule));
         assertTrue(ran.isEmpty());
-    }
-
-    @Test
-    void natWithIptablesRunsTheRulesOwnCommand() {
-        LinuxNet n = net(null, true);
-        NatRule rule = new NatRule("tcp", "127.0.0.1", 8080, "10.213.0.2", 80, "glassbox0");
-        n.addNat(rule);
-        n.removeNat(rule);
-        assertEquals(List.of(rule.iptables(), rule.iptables().replace(" -A ", " -D ")), ran);
-        assertThrows(IllegalArgumentException.class, () -> n.addNat(new NatRule("tcp", "0.0.0.0", 8080, "10.213.0.2", 80, "docker0")));
-        assertThrows(IllegalArgumentException.class, () -> n.addNat(new NatRule("tcp", "0.0.0.0", 0, "10.213.0.2", 80, "glassbox0")));
     }
 
     @Test
@@ -180,7 +168,7 @@ class LinuxNetTest {
         }
         Tracer t = new Tracer(() -> 0L);
         int simPid = pid;
-        LinuxNet linux = new LinuxNet(argv -> new Cmd.Result(argv, 0, "", ""), t, p -> p == simPid, () -> false);
+        LinuxNet linux = new LinuxNet(argv -> new Cmd.Result(argv, 0, "", ""), t, p -> p == simPid);
         assertEquals(sim, script(linux, new Sandbox("c1", pid, Map.of()), t, false));
         assertEquals(10, sim.size());
     }
@@ -194,7 +182,7 @@ class LinuxNetTest {
                 runs.add(String.join(" ", argv));
             }
             return new Cmd.Result(argv, 0, "", "");
-        }, t, p -> true, () -> false);
+        }, t, p -> true);
         List<String> events = script(linux, sb, t, true);
         List<String> eqs = events.stream().map(e -> e.substring(e.lastIndexOf(" | ") + 3)).toList();
         assertEquals(String.join(" && ", runs), String.join(" && ", eqs));

@@ -39,6 +39,17 @@ class PreflightTest {
     }
 
     @Test
+    void missingIptablesIsAWarningNotAProblem() throws IOException {
+        FakeHost h = ready();
+        Preflight without = new Preflight(h.root, 0, "/usr/sbin:/usr/bin");
+        assertEquals(List.of(), without.problems(), "the kernel still opens");
+        assertEquals(List.of("glassbox: the tool iptables is not on PATH: docker run -p will fail, the rest works: install it (apt-get install iptables)"),
+                without.warnings());
+        tool(h, "/usr/sbin/iptables");
+        assertEquals(List.of(), without.warnings());
+    }
+
+    @Test
     void notRoot() throws IOException {
         FakeHost h = ready();
         assertEquals(List.of("glassbox: the Linux kernel needs root: run as root or use the sim kernel"),

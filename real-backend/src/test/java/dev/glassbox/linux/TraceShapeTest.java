@@ -14,8 +14,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The teaching promise: a command's causal tree has the same shape on the sim kernel and on the
  * host's kernel, step for step (layer, subsystem, action); only the objects and the real-world
- * equivalents differ. One difference is by design: a published port is a DNAT rule on the sim
- * kernel and the userland proxy on Linux (see PortProxy for why).
+ * equivalents differ. A published port included: a DNAT rule and docker-proxy on both.
  */
 class TraceShapeTest {
     private HostRoot host;
@@ -38,7 +37,7 @@ class TraceShapeTest {
         for (String line : lines) {
             e.run(line);
             for (TraceEvent ev : e.lastTrace().events()) {
-                out.add(ev.layer() + "/" + ev.subsystem() + " " + ev.action().replace("publish port", "add DNAT rule"));
+                out.add(ev.layer() + "/" + ev.subsystem() + " " + ev.action());
             }
         }
         return out;
@@ -59,6 +58,15 @@ class TraceShapeTest {
     @Test
     void runWithoutNetwork() {
         sameShape(List.of("docker run --rm --network none busybox true"));
+    }
+
+    @Test
+    void publishedPortRunAndRemove() throws IOException {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        sameShape(List.of("docker run -d -p " + port + ":80 --name web busybox sleep 300", "docker rm -f web"));
     }
 
     @Test

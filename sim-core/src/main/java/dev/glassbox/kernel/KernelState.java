@@ -6,6 +6,8 @@ import java.util.Map;
 /**
  * The kernel objects the engine made, keyed so that a diff of two states names the object that
  * changed: namespaces by inode, processes by host pid, cgroups and mounts by path, links by name.
+ * {@code nat} holds the published ports' DNAT rules, {@code proxies} the docker-proxy instances
+ * running for them.
  */
 public record KernelState(
         Map<String, Namespace> namespaces,
@@ -14,7 +16,8 @@ public record KernelState(
         Map<String, Mount> mounts,
         Map<String, Link> links,
         Map<String, String> routes,
-        List<NatRule> nat) {
+        List<NatRule> nat,
+        List<NatRule> proxies) {
 
     public record Namespace(String type, long inode, int creatorPid, int members) {}
 

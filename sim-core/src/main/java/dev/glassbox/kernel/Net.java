@@ -32,7 +32,18 @@ public interface Net {
 
     boolean linkExists(String ifname);
 
+    /** The DNAT rule of a published port ({@link NatRule#iptables()}): host addresses other than loopback. */
     void addNat(NatRule rule);
 
     void removeNat(NatRule rule);
+
+    /**
+     * Starts docker-proxy for a published port ({@link NatRule#proxyCommand()}): a userland process that
+     * accepts the connections DNAT never sees (those to 127.0.0.1, as loopback traffic is not NATed)
+     * and opens its own to the container. Docker's default (userland-proxy=true) runs both.
+     */
+    void proxy(NatRule rule);
+
+    /** Stops that docker-proxy: the port stops answering on loopback at once. */
+    void unproxy(NatRule rule);
 }

@@ -112,6 +112,7 @@ public final class Runtime {
             kernel.net().addDefaultRoute(sb, n.gateway(), "eth0");
             for (NatRule r : n.nat()) {
                 kernel.net().addNat(r);
+                kernel.net().proxy(r);
             }
         }
     }
@@ -139,6 +140,7 @@ public final class Runtime {
         try (Tracer.Span s = tracer.open(Layer.RUNTIME, null, "cleanup", id.substring(0, 12),
                 "The container's processes are gone: its network, root filesystem mount and cgroup are taken apart.", "runc delete " + id)) {
             for (NatRule r : n.nat()) {
+                kernel.net().unproxy(r);
                 kernel.net().removeNat(r);
             }
             if (n.vethHost() != null) { // the kernel may have deleted the pair with the namespace already: deleteLink says so

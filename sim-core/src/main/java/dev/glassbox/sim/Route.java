@@ -4,11 +4,13 @@ import dev.glassbox.kernel.NatRule;
 import dev.glassbox.trace.Subsystem;
 
 /**
- * The path of one connection through the simulated network: DNAT for published ports, then route
- * lookup, veth crossings and bridge forwarding until the namespace that owns the destination.
+ * The path of one connection through the simulated network: DNAT for published ports (or, for a
+ * connection to 127.0.0.1, docker-proxy's relay), then route lookup, veth crossings and bridge
+ * forwarding until the namespace that owns the destination.
  */
 final class Route {
-    record Found(SimNet.NetNs ns, int dst, int port, int source) {}
+    /** Where the connection ends, and its source as the server sees it (docker-proxy's own, after a relay). */
+    record Found(SimNet.NetNs ns, int dst, int port, int source, int sourcePort) {}
 
     private final SimNet net;
     private final SimKernel kernel;
@@ -61,7 +63,8 @@ final class Route {
             dstNow = dst;
             portNow = port;
             if (ns == net.host && (ns.owns(dst) || dst == 0)) {
-                NatRule rule = natFor(port);
+                boolean loopback = Ip.loopback(dst) || dst == 0;
+                NatRule rule = loopback ? null : find(net.nat, dst, port);
                 if (rule != null) {
                     hop("DNAT", Ip.format(dst) + ":" + port, "Port " + port + " is published: the nat table rewrites the destination to "
                             + rule.destIp() + ":" + rule.destPort() + ".", rule.iptables());
@@ -69,9 +72,21 @@ final class Route {
                     port = rule.destPort();
                     continue;
                 }
+                NatRule proxy = loopback ? find(net.proxies, dst == 0 ? Ip.parse("127.0.0.1") : dst, port) : null;
+                if (proxy != null) {
+                    hop("proxy", Ip.format(dst) + ":" + port, "Loopback traffic is never NATed: docker-proxy accepts the connection on "
+                            + Ip.format(dst) + ":" + port + " and opens one of its own to " + proxy.destIp() + ":" + proxy.destPort() + ".",
+                            proxy.proxyCommand());
+                    dst = Ip.parse(proxy.destIp());
+                    port = proxy.destPort();
+                    source = sourceAddress(ns, dst);
+                    src = source;
+                    sourcePort = net.ephemeralPort();
+                    continue;
+                }
             }
             if (ns.owns(dst)) {
-                return new Found(ns, dst, port, source);
+                return new Found(ns, dst, port, source, sourcePort);
             }
             SimNet.Link out = egress(ns, dst);
             if (out == null) {
@@ -122,9 +137,10 @@ final class Route {
         throw SysError.ehostunreach();
     }
 
-    private NatRule natFor(int port) {
-        for (NatRule r : net.nat) {
-            if (r.hostPort() == port) {
+    /** The rule for this protocol and port whose host address is {@code dst} or any (0.0.0.0). */
+    private NatRule find(java.util.List<NatRule> rules, int dst, int port) {
+        for (NatRule r : rules) {
+            if (r.hostPort() == port && r.proto().equals(proto) && (r.hostIp().equals("0.0.0.0") || Ip.parse(r.hostIp()) == dst)) {
                 return r;
             }
         }

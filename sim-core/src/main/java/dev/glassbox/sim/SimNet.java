@@ -16,7 +16,7 @@ import java.util.TreeMap;
 
 /**
  * The sim kernel's network stack: links (loopback, veth pairs, bridges), addresses, routes, the nat
- * table's DNAT rules, and TCP-like sockets. A connection is routed hop by hop through veth pairs and
+ * table's DNAT rules, the docker-proxy relays for loopback, and TCP-like sockets. A connection is routed hop by hop through veth pairs and
  * bridges, each hop a trace event, so what reaches a server is what the topology allows.
  */
 final class SimNet implements Net {
@@ -91,6 +91,8 @@ final class SimNet implements Net {
     private final SimKernel kernel;
     final NetNs host;
     final List<NatRule> nat = new ArrayList<>();
+    /** The docker-proxy instances running, one per published port. */
+    final List<NatRule> proxies = new ArrayList<>();
     private int ephemeral = 32768;
 
     SimNet(SimKernel kernel, NetNs host) {
@@ -268,6 +270,22 @@ final class SimNet implements Net {
         nat.remove(rule);
     }
 
+    @Override
+    public void proxy(NatRule rule) {
+        kernel.event(Subsystem.NETWORK, "start docker-proxy", rule.hostIp() + ":" + rule.hostPort(), "docker-proxy listens on "
+                + rule.hostIp() + ":" + rule.hostPort() + " and relays each connection to " + rule.destIp() + ":" + rule.destPort()
+                + ": connections to 127.0.0.1 never pass the nat table's PREROUTING, so the DNAT rule alone would miss them.",
+                rule.proxyCommand());
+        proxies.add(rule);
+    }
+
+    @Override
+    public void unproxy(NatRule rule) {
+        kernel.event(Subsystem.NETWORK, "stop docker-proxy", rule.hostIp() + ":" + rule.hostPort(), "docker-proxy for port "
+                + rule.hostPort() + " is stopped: nothing listens on it any more.", "kill docker-proxy (" + rule.proxyCommand() + ")");
+        proxies.remove(rule);
+    }
+
     // ---- sockets
 
     int ephemeralPort() {
@@ -299,7 +317,7 @@ final class SimNet implements Net {
         client.peer = server;
         server.peer = client;
         client.remote = Ip.format(r.dst()) + ":" + r.port();
-        server.remote = Ip.format(r.source()) + ":" + fromPort;
+        server.remote = Ip.format(r.source()) + ":" + r.sourcePort();
         kernel.event(Subsystem.NETWORK, "connected", Ip.format(r.dst()) + ":" + r.port(), "The TCP handshake completes; process "
                 + listener.owner.pid + " can accept() the connection.", "SYN, SYN-ACK, ACK");
         listener.backlog.add(server);

@@ -63,6 +63,7 @@ final class StateView {
                 routes.put(key, (r.gateway().isEmpty() ? "" : "via " + r.gateway() + " ") + "dev " + r.device());
             }
         }
-        return new KernelState(namespaces, processes, k.cgroups.state(), mounts, k.net.state(), routes, List.<NatRule>copyOf(k.net.nat));
+        return new KernelState(namespaces, processes, k.cgroups.state(), mounts, k.net.state(), routes, List.<NatRule>copyOf(k.net.nat),
+                List.<NatRule>copyOf(k.net.proxies));
     }
 }

@@ -167,4 +167,22 @@ public abstract class KernelContract {
         assertFalse(kernel.net().linkExists("glassbox-v0"));
         kernel.net().deleteLink("glassbox-t0");
     }
+
+    @Test
+    void aPublishedPortIsARuleAndAProxyInTheStateUntilWithdrawn() throws java.io.IOException {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        NatRule r = new NatRule("tcp", "0.0.0.0", port, "10.99.0.2", 80, "glassbox-t0");
+        kernel.net().addNat(r);
+        kernel.net().proxy(r);
+        assertEquals(List.of(r), kernel.state().nat());
+        assertEquals(List.of(r), kernel.state().proxies());
+        kernel.net().unproxy(r);
+        assertEquals(List.of(), kernel.state().proxies());
+        assertEquals(List.of(r), kernel.state().nat(), "the rule outlives its proxy until it is deleted too");
+        kernel.net().removeNat(r);
+        assertEquals(List.of(), kernel.state().nat());
+    }
 }

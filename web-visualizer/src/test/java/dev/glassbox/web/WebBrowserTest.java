@@ -124,6 +124,7 @@ class WebBrowserTest {
         String name = box.getAttribute("data-testid").substring("container-".length());
         assertEquals(1, page.locator("[data-testid^=veth-veth]").count(), "the host end of the veth pair");
         assertTrue(page.locator("[data-testid=nat-8080]").textContent().contains("DNAT tcp 0.0.0.0:8080 → 172.17.0.2:80"));
+        assertTrue(page.locator("[data-testid=proxy-8080]").textContent().contains("docker-proxy tcp 0.0.0.0:8080 → 172.17.0.2:80"));
         assertTrue(page.locator("[data-testid=cgroup-" + name + "]").isVisible());
         assertTrue(page.locator("#out").textContent().contains("Status: Downloaded newer image for nginx:latest"));
         Files.createDirectories(TARGET);
@@ -136,6 +137,7 @@ class WebBrowserTest {
         assertEquals(0, page.locator("[data-testid=cgroup-" + name + "]").count(), "no cgroup before its mkdir");
         assertEquals(1, page.locator("[data-testid=container-" + name + "]").count(), "the container record exists already");
         assertEquals(0, page.locator("[data-testid=nat-8080]").count(), "nor the DNAT rule");
+        assertEquals(0, page.locator("[data-testid=proxy-8080]").count(), "nor docker-proxy");
 
         page.keyboard().press("ArrowRight");
         page.waitForSelector("[data-testid=cgroup-" + name + "]");
