@@ -50,6 +50,13 @@ public final class Persistence {
     private byte[] lastIndex;
     /** The blobs the last written state named: those it no longer names are deleted after the next write. */
     private Set<String> blobsReferenced = new HashSet<>();
+    /**
+     * An image's config and manifest blobs, by image id: an image never changes, so its JSON and
+     * digests are computed once, not at every save (kept while both blobs are still stored).
+     */
+    private final java.util.Map<String, ImageBlobs> imageBlobs = new java.util.HashMap<>();
+
+    private record ImageBlobs(String config, String manifest, long manifestSize) {}
     /** What the last restore did, one line each (the REPL may show it; tests read it). */
     private final List<String> notes = new ArrayList<>();
     private boolean restoring;
@@ -149,8 +156,8 @@ public final class Persistence {
             ObjectNode o = images.addObject();
             o.put("id", img.id().toString());
             o.put("manifestDigest", img.manifestDigest().toString());
-            byte[] config = ImageJson.config(img.config());
-            o.put("config", blob(config, null));
+            ImageBlobs ib = imageBlobs(img);
+            o.put("config", ib.config());
             o.set("repoDigests", JSON.valueToTree(s.repoDigestsFull()));
             o.set("chain", JSON.valueToTree(s.chain()));
             o.put("pulledAt", s.pulledAt());
@@ -165,7 +172,7 @@ public final class Persistence {
                 lo.put("uncompressedSize", l.uncompressedSize());
                 lo.put("blob", layerBlob(l));
             }
-            o.put("manifest", blob(manifest(config, img), null));
+            o.put("manifest", ib.manifest());
         }
         root.set("tags", JSON.valueToTree(d.images.tags));
         ArrayNode layers = root.putArray("layers");
@@ -239,6 +246,18 @@ public final class Persistence {
         return o;
     }
 
+    private ImageBlobs imageBlobs(Image img) {
+        String id = img.id().toString();
+        ImageBlobs ib = imageBlobs.get(id);
+        if (ib == null || !blobsKnown.contains(ib.config().substring(7)) || !blobsKnown.contains(ib.manifest().substring(7))) {
+            byte[] config = ImageJson.config(img.config());
+            byte[] manifest = manifest(config, img);
+            ib = new ImageBlobs(blob(config, null), blob(manifest, null), manifest.length);
+            imageBlobs.put(id, ib);
+        }
+        return ib;
+    }
+
     /** The image's OCI manifest over the stored blobs: its config and its layers as uncompressed tars. */
     private static byte[] manifest(byte[] config, Image img) {
         ObjectNode m = COMPACT.createObjectNode();
@@ -280,7 +299,8 @@ public final class Persistence {
         for (JsonNode img : state.path("images")) {
             String id = img.path("id").asText();
             String manifest = img.path("manifest").asText();
-            long size = fs.readFile(blobs + "/" + manifest.substring(7)).length;
+            ImageBlobs ib = imageBlobs.get(id);
+            long size = ib != null && ib.manifest().equals(manifest) ? ib.manifestSize() : fs.readFile(blobs + "/" + manifest.substring(7)).length;
             List<String> tags = d.images.tagsOf(id);
             if (tags.isEmpty()) {
                 manifests.add(descriptor(ImageArchives.MANIFEST_TYPE, manifest, size));
