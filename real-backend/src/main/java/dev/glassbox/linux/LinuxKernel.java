@@ -200,6 +200,7 @@ public final class LinuxKernel implements Kernel {
     @Override
     public KernelState state() {
         wire();
+        nat.settle(); // what the state shows is on the host too
         return LinuxState.read(ledger, processes, cgroups, nat.rules(), proxy.rules());
     }
 
@@ -267,6 +268,7 @@ public final class LinuxKernel implements Kernel {
      * crash) and at close.
      */
     synchronized void reconcile() {
+        nat.settle();
         Reconciler.sweep(options, cgroupLayout);
         nat.forget();
         ledger.sandboxes.clear();

@@ -81,7 +81,8 @@ final class ProxiedNet implements Net {
     @Override
     public void removeNat(NatRule rule) {
         tracer.note(Layer.KERNEL, Subsystem.NETWORK, "delete DNAT rule", rule.hostIp() + ":" + rule.hostPort(), "The published port "
-                + rule.hostPort() + " is withdrawn.", nat.command(rule).replace(" -A ", " -D "));
+                + rule.hostPort() + " is withdrawn. (The kernel takes 10 to 30 ms to commit a deletion here, so it finishes in the background.)",
+                nat.command(rule).replace(" -A ", " -D "));
         nat.remove(rule);
     }
 

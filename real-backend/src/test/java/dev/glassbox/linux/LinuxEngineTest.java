@@ -99,6 +99,22 @@ class LinuxEngineTest {
         return host.leftovers().stream().filter(l -> l.startsWith("nat -A " + LinuxNat.chain(options) + " ")).toList();
     }
 
+    /** The DNAT rules once the deletions under way are done: a deletion finishes in the background, within a second at most. */
+    private List<String> natRulesSettled() {
+        long deadline = System.currentTimeMillis() + 1_000;
+        List<String> rules = natRules();
+        while (!rules.isEmpty() && System.currentTimeMillis() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            rules = natRules();
+        }
+        return rules;
+    }
+
     /**
      * A subnet of this JVM's own inside 172.30.0.0/16: other daemons on the host (other test runs) use
      * the whole /16 for their bridges, and the longer prefix keeps this test's packets on its bridge.
@@ -132,7 +148,7 @@ class LinuxEngineTest {
             ok(e, "docker rm web");
             refused("127.0.0.1", port);
             refused(o.gateway(), port);
-            assertEquals(List.of(), natRules(), "docker rm deleted the DNAT rule");
+            assertEquals(List.of(), natRulesSettled(), "docker rm deleted the DNAT rule");
         }
     }
 
@@ -172,7 +188,7 @@ class LinuxEngineTest {
                 Result r = e.run("docker run --rm " + publish + "busybox true");
                 assertEquals(0, r.exitStatus(), "cycle " + i + ": " + r.text());
             }
-            assertEquals(List.of(), natRules(), "no DNAT rule is left while the daemon runs");
+            assertEquals(List.of(), natRulesSettled(), "no DNAT rule is left while the daemon runs");
             assertEquals(List.of(), Reconciler.leftovers(options, CgroupLayout.detect()).stream()
                     .filter(l -> !l.startsWith("link " + options.bridge()) && !l.endsWith("/" + options.cgroupParent()) && !natChain(l)).toList(),
                     "while the daemon runs, only its bridge, its cgroup parent and its (empty) nat chain exist");
