@@ -60,56 +60,79 @@ public final class EngineLaunchBench {
         Files.createSymbolicLink(rootfs.resolve("bin/true"), Path.of("busybox"));
         Files.createSymbolicLink(rootfs.resolve("bin/sh"), Path.of("busybox"));
         List<String> lines = new ArrayList<>();
-        try {
-            double unshare = median(n, () -> sh(List.of("unshare", "--fork", "--pid", "--mount", "--uts", "--ipc", "--net",
-                    "--root", rootfs.toString(), "/bin/true"), tmp));
-            lines.add(String.format("  unshare --fork --pid --mount --uts --ipc --net --root ROOTFS /bin/true: %.1f ms (the floor)", unshare));
-            if (Cmd.onPath("runc")) {
-                sh(List.of("runc", "spec"), bundle);
-                String spec = Files.readString(bundle.resolve("config.json")).replace("\"terminal\": true", "\"terminal\": false")
-                        .replace("\"sh\"", "\"/bin/true\"");
-                Files.writeString(bundle.resolve("config.json"), spec);
-                int[] k = {0};
-                double runc = median(n, () -> sh(List.of("runc", "--root", tmp.resolve("runc-state").toString(), "run", "--bundle",
-                        bundle.toString(), "glassbox-bench-" + k[0]++), tmp));
-                lines.add(String.format("  runc run (same rootfs, no network): %.1f ms (%.1fx the floor)", runc, runc / unshare));
-                if (Cmd.onPath("crun")) {
-                    try {
-                        double crun = median(n, () -> sh(List.of("unshare", "-m", "sh", "-c", "umount /sys/fs/cgroup/unified 2>/dev/null; crun --root "
-                                + tmp.resolve("crun-state") + " run --bundle " + bundle + " glassbox-bench-c" + k[0]++), tmp));
-                        lines.add(String.format("  crun run (same rootfs, no network): %.1f ms (%.1fx the floor)", crun, crun / unshare));
-                    } catch (IllegalStateException e) {
-                        lines.add("  crun: " + e.getMessage().lines().findFirst().orElse(""));
+        // every variant runs once per round, round after round, so that a machine that slows down or
+        // speeds up during the run weighs on all of them alike
+        java.util.LinkedHashMap<String, Step> variants = new java.util.LinkedHashMap<>();
+        variants.put("unshare --fork --pid --mount --uts --ipc --net --root ROOTFS /bin/true (the floor)",
+                () -> sh(List.of("unshare", "--fork", "--pid", "--mount", "--uts", "--ipc", "--net", "--root", rootfs.toString(), "/bin/true"), tmp));
+        int[] k = {0};
+        if (Cmd.onPath("runc")) {
+            sh(List.of("runc", "spec"), bundle);
+            String spec = Files.readString(bundle.resolve("config.json")).replace("\"terminal\": true", "\"terminal\": false")
+                    .replace("\"sh\"", "\"/bin/true\"");
+            Files.writeString(bundle.resolve("config.json"), spec);
+            variants.put("runc run (same rootfs, no network)", () -> sh(List.of("runc", "--root", tmp.resolve("runc-state").toString(), "run",
+                    "--bundle", bundle.toString(), "glassbox-bench-" + k[0]++), tmp));
+        } else {
+            lines.add("  runc and crun: not installed (apt-get install runc crun)");
+        }
+        if (Cmd.onPath("crun") && Cmd.onPath("runc")) {
+            Step crun = () -> sh(List.of("unshare", "-m", "sh", "-c", "umount /sys/fs/cgroup/unified 2>/dev/null; crun --root "
+                    + tmp.resolve("crun-state") + " run --bundle " + bundle + " glassbox-bench-c" + k[0]++), tmp);
+            try {
+                crun.run();
+                variants.put("crun run (same rootfs, no network)", crun);
+            } catch (IllegalStateException e) {
+                lines.add("  crun: " + e.getMessage().lines().findFirst().orElse(""));
+            }
+        }
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        try (Engine e = LinuxEngine.open(LinuxKernel.Options.at(tmp.resolve("state")).named("bench"), false)) {
+            engineRun(e, "docker pull busybox");
+            variants.put("glassbox docker run --rm --network none busybox true", () -> engineRun(e, "docker run --rm --network none busybox true"));
+            variants.put("glassbox docker run --rm busybox true (bridge, veth)", () -> engineRun(e, "docker run --rm busybox true"));
+            variants.put("glassbox docker run --rm -p " + port + ":80 busybox true (bridge, published port)",
+                    () -> engineRun(e, "docker run --rm -p " + port + ":80 busybox true"));
+            java.util.Map<String, List<Long>> times = new java.util.LinkedHashMap<>();
+            variants.keySet().forEach(name -> times.put(name, new ArrayList<>()));
+            for (int i = -3; i < n; i++) {
+                for (var v : variants.entrySet()) {
+                    long t0 = System.nanoTime();
+                    v.getValue().run();
+                    if (i >= 0) {
+                        times.get(v.getKey()).add(System.nanoTime() - t0);
                     }
                 }
-            } else {
-                lines.add("  runc and crun: not installed (apt-get install runc crun)");
             }
-            LinuxKernel.Options o = LinuxKernel.Options.at(tmp.resolve("state")).named("bench");
-            try (Engine e = LinuxEngine.open(o, false)) {
-                engineRun(e, "docker pull busybox");
-                double none = median(n, () -> engineRun(e, "docker run --rm --network none busybox true"));
-                lines.add(String.format("  glassbox docker run --rm --network none busybox true: %.1f ms (%.1fx the floor)", none, none / unshare));
-                double bridge = median(n, () -> engineRun(e, "docker run --rm busybox true"));
-                lines.add(String.format("  glassbox docker run --rm busybox true (bridge, veth): %.1f ms (%.1fx the floor)", bridge, bridge / unshare));
-                int port;
-                try (ServerSocket s = new ServerSocket(0)) {
-                    port = s.getLocalPort();
+            double floor = 0;
+            double crun = 0;
+            for (var t : times.entrySet()) {
+                List<Long> l = new ArrayList<>(t.getValue());
+                Collections.sort(l);
+                double ms = l.get(l.size() / 2) / 1e6;
+                if (floor == 0) {
+                    floor = ms;
+                    lines.add(String.format("  %s: %.1f ms", t.getKey(), ms));
+                    continue;
                 }
-                double published = median(n, () -> engineRun(e, "docker run --rm -p " + port + ":80 busybox true"));
-                lines.add(String.format("  glassbox docker run --rm -p %d:80 busybox true (bridge, published port): %.1f ms (%.1fx the floor)",
-                        port, published, published / unshare));
+                if (t.getKey().startsWith("crun")) {
+                    crun = ms;
+                }
+                lines.add(String.format("  %s: %.1f ms (%.1fx the floor%s)", t.getKey(), ms, ms / floor,
+                        crun > 0 && t.getKey().startsWith("glassbox") ? String.format(", %.2fx crun", ms / crun) : ""));
             }
-            try (Engine e = LinuxEngine.open(LinuxKernel.Options.at(tmp.resolve("state")).named("bench"), true)) {
-                engineRun(e, "docker pull busybox");
-                double traced = median(n, () -> engineRun(e, "docker run --rm busybox true"));
-                lines.add(String.format("  … with the trace's state captured at every step (the REPL's default): %.1f ms (%.1fx the floor)",
-                        traced, traced / unshare));
-            }
+        }
+        try (Engine e = LinuxEngine.open(LinuxKernel.Options.at(tmp.resolve("state")).named("bench"), true)) {
+            engineRun(e, "docker pull busybox");
+            double traced = median(n, () -> engineRun(e, "docker run --rm busybox true"));
+            lines.add(String.format("  … bridge, with the trace's state captured at every step (the REPL's default), run apart: %.1f ms", traced));
         } finally {
             Cmd.run(List.of("rm", "-rf", tmp.toString()), 60_000);
         }
-        System.out.printf("glassbox engine launch bench, start to exit, median of %d runs each (3 warm-up runs dropped):%n", n);
+        System.out.printf("glassbox engine launch bench, start to exit, median of %d rounds (3 warm-up rounds dropped); each round runs every variant once:%n", n);
         lines.forEach(System.out::println);
     }
 }

@@ -68,6 +68,8 @@ public final class LinuxKernel implements Kernel {
     private final Ledger ledger = new Ledger();
     private final PortProxy proxy = new PortProxy();
     private final LinuxNat nat;
+    /** The links part of {@link #net}, built with it. */
+    private LinuxNet links;
     private final SecureRandom random = new SecureRandom();
     private final KernelInfo info;
     private Tracer tracer = new Tracer(System::currentTimeMillis);
@@ -113,7 +115,8 @@ public final class LinuxKernel implements Kernel {
         }
         LinuxCgroups linuxCgroups = new LinuxCgroups(cgroupLayout, tracer);
         this.cgroups = new TrackedCgroups(linuxCgroups, ledger);
-        this.net = new TrackedNet(new ProxiedNet(LinuxNet.host(tracer), nat, proxy, tracer, options), ledger);
+        this.links = LinuxNet.host(tracer);
+        this.net = new TrackedNet(new ProxiedNet(links, nat, proxy, tracer, options), ledger);
         LinuxProcesses procs = new LinuxProcesses(options.stateRoot(), tracer);
         linuxCgroups.selfJoin(procs);
         this.procs = procs;
@@ -201,6 +204,9 @@ public final class LinuxKernel implements Kernel {
     public KernelState state() {
         wire();
         nat.settle(); // what the state shows is on the host too
+        if (links != null) {
+            links.settle();
+        }
         return LinuxState.read(ledger, processes, cgroups, nat.rules(), proxy.rules());
     }
 
@@ -269,6 +275,9 @@ public final class LinuxKernel implements Kernel {
      */
     synchronized void reconcile() {
         nat.settle();
+        if (links != null) {
+            links.settle();
+        }
         Reconciler.sweep(options, cgroupLayout);
         nat.forget();
         ledger.sandboxes.clear();

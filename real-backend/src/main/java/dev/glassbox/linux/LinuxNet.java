@@ -43,8 +43,15 @@ public final class LinuxNet implements Net {
     private final Netlink netlink;
     private final Tracer tracer;
     private final IntPredicate ownNetNs;
-    /** veth ends by name, as far as this daemon has seen them created and moved: for the sentences. */
+    /** veth ends by name, as far as this daemon has seen them created: for the sentences. */
     private final Map<String, String> peers = new ConcurrentHashMap<>();
+    /** Deletes containers' veth ends off the engine's thread, one after another (see {@link #deleteLink}). */
+    private final java.util.concurrent.ExecutorService reaper = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "glassbox-links");
+        t.setDaemon(true);
+        return t;
+    });
+    private final List<java.util.concurrent.Future<?>> deleting = new java.util.ArrayList<>();
 
     /**
      * @param runner      runs each command (the host's, or a fake in tests)
@@ -305,11 +312,38 @@ public final class LinuxNet implements Net {
         }
     }
 
+    /**
+     * A container's veth end (one this daemon made, with its peer inside a container) is deleted in
+     * the background, one after another: unregistering a network device waits for the kernel's RCU
+     * grace period, 10 to 20 ms on this host, and nothing after it in the container's removal depends
+     * on it. If the container's namespace is gone, the kernel deletes the pair itself, and finding it
+     * gone is no error. Bridges, and every link when {@code ip} does the work, are deleted at once.
+     */
     @Override
     public void deleteLink(String ifname) {
         hostLink(ifname);
         List<String> del = ip(null, "link", "del", ifname);
         String peer = peers.get(ifname);
+        if (netlink != null && peer != null) {
+            event("delete link", ifname, "Deleting " + ifname + " also deletes its peer " + peer + " inside the container, unless the kernel"
+                    + " has done it already with the container's network namespace. (The kernel waits for an RCU grace period to unregister a link, so this finishes in the background.)",
+                    Cmd.line(del) + " (via netlink: RTM_DELLINK)");
+            peers.remove(ifname);
+            peers.remove(peer);
+            synchronized (deleting) {
+                deleting.removeIf(java.util.concurrent.Future::isDone);
+                deleting.add(reaper.submit(() -> {
+                    try {
+                        netlink.deleteLink(ifname, Cmd.line(del));
+                    } catch (SysError e) {
+                        if (!e.errno().equals("ENODEV")) {
+                            System.err.println("glassbox: " + e.getMessage());
+                        }
+                    }
+                }));
+            }
+            return;
+        }
         boolean veth = peer != null || isVeth(ifname);
         Cmd.Result r;
         SysError failed = null;
@@ -355,7 +389,27 @@ public final class LinuxNet implements Net {
     @Override
     public boolean linkExists(String ifname) {
         hostLink(ifname);
+        settle();
         return exec(ip(null, "-o", "link", "show", "dev", ifname)).ok();
+    }
+
+    /** Waits until the links being deleted in the background are gone. */
+    void settle() {
+        List<java.util.concurrent.Future<?>> under;
+        synchronized (deleting) {
+            under = new java.util.ArrayList<>(deleting);
+            deleting.clear();
+        }
+        for (java.util.concurrent.Future<?> f : under) {
+            try {
+                f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                System.err.println("glassbox: a link's deletion did not finish: " + e.getMessage());
+            }
+        }
     }
 
     /** Published ports are {@link LinuxNat}'s and {@link PortProxy}'s, put together by {@link ProxiedNet}. */

@@ -101,18 +101,26 @@ class LinuxEngineTest {
 
     /** The DNAT rules once the deletions under way are done: a deletion finishes in the background, within a second at most. */
     private List<String> natRulesSettled() {
+        return settled(this::natRules);
+    }
+
+    /**
+     * What {@code look} finds once it finds nothing, or after a second: a container's veth end and its
+     * DNAT rule are deleted in the background, so they may outlive docker rm by a few milliseconds.
+     */
+    private static List<String> settled(java.util.function.Supplier<List<String>> look) {
         long deadline = System.currentTimeMillis() + 1_000;
-        List<String> rules = natRules();
-        while (!rules.isEmpty() && System.currentTimeMillis() < deadline) {
+        List<String> found = look.get();
+        while (!found.isEmpty() && System.currentTimeMillis() < deadline) {
             try {
                 Thread.sleep(20);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             }
-            rules = natRules();
+            found = look.get();
         }
-        return rules;
+        return found;
     }
 
     /**
@@ -189,8 +197,8 @@ class LinuxEngineTest {
                 assertEquals(0, r.exitStatus(), "cycle " + i + ": " + r.text());
             }
             assertEquals(List.of(), natRulesSettled(), "no DNAT rule is left while the daemon runs");
-            assertEquals(List.of(), Reconciler.leftovers(options, CgroupLayout.detect()).stream()
-                    .filter(l -> !l.startsWith("link " + options.bridge()) && !l.endsWith("/" + options.cgroupParent()) && !natChain(l)).toList(),
+            assertEquals(List.of(), settled(() -> Reconciler.leftovers(options, CgroupLayout.detect()).stream()
+                    .filter(l -> !l.startsWith("link " + options.bridge()) && !l.endsWith("/" + options.cgroupParent()) && !natChain(l)).toList()),
                     "while the daemon runs, only its bridge, its cgroup parent and its (empty) nat chain exist");
         }
         assertEquals(List.of(), Reconciler.leftovers(options, CgroupLayout.detect()), "after close, nothing");

@@ -99,6 +99,7 @@ class LinuxNetRealTest {
                 holder.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
         }
+        net.settle(); // a container's veth end is deleted in the background
         String after = sh("ip", "-o", "link", "show");
         assertFalse(after.contains(BRIDGE) || after.contains(VETH) || after.contains(PEER), after);
         assertFalse(holder.isAlive());
