@@ -24,7 +24,7 @@ public final class LaunchProfile {
         Path tmp = Files.createTempDirectory("glassbox-profile");
         Map<String, List<Double>> perStep = new LinkedHashMap<>();
         List<Double> totals = new ArrayList<>();
-        try (Engine e = LinuxEngine.open(LinuxKernel.Options.at(tmp.resolve("state")).named("profile"), false)) {
+        try (Engine e = System.getProperty("bench.nopersist") != null ? Engine.on(LinuxKernel.open(LinuxKernel.Options.at(tmp.resolve("state")).named("profile")), new dev.glassbox.registry.Registries(dev.glassbox.linux.image.LocalHub.fromHost(), dev.glassbox.linux.image.HttpRegistry::at), false) : LinuxEngine.open(LinuxKernel.Options.at(tmp.resolve("state")).named("profile"), false)) {
             e.run("docker pull busybox");
             List<long[]> marks = new ArrayList<>();
             List<String> names = new ArrayList<>();

@@ -264,6 +264,7 @@ public final class LinuxKernel implements Kernel {
             procs.closeSpare();
         }
         reconcile();
+        fs.settleWrites(); // the daemon's state file is on the disk
         fs.awaitRemovals(60_000); // the trees removed are deleted from the disk too before close returns
     }
 

@@ -33,12 +33,7 @@ final class LinuxNat {
     private final List<NatRule> rules = new ArrayList<>();
     private boolean chainMade;
     /** Runs the deletions one after another, off the engine's thread. */
-    private final java.util.concurrent.ExecutorService deleter = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "glassbox-nat");
-        t.setDaemon(true);
-        return t;
-    });
-    private final List<java.util.concurrent.Future<?>> deleting = new ArrayList<>();
+    private final InOrder deleter = new InOrder("glassbox-nat");
 
     LinuxNat(Cmd.Runner runner, String chain, String gateway, BooleanSupplier hasIptables) {
         this.runner = runner;
@@ -97,28 +92,13 @@ final class LinuxNat {
         check(r);
         if (rules.remove(r)) {
             List<String> argv = argv(command(r).replace(" -A ", " -D "));
-            deleting.removeIf(java.util.concurrent.Future::isDone);
-            deleting.add(deleter.submit(() -> runner.run(argv)));
+            deleter.submit(() -> runner.run(argv));
         }
     }
 
     /** Waits until the deletions started so far are carried out. */
     void settle() {
-        List<java.util.concurrent.Future<?>> under;
-        synchronized (this) {
-            under = new ArrayList<>(deleting);
-            deleting.clear();
-        }
-        for (java.util.concurrent.Future<?> f : under) {
-            try {
-                f.get(60, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-                System.err.println("glassbox: a DNAT rule's deletion did not finish: " + e.getMessage());
-            }
-        }
+        deleter.settle();
     }
 
     synchronized List<NatRule> rules() {

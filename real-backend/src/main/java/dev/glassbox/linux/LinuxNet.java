@@ -46,12 +46,7 @@ public final class LinuxNet implements Net {
     /** veth ends by name, as far as this daemon has seen them created: for the sentences. */
     private final Map<String, String> peers = new ConcurrentHashMap<>();
     /** Deletes containers' veth ends off the engine's thread, one after another (see {@link #deleteLink}). */
-    private final java.util.concurrent.ExecutorService reaper = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "glassbox-links");
-        t.setDaemon(true);
-        return t;
-    });
-    private final List<java.util.concurrent.Future<?>> deleting = new java.util.ArrayList<>();
+    private final InOrder reaper = new InOrder("glassbox-links");
 
     /**
      * @param runner      runs each command (the host's, or a fake in tests)
@@ -330,18 +325,15 @@ public final class LinuxNet implements Net {
                     Cmd.line(del) + " (via netlink: RTM_DELLINK)");
             peers.remove(ifname);
             peers.remove(peer);
-            synchronized (deleting) {
-                deleting.removeIf(java.util.concurrent.Future::isDone);
-                deleting.add(reaper.submit(() -> {
-                    try {
-                        netlink.deleteLink(ifname, Cmd.line(del));
-                    } catch (SysError e) {
-                        if (!e.errno().equals("ENODEV")) {
-                            System.err.println("glassbox: " + e.getMessage());
-                        }
+            reaper.submit(() -> {
+                try {
+                    netlink.deleteLink(ifname, Cmd.line(del));
+                } catch (SysError e) {
+                    if (!e.errno().equals("ENODEV")) {
+                        System.err.println("glassbox: " + e.getMessage());
                     }
-                }));
-            }
+                }
+            });
             return;
         }
         boolean veth = peer != null || isVeth(ifname);
@@ -395,21 +387,7 @@ public final class LinuxNet implements Net {
 
     /** Waits until the links being deleted in the background are gone. */
     void settle() {
-        List<java.util.concurrent.Future<?>> under;
-        synchronized (deleting) {
-            under = new java.util.ArrayList<>(deleting);
-            deleting.clear();
-        }
-        for (java.util.concurrent.Future<?> f : under) {
-            try {
-                f.get(60, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-                System.err.println("glassbox: a link's deletion did not finish: " + e.getMessage());
-            }
-        }
+        reaper.settle();
     }
 
     /** Published ports are {@link LinuxNat}'s and {@link PortProxy}'s, put together by {@link ProxiedNet}. */

@@ -42,6 +42,24 @@ class LinuxHostFsTest {
                 FileEntry.sparse("var/gap", 0640, bytes("x"), 3 * 4096 + 17));
     }
 
+    /** The state file is replaced in the background, in order: once settled, the disk holds the newest bytes and no temporary file. */
+    @Test
+    void replaceFileWritesTheNewestBytesInTheBackgroundAndSettles() throws Exception {
+        LinuxHostFs fs = new LinuxHostFs(tmp.resolve("root"));
+        String file = fs.root() + "/state/daemon.json";
+        for (int i = 0; i < 50; i++) {
+            fs.replaceFile(file, bytes("{\"n\":" + i + "}"));
+        }
+        fs.settleWrites();
+        assertEquals("{\"n\":49}", Files.readString(Path.of(file)));
+        assertFalse(Files.exists(Path.of(file + ".tmp")), "the temporary file was renamed over the old one");
+        assertThrows(IllegalArgumentException.class, () -> fs.replaceFile("/etc/glassbox-not-here", bytes("x")), "outside the state root");
+        Files.createSymbolicLink(Path.of(fs.root() + "/state/link.json"), Path.of(file));
+        assertThrows(SysError.class, () -> fs.replaceFile(fs.root() + "/state/link.json", bytes("x")), "never through a symlink");
+        fs.settleWrites();
+        assertEquals("{\"n\":49}", Files.readString(Path.of(file)));
+    }
+
     @Test
     void unpackThenReadTreeGivesTheSameEntries() throws Exception {
         LinuxHostFs fs = new LinuxHostFs(tmp.resolve("state"));

@@ -122,13 +122,15 @@ public final class Persistence {
             return;
         }
         writeLayout(state);
-        fs.writeFile(file + ".tmp", bytes);
-        fs.rename(file + ".tmp", file);
+        fs.replaceFile(file, bytes);
         last = bytes;
         Set<String> used = blobsUsed(state);
+        if (!used.containsAll(blobsReferenced)) {
+            fs.settleWrites(); // a blob is deleted only once the state file on the disk no longer names it
+        }
         for (String b : blobsReferenced) {
             if (!used.contains(b)) {
-                removeQuietly(blobs + "/" + b); // after the rename: the file on disk no longer names it
+                removeQuietly(blobs + "/" + b);
                 blobsKnown.remove(b);
             }
         }

@@ -45,6 +45,20 @@ public interface HostFs {
         remove(from);
     }
 
+    /**
+     * Replaces the file at {@code path} by {@code data} in one step: a reader of the disk sees the old
+     * bytes or the new, never a mix (a temporary file, then rename(2)). A kernel may finish the write
+     * after this returns, in the order of the calls; {@link #settleWrites} waits until it is done.
+     */
+    default void replaceFile(String path, byte[] data) {
+        writeFile(path + ".tmp", data);
+        rename(path + ".tmp", path);
+    }
+
+    /** Waits until every {@link #replaceFile} so far is on the disk. */
+    default void settleWrites() {
+    }
+
     /** The names in directory {@code dir}, sorted; empty when it does not exist (or the kernel cannot list). */
     default List<String> list(String dir) {
         return List.of();
