@@ -290,9 +290,10 @@ public final class LinuxHostFs implements HostFs {
         if (p.equals(root) || p.equals(realRoot)) {
             throw new IllegalArgumentException("glassbox: refusing to remove the state root " + root);
         }
+        java.util.Optional<Path> real = realOf(p);
         for (String m : LinuxOverlayMounts.mountPoints()) {
             Path mp = Path.of(m);
-            if (mp.startsWith(p) || realOf(p).map(mp::startsWith).orElse(false)) {
+            if (mp.startsWith(p) || real.map(mp::startsWith).orElse(false)) {
                 throw new SysError("EBUSY", "glassbox: cannot remove " + p + ": " + m + " is still mounted");
             }
         }
