@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * Where the time of one {@code docker run --rm} goes: the wall time from each trace step's start to
  * the next step's start, median over many runs, one line per step. Needs root. Run:
- * mvn -q -Pbench -pl real-backend verify -DskipTests -Dbench.profile="--network none"
+ * mvn -q -Pbench -pl real-backend verify -DskipTests (it runs with the other benchmarks; -Dbench.profile="-p 8080:80"
+ * profiles other flags, -Dbench.persist=false leaves out the daemon's state file).
  */
 public final class LaunchProfile {
     private LaunchProfile() {}
@@ -24,7 +25,12 @@ public final class LaunchProfile {
         Path tmp = Files.createTempDirectory("glassbox-profile");
         Map<String, List<Double>> perStep = new LinkedHashMap<>();
         List<Double> totals = new ArrayList<>();
-        try (Engine e = System.getProperty("bench.nopersist") != null ? Engine.on(LinuxKernel.open(LinuxKernel.Options.at(tmp.resolve("state")).named("profile")), new dev.glassbox.registry.Registries(dev.glassbox.linux.image.LocalHub.fromHost(), dev.glassbox.linux.image.HttpRegistry::at), false) : LinuxEngine.open(LinuxKernel.Options.at(tmp.resolve("state")).named("profile"), false)) {
+        LinuxKernel.Options o = LinuxKernel.Options.at(tmp.resolve("state")).named("profile");
+        // -Dbench.persist=false: the same engine without the daemon's state file, to see what persisting costs
+        boolean persist = !"false".equals(System.getProperty("bench.persist"));
+        try (Engine e = persist ? LinuxEngine.open(o, false)
+                : Engine.on(LinuxKernel.open(o), new dev.glassbox.registry.Registries(dev.glassbox.linux.image.LocalHub.fromHost(),
+                        dev.glassbox.linux.image.HttpRegistry::at), false)) {
             e.run("docker pull busybox");
             List<long[]> marks = new ArrayList<>();
             List<String> names = new ArrayList<>();
