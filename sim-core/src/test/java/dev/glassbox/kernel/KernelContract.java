@@ -31,6 +31,16 @@ public abstract class KernelContract {
     /** Unpacks a busybox root filesystem (sh, echo, hostname, sleep, ls, cat) into {@code dir}. */
     protected abstract void unpackBusybox(Kernel k, String dir);
 
+    /** The bridge the veth test makes: a name the kernel under test sweeps if the test dies half-way. */
+    protected String testBridge() {
+        return "glassbox-t0";
+    }
+
+    /** The host end of the veth test's pair. */
+    protected String testVeth() {
+        return "glassbox-v0";
+    }
+
     @BeforeEach
     void start() {
         kernel = newKernel();
@@ -155,17 +165,20 @@ public abstract class KernelContract {
     @Test
     void vethPairConnectsContainerToBridge() {
         Sandbox sb = container("glassbox-c6");
-        kernel.net().createBridge("glassbox-t0", "10.99.0.1/24");
-        kernel.net().createVeth("glassbox-v0", sb, "eth0");
-        kernel.net().setMaster("glassbox-v0", "glassbox-t0");
+        String bridge = testBridge();
+        String veth = testVeth();
+        kernel.net().createBridge(bridge, "10.99.0.1/24");
+        kernel.net().createVeth(veth, sb, "eth0");
+        kernel.net().setMaster(veth, bridge);
         kernel.net().addAddress(sb, "eth0", "10.99.0.2/24");
         kernel.net().linkUp(sb, "eth0");
-        assertTrue(kernel.net().linkExists("glassbox-v0"));
+        assertTrue(kernel.net().linkExists(veth));
         assertEquals(0, run(sb, "ip addr show eth0").code());
         assertTrue(out.toString().contains("inet 10.99.0.2/24"), out.toString());
-        kernel.net().deleteLink("glassbox-v0");
-        assertFalse(kernel.net().linkExists("glassbox-v0"));
-        kernel.net().deleteLink("glassbox-t0");
+        kernel.net().deleteLink(veth);
+        assertFalse(kernel.net().linkExists(veth), "deleting the host end takes the pair away");
+        kernel.net().deleteLink(bridge);
+        assertFalse(kernel.net().linkExists(bridge));
     }
 
     @Test
