@@ -17,9 +17,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -110,25 +107,24 @@ final class InitHelper {
         /** The helper answers a command in microseconds; one that takes this long is stuck and is killed. */
         static final long ANSWER_TIMEOUT_MILLIS = 30_000;
         private final OutputStream commands;
-        private final BlockingQueue<Optional<String>> answers = new LinkedBlockingQueue<>();
+        private final BufferedReader answers;
+        /** The helper closed its side (the end stays the end for the next read). */
+        private boolean ended;
+        /** The watchdog killed a helper that did not answer in time. */
+        private volatile boolean timedOut;
+        /** Kills a helper that does not answer: the answers are read on the caller's thread, with no thread in between. */
+        private static final java.util.concurrent.ScheduledExecutorService WATCHDOG =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "glassbox-helper-watchdog");
+                    t.setDaemon(true);
+                    return t;
+                });
 
         private Channel(Process process, Path dir) {
             this.process = process;
             this.dir = dir;
             this.commands = process.getOutputStream();
-            BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-            Thread reader = new Thread(() -> {
-                try (in) {
-                    for (String line; (line = in.readLine()) != null; ) {
-                        answers.add(Optional.of(line));
-                    }
-                } catch (IOException e) {
-                    // closed: end of the conversation
-                }
-                answers.add(Optional.empty());
-            }, "glassbox-helper-" + process.pid());
-            reader.setDaemon(true);
-            reader.start();
+            this.answers = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         }
 
         /**
@@ -180,21 +176,28 @@ final class InitHelper {
 
         /** The next answer line, or null when the helper closed its side; a helper silent for too long is killed. */
         synchronized String read() {
-            Optional<String> line;
-            try {
-                line = answers.poll(ANSWER_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                line = null;
+            if (ended) {
+                return null;
             }
-            if (line == null) {
+            java.util.concurrent.ScheduledFuture<?> watchdog = WATCHDOG.schedule(() -> {
+                timedOut = true;
                 process.destroyForcibly();
+            }, ANSWER_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+            String line;
+            try {
+                line = answers.readLine();
+            } catch (IOException e) {
+                line = null; // closed: the end of the conversation
+            } finally {
+                watchdog.cancel(false);
+            }
+            if (timedOut) {
                 throw new SysError("ETIMEDOUT", "glassbox: the container helper did not answer within " + ANSWER_TIMEOUT_MILLIS + " ms" + log());
             }
-            if (line.isEmpty()) {
-                answers.add(line); // the end stays the end for the next read
+            if (line == null) {
+                ended = true;
             }
-            return line.orElse(null);
+            return line;
         }
 
         /** Sends a command and checks that it answers "ok …"; returns what follows "ok". */
