@@ -822,6 +822,44 @@ static int write_id_map(pid_t pid, const char *file, const char *map) {
     return 0;
 }
 
+/* The id outside that id 0 inside maps to, from /proc/PID/FILE ("uid_map" or "gid_map"); -1 if none. */
+static long outside_root(pid_t pid, const char *file) {
+    char path[64];
+    snprintf(path, sizeof path, "/proc/%d/%s", (int) pid, file);
+    FILE *f = fopen(path, "re");
+    if (!f) {
+        return -1;
+    }
+    long inside, outside, count, found = -1;
+    while (fscanf(f, "%ld %ld %ld", &inside, &outside, &count) == 3) {
+        if (inside == 0 && count > 0) {
+            found = outside;
+            break;
+        }
+    }
+    fclose(f);
+    return found;
+}
+
+/*
+ * As runc's fixStdioPermissions: in a user namespace of its own, the container's root is not the
+ * host's, and could not reopen its stdout and stderr (/dev/stdout is /proc/self/fd/1, a pipe the
+ * shim made as host root), so the pipes' write ends are given to the container's root.
+ */
+static int give_stdio_to_root_of(pid_t pid) {
+    long uid = outside_root(pid, "uid_map");
+    long gid = outside_root(pid, "gid_map");
+    if (uid <= 0 && gid <= 0) {
+        return 0; /* the host's own root, or no map: nothing to do */
+    }
+    for (int i = 1; i < 3; i++) {
+        if (fchown(io[i], (uid_t) uid, (gid_t) gid) < 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
 static int create_main(int argc, char **argv) {
     int flags = atoi(argv[3]);
     const char *uidmap = NULL, *gidmap = NULL;
@@ -861,7 +899,8 @@ static int create_main(int argc, char **argv) {
     }
     if (userns) {
         close(userns_sync[0]);
-        if (write_id_map(pid, "uid_map", uidmap) < 0 || write_id_map(pid, "gid_map", gidmap) < 0 || write(userns_sync[1], "1", 1) != 1) {
+        if (write_id_map(pid, "uid_map", uidmap) < 0 || write_id_map(pid, "gid_map", gidmap) < 0 || give_stdio_to_root_of(pid) < 0
+                || write(userns_sync[1], "1", 1) != 1) {
             kill(pid, SIGKILL);
             waitpid(pid, NULL, 0);
             return 1;
@@ -875,6 +914,9 @@ static const char *ns_order[] = {"user", "ipc", "uts", "net", "pid", "mnt", "cgr
 
 static int exec_main(int argc, char **argv) {
     const char *target = argv[3];
+    if (give_stdio_to_root_of((pid_t) atoi(target)) < 0) {
+        return fail("fchown stdio"), 1;
+    }
     for (int i = 4; i < argc; i++) {
         if (join_cgroup(argv[i]) < 0) {
             return fail(argv[i]), 1;
