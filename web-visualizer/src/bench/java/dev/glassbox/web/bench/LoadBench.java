@@ -58,6 +58,10 @@ public final class LoadBench {
             }
             System.out.printf("sessions held with one command a second each and p99 < 100 ms: %d (load average after: %s)%n", held, loadavg());
             clock.shutdownNow();
+        } finally {
+            try (java.util.stream.Stream<Path> files = Files.walk(data)) { // the sessions' files: nothing is left in /tmp
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
         }
     }
 
