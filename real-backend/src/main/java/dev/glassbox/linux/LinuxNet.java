@@ -1,7 +1,6 @@
 package dev.glassbox.linux;
 
-import dev.glassbox.kernel.NatRule;
-import dev.glassbox.kernel.Net;
+import dev.glassbox.kernel.Links;
 import dev.glassbox.kernel.Sandbox;
 import dev.glassbox.sim.SysError;
 import dev.glassbox.trace.Layer;
@@ -18,7 +17,7 @@ import java.util.function.IntPredicate;
 import java.util.regex.Pattern;
 
 /**
- * The host's network stack. A container's wiring (veth pair, bridge port, the move into its
+ * The host's links. A container's wiring (veth pair made with its peer in the container's
  * namespace, address, link up, default route) and a link's deletion are sent as rtnetlink messages
  * by the daemon itself ({@link Netlink}): the same messages {@code ip …} in the host's namespace and
  * {@code nsenter --net=/proc/PID/ns/net ip …} in a sandbox's would send, without a process per step.
@@ -33,8 +32,7 @@ import java.util.regex.Pattern;
  * is the host's own is refused; nothing here adds a route out of the machine. Published ports are
  * {@link LinuxNat}'s (DNAT) and {@link PortProxy}'s (loopback).
  */
-public final class LinuxNet implements Net {
-    private static final String NOT_HERE = "glassbox: LinuxNet makes links only: published ports go through ProxiedNet";
+public final class LinuxNet implements Links {
     private static final Pattern IFNAME = Pattern.compile("[A-Za-z0-9_.][A-Za-z0-9_.-]{0,14}");
     private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
 
@@ -388,26 +386,5 @@ public final class LinuxNet implements Net {
     /** Waits until the links being deleted in the background are gone. */
     void settle() {
         reaper.settle();
-    }
-
-    /** Published ports are {@link LinuxNat}'s and {@link PortProxy}'s, put together by {@link ProxiedNet}. */
-    @Override
-    public void addNat(NatRule rule) {
-        throw new UnsupportedOperationException(NOT_HERE);
-    }
-
-    @Override
-    public void removeNat(NatRule rule) {
-        throw new UnsupportedOperationException(NOT_HERE);
-    }
-
-    @Override
-    public void proxy(NatRule rule) {
-        throw new UnsupportedOperationException(NOT_HERE);
-    }
-
-    @Override
-    public void unproxy(NatRule rule) {
-        throw new UnsupportedOperationException(NOT_HERE);
     }
 }

@@ -6,8 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.glassbox.kernel.CloneSpec;
-import dev.glassbox.kernel.NatRule;
-import dev.glassbox.kernel.Net;
+import dev.glassbox.kernel.Links;
 import dev.glassbox.kernel.NsType;
 import dev.glassbox.kernel.Sandbox;
 import dev.glassbox.sim.SimKernel;
@@ -117,14 +116,6 @@ class LinuxNetTest {
     }
 
     @Test
-    void publishedPortsAreNotLinuxNetsToMake() {
-        NatRule rule = new NatRule("tcp", "0.0.0.0", 8080, "10.213.0.2", 80, "glassbox0");
-        assertThrows(UnsupportedOperationException.class, () -> net().addNat(rule));
-        assertThrows(UnsupportedOperationException.class, () -> net().proxy(rule));
-        assertTrue(ran.isEmpty());
-    }
-
-    @Test
     void aMissingCommandIsAClearError() {
         answer = argv -> {
             throw new CmdException(argv, -1, "cannot start: Cannot run program \"ip\"", null);
@@ -136,7 +127,7 @@ class LinuxNetTest {
 
     // ---------------------------------------------------------------- trace parity
 
-    private static List<String> script(Net n, Sandbox sandbox, Tracer tracer, boolean withEquivalent) {
+    private static List<String> script(Links n, Sandbox sandbox, Tracer tracer, boolean withEquivalent) {
         tracer.begin("docker run", "run");
         n.createBridge("glassbox-t0", "10.99.0.1/24");
         n.createVeth("glassbox-v0", sandbox, "eth0");
