@@ -52,15 +52,7 @@ public final class LinuxProcesses implements Processes, LinuxCgroups.SelfJoin {
     private final Map<String, Box> boxes = new ConcurrentHashMap<>();
     private final Shims shims;
     private final AtomicInteger execs = new AtomicInteger();
-    /** The next helper, started ahead of need; null before the first container and after {@link #closeSpare}. */
-    private java.util.concurrent.CompletableFuture<InitHelper.Channel> spare;
-    private boolean closed;
-    /** Starts spare helpers off the caller's thread. */
-    private static final java.util.concurrent.Executor SPAWNER = java.util.concurrent.Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "glassbox-spare");
-        t.setDaemon(true);
-        return t;
-    });
+    private final Spares helpers;
 
     /** A cloned init, held before execve: its helper channel and what it still has to do. */
     static final class Box {
@@ -86,6 +78,7 @@ public final class LinuxProcesses implements Processes, LinuxCgroups.SelfJoin {
         this.runRoot = this.stateRoot.resolve("run");
         this.tracer = tracer;
         this.shims = new Shims(runRoot);
+        this.helpers = new Spares(this.stateRoot);
     }
 
     private void note(Subsystem sub, String action, String object, String sentence, String equivalent) {
@@ -137,7 +130,7 @@ public final class LinuxProcesses implements Processes, LinuxCgroups.SelfJoin {
             args.add("uidmap=" + maps(spec.uidMap()));
             args.add("gidmap=" + maps(spec.gidMap()));
         }
-        InitHelper.Channel ch = helper(dir, args, true);
+        InitHelper.Channel ch = helpers.take(dir, args, true);
         int pid;
         try {
             pid = Integer.parseInt(ch.expectOk("clone").trim());
@@ -184,70 +177,9 @@ public final class LinuxProcesses implements Processes, LinuxCgroups.SelfJoin {
     }
 
 
-    /**
-     * A helper for this run directory and these arguments. For a container's init ({@code useSpare}):
-     * the spare started after the last one was taken (a process spawned from the JVM costs several
-     * milliseconds; a spare only execs itself), and the next spare is started in the background, while
-     * the container is being set up and before its program runs. For docker exec, a new helper: the
-     * spare is kept for the next container, and no process is spawned beside the command just started.
-     */
-    private InitHelper.Channel helper(Path dir, List<String> args, boolean useSpare) {
-        Path bin = InitHelper.binary(stateRoot);
-        InitHelper.Channel ch = null;
-        java.util.concurrent.CompletableFuture<InitHelper.Channel> next = null;
-        if (useSpare) {
-            synchronized (this) {
-                next = spare;
-                spare = null;
-            }
-        }
-        if (next != null) {
-            try {
-                ch = next.join();
-            } catch (RuntimeException e) {
-                ch = null; // could not start: start one now
-            }
-            if (ch != null && !ch.process.isAlive()) {
-                ch.close();
-                ch = null;
-            }
-        }
-        if (ch == null) {
-            ch = InitHelper.Channel.spare(bin);
-        }
-        synchronized (this) {
-            if (useSpare && !closed && spare == null) {
-                spare = java.util.concurrent.CompletableFuture.supplyAsync(() -> InitHelper.Channel.spare(bin), SPAWNER);
-            }
-        }
-        try {
-            return ch.begin(dir, args);
-        } catch (RuntimeException e) {
-            ch.close();
-            ch.process.destroyForcibly();
-            throw e;
-        }
-    }
-
     /** Ends the spare helper (it exits when its stdin closes); no new one is started. */
     public void closeSpare() {
-        java.util.concurrent.CompletableFuture<InitHelper.Channel> s;
-        synchronized (this) {
-            closed = true;
-            s = spare;
-            spare = null;
-        }
-        if (s != null) {
-            try {
-                InitHelper.Channel ch = s.join();
-                ch.close();
-                ch.process.waitFor(1, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (RuntimeException e) {
-                // it never started
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        helpers.close();
     }
 
     @Override
@@ -344,7 +276,7 @@ public final class LinuxProcesses implements Processes, LinuxCgroups.SelfJoin {
         deleteTree(dir);
         List<String> args = new ArrayList<>(List.of("exec", dir.toString(), String.valueOf(sandbox.pid())));
         args.addAll(ProcFiles.cgroupProcsFiles(sandbox.pid()));
-        InitHelper.Channel ch = helper(dir, args, false);
+        InitHelper.Channel ch = helpers.take(dir, args, false);
         Shims.Watched proc;
         Launched l;
         try {
