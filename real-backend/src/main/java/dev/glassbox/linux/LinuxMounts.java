@@ -123,23 +123,9 @@ public final class LinuxMounts implements Mounts {
         if (!List.of("bind", "proc", "tmpfs", "sysfs").contains(spec.type())) {
             throw SysError.einval();
         }
-        note("mount " + spec.type(), spec.target(), sentence(spec), equivalent);
+        note("mount " + spec.type(), spec.target(), spec.sentence(), equivalent);
         b.channel.call("mount", spec.type(), spec.type().equals("bind") ? spec.source() : spec.type(), spec.target(), String.valueOf(flags),
                 String.join(",", data), spec.readOnly() ? "1" : "0");
-    }
-
-    private static String sentence(MountSpec spec) {
-        return switch (spec.type()) {
-            case "proc" -> "A procfs for the container's PID namespace: its /proc lists only its own processes.";
-            case "tmpfs" -> spec.target().equals("/dev") ? "A small /dev in memory with only the safe devices (null, zero, random, tty)."
-                    : "A memory-backed filesystem at " + spec.target() + ".";
-            case "sysfs" -> "/sys, read-only: the container may look but not reconfigure the host.";
-            case "bind" -> spec.source().equals("/sys") && spec.target().equals("/sys")
-                    ? "The container's user namespace does not own the network namespace it uses, so the kernel refuses it a sysfs of its own:"
-                            + " runc bind-mounts the host's /sys instead, read-only."
-                    : spec.source() + " from the host appears at " + spec.target() + " inside the container" + (spec.readOnly() ? ", read-only." : ".");
-            default -> spec.source() + " from the host appears at " + spec.target() + " inside the container" + (spec.readOnly() ? ", read-only." : ".");
-        };
     }
 
     @Override

@@ -15,6 +15,25 @@ public record MountSpec(String type, String source, String target, List<String> 
         return options.contains("ro");
     }
 
+    /** What this mount gives the container, in one sentence: the trace's words for it on either kernel. */
+    public String sentence() {
+        return switch (type) {
+            case "proc" -> "A procfs for the container's PID namespace: its /proc lists only its own processes.";
+            case "tmpfs" -> target.equals("/dev") ? "A small /dev in memory with only the safe devices (null, zero, random, tty)."
+                    : "A memory-backed filesystem at " + target + ".";
+            case "sysfs" -> "/sys, read-only: the container may look but not reconfigure the host.";
+            case "bind" -> source.equals("/sys") && target.equals("/sys")
+                    ? "The container's user namespace does not own the network namespace it uses, so the kernel refuses it a sysfs of its own:"
+                            + " runc bind-mounts the host's /sys instead, read-only."
+                    : shown();
+            default -> shown();
+        };
+    }
+
+    private String shown() {
+        return source + " from the host appears at " + target + " inside the container" + (readOnly() ? ", read-only." : ".");
+    }
+
     public static MountSpec bind(String hostPath, String target, boolean readOnly) {
         return new MountSpec("bind", hostPath, target, readOnly ? List.of("rbind", "ro") : List.of("rbind", "rw"));
     }

@@ -117,22 +117,8 @@ final class SimMounts implements Mounts {
         String equivalent = spec.type().equals("bind")
                 ? "mount --bind " + spec.source() + " " + targetPath + (spec.readOnly() ? " -o ro" : "")
                 : "mount -t " + spec.type() + " " + spec.type() + " " + targetPath + (opts.isEmpty() ? "" : " -o " + opts);
-        k.event(Subsystem.UNIONFS, "mount " + spec.type(), spec.target(), sentence(spec), equivalent);
+        k.event(Subsystem.UNIONFS, "mount " + spec.type(), spec.target(), spec.sentence(), equivalent);
         ns.mnt().table.add(m);
-    }
-
-    private static String sentence(MountSpec spec) {
-        return switch (spec.type()) {
-            case "proc" -> "A procfs for the container's PID namespace: its /proc lists only its own processes.";
-            case "tmpfs" -> spec.target().equals("/dev") ? "A small /dev in memory with only the safe devices (null, zero, random, tty)."
-                    : "A memory-backed filesystem at " + spec.target() + ".";
-            case "sysfs" -> "/sys, read-only: the container may look but not reconfigure the host.";
-            case "bind" -> spec.source().equals("/sys") && spec.target().equals("/sys")
-                    ? "The container's user namespace does not own the network namespace it uses, so the kernel refuses it a sysfs of its own:"
-                            + " runc bind-mounts the host's /sys instead, read-only."
-                    : spec.source() + " from the host appears at " + spec.target() + " inside the container" + (spec.readOnly() ? ", read-only." : ".");
-            default -> spec.source() + " from the host appears at " + spec.target() + " inside the container" + (spec.readOnly() ? ", read-only." : ".");
-        };
     }
 
     /** runc creates a missing mount point (a directory, or an empty file for a file bind mount). */
