@@ -68,13 +68,14 @@ public final class LinuxKernel implements Kernel {
     private final Ledger ledger = new Ledger();
     private final PortProxy proxy = new PortProxy();
     private final LinuxNat nat;
-    /** The links part of {@link #net}, built with it. */
+    /** The links part of {@link #net}, built with it (and recorded in the ledger by {@link #trackedLinks}). */
     private LinuxNet links;
     private final SecureRandom random = new SecureRandom();
     private final KernelInfo info;
     private Tracer tracer = new Tracer(System::currentTimeMillis);
     private TrackedCgroups cgroups;
-    private TrackedNet net;
+    private TrackedLinks trackedLinks;
+    private Net net;
     private Serialized processes;
     private LinuxProcesses procs;
     private Mounts mounts;
@@ -116,11 +117,12 @@ public final class LinuxKernel implements Kernel {
         LinuxCgroups linuxCgroups = new LinuxCgroups(cgroupLayout, tracer);
         this.cgroups = new TrackedCgroups(linuxCgroups, ledger);
         this.links = LinuxNet.host(tracer);
-        this.net = new TrackedNet(new ProxiedNet(links, nat, proxy, tracer, options), ledger);
+        this.trackedLinks = new TrackedLinks(links, ledger);
+        this.net = new ProxiedNet(trackedLinks, nat, proxy, tracer, options);
         LinuxProcesses procs = new LinuxProcesses(options.stateRoot(), tracer);
         linuxCgroups.selfJoin(procs);
         this.procs = procs;
-        this.processes = new Serialized(procs, ledger, net::forget);
+        this.processes = new Serialized(procs, ledger, trackedLinks::forget);
         this.mounts = new TrackedMounts(new LinuxMounts(new LinuxOverlayMounts(options.stateRoot(), tracer), procs, tracer), ledger);
     }
 

@@ -1,5 +1,6 @@
 package dev.glassbox.linux;
 
+import dev.glassbox.kernel.Links;
 import dev.glassbox.kernel.NatRule;
 import dev.glassbox.kernel.Net;
 import dev.glassbox.kernel.Sandbox;
@@ -8,19 +9,20 @@ import dev.glassbox.trace.Subsystem;
 import dev.glassbox.trace.Tracer;
 
 /**
- * The Linux kernel's network: links, addresses and routes through {@link LinuxNet}, and published
- * ports as Docker's default makes them: a DNAT rule ({@link LinuxNat}) for the bridge's gateway
- * address, and docker-proxy ({@link PortProxy}) for 127.0.0.1, which the nat table never sees.
+ * The Linux kernel's network: links, addresses and routes through {@link LinuxNet} (recorded by
+ * {@link TrackedLinks}), and published ports as Docker's default makes them: a DNAT rule
+ * ({@link LinuxNat}) for the bridge's gateway address, and docker-proxy ({@link PortProxy}) for
+ * 127.0.0.1, which the nat table never sees.
  */
 final class ProxiedNet implements Net {
-    private final LinuxNet links;
+    private final Links links;
     private final LinuxNat nat;
     private final PortProxy proxy;
     private final Tracer tracer;
     private final String chain;
     private final String gateway;
 
-    ProxiedNet(LinuxNet links, LinuxNat nat, PortProxy proxy, Tracer tracer, LinuxKernel.Options options) {
+    ProxiedNet(Links links, LinuxNat nat, PortProxy proxy, Tracer tracer, LinuxKernel.Options options) {
         this.links = links;
         this.nat = nat;
         this.proxy = proxy;

@@ -1,17 +1,16 @@
 package dev.glassbox.linux;
 
-import dev.glassbox.kernel.NatRule;
-import dev.glassbox.kernel.Net;
+import dev.glassbox.kernel.Links;
 import dev.glassbox.kernel.Sandbox;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A Net that writes each link it makes into the {@link Ledger}, for the state view. */
-final class TrackedNet implements Net {
-    private final Net inner;
+/** Links that write each link they make into the {@link Ledger}, for the state view. */
+final class TrackedLinks implements Links {
+    private final Links inner;
     private final Ledger ledger;
 
-    TrackedNet(Net inner, Ledger ledger) {
+    TrackedLinks(Links inner, Ledger ledger) {
         this.inner = inner;
         this.ledger = ledger;
     }
@@ -93,25 +92,5 @@ final class TrackedNet implements Net {
     @Override
     public boolean linkExists(String ifname) {
         return inner.linkExists(ifname);
-    }
-
-    @Override
-    public void addNat(NatRule rule) {
-        inner.addNat(rule);
-    }
-
-    @Override
-    public void removeNat(NatRule rule) {
-        inner.removeNat(rule);
-    }
-
-    @Override
-    public void proxy(NatRule rule) {
-        inner.proxy(rule);
-    }
-
-    @Override
-    public void unproxy(NatRule rule) {
-        inner.unproxy(rule);
     }
 }
