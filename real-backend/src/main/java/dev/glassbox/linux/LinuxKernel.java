@@ -205,10 +205,7 @@ public final class LinuxKernel implements Kernel {
     @Override
     public KernelState state() {
         wire();
-        nat.settle(); // what the state shows is on the host too
-        if (links != null) {
-            links.settle();
-        }
+        settle(); // what the state shows is on the host too
         return LinuxState.read(ledger, processes, cgroups, nat.rules(), proxy.rules());
     }
 
@@ -270,6 +267,14 @@ public final class LinuxKernel implements Kernel {
         fs.awaitRemovals(60_000); // the trees removed are deleted from the disk too before close returns
     }
 
+    /** Waits for the deletions the network finishes in the background (see {@link InOrder}). */
+    private void settle() {
+        nat.settle();
+        if (links != null) {
+            links.settle();
+        }
+    }
+
     /**
      * Finds what the engine left under this kernel's names and takes it apart: processes in its
      * cgroups are killed, mounts under the state root unmounted, its bridge and the veth ends on it
@@ -277,10 +282,7 @@ public final class LinuxKernel implements Kernel {
      * crash) and at close.
      */
     synchronized void reconcile() {
-        nat.settle();
-        if (links != null) {
-            links.settle();
-        }
+        settle();
         Reconciler.sweep(options, cgroupLayout);
         nat.forget();
         ledger.sandboxes.clear();
