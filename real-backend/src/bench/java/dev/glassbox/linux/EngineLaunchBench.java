@@ -59,6 +59,18 @@ public final class EngineLaunchBench {
         Files.copy(Path.of("/bin/busybox"), rootfs.resolve("bin/busybox"));
         Files.createSymbolicLink(rootfs.resolve("bin/true"), Path.of("busybox"));
         Files.createSymbolicLink(rootfs.resolve("bin/sh"), Path.of("busybox"));
+        List<String> lines;
+        try {
+            lines = measure(n, tmp, bundle, rootfs);
+        } finally {
+            Cmd.run(List.of("rm", "-rf", tmp.toString()), 60_000);
+        }
+        System.out.printf("glassbox engine launch bench, start to exit, median of %d rounds (3 warm-up rounds dropped); each round runs every variant once:%n", n);
+        lines.forEach(System.out::println);
+    }
+
+    /** Every row's figure, as a line; {@code tmp} holds the rootfs and the engine's state. */
+    private static List<String> measure(int n, Path tmp, Path bundle, Path rootfs) throws Exception {
         List<String> lines = new ArrayList<>();
         // every variant runs once per round, round after round, so that a machine that slows down or
         // speeds up during the run weighs on all of them alike
@@ -129,10 +141,7 @@ public final class EngineLaunchBench {
             engineRun(e, "docker pull busybox");
             double traced = median(n, () -> engineRun(e, "docker run --rm busybox true"));
             lines.add(String.format("  … bridge, with the trace's state captured at every step (the REPL's default), run apart: %.1f ms", traced));
-        } finally {
-            Cmd.run(List.of("rm", "-rf", tmp.toString()), 60_000);
         }
-        System.out.printf("glassbox engine launch bench, start to exit, median of %d rounds (3 warm-up rounds dropped); each round runs every variant once:%n", n);
-        lines.forEach(System.out::println);
+        return lines;
     }
 }
