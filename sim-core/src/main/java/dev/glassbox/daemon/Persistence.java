@@ -134,6 +134,7 @@ public final class Persistence {
                 blobsKnown.remove(b);
             }
         }
+        imageBlobs.values().removeIf(ib -> !used.contains(ib.config().substring(7))); // images removed meanwhile
         blobsReferenced = used;
     }
 
