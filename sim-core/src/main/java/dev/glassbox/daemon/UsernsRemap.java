@@ -48,7 +48,7 @@ public record UsernsRemap(String user, long uid, long gid, long size) {
     List<FileEntry> shift(List<FileEntry> entries) {
         List<FileEntry> out = new ArrayList<>(entries.size());
         for (FileEntry e : entries) {
-            out.add(e.owned((int) outside(e.uid(), uid), (int) outside(e.gid(), gid)));
+            out.add(e.owned((int) outside(uidMap(), e.uid(), uid), (int) outside(gidMap(), e.gid(), gid)));
         }
         return out;
     }
@@ -57,16 +57,19 @@ public record UsernsRemap(String user, long uid, long gid, long size) {
     List<FileEntry> unshift(List<FileEntry> entries) {
         List<FileEntry> out = new ArrayList<>(entries.size());
         for (FileEntry e : entries) {
-            out.add(e.owned(inside(e.uid(), uid), inside(e.gid(), gid)));
+            out.add(e.owned(inside(uidMap(), e.uid()), inside(gidMap(), e.gid())));
         }
         return out;
     }
 
-    private long outside(long id, long base) {
-        return id < size ? base + id : base + IdMap.OVERFLOW_ID;
+    /** An owner the range does not cover is stored as the remapped overflow id. */
+    private static long outside(List<IdMap> map, long id, long base) {
+        long out = IdMap.outside(map, id);
+        return out >= 0 ? out : base + IdMap.OVERFLOW_ID;
     }
 
-    private int inside(long id, long base) {
-        return id >= base && id < base + size ? (int) (id - base) : IdMap.OVERFLOW_ID;
+    private static int inside(List<IdMap> map, long id) {
+        long in = IdMap.inside(map, id);
+        return in >= 0 ? (int) in : IdMap.OVERFLOW_ID;
     }
 }
