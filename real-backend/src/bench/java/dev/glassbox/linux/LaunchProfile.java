@@ -14,7 +14,10 @@ import java.util.Map;
  * Where the time of one {@code docker run --rm} goes: the wall time from each trace step's start to
  * the next step's start, median over many runs, one line per step. Needs root. Run:
  * mvn -q -Pbench -pl real-backend verify -DskipTests (it runs with the other benchmarks; -Dbench.profile="-p 8080:80"
- * profiles other flags, -Dbench.persist=false leaves out the daemon's state file).
+ * profiles other flags, -Dbench.persist=false leaves out the daemon's state file). Run alone, with java:
+ * -Dbench.warmup=N runs before the measured ones (default 3), -Dbench.sample=true adds a wall-clock
+ * sampler of the engine's thread (-Dbench.depth=N glassbox frames a sample is counted by,
+ * -Dbench.within=Class.method counts only samples inside that method).
  */
 public final class LaunchProfile {
     private LaunchProfile() {}
@@ -38,7 +41,11 @@ public final class LaunchProfile {
                 names.add(ev.seq() + " " + ev.layer() + " " + ev.action());
                 marks.add(new long[] {System.nanoTime()});
             });
-            for (int i = -3; i < n; i++) {
+            Sampler sampler = Boolean.getBoolean("bench.sample") ? new Sampler(Thread.currentThread()) : null;
+            for (int i = -Integer.getInteger("bench.warmup", 3); i < n; i++) {
+                if (sampler != null) {
+                    sampler.on = i >= 0;
+                }
                 marks.clear();
                 names.clear();
                 long t0 = System.nanoTime();
@@ -60,12 +67,81 @@ public final class LaunchProfile {
                 }
                 perStep.computeIfAbsent("(after the last step, until run returns)", x -> new ArrayList<>()).add((t1 - prev) / 1e6);
             }
+            if (sampler != null) {
+                sampler.print();
+            }
         } finally {
             Cmd.run(List.of("rm", "-rf", tmp.toString()), 60_000);
         }
         System.out.printf("docker run --rm %s busybox true: median %.1f ms over %d runs; per step (time until the next step begins):%n",
                 flags, median(totals), totals.size());
         perStep.forEach((k, v) -> System.out.printf("  %6.2f ms  %s%n", median(v), k));
+    }
+
+    /**
+     * -Dbench.sample=true: a wall-clock sampler. Every 100 µs it looks at what the running thread is doing
+     * (waiting included) and counts the innermost glassbox frame with the frame it called.
+     */
+    private static final class Sampler extends Thread {
+        final Thread target;
+        volatile boolean on;
+        volatile boolean done;
+        final Map<String, Integer> counts = new java.util.HashMap<>();
+        int total;
+
+        Sampler(Thread target) {
+            this.target = target;
+            setDaemon(true);
+            start();
+        }
+
+        @Override
+        public void run() {
+            while (!done) {
+                if (on) {
+                    StackTraceElement[] st = target.getStackTrace();
+                    String within = System.getProperty("bench.within");
+                    if (within != null && java.util.Arrays.stream(st).noneMatch(f -> (f.getClassName() + "." + f.getMethodName()).endsWith(within))) {
+                        java.util.concurrent.locks.LockSupport.parkNanos(100_000);
+                        continue;
+                    }
+                    String key = key(st);
+                    synchronized (counts) {
+                        counts.merge(key, 1, Integer::sum);
+                        total++;
+                    }
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(100_000);
+            }
+        }
+
+        static String key(StackTraceElement[] st) {
+            int depth = Integer.getInteger("bench.depth", 3);
+            StringBuilder sb = new StringBuilder();
+            int found = 0;
+            for (int k = 0; k < st.length && found < depth; k++) {
+                StackTraceElement f = st[k];
+                boolean ours = f.getClassName().startsWith("dev.glassbox");
+                if (ours || k == 0) {
+                    sb.append(sb.length() == 0 ? "" : " < ").append(f.getClassName().replaceAll(".*\\.", "")).append('.')
+                            .append(f.getMethodName()).append(':').append(f.getLineNumber());
+                    if (ours) {
+                        found++;
+                    }
+                }
+            }
+            return sb.toString();
+        }
+
+        void print() {
+            done = true;
+            List<Map.Entry<String, Integer>> e = new ArrayList<>(counts.entrySet());
+            e.sort((a, b) -> b.getValue() - a.getValue());
+            System.out.printf("wall-clock samples of the engine thread: %d%n", total);
+            for (int k = 0; k < Math.min(60, e.size()); k++) {
+                System.out.printf("  %5.1f%%  %s%n", 100.0 * e.get(k).getValue() / total, e.get(k).getKey());
+            }
+        }
     }
 
     private static double median(List<Double> v) {
