@@ -35,6 +35,10 @@ public final class LaunchProfile {
                 : Engine.on(LinuxKernel.open(o), new dev.glassbox.registry.Registries(dev.glassbox.linux.image.LocalHub.fromHost(),
                         dev.glassbox.linux.image.HttpRegistry::at), false)) {
             e.run("docker pull busybox");
+            if (Boolean.getBoolean("bench.tmpfsrun")) {
+                Files.createDirectories(tmp.resolve("state/run"));
+                Cmd.run(List.of("mount", "-t", "tmpfs", "tmpfs", tmp.resolve("state/run").toString()), 10_000).orThrow();
+            }
             List<long[]> marks = new ArrayList<>();
             List<String> names = new ArrayList<>();
             e.onTraceEvent(ev -> {

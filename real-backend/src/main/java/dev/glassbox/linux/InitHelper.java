@@ -145,7 +145,7 @@ final class InitHelper {
             }
         }
 
-        /** Puts a spare to use: its run directory (the helper creates the files in it), then the arguments it execs itself with. */
+        /** Puts a spare to use: its run directory (the helper creates the files in it), then the arguments of the helper it becomes. */
         Channel begin(Path runDir, List<String> args) {
             try {
                 Files.createDirectories(runDir);

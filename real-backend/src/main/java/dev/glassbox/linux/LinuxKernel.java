@@ -103,7 +103,32 @@ public final class LinuxKernel implements Kernel {
         preflight.warnings().forEach(System.err::println);
         LinuxKernel k = new LinuxKernel(options);
         k.reconcile();
+        k.mountRunDir();
         return k;
+    }
+
+    /** The run directory's tmpfs: the helpers' small files and the output the daemon has not read yet. */
+    static final String RUN_TMPFS_OPTIONS = "mode=0700,size=512m";
+
+    /**
+     * The helpers' run directory ({@code <stateRoot>/run}) is a tmpfs, as dockerd's exec root
+     * ({@code /run/docker}) and containerd's state directory are: the pid, exit, stdin and output
+     * files of a process only matter while it and its daemon live, and on a disk every file created
+     * costs time (about 0.7 ms each on this project's machines, and a start creates six). The sweep
+     * at close unmounts it with the other mounts under the state root.
+     */
+    private void mountRunDir() {
+        Path run = options.stateRoot().toAbsolutePath().normalize().resolve("run");
+        try {
+            Files.createDirectories(run);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("glassbox: cannot create " + run + ": " + e.getMessage(), e);
+        }
+        long flags = 0x2 | 0x4 | 0x8; // MS_NOSUID | MS_NODEV | MS_NOEXEC
+        if (Sys.libc().mount("glassbox-run", run.toString(), "tmpfs", flags, RUN_TMPFS_OPTIONS) != 0) {
+            System.err.println("glassbox: warning: cannot mount a tmpfs on " + run + " (" + Sys.fail(Sys.errno(), "mount").getMessage()
+                    + "); the helpers' files go to the disk");
+        }
     }
 
     /**

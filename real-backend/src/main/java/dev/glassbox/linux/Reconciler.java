@@ -97,7 +97,8 @@ final class Reconciler {
 
     /**
      * Processes running a glassbox-init binary from this state root, but for a spare still waiting for
-     * its arguments: it runs nothing, and ends by itself when its daemon closes its stdin or dies.
+     * its arguments (argv ["spare"]; one put to use reads ["taken"]): it runs nothing, and ends by
+     * itself when its daemon closes its stdin or dies.
      */
     static List<Integer> helperPids(Path stateRoot) {
         String prefix = stateRoot.resolve("bin").resolve("glassbox-init").toString();

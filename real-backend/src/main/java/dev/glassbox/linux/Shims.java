@@ -29,6 +29,12 @@ final class Shims {
 
     private final Path runRoot;
     private final Map<Integer, Watched> procs = new ConcurrentHashMap<>();
+    /** The watcher threads: kept for the next process once one has ended (starting a thread costs more than a container's exit). */
+    private static final java.util.concurrent.ExecutorService WATCHERS = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "glassbox-shim-watcher");
+        t.setDaemon(true);
+        return t;
+    });
 
     /** A process this daemon started, its helper, its run directory and how it ended. */
     static final class Watched {
@@ -127,7 +133,7 @@ final class Shims {
     /** Registers a process and starts its watcher. */
     Watched watch(Watched w) {
         procs.put(w.pid, w);
-        Thread t = new Thread(() -> {
+        WATCHERS.execute(() -> {
             while (w.helper.isAlive()) {
                 w.poll();
                 try {
@@ -139,9 +145,7 @@ final class Shims {
             }
             w.drain();
             w.exit.complete(w.ended(readExit(w.dir).orElse(ExitStatus.killed(Signals.SIGKILL, false))));
-        }, "glassbox-shim-" + w.pid);
-        t.setDaemon(true);
-        t.start();
+        });
         return w;
     }
 

@@ -9,8 +9,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The {@code glassbox-init} helpers a daemon starts its containers' processes through, with one
- * spare kept ready: a process spawned from the JVM costs several milliseconds, a spare only execs
- * itself with the arguments it is given.
+ * spare kept ready: a process spawned from the JVM costs several milliseconds, a spare only reads
+ * the arguments it is given and becomes that helper.
  */
 final class Spares {
     /** Starts spare helpers off the caller's thread. */

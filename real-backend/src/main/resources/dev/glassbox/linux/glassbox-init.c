@@ -16,17 +16,18 @@
  *   glassbox-init spare
  *       started ahead of need, so that a container's start does not wait for the daemon to spawn a
  *       process: waits for one line on stdin, the arguments of one of the modes above (fields as in
- *       the commands below), sends its stderr to DIR/helper.log and execs itself with them; the
- *       conversation then goes on on the same pipes. Ends quietly if stdin closes first.
+ *       the commands below), sends its stderr to DIR/helper.log and becomes that helper (argv[1]
+ *       then reads "taken"); the conversation goes on on the same pipes. Ends quietly if stdin
+ *       closes first.
  *
  * Commands, one a line, fields separated by tabs, '%' '\t' '\n' escaped as %25 %09 %0A:
  *   prepare ROOT | mount TYPE SOURCE TARGET FLAGS DATA RO | pivot | hostname NAME | cgroup PROCS... |
  *   exec CGROUPNS UID GID CWD ARGC ARGV... ENVC ENV...
  * Answers: "ok", or "error CODE MESSAGE". exec answers "path PATH NSPID" and then either nothing
  * (the channel closes when execve succeeds) or "error CODE MESSAGE".
- * The process's stdin is DIR/stdin; its stdout and stderr are pipes to the shim, which copies them to
- * DIR/stdout, DIR/stderr and, framed and in order, DIR/output: the container never writes into a pipe
- * to the daemon and outlives it.
+ * The process's stdin is DIR/stdin; its stdout and stderr are pipes to the shim, which copies them,
+ * framed and in order, to DIR/output: the container never writes into a pipe to the daemon and
+ * outlives it.
  */
 #define _GNU_SOURCE
 #include <ctype.h>
@@ -114,19 +115,29 @@ static int fail(const char *what) {
     return -1;
 }
 
-/* One command line, split into fields and unescaped in place; 0 at end of input. */
+/*
+ * One command line, split into fields and unescaped in place; 0 at end of input. stdin is read a
+ * buffer at a time, not a byte at a time (a mount command is a few hundred bytes): the daemon sends
+ * the next command only after the answer to the last, so nothing read ahead belongs to anyone else.
+ */
 static int read_command(char **fields) {
     static char line[MAX_LINE];
+    static char buf[16384];
+    static size_t at, end;
     size_t len = 0;
     for (;;) {
-        char c;
-        ssize_t r = read(0, &c, 1);
-        if (r < 0 && errno == EINTR) {
-            continue;
+        if (at == end) {
+            ssize_t r = read(0, buf, sizeof buf);
+            if (r < 0 && errno == EINTR) {
+                continue;
+            }
+            if (r <= 0) {
+                return 0;
+            }
+            at = 0;
+            end = (size_t) r;
         }
-        if (r <= 0) {
-            return 0;
-        }
+        char c = buf[at++];
         if (c == '\n') {
             break;
         }
@@ -165,12 +176,10 @@ static int read_command(char **fields) {
 
 /*
  * stdin is DIR/stdin. stdout and stderr are pipes to the shim, as with containerd's shim: it copies
- * each chunk, in the order it reads them, to DIR/stdout or DIR/stderr and to DIR/output, where every
- * chunk is framed as "STREAM LENGTH\n" then the bytes, so the daemon sees both streams interleaved
- * as they were written.
+ * each chunk, in the order it reads them, to DIR/output, where every chunk is framed as
+ * "STREAM LENGTH\n" then the bytes, so the daemon sees both streams interleaved as they were written.
  */
 static int pipe_rd[3] = {-1, -1, -1};
-static int copy_to[3] = {-1, -1, -1};
 static int output_fd = -1;
 
 static int open_out(const char *name) {
@@ -192,7 +201,6 @@ static void open_stdio(void) {
         say("error %d open %s: %s", errno, path, lower(strerror(errno)));
         exit(1);
     }
-    const char *names[3] = {"stdin", "stdout", "stderr"};
     for (int i = 1; i < 3; i++) {
         int p[2];
         if (pipe2(p, O_CLOEXEC) < 0) {
@@ -201,7 +209,6 @@ static void open_stdio(void) {
         }
         pipe_rd[i] = p[0];
         io[i] = p[1];
-        copy_to[i] = open_out(names[i]);
     }
     output_fd = open_out("output");
 }
@@ -232,7 +239,6 @@ static int relay_once(int i) {
     }
     char head[32];
     int h = snprintf(head, sizeof head, "%d %zd\n", i, n);
-    write_all(copy_to[i], buf, n);
     write_all(output_fd, head, h);
     write_all(output_fd, buf, n);
     return 1;
@@ -959,30 +965,44 @@ static int exec_main(int argc, char **argv) {
     return shim_wait(pid);
 }
 
-/* Waits for the real arguments and becomes the helper they describe (see "spare" above). */
-static int spare_main(char *self) {
+static int run_mode(int argc, char **argv);
+
+/*
+ * Waits for the real arguments and becomes the helper they describe (see "spare" above), in this
+ * same process: an execve of itself would cost a few hundred microseconds of every start. Its
+ * argv[1] then reads "taken", so that /proc/PID/cmdline tells a spare from a helper at work.
+ */
+static int spare_main(int argc, char **argv) {
     char **f = calloc(MAX_FIELDS + 2, sizeof *f);
     int n = read_command(f + 1);
     if (n < 3) {
         return n == 0 ? 0 : 2;
     }
-    f[0] = self;
+    f[0] = argv[0];
+    for (int i = 1; i <= n; i++) {
+        f[i] = strdup(f[i]); /* read_command reuses its buffer for the next command */
+    }
     char log[PATH_MAX];
     snprintf(log, sizeof log, "%s/helper.log", f[2]);
     int fd = open(log, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
     if (fd >= 0) {
         dup2(fd, 2);
+        close(fd);
     }
-    char *env[] = {"PATH=/usr/sbin:/usr/bin:/sbin:/bin", NULL};
-    execve("/proc/self/exe", f, env);
-    say("error %d exec /proc/self/exe: %s", errno, lower(strerror(errno)));
-    return 1;
+    if (argc == 2 && strlen(argv[1]) == 5) {
+        memcpy(argv[1], "taken", 5);
+    }
+    return run_mode(n + 1, f);
 }
 
 int main(int argc, char **argv) {
     if (argc == 2 && strcmp(argv[1], "spare") == 0) {
-        return spare_main(argv[0]);
+        return spare_main(argc, argv);
     }
+    return run_mode(argc, argv);
+}
+
+static int run_mode(int argc, char **argv) {
     if (argc < 4) {
         fprintf(stderr, "usage: glassbox-init create DIR FLAGS [NS=PATH ...] | exec DIR PID [CGROUP_PROCS ...]\n");
         return 2;

@@ -151,4 +151,15 @@ final class BusyboxSandboxes implements AutoCloseable {
             Cmd.run(List.of("umount", "-l", m), 5_000);
         }
     }
+
+    /** What a process wrote to stdout, from the output file its shim framed in its run directory {@code dir}. */
+    static String stdout(java.nio.file.Path dir) {
+        StringBuilder out = new StringBuilder();
+        new OutputTail(dir.resolve("output"), (stream, text) -> {
+            if (stream == 1) {
+                out.append(text);
+            }
+        }).poll();
+        return out.toString();
+    }
 }

@@ -1,6 +1,7 @@
 package dev.glassbox.linux;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.glassbox.Engine;
@@ -198,10 +199,33 @@ class LinuxEngineTest {
             }
             assertEquals(List.of(), natRulesSettled(), "no DNAT rule is left while the daemon runs");
             assertEquals(List.of(), settled(() -> Reconciler.leftovers(options, CgroupLayout.detect()).stream()
-                    .filter(l -> !l.startsWith("link " + options.bridge()) && !l.endsWith("/" + options.cgroupParent()) && !natChain(l)).toList()),
-                    "while the daemon runs, only its bridge, its cgroup parent and its (empty) nat chain exist");
+                    .filter(l -> !l.startsWith("link " + options.bridge()) && !l.endsWith("/" + options.cgroupParent()) && !natChain(l)
+                            && !runDir(l)).toList()),
+                    "while the daemon runs, only its bridge, its cgroup parent, its (empty) nat chain and its run directory exist");
         }
         assertEquals(List.of(), Reconciler.leftovers(options, CgroupLayout.detect()), "after close, nothing");
+    }
+
+    /** The helpers' run directory, a tmpfs while the daemon runs. */
+    private boolean runDir(String leftover) {
+        return leftover.equals("mount " + root.resolve("run").toAbsolutePath().normalize());
+    }
+
+    @Test
+    void theHelpersRunDirectoryIsATmpfsWhileTheDaemonRunsAndGoneAfter() throws IOException {
+        Path run = root.resolve("run").toAbsolutePath().normalize();
+        try (Engine e = LinuxEngine.open(options, false)) {
+            ok(e, "docker run --rm busybox sh -c 'echo hi'");
+            List<String> tmpfs = Files.readAllLines(Path.of("/proc/self/mounts")).stream()
+                    .filter(l -> l.split(" ")[1].equals(run.toString())).toList();
+            assertEquals(1, tmpfs.size(), "one mount on " + run + ": " + tmpfs);
+            assertTrue(tmpfs.get(0).startsWith("glassbox-run " + run + " tmpfs "), tmpfs.get(0));
+            assertTrue(tmpfs.get(0).contains("nosuid,nodev,noexec"), tmpfs.get(0));
+            try (var left = Files.list(run)) {
+                assertEquals(List.of(), left.toList(), "a removed container's run directory is gone");
+            }
+        }
+        assertFalse(LinuxOverlayMounts.isMounted(run), "close unmounts it");
     }
 
     /** The daemon's nat chain and the jumps into it, not a rule in it. */
@@ -238,7 +262,7 @@ class LinuxEngineTest {
         assertEquals(1, natRules().size(), "kill -9 left the DNAT rule behind: " + host.leftovers());
         try (Engine e = LinuxEngine.open(options)) {
             assertEquals(List.of(), Reconciler.leftovers(options, CgroupLayout.detect()).stream()
-                    .filter(l -> !l.startsWith("link " + options.bridge()) && !l.endsWith("/" + options.cgroupParent())).toList(),
+                    .filter(l -> !l.startsWith("link " + options.bridge()) && !l.endsWith("/" + options.cgroupParent()) && !runDir(l)).toList(),
                     "the next start found the dead daemon's container and took it apart");
             ok(e, "docker run --rm busybox true");
         }
