@@ -94,11 +94,15 @@ public final class EngineLaunchBench {
         Files.copy(Path.of("/bin/busybox"), rootfs.resolve("bin/busybox"));
         Files.createSymbolicLink(rootfs.resolve("bin/true"), Path.of("busybox"));
         Files.createSymbolicLink(rootfs.resolve("bin/sh"), Path.of("busybox"));
+        // runc's and crun's state directories on a tmpfs, as their defaults (/run/runc, /run/crun) are,
+        // and as glassbox's run directory is
+        Path runtimeState = Files.isDirectory(Path.of("/dev/shm")) ? Files.createTempDirectory(Path.of("/dev/shm"), "glassbox-bench-")
+                : tmp.resolve("runtime-state");
         List<String> lines;
         try {
-            lines = measure(n, warm, tmp, bundle, rootfs);
+            lines = measure(n, warm, tmp, runtimeState, bundle, rootfs);
         } finally {
-            Cmd.run(List.of("rm", "-rf", tmp.toString()), 60_000);
+            Cmd.run(List.of("rm", "-rf", tmp.toString(), runtimeState.toString()), 60_000);
         }
         System.out.printf("glassbox engine launch bench, start to exit, median of %d rounds; each round runs every variant once; JVM options %s:%n",
                 n, java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
@@ -107,7 +111,7 @@ public final class EngineLaunchBench {
     }
 
     /** Every row's figure, as a line; {@code tmp} holds the rootfs and the engine's state. */
-    private static List<String> measure(int n, int warm, Path tmp, Path bundle, Path rootfs) throws Exception {
+    private static List<String> measure(int n, int warm, Path tmp, Path runtimeState, Path bundle, Path rootfs) throws Exception {
         List<String> lines = new ArrayList<>();
         // every variant runs once per round, round after round, so that a machine that slows down or
         // speeds up during the run weighs on all of them alike
@@ -121,7 +125,7 @@ public final class EngineLaunchBench {
                 String spec = Files.readString(bundle.resolve("config.json")).replace("\"terminal\": true", "\"terminal\": false")
                         .replace("\"sh\"", "\"/bin/true\"");
                 Files.writeString(bundle.resolve("config.json"), spec);
-                variants.put("runc run (same rootfs, no network)", () -> timer.time(List.of("runc", "--root", tmp.resolve("runc-state").toString(),
+                variants.put("runc run (same rootfs, no network)", () -> timer.time(List.of("runc", "--root", runtimeState.resolve("runc").toString(),
                         "run", "--bundle", bundle.toString(), "glassbox-bench-" + k[0]++)));
             } else {
                 lines.add("  runc and crun: not installed (apt-get install runc crun)");
@@ -129,7 +133,7 @@ public final class EngineLaunchBench {
             if (Cmd.onPath("crun") && Cmd.onPath("runc")) {
                 // crun refuses this machine's hybrid cgroup layout unless the empty v2 mount is out of its sight
                 Timed crun = () -> timer.time(List.of("unshare", "-m", "sh", "-c", "umount /sys/fs/cgroup/unified 2>/dev/null; exec crun --root "
-                        + tmp.resolve("crun-state") + " run --bundle " + bundle + " glassbox-bench-c" + k[0]++));
+                        + runtimeState.resolve("crun") + " run --bundle " + bundle + " glassbox-bench-c" + k[0]++));
                 try {
                     crun.run();
                     variants.put("crun run (same rootfs, no network; under unshare -m sh, see the issue)", crun);

@@ -79,6 +79,8 @@ public final class LinuxKernel implements Kernel {
     private Serialized processes;
     private LinuxProcesses procs;
     private Mounts mounts;
+    /** The host-namespace half of {@link #mounts}, built with it. */
+    private LinuxOverlayMounts overlays;
     private boolean closed;
 
     private LinuxKernel(Options options) {
@@ -148,7 +150,8 @@ public final class LinuxKernel implements Kernel {
         linuxCgroups.selfJoin(procs);
         this.procs = procs;
         this.processes = new Serialized(procs, ledger, trackedLinks::forget);
-        this.mounts = new TrackedMounts(new LinuxMounts(new LinuxOverlayMounts(options.stateRoot(), tracer), procs, tracer), ledger);
+        this.overlays = new LinuxOverlayMounts(options.stateRoot(), tracer);
+        this.mounts = new TrackedMounts(new LinuxMounts(overlays, procs, tracer), ledger);
     }
 
     public Options options() {
@@ -292,11 +295,14 @@ public final class LinuxKernel implements Kernel {
         fs.awaitRemovals(60_000); // the trees removed are deleted from the disk too before close returns
     }
 
-    /** Waits for the deletions the network finishes in the background (see {@link InOrder}). */
+    /** Waits for the work the network and the overlays finish in the background (see {@link InOrder}). */
     private void settle() {
         nat.settle();
         if (links != null) {
             links.settle();
+        }
+        if (overlays != null) {
+            overlays.settle();
         }
     }
 

@@ -18,6 +18,9 @@ import jnr.ffi.annotations.SaveError;
 final class Sys {
     static final int O_RDONLY = 0;
     static final int O_CLOEXEC = 0x80000;
+    static final int O_DIRECTORY = 0x10000;
+    static final int O_PATH = 0x200000;
+    static final int MNT_DETACH = 2;
     static final int CLONE_NEWNET = 0x40000000;
     static final int AF_NETLINK = 16;
     static final int SOCK_RAW = 3;
