@@ -257,6 +257,7 @@ final class InitHelper {
             case "13" -> "EACCES";
             case "16" -> "EBUSY";
             case "17" -> "EEXIST";
+            case "19" -> "ENODEV";
             case "20" -> "ENOTDIR";
             case "21" -> "EISDIR";
             case "22" -> "EINVAL";

@@ -148,6 +148,7 @@ public final class LinuxKernel implements Kernel {
         this.net = new ProxiedNet(trackedLinks, nat, proxy, tracer, options);
         LinuxProcesses procs = new LinuxProcesses(options.stateRoot(), tracer);
         linuxCgroups.selfJoin(procs);
+        links.heldInits(procs);
         this.procs = procs;
         this.processes = new Serialized(procs, ledger, trackedLinks::forget);
         this.overlays = new LinuxOverlayMounts(options.stateRoot(), tracer);

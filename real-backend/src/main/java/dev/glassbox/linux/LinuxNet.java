@@ -45,6 +45,25 @@ public final class LinuxNet implements Links {
     private final Map<String, String> peers = new ConcurrentHashMap<>();
     /** Deletes containers' veth ends off the engine's thread, one after another (see {@link #deleteLink}). */
     private final InOrder reaper = new InOrder("glassbox-links");
+    /** The held inits, which can bring up a link of their own network namespace; null: netlink does it all. */
+    private volatile HeldInits held;
+
+    /**
+     * A container's init, cloned and waiting for its program, is already inside the container's network
+     * namespace: it can bring a link up there itself (as runc's init brings up the loopback), which
+     * costs a pipe round trip instead of the daemon entering the namespace.
+     */
+    interface HeldInits {
+        /** Whether the held init {@code pid} can bring up links of its network namespace (not when in a user namespace of its own). */
+        boolean canJoin(int pid);
+
+        /** The held init {@code pid} sets IFF_UP on {@code ifname}; a SysError if the kernel refused. */
+        void linkUp(int pid, String ifname);
+    }
+
+    void heldInits(HeldInits h) {
+        this.held = h;
+    }
 
     /**
      * @param runner      runs each command (the host's, or a fake in tests)
@@ -279,6 +298,13 @@ public final class LinuxNet implements Links {
     @Override
     public void linkUp(Sandbox sandbox, String ifname) {
         sandboxLink(sandbox, ifname);
+        HeldInits h = held;
+        if (sandbox != null && h != null && h.canJoin(sandbox.pid())) {
+            event("link up", ifname, ifname + " is brought up.", "ioctl(SIOCSIFFLAGS, \"" + ifname
+                    + "\", IFF_UP) by the container's waiting init, inside its network namespace (as ip -n … link set " + ifname + " up)");
+            h.linkUp(sandbox.pid(), ifname);
+            return;
+        }
         List<String> up = ip(sandbox, "link", "set", ifname, "up");
         event("link up", ifname, ifname + " is brought up.", equivalent(List.of(up), "RTM_NEWLINK"));
         if (netlink != null) {

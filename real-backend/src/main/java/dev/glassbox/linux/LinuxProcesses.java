@@ -36,7 +36,7 @@ import java.util.stream.Stream;
  * container outlives the daemon. Files live under {@code <stateRoot>/run/<sandbox id>/}. Records the
  * same kernel-layer events as the sim kernel's processes, with the real system calls as equivalents.
  */
-public final class LinuxProcesses implements Processes, LinuxCgroups.SelfJoin {
+public final class LinuxProcesses implements Processes, LinuxCgroups.SelfJoin, LinuxNet.HeldInits {
     /** How long after its execve an init gets to install its signal handlers (see {@link #settles}). */
     static final long SETTLE_MILLIS = 250;
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}");
@@ -240,6 +240,16 @@ public final class LinuxProcesses implements Processes, LinuxCgroups.SelfJoin {
         } catch (SysError e) {
             return false; // the daemon writes the pid instead
         }
+    }
+
+    /** The held init {@code pid} brings up a link of its network namespace (see {@link LinuxNet.HeldInits}). */
+    @Override
+    public void linkUp(int pid, String ifname) {
+        Box b = heldInit(pid);
+        if (b == null) {
+            throw new SysError("ESRCH", "glassbox: no held init with pid " + pid);
+        }
+        b.channel.call("linkup", ifname);
     }
 
     // ---------------------------------------------------------------- exec and spawn

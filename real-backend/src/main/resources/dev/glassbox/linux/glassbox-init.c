@@ -21,7 +21,7 @@
  *       closes first.
  *
  * Commands, one a line, fields separated by tabs, '%' '\t' '\n' escaped as %25 %09 %0A:
- *   prepare ROOT | mount TYPE SOURCE TARGET FLAGS DATA RO | pivot | hostname NAME | cgroup PROCS... |
+ *   prepare ROOT | mount TYPE SOURCE TARGET FLAGS DATA RO | pivot | hostname NAME | cgroup PROCS... | linkup NAME |
  *   exec CGROUPNS UID GID CWD ARGC ARGV... ENVC ENV...
  * Answers: "ok", or "error CODE MESSAGE". exec answers "path PATH NSPID" and then either nothing
  * (the channel closes when execve succeeds) or "error CODE MESSAGE".
@@ -42,7 +42,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <net/if.h>
+#include <sys/ioctl.h>
 #include <sys/mman.h>
+#include <sys/socket.h>
 #include <sys/mount.h>
 #include <sys/prctl.h>
 #include <sys/stat.h>
@@ -729,6 +732,37 @@ static int cmd_cgroup(char **f, int n) {
     return 0;
 }
 
+/* linkup NAME: IFF_UP on a link of this process's network namespace (runc's init does this for lo). */
+static int cmd_linkup(char **f, int n) {
+    if (n != 2 || strlen(f[1]) >= IFNAMSIZ) {
+        errno = EINVAL;
+        return fail("linkup NAME");
+    }
+    int s = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    if (s < 0) {
+        return fail("socket");
+    }
+    struct ifreq ifr;
+    memset(&ifr, 0, sizeof ifr);
+    snprintf(ifr.ifr_name, sizeof ifr.ifr_name, "%s", f[1]);
+    if (ioctl(s, SIOCGIFFLAGS, &ifr) < 0) {
+        int e = errno;
+        close(s);
+        errno = e;
+        return fail(f[1]);
+    }
+    ifr.ifr_flags |= IFF_UP;
+    if (ioctl(s, SIOCSIFFLAGS, &ifr) < 0) {
+        int e = errno;
+        close(s);
+        errno = e;
+        return fail(f[1]);
+    }
+    close(s);
+    say("ok");
+    return 0;
+}
+
 /* In a new user namespace: wait for the parent to write the maps, then become its root (uid 100000 outside). */
 static void await_id_maps(void) {
     if (userns_sync[0] < 0) {
@@ -764,6 +798,8 @@ static int child_main(void *arg) {
             cmd_hostname(f, n);
         } else if (strcmp(f[0], "cgroup") == 0) {
             cmd_cgroup(f, n);
+        } else if (strcmp(f[0], "linkup") == 0) {
+            cmd_linkup(f, n);
         } else if (strcmp(f[0], "exec") == 0) {
             cmd_exec(f, n);
         } else {

@@ -179,6 +179,33 @@ class LinuxProcessesTest {
         boxes.processes.release(sb);
         assertFalse(ProcFiles.alive(sb.pid()));
     }
+
+    @Test
+    void aHeldInitBringsUpItsOwnLoopbackAndNamesWhatItCannot() throws IOException {
+        Sandbox sb = boxes.create("c14", "c14");
+        dev.glassbox.trace.Tracer tracer = new dev.glassbox.trace.Tracer(System::currentTimeMillis);
+        LinuxNet net = new LinuxNet(Cmd.HOST, tracer, LinuxNet::hasOwnNetNs);
+        net.heldInits(boxes.processes);
+        String ns = "--net=/proc/" + sb.pid() + "/ns/net";
+        assertFalse(flags(ns, "lo").contains("UP"), "a new network namespace's lo starts down");
+        tracer.begin("test", "lo up");
+        net.linkUp(sb, "lo");
+        assertTrue(flags(ns, "lo").contains("UP"), "the held init brought lo up: " + flags(ns, "lo"));
+        List<dev.glassbox.trace.TraceEvent> events = tracer.finish().events();
+        assertTrue(events.stream().anyMatch(ev -> ev.action().equals("link up")
+                && ev.equivalent().startsWith("ioctl(SIOCSIFFLAGS, \"lo\", IFF_UP) by the container's waiting init")), events.toString());
+        dev.glassbox.sim.SysError e = assertThrows(dev.glassbox.sim.SysError.class, () -> net.linkUp(sb, "nosuch0"));
+        assertEquals("ENODEV", e.errno(), e.getMessage());
+        boxes.processes.release(sb);
+    }
+
+    /** The flags of a link in the namespace given to nsenter, as ip prints them ("<LOOPBACK,UP,LOWER_UP>"). */
+    private static String flags(String ns, String link) {
+        String out = Cmd.run(List.of("nsenter", ns, "ip", "-o", "link", "show", link), 5_000).stdout();
+        int from = out.indexOf('<');
+        return from < 0 ? out : out.substring(from, out.indexOf('>', from) + 1);
+    }
+
     @Test
     void uidGidCwdAndEnvironmentAreTheSpecs() throws IOException {
         Sandbox sb = boxes.create("c13", "c13");
