@@ -55,6 +55,11 @@ public final class Persistence {
      * digests are computed once, not at every save (kept while both blobs are still stored).
      */
     private final java.util.Map<String, ImageBlobs> imageBlobs = new java.util.HashMap<>();
+    /**
+     * A container's fixed parts as JSON (its config, host config, path and lowerdirs never change after
+     * create), converted once: by reflection, each conversion costs more than the rest of a save.
+     */
+    private java.util.Map<Container, JsonNode[]> fixedParts = new java.util.IdentityHashMap<>();
 
     private record ImageBlobs(String config, String manifest, long manifestSize) {}
     /** What the last restore did, one line each (the REPL may show it; tests read it). */
@@ -207,24 +212,29 @@ public final class Persistence {
             o.set("labels", JSON.valueToTree(n.labels()));
         }
         ArrayNode containers = root.putArray("containers");
+        java.util.Map<Container, JsonNode[]> fixed = new java.util.IdentityHashMap<>();
         for (Container c : d.containers.values()) {
-            containers.add(container(c));
+            JsonNode[] parts = fixedParts.get(c);
+            fixed.put(c, parts != null ? parts : new JsonNode[] {JSON.valueToTree(c.config), JSON.valueToTree(c.hostConfig),
+                    JSON.valueToTree(c.path), JSON.valueToTree(c.lowerdirs)});
+            containers.add(container(c, fixed.get(c)));
         }
+        fixedParts = fixed; // the removed containers' parts are forgotten
         return root;
     }
 
-    private ObjectNode container(Container c) {
+    private ObjectNode container(Container c, JsonNode[] fixed) {
         ObjectNode o = JSON.createObjectNode();
         o.put("id", c.id);
         o.put("name", c.name);
         o.put("created", c.created);
-        o.set("config", JSON.valueToTree(c.config));
-        o.set("hostConfig", JSON.valueToTree(c.hostConfig));
+        o.set("config", fixed[0]);
+        o.set("hostConfig", fixed[1]);
         o.put("image", c.image.id().toString());
         o.put("imageName", c.imageName);
-        o.set("path", JSON.valueToTree(c.path));
+        o.set("path", fixed[2]);
         o.put("cacheId", c.cacheId);
-        o.set("lowerdirs", JSON.valueToTree(c.lowerdirs));
+        o.set("lowerdirs", fixed[3]);
         o.put("hostname", c.hostname);
         o.put("status", c.status.name());
         o.put("exitCode", c.exitCode);
