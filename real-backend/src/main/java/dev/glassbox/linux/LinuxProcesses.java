@@ -269,6 +269,7 @@ public final class LinuxProcesses implements Processes, LinuxCgroups.SelfJoin, L
             b.started = true;
             b.startedNanos = System.nanoTime();
             b.channel.close();
+            helpers.prepareNext();
             note(Subsystem.PROCESS, "execve", String.join(" ", spec.argv()), "The waiting process replaces itself with " + l.path
                     + ": from now on it is the container's PID 1, running the image's program.", execve(l.path, spec.argv()));
             return sandbox.pid();

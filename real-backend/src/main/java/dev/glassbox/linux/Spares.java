@@ -31,9 +31,8 @@ final class Spares {
 
     /**
      * A helper for this run directory and these arguments. For a container's init ({@code useSpare}):
-     * the spare started after the last one was taken, and the next spare is started in the background,
-     * while the container is being set up and before its program runs. For docker exec, a new helper:
-     * the spare is kept for the next container, and no process is spawned beside the command just started.
+     * the spare, if one was prepared (see {@link #prepareNext}), else a helper started now. For docker
+     * exec, a new helper: the spare is kept for the next container.
      */
     InitHelper.Channel take(Path dir, List<String> args, boolean useSpare) {
         Path bin = InitHelper.binary(stateRoot);
@@ -59,17 +58,26 @@ final class Spares {
         if (ch == null) {
             ch = InitHelper.Channel.spare(bin);
         }
-        synchronized (this) {
-            if (useSpare && !closed && spare == null) {
-                spare = CompletableFuture.supplyAsync(() -> InitHelper.Channel.spare(bin), SPAWNER);
-            }
-        }
         try {
             return ch.begin(dir, args);
         } catch (RuntimeException e) {
             ch.close();
             ch.process.destroyForcibly();
             throw e;
+        }
+    }
+
+    /**
+     * Starts the next spare in the background, unless one is ready or starting. Called once a
+     * container's program runs: spawning a process from the JVM takes a millisecond or more of CPU,
+     * better spent while the daemon waits for the container than while it sets the next one up.
+     */
+    void prepareNext() {
+        synchronized (this) {
+            if (!closed && spare == null) {
+                Path bin = InitHelper.binary(stateRoot);
+                spare = CompletableFuture.supplyAsync(() -> InitHelper.Channel.spare(bin), SPAWNER);
+            }
         }
     }
 
