@@ -17,7 +17,8 @@ import java.util.Map;
  * profiles other flags, -Dbench.persist=false leaves out the daemon's state file). Run alone, with java:
  * -Dbench.warmup=N runs before the measured ones (default 3), -Dbench.sample=true adds a wall-clock
  * sampler of the engine's thread (-Dbench.depth=N glassbox frames a sample is counted by,
- * -Dbench.within=Class.method counts only samples inside that method).
+ * -Dbench.within=Class.method counts only samples inside that method), -Dbench.threads=true prints the
+ * CPU time of each of the JVM's threads (the JIT compilers' among them).
  */
 public final class LaunchProfile {
     private LaunchProfile() {}
@@ -73,6 +74,9 @@ public final class LaunchProfile {
             }
             if (sampler != null) {
                 sampler.print();
+            }
+            if (Boolean.getBoolean("bench.threads")) {
+                threadCpu();
             }
         } finally {
             Cmd.run(List.of("rm", "-rf", tmp.toString()), 60_000);
@@ -146,6 +150,28 @@ public final class LaunchProfile {
                 System.out.printf("  %5.1f%%  %s%n", 100.0 * e.get(k).getValue() / total, e.get(k).getKey());
             }
         }
+    }
+
+    /** -Dbench.threads=true: the CPU time each of this JVM's threads used so far, by thread name, from /proc/self/task. */
+    private static void threadCpu() throws java.io.IOException {
+        Map<String, Double> byName = new java.util.TreeMap<>();
+        long hz = 100; // USER_HZ
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path t : tasks.toList()) {
+                try {
+                    String stat = Files.readString(t.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+$", "#");
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    double ms = (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 1000.0 / hz;
+                    byName.merge(name, ms, Double::sum);
+                } catch (java.io.IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        }
+        System.out.println("CPU time by thread (user+system, since the JVM started):");
+        byName.entrySet().stream().sorted((a, b) -> Double.compare(b.getValue(), a.getValue())).limit(15)
+                .forEach(e -> System.out.printf("  %8.0f ms  %s%n", e.getValue(), e.getKey()));
     }
 
     private static double median(List<Double> v) {
