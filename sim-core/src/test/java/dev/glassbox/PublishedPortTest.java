@@ -112,6 +112,24 @@ class PublishedPortTest {
         }
     }
 
+    @Test
+    void aContainerReachesAPublishedPortOnItsGatewayThroughTheProxyAsTheRuleSkipsItsBridge() {
+        try (Engine e = Engine.sim()) {
+            ok(e, "docker run -d --name web -p 8080:80 nginx");
+            Result r = ok(e, "docker run --rm busybox wget -qO- http://172.17.0.1:8080/");
+            assertTrue(r.out().contains("Welcome to nginx!"), r.text());
+            List<String> net = kernelNet(e);
+            assertTrue(net.contains("proxy"), net.toString());
+            assertFalse(net.contains("DNAT"), "! -i docker0: the rule does not rewrite a container's packets: " + net);
+            ok(e, "docker run -d --name cli busybox sleep 300");
+            assertEquals(List.of("route", "veth", "proxy", "route", "bridge forward", "veth", "connected"),
+                    hops(ok(e, "packet trace cli 172.17.0.1:8080")));
+            ok(e, "docker run -d --name lo -p 127.0.0.1:8081:80 nginx");
+            assertEquals(1, e.run("docker run --rm busybox wget -qO- http://172.17.0.1:8081/").exitStatus(),
+                    "a port published on 127.0.0.1 only is not reachable on the gateway");
+        }
+    }
+
     private static List<String> hops(Result r) {
         return r.out().lines().filter(l -> l.matches("\\s+\\d+\\s+.*")).map(l -> l.trim().split("\\s{2,}")[1]).toList();
     }

@@ -51,6 +51,9 @@ public final class LaunchProfile {
                 if (sampler != null) {
                     sampler.on = i >= 0;
                 }
+                if (i == 0 && Boolean.getBoolean("bench.threads")) {
+                    threadCpu(); // before the measured runs, to subtract
+                }
                 marks.clear();
                 names.clear();
                 long t0 = System.nanoTime();

@@ -44,7 +44,7 @@ final class PortProxy implements AutoCloseable {
         return r.proto() + "/" + r.hostIp() + ":" + r.hostPort();
     }
 
-    /** The address a publication listens on: always loopback. */
+    /** The loopback address a publication listens on (beside its bridge's address, see {@link #publish(NatRule, InetAddress)}). */
     static String listenIp(NatRule r) {
         return r.hostIp().equals("0.0.0.0") || r.hostIp().isEmpty() ? "127.0.0.1" : r.hostIp();
     }
@@ -55,6 +55,16 @@ final class PortProxy implements AutoCloseable {
     }
 
     void publish(NatRule r) {
+        publish(r, null);
+    }
+
+    /**
+     * Listens for the rule on loopback and, when {@code gateway} is given, on that address too: the
+     * IPv4 address of the rule's own bridge, where containers reach the host (the DNAT rule skips
+     * packets that come in on the bridge, as Docker's does, so docker-proxy, listening on all the
+     * host's addresses, serves them). Never on an address of another link: that could lead out of the machine.
+     */
+    void publish(NatRule r, InetAddress gateway) {
         if (!r.proto().equals("tcp")) {
             throw new IllegalArgumentException("glassbox: the Linux kernel publishes tcp ports only, not " + r.proto());
         }
@@ -67,6 +77,36 @@ final class PortProxy implements AutoCloseable {
         if (!ip.isLoopbackAddress()) {
             throw new IllegalArgumentException("glassbox: the Linux kernel publishes ports on loopback only, not on " + r.hostIp());
         }
+        if (gateway != null && !bridgeAddresses(r.bridge()).contains(gateway)) {
+            throw new IllegalArgumentException("glassbox: " + gateway.getHostAddress() + " is not an address of " + r.bridge()
+                    + "; the proxy listens on loopback and on the container's own bridge only");
+        }
+        bind(r, ip, key(r));
+        if (gateway != null) {
+            try {
+                bind(r, gateway, key(r) + "@" + gateway.getHostAddress());
+            } catch (RuntimeException e) {
+                withdraw(r);
+                throw e;
+            }
+        }
+    }
+
+    /** The IPv4 addresses of link {@code name} on the host; empty if there is no such link. */
+    static List<InetAddress> bridgeAddresses(String name) {
+        List<InetAddress> out = new ArrayList<>();
+        try {
+            java.net.NetworkInterface link = java.net.NetworkInterface.getByName(name);
+            if (link != null) {
+                link.inetAddresses().filter(a -> a instanceof java.net.Inet4Address).forEach(out::add);
+            }
+        } catch (IOException e) {
+            // no such link: no address
+        }
+        return out;
+    }
+
+    private void bind(NatRule r, InetAddress ip, String key) {
         ServerSocketChannel server;
         try {
             server = ServerSocketChannel.open();
@@ -74,14 +114,14 @@ final class PortProxy implements AutoCloseable {
             server.bind(new InetSocketAddress(ip, r.hostPort()), 64);
             server.configureBlocking(false);
         } catch (IOException e) {
-            throw new IllegalStateException("driver failed programming external connectivity: Bind for " + listenIp(r) + ":"
+            throw new IllegalStateException("driver failed programming external connectivity: Bind for " + ip.getHostAddress() + ":"
                     + r.hostPort() + " failed: port is already allocated");
         }
         Listener l = new Listener(r, server);
-        if (listeners.putIfAbsent(key(r), l) != null) {
+        if (listeners.putIfAbsent(key, l) != null) {
             l.closeConnections();
             quietly(server);
-            throw new IllegalStateException("Bind for " + listenIp(r) + ":" + r.hostPort() + " failed: port is already allocated");
+            throw new IllegalStateException("Bind for " + ip.getHostAddress() + ":" + r.hostPort() + " failed: port is already allocated");
         }
         onAcceptor(() -> {
             try {
@@ -94,7 +134,14 @@ final class PortProxy implements AutoCloseable {
 
     /** Stops the port's listener and its connections; the port is closed when this returns. */
     void withdraw(NatRule r) {
-        Listener l = listeners.remove(key(r));
+        for (String k : List.copyOf(listeners.keySet())) {
+            if (k.equals(key(r)) || k.startsWith(key(r) + "@")) {
+                stop(listeners.remove(k));
+            }
+        }
+    }
+
+    private void stop(Listener l) {
         if (l == null) {
             return;
         }
@@ -113,7 +160,11 @@ final class PortProxy implements AutoCloseable {
 
     List<NatRule> rules() {
         List<NatRule> out = new ArrayList<>();
-        listeners.values().forEach(l -> out.add(l.rule));
+        listeners.forEach((k, l) -> {
+            if (k.equals(key(l.rule))) {
+                out.add(l.rule);
+            }
+        });
         return out;
     }
 

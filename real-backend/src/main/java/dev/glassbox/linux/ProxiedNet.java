@@ -91,11 +91,18 @@ final class ProxiedNet implements Net {
     @Override
     public void proxy(NatRule rule) {
         LinuxNet.ipv4(rule.destIp());
+        // docker-proxy listens on all the host's addresses; here: loopback, and the container's own bridge,
+        // where its neighbours reach the host (the DNAT rule skips packets that come in on the bridge)
+        java.net.InetAddress gateway = rule.hostIp().equals("0.0.0.0") || rule.hostIp().isEmpty()
+                ? PortProxy.bridgeAddresses(rule.bridge()).stream().findFirst().orElse(null) : null;
+        String also = gateway == null ? "" : " and on " + gateway.getHostAddress() + ":" + rule.hostPort() + ", " + rule.bridge() + "'s own address,";
         tracer.note(Layer.KERNEL, Subsystem.NETWORK, "start docker-proxy", PortProxy.listenIp(rule) + ":" + rule.hostPort(),
-                "A userland proxy listens on " + PortProxy.listenIp(rule) + ":" + rule.hostPort() + " and copies each connection to "
-                        + rule.destIp() + ":" + rule.destPort() + " in the container: connections to 127.0.0.1 never pass the nat table.",
-                PortProxy.commandLine(rule));
-        proxy.publish(rule);
+                "A userland proxy listens on " + PortProxy.listenIp(rule) + ":" + rule.hostPort() + also + " and copies each connection to "
+                        + rule.destIp() + ":" + rule.destPort() + " in the container: connections to 127.0.0.1 never pass the nat table"
+                        + (gateway == null ? "." : ", and the DNAT rule skips those that containers make to their gateway."),
+                PortProxy.commandLine(rule) + (gateway == null ? "" : " ; " + new NatRule(rule.proto(), gateway.getHostAddress(), rule.hostPort(),
+                        rule.destIp(), rule.destPort(), rule.bridge()).proxyCommand()));
+        proxy.publish(rule, gateway);
     }
 
     @Override

@@ -36,12 +36,18 @@ class DifferentialTest {
             "05-whiteout", "06-write-upper", "07-oom", "08-pids-limit", "09-exit-code", "10-stop-pid1-ignores-term", "11-kill",
             "12-stop-trapped", "13-exec", "14-exec-missing", "15-logs", "16-env", "17-workdir-user", "18-ping-between",
             "19-serve-between", "20-readonly-sys", "21-network-none", "22-wait", "23-tmp-write", "24-etc-hosts", "25-exit-signal", "26-volume", "27-user-network", "28-diff", "29-commit", "30-isolated-networks", "31-capabilities",
-            "32-userns-maps", "33-userns-volume-owner", "34-userns-host-file", "35-userns-stdio");
+            "32-userns-maps", "33-userns-volume-owner", "34-userns-host-file", "35-userns-stdio", "36-published-port");
 
     private static Path root;
     private static String skipLinux;
 
     record Script(String name, List<String> lines, List<String> expected, DaemonOptions daemon) {
+        /** The script with {@code @PORT} replaced by a host port. */
+        Script withPort(int port) {
+            return new Script(name, lines.stream().map(l -> l.replace("@PORT", String.valueOf(port))).toList(),
+                    expected.stream().map(l -> l.replace("@PORT", String.valueOf(port))).toList(), daemon);
+        }
+
         static Script load(String name) throws IOException {
             try (InputStream in = Objects.requireNonNull(DifferentialTest.class.getResourceAsStream("/differential/" + name + ".txt"), name)) {
                 List<String> lines = new ArrayList<>();
@@ -91,8 +97,12 @@ class DifferentialTest {
         return SCRIPTS.stream().map(name -> DynamicTest.dynamicTest(name, () -> compare(Script.load(name))));
     }
 
-    private void compare(Script s) {
-        String sim = transcript(s, () -> Engine.sim(s.daemon()), "172.17.");
+    private void compare(Script s) throws IOException {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort(); // @PORT: the same free host port on both kernels
+        }
+        String sim = transcript(s.withPort(port), () -> Engine.sim(s.daemon()), "172.17.");
         for (String e : s.expected()) {
             assertTrue(sim.contains(e), s.name() + " on the sim kernel lacks '" + e + "':\n" + sim);
         }
@@ -101,7 +111,7 @@ class DifferentialTest {
         }
         LinuxKernel.Options o = options();
         String prefix = o.subnet().substring(0, o.subnet().indexOf('.', o.subnet().indexOf('.') + 1) + 1);
-        String linux = transcript(s, () -> LinuxEngine.open(o, true, s.daemon()), prefix);
+        String linux = transcript(s.withPort(port), () -> LinuxEngine.open(o, true, s.daemon()), prefix);
         assertEquals(sim, linux, s.name() + ": the sim kernel (expected) and the Linux kernel (actual) differ");
     }
 
@@ -110,7 +120,7 @@ class DifferentialTest {
         StringBuilder sb = new StringBuilder();
         try (Engine e = engine.get()) {
             for (String line : s.lines()) {
-                String real = line.replace("@IP2", subnetPrefix + "0.2");
+                String real = line.replace("@IP2", subnetPrefix + "0.2").replace("@GW", subnetPrefix + "0.1");
                 Result r = e.run(real);
                 sb.append("$ ").append(line).append('\n').append(r.text()).append(r.text().isEmpty() || r.text().endsWith("\n") ? "" : "\n")
                         .append("[exit ").append(r.exitStatus()).append("]\n");

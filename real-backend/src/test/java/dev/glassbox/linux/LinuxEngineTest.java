@@ -134,7 +134,7 @@ class LinuxEngineTest {
     }
 
     @Test
-    void aPublishedPortIsAnsweredFromTheHostOnLoopbackByTheProxyAndOnTheGatewayByDnat() throws Exception {
+    void aPublishedPortIsAnsweredOnLoopbackByTheProxyOnTheGatewayByDnatAndToContainersByTheProxy() throws Exception {
         int port = freePort();
         LinuxKernel.Options o = ownSubnet();
         try (Engine e = LinuxEngine.open(o)) {
@@ -146,11 +146,15 @@ class LinuxEngineTest {
             assertTrue(loopback != null, "nginx never answered on 127.0.0.1:" + port + " (the proxy)");
             assertEquals(200, loopback.statusCode());
             assertTrue(loopback.body().contains("nginx"), loopback.body());
-            // the proxy listens on loopback only: what answers on the gateway address is the DNAT rule, in OUTPUT
+            // from the host, the gateway address is DNATed in OUTPUT (the proxy listens there too, for containers)
             HttpResponse<String> gateway = get("http://" + o.gateway() + ":" + port + "/");
             assertTrue(gateway != null, "nginx never answered on " + o.gateway() + ":" + port + " (DNAT)");
             assertEquals(200, gateway.statusCode());
             assertTrue(gateway.body().contains("nginx"), gateway.body());
+            // from a container: the rule skips packets that come in on the bridge (! -i), so the proxy on the gateway answers, as docker-proxy does
+            Result fromContainer = ok(e, "docker run --rm busybox wget -qO- http://" + o.gateway() + ":" + port + "/");
+            assertTrue(fromContainer.out().contains("nginx"), fromContainer.text());
+            assertTrue(e.lastTrace().events().stream().noneMatch(ev -> ev.action().equals("DNAT")), "no DNAT hop is claimed");
             e.run("docker ps"); // hands over the log lines written meanwhile
             assertTrue(ok(e, "docker logs web").text().contains("\"GET / HTTP/1.1\" 200"), "the access log went to the container's stdout");
             ok(e, "docker stop web");

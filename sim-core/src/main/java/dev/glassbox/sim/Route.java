@@ -59,29 +59,33 @@ final class Route {
         SimNet.NetNs ns = from;
         int source = sourceAddress(from, dst);
         src = source;
+        String ingress = null; // the bridge a packet came into the host's namespace on, from a container
         for (int hop = 0; hop < 16; hop++) {
             dstNow = dst;
             portNow = port;
             if (ns == net.host && (ns.owns(dst) || dst == 0)) {
                 boolean loopback = Ip.loopback(dst) || dst == 0;
-                NatRule rule = loopback ? null : find(net.nat, dst, port);
+                NatRule rule = loopback ? null : dnat(dst, port, ingress);
                 if (rule != null) {
                     hop("DNAT", Ip.format(dst) + ":" + port, "Port " + port + " is published: the nat table rewrites the destination to "
                             + rule.destIp() + ":" + rule.destPort() + ".", rule.iptables());
                     dst = Ip.parse(rule.destIp());
                     port = rule.destPort();
+                    ingress = null;
                     continue;
                 }
-                NatRule proxy = loopback ? find(net.proxies, dst == 0 ? Ip.parse("127.0.0.1") : dst, port) : null;
+                NatRule proxy = loopback || ingress != null ? find(net.proxies, dst == 0 ? Ip.parse("127.0.0.1") : dst, port) : null;
                 if (proxy != null) {
-                    hop("proxy", Ip.format(dst) + ":" + port, "Loopback traffic is never NATed: docker-proxy accepts the connection on "
-                            + Ip.format(dst) + ":" + port + " and opens one of its own to " + proxy.destIp() + ":" + proxy.destPort() + ".",
-                            proxy.proxyCommand());
+                    hop("proxy", Ip.format(dst) + ":" + port, (loopback ? "Loopback traffic is never NATed"
+                            : "The DNAT rule skips packets that come in on " + ingress + " (! -i " + ingress + "), so a container's connection to the gateway is not rewritten")
+                            + ": docker-proxy accepts the connection on " + Ip.format(dst) + ":" + port + " and opens one of its own to "
+                            + proxy.destIp() + ":" + proxy.destPort() + ".", proxy.proxyCommand());
                     dst = Ip.parse(proxy.destIp());
                     port = proxy.destPort();
                     source = sourceAddress(ns, dst);
                     src = source;
                     sourcePort = net.ephemeralPort();
+                    ingress = null;
                     continue;
                 }
             }
@@ -111,8 +115,10 @@ final class Route {
                         + in.name + (in.ns == net.host ? " on the host." : "."), out.name + " → " + in.name);
                 if (in.master != null && !in.master.addresses.isEmpty() && Ip.address(in.master.addresses.get(0)) != dst) {
                     ns = throughBridge(in.master, dst, in);
+                    ingress = null;
                 } else {
                     ns = in.ns;
+                    ingress = in.master != null ? in.master.name : null;
                 }
                 continue;
             }
@@ -135,6 +141,17 @@ final class Route {
         hop("unreachable", Ip.format(dst), "No port of " + bridge.name + " answers ARP for " + Ip.format(dst) + ".",
                 "arp: " + Ip.format(dst) + " incomplete");
         throw SysError.ehostunreach();
+    }
+
+    /** The DNAT rule for this packet: as {@link #find}, but not a rule whose {@code ! -i BRIDGE} excludes the bridge it came in on. */
+    private NatRule dnat(int dst, int port, String ingress) {
+        for (NatRule r : net.nat) {
+            if (r.hostPort() == port && r.proto().equals(proto) && (r.hostIp().equals("0.0.0.0") || Ip.parse(r.hostIp()) == dst)
+                    && !r.bridge().equals(ingress)) {
+                return r;
+            }
+        }
+        return null;
     }
 
     /** The rule for this protocol and port whose host address is {@code dst} or any (0.0.0.0). */

@@ -274,7 +274,8 @@ final class SimNet implements Net {
     public void proxy(NatRule rule) {
         kernel.event(Subsystem.NETWORK, "start docker-proxy", rule.hostIp() + ":" + rule.hostPort(), "docker-proxy listens on "
                 + rule.hostIp() + ":" + rule.hostPort() + " and relays each connection to " + rule.destIp() + ":" + rule.destPort()
-                + ": connections to 127.0.0.1 never pass the nat table's PREROUTING, so the DNAT rule alone would miss them.",
+                + ": connections to 127.0.0.1 never pass the nat table's PREROUTING, and the DNAT rule skips those that containers make to"
+                + " their gateway, so the rule alone would miss both.",
                 rule.proxyCommand());
         proxies.add(rule);
     }
