@@ -16,9 +16,14 @@ import java.nio.file.Path;
  * chunks in the order the shim read them, each framed as {@code "STREAM LENGTH\n"} and its bytes.
  * Each poll delivers the frames appended since, decoded as UTF-8 per stream (a character split
  * between two chunks waits for its last bytes); a frame not yet whole waits for the next poll.
+ * What has been read is punched out of the file (a hole, its size kept) once it passes
+ * {@link #PUNCH_EVERY}: the file lives on the run directory's tmpfs, in memory, and only the output
+ * not yet read should take room there.
  */
 final class OutputTail {
     private static final int CHUNK = 64 * 1024;
+    /** How much read output a file keeps before it is punched out. */
+    static final long PUNCH_EVERY = 1 << 20;
 
     private final Path file;
     private final ExecSpec.OutputSink sink;
@@ -26,6 +31,8 @@ final class OutputTail {
     private final ByteBuffer[] carry = {null, ByteBuffer.allocate(8), ByteBuffer.allocate(8)};
     private final ByteArrayOutputStream unread = new ByteArrayOutputStream();
     private long offset;
+    /** The file's start, up to here, is a hole already. */
+    private long punched;
 
     OutputTail(Path file, ExecSpec.OutputSink sink) {
         this.file = file;
@@ -52,7 +59,31 @@ final class OutputTail {
         } catch (IOException e) {
             // not there yet, or gone: nothing to deliver
         }
+        if (offset - punched >= PUNCH_EVERY) {
+            punch();
+        }
         return deliverFrames();
+    }
+
+    /** Frees the pages of what has been read: fallocate(PUNCH_HOLE | KEEP_SIZE) from the start to the last whole page read. */
+    private void punch() {
+        long upTo = offset & ~4095L;
+        if (!Sys.available() || upTo <= punched) {
+            return;
+        }
+        int fd = Sys.libc().open(file.toString(), Sys.O_WRONLY | Sys.O_CLOEXEC);
+        if (fd < 0) {
+            return;
+        }
+        try {
+            if (Sys.libc().fallocate(fd, Sys.FALLOC_FL_PUNCH_HOLE | Sys.FALLOC_FL_KEEP_SIZE, 0, upTo) == 0) {
+                punched = upTo;
+            } else {
+                punched = offset; // the filesystem cannot punch: do not try at every poll
+            }
+        } finally {
+            Sys.libc().close(fd);
+        }
     }
 
     private boolean deliverFrames() {

@@ -17,6 +17,9 @@ import jnr.ffi.annotations.SaveError;
  */
 final class Sys {
     static final int O_RDONLY = 0;
+    static final int O_WRONLY = 1;
+    static final int FALLOC_FL_KEEP_SIZE = 1;
+    static final int FALLOC_FL_PUNCH_HOLE = 2;
     static final int O_CLOEXEC = 0x80000;
     static final int O_DIRECTORY = 0x10000;
     static final int O_PATH = 0x200000;
@@ -43,6 +46,9 @@ final class Sys {
 
         @SaveError
         int close(int fd);
+
+        @SaveError
+        int fallocate(int fd, int mode, long offset, long len);
 
         @SaveError
         int setns(int fd, int nstype);
