@@ -292,6 +292,9 @@ public final class LinuxKernel implements Kernel {
             procs.closeSpare();
         }
         reconcile();
+        if (overlays != null) {
+            overlays.releaseAll(); // the overlays the sweep detached end once nothing holds them
+        }
         fs.settleWrites(); // the daemon's state file is on the disk
         fs.awaitRemovals(60_000); // the trees removed are deleted from the disk too before close returns
     }

@@ -139,6 +139,20 @@ public final class LinuxOverlayMounts {
         release.settle();
     }
 
+    /**
+     * Drops every descriptor still held, for overlays that were detached some other way (the sweep's
+     * lazy unmount at close), and waits until they have ended.
+     */
+    public void releaseAll() {
+        for (String target : List.copyOf(pins.keySet())) {
+            Integer pin = pins.remove(target);
+            if (pin != null) {
+                release.submit(() -> Sys.libc().close(pin));
+            }
+        }
+        release.settle();
+    }
+
     /** Whether something is mounted exactly at {@code path} (from /proc/self/mounts). */
     public static boolean isMounted(Path path) {
         String p = path.toAbsolutePath().normalize().toString();

@@ -232,6 +232,42 @@ class LinuxEngineTest {
         assertFalse(LinuxOverlayMounts.isMounted(run), "close unmounts it");
     }
 
+    @Test
+    void closeLeavesNoDescriptorOnAnOverlayItDetached() throws IOException {
+        int before = pathDescriptors();
+        LinuxKernel k = LinuxKernel.open(options);
+        String t = root.toRealPath() + "/t";
+        try {
+            for (String d : List.of("lower", "upper", "work", "merged")) {
+                k.fs().mkdirs(t + "/" + d);
+            }
+            k.mounts().overlay(List.of(t + "/lower"), t + "/upper", t + "/work", t + "/merged");
+            assertEquals(before + 1, pathDescriptors(), "an overlay is held by an O_PATH descriptor while mounted");
+        } finally {
+            k.close(); // the sweep detaches the overlay left mounted
+        }
+        assertEquals(before, pathDescriptors(), "close dropped the descriptor, so the detached overlay can end");
+    }
+
+    /** How many of this JVM's descriptors are O_PATH ones (the overlays' holds), from /proc/self/fdinfo. */
+    private static int pathDescriptors() throws IOException {
+        int n = 0;
+        try (var fds = Files.list(Path.of("/proc/self/fdinfo"))) {
+            for (Path f : fds.toList()) {
+                try {
+                    for (String line : Files.readAllLines(f)) {
+                        if (line.startsWith("flags:") && (Long.parseLong(line.substring(6).trim(), 8) & 010000000L) != 0) {
+                            n++;
+                        }
+                    }
+                } catch (IOException e) {
+                    // closed meanwhile
+                }
+            }
+        }
+        return n;
+    }
+
     /** The daemon's nat chain and the jumps into it, not a rule in it. */
     private boolean natChain(String leftover) {
         String chain = LinuxNat.chain(options);
