@@ -31,6 +31,8 @@ final class OutputTail {
     private final ByteBuffer[] carry = {null, ByteBuffer.allocate(8), ByteBuffer.allocate(8)};
     private final ByteArrayOutputStream unread = new ByteArrayOutputStream();
     private long offset;
+    /** The read buffer, made at the first output. */
+    private byte[] buf;
     /** The file's start, up to here, is a hole already. */
     private long punched;
 
@@ -45,7 +47,13 @@ final class OutputTail {
 
     /** Delivers what is new; returns whether anything was. */
     boolean poll() {
-        byte[] buf = new byte[CHUNK];
+        // polled every few milliseconds for as long as the process runs: a stat when nothing is new, no buffer, no open
+        if (file.toFile().length() <= offset) {
+            return false; // what is unread is a frame not yet whole: it waits for more
+        }
+        if (buf == null) {
+            buf = new byte[CHUNK];
+        }
         try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "r")) {
             while (f.length() > offset) {
                 f.seek(offset);
