@@ -745,20 +745,17 @@ static int cmd_linkup(char **f, int n) {
     struct ifreq ifr;
     memset(&ifr, 0, sizeof ifr);
     snprintf(ifr.ifr_name, sizeof ifr.ifr_name, "%s", f[1]);
-    if (ioctl(s, SIOCGIFFLAGS, &ifr) < 0) {
-        int e = errno;
-        close(s);
-        errno = e;
-        return fail(f[1]);
+    int r = ioctl(s, SIOCGIFFLAGS, &ifr);
+    if (r == 0) {
+        ifr.ifr_flags |= IFF_UP;
+        r = ioctl(s, SIOCSIFFLAGS, &ifr);
     }
-    ifr.ifr_flags |= IFF_UP;
-    if (ioctl(s, SIOCSIFFLAGS, &ifr) < 0) {
-        int e = errno;
-        close(s);
-        errno = e;
-        return fail(f[1]);
-    }
+    int e = errno;
     close(s);
+    if (r < 0) {
+        errno = e;
+        return fail(f[1]);
+    }
     say("ok");
     return 0;
 }
@@ -1001,43 +998,6 @@ static int exec_main(int argc, char **argv) {
     return shim_wait(pid);
 }
 
-static int run_mode(int argc, char **argv);
-
-/*
- * Waits for the real arguments and becomes the helper they describe (see "spare" above), in this
- * same process: an execve of itself would cost a few hundred microseconds of every start. Its
- * argv[1] then reads "taken", so that /proc/PID/cmdline tells a spare from a helper at work.
- */
-static int spare_main(int argc, char **argv) {
-    char **f = calloc(MAX_FIELDS + 2, sizeof *f);
-    int n = read_command(f + 1);
-    if (n < 3) {
-        return n == 0 ? 0 : 2;
-    }
-    f[0] = argv[0];
-    for (int i = 1; i <= n; i++) {
-        f[i] = strdup(f[i]); /* read_command reuses its buffer for the next command */
-    }
-    char log[PATH_MAX];
-    snprintf(log, sizeof log, "%s/helper.log", f[2]);
-    int fd = open(log, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
-    if (fd >= 0) {
-        dup2(fd, 2);
-        close(fd);
-    }
-    if (argc == 2 && strlen(argv[1]) == 5) {
-        memcpy(argv[1], "taken", 5);
-    }
-    return run_mode(n + 1, f);
-}
-
-int main(int argc, char **argv) {
-    if (argc == 2 && strcmp(argv[1], "spare") == 0) {
-        return spare_main(argc, argv);
-    }
-    return run_mode(argc, argv);
-}
-
 static int run_mode(int argc, char **argv) {
     if (argc < 4) {
         fprintf(stderr, "usage: glassbox-init create DIR FLAGS [NS=PATH ...] | exec DIR PID [CGROUP_PROCS ...]\n");
@@ -1060,4 +1020,37 @@ static int run_mode(int argc, char **argv) {
     }
     fprintf(stderr, "glassbox-init: unknown mode %s\n", argv[1]);
     return 2;
+}
+
+/*
+ * Waits for the real arguments and becomes the helper they describe (see "spare" above), in this
+ * same process: an execve of itself would cost a few hundred microseconds of every start. Its
+ * argv[1] then reads "taken", so that /proc/PID/cmdline tells a spare from a helper at work.
+ */
+static int spare_main(char **argv) {
+    char **f = calloc(MAX_FIELDS + 2, sizeof *f);
+    int n = read_command(f + 1);
+    if (n < 3) {
+        return n == 0 ? 0 : 2;
+    }
+    f[0] = argv[0];
+    for (int i = 1; i <= n; i++) {
+        f[i] = strdup(f[i]); /* read_command reuses its buffer for the next command */
+    }
+    char log[PATH_MAX];
+    snprintf(log, sizeof log, "%s/helper.log", f[2]);
+    int fd = open(log, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+    if (fd >= 0) {
+        dup2(fd, 2);
+        close(fd);
+    }
+    memcpy(argv[1], "taken", 5); /* main saw exactly "spare": the same length */
+    return run_mode(n + 1, f);
+}
+
+int main(int argc, char **argv) {
+    if (argc == 2 && strcmp(argv[1], "spare") == 0) {
+        return spare_main(argv);
+    }
+    return run_mode(argc, argv);
 }
