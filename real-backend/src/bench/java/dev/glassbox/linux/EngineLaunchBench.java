@@ -26,10 +26,6 @@ import java.util.List;
 public final class EngineLaunchBench {
     private EngineLaunchBench() {}
 
-    interface Step {
-        void run() throws Exception;
-    }
-
     /** The C timer: one process, started once, that runs and times a command per request. */
     static final class Timer implements AutoCloseable {
         private final Process p;

@@ -126,8 +126,7 @@ public final class LinuxKernel implements Kernel {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("glassbox: cannot create " + run + ": " + e.getMessage(), e);
         }
-        long flags = 0x2 | 0x4 | 0x8; // MS_NOSUID | MS_NODEV | MS_NOEXEC
-        if (Sys.libc().mount("glassbox-run", run.toString(), "tmpfs", flags, RUN_TMPFS_OPTIONS) != 0) {
+        if (Sys.libc().mount("glassbox-run", run.toString(), "tmpfs", Sys.MS_NOSUID | Sys.MS_NODEV | Sys.MS_NOEXEC, RUN_TMPFS_OPTIONS) != 0) {
             System.err.println("glassbox: warning: cannot mount a tmpfs on " + run + " (" + Sys.fail(Sys.errno(), "mount").getMessage()
                     + "); the helpers' files go to the disk");
         }

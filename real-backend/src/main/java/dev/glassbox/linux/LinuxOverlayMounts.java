@@ -125,7 +125,7 @@ public final class LinuxOverlayMounts {
                 throw Sys.fail(errno, "umount " + tgt);
             }
             if (pin != null) {
-                release.submit(() -> Sys.libc().close(pin));
+                drop(pin);
             }
             return;
         }
@@ -147,10 +147,15 @@ public final class LinuxOverlayMounts {
         for (String target : List.copyOf(pins.keySet())) {
             Integer pin = pins.remove(target);
             if (pin != null) {
-                release.submit(() -> Sys.libc().close(pin));
+                drop(pin);
             }
         }
         release.settle();
+    }
+
+    /** Closes a detached overlay's descriptor in the background: the overlay ends, and its data is written out, then. */
+    private void drop(int pin) {
+        release.submit(() -> Sys.libc().close(pin));
     }
 
     /** Whether something is mounted exactly at {@code path} (from /proc/self/mounts). */

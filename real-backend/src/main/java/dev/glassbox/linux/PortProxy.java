@@ -46,7 +46,31 @@ final class PortProxy implements AutoCloseable {
 
     /** The loopback address a publication listens on (beside its bridge's address, see {@link #publish(NatRule, InetAddress)}). */
     static String listenIp(NatRule r) {
-        return r.hostIp().equals("0.0.0.0") || r.hostIp().isEmpty() ? "127.0.0.1" : r.hostIp();
+        return anyAddress(r) ? "127.0.0.1" : r.hostIp();
+    }
+
+    /** Published on all the host's addresses (no host IP given), as docker-proxy then listens. */
+    private static boolean anyAddress(NatRule r) {
+        return r.hostIp().equals("0.0.0.0") || r.hostIp().isEmpty();
+    }
+
+    /**
+     * The second address a rule on all the host's addresses is served on: the IPv4 address of the
+     * rule's own bridge, where containers reach the host (the DNAT rule skips packets that come in on
+     * the bridge, as Docker's does, and docker-proxy, listening everywhere, serves them). Null for a
+     * rule bound to one address, or when the bridge has none. Never an address of another link: that
+     * could lead out of the machine.
+     */
+    static InetAddress gatewayOf(NatRule r) {
+        if (!anyAddress(r)) {
+            return null;
+        }
+        try {
+            java.net.NetworkInterface link = java.net.NetworkInterface.getByName(r.bridge());
+            return link == null ? null : link.inetAddresses().filter(a -> a instanceof java.net.Inet4Address).findFirst().orElse(null);
+        } catch (IOException e) {
+            return null; // no such link: no address
+        }
     }
 
     /** docker-proxy's own command line for this rule, listening on loopback: the trace's real-world equivalent. */
@@ -58,12 +82,7 @@ final class PortProxy implements AutoCloseable {
         publish(r, null);
     }
 
-    /**
-     * Listens for the rule on loopback and, when {@code gateway} is given, on that address too: the
-     * IPv4 address of the rule's own bridge, where containers reach the host (the DNAT rule skips
-     * packets that come in on the bridge, as Docker's does, so docker-proxy, listening on all the
-     * host's addresses, serves them). Never on an address of another link: that could lead out of the machine.
-     */
+    /** Listens for the rule on loopback and, when {@code gateway} ({@link #gatewayOf}) is given, on that address too. */
     void publish(NatRule r, InetAddress gateway) {
         if (!r.proto().equals("tcp")) {
             throw new IllegalArgumentException("glassbox: the Linux kernel publishes tcp ports only, not " + r.proto());
@@ -77,10 +96,6 @@ final class PortProxy implements AutoCloseable {
         if (!ip.isLoopbackAddress()) {
             throw new IllegalArgumentException("glassbox: the Linux kernel publishes ports on loopback only, not on " + r.hostIp());
         }
-        if (gateway != null && !bridgeAddresses(r.bridge()).contains(gateway)) {
-            throw new IllegalArgumentException("glassbox: " + gateway.getHostAddress() + " is not an address of " + r.bridge()
-                    + "; the proxy listens on loopback and on the container's own bridge only");
-        }
         bind(r, ip, key(r));
         if (gateway != null) {
             try {
@@ -90,20 +105,6 @@ final class PortProxy implements AutoCloseable {
                 throw e;
             }
         }
-    }
-
-    /** The IPv4 addresses of link {@code name} on the host; empty if there is no such link. */
-    static List<InetAddress> bridgeAddresses(String name) {
-        List<InetAddress> out = new ArrayList<>();
-        try {
-            java.net.NetworkInterface link = java.net.NetworkInterface.getByName(name);
-            if (link != null) {
-                link.inetAddresses().filter(a -> a instanceof java.net.Inet4Address).forEach(out::add);
-            }
-        } catch (IOException e) {
-            // no such link: no address
-        }
-        return out;
     }
 
     private void bind(NatRule r, InetAddress ip, String key) {

@@ -91,10 +91,8 @@ final class ProxiedNet implements Net {
     @Override
     public void proxy(NatRule rule) {
         LinuxNet.ipv4(rule.destIp());
-        // docker-proxy listens on all the host's addresses; here: loopback, and the container's own bridge,
-        // where its neighbours reach the host (the DNAT rule skips packets that come in on the bridge)
-        java.net.InetAddress gateway = rule.hostIp().equals("0.0.0.0") || rule.hostIp().isEmpty()
-                ? PortProxy.bridgeAddresses(rule.bridge()).stream().findFirst().orElse(null) : null;
+        // docker-proxy listens on all the host's addresses; here: loopback, and the container's own bridge
+        java.net.InetAddress gateway = PortProxy.gatewayOf(rule);
         String also = gateway == null ? "" : " and on " + gateway.getHostAddress() + ":" + rule.hostPort() + ", " + rule.bridge() + "'s own address,";
         tracer.note(Layer.KERNEL, Subsystem.NETWORK, "start docker-proxy", PortProxy.listenIp(rule) + ":" + rule.hostPort(),
                 "A userland proxy listens on " + PortProxy.listenIp(rule) + ":" + rule.hostPort() + also + " and copies each connection to "

@@ -18,11 +18,14 @@ import jnr.ffi.annotations.SaveError;
 final class Sys {
     static final int O_RDONLY = 0;
     static final int O_WRONLY = 1;
-    static final int FALLOC_FL_KEEP_SIZE = 1;
-    static final int FALLOC_FL_PUNCH_HOLE = 2;
     static final int O_CLOEXEC = 0x80000;
     static final int O_DIRECTORY = 0x10000;
     static final int O_PATH = 0x200000;
+    static final int FALLOC_FL_KEEP_SIZE = 1;
+    static final int FALLOC_FL_PUNCH_HOLE = 2;
+    static final long MS_NOSUID = 0x2;
+    static final long MS_NODEV = 0x4;
+    static final long MS_NOEXEC = 0x8;
     static final int MNT_DETACH = 2;
     static final int CLONE_NEWNET = 0x40000000;
     static final int AF_NETLINK = 16;

@@ -215,9 +215,12 @@ public final class Persistence {
         java.util.Map<Container, JsonNode[]> fixed = new java.util.IdentityHashMap<>();
         for (Container c : d.containers.values()) {
             JsonNode[] parts = fixedParts.get(c);
-            fixed.put(c, parts != null ? parts : new JsonNode[] {JSON.valueToTree(c.config), JSON.valueToTree(c.hostConfig),
-                    JSON.valueToTree(c.path), JSON.valueToTree(c.lowerdirs)});
-            containers.add(container(c, fixed.get(c)));
+            if (parts == null) {
+                parts = new JsonNode[] {JSON.valueToTree(c.config), JSON.valueToTree(c.hostConfig), JSON.valueToTree(c.path),
+                        JSON.valueToTree(c.lowerdirs)};
+            }
+            fixed.put(c, parts);
+            containers.add(container(c, parts));
         }
         fixedParts = fixed; // the removed containers' parts are forgotten
         return root;

@@ -145,13 +145,7 @@ final class Route {
 
     /** The DNAT rule for this packet: as {@link #find}, but not a rule whose {@code ! -i BRIDGE} excludes the bridge it came in on. */
     private NatRule dnat(int dst, int port, String ingress) {
-        for (NatRule r : net.nat) {
-            if (r.hostPort() == port && r.proto().equals(proto) && (r.hostIp().equals("0.0.0.0") || Ip.parse(r.hostIp()) == dst)
-                    && !r.bridge().equals(ingress)) {
-                return r;
-            }
-        }
-        return null;
+        return find(net.nat.stream().filter(r -> !r.bridge().equals(ingress)).toList(), dst, port);
     }
 
     /** The rule for this protocol and port whose host address is {@code dst} or any (0.0.0.0). */
