@@ -15,10 +15,16 @@ import java.util.Map;
  * the next step's start, median over many runs, one line per step. Needs root. Run:
  * mvn -q -Pbench -pl real-backend verify -DskipTests (it runs with the other benchmarks; -Dbench.profile="-p 8080:80"
  * profiles other flags, -Dbench.persist=false leaves out the daemon's state file). Run alone, with java:
- * -Dbench.warmup=N runs before the measured ones (default 3), -Dbench.sample=true adds a wall-clock
- * sampler of the engine's thread (-Dbench.depth=N glassbox frames a sample is counted by,
- * -Dbench.within=Class.method counts only samples inside that method), -Dbench.threads=true prints the
- * CPU time of each of the JVM's threads (the JIT compilers' among them).
+ * <ul>
+ * <li>-Dbench.warmup=N runs before the measured ones (default 3);
+ * <li>-Dbench.sample=true adds a wall-clock sampler of the engine's thread, which counts by the
+ * innermost -Dbench.depth=N glassbox frames (default 3), or with -Dbench.inclusive=true by every
+ * glassbox method on the stack, each once; -Dbench.java=true leaves out the samples in a native
+ * method (a system call, a wait), -Dbench.within=Class.method keeps only those inside that method,
+ * -Dbench.lines=N prints N lines (default 60);
+ * <li>-Dbench.threads=true prints the CPU time, user and system, of each of the JVM's threads (the
+ * JIT compilers' among them) and how long the engine's thread was runnable but waited for a CPU.
+ * </ul>
  */
 public final class LaunchProfile {
     private LaunchProfile() {}
@@ -36,10 +42,6 @@ public final class LaunchProfile {
                 : Engine.on(LinuxKernel.open(o), new dev.glassbox.registry.Registries(dev.glassbox.linux.image.LocalHub.fromHost(),
                         dev.glassbox.linux.image.HttpRegistry::at), false)) {
             e.run("docker pull busybox");
-            if (Boolean.getBoolean("bench.tmpfsrun")) {
-                Files.createDirectories(tmp.resolve("state/run"));
-                Cmd.run(List.of("mount", "-t", "tmpfs", "tmpfs", tmp.resolve("state/run").toString()), 10_000).orThrow();
-            }
             List<long[]> marks = new ArrayList<>();
             List<String> names = new ArrayList<>();
             e.onTraceEvent(ev -> {
@@ -116,9 +118,22 @@ public final class LaunchProfile {
                         java.util.concurrent.locks.LockSupport.parkNanos(100_000);
                         continue;
                     }
-                    String key = key(st);
+                    if (Boolean.getBoolean("bench.java") && (st.length == 0 || st[0].isNativeMethod())) {
+                        java.util.concurrent.locks.LockSupport.parkNanos(100_000);
+                        continue; // in a system call or waiting: not the JVM's own work
+                    }
                     synchronized (counts) {
-                        counts.merge(key, 1, Integer::sum);
+                        if (Boolean.getBoolean("bench.inclusive")) {
+                            java.util.Set<String> seen = new java.util.HashSet<>();
+                            for (StackTraceElement f : st) {
+                                if (f.getClassName().startsWith("dev.glassbox")) {
+                                    seen.add(f.getClassName().replaceAll(".*\\.", "") + "." + f.getMethodName());
+                                }
+                            }
+                            seen.forEach(m -> counts.merge(m, 1, Integer::sum));
+                        } else {
+                            counts.merge(key(st), 1, Integer::sum);
+                        }
                         total++;
                     }
                 }
@@ -149,7 +164,7 @@ public final class LaunchProfile {
             List<Map.Entry<String, Integer>> e = new ArrayList<>(counts.entrySet());
             e.sort((a, b) -> b.getValue() - a.getValue());
             System.out.printf("wall-clock samples of the engine thread: %d%n", total);
-            for (int k = 0; k < Math.min(60, e.size()); k++) {
+            for (int k = 0; k < Math.min(Integer.getInteger("bench.lines", 60), e.size()); k++) {
                 System.out.printf("  %5.1f%%  %s%n", 100.0 * e.get(k).getValue() / total, e.get(k).getKey());
             }
         }
@@ -157,7 +172,7 @@ public final class LaunchProfile {
 
     /** -Dbench.threads=true: the CPU time each of this JVM's threads used so far, by thread name, from /proc/self/task. */
     private static void threadCpu() throws java.io.IOException {
-        Map<String, Double> byName = new java.util.TreeMap<>();
+        Map<String, double[]> byName = new java.util.TreeMap<>();
         long hz = 100; // USER_HZ
         try (var tasks = Files.list(Path.of("/proc/self/task"))) {
             for (Path t : tasks.toList()) {
@@ -165,16 +180,19 @@ public final class LaunchProfile {
                     String stat = Files.readString(t.resolve("stat"));
                     String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+$", "#");
                     String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    double ms = (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 1000.0 / hz;
-                    byName.merge(name, ms, Double::sum);
+                    double[] ms = {Long.parseLong(f[11]) * 1000.0 / hz, Long.parseLong(f[12]) * 1000.0 / hz};
+                    byName.merge(name, ms, (a, b) -> new double[] {a[0] + b[0], a[1] + b[1]});
                 } catch (java.io.IOException | RuntimeException e) {
                     // the thread ended meanwhile
                 }
             }
         }
-        System.out.println("CPU time by thread (user+system, since the JVM started):");
-        byName.entrySet().stream().sorted((a, b) -> Double.compare(b.getValue(), a.getValue())).limit(15)
-                .forEach(e -> System.out.printf("  %8.0f ms  %s%n", e.getValue(), e.getKey()));
+        String[] sched = Files.readString(Path.of("/proc/thread-self/schedstat")).trim().split(" ");
+        System.out.printf("this thread since it started: %.0f ms on a CPU, %.0f ms runnable but waiting for one (schedstat)%n",
+                Long.parseLong(sched[0]) / 1e6, Long.parseLong(sched[1]) / 1e6);
+        System.out.println("CPU time by thread since the JVM started (user + system):");
+        byName.entrySet().stream().sorted((a, b) -> Double.compare(b.getValue()[0] + b.getValue()[1], a.getValue()[0] + a.getValue()[1])).limit(12)
+                .forEach(e -> System.out.printf("  %6.0f + %5.0f ms  %s%n", e.getValue()[0], e.getValue()[1], e.getKey()));
     }
 
     private static double median(List<Double> v) {

@@ -43,7 +43,7 @@ final class Exec {
             try {
                 redirect(s.redirs());
             } catch (RedirectFailed e) {
-                return 1;
+                return sh.flavor.redirectStatus();
             }
             return sh.substStatus;
         }
@@ -52,14 +52,17 @@ final class Exec {
                 sh.io = redirect(s.redirs());
                 return 0;
             } catch (RedirectFailed e) {
-                throw new Flow.Exit(sh.flavor.errorStatus());
+                if (sh.flavor.execRedirectExits()) {
+                    throw new Flow.Exit(sh.flavor.redirectStatus());
+                }
+                return sh.flavor.redirectStatus();
             }
         }
         Streams saved = sh.io;
         try {
             sh.io = redirect(s.redirs());
         } catch (RedirectFailed e) {
-            return sh.flavor.errorStatus();
+            return sh.flavor.redirectStatus();
         }
         try {
             return dispatch(argv, assigns);
@@ -251,13 +254,17 @@ final class Exec {
                 case ">&" -> s = target.equals("1") ? out : target.equals("2") ? err
                         : target.equals("-") ? Streams.DISCARD : open(target, false, out, err);
                 case "<" -> {
+                    // the shell opens the file whichever descriptor it goes to (exec 3< FILE);
+                    // only standard input is something a simulated program reads
+                    String text;
+                    try {
+                        text = sh.sys.readText(target);
+                    } catch (SysError e) {
+                        sh.io.err(sh.flavor.cantOpen(sh, target, e));
+                        throw new RedirectFailed();
+                    }
                     if (r.fd() == 0) {
-                        try {
-                            in = Input.of(sh.sys.readText(target));
-                        } catch (SysError e) {
-                            sh.io.err(sh.flavor.cantOpen(sh, target, e));
-                            throw new RedirectFailed();
-                        }
+                        in = Input.of(text);
                     }
                 }
                 default -> {

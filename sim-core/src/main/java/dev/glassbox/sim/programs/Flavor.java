@@ -87,14 +87,27 @@ enum Flavor {
     String cantOpen(Interp sh, String path, SysError e) {
         boolean missing = "ENOENT".equals(e.errno());
         return switch (this) {
-            case ASH -> message(sh, null, "can't open '" + path + "': " + (missing ? "no such file" : e.getMessage()));
+            case ASH -> message(sh, null, "can't open " + path + ": " + (missing ? "no such file" : e.getMessage()));
             case DASH -> message(sh, null, "cannot open " + path + ": " + (missing ? "No such file" : e.getMessage()));
             case BASH -> message(sh, null, path + ": " + e.getMessage());
         };
     }
 
-    /** Status of a failed redirection or special-builtin error: bash says 1, ash and dash 2. */
+    /** Status of a special builtin's error (cd to a missing directory): bash says 1, ash and dash 2. */
     int errorStatus() {
         return this == BASH ? 1 : 2;
+    }
+
+    /**
+     * Status of a command whose redirection failed: dash says 2; busybox ash, though it comes from
+     * dash, says 1 on purpose (its redirectsafe), as bash does.
+     */
+    int redirectStatus() {
+        return this == DASH ? 2 : 1;
+    }
+
+    /** Whether a failed redirection on {@code exec} ends the shell: it does in ash and dash (exec is a special builtin), not in bash. */
+    boolean execRedirectExits() {
+        return this != BASH;
     }
 }

@@ -266,7 +266,7 @@ final class Interp {
             try {
                 io = exec.redirect(r.redirs());
             } catch (Exec.RedirectFailed e) {
-                return flavor.errorStatus();
+                return flavor.redirectStatus();
             }
             try {
                 return eval(r.body());

@@ -100,6 +100,25 @@ class ShellTest {
         assertEquals("", out("cat /tmp/f | grep one > /dev/null"));
     }
 
+    /** As busybox 1.35, dash 0.5.12 and bash 5.2 answer on a Debian host. */
+    @Test
+    void aFailedRedirectionSaysSoAndGivesEachShellsStatus() {
+        String script = "echo hi > /nope/x; echo builtin $?; cat < /nope/x; echo program $?; { echo a; } > /nope/x; echo group $?;"
+                + " cat 3< /nope/x; echo fd3 $?; exec 3< /nope/x; echo after $?";
+        World.Result ash = w.sh(script);
+        assertEquals("builtin 1\nprogram 1\ngroup 1\nfd3 1\n", ash.out());
+        assertEquals(1, ash.status(), "exec, a special builtin, ends the shell");
+        assertEquals("sh: can't create /nope/x: nonexistent directory\nsh: can't open /nope/x: no such file\n", ash.err().lines()
+                .limit(2).map(l -> l + "\n").reduce("", String::concat));
+        World.Result dash = w.sh("dash", script);
+        assertEquals("builtin 2\nprogram 2\ngroup 2\nfd3 2\n", dash.out());
+        assertEquals(2, dash.status());
+        assertTrue(dash.err().startsWith("dash: 1: cannot create /nope/x: Directory nonexistent\n"), dash.err());
+        World.Result bash = w.sh("bash", script);
+        assertEquals("builtin 1\nprogram 1\ngroup 1\nfd3 1\nafter 1\n", bash.out(), "bash goes on after exec");
+        assertEquals(0, bash.status());
+    }
+
     @Test
     void hereDocumentsExpandUnlessQuoted() {
         assertEquals("hi there\n$X\n", out("X=there; cat <<EOF\nhi $X\nEOF\ncat <<'EOF'\n$X\nEOF"));
