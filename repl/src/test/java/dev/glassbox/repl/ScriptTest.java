@@ -46,6 +46,8 @@ class ScriptTest {
         int status = glassbox("run", script("docker run -d --name web nginx\ndocker stop nope\ndocker ps\n"));
         assertEquals(1, status);
         assertTrue(err.toString().contains("No such container: nope"), err.toString());
+        assertTrue(err.toString().endsWith("glassbox: the script stops at line 2, which exited with status 1 (glassbox run --keep-going runs every line)\n"),
+                err.toString());
         assertFalse(out.toString().contains("$ docker ps"), out.toString());
     }
 
@@ -54,6 +56,7 @@ class ScriptTest {
         int status = glassbox("run", script("docker stop nope\ndocker run -d --name web nginx\ndocker ps\n"), "--keep-going");
         assertEquals(1, status);
         assertTrue(out.toString().contains("$ docker ps\n"), out.toString());
+        assertFalse(err.toString().contains("the script stops"), err.toString());
     }
 
     @Test
