@@ -45,15 +45,19 @@ class EngineFlowTest {
             order.add(indexOf(t, "clone", kernel(Subsystem.PROCESS, "clone")));
             order.add(indexOf(t, "pid namespace", kernel(Subsystem.NAMESPACE, "new pid namespace")));
             order.add(indexOf(t, "cgroup", kernel(Subsystem.CGROUP, "mkdir")));
-            order.add(indexOf(t, "pivot_root", kernel(Subsystem.UNIONFS, "pivot_root")));
+            order.add(indexOf(t, "cgroup membership", kernel(Subsystem.CGROUP, "attach")));
             order.add(indexOf(t, "veth", kernel(Subsystem.NETWORK, "create veth")));
             order.add(indexOf(t, "bridge", kernel(Subsystem.NETWORK, "attach to bridge")));
             order.add(indexOf(t, "address", ev -> kernel(Subsystem.NETWORK, "add address").test(ev) && ev.object().equals("eth0")));
             order.add(indexOf(t, "DNAT", kernel(Subsystem.NETWORK, "add DNAT rule")));
+            order.add(indexOf(t, "proc", kernel(Subsystem.UNIONFS, "mount proc")));
+            order.add(indexOf(t, "pivot_root", kernel(Subsystem.UNIONFS, "pivot_root")));
             order.add(indexOf(t, "execve", kernel(Subsystem.PROCESS, "execve")));
             List<Integer> sorted = new ArrayList<>(order);
             sorted.sort(null);
-            assertEquals(sorted, order, "kernel steps happen in the runtime's order");
+            assertEquals(sorted, order, "kernel steps happen in the runtime's order: namespaces, cgroup membership, network, rootfs, exec");
+            List<String> runtimeSteps = t.events().stream().filter(ev -> ev.layer() == Layer.RUNTIME).map(TraceEvent::action).toList();
+            assertEquals(List.of("runc create", "snapshot", "namespaces", "cgroup", "network", "rootfs", "runc start"), runtimeSteps);
             assertTrue(t.events().get(indexOf(t, "DNAT", kernel(Subsystem.NETWORK, "add DNAT rule"))).equivalent()
                     .contains("--dport 8080 -j DNAT --to-destination 172.17.0.2:80"));
 

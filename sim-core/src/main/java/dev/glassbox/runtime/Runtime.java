@@ -16,7 +16,9 @@ import java.util.Set;
 
 /**
  * The containerd + shim + runc roles: turns a {@link RuntimeSpec} into kernel objects in the order
- * runc uses (namespaces, cgroup, rootfs, network, then execve), and takes them apart again.
+ * runc uses (namespaces, cgroup, network, rootfs, then execve), and takes them apart again. runc's
+ * init brings up the loopback link before it mounts anything, and Docker's network (libnetwork's
+ * prestart hook) is configured while the init still sees the host's root, before pivot_root.
  */
 public final class Runtime {
     private final Kernel kernel;
@@ -27,16 +29,16 @@ public final class Runtime {
         this.tracer = tracer;
     }
 
-    /** runc create: the container's init exists in its namespaces, cgroup, rootfs and network, not yet running the program. */
+    /** runc create: the container's init exists in its namespaces, cgroup, network and rootfs, not yet running the program. */
     public Sandbox create(RuntimeSpec spec) {
         try (Tracer.Span s = tracer.open(Layer.RUNTIME, null, "runc create", spec.id().substring(0, 12),
-                "containerd asks its shim to have runc create the container from the OCI spec: namespaces, cgroup, root filesystem and network, in that order.",
+                "containerd asks its shim to have runc create the container from the OCI spec: namespaces, cgroup, network and root filesystem, in that order.",
                 "runc create --bundle /run/containerd/io.containerd.runtime.v2.task/moby/" + spec.id() + " " + spec.id())) {
             snapshot(spec);
             Sandbox sb = namespaces(spec);
             cgroup(spec, sb);
-            rootfs(spec, sb);
             network(spec, sb);
+            rootfs(spec, sb);
             if (sb.namespaces().containsKey(NsType.UTS) && !spec.network().mode().equals("host")) {
                 kernel.processes().sethostname(sb, spec.hostname()); // never the host's own name: --network host shares its UTS namespace
             }
