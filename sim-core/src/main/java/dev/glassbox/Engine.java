@@ -242,6 +242,7 @@ public final class Engine implements AutoCloseable {
     @Override
     public void close() {
         try {
+            daemon.shutdown();
             if (persistence != null) {
                 kernel.idle(0); // h-persist: hands over exits the kernel saw since the last command,
                 persistence.save(); // so a container that ended by itself is kept with its own status

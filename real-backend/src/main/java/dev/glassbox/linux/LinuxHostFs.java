@@ -52,6 +52,8 @@ public final class LinuxHostFs implements HostFs {
 
     /** Writes {@link #replaceFile}'s files off the engine's thread, one after another. */
     private final InOrder writer = new InOrder("glassbox-state-writer");
+    /** Makes what the daemon will need next ({@link #ahead}): a container's layers cost a file creation on the disk per entry. */
+    private final InOrder aheadWork = new InOrder("glassbox-ahead");
     /** The newest bytes of each file waiting to be written: a file replaced twice before its turn is written once. */
     private final Map<Path, byte[]> waiting = new java.util.HashMap<>();
 
@@ -111,6 +113,17 @@ public final class LinuxHostFs implements HostFs {
     @Override
     public void settleWrites() {
         writer.settle();
+        aheadWork.settle();
+    }
+
+    /**
+     * Each file or directory created costs from 0.1 to 1 ms of the kernel's time on this kind of disk
+     * (ext4 here): a container's init and writable layers, about 16 of them, are made in the background
+     * while the previous container starts, not while the next one is created.
+     */
+    @Override
+    public java.util.concurrent.Executor ahead() {
+        return aheadWork::submit;
     }
 
     /** Waits until every tree removed so far is deleted from the disk too (at most {@code millis}); whether it is. */

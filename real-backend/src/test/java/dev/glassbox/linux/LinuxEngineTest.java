@@ -215,6 +215,54 @@ class LinuxEngineTest {
         return leftover.equals("mount " + root.resolve("run").toAbsolutePath().normalize());
     }
 
+    /** The names in {@code <root>/.ahead} once both layers are there (they are made in the background, within a few seconds). */
+    private List<String> ahead() {
+        Path dir = root.resolve(".ahead");
+        long deadline = System.currentTimeMillis() + 5_000;
+        while (true) {
+            try (var s = Files.list(dir)) {
+                List<String> names = s.map(p -> p.getFileName().toString()).sorted().toList();
+                if (names.size() == 2 && Files.isDirectory(dir.resolve(names.get(0) + "/work"))) {
+                    return names;
+                }
+            } catch (IOException e) {
+                // not made yet
+            }
+            if (System.currentTimeMillis() > deadline) {
+                return List.of();
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return List.of();
+            }
+        }
+    }
+
+    @Test
+    void theNextContainersLayersAreMadeAheadOutOfOverlay2AndItsCreateTakesThem() throws IOException {
+        try (Engine e = LinuxEngine.open(options, false)) {
+            ok(e, "docker create --name first busybox true");
+            List<String> spare = ahead();
+            assertEquals(2, spare.size(), "layers made ahead: " + spare);
+            String id = spare.get(0);
+            assertEquals(List.of(id, id + "-init"), spare, "the next container's writable and init layers wait in .ahead");
+            try (var s = Files.list(root.resolve("overlay2"))) {
+                assertFalse(s.anyMatch(p -> p.getFileName().toString().startsWith(id)), "overlay2 lists only layers in use");
+            }
+            ok(e, "docker create --name second busybox true");
+            assertEquals(root.resolve("overlay2/" + id + "/diff").toString(), ok(e, "docker inspect -f '{{.GraphDriver.Data.UpperDir}}' second").out().strip(),
+                    "the second container took them");
+            assertTrue(ok(e, "docker inspect -f '{{.GraphDriver.Data.LowerDir}}' second").out().startsWith(root.resolve("overlay2/" + id + "-init/diff") + ":"));
+            assertTrue(Files.isRegularFile(root.resolve("overlay2/" + id + "-init/diff/etc/hosts")), "its init layer has the mount points");
+            assertFalse(ahead().contains(id), "and the layers after them are being made");
+            assertEquals(0, ok(e, "docker start -a second").exitStatus(), "it runs on them");
+            ok(e, "docker rm first second");
+        }
+        assertFalse(Files.exists(root.resolve(".ahead")), "a daemon that stops removes what it made ahead");
+    }
+
     @Test
     void theHelpersRunDirectoryIsATmpfsWhileTheDaemonRunsAndGoneAfter() throws IOException {
         Path run = root.resolve("run").toAbsolutePath().normalize();

@@ -249,8 +249,7 @@ public final class Daemon implements Api {
             String id = randomHex(32);
             String n = name == null || name.isEmpty() ? uniqueName() : (name.startsWith("/") ? name.substring(1) : name);
             List<MountPoint> mounts = mountPlanner.plan(hc);
-            String cacheId = images.storage.cacheId();
-            images.storage.createContainerLayers(cacheId);
+            String cacheId = images.storage.createContainerLayers();
             List<String> lowers = new ArrayList<>();
             lowers.add(layout.overlayRoot() + "/" + cacheId + "-init/diff");
             lowers.addAll(images.storage.lowerdirs(stored.chain()));
@@ -264,6 +263,11 @@ public final class Daemon implements Api {
                     "mkdir " + c.dir());
             return new CreateResult(id, List.of());
         }
+    }
+
+    /** The daemon stops: what it made ahead of need is removed; containers, images and volumes stay. */
+    public void shutdown() {
+        images.storage.dropSpare();
     }
 
     /** Settings the engine cannot carry out yet are refused in one line rather than ignored. */

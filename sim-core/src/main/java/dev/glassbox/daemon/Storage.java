@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The overlay2 storage driver's layout on the host: each image layer unpacked once under
@@ -34,6 +35,14 @@ final class Storage {
     private final UsernsRemap remap;
     private final Tracer tracer;
     private final Map<String, LayerDir> byChain = new LinkedHashMap<>();
+    /**
+     * Where the next container's layers are made ahead of need ({@link dev.glassbox.kernel.HostFs#ahead}),
+     * out of overlay2's listing until a container takes them (a rename each).
+     */
+    private final String aheadDir;
+    /** The next container's cache id, its layers being made in {@link #aheadDir}; null if none. */
+    private String spare;
+    private CompletableFuture<Void> spareMade;
 
     Storage(Kernel kernel, HostLayout layout, UsernsRemap remap, Tracer tracer) {
         this.kernel = kernel;
@@ -41,6 +50,10 @@ final class Storage {
         this.overlay = layout.overlayRoot();
         this.remap = remap;
         this.tracer = tracer;
+        this.aheadDir = root + "/.ahead";
+        if (kernel.fs().ahead() != null) {
+            kernel.fs().remove(aheadDir); // what a daemon that was killed had made ahead
+        }
     }
 
     /** Entries as this store keeps them: with --userns-remap, every owner moved up by the remapped root's id. */
@@ -128,22 +141,73 @@ final class Storage {
         return out;
     }
 
-    /** The container's init layer (mount points Docker bind-mounts over) and its empty writable layer. */
-    String createContainerLayers(String cacheId) {
-        String init = overlay + "/" + cacheId + "-init";
+    /**
+     * A new container's init layer (mount points Docker bind-mounts over) and its empty writable layer;
+     * returns their cache id. Where the kernel has an {@link dev.glassbox.kernel.HostFs#ahead} executor
+     * (and owners are not remapped, which the trace shows step by step), the next container's layers
+     * are then made ahead of need, and this call takes them.
+     */
+    String createContainerLayers() {
+        String cacheId = takeSpare();
+        if (cacheId == null) {
+            cacheId = cacheId();
+            makeContainerLayers(overlay, cacheId);
+        }
+        java.util.concurrent.Executor ahead = kernel.fs().ahead();
+        if (ahead != null && remap == null) {
+            String next = cacheId();
+            spare = next;
+            spareMade = CompletableFuture.runAsync(() -> makeContainerLayers(aheadDir, next), ahead);
+        }
+        return cacheId;
+    }
+
+    /** The layers made ahead, moved into overlay2; null if there are none (or making them failed: they are removed). */
+    private String takeSpare() {
+        String id = spare;
+        if (id == null) {
+            return null;
+        }
+        spare = null;
+        try {
+            spareMade.join();
+            kernel.fs().rename(aheadDir + "/" + id + "-init", overlay + "/" + id + "-init");
+            kernel.fs().rename(aheadDir + "/" + id, overlay + "/" + id);
+            return id;
+        } catch (RuntimeException e) {
+            kernel.fs().remove(aheadDir);
+            removeContainerLayers(id);
+            return null;
+        }
+    }
+
+    /** Removes the layers made ahead of need, if any: the daemon stops, and no container will take them. */
+    void dropSpare() {
+        if (spare != null) {
+            try {
+                spareMade.join();
+            } catch (RuntimeException e) {
+                // made in part: removed below all the same
+            }
+            spare = null;
+            kernel.fs().remove(aheadDir);
+        }
+    }
+
+    private void makeContainerLayers(String base, String cacheId) {
+        String init = base + "/" + cacheId + "-init";
         kernel.fs().unpackLayer(init + "/diff", owned(List.of(
                 FileEntry.dir("dev", 0755), FileEntry.file("dev/console", 0755, new byte[0]),
                 FileEntry.dir("etc", 0755), FileEntry.file("etc/hostname", 0755, new byte[0]),
                 FileEntry.file("etc/hosts", 0755, new byte[0]), FileEntry.file("etc/resolv.conf", 0755, new byte[0]),
                 FileEntry.symlink("etc/mtab", "/proc/mounts"), FileEntry.dir("proc", 0755), FileEntry.dir("sys", 0755)), init + "/diff"));
         kernel.fs().mkdirs(init + "/work");
-        String dir = overlay + "/" + cacheId;
+        String dir = base + "/" + cacheId;
         kernel.fs().mkdirs(dir + "/diff");
         kernel.fs().mkdirs(dir + "/work");
         kernel.fs().mkdirs(dir + "/merged");
         ownDir(dir + "/diff");
         ownDir(dir + "/work");
-        return dir;
     }
 
     void removeContainerLayers(String cacheId) {

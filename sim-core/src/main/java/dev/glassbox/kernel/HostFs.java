@@ -55,8 +55,18 @@ public interface HostFs {
         rename(path + ".tmp", path);
     }
 
-    /** Waits until every {@link #replaceFile} so far is on the disk. */
+    /** Waits until every {@link #replaceFile} so far is on the disk, and every piece of work given to {@link #ahead}. */
     default void settleWrites() {
+    }
+
+    /**
+     * Where the daemon makes what it will need next (the next container's init and writable layers)
+     * before it is asked for: an executor off the engine's thread, on a kernel whose disk takes long
+     * to create files, so that creating a container does not wait for it. Null where nothing gains
+     * from it: the sim kernel's files are in memory, and it makes them when asked, in the trace's order.
+     */
+    default java.util.concurrent.Executor ahead() {
+        return null;
     }
 
     /** The names in directory {@code dir}, sorted; empty when it does not exist (or the kernel cannot list). */
