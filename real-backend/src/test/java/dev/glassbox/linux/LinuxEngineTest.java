@@ -334,6 +334,7 @@ class LinuxEngineTest {
     @Test
     void theNextStartCleansUpAfterADaemonKilledWithSigkill() throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> spare = new java.util.ArrayList<>();
         Process daemon = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), LinuxEngineTest.class.getName(),
                 root.toString(), Integer.toString(freePort()), options.cgroupParent().substring("glassbox-".length()))
                 .redirectErrorStream(true).start();
@@ -342,6 +343,8 @@ class LinuxEngineTest {
             assertEquals("ready", line);
             assertTrue(Reconciler.leftovers(options, CgroupLayout.detect()).stream().anyMatch(l -> l.startsWith("mount ")),
                     "the running container has its overlay mounted");
+            spare.addAll(ahead());
+            assertEquals(2, spare.size(), "the daemon made the next container's layers ahead");
         } finally {
             daemon.destroyForcibly();
             daemon.waitFor(10, TimeUnit.SECONDS);
@@ -352,6 +355,7 @@ class LinuxEngineTest {
             assertEquals(List.of(), Reconciler.leftovers(options, CgroupLayout.detect()).stream()
                     .filter(l -> !l.startsWith("link " + options.bridge()) && !l.endsWith("/" + options.cgroupParent()) && !runDir(l)).toList(),
                     "the next start found the dead daemon's container and took it apart");
+            assertFalse(Files.exists(root.resolve(".ahead/" + spare.get(0))), "nor the layers it made ahead");
             ok(e, "docker run --rm busybox true");
         }
     }
