@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * The overlay2 storage driver's layout on the host: each image layer unpacked once under
@@ -153,7 +154,7 @@ final class Storage {
             cacheId = cacheId();
             makeContainerLayers(overlay, cacheId);
         }
-        java.util.concurrent.Executor ahead = kernel.fs().ahead();
+        Executor ahead = kernel.fs().ahead();
         if (ahead != null && remap == null) {
             String next = cacheId();
             spare = next;
