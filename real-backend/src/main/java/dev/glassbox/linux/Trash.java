@@ -46,8 +46,14 @@ final class Trash {
     void discard(Path p) {
         Path dest = trash.resolve(p.getFileName() + "." + count.incrementAndGet());
         try {
-            Files.createDirectories(trash);
-            Files.move(p, dest, StandardCopyOption.ATOMIC_MOVE);
+            try {
+                Files.move(p, dest, StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.nio.file.NoSuchFileException e) {
+                // the first discard (or the trash was deleted): make it, then move. Asking mkdir every
+                // time cost a failed system call and an exception on every docker rm
+                Files.createDirectories(trash);
+                Files.move(p, dest, StandardCopyOption.ATOMIC_MOVE);
+            }
         } catch (IOException e) {
             try {
                 LinuxHostFs.deleteTree(p); // another filesystem, or the rename refused: delete in place

@@ -104,6 +104,25 @@ class LinuxHostFsTest {
     }
 
     @Test
+    void removeGoesThroughTheTrashAndMakesItAgainIfItWasDeleted() throws Exception {
+        LinuxHostFs fs = new LinuxHostFs(tmp.resolve("state"));
+        Path trash = tmp.resolve("state/.trash");
+        for (int i = 0; i < 3; i++) {
+            String tree = tmp.resolve("state/t" + i).toString();
+            fs.unpackLayer(tree, List.of(FileEntry.dir("d", 0755), FileEntry.file("d/f", 0644, "x")));
+            fs.remove(tree);
+            assertFalse(Files.exists(Path.of(tree), LinkOption.NOFOLLOW_LINKS), "gone from its place at once");
+            assertTrue(fs.awaitRemovals(10_000));
+            try (var left = Files.list(trash)) {
+                assertEquals(List.of(), left.toList(), "and deleted from the trash");
+            }
+            if (i == 1) {
+                Files.delete(trash); // someone deleted it: the next remove makes it again
+            }
+        }
+    }
+
+    @Test
     void removeEmptiesReadOnlyDirectories() {
         LinuxHostFs fs = new LinuxHostFs(tmp.resolve("state"));
         String layer = tmp.resolve("state/l").toString();
