@@ -128,6 +128,28 @@ class EngineFlowTest {
     }
 
     @Test
+    void execDetachedStartsTheCommandAndReturnsWhileItRuns() {
+        try (Engine e = Engine.sim()) {
+            assertEquals(0, e.run("docker run -d --name tt busybox sleep 60").exitStatus());
+            Result d = e.run("docker exec -d tt sleep 61");
+            assertEquals(0, d.exitStatus(), d.text());
+            assertEquals("", d.text());
+            assertTrue(e.run("docker ps").out().contains(" Up "), "exec -d did not wait for its sleep 61: the container still runs");
+            Result top = e.run("docker top tt");
+            assertTrue(top.out().contains("sleep 61"), top.out());
+            Result missing = e.run("docker exec -d tt nope");
+            assertEquals(1, missing.exitStatus());
+            assertEquals("Error response from daemon: OCI runtime exec failed: exec failed: unable to start container process: exec: \"nope\":"
+                    + " executable file not found in $PATH: unknown\n", missing.err());
+            String exec = e.api().execCreate("tt", new dev.glassbox.api.Api.ExecConfig(List.of("sh", "-c", "exit 3"), List.of(), "", "", false));
+            e.api().execStartDetached(exec);
+            e.run("docker exec tt sleep 1"); // time passes
+            assertEquals(Integer.valueOf(3), e.api().execInspect(exec).exitCode(), "its exit is recorded once the kernel reports it");
+            assertEquals(false, e.api().execInspect(exec).running());
+        }
+    }
+
+    @Test
     void aContainerThatExitsAtOnceKeepsItsExitCode() {
         try (Engine e = Engine.sim()) {
             e.run("docker run -d --name quick busybox sh -c 'exit 5'");

@@ -14,7 +14,9 @@ import java.util.Map;
  * Where the time of one {@code docker run --rm} goes: the wall time from each trace step's start to
  * the next step's start, median over many runs, one line per step. Needs root. Run:
  * mvn -q -Pbench -pl real-backend verify -DskipTests (it runs with the other benchmarks; -Dbench.profile="-p 8080:80"
- * profiles other flags, -Dbench.persist=false leaves out the daemon's state file). Run alone, with java:
+ * profiles other flags, -Dbench.persist=false leaves out the daemon's state file, -Dbench.capture=true
+ * captures the trace's state at every step, as the REPL does, -Dbench.running=N keeps N other containers
+ * running). Run alone, with java:
  * <ul>
  * <li>-Dbench.warmup=N runs before the measured ones (default 3);
  * <li>-Dbench.sample=true adds a wall-clock sampler of the engine's thread, which counts by the
@@ -38,10 +40,17 @@ public final class LaunchProfile {
         LinuxKernel.Options o = LinuxKernel.Options.at(tmp.resolve("state")).named("profile");
         // -Dbench.persist=false: the same engine without the daemon's state file, to see what persisting costs
         boolean persist = !"false".equals(System.getProperty("bench.persist"));
-        try (Engine e = persist ? LinuxEngine.open(o, false)
+        // -Dbench.capture=true: the trace's state captured at every step, as the REPL does
+        try (Engine e = persist ? LinuxEngine.open(o, Boolean.getBoolean("bench.capture"))
                 : Engine.on(LinuxKernel.open(o), new dev.glassbox.registry.Registries(dev.glassbox.linux.image.LocalHub.fromHost(),
                         dev.glassbox.linux.image.HttpRegistry::at), false)) {
             e.run("docker pull busybox");
+            for (int i = 0; i < Integer.getInteger("bench.running", 0); i++) { // -Dbench.running=N: N containers running meanwhile
+                Result bg = e.run("docker run -d --name running" + i + " busybox sleep 3600");
+                if (bg.exitStatus() != 0) {
+                    throw new IllegalStateException(bg.text());
+                }
+            }
             List<long[]> marks = new ArrayList<>();
             List<String> names = new ArrayList<>();
             e.onTraceEvent(ev -> {

@@ -48,6 +48,9 @@ public final class LinuxCgroups implements Cgroups {
 
         /** Has {@code pid} move itself into these cgroup.procs files' cgroups; false if it could not. */
         boolean join(int pid, List<Path> procsFiles);
+
+        /** {@code pid} is in these cgroup.procs files' cgroups now, whoever moved it there. */
+        void joined(int pid, List<Path> procsFiles);
     }
 
     public LinuxCgroups(CgroupLayout layout, Tracer tracer) {
@@ -315,15 +318,17 @@ public final class LinuxCgroups implements Cgroups {
                 : "Process " + pid + " joins cgroup " + path + ", before it runs any of the container's code, so all it does is counted.",
                 String.join(" && ", eq) + (itself ? "   (run by process " + pid + " itself)" : ""));
         List<Path> procs = dirs.values().stream().map(d -> d.resolve("cgroup.procs")).toList();
-        if (itself && self.join(pid, procs)) {
-            return;
-        }
-        for (Path f : procs) {
-            try {
-                Files.writeString(f, Integer.toString(pid));
-            } catch (IOException e) {
-                throw fail("attach process " + pid + " to cgroup " + path, e);
+        if (!(itself && self.join(pid, procs))) {
+            for (Path f : procs) {
+                try {
+                    Files.writeString(f, Integer.toString(pid));
+                } catch (IOException e) {
+                    throw fail("attach process " + pid + " to cgroup " + path, e);
+                }
             }
+        }
+        if (self != null) {
+            self.joined(pid, procs);
         }
     }
 

@@ -64,6 +64,8 @@ public final class LinuxProcesses implements Processes, LinuxCgroups.SelfJoin, L
         volatile boolean started;
         /** When execve succeeded (System.nanoTime), for {@link #kill}. */
         volatile long startedNanos;
+        /** A cgroup.procs file of the container's cgroup once its init joined it: where its processes are listed. */
+        volatile Path procs;
 
         Box(Sandbox sandbox, InitHelper.Channel channel, boolean cgroupNs, Path dir) {
             this.sandbox = sandbox;
@@ -239,6 +241,15 @@ public final class LinuxProcesses implements Processes, LinuxCgroups.SelfJoin, L
             return true;
         } catch (SysError e) {
             return false; // the daemon writes the pid instead
+        }
+    }
+
+    /** The container whose init is {@code pid} lists its processes from this cgroup (see {@link #list}). */
+    @Override
+    public void joined(int pid, List<Path> procsFiles) {
+        Box b = heldInit(pid);
+        if (b != null && !procsFiles.isEmpty()) {
+            b.procs = procsFiles.get(0);
         }
     }
 
@@ -431,7 +442,13 @@ public final class LinuxProcesses implements Processes, LinuxCgroups.SelfJoin, L
             return List.of(); // the held init is not running a program yet
         }
         long pidNs = sandbox.namespaces().getOrDefault(NsType.PID, 0L);
-        return pidNs == 0 ? List.of() : ProcFiles.inPidNamespace(pidNs);
+        if (pidNs == 0) {
+            return List.of();
+        }
+        // every process of the container is in its cgroup (docker exec's too): a look at the few in
+        // it, not at each of the host's processes, which the trace's state did at every step
+        List<ProcessInfo> inCgroup = b != null && b.procs != null ? ProcFiles.inPidNamespace(pidNs, b.procs) : null;
+        return inCgroup != null ? inCgroup : ProcFiles.inPidNamespace(pidNs);
     }
 
     /**

@@ -39,27 +39,51 @@ final class ProcFiles {
         }
     }
 
-    /** Every process whose PID namespace is {@code pidNs}, by host pid. */
+    /** Every process whose PID namespace is {@code pidNs}, by host pid: a look at each of the host's processes. */
     static List<ProcessInfo> inPidNamespace(long pidNs) {
-        List<ProcessInfo> out = new ArrayList<>();
+        List<Integer> all = new ArrayList<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(PROC, "[0-9]*")) {
             for (Path p : ds) {
-                int pid = Integer.parseInt(p.getFileName().toString());
-                if (nsInode(pid, "pid") == pidNs && alive(pid)) {
-                    ProcessInfo info = info(pid);
-                    if (info != null) {
-                        out.add(info);
-                    }
-                }
+                all.add(Integer.parseInt(p.getFileName().toString()));
             }
         } catch (IOException e) {
-            return out;
+            return List.of();
+        }
+        return inPidNamespace(pidNs, all);
+    }
+
+    /**
+     * The processes of a cgroup.procs file whose PID namespace is {@code pidNs} (a helper that joined the
+     * cgroup from the host's namespace is not one of them); null when the file cannot be read.
+     */
+    static List<ProcessInfo> inPidNamespace(long pidNs, Path procsFile) {
+        List<Integer> pids = new ArrayList<>();
+        try {
+            for (String line : Files.readAllLines(procsFile)) {
+                if (!line.isBlank()) {
+                    pids.add(Integer.parseInt(line.strip()));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return null;
+        }
+        return inPidNamespace(pidNs, pids);
+    }
+
+    private static List<ProcessInfo> inPidNamespace(long pidNs, List<Integer> candidates) {
+        List<ProcessInfo> out = new ArrayList<>();
+        for (int pid : candidates) {
+            if (nsInode(pid, "pid") == pidNs && alive(pid)) {
+                ProcessInfo info = info(pid);
+                if (info != null) {
+                    out.add(info);
+                }
+            }
         }
         out.sort((a, b) -> Integer.compare(a.pid(), b.pid()));
         return out;
     }
 
-    /** ps's view of one process, null when it ended while being read. */
     /**
      * Whether the kernel drops {@code signal} sent to {@code pid} from the host: the process is PID 1 of
      * its own PID namespace and has no handler for it (SIGKILL and SIGSTOP are delivered regardless).
@@ -81,6 +105,7 @@ final class ProcFiles {
         }
     }
 
+    /** ps's view of one process, null when it ended while being read. */
     static ProcessInfo info(int pid) {
         try {
             Map<String, String> status = status(pid);

@@ -113,6 +113,12 @@ public interface Api {
     /** POST /exec/{id}/start: runs the command to its end. */
     ExecResult execStart(String execId);
 
+    /**
+     * POST /exec/{id}/start with {@code "Detach": true} (docker exec -d): starts the command and
+     * returns; {@link #execInspect} tells whether it still runs and how it ended.
+     */
+    void execStartDetached(String execId);
+
     /** GET /exec/{id}/json */
     ExecInspect execInspect(String execId);
 

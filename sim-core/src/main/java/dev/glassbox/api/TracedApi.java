@@ -204,6 +204,15 @@ public final class TracedApi implements Api {
     }
 
     @Override
+    public void execStartDetached(String execId) {
+        call("POST", "/exec/" + execId + "/start", 200, "The client starts the prepared command in the background ({\"Detach\": true}): the daemon answers once it runs, without waiting for its end.",
+                () -> {
+                    daemon.execStartDetached(execId);
+                    return null;
+                });
+    }
+
+    @Override
     public ExecInspect execInspect(String execId) {
         return call("GET", "/exec/" + execId + "/json", 200, "The client asks for the command's exit code.", () -> daemon.execInspect(execId));
     }

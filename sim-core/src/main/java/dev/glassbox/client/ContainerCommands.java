@@ -144,11 +144,17 @@ final class ContainerCommands {
         Api.ExecConfig config = new Api.ExecConfig(cmd, RunOptions.env(p.list("env")), p.string("workdir", ""),
                 p.string("user", ""), p.bool("tty"));
         String execId = s.api.execCreate(container, config);
+        if (p.bool("detach")) {
+            try {
+                s.api.execStartDetached(execId); // the command runs on; nothing is printed
+                return 0;
+            } catch (DockerException e) {
+                s.err(Session.daemonError(e)); // a plain API error here: nothing was hijacked
+                return 1;
+            }
+        }
         try {
             Api.ExecResult r = s.api.execStart(execId);
-            if (p.bool("detach")) {
-                return 0;
-            }
             s.stream(r.output());
             return r.exitCode();
         } catch (DockerException e) {

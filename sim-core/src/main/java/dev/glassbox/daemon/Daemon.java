@@ -537,6 +537,11 @@ public final class Daemon implements Api {
     }
 
     @Override
+    public void execStartDetached(String execId) {
+        execs.startDetached(execId);
+    }
+
+    @Override
     public ExecInspect execInspect(String execId) {
         return execs.inspect(execId);
     }

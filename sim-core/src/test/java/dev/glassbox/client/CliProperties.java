@@ -267,6 +267,11 @@ class CliProperties {
         }
 
         @Override
+        public void execStartDetached(String execId) {
+            maybeFail();
+        }
+
+        @Override
         public ExecInspect execInspect(String execId) {
             maybeFail();
             return new ExecInspect(execId, "c", false, 0, 1);

@@ -259,6 +259,11 @@ class FakeApi implements Api {
     }
 
     @Override
+    public void execStartDetached(String execId) {
+        call("execStartDetached " + execId);
+    }
+
+    @Override
     public ExecInspect execInspect(String execId) {
         call("execInspect " + execId);
         return new ExecInspect(execId, ID, false, exitCode, 0);

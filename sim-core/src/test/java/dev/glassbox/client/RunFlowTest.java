@@ -1,6 +1,7 @@
 package dev.glassbox.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.glassbox.Progress;
@@ -191,7 +192,12 @@ class RunFlowTest {
         Result exec = docker("exec -e A=1 web sh -c 'exit 7'");
         assertEquals(7, exec.exitStatus());
         assertTrue(api.calls.contains("execCreate web [sh, -c, exit 7]"));
-        assertEquals("", docker("exec -d web sleep 1").out());
+        api.calls.clear();
+        Result detached = docker("exec -d web sleep 1");
+        assertEquals("", detached.out());
+        assertEquals(0, detached.exitStatus());
+        assertTrue(api.calls.contains("execStartDetached exec1"), api.calls.toString());
+        assertFalse(api.calls.contains("execStart exec1"), "exec -d does not wait for the command: " + api.calls);
         api.images.add("nginx:latest");
         Result rmi = docker("rmi nginx:latest ghost");
         assertEquals("Untagged: nginx:latest\nDeleted: sha256:" + "cd".repeat(32) + "\n", rmi.out());
