@@ -264,6 +264,17 @@ class LinuxEngineTest {
     }
 
     @Test
+    void dockerTopListsTheProcessesInTheContainersCgroupDockerExecsToo() {
+        try (Engine e = LinuxEngine.open(options, false)) {
+            ok(e, "docker run -d --name tops busybox sleep 300");
+            ok(e, "docker exec -d tops sleep 301");
+            List<String> cmds = ok(e, "docker top tops").out().lines().skip(1).map(l -> l.substring(l.lastIndexOf("  ")).strip()).toList();
+            assertEquals(List.of("sleep 300", "sleep 301"), cmds, "PID 1 and the exec'd process, not the helper that started it");
+            ok(e, "docker rm -f tops");
+        }
+    }
+
+    @Test
     void theHelpersRunDirectoryIsATmpfsWhileTheDaemonRunsAndGoneAfter() throws IOException {
         Path run = root.resolve("run").toAbsolutePath().normalize();
         try (Engine e = LinuxEngine.open(options, false)) {
