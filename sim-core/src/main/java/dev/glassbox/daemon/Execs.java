@@ -64,9 +64,11 @@ final class Execs {
 
     Api.ExecResult start(String id) {
         Exec e = get(id);
-        try (Tracer.Span s = span(e, "The daemon asks containerd to start one more process inside " + e.container.name
+        try (Tracer.Span s = openSpan(e, "The daemon asks containerd to start one more process inside " + e.container.name
                 + ": it enters the same namespaces and cgroup as PID 1.")) {
-            if (!launch(e)) {
+            String failure = launch(e, (stream, text) -> e.output.add(new Api.LogLine(stream, d.now(), text)));
+            if (failure != null) {
+                e.output.add(new Api.LogLine(2, d.now(), failure + "\n"));
                 return new Api.ExecResult(List.copyOf(e.output), e.exitCode);
             }
             Optional<ExitStatus> st = d.kernel.processes().waitFor(e.pid, Daemon.WAIT_CAP_MILLIS);
@@ -82,10 +84,11 @@ final class Execs {
     /** docker exec -d: the process starts and runs on; its exit is recorded when the kernel reports it. */
     void startDetached(String id) {
         Exec e = get(id);
-        try (Tracer.Span s = span(e, "The daemon asks containerd to start one more process inside " + e.container.name
+        try (Tracer.Span s = openSpan(e, "The daemon asks containerd to start one more process inside " + e.container.name
                 + ", in the same namespaces and cgroup as PID 1, and does not wait for it: its output goes nowhere.")) {
-            if (!launch(e)) {
-                throw DockerException.server(e.output.get(e.output.size() - 1).text().strip());
+            String failure = launch(e, ExecSpec.OutputSink.DISCARD);
+            if (failure != null) {
+                throw DockerException.server(failure);
             }
             d.kernel.processes().onExit(e.pid, st -> {
                 e.running = false;
@@ -94,31 +97,30 @@ final class Execs {
         }
     }
 
-    private Tracer.Span span(Exec e, String sentence) {
+    /** The exec's span, once its container is found running. */
+    private Tracer.Span openSpan(Exec e, String sentence) {
         if (!e.container.running()) {
             throw Daemon.notRunning(e.container);
         }
         return d.tracer.open(Layer.DAEMON, null, "exec", String.join(" ", e.config.cmd()), sentence, "");
     }
 
-    /** Spawns the exec's process; false when the runtime could not start it (its error is in the output). */
-    private boolean launch(Exec e) {
+    /** Spawns the exec's process, its output to {@code sink}; the runtime's error when it could not start it, else null. */
+    private String launch(Exec e, ExecSpec.OutputSink sink) {
         Container c = e.container;
         List<String> env = new ArrayList<>(Lifecycle.env(c));
         env.addAll(e.config.env() == null ? List.of() : e.config.env());
         String cwd = e.config.workingDir() != null && !e.config.workingDir().isEmpty() ? e.config.workingDir()
                 : c.config.workingDir().isEmpty() ? c.image.config().workingDir() : c.config.workingDir();
         int[] user = Lifecycle.user(e.config.user() == null || e.config.user().isEmpty() ? c.config.user() : e.config.user());
-        ExecSpec spec = new ExecSpec(e.config.cmd(), env, cwd, user[0], user[1], "", (stream, text) -> e.output.add(new Api.LogLine(stream, d.now(), text)));
         try {
-            e.pid = d.kernel.processes().spawn(c.sandbox, spec);
+            e.pid = d.kernel.processes().spawn(c.sandbox, new ExecSpec(e.config.cmd(), env, cwd, user[0], user[1], "", sink));
         } catch (Processes.ExecFailure f) {
             e.exitCode = f.exitCode();
-            e.output.add(new Api.LogLine(2, d.now(), "OCI runtime exec failed: exec failed: unable to start container process: " + f.getMessage() + ": unknown\n"));
-            return false;
+            return "OCI runtime exec failed: exec failed: unable to start container process: " + f.getMessage() + ": unknown";
         }
         e.running = true;
-        return true;
+        return null;
     }
 
     Api.ExecInspect inspect(String id) {
