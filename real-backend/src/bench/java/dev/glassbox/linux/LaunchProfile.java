@@ -110,6 +110,10 @@ public final class LaunchProfile {
         volatile boolean done;
         final Map<String, Integer> counts = new java.util.HashMap<>();
         int total;
+        // the options, read once: the loop runs every 100 µs
+        final String within = System.getProperty("bench.within");
+        final boolean javaOnly = Boolean.getBoolean("bench.java");
+        final boolean inclusive = Boolean.getBoolean("bench.inclusive");
 
         Sampler(Thread target) {
             this.target = target;
@@ -122,32 +126,33 @@ public final class LaunchProfile {
             while (!done) {
                 if (on) {
                     StackTraceElement[] st = target.getStackTrace();
-                    String within = System.getProperty("bench.within");
-                    if (within != null && java.util.Arrays.stream(st).noneMatch(f -> (f.getClassName() + "." + f.getMethodName()).endsWith(within))) {
-                        java.util.concurrent.locks.LockSupport.parkNanos(100_000);
-                        continue;
-                    }
-                    if (Boolean.getBoolean("bench.java") && (st.length == 0 || st[0].isNativeMethod())) {
-                        java.util.concurrent.locks.LockSupport.parkNanos(100_000);
-                        continue; // in a system call or waiting: not the JVM's own work
-                    }
-                    synchronized (counts) {
-                        if (Boolean.getBoolean("bench.inclusive")) {
-                            java.util.Set<String> seen = new java.util.HashSet<>();
-                            for (StackTraceElement f : st) {
-                                if (f.getClassName().startsWith("dev.glassbox")) {
-                                    seen.add(f.getClassName().replaceAll(".*\\.", "") + "." + f.getMethodName());
+                    if (counted(st)) {
+                        synchronized (counts) {
+                            if (inclusive) {
+                                java.util.Set<String> seen = new java.util.HashSet<>();
+                                for (StackTraceElement f : st) {
+                                    if (f.getClassName().startsWith("dev.glassbox")) {
+                                        seen.add(f.getClassName().replaceAll(".*\\.", "") + "." + f.getMethodName());
+                                    }
                                 }
+                                seen.forEach(m -> counts.merge(m, 1, Integer::sum));
+                            } else {
+                                counts.merge(key(st), 1, Integer::sum);
                             }
-                            seen.forEach(m -> counts.merge(m, 1, Integer::sum));
-                        } else {
-                            counts.merge(key(st), 1, Integer::sum);
+                            total++;
                         }
-                        total++;
                     }
                 }
                 java.util.concurrent.locks.LockSupport.parkNanos(100_000);
             }
+        }
+
+        /** Inside -Dbench.within's method if given; with -Dbench.java, not in a native method (a system call, a wait). */
+        private boolean counted(StackTraceElement[] st) {
+            if (within != null && java.util.Arrays.stream(st).noneMatch(f -> (f.getClassName() + "." + f.getMethodName()).endsWith(within))) {
+                return false;
+            }
+            return !javaOnly || (st.length > 0 && !st[0].isNativeMethod());
         }
 
         static String key(StackTraceElement[] st) {

@@ -41,6 +41,8 @@ final class Storage {
      * out of overlay2's listing until a container takes them (a rename each).
      */
     private final String aheadDir;
+    /** The kernel's executor for that ({@link dev.glassbox.kernel.HostFs#ahead}); null where nothing is made ahead. */
+    private final Executor ahead;
     /** The next container's cache id, its layers being made in {@link #aheadDir}; null if none. */
     private String spare;
     private CompletableFuture<Void> spareMade;
@@ -52,7 +54,9 @@ final class Storage {
         this.remap = remap;
         this.tracer = tracer;
         this.aheadDir = root + "/.ahead";
-        if (kernel.fs().ahead() != null) {
+        // not under --userns-remap: the trace shows the owners' remapping step by step, as the layers are made
+        this.ahead = remap == null ? kernel.fs().ahead() : null;
+        if (ahead != null) {
             kernel.fs().remove(aheadDir); // what a daemon that was killed had made ahead
         }
     }
@@ -154,8 +158,7 @@ final class Storage {
             cacheId = cacheId();
             makeContainerLayers(overlay, cacheId);
         }
-        Executor ahead = kernel.fs().ahead();
-        if (ahead != null && remap == null) {
+        if (ahead != null) {
             String next = cacheId();
             spare = next;
             spareMade = CompletableFuture.runAsync(() -> makeContainerLayers(aheadDir, next), ahead);
