@@ -32,10 +32,10 @@ import java.util.stream.Stream;
 public final class LinuxCgroups implements Cgroups {
     /** v1 memory.limit_in_bytes at or above this (PAGE_COUNTER_MAX, page-rounded) means unlimited. */
     private static final long V1_UNLIMITED = 1L << 62;
-    private static final List<String> V2_ENABLE = List.of("memory", "pids", "cpu");
 
     private final CgroupLayout layout;
     private final Tracer tracer;
+    private final V2Delegation delegation;
     private volatile SelfJoin selfJoin;
 
     /**
@@ -56,6 +56,7 @@ public final class LinuxCgroups implements Cgroups {
     public LinuxCgroups(CgroupLayout layout, Tracer tracer) {
         this.layout = layout;
         this.tracer = tracer;
+        this.delegation = new V2Delegation(layout);
     }
 
     void selfJoin(SelfJoin s) {
@@ -133,7 +134,7 @@ public final class LinuxCgroups implements Cgroups {
             }
         }
         String parent = path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : "";
-        List<String> enable = v2() ? subtreeWrites(parent) : List.of();
+        List<String> enable = v2() ? delegation.writes(parent) : List.of();
         StringBuilder eq = new StringBuilder();
         for (String w : enable) {
             eq.append(w).append(" && ");
@@ -145,7 +146,7 @@ public final class LinuxCgroups implements Cgroups {
             for (Path d : dirs.values()) {
                 Files.createDirectories(d.getParent());
                 if (v2()) {
-                    enableControllers(parent);
+                    delegation.enable(parent);
                 }
                 Files.createDirectory(d);
                 made.add(d);
@@ -164,77 +165,6 @@ public final class LinuxCgroups implements Cgroups {
             }
             throw e instanceof RuntimeException r ? r : fail("create cgroup " + path, (IOException) e);
         }
-    }
-
-    /** v2: the ancestors, from the daemon's own cgroup down to {@code parent}, that need +memory +pids +cpu. */
-    private List<String> subtreeWrites(String parent) {
-        List<String> out = new ArrayList<>();
-        for (String anc : ancestors(parent)) {
-            Path dir = layout.dir(first(), anc);
-            List<String> missing = missingControllers(dir);
-            if (!missing.isEmpty()) {
-                out.add("echo \"" + plus(missing) + "\" > " + layout.hostDir(first(), anc) + "/cgroup.subtree_control");
-            }
-        }
-        return out;
-    }
-
-    private void enableControllers(String parent) throws IOException {
-        for (String anc : ancestors(parent)) {
-            Path dir = layout.dir(first(), anc);
-            List<String> missing = missingControllers(dir);
-            if (missing.isEmpty()) {
-                continue;
-            }
-            try {
-                Files.writeString(dir.resolve("cgroup.subtree_control"), plus(missing));
-            } catch (FileSystemException e) {
-                if (busy(e)) {
-                    throw new SysError("EBUSY", "glassbox: cannot enable " + plus(missing) + " in " + dir
-                            + "/cgroup.subtree_control: that cgroup has processes of its own (cgroup v2's no-internal-processes"
-                            + " rule); run the daemon in a leaf cgroup of its own, e.g. with systemd-run --scope");
-                }
-                throw e;
-            }
-        }
-    }
-
-    private String first() {
-        return layout.controllers().iterator().next();
-    }
-
-    /** "" (the own cgroup), then each prefix of {@code parent}. */
-    private static List<String> ancestors(String parent) {
-        List<String> out = new ArrayList<>();
-        out.add("");
-        if (!parent.isEmpty()) {
-            String acc = "";
-            for (String seg : parent.split("/")) {
-                acc = acc.isEmpty() ? seg : acc + "/" + seg;
-                out.add(acc);
-            }
-        }
-        return out;
-    }
-
-    private static List<String> missingControllers(Path dir) {
-        Set<String> available = words(read(dir.resolve("cgroup.controllers")));
-        Set<String> enabled = words(read(dir.resolve("cgroup.subtree_control")));
-        List<String> missing = new ArrayList<>();
-        for (String c : V2_ENABLE) {
-            if (available.contains(c) && !enabled.contains(c)) {
-                missing.add(c);
-            }
-        }
-        return missing;
-    }
-
-    private static String plus(List<String> controllers) {
-        StringBuilder sb = new StringBuilder();
-        for (String c : controllers) {
-            sb.append(sb.length() == 0 ? "" : " ").append('+').append(c);
-        }
-        return sb.toString();
     }
 
     @Override
@@ -478,7 +408,7 @@ public final class LinuxCgroups implements Cgroups {
         }
     }
 
-    private static boolean busy(FileSystemException e) {
+    static boolean busy(FileSystemException e) {
         String r = e.getReason();
         return r != null && r.contains("Device or resource busy");
     }
@@ -510,15 +440,5 @@ public final class LinuxCgroups implements Cgroups {
         } catch (IOException e) {
             return "";
         }
-    }
-
-    private static Set<String> words(String s) {
-        Set<String> out = new LinkedHashSet<>();
-        for (String w : s.trim().split("\\s+")) {
-            if (!w.isEmpty()) {
-                out.add(w);
-            }
-        }
-        return out;
     }
 }
