@@ -21,12 +21,10 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /** dockerd: the object stores and the operations of the Engine API. */
 public final class Daemon implements Api {
     static final String VERSION = "28.2.2";
-    private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]+");
     /** How long an attached client or an exec waits at most, in virtual time, for a process that never ends. */
     static final long WAIT_CAP_MILLIS = 24L * 3600 * 1000;
     public static final int MAX_CONTAINERS = 10_000;
@@ -39,6 +37,7 @@ public final class Daemon implements Api {
     final Networks networks;
     final Map<String, Container> containers = new LinkedHashMap<>();
     final Lifecycle lifecycle;
+    final Creations creations;
     final Execs execs;
     final Commits commits;
     final Volumes volumes;
@@ -66,6 +65,7 @@ public final class Daemon implements Api {
         this.runtime = new Runtime(kernel, tracer);
         this.networks = new Networks(kernel, tracer);
         this.lifecycle = new Lifecycle(this);
+        this.creations = new Creations(this);
         this.execs = new Execs(this);
         this.commits = new Commits(this);
         this.volumes = new Volumes(kernel, tracer, layout, options.usernsRemap());
@@ -221,74 +221,12 @@ public final class Daemon implements Api {
 
     @Override
     public CreateResult create(String name, ContainerConfig config, HostConfig hostConfig) {
-        if (name != null && !name.isEmpty()) {
-            String n = name.startsWith("/") ? name.substring(1) : name;
-            if (!NAME.matcher(n).matches()) {
-                throw DockerException.invalid("Invalid container name (" + name + "), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed");
-            }
-            Container existing = containers.get(n);
-            if (existing != null) {
-                throw DockerException.conflict("Conflict. The container name \"/" + n + "\" is already in use by container \"" + existing.id
-                        + "\". You have to remove (or rename) that container to be able to reuse that name.");
-            }
-        }
-        if (containers.size() >= MAX_CONTAINERS) {
-            throw DockerException.limit("glassbox holds at most " + MAX_CONTAINERS + " containers; remove some first");
-        }
-        HostConfig hc = hostConfig == null ? HostConfig.defaults() : hostConfig;
-        refuseUnsupported(config, hc);
-        mountPlanner.validate(hc);
-        Images.Stored stored = images.find(config.image()).orElseThrow(() -> DockerException.noSuchImage(Images.familiar(config.image())));
-        try (Tracer.Span s = tracer.open(Layer.DAEMON, null, "create container", name == null ? "" : name,
-                "The daemon records a new container: its configuration, a name, and a writable layer on top of the image's layers.", "")) {
-            networks.check(hc.networkMode(), this);
-            List<String> path = Lifecycle.command(config, stored.image());
-            if (path.isEmpty()) {
-                throw DockerException.invalid("no command specified");
-            }
-            String id = randomHex(32);
-            String n = name == null || name.isEmpty() ? uniqueName() : (name.startsWith("/") ? name.substring(1) : name);
-            List<MountPoint> mounts = mountPlanner.plan(hc);
-            String cacheId = images.storage.createContainerLayers();
-            List<String> lowers = new ArrayList<>();
-            lowers.add(layout.overlayRoot() + "/" + cacheId + "-init/diff");
-            lowers.addAll(images.storage.lowerdirs(stored.chain()));
-            String hostname = config.hostname().isEmpty() ? (hc.networkMode().equals("host") ? kernel.info().hostname() : id.substring(0, 12)) : config.hostname();
-            Container c = new Container(id, n, now(), config, hc, stored.image(), config.image(), path, cacheId, lowers, hostname);
-            c.layout = layout;
-            c.mounts = List.copyOf(mounts);
-            containers.put(n, c);
-            kernel.fs().mkdirs(c.dir());
-            tracer.did(Layer.DAEMON, null, "container created", n, "Container " + id.substring(0, 12) + " is stored as created: nothing runs yet.",
-                    "mkdir " + c.dir());
-            return new CreateResult(id, List.of());
-        }
+        return creations.create(name, config, hostConfig);
     }
 
     /** The daemon stops: what it made ahead of need is removed; containers, images and volumes stay. */
     public void shutdown() {
         images.storage.dropSpare();
-    }
-
-    /** Settings the engine cannot carry out yet are refused in one line rather than ignored. */
-    private static void refuseUnsupported(ContainerConfig config, HostConfig hc) {
-        if (hc.privileged()) {
-            throw DockerException.unsupported("glassbox: --privileged is not supported yet");
-        }
-        if (config.openStdin()) {
-            throw DockerException.unsupported("glassbox: interactive containers (-i) are not supported yet; give the container a command instead, e.g. docker run --rm busybox ls /");
-        }
-        Lifecycle.user(config.user());
-    }
-
-    private String uniqueName() {
-        for (int i = 0; i < 100; i++) {
-            String n = Names.generate(this::randomInt);
-            if (!containers.containsKey(n)) {
-                return n;
-            }
-        }
-        return Names.generate(this::randomInt) + "_" + randomHex(2);
     }
 
     @Override

@@ -1,0 +1,91 @@
+package dev.glassbox.daemon;
+
+import dev.glassbox.api.Api;
+import dev.glassbox.api.ContainerConfig;
+import dev.glassbox.api.DockerException;
+import dev.glassbox.api.HostConfig;
+import dev.glassbox.trace.Layer;
+import dev.glassbox.trace.Tracer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * docker create: the name checked, settings glassbox cannot carry out refused, the container's
+ * layers made and its record kept, nothing running yet.
+ */
+final class Creations {
+    private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]+");
+
+    private final Daemon d;
+
+    Creations(Daemon d) {
+        this.d = d;
+    }
+
+    Api.CreateResult create(String name, ContainerConfig config, HostConfig hostConfig) {
+        if (name != null && !name.isEmpty()) {
+            String n = name.startsWith("/") ? name.substring(1) : name;
+            if (!NAME.matcher(n).matches()) {
+                throw DockerException.invalid("Invalid container name (" + name + "), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed");
+            }
+            Container existing = d.containers.get(n);
+            if (existing != null) {
+                throw DockerException.conflict("Conflict. The container name \"/" + n + "\" is already in use by container \"" + existing.id
+                        + "\". You have to remove (or rename) that container to be able to reuse that name.");
+            }
+        }
+        if (d.containers.size() >= Daemon.MAX_CONTAINERS) {
+            throw DockerException.limit("glassbox holds at most " + Daemon.MAX_CONTAINERS + " containers; remove some first");
+        }
+        HostConfig hc = hostConfig == null ? HostConfig.defaults() : hostConfig;
+        refuseUnsupported(config, hc);
+        d.mountPlanner.validate(hc);
+        Images.Stored stored = d.images.find(config.image()).orElseThrow(() -> DockerException.noSuchImage(Images.familiar(config.image())));
+        try (Tracer.Span s = d.tracer.open(Layer.DAEMON, null, "create container", name == null ? "" : name,
+                "The daemon records a new container: its configuration, a name, and a writable layer on top of the image's layers.", "")) {
+            d.networks.check(hc.networkMode(), d);
+            List<String> path = Lifecycle.command(config, stored.image());
+            if (path.isEmpty()) {
+                throw DockerException.invalid("no command specified");
+            }
+            String id = d.randomHex(32);
+            String n = name == null || name.isEmpty() ? uniqueName() : (name.startsWith("/") ? name.substring(1) : name);
+            List<MountPoint> mounts = d.mountPlanner.plan(hc);
+            String cacheId = d.images.storage.createContainerLayers();
+            List<String> lowers = new ArrayList<>();
+            lowers.add(d.layout.overlayRoot() + "/" + cacheId + "-init/diff");
+            lowers.addAll(d.images.storage.lowerdirs(stored.chain()));
+            String hostname = config.hostname().isEmpty() ? (hc.networkMode().equals("host") ? d.kernel.info().hostname() : id.substring(0, 12)) : config.hostname();
+            Container c = new Container(id, n, d.now(), config, hc, stored.image(), config.image(), path, cacheId, lowers, hostname);
+            c.layout = d.layout;
+            c.mounts = List.copyOf(mounts);
+            d.containers.put(n, c);
+            d.kernel.fs().mkdirs(c.dir());
+            d.tracer.did(Layer.DAEMON, null, "container created", n, "Container " + id.substring(0, 12) + " is stored as created: nothing runs yet.",
+                    "mkdir " + c.dir());
+            return new Api.CreateResult(id, List.of());
+        }
+    }
+
+    /** Settings the engine cannot carry out yet are refused in one line rather than ignored. */
+    private static void refuseUnsupported(ContainerConfig config, HostConfig hc) {
+        if (hc.privileged()) {
+            throw DockerException.unsupported("glassbox: --privileged is not supported yet");
+        }
+        if (config.openStdin()) {
+            throw DockerException.unsupported("glassbox: interactive containers (-i) are not supported yet; give the container a command instead, e.g. docker run --rm busybox ls /");
+        }
+        Lifecycle.user(config.user());
+    }
+
+    private String uniqueName() {
+        for (int i = 0; i < 100; i++) {
+            String n = Names.generate(d::randomInt);
+            if (!d.containers.containsKey(n)) {
+                return n;
+            }
+        }
+        return Names.generate(d::randomInt) + "_" + d.randomHex(2);
+    }
+}
