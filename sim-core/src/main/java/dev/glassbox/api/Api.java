@@ -127,6 +127,15 @@ public interface Api {
         throw DockerException.unsupported("glassbox: this API does not list a container's changes");
     }
 
+    /**
+     * GET /containers/{id}/archive?path=…: the bytes of one regular file of the container's filesystem
+     * (what {@code docker cp CONTAINER:PATH -} unpacks), running or not; NOT_FOUND "Could not find the file
+     * PATH in container NAME" when there is none.
+     */
+    default byte[] readFile(String container, String path) {
+        throw DockerException.unsupported("glassbox: this API does not read containers' files");
+    }
+
     /** GET /containers/{id}/export: the container's whole filesystem as a tar, written to {@code file} as {@link #save} does. */
     default void export(String container, String file) {
         throw DockerException.unsupported("glassbox: this API does not export containers");

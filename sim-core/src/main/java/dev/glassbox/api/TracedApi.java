@@ -218,6 +218,12 @@ public final class TracedApi implements Api {
     }
 
     @Override
+    public byte[] readFile(String container, String path) {
+        return call("GET", "/containers/" + container + "/archive?path=" + q(path), 200,
+                "The client asks for a file of the container's filesystem, as docker cp does.", () -> daemon.readFile(container, path));
+    }
+
+    @Override
     public List<Change> changes(String id) {
         return call("GET", "/containers/" + id + "/changes", 200, "The client asks which files the container added, changed or deleted: its writable layer.",
                 () -> daemon.changes(id));

@@ -485,6 +485,11 @@ public final class Daemon implements Api {
     }
 
     @Override
+    public byte[] readFile(String container, String path) {
+        return ContainerFiles.read(kernel, container(container), path);
+    }
+
+    @Override
     public List<Api.Change> changes(String id) {
         Container c = container(id);
         try (Tracer.Span s = tracer.open(Layer.DAEMON, null, "diff", c.name,
