@@ -8,8 +8,8 @@ import java.util.regex.PatternSyntaxException;
 /**
  * A question for the conceptual part of a lesson: multiple choice ({@code choices}, the right one in
  * {@code answer}; the student may type it or its number) or a typed answer matched by {@code pattern}
- * (a regular expression, case-insensitive, against the whole answer). {@code explain} is shown once it
- * is answered right.
+ * (a regular expression, case-insensitive, against the whole answer), with {@code answer} a right one that
+ * {@code solution} shows. {@code explain} is shown once it is answered right.
  */
 public record Quiz(String question, List<String> choices, String answer, String pattern, String explain) {
     public Quiz {
@@ -33,6 +33,9 @@ public record Quiz(String question, List<String> choices, String answer, String 
             } catch (PatternSyntaxException e) {
                 throw new IllegalArgumentException("the quiz's pattern is not a regular expression: " + e.getDescription());
             }
+            if (answer == null || !accepts(answer)) {
+                throw new IllegalArgumentException("a quiz with a pattern needs an answer the pattern accepts (the one `solution` shows): " + answer);
+            }
         }
     }
 
@@ -51,6 +54,6 @@ public record Quiz(String question, List<String> choices, String answer, String 
 
     /** A right answer, as the reference solution gives it. */
     public String reference() {
-        return answer != null ? answer : "";
+        return answer;
     }
 }
