@@ -236,7 +236,10 @@ public final class LabShell {
             LessonProgress lp = p.of(l.id());
             String mark = lp == null ? " " : lp.finished() ? "✓" : "…";
             String where = lp == null || lp.finished() ? "" : "  (at step " + lp.step() + "/" + l.steps().size() + ")";
-            b.append(String.format("%s %2d  %-20s %s%s%n", mark, lessons.number(l), l.id(), l.title(), where));
+            b.append(String.format("%s %2d  %-18s %s%s%n", mark, lessons.number(l), l.id(), l.title(), where));
+            if (!l.summary().isEmpty()) {
+                b.append(String.format("%25s%s%n", "", l.summary()));
+            }
         }
         if (lessons.all().isEmpty()) {
             b.append("no lessons\n");

@@ -112,10 +112,29 @@ public final class Lessons {
             }
             return l.withFile(name);
         } catch (JsonProcessingException e) {
-            throw new LessonException(name + ":" + line(e.getLocation()) + ": " + problem(e));
+            int line = line(e.getLocation());
+            if (e instanceof UnrecognizedPropertyException u) {
+                line = keyLine(yaml, u.getPropertyName(), line);
+            }
+            throw new LessonException(name + ":" + line + ": " + problem(e));
         } catch (IllegalArgumentException e) {
             throw new LessonException(name + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * Jackson reports an unknown field where it noticed it, which for a record can be lines later: the
+     * last line at or before that which holds the field as a key.
+     */
+    private static int keyLine(String yaml, String key, int reported) {
+        List<String> lines = yaml.lines().toList();
+        java.util.regex.Pattern k = java.util.regex.Pattern.compile("^\\s*(-\\s+)?[\"']?" + java.util.regex.Pattern.quote(key) + "[\"']?\\s*:");
+        for (int i = Math.min(reported, lines.size()) - 1; i >= 0; i--) {
+            if (k.matcher(lines.get(i)).find()) {
+                return i + 1;
+            }
+        }
+        return reported;
     }
 
     private static int line(JsonLocation at) {
