@@ -58,19 +58,8 @@ final class ContainerFiles {
         return DockerException.notFound("Could not find the file " + path + " in container " + c.name);
     }
 
-    /** An absolute path without {@code .}, {@code ..} or repeated slashes; {@code ..} stops at the root. */
+    /** An absolute path without {@code .}, {@code ..} or repeated slashes; {@code ..} stops at the root (lexically: links are not followed). */
     static String normalize(String path) {
-        java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
-        for (String p : path.split("/")) {
-            if (p.isEmpty() || p.equals(".")) {
-                continue;
-            }
-            if (p.equals("..")) {
-                parts.pollLast();
-            } else {
-                parts.addLast(p);
-            }
-        }
-        return "/" + String.join("/", parts);
+        return java.nio.file.Path.of("/").resolve(path).normalize().toString();
     }
 }
