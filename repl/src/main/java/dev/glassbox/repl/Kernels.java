@@ -73,6 +73,24 @@ final class Kernels implements Supplier<Engine>, AutoCloseable {
         return null;
     }
 
+    /**
+     * A fresh engine on the current kernel, which becomes the one the REPL talks to: what a lab's start
+     * state is built on. The sim kernel gets a new engine (the old one is closed); the Linux kernel keeps
+     * its daemon, which removes every container, volume and user network it has (its images stay), as a
+     * new sim engine has none.
+     */
+    Engine fresh() {
+        if (name.equals(LINUX)) {
+            Engine e = current.get();
+            LabReset.clear(e.api());
+            return e;
+        }
+        LazyEngine old = current;
+        current = new LazyEngine(factory(name));
+        old.close();
+        return current.get();
+    }
+
     @Override
     public Engine get() {
         return current.get();

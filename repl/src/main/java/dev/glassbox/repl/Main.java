@@ -11,6 +11,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import dev.glassbox.Engine;
+import dev.glassbox.Result;
+import dev.glassbox.lab.LabShell;
+import dev.glassbox.lab.Lessons;
+import dev.glassbox.lab.ProgressStore;
 import org.jline.terminal.Terminal;
 
 /**
@@ -41,7 +46,7 @@ public final class Main {
         add("run", "run FILE [--keep-going]", "run a script of REPL lines, printed as a transcript", this::runScript);
         add("web", "web [--port N] [--host H]", "the visualizer in a browser: prints the address to open", this::web);
         add("daemon", "daemon", "the Docker Engine API for the real docker CLI (coming in a later issue)", notYet("daemon"));
-        add("lesson", "lesson [NAME]", "guided, auto-checked labs (coming in a later issue)", notYet("lesson"));
+        add("lab", "lab [start N|NAME | verify] [--dir DIR]", "lessons that check themselves: the list, a lesson at the REPL, an author's self-test", this::lab);
     }
 
     private void add(String name, String usage, String summary, Action action) {
@@ -249,18 +254,73 @@ public final class Main {
     }
 
     private int repl(boolean readyAndExit) throws IOException {
+        return repl(readyAndExit, null, null);
+    }
+
+    /** The REPL; with {@code lessons}, the labs read from there, and {@code firstLine} run before the first prompt. */
+    private int repl(boolean readyAndExit, Path lessons, String firstLine) throws IOException {
         Kernels engine = kernels();
         if (engine == null) {
             return 1;
         }
         try (engine; Terminal terminal = SystemTerminal.open()) {
-            Repl repl = new Repl(terminal, Repl.historyFile(), engine, err);
+            LabCommands labs = new LabCommands(() -> lessons == null ? Lessons.builtIn() : Lessons.load(lessons), LabCommands.defaultProgressFile(), engine);
+            Repl repl = new Repl(terminal, Repl.historyFile(), engine, err, labs);
             engine.start();
             if (readyAndExit) {
                 repl.showPromptOnly();
                 return 0;
             }
+            if (firstLine != null && repl.first(firstLine) != 0) {
+                return 1; // an unknown lesson, named with the known ones: nothing to work on
+            }
             return repl.run();
+        }
+    }
+
+    /** glassbox lab [--dir DIR] [list | start NAME | verify]. */
+    private int lab(List<String> args) throws IOException {
+        List<String> rest = new ArrayList<>(args);
+        Path dir = null;
+        int at = rest.indexOf("--dir");
+        if (at >= 0) {
+            if (at + 1 >= rest.size()) {
+                return usage("--dir needs a folder of lesson files");
+            }
+            dir = Path.of(rest.remove(at + 1));
+            rest.remove(at);
+            if (!Files.isDirectory(dir)) {
+                err.println("glassbox: no such folder of lessons: " + dir);
+                return 1;
+            }
+        }
+        String sub = rest.isEmpty() ? "list" : rest.get(0);
+        switch (sub) {
+            case "list", "ls" -> {
+                if (rest.size() > 1) {
+                    return usage("lab list takes no arguments");
+                }
+                Lessons lessons = dir == null ? Lessons.builtIn() : Lessons.load(dir);
+                Result r = new LabShell(lessons, ProgressStore.file(LabCommands.defaultProgressFile()), Engine::sim, () -> kernel,
+                        System::currentTimeMillis).execute("lab");
+                out.print(r.out());
+                return 0;
+            }
+            case "start" -> {
+                if (rest.size() != 2) {
+                    return usage("lab start takes one lesson: its name or its number");
+                }
+                return repl(false, dir, "lab start " + rest.get(1));
+            }
+            case "verify" -> {
+                if (rest.size() > 1) {
+                    return usage("lab verify takes no arguments but --dir DIR");
+                }
+                return LabVerify.run(dir == null ? Lessons.builtIn() : Lessons.load(dir), out, err);
+            }
+            default -> {
+                return usage("unknown lab command '" + sub + "': lab, lab start N|NAME, lab verify, each with --dir DIR for an author's lessons");
+            }
         }
     }
 }

@@ -23,6 +23,11 @@ final class Repl {
     private final Session session;
 
     Repl(Terminal terminal, Path historyFile, Supplier<Engine> engine, PrintWriter err) {
+        this(terminal, historyFile, engine, err, null);
+    }
+
+    /** {@code lab}: the REPL's labs (an author's folder of lessons); null for the default ones. */
+    Repl(Terminal terminal, Path historyFile, Supplier<Engine> engine, PrintWriter err, LabCommands lab) {
         this.terminal = terminal;
         this.reader = LineReaderBuilder.builder()
                 .terminal(terminal)
@@ -33,7 +38,8 @@ final class Repl {
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 .option(LineReader.Option.HISTORY_IGNORE_SPACE, false)
                 .build();
-        this.session = new Session(engine, terminal.writer(), err, frontend());
+        this.session = lab == null ? new Session(engine, terminal.writer(), err, frontend())
+                : new Session(engine, terminal.writer(), err, frontend(), lab);
     }
 
     private Frontend frontend() {
@@ -56,6 +62,12 @@ final class Repl {
         return t instanceof DumbTerminal || Terminal.TYPE_DUMB.equals(t.getType()) || Terminal.TYPE_DUMB_COLOR.equals(t.getType());
     }
 
+    /** Runs a line before the first prompt, as if typed ({@code glassbox lab start NAME}); returns its status. */
+    int first(String line) {
+        terminal.writer().println(session.prompt() + line);
+        return session.execute(line);
+    }
+
     /** Reads and runs lines until {@code exit} or Ctrl-D; returns the status {@code exit} asked for. */
     int run() {
         int status = 0;
@@ -63,7 +75,7 @@ final class Repl {
             while (!session.exitRequested()) {
                 String line;
                 try {
-                    line = reader.readLine(PROMPT);
+                    line = reader.readLine(session.prompt());
                 } catch (UserInterruptException e) {
                     continue;
                 } catch (EndOfFileException e) {

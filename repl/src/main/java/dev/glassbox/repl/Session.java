@@ -12,7 +12,8 @@ import java.util.function.Supplier;
  * command line for the engine ({@code docker …}, with or without the {@code docker}, chains too).
  */
 final class Session {
-    static final List<String> BUILTINS = List.of("help", "trace", "step", "state", "kernel", "clear", "exit", "quit");
+    static final List<String> BUILTINS = List.of("help", "trace", "step", "state", "kernel", "lab", "check", "hint", "solution", "answer",
+            "clear", "exit", "quit");
 
     private static final String HELP = """
             Type docker commands as you would at work, with or without the leading "docker":
@@ -28,6 +29,13 @@ final class Session {
               packet trace C D[:PORT]  one packet from container C to D, hop by hop
               kernel            which kernel runs the containers (sim or linux)
               kernel linux      switch to this machine's own kernel (as root; a fresh engine)
+            Labs (lessons that check themselves):
+              lab               the lessons, each with its goal, and which you finished
+              lab start N|NAME  start a lesson (or come back to it); the prompt shows the step
+              check             what the step still wants, one line per goal
+              hint              the next hint, gentle first; solution shows the step's commands
+              answer TEXT       answer the step's question
+              lab reset         back to the lesson's start state (lab help: the rest)
               clear             clear the screen
               exit, quit        leave (Ctrl-D too)
             Tab completes commands, flags, container and image names; Ctrl-R searches the history.
@@ -37,13 +45,25 @@ final class Session {
     private final PrintWriter out;
     private final PrintWriter err;
     private final Frontend ui;
+    /** The labs; null where the engine cannot be replaced by a fresh one (a test's fixed engine). */
+    private final LabCommands lab;
     private boolean exitRequested;
 
     Session(Supplier<Engine> engine, PrintWriter out, PrintWriter err, Frontend ui) {
+        this(engine, out, err, ui, engine instanceof Kernels k ? new LabCommands(dev.glassbox.lab.Lessons::builtIn, LabCommands.defaultProgressFile(), k) : null);
+    }
+
+    Session(Supplier<Engine> engine, PrintWriter out, PrintWriter err, Frontend ui, LabCommands lab) {
         this.engine = engine;
         this.out = out;
         this.err = err;
         this.ui = ui;
+        this.lab = lab;
+    }
+
+    /** The prompt for the next line: it names the lesson and the step while in one. */
+    String prompt() {
+        return lab == null ? Repl.PROMPT : lab.prompt();
     }
 
     boolean exitRequested() {
@@ -80,6 +100,7 @@ final class Session {
             case "step" -> rest.isEmpty() ? fail(2, "usage: step <command>") : step(rest);
             case "state" -> rest.isEmpty() ? print(Json.pretty(engine.get().state()) + "\n") : command(text);
             case "kernel" -> rest.isEmpty() ? print(engine.get().kernelName() + "\n") : kernel(rest);
+            case "lab", "check", "hint", "solution", "answer" -> lab(text);
             default -> command(text);
         };
     }
@@ -93,12 +114,33 @@ final class Session {
         if (problem != null) {
             return fail(1, problem);
         }
-        return print("glassbox: containers now run on the " + k.name() + " kernel\n");
+        print("glassbox: containers now run on the " + k.name() + " kernel\n");
+        return lab == null ? 0 : print(lab.kernelChanged());
+    }
+
+    private int lab(String text) {
+        if (lab == null) {
+            return fail(2, "glassbox: this session cannot run labs (it has no engine of its own to reset)");
+        }
+        Result r = lab.execute(text);
+        show(r);
+        return r.exitStatus();
+    }
+
+    /** After an engine command in a lesson: the ✓ lines of the steps it completed. */
+    private void afterCommand(Result r) {
+        if (lab != null) {
+            String more = lab.after(r);
+            if (!more.isEmpty()) {
+                print(out, more);
+            }
+        }
     }
 
     private int command(String text) {
         Result r = runOnEngine(text);
         show(r);
+        afterCommand(r);
         return r.exitStatus();
     }
 
@@ -148,6 +190,7 @@ final class Session {
             new Stepper(t, out, ui.style()).run(ui.steps());
         }
         show(r);
+        afterCommand(r);
         return r.exitStatus();
     }
 

@@ -115,6 +115,8 @@ public final class Lessons {
             int line = line(e.getLocation());
             if (e instanceof UnrecognizedPropertyException u) {
                 line = keyLine(yaml, u.getPropertyName(), line);
+            } else if (e instanceof ValueInstantiationException v && inGoal(v)) {
+                line = keyLine(yaml, "goal", line - 1); // Jackson reports the goal's end: name the line where it begins
             }
             throw new LessonException(name + ":" + line + ": " + problem(e));
         } catch (IllegalArgumentException e) {
@@ -135,6 +137,11 @@ public final class Lessons {
             }
         }
         return reported;
+    }
+
+    private static boolean inGoal(ValueInstantiationException v) {
+        var path = v.getPath();
+        return path.size() >= 2 && "goals".equals(path.get(path.size() - 2).getFieldName());
     }
 
     private static int line(JsonLocation at) {

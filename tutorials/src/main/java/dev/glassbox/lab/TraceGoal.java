@@ -37,7 +37,11 @@ public record TraceGoal(String id, String text, String layer, String action, Str
 
     @Override
     public Verdict check(Probe p) {
-        return p.traced(id) ? Verdict.MET : Verdict.unmet("no command of this step has traced " + what() + " yet (`trace` shows the last command's steps)");
+        if (p.traced(id)) {
+            return Verdict.MET;
+        }
+        return Verdict.unmet(text != null && !text.isBlank() ? "no command of this step has done so yet (`trace` shows the last command's steps)"
+                : "no command of this step has traced " + what() + " yet (`trace` shows the last command's steps)");
     }
 
     /** Whether the trace has a matching step. */
