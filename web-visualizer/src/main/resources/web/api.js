@@ -25,6 +25,12 @@ export class Api {
     return body;
   }
 
+  lab() { return this.get('/lab'); }
+
+  async name(name) {
+    await fetch(this.base + '/name', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name }) });
+  }
+
   complete(line) { return this.get('/complete?line=' + encodeURIComponent(line)); }
 
   async reset() { await fetch(this.base, { method: 'DELETE' }); }

@@ -4,6 +4,7 @@ import { Api } from './api.js';
 import { render } from './diagram.js';
 import { Terminal } from './terminal.js';
 import { Timeline } from './timeline.js';
+import { LabPane } from './lab.js';
 
 const $ = (s) => document.querySelector(s);
 const KEY = 'glassbox.session';
@@ -95,6 +96,8 @@ async function run(line) {
     const t1 = performance.now();
     if (r.text) term.print(r.text.replace(/\n$/, ''), r.exitStatus ? 'err' : '');
     if (r.trace) showTrace(r.trace);
+    else if (r.lab && r.lab.lesson) refresh(); // a lab word may have replaced the engine: draw the new state
+    view.lab.update(r.lab);
     view.timings = { requestMs: t1 - t0, drawMs: performance.now() - t1, runMs: r.serverMs.run, serverMs: r.serverMs.total };
   } catch (e) {
     term.print(e.message, 'err');
@@ -186,13 +189,21 @@ async function main() {
     localStorage.setItem(KEY, s.id);
     location.reload();
   };
+  view.lab = new LabPane(document, {
+    send: (line) => view.terminal.typed(line),
+    fill: (line) => { view.terminal.input.value = line; view.terminal.input.focus(); },
+    name: (n) => view.api.name(n),
+  });
+  $('#labs').onclick = () => $('#labs').setAttribute('aria-pressed', String(!document.body.classList.toggle('no-lab')));
   exports();
   keys();
   await session();
   await refresh();
+  view.lab.update(await view.api.lab());
   view.api.events((m) => {
     if (m.type === 'done' && !view.ownCommand) {
       if (watchId) view.terminal.print('$ ' + m.line + '\n' + m.text.replace(/\n$/, ''), m.exitStatus ? 'err' : '');
+      view.lab.update(m.lab);
       refresh();
     } else if (m.type === 'expired') {
       view.terminal.print('This session expired; reload the page for a new one.', 'err');

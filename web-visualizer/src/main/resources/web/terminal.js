@@ -6,7 +6,8 @@ const HELP = `Type docker commands as at work, with or without the leading "dock
   docker images    docker stop web    docker rm -f web    docker network ls
 The diagram shows the host as the last command left it; the timeline below it replays
 that command step by step (← → step, space plays). Tab completes, ↑/↓ walk the history,
-"clear" empties this pane.
+"clear" empties this pane. The lessons pane on the left teaches step by step; at this prompt
+lab, check, hint, solution and answer TEXT work as in the REPL.
 `;
 
 export class Terminal {
@@ -30,6 +31,14 @@ export class Terminal {
     span.textContent = s.endsWith('\n') ? s : s + '\n';
     this.out.appendChild(span);
     this.out.scrollTop = this.out.scrollHeight;
+  }
+
+  /** A line from the lesson pane: shown and run as if typed. */
+  async typed(line) {
+    if (this.busy || this.input.disabled) return;
+    this.print('$ ' + line, 'prompt');
+    this.busy = true;
+    try { await this.run(line); } finally { this.busy = false; }
   }
 
   readOnly(why) {

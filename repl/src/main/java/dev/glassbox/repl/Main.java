@@ -244,6 +244,7 @@ public final class Main {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(web::close, "glassbox-web-stop"));
         out.println(web.url());
+        out.println("teacher's view (every session's progress in the labs; keep this address to yourself): " + web.teacherUrl());
         out.flush();
         try {
             Thread.currentThread().join();

@@ -69,6 +69,16 @@ public final class LabShell {
         return store.load();
     }
 
+    /**
+     * Puts back progress kept elsewhere (a browser session's file), over what replaying the session's
+     * lines rebuilt: the same steps, with the times the student really reached them.
+     */
+    public void restoreProgress(StudentProgress p) {
+        if (p != null && !p.lessons().isEmpty()) {
+            store.save(p);
+        }
+    }
+
     /** {@code run-flow 2/4} while in a lesson, null otherwise: what the prompt shows. */
     public String prompt() {
         return lab == null ? null : lab.lesson().id() + " " + lab.step() + "/" + lab.lesson().steps().size();

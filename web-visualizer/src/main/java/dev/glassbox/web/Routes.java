@@ -27,11 +27,13 @@ import java.util.function.LongSupplier;
 final class Routes {
     private final Sessions sessions;
     private final LongSupplier clock;
+    private final Teacher teacher;
     private final Map<String, Consumer<String>> sockets = new ConcurrentHashMap<>();
 
-    Routes(Sessions sessions, LongSupplier clock) {
+    Routes(Sessions sessions, LongSupplier clock, Teacher teacher) {
         this.sessions = sessions;
         this.clock = clock;
+        this.teacher = teacher;
     }
 
     void install(Javalin app) {
@@ -48,6 +50,13 @@ final class Routes {
         });
         reads(app, "/api/sessions/{id}", ctx -> sessions.get(ctx.pathParam("id")));
         reads(app, "/api/watch/{id}", ctx -> sessions.watched(ctx.pathParam("id")));
+        app.post("/api/sessions/{id}/name", this::name);
+        app.get("/api/teacher/sessions", ctx -> {
+            if (!teacher.allows(ctx.header("Authorization"))) {
+                throw new Refusal(401, "The teacher's view needs the teacher token that `glassbox web` printed when it started.");
+            }
+            json(ctx, 200, teacher.overview(sessions.everyone(), WebSession.lessons(), clock.getAsLong()));
+        });
         app.ws("/api/sessions/{id}/events", ws -> events(ws, id -> sessions.get(id)));
         app.ws("/api/watch/{id}/events", ws -> events(ws, id -> sessions.watched(id)));
     }
@@ -62,6 +71,7 @@ final class Routes {
             json(ctx, 200, o);
         });
         app.get(base + "/trace", ctx -> json(ctx, 200, TraceJson.trace(trace(find.apply(ctx)))));
+        app.get(base + "/lab", ctx -> json(ctx, 200, find.apply(ctx).labView()));
         app.get(base + "/trace/state", ctx -> {
             Trace t = trace(find.apply(ctx));
             int step = step(ctx.queryParam("step"), t);
@@ -126,18 +136,34 @@ final class Routes {
         o.put("text", r.text());
         o.put("exitStatus", r.exitStatus());
         o.set("trace", outcome.trace() == null ? null : TraceJson.trace(outcome.trace()));
+        ObjectNode lab = s.labView();
+        o.set("lab", lab);
         ctx.header("Server-Timing", String.format(java.util.Locale.ROOT, "run;dur=%.1f, total;dur=%.1f", (t1 - t0) / 1e6, (System.nanoTime() - t0) / 1e6));
         json(ctx, 200, o);
-        publish(s, line, r, outcome.trace());
+        publish(s, line, r, lab);
+    }
+
+    /** A student's name for the teacher's view: {"name": "Ada"}, at most 40 characters, printable. */
+    private void name(Context ctx) throws IOException {
+        WebSession s = sessions.get(ctx.pathParam("id"));
+        JsonNode body = TraceJson.JSON.readTree(ctx.body());
+        String n = body == null ? null : body.path("name").asText(null);
+        if (n == null || n.strip().length() > 40 || !n.strip().codePoints().allMatch(c -> !Character.isISOControl(c))) {
+            throw new Refusal(400, "A name is sent as {\"name\": \"Ada\"}: at most 40 printable characters.");
+        }
+        s.name(n.strip());
+        sessions.save(s);
+        ctx.status(204);
     }
 
     /** The command's events went out as they happened (WebSession); its answer follows them to every watching page. */
-    private void publish(WebSession s, String line, Result r, Trace t) {
+    private void publish(WebSession s, String line, Result r, ObjectNode lab) {
         ObjectNode done = TraceJson.JSON.createObjectNode();
         done.put("type", "done");
         done.put("line", line);
         done.put("text", r.text());
         done.put("exitStatus", r.exitStatus());
+        done.set("lab", lab);
         s.publish(done.toString());
     }
 

@@ -115,6 +115,24 @@ final class Sessions {
         return n;
     }
 
+    /** Every session, those in memory as they are now and those only on disk as saved: what the teacher's view lists. */
+    java.util.List<SavedSession> everyone() {
+        java.util.List<SavedSession> out = new java.util.ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (WebSession s : live.values()) {
+            out.add(s.saved());
+            seen.add(s.id());
+        }
+        for (SavedSession saved : store.all()) {
+            if (seen.add(saved.id()) && !expired(saved.lastUsedMillis())) {
+                out.add(saved);
+            }
+        }
+        out.sort(java.util.Comparator.comparing((SavedSession s) -> s.name().isEmpty()).thenComparing(SavedSession::name)
+                .thenComparing(SavedSession::watchId)); // named students first, by name
+        return out;
+    }
+
     int liveCount() {
         return live.size();
     }

@@ -23,29 +23,34 @@ public final class Visualizer implements AutoCloseable {
     public static final int DEFAULT_PORT = 7070;
 
     /** Where to listen, where sessions are saved and what each may use. Port 0 picks a free port. */
-    public record Options(String host, int port, Path dataDir, Limits limits) {
+    public record Options(String host, int port, Path dataDir, Limits limits, Duration stuckAfter) {
         public static Options defaults() {
             return new Options("127.0.0.1", DEFAULT_PORT, Path.of(System.getProperty("user.home"), ".glassbox", "web-sessions"),
-                    Limits.defaults());
+                    Limits.defaults(), Duration.ofMinutes(10));
         }
 
         public Options withPort(int p) {
-            return new Options(host, p, dataDir, limits);
+            return new Options(host, p, dataDir, limits, stuckAfter);
         }
 
         public Options withHost(String h) {
-            return new Options(h, port, dataDir, limits);
+            return new Options(h, port, dataDir, limits, stuckAfter);
         }
 
         public Options withDataDir(Path d) {
-            return new Options(host, port, d, limits);
+            return new Options(host, port, d, limits, stuckAfter);
         }
 
         public Options withLimits(Limits l) {
-            return new Options(host, port, dataDir, l);
+            return new Options(host, port, dataDir, l, stuckAfter);
         }
 
-        /** {@code --port N}, {@code --host H}, {@code --data DIR}, {@code --idle-minutes N}, {@code --max-containers N}. */
+        /** How long one step may hold a student before the teacher's view marks them stuck. */
+        public Options withStuckAfter(Duration d) {
+            return new Options(host, port, dataDir, limits, d);
+        }
+
+        /** {@code --port N}, {@code --host H}, {@code --data DIR}, {@code --idle-minutes N}, {@code --max-containers N}, {@code --stuck-minutes N}. */
         public static Options parse(List<String> args) {
             Options o = defaults();
             List<String> rest = new ArrayList<>(args);
@@ -65,6 +70,7 @@ public final class Visualizer implements AutoCloseable {
                     case "--data" -> o.withDataDir(Path.of(value));
                     case "--idle-minutes" -> o.withLimits(o.limits().withIdle(Duration.ofMinutes(number(name, value, 1, 525600))));
                     case "--max-containers" -> o.withLimits(o.limits().withContainers(number(name, value, 1, 10000)));
+                    case "--stuck-minutes" -> o.withStuckAfter(Duration.ofMinutes(number(name, value, 1, 1440)));
                     default -> throw new IllegalArgumentException("unknown option '" + name + "' for web");
                 };
             }
@@ -88,12 +94,14 @@ public final class Visualizer implements AutoCloseable {
     private final Sessions sessions;
     private final ScheduledExecutorService sweeper;
     private final String host;
+    private final Teacher teacher;
 
-    private Visualizer(Javalin app, Sessions sessions, ScheduledExecutorService sweeper, String host) {
+    private Visualizer(Javalin app, Sessions sessions, ScheduledExecutorService sweeper, String host, Teacher teacher) {
         this.app = app;
         this.sessions = sessions;
         this.sweeper = sweeper;
         this.host = host;
+        this.teacher = teacher;
     }
 
     public static Visualizer start(Options options) {
@@ -106,7 +114,8 @@ public final class Visualizer implements AutoCloseable {
                 sf.location = Location.CLASSPATH;
             });
         });
-        new Routes(sessions, System::currentTimeMillis).install(app);
+        Teacher teacher = new Teacher(options.stuckAfter());
+        new Routes(sessions, System::currentTimeMillis, teacher).install(app);
         app.start(options.host(), options.port());
         ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "glassbox-web-expiry");
@@ -115,7 +124,7 @@ public final class Visualizer implements AutoCloseable {
         });
         long every = Math.max(1000, Math.min(60_000, options.limits().idle().toMillis() / 4));
         sweeper.scheduleWithFixedDelay(sessions::expire, every, every, TimeUnit.MILLISECONDS);
-        return new Visualizer(app, sessions, sweeper, options.host());
+        return new Visualizer(app, sessions, sweeper, options.host(), teacher);
     }
 
     public int port() {
@@ -126,6 +135,11 @@ public final class Visualizer implements AutoCloseable {
     public String url() {
         String h = host.contains(":") ? "[" + host + "]" : host;
         return "http://" + h + ":" + port() + "/";
+    }
+
+    /** The teacher's page, with the token that opens it in its fragment (which browsers never send to the server). */
+    public String teacherUrl() {
+        return url() + "teacher.html#token=" + teacher.token();
     }
 
     /** Sessions currently held in memory (the others are on disk). */

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.glassbox.Completion;
 import dev.glassbox.Engine;
 import dev.glassbox.Result;
+import dev.glassbox.lab.LabShell;
+import dev.glassbox.lab.Lessons;
+import dev.glassbox.lab.ProgressStore;
 import dev.glassbox.trace.Trace;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * One browser session: its own engine on the sim kernel, the lines typed into it (what is saved),
@@ -21,7 +25,7 @@ final class WebSession {
     private static final Set<String> CREATES = Set.of("run", "create");
     private static final Set<String> STARTS = Set.of("run", "create", "start", "restart", "exec");
 
-    /** What a command did: the answer as the CLI prints it and the trace of the line (null for a blank line). */
+    /** What a command did: the answer as the CLI prints it and the trace of the line (null for a blank line or a lab word). */
     record Outcome(Result result, Trace trace) {}
 
     private final String id;
@@ -29,7 +33,9 @@ final class WebSession {
     private final long seed;
     private final boolean classroom;
     private final Limits limits;
-    private final Engine engine;
+    private Engine engine;
+    private final LabShell lab;
+    private String name = "";
     private final RateLimit rate;
     private final List<String> lines = new ArrayList<>();
     private final List<Consumer<String>> watchers = new CopyOnWriteArrayList<>();
@@ -45,40 +51,101 @@ final class WebSession {
         this.seed = seed;
         this.classroom = classroom;
         this.limits = limits;
-        this.engine = Engine.sim(seed);
+        this.engine = newEngine();
         this.completion = new Completion(() -> engine, TERMINAL_BUILTINS, Set.of(), Map.of());
-        // each step goes to the watching pages as soon as it is complete, while the command still runs
-        engine.onTraceEvent(e -> {
-            if (!watchers.isEmpty()) {
-                com.fasterxml.jackson.databind.node.ObjectNode m = TraceJson.JSON.createObjectNode();
-                m.put("type", "event");
-                m.set("event", TraceJson.event(e));
-                publish(m.toString());
-            }
-        });
+        this.lab = new LabShell(LESSONS.get(), ProgressStore.memory(null), this::freshEngine, () -> "sim", System::currentTimeMillis);
         this.rate = new RateLimit(limits.commandsPerSecond(), limits.commandBurst(), System::nanoTime);
         this.lastUsedMillis = nowMillis;
     }
 
-    /** A session rebuilt from disk by replaying its lines; limits are not applied to what was already allowed. */
+    /** The lessons every session shares, read once. */
+    private static final Supplier<Lessons> LESSONS = new Supplier<>() {
+        private volatile Lessons lessons;
+
+        @Override
+        public Lessons get() {
+            if (lessons == null) {
+                lessons = Lessons.builtIn();
+            }
+            return lessons;
+        }
+    };
+
+    /** An engine on the sim kernel with this session's seed; each step goes to the watching pages as soon as it is complete. */
+    private Engine newEngine() {
+        Engine e = Engine.sim(seed);
+        e.onTraceEvent(ev -> {
+            if (!watchers.isEmpty()) {
+                com.fasterxml.jackson.databind.node.ObjectNode m = TraceJson.JSON.createObjectNode();
+                m.put("type", "event");
+                m.set("event", TraceJson.event(ev));
+                publish(m.toString());
+            }
+        });
+        return e;
+    }
+
+    /** A lab's fresh engine replaces the session's (lab start, lab reset, a step jump). */
+    private Engine freshEngine() {
+        Engine old = engine;
+        engine = newEngine();
+        old.close();
+        return engine;
+    }
+
+    /**
+     * A session rebuilt from disk by replaying its lines through the same path as when they were typed
+     * (the lab's words too, so the lab is where it was); limits are not applied to what was already
+     * allowed. The saved progress then replaces the replay's, which would carry the replay's times.
+     */
     static WebSession restore(SavedSession saved, Limits limits, long nowMillis) {
         WebSession s = new WebSession(saved.id(), saved.watchId(), saved.seed(), saved.classroom(), limits, nowMillis);
+        s.name = saved.name();
         for (String line : saved.lines()) {
-            s.engine.run(line);
+            s.carryOut(line);
             s.lines.add(line);
-            s.ran |= !line.isBlank();
         }
+        s.lab.restoreProgress(saved.progress());
         return s;
     }
 
     synchronized Outcome run(String line, long nowMillis) {
         lastUsedMillis = nowMillis;
         check(line);
-        Result result = engine.run(line);
+        Outcome o = carryOut(line);
         lines.add(line);
+        return o;
+    }
+
+    private Outcome carryOut(String line) {
+        if (LabShell.handles(line)) {
+            return new Outcome(lab.execute(line), null);
+        }
+        Result result = engine.run(line);
+        String more = lab.after(result);
+        if (!more.isEmpty()) {
+            result = new Result(result.out() + more, result.err(), result.exitStatus(), result.text() + more);
+        }
         boolean traced = !line.isBlank() && !line.strip().startsWith("#");
         ran |= traced;
         return new Outcome(result, traced ? engine.lastTrace() : null);
+    }
+
+    /** The labs of this session as the pane reads them: the curriculum, and the step being worked on with each goal checked now. */
+    synchronized com.fasterxml.jackson.databind.node.ObjectNode labView() {
+        return LabJson.of(lab);
+    }
+
+    static Lessons lessons() {
+        return LESSONS.get();
+    }
+
+    synchronized String name() {
+        return name;
+    }
+
+    synchronized void name(String n) {
+        name = n;
     }
 
     private void check(String line) {
@@ -142,7 +209,7 @@ final class WebSession {
     }
 
     synchronized SavedSession saved() {
-        return new SavedSession(id, watchId, seed, classroom, lastUsedMillis, lines);
+        return new SavedSession(id, watchId, seed, classroom, lastUsedMillis, lines, lab.progress(), name);
     }
 
     synchronized long storedBytes() {
