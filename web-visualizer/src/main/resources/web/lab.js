@@ -94,7 +94,9 @@ export class LabPane {
 
   quiz(q) {
     const box = el('div', { class: 'quiz', testid: 'quiz' });
-    box.append(el('p', {}, q.question));
+    const question = el('div', { class: 'md' });
+    question.innerHTML = markdown(q.question); // escaped by markdown()
+    box.append(question);
     if (q.answered) box.append(el('p', { class: 'met' }, '✓ answered'));
     q.choices.forEach((c, i) => box.append(el('button', { class: 'choice', testid: 'choice-' + (i + 1), onclick: () => this.send('answer ' + (i + 1)) }, c)));
     if (!q.choices.length) box.append(el('div', { class: 'dim' }, 'Type your answer in the terminal: answer TEXT'));

@@ -37,6 +37,7 @@ public final class LabShell {
     private final Supplier<String> kernel;
     private final LongSupplier clock;
     private Lab lab;
+    private boolean brief;
 
     /**
      * {@code freshEngine} makes a new engine for the lab and makes it the one the prompt's commands run
@@ -48,6 +49,15 @@ public final class LabShell {
         this.freshEngine = freshEngine;
         this.kernel = kernel;
         this.clock = clock;
+    }
+
+    /**
+     * Brief: a step is announced by its title only, for a front end that shows the step's text beside
+     * the terminal (the browser's lesson pane); the REPL prints it whole.
+     */
+    public LabShell brief() {
+        this.brief = true;
+        return this;
     }
 
     /** Whether the line is the lab's (its first word is one of {@link #WORDS}). */
@@ -212,6 +222,10 @@ public final class LabShell {
 
     /** The step being worked on, as the terminal shows it. */
     public String stepText() {
+        if (brief) {
+            return "Step " + lab.step() + "/" + lab.lesson().steps().size() + ": " + lab.lesson().steps().get(lab.step() - 1).title()
+                    + " (the lesson pane has the rest)\n";
+        }
         Lab.StepView v = lab.view();
         StringBuilder b = new StringBuilder();
         b.append("Step ").append(v.number()).append('/').append(v.of()).append(": ").append(v.title()).append('\n');

@@ -53,7 +53,7 @@ final class WebSession {
         this.limits = limits;
         this.engine = newEngine();
         this.completion = new Completion(() -> engine, TERMINAL_BUILTINS, Set.of(), Map.of());
-        this.lab = new LabShell(LESSONS.get(), ProgressStore.memory(null), this::freshEngine, () -> "sim", System::currentTimeMillis);
+        this.lab = new LabShell(LESSONS.get(), ProgressStore.memory(null), this::freshEngine, () -> "sim", System::currentTimeMillis).brief();
         this.rate = new RateLimit(limits.commandsPerSecond(), limits.commandBurst(), System::nanoTime);
         this.lastUsedMillis = nowMillis;
     }
