@@ -149,16 +149,25 @@ final class Images {
             }
             String repoDigest = ref.fullName() + "@" + img.manifestDigest();
             Stored existing = byId.get(img.id().toString());
+            boolean known = existing != null && existing.repoDigestsFull().contains(repoDigest);
             if (existing == null) {
                 storage.ref(chain, 1);
                 byId.put(img.id().toString(), new Stored(img, repoDigest, chain, kernel.currentTimeMillis()));
             } else {
                 byId.put(img.id().toString(), existing.withRepoDigest(repoDigest));
             }
-            String previous = tags.put(ref.withDefaultTag().toString(), img.id().toString());
-            boolean newer = downloaded || previous == null || !previous.equals(img.id().toString());
-            tracer.did(dev.glassbox.trace.Layer.DAEMON, null, "tag", ref.familiar(), "The image " + img.id().shortId()
-                    + " is stored and the name " + ref.familiar() + " points at it.", "");
+            boolean newer;
+            if (ref.digest() != null) {
+                // pulled by digest: the digest is recorded (RepoDigests), no tag is made, as dockerd's AddDigest does
+                newer = downloaded || !known;
+                tracer.did(dev.glassbox.trace.Layer.DAEMON, null, "tag", ref.familiar(), "The image " + img.id().shortId()
+                        + " is stored and known by its digest " + ref.familiar() + "; no tag is made.", "");
+            } else {
+                String previous = tags.put(ref.withDefaultTag().toString(), img.id().toString());
+                newer = downloaded || previous == null || !previous.equals(img.id().toString());
+                tracer.did(dev.glassbox.trace.Layer.DAEMON, null, "tag", ref.familiar(), "The image " + img.id().shortId()
+                        + " is stored and the name " + ref.familiar() + " points at it.", "");
+            }
             return new Api.PullResult(ref.familiar(), reference, img.manifestDigest().toString(), newer, statuses);
         }
     }
