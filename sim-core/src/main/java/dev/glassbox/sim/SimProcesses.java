@@ -316,8 +316,11 @@ final class SimProcesses implements Processes {
         if (set == null) {
             return out;
         }
+        // --pid host: the host's PID namespace holds every process, so the container's are those of its init's cgroup
+        SimProcess init = set.pid() == k.hostNs.pid() ? k.processOrNull(sandbox.pid()) : null;
         for (SimProcess p : k.procList()) {
-            if (p.alive() && p.ns.pid().isOrDescendsFrom(set.pid()) && p.state != SimProcess.State.CREATED) {
+            boolean ours = init != null ? init.cgroup != null && p.cgroup == init.cgroup : p.ns.pid().isOrDescendsFrom(set.pid());
+            if (p.alive() && ours && p.state != SimProcess.State.CREATED) {
                 out.add(StateView.info(p));
             }
         }
