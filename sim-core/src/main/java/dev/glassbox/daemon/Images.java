@@ -121,11 +121,18 @@ final class Images {
                     ? DockerException.notFound("manifest for " + ref.familiar() + " not found: manifest unknown: manifest unknown")
                     : DockerException.notFound("pull access denied for " + ref.repository()
                             + ", repository does not exist or may require 'docker login': denied: requested access to the resource is denied"));
-            registry(hub, "GET", "/v2/" + ref.path() + "/blobs/" + img.id(), "The config blob: environment, command, exposed ports and the layers' diff ids.");
+            boolean stored = byId.containsKey(img.id().toString());
+            if (stored) {
+                // moby's pullSchema2Layers: an image whose config is already in the store has every layer; nothing is fetched
+                tracer.note(dev.glassbox.trace.Layer.DAEMON, null, "image exists", img.id().shortId(), "The manifest names config "
+                        + img.id().shortId() + ", which is already stored here with all its layers: nothing to download.", "");
+            } else {
+                registry(hub, "GET", "/v2/" + ref.path() + "/blobs/" + img.id(), "The config blob: environment, command, exposed ports and the layers' diff ids.");
+            }
             List<String> chain = Storage.chainIds(img.config().diffIds());
             List<Api.LayerStatus> statuses = new ArrayList<>();
             boolean downloaded = false;
-            for (int i = 0; i < img.layers().size(); i++) {
+            for (int i = 0; i < (stored ? 0 : img.layers().size()); i++) {
                 Layer layer = img.layers().get(i);
                 String shortId = layer.digest().shortId();
                 if (storage.has(chain.get(i))) {

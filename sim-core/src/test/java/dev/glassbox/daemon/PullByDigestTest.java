@@ -28,7 +28,8 @@ class PullByDigestTest {
         ok(e, "docker pull busybox");
         String d = digest(e);
         Result r = ok(e, "docker pull busybox@" + d);
-        assertTrue(r.out().contains("Status: Image is up to date for busybox@" + d + "\n"), r.out());
+        assertEquals("sha256:" + d.substring(7) + ": Pulling from library/busybox\nDigest: " + d + "\nStatus: Image is up to date for busybox@" + d
+                + "\ndocker.io/library/busybox@" + d + "\n", r.out(), "an image already stored fetches no layer");
         String images = ok(e, "docker images --format '{{.Repository}} {{.Tag}}'").out();
         assertEquals("busybox latest\n", images);
     }
