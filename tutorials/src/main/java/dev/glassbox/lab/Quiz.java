@@ -33,7 +33,8 @@ public record Quiz(String question, List<String> choices, String answer, String 
             } catch (PatternSyntaxException e) {
                 throw new IllegalArgumentException("the quiz's pattern is not a regular expression: " + e.getDescription());
             }
-            if (answer == null || !accepts(answer)) {
+            // not accepts(): in a compact constructor the fields are not assigned yet
+            if (answer == null || !matches(pattern, answer.strip())) {
                 throw new IllegalArgumentException("a quiz with a pattern needs an answer the pattern accepts (the one `solution` shows): " + answer);
             }
         }
@@ -49,7 +50,11 @@ public record Quiz(String question, List<String> choices, String answer, String 
             }
             return a.toLowerCase(Locale.ROOT).equals(answer.toLowerCase(Locale.ROOT));
         }
-        return Pattern.compile(pattern, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(a).matches();
+        return matches(pattern, a);
+    }
+
+    private static boolean matches(String pattern, String answer) {
+        return Pattern.compile(pattern, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(answer).matches();
     }
 
     /** A right answer, as the reference solution gives it. */
