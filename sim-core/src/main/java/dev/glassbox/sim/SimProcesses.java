@@ -114,8 +114,10 @@ final class SimProcesses implements Processes {
     @Override
     public void sethostname(Sandbox sandbox, String hostname) {
         Namespaces.Uts uts = k.namespacesOf(sandbox).uts();
+        String host = k.hostNs.uts().hostname;
         k.event(Subsystem.NAMESPACE, "sethostname", hostname, "Inside its own UTS namespace the container's hostname becomes " + hostname
-                + "; the host's stays " + k.hostNs.uts().hostname + ".", "sethostname(\"" + hostname + "\")");
+                + (hostname.equals(host) ? ", a copy of the host's name: changing it there would leave the host's alone."
+                        : "; the host's stays " + host + "."), "sethostname(\"" + hostname + "\")");
         uts.hostname = hostname;
     }
 
