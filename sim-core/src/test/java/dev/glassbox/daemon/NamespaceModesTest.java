@@ -19,8 +19,14 @@ class NamespaceModesTest {
         return r;
     }
 
+    /** The host's initial namespaces, with the inode numbers Linux gives them (PROC_PID_INIT_INO and its neighbours). */
     private static String hostNs(Engine e, String type) {
-        return ok(e, "docker run --rm --pid host busybox readlink /proc/1/ns/" + type).out();
+        return switch (type) {
+            case "pid" -> "pid:[4026531836]\n";
+            case "uts" -> "uts:[4026531838]\n";
+            case "ipc" -> "ipc:[4026531839]\n";
+            default -> throw new IllegalArgumentException(type);
+        };
     }
 
     @Test
