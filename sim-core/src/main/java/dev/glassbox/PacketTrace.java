@@ -57,8 +57,8 @@ final class PacketTrace {
         int i = 1;
         for (TraceEvent h : hops) {
             out.append(String.format("  %2d  %-15s %s%n      %s%n", i++, h.action(), h.object(), h.sentence()));
-            int open = h.equivalent().lastIndexOf('[');
-            if (open >= 0 && h.equivalent().endsWith("]")) {
+            int open = h.equivalent().lastIndexOf("   [") + 3; // the headers follow the command, and hold brackets of their own (Flags [S])
+            if (open >= 3 && h.equivalent().endsWith("]")) {
                 out.append("      headers: ").append(h.equivalent(), open + 1, h.equivalent().length() - 1).append('\n');
             }
         }

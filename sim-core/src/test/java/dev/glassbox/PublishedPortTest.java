@@ -130,6 +130,29 @@ class PublishedPortTest {
         }
     }
 
+    @Test
+    void aContainerReachesAPublishedPortOnTheHostsOwnAddressThroughTheProxy() {
+        try (Engine e = Engine.sim()) {
+            ok(e, "docker run -d --name web -p 8080:80 nginx");
+            ok(e, "docker run -d --name cli busybox sleep 300");
+            Result r = ok(e, "docker exec cli wget -qO- http://10.0.2.15:8080/");
+            assertTrue(r.out().contains("Welcome to nginx!"), r.text());
+            Result t = ok(e, "packet trace cli 10.0.2.15:8080");
+            assertEquals(List.of("route", "veth", "proxy", "route", "bridge forward", "veth", "connected"), hops(t), t.out());
+            assertEquals(List.of("route", "veth", "echo reply"), hops(ok(e, "packet trace cli 10.0.2.15")), "the host answers a ping on eth0's address");
+        }
+    }
+
+    @Test
+    void packetTraceShowsWholeTcpHeadersAndALocalSourceAddress() {
+        try (Engine e = Engine.sim()) {
+            ok(e, "docker run -d --name web -p 8080:80 nginx");
+            ok(e, "docker run -d --name hostcli --network host busybox sleep 300");
+            Result t = ok(e, "packet trace hostcli 10.0.2.15:8080");
+            assertTrue(t.out().contains("      headers: IP 10.0.2.15.32768 > 10.0.2.15.8080: Flags [S], ttl 64\n"), t.out());
+        }
+    }
+
     private static List<String> hops(Result r) {
         return r.out().lines().filter(l -> l.matches("\\s+\\d+\\s+.*")).map(l -> l.trim().split("\\s{2,}")[1]).toList();
     }

@@ -8,14 +8,19 @@ import java.util.Map;
  * ({@code default}/{@code bridge}, {@code host}, {@code none}, {@code container:NAME} or a network
  * name), resource limits (0 = none), and mounts: {@code -v SRC:DST[:ro]} as Docker's binds strings,
  * {@code --mount} as typed requests, {@code --tmpfs} as path → options; {@code usernsMode} "" (the
- * daemon's user namespace setting) or {@code host} ({@code --userns=host}: no remapping for this one).
+ * daemon's user namespace setting) or {@code host} ({@code --userns=host}: no remapping for this one);
+ * {@code pidMode}, {@code utsMode} and {@code ipcMode} "" (a namespace of its own) or {@code host} (the host's:
+ * {@code --pid host}, {@code --uts host}, {@code --ipc host}); {@code ipcMode} may also be private, shareable,
+ * none, or container:NAME, and {@code pidMode} container:NAME, which the daemon refuses as not simulated.
  */
 public record HostConfig(List<PortBinding> portBindings, boolean autoRemove, RestartPolicy restartPolicy, String networkMode,
                          long memory, long pidsLimit, long nanoCpus, List<String> binds, boolean privileged,
-                         List<MountRequest> mounts, Map<String, String> tmpfs, String usernsMode) {
+                         List<MountRequest> mounts, Map<String, String> tmpfs, String usernsMode, String pidMode, String utsMode,
+                         String ipcMode) {
     public HostConfig(List<PortBinding> portBindings, boolean autoRemove, RestartPolicy restartPolicy, String networkMode,
                       long memory, long pidsLimit, long nanoCpus, List<String> binds, boolean privileged) {
-        this(portBindings, autoRemove, restartPolicy, networkMode, memory, pidsLimit, nanoCpus, binds, privileged, null, null, null);
+        this(portBindings, autoRemove, restartPolicy, networkMode, memory, pidsLimit, nanoCpus, binds, privileged, null, null, null,
+                null, null, null);
     }
 
     public HostConfig {
@@ -29,6 +34,18 @@ public record HostConfig(List<PortBinding> portBindings, boolean autoRemove, Res
         if (!usernsMode.isEmpty() && !usernsMode.equals("host")) {
             throw DockerException.invalid("--userns: invalid USER mode");
         }
+        pidMode = pidMode == null ? "" : pidMode;
+        utsMode = utsMode == null ? "" : utsMode;
+        ipcMode = ipcMode == null ? "" : ipcMode;
+        if (!pidMode.isEmpty() && !pidMode.equals("host") && !named(pidMode)) {
+            throw DockerException.invalid("--pid: invalid PID mode");
+        }
+        if (!utsMode.isEmpty() && !utsMode.equals("host")) {
+            throw DockerException.invalid("--uts: invalid UTS mode");
+        }
+        if (!ipcMode.isEmpty() && !java.util.Set.of("host", "private", "shareable", "none").contains(ipcMode) && !named(ipcMode)) {
+            throw DockerException.invalid("--ipc: invalid IPC mode");
+        }
         if (memory < 0 || pidsLimit < 0 || nanoCpus < 0) {
             throw DockerException.invalid("resource limits cannot be negative");
         }
@@ -38,6 +55,21 @@ public record HostConfig(List<PortBinding> portBindings, boolean autoRemove, Res
         if (autoRemove && !restartPolicy.name().equals("no")) {
             throw DockerException.invalid("can't create 'AutoRemove' container with restart policy");
         }
+    }
+
+    /** {@code container:NAME}, a mode that joins another container's namespace. */
+    private static boolean named(String mode) {
+        return mode.startsWith("container:") && mode.length() > "container:".length();
+    }
+
+    /** Whether the container shares the host's PID, UTS or IPC namespace ({@code pid}, {@code uts}, {@code ipc}). */
+    public boolean sharesHost(String namespace) {
+        return switch (namespace) {
+            case "pid" -> pidMode.equals("host");
+            case "uts" -> utsMode.equals("host");
+            case "ipc" -> ipcMode.equals("host");
+            default -> false;
+        };
     }
 
     public static HostConfig defaults() {

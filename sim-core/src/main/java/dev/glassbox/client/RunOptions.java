@@ -78,8 +78,21 @@ record RunOptions(String name, String image, ContainerConfig config, HostConfig 
             String[] kv = t.split(":", 2);
             tmpfs.put(kv[0], kv.length > 1 ? kv[1] : "");
         }
+        // the CLI's own checks (cli/command/container/opts.go), before any request
+        String pid = p.string("pid", "");
+        String uts = p.string("uts", "");
+        String ipc = p.string("ipc", "");
+        if (!pid.isEmpty() && !pid.equals("host") && !(pid.startsWith("container:") && pid.length() > 10)) {
+            throw new UsageException("docker: --pid: invalid PID mode", 125);
+        }
+        if (!uts.isEmpty() && !uts.equals("host")) {
+            throw new UsageException("docker: --uts: invalid UTS mode", 125);
+        }
+        if (!ipc.isEmpty() && !Set.of("host", "private", "shareable", "none").contains(ipc) && !(ipc.startsWith("container:") && ipc.length() > 10)) {
+            throw new UsageException("docker: --ipc: invalid IPC mode", 125);
+        }
         HostConfig host = new HostConfig(bindings, autoRemove, RestartPolicy.parse(restart), network, memory, pids, cpus,
-                p.list("volume"), p.bool("privileged"), mounts, tmpfs, p.string("userns", ""));
+                p.list("volume"), p.bool("privileged"), mounts, tmpfs, p.string("userns", ""), pid, uts, ipc);
         return new RunOptions(p.string("name", ""), image, config, host, detach, pull, attach);
     }
 

@@ -70,12 +70,14 @@ final class Specs {
                 bool("", "help", "Print usage"),
                 of("h", "hostname", STRING, "Container host name"),
                 bool("i", "interactive", "Keep STDIN open even if not attached"),
+                of("", "ipc", STRING, "IPC mode to use"),
                 of("l", "label", LIST, "Set meta data on a container"),
                 of("m", "memory", BYTES, "Memory limit"),
                 of("", "mount", MOUNT, "Attach a filesystem mount to the container"),
                 of("", "name", STRING, "Assign a name to the container"),
                 of("", "net", NETWORK, "Connect a container to a network").hide(),
                 of("", "network", NETWORK, "Connect a container to a network"),
+                of("", "pid", STRING, "PID namespace to use"),
                 of("", "pids-limit", INT, "Tune container pids limit (set -1 for unlimited)"),
                 bool("", "privileged", "Give extended privileges to this container"),
                 of("p", "publish", LIST, "Publish a container's port(s) to the host"),
@@ -89,6 +91,7 @@ final class Specs {
                 bool("t", "tty", "Allocate a pseudo-TTY"),
                 of("u", "user", STRING, "Username or UID (format: <name|uid>[:<group|gid>])"),
                 of("", "userns", STRING, "User namespace to use"),
+                of("", "uts", STRING, "UTS namespace to use"),
                 of("v", "volume", LIST, "Bind mount a volume"),
                 of("w", "workdir", STRING, "Working directory inside the container")));
         if (run) {

@@ -56,7 +56,9 @@ final class Creations {
             List<String> lowers = new ArrayList<>();
             lowers.add(d.layout.overlayRoot() + "/" + cacheId + "-init/diff");
             lowers.addAll(d.images.storage.lowerdirs(stored.chain()));
-            String hostname = config.hostname().isEmpty() ? (hc.networkMode().equals("host") ? d.kernel.info().hostname() : id.substring(0, 12)) : config.hostname();
+            // --network host: the host's name, copied into the container's own UTS namespace (--uts host shares the namespace itself)
+            String hostname = config.hostname().isEmpty() ? (hc.networkMode().equals("host") ? d.kernel.info().hostname() : id.substring(0, 12))
+                    : config.hostname();
             Container c = new Container(id, n, d.now(), config, hc, stored.image(), config.image(), path, cacheId, lowers, hostname);
             c.layout = d.layout;
             c.mounts = List.copyOf(mounts);
@@ -75,6 +77,12 @@ final class Creations {
         }
         if (config.openStdin()) {
             throw DockerException.unsupported("glassbox: interactive containers (-i) are not supported yet; give the container a command instead, e.g. docker run --rm busybox ls /");
+        }
+        if (hc.pidMode().startsWith("container:") || hc.ipcMode().startsWith("container:")) {
+            throw DockerException.unsupported("glassbox: joining another container's PID or IPC namespace (--pid/--ipc container:NAME) is not supported yet");
+        }
+        if (hc.sharesHost("uts") && !config.hostname().isEmpty()) {
+            throw DockerException.invalid("conflicting options: hostname and the UTS mode");
         }
         Lifecycle.user(config.user());
     }

@@ -121,11 +121,18 @@ final class Images {
                     ? DockerException.notFound("manifest for " + ref.familiar() + " not found: manifest unknown: manifest unknown")
                     : DockerException.notFound("pull access denied for " + ref.repository()
                             + ", repository does not exist or may require 'docker login': denied: requested access to the resource is denied"));
-            registry(hub, "GET", "/v2/" + ref.path() + "/blobs/" + img.id(), "The config blob: environment, command, exposed ports and the layers' diff ids.");
+            boolean stored = byId.containsKey(img.id().toString());
+            if (stored) {
+                // moby's pullSchema2Layers: an image whose config is already in the store has every layer; nothing is fetched
+                tracer.note(dev.glassbox.trace.Layer.DAEMON, null, "image exists", img.id().shortId(), "The manifest names config "
+                        + img.id().shortId() + ", which is already stored here with all its layers: nothing to download.", "");
+            } else {
+                registry(hub, "GET", "/v2/" + ref.path() + "/blobs/" + img.id(), "The config blob: environment, command, exposed ports and the layers' diff ids.");
+            }
             List<String> chain = Storage.chainIds(img.config().diffIds());
             List<Api.LayerStatus> statuses = new ArrayList<>();
             boolean downloaded = false;
-            for (int i = 0; i < img.layers().size(); i++) {
+            for (int i = 0; i < (stored ? 0 : img.layers().size()); i++) {
                 Layer layer = img.layers().get(i);
                 String shortId = layer.digest().shortId();
                 if (storage.has(chain.get(i))) {
@@ -149,16 +156,25 @@ final class Images {
             }
             String repoDigest = ref.fullName() + "@" + img.manifestDigest();
             Stored existing = byId.get(img.id().toString());
+            boolean known = existing != null && existing.repoDigestsFull().contains(repoDigest);
             if (existing == null) {
                 storage.ref(chain, 1);
                 byId.put(img.id().toString(), new Stored(img, repoDigest, chain, kernel.currentTimeMillis()));
             } else {
                 byId.put(img.id().toString(), existing.withRepoDigest(repoDigest));
             }
-            String previous = tags.put(ref.withDefaultTag().toString(), img.id().toString());
-            boolean newer = downloaded || previous == null || !previous.equals(img.id().toString());
-            tracer.did(dev.glassbox.trace.Layer.DAEMON, null, "tag", ref.familiar(), "The image " + img.id().shortId()
-                    + " is stored and the name " + ref.familiar() + " points at it.", "");
+            boolean newer;
+            if (ref.digest() != null) {
+                // pulled by digest: the digest is recorded (RepoDigests), no tag is made, as dockerd's AddDigest does
+                newer = downloaded || !known;
+                tracer.did(dev.glassbox.trace.Layer.DAEMON, null, "tag", ref.familiar(), "The image " + img.id().shortId()
+                        + " is stored and known by its digest " + ref.familiar() + "; no tag is made.", "");
+            } else {
+                String previous = tags.put(ref.withDefaultTag().toString(), img.id().toString());
+                newer = downloaded || previous == null || !previous.equals(img.id().toString());
+                tracer.did(dev.glassbox.trace.Layer.DAEMON, null, "tag", ref.familiar(), "The image " + img.id().shortId()
+                        + " is stored and the name " + ref.familiar() + " points at it.", "");
+            }
             return new Api.PullResult(ref.familiar(), reference, img.manifestDigest().toString(), newer, statuses);
         }
     }

@@ -7,6 +7,7 @@ import dev.glassbox.api.ErrorKind;
 import dev.glassbox.image.Image;
 import dev.glassbox.kernel.CgroupLimits;
 import dev.glassbox.kernel.ExitStatus;
+import dev.glassbox.kernel.NsType;
 import dev.glassbox.kernel.Processes;
 import dev.glassbox.kernel.Sandbox;
 import dev.glassbox.runtime.Runtime;
@@ -159,13 +160,19 @@ final class Lifecycle {
         CgroupLimits limits = new CgroupLimits(c.hostConfig.memory(), c.hostConfig.pidsLimit(), cpuQuota, 100_000);
         String cwd = c.config.workingDir().isEmpty() ? (c.image.config().workingDir().isEmpty() ? "/" : c.image.config().workingDir())
                 : c.config.workingDir();
-        String hostname = c.networkMode().equals("host") ? d.kernel.info().hostname() : c.hostname;
         int[] user = user(c.config.user());
         UsernsRemap remap = c.hostConfig.usernsMode().equals("host") ? null : d.options.usernsRemap();
         boolean ownNet = !plan.mode().equals("host") && !plan.mode().equals("container");
-        return new RuntimeSpec(c.id, c.path, env(c), cwd, hostname, user[0], user[1], c.lowerdirs, c.upperdir(), c.workdir(), c.merged(),
+        java.util.Set<NsType> shared = java.util.EnumSet.noneOf(NsType.class);
+        for (NsType t : List.of(NsType.PID, NsType.UTS, NsType.IPC)) {
+            if (c.hostConfig.sharesHost(t.procName())) {
+                shared.add(t);
+            }
+        }
+        return new RuntimeSpec(c.id, c.path, env(c), cwd, c.hostname, user[0], user[1], c.lowerdirs, c.upperdir(), c.workdir(), c.merged(),
                 Runtime.standardMounts(c.dir(), MountPoint.specs(c.mounts), remap != null && !ownNet), plan, c.cgroup(), limits,
-                (stream, text) -> c.log(stream, d.now(), text), remap == null ? null : remap.uidMap(), remap == null ? null : remap.gidMap());
+                (stream, text) -> c.log(stream, d.now(), text), remap == null ? null : remap.uidMap(), remap == null ? null : remap.gidMap(),
+                shared);
     }
 
     private void writeFiles(Container c) {

@@ -140,6 +140,9 @@ final class Views {
         host.put("PidsLimit", c.hostConfig.pidsLimit() == 0 ? null : c.hostConfig.pidsLimit());
         host.put("Privileged", c.hostConfig.privileged());
         host.put("CgroupnsMode", "private");
+        host.put("IpcMode", c.hostConfig.ipcMode().isEmpty() ? "private" : c.hostConfig.ipcMode());
+        host.put("PidMode", c.hostConfig.pidMode());
+        host.put("UTSMode", c.hostConfig.utsMode());
         host.put("UsernsMode", c.hostConfig.usernsMode());
         m.put("HostConfig", host);
         Map<String, Object> driver = new LinkedHashMap<>();

@@ -39,8 +39,8 @@ public final class Runtime {
             cgroup(spec, sb);
             network(spec, sb);
             rootfs(spec, sb);
-            if (sb.namespaces().containsKey(NsType.UTS) && !spec.network().mode().equals("host")) {
-                kernel.processes().sethostname(sb, spec.hostname()); // never the host's own name: --network host shares its UTS namespace
+            if (sb.namespaces().containsKey(NsType.UTS) && !spec.hostNamespaces().contains(NsType.UTS)) {
+                kernel.processes().sethostname(sb, spec.hostname()); // never with --uts host: that namespace is the host's
             }
             return sb;
         }
@@ -50,14 +50,12 @@ public final class Runtime {
         try (Tracer.Span s = tracer.open(Layer.RUNTIME, null, "namespaces", spec.id().substring(0, 12),
                 "runc clones the init process into new namespaces, so it sees its own process tree, hostname, mounts and network.", "")) {
             Set<NsType> create = EnumSet.of(NsType.PID, NsType.MNT, NsType.UTS, NsType.IPC, NsType.CGROUP);
+            create.removeAll(spec.hostNamespaces()); // --pid host, --uts host, --ipc host
             Map<NsType, Sandbox> join = Map.of();
             switch (spec.network().mode()) {
                 case "host" -> { }
                 case "container" -> join = Map.of(NsType.NET, spec.network().join());
                 default -> create.add(NsType.NET);
-            }
-            if (spec.network().mode().equals("host")) {
-                create.remove(NsType.UTS);
             }
             if (spec.userNamespace()) {
                 create.add(NsType.USER);

@@ -5,19 +5,24 @@ import dev.glassbox.kernel.ExecSpec;
 import dev.glassbox.kernel.IdMap;
 import dev.glassbox.kernel.MountSpec;
 import dev.glassbox.kernel.NatRule;
+import dev.glassbox.kernel.NsType;
 import dev.glassbox.kernel.Sandbox;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What the daemon hands the runtime to run a container: an OCI runtime spec in spirit. The rootfs
  * is an overlay of {@code lowerdirs} under {@code upperdir}, mounted at {@code merged}. Non-empty
  * {@code uidMap} and {@code gidMap}: the container gets a user namespace of its own with these maps.
+ * {@code hostNamespaces}: the PID, UTS or IPC namespaces it shares with the host ({@code --pid host}, ...)
+ * instead of getting new ones.
  */
 public record RuntimeSpec(String id, List<String> argv, List<String> env, String cwd, String hostname, int uid, int gid,
                           List<String> lowerdirs, String upperdir, String workdir, String merged, List<MountSpec> mounts,
                           NetworkPlan network, String cgroup, CgroupLimits limits, ExecSpec.OutputSink output,
-                          List<IdMap> uidMap, List<IdMap> gidMap) {
+                          List<IdMap> uidMap, List<IdMap> gidMap, Set<NsType> hostNamespaces) {
     public RuntimeSpec {
+        hostNamespaces = hostNamespaces == null ? Set.of() : Set.copyOf(hostNamespaces);
         uidMap = uidMap == null ? List.of() : List.copyOf(uidMap);
         gidMap = gidMap == null ? List.of() : List.copyOf(gidMap);
         argv = List.copyOf(argv);

@@ -77,7 +77,7 @@ final class Route {
                 NatRule proxy = loopback || ingress != null ? find(net.proxies, dst == 0 ? Ip.parse("127.0.0.1") : dst, port) : null;
                 if (proxy != null) {
                     hop("proxy", Ip.format(dst) + ":" + port, (loopback ? "Loopback traffic is never NATed"
-                            : "The DNAT rule skips packets that come in on " + ingress + " (! -i " + ingress + "), so a container's connection to the gateway is not rewritten")
+                            : "The DNAT rule skips packets that come in on " + ingress + " (! -i " + ingress + "), so a container's connection to an address of the host is not rewritten")
                             + ": docker-proxy accepts the connection on " + Ip.format(dst) + ":" + port + " and opens one of its own to "
                             + proxy.destIp() + ":" + proxy.destPort() + ".", proxy.proxyCommand());
                     dst = Ip.parse(proxy.destIp());
@@ -103,6 +103,12 @@ final class Route {
                         + "; glassbox keeps all traffic inside this host.", "connect() = -1 ENETUNREACH");
                 throw SysError.enetunreach();
             }
+            if (ns == net.host && ingress != null && out.kind.equals("bridge") && !out.name.equals(ingress)) {
+                hop("blocked", Ip.format(dst), "The packet came in on " + ingress + " and would go out of " + out.name
+                        + ": Docker's isolation rules drop traffic between two bridge networks.",
+                        "iptables -A DOCKER-ISOLATION-STAGE-2 -o " + out.name + " -j DROP");
+                throw SysError.ehostunreach();
+            }
             hop("route", Ip.format(dst), "The routing table sends packets for " + Ip.format(dst) + " out of "
                     + out.name + ".", "ip route get " + Ip.format(dst) + " → dev " + out.name);
             if (out.kind.equals("bridge")) {
@@ -113,10 +119,13 @@ final class Route {
                 SimNet.Link in = out.peer;
                 hop("veth", out.name + "→" + in.name, "The packet goes into " + out.name + " and comes out of its peer "
                         + in.name + (in.ns == net.host ? " on the host." : "."), out.name + " → " + in.name);
-                if (in.master != null && !in.master.addresses.isEmpty() && Ip.address(in.master.addresses.get(0)) != dst) {
+                if (in.master != null && !in.master.addresses.isEmpty() && Ip.contains(in.master.addresses.get(0), dst)
+                        && Ip.address(in.master.addresses.get(0)) != dst) {
+                    // on the bridge's subnet: the frame is switched to the port that answers ARP for dst
                     ns = throughBridge(in.master, dst, in);
                     ingress = null;
                 } else {
+                    // for the gateway or off the subnet: the frame is addressed to the bridge's MAC and goes up to the host's stack
                     ns = in.ns;
                     ingress = in.master != null ? in.master.name : null;
                 }
@@ -185,8 +194,11 @@ final class Route {
     }
 
     private static int sourceAddress(SimNet.NetNs ns, int dst) {
-        if (Ip.loopback(dst) || ns.owns(dst)) {
+        if (Ip.loopback(dst)) {
             return Ip.parse("127.0.0.1");
+        }
+        if (ns.owns(dst)) {
+            return dst; // a local destination is routed through lo with itself as the source (ip route get: local … src …)
         }
         SimNet.Link out = egress(ns, dst);
         if (out != null && !out.addresses.isEmpty()) {

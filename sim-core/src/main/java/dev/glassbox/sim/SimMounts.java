@@ -117,7 +117,9 @@ final class SimMounts implements Mounts {
         String equivalent = spec.type().equals("bind")
                 ? "mount --bind " + spec.source() + " " + targetPath + (spec.readOnly() ? " -o ro" : "")
                 : "mount -t " + spec.type() + " " + spec.type() + " " + targetPath + (opts.isEmpty() ? "" : " -o " + opts);
-        k.event(Subsystem.UNIONFS, "mount " + spec.type(), spec.target(), spec.sentence(), equivalent);
+        String sentence = spec.type().equals("proc") && ns.pid() == k.hostNs.pid()
+                ? "A procfs for the host's PID namespace (--pid host): its /proc lists every process of the host." : spec.sentence();
+        k.event(Subsystem.UNIONFS, "mount " + spec.type(), spec.target(), sentence, equivalent);
         ns.mnt().table.add(m);
     }
 

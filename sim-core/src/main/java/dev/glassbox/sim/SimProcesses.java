@@ -114,8 +114,10 @@ final class SimProcesses implements Processes {
     @Override
     public void sethostname(Sandbox sandbox, String hostname) {
         Namespaces.Uts uts = k.namespacesOf(sandbox).uts();
+        String host = k.hostNs.uts().hostname;
         k.event(Subsystem.NAMESPACE, "sethostname", hostname, "Inside its own UTS namespace the container's hostname becomes " + hostname
-                + "; the host's stays " + k.hostNs.uts().hostname + ".", "sethostname(\"" + hostname + "\")");
+                + (hostname.equals(host) ? ", a copy of the host's name: changing it there would leave the host's alone."
+                        : "; the host's stays " + host + "."), "sethostname(\"" + hostname + "\")");
         uts.hostname = hostname;
     }
 
@@ -316,8 +318,11 @@ final class SimProcesses implements Processes {
         if (set == null) {
             return out;
         }
+        // --pid host: the host's PID namespace holds every process, so the container's are those of its init's cgroup
+        SimProcess init = set.pid() == k.hostNs.pid() ? k.processOrNull(sandbox.pid()) : null;
         for (SimProcess p : k.procList()) {
-            if (p.alive() && p.ns.pid().isOrDescendsFrom(set.pid()) && p.state != SimProcess.State.CREATED) {
+            boolean ours = init != null ? init.cgroup != null && p.cgroup == init.cgroup : p.ns.pid().isOrDescendsFrom(set.pid());
+            if (p.alive() && ours && p.state != SimProcess.State.CREATED) {
                 out.add(StateView.info(p));
             }
         }

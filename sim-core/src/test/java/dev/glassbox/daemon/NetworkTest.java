@@ -33,6 +33,8 @@ class NetworkTest {
             assertEquals("wget: bad address 'web'\n", other.err(), "the default bridge does not resolve app's names");
             Result byIp = e.run("docker run --rm busybox wget -qO- 172.18.0.2");
             assertEquals(1, byIp.exitStatus(), "and cannot reach app's addresses: " + byIp.text());
+            assertTrue(e.lastTrace().events().stream().anyMatch(ev -> ev.action().equals("blocked") && ev.equivalent().contains("DOCKER-ISOLATION")),
+                    "the host drops traffic between two bridges");
             ok(e, "docker network create other");
             assertEquals(1, e.run("docker run --rm --network other busybox wget -qO- 172.18.0.2").exitStatus());
         }

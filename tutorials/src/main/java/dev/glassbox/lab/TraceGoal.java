@@ -28,7 +28,7 @@ public record TraceGoal(String id, String text, String layer, String action, Str
     }
 
     private String what() {
-        String s = action != null ? "a " + action + " step" : "a step";
+        String s = action != null ? ("aeiou".indexOf(Character.toLowerCase(action.charAt(0))) >= 0 ? "an " : "a ") + action + " step" : "a step";
         if (layer != null) {
             s += " in the " + layer + " layer";
         }
