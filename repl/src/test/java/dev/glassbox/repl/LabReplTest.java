@@ -54,7 +54,7 @@ class LabReplTest {
         assertTrue(screen.contains("glassbox[run-flow 1/4]$ docker ps -a\nCONTAINER ID   IMAGE     COMMAND   CREATED   STATUS    PORTS     NAMES\n"),
                 "solution ran nothing: " + screen);
         assertTrue(screen.contains("✓ step 1: a container named web runs nginx with port 8080 published\n"), screen);
-        assertTrue(screen.contains("glassbox[run-flow 2/4]$ check\n✗ a command sent GET /containers/web/json to the daemon: no command of this step has done so yet"), screen);
+        assertTrue(screen.contains("glassbox[run-flow 2/4]$ check\n✗ a command sent GET /containers/web/json to the daemon: no command of this step has traced a step in the api layer like that yet"), screen);
         assertTrue(screen.contains("glassbox: back to the start state of run-flow"), screen);
         String afterReset = screen.substring(screen.lastIndexOf("glassbox[run-flow 1/4]$ docker ps -a"));
         assertFalse(afterReset.contains("web"), afterReset);

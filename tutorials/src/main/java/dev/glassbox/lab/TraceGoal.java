@@ -40,8 +40,9 @@ public record TraceGoal(String id, String text, String layer, String action, Str
         if (p.traced(id)) {
             return Verdict.MET;
         }
-        return Verdict.unmet(text != null && !text.isBlank() ? "no command of this step has done so yet (`trace` shows the last command's steps)"
-                : "no command of this step has traced " + what() + " yet (`trace` shows the last command's steps)");
+        // with the author's own words for it, the pattern (a regular expression) stays out of the sentence
+        String seen = text != null && !text.isBlank() && matches != null ? what().substring(0, what().indexOf(" matching ")) + " like that" : what();
+        return Verdict.unmet("no command of this step has traced " + seen + " yet (`trace` shows the last command's steps)");
     }
 
     /** Whether the trace has a matching step. */
