@@ -81,6 +81,18 @@ async function refresh() {
   }
 }
 
+/** The last command's steps as an indented tree, as the REPL's `trace` prints them (the page answers it; the timeline shows the same). */
+function traceText() {
+  if (!view.trace) return '';
+  const depth = [];
+  const short = (s) => s.replace(/[0-9a-f]{64}/g, (h) => h.slice(0, 12) + '…');
+  return view.trace.events.map((e) => {
+    depth[e.seq] = e.parent < 0 ? 0 : depth[e.parent] + 1;
+    return '  '.repeat(depth[e.seq]) + `[${e.layer}${e.subsystem ? '/' + e.subsystem : ''}] ${e.action} ${short(e.object)} — ${short(e.sentence)}`
+      + (e.equivalent ? '\n' + '  '.repeat(depth[e.seq] + 1) + '$ ' + short(e.equivalent) : '');
+  }).join('\n');
+}
+
 function showTrace(trace) {
   view.trace = trace;
   $('#command').textContent = trace.command;
@@ -175,7 +187,7 @@ function showClassroom(watch) {
 }
 
 async function main() {
-  view.terminal = new Terminal(document, { run, complete: (line) => view.api.complete(line) });
+  view.terminal = new Terminal(document, { run, complete: (line) => view.api.complete(line), trace: traceText });
   view.timeline = new Timeline(document, (k, e, state) => { draw(state, e); explain(k, e); });
   $('#present').onclick = () => presentation();
   $('#reset').onclick = async () => {

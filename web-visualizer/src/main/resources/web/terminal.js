@@ -6,16 +6,17 @@ const HELP = `Type docker commands as at work, with or without the leading "dock
   docker images    docker stop web    docker rm -f web    docker network ls
 The diagram shows the host as the last command left it; the timeline below it replays
 that command step by step (← → step, space plays). Tab completes, ↑/↓ walk the history,
-"clear" empties this pane. The lessons pane on the left teaches step by step; at this prompt
+"clear" empties this pane, "trace" prints the last command's steps as a tree. The lessons pane on the left teaches step by step; at this prompt
 lab, check, hint, solution and answer TEXT work as in the REPL.
 `;
 
 export class Terminal {
-  constructor(root, { run, complete }) {
+  constructor(root, { run, complete, trace }) {
     this.out = root.querySelector('#out');
     this.input = root.querySelector('#cmd');
     this.run = run;
     this.complete = complete;
+    this.trace = trace;
     this.history = [];
     this.at = 0;
     this.busy = false;
@@ -57,6 +58,7 @@ export class Terminal {
       this.at = this.history.length;
       if (line.trim() === 'clear') { this.out.textContent = ''; return; }
       if (line.trim() === 'help') { this.print(HELP, 'dim'); return; }
+      if (line.trim() === 'trace' && this.trace) { this.print(this.trace() || 'no trace yet: run a command first', 'dim'); return; }
       this.busy = true;
       try { await this.run(line); } finally { this.busy = false; }
     } else if (e.key === 'ArrowUp') {

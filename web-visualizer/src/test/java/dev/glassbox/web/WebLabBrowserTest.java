@@ -49,6 +49,7 @@ class WebLabBrowserTest extends BrowserPage {
         page.waitForSelector("#out:has-text('hint 1/2:')");
         click(page, "docker inspect web");
         stepIs(page, "Step 3/4");
+        type(page, "trace", "#out:has-text('$ GET /v1.50/containers/web/json HTTP/1.1')"); // the page prints the last command's tree
         click(page, "docker rm -f web");
         click(page, "docker run -d -p 8080:80 --name web nginx");
         stepIs(page, "Step 4/4");

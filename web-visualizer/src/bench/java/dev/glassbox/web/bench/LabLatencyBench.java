@@ -40,7 +40,8 @@ public final class LabLatencyBench {
     public static void main(String[] args) throws Exception {
         int rounds = Integer.getInteger("bench.n", 30);
         Path data = Files.createTempDirectory("glassbox-lab-bench");
-        Visualizer web = Visualizer.start(Visualizer.Options.defaults().withPort(0).withDataDir(data));
+        Visualizer web = Visualizer.start(Visualizer.Options.defaults().withPort(0).withDataDir(data)
+                .withLimits(dev.glassbox.web.Limits.defaults().withRate(1000, 1000))); // a student's rate limit would pace the rounds
         try (Playwright pw = Playwright.create()) {
             Browser browser = pw.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(Path.of("/usr/bin/chromium"))
                     .setHeadless(true).setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
