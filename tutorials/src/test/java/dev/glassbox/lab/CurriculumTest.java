@@ -22,6 +22,15 @@ class CurriculumTest {
     }
 
     @Test
+    void theCurriculumCoversTheReferenceTextsInOrder() {
+        assertEquals(List.of("run-flow", "images-layers", "overlay2", "namespaces", "cgroups", "bridge-network", "user-networks", "volumes",
+                "registries", "containers-vs-vms", "lifecycle", "capstone"), LESSONS.all().stream().map(Lesson::id).toList());
+        for (Lesson l : LESSONS.all()) {
+            assertEquals(LESSONS.number(l), l.order(), l.id() + "'s order is its place");
+        }
+    }
+
+    @Test
     void everyLessonHasANearMissAndEveryStepAHint() {
         for (Lesson l : LESSONS.all()) {
             assertFalse(l.nearMisses().isEmpty(), l.id() + " has no near miss");
