@@ -18,23 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The JSON API against the server started on port 0, as a page uses it. */
-class WebApiTest {
+class WebApiTest extends StartedServer {
     static final ObjectMapper JSON = new ObjectMapper();
     static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    @TempDir
-    Path data;
-    Visualizer web;
-
-    @BeforeEach
-    void start() {
-        web = Visualizer.start(Visualizer.Options.defaults().withPort(0).withDataDir(data));
-    }
-
-    @AfterEach
-    void stop() {
-        web.close();
-    }
 
     static HttpResponse<String> send(Visualizer v, String method, String path, String body) throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + v.port() + path));

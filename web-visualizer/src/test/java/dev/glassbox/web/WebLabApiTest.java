@@ -19,21 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The labs through the JSON API: the pane's view, live goals in each command's answer, a server restart, the teacher's view. */
-class WebLabApiTest {
-    @TempDir
-    Path data;
-    Visualizer web;
-
-    @BeforeEach
-    void start() {
-        web = Visualizer.start(Visualizer.Options.defaults().withPort(0).withDataDir(data));
-    }
-
-    @AfterEach
-    void stop() {
-        web.close();
-    }
-
+class WebLabApiTest extends StartedServer {
     private JsonNode lab(String id) throws Exception {
         HttpResponse<String> r = send(web, "GET", "/api/sessions/" + id + "/lab", null);
         assertEquals(200, r.statusCode(), r.body());

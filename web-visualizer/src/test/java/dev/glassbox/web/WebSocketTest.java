@@ -25,21 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The event stream: every trace event of a command, in order, then its answer. */
-class WebSocketTest {
-    @TempDir
-    Path data;
-    Visualizer web;
-
-    @BeforeEach
-    void start() {
-        web = Visualizer.start(Visualizer.Options.defaults().withPort(0).withDataDir(data));
-    }
-
-    @AfterEach
-    void stop() {
-        web.close();
-    }
-
+class WebSocketTest extends StartedServer {
     static final class Inbox implements WebSocket.Listener {
         final BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
         private final StringBuilder partial = new StringBuilder();
