@@ -36,6 +36,11 @@ final class WebSession {
     private Engine engine;
     private final LabShell lab;
     private String name = "";
+    /**
+     * The pane's view, made once after each line: reading it runs no goal again (a `command` goal runs a
+     * command in the engine, and a replay after a restart must find the engine as the lines left it).
+     */
+    private com.fasterxml.jackson.databind.node.ObjectNode labView;
     private final RateLimit rate;
     private final List<String> lines = new ArrayList<>();
     private final List<Consumer<String>> watchers = new CopyOnWriteArrayList<>();
@@ -106,6 +111,7 @@ final class WebSession {
             s.lines.add(line);
         }
         s.lab.restoreProgress(saved.progress());
+        s.labView = null; // made again, with the saved progress, when first read
         return s;
     }
 
@@ -118,6 +124,12 @@ final class WebSession {
     }
 
     private Outcome carryOut(String line) {
+        Outcome o = carryOutOnly(line);
+        labView = LabJson.of(lab);
+        return o;
+    }
+
+    private Outcome carryOutOnly(String line) {
         if (LabShell.handles(line)) {
             return new Outcome(lab.execute(line), null);
         }
@@ -133,7 +145,10 @@ final class WebSession {
 
     /** The labs of this session as the pane reads them: the curriculum, and the step being worked on with each goal checked now. */
     synchronized com.fasterxml.jackson.databind.node.ObjectNode labView() {
-        return LabJson.of(lab);
+        if (labView == null) {
+            labView = LabJson.of(lab); // no line yet: no lesson, so no goal runs
+        }
+        return labView;
     }
 
     static Lessons lessons() {
