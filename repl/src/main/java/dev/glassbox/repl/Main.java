@@ -46,7 +46,7 @@ public final class Main {
         add("run", "run FILE [--keep-going]", "run a script of REPL lines, printed as a transcript", this::runScript);
         add("web", "web [--port N] [--host H]", "the visualizer in a browser: prints the address to open", this::web);
         add("daemon", "daemon", "the Docker Engine API for the real docker CLI (coming in a later issue)", notYet("daemon"));
-        add("lab", "lab [start N|NAME | verify] [--dir DIR]", "lessons that check themselves: the list, a lesson at the REPL, an author's self-test", this::lab);
+        add("lab", "lab [start N|verify] [--dir DIR]", "lessons that check themselves: the list, a lesson at the REPL, an author's self-test", this::lab);
     }
 
     private void add(String name, String usage, String summary, Action action) {
