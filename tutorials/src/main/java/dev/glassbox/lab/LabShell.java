@@ -53,7 +53,8 @@ public final class LabShell {
 
     /**
      * Brief: a step is announced by its title only, for a front end that shows the step's text beside
-     * the terminal (the browser's lesson pane); the REPL prints it whole.
+     * the terminal and has no other kernel to switch to (the browser's lesson pane); the REPL prints
+     * the step whole.
      */
     public LabShell brief() {
         this.brief = true;
@@ -175,7 +176,7 @@ public final class LabShell {
         }
         if (!l.runsOn(kernel.get())) {
             return fail(1, "glassbox: lesson " + l.id() + " runs on the " + String.join(" or the ", l.kernels()) + " kernel; containers run on the "
-                    + kernel.get() + " kernel here (`kernel " + l.kernels().get(0) + "` switches)");
+                    + kernel.get() + " kernel here" + (brief ? ", and only there" : " (`kernel " + l.kernels().get(0) + "` switches)"));
         }
         lab = Lab.start(l, freshEngine, store, clock);
         String resumed = lab.step() > 1 ? "glassbox: back at step " + lab.step() + "; the solutions of the steps before it were replayed to rebuild its state\n" : "";

@@ -154,5 +154,8 @@ class LabShellTest {
         assertEquals(1, r.exitStatus());
         assertEquals("glassbox: lesson tiny runs on the sim kernel; containers run on the linux kernel here (`kernel sim` switches)\n", r.err());
         assertEquals(null, s.lab());
+        LabShell browser = new LabShell(Lessons.load(dir), ProgressStore.memory(null), Engine::sim, () -> "linux", clock::get).brief();
+        assertEquals("glassbox: lesson tiny runs on the sim kernel; containers run on the linux kernel here, and only there\n",
+                browser.execute("lab start tiny").err(), "a front end with one kernel offers no switch");
     }
 }
