@@ -65,6 +65,11 @@ public final class AuthorCheck {
         lab.go(m.step());
         for (String line : m.commands()) {
             lab.engine().run(line);
+            lab.after(); // as after a student's command: the step's trace goals see this command's trace
+        }
+        if (lab.step() != m.step()) {
+            failures.add(lesson.id() + " near miss '" + m.name() + "': its commands complete step " + m.step());
+            return;
         }
         Lab.StepView v = lab.view();
         for (Lab.GoalView g : v.goals()) {
