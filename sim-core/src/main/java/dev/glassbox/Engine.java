@@ -134,32 +134,37 @@ public final class Engine implements AutoCloseable {
         }
         kernel.idle(THINK_MILLIS);
         daemon.tick();
+        tracer.begin(line.strip(), "The user typed a command line; the docker client reads it.");
+        try {
+            return chain(line, progress);
+        } finally {
+            tracer.finish();
+        }
+    }
+
+    /** The commands of a line joined by {@code &&}, {@code ||} and {@code ;}, each run as the connectors say. */
+    private Result chain(String line, Progress progress) {
+        List<CommandLine.Segment> segments;
+        try {
+            segments = CommandLine.split(line);
+        } catch (UsageException e) {
+            return new Result("", (e.getMessage().startsWith("glassbox:") ? "" : "glassbox: ") + e.getMessage() + "\n", e.exitStatus());
+        }
         StringBuilder out = new StringBuilder();
         StringBuilder err = new StringBuilder();
         StringBuilder text = new StringBuilder();
         int status = 0;
-        tracer.begin(line.strip(), "The user typed a command line; the docker client reads it.");
-        try {
-            List<CommandLine.Segment> segments;
-            try {
-                segments = CommandLine.split(line);
-            } catch (UsageException e) {
-                return new Result("", (e.getMessage().startsWith("glassbox:") ? "" : "glassbox: ") + e.getMessage() + "\n", e.exitStatus());
+        for (CommandLine.Segment seg : segments) {
+            if ((seg.connector().equals("&&") && status != 0) || (seg.connector().equals("||") && status == 0)) {
+                continue;
             }
-            for (CommandLine.Segment seg : segments) {
-                if ((seg.connector().equals("&&") && status != 0) || (seg.connector().equals("||") && status == 0)) {
-                    continue;
-                }
-                Result r = runOne(seg.words(), progress);
-                out.append(r.out());
-                err.append(r.err());
-                text.append(r.text());
-                status = r.exitStatus();
-            }
-            return new Result(out.toString(), err.toString(), status, text.toString());
-        } finally {
-            tracer.finish();
+            Result r = runOne(seg.words(), progress);
+            out.append(r.out());
+            err.append(r.err());
+            text.append(r.text());
+            status = r.exitStatus();
         }
+        return new Result(out.toString(), err.toString(), status, text.toString());
     }
 
     /**
@@ -170,23 +175,7 @@ public final class Engine implements AutoCloseable {
         if (line == null || line.isBlank() || tracer.active()) {
             return new Result("", "", 0);
         }
-        StringBuilder out = new StringBuilder();
-        StringBuilder err = new StringBuilder();
-        int status = 0;
-        try {
-            for (CommandLine.Segment seg : CommandLine.split(line)) {
-                if ((seg.connector().equals("&&") && status != 0) || (seg.connector().equals("||") && status == 0)) {
-                    continue;
-                }
-                Result r = runOne(seg.words(), Progress.NONE);
-                out.append(r.out());
-                err.append(r.err());
-                status = r.exitStatus();
-            }
-        } catch (UsageException e) {
-            return new Result("", e.getMessage() + "\n", e.exitStatus());
-        }
-        return new Result(out.toString(), err.toString(), status);
+        return chain(line, Progress.NONE);
     }
 
     /**

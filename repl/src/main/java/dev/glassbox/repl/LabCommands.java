@@ -1,6 +1,5 @@
 package dev.glassbox.repl;
 
-import dev.glassbox.Engine;
 import dev.glassbox.Result;
 import dev.glassbox.lab.LabShell;
 import dev.glassbox.lab.Lessons;
@@ -46,8 +45,8 @@ final class LabCommands {
     }
 
     /** The lab's lines after an engine command (nothing outside a lesson). */
-    String after(Result r) {
-        return shell == null ? "" : shell.after(r);
+    String after() {
+        return shell == null ? "" : shell.after();
     }
 
     /** {@code glassbox[run-flow 2/4]$ } in a lesson, {@code glassbox$ } otherwise. */
@@ -64,9 +63,5 @@ final class LabCommands {
         String id = shell.lab().lesson().id();
         shell.execute("lab quit");
         return "glassbox: you left " + id + " (its engine is gone); `lab start " + id + "` comes back to it on this kernel\n";
-    }
-
-    Engine engine() {
-        return kernels.get();
     }
 }

@@ -128,9 +128,9 @@ final class Session {
     }
 
     /** After an engine command in a lesson: the ✓ lines of the steps it completed. */
-    private void afterCommand(Result r) {
+    private void afterCommand() {
         if (lab != null) {
-            String more = lab.after(r);
+            String more = lab.after();
             if (!more.isEmpty()) {
                 print(out, more);
             }
@@ -140,7 +140,7 @@ final class Session {
     private int command(String text) {
         Result r = runOnEngine(text);
         show(r);
-        afterCommand(r);
+        afterCommand();
         return r.exitStatus();
     }
 
@@ -190,7 +190,7 @@ final class Session {
             new Stepper(t, out, ui.style()).run(ui.steps());
         }
         show(r);
-        afterCommand(r);
+        afterCommand();
         return r.exitStatus();
     }
 

@@ -283,22 +283,7 @@ public final class Daemon implements Api {
 
     @Override
     public String createNetwork(String name, String subnet, Map<String, String> labels) {
-        return networks.create(name, subnet, labels, freeNetworkId()).id();
-    }
-
-    /**
-     * A random network id whose bridge name is free on the host: a bridge name keeps only as much of the
-     * id as fits in 15 characters after its prefix (3 hex digits for a test daemon's glassboxdif-), so
-     * two networks could draw the same name. The sim kernel's first draw is always free.
-     */
-    private String freeNetworkId() {
-        for (int i = 0; i < 64; i++) {
-            String id = randomHex(32);
-            if (!kernel.net().linkExists(kernel.layout().networkBridge(id))) {
-                return id;
-            }
-        }
-        throw DockerException.server("could not find a free bridge name for a new network on this host");
+        return networks.create(name, subnet, labels, networks.freeId()).id();
     }
 
     @Override

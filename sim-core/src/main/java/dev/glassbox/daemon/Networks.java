@@ -66,6 +66,21 @@ final class Networks {
         return found;
     }
 
+    /**
+     * A random network id whose bridge name is free on the host: a bridge name keeps only as much of the
+     * id as fits in 15 characters after its prefix (3 hex digits for a test daemon's glassboxdif-), so
+     * two networks could draw the same name. The sim kernel's first draw is always free.
+     */
+    String freeId() {
+        for (int i = 0; i < 64; i++) {
+            String id = java.util.HexFormat.of().formatHex(kernel.random(32));
+            if (!kernel.net().linkExists(kernel.layout().networkBridge(id))) {
+                return id;
+            }
+        }
+        throw DockerException.server("could not find a free bridge name for a new network on this host");
+    }
+
     Network create(String name, String subnet, Map<String, String> labels, String id) {
         if (!NAME.matcher(name).matches()) {
             throw DockerException.invalid("invalid network name \"" + name + "\": only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed");

@@ -96,7 +96,7 @@ public final class LabShell {
     }
 
     /** After an engine command: the ✓ lines of the steps it completed, and the next step's text when it moved on. */
-    public String after(Result r) {
+    public String after() {
         if (lab == null) {
             return "";
         }
@@ -217,7 +217,7 @@ public final class LabShell {
         if (verdict == null) {
             return fail(1, "glassbox: step " + lab.step() + " asks no question; `check` says what it wants");
         }
-        String more = verdict.startsWith("✓") ? after(null) : "";
+        String more = verdict.startsWith("✓") ? after() : "";
         return verdict.startsWith("✓") ? ok(verdict + "\n" + more) : fail(1, verdict);
     }
 

@@ -37,7 +37,7 @@ class LabShellTest {
             return r.out() + r.err();
         }
         Result r = engine.get().run(line);
-        return r.text() + s.after(r);
+        return r.text() + s.after();
     }
 
     private String type(LabShell s, String line) {

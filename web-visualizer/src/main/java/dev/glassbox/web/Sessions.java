@@ -2,8 +2,13 @@ package dev.glassbox.web;
 
 import dev.glassbox.Engine;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
@@ -116,9 +121,9 @@ final class Sessions {
     }
 
     /** Every session, those in memory as they are now and those only on disk as saved: what the teacher's view lists. */
-    java.util.List<SavedSession> everyone() {
-        java.util.List<SavedSession> out = new java.util.ArrayList<>();
-        java.util.Set<String> seen = new java.util.HashSet<>();
+    List<SavedSession> everyone() {
+        List<SavedSession> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
         for (WebSession s : live.values()) {
             out.add(s.saved());
             seen.add(s.id());
@@ -128,7 +133,7 @@ final class Sessions {
                 out.add(saved);
             }
         }
-        out.sort(java.util.Comparator.comparing((SavedSession s) -> s.name().isEmpty()).thenComparing(SavedSession::name)
+        out.sort(Comparator.comparing((SavedSession s) -> s.name().isEmpty()).thenComparing(SavedSession::name)
                 .thenComparing(SavedSession::watchId)); // named students first, by name
         return out;
     }

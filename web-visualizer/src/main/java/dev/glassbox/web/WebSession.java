@@ -134,7 +134,7 @@ final class WebSession {
             return new Outcome(lab.execute(line), null);
         }
         Result result = engine.run(line);
-        String more = lab.after(result);
+        String more = lab.after();
         if (!more.isEmpty()) {
             result = new Result(result.out() + more, result.err(), result.exitStatus(), result.text() + more);
         }
