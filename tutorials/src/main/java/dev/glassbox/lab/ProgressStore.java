@@ -40,11 +40,23 @@ public interface ProgressStore {
         };
     }
 
-    /** A file that cannot be read as progress is set aside as {@code FILE.broken}, and the student starts afresh. */
+    /**
+     * A file that cannot be read as progress is set aside as {@code FILE.broken}, and the student starts
+     * afresh. The file is read once; this store is its one writer, so what it last wrote is what it holds.
+     */
     static ProgressStore file(Path path) {
         return new ProgressStore() {
+            private StudentProgress held;
+
             @Override
-            public StudentProgress load() {
+            public synchronized StudentProgress load() {
+                if (held == null) {
+                    held = read();
+                }
+                return held;
+            }
+
+            private StudentProgress read() {
                 try {
                     return JSON.readValue(Files.readAllBytes(path), StudentProgress.class);
                 } catch (NoSuchFileException e) {
@@ -60,7 +72,8 @@ public interface ProgressStore {
             }
 
             @Override
-            public void save(StudentProgress progress) {
+            public synchronized void save(StudentProgress progress) {
+                held = progress;
                 try {
                     Files.createDirectories(path.toAbsolutePath().getParent());
                     Path tmp = path.resolveSibling(path.getFileName() + ".tmp");
