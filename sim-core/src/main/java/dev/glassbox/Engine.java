@@ -216,6 +216,17 @@ public final class Engine implements AutoCloseable {
         }
     }
 
+    /**
+     * Lets this much time pass with no command running (virtual time on the sim kernel, none on Linux,
+     * where it has passed by itself): processes run, timers fire, exits are handed to the daemon,
+     * which restarts or removes what its policies say. What an interactive client or a server calls
+     * between its users' requests.
+     */
+    public void advance(long millis) {
+        kernel.idle(Math.max(0, millis));
+        daemon.tick();
+    }
+
     /** Each trace step of the running command as soon as it is complete (for live views). */
     public void onTraceEvent(java.util.function.Consumer<dev.glassbox.trace.TraceEvent> listener) {
         tracer.onEvent(listener);

@@ -375,6 +375,11 @@ public final class LinuxProcesses implements Processes, LinuxCgroups.SelfJoin, L
     // ---------------------------------------------------------------- signals and waits
 
     @Override
+    public dev.glassbox.kernel.Stdio stdio(int pid) {
+        throw new IllegalStateException("process " + pid + " has no open standard input");
+    }
+
+    @Override
     public void kill(int pid, int signal) {
         if (shims.ended(pid)) {
             return;

@@ -85,6 +85,11 @@ final class Serialized implements Processes {
     }
 
     @Override
+    public dev.glassbox.kernel.Stdio stdio(int pid) {
+        return inner.stdio(pid);
+    }
+
+    @Override
     public void kill(int pid, int signal) {
         inner.kill(pid, signal);
         if (signal == SIGKILL) {

@@ -101,6 +101,34 @@ public interface Api {
     /** POST /containers/{id}/attach: collects the container's output from now on. */
     Attachment attach(String id);
 
+    /**
+     * POST /containers/{id}/attach?stream=1&stdin=…&stdout=…&stderr=…&logs=…&detachKeys=…: the chosen
+     * streams from now on ({@code logs}: what the container printed before, first); with {@code stdin}
+     * the attachment's {@link Attachment#write} reaches the container's standard input (it must have
+     * been created with {@code OpenStdin}), and the detach keys typed there end the attachment.
+     */
+    default Attachment attach(String id, AttachOptions options) {
+        if (options.stdin() || options.logs()) {
+            throw DockerException.unsupported("glassbox: this API cannot attach to a container's input");
+        }
+        return attach(id);
+    }
+
+    /** POST /containers/{id}/resize?h=…&w=…: the size of the container's terminal (created with {@code Tty}). */
+    default void resize(String id, int height, int width) {
+        throw DockerException.unsupported("glassbox: this API has no terminals");
+    }
+
+    /** POST /containers/{id}/rename?name=… */
+    default void rename(String id, String newName) {
+        throw DockerException.unsupported("glassbox: this API does not rename containers");
+    }
+
+    /** POST /containers/prune: every stopped container; answers their ids and the space freed. */
+    default Pruned pruneContainers() {
+        throw DockerException.unsupported("glassbox: this API does not prune containers");
+    }
+
     /** GET /containers/{id}/top */
     List<ProcessInfo> top(String id);
 
@@ -119,6 +147,22 @@ public interface Api {
      */
     void execStartDetached(String execId);
 
+    /**
+     * POST /exec/{id}/start with {@code "Detach": false} as the CLI sends it for {@code docker exec -it}
+     * (or any exec whose output streams): starts the process and answers its stream at once; what the
+     * process prints arrives through {@link Attachment#drain}, its input goes in through
+     * {@link Attachment#write} when the exec was created with {@code AttachStdin}. {@link #execInspect}
+     * tells when it has ended and with what code.
+     */
+    default Attachment execAttach(String execId) {
+        throw DockerException.unsupported("glassbox: this API cannot stream an exec");
+    }
+
+    /** POST /exec/{id}/resize?h=…&w=… */
+    default void execResize(String execId, int height, int width) {
+        throw DockerException.unsupported("glassbox: this API has no terminals");
+    }
+
     /** GET /exec/{id}/json */
     ExecInspect execInspect(String execId);
 
@@ -136,6 +180,27 @@ public interface Api {
         throw DockerException.unsupported("glassbox: this API does not read containers' files");
     }
 
+    /**
+     * HEAD /containers/{id}/archive?path=…: what is at the path (the CLI's {@code docker cp} asks first);
+     * NOT_FOUND "Could not find the file PATH in container NAME" when there is nothing.
+     */
+    default PathStat statPath(String container, String path) {
+        throw DockerException.unsupported("glassbox: this API does not read containers' files");
+    }
+
+    /** GET /containers/{id}/archive?path=…: the path (a file or a whole directory) as a tar, as {@code docker cp} receives it. */
+    default byte[] archive(String container, String path) {
+        throw DockerException.unsupported("glassbox: this API does not read containers' files");
+    }
+
+    /**
+     * PUT /containers/{id}/archive?path=DIR: unpacks a tar into the directory DIR of the container's
+     * filesystem (running or not), as {@code docker cp SRC CONTAINER:DIR} sends it.
+     */
+    default void extractArchive(String container, String dir, byte[] tar) {
+        throw DockerException.unsupported("glassbox: this API does not write containers' files");
+    }
+
     /** GET /containers/{id}/export: the container's whole filesystem as a tar, written to {@code file} as {@link #save} does. */
     default void export(String container, String file) {
         throw DockerException.unsupported("glassbox: this API does not export containers");
@@ -147,6 +212,27 @@ public interface Api {
      */
     default String commit(String container, CommitOptions options) {
         throw DockerException.unsupported("glassbox: this API does not commit containers");
+    }
+
+    // ---- system
+
+    /**
+     * GET /events?since=…&until=…: the daemon's events (container create, start, die, destroy, …;
+     * network, volume and image events) recorded at or after {@code sinceNanos} and before
+     * {@code untilNanos}, oldest first. The daemon keeps the most recent ones.
+     */
+    default List<Event> events(long sinceNanos, long untilNanos) {
+        throw DockerException.unsupported("glassbox: this API records no events");
+    }
+
+    /** GET /system/df: the space images, containers, volumes and the build cache take. */
+    default DiskUsage diskUsage() {
+        throw DockerException.unsupported("glassbox: this API does not measure disk use");
+    }
+
+    /** POST /images/prune: dangling images, or with {@code all} every image no container uses. */
+    default Pruned pruneImages(boolean all) {
+        throw DockerException.unsupported("glassbox: this API does not prune images");
     }
 
     // ---- volumes
@@ -214,6 +300,41 @@ public interface Api {
     }
 
     // ---- values
+
+    /**
+     * Which streams an attach joins; {@code detachKeys} as Docker spells them ({@code ctrl-p,ctrl-q}),
+     * empty for the default.
+     */
+    record AttachOptions(boolean stdin, boolean stdout, boolean stderr, boolean logs, String detachKeys) {
+        public static final AttachOptions OUTPUT = new AttachOptions(false, true, true, false, "");
+
+        public AttachOptions {
+            detachKeys = detachKeys == null ? "" : detachKeys;
+        }
+    }
+
+    /** One of the daemon's events: {@code type} container, image, network, volume; {@code action} create, start, die, …. */
+    record Event(String type, String action, String actorId, Map<String, String> attributes, long timeNanos) {
+        public Event {
+            attributes = attributes == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(attributes));
+        }
+    }
+
+    /** What HEAD /containers/{id}/archive tells: {@code mode} as Go's os.FileMode bits (directory 1<<31, symlink 1<<27). */
+    record PathStat(String name, long size, long mode, long mtimeMillis, String linkTarget) {}
+
+    /** GET /system/df: each kind's objects as the summaries {@code docker system df -v} lists. */
+    record DiskUsage(long layersSize, List<ImageSummary> images, List<ContainerSummary> containers, Map<String, Long> containerSizes,
+                     List<Volume> volumes, Map<String, Long> volumeSizes, Map<String, Integer> volumeRefCounts) {
+        public DiskUsage {
+            images = List.copyOf(images);
+            containers = List.copyOf(containers);
+            containerSizes = Map.copyOf(containerSizes);
+            volumes = List.copyOf(volumes);
+            volumeSizes = Map.copyOf(volumeSizes);
+            volumeRefCounts = Map.copyOf(volumeRefCounts);
+        }
+    }
 
     record NetworkSummary(String id, String name, String driver, String scope, long created, Map<String, String> labels) {}
 
@@ -285,7 +406,12 @@ public interface Api {
 
     record WaitResult(int statusCode, String error) {}
 
-    record ExecConfig(List<String> cmd, List<String> env, String workingDir, String user, boolean tty) {}
+    /** {@code attachStdin}: the exec's standard input is open for the client ({@code docker exec -i}). */
+    record ExecConfig(List<String> cmd, List<String> env, String workingDir, String user, boolean tty, boolean attachStdin) {
+        public ExecConfig(List<String> cmd, List<String> env, String workingDir, String user, boolean tty) {
+            this(cmd, env, workingDir, user, tty, false);
+        }
+    }
 
     record ExecResult(List<LogLine> output, int exitCode) {}
 
@@ -293,10 +419,32 @@ public interface Api {
 
     record Stats(String id, String name, long memoryUsage, long memoryLimit, long pids, long cpuMicros, double cpuPercent) {}
 
-    /** Output of an attached container, gathered as it runs. */
+    /**
+     * Output of an attached container (or a streamed exec), gathered as it runs; with a tty every chunk
+     * is on stream 1 and holds the terminal's raw bytes. Input, when attached with stdin, goes in
+     * through {@link #write}.
+     */
     interface Attachment {
         List<LogLine> drain();
 
         void close();
+
+        /** Bytes for the standard input; the detach keys end the attachment (see {@link #detached}) and are not passed on. */
+        default void write(byte[] data) {
+            throw DockerException.unsupported("glassbox: this attachment has no input");
+        }
+
+        /** The client closed its input (a pipe at its end): end of file on the container's stdin if it is {@code StdinOnce}. */
+        default void closeStdin() {}
+
+        /** Whether the client typed the detach keys: the stream ends here and the container runs on. */
+        default boolean detached() {
+            return false;
+        }
+
+        /** Whether the stream is a terminal's raw bytes (no 8-byte frames over HTTP). */
+        default boolean tty() {
+            return false;
+        }
     }
 }

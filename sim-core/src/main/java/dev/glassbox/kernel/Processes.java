@@ -21,6 +21,12 @@ public interface Processes {
     /** A new process that joins the sandbox's namespaces and cgroup (setns + execve): docker exec. */
     int spawn(Sandbox sandbox, ExecSpec spec);
 
+    /**
+     * The writer's end of the standard input of a process started with an interactive {@link StdioSpec}
+     * (a pipe, or the master side of its pty). Throws {@link IllegalStateException} for any other process.
+     */
+    Stdio stdio(int pid);
+
     /** kill(2); a process already gone is ignored. */
     void kill(int pid, int signal);
 

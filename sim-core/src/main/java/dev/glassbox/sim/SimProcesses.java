@@ -271,6 +271,11 @@ final class SimProcesses implements Processes {
     }
 
     @Override
+    public dev.glassbox.kernel.Stdio stdio(int pid) {
+        throw new IllegalStateException("process " + pid + " has no open standard input");
+    }
+
+    @Override
     public void kill(int pid, int signal) {
         SimProcess p = k.processOrNull(pid);
         if (p == null || !p.alive()) {
