@@ -40,7 +40,7 @@ public final class Engine implements AutoCloseable {
     private final Kernel kernel;
     private final Tracer tracer;
     private final Daemon daemon;
-    private final Api api;
+    private final TracedApi api;
     private final Cli cli;
 
     private final Registry registry;
@@ -194,6 +194,28 @@ public final class Engine implements AutoCloseable {
         }
     }
 
+    /**
+     * A file the daemon's transfers read or wrote ({@code docker save -o NAME}, {@code load -i NAME}):
+     * a relative name is under the data root's {@code files/}, as the API's save and load take it.
+     * What an HTTP server hands between a request's body and the daemon. {@code data} null deletes it.
+     */
+    public void transferFile(String name, byte[] data) {
+        String path = kernel.layout().dataRoot() + "/files/" + name;
+        if (data == null) {
+            if (kernel.fs().exists(path)) {
+                kernel.fs().remove(path);
+            }
+            return;
+        }
+        kernel.fs().mkdirs(kernel.layout().dataRoot() + "/files");
+        kernel.fs().writeFile(path, data);
+    }
+
+    /** The bytes of a transfer file (see {@link #transferFile}), or empty. */
+    public java.util.Optional<byte[]> transferFile(String name) {
+        return hostFile(kernel.layout().dataRoot() + "/files/" + name);
+    }
+
     private Result runOne(List<String> words, Progress progress) {
         List<String> args = new ArrayList<>(words);
         if (!args.isEmpty() && args.get(0).equals("docker")) {
@@ -213,6 +235,25 @@ public final class Engine implements AutoCloseable {
             } catch (RuntimeException e) {
                 return new Result("", "glassbox: internal error in '" + shown + "': " + e + "\n", 1);
             }
+        }
+    }
+
+    /**
+     * One request of the HTTP Engine API, as a client sent it, made one trace: its root and its API
+     * step show {@code requestLine} exactly ({@code POST /v1.47/containers/create?name=web HTTP/1.1}),
+     * and everything the daemon does for it hangs below. Inside another trace it is just a call.
+     */
+    public <T> T serve(String requestLine, java.util.function.Function<Api, T> call) {
+        if (tracer.active()) {
+            return call.apply(api);
+        }
+        tracer.begin(requestLine, "A client sent this request to the daemon's API socket, as the docker CLI and the SDKs do.");
+        try {
+            api.received(requestLine);
+            return call.apply(api);
+        } finally {
+            api.received(null);
+            tracer.finish();
         }
     }
 
@@ -275,6 +316,11 @@ public final class Engine implements AutoCloseable {
         List<String> out = new ArrayList<>();
         daemon.networks().forEach(n -> out.add(n.name()));
         return out;
+    }
+
+    /** The kernel's clock in epoch milliseconds (virtual on the sim kernel). */
+    public long currentTimeMillis() {
+        return kernel.currentTimeMillis();
     }
 
     /** {@code sim} or {@code linux}. */

@@ -45,7 +45,7 @@ public final class Main {
         this.err = err;
         add("run", "run FILE [--keep-going]", "run a script of REPL lines, printed as a transcript", this::runScript);
         add("web", "web [--port N] [--host H]", "the visualizer in a browser: prints the address to open", this::web);
-        add("daemon", "daemon", "the Docker Engine API for the real docker CLI (coming in a later issue)", notYet("daemon"));
+        add("daemon", DaemonCommand.usage(), "the Docker Engine API on a UNIX socket: the real docker CLI and SDKs drive glassbox", this::daemon);
         add("lab", "lab [start N|verify] [--dir DIR]", "lessons that check themselves: the list, a lesson at the REPL, an author's self-test", this::lab);
     }
 
@@ -252,6 +252,22 @@ public final class Main {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    /** Serves the Engine API until the process is stopped (Ctrl-C). */
+    private int daemon(List<String> args) {
+        DaemonCommand.Options o;
+        try {
+            o = DaemonCommand.parse(args);
+        } catch (IllegalArgumentException e) {
+            return usage(e.getMessage());
+        }
+        Kernels engines = kernels();
+        if (engines == null) {
+            return 1;
+        }
+        engines.start();
+        return DaemonCommand.run(o, engines::get, out, err);
     }
 
     private int repl(boolean readyAndExit) throws IOException {

@@ -18,6 +18,8 @@ public final class TracedApi implements Api {
     private static final String V = "/v" + API_VERSION;
     private final Api daemon;
     private final Tracer tracer;
+    /** The request line a client really sent, shown instead of the one this layer would write; used once. */
+    private String received;
 
     public TracedApi(Api daemon, Tracer tracer) {
         this.daemon = daemon;
@@ -28,9 +30,19 @@ public final class TracedApi implements Api {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
+    /**
+     * The next call is the answer to this request line as a client sent it over HTTP
+     * ({@code GET /v1.47/containers/json HTTP/1.1}): the trace shows it as sent. Null forgets it.
+     */
+    public void received(String requestLine) {
+        this.received = requestLine;
+    }
+
     private <T> T call(String method, String path, int okStatus, String sentence, Supplier<T> body) {
-        String request = method + " " + V + path;
-        try (Tracer.Span s = tracer.open(Layer.API, null, "request", request, sentence, request + " HTTP/1.1")) {
+        String line = received != null ? received : method + " " + V + path + " HTTP/1.1";
+        received = null;
+        String request = line.endsWith(" HTTP/1.1") || line.endsWith(" HTTP/1.0") ? line.substring(0, line.length() - 9) : line;
+        try (Tracer.Span s = tracer.open(Layer.API, null, "request", request, sentence, line)) {
             try {
                 T result = body.get();
                 tracer.note(Layer.API, null, "response", String.valueOf(okStatus), "The daemon answers " + okStatus + ".", "HTTP/1.1 " + okStatus);

@@ -340,7 +340,21 @@ final class Lifecycle {
         return new Api.WaitResult(st.get().code(), "");
     }
 
+    /** How the last removed containers ended, by full id: what a wait for "removed" answers once they are gone. */
+    private final Map<String, Api.WaitResult> gone = new java.util.LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Api.WaitResult> eldest) {
+            return size() > 256;
+        }
+    };
+
+    /** The exit of a container removed lately, named by its full id; null when none is remembered. */
+    Api.WaitResult goneExit(String id) {
+        return gone.get(id);
+    }
+
     void remove(Container c) {
+        gone.put(c.id, new Api.WaitResult(c.exitCode, c.error == null ? "" : c.error));
         try (Tracer.Span s = d.tracer.open(Layer.DAEMON, null, "remove container", c.name,
                 "The container's writable layer and its files are deleted; the image's layers stay.", "rm -rf " + c.dir())) {
             restarts.remove(c.id);

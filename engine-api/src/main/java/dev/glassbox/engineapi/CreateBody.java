@@ -1,0 +1,73 @@
+package dev.glassbox.engineapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.glassbox.api.ContainerConfig;
+import dev.glassbox.api.DockerException;
+import dev.glassbox.api.HostConfig;
+import dev.glassbox.api.MountRequest;
+import dev.glassbox.api.PortBinding;
+import dev.glassbox.api.RestartPolicy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The body of {@code POST /containers/create} (Config with HostConfig and NetworkingConfig) as the engine's records. */
+final class CreateBody {
+    private CreateBody() {}
+
+    record Parsed(ContainerConfig config, HostConfig host, List<String> extraNetworks) {}
+
+    static Parsed parse(byte[] bytes) {
+        Body b = Body.parse(bytes, "ContainerConfigWrapper", "Config cannot be empty in order to create a container");
+        String image = b.string("Image");
+        if (image.isEmpty()) {
+            throw DockerException.invalid("No image was specified");
+        }
+        List<String> exposed = new ArrayList<>(b.keys("ExposedPorts"));
+        Body h = b.object("HostConfig");
+        List<PortBinding> bindings = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> e : h.entries("PortBindings").entrySet()) {
+            String[] portProto = e.getKey().split("/", 2);
+            int containerPort = port(portProto[0], e.getKey());
+            String proto = portProto.length > 1 ? portProto[1] : "tcp";
+            if (!exposed.contains(containerPort + "/" + proto)) {
+                exposed.add(containerPort + "/" + proto);
+            }
+            JsonNode list = e.getValue();
+            if (list == null || list.isNull()) {
+                continue;
+            }
+            for (JsonNode one : list) {
+                Body pb = Body.of(one, "PortBinding");
+                String hp = pb.string("HostPort");
+                bindings.add(new PortBinding(pb.string("HostIp"), hp.isEmpty() ? 0 : port(hp, hp), containerPort, proto));
+            }
+        }
+        Body rp = h.object("RestartPolicy");
+        RestartPolicy restart = new RestartPolicy(rp.string("Name"), (int) rp.number("MaximumRetryCount"));
+        List<MountRequest> mounts = new ArrayList<>();
+        for (Body m : h.objects("Mounts")) {
+            mounts.add(new MountRequest(m.string("Type"), m.string("Source"), m.string("Target"), m.bool("ReadOnly")));
+        }
+        ContainerConfig config = new ContainerConfig(image, b.strings("Cmd"), b.strings("Entrypoint"), b.strings("Env"),
+                b.string("WorkingDir"), b.string("Hostname"), b.string("User"), exposed, b.stringMap("Labels"), b.bool("Tty"),
+                b.bool("OpenStdin"), b.string("StopSignal"), b.optionalInt("StopTimeout"));
+        HostConfig host = new HostConfig(bindings, h.bool("AutoRemove"), restart, h.string("NetworkMode"), h.number("Memory"),
+                h.number("PidsLimit"), h.number("NanoCpus"), h.strings("Binds"), h.bool("Privileged"), mounts, h.stringMap("Tmpfs"),
+                h.string("UsernsMode"), h.string("PidMode"), h.string("UTSMode"), h.string("IpcMode"));
+        List<String> networks = new ArrayList<>(b.object("NetworkingConfig").keys("EndpointsConfig"));
+        return new Parsed(config, host, networks);
+    }
+
+    private static int port(String s, String spec) {
+        try {
+            int p = Integer.parseInt(s);
+            if (p < 0 || p > 65535) {
+                throw new NumberFormatException();
+            }
+            return p;
+        } catch (NumberFormatException e) {
+            throw DockerException.invalid("invalid port specification: \"" + spec + "\"");
+        }
+    }
+}

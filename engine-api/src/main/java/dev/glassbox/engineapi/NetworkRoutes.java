@@ -1,0 +1,73 @@
+package dev.glassbox.engineapi;
+
+import dev.glassbox.api.Api;
+import dev.glassbox.api.DockerException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** {@code /networks/…}: list, inspect, create, connect, disconnect, remove, prune. */
+final class NetworkRoutes {
+    private NetworkRoutes() {}
+
+    static List<Route> routes() {
+        return List.of(
+                Route.of("GET", "/networks", NetworkRoutes::list),
+                Route.of("POST", "/networks/create", NetworkRoutes::create),
+                Route.of("POST", "/networks/prune", c -> {
+                    List<String> deleted = c.api(Api::pruneNetworks);
+                    c.exchange.json(200, Map.of("NetworksDeleted", deleted));
+                }),
+                Route.of("GET", "/networks/{id}", c -> c.exchange.json(200, c.api(a -> a.inspectNetwork(c.path("id"))))),
+                Route.of("DELETE", "/networks/{id}", c -> c.apiRun(a -> a.removeNetwork(c.path("id")))),
+                Route.of("POST", "/networks/{id}/connect", c -> {
+                    String container = Body.parse(c.request.body(), "NetworkConnect", null).string("Container");
+                    c.apiRun(a -> a.connectNetwork(c.path("id"), container));
+                    c.exchange.send(200, null, new byte[0]);
+                }),
+                Route.of("POST", "/networks/{id}/disconnect", c -> {
+                    String container = Body.parse(c.request.body(), "NetworkDisconnect", null).string("Container");
+                    c.apiRun(a -> a.disconnectNetwork(c.path("id"), container));
+                    c.exchange.send(200, null, new byte[0]);
+                }));
+    }
+
+    private static void list(Call c) throws IOException {
+        Filters f = Filters.parse(c.request.param("filters"));
+        f.allow("driver", "id", "label", "name", "scope", "type", "dangling");
+        List<Object> out = c.api(a -> {
+            List<Object> nets = new ArrayList<>();
+            for (Api.NetworkSummary n : a.networks()) {
+                boolean builtin = List.of("bridge", "host", "none").contains(n.name());
+                if (f.any("name", v -> Filters.find(v, n.name())) && f.any("id", v -> n.id().startsWith(v))
+                        && f.any("driver", v -> v.equals(n.driver())) && f.any("label", v -> Filters.label(v, n.labels()))
+                        && f.any("type", v -> v.equals(builtin ? "builtin" : "custom"))) {
+                    nets.add(a.inspectNetwork(n.id()));
+                }
+            }
+            return nets;
+        });
+        c.exchange.json(200, out);
+    }
+
+    private static void create(Call c) throws IOException {
+        Body b = Body.parse(c.request.body(), "NetworkCreateRequest", "invalid JSON: EOF");
+        String name = b.string("Name");
+        if (name.isEmpty()) {
+            throw DockerException.invalid("network name must not be empty");
+        }
+        String driver = b.string("Driver");
+        if (!driver.isEmpty() && !driver.equals("bridge")) {
+            throw DockerException.unsupported("glassbox: network driver " + driver + " is not simulated yet; bridge networks are");
+        }
+        String subnet = "";
+        List<Body> configs = b.object("IPAM").objects("Config");
+        if (!configs.isEmpty()) {
+            subnet = configs.get(0).string("Subnet");
+        }
+        String s = subnet;
+        String id = c.api(a -> a.createNetwork(name, s, b.stringMap("Labels")));
+        c.exchange.json(201, ContainerRoutes.ordered("Id", id, "Warning", ""));
+    }
+}
