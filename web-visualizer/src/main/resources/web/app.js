@@ -156,7 +156,12 @@ function presentation(on) {
 async function session() {
   if (watchId) {
     view.api = new Api('/api/watch/' + watchId);
-    await view.api.get();
+    const info = await view.api.get();
+    if (info.daemon) {
+      view.terminal.readOnly('watching a glassbox daemon: each request its clients send (the docker CLI, an SDK) appears here');
+      $('#who').textContent = 'glassbox daemon (read-only)';
+      return;
+    }
     view.terminal.readOnly('classroom view: watching the teacher\'s session');
     $('#who').textContent = 'classroom view (read-only)';
     return;

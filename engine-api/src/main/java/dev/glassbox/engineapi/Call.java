@@ -26,7 +26,11 @@ final class Call {
 
     /** The request's work on the engine's thread, as one trace whose root is the request line as sent. */
     <T> T api(Function<Api, T> work) {
-        return loop.call(e -> e.serve(request.line(), work));
+        try {
+            return loop.call(e -> e.serve(request.line(), work));
+        } finally {
+            loop.done(request.line());
+        }
     }
 
     void apiRun(Consumer<Api> work) {

@@ -37,6 +37,7 @@ public final class EngineApiServer implements AutoCloseable {
 
     private final EngineLoop loop;
     private final Router router;
+    private final TraceFeed feed = new TraceFeed();
     private final List<ServerSocketChannel> listeners = new ArrayList<>();
     private final List<Path> socketFiles = new ArrayList<>();
     private final ExecutorService connections;
@@ -47,8 +48,9 @@ public final class EngineApiServer implements AutoCloseable {
     private int tcpPort = -1;
 
     private EngineApiServer(Engine engine) {
-        this.loop = new EngineLoop(engine);
-        this.router = Routes.all();
+        this.loop = new EngineLoop(engine, feed);
+        engine.onTraceEvent(feed::event);
+        this.router = Routes.all(feed);
         AtomicInteger n = new AtomicInteger();
         this.connections = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "glassbox-api-" + n.incrementAndGet());

@@ -25,8 +25,11 @@ final class EngineLoop implements AutoCloseable {
     private volatile boolean running = true;
     private long lastAdvance = System.nanoTime();
 
-    EngineLoop(Engine engine) {
+    private final TraceFeed feed;
+
+    EngineLoop(Engine engine, TraceFeed feed) {
         this.engine = engine;
+        this.feed = feed;
         long lag = System.currentTimeMillis() - engine.currentTimeMillis();
         if (lag > 0) {
             engine.advance(lag); // a sim kernel's clock catches up with the wall clock the clients read: "Up 3 seconds", not "11 months"
@@ -34,6 +37,11 @@ final class EngineLoop implements AutoCloseable {
         this.thread = new Thread(this::loop, "glassbox-engine");
         this.thread.setDaemon(true);
         this.thread.start();
+    }
+
+    /** Tells the daemon's watchers that a request's trace is complete. */
+    void done(String requestLine) {
+        feed.done(requestLine);
     }
 
     Engine engine() {

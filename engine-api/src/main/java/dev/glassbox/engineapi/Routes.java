@@ -7,7 +7,7 @@ import java.util.List;
 final class Routes {
     private Routes() {}
 
-    static Router all() {
+    static Router all(TraceFeed feed) {
         List<Route> routes = new ArrayList<>();
         routes.addAll(SystemRoutes.routes());
         routes.addAll(ContainerRoutes.routes());
@@ -18,6 +18,7 @@ final class Routes {
         routes.addAll(ImageRoutes.routes());
         routes.addAll(NetworkRoutes.routes());
         routes.addAll(VolumeRoutes.routes());
+        routes.addAll(GlassboxRoutes.routes(feed));
         return new Router(routes);
     }
 }

@@ -44,7 +44,7 @@ public final class Main {
         this.out = out;
         this.err = err;
         add("run", "run FILE [--keep-going]", "run a script of REPL lines, printed as a transcript", this::runScript);
-        add("web", "web [--port N] [--host H]", "the visualizer in a browser: prints the address to open", this::web);
+        add("web", "web [--port N] [--host H] [--daemon unix:///…]", "the visualizer in a browser: prints the address to open", this::web);
         add("daemon", DaemonCommand.usage(), "the Docker Engine API on a UNIX socket: the real docker CLI and SDKs drive glassbox", this::daemon);
         add("lab", "lab [start N|verify] [--dir DIR]", "lessons that check themselves: the list, a lesson at the REPL, an author's self-test", this::lab);
     }
@@ -243,7 +243,10 @@ public final class Main {
             return 1;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(web::close, "glassbox-web-stop"));
-        out.println(web.url());
+        out.println(web.daemonUrl() != null ? web.daemonUrl() : web.url());
+        if (web.daemonUrl() != null) {
+            out.println("watching the glassbox daemon at " + options.daemon() + ": each request its clients send appears there as it happens");
+        }
         out.println("teacher's view (every session's progress in the labs; keep this address to yourself): " + web.teacherUrl());
         out.flush();
         try {

@@ -1,5 +1,6 @@
 package dev.glassbox.web;
 
+import dev.glassbox.trace.TraceJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.glassbox.Result;
@@ -29,9 +30,12 @@ final class Routes {
     private final LongSupplier clock;
     private final Teacher teacher;
     private final Map<String, Consumer<String>> sockets = new ConcurrentHashMap<>();
+    /** The daemon this visualizer watches ({@code --daemon}), or null. */
+    private final DaemonWatch daemon;
 
-    Routes(Sessions sessions, LongSupplier clock, Teacher teacher) {
+    Routes(Sessions sessions, LongSupplier clock, Teacher teacher, DaemonWatch daemon) {
         this.sessions = sessions;
+        this.daemon = daemon;
         this.clock = clock;
         this.teacher = teacher;
     }
@@ -49,7 +53,7 @@ final class Routes {
             throw Refusal.readOnly();
         });
         reads(app, "/api/sessions/{id}", ctx -> sessions.get(ctx.pathParam("id")));
-        reads(app, "/api/watch/{id}", ctx -> sessions.watched(ctx.pathParam("id")));
+        reads(app, "/api/watch/{id}", ctx -> watched(ctx.pathParam("id")));
         app.post("/api/sessions/{id}/name", this::name);
         app.get("/api/teacher/sessions", ctx -> {
             if (!teacher.allows(ctx.header("Authorization"))) {
@@ -58,13 +62,21 @@ final class Routes {
             json(ctx, 200, teacher.overview(sessions.everyone(), WebSession.lessons(), clock.getAsLong()));
         });
         app.ws("/api/sessions/{id}/events", ws -> events(ws, id -> sessions.get(id)));
-        app.ws("/api/watch/{id}/events", ws -> events(ws, id -> sessions.watched(id)));
+        app.ws("/api/watch/{id}/events", ws -> events(ws, this::watched));
     }
 
-    private void reads(Javalin app, String base, Function<Context, WebSession> find) {
-        app.get(base, ctx -> json(ctx, 200, info(find.apply(ctx), base.startsWith("/api/watch"))));
+    /** A classroom's session, or the daemon under its watch id. */
+    private Watched watched(String watchId) {
+        return daemon != null && watchId.equals(DaemonWatch.WATCH_ID) ? daemon : sessions.watched(watchId);
+    }
+
+    private void reads(Javalin app, String base, Function<Context, ? extends Watched> find) {
+        app.get(base, ctx -> {
+            Watched w = find.apply(ctx);
+            json(ctx, 200, w instanceof WebSession s && !base.startsWith("/api/watch") ? info(s, false) : watchInfo(w));
+        });
         app.get(base + "/state", ctx -> {
-            WebSession s = find.apply(ctx);
+            Watched s = find.apply(ctx);
             ObjectNode o = TraceJson.JSON.createObjectNode();
             o.set("state", s.state());
             o.set("catalog", TraceJson.JSON.valueToTree(s.imageCatalog()));
@@ -99,6 +111,19 @@ final class Routes {
         }
         WebSession s = sessions.create(classroom);
         json(ctx, 201, info(s, false));
+    }
+
+    /** What a watching page learns of what it watches: no session id, no history. */
+    private static ObjectNode watchInfo(Watched w) {
+        ObjectNode o = TraceJson.JSON.createObjectNode();
+        o.put("watchId", w.watchId());
+        o.put("classroom", w.classroom());
+        o.put("readOnly", true);
+        o.put("storedBytes", w.storedBytes());
+        if (w instanceof DaemonWatch) {
+            o.put("daemon", true);
+        }
+        return o;
     }
 
     private ObjectNode info(WebSession s, boolean watching) {
@@ -167,9 +192,9 @@ final class Routes {
         s.publish(done.toString());
     }
 
-    private void events(WsConfig ws, Function<String, WebSession> find) {
+    private void events(WsConfig ws, Function<String, ? extends Watched> find) {
         ws.onConnect(ctx -> {
-            WebSession s;
+            Watched s;
             try {
                 s = find.apply(ctx.pathParam("id"));
             } catch (Refusal e) {
@@ -191,7 +216,7 @@ final class Routes {
         ws.onError(ctx -> drop(ctx, find));
     }
 
-    private void drop(WsContext ctx, Function<String, WebSession> find) {
+    private void drop(WsContext ctx, Function<String, ? extends Watched> find) {
         Consumer<String> sink = sockets.remove(ctx.sessionId());
         if (sink != null) {
             try {
@@ -202,7 +227,7 @@ final class Routes {
         }
     }
 
-    private static Trace trace(WebSession s) {
+    private static Trace trace(Watched s) {
         Trace t = s.lastTrace();
         if (t == null) {
             throw new Refusal(404, "No command has run in this session yet.");

@@ -1,5 +1,6 @@
 package dev.glassbox.web;
 
+import dev.glassbox.trace.TraceJson;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.glassbox.lab.Lesson;

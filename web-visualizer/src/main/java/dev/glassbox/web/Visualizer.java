@@ -23,31 +23,36 @@ public final class Visualizer implements AutoCloseable {
     public static final int DEFAULT_PORT = 7070;
 
     /** Where to listen, where sessions are saved and what each may use. Port 0 picks a free port. */
-    public record Options(String host, int port, Path dataDir, Limits limits, Duration stuckAfter) {
+    public record Options(String host, int port, Path dataDir, Limits limits, Duration stuckAfter, String daemon) {
         public static Options defaults() {
             return new Options("127.0.0.1", DEFAULT_PORT, Path.of(System.getProperty("user.home"), ".glassbox", "web-sessions"),
-                    Limits.defaults(), Duration.ofMinutes(10));
+                    Limits.defaults(), Duration.ofMinutes(10), null);
         }
 
         public Options withPort(int p) {
-            return new Options(host, p, dataDir, limits, stuckAfter);
+            return new Options(host, p, dataDir, limits, stuckAfter, daemon);
         }
 
         public Options withHost(String h) {
-            return new Options(h, port, dataDir, limits, stuckAfter);
+            return new Options(h, port, dataDir, limits, stuckAfter, daemon);
         }
 
         public Options withDataDir(Path d) {
-            return new Options(host, port, d, limits, stuckAfter);
+            return new Options(host, port, d, limits, stuckAfter, daemon);
         }
 
         public Options withLimits(Limits l) {
-            return new Options(host, port, dataDir, l, stuckAfter);
+            return new Options(host, port, dataDir, l, stuckAfter, daemon);
+        }
+
+        /** The glassbox daemon to watch ({@code unix:///…} or {@code tcp://…}), null for none. */
+        public Options withDaemon(String url) {
+            return new Options(host, port, dataDir, limits, stuckAfter, url);
         }
 
         /** How long one step may hold a student before the teacher's view marks them stuck. */
         public Options withStuckAfter(Duration d) {
-            return new Options(host, port, dataDir, limits, d);
+            return new Options(host, port, dataDir, limits, d, daemon);
         }
 
         /** {@code --port N}, {@code --host H}, {@code --data DIR}, {@code --idle-minutes N}, {@code --max-containers N}, {@code --stuck-minutes N}. */
@@ -71,6 +76,10 @@ public final class Visualizer implements AutoCloseable {
                     case "--idle-minutes" -> o.withLimits(o.limits().withIdle(Duration.ofMinutes(number(name, value, 1, 525600))));
                     case "--max-containers" -> o.withLimits(o.limits().withContainers(number(name, value, 1, 10000)));
                     case "--stuck-minutes" -> o.withStuckAfter(Duration.ofMinutes(number(name, value, 1, 1440)));
+                    case "--daemon" -> {
+                        dev.glassbox.engineapi.DaemonClient.of(value); // refuses a malformed address here, in one line
+                        yield o.withDaemon(value);
+                    }
                     default -> throw new IllegalArgumentException("unknown option '" + name + "' for web");
                 };
             }
@@ -95,8 +104,10 @@ public final class Visualizer implements AutoCloseable {
     private final ScheduledExecutorService sweeper;
     private final String host;
     private final Teacher teacher;
+    private final DaemonWatch daemon;
 
-    private Visualizer(Javalin app, Sessions sessions, ScheduledExecutorService sweeper, String host, Teacher teacher) {
+    private Visualizer(Javalin app, Sessions sessions, ScheduledExecutorService sweeper, String host, Teacher teacher, DaemonWatch daemon) {
+        this.daemon = daemon;
         this.app = app;
         this.sessions = sessions;
         this.sweeper = sweeper;
@@ -115,7 +126,8 @@ public final class Visualizer implements AutoCloseable {
             });
         });
         Teacher teacher = new Teacher(options.stuckAfter());
-        new Routes(sessions, System::currentTimeMillis, teacher).install(app);
+        DaemonWatch daemon = options.daemon() == null ? null : new DaemonWatch(dev.glassbox.engineapi.DaemonClient.of(options.daemon()));
+        new Routes(sessions, System::currentTimeMillis, teacher, daemon).install(app);
         app.start(options.host(), options.port());
         ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "glassbox-web-expiry");
@@ -124,7 +136,7 @@ public final class Visualizer implements AutoCloseable {
         });
         long every = Math.max(1000, Math.min(60_000, options.limits().idle().toMillis() / 4));
         sweeper.scheduleWithFixedDelay(sessions::expire, every, every, TimeUnit.MILLISECONDS);
-        return new Visualizer(app, sessions, sweeper, options.host(), teacher);
+        return new Visualizer(app, sessions, sweeper, options.host(), teacher, daemon);
     }
 
     public int port() {
@@ -135,6 +147,11 @@ public final class Visualizer implements AutoCloseable {
     public String url() {
         String h = host.contains(":") ? "[" + host + "]" : host;
         return "http://" + h + ":" + port() + "/";
+    }
+
+    /** The page that watches the daemon ({@code --daemon}), or null without one. */
+    public String daemonUrl() {
+        return daemon == null ? null : url() + "?watch=" + DaemonWatch.WATCH_ID;
     }
 
     /** The teacher's page, with the token that opens it in its fragment (which browsers never send to the server). */
@@ -155,6 +172,9 @@ public final class Visualizer implements AutoCloseable {
     @Override
     public void close() {
         sweeper.shutdownNow();
+        if (daemon != null) {
+            daemon.close();
+        }
         app.stop();
         sessions.closeAll();
     }

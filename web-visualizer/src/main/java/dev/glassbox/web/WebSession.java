@@ -1,5 +1,6 @@
 package dev.glassbox.web;
 
+import dev.glassbox.trace.TraceJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.glassbox.Completion;
 import dev.glassbox.Engine;
@@ -21,7 +22,7 @@ import java.util.function.Supplier;
  * its limits, and whoever watches it (its own page and, in a classroom, the students' pages).
  * Commands run one at a time per session.
  */
-final class WebSession {
+final class WebSession implements Watched {
     private static final Set<String> CREATES = Set.of("run", "create");
     private static final Set<String> STARTS = Set.of("run", "create", "start", "restart", "exec");
 
@@ -144,7 +145,8 @@ final class WebSession {
     }
 
     /** The labs of this session as the pane reads them: the curriculum, and the step being worked on with each goal checked now. */
-    synchronized com.fasterxml.jackson.databind.node.ObjectNode labView() {
+    @Override
+    public synchronized com.fasterxml.jackson.databind.node.ObjectNode labView() {
         if (labView == null) {
             labView = LabJson.of(lab); // no line yet: no lesson, so no goal runs
         }
@@ -196,16 +198,19 @@ final class WebSession {
         return p.size();
     }
 
-    synchronized JsonNode state() {
+    @Override
+    public synchronized JsonNode state() {
         return engine.state();
     }
 
     /** The last command's trace, or null before the first command. */
-    synchronized Trace lastTrace() {
+    @Override
+    public synchronized Trace lastTrace() {
         return ran ? engine.lastTrace() : null;
     }
 
-    synchronized List<String> completions(List<String> words, int index, String current) {
+    @Override
+    public synchronized List<String> completions(List<String> words, int index, String current) {
         List<String> out = new ArrayList<>();
         for (String w : completion.words(words, index, current)) {
             if (w.startsWith(current) && !out.contains(w)) {
@@ -215,7 +220,8 @@ final class WebSession {
         return out;
     }
 
-    synchronized List<String> imageCatalog() {
+    @Override
+    public synchronized List<String> imageCatalog() {
         return engine.imageNames();
     }
 
@@ -227,7 +233,8 @@ final class WebSession {
         return new SavedSession(id, watchId, seed, classroom, lastUsedMillis, lines, lab.progress(), name);
     }
 
-    synchronized long storedBytes() {
+    @Override
+    public synchronized long storedBytes() {
         long n = 0;
         for (String l : lines) {
             n += l.length() + 1;
@@ -243,11 +250,13 @@ final class WebSession {
         return lastUsedMillis;
     }
 
-    void watch(Consumer<String> watcher) {
+    @Override
+    public void watch(Consumer<String> watcher) {
         watchers.add(watcher);
     }
 
-    void unwatch(Consumer<String> watcher) {
+    @Override
+    public void unwatch(Consumer<String> watcher) {
         watchers.remove(watcher);
     }
 
@@ -265,11 +274,13 @@ final class WebSession {
         return id;
     }
 
-    String watchId() {
+    @Override
+    public String watchId() {
         return watchId;
     }
 
-    boolean classroom() {
+    @Override
+    public boolean classroom() {
         return classroom;
     }
 
