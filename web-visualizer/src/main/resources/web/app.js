@@ -157,9 +157,10 @@ async function session() {
   if (watchId) {
     view.api = new Api('/api/watch/' + watchId);
     const info = await view.api.get();
+    view.daemon = !!info.daemon;
     if (info.daemon) {
-      view.terminal.readOnly('watching a glassbox daemon: each request its clients send (the docker CLI, an SDK) appears here');
-      $('#who').textContent = 'glassbox daemon (read-only)';
+      view.terminal.print('Watching a glassbox daemon: each request its clients send (the docker CLI, an SDK) appears here; lines typed here run in the same engine.', 'dim');
+      $('#who').textContent = 'glassbox daemon';
       return;
     }
     view.terminal.readOnly('classroom view: watching the teacher\'s session');
@@ -219,7 +220,7 @@ async function main() {
   view.lab.update(await view.api.lab());
   view.api.events((m) => {
     if (m.type === 'done' && !view.ownCommand) {
-      if (watchId) view.terminal.print('$ ' + m.line + '\n' + m.text.replace(/\n$/, ''), m.exitStatus ? 'err' : '');
+      if (watchId) view.terminal.print((m.line.startsWith('GET ') || m.line.startsWith('HEAD ') || m.line.startsWith('POST ') || m.line.startsWith('PUT ') || m.line.startsWith('DELETE ') ? '→ ' : '$ ') + m.line + (m.text ? '\n' + m.text.replace(/\n$/, '') : ''), m.exitStatus ? 'err' : 'dim');
       view.lab.update(m.lab);
       refresh();
     } else if (m.type === 'expired') {
@@ -227,7 +228,7 @@ async function main() {
     }
   });
   document.body.dataset.ready = 'true';
-  if (!watchId) view.terminal.input.focus();
+  if (!watchId || view.daemon) view.terminal.input.focus();
 }
 
 main();

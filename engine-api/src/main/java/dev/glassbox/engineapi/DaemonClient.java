@@ -54,6 +54,10 @@ public final class DaemonClient {
     }
 
     private Wire connect(String path) throws IOException {
+        return connect("GET", path, null);
+    }
+
+    private Wire connect(String method, String path, byte[] body) throws IOException {
         SocketChannel ch = SocketChannel.open(family);
         try {
             ch.connect(address);
@@ -62,14 +66,27 @@ public final class DaemonClient {
             throw new IOException("cannot reach the daemon at " + text + ": " + e.getMessage(), e);
         }
         Wire w = new Wire(ch);
-        w.write(("GET " + path + " HTTP/1.1\r\nHost: api.moby.localhost\r\nUser-Agent: glassbox-web\r\nConnection: close\r\n\r\n")
-                .getBytes(StandardCharsets.ISO_8859_1));
+        String head = method + " " + path + " HTTP/1.1\r\nHost: api.moby.localhost\r\nUser-Agent: glassbox-web\r\nConnection: close\r\n"
+                + (body == null ? "" : "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n") + "\r\n";
+        w.write(head.getBytes(StandardCharsets.ISO_8859_1));
+        if (body != null) {
+            w.write(body);
+        }
         return w;
     }
 
     /** The body of a GET; an answer other than 200 is an IOException with the daemon's message. */
     public byte[] get(String path) throws IOException {
-        try (Wire w = connect(path)) {
+        return exchange("GET", path, null);
+    }
+
+    /** The body of a POST of JSON; an answer other than 200 is an IOException with the daemon's message. */
+    public byte[] post(String path, byte[] json) throws IOException {
+        return exchange("POST", path, json);
+    }
+
+    private byte[] exchange(String method, String path, byte[] json) throws IOException {
+        try (Wire w = connect(method, path, json)) {
             Head h = head(w);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             if (h.chunked) {

@@ -31,7 +31,32 @@ final class GlassboxRoutes {
                     ObjectNode o = c.loop.call(e -> TraceJson.trace(e.lastTrace()));
                     c.exchange.send(200, "application/json", o.toString().getBytes(StandardCharsets.UTF_8));
                 }),
-                Route.of("GET", "/glassbox/feed", c -> feed(c, feed)));
+                Route.of("GET", "/glassbox/feed", c -> feed(c, feed)),
+                Route.of("POST", "/glassbox/run", c -> run(c, feed)));
+    }
+
+    /**
+     * A command line typed into a visualizer watching this daemon ({@code {"line": "docker ps"}}), run by
+     * this daemon's engine as the REPL runs it: the socket's clients, the page and the diagram share one
+     * engine. Answers what the CLI would print and the line's trace.
+     */
+    private static void run(Call c, TraceFeed feed) throws IOException {
+        String line = Body.parse(c.request.body(), "RunRequest", "A command is sent as {\"line\": \"docker ps\"}.").string("line");
+        if (line.length() > 10_000) {
+            throw dev.glassbox.api.DockerException.invalid("glassbox: a command line takes at most 10000 characters");
+        }
+        ObjectNode o = c.loop.call(e -> {
+            dev.glassbox.Result r = e.run(line);
+            ObjectNode out = TraceJson.JSON.createObjectNode();
+            out.put("out", r.out());
+            out.put("err", r.err());
+            out.put("text", r.text());
+            out.put("exitStatus", r.exitStatus());
+            out.set("trace", line.isBlank() || line.strip().startsWith("#") ? null : TraceJson.trace(e.lastTrace()));
+            return out;
+        });
+        feed.done(line, o.path("text").asText(), o.path("exitStatus").asInt());
+        c.exchange.send(200, "application/json", o.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** One JSON message a line, as they come, until the client hangs up. */

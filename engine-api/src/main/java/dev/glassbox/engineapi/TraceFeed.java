@@ -30,14 +30,19 @@ final class TraceFeed {
     }
 
     void done(String requestLine) {
+        done(requestLine, "", 0);
+    }
+
+    /** A line's trace is complete: what it printed and its status go to the watching pages with it. */
+    void done(String line, String text, int exitStatus) {
         if (subscribers.isEmpty()) {
             return;
         }
         ObjectNode m = TraceJson.JSON.createObjectNode();
         m.put("type", "done");
-        m.put("line", requestLine);
-        m.put("text", "");
-        m.put("exitStatus", 0);
+        m.put("line", line);
+        m.put("text", text);
+        m.put("exitStatus", exitStatus);
         publish(m.toString());
     }
 

@@ -14,8 +14,8 @@ import java.util.function.Consumer;
 /**
  * A glassbox daemon the visualizer watches ({@code glassbox web --daemon unix:///…}): the page under
  * {@code /?watch=daemon} shows its state, the trace of the last request a client (the docker CLI, an
- * SDK) sent, and each step as it happens, read from the daemon's {@code /glassbox/} routes. Read-only:
- * the commands are the clients'.
+ * SDK) sent, and each step as it happens, read from the daemon's {@code /glassbox/} routes. A line typed
+ * on that page runs in the daemon's engine too: one engine behind the socket, the page and the diagram.
  */
 final class DaemonWatch implements Watched, AutoCloseable {
     static final String WATCH_ID = "daemon";
@@ -65,6 +65,20 @@ final class DaemonWatch implements Watched, AutoCloseable {
     private JsonNode read(String path) {
         try {
             return TraceJson.JSON.readTree(daemon.get(path));
+        } catch (IOException e) {
+            throw new Refusal(502, "glassbox: " + e.getMessage());
+        }
+    }
+
+    /**
+     * A line typed on the watching page, run by the daemon's engine (its answer and trace as a
+     * session's command answers them); the other pages get it through the feed.
+     */
+    JsonNode run(String line) {
+        try {
+            com.fasterxml.jackson.databind.node.ObjectNode body = TraceJson.JSON.createObjectNode();
+            body.put("line", line);
+            return TraceJson.JSON.readTree(daemon.post("/glassbox/run", body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new Refusal(502, "glassbox: " + e.getMessage());
         }

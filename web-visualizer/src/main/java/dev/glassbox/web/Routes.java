@@ -50,7 +50,17 @@ final class Routes {
         });
         app.post("/api/sessions/{id}/commands", this::command);
         app.post("/api/watch/{id}/commands", ctx -> {
-            throw Refusal.readOnly();
+            if (daemon == null || !ctx.pathParam("id").equals(DaemonWatch.WATCH_ID)) {
+                throw Refusal.readOnly();
+            }
+            JsonNode body = TraceJson.JSON.readTree(ctx.body());
+            if (body == null || !body.path("line").isTextual()) {
+                throw new Refusal(400, "A command is sent as {\"line\": \"docker ps\"}.");
+            }
+            ObjectNode o = (ObjectNode) daemon.run(body.path("line").asText());
+            o.set("lab", daemon.labView());
+            ctx.header("Server-Timing", "run;dur=0, total;dur=0");
+            json(ctx, 200, o);
         });
         reads(app, "/api/sessions/{id}", ctx -> sessions.get(ctx.pathParam("id")));
         reads(app, "/api/watch/{id}", ctx -> watched(ctx.pathParam("id")));

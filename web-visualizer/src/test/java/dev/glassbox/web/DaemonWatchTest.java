@@ -107,10 +107,25 @@ class DaemonWatchTest {
     }
 
     @Test
-    void aCommandTypedOnTheWatchingPageIsRefused() throws Exception {
+    void aLineTypedOnTheWatchingPageRunsInTheDaemonsEngine() throws Exception {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + web.port() + "/api/watch/daemon/commands"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"line\":\"docker run -d --name web nginx\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode answer = JSON.readTree(r.body());
+        assertEquals(0, answer.path("exitStatus").asInt(), answer.toString());
+        assertEquals("docker run -d --name web nginx", answer.path("trace").path("command").asText());
+        String list = request("GET", "/v1.47/containers/json");
+        assertTrue(list.contains("\"Names\":[\"/web\"]"), "a client of the socket sees the container the page ran: " + list);
+    }
+
+    @Test
+    void aCommandForAClassroomWatchIdThatIsNotTheDaemonIsRefused() throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + web.port() + "/api/watch/nosuch/commands"))
                 .POST(HttpRequest.BodyPublishers.ofString("{\"line\":\"docker ps\"}")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(403, r.statusCode(), r.body());
     }
+
 }
