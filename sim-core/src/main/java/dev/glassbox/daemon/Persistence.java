@@ -88,6 +88,11 @@ public final class Persistence {
      * container that exited by itself) is written at the next one. Nothing is written when the state
      * did not change.
      */
+    /** The API's calls that only read the daemon's objects. */
+    private static final java.util.Set<String> READS = java.util.Set.of("version", "info", "images", "inspectImage", "history",
+            "containers", "inspectContainer", "logs", "top", "stats", "execInspect", "changes", "readFile", "statPath", "archive",
+            "volumes", "inspectVolume", "networks", "inspectNetwork", "events", "diskUsage");
+
     public Api wrap(Api inner) {
         return (Api) Proxy.newProxyInstance(Api.class.getClassLoader(), new Class<?>[] {Api.class}, (proxy, method, args) -> {
             if (method.getDeclaringClass() == Object.class) {
@@ -98,7 +103,9 @@ public final class Persistence {
             } catch (InvocationTargetException e) {
                 throw e.getCause();
             } finally {
-                saveOrWarn();
+                if (!READS.contains(method.getName())) {
+                    saveOrWarn(); // a read changes nothing to keep: an API server's streams poll inspect many times a second
+                }
             }
         });
     }
