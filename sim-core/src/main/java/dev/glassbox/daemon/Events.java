@@ -84,8 +84,11 @@ final class Events {
         container(c, "start");
     }
 
-    /** What an exit brings with it: die with the code, then the endpoints and volumes let go. */
-    void died(Daemon d, Container c) {
+    /** What an exit brings with it: oom when the OOM killer struck, die with the code, then the endpoints and volumes let go. */
+    void died(Daemon d, boolean oom, Container c) {
+        if (oom) {
+            container(c, "oom");
+        }
         container(c, "die", Map.of("exitCode", String.valueOf(c.exitCode)));
         for (Network n : networksOf(d, c)) {
             network(n, "disconnect", c.id);

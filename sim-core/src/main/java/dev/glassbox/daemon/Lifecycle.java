@@ -219,7 +219,7 @@ final class Lifecycle {
             c.finishedAt = d.now();
             c.pid = 0;
             d.tracer.did(Layer.DAEMON, null, "exited", c.name, c.name + " is recorded as exited with status " + c.exitCode + ".", "");
-            d.events.died(d, c);
+            d.events.died(d, oom, c);
             d.hostsFiles.refreshPeers(c);
             if (c.hostConfig.autoRemove()) {
                 remove(c);

@@ -104,6 +104,7 @@ final class Prunes {
                 out.add(n.name());
             }
         }
+        d.events.pruned("network", 0);
         return out;
     }
 }

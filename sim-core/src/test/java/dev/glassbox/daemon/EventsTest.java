@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** GET /events: the daemon's log of what changed, with Docker's types, actions and actor attributes. */
 class EventsTest {
@@ -95,6 +97,30 @@ class EventsTest {
             List<Api.Event> kept = e.api().events(0, Long.MAX_VALUE);
             assertEquals(Events.CAPACITY, kept.size());
             assertEquals("v519", kept.get(kept.size() - 1).actorId());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "docker run --name box busybox true; docker commit box snap | container commit",
+            "docker run -d --name box busybox sleep 100; docker restart box | container restart",
+            "docker run -d --name box busybox sleep 100; docker kill box | container kill",
+            "docker run -d --name box busybox sleep 100; docker rm -f box | container destroy",
+            "docker run -m 8m --name hog progrium/stress --vm 1 --vm-bytes 64M | container oom",
+            "docker pull busybox; docker save -o b.tar busybox; docker load -i b.tar | image load",
+            "docker pull busybox; docker save -o b.tar busybox | image save",
+            "docker run --name box busybox true; docker export -o fs.tar box; docker import fs.tar mine | image import",
+            "docker volume create vol; docker volume prune -f -a | volume prune",
+            "docker network create lab; docker network prune -f | network prune",
+            "docker pull busybox; docker rmi busybox | image delete",
+    })
+    void eachCommandLeavesItsEvent(String script, String expected) {
+        try (Engine e = Engine.sim()) {
+            for (String line : script.split("; ")) {
+                e.run(line);
+            }
+            List<String> got = actions(e, 0);
+            assertTrue(got.contains(expected), script + " -> " + got);
         }
     }
 }

@@ -82,4 +82,19 @@ class RenameTest {
             assertEquals(0, e.run("docker exec client ping -c 1 api").exitStatus());
         }
     }
+
+    @Test
+    void theNewNameOutlivesADaemonRestart() {
+        dev.glassbox.kernel.Kernel kernel = new dev.glassbox.sim.SimKernel(7, dev.glassbox.sim.programs.Programs::lookup);
+        try (Engine e = Engine.persistent(kernel, dev.glassbox.registry.SimHub.standard(), false)) {
+            ok(e, "docker create --name web busybox");
+            ok(e, "docker rename web site");
+        }
+        dev.glassbox.kernel.Kernel second = new dev.glassbox.sim.SimKernel(8, dev.glassbox.sim.programs.Programs::lookup);
+        String root = kernel.layout().dataRoot();
+        second.fs().unpackLayer(root, kernel.fs().readTree(root));
+        try (Engine e = Engine.persistent(second, dev.glassbox.registry.SimHub.standard(), false)) {
+            assertEquals(List.of("site"), e.containerNames());
+        }
+    }
 }
