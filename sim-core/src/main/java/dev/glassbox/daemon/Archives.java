@@ -92,10 +92,23 @@ final class Archives {
             try (Tracer.Span s = d.tracer.open(Layer.DAEMON, null, "extract archive", c.name + ":" + inside, entries.size()
                     + " entries are unpacked into " + inside + (m != null ? ", on the " + m.type() + " mounted there: they land in " + m.source() + "."
                     : ": written through the container's overlay, each changed path is copied up into its writable layer."), "tar -xf - -C " + host)) {
-                fs().extract(host, LayerArchive.order(owned));
+                unpack(host, owned);
             }
             return null;
         });
+    }
+
+    /** The kernel's write; a path the tar may not hold is the client's fault, anything else the daemon's, as Docker reports an untar's failure. */
+    private void unpack(String host, List<FileEntry> entries) {
+        try {
+            fs().extract(host, LayerArchive.order(entries));
+        } catch (IllegalArgumentException e) {
+            throw DockerException.invalid(e.getMessage());
+        } catch (DockerException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw DockerException.server("Error processing tar file(exit status 1): " + e.getMessage());
+        }
     }
 
     /** The entries under the container path, named from its base name, volumes and binds inside it included. */

@@ -104,4 +104,22 @@ class SystemCommandsTest {
             assertTrue(follow.err().contains("--until"), follow.err());
         }
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "docker rename web site | POST /v1.50/containers/web/rename?name=site HTTP/1.1",
+            "docker container prune -f | POST /v1.50/containers/prune HTTP/1.1",
+            "docker image prune -f | POST /v1.50/images/prune?filters=%7B%22dangling%22%3A%5B%22true%22%5D%7D HTTP/1.1",
+            "docker image prune -a -f | POST /v1.50/images/prune?filters=%7B%22dangling%22%3A%5B%22false%22%5D%7D HTTP/1.1",
+            "docker system df | GET /v1.50/system/df HTTP/1.1",
+            "docker events --since 0 --until 0s | GET /v1.50/events?since=0&until=",
+    })
+    void eachCommandIsTracedAsItsHttpRequest(String line, String request) {
+        try (Engine e = Engine.sim()) {
+            ok(e, "docker create --name web busybox");
+            ok(e, line);
+            List<String> requests = e.lastTrace().events().stream().map(ev -> ev.equivalent()).filter(q -> q.contains(" /v1.50/")).toList();
+            assertTrue(requests.stream().anyMatch(q -> q.startsWith(request)), requests.toString());
+        }
+    }
 }

@@ -145,4 +145,15 @@ class ArchiveTest {
             assertEquals(ErrorKind.INVALID, file.kind());
         }
     }
+
+    @Test
+    void aFileCannotReplaceADirectoryAndTheContainerIsLeftAsItWas() throws IOException {
+        try (Engine e = Engine.sim()) {
+            ok(e, "docker create --name box busybox");
+            DockerException x = assertThrows(DockerException.class, () -> e.api().extractArchive("box", "/", tar(FileEntry.file("etc", 0644, "x"))));
+            assertEquals(ErrorKind.SERVER, x.kind());
+            assertTrue(x.getMessage().startsWith("Error processing tar file(exit status 1): "), x.getMessage());
+            assertEquals(FileEntry.Type.DIR, untar(e.api().archive("box", "/etc")).get("etc").type());
+        }
+    }
 }
