@@ -382,7 +382,9 @@ public final class TracedApi implements Api {
 
     @Override
     public List<Event> events(long sinceNanos, long untilNanos) {
-        return call("GET", "/events?since=" + seconds(sinceNanos) + "&until=" + seconds(untilNanos), 200,
+        // Docker's until is the last instant shown; this API's bound is the first instant left out
+        String until = untilNanos == Long.MAX_VALUE ? "" : "&until=" + seconds(untilNanos - 1);
+        return call("GET", "/events?since=" + seconds(sinceNanos) + until, 200,
                 "The client asks for the daemon's events in a time window: what was created, started, stopped, removed.",
                 () -> daemon.events(sinceNanos, untilNanos));
     }
