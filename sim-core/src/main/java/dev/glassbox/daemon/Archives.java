@@ -13,14 +13,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * docker cp's side in the daemon (HEAD, GET and PUT /containers/{id}/archive): the container's
- * filesystem as its processes see it. A container that is not running has its layers mounted for the
- * request and unmounted after it, as moby's archive code mounts them; a path under a volume or bind
- * mount is taken from the mount's source. Paths are resolved inside the container: a symlink on the
- * way is followed within the container's root, never out to the host's.
+ * filesystem as its processes see it (found on the host by {@link ContainerPaths}), as one tar whose
+ * top entry is the path's base name, or a tar unpacked into a directory of it.
  */
 final class Archives {
     /** Go's os.FileMode bits, which the stat header carries. */
@@ -29,22 +26,23 @@ final class Archives {
     private static final long MODE_SETUID = 1L << 23;
     private static final long MODE_SETGID = 1L << 22;
     private static final long MODE_STICKY = 1L << 20;
-    private static final int MAX_LINKS = 40;
 
     private final Daemon d;
+    private final ContainerPaths paths;
 
     Archives(Daemon d) {
         this.d = d;
+        this.paths = new ContainerPaths(d);
     }
 
     Api.PathStat stat(Container c, String path) {
-        return mounted(c, () -> {
-            String inside = resolve(c, path, false);
-            FileStat st = fs().stat(hostPath(c, inside));
+        return paths.mounted(c, () -> {
+            String inside = paths.resolve(c, path, false);
+            FileStat st = fs().stat(paths.hostPath(c, inside));
             if (st == null) {
                 throw notFound(c, path);
             }
-            String link = st.type() == FileEntry.Type.SYMLINK ? resolve(c, inside, true) : "";
+            String link = st.type() == FileEntry.Type.SYMLINK ? paths.resolve(c, inside, true) : "";
             return new Api.PathStat(baseName(inside), st.size(), goMode(st), st.mtimeMillis(), link);
         });
     }
@@ -53,7 +51,7 @@ final class Archives {
         try (Tracer.Span s = d.tracer.open(Layer.DAEMON, null, "archive", c.name + ":" + path, "The daemon reads " + path
                 + " from the container's filesystem" + (c.running() ? "" : ", its layers mounted for the read,") + " and sends it as a tar whose top entry is "
                 + baseName(ContainerFiles.normalize(path)) + ".", "")) {
-            List<FileEntry> entries = mounted(c, () -> entries(c, resolve(c, path, false), path));
+            List<FileEntry> entries = paths.mounted(c, () -> entries(c, paths.resolve(c, path, false), path));
             List<FileEntry> out = d.options.remapped() ? d.options.usernsRemap().unshift(entries) : entries;
             ByteArrayOutputStream tar = new ByteArrayOutputStream();
             try {
@@ -75,9 +73,9 @@ final class Archives {
             throw DockerException.invalid("archive/tar: invalid tar header");
         }
         List<FileEntry> owned = d.options.remapped() ? d.options.usernsRemap().shift(entries) : entries;
-        mounted(c, () -> {
-            String inside = resolve(c, dir, true);
-            String host = hostPath(c, inside);
+        paths.mounted(c, () -> {
+            String inside = paths.resolve(c, dir, true);
+            String host = paths.hostPath(c, inside);
             FileStat st = fs().stat(host);
             if (st == null) {
                 throw notFound(c, dir);
@@ -85,7 +83,7 @@ final class Archives {
             if (st.type() != FileEntry.Type.DIR) {
                 throw DockerException.invalid("extraction point is not a directory");
             }
-            MountPoint m = mountOf(c, inside);
+            MountPoint m = ContainerPaths.mountOf(c, inside);
             if (m != null && !m.rw()) {
                 throw DockerException.invalid("mounted volume is marked read-only");
             }
@@ -113,7 +111,7 @@ final class Archives {
 
     /** The entries under the container path, named from its base name, volumes and binds inside it included. */
     private List<FileEntry> entries(Container c, String inside, String asked) {
-        String host = hostPath(c, inside);
+        String host = paths.hostPath(c, inside);
         FileStat st = fs().stat(host);
         if (st == null) {
             throw notFound(c, asked);
@@ -156,82 +154,6 @@ final class Archives {
     private static String under(String dir, String dest) {
         String prefix = dir.equals("/") ? "/" : dir + "/";
         return dest.startsWith(prefix) && dest.length() > prefix.length() ? dest.substring(prefix.length()) : null;
-    }
-
-    /**
-     * The container path with every symlink on the way followed inside the container's root (moby's
-     * FollowSymlinkInScope); the last component's only with {@code followLast}.
-     */
-    String resolve(Container c, String path, boolean followLast) {
-        List<String> done = new ArrayList<>();
-        List<String> todo = new ArrayList<>(List.of(ContainerFiles.normalize(path).substring(1).split("/")));
-        todo.removeIf(String::isEmpty);
-        int links = 0;
-        while (!todo.isEmpty()) {
-            String name = todo.remove(0);
-            if (name.equals(".") || name.equals("..")) {
-                if (name.equals("..") && !done.isEmpty()) {
-                    done.remove(done.size() - 1);
-                }
-                continue;
-            }
-            done.add(name);
-            if (todo.isEmpty() && !followLast) {
-                break;
-            }
-            FileStat st = fs().stat(hostPath(c, "/" + String.join("/", done)));
-            if (st != null && st.type() == FileEntry.Type.SYMLINK) {
-                if (++links > MAX_LINKS) {
-                    throw DockerException.invalid("too many links in " + path);
-                }
-                done.remove(done.size() - 1);
-                if (st.link().startsWith("/")) {
-                    done.clear();
-                }
-                List<String> target = new ArrayList<>(List.of(st.link().split("/")));
-                target.removeIf(String::isEmpty);
-                todo.addAll(0, target);
-            }
-        }
-        return "/" + String.join("/", done);
-    }
-
-    /** Where a container path is on the host: under the source of the volume or bind mounted there, else in the merged rootfs. */
-    private String hostPath(Container c, String inside) {
-        MountPoint m = mountOf(c, inside);
-        if (m == null) {
-            return c.merged() + (inside.equals("/") ? "" : inside);
-        }
-        if (m.type().equals("tmpfs")) {
-            throw DockerException.unsupported("glassbox: " + inside + " is on a tmpfs in container " + c.name
-                    + ": only its processes can reach it (docker exec " + c.name + " ls " + inside + ")");
-        }
-        return m.source() + inside.substring(m.destination().length());
-    }
-
-    /** The mount whose destination holds the path (the deepest one), or null. */
-    private static MountPoint mountOf(Container c, String inside) {
-        MountPoint best = null;
-        for (MountPoint m : c.mounts) {
-            if ((inside.equals(m.destination()) || inside.startsWith(m.destination() + "/"))
-                    && (best == null || m.destination().length() > best.destination().length())) {
-                best = m;
-            }
-        }
-        return best;
-    }
-
-    /** Runs the read or write with the container's layers mounted: they are already while it runs. */
-    private <T> T mounted(Container c, Supplier<T> body) {
-        if (c.running()) {
-            return body.get();
-        }
-        d.kernel.mounts().overlay(c.lowerdirs, c.upperdir(), c.workdir(), c.merged());
-        try {
-            return body.get();
-        } finally {
-            d.kernel.mounts().unmount(c.merged());
-        }
     }
 
     private HostFs fs() {
