@@ -77,9 +77,10 @@ final class SystemReports {
     }
 
     static int events(Session s, Parsed p) {
-        if (!p.list("filter").isEmpty() || !p.string("format", "").isEmpty()) {
-            throw new UsageException("glassbox: 'docker events " + (p.list("filter").isEmpty() ? "--format" : "--filter") + "' is not supported yet", 1);
+        if (!p.string("format", "").isEmpty()) {
+            throw new UsageException("glassbox: 'docker events --format' is not supported yet", 1);
         }
+        EventFilters filters = new EventFilters(p.list("filter"));
         String until = p.string("until", "");
         if (until.isEmpty()) {
             s.err("glassbox: docker events without --until follows the daemon until interrupted, which this REPL cannot do; give a window, e.g. docker events --since 10m --until 0s");
@@ -90,7 +91,9 @@ final class SystemReports {
         long from = since.isEmpty() ? 0 : timestamp(since, now, "since");
         long to = timestamp(until, now, "until");
         for (Api.Event e : s.api.events(from, to + 1)) {
-            s.out(line(e));
+            if (filters.matches(e)) {
+                s.out(line(e));
+            }
         }
         return 0;
     }

@@ -122,4 +122,35 @@ class SystemCommandsTest {
             assertTrue(requests.stream().anyMatch(q -> q.startsWith(request)), requests.toString());
         }
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "--filter type=volume | volume create vol",
+            "--filter event=start | container start",
+            "--filter container=web --filter event=create | container create",
+            "--filter type=network --filter event=connect | network connect",
+            "--filter label=tier=db --filter event=create | container create",
+            "--filter image=busybox --filter event=destroy | container destroy",
+            "--filter volume=vol | volume create vol",
+    })
+    void eventFiltersNarrowTheWindow(String filters, String only) {
+        try (Engine e = Engine.sim()) {
+            ok(e, "docker volume create vol");
+            ok(e, "docker run -d --name web --label tier=db busybox sleep 100");
+            ok(e, "docker rm -f web");
+            String out = ok(e, "docker events --since 0 --until 0s " + filters).out();
+            List<String> lines = out.lines().toList();
+            assertEquals(1, lines.size(), out);
+            assertTrue(lines.get(0).contains(" " + only), out);
+        }
+    }
+
+    @Test
+    void aFilterOfAnUnknownKeyIsRefusedAsDockerDoes() {
+        try (Engine e = Engine.sim()) {
+            Result r = e.run("docker events --until 0s --filter colour=red");
+            assertEquals(1, r.exitStatus());
+            assertEquals("Error response from daemon: invalid filter 'colour'\n", r.err());
+        }
+    }
 }
