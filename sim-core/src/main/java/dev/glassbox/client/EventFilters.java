@@ -58,6 +58,6 @@ final class EventFilters {
     }
 
     private static boolean fuzzy(String value, String id, String name) {
-        return id.startsWith(value) || name.equals(value);
+        return id.startsWith(value) || (!name.isEmpty() && name.startsWith(value));
     }
 }
