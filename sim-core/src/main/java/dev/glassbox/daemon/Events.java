@@ -84,12 +84,12 @@ final class Events {
         container(c, "start");
     }
 
-    /** What an exit brings with it: oom when the OOM killer struck, die with the code, then the endpoints and volumes let go. */
+    /** What an exit brings with it: oom when the OOM killer struck, die with the code and the seconds it ran, then the endpoints and volumes let go. */
     void died(Daemon d, boolean oom, Container c) {
         if (oom) {
             container(c, "oom");
         }
-        container(c, "die", Map.of("exitCode", String.valueOf(c.exitCode)));
+        container(c, "die", Map.of("exitCode", String.valueOf(c.exitCode), "execDuration", String.valueOf((c.finishedAt - c.startedAt) / 1000)));
         for (Network n : networksOf(d, c)) {
             network(n, "disconnect", c.id);
         }

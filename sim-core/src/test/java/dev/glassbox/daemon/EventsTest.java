@@ -52,6 +52,7 @@ class EventsTest {
             assertEquals(Map.of("container", create.actorId(), "name", "front", "type", "bridge"), events.get(2).attributes());
             assertEquals("3", events.get(7).attributes().get("signal"), "nginx stops on its image's SIGQUIT");
             assertTrue(events.get(8).attributes().containsKey("exitCode"));
+            assertTrue(events.get(8).attributes().get("execDuration").matches("\\d+"), events.get(8).toString());
         }
     }
 
