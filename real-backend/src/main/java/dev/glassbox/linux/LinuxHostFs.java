@@ -253,6 +253,30 @@ public final class LinuxHostFs implements HostFs {
         }
     }
 
+    /** lstat(2): the merged view under a mounted overlay, as a process there sees it; null when nothing is there. */
+    @Override
+    public dev.glassbox.kernel.FileStat stat(String path) {
+        Path p = inside(root, realRoot, path, false);
+        try {
+            Map<String, Object> a = Files.readAttributes(p, "unix:mode,uid,gid,size,lastModifiedTime", NOFOLLOW);
+            int mode = (Integer) a.get("mode");
+            int uid = (Integer) a.get("uid");
+            int gid = (Integer) a.get("gid");
+            long mtime = ((java.nio.file.attribute.FileTime) a.get("lastModifiedTime")).toMillis();
+            if (Files.isSymbolicLink(p)) {
+                String target = Files.readSymbolicLink(p).toString();
+                return new dev.glassbox.kernel.FileStat(FileEntry.Type.SYMLINK, 0777, uid, gid, target.length(), mtime, target);
+            }
+            FileEntry.Type type = Files.isDirectory(p, NOFOLLOW) ? FileEntry.Type.DIR
+                    : Files.isRegularFile(p, NOFOLLOW) ? FileEntry.Type.FILE : null;
+            return type == null ? null : new dev.glassbox.kernel.FileStat(type, mode & 07777, uid, gid, (Long) a.get("size"), mtime, null);
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            throw sysError(e);
+        }
+    }
+
     @Override
     public byte[] readFile(String path) {
         Path p = inside(path);

@@ -323,10 +323,17 @@ public interface Api {
     /** What HEAD /containers/{id}/archive tells: {@code mode} as Go's os.FileMode bits (directory 1<<31, symlink 1<<27). */
     record PathStat(String name, long size, long mode, long mtimeMillis, String linkTarget) {}
 
-    /** GET /system/df: each kind's objects as the summaries {@code docker system df -v} lists. */
+    /**
+     * GET /system/df: each kind's objects as the summaries {@code docker system df -v} lists.
+     * {@code containerSizes}: container id → SizeRw (its writable layer); {@code volumeSizes} and
+     * {@code volumeRefCounts}: volume name → bytes and containers mounting it; {@code imageSharedSizes}:
+     * image id → the bytes of its layers that other images share too (Docker's SharedSize).
+     */
     record DiskUsage(long layersSize, List<ImageSummary> images, List<ContainerSummary> containers, Map<String, Long> containerSizes,
-                     List<Volume> volumes, Map<String, Long> volumeSizes, Map<String, Integer> volumeRefCounts) {
+                     List<Volume> volumes, Map<String, Long> volumeSizes, Map<String, Integer> volumeRefCounts,
+                     Map<String, Long> imageSharedSizes) {
         public DiskUsage {
+            imageSharedSizes = Map.copyOf(imageSharedSizes);
             images = List.copyOf(images);
             containers = List.copyOf(containers);
             containerSizes = Map.copyOf(containerSizes);
@@ -341,7 +348,16 @@ public interface Api {
     /** A volume; {@code createdAt} in epoch milliseconds. */
     record Volume(String name, String driver, String mountpoint, long createdAt, Map<String, String> labels, String scope) {}
 
-    record Pruned(List<String> deleted, long spaceReclaimed) {}
+    /**
+     * What a prune removed and the bytes it freed. {@code deleted}: container ids, volume names, or for
+     * an image prune Docker's ImagesDeleted items as the CLI prints them, {@code untagged: REF} or
+     * {@code deleted: sha256:…}, in order.
+     */
+    record Pruned(List<String> deleted, long spaceReclaimed) {
+        public Pruned {
+            deleted = List.copyOf(deleted);
+        }
+    }
 
     /** {@code reference} is REPO[:TAG] or empty for an untagged image; {@code changes} are Dockerfile lines (-c). */
     record CommitOptions(String reference, String comment, String author, List<String> changes, boolean pause) {

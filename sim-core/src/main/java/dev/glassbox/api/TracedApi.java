@@ -353,4 +353,63 @@ public final class TracedApi implements Api {
         run("GET", "/containers/" + container + "/export", 200, "The client asks for the container's filesystem, all layers merged, as one tar.",
                 () -> daemon.export(container, file));
     }
+
+    @Override
+    public void rename(String id, String newName) {
+        run("POST", "/containers/" + id + "/rename?name=" + q(newName), 204, "The client asks the daemon to call container " + id + " " + newName + " from now on.",
+                () -> daemon.rename(id, newName));
+    }
+
+    @Override
+    public Pruned pruneContainers() {
+        return call("POST", "/containers/prune", 200, "The client asks the daemon to remove every stopped container.", daemon::pruneContainers);
+    }
+
+    @Override
+    public Pruned pruneImages(boolean all) {
+        String filter = all ? "{\"dangling\":[\"false\"]}" : "{\"dangling\":[\"true\"]}";
+        return call("POST", "/images/prune?filters=" + q(filter), 200, all ? "The client asks the daemon to remove every image no container uses."
+                : "The client asks the daemon to remove the dangling images: those without a tag that no container uses.", () -> daemon.pruneImages(all));
+    }
+
+    @Override
+    public PathStat statPath(String container, String path) {
+        return call("HEAD", "/containers/" + container + "/archive?path=" + q(path), 200,
+                "The client asks what is at " + path + " in the container; the answer comes in the X-Docker-Container-Path-Stat header.",
+                () -> daemon.statPath(container, path));
+    }
+
+    @Override
+    public byte[] archive(String container, String path) {
+        return call("GET", "/containers/" + container + "/archive?path=" + q(path), 200,
+                "The client asks for " + path + " of the container's filesystem as a tar, as docker cp does.", () -> daemon.archive(container, path));
+    }
+
+    @Override
+    public void extractArchive(String container, String dir, byte[] tar) {
+        run("PUT", "/containers/" + container + "/archive?path=" + q(dir) + "&noOverwriteDirNonDir=true", 200,
+                "The client sends a tar for the daemon to unpack into " + dir + " of the container, as docker cp does.",
+                () -> daemon.extractArchive(container, dir, tar));
+    }
+
+    @Override
+    public List<Event> events(long sinceNanos, long untilNanos) {
+        // Docker's until is the last instant shown; this API's bound is the first instant left out
+        String until = untilNanos == Long.MAX_VALUE ? "" : "&until=" + seconds(untilNanos - 1);
+        return call("GET", "/events?since=" + seconds(sinceNanos) + until, 200,
+                "The client asks for the daemon's events in a time window: what was created, started, stopped, removed.",
+                () -> daemon.events(sinceNanos, untilNanos));
+    }
+
+    /** Unix time as the CLI sends it: seconds, and nanoseconds after a dot when there are any. */
+    private static String seconds(long nanos) {
+        long s = Math.floorDiv(nanos, 1_000_000_000L);
+        long n = Math.floorMod(nanos, 1_000_000_000L);
+        return n == 0 ? String.valueOf(s) : s + "." + String.format("%09d", n);
+    }
+
+    @Override
+    public DiskUsage diskUsage() {
+        return call("GET", "/system/df", 200, "The client asks how much space images, containers, volumes and the build cache take.", daemon::diskUsage);
+    }
 }

@@ -148,6 +148,11 @@ public final class Cli {
             case "export" -> TransferCommands.export(s, p);
             case "version" -> SystemCommands.version(s, p);
             case "info" -> SystemCommands.info(s, p);
+            case "rename" -> ContainerCommands.rename(s, p);
+            case "container-prune" -> PruneCommands.containers(s, p);
+            case "image-prune" -> PruneCommands.images(s, p);
+            case "system-df" -> SystemReports.df(s, p);
+            case "events" -> SystemReports.events(s, p);
             default -> throw new IllegalStateException("no handler for " + id);
         };
     }

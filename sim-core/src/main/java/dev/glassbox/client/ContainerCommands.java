@@ -84,6 +84,15 @@ final class ContainerCommands {
         return each(s, p.args, c -> s.api.remove(c, p.bool("force"), p.bool("volumes")));
     }
 
+    static int rename(Session s, Parsed p) {
+        if (p.args.get(1).strip().isEmpty()) {
+            s.err("Error: Neither old nor new names may be empty");
+            return 1;
+        }
+        s.api.rename(p.args.get(0), p.args.get(1).strip());
+        return 0;
+    }
+
     static int pause(Session s, Parsed p) {
         return each(s, p.args, s.api::pause);
     }

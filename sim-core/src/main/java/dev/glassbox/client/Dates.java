@@ -23,6 +23,11 @@ final class Dates {
         return RFC3339_NANO_FIXED.format(Instant.ofEpochMilli(millis).atOffset(ZoneOffset.UTC));
     }
 
+    /** jsonmessage.RFC3339NanoFixed with the nanoseconds themselves: {@code 2025-01-02T03:04:05.123456789Z}. */
+    static String logTimestamp(long millis, long nanosOfSecond) {
+        return RFC3339_NANO_FIXED.format(Instant.ofEpochMilli(millis).atOffset(ZoneOffset.UTC).withNano((int) nanosOfSecond));
+    }
+
     static String rfc3339(long millis) {
         return RFC3339.format(Instant.ofEpochMilli(millis).atOffset(ZoneOffset.UTC));
     }

@@ -118,6 +118,12 @@ final class Help {
         "save", "Save one or more images to a tar archive (streamed to STDOUT by default)",
         "tag", "Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE"};
 
+    static final String[] SYSTEM = {
+        "df", "Show docker disk usage",
+        "events", "Get real time events from the server",
+        "info", "Display system-wide information",
+        "prune", "Remove unused data"};
+
     static final String[] VOLUME = {
         "create", "Create a volume",
         "inspect", "Display detailed information on one or more volumes",
@@ -151,11 +157,12 @@ final class Help {
 
     static String group(String name) {
         StringBuilder b = new StringBuilder("Usage:  docker " + name + " COMMAND\n\n")
-                .append("Manage " + name + "s").append("\n\nCommands:\n");
+                .append(name.equals("system") ? "Manage Docker" : "Manage " + name + "s").append("\n\nCommands:\n");
         commandRows(b, switch (name) {
             case "container" -> CONTAINER;
             case "volume" -> VOLUME;
             case "network" -> NETWORK;
+            case "system" -> SYSTEM;
             default -> IMAGE;
         });
         return b.append("\nRun 'docker ").append(name).append(" COMMAND --help' for more information on a command.\n").toString();

@@ -36,14 +36,14 @@ final class Specs {
 
     /** Commands docker has that glassbox does not run (yet): listed for completion and help. */
     static final List<String> UNSUPPORTED = List.of("attach", "build", "builder", "buildx", "checkpoint",
-            "compose", "config", "context", "cp", "events", "init", "login",
-            "logout", "manifest", "node", "plugin", "port", "rename", "search", "secret",
-            "service", "stack", "swarm", "system", "trust", "update");
+            "compose", "config", "context", "cp", "init", "login",
+            "logout", "manifest", "node", "plugin", "port", "search", "secret",
+            "service", "stack", "swarm", "trust", "update");
     /** Management commands whose subcommands are looked up as "GROUP SUB". */
-    static final List<String> GROUPS = List.of("container", "image", "network", "volume");
-    static final List<String> UNSUPPORTED_CONTAINER = List.of("attach", "cp", "port",
-            "prune", "rename", "update");
-    static final List<String> UNSUPPORTED_IMAGE = List.of("build", "prune");
+    static final List<String> GROUPS = List.of("container", "image", "network", "volume", "system");
+    static final List<String> UNSUPPORTED_CONTAINER = List.of("attach", "cp", "port", "update");
+    static final List<String> UNSUPPORTED_IMAGE = List.of("build");
+    static final List<String> UNSUPPORTED_SYSTEM = List.of("prune");
 
     static final List<String> UNSUPPORTED_VOLUME = List.of("update");
     static final List<String> UNSUPPORTED_NETWORK = List.of();
@@ -56,6 +56,7 @@ final class Specs {
             case "image" -> UNSUPPORTED_IMAGE;
             case "volume" -> UNSUPPORTED_VOLUME;
             case "network" -> UNSUPPORTED_NETWORK;
+            case "system" -> UNSUPPORTED_SYSTEM;
             default -> List.of();
         };
     }
@@ -220,11 +221,31 @@ final class Specs {
                         bool("p", "pause", "Pause container during commit").withDefault("true").hide()),
                 1, 2, true, "commit", "container commit");
         transfers();
+        system();
         volumes();
         networks();
         add("version", "[OPTIONS]", "Show the Docker version information", "", List.of(format), 0, 0, true, "version");
         add("info", "[OPTIONS]", "Display system-wide information", "docker system info, docker info",
-                List.of(format), 0, 0, true, "info");
+                List.of(format), 0, 0, true, "info", "system info");
+    }
+
+    private static void system() {
+        Flag force = bool("f", "force", "Do not prompt for confirmation");
+        add("rename", "CONTAINER NEW_NAME", "Rename a container", "docker container rename, docker rename", List.of(), 2, 2, true,
+                "rename", "container rename");
+        add("container-prune", "[OPTIONS]", "Remove all stopped containers", "",
+                List.of(of("", "filter", FILTER, "Provide filter values (e.g. \"until=<timestamp>\")"), force), 0, 0, true, "container prune");
+        add("image-prune", "[OPTIONS]", "Remove unused images", "",
+                List.of(bool("a", "all", "Remove all unused images, not just dangling ones"),
+                        of("", "filter", FILTER, "Provide filter values (e.g. \"until=<timestamp>\")"), force), 0, 0, true, "image prune");
+        add("system-df", "[OPTIONS]", "Show docker disk usage", "",
+                List.of(of("", "format", STRING, FORMAT_TABLE), bool("v", "verbose", "Show detailed information on space usage")),
+                0, 0, true, "system df");
+        add("events", "[OPTIONS]", "Get real time events from the server", "docker system events, docker events",
+                List.of(of("f", "filter", FILTER, "Filter output based on conditions provided"),
+                        of("", "format", STRING, FORMAT_PLAIN),
+                        of("", "since", STRING, "Show all events created since timestamp"),
+                        of("", "until", STRING, "Stream events until this timestamp")), 0, 0, true, "events", "system events");
     }
 
     private static void volumes() {

@@ -59,4 +59,15 @@ final class Changes {
         }
         return Integer.compare(x.length, y.length);
     }
+
+    /** docker diff, traced: the walk of the writable layer and what it found. */
+    static List<Api.Change> traced(Daemon d, Container c) {
+        try (dev.glassbox.trace.Tracer.Span s = d.tracer.open(dev.glassbox.trace.Layer.DAEMON, null, "diff", c.name,
+                "The daemon walks the container's writable layer (the overlay upperdir) and compares each path with the image's layers below.", "")) {
+            List<Api.Change> out = of(d.kernel.fs(), c.upperdir(), c.lowerdirs);
+            d.tracer.note(dev.glassbox.trace.Layer.DAEMON, null, "changes", c.name, out.size()
+                    + " paths differ from the image: whiteouts are deletions, paths the image has are changes, the rest additions.", "find " + c.upperdir());
+            return out;
+        }
+    }
 }

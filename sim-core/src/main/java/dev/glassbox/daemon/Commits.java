@@ -57,6 +57,7 @@ final class Commits {
             String id = d.images.store(img, c.image, ref, o.author());
             d.tracer.did(dev.glassbox.trace.Layer.DAEMON, null, "image committed", img.id().shortId(), "Image " + img.id().shortId()
                     + " is stored" + (ref == null ? " without a name." : " and the name " + ref.familiar() + " points at it."), "");
+            d.events.container(c, "commit", java.util.Map.of("comment", o.comment(), "imageID", id, "imageRef", ref == null ? "" : ref.familiar()));
             return id;
         }
     }

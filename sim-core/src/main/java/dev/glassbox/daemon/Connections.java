@@ -36,6 +36,7 @@ final class Connections {
                 attach(c, ep);
                 d.hostsFiles.write(c);
                 d.hostsFiles.refreshPeers(c);
+                d.events.network(n, "connect", c.id);
             }
         }
     }
@@ -61,6 +62,7 @@ final class Connections {
             if (c.running()) {
                 d.hostsFiles.write(c);
                 d.hostsFiles.refresh(c, peers);
+                d.events.network(n, "disconnect", c.id);
             }
         }
     }

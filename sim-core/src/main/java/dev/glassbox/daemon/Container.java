@@ -18,7 +18,7 @@ final class Container {
     }
 
     final String id;
-    final String name;
+    String name;
     final long created;
     final ContainerConfig config;
     final HostConfig hostConfig;

@@ -63,6 +63,7 @@ final class Creations {
             c.layout = d.layout;
             c.mounts = List.copyOf(mounts);
             d.containers.put(n, c);
+            d.events.container(c, "create");
             d.kernel.fs().mkdirs(c.dir());
             d.tracer.did(Layer.DAEMON, null, "container created", n, "Container " + id.substring(0, 12) + " is stored as created: nothing runs yet.",
                     "mkdir " + c.dir());

@@ -13,7 +13,6 @@ import dev.glassbox.kernel.ProcessInfo;
 import dev.glassbox.registry.Registry;
 import dev.glassbox.runtime.Runtime;
 import dev.glassbox.sim.Signals;
-import dev.glassbox.trace.Layer;
 import dev.glassbox.trace.Tracer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,6 +44,8 @@ public final class Daemon implements Api {
     final HostsFiles hostsFiles;
     final Transfers transfers;
     final Connections connections;
+    final Events events;
+    final Archives archives;
     /** How dockerd was started ({@code --userns-remap}). */
     final DaemonOptions options;
     /** Where this daemon keeps its things: the kernel's layout, or its remapped root's subtree under it. */
@@ -59,20 +60,22 @@ public final class Daemon implements Api {
         this.tracer = tracer;
         this.options = options;
         this.layout = RemappedRoot.layout(kernel, options);
+        this.events = new Events(kernel);
         Storage storage = new Storage(kernel, layout, options.usernsRemap(), tracer);
-        this.images = new Images(kernel, tracer, hub, storage);
+        this.images = new Images(kernel, tracer, hub, storage, events);
         this.pushes = new Pushes(kernel, tracer, hub, images);
         this.runtime = new Runtime(kernel, tracer);
-        this.networks = new Networks(kernel, tracer);
+        this.networks = new Networks(kernel, tracer, events);
         this.lifecycle = new Lifecycle(this);
         this.creations = new Creations(this);
         this.execs = new Execs(this);
         this.commits = new Commits(this);
-        this.volumes = new Volumes(kernel, tracer, layout, options.usernsRemap());
+        this.volumes = new Volumes(kernel, tracer, layout, options.usernsRemap(), events);
         this.mountPlanner = new MountPlanner(this);
         this.hostsFiles = new HostsFiles(this);
         this.transfers = new Transfers(this);
         this.connections = new Connections(this);
+        this.archives = new Archives(this);
     }
 
     long now() {
@@ -132,17 +135,17 @@ public final class Daemon implements Api {
 
     @Override
     public SystemInfo info() {
-        int running = 0;
-        int paused = 0;
-        for (Container c : containers.values()) {
-            running += c.status == Container.Status.RUNNING ? 1 : 0;
-            paused += c.status == Container.Status.PAUSED ? 1 : 0;
-        }
-        var k = kernel.info();
-        return new SystemInfo("GLAS:SBOX:" + kernel.name().toUpperCase(java.util.Locale.ROOT), containers.size(), running, paused,
-                containers.size() - running - paused, images.byId.size(), VERSION, k.storageDriver(), k.operatingSystem(), "linux",
-                k.architecture(), k.release(), k.cpus(), k.memTotal(), k.hostname(), layout.dataRoot(), k.cgroupVersion(), k.cgroupDriver(),
-                kernel.name(), options.remapped() ? List.of("name=userns") : List.of());
+        return SystemViews.info(this);
+    }
+
+    @Override
+    public List<Event> events(long sinceNanos, long untilNanos) {
+        return events.between(sinceNanos, untilNanos);
+    }
+
+    @Override
+    public DiskUsage diskUsage() {
+        return SystemViews.diskUsage(this);
     }
 
     // ---- images
@@ -183,18 +186,12 @@ public final class Daemon implements Api {
 
     @Override
     public List<Map<String, String>> removeImage(String name, boolean force) {
-        Images.Stored s = images.get(name);
-        List<String> users = new ArrayList<>();
-        for (Container c : containers.values()) {
-            if (c.image.id().equals(s.image().id())) {
-                if (c.running()) {
-                    throw DockerException.conflict("conflict: unable to delete " + s.image().id().shortId()
-                            + " (cannot be forced) - image is being used by running container " + c.id.substring(0, 12));
-                }
-                users.add(c.id);
-            }
-        }
-        return images.remove(name, force, users);
+        return Prunes.removeImage(this, name, force);
+    }
+
+    @Override
+    public Pruned pruneImages(boolean all) {
+        return Prunes.images(this, all);
     }
 
     @Override
@@ -260,6 +257,7 @@ public final class Daemon implements Api {
         }
         c.manuallyStopped = false;
         lifecycle.start(c);
+        events.container(c, "restart");
     }
 
     @Override
@@ -288,11 +286,7 @@ public final class Daemon implements Api {
 
     @Override
     public List<NetworkSummary> networks() {
-        List<NetworkSummary> out = new ArrayList<>();
-        for (Network n : networks.byName.values()) {
-            out.add(new NetworkSummary(n.id(), n.name(), n.driver(), "local", n.created(), n.labels()));
-        }
-        return out;
+        return NetworkViews.summaries(networks.byName.values());
     }
 
     @Override
@@ -319,14 +313,7 @@ public final class Daemon implements Api {
 
     @Override
     public List<String> pruneNetworks() {
-        List<String> out = new ArrayList<>();
-        for (Network n : new ArrayList<>(networks.byName.values())) {
-            if (!n.predefined() && attached(n).isEmpty()) {
-                networks.remove(n, List.of());
-                out.add(n.name());
-            }
-        }
-        return out;
+        return Prunes.networks(this);
     }
 
     /** Running containers with an endpoint on the network. */
@@ -371,6 +358,16 @@ public final class Daemon implements Api {
     }
 
     @Override
+    public void rename(String id, String newName) {
+        Renames.rename(this, id, newName);
+    }
+
+    @Override
+    public Pruned pruneContainers() {
+        return Prunes.containers(this);
+    }
+
+    @Override
     public void pause(String id) {
         lifecycle.pause(container(id), true);
     }
@@ -400,23 +397,7 @@ public final class Daemon implements Api {
 
     @Override
     public List<LogLine> logs(String id, boolean stdout, boolean stderr, String tail, boolean timestamps) {
-        Container c = container(id);
-        List<LogLine> out = new ArrayList<>();
-        for (LogLine l : c.logs) {
-            if ((l.stream() == 1 && stdout) || (l.stream() == 2 && stderr)) {
-                out.add(l);
-            }
-        }
-        if (tail != null && !tail.isEmpty() && !tail.equals("all")) {
-            int n;
-            try {
-                n = Integer.parseInt(tail);
-            } catch (NumberFormatException e) {
-                throw DockerException.invalid("invalid value for \"tail\": " + tail);
-            }
-            out = Views.lastLines(out, n);
-        }
-        return out;
+        return Views.logs(container(id), stdout, stderr, tail);
     }
 
     @Override
@@ -431,6 +412,7 @@ public final class Daemon implements Api {
     @Override
     public Attachment attach(String id) {
         Container c = container(id);
+        events.container(c, "attach");
         List<LogLine> buffer = new ArrayList<>();
         c.attachments.add(buffer);
         return new Attachment() {
@@ -494,15 +476,23 @@ public final class Daemon implements Api {
     }
 
     @Override
+    public PathStat statPath(String container, String path) {
+        return archives.stat(container(container), path);
+    }
+
+    @Override
+    public byte[] archive(String container, String path) {
+        return archives.archive(container(container), path);
+    }
+
+    @Override
+    public void extractArchive(String container, String dir, byte[] tar) {
+        archives.extract(container(container), dir, tar);
+    }
+
+    @Override
     public List<Api.Change> changes(String id) {
-        Container c = container(id);
-        try (Tracer.Span s = tracer.open(Layer.DAEMON, null, "diff", c.name,
-                "The daemon walks the container's writable layer (the overlay upperdir) and compares each path with the image's layers below.", "")) {
-            List<Api.Change> out = Changes.of(kernel.fs(), c.upperdir(), c.lowerdirs);
-            tracer.note(Layer.DAEMON, null, "changes", c.name, out.size() + " paths differ from the image: whiteouts are deletions, paths the image has are changes, the rest additions.",
-                    "find " + c.upperdir());
-            return out;
-        }
+        return Changes.traced(this, container(id));
     }
 
     @Override

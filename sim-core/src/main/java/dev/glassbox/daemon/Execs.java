@@ -48,6 +48,7 @@ final class Execs {
         }
         String id = d.randomHex(32);
         execs.put(id, new Exec(c, config));
+        d.events.exec(c, "exec_create", id, config.cmd());
         if (execs.size() > 1000) {
             execs.remove(execs.keySet().iterator().next());
         }
@@ -71,12 +72,14 @@ final class Execs {
                 e.output.add(new Api.LogLine(2, d.now(), failure + "\n"));
                 return new Api.ExecResult(List.copyOf(e.output), e.exitCode);
             }
+            d.events.exec(e.container, "exec_start", id, e.config.cmd());
             Optional<ExitStatus> st = d.kernel.processes().waitFor(e.pid, Daemon.WAIT_CAP_MILLIS);
             if (st.isEmpty()) {
                 return new Api.ExecResult(List.copyOf(e.output), -1);
             }
             e.running = false;
             e.exitCode = st.get().code();
+            d.events.execDied(e.container, id, e.exitCode);
             return new Api.ExecResult(List.copyOf(e.output), e.exitCode);
         }
     }
@@ -90,9 +93,11 @@ final class Execs {
             if (failure != null) {
                 throw DockerException.server(failure);
             }
+            d.events.exec(e.container, "exec_start", id, e.config.cmd());
             d.kernel.processes().onExit(e.pid, st -> {
                 e.running = false;
                 e.exitCode = st.code();
+                d.events.execDied(e.container, id, e.exitCode);
             });
         }
     }

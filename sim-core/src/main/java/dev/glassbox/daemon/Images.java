@@ -60,7 +60,10 @@ final class Images {
     /** docker.io/library/nginx:latest → image id. */
     final TreeMap<String, String> tags = new TreeMap<>();
 
-    Images(Kernel kernel, Tracer tracer, Registry hub, Storage storage) {
+    final Events events;
+
+    Images(Kernel kernel, Tracer tracer, Registry hub, Storage storage, Events events) {
+        this.events = events;
         this.kernel = kernel;
         this.tracer = tracer;
         this.hub = hub;
@@ -175,6 +178,7 @@ final class Images {
                 tracer.did(dev.glassbox.trace.Layer.DAEMON, null, "tag", ref.familiar(), "The image " + img.id().shortId()
                         + " is stored and the name " + ref.familiar() + " points at it.", "");
             }
+            events.image(ref.familiar(), ref.repository(), "pull", img.config().labels());
             return new Api.PullResult(ref.familiar(), reference, img.manifestDigest().toString(), newer, statuses);
         }
     }
@@ -233,6 +237,7 @@ final class Images {
             throw DockerException.invalid("refusing to create a tag with a digest reference");
         }
         tags.put(ref.toString(), s.image().id().toString());
+        events.image(s.image().id().toString(), ref.familiar(), "tag", s.image().config().labels());
     }
 
     List<Map<String, String>> remove(String name, boolean force, List<String> usedByContainers) {
@@ -244,6 +249,7 @@ final class Images {
         if (!named && refs.size() > 1) {
             tags.remove(safeRef(name));
             out.add(Map.of("Untagged", ImageRef.parse(name).withDefaultTag().familiar()));
+            events.removed(id, out);
             return out;
         }
         if (!usedByContainers.isEmpty() && !force) {
@@ -270,6 +276,7 @@ final class Images {
                 out.add(Map.of("Deleted", chain));
             }
         }
+        events.removed(id, out);
         return out;
     }
 

@@ -143,6 +143,7 @@ final class Lifecycle {
             c.oomKilled = false;
             c.manuallyStopped = false;
             d.tracer.did(Layer.DAEMON, null, "running", c.name, "The container runs: its PID 1 is process " + c.pid + " on the host.", "");
+            d.events.started(d, c);
             for (Endpoint ep : c.endpoints) {
                 d.connections.attach(c, ep);
             }
@@ -218,6 +219,7 @@ final class Lifecycle {
             c.finishedAt = d.now();
             c.pid = 0;
             d.tracer.did(Layer.DAEMON, null, "exited", c.name, c.name + " is recorded as exited with status " + c.exitCode + ".", "");
+            d.events.died(d, oom, c);
             d.hostsFiles.refreshPeers(c);
             if (c.hostConfig.autoRemove()) {
                 remove(c);
@@ -300,9 +302,11 @@ final class Lifecycle {
                 d.kernel.processes().waitFor(pid, 0);
             }
         }
+        d.events.container(c, "stop");
     }
 
     void signal(Container c, int sig) {
+        d.events.container(c, "kill", Map.of("signal", String.valueOf(sig)));
         d.kernel.processes().kill(c.pid, sig);
     }
 
@@ -318,6 +322,7 @@ final class Lifecycle {
         }
         d.kernel.cgroups().freeze(c.cgroup(), frozen);
         c.status = frozen ? Container.Status.PAUSED : Container.Status.RUNNING;
+        d.events.container(c, frozen ? "pause" : "unpause");
     }
 
     Api.WaitResult await(Container c, String condition) {
@@ -363,6 +368,7 @@ final class Lifecycle {
             d.kernel.fs().remove(c.dir());
             d.containers.remove(c.name);
             c.removed = true;
+            d.events.container(c, "destroy");
         }
     }
 }

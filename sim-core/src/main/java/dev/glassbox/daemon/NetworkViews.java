@@ -54,4 +54,13 @@ final class NetworkViews {
         m.put("Labels", new TreeMap<>(n.labels()));
         return m;
     }
+
+    /** docker network ls. */
+    static java.util.List<dev.glassbox.api.Api.NetworkSummary> summaries(java.util.Collection<Network> networks) {
+        java.util.List<dev.glassbox.api.Api.NetworkSummary> out = new java.util.ArrayList<>();
+        for (Network n : networks) {
+            out.add(new dev.glassbox.api.Api.NetworkSummary(n.id(), n.name(), n.driver(), "local", n.created(), n.labels()));
+        }
+        return out;
+    }
 }

@@ -28,7 +28,10 @@ final class Networks {
     private final Tracer tracer;
     final Map<String, Network> byName = new TreeMap<>();
 
-    Networks(Kernel kernel, Tracer tracer) {
+    private final Events events;
+
+    Networks(Kernel kernel, Tracer tracer, Events events) {
+        this.events = events;
         this.kernel = kernel;
         this.tracer = tracer;
         this.bridge = kernel.layout().bridge();
@@ -97,6 +100,7 @@ final class Networks {
             kernel.net().createBridge(iface, ipam.gateway + "/" + ipam.prefix);
             Network n = new Network(id, name, "bridge", iface, ipam, kernel.currentTimeMillis(), labels, false);
             byName.put(name, n);
+            events.network(n, "create", null);
             return n;
         }
     }
@@ -163,6 +167,7 @@ final class Networks {
         try (Tracer.Span s = tracer.open(Layer.DAEMON, null, "remove network", n.name(), "No container is connected any more: the network's bridge is deleted.", "")) {
             kernel.net().deleteLink(n.bridge());
             byName.remove(n.name());
+            events.network(n, "destroy", null);
         }
     }
 

@@ -73,6 +73,7 @@ final class Pushes {
                 images.registry(registry, "PUT", "/v2/" + ref.path() + "/manifests/" + ref.tag(), "The manifest names the config and the layers by digest;"
                         + " stored under the tag " + ref.tag() + ", it is what a pull of " + ref.familiar() + " fetches first.");
                 images.addRepoDigest(img.id().toString(), repository + "@" + digest);
+                images.events.image(ref.familiar(), ref.repository(), "push", img.config().labels());
                 return new Api.PushResult(repository, ref.tag(), statuses, digest.toString(), manifest.length, "");
             } catch (DockerException e) {
                 return failed(ref, statuses, e.getMessage());

@@ -45,6 +45,7 @@ final class Transfers {
         try (Tracer.Span s = d.tracer.open(dev.glassbox.trace.Layer.DAEMON, null, "save", String.join(" ", names),
                 "The daemon writes each image's config, manifest and uncompressed layer tars as blobs named by their digests.", "")) {
             byte[] tar = ImageArchives.write(entries);
+            entries.forEach(e -> d.events.image(e.image().id().toString(), e.image().id().toString(), "save", e.image().config().labels()));
             String path = path(file);
             write(path, tar);
             d.tracer.did(dev.glassbox.trace.Layer.DAEMON, null, "archive written", file, tar.length + " bytes written to " + path + ".",
@@ -59,6 +60,7 @@ final class Transfers {
                 "The daemon reads the archive's manifest.json, checks every blob against its digest and stores the images like pulled ones.", "")) {
             for (ImageArchives.Entry e : ImageArchives.read(archive)) {
                 d.images.store(e.image(), null, null, "");
+                d.events.image(e.image().id().toString(), e.image().id().toString(), "load", e.image().config().labels());
                 for (ImageRef t : e.tags()) {
                     d.images.tags.put(t.toString(), e.image().id().toString());
                     out.add("Loaded image: " + t.familiar());
@@ -106,7 +108,9 @@ final class Transfers {
                     draft.user, new ArrayList<>(draft.exposedPorts), draft.labels, draft.stopSignal,
                     List.of(new HistoryEntry(now, "", false, comment)), List.of(layer.diffId()));
             Image img = ImageJson.image(config, List.of(layer));
-            return d.images.store(img, null, ref, "");
+            String id = d.images.store(img, null, ref, "");
+            d.events.image(id, id, "import", config.labels());
+            return id;
         }
     }
 

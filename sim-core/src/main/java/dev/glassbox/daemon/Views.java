@@ -243,4 +243,24 @@ final class Views {
         int v = Ipam.parse(ip);
         return String.format("02:42:%02x:%02x:%02x:%02x", v >>> 24, (v >>> 16) & 255, (v >>> 8) & 255, v & 255);
     }
+
+    /** docker logs: the kept lines of the chosen streams, the last {@code tail} of them ("all" or empty for every one). */
+    static List<Api.LogLine> logs(Container c, boolean stdout, boolean stderr, String tail) {
+        List<Api.LogLine> out = new ArrayList<>();
+        for (Api.LogLine l : c.logs) {
+            if ((l.stream() == 1 && stdout) || (l.stream() == 2 && stderr)) {
+                out.add(l);
+            }
+        }
+        if (tail != null && !tail.isEmpty() && !tail.equals("all")) {
+            int n;
+            try {
+                n = Integer.parseInt(tail);
+            } catch (NumberFormatException e) {
+                throw dev.glassbox.api.DockerException.invalid("invalid value for \"tail\": " + tail);
+            }
+            out = lastLines(out, n);
+        }
+        return out;
+    }
 }

@@ -42,6 +42,7 @@ final class VolumeUsers {
                 deleted.add(v.name());
             }
         }
+        d.events.pruned("volume", space);
         return new Api.Pruned(deleted, space);
     }
 }

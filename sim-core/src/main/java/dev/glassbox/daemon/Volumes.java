@@ -32,7 +32,10 @@ final class Volumes {
     private final dev.glassbox.kernel.HostLayout layout;
     private final UsernsRemap remap;
 
-    Volumes(Kernel kernel, Tracer tracer, dev.glassbox.kernel.HostLayout layout, UsernsRemap remap) {
+    private final Events events;
+
+    Volumes(Kernel kernel, Tracer tracer, dev.glassbox.kernel.HostLayout layout, UsernsRemap remap, Events events) {
+        this.events = events;
         this.kernel = kernel;
         this.tracer = tracer;
         this.layout = layout;
@@ -56,6 +59,7 @@ final class Volumes {
             kernel.fs().chown(mountpoint(name), (int) remap.uid(), (int) remap.gid());
         }
         byName.put(name, v);
+        events.volume(name, "create", Map.of("driver", "local"));
         tracer.did(Layer.DAEMON, null, "create volume", name.length() > 12 ? name.substring(0, 12) : name, "The local volume driver makes a directory for the volume's data under the data root; containers will bind-mount it"
                         + (remap == null ? "." : ", owned by the remapped root " + remap.uid() + ":" + remap.gid() + " so that root in a container may write to it."),
                 "mkdir -p " + mountpoint(name) + (remap == null ? "" : " && chown " + remap.uid() + ":" + remap.gid() + " " + mountpoint(name)));
@@ -89,6 +93,7 @@ final class Volumes {
         }
         kernel.fs().remove(layout.dataRoot() + "/volumes/" + name);
         byName.remove(name);
+        events.volume(name, "destroy", Map.of("driver", "local"));
         tracer.did(Layer.DAEMON, null, "remove volume", name.length() > 12 ? name.substring(0, 12) : name, "The volume's directory and all the data in it are deleted.",
                 "rm -rf " + layout.dataRoot() + "/volumes/" + name);
     }

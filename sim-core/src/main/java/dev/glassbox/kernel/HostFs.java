@@ -17,7 +17,8 @@ public interface HostFs {
 
     /**
      * The tree under {@code dir} as layer entries, overlay whiteouts turned back into OCI ones: what
-     * {@code commit} archives and {@code diff} lists.
+     * {@code commit} archives and {@code diff} lists. Under a mounted overlay (a container's merged
+     * directory) it is the merged view a process sees, with no whiteouts in it.
      */
     List<FileEntry> readTree(String dir);
 
@@ -30,6 +31,24 @@ public interface HostFs {
 
     /** chmod(2) of one path. */
     void chmod(String path, int mode);
+
+    /**
+     * lstat(2) through whatever is mounted on the path (a container's merged overlay): a final
+     * symlink is not followed; null when nothing is there (or it is a device).
+     */
+    default FileStat stat(String path) {
+        throw new UnsupportedOperationException("this kernel cannot stat host paths");
+    }
+
+    /**
+     * Writes the entries under the existing directory {@code dir} as a process writing there would:
+     * through the path's mounts, so that on an overlay the changes land in its upperdir (copy-up),
+     * files replaced, directories merged, owners and modes from the entries. A real kernel's overlay
+     * does the copy-up by itself, so by default this is {@link #unpackLayer}.
+     */
+    default void extract(String dir, List<FileEntry> entries) {
+        unpackLayer(dir, entries);
+    }
 
     /** rm -rf. */
     void remove(String path);

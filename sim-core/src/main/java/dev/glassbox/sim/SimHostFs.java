@@ -83,8 +83,22 @@ final class SimHostFs implements HostFs {
             throw SysError.enoent();
         }
         List<FileEntry> out = new ArrayList<>();
-        walk(d, "", out, new HashMap<>());
+        if (r.mount().fs instanceof OverlayFs overlay) {
+            ThroughMounts.walk(overlay, r.rel(), "", out, new HashMap<>());
+        } else {
+            walk(d, "", out, new HashMap<>());
+        }
         return out;
+    }
+
+    @Override
+    public dev.glassbox.kernel.FileStat stat(String path) {
+        return ThroughMounts.stat(k, path);
+    }
+
+    @Override
+    public void extract(String dir, List<FileEntry> entries) {
+        ThroughMounts.extract(k, dir, entries);
     }
 
     private void walk(Node.Dir dir, String prefix, List<FileEntry> out, Map<Long, String> seen) {

@@ -73,7 +73,7 @@ class CliParseTest {
                 Arguments.of("container frob", "docker: unknown command: docker container frob", 1),
                 Arguments.of("--foo", "unknown flag: --foo", 125),
                 Arguments.of("build .", "glassbox: 'docker build' is not supported yet", 1),
-                Arguments.of("system df", "glassbox: 'docker system' is not supported yet", 1),
+                Arguments.of("system prune", "glassbox: 'docker system prune' is not supported yet", 1),
                 Arguments.of("container cp web a", "glassbox: 'docker container cp' is not supported yet", 1),
                 Arguments.of("run -p abc x", "docker: invalid containerPort: abc", 125),
                 Arguments.of("run -p abc:80 x", "docker: invalid hostPort: abc", 125),

@@ -131,6 +131,31 @@ public abstract class KernelContract {
     }
 
     @Test
+    void aMountedOverlayIsStatReadAndWrittenThroughItsMergedView() {
+        String dir = root() + "/glassbox-o1";
+        unpackBusybox(kernel, dir + "/lower");
+        kernel.fs().mkdirs(dir + "/upper");
+        kernel.fs().mkdirs(dir + "/work");
+        kernel.fs().mkdirs(dir + "/merged");
+        kernel.fs().writeFile(dir + "/upper/added", "up\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        kernel.mounts().overlay(List.of(dir + "/lower"), dir + "/upper", dir + "/work", dir + "/merged");
+        try {
+            FileStat bin = kernel.fs().stat(dir + "/merged/bin");
+            assertEquals(dev.glassbox.image.FileEntry.Type.DIR, bin.type());
+            assertEquals(null, kernel.fs().stat(dir + "/merged/missing"));
+            List<String> merged = kernel.fs().readTree(dir + "/merged").stream().map(e -> e.path()).toList();
+            assertTrue(merged.contains("added") && merged.contains("bin/sh"), "the merged view is the union of the layers: " + merged);
+            kernel.fs().extract(dir + "/merged/bin", List.of(dev.glassbox.image.FileEntry.file("tool", 0755, "#!/bin/sh\n")));
+            assertEquals(0755, kernel.fs().stat(dir + "/merged/bin/tool").mode());
+        } finally {
+            kernel.mounts().unmount(dir + "/merged");
+        }
+        List<String> upper = kernel.fs().readTree(dir + "/upper").stream().map(e -> e.path()).toList();
+        assertTrue(upper.contains("bin/tool"), "a write through the merged view is copied up into the upperdir: " + upper);
+        assertFalse(kernel.fs().exists(dir + "/lower/bin/tool"), "the lower layer is never changed");
+    }
+
+    @Test
     void cgroupCountsAndLimitsItsProcesses() {
         Sandbox sb = container("glassbox-c3");
         kernel.cgroups().create("glassbox-test/c3", new CgroupLimits(64L << 20, 10, 0, 100_000));
