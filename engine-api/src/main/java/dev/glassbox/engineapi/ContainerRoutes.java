@@ -23,7 +23,7 @@ final class ContainerRoutes {
                     Api.Pruned p = c.api(Api::pruneContainers);
                     c.exchange.json(200, Map.of("ContainersDeleted", p.deleted(), "SpaceReclaimed", p.spaceReclaimed()));
                 }),
-                Route.of("GET", "/containers/{id}/json", c -> c.exchange.json(200, c.api(a -> a.inspectContainer(c.path("id"))))),
+                Route.of("GET", "/containers/{id}/json", c -> c.exchange.json(200, withLogConfig(c.api(a -> a.inspectContainer(c.path("id")))))),
                 Route.of("POST", "/containers/{id}/start", c -> c.apiRun(a -> a.start(c.path("id")))),
                 Route.of("POST", "/containers/{id}/stop", c -> {
                     Integer t = c.intParam("t");
@@ -54,6 +54,23 @@ final class ContainerRoutes {
                     c.exchange.json(200, out);
                 }),
                 Route.of("POST", "/commit", ContainerRoutes::commit));
+    }
+
+    /**
+     * dockerd always answers HostConfig.LogConfig ({@code {"Type":"json-file","Config":{}}}): the
+     * docker SDK for Python's {@code containers.run} reads its Type to decide whether it can read the
+     * logs, and fails with a KeyError without it.
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> withLogConfig(Map<String, Object> inspect) {
+        if (inspect.get("HostConfig") instanceof Map<?, ?> host && !host.containsKey("LogConfig")) {
+            Map<String, Object> h = new LinkedHashMap<>((Map<String, Object>) host);
+            h.put("LogConfig", ordered("Type", "json-file", "Config", Map.of()));
+            Map<String, Object> out = new LinkedHashMap<>(inspect);
+            out.put("HostConfig", h);
+            return out;
+        }
+        return inspect;
     }
 
     private static int size(Call c, String name) {

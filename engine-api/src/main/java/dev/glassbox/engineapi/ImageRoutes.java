@@ -120,7 +120,17 @@ final class ImageRoutes {
             if (!f.any("reference", v -> i.repoTags() != null && i.repoTags().stream().anyMatch(t -> t.equals(v) || t.startsWith(v + ":")))) {
                 continue;
             }
-            out.add(summary(i));
+            Api.ImageSummary shown = i;
+            if (f.has("reference")) {
+                // as dockerd: an image found by reference lists only the tags that matched, so
+                // `docker images mybox` does not also print the image's other repositories
+                List<String> tags = i.repoTags().stream()
+                        .filter(t -> f.get("reference").stream().anyMatch(v -> t.equals(v) || t.startsWith(v + ":"))).toList();
+                List<String> digests = i.repoDigests() == null ? List.of() : i.repoDigests().stream()
+                        .filter(d -> f.get("reference").stream().anyMatch(v -> d.equals(v) || d.startsWith(v + "@"))).toList();
+                shown = new Api.ImageSummary(i.id(), tags, digests, i.created(), i.size(), i.containers());
+            }
+            out.add(summary(shown));
         }
         c.exchange.json(200, out);
     }

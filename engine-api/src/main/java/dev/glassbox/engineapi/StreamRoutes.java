@@ -99,6 +99,13 @@ final class StreamRoutes {
         } else {
             c.exchange.rawOk(contentType);
         }
+        // The first output never follows the 101 at once: the docker SDK for Python reads the
+        // headers through http.client's buffered reader, then reads the stream from the raw socket,
+        // so output that arrived with the headers is lost in that buffer (exec_run printed nothing
+        // now and then, the sim's exec being done before the client had parsed the 101). With
+        // dockerd a process start takes that long anyway. This narrows the race; only the client can
+        // close it (docker-py 5.0.3 reads from response.raw._fp.fp.raw).
+        pause();
     }
 
     private static void logsOnly(Call c, String id, boolean stdout, boolean stderr) throws IOException {
