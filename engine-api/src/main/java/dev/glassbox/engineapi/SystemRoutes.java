@@ -101,7 +101,11 @@ final class SystemRoutes {
     private static void df(Call c) throws IOException {
         Api.DiskUsage d = c.api(Api::diskUsage);
         List<Object> images = new ArrayList<>();
-        d.images().forEach(i -> images.add(ImageRoutes.summary(i)));
+        for (Api.ImageSummary i : d.images()) {
+            Map<String, Object> m = ImageRoutes.summary(i);
+            m.put("SharedSize", d.imageSharedSizes().getOrDefault(i.id(), 0L));
+            images.add(m);
+        }
         List<Object> containers = new ArrayList<>();
         for (Api.ContainerSummary s : d.containers()) {
             Map<String, Object> m = ContainerRoutes.summary(s);

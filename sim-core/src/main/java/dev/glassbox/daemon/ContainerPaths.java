@@ -16,6 +16,8 @@ import java.util.function.Supplier;
  */
 final class ContainerPaths {
     private static final int MAX_LINKS = 40;
+    /** The files of the container's directory the runtime binds into every container (Runtime's mounts). */
+    private static final java.util.Set<String> ETC_FILES = java.util.Set.of("/etc/hostname", "/etc/hosts", "/etc/resolv.conf");
 
     private final Daemon d;
 
@@ -63,6 +65,12 @@ final class ContainerPaths {
 
     /** Where a container path is on the host: under the source of the volume or bind mounted there, else in the merged rootfs. */
     String hostPath(Container c, String inside) {
+        if (ETC_FILES.contains(inside)) {
+            String own = c.dir() + inside.substring("/etc".length());
+            if (d.kernel.fs().exists(own)) {
+                return own; // the daemon's file the runtime bind-mounts over the image's, on top of any volume at /etc
+            }
+        }
         MountPoint m = mountOf(c, inside);
         if (m == null) {
             return c.merged() + (inside.equals("/") ? "" : inside);

@@ -65,6 +65,16 @@ class ArchiveTest {
     }
 
     @Test
+    void theFilesTheDaemonBindsIntoEveryContainerAreCopiedWithWhatTheContainerSees() throws IOException {
+        try (Engine e = Engine.sim()) {
+            ok(e, "docker run -d --name web --hostname webhost nginx");
+            assertEquals("webhost\n", text(untar(e.api().archive("web", "/etc/hostname")).get("hostname")));
+            assertTrue(text(untar(e.api().archive("web", "/etc/hosts")).get("hosts")).contains("webhost"));
+            assertTrue(e.api().statPath("web", "/etc/hostname").size() > 0);
+        }
+    }
+
+    @Test
     void aDirectoryComesAsATarWithItsBaseNameOnTopAndTheContainersOwnChanges() throws IOException {
         try (Engine e = Engine.sim()) {
             ok(e, "docker run -d --name web nginx");
