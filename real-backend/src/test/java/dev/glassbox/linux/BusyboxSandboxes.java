@@ -27,7 +27,7 @@ import java.util.Set;
  */
 final class BusyboxSandboxes implements AutoCloseable {
     static final List<String> APPLETS = List.of("sh", "echo", "hostname", "sleep", "ls", "cat", "ps", "true", "false", "id", "mount", "ip",
-            "wget", "rm", "touch", "kill", "pwd", "env", "head", "tr", "grep");
+            "wget", "rm", "touch", "kill", "pwd", "env", "head", "tr", "grep", "tty", "stty");
     static final List<String> ENV = List.of("PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "HOSTNAME=box");
 
     final Path state;
