@@ -340,7 +340,7 @@ public final class LinuxProcesses implements Processes, LinuxCgroups.SelfJoin, L
             ch.close();
             return;
         }
-        ShimStdio io = new ShimStdio(ch, spec.stdio().tty());
+        ShimStdio io = new ShimStdio(ch, spec.stdio().tty(), proc::nudge);
         stdios.put(proc.pid, io);
         proc.exit.whenComplete((st, e) -> {
             stdios.remove(proc.pid, io);

@@ -17,12 +17,15 @@ final class ShimStdio implements Stdio {
 
     private final InitHelper.Channel channel;
     private final boolean tty;
+    /** Wakes the process's output watcher: what was typed is echoed back at once. */
+    private final Runnable nudge;
     private volatile boolean ended;
     private volatile boolean inputClosed;
 
-    ShimStdio(InitHelper.Channel channel, boolean tty) {
+    ShimStdio(InitHelper.Channel channel, boolean tty, Runnable nudge) {
         this.channel = channel;
         this.tty = tty;
+        this.nudge = nudge;
     }
 
     @Override
@@ -43,6 +46,7 @@ final class ShimStdio implements Stdio {
             System.arraycopy(data, at, frame, head.length, n);
             send(frame);
         }
+        nudge.run();
     }
 
     @Override

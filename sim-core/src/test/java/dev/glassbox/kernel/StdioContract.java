@@ -154,9 +154,11 @@ public abstract class StdioContract {
         int at = sh.screen().text().length();
         type(sh.io(), "stty size\n");
         at = await(sh.screen(), "24 80\r\n", at);
+        at = await(sh.screen(), PROMPT, at);
         sh.io().resize(30, 100);
         type(sh.io(), "stty size\n");
-        await(sh.screen(), "30 100\r\n", at);
+        at = await(sh.screen(), "30 100\r\n", at);
+        await(sh.screen(), PROMPT, at); // typed ahead, ^D could reach the shell before its line editor is back
         sh.io().closeInput(); // as Ctrl-D at the start of a line: end of file, the shell exits
         assertEquals(ExitStatus.exited(0), exit(sh.pid()));
     }
