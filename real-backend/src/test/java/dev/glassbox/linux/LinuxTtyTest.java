@@ -3,8 +3,13 @@ package dev.glassbox.linux;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.glassbox.kernel.CloneSpec;
 import dev.glassbox.kernel.ExecSpec;
+import dev.glassbox.kernel.IdMap;
+import dev.glassbox.kernel.MountSpec;
+import dev.glassbox.kernel.NsType;
 import dev.glassbox.kernel.ExitStatus;
 import dev.glassbox.kernel.Sandbox;
 import dev.glassbox.kernel.Stdio;
@@ -13,7 +18,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -198,6 +205,33 @@ class LinuxTtyTest {
         assertEquals(ExitStatus.exited(3), boxes.processes.waitFor(pid, WAIT).orElseThrow());
         type(init.io(), "echo init still here\n");
         init.screen().await("init still here\r\n", 0);
+    }
+
+    @Test
+    void aRemappedContainerGetsItsTerminalToo() throws IOException {
+        String refused = Preflight.userNamespaceProblem();
+        assumeTrue(refused == null, refused);
+        for (Path d : List.of(tmp, boxes.state)) {
+            Files.setAttribute(d, "unix:mode", 0755); // root of the container, uid 100000 outside, finds its rootfs
+        }
+        List<IdMap> map = List.of(new IdMap(0, 100_000, 65_536));
+        Cmd.run(List.of("chown", "-R", "100000:100000", boxes.layer.toString()), 10_000).orThrow(); // as dockerd's remapped store
+        Path c = boxes.rootfs("t9"); // before the clone: a user namespace's init cannot reach into the host's mount namespace for it
+        Sandbox sb = boxes.processes.clone(new CloneSpec("t9", EnumSet.of(NsType.USER, NsType.PID, NsType.MNT, NsType.UTS, NsType.IPC,
+                NsType.NET), Map.of(), map, map));
+        boxes.mounts.prepareRoot(sb, c.resolve("merged").toString());
+        boxes.mounts.mountIn(sb, new MountSpec("proc", "proc", "/proc", List.of("nosuid", "noexec", "nodev")));
+        boxes.mounts.mountIn(sb, new MountSpec("tmpfs", "tmpfs", "/dev", List.of("nosuid", "mode=755")));
+        boxes.mounts.pivotRoot(sb);
+        Screen screen = new Screen();
+        int pid = boxes.processes.exec(sb, interactive(List.of("sh"), StdioSpec.of(true, true), screen));
+        Stdio io = boxes.processes.stdio(pid);
+        int at = screen.await(PROMPT, 0);
+        type(io, "id -u; tty; stty size\n");
+        at = screen.await("0\r\n/dev/pts/0\r\n24 80\r\n", at); // root of its user namespace, on the devpts that namespace mounted
+        screen.await(PROMPT, at);
+        type(io, "exit 3\n");
+        assertEquals(ExitStatus.exited(3), boxes.processes.waitFor(pid, WAIT).orElseThrow());
     }
 
     @Test
