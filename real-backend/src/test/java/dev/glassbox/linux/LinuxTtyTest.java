@@ -208,6 +208,19 @@ class LinuxTtyTest {
     }
 
     @Test
+    void dockerExecIGetsAPipe() throws IOException {
+        Shell init = shell("t12");
+        Screen screen = new Screen();
+        int pid = boxes.processes.spawn(init.sandbox(), interactive(List.of("cat"), StdioSpec.of(true, false), screen));
+        Stdio io = boxes.processes.stdio(pid);
+        type(io, "through exec\n");
+        screen.await("through exec\n", 0);
+        io.closeInput();
+        assertEquals(ExitStatus.exited(0), boxes.processes.waitFor(pid, WAIT).orElseThrow());
+        assertEquals("through exec\n", screen.text());
+    }
+
+    @Test
     void aRemappedContainerGetsItsTerminalToo() throws IOException {
         String refused = Preflight.userNamespaceProblem();
         assumeTrue(refused == null, refused);
@@ -247,6 +260,42 @@ class LinuxTtyTest {
         io.closeInput();
         assertEquals(ExitStatus.exited(0), boxes.processes.waitFor(pid, WAIT).orElseThrow());
         assertEquals("hello\n", screen.text(), "no echo, no \\r: a pipe");
+    }
+
+    @Test
+    void muchInAndOutLosesNothing() throws IOException {
+        Sandbox sb = boxes.create("t10", "t10");
+        Screen screen = new Screen();
+        int pid = boxes.processes.exec(sb, interactive(List.of("sh", "-c", "cat; head -c 300000 /dev/zero | tr '\\0' y"), StdioSpec.of(true, false),
+                screen));
+        Stdio io = boxes.processes.stdio(pid);
+        byte[] line = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcde\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] big = new byte[line.length * 5_000]; // 320 kB: more than the pipes and the shim's buffer hold at once
+        for (int i = 0; i < 5_000; i++) {
+            System.arraycopy(line, 0, big, i * line.length, line.length);
+        }
+        long t0 = System.nanoTime();
+        io.write(big);
+        io.closeInput();
+        long t1 = System.nanoTime();
+        assertEquals(ExitStatus.exited(0), boxes.processes.waitFor(pid, WAIT).orElseThrow());
+        System.out.printf("LinuxTtyTest: 320 kB through stdin, 620 kB out: written in %.1f ms, ended after %.1f ms%n", (t1 - t0) / 1e6,
+                (System.nanoTime() - t0) / 1e6);
+        String out = screen.text();
+        assertEquals(new String(big, StandardCharsets.US_ASCII) + "y".repeat(300_000), out, "all in, in order, then all out");
+    }
+
+    @Test
+    void aTerminalCarriesMuchOutputAndAKillEndsIt() throws IOException {
+        Shell sh = shell("t11");
+        int at = sh.screen().text().length();
+        type(sh.io(), "head -c 300000 /dev/zero | tr '\\0' y; echo; echo done\n");
+        int from = sh.screen().await("echo done\r\n", at); // the echo of the line typed
+        int to = sh.screen().await("\r\ndone\r\n", from);
+        assertEquals("y".repeat(300_000), sh.screen().text().substring(from, to - "\r\ndone\r\n".length()), "every byte, nothing between");
+        boxes.processes.kill(sh.pid(), 9);
+        assertEquals(ExitStatus.killed(9, false), boxes.processes.waitFor(sh.pid(), WAIT).orElseThrow());
+        type(sh.io(), "ignored\n");
     }
 
     @Test
