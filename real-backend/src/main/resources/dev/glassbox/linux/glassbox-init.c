@@ -77,6 +77,9 @@
 #ifndef TIOCGPTPEER
 #define TIOCGPTPEER _IO('T', 0x41)
 #endif
+#ifndef SYS_pidfd_open
+#define SYS_pidfd_open 434
+#endif
 #ifndef SYS_open_tree
 #define SYS_open_tree 428
 #endif
@@ -409,26 +412,34 @@ static int receive_stdio(int *master) {
     return 1;
 }
 
-enum { P_OUT, P_ERR, P_PTY, P_SYNC, P_CTL, P_IN, P_COUNT };
+enum { P_OUT, P_ERR, P_PTY, P_SYNC, P_CTL, P_IN, P_EXIT, P_COUNT };
 
 /*
  * Copies output until the process has ended and its pipes (or its pty) are closed; once it has
  * ended, output still held open by a process it left behind is waited for at most a moment, so an
- * exit is never held up. Meanwhile what the daemon sends on the channel goes to the process's stdin.
+ * exit is never held up. Meanwhile what the daemon sends on the channel goes to the process's stdin,
+ * for as long as the process runs.
  */
 static void relay_and_wait(pid_t pid, int *status, int ctl) {
     static char ctlbuf[65536 + 64];
     size_t ctllen = 0;
     int master = -1;
     struct pollfd p[P_COUNT] = {{pipe_rd[1], POLLIN, 0}, {pipe_rd[2], POLLIN, 0}, {-1, POLLIN, 0}, {sync_sock[0], POLLIN, 0},
-                                {-1, POLLIN, 0}, {-1, POLLOUT, 0}};
+                                {-1, POLLIN, 0}, {-1, POLLOUT, 0}, {-1, POLLIN, 0}};
+    /* readable when the process ends (Linux 5.3); without it, a process that only reads is checked on every 10 ms */
+    p[P_EXIT].fd = (int) syscall(SYS_pidfd_open, pid, 0);
     int open_streams = 2;
     int exited = 0;
     int grace = 0;
-    while (open_streams > 0 || p[P_SYNC].fd >= 0) {
+    for (;;) {
+        /* a process that closed its output may still read its stdin (exec cat >file): it is fed until it ends */
+        int feeding = !exited && (p[P_CTL].fd >= 0 || (in.fd >= 0 && in.len > 0));
+        if (open_streams == 0 && p[P_SYNC].fd < 0 && !feeding) {
+            break;
+        }
         p[P_IN].fd = in.len > 0 ? in.fd : -1;
         p[P_CTL].events = in.len < MAX_PENDING && ctllen < sizeof ctlbuf ? POLLIN : 0;
-        int r = poll(p, P_COUNT, exited ? 20 : 200);
+        int r = poll(p, P_COUNT, exited ? 20 : open_streams == 0 && p[P_SYNC].fd < 0 ? 10 : 200);
         if (r < 0 && errno != EINTR) {
             break;
         }
@@ -471,6 +482,10 @@ static void relay_and_wait(pid_t pid, int *status, int ctl) {
         }
         if (!exited && waitpid(pid, status, WNOHANG) == pid) {
             exited = 1;
+            if (p[P_EXIT].fd >= 0) {
+                close(p[P_EXIT].fd);
+                p[P_EXIT].fd = -1;
+            }
         } else if (exited && r == 0 && ++grace >= 5) {
             break;
         }

@@ -208,6 +208,18 @@ class LinuxTtyTest {
     }
 
     @Test
+    void aProcessThatClosedItsOutputIsStillFed() throws IOException {
+        Sandbox sb = boxes.create("t13", "t13");
+        Screen screen = new Screen();
+        int pid = boxes.processes.exec(sb, interactive(List.of("sh", "-c", "exec 1>&- 2>&-; read line; exit ${#line}"), StdioSpec.of(true, false),
+                screen));
+        Stdio io = boxes.processes.stdio(pid);
+        sleep(200); // its output is closed by now: the shim has nothing left to copy, only stdin to feed
+        type(io, "hello\n");
+        assertEquals(ExitStatus.exited(5), boxes.processes.waitFor(pid, WAIT).orElseThrow());
+    }
+
+    @Test
     void dockerExecIGetsAPipe() throws IOException {
         Shell init = shell("t12");
         Screen screen = new Screen();
