@@ -142,6 +142,7 @@ final class BusyboxSandboxes implements AutoCloseable {
     @Override
     public void close() throws IOException {
         processes.killAll();
+        processes.closeSpare(); // the helper kept ready for the next container: it would wait for one until this JVM ends
         for (Path m : merged) {
             if (LinuxOverlayMounts.isMounted(m)) {
                 Cmd.run(List.of("umount", m.toString()), 5_000);
