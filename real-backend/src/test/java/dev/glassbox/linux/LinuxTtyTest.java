@@ -10,6 +10,7 @@ import dev.glassbox.kernel.ExecSpec;
 import dev.glassbox.kernel.IdMap;
 import dev.glassbox.kernel.MountSpec;
 import dev.glassbox.kernel.NsType;
+import dev.glassbox.kernel.Processes;
 import dev.glassbox.kernel.ExitStatus;
 import dev.glassbox.kernel.Sandbox;
 import dev.glassbox.kernel.Stdio;
@@ -230,6 +231,36 @@ class LinuxTtyTest {
         io.closeInput();
         assertEquals(ExitStatus.exited(0), boxes.processes.waitFor(pid, WAIT).orElseThrow());
         assertEquals("through exec\n", screen.text());
+    }
+
+    @Test
+    void aUserOtherThanRootOwnsItsTerminal() throws IOException {
+        Sandbox sb = boxes.create("t14", "t14");
+        Screen screen = new Screen();
+        int pid = boxes.processes.exec(sb, new ExecSpec(List.of("sh"), BusyboxSandboxes.ENV, "/", 65534, 65534, "", screen, StdioSpec.of(true, true)));
+        Stdio io = boxes.processes.stdio(pid);
+        int at = screen.await("~ $ ", 0); // HOME is / for nobody: busybox shows it as ~
+        type(io, "id -u; ls -ln $(tty)\n");
+        at = screen.await("65534\r\n", at);
+        at = screen.await(" 65534    65534 ", at); // the slave is the user's, as runc chowns the console
+        screen.await("/dev/pts/0\r\n", at);
+        type(io, "exit 4\n");
+        assertEquals(ExitStatus.exited(4), boxes.processes.waitFor(pid, WAIT).orElseThrow());
+    }
+
+    @Test
+    void aProgramNotFoundFailsBeforeAnyTerminalIsMade() throws IOException {
+        Shell init = shell("t15");
+        Processes.ExecFailure f = assertThrows(Processes.ExecFailure.class, () -> boxes.processes.spawn(init.sandbox(),
+                interactive(List.of("nope"), StdioSpec.of(true, true), new Screen())));
+        assertEquals(127, f.exitCode(), f.getMessage());
+        Sandbox sb = boxes.create("t16", "t16");
+        f = assertThrows(Processes.ExecFailure.class, () -> boxes.processes.exec(sb, interactive(List.of("nope"), StdioSpec.of(true, true),
+                new Screen())));
+        assertEquals(127, f.exitCode(), f.getMessage());
+        int at = init.screen().text().length();
+        type(init.io(), "echo /dev/pts/*\n");
+        init.screen().await("\r\n/dev/pts/0 /dev/pts/ptmx\r\n", at); // the init's own only: no terminal left behind
     }
 
     @Test
