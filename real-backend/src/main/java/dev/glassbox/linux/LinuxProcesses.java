@@ -35,7 +35,9 @@ import java.util.stream.Stream;
  * Processes on the host's kernel, through the {@code glassbox-init} helper (see {@link InitHelper}):
  * clone into namespaces, hold before execve, setns for docker exec. Each process's helper plays
  * containerd's shim: it runs in a session of its own and writes the exit status to a file, so a
- * container outlives the daemon. Files live under {@code <stateRoot>/run/<sandbox id>/}. Records the
+ * container outlives the daemon. A process with an open stdin or a terminal ({@link StdioSpec})
+ * keeps its helper's channel: after execve its shim reads the writer's bytes from it ({@link ShimStdio})
+ * and holds the stdin pipe or the pty's master. Files live under {@code <stateRoot>/run/<sandbox id>/}. Records the
  * same kernel-layer events as the sim kernel's processes, with the real system calls as equivalents.
  */
 public final class LinuxProcesses implements Processes, LinuxCgroups.SelfJoin, LinuxNet.HeldInits {
