@@ -174,6 +174,16 @@ final class InitHelper {
             }
         }
 
+        /** Bytes as they are: after execve the channel carries frames for the process's stdin to its shim. */
+        synchronized void sendRaw(byte[] frame) {
+            try {
+                commands.write(frame);
+                commands.flush();
+            } catch (IOException e) {
+                throw new SysError("ESRCH", "glassbox: the container helper is gone (" + e.getMessage() + ")");
+            }
+        }
+
         /** The next answer line, or null when the helper closed its side; a helper silent for too long is killed. */
         synchronized String read() {
             if (ended) {

@@ -8,6 +8,8 @@ import dev.glassbox.kernel.NsType;
 import dev.glassbox.kernel.ProcessInfo;
 import dev.glassbox.kernel.Processes;
 import dev.glassbox.kernel.Sandbox;
+import dev.glassbox.kernel.Stdio;
+import dev.glassbox.kernel.StdioSpec;
 import dev.glassbox.sim.Signals;
 import dev.glassbox.sim.SysError;
 import dev.glassbox.trace.Layer;
@@ -33,7 +35,9 @@ import java.util.stream.Stream;
  * Processes on the host's kernel, through the {@code glassbox-init} helper (see {@link InitHelper}):
  * clone into namespaces, hold before execve, setns for docker exec. Each process's helper plays
  * containerd's shim: it runs in a session of its own and writes the exit status to a file, so a
- * container outlives the daemon. Files live under {@code <stateRoot>/run/<sandbox id>/}. Records the
+ * container outlives the daemon. A process with an open stdin or a terminal ({@link StdioSpec})
+ * keeps its helper's channel: after execve its shim reads the writer's bytes from it ({@link ShimStdio})
+ * and holds the stdin pipe or the pty's master. Files live under {@code <stateRoot>/run/<sandbox id>/}. Records the
  * same kernel-layer events as the sim kernel's processes, with the real system calls as equivalents.
  */
 public final class LinuxProcesses implements Processes, LinuxCgroups.SelfJoin, LinuxNet.HeldInits {
@@ -53,6 +57,8 @@ public final class LinuxProcesses implements Processes, LinuxCgroups.SelfJoin, L
     private final Shims shims;
     private final AtomicInteger execs = new AtomicInteger();
     private final Spares helpers;
+    /** The writers' ends of the processes started with an open stdin or a tty, until they end. */
+    private final Map<Integer, ShimStdio> stdios = new ConcurrentHashMap<>();
 
     /** A cloned init, held before execve: its helper channel and what it still has to do. */
     static final class Box {
@@ -279,7 +285,7 @@ public final class LinuxProcesses implements Processes, LinuxCgroups.SelfJoin, L
             Launched l = launch(b.channel, b.dir, spec, b.cgroupNs);
             b.started = true;
             b.startedNanos = System.nanoTime();
-            b.channel.close();
+            keepOrClose(init, b.channel, spec);
             helpers.prepareNext();
             note(Subsystem.PROCESS, "execve", String.join(" ", spec.argv()), "The waiting process replaces itself with " + l.path
                     + ": from now on it is the container's PID 1, running the image's program.", execve(l.path, spec.argv()));
@@ -306,9 +312,11 @@ public final class LinuxProcesses implements Processes, LinuxCgroups.SelfJoin, L
             proc.follow(spec.output());
             l = launch(ch, dir, spec, false);
         } catch (SysError e) {
-            throw new ExecFailure(e.getMessage(), 126);
-        } finally {
             ch.close();
+            throw new ExecFailure(e.getMessage(), 126);
+        } catch (RuntimeException e) {
+            ch.close();
+            throw e;
         }
         int pid = proc.pid;
         List<String> joined = new ArrayList<>();
@@ -321,7 +329,36 @@ public final class LinuxProcesses implements Processes, LinuxCgroups.SelfJoin, L
                 + l.path + "; inside it is PID " + l.nsPid + ".", "setns(/proc/" + sandbox.pid() + "/ns/{" + String.join(",", joined)
                 + "}) ; fork() ; " + execve(l.path, spec.argv()));
         shims.watch(proc);
+        keepOrClose(proc, ch, spec);
         return pid;
+    }
+
+    /**
+     * After execve the channel is the shim's way to the process's stdin: kept for an interactive
+     * process, until it ends; closed for any other, whose shim then stops reading it.
+     */
+    private void keepOrClose(Shims.Watched proc, InitHelper.Channel ch, ExecSpec spec) {
+        if (!spec.stdio().interactive()) {
+            ch.close();
+            return;
+        }
+        ShimStdio io = new ShimStdio(ch, spec.stdio().tty(), proc::nudge);
+        stdios.put(proc.pid, io);
+        proc.exit.whenComplete((st, e) -> {
+            stdios.remove(proc.pid, io);
+            io.end();
+        });
+        StdioSpec s = spec.stdio();
+        if (s.tty()) {
+            note(Subsystem.PROCESS, "openpty", "pid " + proc.pid, "The process's stdin, stdout and stderr are a terminal of " + s.rows() + "x"
+                    + s.cols() + " from the container's own devpts: its controlling terminal, in a session of its own. The shim holds the"
+                    + " master side; what is typed goes in there, where the kernel's line discipline echoes it and turns Ctrl-C into SIGINT.",
+                    "open(\"/dev/pts/ptmx\") ; ioctl(TIOCSPTLCK) ; ioctl(TIOCGPTPEER) ; ioctl(TIOCSWINSZ, " + s.rows() + "x" + s.cols()
+                            + ") ; setsid() ; ioctl(0, TIOCSCTTY) ; sendmsg(SCM_RIGHTS master → shim)");
+        } else {
+            note(Subsystem.PROCESS, "pipe", "pid " + proc.pid, "The process's stdin is a pipe kept open: what is written to it arrives"
+                    + " as input, and closing it is the end of file.", "pipe2() ; dup2(pipe[0], 0)");
+        }
     }
 
     private record Launched(String path, int nsPid) {}
@@ -338,6 +375,8 @@ public final class LinuxProcesses implements Processes, LinuxCgroups.SelfJoin, L
         fields.addAll(spec.argv());
         fields.add(String.valueOf(spec.env().size()));
         fields.addAll(spec.env());
+        StdioSpec io = spec.stdio();
+        fields.addAll(List.of(io.tty() ? "tty" : io.open() ? "pipe" : "file", String.valueOf(io.rows()), String.valueOf(io.cols())));
         ch.send(fields);
         String first = ch.read();
         if (first == null) {
@@ -375,8 +414,12 @@ public final class LinuxProcesses implements Processes, LinuxCgroups.SelfJoin, L
     // ---------------------------------------------------------------- signals and waits
 
     @Override
-    public dev.glassbox.kernel.Stdio stdio(int pid) {
-        throw new IllegalStateException("process " + pid + " has no open standard input");
+    public Stdio stdio(int pid) {
+        Stdio io = stdios.get(pid);
+        if (io == null) {
+            throw new IllegalStateException("process " + pid + " has no open standard input");
+        }
+        return io;
     }
 
     @Override

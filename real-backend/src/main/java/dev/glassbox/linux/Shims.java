@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -26,6 +27,9 @@ import java.util.stream.Stream;
  */
 final class Shims {
     private static final long POLL_MILLIS = 10;
+    /** How often an interactive process's output is looked at for a while after input: its echo comes back at once. */
+    private static final long BRISK_POLL_NANOS = 1_000_000;
+    private static final long BRISK_FOR_NANOS = 1_000_000_000;
 
     private final Path runRoot;
     private final Map<Integer, Watched> procs = new ConcurrentHashMap<>();
@@ -65,6 +69,32 @@ final class Shims {
 
         /** While held, output waits: the execve event is recorded before any of the program's output is delivered. */
         private boolean held;
+        /** Written to by a user: the watcher parks, so that input can wake it (see {@link #nudge}). */
+        private volatile boolean interactive;
+        private volatile long briskUntil;
+        private volatile Thread watcher;
+
+        /** Input went in: the watcher looks for the answer every millisecond for a while. */
+        void nudge() {
+            interactive = true;
+            briskUntil = System.nanoTime() + BRISK_FOR_NANOS;
+            Thread t = watcher;
+            if (t != null) {
+                LockSupport.unpark(t);
+            }
+        }
+
+        /** Until the process ends or a nudge: a wait on the helper, or a park that a nudge cuts short. */
+        private void pause() throws InterruptedException {
+            if (!interactive) {
+                helper.waitFor(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                return;
+            }
+            LockSupport.parkNanos(System.nanoTime() < briskUntil ? BRISK_POLL_NANOS : POLL_MILLIS * 1_000_000);
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
+        }
 
         Watched(int pid, Process helper, Path dir) {
             this.pid = pid;
@@ -134,15 +164,17 @@ final class Shims {
     Watched watch(Watched w) {
         procs.put(w.pid, w);
         WATCHERS.execute(() -> {
+            w.watcher = Thread.currentThread();
             while (w.helper.isAlive()) {
                 w.poll();
                 try {
-                    w.helper.waitFor(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                    w.pause();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
                 }
             }
+            w.watcher = null;
             w.drain();
             w.exit.complete(w.ended(readExit(w.dir).orElse(ExitStatus.killed(Signals.SIGKILL, false))));
         });

@@ -22,12 +22,20 @@
  *
  * Commands, one a line, fields separated by tabs, '%' '\t' '\n' escaped as %25 %09 %0A:
  *   prepare ROOT | mount TYPE SOURCE TARGET FLAGS DATA RO | pivot | hostname NAME | cgroup PROCS... | linkup NAME |
- *   exec CGROUPNS UID GID CWD ARGC ARGV... ENVC ENV...
+ *   exec CGROUPNS UID GID CWD ARGC ARGV... ENVC ENV... [STDIO ROWS COLS]
  * Answers: "ok", or "error CODE MESSAGE". exec answers "path PATH NSPID" and then either nothing
  * (the channel closes when execve succeeds) or "error CODE MESSAGE".
- * The process's stdin is DIR/stdin; its stdout and stderr are pipes to the shim, which copies them,
- * framed and in order, to DIR/output: the container never writes into a pipe to the daemon and
- * outlives it.
+ * STDIO is "file" (the default: the process's stdin is DIR/stdin), "pipe" (stdin is a pipe the shim
+ * writes what the daemon sends into) or "tty" (a pseudo-terminal of ROWS x COLS from the container's
+ * own devpts, the slave its stdin, stdout, stderr and controlling terminal, as runc's console). Without
+ * a tty, stdout and stderr are pipes to the shim, which copies them, framed and in order, to
+ * DIR/output; with one, the shim holds the master, as containerd's shim holds runc's console, and
+ * copies what the terminal shows as stream 1. The container never writes into a pipe to the daemon
+ * and outlives it.
+ * Once the process has exec'd, the shim reads the rest of the channel, from the daemon to the
+ * process's stdin: "d LEN\n" and LEN bytes (typed or piped in), "c\n" (the writer closed its end: the
+ * pipe is closed; a terminal gets its end-of-file character, as Ctrl-D), "r ROWS COLS\n" (TIOCSWINSZ).
+ * The channel closing (the daemon gone) leaves stdin open.
  */
 #define _GNU_SOURCE
 #include <ctype.h>
@@ -54,6 +62,7 @@
 #include <sys/sysmacros.h>
 #include <sys/types.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <unistd.h>
 
 #ifndef OPEN_TREE_CLONE
@@ -64,6 +73,12 @@
 #endif
 #ifndef MOVE_MOUNT_F_EMPTY_PATH
 #define MOVE_MOUNT_F_EMPTY_PATH 0x00000004
+#endif
+#ifndef TIOCGPTPEER
+#define TIOCGPTPEER _IO('T', 0x41)
+#endif
+#ifndef SYS_pidfd_open
+#define SYS_pidfd_open 434
 #endif
 #ifndef SYS_open_tree
 #define SYS_open_tree 428
@@ -184,6 +199,10 @@ static int read_command(char **fields) {
  */
 static int pipe_rd[3] = {-1, -1, -1};
 static int output_fd = -1;
+/* The process tells its shim, just before execve, how its stdin is set up ('f', 'p' or 't' with the pty's master, SCM_RIGHTS); the socket closes at the execve */
+static int sync_sock[2] = {-1, -1};
+/* An open stdin: the process reads [0]; the shim writes into [1] what the daemon sends */
+static int in_pipe[2] = {-1, -1};
 
 static int open_out(const char *name) {
     char path[PATH_MAX];
@@ -214,6 +233,10 @@ static void open_stdio(void) {
         io[i] = p[1];
     }
     output_fd = open_out("output");
+    if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sync_sock) < 0 || pipe2(in_pipe, O_CLOEXEC) < 0) {
+        say("error %d socketpair: %s", errno, lower(strerror(errno)));
+        exit(1);
+    }
 }
 
 static void write_all(int fd, const char *buf, ssize_t n) {
@@ -230,10 +253,10 @@ static void write_all(int fd, const char *buf, ssize_t n) {
     }
 }
 
-/* One read from stream i's pipe, copied out; 0 at end of stream. */
-static int relay_once(int i) {
+/* One read from fd, copied out framed as stream; 0 at end of stream (EIO: a pty's last slave closed). */
+static int relay_once(int fd, int stream) {
     char buf[65536];
-    ssize_t n = read(pipe_rd[i], buf, sizeof buf);
+    ssize_t n = read(fd, buf, sizeof buf);
     if (n < 0 && (errno == EINTR || errno == EAGAIN)) {
         return 1;
     }
@@ -241,29 +264,216 @@ static int relay_once(int i) {
         return 0;
     }
     char head[32];
-    int h = snprintf(head, sizeof head, "%d %zd\n", i, n);
+    int h = snprintf(head, sizeof head, "%d %zd\n", stream, n);
     write_all(output_fd, head, h);
     write_all(output_fd, buf, n);
     return 1;
 }
 
+/* What the daemon sent for the process's stdin and the shim has not written yet. */
+static struct {
+    char *buf;
+    size_t len, cap;
+    int fd;          /* in_pipe[1] or the pty's master; -1 while unknown, after close or once it failed */
+    int tty;
+    int close_after; /* "c" on a pipe: close it once what came before is written */
+} in = {NULL, 0, 0, -1, 0, 0};
+
+#define MAX_PENDING (1 << 20)
+
+static void in_append(const char *data, size_t n) {
+    if (in.fd < 0 || in.close_after) {
+        return; /* nobody reads: a process gone or an input closed ignores what is written */
+    }
+    if (in.len + n > in.cap) {
+        size_t cap = in.cap ? in.cap : 4096;
+        while (cap < in.len + n) {
+            cap *= 2;
+        }
+        char *b = realloc(in.buf, cap);
+        if (!b) {
+            return;
+        }
+        in.buf = b;
+        in.cap = cap;
+    }
+    memcpy(in.buf + in.len, data, n);
+    in.len += n;
+}
+
+static void in_drop(void) {
+    if (in.fd >= 0 && !in.tty) {
+        close(in.fd); /* the master is the output too: it stays */
+    }
+    in.fd = -1;
+    in.len = 0;
+}
+
+/* Writes what is pending without blocking: the shim never stalls its output on a process that does not read. */
+static void in_flush(void) {
+    while (in.fd >= 0 && in.len > 0) {
+        ssize_t w = write(in.fd, in.buf, in.len);
+        if (w < 0 && errno == EINTR) {
+            continue;
+        }
+        if (w < 0 && errno == EAGAIN) {
+            return;
+        }
+        if (w <= 0) {
+            in_drop();
+            return;
+        }
+        memmove(in.buf, in.buf + w, in.len - w);
+        in.len -= w;
+    }
+    if (in.fd >= 0 && in.close_after) {
+        in_drop();
+    }
+}
+
+/* The channel's frames after execve (see the top of this file); returns how many bytes were used. */
+static size_t control(char *buf, size_t len, int master) {
+    size_t at = 0;
+    while (at < len) {
+        char *nl = memchr(buf + at, '\n', len - at);
+        if (!nl) {
+            break;
+        }
+        *nl = 0;
+        char *line = buf + at;
+        size_t next = (size_t) (nl - buf) + 1;
+        if (line[0] == 'd' && line[1] == ' ') {
+            size_t n = strtoul(line + 2, NULL, 10);
+            if (next + n > len) {
+                *nl = '\n';
+                break; /* the bytes are still on their way */
+            }
+            in_append(buf + next, n);
+            next += n;
+        } else if (line[0] == 'c') {
+            if (in.tty) {
+                char eof = 4; /* VEOF, ^D: the line discipline hands over the line, or end of file at a line's start */
+                in_append(&eof, 1);
+            } else {
+                in.close_after = in.fd >= 0;
+            }
+        } else if (line[0] == 'r' && line[1] == ' ' && master >= 0) {
+            unsigned rows = 0, cols = 0;
+            if (sscanf(line + 2, "%u %u", &rows, &cols) == 2) {
+                struct winsize ws = {(unsigned short) rows, (unsigned short) cols, 0, 0};
+                ioctl(master, TIOCSWINSZ, &ws); /* the kernel sends SIGWINCH to the terminal's foreground group */
+            }
+        }
+        at = next;
+    }
+    return at;
+}
+
+/* The process's message on the sync socket, just before its execve: its stdin's kind, and a pty's master. */
+static int receive_stdio(int *master) {
+    char kind = 0;
+    struct iovec iov = {&kind, 1};
+    union {
+        struct cmsghdr h;
+        char buf[CMSG_SPACE(sizeof(int))];
+    } u;
+    struct msghdr msg = {0};
+    msg.msg_iov = &iov;
+    msg.msg_iovlen = 1;
+    msg.msg_control = u.buf;
+    msg.msg_controllen = sizeof u.buf;
+    ssize_t n = recvmsg(sync_sock[0], &msg, MSG_CMSG_CLOEXEC);
+    if (n < 0 && errno == EINTR) {
+        return 1;
+    }
+    if (n <= 0) {
+        return 0; /* closed: the process exec'd or died */
+    }
+    struct cmsghdr *c = CMSG_FIRSTHDR(&msg);
+    int fd = -1;
+    if (c && c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_RIGHTS) {
+        memcpy(&fd, CMSG_DATA(c), sizeof fd);
+    }
+    if (kind == 't' && fd >= 0) {
+        *master = fd;
+        fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
+        in.fd = fd;
+        in.tty = 1;
+    } else {
+        if (fd >= 0) {
+            close(fd);
+        }
+        if (kind == 'p') {
+            fcntl(in_pipe[1], F_SETFL, fcntl(in_pipe[1], F_GETFL) | O_NONBLOCK);
+            in.fd = in_pipe[1];
+            in_pipe[1] = -1;
+        }
+    }
+    return 1;
+}
+
+enum { P_OUT, P_ERR, P_PTY, P_SYNC, P_CTL, P_IN, P_EXIT, P_COUNT };
+
 /*
- * Copies output until the process has ended and its pipes are closed; once it has ended, output still
- * held open by a process it left behind is waited for at most a moment, so an exit is never held up.
+ * Copies output until the process has ended and its pipes (or its pty) are closed; once it has
+ * ended, output still held open by a process it left behind is waited for at most a moment, so an
+ * exit is never held up. Meanwhile what the daemon sends on the channel goes to the process's stdin,
+ * for as long as the process runs.
  */
-static void relay_and_wait(pid_t pid, int *status) {
-    struct pollfd p[2] = {{pipe_rd[1], POLLIN, 0}, {pipe_rd[2], POLLIN, 0}};
+static void relay_and_wait(pid_t pid, int *status, int ctl) {
+    static char ctlbuf[65536 + 64];
+    size_t ctllen = 0;
+    int master = -1;
+    struct pollfd p[P_COUNT] = {{pipe_rd[1], POLLIN, 0}, {pipe_rd[2], POLLIN, 0}, {-1, POLLIN, 0}, {sync_sock[0], POLLIN, 0},
+                                {-1, POLLIN, 0}, {-1, POLLOUT, 0}, {-1, POLLIN, 0}};
+    /* readable when the process ends (Linux 5.3); without it, a process that only reads is checked on every 10 ms */
+    p[P_EXIT].fd = (int) syscall(SYS_pidfd_open, pid, 0);
     int open_streams = 2;
     int exited = 0;
     int grace = 0;
-    while (open_streams > 0) {
-        int r = poll(p, 2, exited ? 20 : 200);
+    for (;;) {
+        /* a process that closed its output may still read its stdin (exec cat >file): it is fed until it ends */
+        int feeding = !exited && (p[P_CTL].fd >= 0 || (in.fd >= 0 && in.len > 0));
+        if (open_streams == 0 && p[P_SYNC].fd < 0 && !feeding) {
+            break;
+        }
+        p[P_IN].fd = in.len > 0 ? in.fd : -1;
+        p[P_CTL].events = in.len < MAX_PENDING && ctllen < sizeof ctlbuf ? POLLIN : 0;
+        int r = poll(p, P_COUNT, exited ? 20 : open_streams == 0 && p[P_SYNC].fd < 0 ? 10 : 200);
         if (r < 0 && errno != EINTR) {
             break;
         }
-        for (int k = 0; k < 2; k++) {
+        if (p[P_SYNC].fd >= 0 && (p[P_SYNC].revents & (POLLIN | POLLHUP | POLLERR)) && !receive_stdio(&master)) {
+            close(p[P_SYNC].fd);
+            p[P_SYNC].fd = -1;
+            p[P_CTL].fd = ctl; /* the process has exec'd: the channel is the shim's now */
+            if (master >= 0) {
+                p[P_PTY].fd = master;
+                open_streams++;
+            }
+            if (in_pipe[1] >= 0) {
+                close(in_pipe[1]);
+                in_pipe[1] = -1;
+            }
+        }
+        if (p[P_CTL].fd >= 0 && (p[P_CTL].revents & (POLLIN | POLLHUP | POLLERR))) {
+            ssize_t n = read(ctl, ctlbuf + ctllen, sizeof ctlbuf - ctllen);
+            if (n > 0) {
+                ctllen += n;
+                size_t used = control(ctlbuf, ctllen, master);
+                memmove(ctlbuf, ctlbuf + used, ctllen - used);
+                ctllen -= used;
+            } else if (n == 0 || (errno != EINTR && errno != EAGAIN)) {
+                p[P_CTL].fd = -1; /* the daemon is gone or done writing: stdin stays as it is */
+            }
+        }
+        in_flush();
+        for (int k = P_OUT; k <= P_PTY; k++) {
             if (p[k].fd >= 0 && (p[k].revents & (POLLIN | POLLHUP | POLLERR))) {
-                if (!relay_once(k + 1)) {
+                if (!relay_once(p[k].fd, k == P_ERR ? 2 : 1)) {
+                    if (k == P_PTY) {
+                        in.fd = in.tty ? -1 : in.fd;
+                    }
                     close(p[k].fd);
                     p[k].fd = -1;
                     open_streams--;
@@ -272,6 +482,10 @@ static void relay_and_wait(pid_t pid, int *status) {
         }
         if (!exited && waitpid(pid, status, WNOHANG) == pid) {
             exited = 1;
+            if (p[P_EXIT].fd >= 0) {
+                close(p[P_EXIT].fd);
+                p[P_EXIT].fd = -1;
+            }
         } else if (exited && r == 0 && ++grace >= 5) {
             break;
         }
@@ -612,6 +826,73 @@ static int look_path(const char *name, char **env, char *out) {
     }
 }
 
+/*
+ * runc's console: a pseudo-terminal from the container's own devpts (a new instance on /dev/pts), so
+ * the process sees its terminal as /dev/pts/N. The slave, owned by the process's user, becomes the
+ * controlling terminal of a new session; the master goes to the shim (see send_stdio).
+ */
+static int open_console(int rows, int cols, uid_t uid, gid_t gid, int *master) {
+    int m = open("/dev/pts/ptmx", O_RDWR | O_NOCTTY | O_CLOEXEC);
+    if (m < 0) {
+        m = open("/dev/ptmx", O_RDWR | O_NOCTTY | O_CLOEXEC);
+    }
+    if (m < 0) {
+        return -1;
+    }
+    int unlock = 0;
+    int s = -1;
+    if (ioctl(m, TIOCSPTLCK, &unlock) == 0) {
+        s = ioctl(m, TIOCGPTPEER, O_RDWR | O_NOCTTY | O_CLOEXEC);
+        int n;
+        if (s < 0 && ioctl(m, TIOCGPTN, &n) == 0) {
+            char path[64];
+            snprintf(path, sizeof path, "/dev/pts/%d", n);
+            s = open(path, O_RDWR | O_NOCTTY | O_CLOEXEC);
+        }
+    }
+    struct winsize ws = {(unsigned short) rows, (unsigned short) cols, 0, 0};
+    if (s < 0 || ioctl(m, TIOCSWINSZ, &ws) < 0 || setsid() < 0 || ioctl(s, TIOCSCTTY, 0) < 0) {
+        int saved = errno;
+        close(m);
+        if (s >= 0) {
+            close(s);
+        }
+        errno = saved;
+        return -1;
+    }
+    if (fchown(s, uid, gid) < 0) {
+        /* a user the container's root cannot give it to: the process keeps the open slave all the same */
+    }
+    *master = m;
+    return s;
+}
+
+/* Tells the shim how stdin was set up ('f' file, 'p' pipe, 't' tty, with the master); the socket closes at execve. */
+static void send_stdio(char kind, int master) {
+    struct iovec iov = {&kind, 1};
+    union {
+        struct cmsghdr h;
+        char buf[CMSG_SPACE(sizeof(int))];
+    } u;
+    struct msghdr msg = {0};
+    msg.msg_iov = &iov;
+    msg.msg_iovlen = 1;
+    if (master >= 0) {
+        msg.msg_control = u.buf;
+        msg.msg_controllen = sizeof u.buf;
+        struct cmsghdr *c = CMSG_FIRSTHDR(&msg);
+        c->cmsg_level = SOL_SOCKET;
+        c->cmsg_type = SCM_RIGHTS;
+        c->cmsg_len = CMSG_LEN(sizeof(int));
+        memcpy(CMSG_DATA(c), &master, sizeof master);
+    }
+    while (sendmsg(sync_sock[1], &msg, MSG_NOSIGNAL) < 0 && errno == EINTR) {
+    }
+    if (master >= 0) {
+        close(master); /* the shim has its copy: the process must not hold its own terminal's master */
+    }
+}
+
 /* An exec that fails ends the process, as runc's init does: 127 not found, 126 otherwise. */
 static void exec_fail(int code, const char *fmt, ...) {
     char buf[4096];
@@ -661,6 +942,18 @@ static int cmd_exec(char **f, int n) {
     if (stat(path, &st) < 0) {
         exec_fail(errno == ENOENT || errno == ENOTDIR ? 127 : 126, "exec: \"%s\": stat %s: %s", argv[0], path, lower(strerror(errno)));
     }
+    char kind = 'f';
+    int rows = 24, cols = 80;
+    if (n >= 7 + argc + envc + 3) {
+        const char *mode = f[7 + argc + envc];
+        kind = strcmp(mode, "tty") == 0 ? 't' : strcmp(mode, "pipe") == 0 ? 'p' : 'f';
+        rows = atoi(f[8 + argc + envc]);
+        cols = atoi(f[9 + argc + envc]);
+    }
+    int master = -1, console = -1;
+    if (kind == 't' && (console = open_console(rows, cols, uid, gid, &master)) < 0) {
+        exec_fail(126, "open console: %s", lower(strerror(errno)));
+    }
     if (drop_capabilities() < 0) {
         exec_fail(126, "drop capabilities: %s", lower(strerror(errno)));
     }
@@ -669,10 +962,19 @@ static int cmd_exec(char **f, int n) {
     }
     say("path %s %d", path, (int) getpid());
     int reply = fcntl(1, F_DUPFD_CLOEXEC, 10);
-    if (dup2(io[0], 0) < 0 || dup2(io[1], 1) < 0 || dup2(io[2], 2) < 0) {
+    int in_fd = kind == 'p' ? in_pipe[0] : io[0];
+    int out_fd[2] = {io[1], io[2]};
+    if (kind == 't') {
+        in_fd = out_fd[0] = out_fd[1] = console;
+    }
+    if (dup2(in_fd, 0) < 0 || dup2(out_fd[0], 1) < 0 || dup2(out_fd[1], 2) < 0) {
         dprintf(reply, "error 126 dup2: %s\n", lower(strerror(errno)));
         _exit(126);
     }
+    if (console > 2) {
+        close(console);
+    }
+    send_stdio(kind, master);
     sigset_t all;
     sigemptyset(&all);
     sigprocmask(SIG_SETMASK, &all, NULL);
@@ -827,14 +1129,17 @@ static int shim_wait(pid_t pid) {
         return 1;
     }
     say("ok %d", (int) pid);
+    int ctl = fcntl(0, F_DUPFD_CLOEXEC, 10); /* read only once the process has exec'd: until then the commands are its */
     int devnull = open("/dev/null", O_RDWR);
     dup2(devnull, 0);
     dup2(devnull, 1);
     for (int i = 0; i < 3; i++) {
         close(io[i]); /* the process has its own copies: the pipes end when it and its children close them */
     }
+    close(sync_sock[1]);
+    close(in_pipe[0]);
     int status = 0;
-    relay_and_wait(pid, &status);
+    relay_and_wait(pid, &status, ctl);
     if (WIFSIGNALED(status)) {
         snprintf(text, sizeof text, "signal %d\n", WTERMSIG(status));
     } else {
@@ -895,6 +1200,9 @@ static int give_stdio_to_root_of(pid_t pid) {
         if (fchown(io[i], (uid_t) uid, (gid_t) gid) < 0) {
             return -1;
         }
+    }
+    if (fchown(in_pipe[0], (uid_t) uid, (gid_t) gid) < 0) {
+        return -1;
     }
     return 0;
 }

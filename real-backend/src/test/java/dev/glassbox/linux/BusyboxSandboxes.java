@@ -27,7 +27,7 @@ import java.util.Set;
  */
 final class BusyboxSandboxes implements AutoCloseable {
     static final List<String> APPLETS = List.of("sh", "echo", "hostname", "sleep", "ls", "cat", "ps", "true", "false", "id", "mount", "ip",
-            "wget", "rm", "touch", "kill", "pwd", "env", "head", "tr", "grep");
+            "wget", "rm", "touch", "kill", "pwd", "env", "head", "tr", "grep", "tty", "stty");
     static final List<String> ENV = List.of("PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "HOSTNAME=box");
 
     final Path state;
@@ -142,6 +142,7 @@ final class BusyboxSandboxes implements AutoCloseable {
     @Override
     public void close() throws IOException {
         processes.killAll();
+        processes.closeSpare(); // the helper kept ready for the next container: it would wait for one until this JVM ends
         for (Path m : merged) {
             if (LinuxOverlayMounts.isMounted(m)) {
                 Cmd.run(List.of("umount", m.toString()), 5_000);

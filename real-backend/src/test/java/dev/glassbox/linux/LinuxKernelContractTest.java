@@ -30,7 +30,7 @@ class LinuxKernelContractTest extends KernelContract {
      * The LinuxKernel itself under a temporary state root, with names of this JVM's own; closing it
      * takes apart what it made, and the cgroups the contract makes outside its parent go with it.
      */
-    private static final class TestKernel implements Kernel {
+    static final class TestKernel implements Kernel {
         final Path state;
         final LinuxKernel linux;
 
@@ -92,6 +92,11 @@ class LinuxKernelContractTest extends KernelContract {
 
     @Override
     protected void unpackBusybox(Kernel k, String dir) {
+        busybox(dir);
+    }
+
+    /** The host's static busybox with its applets, and the directories a container's mounts need, under {@code dir}. */
+    static void busybox(String dir) {
         try {
             Path bin = Files.createDirectories(Path.of(dir, "bin"));
             Files.copy(BusyboxSandboxes.busybox(), bin.resolve("busybox"));
