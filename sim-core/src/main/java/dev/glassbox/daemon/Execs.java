@@ -116,7 +116,7 @@ final class Execs {
                 return new Attachments.Stream(buffer, null, null, null, e.config.tty(), false, true, true);
             }
             if (stdio.interactive()) {
-                e.stdin.connect(d.kernel.processes().stdio(e.pid));
+                e.stdin.connect(ContainerStdin.of(d.kernel.processes(), e.pid));
             }
             d.kernel.processes().onExit(e.pid, st -> {
                 e.running = false;
