@@ -57,6 +57,7 @@ class InteractiveTest {
             assertEquals("echo hi\r\nhi\r\n/ # ", type(e, a, "echo hi\r"), "the typed line is echoed, then the output with CR LF, then the prompt");
             assertEquals("cd /tmp\r\n/tmp # ", type(e, a, "cd /tmp\r"), "the prompt follows the working directory");
             assertEquals("tty\r\n/dev/pts/0\r\n/tmp # ", type(e, a, "tty\r"));
+            assertEquals("ls /dev/pts\r\n0\r\n/tmp # ", type(e, a, "ls /dev/pts\r"), "the terminal's device node");
             assertEquals("true; echo $?\r\n0\r\n/tmp # ", type(e, a, "true; echo $?\r"));
         }
     }

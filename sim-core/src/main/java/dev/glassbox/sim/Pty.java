@@ -38,7 +38,9 @@ final class Pty implements Stdio {
 
     /** Opens a pty for {@code p} (its session leader and foreground group), records it, and makes it p's stdin, stdout and stderr. */
     static Pty open(SimKernel k, SimProcess p, ExecSpec.OutputSink screen, int rows, int cols) {
-        Pty pty = new Pty(k, screen, "/dev/pts/" + freeNumber(k, p), rows, cols);
+        int number = freeNumber(k, p);
+        Pty pty = new Pty(k, screen, "/dev/pts/" + number, rows, cols);
+        slaveNode(k, p, number);
         pty.foreground = p.pgid;
         p.tty = pty;
         p.in = pty.input;
@@ -49,6 +51,20 @@ final class Pty implements Stdio {
                 + "): it becomes the process's stdin, stdout and stderr, and its session's controlling tty; the shim keeps the master side, where docker attach types and reads.",
                 "open(\"/dev/ptmx\") ; ioctl(TIOCSWINSZ, " + rows + "x" + cols + ") ; dup2(" + pty.name + ", 0..2) ; setsid() ; ioctl(TIOCSCTTY)");
         return pty;
+    }
+
+    /** The slave's device node (major 136), where the container's /dev/pts is: {@code ls /dev/pts} shows it. */
+    private static void slaveNode(SimKernel k, SimProcess p, int number) {
+        try {
+            MountTable.Resolved r = p.ns.mnt().table.resolve("/", "/dev/pts", true);
+            if (r.node() instanceof Node.Dir && r.mount().fs instanceof TreeFs t) {
+                java.util.List<String> at = new java.util.ArrayList<>(r.rel());
+                at.add(Integer.toString(number));
+                t.put(at, new Node.Dev(k.ids.nextIno(), 0620, k.now(), 136, number));
+            }
+        } catch (SysError e) {
+            // no /dev/pts in this root: the terminal works all the same
+        }
     }
 
     /** Each container has its own devpts: the lowest number no live process of its mount namespace holds. */
