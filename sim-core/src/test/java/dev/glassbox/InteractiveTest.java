@@ -238,6 +238,8 @@ class InteractiveTest {
             assertEquals("exit 2\r\nexit\r\n", type(e, a, "exit 2\r"), "interactive bash says exit");
             assertFalse(e.api().execInspect(exec).running());
             assertEquals(Integer.valueOf(2), e.api().execInspect(exec).exitCode());
+            DockerException again = assertThrows(DockerException.class, () -> e.api().execAttach(exec));
+            assertEquals("Error: Exec command " + exec + " has already run", again.getMessage());
             assertEquals("true", state(e, "web", "Running"), "the exec's end leaves the container running");
         }
     }
