@@ -123,6 +123,19 @@ class PtyTest {
     }
 
     @Test
+    void resizeSendsSigwinchToTheForegroundGroupOnlyWhenTheSizeChanges() {
+        int pid = start(List.of("sh", "-c", "trap 'echo winch' WINCH; read x; echo done $x"), StdioSpec.of(true, true));
+        Stdio in = k.processes().stdio(pid);
+        k.idle(10);
+        in.resize(24, 80);
+        assertEquals("", type(in, ""), "the same size: no signal");
+        in.resize(30, 100);
+        assertEquals("winch\r\n", type(in, ""), "the trap runs; read goes on reading");
+        assertEquals("y\r\ndone y\r\n", type(in, "y\r"));
+        assertEquals(Optional.of(ExitStatus.exited(0)), exit(pid));
+    }
+
+    @Test
     void aProcessWithoutAnInteractiveStdinHasNoWriter() {
         int pid = start(List.of("sleep", "10"), StdioSpec.NONE);
         assertThrows(IllegalStateException.class, () -> k.processes().stdio(pid));
