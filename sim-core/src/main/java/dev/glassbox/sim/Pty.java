@@ -22,6 +22,10 @@ final class Pty implements Stdio {
     /** The slave's name inside the container, /dev/pts/N. */
     final String name;
     private final StringBuilder line = new StringBuilder();
+    /** IUTF8: a character split between two writes waits for its last bytes. */
+    private final java.nio.charset.CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE).onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE);
+    private byte[] partial = new byte[0];
     int rows;
     int cols;
     /** The foreground process group: the one the signal characters reach. */
@@ -97,11 +101,20 @@ final class Pty implements Stdio {
         if (input.closed()) {
             return;
         }
-        String typed = new String(data, StandardCharsets.UTF_8);
+        String typed = decode(data);
         for (int i = 0; i < typed.length(); i++) {
             key(typed.charAt(i));
         }
         k.scheduler.runReady();
+    }
+
+    private String decode(byte[] data) {
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.allocate(partial.length + data.length).put(partial).put(data).flip();
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(in.remaining());
+        utf8.decode(in, out, false);
+        partial = new byte[in.remaining()];
+        in.get(partial);
+        return out.flip().toString();
     }
 
     private void key(char c) {

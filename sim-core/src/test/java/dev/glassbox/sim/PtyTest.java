@@ -104,11 +104,34 @@ class PtyTest {
     }
 
     @Test
-    void ctrlCSignalsTheForegroundGroupAndCtrlBackslashQuits() {
+    void aCharacterSplitBetweenTwoWritesIsEchoedWhole() {
+        int pid = start(List.of("cat"), StdioSpec.of(true, true));
+        Stdio in = k.processes().stdio(pid);
+        byte[] e = "é".getBytes(StandardCharsets.UTF_8);
+        in.write(new byte[] {e[0]});
+        k.idle(10);
+        assertEquals("", screen.toString());
+        in.write(new byte[] {e[1], '\r'});
+        k.idle(10);
+        assertEquals("é\r\né\r\n", screen.toString());
+        assertEquals(Optional.empty(), exit(pid));
+    }
+
+    @Test
+    void ctrlCSignalsTheForegroundGroup() {
         int pid = start(List.of("sh", "-c", "sleep 100; echo $?"), StdioSpec.of(true, true));
         Stdio in = k.processes().stdio(pid);
         k.idle(1000);
         assertEquals("^C130\r\n", type(in, "\u0003"), "sleep dies of SIGINT; sh, PID 1 without a handler, goes on");
+        assertEquals(Optional.of(ExitStatus.exited(0)), exit(pid));
+    }
+
+    @Test
+    void ctrlBackslashQuits() {
+        int pid = start(List.of("sh", "-c", "sleep 100; echo $?"), StdioSpec.of(true, true));
+        Stdio in = k.processes().stdio(pid);
+        k.idle(1000);
+        assertEquals("^\\Quit\r\n131\r\n", type(in, "\u001c"), "SIGQUIT ends sleep; ash reports the signal");
         assertEquals(Optional.of(ExitStatus.exited(0)), exit(pid));
     }
 
