@@ -59,6 +59,9 @@ class InteractiveTest {
             assertEquals("tty\r\n/dev/pts/0\r\n/tmp # ", type(e, a, "tty\r"));
             assertEquals("ls /dev/pts\r\n0\r\n/tmp # ", type(e, a, "ls /dev/pts\r"), "the terminal's device node");
             assertEquals("true; echo $?\r\n0\r\n/tmp # ", type(e, a, "true; echo $?\r"));
+            assertEquals("cd /nope\r\nsh: cd: can't cd to /nope: No such file or directory\r\n/tmp # ", type(e, a, "cd /nope\r"),
+                    "an interactive ash names no line");
+            assertEquals("nope\r\nsh: nope: not found\r\n/tmp # ", type(e, a, "nope\r"));
         }
     }
 
