@@ -79,6 +79,19 @@ class InteractiveTest {
     }
 
     @Test
+    void anOpenConstructAsksForMoreWithPs2() {
+        try (Engine e = Engine.sim()) {
+            Api.Attachment a = runIt(e, "box", "alpine", List.of("sh"));
+            screen(a);
+            assertEquals("for i in 1 2\r\n> ", type(e, a, "for i in 1 2\r"));
+            assertEquals("do echo $i; done\r\n1\r\n2\r\n/ # ", type(e, a, "do echo $i; done\r"));
+            assertEquals("if true\r\n> ", type(e, a, "if true\r"));
+            assertEquals("^C\r\n/ # ", type(e, a, "\u0003"), "^C drops the unfinished command");
+            assertEquals("fi\r\nsh: syntax error: unexpected \"fi\"\r\n/ # ", type(e, a, "fi\r"), "a syntax error ends no interactive shell");
+        }
+    }
+
+    @Test
     void ctrlCKillsTheForegroundCommandAndTheShellGoesOn() {
         try (Engine e = Engine.sim()) {
             Api.Attachment a = runIt(e, "box", "alpine", List.of("sh"));
