@@ -108,6 +108,16 @@ class InteractiveTest {
     }
 
     @Test
+    void ctrlCStopsABusyLoopOfBuiltins() {
+        try (Engine e = Engine.sim()) {
+            Api.Attachment a = runIt(e, "box", "alpine", List.of("sh"));
+            screen(a);
+            assertEquals("while :; do :; done\r\n", type(e, a, "while :; do :; done\r"), "the loop spins; the engine gets its turn");
+            assertEquals("^C\r\n/ # ", type(e, a, "\u0003"), "the shell's own loop: Ctrl-C ends it and prompts again");
+        }
+    }
+
+    @Test
     void ctrlDAtTheStartOfALineEndsTheShellAndTheContainer() {
         try (Engine e = Engine.sim()) {
             Api.Attachment a = runIt(e, "box", "alpine", List.of("sh"));

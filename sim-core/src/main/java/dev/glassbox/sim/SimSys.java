@@ -169,6 +169,13 @@ final class SimSys implements Sys {
     }
 
     @Override
+    public void tcsetpgrp(int pid) {
+        if (p.tty != null) {
+            p.tty.foreground = byPid(pid).pgid;
+        }
+    }
+
+    @Override
     public void setpgid(int pid) {
         SimProcess c = byPid(pid);
         if (c.parent != p) {

@@ -62,6 +62,8 @@ public interface Sys {
     }
     /** setpgid(pid, pid): a child of ours gets a process group of its own (a shell's background job), out of reach of the terminal's Ctrl-C. */
     default void setpgid(int pid) {}
+    /** tcsetpgrp(3): the process group of {@code pid} becomes the terminal's foreground group, the one its Ctrl-C reaches; nothing without a controlling terminal. */
+    default void tcsetpgrp(int pid) {}
 
     // ---- child processes
     /** fork + execve: starts {@code argv} (looked up on PATH) as a child; its output goes to {@code stdout}/{@code stderr}, or to ours when null. */

@@ -25,6 +25,7 @@ final class Exec {
     }
 
     int simple(Node.Simple s) {
+        sh.checkInterrupt();
         sh.line = s.line();
         sh.substStatus = 0;
         List<String> argv = sh.expand.fields(s.words());
@@ -156,7 +157,7 @@ final class Exec {
             sh.error(null, argv.get(0) + ": " + e.getMessage());
             return "ENOENT".equals(e.errno()) ? 127 : 126;
         }
-        dev.glassbox.kernel.ExitStatus st = sh.sys.waitStatus(pid);
+        dev.glassbox.kernel.ExitStatus st = waitInForeground(pid);
         out.finish();
         err.finish();
         if (st.signal() != 0 && st.signal() != Signals.SIGINT && st.signal() != Signals.SIGPIPE && sh.flavor != Flavor.BASH) {
@@ -166,6 +167,24 @@ final class Exec {
             throw new Flow.Interrupt(st.code()); // the user's Ctrl-C: the rest of the line is dropped
         }
         return st.code();
+    }
+
+    /**
+     * Waits for a foreground child. An interactive shell's job control puts the child in a process group of
+     * its own and gives it the terminal, so that Ctrl-C reaches the child and not the shell, then takes the
+     * terminal back.
+     */
+    private dev.glassbox.kernel.ExitStatus waitInForeground(int pid) {
+        if (!sh.interactive) {
+            return sh.sys.waitStatus(pid);
+        }
+        sh.sys.setpgid(pid);
+        sh.sys.tcsetpgrp(pid);
+        try {
+            return sh.sys.waitStatus(pid);
+        } finally {
+            sh.sys.tcsetpgrp(sh.sys.getpid());
+        }
     }
 
     /** {@code cmd &}: a program is spawned and left running; anything else runs in a forked copy of the shell. */
@@ -180,6 +199,7 @@ final class Exec {
         Interp child = sh.copy();
         child.exitTrap = null;
         child.interactive = false;
+        child.interrupted = new java.util.concurrent.atomic.AtomicBoolean();
         int pid = sh.sys.fork(sys -> {
             child.sys = sys;
             child.io = Streams.of(sys);

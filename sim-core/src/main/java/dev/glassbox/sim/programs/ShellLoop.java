@@ -15,7 +15,7 @@ final class ShellLoop {
 
     static int run(Interp sh, Input in) {
         if (sh.interactive) {
-            sh.sys.signal(Signals.SIGINT, () -> {}); // caught, so that Ctrl-C interrupts a read at the prompt (EINTR)
+            sh.sys.signal(Signals.SIGINT, () -> sh.interrupted.set(true)); // caught: Ctrl-C interrupts a read at the prompt (EINTR) or the shell's own commands
             sh.sys.ignore(Signals.SIGQUIT);
             sh.sys.ignore(Signals.SIGTERM);
             sh.vars.putIfAbsent("PS1", Prompt.defaultPs1(sh));
@@ -25,6 +25,7 @@ final class ShellLoop {
         while (true) {
             List<Node> commands;
             try {
+                sh.interrupted.set(false);
                 commands = read(sh, in);
             } catch (SysError e) {
                 interrupted(sh, e);
