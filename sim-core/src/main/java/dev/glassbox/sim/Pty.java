@@ -3,7 +3,15 @@ package dev.glassbox.sim;
 import dev.glassbox.kernel.ExecSpec;
 import dev.glassbox.kernel.Stdio;
 import dev.glassbox.trace.Subsystem;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * A pseudo-terminal: the master side is what a {@code docker attach} client types into and reads, the
@@ -23,8 +31,8 @@ final class Pty implements Stdio {
     final String name;
     private final StringBuilder line = new StringBuilder();
     /** IUTF8: a character split between two writes waits for its last bytes. */
-    private final java.nio.charset.CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE).onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE);
+    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
     private byte[] partial = new byte[0];
     int rows;
     int cols;
@@ -51,7 +59,8 @@ final class Pty implements Stdio {
         p.ttyFds = 0b111;
         p.output = (stream, text) -> pty.output(text);
         p.stdio = pty;
-        k.event(Subsystem.PROCESS, "open pty", pty.name, pty.name + " is opened as the container's terminal (" + rows + "×" + cols
+        String whose = p.nsPid() == 1 ? "the container's" : "the process's";
+        k.event(Subsystem.PROCESS, "open pty", pty.name, pty.name + " is opened as " + whose + " terminal (" + rows + "×" + cols
                 + "): it becomes the process's stdin, stdout and stderr, and its session's controlling tty; the shim keeps the master side, where docker attach types and reads.",
                 "open(\"/dev/ptmx\") ; ioctl(TIOCSWINSZ, " + rows + "x" + cols + ") ; dup2(" + pty.name + ", 0..2) ; setsid() ; ioctl(TIOCSCTTY)");
         return pty;
@@ -62,7 +71,7 @@ final class Pty implements Stdio {
         try {
             MountTable.Resolved r = p.ns.mnt().table.resolve("/", "/dev/pts", true);
             if (r.node() instanceof Node.Dir && r.mount().fs instanceof TreeFs t) {
-                java.util.List<String> at = new java.util.ArrayList<>(r.rel());
+                List<String> at = new ArrayList<>(r.rel());
                 at.add(Integer.toString(number));
                 t.put(at, new Node.Dev(k.ids.nextIno(), 0620, k.now(), 136, number));
             }
@@ -73,7 +82,7 @@ final class Pty implements Stdio {
 
     /** Each container has its own devpts: the lowest number no live process of its mount namespace holds. */
     private static int freeNumber(SimKernel k, SimProcess p) {
-        java.util.Set<String> used = new java.util.HashSet<>();
+        Set<String> used = new HashSet<>();
         for (SimProcess q : k.procList()) {
             if (q.alive() && q.tty != null && q.ns.mnt() == p.ns.mnt()) {
                 used.add(q.tty.name);
@@ -109,8 +118,8 @@ final class Pty implements Stdio {
     }
 
     private String decode(byte[] data) {
-        java.nio.ByteBuffer in = java.nio.ByteBuffer.allocate(partial.length + data.length).put(partial).put(data).flip();
-        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(in.remaining());
+        ByteBuffer in = ByteBuffer.allocate(partial.length + data.length).put(partial).put(data).flip();
+        CharBuffer out = CharBuffer.allocate(in.remaining());
         utf8.decode(in, out, false);
         partial = new byte[in.remaining()];
         in.get(partial);
