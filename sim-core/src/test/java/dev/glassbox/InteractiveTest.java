@@ -123,7 +123,9 @@ class InteractiveTest {
             Api.Attachment a = runIt(e, "box", "alpine", List.of("sh"));
             screen(a);
             type(e, a, "false\r");
+            assertFalse(a.ended());
             assertEquals("\r\n", type(e, a, "\u0004"), "ash leaves the prompt's line");
+            assertTrue(a.ended(), "the container stopped: its attach stream ends");
             assertEquals("false", state(e, "box", "Running"));
             assertEquals("1", state(e, "box", "ExitCode"), "the last command's status");
         }
@@ -165,6 +167,7 @@ class InteractiveTest {
             type(e, a, "\u0015"); // clear the line
             type(e, a, "\u0010\u0011");
             assertTrue(a.detached());
+            assertFalse(a.ended(), "detached, not ended: the shell runs on");
             assertEquals("true", state(e, "box", "Running"));
             a.write("echo lost\r".getBytes(StandardCharsets.UTF_8));
             Api.Attachment b = e.api().attach("box", new Api.AttachOptions(true, true, true, false, ""));
@@ -216,10 +219,12 @@ class InteractiveTest {
             Api.Attachment a = e.api().attach("piped", new Api.AttachOptions(true, true, true, false, ""));
             a.write("echo a; exit 3\n".getBytes(StandardCharsets.UTF_8)); // typed before start: held for the process
             a.closeStdin();
+            assertFalse(a.ended(), "attached before start: the stream waits for the container");
             e.api().start("piped");
             e.advance(10);
             assertEquals("a\n", screen(a));
             assertEquals("3", state(e, "piped", "ExitCode"));
+            assertTrue(a.ended());
         }
     }
 
@@ -257,12 +262,14 @@ class InteractiveTest {
             String host = e.run("docker inspect -f '{{.Config.Hostname}}' web").out().trim();
             assertEquals("root@" + host + ":/# ", screen(a), "Debian's bash.bashrc prompt");
             assertTrue(e.api().execInspect(exec).running());
+            assertFalse(a.ended());
             assertEquals("tty\r\n/dev/pts/0\r\nroot@" + host + ":/# ", type(e, a, "tty\r"), "the exec's own terminal");
             e.api().execResize(exec, 50, 132);
             assertTrue(type(e, a, "stty size\r").contains("\r\n50 132\r\n"));
             assertTrue(type(e, a, "ls /etc/nginx\r").contains("nginx.conf"), "it runs beside nginx, in its filesystem");
             assertEquals("exit 2\r\nexit\r\n", type(e, a, "exit 2\r"), "interactive bash says exit");
             assertFalse(e.api().execInspect(exec).running());
+            assertTrue(a.ended(), "the exec's process exited: its stream ends");
             assertEquals(Integer.valueOf(2), e.api().execInspect(exec).exitCode());
             DockerException again = assertThrows(DockerException.class, () -> e.api().execAttach(exec));
             assertEquals("Error: Exec command " + exec + " has already run", again.getMessage());

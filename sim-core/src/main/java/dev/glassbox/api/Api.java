@@ -444,6 +444,15 @@ public interface Api {
             return false;
         }
 
+        /**
+         * Whether the stream has ended because its process did: the container stopped after the attach
+         * (Docker closes the attach stream then, even when a restart policy brings it back), or the exec's
+         * process exited. {@link #drain} may still hold the last output.
+         */
+        default boolean ended() {
+            return false;
+        }
+
         /** Whether the stream is a terminal's raw bytes (no 8-byte frames over HTTP). */
         default boolean tty() {
             return false;

@@ -5,6 +5,7 @@ import dev.glassbox.api.DockerException;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * docker attach and the streams of docker exec: the output a client is shown, the input it types
@@ -26,7 +27,9 @@ final class Attachments {
         // when the client's input ends, unless it is a terminal (then only the attachment ends)
         ContainerStdin input = o.stdin() && c.config.openStdin() ? c.stdin : null;
         boolean tty = c.config.tty();
-        return new Stream(buffer, c.attachments, input, tty ? keys : null, tty, c.config.stdinOnce() && !tty, o.stdout(), o.stderr());
+        int stops = c.stops;
+        return new Stream(buffer, c.attachments, input, tty ? keys : null, tty, c.config.stdinOnce() && !tty, o.stdout(), o.stderr(),
+                () -> c.stops != stops);
     }
 
     /** POST /containers/{id}/resize: the terminal's new size (a container without one ignores it). */
@@ -62,14 +65,16 @@ final class Attachments {
         private final boolean closeOnEof;
         private final boolean stdout;
         private final boolean stderr;
+        private final BooleanSupplier over;
         private boolean detached;
 
         /**
          * {@code feeds}: where the producer finds {@code buffer} (null when it is the stream's own); {@code input}
-         * null when the client's input goes nowhere; {@code keys} null when there is no terminal to detach from.
+         * null when the client's input goes nowhere; {@code keys} null when there is no terminal to detach from;
+         * {@code over}: whether the process behind the stream has ended.
          */
         Stream(List<Api.LogLine> buffer, List<List<Api.LogLine>> feeds, ContainerStdin input, DetachKeys keys, boolean tty,
-               boolean closeOnEof, boolean stdout, boolean stderr) {
+               boolean closeOnEof, boolean stdout, boolean stderr, BooleanSupplier over) {
             this.buffer = buffer;
             this.feeds = feeds;
             this.input = input;
@@ -78,6 +83,7 @@ final class Attachments {
             this.closeOnEof = closeOnEof;
             this.stdout = stdout;
             this.stderr = stderr;
+            this.over = over;
         }
 
         @Override
@@ -134,6 +140,11 @@ final class Attachments {
         @Override
         public boolean tty() {
             return tty;
+        }
+
+        @Override
+        public boolean ended() {
+            return over.getAsBoolean();
         }
     }
 }

@@ -37,6 +37,8 @@ final class Container {
     long startedAt;
     long finishedAt;
     int restartCount;
+    /** How many times its process has ended: an attach stream ends at the first end after it began. */
+    int stops;
     boolean manuallyStopped;
     boolean removed;
     Sandbox sandbox;

@@ -115,7 +115,7 @@ final class Execs {
             String failure = launch(e, (stream, text) -> buffer.add(new Api.LogLine(stream, d.now(), text)), stdio);
             if (failure != null) {
                 buffer.add(new Api.LogLine(e.config.tty() ? 1 : 2, d.now(), failure + "\n"));
-                return new Attachments.Stream(buffer, null, null, null, e.config.tty(), false, true, true);
+                return new Attachments.Stream(buffer, null, null, null, e.config.tty(), false, true, true, () -> true);
             }
             if (stdio.interactive()) {
                 e.stdin.connect(ContainerStdin.of(d.kernel.processes(), e.pid));
@@ -126,7 +126,7 @@ final class Execs {
                 e.stdin.disconnect();
             });
             return new Attachments.Stream(buffer, null, e.config.attachStdin() ? e.stdin : null,
-                    e.config.tty() ? DetachKeys.parse("") : null, e.config.tty(), !e.config.tty(), true, true);
+                    e.config.tty() ? DetachKeys.parse("") : null, e.config.tty(), !e.config.tty(), true, true, () -> !e.running);
         }
     }
 

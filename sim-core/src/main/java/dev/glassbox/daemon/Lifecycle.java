@@ -221,6 +221,7 @@ final class Lifecycle {
             c.exitCode = status.code();
             c.oomKilled = oom;
             c.finishedAt = d.now();
+            c.stops++;
             c.pid = 0;
             d.tracer.did(Layer.DAEMON, null, "exited", c.name, c.name + " is recorded as exited with status " + c.exitCode + ".", "");
             d.hostsFiles.refreshPeers(c);
