@@ -105,7 +105,9 @@ public interface Api {
      * POST /containers/{id}/attach?stream=1&stdin=…&stdout=…&stderr=…&logs=…&detachKeys=…: the chosen
      * streams from now on ({@code logs}: what the container printed before, first); with {@code stdin}
      * the attachment's {@link Attachment#write} reaches the container's standard input (it must have
-     * been created with {@code OpenStdin}), and the detach keys typed there end the attachment.
+     * been created with {@code OpenStdin}, else Docker drops the input), and on a terminal ({@code Tty})
+     * the detach keys typed there end the attachment; without one they are ordinary input, as in Docker.
+     * {@code StdinOnce}: {@link Attachment#closeStdin} is end of file for the container when it has no terminal.
      */
     default Attachment attach(String id, AttachOptions options) {
         if (options.stdin() || options.logs()) {
@@ -455,6 +457,15 @@ public interface Api {
 
         /** Whether the client typed the detach keys: the stream ends here and the container runs on. */
         default boolean detached() {
+            return false;
+        }
+
+        /**
+         * Whether the stream has ended because its process did: the container stopped after the attach
+         * (Docker closes the attach stream then, even when a restart policy brings it back), or the exec's
+         * process exited. {@link #drain} may still hold the last output.
+         */
+        default boolean ended() {
             return false;
         }
 

@@ -37,6 +37,8 @@ final class Container {
     long startedAt;
     long finishedAt;
     int restartCount;
+    /** How many times its process has ended: an attach stream ends at the first end after it began. */
+    int stops;
     boolean manuallyStopped;
     boolean removed;
     Sandbox sandbox;
@@ -48,6 +50,11 @@ final class Container {
     final List<NatRule> nat = new ArrayList<>();
     final List<Api.LogLine> logs = new ArrayList<>();
     final List<List<Api.LogLine>> attachments = new ArrayList<>();
+    /** Where attached clients' input goes: the running process's stdin, or held until it starts. */
+    final ContainerStdin stdin = new ContainerStdin();
+    /** The terminal's size for the next start (Docker's default until a client resizes it). */
+    int ttyRows = 24;
+    int ttyCols = 80;
 
     List<MountPoint> mounts = List.of();
     /** Networks connected after create, beyond the one of {@code networkMode}. */

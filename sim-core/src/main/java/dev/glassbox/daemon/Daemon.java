@@ -411,23 +411,20 @@ public final class Daemon implements Api {
 
     @Override
     public Attachment attach(String id) {
-        Container c = container(id);
-        events.container(c, "attach");
-        List<LogLine> buffer = new ArrayList<>();
-        c.attachments.add(buffer);
-        return new Attachment() {
-            @Override
-            public List<LogLine> drain() {
-                List<LogLine> out = new ArrayList<>(buffer);
-                buffer.clear();
-                return out;
-            }
+        return attach(id, AttachOptions.OUTPUT);
+    }
 
-            @Override
-            public void close() {
-                c.attachments.remove(buffer);
-            }
-        };
+    @Override
+    public Attachment attach(String id, AttachOptions options) {
+        Container c = container(id);
+        Attachment a = Attachments.container(c, options);
+        events.container(c, "attach");
+        return a;
+    }
+
+    @Override
+    public void resize(String id, int height, int width) {
+        Attachments.resize(container(id), height, width);
     }
 
     @Override
@@ -463,6 +460,16 @@ public final class Daemon implements Api {
     @Override
     public void execStartDetached(String execId) {
         execs.startDetached(execId);
+    }
+
+    @Override
+    public Attachment execAttach(String execId) {
+        return execs.attach(execId);
+    }
+
+    @Override
+    public void execResize(String execId, int height, int width) {
+        execs.resize(execId, height, width);
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.glassbox.kernel.ExitStatus;
 import dev.glassbox.kernel.NsType;
 import dev.glassbox.kernel.Processes;
 import dev.glassbox.kernel.Sandbox;
+import dev.glassbox.kernel.StdioSpec;
 import dev.glassbox.runtime.Runtime;
 import dev.glassbox.runtime.RuntimeSpec;
 import dev.glassbox.sim.Signals;
@@ -152,6 +153,9 @@ final class Lifecycle {
             }
             d.hostsFiles.refreshPeers(c);
             int pid = c.pid;
+            if (c.config.openStdin() || c.config.tty()) {
+                c.stdin.connect(ContainerStdin.of(d.kernel.processes(), pid));
+            }
             d.kernel.processes().onExit(pid, status -> exited(c, pid, status));
         }
     }
@@ -173,7 +177,7 @@ final class Lifecycle {
         return new RuntimeSpec(c.id, c.path, env(c), cwd, c.hostname, user[0], user[1], c.lowerdirs, c.upperdir(), c.workdir(), c.merged(),
                 Runtime.standardMounts(c.dir(), MountPoint.specs(c.mounts), remap != null && !ownNet), plan, c.cgroup(), limits,
                 (stream, text) -> c.log(stream, d.now(), text), remap == null ? null : remap.uidMap(), remap == null ? null : remap.gidMap(),
-                shared);
+                shared, new StdioSpec(c.config.openStdin(), c.config.tty(), c.ttyRows, c.ttyCols));
     }
 
     private void writeFiles(Container c) {
@@ -212,11 +216,13 @@ final class Lifecycle {
         try (Tracer.Span s = d.tracer.open(Layer.DAEMON, null, "container exited", c.name, "PID 1 of " + c.name + " ended with status "
                 + status.code() + (status.oomKilled() ? " (killed by the OOM killer)" : "") + "; the container stops with it.", "")) {
             boolean oom = status.oomKilled() || oomKillsIn(c) > 0;
+            c.stdin.disconnect();
             cleanup(c, c.sandbox);
             c.status = Container.Status.EXITED;
             c.exitCode = status.code();
             c.oomKilled = oom;
             c.finishedAt = d.now();
+            c.stops++;
             c.pid = 0;
             d.tracer.did(Layer.DAEMON, null, "exited", c.name, c.name + " is recorded as exited with status " + c.exitCode + ".", "");
             d.events.died(d, oom, c);

@@ -23,6 +23,8 @@ final class Interp {
     final Map<String, String> vars = new LinkedHashMap<>();
     final Set<String> exported = new LinkedHashSet<>();
     final Map<String, Node> funcs = new HashMap<>();
+    final Map<String, String> aliases = new LinkedHashMap<>();
+    final Set<String> shopts = new LinkedHashSet<>();
     final Map<Integer, String> traps = new HashMap<>();
     String exitTrap;
     int status;
@@ -31,9 +33,14 @@ final class Interp {
     boolean errexit;
     boolean xtrace;
     boolean script;
+    /** Reading commands from a terminal (or {@code sh -i}): prompts, Ctrl-C back to the prompt, job control. */
+    boolean interactive;
     int line = 1;
     Streams io;
     int condDepth;
+    private long turns;
+    /** Set by the interactive shell's SIGINT handler; shared with its subshells, which run in the same process. */
+    java.util.concurrent.atomic.AtomicBoolean interrupted = new java.util.concurrent.atomic.AtomicBoolean();
     final List<Job> jobs = new ArrayList<>();
     final Deque<Map<String, String>> locals = new ArrayDeque<>();
     final Expander expand = new Expander(this);
@@ -78,6 +85,8 @@ final class Interp {
         c.errexit = errexit;
         c.xtrace = xtrace;
         c.script = script;
+        c.interactive = interactive;
+        c.interrupted = interrupted;
         c.line = line;
         c.io = io;
         return c;
@@ -328,6 +337,7 @@ final class Interp {
     private int loop(Node.Loop l) {
         int st = 0;
         while (true) {
+            spin();
             int c = condition(l.cond());
             if ((c == 0) == l.until()) {
                 return st;
@@ -342,6 +352,24 @@ final class Interp {
                     return 0;
                 }
             }
+        }
+    }
+
+    /**
+     * A loop that runs no command that blocks would hold the CPU for ever: every 1000 turns it spends a
+     * millisecond of virtual time, so that other processes, the terminal's Ctrl-C and the engine get their turn.
+     */
+    private void spin() {
+        checkInterrupt();
+        if (++turns % 1000 == 0) {
+            sys.sleep(1);
+        }
+    }
+
+    /** An interactive shell that got Ctrl-C while running its own commands (a loop, builtins) drops them. */
+    void checkInterrupt() {
+        if (interactive && interrupted.getAndSet(false)) {
+            throw new Flow.Interrupt(130);
         }
     }
 
