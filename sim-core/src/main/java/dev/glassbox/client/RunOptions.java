@@ -96,6 +96,11 @@ record RunOptions(String name, String image, ContainerConfig config, HostConfig 
         return new RunOptions(p.string("name", ""), image, config, host, detach, pull, attach);
     }
 
+    /** AttachStdin as the CLI sets it: with -i, unless -a names the streams and leaves STDIN out. */
+    boolean attachStdin() {
+        return config.openStdin() && (attach.isEmpty() || attach.stream().anyMatch(a -> a.equalsIgnoreCase("stdin")));
+    }
+
     /** Reference errors name the repository as the CLI normalises it: {@code library/UPPER}. */
     static String referenceError(String image, String message) {
         String prefix = "invalid reference format: repository name (";

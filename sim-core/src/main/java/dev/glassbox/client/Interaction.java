@@ -1,0 +1,109 @@
+package dev.glassbox.client;
+
+import dev.glassbox.api.Api;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The client's side of a hijacked stream with a person at the console: keys go to the container's
+ * input, time passes, output comes back to the console, until the process ends or the user types the
+ * detach keys. With a tty the console is raw and the terminal's size follows the window.
+ */
+final class Interaction {
+    /** How long the console is given for keys before time passes on the engine. */
+    static final long TICK_MILLIS = 20;
+
+    enum End { EXITED, DETACHED }
+
+    /** Where a terminal's size goes: the container's or the exec's resize request. */
+    interface Resize {
+        void to(int rows, int columns);
+    }
+
+    private final Console console;
+    private final Api.Attachment stream;
+    private final Pump pump;
+    private final BooleanSupplier ended;
+    private final boolean stdin;
+    private final boolean tty;
+    private final Resize resize;
+    private final Runnable interrupt;
+
+    /**
+     * {@code stdin}: keys reach the process; {@code tty}: the console goes raw and {@code resize} gets
+     * its size; {@code interrupt}: what Ctrl-C in line mode does (the CLI's signal proxy), or nothing.
+     */
+    Interaction(Console console, Api.Attachment stream, Pump pump, BooleanSupplier ended, boolean stdin, boolean tty,
+                Resize resize, Runnable interrupt) {
+        this.console = console;
+        this.stream = stream;
+        this.pump = pump;
+        this.ended = ended;
+        this.stdin = stdin;
+        this.tty = tty;
+        this.resize = resize;
+        this.interrupt = interrupt;
+    }
+
+    End run() {
+        boolean raw = tty && stdin;
+        if (raw) {
+            console.raw(true);
+        }
+        try {
+            if (tty) {
+                size();
+            }
+            return loop();
+        } finally {
+            if (raw) {
+                console.raw(false);
+            }
+        }
+    }
+
+    private End loop() {
+        boolean input = stdin;
+        while (true) {
+            byte[] keys = console.read(TICK_MILLIS);
+            if (input && keys == null) {
+                stream.closeStdin();
+                input = false;
+            } else if (input && keys.length > 0) {
+                stream.write(keys);
+            }
+            if (console.interrupted()) {
+                interrupt.run();
+            }
+            pump.advance();
+            show(stream.drain());
+            if (stream.detached()) {
+                return End.DETACHED;
+            }
+            if (ended.getAsBoolean()) {
+                show(stream.drain());
+                return End.EXITED;
+            }
+            if (tty && console.resized()) {
+                size();
+            }
+        }
+    }
+
+    private void size() {
+        Console.Size s = console.size();
+        resize.to(s.rows(), s.columns());
+    }
+
+    private void show(List<Api.LogLine> chunks) {
+        if (chunks == null) {
+            return;
+        }
+        for (Api.LogLine c : chunks) {
+            if (c.text() != null && !c.text().isEmpty()) {
+                console.write(c.text().getBytes(StandardCharsets.UTF_8));
+            }
+        }
+    }
+}
