@@ -146,7 +146,7 @@ final class Session {
 
     private Result runOnEngine(String text) {
         try {
-            return engine.get().run(text, ui.bars());
+            return engine.get().run(text, ui.bars(), ui.console());
         } finally {
             ui.bars().finish();
         }

@@ -19,8 +19,14 @@ public interface Console {
     /** The window's size. */
     Size size();
 
-    /** Raw mode ({@code -t}: keys pass as typed, Ctrl-C included) on, or off: line mode, the terminal as it was. */
-    void raw(boolean on);
+    /**
+     * The console is the container's from now on: {@code raw} ({@code -it}: keys pass as typed, Ctrl-C
+     * included, nothing echoed), or line mode (the console echoes and edits a line, Enter sends it).
+     */
+    void open(boolean raw);
+
+    /** Back to the front end: the terminal as it was. */
+    void close();
 
     /** Whether the window changed size since the last call. */
     default boolean resized() {

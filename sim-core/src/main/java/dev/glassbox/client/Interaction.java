@@ -47,19 +47,14 @@ final class Interaction {
     }
 
     End run() {
-        boolean raw = tty && stdin;
-        if (raw) {
-            console.raw(true);
-        }
+        console.open(tty && stdin);
         try {
             if (tty) {
                 size();
             }
             return loop();
         } finally {
-            if (raw) {
-                console.raw(false);
-            }
+            console.close();
         }
     }
 
