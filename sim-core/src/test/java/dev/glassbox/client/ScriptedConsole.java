@@ -11,7 +11,7 @@ import java.util.List;
  * A console for tests: keys typed once the output shows what a person would wait for (a prompt),
  * everything written kept. Null from {@link #read} stands for Ctrl-D in line mode ({@link #eof}).
  */
-final class ScriptedConsole implements Console {
+class ScriptedConsole implements Console {
     private record Step(String waitFor, byte[] keys) {}
 
     private final Deque<Step> steps = new ArrayDeque<>();
