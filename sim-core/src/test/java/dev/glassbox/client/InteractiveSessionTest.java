@@ -1,0 +1,122 @@
+package dev.glassbox.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.glassbox.Engine;
+import dev.glassbox.Progress;
+import dev.glassbox.Result;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Interactive containers on the sim kernel, typed through a scripted console as a person would. */
+class InteractiveSessionTest {
+    private static final String CTRL_P_Q = "\u0010\u0011";
+    private final Engine engine = Engine.sim();
+
+    @AfterEach
+    void close() {
+        engine.close();
+    }
+
+    private Result run(String line, ScriptedConsole console) {
+        return engine.run(line, Progress.NONE, console);
+    }
+
+    private Result run(String line) {
+        return engine.run(line);
+    }
+
+    @Test
+    void runItGivesAShellAtThePromptAndEndsWithItsExit() {
+        ScriptedConsole console = new ScriptedConsole().type("/ # ", "echo hi\r").type("/ # ", "exit\r");
+        Result r = run("docker run -it alpine sh", console);
+        String screen = console.output();
+        assertTrue(screen.startsWith("Unable to find image 'alpine:latest' locally\n"), "the pull shows before the shell:\n" + screen);
+        assertTrue(screen.contains("/ # echo hi\r\nhi\r\n/ # "), screen);
+        assertEquals(0, r.exitStatus(), r.err());
+        assertEquals("", r.err());
+        assertEquals("raw", console.modes.get(0));
+        assertEquals("Exited (0)", run("docker ps -a --format '{{.Status}}'").out().substring(0, 10));
+    }
+
+    @Test
+    void theShellsExitStatusIsRunsExitStatus() {
+        Result r = run("docker run -it alpine sh", new ScriptedConsole().type("/ # ", "exit 3\r"));
+        assertEquals(3, r.exitStatus());
+    }
+
+    @Test
+    void ctrlPCtrlQDetachesAndAttachComesBack() {
+        Result r = run("docker run -it --name box alpine sh", new ScriptedConsole().type("/ # ", CTRL_P_Q));
+        assertEquals(0, r.exitStatus());
+        assertEquals("", r.err() + r.out(), "docker run prints nothing when the user detaches");
+        assertEquals("box\n", run("docker ps --format '{{.Names}}'").out(), "it runs on");
+        ScriptedConsole again = new ScriptedConsole().type("", "echo back\r").type("back", "exit 5\r");
+        Result attach = run("docker attach box", again);
+        assertTrue(again.output().contains("back"), again.output());
+        assertEquals(5, attach.exitStatus(), attach.err());
+        assertEquals("", run("docker ps -q").out());
+    }
+
+    @Test
+    void detachingFromAttachSaysSoAndFails() {
+        run("docker run -dit --name box alpine sh");
+        Result r = run("docker attach box", new ScriptedConsole().type("", CTRL_P_Q));
+        assertEquals("read escape sequence\n", r.err());
+        assertEquals(1, r.exitStatus());
+        assertEquals("box\n", run("docker ps --format '{{.Names}}'").out());
+    }
+
+    @Test
+    void execItRunsAShellBesideTheMainProcess() {
+        run("docker run -d --name web nginx");
+        ScriptedConsole console = new ScriptedConsole().type("/ # ", "hostname\r").type("/ # ", "exit 2\r");
+        Result r = run("docker exec -it web sh", console);
+        String id = run("docker inspect -f '{{.Id}}' web").out().substring(0, 12);
+        assertTrue(console.output().contains("hostname\r\n" + id + "\r\n"), console.output());
+        assertEquals(2, r.exitStatus(), r.err());
+        assertEquals("web\n", run("docker ps --format '{{.Names}}'").out(), "the container runs on");
+    }
+
+    @Test
+    void startAiAttachesToACreatedShell() {
+        run("docker create -it --name job alpine sh");
+        Result r = run("docker start -ai job", new ScriptedConsole().type("/ # ", "exit 4\r"));
+        assertEquals(4, r.exitStatus(), r.err());
+    }
+
+    @Test
+    void interactiveWithoutATtyReadsLinesUntilEndOfInput() {
+        ScriptedConsole console = new ScriptedConsole().type("", "echo hi\n").eof("hi\n");
+        Result r = run("docker run -i --rm alpine sh", console);
+        assertTrue(console.output().contains("hi\n"), console.output());
+        assertEquals("line", console.modes.get(0));
+        assertEquals(0, r.exitStatus(), r.err());
+        assertEquals("", run("docker ps -aq").out(), "--rm removed it");
+    }
+
+    @Test
+    void withoutAConsoleInteractiveInputIsEmptyAndATtyIsRefused() {
+        Result i = run("docker run -i --rm alpine cat");
+        assertEquals(0, i.exitStatus(), "cat reads end of file at once: " + i.err());
+        run("docker run -d --name web nginx");
+        Result exec = run("docker exec -it web sh");
+        assertEquals("the input device is not a TTY\n", exec.err());
+        assertEquals(1, exec.exitStatus());
+        Result missing = run("docker exec -it nosuch sh");
+        assertEquals("Error response from daemon: No such container: nosuch\n", missing.err());
+        Result attach = run("docker attach web");
+        assertEquals(0, run("docker run -dit --name box alpine sh").exitStatus());
+        assertEquals("the input device is not a TTY\n", run("docker attach box").err());
+        assertTrue(attach.exitStatus() == 0 || attach.err().contains("still running"), attach.err());
+    }
+
+    @Test
+    void attachToAStoppedContainerIsRefused() {
+        run("docker create --name job alpine true");
+        Result r = run("docker attach job");
+        assertEquals("You cannot attach to a stopped container, start it first\n", r.err());
+        assertEquals(1, r.exitStatus());
+    }
+}
