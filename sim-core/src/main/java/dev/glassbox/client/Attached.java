@@ -56,11 +56,14 @@ final class Attached {
             if (tty) {
                 resize(s, id, s.console.size().rows() + 1, s.console.size().columns() + 1); // the CLI's nudge: the shell redraws its prompt
             }
-            if (session(s, a, id, link) == Interaction.End.DETACHED) {
-                s.err(ESCAPED);
-                return 1;
-            }
-            return exitStatus(s, id, "not-running");
+            return switch (session(s, a, id, link)) {
+                case DETACHED -> {
+                    s.err(ESCAPED);
+                    yield 1;
+                }
+                case INTERRUPTED -> Interaction.INTERRUPTED_STATUS;
+                case EXITED -> exitStatus(s, id, "not-running");
+            };
         } finally {
             a.close();
         }
@@ -92,7 +95,11 @@ final class Attached {
             if (!live(s, link)) {
                 return drained(s, a, id, name, condition, link);
             }
-            return session(s, a, id, link) == Interaction.End.DETACHED ? 0 : exitStatus(s, id, condition);
+            return switch (session(s, a, id, link)) {
+                case DETACHED -> 0; // run and start print nothing when the user detaches
+                case INTERRUPTED -> Interaction.INTERRUPTED_STATUS;
+                case EXITED -> exitStatus(s, id, condition);
+            };
         } finally {
             a.close();
         }

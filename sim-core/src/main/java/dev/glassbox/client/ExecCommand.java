@@ -61,6 +61,9 @@ final class ExecCommand {
                 s.err(Attached.ESCAPED);
                 return 1;
             }
+            if (end == Interaction.End.INTERRUPTED) {
+                return Interaction.INTERRUPTED_STATUS; // the CLI exits; the exec's process runs on
+            }
             Integer code = s.api.execInspect(execId).exitCode();
             return code == null ? 0 : code;
         } finally {

@@ -14,7 +14,15 @@ final class Interaction {
     /** How long the console is given for keys before time passes on the engine. */
     static final long TICK_MILLIS = 20;
 
-    enum End { EXITED, DETACHED }
+    /**
+     * How the session ended: the process exited, the user typed the detach keys, or pressed Ctrl-C in
+     * line mode (the docker CLI passes the signal on and exits itself, 130, the container running on
+     * if the signal did not end it).
+     */
+    enum End { EXITED, DETACHED, INTERRUPTED }
+
+    /** The CLI's exit status when Ctrl-C ended it: 128 + SIGINT. */
+    static final int INTERRUPTED_STATUS = 130;
 
     /** Where a terminal's size goes: the container's or the exec's resize request. */
     interface Resize {
@@ -70,6 +78,9 @@ final class Interaction {
             }
             if (console.interrupted()) {
                 interrupt.run();
+                pump.advance();
+                show(stream.drain());
+                return End.INTERRUPTED;
             }
             pump.advance();
             show(stream.drain());

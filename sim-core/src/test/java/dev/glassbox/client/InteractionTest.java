@@ -109,12 +109,13 @@ class InteractionTest {
     }
 
     @Test
-    void ctrlCInLineModeGoesToTheSignalProxy() {
-        ScriptedConsole console = new ScriptedConsole().type("> ", "bye\n");
+    void ctrlCInLineModeGoesToTheSignalProxyAndEndsTheClient() {
+        ScriptedConsole console = new ScriptedConsole();
         console.interrupt();
         EchoStream stream = new EchoStream();
-        run(console, stream, true, false);
-        assertEquals("interrupt", stream.events.get(0));
+        assertEquals(Interaction.End.INTERRUPTED, run(console, stream, true, false));
+        assertEquals(List.of("interrupt"), stream.events);
+        assertEquals("> ", console.output(), "what the container printed up to then is shown");
     }
 
     @Test
