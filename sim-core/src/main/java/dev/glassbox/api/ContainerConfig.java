@@ -5,11 +5,19 @@ import java.util.Map;
 
 /**
  * The container's own settings, as {@code POST /containers/create} carries them in its body.
- * {@code cmd} and {@code entrypoint} are null when the image's apply.
+ * {@code cmd} and {@code entrypoint} are null when the image's apply. {@code stdinOnce} ({@code docker run -i}
+ * sets it): when the first attached client closes its input, the container's stdin reaches end of file.
  */
 public record ContainerConfig(String image, List<String> cmd, List<String> entrypoint, List<String> env,
                               String workingDir, String hostname, String user, List<String> exposedPorts,
-                              Map<String, String> labels, boolean tty, boolean openStdin, String stopSignal, Integer stopTimeout) {
+                              Map<String, String> labels, boolean tty, boolean openStdin, String stopSignal, Integer stopTimeout,
+                              boolean stdinOnce) {
+    public ContainerConfig(String image, List<String> cmd, List<String> entrypoint, List<String> env, String workingDir, String hostname,
+                           String user, List<String> exposedPorts, Map<String, String> labels, boolean tty, boolean openStdin,
+                           String stopSignal, Integer stopTimeout) {
+        this(image, cmd, entrypoint, env, workingDir, hostname, user, exposedPorts, labels, tty, openStdin, stopSignal, stopTimeout, false);
+    }
+
     public ContainerConfig {
         cmd = cmd == null ? null : List.copyOf(cmd);
         entrypoint = entrypoint == null ? null : List.copyOf(entrypoint);

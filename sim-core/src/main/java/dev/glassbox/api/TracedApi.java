@@ -182,6 +182,25 @@ public final class TracedApi implements Api {
     }
 
     @Override
+    public Attachment attach(String id, AttachOptions o) {
+        String query = "stream=1" + (o.stdin() ? "&stdin=1" : "") + (o.stdout() ? "&stdout=1" : "") + (o.stderr() ? "&stderr=1" : "")
+                + (o.logs() ? "&logs=1" : "") + (o.detachKeys().isEmpty() ? "" : "&detachKeys=" + q(o.detachKeys()));
+        return call("POST", "/containers/" + id + "/attach?" + query, 101, "The client attaches to the container's "
+                + (o.stdin() ? "input and output" : "output") + (o.logs() ? ", the logs so far first" : "")
+                + ": the connection is upgraded to a raw stream" + (o.stdin() ? " that carries what the user types to the container's stdin." : "."),
+                () -> daemon.attach(id, o));
+    }
+
+    @Override
+    public void resize(String id, int height, int width) {
+        call("POST", "/containers/" + id + "/resize?h=" + height + "&w=" + width, 200, "The client tells the daemon its terminal's size, "
+                + height + " rows by " + width + " columns; the container's terminal takes it and its foreground processes get SIGWINCH.", () -> {
+                    daemon.resize(id, height, width);
+                    return null;
+                });
+    }
+
+    @Override
     public List<ProcessInfo> top(String id) {
         return call("GET", "/containers/" + id + "/top", 200, "The client asks which processes run in " + id + ".", () -> daemon.top(id));
     }
@@ -208,6 +227,21 @@ public final class TracedApi implements Api {
         call("POST", "/exec/" + execId + "/start", 200, "The client starts the prepared command in the background ({\"Detach\": true}): the daemon answers once it runs, without waiting for its end.",
                 () -> {
                     daemon.execStartDetached(execId);
+                    return null;
+                });
+    }
+
+    @Override
+    public Attachment execAttach(String execId) {
+        return call("POST", "/exec/" + execId + "/start", 101, "The client starts the prepared command ({\"Detach\": false}) and keeps the"
+                + " connection: upgraded to a raw stream, it carries the command's output and the user's input.", () -> daemon.execAttach(execId));
+    }
+
+    @Override
+    public void execResize(String execId, int height, int width) {
+        call("POST", "/exec/" + execId + "/resize?h=" + height + "&w=" + width, 200, "The client tells the daemon its terminal's size, "
+                + height + " rows by " + width + " columns, for the command's terminal.", () -> {
+                    daemon.execResize(execId, height, width);
                     return null;
                 });
     }

@@ -48,6 +48,11 @@ final class Container {
     final List<NatRule> nat = new ArrayList<>();
     final List<Api.LogLine> logs = new ArrayList<>();
     final List<List<Api.LogLine>> attachments = new ArrayList<>();
+    /** Where attached clients' input goes: the running process's stdin, or held until it starts. */
+    final ContainerStdin stdin = new ContainerStdin();
+    /** The terminal's size for the next start (Docker's default until a client resizes it). */
+    int ttyRows = 24;
+    int ttyCols = 80;
 
     List<MountPoint> mounts = List.of();
     /** Networks connected after create, beyond the one of {@code networkMode}. */

@@ -75,9 +75,6 @@ final class Creations {
         if (hc.privileged()) {
             throw DockerException.unsupported("glassbox: --privileged is not supported yet");
         }
-        if (config.openStdin()) {
-            throw DockerException.unsupported("glassbox: interactive containers (-i) are not supported yet; give the container a command instead, e.g. docker run --rm busybox ls /");
-        }
         if (hc.pidMode().startsWith("container:") || hc.ipcMode().startsWith("container:")) {
             throw DockerException.unsupported("glassbox: joining another container's PID or IPC namespace (--pid/--ipc container:NAME) is not supported yet");
         }

@@ -426,22 +426,17 @@ public final class Daemon implements Api {
 
     @Override
     public Attachment attach(String id) {
-        Container c = container(id);
-        List<LogLine> buffer = new ArrayList<>();
-        c.attachments.add(buffer);
-        return new Attachment() {
-            @Override
-            public List<LogLine> drain() {
-                List<LogLine> out = new ArrayList<>(buffer);
-                buffer.clear();
-                return out;
-            }
+        return attach(id, AttachOptions.OUTPUT);
+    }
 
-            @Override
-            public void close() {
-                c.attachments.remove(buffer);
-            }
-        };
+    @Override
+    public Attachment attach(String id, AttachOptions options) {
+        return Attachments.container(container(id), options);
+    }
+
+    @Override
+    public void resize(String id, int height, int width) {
+        Attachments.resize(container(id), height, width);
     }
 
     @Override
@@ -477,6 +472,16 @@ public final class Daemon implements Api {
     @Override
     public void execStartDetached(String execId) {
         execs.startDetached(execId);
+    }
+
+    @Override
+    public Attachment execAttach(String execId) {
+        return execs.attach(execId);
+    }
+
+    @Override
+    public void execResize(String execId, int height, int width) {
+        execs.resize(execId, height, width);
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.glassbox.api.DockerException;
 import dev.glassbox.kernel.ExecSpec;
 import dev.glassbox.kernel.ExitStatus;
 import dev.glassbox.kernel.Processes;
+import dev.glassbox.kernel.StdioSpec;
 import dev.glassbox.trace.Layer;
 import dev.glassbox.trace.Tracer;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ final class Execs {
         final Container container;
         final Api.ExecConfig config;
         final List<Api.LogLine> output = new ArrayList<>();
+        final ContainerStdin stdin = new ContainerStdin();
         Integer exitCode;
         boolean running;
         int pid;
@@ -66,7 +68,7 @@ final class Execs {
         Exec e = get(id);
         try (Tracer.Span s = openSpan(e, "The daemon asks containerd to start one more process inside " + e.container.name
                 + ": it enters the same namespaces and cgroup as PID 1.")) {
-            String failure = launch(e, (stream, text) -> e.output.add(new Api.LogLine(stream, d.now(), text)));
+            String failure = launch(e, (stream, text) -> e.output.add(new Api.LogLine(stream, d.now(), text)), StdioSpec.NONE);
             if (failure != null) {
                 e.output.add(new Api.LogLine(2, d.now(), failure + "\n"));
                 return new Api.ExecResult(List.copyOf(e.output), e.exitCode);
@@ -86,7 +88,7 @@ final class Execs {
         Exec e = get(id);
         try (Tracer.Span s = openSpan(e, "The daemon asks containerd to start one more process inside " + e.container.name
                 + ", in the same namespaces and cgroup as PID 1, and does not wait for it: its output goes nowhere.")) {
-            String failure = launch(e, ExecSpec.OutputSink.DISCARD);
+            String failure = launch(e, ExecSpec.OutputSink.DISCARD, StdioSpec.NONE);
             if (failure != null) {
                 throw DockerException.server(failure);
             }
@@ -95,6 +97,51 @@ final class Execs {
                 e.exitCode = st.code();
             });
         }
+    }
+
+    /**
+     * docker exec -i / -t: the process starts and its stream is answered at once; its end is recorded
+     * when the kernel reports it ({@link #inspect} shows it). Stdin with {@code AttachStdin}, a terminal with {@code Tty}.
+     */
+    Api.Attachment attach(String id) {
+        Exec e = get(id);
+        try (Tracer.Span s = openSpan(e, "The daemon asks containerd to start one more process inside " + e.container.name
+                + ", in the same namespaces and cgroup as PID 1, and streams its " + (e.config.tty() ? "terminal" : "output")
+                + " to the client" + (e.config.attachStdin() ? ", whose input becomes the process's stdin." : "."))) {
+            List<Api.LogLine> buffer = new ArrayList<>();
+            StdioSpec stdio = new StdioSpec(e.config.attachStdin(), e.config.tty(), 24, 80);
+            String failure = launch(e, (stream, text) -> buffer.add(new Api.LogLine(stream, d.now(), text)), stdio);
+            if (failure != null) {
+                buffer.add(new Api.LogLine(e.config.tty() ? 1 : 2, d.now(), failure + "\n"));
+                return new Attachments.Stream(buffer, null, null, null, e.config.tty(), false, true, true);
+            }
+            if (stdio.interactive()) {
+                e.stdin.connect(d.kernel.processes().stdio(e.pid));
+            }
+            d.kernel.processes().onExit(e.pid, st -> {
+                e.running = false;
+                e.exitCode = st.code();
+                e.stdin.disconnect();
+            });
+            return new Attachments.Stream(buffer, null, e.config.attachStdin() ? e.stdin : null,
+                    e.config.tty() ? DetachKeys.parse("") : null, e.config.tty(), !e.config.tty(), true, true);
+        }
+    }
+
+    /** POST /exec/{id}/resize */
+    void resize(String id, int height, int width) {
+        Attachments.checkSize(height, width);
+        Exec e = get(id);
+        if (!e.container.running()) {
+            throw Daemon.notRunning(e.container);
+        }
+        if (e.container.status == Container.Status.PAUSED) {
+            throw DockerException.conflict("Container " + e.container.id + " is paused, unpause the container before exec");
+        }
+        if (e.pid == 0) {
+            throw DockerException.server("timeout waiting for exec session ready");
+        }
+        e.stdin.resize(height, width);
     }
 
     /** The exec's span, once its container is found running. */
@@ -106,7 +153,7 @@ final class Execs {
     }
 
     /** Spawns the exec's process, its output to {@code sink}; the runtime's error when it could not start it, else null. */
-    private String launch(Exec e, ExecSpec.OutputSink sink) {
+    private String launch(Exec e, ExecSpec.OutputSink sink, StdioSpec stdio) {
         Container c = e.container;
         List<String> env = new ArrayList<>(Lifecycle.env(c));
         env.addAll(e.config.env() == null ? List.of() : e.config.env());
@@ -114,7 +161,7 @@ final class Execs {
                 : c.config.workingDir().isEmpty() ? c.image.config().workingDir() : c.config.workingDir();
         int[] user = Lifecycle.user(e.config.user() == null || e.config.user().isEmpty() ? c.config.user() : e.config.user());
         try {
-            e.pid = d.kernel.processes().spawn(c.sandbox, new ExecSpec(e.config.cmd(), env, cwd, user[0], user[1], "", sink));
+            e.pid = d.kernel.processes().spawn(c.sandbox, new ExecSpec(e.config.cmd(), env, cwd, user[0], user[1], "", sink, stdio));
         } catch (Processes.ExecFailure f) {
             e.exitCode = f.exitCode();
             return "OCI runtime exec failed: exec failed: unable to start container process: " + f.getMessage() + ": unknown";

@@ -10,6 +10,7 @@ import dev.glassbox.kernel.ExitStatus;
 import dev.glassbox.kernel.NsType;
 import dev.glassbox.kernel.Processes;
 import dev.glassbox.kernel.Sandbox;
+import dev.glassbox.kernel.StdioSpec;
 import dev.glassbox.runtime.Runtime;
 import dev.glassbox.runtime.RuntimeSpec;
 import dev.glassbox.sim.Signals;
@@ -151,6 +152,9 @@ final class Lifecycle {
             }
             d.hostsFiles.refreshPeers(c);
             int pid = c.pid;
+            if (c.config.openStdin() || c.config.tty()) {
+                c.stdin.connect(d.kernel.processes().stdio(pid));
+            }
             d.kernel.processes().onExit(pid, status -> exited(c, pid, status));
         }
     }
@@ -172,7 +176,7 @@ final class Lifecycle {
         return new RuntimeSpec(c.id, c.path, env(c), cwd, c.hostname, user[0], user[1], c.lowerdirs, c.upperdir(), c.workdir(), c.merged(),
                 Runtime.standardMounts(c.dir(), MountPoint.specs(c.mounts), remap != null && !ownNet), plan, c.cgroup(), limits,
                 (stream, text) -> c.log(stream, d.now(), text), remap == null ? null : remap.uidMap(), remap == null ? null : remap.gidMap(),
-                shared);
+                shared, new StdioSpec(c.config.openStdin(), c.config.tty(), c.ttyRows, c.ttyCols));
     }
 
     private void writeFiles(Container c) {
@@ -211,6 +215,7 @@ final class Lifecycle {
         try (Tracer.Span s = d.tracer.open(Layer.DAEMON, null, "container exited", c.name, "PID 1 of " + c.name + " ended with status "
                 + status.code() + (status.oomKilled() ? " (killed by the OOM killer)" : "") + "; the container stops with it.", "")) {
             boolean oom = status.oomKilled() || oomKillsIn(c) > 0;
+            c.stdin.disconnect();
             cleanup(c, c.sandbox);
             c.status = Container.Status.EXITED;
             c.exitCode = status.code();

@@ -170,6 +170,7 @@ final class Views {
         config.put("ExposedPorts", exposed.isEmpty() ? null : exposed);
         config.put("Tty", c.config.tty());
         config.put("OpenStdin", c.config.openStdin());
+        config.put("StdinOnce", c.config.stdinOnce());
         config.put("Env", Lifecycle.env(c).stream().filter(e -> !e.startsWith("HOSTNAME=")).toList());
         config.put("Cmd", c.config.cmd() != null ? c.config.cmd() : c.config.entrypoint() != null ? null : c.image.config().cmd());
         config.put("Image", c.imageName);

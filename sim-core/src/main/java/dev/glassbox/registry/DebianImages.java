@@ -14,7 +14,8 @@ final class DebianImages {
 
     /** The busybox applets that Debian and Ubuntu base images do not ship (procps, iproute2, ...). */
     private static final Set<String> NOT_IN_BASE = Set.of("ash", "ps", "kill", "ip", "ifconfig", "wget", "nc", "free",
-            "top", "hexdump", "nslookup", "route", "netstat", "ping", "sh");
+            "top", "hexdump", "nslookup", "route", "netstat", "ping", "sh",
+            "tty", "stty"); // these two come with coreutils, in MORE_COREUTILS
 
     private DebianImages() {}
 

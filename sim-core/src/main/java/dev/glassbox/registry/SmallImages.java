@@ -11,12 +11,12 @@ final class SmallImages {
             "pwd", "id", "whoami", "uname", "true", "false", "sleep", "mkdir", "rmdir", "rm", "touch", "cp", "mv", "ln",
             "head", "tail", "wc", "grep", "sort", "uniq", "date", "kill", "ip", "ifconfig", "wget", "nc", "mount", "df",
             "free", "top", "chmod", "chown", "readlink", "basename", "dirname", "seq", "yes", "test", "[", "printf", "tee",
-            "stat", "find", "du", "which", "xargs", "cut", "tr", "hexdump", "nslookup", "route", "netstat", "ping");
+            "stat", "find", "du", "which", "xargs", "cut", "tr", "hexdump", "nslookup", "route", "netstat", "ping", "tty", "stty");
 
     /** Where alpine's busybox package puts each applet's symlink (the rest go to /usr/bin). */
     private static final Set<String> ALPINE_BIN = Set.of("sh", "ash", "echo", "cat", "ls", "ps", "hostname", "pwd", "uname",
             "true", "false", "sleep", "mkdir", "rmdir", "rm", "touch", "cp", "mv", "ln", "grep", "date", "kill", "mount",
-            "df", "chmod", "chown", "stat", "netstat", "ping");
+            "df", "chmod", "chown", "stat", "netstat", "ping", "stty");
     private static final Set<String> ALPINE_SBIN = Set.of("ip", "ifconfig", "route");
 
     private SmallImages() {}

@@ -131,7 +131,8 @@ public final class Runtime {
         try (Tracer.Span s = tracer.open(Layer.RUNTIME, null, "runc start", spec.id().substring(0, 12),
                 "runc tells the waiting init to exec the image's program; the shim keeps its stdout and stderr for the logs.",
                 "runc start " + spec.id())) {
-            return kernel.processes().exec(sb, new ExecSpec(spec.argv(), spec.env(), spec.cwd(), spec.uid(), spec.gid(), "", spec.output()));
+            return kernel.processes().exec(sb, new ExecSpec(spec.argv(), spec.env(), spec.cwd(), spec.uid(), spec.gid(), "", spec.output(),
+                    spec.stdio()));
         }
     }
 

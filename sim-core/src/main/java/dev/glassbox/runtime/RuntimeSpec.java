@@ -7,6 +7,7 @@ import dev.glassbox.kernel.MountSpec;
 import dev.glassbox.kernel.NatRule;
 import dev.glassbox.kernel.NsType;
 import dev.glassbox.kernel.Sandbox;
+import dev.glassbox.kernel.StdioSpec;
 import java.util.List;
 import java.util.Set;
 
@@ -15,13 +16,22 @@ import java.util.Set;
  * is an overlay of {@code lowerdirs} under {@code upperdir}, mounted at {@code merged}. Non-empty
  * {@code uidMap} and {@code gidMap}: the container gets a user namespace of its own with these maps.
  * {@code hostNamespaces}: the PID, UTS or IPC namespaces it shares with the host ({@code --pid host}, ...)
- * instead of getting new ones.
+ * instead of getting new ones. {@code stdio}: an open stdin ({@code OpenStdin}) and a terminal ({@code Tty}) for its process.
  */
 public record RuntimeSpec(String id, List<String> argv, List<String> env, String cwd, String hostname, int uid, int gid,
                           List<String> lowerdirs, String upperdir, String workdir, String merged, List<MountSpec> mounts,
                           NetworkPlan network, String cgroup, CgroupLimits limits, ExecSpec.OutputSink output,
-                          List<IdMap> uidMap, List<IdMap> gidMap, Set<NsType> hostNamespaces) {
+                          List<IdMap> uidMap, List<IdMap> gidMap, Set<NsType> hostNamespaces, StdioSpec stdio) {
+    public RuntimeSpec(String id, List<String> argv, List<String> env, String cwd, String hostname, int uid, int gid,
+                       List<String> lowerdirs, String upperdir, String workdir, String merged, List<MountSpec> mounts,
+                       NetworkPlan network, String cgroup, CgroupLimits limits, ExecSpec.OutputSink output,
+                       List<IdMap> uidMap, List<IdMap> gidMap, Set<NsType> hostNamespaces) {
+        this(id, argv, env, cwd, hostname, uid, gid, lowerdirs, upperdir, workdir, merged, mounts, network, cgroup, limits, output,
+                uidMap, gidMap, hostNamespaces, StdioSpec.NONE);
+    }
+
     public RuntimeSpec {
+        stdio = stdio == null ? StdioSpec.NONE : stdio;
         hostNamespaces = hostNamespaces == null ? Set.of() : Set.copyOf(hostNamespaces);
         uidMap = uidMap == null ? List.of() : List.copyOf(uidMap);
         gidMap = gidMap == null ? List.of() : List.copyOf(gidMap);

@@ -41,6 +41,18 @@ final class SimProcess {
     final long startMillis;
     String stdin = "";
     ExecSpec.OutputSink output = ExecSpec.OutputSink.DISCARD;
+    /** Standard input fed by a writer (a pipe or a terminal), or null when it is the fixed text {@link #stdin}. */
+    InputQueue in;
+    /** The controlling terminal, or null. */
+    Pty tty;
+    /** Which of fds 0, 1 and 2 (bits 0, 1, 2) are the terminal. */
+    int ttyFds;
+    /** The process group: the terminal's signal characters reach the foreground one. */
+    int pgid;
+    /** The writer's end of this process's stdin, when it was started with an interactive StdioSpec. */
+    dev.glassbox.kernel.Stdio stdio;
+    /** Counts signal handlers run, so that a blocking read can tell it was interrupted (EINTR). */
+    long signalsHandled;
     /** True for processes outside any container that the sim does not run (init, dockerd). */
     boolean hostDaemon;
 
@@ -82,8 +94,16 @@ final class SimProcess {
         return level < nsPids.size() && ns.pid().isOrDescendsFrom(pidNs) ? nsPids.get(level) : 0;
     }
 
-    /** Standard input is read once, whole. */
+    /** Standard input is read once, whole: fixed text, or what a writer sends up to end of file. */
     String takeStdin() {
+        if (in != null) {
+            java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+            byte[] b;
+            while ((b = in.read(this, 1 << 16, false)).length > 0) {
+                all.writeBytes(b);
+            }
+            return all.toString(java.nio.charset.StandardCharsets.UTF_8);
+        }
         String s = stdin;
         stdin = "";
         return s;
@@ -189,6 +209,7 @@ final class SimProcess {
             Runnable h = handlers.get(sig);
             if (h != null) {
                 handledSignal = true;
+                signalsHandled++;
                 h.run();
             }
             if (killedBy != 0) {

@@ -198,6 +198,14 @@ final class SimProcesses implements Processes {
         p.capBnd = Capabilities.DOCKER_DEFAULT; // runc drops the others from the bounding set before execve
         p.stdin = spec.stdin();
         p.output = spec.output();
+        p.pgid = p.pid; // runc starts the process as a session leader (setsid)
+        if (spec.stdio().tty()) {
+            Pty.open(k, p, spec.output(), spec.stdio().rows(), spec.stdio().cols());
+        } else if (spec.stdio().open()) {
+            Pipe pipe = new Pipe(k);
+            p.in = pipe.input;
+            p.stdio = pipe;
+        }
         p.rss = baseRss(t.size());
         p.start(t.program(), t.name());
         k.scheduler.runReady();
@@ -272,7 +280,11 @@ final class SimProcesses implements Processes {
 
     @Override
     public dev.glassbox.kernel.Stdio stdio(int pid) {
-        throw new IllegalStateException("process " + pid + " has no open standard input");
+        SimProcess p = k.processOrNull(pid);
+        if (p == null || p.stdio == null) {
+            throw new IllegalStateException("process " + pid + " has no open standard input");
+        }
+        return p.stdio;
     }
 
     @Override

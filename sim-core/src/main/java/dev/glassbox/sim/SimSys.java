@@ -126,6 +126,57 @@ final class SimSys implements Sys {
         return p.takeStdin();
     }
 
+    @Override
+    public boolean stdinIsStream() {
+        return p.in != null;
+    }
+
+    @Override
+    public byte[] readInput(int max) {
+        if (p.in == null) {
+            return p.takeStdin().getBytes(StandardCharsets.UTF_8);
+        }
+        return p.in.read(p, Math.max(1, max), false);
+    }
+
+    @Override
+    public String readInputLine() {
+        if (p.in == null) {
+            return p.takeStdin();
+        }
+        return new String(p.in.read(p, Integer.MAX_VALUE, true), StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public boolean isatty(int fd) {
+        return fd >= 0 && fd <= 2 && p.tty != null && (p.ttyFds & (1 << fd)) != 0;
+    }
+
+    @Override
+    public String ttyname() {
+        if (!isatty(0)) {
+            throw new SysError("ENOTTY", "Not a tty");
+        }
+        return p.tty.name;
+    }
+
+    @Override
+    public int[] winsize() {
+        if (p.tty == null) {
+            throw new SysError("ENOTTY", "Not a tty");
+        }
+        return new int[] {p.tty.rows, p.tty.cols};
+    }
+
+    @Override
+    public void setpgid(int pid) {
+        SimProcess c = byPid(pid);
+        if (c.parent != p) {
+            throw SysError.esrch();
+        }
+        c.pgid = c.pid;
+    }
+
     // ---- processes
 
     private SimProcess child(List<String> env) {
@@ -137,6 +188,8 @@ final class SimSys implements Sys {
         c.uid = p.uid;
         c.gid = p.gid;
         c.capBnd = p.capBnd;
+        c.tty = p.tty;
+        c.pgid = p.pgid;
         return c;
     }
 
@@ -153,6 +206,15 @@ final class SimSys implements Sys {
 
     @Override
     public int spawn(List<String> argv, List<String> env, String stdin, StringBuilder stdout, StringBuilder stderr) {
+        return spawn(argv, env, stdin, false, stdout, stderr);
+    }
+
+    @Override
+    public int spawnWithStdin(List<String> argv, List<String> env, StringBuilder stdout, StringBuilder stderr) {
+        return spawn(argv, env, "", true, stdout, stderr);
+    }
+
+    private int spawn(List<String> argv, List<String> env, String stdin, boolean inherit, StringBuilder stdout, StringBuilder stderr) {
         SimProcess c = child(env);
         SimProcesses.Target t;
         try {
@@ -165,6 +227,8 @@ final class SimSys implements Sys {
         }
         c.argv = t.argv();
         c.stdin = stdin == null ? "" : stdin;
+        c.in = inherit ? p.in : null;
+        c.ttyFds = (inherit ? p.ttyFds & 1 : 0) | (stdout == null ? p.ttyFds & 2 : 0) | (stderr == null ? p.ttyFds & 4 : 0);
         c.output = sink(p.output, stdout, stderr);
         c.rss = SimProcesses.baseRss(t.size());
         c.start(t.program(), t.name());

@@ -31,12 +31,45 @@ public interface Sys {
     // ---- standard streams
     void out(String text);
     void err(String text);
-    /** Everything on standard input (empty when nothing is attached). */
+    /** Everything on standard input (empty when nothing is attached); blocks until end of file when a writer feeds it. */
     String stdin();
+    /** Whether standard input is fed by a writer as the program runs (a terminal, or {@code docker run -i}'s open pipe), not fixed text. */
+    default boolean stdinIsStream() {
+        return false;
+    }
+    /**
+     * read(2) on standard input, blocks: at most {@code max} bytes, and from a terminal at most one line;
+     * empty at end of file. A signal handler that runs meanwhile makes it fail with EINTR.
+     */
+    default byte[] readInput(int max) {
+        return stdin().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+    /** Reads standard input up to and including the next newline, blocks; leaves the rest for whoever reads next (a shell's children). Empty at end of file. */
+    default String readInputLine() {
+        return stdin();
+    }
+    /** isatty(3) for fd 0, 1 or 2. */
+    default boolean isatty(int fd) {
+        return false;
+    }
+    /** ttyname(3) of fd 0 ({@code /dev/pts/0}); ENOTTY when it is no terminal. */
+    default String ttyname() {
+        throw new SysError("ENOTTY", "Not a tty");
+    }
+    /** TIOCGWINSZ on the controlling terminal: {rows, cols}; ENOTTY without one. */
+    default int[] winsize() {
+        throw new SysError("ENOTTY", "Not a tty");
+    }
+    /** setpgid(pid, pid): a child of ours gets a process group of its own (a shell's background job), out of reach of the terminal's Ctrl-C. */
+    default void setpgid(int pid) {}
 
     // ---- child processes
     /** fork + execve: starts {@code argv} (looked up on PATH) as a child; its output goes to {@code stdout}/{@code stderr}, or to ours when null. */
     int spawn(List<String> argv, List<String> env, String stdin, StringBuilder stdout, StringBuilder stderr);
+    /** As {@link #spawn}, but the child's standard input is ours as it is (fd 0 inherited: the terminal or the open pipe). */
+    default int spawnWithStdin(List<String> argv, List<String> env, StringBuilder stdout, StringBuilder stderr) {
+        return spawn(argv, env, "", stdout, stderr);
+    }
     /** fork without exec: a child process running {@code child} with a copy of our argv, env and cwd; returns its pid. */
     int fork(Program child);
     /** Blocks until the child ends; returns its status as a shell shows it (128+N when killed by signal N). */

@@ -52,7 +52,10 @@ final class Builtins {
             Map.entry("exec", JobBuiltins::exec),
             Map.entry("wait", JobBuiltins::waitFor),
             Map.entry("kill", JobBuiltins::kill),
-            Map.entry("trap", JobBuiltins::trap));
+            Map.entry("trap", JobBuiltins::trap),
+            Map.entry("alias", SessionBuiltins::alias),
+            Map.entry("unalias", SessionBuiltins::unalias),
+            Map.entry("shopt", SessionBuiltins::shopt));
 
     private Builtins() {}
 

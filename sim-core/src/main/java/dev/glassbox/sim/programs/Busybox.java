@@ -23,6 +23,8 @@ final class Busybox {
         APPLETS.put("true", t -> 0);
         APPLETS.put("false", t -> 1);
         APPLETS.put("cat", FileTools::cat);
+        APPLETS.put("tty", TermTools::tty);
+        APPLETS.put("stty", TermTools::stty);
         APPLETS.put("mkdir", FileTools::mkdir);
         APPLETS.put("rmdir", FileTools::rmdir);
         APPLETS.put("rm", FileTools::rm);

@@ -149,7 +149,8 @@ final class Exec {
         Streams.Route err = sh.io.err.route(false);
         int pid;
         try {
-            pid = sh.sys.spawn(argv, sh.environment(assigns), sh.io.in.remaining(), out.buffer(), err.buffer());
+            pid = sh.io.in.isStream() ? sh.sys.spawnWithStdin(argv, sh.environment(assigns), out.buffer(), err.buffer())
+                    : sh.sys.spawn(argv, sh.environment(assigns), sh.io.in.remaining(), out.buffer(), err.buffer());
         } catch (SysError e) {
             cannotFork(e);
             sh.error(null, argv.get(0) + ": " + e.getMessage());
@@ -160,6 +161,9 @@ final class Exec {
         err.finish();
         if (st.signal() != 0 && st.signal() != Signals.SIGINT && st.signal() != Signals.SIGPIPE && sh.flavor != Flavor.BASH) {
             sh.io.err(Signals.description(st.signal()) + "\n"); // ash reports a foreground job a signal ended
+        }
+        if (st.signal() == Signals.SIGINT && sh.interactive) {
+            throw new Flow.Interrupt(st.code()); // the user's Ctrl-C: the rest of the line is dropped
         }
         return st.code();
     }
@@ -175,6 +179,7 @@ final class Exec {
         }
         Interp child = sh.copy();
         child.exitTrap = null;
+        child.interactive = false;
         int pid = sh.sys.fork(sys -> {
             child.sys = sys;
             child.io = Streams.of(sys);
@@ -182,6 +187,7 @@ final class Exec {
         });
         sh.jobs.add(new Interp.Job(pid, null, null));
         sh.lastBg = pid;
+        ownGroup(pid);
     }
 
     private void spawnBackground(Node.Simple s, List<String> argv) {
@@ -203,6 +209,7 @@ final class Exec {
             int pid = sh.sys.spawn(argv, sh.environment(assigns), "", out.buffer(), err.buffer());
             sh.jobs.add(new Interp.Job(pid, out, err));
             sh.lastBg = pid;
+            ownGroup(pid);
         } catch (RedirectFailed e) {
             // message printed; nothing started
         } catch (SysError e) {
@@ -210,6 +217,13 @@ final class Exec {
             sh.error(null, argv.get(0) + ": " + e.getMessage());
         } finally {
             sh.io = saved;
+        }
+    }
+
+    /** An interactive shell's job control: a background job gets a process group of its own, which the terminal's Ctrl-C does not reach. */
+    private void ownGroup(int pid) {
+        if (sh.interactive) {
+            sh.sys.setpgid(pid);
         }
     }
 

@@ -14,6 +14,12 @@ final class FileTools {
         int st = 0;
         int n = 1;
         for (String f : files) {
+            if (f.equals("-") && !o.any() && t.io.in().isStream()) {
+                for (String piece = t.io.in().read(); piece != null; piece = t.io.in().read()) {
+                    t.out(piece); // copied as it arrives: a line at a time from a terminal
+                }
+                continue;
+            }
             String text;
             try {
                 if (!f.equals("-") && t.sys.stat(f).isDir()) {

@@ -30,7 +30,9 @@ enum Flavor {
                 }
             }
             case BASH -> {
-                sb.append("line ").append(sh.line).append(": ");
+                if (!sh.interactive) {
+                    sb.append("line ").append(sh.line).append(": ");
+                }
                 if (builtin != null) {
                     sb.append(builtin).append(": ");
                 }

@@ -35,4 +35,15 @@ final class Flow {
             this.levels = levels;
         }
     }
+
+    /** An interactive shell's foreground command was ended by Ctrl-C: the rest of the input line is dropped. */
+    static final class Interrupt extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final int status;
+
+        Interrupt(int status) {
+            super(null, null, false, false);
+            this.status = status;
+        }
+    }
 }

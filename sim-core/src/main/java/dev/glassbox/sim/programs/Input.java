@@ -1,23 +1,42 @@
 package dev.glassbox.sim.programs;
 
+import dev.glassbox.sim.Sys;
+import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 
-/** Standard input as a program reads it: loaded once, then consumed line by line or all at once. */
+/**
+ * Standard input as a program reads it: fixed text loaded once, then consumed line by line or all at
+ * once; or the process's own stdin as a stream a writer still feeds (a terminal, an open pipe), read
+ * from the kernel as it arrives.
+ */
 final class Input {
     private Supplier<String> source;
     private String data;
     private int pos;
+    /** Non-null: the process's standard input is a stream, read through the kernel. */
+    private final Sys stream;
 
-    private Input(Supplier<String> source) {
+    private Input(Supplier<String> source, Sys stream) {
         this.source = source;
+        this.stream = stream;
     }
 
     static Input of(String text) {
-        return new Input(() -> text == null ? "" : text);
+        return new Input(() -> text == null ? "" : text, null);
     }
 
     static Input lazy(Supplier<String> source) {
-        return new Input(source);
+        return new Input(source, null);
+    }
+
+    /** The process's own standard input: a stream when a writer feeds it, else its fixed text. */
+    static Input of(Sys sys) {
+        return sys.stdinIsStream() ? new Input(null, sys) : lazy(sys::stdin);
+    }
+
+    /** Whether this is a live stream, which a child inherits as it is rather than as text. */
+    boolean isStream() {
+        return stream != null;
     }
 
     private void load() {
@@ -30,6 +49,9 @@ final class Input {
 
     /** Everything not read yet; afterwards the input is at its end. */
     String rest() {
+        if (stream != null) {
+            return stream.stdin();
+        }
         load();
         String r = data.substring(pos);
         pos = data.length();
@@ -38,15 +60,23 @@ final class Input {
 
     /**
      * What a child process inherits: the unread rest, left unread here, since the shell cannot know how much
-     * the child will take (most commands in a {@code while read} loop take nothing).
+     * the child will take (most commands in a {@code while read} loop take nothing). A stream is inherited as
+     * itself (see {@link #isStream}), so no text.
      */
     String remaining() {
+        if (stream != null) {
+            return "";
+        }
         load();
         return data.substring(pos);
     }
 
     /** The next line without its newline, or null at the end. */
     String readLine() {
+        if (stream != null) {
+            String s = stream.readInputLine();
+            return s.isEmpty() ? null : s.endsWith("\n") ? s.substring(0, s.length() - 1) : s;
+        }
         load();
         if (pos >= data.length()) {
             return null;
@@ -55,5 +85,15 @@ final class Input {
         String line = nl < 0 ? data.substring(pos) : data.substring(pos, nl);
         pos = nl < 0 ? data.length() : nl + 1;
         return line;
+    }
+
+    /** The next piece as it arrives (a line from a terminal), or null at the end: how {@code cat} copies a stream. */
+    String read() {
+        if (stream != null) {
+            byte[] b = stream.readInput(4096);
+            return b.length == 0 ? null : new String(b, StandardCharsets.UTF_8);
+        }
+        String r = rest();
+        return r.isEmpty() ? null : r;
     }
 }

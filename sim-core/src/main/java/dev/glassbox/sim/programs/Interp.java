@@ -23,6 +23,8 @@ final class Interp {
     final Map<String, String> vars = new LinkedHashMap<>();
     final Set<String> exported = new LinkedHashSet<>();
     final Map<String, Node> funcs = new HashMap<>();
+    final Map<String, String> aliases = new LinkedHashMap<>();
+    final Set<String> shopts = new LinkedHashSet<>();
     final Map<Integer, String> traps = new HashMap<>();
     String exitTrap;
     int status;
@@ -31,6 +33,8 @@ final class Interp {
     boolean errexit;
     boolean xtrace;
     boolean script;
+    /** Reading commands from a terminal (or {@code sh -i}): prompts, Ctrl-C back to the prompt, job control. */
+    boolean interactive;
     int line = 1;
     Streams io;
     int condDepth;
@@ -78,6 +82,7 @@ final class Interp {
         c.errexit = errexit;
         c.xtrace = xtrace;
         c.script = script;
+        c.interactive = interactive;
         c.line = line;
         c.io = io;
         return c;

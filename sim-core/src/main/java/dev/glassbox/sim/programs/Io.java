@@ -11,7 +11,7 @@ interface Io {
     Input in();
 
     static Io of(Sys sys) {
-        Input in = Input.lazy(sys::stdin);
+        Input in = Input.of(sys);
         return new Io() {
             @Override
             public void out(String text) {

@@ -56,6 +56,11 @@ final class Opts {
         return o;
     }
 
+    /** Whether any option was given. */
+    boolean any() {
+        return !seen.isEmpty();
+    }
+
     boolean has(char c) {
         return seen.containsKey(c);
     }

@@ -282,7 +282,7 @@ final class ProcTools {
         }
         List<String> argv = t.args.subList(i, t.args.size());
         try {
-            int pid = t.sys.spawn(argv, env, t.stdin(), null, null);
+            int pid = t.io.in().isStream() ? t.sys.spawnWithStdin(argv, env, null, null) : t.sys.spawn(argv, env, t.stdin(), null, null);
             return t.sys.waitpid(pid);
         } catch (SysError e) {
             t.err("can't execute '" + argv.get(0) + "': " + e.getMessage());

@@ -16,6 +16,7 @@ final class Shell {
         sh.importEnvironment();
         boolean command = false;
         boolean fromStdin = false;
+        boolean interactive = false;
         int i = 1;
         for (; i < argv.size(); i++) {
             String a = argv.get(i);
@@ -36,9 +37,10 @@ final class Shell {
                     case 'e' -> sh.errexit = on;
                     case 'x' -> sh.xtrace = on;
                     case 's' -> fromStdin = true;
+                    case 'i' -> interactive = on;
                     case 'o' -> i++;
                     default -> {
-                        // -i, -l, -u and friends change nothing a simulated program can see
+                        // -l, -u and friends change nothing a simulated program can see
                     }
                 }
             }
@@ -72,6 +74,15 @@ final class Shell {
             sh.arg0 = script;
             sh.script = true;
         } else {
+            Input in = Input.of(sys);
+            sh.interactive = interactive || (sys.isatty(0) && sys.isatty(2));
+            if (sh.interactive || in.isStream()) {
+                sh.params = new ArrayList<>(argv.subList(Math.min(i, argv.size()), argv.size()));
+                sh.io = sh.io.withIn(in);
+                sh.status = ShellLoop.run(sh, in);
+                JobBuiltins.runExitTrap(sh);
+                return sh.status;
+            }
             source = sys.stdin();
             sh.io = sh.io.withIn(Input.of(""));
         }

@@ -43,7 +43,7 @@ final class Streams implements Io {
     }
 
     static Streams of(Sys sys) {
-        return new Streams(proc(sys, false), proc(sys, true), Input.lazy(sys::stdin));
+        return new Streams(proc(sys, false), proc(sys, true), Input.of(sys));
     }
 
     /** The process's own stdout or stderr. */

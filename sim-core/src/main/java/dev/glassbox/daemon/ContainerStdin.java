@@ -1,0 +1,62 @@
+package dev.glassbox.daemon;
+
+import dev.glassbox.kernel.Stdio;
+import java.io.ByteArrayOutputStream;
+
+/**
+ * A container's standard input as the daemon holds it (its stdin pipe): what attached clients type
+ * goes to the running process; typed before it starts ({@code docker run -i} attaches first), it is
+ * held and handed over at start. A close is held the same way.
+ */
+final class ContainerStdin {
+    private Stdio process;
+    private final ByteArrayOutputStream held = new ByteArrayOutputStream();
+    private boolean closed;
+
+    void write(byte[] data) {
+        if (closed) {
+            return;
+        }
+        if (process == null) {
+            held.writeBytes(data);
+        } else {
+            process.write(data);
+        }
+    }
+
+    void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (process != null) {
+            process.closeInput();
+        }
+    }
+
+    /** The process started: it gets what was typed meanwhile. */
+    void connect(Stdio stdio) {
+        process = stdio;
+        if (held.size() > 0) {
+            byte[] b = held.toByteArray();
+            held.reset();
+            stdio.write(b);
+        }
+        if (closed) {
+            stdio.closeInput();
+        }
+    }
+
+    /** The process ended: a later start gets a fresh stdin. */
+    void disconnect() {
+        process = null;
+        closed = false;
+        held.reset();
+    }
+
+    void resize(int rows, int cols) {
+        if (process != null) {
+            process.resize(rows, cols);
+        }
+    }
+}
