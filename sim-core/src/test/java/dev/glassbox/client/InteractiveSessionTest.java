@@ -2,6 +2,7 @@ package dev.glassbox.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.glassbox.Engine;
 import dev.glassbox.Progress;
@@ -21,6 +22,15 @@ class InteractiveSessionTest {
 
     private Result run(String line, ScriptedConsole console) {
         return engine.run(line, Progress.NONE, console);
+    }
+
+    private boolean eventsRecorded() {
+        try {
+            engine.api().events(0, Long.MAX_VALUE);
+            return true;
+        } catch (dev.glassbox.api.DockerException e) {
+            return false;
+        }
     }
 
     private Result run(String line) {
@@ -44,6 +54,15 @@ class InteractiveSessionTest {
     void theShellsExitStatusIsRunsExitStatus() {
         Result r = run("docker run -it alpine sh", new ScriptedConsole().type("/ # ", "exit 3\r"));
         assertEquals(3, r.exitStatus());
+    }
+
+    /** With --rm the container is gone when the client looks: its status comes from its "die" event (needs GET /events). */
+    @Test
+    void removedOnExitStillGivesTheShellsStatus() {
+        assumeTrue(eventsRecorded(), "this daemon records no events yet");
+        Result r = run("docker run -it --rm alpine sh", new ScriptedConsole().type("/ # ", "exit 3\r"));
+        assertEquals(3, r.exitStatus(), r.err());
+        assertEquals("", run("docker ps -aq").out());
     }
 
     @Test
