@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.glassbox.Engine;
 import dev.glassbox.Progress;
 import dev.glassbox.Result;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +48,11 @@ class InteractiveSessionTest {
         assertEquals(0, r.exitStatus(), r.err());
         assertEquals("", r.err());
         assertEquals("raw", console.modes.get(0));
+        List<String> requests = engine.lastTrace().events().stream().filter(e -> e.action().equals("request"))
+                .map(e -> e.object().replaceAll("/v[0-9.]+/", "/").replaceAll("[0-9a-f]{64}", "ID").replaceAll("\\?.*", "")).toList();
+        assertEquals(List.of("POST /containers/create", "POST /images/create", "POST /containers/create", "POST /containers/ID/attach",
+                "POST /containers/ID/start", "POST /containers/ID/resize", "POST /containers/ID/wait"), requests,
+                "the trace shows docker's requests, one wait for the whole session, not one per key");
         assertEquals("Exited (0)", run("docker ps -a --format '{{.Status}}'").out().substring(0, 10));
     }
 
