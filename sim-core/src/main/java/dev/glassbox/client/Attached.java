@@ -20,13 +20,6 @@ final class Attached {
 
     private Attached() {}
 
-    /** How a client joins: its stdin, whether there is a tty, the detach keys, whether Ctrl-C is proxied. */
-    record Link(boolean stdin, boolean tty, String detachKeys, boolean sigProxy) {
-        Api.AttachOptions options() {
-            return new Api.AttachOptions(stdin, true, true, false, detachKeys);
-        }
-    }
-
     static int attach(Session s, Parsed p) {
         String name = p.args.get(0);
         Map<String, Object> c = s.api.inspectContainer(name);
@@ -136,8 +129,8 @@ final class Attached {
     private static Interaction.End session(Session s, Api.Attachment a, String id, Link link) {
         s.showOnConsole();
         Runnable interrupt = link.sigProxy() ? () -> signal(s, id, "SIGINT") : () -> {};
-        return new Interaction(s.console, a, s.pump, () -> s.pump.stopped(id), link.stdin(), link.tty(),
-                (rows, cols) -> resize(s, id, rows, cols), interrupt).run();
+        return new Interaction(s.console, a, s.pump, () -> s.pump.stopped(id), link, (rows, cols) -> resize(s, id, rows, cols),
+                interrupt).run();
     }
 
     /** The container's status once it stopped, as the wait the CLI sent before it started answers it. */

@@ -38,7 +38,7 @@ final class ExecCommand {
         }
         try {
             if (live) {
-                return interactive(s, execId, stdin, tty);
+                return interactive(s, execId, new Link(stdin, tty, p.string("detach-keys", ""), false));
             }
             Api.ExecResult r = s.api.execStart(execId);
             s.stream(r.output());
@@ -51,11 +51,11 @@ final class ExecCommand {
         }
     }
 
-    private static int interactive(Session s, String execId, boolean stdin, boolean tty) {
+    private static int interactive(Session s, String execId, Link link) {
         Api.Attachment a = s.api.execAttach(execId);
         try {
             s.showOnConsole();
-            Interaction.End end = new Interaction(s.console, a, s.pump, () -> s.pump.execEnded(execId), stdin, tty,
+            Interaction.End end = new Interaction(s.console, a, s.pump, () -> s.pump.execEnded(execId), link,
                     (rows, cols) -> resize(s, execId, rows, cols), () -> {}).run();
             if (end == Interaction.End.DETACHED) {
                 s.err(Attached.ESCAPED);

@@ -37,21 +37,35 @@ final class Interaction {
     private final boolean tty;
     private final Resize resize;
     private final Runnable interrupt;
+    /** With keys going to a terminal the CLI itself watches for the detach keys; null otherwise. */
+    private final EscapeProxy escape;
 
     /**
-     * {@code stdin}: keys reach the process; {@code tty}: the console goes raw and {@code resize} gets
-     * its size; {@code interrupt}: what Ctrl-C in line mode does (the CLI's signal proxy), or nothing.
+     * {@code link}: whether keys reach the process, whether the console goes raw and {@code resize} gets
+     * its size, the detach keys; {@code interrupt}: what Ctrl-C in line mode does (the signal proxy), or nothing.
      */
-    Interaction(Console console, Api.Attachment stream, Pump pump, BooleanSupplier ended, boolean stdin, boolean tty,
-                Resize resize, Runnable interrupt) {
+    Interaction(Console console, Api.Attachment stream, Pump pump, BooleanSupplier ended, Link link, Resize resize,
+                Runnable interrupt) {
         this.console = console;
         this.stream = stream;
         this.pump = pump;
         this.ended = ended;
-        this.stdin = stdin;
-        this.tty = tty;
+        this.stdin = link.stdin();
+        this.tty = link.tty();
         this.resize = resize;
         this.interrupt = interrupt;
+        this.escape = stdin && tty ? escapeFor(console, link.detachKeys()) : null;
+    }
+
+    /** An unknown key: the CLI warns and watches for the default ones. */
+    private static EscapeProxy escapeFor(Console console, String keys) {
+        try {
+            return EscapeProxy.of(keys);
+        } catch (IllegalArgumentException e) {
+            console.write(("WARN[0000] invalid detach escape keys, using default: " + e.getMessage() + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            return EscapeProxy.defaults();
+        }
     }
 
     End run() {
@@ -74,7 +88,13 @@ final class Interaction {
                 stream.closeStdin();
                 input = false;
             } else if (input && keys.length > 0) {
-                stream.write(keys);
+                byte[] typed = escape == null ? keys : escape.filter(keys);
+                if (typed.length > 0) {
+                    stream.write(typed);
+                }
+                if (escape != null && escape.escaped()) {
+                    return End.DETACHED;
+                }
             }
             if (console.interrupted()) {
                 interrupt.run();

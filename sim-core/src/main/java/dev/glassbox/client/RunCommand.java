@@ -54,7 +54,7 @@ final class RunCommand {
             return 0;
         }
         Supplier<String> name = () -> o.name().isEmpty() ? nameOf(s, id) : o.name();
-        Attached.Link link = new Attached.Link(stdin, o.config().tty(), p.string("detach-keys", ""), p.bool("sig-proxy"));
+        Link link = new Link(stdin, o.config().tty(), p.string("detach-keys", ""), p.bool("sig-proxy"));
         try {
             return Attached.started(s, id, name, o.host().autoRemove() ? "removed" : "not-running", true, link);
         } catch (DockerException e) {

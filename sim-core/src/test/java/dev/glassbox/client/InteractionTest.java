@@ -54,6 +54,21 @@ class InteractionTest {
         }
     }
 
+    private static final String CTRL_P_Q = "\u0010\u0011";
+    private static final Pump PUMP = new Pump() {
+        @Override
+        public void advance() {}
+
+        @Override
+        public boolean stopped(String container) {
+            return false;
+        }
+
+        @Override
+        public boolean execEnded(String execId) {
+            return false;
+        }
+    };
     private final List<String> sizes = new ArrayList<>();
     private int ticks;
 
@@ -74,8 +89,12 @@ class InteractionTest {
                 return stream.ended;
             }
         };
-        return new Interaction(console, stream, pump, () -> stream.ended, stdin, tty,
-                (rows, cols) -> sizes.add(rows + "x" + cols), () -> stream.events.add("interrupt")).run();
+        return run(console, stream, new Link(stdin, tty, "", true), pump);
+    }
+
+    private Interaction.End run(ScriptedConsole console, EchoStream stream, Link link, Pump pump) {
+        return new Interaction(console, stream, pump, () -> stream.ended, link, (rows, cols) -> sizes.add(rows + "x" + cols),
+                () -> stream.events.add("interrupt")).run();
     }
 
     @Test
@@ -96,6 +115,22 @@ class InteractionTest {
         assertEquals(Interaction.End.DETACHED, run(console, stream, true, true));
         assertEquals(false, stream.ended);
         assertEquals(List.of("raw", "closed"), console.modes);
+    }
+
+    @Test
+    void customDetachKeysAreCaughtByTheClientAndNeverSent() {
+        ScriptedConsole console = new ScriptedConsole().type("> ", "ls\r").type("got ls", "a\u0018b\u0018\u0019");
+        EchoStream stream = new EchoStream();
+        assertEquals(Interaction.End.DETACHED, run(console, stream, new Link(true, true, "ctrl-x,ctrl-y", false), PUMP));
+        assertEquals(List.of("write ls\\r", "write a\u0018b"), stream.events, "a false start goes on as typed; the sequence never");
+    }
+
+    @Test
+    void unknownDetachKeysAreWarnedAboutAndTheDefaultWatched() {
+        ScriptedConsole console = new ScriptedConsole().type("> ", CTRL_P_Q);
+        EchoStream stream = new EchoStream();
+        assertEquals(Interaction.End.DETACHED, run(console, stream, new Link(true, true, "ctrl-1", false), PUMP));
+        assertEquals("WARN[0000] invalid detach escape keys, using default: Unknown character: 'ctrl-1'\n> ", console.output());
     }
 
     @Test

@@ -105,6 +105,24 @@ class InteractiveSessionTest {
     }
 
     @Test
+    void execWithItsOwnDetachKeysLeavesTheShellRunning() {
+        run("docker run -d --name web nginx");
+        Result r = run("docker exec -it --detach-keys ctrl-x,x web sh", new ScriptedConsole().type("/ # ", "\u0018x"));
+        assertEquals("read escape sequence\n", r.err());
+        assertEquals(1, r.exitStatus());
+        assertTrue(run("docker top web").out().contains(" sh\n"), "the exec's shell runs on");
+    }
+
+    @Test
+    void execIReadsLinesUntilEndOfInput() {
+        run("docker run -d --name web nginx");
+        ScriptedConsole console = new ScriptedConsole().type("", "echo from exec\n").eof("from exec\n");
+        Result r = run("docker exec -i web sh", console);
+        assertTrue(console.output().contains("from exec\n"), console.output());
+        assertEquals(0, r.exitStatus(), r.err());
+    }
+
+    @Test
     void startAiAttachesToACreatedShell() {
         run("docker create -it --name job alpine sh");
         Result r = run("docker start -ai job", new ScriptedConsole().type("/ # ", "exit 4\r"));
