@@ -57,6 +57,7 @@ class InteractiveTest {
             assertEquals("echo hi\r\nhi\r\n/ # ", type(e, a, "echo hi\r"), "the typed line is echoed, then the output with CR LF, then the prompt");
             assertEquals("cd /tmp\r\n/tmp # ", type(e, a, "cd /tmp\r"), "the prompt follows the working directory");
             assertEquals("tty\r\n/dev/pts/0\r\n/tmp # ", type(e, a, "tty\r"));
+            assertEquals("ls /dev/pts\r\n0\r\n/tmp # ", type(e, a, "ls /dev/pts\r"), "the terminal's device node");
             assertEquals("true; echo $?\r\n0\r\n/tmp # ", type(e, a, "true; echo $?\r"));
         }
     }
@@ -237,7 +238,92 @@ class InteractiveTest {
             assertEquals("exit 2\r\nexit\r\n", type(e, a, "exit 2\r"), "interactive bash says exit");
             assertFalse(e.api().execInspect(exec).running());
             assertEquals(Integer.valueOf(2), e.api().execInspect(exec).exitCode());
+            DockerException again = assertThrows(DockerException.class, () -> e.api().execAttach(exec));
+            assertEquals("Error: Exec command " + exec + " has already run", again.getMessage());
             assertEquals("true", state(e, "web", "Running"), "the exec's end leaves the container running");
+        }
+    }
+
+    @Test
+    void dockerRunDitStartsAShellOnATerminalAndTheTraceShowsThePty() {
+        try (Engine e = Engine.sim()) {
+            Result r = e.run("docker run -dit --name bg alpine sh");
+            assertEquals(0, r.exitStatus(), r.text());
+            assertTrue(e.lastTrace().events().stream().anyMatch(ev -> ev.action().equals("open pty")
+                    && ev.sentence().startsWith("/dev/pts/0 is opened as the container's terminal")), "the kernel records the pty");
+            e.advance(1000);
+            assertEquals("true", state(e, "bg", "Running"), "an interactive shell waits at its prompt");
+            Api.Attachment a = e.api().attach("bg", new Api.AttachOptions(true, true, true, true, ""));
+            assertEquals("/ # ", screen(a), "logs=1 replays what the terminal showed before");
+        }
+    }
+
+    @Test
+    void inputToAContainerWithoutOpenStdinIsDropped() {
+        try (Engine e = Engine.sim()) {
+            e.run("docker run -d --name quiet alpine sleep 100");
+            Api.Attachment a = e.api().attach("quiet", new Api.AttachOptions(true, true, true, false, ""));
+            a.write("anything\n".getBytes(StandardCharsets.UTF_8));
+            a.closeStdin();
+            e.advance(10);
+            assertEquals("", screen(a));
+            assertEquals("true", state(e, "quiet", "Running"));
+        }
+    }
+
+    @Test
+    void aTerminalsStdinOnceCloseEndsOnlyTheAttachment() {
+        try (Engine e = Engine.sim()) {
+            Api.Attachment a = runIt(e, "box", "alpine", List.of("sh"));
+            a.closeStdin();
+            e.advance(10);
+            assertEquals("true", state(e, "box", "Running"), "with a tty, Docker does not close the container's stdin");
+        }
+    }
+
+    @Test
+    void ctrlCReachesAChildOfANestedShell() {
+        try (Engine e = Engine.sim()) {
+            Api.Attachment a = runIt(e, "box", "alpine", List.of("sh"));
+            type(e, a, "sh\r");
+            type(e, a, "sleep 100\r");
+            assertEquals("^C\r\n/ # ", type(e, a, "\u0003"), "one fresh prompt: the inner shell's");
+            assertEquals("echo $?\r\n130\r\n/ # ", type(e, a, "echo $?\r"));
+            assertEquals("exit\r\n/ # ", type(e, a, "exit\r"), "back in the outer shell, which did not see the ^C as its own");
+        }
+    }
+
+    @Test
+    void ubuntuBashPromptsAsDebiansBashrcSays() {
+        try (Engine e = Engine.sim()) {
+            Api.Attachment bash = runIt(e, "bsh", "ubuntu", List.of("bash"));
+            String host = e.run("docker inspect -f '{{.Config.Hostname}}' bsh").out().trim();
+            assertEquals("root@" + host + ":/# ", screen(bash), "from /etc/bash.bashrc");
+            assertEquals("cd /tmp\r\nroot@" + host + ":/tmp# ", type(e, bash, "cd /tmp\r"));
+            assertEquals("nope\r\nbash: nope: command not found\r\nroot@" + host + ":/tmp# ", type(e, bash, "nope\r"));
+            assertEquals("exit\r\n", type(e, bash, "\u0004"), "bash says exit at end of file");
+            assertEquals("127", state(e, "bsh", "ExitCode"));
+        }
+    }
+
+    @Test
+    void execWithStdinButNoTerminalReadsUntilTheClientCloses() {
+        try (Engine e = Engine.sim()) {
+            e.run("docker run -d --name web nginx");
+            String exec = e.api().execCreate("web", new Api.ExecConfig(List.of("sh"), List.of(), "", "", false, true));
+            Api.Attachment a = e.api().execAttach(exec);
+            assertFalse(a.tty());
+            assertEquals("hi\n", type(e, a, "echo hi\n"));
+            a.write("exit 5\n".getBytes(StandardCharsets.UTF_8));
+            e.advance(10);
+            assertEquals(Integer.valueOf(5), e.api().execInspect(exec).exitCode());
+            String cat = e.api().execCreate("web", new Api.ExecConfig(List.of("cat"), List.of(), "", "", false, true));
+            Api.Attachment c = e.api().execAttach(cat);
+            assertEquals("x", type(e, c, "x"), "bytes through a pipe, no newline needed");
+            assertTrue(e.api().execInspect(cat).running());
+            c.closeStdin();
+            e.advance(10);
+            assertFalse(e.api().execInspect(cat).running(), "the client's end of input is cat's end of file");
         }
     }
 }

@@ -105,7 +105,9 @@ public interface Api {
      * POST /containers/{id}/attach?stream=1&stdin=…&stdout=…&stderr=…&logs=…&detachKeys=…: the chosen
      * streams from now on ({@code logs}: what the container printed before, first); with {@code stdin}
      * the attachment's {@link Attachment#write} reaches the container's standard input (it must have
-     * been created with {@code OpenStdin}), and the detach keys typed there end the attachment.
+     * been created with {@code OpenStdin}, else Docker drops the input), and on a terminal ({@code Tty})
+     * the detach keys typed there end the attachment; without one they are ordinary input, as in Docker.
+     * {@code StdinOnce}: {@link Attachment#closeStdin} is end of file for the container when it has no terminal.
      */
     default Attachment attach(String id, AttachOptions options) {
         if (options.stdin() || options.logs()) {

@@ -34,6 +34,31 @@ final class ContainerStdin {
         }
     }
 
+    /** The writer's end of a started process's stdin; a kernel that keeps none gets input that goes nowhere. */
+    static Stdio of(dev.glassbox.kernel.Processes processes, int pid) {
+        try {
+            return processes.stdio(pid);
+        } catch (IllegalStateException e) {
+            return DROPPED;
+        }
+    }
+
+    private static final Stdio DROPPED = new Stdio() {
+        @Override
+        public boolean tty() {
+            return false;
+        }
+
+        @Override
+        public void write(byte[] data) {}
+
+        @Override
+        public void closeInput() {}
+
+        @Override
+        public void resize(int rows, int cols) {}
+    };
+
     /** The process started: it gets what was typed meanwhile. */
     void connect(Stdio stdio) {
         process = stdio;

@@ -17,6 +17,7 @@ import java.util.Optional;
 /** docker exec: extra processes started inside a running container's namespaces and cgroup. */
 final class Execs {
     private static final class Exec {
+        final String id;
         final Container container;
         final Api.ExecConfig config;
         final List<Api.LogLine> output = new ArrayList<>();
@@ -25,7 +26,8 @@ final class Execs {
         boolean running;
         int pid;
 
-        Exec(Container container, Api.ExecConfig config) {
+        Exec(String id, Container container, Api.ExecConfig config) {
+            this.id = id;
             this.container = container;
             this.config = config;
         }
@@ -49,7 +51,7 @@ final class Execs {
             throw DockerException.invalid("No exec command specified");
         }
         String id = d.randomHex(32);
-        execs.put(id, new Exec(c, config));
+        execs.put(id, new Exec(id, c, config));
         if (execs.size() > 1000) {
             execs.remove(execs.keySet().iterator().next());
         }
@@ -116,7 +118,7 @@ final class Execs {
                 return new Attachments.Stream(buffer, null, null, null, e.config.tty(), false, true, true);
             }
             if (stdio.interactive()) {
-                e.stdin.connect(d.kernel.processes().stdio(e.pid));
+                e.stdin.connect(ContainerStdin.of(d.kernel.processes(), e.pid));
             }
             d.kernel.processes().onExit(e.pid, st -> {
                 e.running = false;
@@ -148,6 +150,12 @@ final class Execs {
     private Tracer.Span openSpan(Exec e, String sentence) {
         if (!e.container.running()) {
             throw Daemon.notRunning(e.container);
+        }
+        if (e.running) {
+            throw DockerException.conflict("Error: Exec command " + e.id + " is already running");
+        }
+        if (e.exitCode != null) {
+            throw DockerException.conflict("Error: Exec command " + e.id + " has already run");
         }
         return d.tracer.open(Layer.DAEMON, null, "exec", String.join(" ", e.config.cmd()), sentence, "");
     }

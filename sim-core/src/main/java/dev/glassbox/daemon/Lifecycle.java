@@ -153,7 +153,7 @@ final class Lifecycle {
             d.hostsFiles.refreshPeers(c);
             int pid = c.pid;
             if (c.config.openStdin() || c.config.tty()) {
-                c.stdin.connect(d.kernel.processes().stdio(pid));
+                c.stdin.connect(ContainerStdin.of(d.kernel.processes(), pid));
             }
             d.kernel.processes().onExit(pid, status -> exited(c, pid, status));
         }

@@ -14,7 +14,11 @@ public interface Stdio {
     /** Bytes typed or piped in; a process gone or an input closed ignores them. */
     void write(byte[] data);
 
-    /** The writer closed its end: end of file on a pipe; on a terminal, as if the user typed Ctrl-D. */
+    /**
+     * The writer closed its end: end of file on a pipe once what was written is read; on a terminal,
+     * the line being typed is handed over and every read after it sees end of file (Ctrl-D typed for
+     * good), so a shell and whatever it runs on the terminal all reach the end.
+     */
     void closeInput();
 
     /** TIOCSWINSZ: the terminal's new size; the foreground process group gets SIGWINCH. Ignored without a tty. */

@@ -22,6 +22,10 @@ final class Pty implements Stdio {
     /** The slave's name inside the container, /dev/pts/N. */
     final String name;
     private final StringBuilder line = new StringBuilder();
+    /** IUTF8: a character split between two writes waits for its last bytes. */
+    private final java.nio.charset.CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE).onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE);
+    private byte[] partial = new byte[0];
     int rows;
     int cols;
     /** The foreground process group: the one the signal characters reach. */
@@ -38,7 +42,9 @@ final class Pty implements Stdio {
 
     /** Opens a pty for {@code p} (its session leader and foreground group), records it, and makes it p's stdin, stdout and stderr. */
     static Pty open(SimKernel k, SimProcess p, ExecSpec.OutputSink screen, int rows, int cols) {
-        Pty pty = new Pty(k, screen, "/dev/pts/" + freeNumber(k, p), rows, cols);
+        int number = freeNumber(k, p);
+        Pty pty = new Pty(k, screen, "/dev/pts/" + number, rows, cols);
+        slaveNode(k, p, number);
         pty.foreground = p.pgid;
         p.tty = pty;
         p.in = pty.input;
@@ -49,6 +55,20 @@ final class Pty implements Stdio {
                 + "): it becomes the process's stdin, stdout and stderr, and its session's controlling tty; the shim keeps the master side, where docker attach types and reads.",
                 "open(\"/dev/ptmx\") ; ioctl(TIOCSWINSZ, " + rows + "x" + cols + ") ; dup2(" + pty.name + ", 0..2) ; setsid() ; ioctl(TIOCSCTTY)");
         return pty;
+    }
+
+    /** The slave's device node (major 136), where the container's /dev/pts is: {@code ls /dev/pts} shows it. */
+    private static void slaveNode(SimKernel k, SimProcess p, int number) {
+        try {
+            MountTable.Resolved r = p.ns.mnt().table.resolve("/", "/dev/pts", true);
+            if (r.node() instanceof Node.Dir && r.mount().fs instanceof TreeFs t) {
+                java.util.List<String> at = new java.util.ArrayList<>(r.rel());
+                at.add(Integer.toString(number));
+                t.put(at, new Node.Dev(k.ids.nextIno(), 0620, k.now(), 136, number));
+            }
+        } catch (SysError e) {
+            // no /dev/pts in this root: the terminal works all the same
+        }
     }
 
     /** Each container has its own devpts: the lowest number no live process of its mount namespace holds. */
@@ -81,11 +101,20 @@ final class Pty implements Stdio {
         if (input.closed()) {
             return;
         }
-        String typed = new String(data, StandardCharsets.UTF_8);
+        String typed = decode(data);
         for (int i = 0; i < typed.length(); i++) {
             key(typed.charAt(i));
         }
         k.scheduler.runReady();
+    }
+
+    private String decode(byte[] data) {
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.allocate(partial.length + data.length).put(partial).put(data).flip();
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(in.remaining());
+        utf8.decode(in, out, false);
+        partial = new byte[in.remaining()];
+        in.get(partial);
+        return out.flip().toString();
     }
 
     private void key(char c) {

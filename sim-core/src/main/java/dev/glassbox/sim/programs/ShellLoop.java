@@ -69,13 +69,15 @@ final class ShellLoop {
         return null;
     }
 
-    /** A read cut short by Ctrl-C: a fresh prompt on a new line. */
+    /** A read cut short by a signal: at the prompt Ctrl-C gives a fresh one on a new line; a trap's signal is just read past. */
     private static void interrupted(Interp sh, SysError e) {
         if (!"EINTR".equals(e.errno())) {
             throw e;
         }
-        sh.io.err("\n");
-        sh.status = 130;
+        if (sh.interactive) {
+            sh.io.err("\n");
+            sh.status = 130;
+        }
     }
 
     /** The next complete command line (more lines with PS2 while a construct is open); null at end of file. */

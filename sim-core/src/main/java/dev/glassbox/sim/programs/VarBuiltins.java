@@ -1,5 +1,7 @@
 package dev.glassbox.sim.programs;
 
+import dev.glassbox.sim.SysError;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
@@ -160,14 +162,14 @@ final class VarBuiltins {
         if (names.isEmpty()) {
             names.add("REPLY");
         }
-        String line = sh.io.in.readLine();
+        String line = readLine(sh);
         if (line == null) {
             names.forEach(n -> sh.setVar(n, ""));
             return 1;
         }
         if (!raw) {
             while (line.endsWith("\\")) {
-                String more = sh.io.in.readLine();
+                String more = readLine(sh);
                 line = line.substring(0, line.length() - 1) + (more == null ? "" : more);
                 if (more == null) {
                     break;
@@ -190,6 +192,22 @@ final class VarBuiltins {
             rest = strip(rest.substring(j), ifs);
         }
         return 0;
+    }
+
+    /**
+     * A line of input; a trap that runs meanwhile interrupts the read (EINTR), and read reads on, except in an
+     * interactive shell, where Ctrl-C at a read goes back to the prompt.
+     */
+    private static String readLine(Interp sh) {
+        while (true) {
+            try {
+                return sh.io.in.readLine();
+            } catch (SysError e) {
+                if (!"EINTR".equals(e.errno()) || sh.interactive) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private static String strip(String s, String ifs) {
