@@ -16,7 +16,7 @@ class InteractiveReplTest {
     Path dir;
 
     @Test
-    void runItGivesAShellAndThePromptComesBack() throws Exception {
+    void runItGivesAShellTheWindowSizeAndThePromptBack() throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/tmux")), "tmux is not installed");
         String session = "glassbox-it-" + ProcessHandle.current().pid();
         String java = ProcessHandle.current().info().command().orElse("java");
@@ -35,10 +35,21 @@ class InteractiveReplTest {
             assertTrue(screen.strip().endsWith("glassbox$"), "the prompt is back on a line of its own:\n" + screen);
             keys(session, "docker run -it --name box alpine sh", "Enter");
             waitFor(session, "/ # ", 3);
+            keys(session, "stty size", "Enter");
+            waitFor(session, "40 120", 1);
+            run("tmux", "resize-window", "-t", session, "-x", "100", "-y", "30");
+            keys(session, "stty size", "Enter");
+            waitFor(session, "30 100", 1);
             keys(session, "C-p", "C-q");
             waitFor(session, "glassbox$ ", 3);
             keys(session, "docker ps --format '{{.Names}} {{.Status}}'", "Enter");
-            screen = waitFor(session, "box Up", 1);
+            waitFor(session, "box Up", 1);
+            keys(session, "docker attach box", "Enter");
+            keys(session, "echo again", "Enter");
+            waitFor(session, "again", 2);
+            keys(session, "exit", "Enter");
+            screen = waitFor(session, "glassbox$ ", 5);
+            assertTrue(screen.strip().endsWith("glassbox$"), screen);
             keys(session, "exit", "Enter");
         } finally {
             new ProcessBuilder("tmux", "kill-session", "-t", session).start().waitFor(10, TimeUnit.SECONDS);
