@@ -20,6 +20,7 @@ final class Attached {
 
     private Attached() {}
 
+    /** With a console it follows the container live even without stdin or a tty (its logs until Ctrl-C, say). */
     static int attach(Session s, Parsed p) {
         String name = p.args.get(0);
         Map<String, Object> c = s.api.inspectContainer(name);
@@ -43,7 +44,7 @@ final class Attached {
         Link link = new Link(!noStdin && flag(config, "OpenStdin"), tty, p.string("detach-keys", ""), p.bool("sig-proxy") && !tty);
         Api.Attachment a = s.api.attach(id, link.options());
         try {
-            if (!live(s, link)) {
+            if (s.console == null) {
                 return drained(s, a, id, () -> name, "not-running", link);
             }
             if (tty) {

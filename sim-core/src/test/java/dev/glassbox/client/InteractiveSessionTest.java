@@ -156,6 +156,16 @@ class InteractiveSessionTest {
     }
 
     @Test
+    void attachFollowsAServerUntilCtrlC() {
+        run("docker run -d --name web nginx");
+        ScriptedConsole console = new ScriptedConsole();
+        console.interrupt();
+        Result r = run("docker attach web", console);
+        assertEquals(130, r.exitStatus(), "the CLI ends on Ctrl-C, as docker 28's does");
+        assertEquals(List.of("line", "closed"), console.modes);
+    }
+
+    @Test
     void attachToAStoppedContainerIsRefused() {
         run("docker create --name job alpine true");
         Result r = run("docker attach job");
