@@ -59,6 +59,9 @@ class InteractiveTest {
             assertEquals("tty\r\n/dev/pts/0\r\n/tmp # ", type(e, a, "tty\r"));
             assertEquals("ls /dev/pts\r\n0\r\n/tmp # ", type(e, a, "ls /dev/pts\r"), "the terminal's device node");
             assertEquals("true; echo $?\r\n0\r\n/tmp # ", type(e, a, "true; echo $?\r"));
+            assertEquals("cd /nope\r\nsh: cd: can't cd to /nope: No such file or directory\r\n/tmp # ", type(e, a, "cd /nope\r"),
+                    "an interactive ash names no line");
+            assertEquals("nope\r\nsh: nope: not found\r\n/tmp # ", type(e, a, "nope\r"));
         }
     }
 
@@ -72,6 +75,19 @@ class InteractiveTest {
             shown = type(e, a, "rm -rf /bin\u0015echo kept\r");
             assertTrue(shown.endsWith("echo kept\r\nkept\r\n/ # "), shown);
             assertTrue(e.run("docker exec box ls /bin").out().contains("busybox"), "^U killed the line before the shell read it");
+        }
+    }
+
+    @Test
+    void anOpenConstructAsksForMoreWithPs2() {
+        try (Engine e = Engine.sim()) {
+            Api.Attachment a = runIt(e, "box", "alpine", List.of("sh"));
+            screen(a);
+            assertEquals("for i in 1 2\r\n> ", type(e, a, "for i in 1 2\r"));
+            assertEquals("do echo $i; done\r\n1\r\n2\r\n/ # ", type(e, a, "do echo $i; done\r"));
+            assertEquals("if true\r\n> ", type(e, a, "if true\r"));
+            assertEquals("^C\r\n/ # ", type(e, a, "\u0003"), "^C drops the unfinished command");
+            assertEquals("fi\r\nsh: syntax error: unexpected \"fi\"\r\n/ # ", type(e, a, "fi\r"), "a syntax error ends no interactive shell");
         }
     }
 

@@ -20,7 +20,9 @@ enum Flavor {
                     if (!cn.equals(sh.arg0)) {
                         sb.append(cn).append(": ");
                     }
-                    sb.append("line ").append(sh.line).append(": ");
+                    if (!sh.interactive) { // ash names the line only when it reads a script, not a terminal
+                        sb.append("line ").append(sh.line).append(": ");
+                    }
                 }
             }
             case DASH -> {
