@@ -9,6 +9,7 @@ import dev.glassbox.api.TracedApi;
 import dev.glassbox.api.UsageException;
 import dev.glassbox.client.Cli;
 import dev.glassbox.client.CommandLine;
+import dev.glassbox.client.Console;
 import dev.glassbox.daemon.Daemon;
 import dev.glassbox.daemon.DaemonOptions;
 import dev.glassbox.daemon.Persistence;
@@ -66,7 +67,7 @@ public final class Engine implements AutoCloseable {
             persistence.restore();
         }
         this.api = new TracedApi(persistence != null ? persistence.wrap(daemon) : daemon, tracer);
-        this.cli = new Cli(api, kernel::currentTimeMillis);
+        this.cli = new Cli(api, kernel::currentTimeMillis, new EnginePump(this, daemon));
         if (captureState) {
             tracer.captureState(this::state);
         }
@@ -129,6 +130,15 @@ public final class Engine implements AutoCloseable {
     }
 
     public Result run(String line, Progress progress) {
+        return run(line, progress, null);
+    }
+
+    /**
+     * Runs a command line with the user's console: {@code docker run -it}, {@code attach} and
+     * {@code exec -it} read keys from it and write the container's output to it (that output is not
+     * in the result); null: no console, as with input redirected.
+     */
+    public Result run(String line, Progress progress, Console console) {
         if (line == null || line.isBlank() || line.strip().startsWith("#")) {
             return new Result("", "", 0);
         }
@@ -136,14 +146,14 @@ public final class Engine implements AutoCloseable {
         daemon.tick();
         tracer.begin(line.strip(), "The user typed a command line; the docker client reads it.");
         try {
-            return chain(line, progress);
+            return chain(line, progress, console);
         } finally {
             tracer.finish();
         }
     }
 
     /** The commands of a line joined by {@code &&}, {@code ||} and {@code ;}, each run as the connectors say. */
-    private Result chain(String line, Progress progress) {
+    private Result chain(String line, Progress progress, Console console) {
         List<CommandLine.Segment> segments;
         try {
             segments = CommandLine.split(line);
@@ -158,7 +168,7 @@ public final class Engine implements AutoCloseable {
             if ((seg.connector().equals("&&") && status != 0) || (seg.connector().equals("||") && status == 0)) {
                 continue;
             }
-            Result r = runOne(seg.words(), progress);
+            Result r = runOne(seg.words(), progress, console);
             out.append(r.out());
             err.append(r.err());
             text.append(r.text());
@@ -175,7 +185,7 @@ public final class Engine implements AutoCloseable {
         if (line == null || line.isBlank() || tracer.active()) {
             return new Result("", "", 0);
         }
-        return chain(line, Progress.NONE);
+        return chain(line, Progress.NONE, null);
     }
 
     /**
@@ -216,7 +226,7 @@ public final class Engine implements AutoCloseable {
         return hostFile(kernel.layout().dataRoot() + "/files/" + name);
     }
 
-    private Result runOne(List<String> words, Progress progress) {
+    private Result runOne(List<String> words, Progress progress, Console console) {
         List<String> args = new ArrayList<>(words);
         if (!args.isEmpty() && args.get(0).equals("docker")) {
             args.remove(0);
@@ -231,7 +241,7 @@ public final class Engine implements AutoCloseable {
         try (Tracer.Span s = tracer.open(Layer.CLIENT, null, "parse", shown, "The docker CLI parses '" + args.get(0)
                 + "' and its flags into Engine API requests.", shown)) {
             try {
-                return cli.execute(args, progress);
+                return cli.execute(args, progress, console);
             } catch (RuntimeException e) {
                 return new Result("", "glassbox: internal error in '" + shown + "': " + e + "\n", 1);
             }

@@ -44,14 +44,14 @@ final class Repl {
 
     private Frontend frontend() {
         if (isDumb(terminal)) {
-            return new Frontend(Style.PLAIN, ProgressBars.disabled(), StepInput.lines(reader), () -> {});
+            return new Frontend(Style.PLAIN, ProgressBars.disabled(), StepInput.lines(reader), () -> {}, null);
         }
         Style style = Style.ANSI;
         ProgressBars bars = ProgressBars.drawingTo(terminal.writer(), () -> terminal.getWidth() > 0 ? terminal.getWidth() : 80);
         return new Frontend(style, bars, StepInput.keys(terminal, style), () -> {
             terminal.puts(Capability.clear_screen);
             terminal.flush();
-        });
+        }, new TerminalConsole(terminal, bars::finish));
     }
 
     /**

@@ -19,6 +19,8 @@ final class Session {
             Type docker commands as you would at work, with or without the leading "docker":
               docker run -d --name web -p 8080:80 nginx
               ps -a && docker stop web
+              docker run -it alpine sh    a shell in a container, in this terminal until it exits
+                                (Ctrl-P Ctrl-Q leaves it running; docker attach NAME goes back)
             Built-ins:
               help              this text
               trace             the last command as a tree: client → api → daemon → runtime → kernel
@@ -146,7 +148,7 @@ final class Session {
 
     private Result runOnEngine(String text) {
         try {
-            return engine.get().run(text, ui.bars());
+            return engine.get().run(text, ui.bars(), ui.console());
         } finally {
             ui.bars().finish();
         }

@@ -48,6 +48,14 @@ class ReplTest {
         return screen.toString(StandardCharsets.UTF_8);
     }
 
+    /** Keys piped in are no terminal: -it is refused as docker refuses it, -i gets an input that ends at once. */
+    @Test
+    void withoutATerminalInteractiveContainersAreAsWithInputRedirected() throws IOException {
+        String screen = type("docker run -it alpine sh\ndocker run -i --rm alpine cat\ndocker ps -aq\nexit\n");
+        assertTrue(err.toString().contains("the input device is not a TTY\n"), err + screen);
+        assertFalse(screen.replaceAll("glassbox\\$ [^\n]*\n", "").matches("(?s).*[0-9a-f]{12}.*"), "-i cat ended and was removed:\n" + screen);
+    }
+
     @Test
     void tabCompletesAContainerName() throws IOException {
         try (Engine engine = Engine.sim();

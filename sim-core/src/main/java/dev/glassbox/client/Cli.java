@@ -21,15 +21,30 @@ import java.util.function.LongSupplier;
 public final class Cli {
     private final Api api;
     private final LongSupplier clockMillis;
+    private final Pump pump;
 
     public Cli(Api api, LongSupplier clockMillis) {
+        this(api, clockMillis, Pump.NONE);
+    }
+
+    /** {@code pump}: lets time pass while a command holds a stream open with the user ({@code run -it}). */
+    public Cli(Api api, LongSupplier clockMillis, Pump pump) {
         this.api = Objects.requireNonNull(api, "api");
         this.clockMillis = Objects.requireNonNull(clockMillis, "clockMillis");
+        this.pump = Objects.requireNonNull(pump, "pump");
     }
 
     /** Runs one command; {@code args} is what follows {@code docker}. */
     public Result execute(List<String> args, Progress progress) {
-        Session s = new Session(api, clockMillis, progress == null ? Progress.NONE : progress);
+        return execute(args, progress, null);
+    }
+
+    /**
+     * Runs one command with the user's console ({@code null}: none, as with input redirected): an
+     * interactive container reads its keys there and writes its output there, not into the answer.
+     */
+    public Result execute(List<String> args, Progress progress, Console console) {
+        Session s = new Session(api, clockMillis, progress == null ? Progress.NONE : progress, console, pump);
         int status;
         try {
             List<String> argv = new ArrayList<>();
@@ -101,6 +116,7 @@ public final class Cli {
             case "run" -> RunCommand.run(s, p, true);
             case "create" -> RunCommand.run(s, p, false);
             case "start" -> ContainerCommands.start(s, p);
+            case "attach" -> Attached.attach(s, p);
             case "stop" -> ContainerCommands.stop(s, p);
             case "kill" -> ContainerCommands.kill(s, p);
             case "restart" -> ContainerCommands.restart(s, p);
@@ -109,7 +125,7 @@ public final class Cli {
             case "unpause" -> ContainerCommands.unpause(s, p);
             case "wait" -> ContainerCommands.await(s, p);
             case "logs" -> ContainerCommands.logs(s, p);
-            case "exec" -> ContainerCommands.exec(s, p);
+            case "exec" -> ExecCommand.exec(s, p);
             case "top" -> ProcessCommands.top(s, p);
             case "stats" -> ProcessCommands.stats(s, p);
             case "ps" -> PsCommand.run(s, p);
@@ -236,7 +252,7 @@ public final class Cli {
     /** Whether the command's arguments are containers (for completing names). */
     public static boolean takesContainer(String command) {
         Spec spec = command == null ? null : Specs.BY_PATH.get(command.strip().replaceAll("\\s+", " "));
-        return spec != null && Set.of("start", "stop", "kill", "restart", "rm", "pause", "unpause", "wait", "logs",
+        return spec != null && Set.of("attach", "start", "stop", "kill", "restart", "rm", "pause", "unpause", "wait", "logs",
                 "exec", "top", "stats", "inspect", "container-inspect", "diff", "commit", "network-connect", "network-disconnect", "export").contains(spec.id());
     }
 

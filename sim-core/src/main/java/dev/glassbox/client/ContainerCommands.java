@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-/** The container lifecycle commands that act on a list of containers, plus {@code logs} and {@code exec}. */
+/** The container lifecycle commands that act on a list of containers, plus {@code logs}. */
 final class ContainerCommands {
     private ContainerCommands() {}
 
@@ -49,7 +49,7 @@ final class ContainerCommands {
             if (p.args.size() > 1) {
                 throw new UsageException("you cannot start and attach multiple containers at once", 1);
             }
-            return RunCommand.attached(s, p.args.get(0), () -> p.args.get(0), "not-running", false);
+            return Attached.start(s, p.args.get(0), p.bool("interactive"), p.string("detach-keys", ""));
         }
         List<String> failed = failures(s, p.args, s.api::start);
         if (!failed.isEmpty()) {
@@ -145,32 +145,5 @@ final class ContainerCommands {
             start = end;
         }
         return b.toString();
-    }
-
-    static int exec(Session s, Parsed p) {
-        String container = p.args.get(0);
-        List<String> cmd = p.args.subList(1, p.args.size());
-        Api.ExecConfig config = new Api.ExecConfig(cmd, RunOptions.env(p.list("env")), p.string("workdir", ""),
-                p.string("user", ""), p.bool("tty"));
-        String execId = s.api.execCreate(container, config);
-        if (p.bool("detach")) {
-            try {
-                s.api.execStartDetached(execId); // the command runs on; nothing is printed
-                return 0;
-            } catch (DockerException e) {
-                s.err(Session.daemonError(e)); // a plain API error here: nothing was hijacked
-                return 1;
-            }
-        }
-        try {
-            Api.ExecResult r = s.api.execStart(execId);
-            s.stream(r.output());
-            return r.exitCode();
-        } catch (DockerException e) {
-            String m = e.getMessage();
-            s.err(m.startsWith("OCI runtime") ? m : Session.daemonError(e));
-            int code = RunCommand.startFailureStatus(m);
-            return code == 125 ? 1 : code;
-        }
     }
 }

@@ -9,9 +9,10 @@ import java.util.function.Supplier;
 
 /**
  * {@code docker run} and {@code docker create} as the CLI does them: create, and on "No such image"
- * pull and create again; then (run) attach before start, start, wait, and exit with the container's
- * status. Errors are printed {@code docker: Error response from daemon: …} with exit 125, or 127/126
- * when the container's command cannot be found or executed.
+ * pull and create again; then (run) attach before start, start, wait (or, with -i or -t and the user's
+ * console, hand the console to the container: {@link Attached}), and exit with the container's status.
+ * Errors are printed {@code docker: Error response from daemon: …} with exit 125, or 127/126 when the
+ * container's command cannot be found or executed.
  */
 final class RunCommand {
     private RunCommand() {}
@@ -21,6 +22,16 @@ final class RunCommand {
         String id;
         try {
             o = RunOptions.from(p, run);
+        } catch (DockerException e) {
+            s.err("docker: " + Session.daemonError(e));
+            return 125;
+        }
+        boolean stdin = run && !o.detach() && o.attachStdin();
+        if (stdin && o.config().tty() && s.console == null) {
+            s.err(Attached.NOT_A_TTY); // the CLI's check, before it creates anything
+            return 1;
+        }
+        try {
             id = create(s, o);
         } catch (DockerException e) {
             s.err("docker: " + Session.daemonError(e));
@@ -43,8 +54,9 @@ final class RunCommand {
             return 0;
         }
         Supplier<String> name = () -> o.name().isEmpty() ? nameOf(s, id) : o.name();
+        Link link = new Link(stdin, o.config().tty(), p.string("detach-keys", ""), p.bool("sig-proxy"));
         try {
-            return attached(s, id, name, o.host().autoRemove() ? "removed" : "not-running", true);
+            return Attached.started(s, id, name, o.host().autoRemove() ? "removed" : "not-running", true, link);
         } catch (DockerException e) {
             s.err("docker: " + Session.daemonError(e));
             return 125;
@@ -79,40 +91,6 @@ final class RunCommand {
     private static void pull(Session s, ImageRef ref) {
         Api.PullResult result = s.api.pull(ref.withDefaultTag().toString(), s.progress);
         s.err.append(ImageCommands.renderPull(ref, result, false));
-    }
-
-    /** The attached part of run and start -a: output in order, then the container's exit status. */
-    static int attached(Session s, String id, Supplier<String> name, String condition, boolean fromRun) {
-        Api.Attachment attachment = s.api.attach(id);
-        try {
-            try {
-                s.api.start(id);
-            } catch (DockerException e) {
-                if (e.kind() != ErrorKind.NOT_MODIFIED) {
-                    s.stream(attachment.drain());
-                    s.err((fromRun ? "docker: " : "") + Session.daemonError(e));
-                    return fromRun ? startFailureStatus(e.getMessage()) : 1;
-                }
-            }
-            Api.WaitResult w;
-            try {
-                w = s.api.await(id, condition);
-            } catch (DockerException e) {
-                s.stream(attachment.drain());
-                if (Session.notFound(e) && condition.equals("removed")) {
-                    return 0;
-                }
-                throw e;
-            }
-            s.stream(attachment.drain());
-            if (w.statusCode() < 0) {
-                s.err("glassbox: " + name.get() + " is still running; detached (as Ctrl-P Ctrl-Q would)");
-                return 0;
-            }
-            return w.statusCode();
-        } finally {
-            attachment.close();
-        }
     }
 
     /** docker run's exit status when the container's process could not be started. */

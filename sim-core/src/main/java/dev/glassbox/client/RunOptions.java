@@ -67,7 +67,8 @@ record RunOptions(String name, String image, ContainerConfig config, HostConfig 
         }
         ContainerConfig config = new ContainerConfig(image, cmd, entrypoint, env(p.list("env")), p.string("workdir", ""),
                 p.string("hostname", ""), p.string("user", ""), new ArrayList<>(exposed), labels(p.list("label")),
-                p.bool("tty"), p.bool("interactive"), p.string("stop-signal", ""), stopTimeout(p));
+                p.bool("tty"), p.bool("interactive"), p.string("stop-signal", ""), stopTimeout(p),
+                p.bool("interactive") && !detach); // StdinOnce: the CLI's, for an attached -i (run -d clears it)
         long memory = p.changed("memory") ? Units.ramInBytes(p.string("memory", "0")) : 0;
         long pids = p.changed("pids-limit") ? Math.max(0, p.integer("pids-limit")) : 0;
         long cpus = p.changed("cpus") ? Units.nanoCpus(p.string("cpus", "0")) : 0;
@@ -94,6 +95,11 @@ record RunOptions(String name, String image, ContainerConfig config, HostConfig 
         HostConfig host = new HostConfig(bindings, autoRemove, RestartPolicy.parse(restart), network, memory, pids, cpus,
                 p.list("volume"), p.bool("privileged"), mounts, tmpfs, p.string("userns", ""), pid, uts, ipc);
         return new RunOptions(p.string("name", ""), image, config, host, detach, pull, attach);
+    }
+
+    /** AttachStdin as the CLI sets it: -i attaches stdin whatever -a says (a container without -i has no stdin to attach). */
+    boolean attachStdin() {
+        return config.openStdin();
     }
 
     /** Reference errors name the repository as the CLI normalises it: {@code library/UPPER}. */

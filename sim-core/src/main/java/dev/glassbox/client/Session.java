@@ -7,10 +7,16 @@ import dev.glassbox.api.ErrorKind;
 import java.util.List;
 import java.util.function.LongSupplier;
 
-/** One command's run: the API, the clock, and what the command has printed so far. */
+/**
+ * One command's run: the API, the clock, the user's console if there is one, and what the command
+ * has printed so far.
+ */
 final class Session {
     final Api api;
     final Progress progress;
+    /** The user's terminal; null without one (the web page, a script). */
+    final Console console;
+    final Pump pump;
     private final LongSupplier clock;
     /** Both streams in the order they were written, as a terminal shows them. */
     final StringBuilder terminal = new StringBuilder();
@@ -46,6 +52,10 @@ final class Session {
             return own.length();
         }
 
+        void clear() {
+            own.setLength(0);
+        }
+
         @Override
         public String toString() {
             return own.toString();
@@ -53,9 +63,28 @@ final class Session {
     }
 
     Session(Api api, LongSupplier clock, Progress progress) {
+        this(api, clock, progress, null, Pump.NONE);
+    }
+
+    Session(Api api, LongSupplier clock, Progress progress, Console console, Pump pump) {
         this.api = api;
         this.clock = clock;
         this.progress = progress;
+        this.console = console;
+        this.pump = pump;
+    }
+
+    /**
+     * What the command printed so far goes to the console now, before the container's own bytes
+     * follow it there (the pull lines of {@code docker run -it}); the answer keeps only what comes after.
+     */
+    void showOnConsole() {
+        if (console != null && !terminal.isEmpty()) {
+            console.write(terminal.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            terminal.setLength(0);
+            out.clear();
+            err.clear();
+        }
     }
 
     long nowMillis() {

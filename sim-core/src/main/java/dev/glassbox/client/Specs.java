@@ -35,13 +35,13 @@ final class Specs {
     static final Map<String, Spec> BY_PATH = new LinkedHashMap<>();
 
     /** Commands docker has that glassbox does not run (yet): listed for completion and help. */
-    static final List<String> UNSUPPORTED = List.of("attach", "build", "builder", "buildx", "checkpoint",
+    static final List<String> UNSUPPORTED = List.of("build", "builder", "buildx", "checkpoint",
             "compose", "config", "context", "cp", "init", "login",
             "logout", "manifest", "node", "plugin", "port", "search", "secret",
             "service", "stack", "swarm", "trust", "update");
     /** Management commands whose subcommands are looked up as "GROUP SUB". */
     static final List<String> GROUPS = List.of("container", "image", "network", "volume", "system");
-    static final List<String> UNSUPPORTED_CONTAINER = List.of("attach", "cp", "port", "update");
+    static final List<String> UNSUPPORTED_CONTAINER = List.of("cp", "port", "update");
     static final List<String> UNSUPPORTED_IMAGE = List.of("build");
     static final List<String> UNSUPPORTED_SYSTEM = List.of("prune");
 
@@ -97,6 +97,8 @@ final class Specs {
                 of("w", "workdir", STRING, "Working directory inside the container")));
         if (run) {
             f.add(bool("d", "detach", "Run container in background and print container ID"));
+            f.add(of("", "detach-keys", STRING, DETACH_KEYS));
+            f.add(bool("", "sig-proxy", "Proxy received signals to the process").withDefault("true"));
         }
         return f;
     }
@@ -111,6 +113,7 @@ final class Specs {
     }
 
     private static final int ANY = Spec.ANY;
+    private static final String DETACH_KEYS = "Override the key sequence for detaching a container";
     private static final String CONTAINERS = "[OPTIONS] CONTAINER [CONTAINER...]";
 
     static {
@@ -120,7 +123,14 @@ final class Specs {
                 "docker container create, docker create", runFlags(false), 1, ANY, false, "create", "container create");
         add("start", CONTAINERS, "Start one or more stopped containers", "docker container start, docker start",
                 List.of(bool("a", "attach", "Attach STDOUT/STDERR and forward signals"),
+                        of("", "detach-keys", STRING, DETACH_KEYS),
                         bool("i", "interactive", "Attach container's STDIN")), 1, ANY, true, "start", "container start");
+        add("attach", "[OPTIONS] CONTAINER", "Attach local standard input, output, and error streams to a running container",
+                "docker container attach, docker attach",
+                List.of(of("", "detach-keys", STRING, DETACH_KEYS),
+                        bool("", "no-stdin", "Do not attach STDIN"),
+                        bool("", "sig-proxy", "Proxy all received signals to the process").withDefault("true")),
+                1, 1, true, "attach", "container attach");
         Flag signal = of("s", "signal", STRING, "Signal to send to the container");
         Flag timeout = of("t", "timeout", INT, "Seconds to wait before killing the container");
         Flag time = of("", "time", INT, "Seconds to wait before killing the container (deprecated: use --timeout)").hide();
@@ -147,6 +157,7 @@ final class Specs {
         add("exec", "[OPTIONS] CONTAINER COMMAND [ARG...]", "Execute a command in a running container",
                 "docker container exec, docker exec",
                 List.of(bool("d", "detach", "Detached mode: run command in the background"),
+                        of("", "detach-keys", STRING, DETACH_KEYS),
                         of("e", "env", LIST, "Set environment variables"),
                         bool("i", "interactive", "Keep STDIN open even if not attached"),
                         bool("", "privileged", "Give extended privileges to the command"),

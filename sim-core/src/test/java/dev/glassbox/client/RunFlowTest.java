@@ -172,10 +172,11 @@ class RunFlowTest {
     void startAttachWaitsAndExitsWithTheStatus() {
         api.containers.put("job", "exited");
         api.exitCode = 2;
+        api.inspectContainerResult = Map.of("Id", "job", "Config", Map.of("Tty", false), "HostConfig", Map.of("AutoRemove", false));
         Result r = docker("start -a job");
         assertEquals("hello\n", r.out());
         assertEquals(2, r.exitStatus());
-        assertEquals(List.of("attach job", "start job", "await job not-running", "drain", "close"), api.calls);
+        assertEquals(List.of("inspectContainer job", "attach job", "start job", "await job not-running", "drain", "close"), api.calls);
     }
 
     @Test
