@@ -51,7 +51,7 @@ final class CreateBody {
         }
         ContainerConfig config = new ContainerConfig(image, b.strings("Cmd"), b.strings("Entrypoint"), b.strings("Env"),
                 b.string("WorkingDir"), b.string("Hostname"), b.string("User"), exposed, b.stringMap("Labels"), b.bool("Tty"),
-                b.bool("OpenStdin"), b.string("StopSignal"), b.optionalInt("StopTimeout"));
+                b.bool("OpenStdin"), b.string("StopSignal"), b.optionalInt("StopTimeout"), b.bool("StdinOnce"));
         HostConfig host = new HostConfig(bindings, h.bool("AutoRemove"), restart, h.string("NetworkMode"), h.number("Memory"),
                 h.number("PidsLimit"), h.number("NanoCpus"), h.strings("Binds"), h.bool("Privileged"), mounts, h.stringMap("Tmpfs"),
                 h.string("UsernsMode"), h.string("PidMode"), h.string("UTSMode"), h.string("IpcMode"));

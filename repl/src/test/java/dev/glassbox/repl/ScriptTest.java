@@ -100,9 +100,15 @@ class ScriptTest {
     }
 
     @Test
-    void laterSubcommandsSayTheyAreNotThereYet() throws IOException {
-        assertEquals(2, glassbox("daemon"));
-        assertEquals("glassbox: 'daemon' is not available yet\n", err.toString());
+    void theDaemonsBadOptionsAreOneLineEach() throws IOException {
+        assertEquals(2, glassbox("daemon", "--bogus"));
+        assertEquals("glassbox: unknown option '--bogus' for daemon (see glassbox --help)\n", err.toString());
+        err.getBuffer().setLength(0);
+        assertEquals(2, glassbox("daemon", "--tcp-port", "http"));
+        assertEquals("glassbox: --tcp-port needs a number from 0 to 65535 (see glassbox --help)\n", err.toString());
+        err.getBuffer().setLength(0);
+        assertEquals(2, glassbox("daemon", "--socket"));
+        assertEquals("glassbox: --socket needs a value (see glassbox --help)\n", err.toString());
     }
 
     @Test
