@@ -1,6 +1,6 @@
 """The real docker CLI at a terminal against a glassbox daemon: run -it, Ctrl-C, Ctrl-D, attach with
 Ctrl-P Ctrl-Q, exec -it. Each scenario drives the CLI through a pty, as a student's terminal does.
-Usage: pty_check.py DOCKER SOCKET_URL. Exits 1 with what differed on the first failure."""
+Usage: pty_check.py DOCKER SOCKET_URL [IMAGE] (alpine by default). Exits 1 with what differed on the first failure."""
 import os
 import pty
 import select
@@ -9,6 +9,7 @@ import sys
 import time
 
 DOCKER, HOST = sys.argv[1], sys.argv[2]
+IMAGE = sys.argv[3] if len(sys.argv) > 3 else "alpine"
 ENV = {"PATH": "/usr/bin:/bin", "HOME": os.getcwd(), "DOCKER_HOST": HOST, "DOCKER_CLI_HINTS": "false", "TERM": "xterm"}
 
 
@@ -67,7 +68,7 @@ def docker(*args):
 
 
 # run -it: a prompt, a command's output, the shell's exit status is the CLI's
-s = Session(["run", "-it", "--rm", "alpine", "sh"])
+s = Session(["run", "-it", "--rm", IMAGE, "sh"])
 s.expect("/ # ")
 s.send("echo hi-$((40+2))\r")
 s.expect("hi-42")
@@ -81,14 +82,14 @@ if s.status() != 3:
     fail("docker run -it --rm alpine sh; exit 3 did not exit 3")
 
 # Ctrl-D ends the shell
-s = Session(["run", "-it", "--rm", "alpine", "sh"])
+s = Session(["run", "-it", "--rm", IMAGE, "sh"])
 s.expect("/ # ")
 s.send("\x04")
 if s.status() != 0:
     fail("Ctrl-D at the prompt did not end the container with 0")
 
 # run -dit, then attach and detach with Ctrl-P Ctrl-Q: the container runs on
-r = docker("run", "-dit", "--name", "a1", "alpine", "ash")
+r = docker("run", "-dit", "--name", "a1", IMAGE, "sh")
 if r.returncode != 0:
     fail("docker run -dit: " + r.stderr)
 s = Session(["attach", "a1"])
