@@ -8,8 +8,6 @@ import java.io.ByteArrayOutputStream;
  * a false start goes on as typed (the key that broke it is not taken as a new start).
  */
 final class EscapeProxy {
-    private static final String CTRL = "@abcdefghijklmnopqrstuvwxyz[\\]^_";
-    private static final byte[] DEFAULT = {16, 17};
 
     private final byte[] keys;
     private int matched;
@@ -24,26 +22,11 @@ final class EscapeProxy {
      * Throws IllegalArgumentException with moby's "Unknown character: 'KEY'" for a key it does not know.
      */
     static EscapeProxy of(String spec) {
-        if (spec == null || spec.isEmpty()) {
-            return new EscapeProxy(DEFAULT);
-        }
-        ByteArrayOutputStream codes = new ByteArrayOutputStream();
-        for (String key : spec.split(",", -1)) {
-            if (key.length() == 1) {
-                codes.write(key.charAt(0));
-            } else if (key.length() == 6 && key.startsWith("ctrl-") && CTRL.indexOf(key.charAt(5)) >= 0) {
-                codes.write(CTRL.indexOf(key.charAt(5)));
-            } else if (key.equals("DEL")) {
-                codes.write(127);
-            } else {
-                throw new IllegalArgumentException("Unknown character: '" + key + "'");
-            }
-        }
-        return new EscapeProxy(codes.toByteArray());
+        return new EscapeProxy(dev.glassbox.api.DetachKeySpec.parse(spec));
     }
 
     static EscapeProxy defaults() {
-        return new EscapeProxy(DEFAULT);
+        return of("");
     }
 
     /** What of the typed bytes goes on to the container: up to the sequence, or all but a partial match held back. */

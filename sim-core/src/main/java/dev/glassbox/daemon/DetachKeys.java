@@ -1,5 +1,6 @@
 package dev.glassbox.daemon;
 
+import dev.glassbox.api.DetachKeySpec;
 import dev.glassbox.api.DockerException;
 import java.io.ByteArrayOutputStream;
 
@@ -11,8 +12,6 @@ import java.io.ByteArrayOutputStream;
  * not taken as a new start, as in Docker's escape proxy).
  */
 final class DetachKeys {
-    private static final String CTRL = "@abcdefghijklmnopqrstuvwxyz[\\]^_";
-    static final byte[] DEFAULT = {16, 17};
 
     private final byte[] keys;
     private int matched;
@@ -23,20 +22,11 @@ final class DetachKeys {
 
     /** The client's {@code detachKeys} (empty: the default); 400 with Docker's words when a key is unknown. */
     static DetachKeys parse(String spec) {
-        if (spec == null || spec.isEmpty()) {
-            return new DetachKeys(DEFAULT);
+        try {
+            return new DetachKeys(DetachKeySpec.parse(spec));
+        } catch (IllegalArgumentException e) {
+            throw DockerException.invalid("Invalid detach keys (" + spec + ") provided");
         }
-        ByteArrayOutputStream codes = new ByteArrayOutputStream();
-        for (String key : spec.split(",", -1)) {
-            if (key.length() == 1) {
-                codes.write(key.charAt(0));
-            } else if (key.length() == 6 && key.startsWith("ctrl-") && CTRL.indexOf(key.charAt(5)) >= 0) {
-                codes.write(CTRL.indexOf(key.charAt(5)));
-            } else {
-                throw DockerException.invalid("Invalid detach keys (" + spec + ") provided");
-            }
-        }
-        return new DetachKeys(codes.toByteArray());
     }
 
     /**
