@@ -67,7 +67,7 @@ final class DaemonCommand {
     }
 
     /** Serves until the process is stopped; prints where, and the line that points the docker CLI here. */
-    static int run(Options o, Supplier<Engine> engine, PrintWriter out, PrintWriter err) {
+    static int run(Options o, Supplier<Engine> engine, Runnable closeEngine, PrintWriter out, PrintWriter err) {
         EngineApiServer server = EngineApiServer.of(engine.get());
         try {
             server.unix(o.socket());
@@ -80,10 +80,14 @@ final class DaemonCommand {
             }
         } catch (IOException | RuntimeException e) {
             server.close();
+            closeEngine.run();
             err.println("glassbox: cannot serve the Engine API: " + e.getMessage());
             return 1;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "glassbox-daemon-stop"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close(); // no new requests, the socket file gone; then the engine takes its containers down as dockerd does
+            closeEngine.run();
+        }, "glassbox-daemon-stop"));
         out.println("glassbox daemon (" + engine.get().kernelName() + " kernel): Docker Engine API " + EngineApiServer.API_VERSION
                 + " on " + o.socket());
         if (o.tcp()) {

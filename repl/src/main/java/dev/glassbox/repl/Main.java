@@ -270,7 +270,7 @@ public final class Main {
             return 1;
         }
         engines.start();
-        return DaemonCommand.run(o, engines::get, out, err);
+        return DaemonCommand.run(o, engines::get, engines::close, out, err);
     }
 
     private int repl(boolean readyAndExit) throws IOException {
