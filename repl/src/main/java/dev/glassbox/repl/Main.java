@@ -168,7 +168,11 @@ public final class Main {
         out.println();
         out.println("  (no command)                      the REPL: type docker commands, watch what they do");
         for (Subcommand s : subcommands.values()) {
-            out.printf("  %-33s %s%n", s.usage(), s.summary());
+            if (s.usage().length() > 33) {
+                out.printf("  %s%n  %-33s %s%n", s.usage(), "", s.summary()); // a long usage gets a line of its own
+            } else {
+                out.printf("  %-33s %s%n", s.usage(), s.summary());
+            }
         }
         out.println();
         out.println("options:");
