@@ -54,7 +54,7 @@ final class CreateBody {
                 b.bool("OpenStdin"), b.string("StopSignal"), b.optionalInt("StopTimeout"), b.bool("StdinOnce"));
         HostConfig host = new HostConfig(bindings, h.bool("AutoRemove"), restart, h.string("NetworkMode"), h.number("Memory"),
                 h.number("PidsLimit"), h.number("NanoCpus"), h.strings("Binds"), h.bool("Privileged"), mounts, h.stringMap("Tmpfs"),
-                h.string("UsernsMode"), h.string("PidMode"), h.string("UTSMode"), h.string("IpcMode"));
+                h.string("UsernsMode"), h.string("PidMode"), h.string("UTSMode"), h.string("IpcMode"), h.bool("PublishAllPorts"));
         List<String> networks = new ArrayList<>(b.object("NetworkingConfig").keys("EndpointsConfig"));
         return new Parsed(config, host, networks);
     }

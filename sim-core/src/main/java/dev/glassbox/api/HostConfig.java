@@ -11,12 +11,22 @@ import java.util.Map;
  * daemon's user namespace setting) or {@code host} ({@code --userns=host}: no remapping for this one);
  * {@code pidMode}, {@code utsMode} and {@code ipcMode} "" (a namespace of its own) or {@code host} (the host's:
  * {@code --pid host}, {@code --uts host}, {@code --ipc host}); {@code ipcMode} may also be private, shareable,
- * none, or container:NAME, and {@code pidMode} container:NAME, which the daemon refuses as not simulated.
+ * none, or container:NAME, and {@code pidMode} container:NAME, which the daemon refuses as not simulated;
+ * {@code publishAllPorts} ({@code -P}) publishes every exposed port on a free port of the host.
  */
 public record HostConfig(List<PortBinding> portBindings, boolean autoRemove, RestartPolicy restartPolicy, String networkMode,
                          long memory, long pidsLimit, long nanoCpus, List<String> binds, boolean privileged,
                          List<MountRequest> mounts, Map<String, String> tmpfs, String usernsMode, String pidMode, String utsMode,
-                         String ipcMode) {
+                         String ipcMode, boolean publishAllPorts) {
+    /** Everything but {@code -P}: no publish-all. */
+    public HostConfig(List<PortBinding> portBindings, boolean autoRemove, RestartPolicy restartPolicy, String networkMode,
+                      long memory, long pidsLimit, long nanoCpus, List<String> binds, boolean privileged,
+                      List<MountRequest> mounts, Map<String, String> tmpfs, String usernsMode, String pidMode, String utsMode,
+                      String ipcMode) {
+        this(portBindings, autoRemove, restartPolicy, networkMode, memory, pidsLimit, nanoCpus, binds, privileged, mounts, tmpfs,
+                usernsMode, pidMode, utsMode, ipcMode, false);
+    }
+
     public HostConfig(List<PortBinding> portBindings, boolean autoRemove, RestartPolicy restartPolicy, String networkMode,
                       long memory, long pidsLimit, long nanoCpus, List<String> binds, boolean privileged) {
         this(portBindings, autoRemove, restartPolicy, networkMode, memory, pidsLimit, nanoCpus, binds, privileged, null, null, null,

@@ -93,7 +93,7 @@ record RunOptions(String name, String image, ContainerConfig config, HostConfig 
             throw new UsageException("docker: --ipc: invalid IPC mode", 125);
         }
         HostConfig host = new HostConfig(bindings, autoRemove, RestartPolicy.parse(restart), network, memory, pids, cpus,
-                p.list("volume"), p.bool("privileged"), mounts, tmpfs, p.string("userns", ""), pid, uts, ipc);
+                p.list("volume"), p.bool("privileged"), mounts, tmpfs, p.string("userns", ""), pid, uts, ipc, p.bool("publish-all"));
         return new RunOptions(p.string("name", ""), image, config, host, detach, pull, attach);
     }
 

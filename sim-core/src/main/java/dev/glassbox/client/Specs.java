@@ -37,11 +37,11 @@ final class Specs {
     /** Commands docker has that glassbox does not run (yet): listed for completion and help. */
     static final List<String> UNSUPPORTED = List.of("build", "builder", "buildx", "checkpoint",
             "compose", "config", "context", "cp", "init", "login",
-            "logout", "manifest", "node", "plugin", "port", "search", "secret",
+            "logout", "manifest", "node", "plugin", "search", "secret",
             "service", "stack", "swarm", "trust", "update");
     /** Management commands whose subcommands are looked up as "GROUP SUB". */
     static final List<String> GROUPS = List.of("container", "image", "network", "volume", "system");
-    static final List<String> UNSUPPORTED_CONTAINER = List.of("cp", "port", "update");
+    static final List<String> UNSUPPORTED_CONTAINER = List.of("cp", "update");
     static final List<String> UNSUPPORTED_IMAGE = List.of("build");
     static final List<String> UNSUPPORTED_SYSTEM = List.of("prune");
 
@@ -82,6 +82,7 @@ final class Specs {
                 of("", "pids-limit", INT, "Tune container pids limit (set -1 for unlimited)"),
                 bool("", "privileged", "Give extended privileges to this container"),
                 of("p", "publish", LIST, "Publish a container's port(s) to the host"),
+                bool("P", "publish-all", "Publish all exposed ports to random ports"),
                 of("", "pull", STRING, run ? "Pull image before running (\"always\", \"missing\", \"never\")"
                         : "Pull image before creating (\"always\", \"|missing\", \"never\")").withDefault("\"missing\""),
                 of("", "restart", STRING, "Restart policy to apply when a container exits").withDefault("\"no\""),
@@ -242,6 +243,8 @@ final class Specs {
 
     private static void system() {
         Flag force = bool("f", "force", "Do not prompt for confirmation");
+        add("port", "CONTAINER [PRIVATE_PORT[/PROTO]]", "List port mappings or a specific mapping for the container",
+                "docker container port, docker port", List.of(), 1, 2, true, "port", "container port");
         add("rename", "CONTAINER NEW_NAME", "Rename a container", "docker container rename, docker rename", List.of(), 2, 2, true,
                 "rename", "container rename");
         add("container-prune", "[OPTIONS]", "Remove all stopped containers", "",

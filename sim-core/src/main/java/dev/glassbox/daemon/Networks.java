@@ -242,8 +242,8 @@ final class Networks {
         checkPorts(c, daemon);
         String ip = n.ipam().allocate();
         List<NatRule> nat = new ArrayList<>();
-        for (PortBinding p : c.hostConfig.portBindings()) {
-            int hostPort = p.hostPort() == 0 ? ephemeral(daemon) : p.hostPort();
+        for (PortBinding p : Views.published(c)) {
+            int hostPort = p.hostPort() == 0 ? ephemeral(daemon, nat) : p.hostPort();
             nat.add(new NatRule(p.proto(), p.hostIp().isEmpty() ? "0.0.0.0" : p.hostIp(), hostPort, ip, p.containerPort(), n.bridge()));
         }
         String veth = "veth" + HexFormat.of().formatHex(kernel.random(4)).substring(0, 7);
@@ -269,11 +269,16 @@ final class Networks {
         }
     }
 
-    private int ephemeral(Daemon daemon) {
+    private int ephemeral(Daemon daemon, List<NatRule> planned) {
         int port = 32768;
         boolean used = true;
         while (used) {
             used = false;
+            for (NatRule r : planned) {
+                if (r.hostPort() == port) {
+                    used = true;
+                }
+            }
             for (Container other : daemon.containers.values()) {
                 for (NatRule r : other.nat) {
                     if (r.hostPort() == port) {

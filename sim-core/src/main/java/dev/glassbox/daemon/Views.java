@@ -69,6 +69,23 @@ final class Views {
         return out;
     }
 
+    /**
+     * The ports the container publishes: its {@code -p} bindings, and with {@code -P} every other exposed
+     * port on a free port of the host, on all addresses, as dockerd adds them at start.
+     */
+    static List<PortBinding> published(Container c) {
+        List<PortBinding> out = new ArrayList<>(c.hostConfig.portBindings());
+        if (c.hostConfig.publishAllPorts()) {
+            for (String key : exposed(c)) {
+                if (out.stream().noneMatch(b -> b.portKey().equals(key))) {
+                    String[] pp = key.split("/", 2);
+                    out.add(new PortBinding("", 0, Integer.parseInt(pp[0]), pp.length > 1 ? pp[1] : "tcp"));
+                }
+            }
+        }
+        return out;
+    }
+
     static List<Api.LogLine> lastLines(List<Api.LogLine> all, int n) {
         List<Api.LogLine> lines = new ArrayList<>();
         for (Api.LogLine l : all) {
@@ -140,6 +157,7 @@ final class Views {
         host.put("PidsLimit", c.hostConfig.pidsLimit() == 0 ? null : c.hostConfig.pidsLimit());
         host.put("Privileged", c.hostConfig.privileged());
         host.put("CgroupnsMode", "private");
+        host.put("PublishAllPorts", c.hostConfig.publishAllPorts());
         host.put("IpcMode", c.hostConfig.ipcMode().isEmpty() ? "private" : c.hostConfig.ipcMode());
         host.put("PidMode", c.hostConfig.pidMode());
         host.put("UTSMode", c.hostConfig.utsMode());
