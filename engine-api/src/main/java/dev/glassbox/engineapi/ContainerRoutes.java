@@ -173,14 +173,13 @@ final class ContainerRoutes {
     }
 
     private static void commit(Call c) throws java.io.IOException {
-        Body b = Body.parse(c.request.body(), "Config", null);
+        Body.parse(c.request.body(), "Config", null); // a malformed config is a 400; its fields are not simulated (-c comes as changes)
         String repo = c.request.param("repo", "");
         String tag = c.request.param("tag", "");
         String reference = repo.isEmpty() ? "" : tag.isEmpty() ? repo : repo + ":" + tag;
         List<String> changes = c.request.query().getOrDefault("changes", List.of());
         Api.CommitOptions o = new Api.CommitOptions(reference, c.request.param("comment", ""), c.request.param("author", ""),
                 changes, !c.request.param("pause", "true").equals("false") && !c.request.param("pause", "1").equals("0"));
-        b.has("Cmd");
         String id = c.api(a -> a.commit(c.request.param("container", ""), o));
         c.exchange.json(201, Map.of("Id", id));
     }

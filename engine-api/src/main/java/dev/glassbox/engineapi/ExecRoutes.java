@@ -63,8 +63,7 @@ final class ExecRoutes {
             }
             Thread input = Pipes.forward(c.exchange.wire, c.loop, s.attachment());
             try {
-                StreamRoutes.pumpOutput(c, s.attachment(), s.attachment().tty() || tty, true, true,
-                        () -> !c.loop.engine().api().execInspect(id).running());
+                StreamRoutes.pumpOutput(c, s.attachment(), s.attachment().tty() || tty, true, true);
             } finally {
                 input.interrupt();
                 c.loop.run(e -> s.attachment().close());

@@ -33,8 +33,6 @@ final class StreamRoutes {
         }
     }
 
-    private record Attached(Api.Attachment attachment, Watch before, boolean tty) {}
-
     private static void attach(Call c) throws IOException {
         String id = c.path("id");
         Request r = c.request;
@@ -45,20 +43,13 @@ final class StreamRoutes {
             logsOnly(c, id, stdout, stderr);
             return;
         }
-        Attached at = c.api(a -> {
-            Api.Attachment att = a.attach(id, o);
-            Map<String, Object> conf = config(a.inspectContainer(id));
-            return new Attached(att, Watch.of(a, id), Boolean.TRUE.equals(conf.get("Tty")));
-        });
+        Api.Attachment at = c.api(a -> a.attach(id, o));
         upgradeOrOk(c, at.tty() ? Frames.RAW : Frames.MULTIPLEXED);
-        Thread input = o.stdin() ? Pipes.forward(c.exchange.wire, c.loop, at.attachment()) : null;
+        Thread input = o.stdin() ? Pipes.forward(c.exchange.wire, c.loop, at) : null;
         try {
-            pumpOutput(c, at.attachment(), at.tty(), stdout, stderr, () -> {
-                Watch now = Watch.of(c.loop.engine().api(), id);
-                return now.exitedSince(at.before());
-            });
+            pumpOutput(c, at, at.tty(), stdout, stderr);
         } finally {
-            c.loop.run(e -> at.attachment().close());
+            c.loop.run(e -> at.close());
             c.exchange.closeAfter();
             if (input != null) {
                 input.interrupt();
@@ -68,13 +59,12 @@ final class StreamRoutes {
     }
 
     /**
-     * Writes what the attachment gathers until {@code ended} says the process is over (then what is
-     * left), the client detaches, or the client is gone.
+     * Writes what the attachment gathers until the process behind it is over ({@link Api.Attachment#ended},
+     * then what is left), the client detaches, or the client is gone.
      */
-    static void pumpOutput(Call c, Api.Attachment att, boolean tty, boolean stdout, boolean stderr,
-                           java.util.function.BooleanSupplier ended) throws IOException {
+    static void pumpOutput(Call c, Api.Attachment att, boolean tty, boolean stdout, boolean stderr) throws IOException {
         while (true) {
-            Object[] step = c.loop.call(e -> new Object[] {att.drain(), ended.getAsBoolean(), att.detached()});
+            Object[] step = c.loop.call(e -> new Object[] {att.drain(), att.ended(), att.detached()});
             @SuppressWarnings("unchecked")
             List<Api.LogLine> lines = (List<Api.LogLine>) step[0];
             byte[] bytes = Frames.encode(lines, tty, stdout, stderr);
@@ -186,6 +176,9 @@ final class StreamRoutes {
         }
     }
 
+    /** What a logs request finds at once: the lines so far, whether they are a terminal's, and the stream to follow (or null). */
+    private record Logged(List<Api.LogLine> lines, boolean tty, Api.Attachment live) {}
+
     /** {@code GET /containers/{id}/logs}: what was printed (tail, since, until, timestamps), then with follow what comes. */
     private static void logs(Call c) throws IOException {
         String id = c.path("id");
@@ -200,27 +193,24 @@ final class StreamRoutes {
         long since = seconds(r.param("since"));
         long until = seconds(r.param("until"));
         boolean follow = r.flag("follow");
-        Object[] first = c.api(a -> {
+        Logged first = c.api(a -> {
             List<Api.LogLine> lines = a.logs(id, stdout, stderr, tail.isEmpty() ? "all" : tail, timestamps);
-            Watch w = Watch.of(a, id);
             boolean tty = Boolean.TRUE.equals(config(a.inspectContainer(id)).get("Tty"));
-            Api.Attachment live = follow && w.running() ? a.attach(id, Api.AttachOptions.OUTPUT) : null;
-            return new Object[] {lines, w, tty, live};
+            Api.Attachment live = follow && Watch.of(a, id).running() ? a.attach(id, Api.AttachOptions.OUTPUT) : null;
+            return new Logged(lines, tty, live);
         });
-        @SuppressWarnings("unchecked")
-        List<Api.LogLine> lines = window((List<Api.LogLine>) first[0], since, until);
-        boolean tty = (Boolean) first[2];
-        Api.Attachment live = (Api.Attachment) first[3];
+        List<Api.LogLine> lines = window(first.lines(), since, until);
+        boolean tty = first.tty();
+        Api.Attachment live = first.live();
         Exchange.Chunked body = c.exchange.stream(200, tty ? Frames.RAW : Frames.MULTIPLEXED);
         body.write(Frames.encode(timestamps ? stamped(lines) : lines, tty, stdout, stderr));
         if (live == null) {
             body.end();
             return;
         }
-        Watch before = (Watch) first[1];
         try {
             while (true) {
-                Object[] step = c.loop.call(e -> new Object[] {live.drain(), Watch.of(e.api(), before.id()).exitedSince(before)});
+                Object[] step = c.loop.call(e -> new Object[] {live.drain(), live.ended()});
                 @SuppressWarnings("unchecked")
                 List<Api.LogLine> more = window((List<Api.LogLine>) step[0], since, until);
                 body.write(Frames.encode(timestamps ? stamped(more) : more, tty, stdout, stderr));

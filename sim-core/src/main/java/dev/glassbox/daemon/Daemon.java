@@ -402,11 +402,7 @@ public final class Daemon implements Api {
 
     @Override
     public WaitResult await(String id, String condition) {
-        WaitResult gone = lifecycle.goneExit(id);
-        if (gone != null && !containers.containsKey(id) && all().stream().noneMatch(c -> c.id.equals(id))) {
-            return gone; // dockerd's waiter was registered before the removal and got the exit; a late one by full id gets it too
-        }
-        return lifecycle.await(container(id), condition == null ? "not-running" : condition);
+        return lifecycle.await(id, condition == null ? "not-running" : condition);
     }
 
     @Override

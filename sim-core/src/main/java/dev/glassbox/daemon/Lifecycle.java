@@ -359,9 +359,13 @@ final class Lifecycle {
         }
     };
 
-    /** The exit of a container removed lately, named by its full id; null when none is remembered. */
-    Api.WaitResult goneExit(String id) {
-        return gone.get(id);
+    /**
+     * A wait for the container {@code ref} names; one removed lately, named by its full id, answers
+     * the exit it had (dockerd's waiter, registered before the removal, gets it; a late one by full id too).
+     */
+    Api.WaitResult await(String ref, String condition) {
+        Api.WaitResult exit = gone.get(ref);
+        return exit != null ? exit : await(d.container(ref), condition);
     }
 
     void remove(Container c) {

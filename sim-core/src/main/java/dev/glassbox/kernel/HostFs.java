@@ -36,9 +36,7 @@ public interface HostFs {
      * lstat(2) through whatever is mounted on the path (a container's merged overlay): a final
      * symlink is not followed; null when nothing is there (or it is a device).
      */
-    default FileStat stat(String path) {
-        throw new UnsupportedOperationException("this kernel cannot stat host paths");
-    }
+    FileStat stat(String path);
 
     /**
      * Writes the entries under the existing directory {@code dir} as a process writing there would:

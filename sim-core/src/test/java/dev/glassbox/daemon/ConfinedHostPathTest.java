@@ -80,6 +80,7 @@ class ConfinedHostPathTest {
                 @Override public void chown(String path, int uid, int gid) { fs.chown(in(path), uid, gid); }
                 @Override public void chmod(String path, int mode) { fs.chmod(in(path), mode); }
                 @Override public long diskUsage(String path) { return fs.diskUsage(in(path)); }
+                @Override public dev.glassbox.kernel.FileStat stat(String path) { return fs.stat(in(path)); }
             };
         }
     }
