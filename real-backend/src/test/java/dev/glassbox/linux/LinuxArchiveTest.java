@@ -17,28 +17,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** docker cp's archive calls on the host's kernel: what the sim kernel's ArchiveTest checks, for real. Needs root. */
-class LinuxArchiveTest {
-    private HostRoot host;
-
-    @BeforeEach
-    void ready() throws IOException {
-        host = HostRoot.open("LinuxArchiveTest", "arc");
-    }
-
-    @AfterEach
-    void nothingLeft() {
-        if (host != null) {
-            try {
-                assertEquals(List.of(), host.leftovers(), "nothing of glassbox's is left on the host");
-            } finally {
-                host.close();
-            }
-        }
+class LinuxArchiveTest extends OnHostRoot {
+    @Override
+    protected String tag() {
+        return "arc";
     }
 
     private static Result ok(Engine e, String line) {

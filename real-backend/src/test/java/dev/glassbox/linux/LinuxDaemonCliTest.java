@@ -8,9 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,29 +18,21 @@ import org.junit.jupiter.api.io.TempDir;
  * glassbox daemon --kernel linux: the real docker CLI runs containers on this host's kernel through
  * the Engine API, interactive ones at a terminal too (engine-api's pty_check.py with busybox). Root.
  */
-class LinuxDaemonCliTest {
+class LinuxDaemonCliTest extends OnHostRoot {
     private static final Path DOCKER = Path.of("/usr/local/bin/docker");
     private static final Path PYTHON = Path.of("/usr/bin/python3");
 
     @TempDir
     Path dir;
-    private HostRoot host;
 
-    @BeforeEach
-    void ready() throws IOException {
-        Assumptions.assumeTrue(Files.isExecutable(DOCKER) || Files.isExecutable(Path.of("/usr/bin/docker")), "no docker CLI");
-        host = HostRoot.open("LinuxDaemonCliTest", "cli");
+    @Override
+    protected String tag() {
+        return "cli";
     }
 
-    @AfterEach
-    void nothingLeft() {
-        if (host != null) {
-            try {
-                assertEquals(List.of(), host.leftovers(), "nothing of glassbox's is left on the host");
-            } finally {
-                host.close();
-            }
-        }
+    @BeforeEach
+    void needsTheCli() {
+        Assumptions.assumeTrue(Files.isExecutable(DOCKER) || Files.isExecutable(Path.of("/usr/bin/docker")), "no docker CLI");
     }
 
     private static Path docker() {

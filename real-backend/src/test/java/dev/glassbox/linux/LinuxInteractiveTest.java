@@ -7,11 +7,8 @@ import dev.glassbox.Engine;
 import dev.glassbox.api.Api;
 import dev.glassbox.api.ContainerConfig;
 import dev.glassbox.api.HostConfig;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,23 +16,10 @@ import org.junit.jupiter.api.Test;
  * server and the REPL drive them: create with OpenStdin and Tty, attach with stdin, start, type,
  * read the terminal, detach. Needs root.
  */
-class LinuxInteractiveTest {
-    private HostRoot host;
-
-    @BeforeEach
-    void ready() throws IOException {
-        host = HostRoot.open("LinuxInteractiveTest", "tty");
-    }
-
-    @AfterEach
-    void nothingLeft() {
-        if (host != null) {
-            try {
-                assertEquals(List.of(), host.leftovers(), "nothing of glassbox's is left on the host");
-            } finally {
-                host.close();
-            }
-        }
+class LinuxInteractiveTest extends OnHostRoot {
+    @Override
+    protected String tag() {
+        return "tty";
     }
 
     /** What the terminal shows until {@code text} appears (bounded by a count of waits, not a timed assertion). */
