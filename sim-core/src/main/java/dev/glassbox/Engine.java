@@ -188,6 +188,16 @@ public final class Engine implements AutoCloseable {
         return chain(line, Progress.NONE, null);
     }
 
+    /** The docker client's working directory and its files: in memory unless a front end gives it a real one. */
+    public dev.glassbox.client.Workspace workspace() {
+        return cli.workspace();
+    }
+
+    /** The REPL gives the client the user's real working directory; the web page, the session's uploads. */
+    public void workspace(dev.glassbox.client.Workspace files) {
+        cli.workspace(files);
+    }
+
     /**
      * A regular file on the engine's host, as the host's root would read it (a volume's data under the
      * data root, say); empty when there is none or it is not a regular file. What a teacher's checks

@@ -209,6 +209,16 @@ public interface Api {
     }
 
     /**
+     * POST /build: the classic builder runs the Dockerfile in the request's context, step by step, and
+     * writes what it prints ({@code Step 1/6 : FROM alpine}, {@code  ---> Running in …}) to {@code output}
+     * as it goes; answers the built image's id ({@code sha256:…}). A failing step throws with Docker's
+     * words; the steps before it stay in the build cache.
+     */
+    default String build(BuildRequest request, java.util.function.Consumer<String> output) {
+        throw DockerException.unsupported("glassbox: this API does not build images");
+    }
+
+    /**
      * POST /commit?container=…&repo=…&tag=…: the container's writable layer becomes a new image layer
      * on top of its image; answers the new image's id ({@code sha256:…}).
      */

@@ -22,6 +22,7 @@ public final class Cli {
     private final Api api;
     private final LongSupplier clockMillis;
     private final Pump pump;
+    private volatile Workspace workspace = new MemoryWorkspace();
 
     public Cli(Api api, LongSupplier clockMillis) {
         this(api, clockMillis, Pump.NONE);
@@ -34,6 +35,15 @@ public final class Cli {
         this.pump = Objects.requireNonNull(pump, "pump");
     }
 
+    /** The client's own files (the working directory of {@code build .} and {@code cp}); a fresh in-memory one by default. */
+    public Workspace workspace() {
+        return workspace;
+    }
+
+    public void workspace(Workspace files) {
+        this.workspace = Objects.requireNonNull(files, "files");
+    }
+
     /** Runs one command; {@code args} is what follows {@code docker}. */
     public Result execute(List<String> args, Progress progress) {
         return execute(args, progress, null);
@@ -44,7 +54,7 @@ public final class Cli {
      * interactive container reads its keys there and writes its output there, not into the answer.
      */
     public Result execute(List<String> args, Progress progress, Console console) {
-        Session s = new Session(api, clockMillis, progress == null ? Progress.NONE : progress, console, pump);
+        Session s = new Session(api, clockMillis, progress == null ? Progress.NONE : progress, console, pump, workspace);
         int status;
         try {
             List<String> argv = new ArrayList<>();

@@ -17,6 +17,8 @@ final class Session {
     /** The user's terminal; null without one (the web page, a script). */
     final Console console;
     final Pump pump;
+    /** The client's own files: the working directory {@code build .} sends and {@code cp} copies to. */
+    final Workspace workspace;
     private final LongSupplier clock;
     /** Both streams in the order they were written, as a terminal shows them. */
     final StringBuilder terminal = new StringBuilder();
@@ -63,15 +65,16 @@ final class Session {
     }
 
     Session(Api api, LongSupplier clock, Progress progress) {
-        this(api, clock, progress, null, Pump.NONE);
+        this(api, clock, progress, null, Pump.NONE, new MemoryWorkspace());
     }
 
-    Session(Api api, LongSupplier clock, Progress progress, Console console, Pump pump) {
+    Session(Api api, LongSupplier clock, Progress progress, Console console, Pump pump, Workspace workspace) {
         this.api = api;
         this.clock = clock;
         this.progress = progress;
         this.console = console;
         this.pump = pump;
+        this.workspace = workspace;
     }
 
     /**
