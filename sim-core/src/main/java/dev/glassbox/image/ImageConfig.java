@@ -5,7 +5,9 @@ import java.util.Map;
 
 /**
  * An image's runtime configuration and history, as the OCI image config holds it. {@code created} is
- * in epoch seconds; {@code exposedPorts} reads like {@code 80/tcp}.
+ * in epoch seconds; {@code exposedPorts} reads like {@code 80/tcp}; {@code volumes} are the paths of its
+ * {@code VOLUME}s; {@code healthcheck} null when it has none; {@code shell} null for the default
+ * ({@code /bin/sh -c}).
  */
 public record ImageConfig(
         String architecture,
@@ -20,7 +22,18 @@ public record ImageConfig(
         Map<String, String> labels,
         String stopSignal,
         List<HistoryEntry> history,
-        List<Digest> diffIds) {
+        List<Digest> diffIds,
+        List<String> volumes,
+        Healthcheck healthcheck,
+        List<String> shell) {
+
+    /** An image with no VOLUME, HEALTHCHECK or SHELL of its own. */
+    public ImageConfig(String architecture, String os, long created, List<String> env, List<String> entrypoint,
+                       List<String> cmd, String workingDir, String user, List<String> exposedPorts,
+                       Map<String, String> labels, String stopSignal, List<HistoryEntry> history, List<Digest> diffIds) {
+        this(architecture, os, created, env, entrypoint, cmd, workingDir, user, exposedPorts, labels, stopSignal, history,
+                diffIds, null, null, null);
+    }
 
     public ImageConfig {
         env = env == null ? List.of() : List.copyOf(env);
@@ -33,5 +46,7 @@ public record ImageConfig(
         stopSignal = stopSignal == null ? "" : stopSignal;
         history = history == null ? List.of() : List.copyOf(history);
         diffIds = diffIds == null ? List.of() : List.copyOf(diffIds);
+        volumes = volumes == null ? List.of() : List.copyOf(volumes);
+        shell = shell == null ? null : List.copyOf(shell);
     }
 }
