@@ -222,8 +222,17 @@ public final class Lab {
         return rebuild(n);
     }
 
+    private void seedFiles(dev.glassbox.client.Workspace ws) {
+        lesson.files().forEach((path, text) -> {
+            String abs = ws.resolve(path);
+            ws.mkdirs(abs.substring(0, Math.max(1, abs.lastIndexOf('/'))));
+            ws.writeFile(abs, text.getBytes(java.nio.charset.StandardCharsets.UTF_8), 0644);
+        });
+    }
+
     private List<String> rebuild(int n) {
         engine = freshEngine.get();
+        seedFiles(engine.workspace());
         List<String> replayed = new ArrayList<>();
         for (String line : lesson.setup()) {
             Result r = engine.run(line);

@@ -48,6 +48,21 @@ class LessonsTest {
     }
 
     @Test
+    void aLessonsFilesAreInTheStudentsWorkspaceAtTheStart() {
+        Lesson l = Lessons.parse(GOOD.replace("title: A tiny lesson\n",
+                "title: A tiny lesson\nfiles:\n  app/Dockerfile: |\n    FROM alpine\n    CMD [\"echo\", \"hi\"]\n"), "tiny.yaml");
+        Lab lab = Lab.start(l, dev.glassbox.Engine::sim, ProgressStore.memory(null), () -> 0L);
+        assertEquals("FROM alpine\nCMD [\"echo\", \"hi\"]\n",
+                new String(lab.engine().workspace().readFile("app/Dockerfile"), java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aLessonFileLeavingTheWorkspaceIsRefused() {
+        String p = problem(GOOD.replace("title: A tiny lesson\n", "title: A tiny lesson\nfiles:\n  ../x: hi\n"));
+        assertTrue(p.contains("a file's path is relative to the workspace and stays in it: ../x"), p);
+    }
+
+    @Test
     void anUnknownFieldIsNamedWithItsLineAndTheKnownOnes() {
         String p = problem(GOOD.replace("    hints:", "    hintz:"));
         assertEquals("x.yaml:10: unknown field 'hintz' (known: [commands, goals, hints, quiz, refused, solution, text, title])", p);
