@@ -21,6 +21,8 @@ import java.util.Map;
  */
 final class BuildRoutes {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A failing RUN's exit status, which the CLI exits with when the error line carries it as its code. */
+    private static final java.util.regex.Pattern NON_ZERO = java.util.regex.Pattern.compile("returned a non-zero code: (\\d{1,3})$");
 
     private BuildRoutes() {}
 
@@ -44,7 +46,12 @@ final class BuildRoutes {
             if (!out.started()) {
                 throw e;
             }
-            Map<String, Object> detail = Map.of("message", e.getMessage());
+            Map<String, Object> detail = new LinkedHashMap<>();
+            java.util.regex.Matcher code = NON_ZERO.matcher(e.getMessage());
+            if (code.find()) {
+                detail.put("code", Integer.parseInt(code.group(1)));
+            }
+            detail.put("message", e.getMessage());
             out.body().json(ContainerRoutes.ordered("errorDetail", detail, "error", e.getMessage()));
             out.body().end();
             return;
