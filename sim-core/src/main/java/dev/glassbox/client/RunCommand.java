@@ -34,7 +34,11 @@ final class RunCommand {
         try {
             id = create(s, o);
         } catch (DockerException e) {
-            s.err("docker: " + Session.daemonError(e));
+            if (!run) { // docker create prints the daemon's error as any command does
+                throw e;
+            }
+            s.err(runError(e));
+            s.hint(e);
             return 125;
         }
         if (!run) {
@@ -46,7 +50,7 @@ final class RunCommand {
                 s.api.start(id);
             } catch (DockerException e) {
                 if (e.kind() != ErrorKind.NOT_MODIFIED) {
-                    s.err("docker: " + Session.daemonError(e));
+                    s.err(runError(e));
                     return startFailureStatus(e.getMessage());
                 }
             }
@@ -58,7 +62,7 @@ final class RunCommand {
         try {
             return Attached.started(s, id, name, o.host().autoRemove() ? "removed" : "not-running", true, link);
         } catch (DockerException e) {
-            s.err("docker: " + Session.daemonError(e));
+            s.err(runError(e));
             return 125;
         }
     }
@@ -91,6 +95,11 @@ final class RunCommand {
     private static void pull(Session s, ImageRef ref) {
         Api.PullResult result = s.api.pull(ref.withDefaultTag().toString(), s.progress);
         s.err.append(ImageCommands.renderPull(ref, result, false));
+    }
+
+    /** How docker run (28) reports a daemon error from create or start: prefixed, with a pointer to its help. */
+    static String runError(DockerException e) {
+        return "docker: " + Session.daemonError(e) + "\n\nRun 'docker run --help' for more information";
     }
 
     /** docker run's exit status when the container's process could not be started. */

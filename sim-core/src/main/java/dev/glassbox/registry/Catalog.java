@@ -35,6 +35,7 @@ final class Catalog {
         add("library/nginx", nginx(), "latest", "1.27", "1.27.3");
         add("library/redis", redis(), "latest", "7.4", "7.4.1");
         add("progrium/stress", stress(), "latest");
+        add("library/hello-world", helloWorld(), "latest", "linux");
     }
 
     /** A fresh catalog: nothing hashed yet. */
@@ -152,87 +153,15 @@ final class Catalog {
                 .meta(t, "CMD []", BUILDKIT).cmd();
     }
 
-    private static long time(String rfc3339) {
-        return Instant.parse(rfc3339).getEpochSecond();
+    /** FROM scratch, one static binary; BuildKit gives a scratch image the working directory /. */
+    private Recipe helloWorld() {
+        long t = time("2025-11-15T00:43:08Z");
+        return new Recipe().env(PATH)
+                .layer(t, "COPY hello / # buildkit", BUILDKIT, layer(SmallImages::hello))
+                .meta(t, "CMD [\"/hello\"]", BUILDKIT).cmd("/hello").workingDir("/");
     }
 
-    /** An image being described step by step, the way its Dockerfile reads. */
-    private static final class Recipe {
-        private final List<Supplier<Layer>> layers = new ArrayList<>();
-        private final List<HistoryEntry> history = new ArrayList<>();
-        private final List<Integer> layerSteps = new ArrayList<>();
-        private final List<String> env = new ArrayList<>();
-        private final Map<String, String> labels = new LinkedHashMap<>();
-        private final List<String> ports = new ArrayList<>();
-        private List<String> entrypoint;
-        private List<String> cmd;
-        private String workingDir = "";
-        private String stopSignal = "";
-
-        Recipe layer(long created, String createdBy, String comment, Supplier<Layer> layer) {
-            layerSteps.add(history.size());
-            history.add(new HistoryEntry(created, createdBy, false, comment));
-            layers.add(layer);
-            return this;
-        }
-
-        Recipe meta(long created, String createdBy, String comment) {
-            history.add(new HistoryEntry(created, createdBy, true, comment));
-            return this;
-        }
-
-        /** Replaces a variable of the same name, as a later ENV does. */
-        Recipe env(String assignment) {
-            String name = assignment.substring(0, assignment.indexOf('=') + 1);
-            env.removeIf(e -> e.startsWith(name));
-            env.add(assignment);
-            return this;
-        }
-
-        Recipe label(String key, String value) {
-            labels.put(key, value);
-            return this;
-        }
-
-        Recipe expose(String port) {
-            ports.add(port);
-            return this;
-        }
-
-        /** ENTRYPOINT resets CMD, as in a Dockerfile. */
-        Recipe entrypoint(String... args) {
-            entrypoint = List.of(args);
-            cmd = null;
-            return this;
-        }
-
-        Recipe cmd(String... args) {
-            cmd = List.of(args);
-            return this;
-        }
-
-        Recipe workingDir(String dir) {
-            workingDir = dir;
-            return this;
-        }
-
-        Recipe stopSignal(String signal) {
-            stopSignal = signal;
-            return this;
-        }
-
-        Image build() {
-            List<Layer> built = layers.stream().map(Supplier::get).toList();
-            List<HistoryEntry> steps = new ArrayList<>(history);
-            for (int i = 0; i < built.size(); i++) {
-                HistoryEntry h = steps.get(layerSteps.get(i));
-                String by = h.createdBy().replace("{diffId}", built.get(i).diffId().hex());
-                steps.set(layerSteps.get(i), new HistoryEntry(h.created(), by, false, h.comment()));
-            }
-            ImageConfig config = new ImageConfig("amd64", "linux", steps.get(steps.size() - 1).created(), env,
-                    entrypoint, cmd, workingDir, "", ports, labels, stopSignal, steps,
-                    built.stream().map(Layer::diffId).toList());
-            return ImageJson.image(config, built);
-        }
+    private static long time(String rfc3339) {
+        return Instant.parse(rfc3339).getEpochSecond();
     }
 }

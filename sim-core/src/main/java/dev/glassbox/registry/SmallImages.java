@@ -148,6 +148,11 @@ final class SmallImages {
         return b.toString();
     }
 
+    /** hello-world: nothing but the static {@code /hello} (10 kB, as built for amd64). */
+    static List<FileEntry> hello() {
+        return new Tree().bin("hello", "hello", 10_072).entries();
+    }
+
     /** progrium/stress: the load generator on top of the busybox layer. */
     static List<FileEntry> stress() {
         return new Tree().bin("usr/bin/stress", "stress", 45_312).entries();

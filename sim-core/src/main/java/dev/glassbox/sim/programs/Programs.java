@@ -31,7 +31,7 @@ public final class Programs {
             case "stress":
                 return Optional.of(Stress::main);
             default:
-                return Busybox.has(name) ? Optional.of(sys -> Busybox.standalone(sys, name)) : Optional.empty();
+                return Busybox.has(name) ? Optional.of(sys -> Busybox.standalone(sys, name)) : ImagePrograms.lookup(name);
         }
     }
 
