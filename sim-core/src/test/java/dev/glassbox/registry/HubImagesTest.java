@@ -19,7 +19,7 @@ class HubImagesTest {
     void manifestDigestsArePinned() {
         Map<String, String> pinned = new TreeMap<>(Map.of(
                 "busybox", "sha256:bb20b50cd3763e64f7a349eadd8f989be0f375e24fab41508e1ed463ab556c7a",
-                "alpine", "sha256:046d2f1f34025089bb45f9793c4a5d41369a282b0a489aedf46f937bb7ebdbbe",
+                "alpine", "sha256:d63cb7936397888c534b33f1b281f47e4a7d60fc7175ab54858bf4abd56d5ad4",
                 "ubuntu", "sha256:6eb8352948566364404cc3b4bc3cfd8106727b1766ec598bdfe5c6a2611b167d",
                 "nginx", "sha256:29a776dd4969eec61e1138bedd3bdfbcf306c720b682aac0af7f6bde23ccc8b8",
                 "redis", "sha256:dbf664f4734340d74e79b23acde4373412a1a7a87af2af6ebe40a40225375df0",

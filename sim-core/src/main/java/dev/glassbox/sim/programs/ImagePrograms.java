@@ -5,14 +5,20 @@ import java.util.Optional;
 
 /**
  * The programs of the images beyond busybox, nginx and redis, and of the packages their package
- * managers install: hello-world's {@code /hello}.
+ * managers install: hello-world's {@code /hello}, apk, curl (its version after {@code @}).
  */
 final class ImagePrograms {
     private ImagePrograms() {}
 
     static Optional<Program> lookup(String name) {
+        if (name.startsWith("curl@")) {
+            String version = name.substring(5);
+            return Optional.of(sys -> Curl.main(sys, version));
+        }
         return switch (name) {
             case "hello" -> Optional.of(HelloWorld::main);
+            case "apk" -> Optional.of(Apk::main);
+            case "tree" -> Optional.of(TreeCommand::main);
             default -> Optional.empty();
         };
     }
