@@ -36,6 +36,8 @@ final class Catalog {
         add("library/redis", redis(), "latest", "7.4", "7.4.1");
         add("progrium/stress", stress(), "latest");
         add("library/hello-world", helloWorld(), "latest", "linux");
+        add("library/debian", bookworm(time("2024-11-25T00:00:00Z")), "latest", "bookworm", "12", "12.8", "bookworm-slim",
+                "12-slim", "12.8-slim");
     }
 
     /** A fresh catalog: nothing hashed yet. */

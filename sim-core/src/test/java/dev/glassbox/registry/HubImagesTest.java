@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /** The simulated Docker Hub's teaching images as a user meets them: pinned digests, hello-world, a name it lacks. */
 class HubImagesTest {
-    private static final String HUB_HINT = "glassbox: this Docker Hub is simulated; it has alpine, busybox, hello-world,"
-            + " nginx, progrium/stress, redis, ubuntu\n";
+    private static final String HUB_HINT = "glassbox: this Docker Hub is simulated; it has alpine, busybox, debian,"
+            + " hello-world, nginx, progrium/stress, redis, ubuntu\n";
 
     /** A digest that changed would be a different image to every learner who pulled the old one: pinned here. */
     @Test
@@ -24,7 +24,8 @@ class HubImagesTest {
                 "nginx", "sha256:29a776dd4969eec61e1138bedd3bdfbcf306c720b682aac0af7f6bde23ccc8b8",
                 "redis", "sha256:dbf664f4734340d74e79b23acde4373412a1a7a87af2af6ebe40a40225375df0",
                 "progrium/stress", "sha256:af788c2c5bf814e8123176ba96607a37a2a8cacc2dd28a724b7fcb3ebf91a3a2",
-                "hello-world", "sha256:5aac8d64061c611ddf5f04d0c0d87d823f1d0687444f778039fd1de46ce7da44"));
+                "hello-world", "sha256:5aac8d64061c611ddf5f04d0c0d87d823f1d0687444f778039fd1de46ce7da44",
+                "debian", "sha256:3a75d714118be26009bedd3296037d9fdc17b557c81000e130d34e4c67293942"));
         Map<String, String> actual = new TreeMap<>();
         SimHub hub = new SimHub(Catalog.standard());
         pinned.keySet().forEach(name -> actual.put(name,

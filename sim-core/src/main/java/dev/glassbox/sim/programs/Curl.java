@@ -47,7 +47,8 @@ final class Curl {
             return 2;
         }
         if (o.version) {
-            sys.out("curl " + version + " (x86_64-pc-linux-musl) libcurl/" + version + "\nProtocols: http\n"
+            String triple = exists(sys, "/lib/ld-musl-x86_64.so.1") ? "x86_64-alpine-linux-musl" : "x86_64-pc-linux-gnu";
+            sys.out("curl " + version + " (" + triple + ") libcurl/" + version + "\nProtocols: http\n"
                     + "glassbox: the sim's curl speaks plain HTTP (no TLS)\n");
             return 0;
         }
@@ -70,6 +71,15 @@ final class Curl {
             status = c.transfer(url);
         }
         return status;
+    }
+
+    private static boolean exists(Sys sys, String path) {
+        try {
+            sys.stat(path);
+            return true;
+        } catch (SysError e) {
+            return false;
+        }
     }
 
     private int transfer(String text) {

@@ -19,6 +19,8 @@ final class ImagePrograms {
             case "hello" -> Optional.of(HelloWorld::main);
             case "apk" -> Optional.of(Apk::main);
             case "tree" -> Optional.of(TreeCommand::main);
+            case "apt-get" -> Optional.of(sys -> AptGet.main(sys, false));
+            case "apt" -> Optional.of(sys -> AptGet.main(sys, true));
             default -> Optional.empty();
         };
     }

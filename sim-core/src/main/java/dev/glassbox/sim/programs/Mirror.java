@@ -18,7 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * manager reaches it when its container has a route out (a default route; {@code --network none}
  * has none) and reads the index it serves from here. The index text is a resource, one paragraph a
  * package ({@code P:} name, {@code V:} version, {@code R:} repository, {@code D:} depends, {@code C:}
- * recommends, {@code S:} download size, {@code I:} installed size, {@code F:} files, {@code X:} script).
+ * recommends, {@code S:} download size, {@code I:} installed size, {@code F:} files, {@code X:} script,
+ * {@code M:same} Multi-Arch: same).
  */
 final class Mirror {
     private static final Map<String, Mirror> LOADED = new ConcurrentHashMap<>();
@@ -74,7 +75,7 @@ final class Mirror {
             }
             out.put(f.get("P"), new MirrorPackage(f.get("P"), f.get("V"), f.getOrDefault("R", "main"), words(f.get("D")),
                     words(f.get("C")), Long.parseLong(f.getOrDefault("S", "0")), Long.parseLong(f.getOrDefault("I", "0")),
-                    files, f.get("X")));
+                    files, f.get("X"), "same".equals(f.get("M"))));
         }
         return out;
     }

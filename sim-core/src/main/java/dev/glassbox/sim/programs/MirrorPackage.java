@@ -6,10 +6,11 @@ import java.util.List;
  * One package as a distribution's mirror indexes it: its name and version, the repository that
  * carries it ({@code main}; for Debian {@code debian bookworm/main}), what it needs ({@code depends})
  * and what it would like ({@code recommends}, which apt installs by default), its download and
- * installed sizes in bytes, the files it unpacks and the script apk runs after it ({@code post-install}).
+ * installed sizes (apk: bytes, Debian: KiB), the files it unpacks, the script run after it ({@code post-install})
+ * and, for Debian, whether it is {@code Multi-Arch: same} (dpkg then names it {@code libssl3:amd64}).
  */
 record MirrorPackage(String name, String version, String repository, List<String> depends, List<String> recommends,
-                     long size, long installedSize, List<PackageFile> files, String script) {
+                     long size, long installedSize, List<PackageFile> files, String script, boolean multiArchSame) {
     MirrorPackage {
         depends = List.copyOf(depends);
         recommends = List.copyOf(recommends);
