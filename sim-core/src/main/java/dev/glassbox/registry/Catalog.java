@@ -35,6 +35,7 @@ final class Catalog {
         add("library/nginx", nginx(), "latest", "1.27", "1.27.3");
         add("library/redis", redis(), "latest", "7.4", "7.4.1");
         add("progrium/stress", stress(), "latest");
+        add("library/python", pythonAlpine(), "3.12-alpine", "3.12.7-alpine", "3.12-alpine3.20");
     }
 
     /** A fresh catalog: nothing hashed yet. */
@@ -62,6 +63,19 @@ final class Catalog {
         return new Recipe().env(PATH)
                 .layer(t, "ADD alpine-minirootfs-3.20.3-x86_64.tar.gz / # buildkit", BUILDKIT, layer(SmallImages::alpine))
                 .meta(t, "CMD [\"/bin/sh\"]", BUILDKIT).cmd("/bin/sh");
+    }
+
+    /** python:3.12-alpine, reduced to what a container sees: the interpreter on top of alpine, and its ENV and CMD. */
+    private Recipe pythonAlpine() {
+        long t = time("2024-10-19T04:27:56Z");
+        Recipe r = alpine();
+        for (String env : List.of("PATH=/usr/local/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+                "LANG=C.UTF-8", "GPG_KEY=7169605F62C751356D054A26A821E680E5FA6305", "PYTHON_VERSION=3.12.7")) {
+            r.meta(t, "ENV " + env, BUILDKIT).env(env);
+        }
+        return r.layer(t, "RUN /bin/sh -c set -eux; apk add --no-cache --virtual .build-deps gcc make; ./configure;"
+                        + " make install; python3 --version # buildkit", BUILDKIT, layer(AppImages::python))
+                .meta(t, "CMD [\"python3\"]", BUILDKIT).cmd("python3");
     }
 
     private Recipe ubuntu() {
