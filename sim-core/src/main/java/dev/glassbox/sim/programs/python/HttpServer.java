@@ -205,12 +205,8 @@ final class HttpServer {
         return new Reply(200, "OK", List.of("Content-type: text/html; charset=utf-8", "Content-Length: " + body.length), body, null);
     }
 
+    /** send_error: the message is the status line's reason too, as CPython sends it. */
     private static Reply error(int code, String message) {
-        String reason = switch (code) {
-            case 400 -> "Bad Request";
-            case 404 -> "Not Found";
-            default -> "Not Implemented";
-        };
         String explain = switch (code) {
             case 400 -> "Bad request syntax or unsupported method.";
             case 404 -> "Nothing matches the given URI.";
@@ -221,7 +217,7 @@ final class HttpServer {
                 + "        <p>Error code: " + code + "</p>\n        <p>Message: " + escape(message) + ".</p>\n"
                 + "        <p>Error code explanation: " + code + " - " + explain + "</p>\n    </body>\n</html>\n";
         byte[] body = page.getBytes(StandardCharsets.UTF_8);
-        return new Reply(code, reason, List.of("Connection: close", "Content-Type: text/html;charset=utf-8",
+        return new Reply(code, message, List.of("Connection: close", "Content-Type: text/html;charset=utf-8",
                 "Content-Length: " + body.length), body, message);
     }
 
