@@ -26,6 +26,7 @@ final class Catalog {
 
     private final Lazy<Layer> busybox = layer(SmallImages::busybox);
     private final Lazy<Layer> debian = layer(DebianImages::bookworm);
+    private final Lazy<Layer> python = layer(AppImages::python);
     private final List<Entry> entries = new ArrayList<>();
 
     private Catalog() {
@@ -38,6 +39,8 @@ final class Catalog {
         add("library/hello-world", helloWorld(), "latest", "linux");
         add("library/debian", bookworm(time("2024-11-25T00:00:00Z")), "latest", "bookworm", "12", "12.8", "bookworm-slim",
                 "12-slim", "12.8-slim");
+        add("library/python", pythonAlpine(), "3.12-alpine", "3.12.7-alpine", "3.12-alpine3.20");
+        add("library/python", pythonSlim(), "3.12-slim", "3.12.7-slim", "3.12-slim-bookworm");
     }
 
     /** A fresh catalog: nothing hashed yet. */
@@ -65,6 +68,33 @@ final class Catalog {
         return new Recipe().env(PATH)
                 .layer(t, "ADD alpine-minirootfs-3.20.3-x86_64.tar.gz / # buildkit", BUILDKIT, layer(SmallImages::alpine))
                 .meta(t, "CMD [\"/bin/sh\"]", BUILDKIT).cmd("/bin/sh");
+    }
+
+    /** python:3.12-alpine, reduced to what a container sees: the interpreter on top of alpine, and its ENV and CMD. */
+    private Recipe pythonAlpine() {
+        long t = time("2024-10-19T04:27:56Z");
+        Recipe r = alpine();
+        for (String env : List.of("PATH=/usr/local/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+                "LANG=C.UTF-8", "GPG_KEY=7169605F62C751356D054A26A821E680E5FA6305", "PYTHON_VERSION=3.12.7")) {
+            r.meta(t, "ENV " + env, BUILDKIT).env(env);
+        }
+        return r.layer(t, "RUN /bin/sh -c set -eux; apk add --no-cache --virtual .build-deps gcc make; ./configure;"
+                        + " make install; python3 --version # buildkit", BUILDKIT, python)
+                .meta(t, "CMD [\"python3\"]", BUILDKIT).cmd("python3");
+    }
+
+    /** python:3.12-slim: the same interpreter layer on debian bookworm-slim, with Debian's build line. */
+    private Recipe pythonSlim() {
+        long t = time("2024-10-19T04:31:20Z");
+        Recipe r = bookworm(time("2024-11-25T00:00:00Z"));
+        for (String env : List.of("PATH=/usr/local/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+                "LANG=C.UTF-8", "GPG_KEY=7169605F62C751356D054A26A821E680E5FA6305", "PYTHON_VERSION=3.12.7")) {
+            r.meta(t, "ENV " + env, BUILDKIT).env(env);
+        }
+        return r.layer(t, "RUN /bin/sh -c set -eux; savedAptMark=\"$(apt-mark showmanual)\"; apt-get update;"
+                        + " apt-get install -y --no-install-recommends gcc make; ./configure; make install;"
+                        + " apt-mark auto '.*' > /dev/null; python3 --version # buildkit", BUILDKIT, python)
+                .meta(t, "CMD [\"python3\"]", BUILDKIT).cmd("python3");
     }
 
     private Recipe ubuntu() {

@@ -12,12 +12,15 @@ import org.junit.jupiter.api.Test;
 /** The simulated Docker Hub's teaching images as a user meets them: pinned digests, hello-world, a name it lacks. */
 class HubImagesTest {
     private static final String HUB_HINT = "glassbox: this Docker Hub is simulated; it has alpine, busybox, debian,"
-            + " hello-world, nginx, progrium/stress, redis, ubuntu\n";
+            + " hello-world, nginx, progrium/stress, python, redis, ubuntu\n";
 
     /** A digest that changed would be a different image to every learner who pulled the old one: pinned here. */
     @Test
     void manifestDigestsArePinned() {
         Map<String, String> pinned = new TreeMap<>(Map.of(
+                "python:3.12-alpine", "sha256:1211642a30029019466e62acde883d937e2b3b6f46a02e46c95a99db4564ca97",
+                "python:3.12-slim", "sha256:5d11fff60abbcf6f1ea7e0e801691df02a16ac81a70df6edec479e865461b967"));
+        pinned.putAll(Map.of(
                 "busybox", "sha256:bb20b50cd3763e64f7a349eadd8f989be0f375e24fab41508e1ed463ab556c7a",
                 "alpine", "sha256:d63cb7936397888c534b33f1b281f47e4a7d60fc7175ab54858bf4abd56d5ad4",
                 "ubuntu", "sha256:6eb8352948566364404cc3b4bc3cfd8106727b1766ec598bdfe5c6a2611b167d",
