@@ -41,6 +41,7 @@ final class Catalog {
                 "12-slim", "12.8-slim");
         add("library/python", pythonAlpine(), "3.12-alpine", "3.12.7-alpine", "3.12-alpine3.20");
         add("library/python", pythonSlim(), "3.12-slim", "3.12.7-slim", "3.12-slim-bookworm");
+        add("library/registry", registry(), "2", "2.8", "2.8.3", "latest");
     }
 
     /** A fresh catalog: nothing hashed yet. */
@@ -191,6 +192,22 @@ final class Catalog {
         return new Recipe().env(PATH)
                 .layer(t, "COPY hello / # buildkit", BUILDKIT, layer(SmallImages::hello))
                 .meta(t, "CMD [\"/hello\"]", BUILDKIT).cmd("/hello").workingDir("/");
+    }
+
+    /** registry:2 as distribution's Dockerfile builds it, here on this catalog's alpine. */
+    private Recipe registry() {
+        long t = time("2024-10-15T19:20:31Z");
+        return alpine()
+                .layer(t, "RUN /bin/sh -c set -ex     && apk add --no-cache ca-certificates # buildkit", BUILDKIT,
+                        layer(RegistryImage::caCertificates))
+                .layer(t, "COPY ./registry/registry /bin/registry # buildkit", BUILDKIT, layer(RegistryImage::binary))
+                .layer(t, "COPY ./registry/config-example.yml /etc/docker/registry/config.yml # buildkit", BUILDKIT,
+                        layer(RegistryImage::config))
+                .meta(t, "VOLUME [/var/lib/registry]", BUILDKIT).volume("/var/lib/registry")
+                .meta(t, "EXPOSE map[5000/tcp:{}]", BUILDKIT).expose("5000/tcp")
+                .layer(t, "COPY docker-entrypoint.sh /entrypoint.sh # buildkit", BUILDKIT, layer(RegistryImage::entrypoint))
+                .meta(t, "ENTRYPOINT [\"/entrypoint.sh\"]", BUILDKIT).entrypoint("/entrypoint.sh")
+                .meta(t, "CMD [\"/etc/docker/registry/config.yml\"]", BUILDKIT).cmd("/etc/docker/registry/config.yml");
     }
 
     private static long time(String rfc3339) {

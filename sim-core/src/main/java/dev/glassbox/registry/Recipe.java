@@ -18,6 +18,7 @@ final class Recipe {
     private final List<String> env = new ArrayList<>();
     private final Map<String, String> labels = new LinkedHashMap<>();
     private final List<String> ports = new ArrayList<>();
+    private final List<String> volumes = new ArrayList<>();
     private List<String> entrypoint;
     private List<String> cmd;
     private String workingDir = "";
@@ -70,6 +71,11 @@ final class Recipe {
         return this;
     }
 
+    Recipe volume(String path) {
+        volumes.add(path);
+        return this;
+    }
+
     Recipe stopSignal(String signal) {
         stopSignal = signal;
         return this;
@@ -85,7 +91,7 @@ final class Recipe {
         }
         ImageConfig config = new ImageConfig("amd64", "linux", steps.get(steps.size() - 1).created(), env,
                 entrypoint, cmd, workingDir, "", ports, labels, stopSignal, steps,
-                built.stream().map(Layer::diffId).toList());
+                built.stream().map(Layer::diffId).toList(), volumes, null, null);
         return ImageJson.image(config, built);
     }
 }

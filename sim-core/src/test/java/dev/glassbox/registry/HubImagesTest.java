@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** The simulated Docker Hub's teaching images as a user meets them: pinned digests, hello-world, a name it lacks. */
 class HubImagesTest {
     private static final String HUB_HINT = "glassbox: this Docker Hub is simulated; it has alpine, busybox, debian,"
-            + " hello-world, nginx, progrium/stress, python, redis, ubuntu\n";
+            + " hello-world, nginx, progrium/stress, python, redis, registry, ubuntu\n";
 
     /** A digest that changed would be a different image to every learner who pulled the old one: pinned here. */
     @Test

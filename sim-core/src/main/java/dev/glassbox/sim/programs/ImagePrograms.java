@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * The programs of the images beyond busybox, nginx and redis, and of the packages their package
- * managers install: hello-world's {@code /hello}, apk, curl (its version after {@code @}).
+ * managers install: hello-world's {@code /hello}, apk, apt-get, apt, curl (its version after {@code @}),
+ * tree and registry:2's registry.
  */
 final class ImagePrograms {
     private ImagePrograms() {}
@@ -21,6 +22,7 @@ final class ImagePrograms {
             case "tree" -> Optional.of(TreeCommand::main);
             case "apt-get" -> Optional.of(sys -> AptGet.main(sys, false));
             case "apt" -> Optional.of(sys -> AptGet.main(sys, true));
+            case "registry" -> Optional.of(RegistryServer::main);
             default -> Optional.empty();
         };
     }
