@@ -61,6 +61,10 @@ final class Apk {
                     + "glassbox simulates: add, del, info, update\n");
             return 1;
         }
+        if (!applet.equals("info") && t.sys.getuid() != 0) {
+            t.io.err("ERROR: Unable to lock database: Permission denied\nERROR: Failed to open apk database: Permission denied\n");
+            return 99;
+        }
         try {
             return switch (applet) {
                 case "update" -> update();

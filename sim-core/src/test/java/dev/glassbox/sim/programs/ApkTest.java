@@ -108,6 +108,10 @@ class ApkTest {
                       curl (no such package):
                         required by: world[curl]
                     """, offline.err());
+            Result user = e.run("docker run --rm --user 405 alpine apk add curl");
+            assertEquals("ERROR: Unable to lock database: Permission denied\nERROR: Failed to open apk database: Permission denied\n",
+                    user.err());
+            assertEquals(99, user.exitStatus());
             Result update = e.run("docker run --rm --network none alpine apk update");
             assertTrue(update.out().endsWith("4 unavailable, 0 stale; 14 distinct packages available\n"), update.out());
             assertEquals(4, update.exitStatus());
