@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * The programs of the images beyond busybox, nginx and redis, and of the packages their package
  * managers install: hello-world's {@code /hello}, apk, apt-get, apt, curl (its version after {@code @}),
- * tree and registry:2's registry.
+ * tree, jq and registry:2's registry.
  */
 final class ImagePrograms {
     private ImagePrograms() {}
@@ -23,6 +23,7 @@ final class ImagePrograms {
             case "apt-get" -> Optional.of(sys -> AptGet.main(sys, false));
             case "apt" -> Optional.of(sys -> AptGet.main(sys, true));
             case "registry" -> Optional.of(RegistryServer::main);
+            case "jq" -> Optional.of(Jq::main);
             default -> Optional.empty();
         };
     }

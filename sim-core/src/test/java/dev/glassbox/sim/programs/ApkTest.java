@@ -74,7 +74,7 @@ class ApkTest {
             assertEquals(FETCH + """
                     v3.20.3-219-g7d8cd2ef8ab [https://dl-cdn.alpinelinux.org/alpine/v3.20/main]
                     v3.20.3-218-g1f3c5d4e3b1 [https://dl-cdn.alpinelinux.org/alpine/v3.20/community]
-                    OK: 29 distinct packages available
+                    OK: 31 distinct packages available
                     (1/4) Installing ncurses-terminfo-base (6.4_p20240420-r2)
                     (2/4) Installing libncursesw (6.4_p20240420-r2)
                     (3/4) Installing readline (8.2.10-r0)
