@@ -11,8 +11,9 @@ import java.util.function.Supplier;
  * {@code docker run} and {@code docker create} as the CLI does them: create, and on "No such image"
  * pull and create again; then (run) attach before start, start, wait (or, with -i or -t and the user's
  * console, hand the console to the container: {@link Attached}), and exit with the container's status.
- * Errors are printed {@code docker: Error response from daemon: …} with exit 125, or 127/126 when the
- * container's command cannot be found or executed.
+ * run's errors are printed {@code docker: Error response from daemon: …} and, as docker 28 does, a blank line
+ * and "Run 'docker run --help' for more information", with exit 125, or 127/126 when the container's command
+ * cannot be found or executed; create prints the daemon's error as any command does (exit 1).
  */
 final class RunCommand {
     private RunCommand() {}
