@@ -121,7 +121,7 @@ class EngineFlowTest {
             assertEquals(1, e.run("docker frobnicate").exitStatus());
             Result volume = e.run("docker run -v data:/data:xyz busybox true");
             assertEquals(125, volume.exitStatus());
-            assertEquals("docker: Error response from daemon: invalid mode: xyz\n", volume.err());
+            assertEquals("docker: Error response from daemon: invalid mode: xyz\n\nRun 'docker run --help' for more information\n", volume.err());
             Result it = e.run("docker run -it busybox sh");
             assertEquals("the input device is not a TTY\n", it.err(), "no console: docker's refusal, before anything is created");
             assertEquals(1, it.exitStatus());

@@ -7,10 +7,29 @@ package dev.glassbox.api;
 public final class DockerException extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final ErrorKind kind;
+    private final String hint;
 
     public DockerException(ErrorKind kind, String message) {
+        this(kind, message, "");
+    }
+
+    private DockerException(ErrorKind kind, String message, String hint) {
         super(message, null, false, false);
         this.kind = kind;
+        this.hint = hint;
+    }
+
+    /**
+     * The same error with one line of glassbox's own that the CLI prints after Docker's words (what
+     * the simulated Hub serves, say); the Engine API answers with the message alone.
+     */
+    public DockerException withHint(String line) {
+        return new DockerException(kind, getMessage(), line);
+    }
+
+    /** glassbox's line after Docker's error; empty when it has none. */
+    public String hint() {
+        return hint;
     }
 
     public ErrorKind kind() {

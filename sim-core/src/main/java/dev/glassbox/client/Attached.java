@@ -82,7 +82,7 @@ final class Attached {
             } catch (DockerException e) {
                 if (e.kind() != ErrorKind.NOT_MODIFIED) {
                     s.stream(a.drain());
-                    s.err((fromRun ? "docker: " : "") + Session.daemonError(e));
+                    s.err(fromRun ? RunCommand.runError(e) : Session.daemonError(e));
                     return fromRun ? RunCommand.startFailureStatus(e.getMessage()) : 1;
                 }
             }

@@ -67,6 +67,7 @@ public final class Cli {
             status = e.exitStatus();
         } catch (DockerException e) {
             s.err(Session.daemonError(e));
+            s.hint(e);
             status = 1;
         } catch (RuntimeException | StackOverflowError e) {
             s.err("glassbox: internal error: " + e);

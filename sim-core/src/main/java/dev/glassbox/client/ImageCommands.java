@@ -40,7 +40,15 @@ final class ImageCommands {
             throw new UsageException("glassbox: 'docker pull --all-tags' is not supported yet", 1);
         }
         ImageRef ref = reference(name);
-        PullResult r = s.api.pull(ref.withDefaultTag().toString(), s.progress);
+        PullResult r;
+        try {
+            r = s.api.pull(ref.withDefaultTag().toString(), s.progress);
+        } catch (DockerException e) {
+            if (!p.bool("quiet") && ref.tag() == null && ref.digest() == null) {
+                s.out("Using default tag: latest"); // the CLI says so before it asks the daemon
+            }
+            throw e;
+        }
         if (p.bool("quiet")) {
             s.out(ref.withDefaultTag().toString());
         } else {

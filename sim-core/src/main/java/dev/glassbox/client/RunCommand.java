@@ -11,8 +11,9 @@ import java.util.function.Supplier;
  * {@code docker run} and {@code docker create} as the CLI does them: create, and on "No such image"
  * pull and create again; then (run) attach before start, start, wait (or, with -i or -t and the user's
  * console, hand the console to the container: {@link Attached}), and exit with the container's status.
- * Errors are printed {@code docker: Error response from daemon: …} with exit 125, or 127/126 when the
- * container's command cannot be found or executed.
+ * run's errors are printed {@code docker: Error response from daemon: …} and, as docker 28 does, a blank line
+ * and "Run 'docker run --help' for more information", with exit 125, or 127/126 when the container's command
+ * cannot be found or executed; create prints the daemon's error as any command does (exit 1).
  */
 final class RunCommand {
     private RunCommand() {}
@@ -34,7 +35,11 @@ final class RunCommand {
         try {
             id = create(s, o);
         } catch (DockerException e) {
-            s.err("docker: " + Session.daemonError(e));
+            if (!run) { // docker create prints the daemon's error as any command does
+                throw e;
+            }
+            s.err(runError(e));
+            s.hint(e);
             return 125;
         }
         if (!run) {
@@ -46,7 +51,7 @@ final class RunCommand {
                 s.api.start(id);
             } catch (DockerException e) {
                 if (e.kind() != ErrorKind.NOT_MODIFIED) {
-                    s.err("docker: " + Session.daemonError(e));
+                    s.err(runError(e));
                     return startFailureStatus(e.getMessage());
                 }
             }
@@ -58,7 +63,7 @@ final class RunCommand {
         try {
             return Attached.started(s, id, name, o.host().autoRemove() ? "removed" : "not-running", true, link);
         } catch (DockerException e) {
-            s.err("docker: " + Session.daemonError(e));
+            s.err(runError(e));
             return 125;
         }
     }
@@ -91,6 +96,11 @@ final class RunCommand {
     private static void pull(Session s, ImageRef ref) {
         Api.PullResult result = s.api.pull(ref.withDefaultTag().toString(), s.progress);
         s.err.append(ImageCommands.renderPull(ref, result, false));
+    }
+
+    /** How docker run (28) reports a daemon error from create or start: prefixed, with a pointer to its help. */
+    static String runError(DockerException e) {
+        return "docker: " + Session.daemonError(e) + "\n\nRun 'docker run --help' for more information";
     }
 
     /** docker run's exit status when the container's process could not be started. */

@@ -116,6 +116,13 @@ final class Session {
         return "Error response from daemon: " + e.getMessage();
     }
 
+    /** Prints glassbox's line after a daemon error, when the error carries one. */
+    void hint(DockerException e) {
+        if (!e.hint().isEmpty()) {
+            err(e.hint());
+        }
+    }
+
     static boolean notFound(DockerException e) {
         return e.kind() == ErrorKind.NOT_FOUND;
     }

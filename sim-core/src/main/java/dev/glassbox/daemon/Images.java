@@ -123,7 +123,8 @@ final class Images {
             Image img = found.orElseThrow(() -> hub.hasRepository(ref.path())
                     ? DockerException.notFound("manifest for " + ref.familiar() + " not found: manifest unknown: manifest unknown")
                     : DockerException.notFound("pull access denied for " + ref.repository()
-                            + ", repository does not exist or may require 'docker login': denied: requested access to the resource is denied"));
+                            + ", repository does not exist or may require 'docker login': denied: requested access to the resource is denied")
+                            .withHint(HubHint.of(hub)));
             boolean stored = byId.containsKey(img.id().toString());
             if (stored) {
                 // moby's pullSchema2Layers: an image whose config is already in the store has every layer; nothing is fetched

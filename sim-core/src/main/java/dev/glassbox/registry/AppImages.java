@@ -125,4 +125,16 @@ final class AppImages {
     static List<FileEntry> redisEntrypoint() {
         return new Tree().script("usr/local/bin/docker-entrypoint.sh", AppFiles.REDIS_ENTRYPOINT).entries();
     }
+
+    /** {@code make install} of CPython 3.12: the interpreter, its version links and the standard library's home. */
+    static List<FileEntry> python() {
+        return new Tree()
+                .bin("usr/local/bin/python3.12", "python3", 14_312)
+                .symlink("usr/local/bin/python3", "python3.12")
+                .symlink("usr/local/bin/python", "python3")
+                .blob("usr/local/lib/libpython3.12.so.1.0", 0755, "\u007fELF\u0002\u0001\u0001", 23_962_864)
+                .dirs("usr/local/lib/python3.12/site-packages", "usr/local/lib/python3.12/http")
+                .text("usr/local/lib/python3.12/http/__init__.py", "")
+                .entries();
+    }
 }

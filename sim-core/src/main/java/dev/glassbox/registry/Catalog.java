@@ -26,6 +26,7 @@ final class Catalog {
 
     private final Lazy<Layer> busybox = layer(SmallImages::busybox);
     private final Lazy<Layer> debian = layer(DebianImages::bookworm);
+    private final Lazy<Layer> python = layer(AppImages::python);
     private final List<Entry> entries = new ArrayList<>();
 
     private Catalog() {
@@ -35,6 +36,12 @@ final class Catalog {
         add("library/nginx", nginx(), "latest", "1.27", "1.27.3");
         add("library/redis", redis(), "latest", "7.4", "7.4.1");
         add("progrium/stress", stress(), "latest");
+        add("library/hello-world", helloWorld(), "latest", "linux");
+        add("library/debian", bookworm(time("2024-11-25T00:00:00Z")), "latest", "bookworm", "12", "12.8", "bookworm-slim",
+                "12-slim", "12.8-slim");
+        add("library/python", pythonAlpine(), "3.12-alpine", "3.12.7-alpine", "3.12-alpine3.20");
+        add("library/python", pythonSlim(), "3.12-slim", "3.12.7-slim", "3.12-slim-bookworm");
+        add("library/registry", registry(), "2", "2.8", "2.8.3", "latest");
     }
 
     /** A fresh catalog: nothing hashed yet. */
@@ -62,6 +69,33 @@ final class Catalog {
         return new Recipe().env(PATH)
                 .layer(t, "ADD alpine-minirootfs-3.20.3-x86_64.tar.gz / # buildkit", BUILDKIT, layer(SmallImages::alpine))
                 .meta(t, "CMD [\"/bin/sh\"]", BUILDKIT).cmd("/bin/sh");
+    }
+
+    /** python:3.12-alpine, reduced to what a container sees: the interpreter on top of alpine, and its ENV and CMD. */
+    private Recipe pythonAlpine() {
+        long t = time("2024-10-19T04:27:56Z");
+        Recipe r = alpine();
+        for (String env : List.of("PATH=/usr/local/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+                "LANG=C.UTF-8", "GPG_KEY=7169605F62C751356D054A26A821E680E5FA6305", "PYTHON_VERSION=3.12.7")) {
+            r.meta(t, "ENV " + env, BUILDKIT).env(env);
+        }
+        return r.layer(t, "RUN /bin/sh -c set -eux; apk add --no-cache --virtual .build-deps gcc make; ./configure;"
+                        + " make install; python3 --version # buildkit", BUILDKIT, python)
+                .meta(t, "CMD [\"python3\"]", BUILDKIT).cmd("python3");
+    }
+
+    /** python:3.12-slim: the same interpreter layer on debian bookworm-slim, with Debian's build line. */
+    private Recipe pythonSlim() {
+        long t = time("2024-10-19T04:31:20Z");
+        Recipe r = bookworm(time("2024-11-25T00:00:00Z"));
+        for (String env : List.of("PATH=/usr/local/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+                "LANG=C.UTF-8", "GPG_KEY=7169605F62C751356D054A26A821E680E5FA6305", "PYTHON_VERSION=3.12.7")) {
+            r.meta(t, "ENV " + env, BUILDKIT).env(env);
+        }
+        return r.layer(t, "RUN /bin/sh -c set -eux; savedAptMark=\"$(apt-mark showmanual)\"; apt-get update;"
+                        + " apt-get install -y --no-install-recommends gcc make; ./configure; make install;"
+                        + " apt-mark auto '.*' > /dev/null; python3 --version # buildkit", BUILDKIT, python)
+                .meta(t, "CMD [\"python3\"]", BUILDKIT).cmd("python3");
     }
 
     private Recipe ubuntu() {
@@ -152,87 +186,31 @@ final class Catalog {
                 .meta(t, "CMD []", BUILDKIT).cmd();
     }
 
-    private static long time(String rfc3339) {
-        return Instant.parse(rfc3339).getEpochSecond();
+    /** FROM scratch, one static binary; BuildKit gives a scratch image the working directory /. */
+    private Recipe helloWorld() {
+        long t = time("2025-11-15T00:43:08Z");
+        return new Recipe().env(PATH)
+                .layer(t, "COPY hello / # buildkit", BUILDKIT, layer(SmallImages::hello))
+                .meta(t, "CMD [\"/hello\"]", BUILDKIT).cmd("/hello").workingDir("/");
     }
 
-    /** An image being described step by step, the way its Dockerfile reads. */
-    private static final class Recipe {
-        private final List<Supplier<Layer>> layers = new ArrayList<>();
-        private final List<HistoryEntry> history = new ArrayList<>();
-        private final List<Integer> layerSteps = new ArrayList<>();
-        private final List<String> env = new ArrayList<>();
-        private final Map<String, String> labels = new LinkedHashMap<>();
-        private final List<String> ports = new ArrayList<>();
-        private List<String> entrypoint;
-        private List<String> cmd;
-        private String workingDir = "";
-        private String stopSignal = "";
+    /** registry:2 as distribution's Dockerfile builds it, here on this catalog's alpine. */
+    private Recipe registry() {
+        long t = time("2024-10-15T19:20:31Z");
+        return alpine()
+                .layer(t, "RUN /bin/sh -c set -ex     && apk add --no-cache ca-certificates # buildkit", BUILDKIT,
+                        layer(RegistryImage::caCertificates))
+                .layer(t, "COPY ./registry/registry /bin/registry # buildkit", BUILDKIT, layer(RegistryImage::binary))
+                .layer(t, "COPY ./registry/config-example.yml /etc/docker/registry/config.yml # buildkit", BUILDKIT,
+                        layer(RegistryImage::config))
+                .meta(t, "VOLUME [/var/lib/registry]", BUILDKIT).volume("/var/lib/registry")
+                .meta(t, "EXPOSE map[5000/tcp:{}]", BUILDKIT).expose("5000/tcp")
+                .layer(t, "COPY docker-entrypoint.sh /entrypoint.sh # buildkit", BUILDKIT, layer(RegistryImage::entrypoint))
+                .meta(t, "ENTRYPOINT [\"/entrypoint.sh\"]", BUILDKIT).entrypoint("/entrypoint.sh")
+                .meta(t, "CMD [\"/etc/docker/registry/config.yml\"]", BUILDKIT).cmd("/etc/docker/registry/config.yml");
+    }
 
-        Recipe layer(long created, String createdBy, String comment, Supplier<Layer> layer) {
-            layerSteps.add(history.size());
-            history.add(new HistoryEntry(created, createdBy, false, comment));
-            layers.add(layer);
-            return this;
-        }
-
-        Recipe meta(long created, String createdBy, String comment) {
-            history.add(new HistoryEntry(created, createdBy, true, comment));
-            return this;
-        }
-
-        /** Replaces a variable of the same name, as a later ENV does. */
-        Recipe env(String assignment) {
-            String name = assignment.substring(0, assignment.indexOf('=') + 1);
-            env.removeIf(e -> e.startsWith(name));
-            env.add(assignment);
-            return this;
-        }
-
-        Recipe label(String key, String value) {
-            labels.put(key, value);
-            return this;
-        }
-
-        Recipe expose(String port) {
-            ports.add(port);
-            return this;
-        }
-
-        /** ENTRYPOINT resets CMD, as in a Dockerfile. */
-        Recipe entrypoint(String... args) {
-            entrypoint = List.of(args);
-            cmd = null;
-            return this;
-        }
-
-        Recipe cmd(String... args) {
-            cmd = List.of(args);
-            return this;
-        }
-
-        Recipe workingDir(String dir) {
-            workingDir = dir;
-            return this;
-        }
-
-        Recipe stopSignal(String signal) {
-            stopSignal = signal;
-            return this;
-        }
-
-        Image build() {
-            List<Layer> built = layers.stream().map(Supplier::get).toList();
-            List<HistoryEntry> steps = new ArrayList<>(history);
-            for (int i = 0; i < built.size(); i++) {
-                HistoryEntry h = steps.get(layerSteps.get(i));
-                String by = h.createdBy().replace("{diffId}", built.get(i).diffId().hex());
-                steps.set(layerSteps.get(i), new HistoryEntry(h.created(), by, false, h.comment()));
-            }
-            ImageConfig config = new ImageConfig("amd64", "linux", steps.get(steps.size() - 1).created(), env,
-                    entrypoint, cmd, workingDir, "", ports, labels, stopSignal, steps,
-                    built.stream().map(Layer::diffId).toList());
-            return ImageJson.image(config, built);
-        }
+    private static long time(String rfc3339) {
+        return Instant.parse(rfc3339).getEpochSecond();
     }
 }

@@ -134,18 +134,27 @@ final class SmallImages {
         return t.entries();
     }
 
-    /** A short apk database: package name and version per paragraph, as {@code apk info} reads it. */
+    /**
+     * A short apk database: name, version and installed size per paragraph, as {@code apk info} reads
+     * it and {@code apk add} sums for its "OK: 8 MiB in 14 packages".
+     */
     private static String installed() {
-        String[][] pkgs = {{"alpine-baselayout", "3.6.5-r0"}, {"alpine-baselayout-data", "3.6.5-r0"},
-            {"alpine-keys", "2.4-r1"}, {"apk-tools", "2.14.4-r1"}, {"busybox", "1.36.1-r29"},
-            {"busybox-binsh", "1.36.1-r29"}, {"ca-certificates-bundle", "20240705-r0"}, {"libcrypto3", "3.3.2-r0"},
-            {"libssl3", "3.3.2-r0"}, {"musl", "1.2.5-r0"}, {"musl-utils", "1.2.5-r0"}, {"scanelf", "1.3.7-r2"},
-            {"ssl_client", "1.36.1-r29"}, {"zlib", "1.3.1-r1"}};
+        String[][] pkgs = {{"alpine-baselayout", "3.6.5-r0", "8192"}, {"alpine-baselayout-data", "3.6.5-r0", "16384"},
+            {"alpine-keys", "2.4-r1", "159744"}, {"apk-tools", "2.14.4-r1", "311296"}, {"busybox", "1.36.1-r29", "946176"},
+            {"busybox-binsh", "1.36.1-r29", "4096"}, {"ca-certificates-bundle", "20240705-r0", "233472"},
+            {"libcrypto3", "3.3.2-r0", "4812800"}, {"libssl3", "3.3.2-r0", "659456"}, {"musl", "1.2.5-r0", "659456"},
+            {"musl-utils", "1.2.5-r0", "143360"}, {"scanelf", "1.3.7-r2", "86016"}, {"ssl_client", "1.36.1-r29", "16384"},
+            {"zlib", "1.3.1-r1", "102400"}};
         StringBuilder b = new StringBuilder();
         for (String[] p : pkgs) {
-            b.append("P:").append(p[0]).append("\nV:").append(p[1]).append("\nA:x86_64\n\n");
+            b.append("P:").append(p[0]).append("\nV:").append(p[1]).append("\nA:x86_64\nI:").append(p[2]).append("\n\n");
         }
         return b.toString();
+    }
+
+    /** hello-world: nothing but the static {@code /hello} (10 kB, as built for amd64). */
+    static List<FileEntry> hello() {
+        return new Tree().bin("hello", "hello", 10_072).entries();
     }
 
     /** progrium/stress: the load generator on top of the busybox layer. */

@@ -97,7 +97,7 @@ class RunFlowTest {
         api.startError = "failed to create task for container: failed to create shim task: OCI runtime create failed: "
                 + "runc create failed: unable to start container process: exec: \"foo\": executable file not found in $PATH: unknown";
         Result r = docker("run busybox foo");
-        assertEquals("docker: Error response from daemon: " + api.startError + "\n", r.err());
+        assertEquals("docker: Error response from daemon: " + api.startError + "\n\nRun 'docker run --help' for more information\n", r.err());
         assertEquals(127, r.exitStatus());
         api.startError = "failed to create task: exec: \"/etc/passwd\": permission denied: unknown";
         assertEquals(126, docker("run -d busybox /etc/passwd").exitStatus());
@@ -110,14 +110,14 @@ class RunFlowTest {
         Result r = docker("run nosuch");
         assertEquals("Unable to find image 'nosuch:latest' locally\n"
                 + "docker: Error response from daemon: pull access denied for nosuch, repository does not exist or may require "
-                + "'docker login'\n", r.err());
+                + "'docker login'\n\nRun 'docker run --help' for more information\n", r.err());
         assertEquals(125, r.exitStatus());
     }
 
     @Test
     void pullNeverAndAlways() {
         Result never = docker("run --pull never busybox");
-        assertEquals("docker: Error response from daemon: No such image: busybox:latest\n", never.err());
+        assertEquals("docker: Error response from daemon: No such image: busybox:latest\n\nRun 'docker run --help' for more information\n", never.err());
         assertEquals(125, never.exitStatus());
         api.calls.clear();
         docker("run -d --pull always busybox");

@@ -36,7 +36,8 @@ class ConfinedHostPathTest {
             e.run("docker pull -q busybox");
             var before = e.state().get("daemon");
             Result r = e.run(line);
-            assertEquals(err == null ? "" : err + "\n", r.err());
+            String help = line.startsWith("docker run") ? "\n\nRun 'docker run --help' for more information" : "";
+            assertEquals(err == null ? "" : err + help + "\n", r.err());
             assertEquals(status, r.exitStatus());
             if (status != 0) {
                 assertEquals(before, e.state().get("daemon"));

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * The programs simulated binaries name (see {@code SimBinary}): busybox and its applets, the shells,
- * nginx, redis and stress. Each is written against {@link dev.glassbox.sim.Sys} only.
+ * nginx, redis, stress and python3. Each is written against {@link dev.glassbox.sim.Sys} only.
  */
 public final class Programs {
     private Programs() {}
@@ -30,8 +30,11 @@ public final class Programs {
                 return Optional.of(RedisCli::main);
             case "stress":
                 return Optional.of(Stress::main);
+            case "python3":
+            case "python":
+                return Optional.of(dev.glassbox.sim.programs.python.Python::main);
             default:
-                return Busybox.has(name) ? Optional.of(sys -> Busybox.standalone(sys, name)) : Optional.empty();
+                return Busybox.has(name) ? Optional.of(sys -> Busybox.standalone(sys, name)) : ImagePrograms.lookup(name);
         }
     }
 
