@@ -397,7 +397,11 @@ public final class Daemon implements Api {
 
     @Override
     public List<LogLine> logs(String id, boolean stdout, boolean stderr, String tail, boolean timestamps) {
-        return Views.logs(container(id), stdout, stderr, tail);
+        Container c = container(id);
+        if (c.hostConfig.logConfig().driver().equals("none")) {
+            throw DockerException.unsupported("configured logging driver does not support reading");
+        }
+        return Views.logs(c, stdout, stderr, tail);
     }
 
     @Override

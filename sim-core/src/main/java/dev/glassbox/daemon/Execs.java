@@ -176,7 +176,8 @@ final class Execs {
                 : c.config.workingDir().isEmpty() ? c.image.config().workingDir() : c.config.workingDir();
         int[] user = Lifecycle.user(e.config.user() == null || e.config.user().isEmpty() ? c.config.user() : e.config.user());
         try {
-            e.pid = d.kernel.processes().spawn(c.sandbox, new ExecSpec(e.config.cmd(), env, cwd, user[0], user[1], "", sink, stdio));
+            e.pid = d.kernel.processes().spawn(c.sandbox, new ExecSpec(e.config.cmd(), env, cwd, user[0], user[1], "", sink, stdio,
+                    HostSettings.capabilities(c.hostConfig)));
         } catch (Processes.ExecFailure f) {
             e.exitCode = f.exitCode();
             return "OCI runtime exec failed: exec failed: unable to start container process: " + f.getMessage() + ": unknown";

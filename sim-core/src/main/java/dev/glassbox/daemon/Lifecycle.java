@@ -177,7 +177,8 @@ final class Lifecycle {
         return new RuntimeSpec(c.id, c.path, env(c), cwd, c.hostname, user[0], user[1], c.lowerdirs, c.upperdir(), c.workdir(), c.merged(),
                 Runtime.standardMounts(c.dir(), MountPoint.specs(c.mounts), remap != null && !ownNet), plan, c.cgroup(), limits,
                 (stream, text) -> c.log(stream, d.now(), text), remap == null ? null : remap.uidMap(), remap == null ? null : remap.gidMap(),
-                shared, new StdioSpec(c.config.openStdin(), c.config.tty(), c.ttyRows, c.ttyCols));
+                shared, new StdioSpec(c.config.openStdin(), c.config.tty(), c.ttyRows, c.ttyCols), c.hostConfig.readonlyRootfs(),
+                HostSettings.capabilities(c.hostConfig));
     }
 
     private void writeFiles(Container c) {

@@ -178,4 +178,21 @@ final class SimMounts implements Mounts {
         mnt.table.mounts.addAll(kept);
         preparedRoots.remove(sandbox.id());
     }
+
+    @Override
+    public void readonlyRoot(Sandbox sandbox) {
+        MountTable table = k.namespacesOf(sandbox).mnt().table;
+        k.event(Subsystem.UNIONFS, "remount ro", "/", "--read-only: runc remounts the container's '/' read-only; the mounts on top of it"
+                + " (/proc, /dev, volumes, tmpfs) keep their own settings, and a write anywhere else fails with EROFS.",
+                "mount(NULL, \"/\", NULL, MS_BIND|MS_REMOUNT|MS_RDONLY, NULL)");
+        for (int i = table.mounts.size() - 1; i >= 0; i--) {
+            MountTable.Mount m = table.mounts.get(i);
+            if (m.target.isEmpty()) {
+                table.mounts.set(i, new MountTable.Mount(m.target, m.fs, m.fsRoot, true, m.type, m.source,
+                        m.options.replaceFirst("^rw\\b", "ro")));
+                return;
+            }
+        }
+        throw SysError.einval();
+    }
 }
