@@ -137,6 +137,14 @@ public interface Api {
     /** GET /containers/{id}/stats?stream=false */
     Stats stats(String id);
 
+    /**
+     * POST /containers/{id}/update: new resource limits and restart policy, applied to the running
+     * container's cgroup at once; the daemon's warnings.
+     */
+    default List<String> update(String id, UpdateRequest request) {
+        throw DockerException.unsupported("glassbox: this API does not update containers");
+    }
+
     /** POST /containers/{id}/exec */
     String execCreate(String id, ExecConfig config);
 

@@ -38,10 +38,10 @@ final class Specs {
     static final List<String> UNSUPPORTED = List.of("build", "builder", "buildx", "checkpoint",
             "compose", "config", "context", "cp", "init", "login",
             "logout", "manifest", "node", "plugin", "search", "secret",
-            "service", "stack", "swarm", "trust", "update");
+            "service", "stack", "swarm", "trust");
     /** Management commands whose subcommands are looked up as "GROUP SUB". */
     static final List<String> GROUPS = List.of("container", "image", "network", "volume", "system");
-    static final List<String> UNSUPPORTED_CONTAINER = List.of("cp", "update");
+    static final List<String> UNSUPPORTED_CONTAINER = List.of("cp");
     static final List<String> UNSUPPORTED_IMAGE = List.of("build");
     static final List<String> UNSUPPORTED_SYSTEM = List.of("prune");
 
@@ -255,6 +255,15 @@ final class Specs {
         Flag force = bool("f", "force", "Do not prompt for confirmation");
         add("port", "CONTAINER [PRIVATE_PORT[/PROTO]]", "List port mappings or a specific mapping for the container",
                 "docker container port, docker port", List.of(), 1, 2, true, "port", "container port");
+        add("update", CONTAINERS, "Update configuration of one or more containers", "docker container update, docker update",
+                List.of(of("c", "cpu-shares", INT, "CPU shares (relative weight)"),
+                        of("", "cpus", DECIMAL, "Number of CPUs"),
+                        of("", "cpuset-cpus", STRING, "CPUs in which to allow execution (0-3, 0,1)"),
+                        of("m", "memory", BYTES, "Memory limit"),
+                        of("", "memory-swap", BYTES, "Swap limit equal to memory plus swap: -1 to enable unlimited swap"),
+                        of("", "pids-limit", INT, "Tune container pids limit (set -1 for unlimited)"),
+                        of("", "restart", STRING, "Restart policy to apply when a container exits")),
+                1, ANY, true, "update", "container update");
         add("rename", "CONTAINER NEW_NAME", "Rename a container", "docker container rename, docker rename", List.of(), 2, 2, true,
                 "rename", "container rename");
         add("container-prune", "[OPTIONS]", "Remove all stopped containers", "",

@@ -79,7 +79,6 @@ final class Creations {
         if (hc.sharesHost("uts") && !config.hostname().isEmpty()) {
             throw DockerException.invalid("conflicting options: hostname and the UTS mode");
         }
-        Lifecycle.user(config.user());
     }
 
     private String uniqueName() {

@@ -448,6 +448,11 @@ public final class Daemon implements Api {
     }
 
     @Override
+    public List<String> update(String id, dev.glassbox.api.UpdateRequest request) {
+        return Updates.update(this, id, request);
+    }
+
+    @Override
     public String execCreate(String id, ExecConfig config) {
         return execs.create(container(id), config);
     }

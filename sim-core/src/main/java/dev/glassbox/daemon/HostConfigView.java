@@ -1,7 +1,6 @@
 package dev.glassbox.daemon;
 
 import dev.glassbox.api.HostConfig;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The HostConfig fields of {@code docker inspect} for the run flags of security, CPU, swap and logging, as dockerd shows them. */
@@ -9,9 +8,9 @@ final class HostConfigView {
     private HostConfigView() {}
 
     static void addTo(Map<String, Object> host, HostConfig hc) {
-        Map<String, Object> log = new LinkedHashMap<>();
+        Map<String, Object> log = new java.util.TreeMap<>(); // the CLI 28 templates print it as a Go map: keys sorted
         log.put("Type", hc.logConfig().driver());
-        log.put("Config", new LinkedHashMap<>(hc.logConfig().config()));
+        log.put("Config", new java.util.TreeMap<>(hc.logConfig().config()));
         host.put("LogConfig", log);
         host.put("VolumesFrom", hc.volumesFrom().isEmpty() ? null : hc.volumesFrom());
         host.put("CapAdd", hc.capAdd().isEmpty() ? null : hc.capAdd());

@@ -115,6 +115,12 @@ final class HostSettings {
         return new LogConfig(driver, given.config());
     }
 
+    /** The cgroup limits the HostConfig asks for: {@code --cpus} as a quota per 100 ms period, as runc sets it. */
+    static dev.glassbox.kernel.CgroupLimits limits(HostConfig hc) {
+        long cpuQuota = hc.nanoCpus() > 0 ? hc.nanoCpus() / 10_000 : 0;
+        return new dev.glassbox.kernel.CgroupLimits(hc.memory(), hc.pidsLimit(), cpuQuota, 100_000, hc.cpuShares(), hc.cpusetCpus());
+    }
+
     /** The capabilities a container's processes keep: moby's TweakCapabilities over Docker's default set. */
     static Set<Capability> capabilities(HostConfig hc) {
         if (hc.privileged()) {

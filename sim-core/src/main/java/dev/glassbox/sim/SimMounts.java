@@ -103,7 +103,12 @@ final class SimMounts implements Mounts {
                 ownedByRoot(ns, t.lookup(List.of()));
                 m = new MountTable.Mount(target, t, List.of(), spec.readOnly(), "tmpfs", "tmpfs", opts.isEmpty() ? "rw,nosuid" : opts);
             }
-            case "sysfs" -> m = new MountTable.Mount(target, new TreeFs("sysfs", k.ids), List.of(), true, "sysfs", "sysfs", "ro,nosuid,nodev,noexec,relatime");
+            case "sysfs" -> {
+                TreeFs sys = new TreeFs("sysfs", k.ids);
+                sys.mkdir(List.of("fs"), 0755);
+                sys.mkdir(List.of("fs", "cgroup"), 0755);
+                m = new MountTable.Mount(target, sys, List.of(), true, "sysfs", "sysfs", "ro,nosuid,nodev,noexec,relatime");
+            }
             case "bind" -> {
                 MountTable.Resolved src = k.hostNs.mnt().table.resolve("/", spec.source(), true);
                 if (src.node() == null) {
@@ -121,6 +126,14 @@ final class SimMounts implements Mounts {
                 ? "A procfs for the host's PID namespace (--pid host): its /proc lists every process of the host." : spec.sentence();
         k.event(Subsystem.UNIONFS, "mount " + spec.type(), spec.target(), sentence, equivalent);
         ns.mnt().table.add(m);
+        if (spec.type().equals("sysfs")) {
+            List<String> at = CgroupFs.path(target);
+            k.event(Subsystem.UNIONFS, "mount cgroup2", spec.target() + "/fs/cgroup", "runc mounts cgroup2 read-only at /sys/fs/cgroup: inside"
+                    + " its cgroup namespace the container sees its own cgroup as the root, with its limits and counters.",
+                    "mount -t cgroup2 cgroup2 " + Fs.join(at) + " -o ro,nosuid,nodev,noexec,relatime");
+            ns.mnt().table.add(new MountTable.Mount(at, new CgroupFs(k, ns.cgroup()), List.of(), true, "cgroup2", "cgroup2",
+                    "ro,nosuid,nodev,noexec,relatime"));
+        }
     }
 
     /** runc creates a missing mount point (a directory, or an empty file for a file bind mount). */

@@ -112,12 +112,12 @@ class RunFlagsTest {
     void logConfigIsShownAndTheNoneDriverKeepsNoLogs() {
         try (Engine e = Engine.sim()) {
             ok(e, "docker run --name plain busybox echo hi");
-            assertEquals("{\"Type\":\"json-file\",\"Config\":{}}\n", ok(e, "docker inspect -f '{{json .HostConfig.LogConfig}}' plain").out());
+            assertEquals("{\"Config\":{},\"Type\":\"json-file\"}\n", ok(e, "docker inspect -f '{{json .HostConfig.LogConfig}}' plain").out());
             assertEquals("hi\n", ok(e, "docker run --name quiet --log-driver none busybox echo hi").out(), "an attached run still shows the output");
             fails(e, "docker logs quiet", 1, "Error response from daemon: configured logging driver does not support reading\n");
             ok(e, "docker run --name capped --log-driver local --log-opt max-size=1m busybox echo hi");
             assertEquals("hi\n", ok(e, "docker logs capped").out());
-            assertEquals("{\"Type\":\"local\",\"Config\":{\"max-size\":\"1m\"}}\n", ok(e, "docker inspect -f '{{json .HostConfig.LogConfig}}' capped").out());
+            assertEquals("{\"Config\":{\"max-size\":\"1m\"},\"Type\":\"local\"}\n", ok(e, "docker inspect -f '{{json .HostConfig.LogConfig}}' capped").out());
             fails(e, "docker run --rm --log-driver none --log-opt max-size=1m busybox true", 125, "docker: invalid logging opts for driver none\n");
             fails(e, "docker run --rm --log-opt bogus=1 busybox true", 125,
                     "docker: Error response from daemon: unknown log opt 'bogus' for json-file log driver\n");
