@@ -124,14 +124,14 @@ final class SimMounts implements Mounts {
                 : "mount -t " + spec.type() + " " + spec.type() + " " + targetPath + (opts.isEmpty() ? "" : " -o " + opts);
         String sentence = spec.type().equals("proc") && ns.pid() == k.hostNs.pid()
                 ? "A procfs for the host's PID namespace (--pid host): its /proc lists every process of the host." : spec.sentence();
+        List<String> cgroupAt = CgroupFs.path(target);
+        if (spec.type().equals("sysfs")) { // runc mounts cgroup2 read-only on /sys/fs/cgroup: the container's own cgroup as its root
+            equivalent += " ; mount -t cgroup2 cgroup2 " + Fs.join(cgroupAt) + " -o ro,nosuid,nodev,noexec,relatime";
+        }
         k.event(Subsystem.UNIONFS, "mount " + spec.type(), spec.target(), sentence, equivalent);
         ns.mnt().table.add(m);
         if (spec.type().equals("sysfs")) {
-            List<String> at = CgroupFs.path(target);
-            k.event(Subsystem.UNIONFS, "mount cgroup2", spec.target() + "/fs/cgroup", "runc mounts cgroup2 read-only at /sys/fs/cgroup: inside"
-                    + " its cgroup namespace the container sees its own cgroup as the root, with its limits and counters.",
-                    "mount -t cgroup2 cgroup2 " + Fs.join(at) + " -o ro,nosuid,nodev,noexec,relatime");
-            ns.mnt().table.add(new MountTable.Mount(at, new CgroupFs(k, ns.cgroup()), List.of(), true, "cgroup2", "cgroup2",
+            ns.mnt().table.add(new MountTable.Mount(cgroupAt, new CgroupFs(k, ns.cgroup()), List.of(), true, "cgroup2", "cgroup2",
                     "ro,nosuid,nodev,noexec,relatime"));
         }
     }
