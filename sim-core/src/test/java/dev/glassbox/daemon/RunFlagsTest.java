@@ -123,4 +123,22 @@ class RunFlagsTest {
                     "docker: Error response from daemon: unknown log opt 'bogus' for json-file log driver\n");
         }
     }
+
+    @Test
+    void capabilitiesDecideWhatRootInTheContainerMayDo() {
+        try (Engine e = Engine.sim()) {
+            ok(e, "docker pull -q busybox");
+            fails(e, "docker run --rm busybox ip link add dummy0 type dummy", 1, "ip: RTNETLINK answers: Operation not permitted\n");
+            assertTrue(ok(e, "docker run --rm --cap-add NET_ADMIN busybox sh -c 'ip link add dummy0 type dummy && ip link show dummy0'").out()
+                    .contains(": dummy0: <BROADCAST,MULTICAST> mtu 1500"));
+            ok(e, "docker run --rm busybox chown nobody /etc/hostname");
+            fails(e, "docker run --rm --cap-drop CHOWN busybox chown nobody /etc/hostname", 1, "chown: /etc/hostname: Operation not permitted\n");
+            assertEquals("65534\n", ok(e, "docker run --rm busybox sh -c 'touch /f && chown nobody:nogroup /f && stat -c %u /f'").out());
+            fails(e, "docker run --rm --cap-drop NET_RAW busybox ping -c 1 127.0.0.1", 1, "ping: permission denied (are you root?)\n");
+            fails(e, "docker run --rm -u nobody busybox ping -c 1 127.0.0.1", 1, "ping: permission denied (are you root?)\n");
+            fails(e, "docker run --rm busybox mount -t tmpfs tmpfs /mnt", 1, "mount: permission denied (are you root?)\n");
+            Result admin = e.run("docker run --rm --privileged busybox mount -t tmpfs tmpfs /mnt");
+            assertTrue(admin.err().contains("Function not implemented"), "privileged passes the capability check: " + admin.text());
+        }
+    }
 }
