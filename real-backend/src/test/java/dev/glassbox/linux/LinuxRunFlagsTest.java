@@ -66,6 +66,11 @@ class LinuxRunFlagsTest {
             assertEquals("100663296 30\n", ok(e, "docker inspect -f '{{.HostConfig.Memory}} {{.HostConfig.PidsLimit}}' lim").out());
             String usage = ok(e, "docker stats --no-stream --format '{{.MemUsage}}' lim").out();
             assertTrue(usage.endsWith(" / 96MiB\n"), usage);
+            Result cpuset = e.run("docker update --cpuset-cpus 0 lim");
+            assertEquals(1, cpuset.exitStatus());
+            assertTrue(cpuset.err().startsWith("Error response from daemon: Cannot update container ") && cpuset.err().contains("cpuset.cpus"),
+                    cpuset.err());
+            assertEquals("\n", ok(e, "docker inspect -f '{{.HostConfig.CpusetCpus}}' lim").out(), "the refused update leaves the settings as they were");
             ok(e, "docker rm -f lim");
         }
     }

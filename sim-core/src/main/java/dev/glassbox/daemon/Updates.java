@@ -27,12 +27,16 @@ final class Updates {
                         ? " and has the runtime write them to its cgroup: they apply at once, without a restart." : "; they apply at its next start."),
                 "")) {
             HostConfig hc = merged(c, r);
-            c.hostConfig = hc;
             if (c.running()) {
                 d.tracer.did(Layer.RUNTIME, null, "runc update", c.id.substring(0, 12), "containerd asks runc to write the new limits to the container's cgroup.",
                         "runc update --memory " + hc.memory() + " --pids-limit " + hc.pidsLimit() + " " + c.id);
-                d.kernel.cgroups().update(c.cgroup(), HostSettings.limits(hc));
+                try {
+                    d.kernel.cgroups().update(c.cgroup(), HostSettings.limits(hc));
+                } catch (RuntimeException e) { // the old settings stay, as dockerd restores them when the runtime refuses
+                    throw DockerException.server("Cannot update container " + c.id + ": " + e.getMessage());
+                }
             }
+            c.hostConfig = hc;
             d.events.container(c, "update");
             return List.of();
         }
