@@ -505,7 +505,20 @@ final class SimSys implements Sys {
         if ((p.capBnd & Capabilities.bit(Capabilities.SYS_ADMIN)) == 0 || p.uid != 0) {
             throw new SysError("EPERM", "Operation not permitted");
         }
-        throw new SysError("ENOSYS", "Function not implemented"); // the sim kernel has no mount(2) for programs yet
+        if (!type.equals("tmpfs")) {
+            throw new SysError("ENODEV", "No such device"); // the one filesystem a program may mount in the sim is tmpfs
+        }
+        MountTable.Resolved r = p.ns.mnt().table.resolve(p.cwd, target, true);
+        if (r.node() == null) {
+            throw SysError.enoent();
+        }
+        if (!(r.node() instanceof Node.Dir)) {
+            throw SysError.enotdir();
+        }
+        k.event(dev.glassbox.trace.Subsystem.UNIONFS, "mount tmpfs", r.pathString(), "A process with CAP_SYS_ADMIN mounts a tmpfs at "
+                + r.pathString() + " in its own mount namespace; the host does not see it.", "mount -t tmpfs " + source + " " + r.pathString());
+        p.ns.mnt().table.add(new MountTable.Mount(r.path(), new TreeFs("tmpfs", k.ids), java.util.List.of(), false, "tmpfs", source,
+                "rw,relatime"));
     }
 
     @Override

@@ -137,8 +137,9 @@ class RunFlagsTest {
             fails(e, "docker run --rm --cap-drop NET_RAW busybox ping -c 1 127.0.0.1", 1, "ping: permission denied (are you root?)\n");
             fails(e, "docker run --rm -u nobody busybox ping -c 1 127.0.0.1", 1, "ping: permission denied (are you root?)\n");
             fails(e, "docker run --rm busybox mount -t tmpfs tmpfs /mnt", 1, "mount: permission denied (are you root?)\n");
-            Result admin = e.run("docker run --rm --privileged busybox mount -t tmpfs tmpfs /mnt");
-            assertTrue(admin.err().contains("Function not implemented"), "privileged passes the capability check: " + admin.text());
+            assertEquals("tmpfs on /tmp type tmpfs (rw,relatime)\nhi\n", ok(e, "docker run --rm --privileged busybox sh -c "
+                    + "'mount -t tmpfs tmpfs /tmp && mount | grep /tmp && echo hi > /tmp/f && cat /tmp/f'").out());
+            ok(e, "docker run --rm --cap-add SYS_ADMIN busybox mount -t tmpfs tmpfs /tmp");
         }
     }
 }
