@@ -316,57 +316,6 @@ final class FileTools {
     }
 
     /** There is no chown(2) among the simulator's system calls; the owner is checked and the call reported. */
-    static int chown(Tool t) {
-        Opts o = Opts.parse("RhfvLHP", t.args);
-        if (o.operands.size() < 2) {
-            t.io.err("Usage: chown [-RhLHPcvf]... USER[:[GRP]] FILE...\n");
-            return 1;
-        }
-        String owner = o.operands.get(0);
-        String[] ug = owner.split("[:.]", 2);
-        int uid = ug[0].isEmpty() ? -1 : ug[0].matches("\\d+") ? Integer.parseInt(ug[0]) : t.users().uid(ug[0]);
-        if (!ug[0].isEmpty() && uid < 0) {
-            return t.fail("unknown user " + ug[0]);
-        }
-        String grp = ug.length > 1 ? ug[1] : "";
-        int gid = grp.isEmpty() ? -1 : grp.matches("\\d+") ? Integer.parseInt(grp) : t.users().gid(grp);
-        if (!grp.isEmpty() && gid < 0) {
-            return t.fail("unknown group " + grp);
-        }
-        int st = 0;
-        for (String f : o.operands.subList(1, o.operands.size())) {
-            st |= chownTree(t, f, uid, gid, o.has('R'), !o.has('h'), o.has('f'));
-        }
-        return st;
-    }
-
-    private static int chownTree(Tool t, String f, int uid, int gid, boolean recursive, boolean follow, boolean quiet) {
-        int st = 0;
-        try {
-            t.sys.chown(f, uid, gid, follow);
-        } catch (SysError e) {
-            if (!quiet) {
-                t.fail(f + ": " + e.getMessage());
-            }
-            st = 1;
-        }
-        if (recursive) {
-            try {
-                if (t.sys.lstat(f).isDir()) {
-                    for (dev.glassbox.sim.Sys.DirEntry d : t.sys.readdir(f)) {
-                        if (d.name().equals(".") || d.name().equals("..")) {
-                            continue;
-                        }
-                        st |= chownTree(t, f + "/" + d.name(), uid, gid, true, false, quiet);
-                    }
-                }
-            } catch (SysError e) {
-                st = 1;
-            }
-        }
-        return st;
-    }
-
     static int readlink(Tool t) {
         Opts o = Opts.parse("fnv", t.args);
         if (o.operands.isEmpty()) {
