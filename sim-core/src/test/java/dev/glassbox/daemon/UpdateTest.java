@@ -28,6 +28,10 @@ class UpdateTest {
             assertEquals("128MiB\n", ok(e, "docker stats --no-stream --format '{{.MemUsage}}' web").out().replaceAll(".* / ", ""));
             assertEquals("db\nweb\n", ok(e, "docker container update --cpuset-cpus 1 --memory-swap -1 -m 32m db web").out());
             assertEquals("1 -1\n", ok(e, "docker inspect -f '{{.HostConfig.CpusetCpus}} {{.HostConfig.MemorySwap}}' db").out());
+            ok(e, "docker create --name later busybox sleep 1000");
+            assertEquals("later\n", ok(e, "docker update -m 32m --memory-swap 64m later").out(), "a stopped container takes the limits too");
+            ok(e, "docker start later");
+            assertEquals("33554432\n", ok(e, "docker exec later cat /sys/fs/cgroup/memory.max").out(), "and its next start applies them");
         }
     }
 
