@@ -442,8 +442,16 @@ public interface Api {
 
     record WaitResult(int statusCode, String error) {}
 
-    /** {@code attachStdin}: the exec's standard input is open for the client ({@code docker exec -i}). */
-    record ExecConfig(List<String> cmd, List<String> env, String workingDir, String user, boolean tty, boolean attachStdin) {
+    /**
+     * {@code attachStdin}: the exec's standard input is open for the client ({@code docker exec -i});
+     * {@code privileged} ({@code docker exec --privileged}): the process gets every capability.
+     */
+    record ExecConfig(List<String> cmd, List<String> env, String workingDir, String user, boolean tty, boolean attachStdin,
+                      boolean privileged) {
+        public ExecConfig(List<String> cmd, List<String> env, String workingDir, String user, boolean tty, boolean attachStdin) {
+            this(cmd, env, workingDir, user, tty, attachStdin, false);
+        }
+
         public ExecConfig(List<String> cmd, List<String> env, String workingDir, String user, boolean tty) {
             this(cmd, env, workingDir, user, tty, false);
         }

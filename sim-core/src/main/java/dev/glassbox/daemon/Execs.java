@@ -187,7 +187,7 @@ final class Execs {
         }
         try {
             e.pid = d.kernel.processes().spawn(c.sandbox, new ExecSpec(e.config.cmd(), env, cwd, user[0], user[1], "", sink, stdio,
-                    HostSettings.capabilities(c.hostConfig)));
+                    e.config.privileged() ? dev.glassbox.kernel.Capability.ALL : HostSettings.capabilities(c.hostConfig)));
         } catch (Processes.ExecFailure f) {
             e.exitCode = f.exitCode();
             return "OCI runtime exec failed: exec failed: unable to start container process: " + f.getMessage() + ": unknown";

@@ -140,6 +140,9 @@ class RunFlagsTest {
             assertEquals("tmpfs on /tmp type tmpfs (rw,relatime)\nhi\n", ok(e, "docker run --rm --privileged busybox sh -c "
                     + "'mount -t tmpfs tmpfs /tmp && mount | grep /tmp && echo hi > /tmp/f && cat /tmp/f'").out());
             ok(e, "docker run --rm --cap-add SYS_ADMIN busybox mount -t tmpfs tmpfs /tmp");
+            ok(e, "docker run -d --name plain busybox sleep 1000");
+            assertEquals("CapEff:\t00000000a80425fb\n", ok(e, "docker exec plain grep CapEff /proc/self/status").out());
+            assertEquals("CapEff:\t000001ffffffffff\n", ok(e, "docker exec --privileged plain grep CapEff /proc/self/status").out());
         }
     }
 }
