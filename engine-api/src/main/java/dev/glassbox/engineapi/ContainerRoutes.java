@@ -37,6 +37,7 @@ final class ContainerRoutes {
                 Route.of("POST", "/containers/{id}/kill", c -> c.apiRun(a -> a.kill(c.path("id"), c.request.param("signal", "KILL")))),
                 Route.of("POST", "/containers/{id}/pause", c -> c.apiRun(a -> a.pause(c.path("id")))),
                 Route.of("POST", "/containers/{id}/unpause", c -> c.apiRun(a -> a.unpause(c.path("id")))),
+                Route.of("POST", "/containers/{id}/update", ContainerRoutes::update),
                 Route.of("POST", "/containers/{id}/rename", c -> c.apiRun(a -> a.rename(c.path("id"), c.request.param("name", "")))),
                 Route.of("POST", "/containers/{id}/resize", c -> {
                     int h = size(c, "h");
@@ -95,6 +96,19 @@ final class ContainerRoutes {
             return created;
         });
         c.exchange.json(201, ordered("Id", r.id(), "Warnings", r.warnings() == null ? List.of() : r.warnings()));
+    }
+
+    /** docker update's body: the resources to change (0 or null when unchanged) and the restart policy. */
+    private static void update(Call c) throws java.io.IOException {
+        Body b = Body.parse(c.request.body(), "UpdateConfig", "empty update body");
+        Body rp = b.object("RestartPolicy");
+        dev.glassbox.api.RestartPolicy restart = rp.string("Name").isEmpty() ? null
+                : new dev.glassbox.api.RestartPolicy(rp.string("Name"), (int) rp.number("MaximumRetryCount"));
+        Long pids = b.optionalInt("PidsLimit") == null ? null : (long) b.optionalInt("PidsLimit");
+        dev.glassbox.api.UpdateRequest r = new dev.glassbox.api.UpdateRequest(b.number("Memory"), b.number("MemorySwap"),
+                b.number("NanoCpus"), b.number("CpuShares"), pids, restart, b.string("CpusetCpus"));
+        List<String> warnings = c.api(a -> a.update(c.path("id"), r));
+        c.exchange.json(200, Map.of("Warnings", warnings));
     }
 
     private static void list(Call c) throws java.io.IOException {

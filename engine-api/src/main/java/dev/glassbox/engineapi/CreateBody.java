@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.glassbox.api.ContainerConfig;
 import dev.glassbox.api.DockerException;
 import dev.glassbox.api.HostConfig;
+import dev.glassbox.api.LogConfig;
 import dev.glassbox.api.MountRequest;
 import dev.glassbox.api.PortBinding;
 import dev.glassbox.api.RestartPolicy;
@@ -54,7 +55,10 @@ final class CreateBody {
                 b.bool("OpenStdin"), b.string("StopSignal"), b.optionalInt("StopTimeout"), b.bool("StdinOnce"));
         HostConfig host = new HostConfig(bindings, h.bool("AutoRemove"), restart, h.string("NetworkMode"), h.number("Memory"),
                 h.number("PidsLimit"), h.number("NanoCpus"), h.strings("Binds"), h.bool("Privileged"), mounts, h.stringMap("Tmpfs"),
-                h.string("UsernsMode"), h.string("PidMode"), h.string("UTSMode"), h.string("IpcMode"), h.bool("PublishAllPorts"));
+                h.string("UsernsMode"), h.string("PidMode"), h.string("UTSMode"), h.string("IpcMode"), h.bool("PublishAllPorts"),
+                h.strings("VolumesFrom"), h.bool("ReadonlyRootfs"), h.strings("CapAdd"), h.strings("CapDrop"), h.string("CpusetCpus"),
+                h.number("CpuShares"), h.number("MemorySwap"), new LogConfig(h.object("LogConfig").string("Type"),
+                        h.object("LogConfig").stringMap("Config")));
         List<String> networks = new ArrayList<>(b.object("NetworkingConfig").keys("EndpointsConfig"));
         return new Parsed(config, host, networks);
     }

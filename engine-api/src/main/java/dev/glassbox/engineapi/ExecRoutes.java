@@ -29,7 +29,7 @@ final class ExecRoutes {
         Body b = Body.parse(c.request.body(), "ExecConfig", "No exec command specified");
         List<String> cmd = b.strings("Cmd");
         Api.ExecConfig config = new Api.ExecConfig(cmd, b.strings("Env"), b.string("WorkingDir"), b.string("User"), b.bool("Tty"),
-                b.bool("AttachStdin"));
+                b.bool("AttachStdin"), b.bool("Privileged"));
         String id = c.api(a -> a.execCreate(c.path("id"), config));
         c.exchange.json(201, Map.of("Id", id));
     }

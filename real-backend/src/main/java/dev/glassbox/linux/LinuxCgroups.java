@@ -198,6 +198,7 @@ public final class LinuxCgroups implements Cgroups {
                     : "pids.max is set back to no limit.", "echo " + value + " > " + hostFile("pids", path, "pids.max"));
             write("pids", path, "pids.max", value);
         }
+        writeCpuShares(path, limits, update);
         long quota = limits.cpuQuotaMicros();
         long period = limits.cpuPeriodMicros();
         if (quota > 0 || update) {
@@ -216,6 +217,23 @@ public final class LinuxCgroups implements Cgroups {
                 write("cpu", path, "cpu.cfs_quota_us", q);
             }
         }
+    }
+
+    /** -c (relative CPU weight) and --cpuset-cpus: cpu.weight or cpu.shares; the cpuset controller is not one glassbox sets up. */
+    private void writeCpuShares(String path, CgroupLimits limits, boolean update) throws IOException {
+        if (!limits.cpusetCpus().isEmpty()) {
+            throw new SysError("ENOTSUP", "glassbox: the Linux kernel backend does not set cpuset.cpus (--cpuset-cpus): the daemon's cgroup"
+                    + " delegates no cpuset controller to it");
+        }
+        if (limits.cpuShares() == 0 && !update) {
+            return;
+        }
+        boolean v2 = v2();
+        String file = v2 ? "cpu.weight" : "cpu.shares";
+        String value = String.valueOf(v2 ? limits.cpuWeight() : limits.cpuShares() == 0 ? 1024 : limits.cpuShares());
+        event("cpu weight", path, file + " gives the group a relative share of the CPU when it is contended: " + value
+                + (v2 ? " (100 is the default)." : " (1024 is the default)."), "echo " + value + " > " + hostFile("cpu", path, file));
+        write("cpu", path, file, value);
     }
 
     private void write(String controller, String path, String file, String value) throws IOException {

@@ -277,6 +277,11 @@ public final class LinuxKernel implements Kernel {
         public void pivotRoot(dev.glassbox.kernel.Sandbox sandbox) {
             inner.pivotRoot(sandbox);
         }
+
+        @Override
+        public void readonlyRoot(dev.glassbox.kernel.Sandbox sandbox) {
+            inner.readonlyRoot(sandbox);
+        }
     }
 
     /** Takes apart everything this kernel made (and, at open, what an earlier one left). */

@@ -137,4 +137,13 @@ public final class LinuxMounts implements Mounts {
         b.channel.call("pivot");
         b.preparedRoot = null;
     }
+
+    @Override
+    public void readonlyRoot(Sandbox sandbox) {
+        LinuxProcesses.Box b = processes.box(sandbox);
+        note("remount ro", "/", "--read-only: runc remounts the container's '/' read-only; the mounts on top of it (/proc, /dev, volumes,"
+                + " tmpfs) keep their own settings, and a write anywhere else fails with EROFS.",
+                "mount(NULL, \"/\", NULL, MS_BIND|MS_REMOUNT|MS_RDONLY, NULL)");
+        b.channel.call("readonly");
+    }
 }

@@ -288,7 +288,7 @@ public final class LinuxProcesses implements Processes, LinuxCgroups.SelfJoin, L
             keepOrClose(init, b.channel, spec);
             helpers.prepareNext();
             note(Subsystem.PROCESS, "execve", String.join(" ", spec.argv()), "The waiting process replaces itself with " + l.path
-                    + ": from now on it is the container's PID 1, running the image's program.", execve(l.path, spec.argv()));
+                    + ": from now on it is the container's PID 1, running the image's program.", execve(l.path, spec.argv(), spec.capabilities()));
             return sandbox.pid();
         } finally {
             init.resume();
@@ -327,7 +327,7 @@ public final class LinuxProcesses implements Processes, LinuxCgroups.SelfJoin, L
         }
         note(Subsystem.PROCESS, "setns + execve", String.join(" ", spec.argv()), "A new process joins the container's namespaces and cgroup (setns), then runs "
                 + l.path + "; inside it is PID " + l.nsPid + ".", "setns(/proc/" + sandbox.pid() + "/ns/{" + String.join(",", joined)
-                + "}) ; fork() ; " + execve(l.path, spec.argv()));
+                + "}) ; fork() ; " + execve(l.path, spec.argv(), spec.capabilities()));
         shims.watch(proc);
         keepOrClose(proc, ch, spec);
         return pid;
@@ -377,6 +377,7 @@ public final class LinuxProcesses implements Processes, LinuxCgroups.SelfJoin, L
         fields.addAll(spec.env());
         StdioSpec io = spec.stdio();
         fields.addAll(List.of(io.tty() ? "tty" : io.open() ? "pipe" : "file", String.valueOf(io.rows()), String.valueOf(io.cols())));
+        fields.add(Long.toUnsignedString(dev.glassbox.kernel.Capability.mask(spec.capabilities()))); // the bounding set to keep
         ch.send(fields);
         String first = ch.read();
         if (first == null) {
@@ -403,12 +404,15 @@ public final class LinuxProcesses implements Processes, LinuxCgroups.SelfJoin, L
         return new ExecFailure(line, 126);
     }
 
-    private static String execve(String path, List<String> argv) {
+    private static String execve(String path, List<String> argv, java.util.Set<dev.glassbox.kernel.Capability> caps) {
         StringBuilder sb = new StringBuilder("execve(\"").append(path).append("\", [");
         for (int i = 0; i < argv.size(); i++) {
             sb.append(i == 0 ? "" : ", ").append('"').append(argv.get(i)).append('"');
         }
-        return sb.append("], envp) after prctl(PR_CAPBSET_DROP) of all but Docker's 14 default capabilities").toString();
+        String kept = caps.equals(dev.glassbox.kernel.Capability.DOCKER_DEFAULT) ? "all but Docker's 14 default capabilities"
+                : caps.size() == dev.glassbox.kernel.Capability.ALL.size() ? "no capability (all kept)"
+                : "all but " + caps.size() + " capabilities (" + String.join(",", caps.stream().map(Enum::name).toList()) + ")";
+        return sb.append("], envp) after prctl(PR_CAPBSET_DROP) of ").append(kept).toString();
     }
 
     // ---------------------------------------------------------------- signals and waits

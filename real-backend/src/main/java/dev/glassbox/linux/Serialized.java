@@ -57,7 +57,7 @@ final class Serialized implements Processes {
             return spec;
         }
         return new ExecSpec(spec.argv(), spec.env(), spec.cwd(), spec.uid(), spec.gid(), spec.stdin(),
-                (stream, text) -> queue.add(() -> sink.write(stream, text)), spec.stdio());
+                (stream, text) -> queue.add(() -> sink.write(stream, text)), spec.stdio(), spec.capabilities());
     }
 
     @Override

@@ -685,11 +685,15 @@ static const int keep_caps[] = {0 /* CHOWN */, 1 /* DAC_OVERRIDE */, 3 /* FOWNER
                                 6 /* SETGID */, 7 /* SETUID */, 8 /* SETPCAP */, 10 /* NET_BIND_SERVICE */,
                                 13 /* NET_RAW */, 18 /* SYS_CHROOT */, 27 /* MKNOD */, 29 /* AUDIT_WRITE */, 31 /* SETFCAP */};
 
-static int drop_capabilities(void) {
+/* keep_mask: the capabilities to keep, bit N for capability N (--cap-add, --cap-drop, --privileged); 0 for Docker's default. */
+static int drop_capabilities(unsigned long long keep_mask) {
     for (int c = 0; c < 64; c++) {
         int keep = 0;
         for (size_t i = 0; i < sizeof keep_caps / sizeof *keep_caps; i++) {
             keep |= keep_caps[i] == c;
+        }
+        if (keep_mask != 0) {
+            keep = (keep_mask >> c) & 1;
         }
         if (!keep && prctl(PR_CAPBSET_DROP, c, 0, 0, 0) < 0 && errno != EINVAL) {
             return -1;
@@ -776,6 +780,15 @@ static int cmd_pivot(void) {
     }
     if (chdir("/") < 0) {
         return fail("chdir /");
+    }
+    say("ok");
+    return 0;
+}
+
+/* After pivot_root, for --read-only: '/' becomes read-only; what is mounted on top keeps its own flags (runc's setReadonly). */
+static int cmd_readonly(void) {
+    if (mount(NULL, "/", NULL, MS_BIND | MS_REMOUNT | MS_RDONLY | locked_flags("/"), NULL) < 0) {
+        return fail("mount -o remount,bind,ro /");
     }
     say("ok");
     return 0;
@@ -954,7 +967,11 @@ static int cmd_exec(char **f, int n) {
     if (kind == 't' && (console = open_console(rows, cols, uid, gid, &master)) < 0) {
         exec_fail(126, "open console: %s", lower(strerror(errno)));
     }
-    if (drop_capabilities() < 0) {
+    unsigned long long keep_mask = n >= 7 + argc + envc + 4 ? strtoull(f[10 + argc + envc], NULL, 10) : 0;
+    if (keep_mask == 0 && n >= 7 + argc + envc + 4) {
+        keep_mask = 1ULL << 63; /* an empty set: keep nothing (bit 63 names no capability) */
+    }
+    if (drop_capabilities(keep_mask) < 0) {
         exec_fail(126, "drop capabilities: %s", lower(strerror(errno)));
     }
     if (setgroups(0, NULL) < 0 || setgid(gid) < 0 || setuid(uid) < 0) {
@@ -1093,6 +1110,8 @@ static int child_main(void *arg) {
             cmd_mount(f, n);
         } else if (strcmp(f[0], "pivot") == 0) {
             cmd_pivot();
+        } else if (strcmp(f[0], "readonly") == 0) {
+            cmd_readonly();
         } else if (strcmp(f[0], "hostname") == 0) {
             cmd_hostname(f, n);
         } else if (strcmp(f[0], "cgroup") == 0) {

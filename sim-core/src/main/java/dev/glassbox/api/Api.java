@@ -137,6 +137,14 @@ public interface Api {
     /** GET /containers/{id}/stats?stream=false */
     Stats stats(String id);
 
+    /**
+     * POST /containers/{id}/update: new resource limits and restart policy, applied to the running
+     * container's cgroup at once; the daemon's warnings.
+     */
+    default List<String> update(String id, UpdateRequest request) {
+        throw DockerException.unsupported("glassbox: this API does not update containers");
+    }
+
     /** POST /containers/{id}/exec */
     String execCreate(String id, ExecConfig config);
 
@@ -434,8 +442,16 @@ public interface Api {
 
     record WaitResult(int statusCode, String error) {}
 
-    /** {@code attachStdin}: the exec's standard input is open for the client ({@code docker exec -i}). */
-    record ExecConfig(List<String> cmd, List<String> env, String workingDir, String user, boolean tty, boolean attachStdin) {
+    /**
+     * {@code attachStdin}: the exec's standard input is open for the client ({@code docker exec -i});
+     * {@code privileged} ({@code docker exec --privileged}): the process gets every capability.
+     */
+    record ExecConfig(List<String> cmd, List<String> env, String workingDir, String user, boolean tty, boolean attachStdin,
+                      boolean privileged) {
+        public ExecConfig(List<String> cmd, List<String> env, String workingDir, String user, boolean tty, boolean attachStdin) {
+            this(cmd, env, workingDir, user, tty, attachStdin, false);
+        }
+
         public ExecConfig(List<String> cmd, List<String> env, String workingDir, String user, boolean tty) {
             this(cmd, env, workingDir, user, tty, false);
         }

@@ -13,11 +13,26 @@ import java.util.Map;
  * {@code --pid host}, {@code --uts host}, {@code --ipc host}); {@code ipcMode} may also be private, shareable,
  * none, or container:NAME, and {@code pidMode} container:NAME, which the daemon refuses as not simulated;
  * {@code publishAllPorts} ({@code -P}) publishes every exposed port on a free port of the host.
+ * {@code volumesFrom}: {@code CONTAINER[:ro|rw]}, whose mounts the container gets too; {@code readonlyRootfs}
+ * ({@code --read-only}); {@code capAdd}/{@code capDrop} as the CLI normalises them ({@code CAP_NET_ADMIN}, {@code ALL});
+ * {@code cpusetCpus} ({@code 0-1}), {@code cpuShares} (relative weight, 0 = the default 1024), {@code memorySwap}
+ * (memory plus swap, -1 unlimited, 0 unset); {@code logConfig}: the logging driver and its options.
  */
 public record HostConfig(List<PortBinding> portBindings, boolean autoRemove, RestartPolicy restartPolicy, String networkMode,
                          long memory, long pidsLimit, long nanoCpus, List<String> binds, boolean privileged,
                          List<MountRequest> mounts, Map<String, String> tmpfs, String usernsMode, String pidMode, String utsMode,
-                         String ipcMode, boolean publishAllPorts) {
+                         String ipcMode, boolean publishAllPorts, List<String> volumesFrom, boolean readonlyRootfs,
+                         List<String> capAdd, List<String> capDrop, String cpusetCpus, long cpuShares, long memorySwap,
+                         LogConfig logConfig) {
+    /** Everything up to {@code -P}: no volumes from others, a writable root, Docker's capabilities, no cpuset, the default log driver. */
+    public HostConfig(List<PortBinding> portBindings, boolean autoRemove, RestartPolicy restartPolicy, String networkMode,
+                      long memory, long pidsLimit, long nanoCpus, List<String> binds, boolean privileged,
+                      List<MountRequest> mounts, Map<String, String> tmpfs, String usernsMode, String pidMode, String utsMode,
+                      String ipcMode, boolean publishAllPorts) {
+        this(portBindings, autoRemove, restartPolicy, networkMode, memory, pidsLimit, nanoCpus, binds, privileged, mounts, tmpfs,
+                usernsMode, pidMode, utsMode, ipcMode, publishAllPorts, null, false, null, null, null, 0, 0, null);
+    }
+
     /** Everything but {@code -P}: no publish-all. */
     public HostConfig(List<PortBinding> portBindings, boolean autoRemove, RestartPolicy restartPolicy, String networkMode,
                       long memory, long pidsLimit, long nanoCpus, List<String> binds, boolean privileged,
@@ -34,6 +49,11 @@ public record HostConfig(List<PortBinding> portBindings, boolean autoRemove, Res
     }
 
     public HostConfig {
+        volumesFrom = volumesFrom == null ? List.of() : List.copyOf(volumesFrom);
+        capAdd = capAdd == null ? List.of() : List.copyOf(capAdd);
+        capDrop = capDrop == null ? List.of() : List.copyOf(capDrop);
+        cpusetCpus = cpusetCpus == null ? "" : cpusetCpus;
+        logConfig = logConfig == null ? LogConfig.DEFAULT : logConfig;
         mounts = mounts == null ? List.of() : List.copyOf(mounts);
         tmpfs = tmpfs == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tmpfs));
         portBindings = portBindings == null ? List.of() : List.copyOf(portBindings);

@@ -224,6 +224,12 @@ public final class TracedApi implements Api {
     }
 
     @Override
+    public List<String> update(String id, UpdateRequest request) {
+        return call("POST", "/containers/" + id + "/update", 200, "The client sends new resource limits for " + id
+                + "; the daemon writes them to the running container's cgroup.", () -> daemon.update(id, request));
+    }
+
+    @Override
     public String execCreate(String id, ExecConfig config) {
         return call("POST", "/containers/" + id + "/exec", 201, "The client asks the daemon to prepare a command to run inside " + id + ".",
                 () -> daemon.execCreate(id, config));

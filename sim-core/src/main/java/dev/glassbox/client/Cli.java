@@ -176,6 +176,7 @@ public final class Cli {
             case "version" -> SystemCommands.version(s, p);
             case "info" -> SystemCommands.info(s, p);
             case "rename" -> ContainerCommands.rename(s, p);
+            case "update" -> UpdateCommand.update(s, p);
             case "port" -> PortCommand.port(s, p);
             case "container-prune" -> PruneCommands.containers(s, p);
             case "image-prune" -> PruneCommands.images(s, p);

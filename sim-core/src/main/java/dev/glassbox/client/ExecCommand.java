@@ -25,7 +25,7 @@ final class ExecCommand {
         }
         boolean live = !detach && s.console != null && (stdin || tty);
         Api.ExecConfig config = new Api.ExecConfig(cmd, RunOptions.env(p.list("env")), p.string("workdir", ""),
-                p.string("user", ""), tty, live && stdin);
+                p.string("user", ""), tty, live && stdin, p.bool("privileged"));
         String execId = s.api.execCreate(container, config);
         if (detach) {
             try {

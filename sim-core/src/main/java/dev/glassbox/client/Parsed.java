@@ -102,7 +102,7 @@ final class Parsed {
             switch (f.kind()) {
                 case BOOL -> Units.parseBool(value);
                 case INT -> Units.parseInt(value);
-                case BYTES -> Units.ramInBytes(value);
+                case BYTES -> Units.ramInBytes(f.name().equals("memory-swap") && value.equals("-1") ? "0" : value); // MemSwapBytes takes -1
                 case DECIMAL -> Units.nanoCpus(value);
                 case LIST -> validateListItem(f.name(), value);
                 case MOUNT -> MountOption.parse(value);

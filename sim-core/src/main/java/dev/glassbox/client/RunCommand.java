@@ -22,7 +22,7 @@ final class RunCommand {
         RunOptions o;
         String id;
         try {
-            o = RunOptions.from(p, run);
+            o = RunOptions.from(p, run, s.workspace);
         } catch (DockerException e) {
             s.err("docker: " + Session.daemonError(e));
             return 125;

@@ -23,6 +23,11 @@ record RunOptions(String name, String image, ContainerConfig config, HostConfig 
                   List<String> attach) {
 
     static RunOptions from(Parsed p, boolean run) {
+        return from(p, run, new MemoryWorkspace());
+    }
+
+    /** {@code ws}: the client's files, where {@code --env-file} is read and {@code -v ./dir:…} is resolved. */
+    static RunOptions from(Parsed p, boolean run, Workspace ws) {
         boolean detach = run && p.bool("detach");
         List<String> attach = p.list("attach");
         if (detach && !attach.isEmpty()) {
@@ -65,7 +70,9 @@ record RunOptions(String name, String image, ContainerConfig config, HostConfig 
             String e = p.string("entrypoint", "");
             entrypoint = e.isEmpty() ? List.of() : List.of(e);
         }
-        ContainerConfig config = new ContainerConfig(image, cmd, entrypoint, env(p.list("env")), p.string("workdir", ""),
+        List<String> envs = new ArrayList<>(RunFlags.envFiles(ws, p.list("env-file")));
+        envs.addAll(p.list("env"));
+        ContainerConfig config = new ContainerConfig(image, cmd, entrypoint, env(envs), p.string("workdir", ""),
                 p.string("hostname", ""), p.string("user", ""), new ArrayList<>(exposed), labels(p.list("label")),
                 p.bool("tty"), p.bool("interactive"), p.string("stop-signal", ""), stopTimeout(p),
                 p.bool("interactive") && !detach); // StdinOnce: the CLI's, for an attached -i (run -d clears it)
@@ -93,8 +100,16 @@ record RunOptions(String name, String image, ContainerConfig config, HostConfig 
             throw new UsageException("docker: --ipc: invalid IPC mode", 125);
         }
         HostConfig host = new HostConfig(bindings, autoRemove, RestartPolicy.parse(restart), network, memory, pids, cpus,
-                p.list("volume"), p.bool("privileged"), mounts, tmpfs, p.string("userns", ""), pid, uts, ipc, p.bool("publish-all"));
+                RunFlags.binds(ws, p.list("volume")), p.bool("privileged"), mounts, tmpfs, p.string("userns", ""), pid, uts, ipc,
+                p.bool("publish-all"), p.list("volumes-from"), p.bool("read-only"), RunFlags.caps(p.list("cap-add")),
+                RunFlags.caps(p.list("cap-drop")), p.string("cpuset-cpus", ""), p.changed("cpu-shares") ? p.integer("cpu-shares") : 0,
+                memorySwap(p), RunFlags.logConfig(p));
         return new RunOptions(p.string("name", ""), image, config, host, detach, pull, attach);
+    }
+
+    private static long memorySwap(Parsed p) {
+        String v = p.string("memory-swap", "");
+        return v.isEmpty() ? 0 : v.equals("-1") ? -1 : Units.ramInBytes(v);
     }
 
     /** AttachStdin as the CLI sets it: -i attaches stdin whatever -a says (a container without -i has no stdin to attach). */

@@ -38,10 +38,10 @@ final class Specs {
     static final List<String> UNSUPPORTED = List.of("build", "builder", "buildx", "checkpoint",
             "compose", "config", "context", "cp", "init", "login",
             "logout", "manifest", "node", "plugin", "search", "secret",
-            "service", "stack", "swarm", "trust", "update");
+            "service", "stack", "swarm", "trust");
     /** Management commands whose subcommands are looked up as "GROUP SUB". */
     static final List<String> GROUPS = List.of("container", "image", "network", "volume", "system");
-    static final List<String> UNSUPPORTED_CONTAINER = List.of("cp", "update");
+    static final List<String> UNSUPPORTED_CONTAINER = List.of("cp");
     static final List<String> UNSUPPORTED_IMAGE = List.of("build");
     static final List<String> UNSUPPORTED_SYSTEM = List.of("prune");
 
@@ -64,16 +64,24 @@ final class Specs {
     private static List<Flag> runFlags(boolean run) {
         List<Flag> f = new ArrayList<>(List.of(
                 of("a", "attach", LIST, "Attach to STDIN, STDOUT or STDERR"),
+                of("", "cap-add", LIST, "Add Linux capabilities"),
+                of("", "cap-drop", LIST, "Drop Linux capabilities"),
+                of("c", "cpu-shares", INT, "CPU shares (relative weight)"),
                 of("", "cpus", DECIMAL, "Number of CPUs"),
+                of("", "cpuset-cpus", STRING, "CPUs in which to allow execution (0-3, 0,1)"),
                 of("", "entrypoint", STRING, "Overwrite the default ENTRYPOINT of the image"),
                 of("e", "env", LIST, "Set environment variables"),
+                of("", "env-file", LIST, "Read in a file of environment variables"),
                 of("", "expose", LIST, "Expose a port or a range of ports"),
                 bool("", "help", "Print usage"),
                 of("h", "hostname", STRING, "Container host name"),
                 bool("i", "interactive", "Keep STDIN open even if not attached"),
                 of("", "ipc", STRING, "IPC mode to use"),
                 of("l", "label", LIST, "Set meta data on a container"),
+                of("", "log-driver", STRING, "Logging driver for the container"),
+                of("", "log-opt", LIST, "Log driver options"),
                 of("m", "memory", BYTES, "Memory limit"),
+                of("", "memory-swap", BYTES, "Swap limit equal to memory plus swap: '-1' to enable unlimited swap"),
                 of("", "mount", MOUNT, "Attach a filesystem mount to the container"),
                 of("", "name", STRING, "Assign a name to the container"),
                 of("", "net", NETWORK, "Connect a container to a network").hide(),
@@ -81,6 +89,7 @@ final class Specs {
                 of("", "pid", STRING, "PID namespace to use"),
                 of("", "pids-limit", INT, "Tune container pids limit (set -1 for unlimited)"),
                 bool("", "privileged", "Give extended privileges to this container"),
+                bool("", "read-only", "Mount the container's root filesystem as read only"),
                 of("p", "publish", LIST, "Publish a container's port(s) to the host"),
                 bool("P", "publish-all", "Publish all exposed ports to random ports"),
                 of("", "pull", STRING, run ? "Pull image before running (\"always\", \"missing\", \"never\")"
@@ -95,6 +104,7 @@ final class Specs {
                 of("", "userns", STRING, "User namespace to use"),
                 of("", "uts", STRING, "UTS namespace to use"),
                 of("v", "volume", LIST, "Bind mount a volume"),
+                of("", "volumes-from", LIST, "Mount volumes from the specified container(s)"),
                 of("w", "workdir", STRING, "Working directory inside the container")));
         if (run) {
             f.add(bool("d", "detach", "Run container in background and print container ID"));
@@ -245,6 +255,15 @@ final class Specs {
         Flag force = bool("f", "force", "Do not prompt for confirmation");
         add("port", "CONTAINER [PRIVATE_PORT[/PROTO]]", "List port mappings or a specific mapping for the container",
                 "docker container port, docker port", List.of(), 1, 2, true, "port", "container port");
+        add("update", CONTAINERS, "Update configuration of one or more containers", "docker container update, docker update",
+                List.of(of("c", "cpu-shares", INT, "CPU shares (relative weight)"),
+                        of("", "cpus", DECIMAL, "Number of CPUs"),
+                        of("", "cpuset-cpus", STRING, "CPUs in which to allow execution (0-3, 0,1)"),
+                        of("m", "memory", BYTES, "Memory limit"),
+                        of("", "memory-swap", BYTES, "Swap limit equal to memory plus swap: -1 to enable unlimited swap"),
+                        of("", "pids-limit", INT, "Tune container pids limit (set -1 for unlimited)"),
+                        of("", "restart", STRING, "Restart policy to apply when a container exits")),
+                1, ANY, true, "update", "container update");
         add("rename", "CONTAINER NEW_NAME", "Rename a container", "docker container rename, docker rename", List.of(), 2, 2, true,
                 "rename", "container rename");
         add("container-prune", "[OPTIONS]", "Remove all stopped containers", "",

@@ -21,7 +21,8 @@ final class Container {
     String name;
     final long created;
     final ContainerConfig config;
-    final HostConfig hostConfig;
+    /** Replaced by {@code docker update} (resources, restart policy). */
+    HostConfig hostConfig;
     final Image image;
     final String imageName;
     final List<String> path;
@@ -108,7 +109,9 @@ final class Container {
 
     void log(int stream, long time, String text) {
         Api.LogLine line = new Api.LogLine(stream, time, text);
-        logs.add(line);
+        if (!hostConfig.logConfig().driver().equals("none")) { // --log-driver none keeps nothing; attached clients still get it
+            logs.add(line);
+        }
         if (logs.size() > 10_000) {
             logs.remove(0);
         }

@@ -38,7 +38,7 @@ final class Creations {
         if (d.containers.size() >= Daemon.MAX_CONTAINERS) {
             throw DockerException.limit("glassbox holds at most " + Daemon.MAX_CONTAINERS + " containers; remove some first");
         }
-        HostConfig hc = hostConfig == null ? HostConfig.defaults() : hostConfig;
+        HostConfig hc = HostSettings.forCreate(hostConfig == null ? HostConfig.defaults() : hostConfig, d.kernel.info().cpus());
         refuseUnsupported(config, hc);
         d.mountPlanner.validate(hc);
         Images.Stored stored = d.images.find(config.image()).orElseThrow(() -> DockerException.noSuchImage(Images.familiar(config.image())));
@@ -73,16 +73,12 @@ final class Creations {
 
     /** Settings the engine cannot carry out yet are refused in one line rather than ignored. */
     private static void refuseUnsupported(ContainerConfig config, HostConfig hc) {
-        if (hc.privileged()) {
-            throw DockerException.unsupported("glassbox: --privileged is not supported yet");
-        }
         if (hc.pidMode().startsWith("container:") || hc.ipcMode().startsWith("container:")) {
             throw DockerException.unsupported("glassbox: joining another container's PID or IPC namespace (--pid/--ipc container:NAME) is not supported yet");
         }
         if (hc.sharesHost("uts") && !config.hostname().isEmpty()) {
             throw DockerException.invalid("conflicting options: hostname and the UTS mode");
         }
-        Lifecycle.user(config.user());
     }
 
     private String uniqueName() {

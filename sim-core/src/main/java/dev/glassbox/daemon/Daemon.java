@@ -397,7 +397,11 @@ public final class Daemon implements Api {
 
     @Override
     public List<LogLine> logs(String id, boolean stdout, boolean stderr, String tail, boolean timestamps) {
-        return Views.logs(container(id), stdout, stderr, tail);
+        Container c = container(id);
+        if (c.hostConfig.logConfig().driver().equals("none")) {
+            throw DockerException.unsupported("configured logging driver does not support reading");
+        }
+        return Views.logs(c, stdout, stderr, tail);
     }
 
     @Override
@@ -441,6 +445,11 @@ public final class Daemon implements Api {
         var st = kernel.cgroups().stats(c.cgroup());
         long limit = st.memoryLimit() > 0 ? st.memoryLimit() : kernel.info().memTotal();
         return new Stats(c.id, c.name, st.memoryBytes(), limit, st.pids(), st.cpuUsageMicros(), 0.0);
+    }
+
+    @Override
+    public List<String> update(String id, dev.glassbox.api.UpdateRequest request) {
+        return Updates.update(this, id, request);
     }
 
     @Override

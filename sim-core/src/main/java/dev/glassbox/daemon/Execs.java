@@ -174,9 +174,20 @@ final class Execs {
         env.addAll(e.config.env() == null ? List.of() : e.config.env());
         String cwd = e.config.workingDir() != null && !e.config.workingDir().isEmpty() ? e.config.workingDir()
                 : c.config.workingDir().isEmpty() ? c.image.config().workingDir() : c.config.workingDir();
-        int[] user = Lifecycle.user(e.config.user() == null || e.config.user().isEmpty() ? c.config.user() : e.config.user());
+        UserLookup.ExecUser u;
         try {
-            e.pid = d.kernel.processes().spawn(c.sandbox, new ExecSpec(e.config.cmd(), env, cwd, user[0], user[1], "", sink, stdio));
+            u = new UserLookup(d.kernel.fs()).lookup(c, e.config.user() == null || e.config.user().isEmpty() ? c.config.user() : e.config.user());
+        } catch (dev.glassbox.api.DockerException x) {
+            e.exitCode = 126;
+            return x.getMessage();
+        }
+        int[] user = {u.uid(), u.gid()};
+        if (env.stream().noneMatch(v -> v.startsWith("HOME="))) {
+            env.add("HOME=" + u.home());
+        }
+        try {
+            e.pid = d.kernel.processes().spawn(c.sandbox, new ExecSpec(e.config.cmd(), env, cwd, user[0], user[1], "", sink, stdio,
+                    e.config.privileged() ? dev.glassbox.kernel.Capability.ALL : HostSettings.capabilities(c.hostConfig)));
         } catch (Processes.ExecFailure f) {
             e.exitCode = f.exitCode();
             return "OCI runtime exec failed: exec failed: unable to start container process: " + f.getMessage() + ": unknown";

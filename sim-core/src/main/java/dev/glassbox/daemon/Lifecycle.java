@@ -71,24 +71,6 @@ final class Lifecycle {
         }
     }
 
-    /** --user as uid and gid: numbers, or root; other names are refused until the engine reads /etc/passwd. */
-    static int[] user(String user) {
-        if (user.isEmpty() || user.equals("root") || user.equals("root:root")) {
-            return new int[] {0, 0};
-        }
-        String[] parts = user.split(":", 2);
-        try {
-            int uid = Integer.parseInt(parts[0]);
-            int gid = parts.length > 1 ? Integer.parseInt(parts[1]) : uid;
-            if (uid < 0 || gid < 0) {
-                throw DockerException.invalid("invalid user: " + user);
-            }
-            return new int[] {uid, gid};
-        } catch (NumberFormatException e) {
-            throw DockerException.unsupported("glassbox: --user by name is not supported yet; give a numeric uid[:gid]");
-        }
-    }
-
     void start(Container c) {
         if (c.status == Container.Status.PAUSED) {
             throw DockerException.conflict("cannot start a paused container, try unpause instead");
@@ -99,6 +81,7 @@ final class Lifecycle {
         restarts.remove(c.id);
         try (Tracer.Span s = d.tracer.open(Layer.DAEMON, null, "start container", c.name,
                 "The daemon prepares the container's files and network address, then hands it to containerd to run.", "")) {
+            UserLookup.ExecUser user = new UserLookup(d.kernel.fs()).lookup(c, c.config.user());
             writeFiles(c);
             VolumeCopy.seed(d, c);
             RuntimeSpec.NetworkPlan plan = d.networks.plan(c, d);
@@ -114,7 +97,7 @@ final class Lifecycle {
                 d.hostsFiles.write(c);
             }
             plans.put(c.id, plan);
-            RuntimeSpec spec = spec(c, plan);
+            RuntimeSpec spec = spec(c, plan, user);
             Sandbox sb = null;
             try {
                 sb = d.runtime.create(spec);
@@ -160,12 +143,10 @@ final class Lifecycle {
         }
     }
 
-    private RuntimeSpec spec(Container c, RuntimeSpec.NetworkPlan plan) {
-        long cpuQuota = c.hostConfig.nanoCpus() > 0 ? c.hostConfig.nanoCpus() / 10_000 : 0;
-        CgroupLimits limits = new CgroupLimits(c.hostConfig.memory(), c.hostConfig.pidsLimit(), cpuQuota, 100_000);
+    private RuntimeSpec spec(Container c, RuntimeSpec.NetworkPlan plan, UserLookup.ExecUser user) {
+        CgroupLimits limits = HostSettings.limits(c.hostConfig);
         String cwd = c.config.workingDir().isEmpty() ? (c.image.config().workingDir().isEmpty() ? "/" : c.image.config().workingDir())
                 : c.config.workingDir();
-        int[] user = user(c.config.user());
         UsernsRemap remap = c.hostConfig.usernsMode().equals("host") ? null : d.options.usernsRemap();
         boolean ownNet = !plan.mode().equals("host") && !plan.mode().equals("container");
         java.util.Set<NsType> shared = java.util.EnumSet.noneOf(NsType.class);
@@ -174,10 +155,15 @@ final class Lifecycle {
                 shared.add(t);
             }
         }
-        return new RuntimeSpec(c.id, c.path, env(c), cwd, c.hostname, user[0], user[1], c.lowerdirs, c.upperdir(), c.workdir(), c.merged(),
+        List<String> env = env(c);
+        if (env.stream().noneMatch(e -> e.startsWith("HOME="))) {
+            env.add("HOME=" + user.home()); // runc's setupUser: HOME from the user's passwd entry unless the config sets it
+        }
+        return new RuntimeSpec(c.id, c.path, env, cwd, c.hostname, user.uid(), user.gid(), c.lowerdirs, c.upperdir(), c.workdir(), c.merged(),
                 Runtime.standardMounts(c.dir(), MountPoint.specs(c.mounts), remap != null && !ownNet), plan, c.cgroup(), limits,
                 (stream, text) -> c.log(stream, d.now(), text), remap == null ? null : remap.uidMap(), remap == null ? null : remap.gidMap(),
-                shared, new StdioSpec(c.config.openStdin(), c.config.tty(), c.ttyRows, c.ttyCols));
+                shared, new StdioSpec(c.config.openStdin(), c.config.tty(), c.ttyRows, c.ttyCols), c.hostConfig.readonlyRootfs(),
+                HostSettings.capabilities(c.hostConfig));
     }
 
     private void writeFiles(Container c) {

@@ -57,6 +57,11 @@ final class MountPlanner {
             add(out, targets, new MountPoint("tmpfs", "", "", t.getKey(), "", !opts.contains("ro"), false,
                     opts.stream().filter(o -> !o.equals("ro") && !o.equals("rw")).toList()));
         }
+        for (MountPoint m : VolumesFrom.mounts(d, hc.volumesFrom())) {
+            if (targets.add(m.destination())) { // the container's own -v and --mount win over what it takes from others
+                out.add(m);
+            }
+        }
         return out;
     }
 

@@ -60,6 +60,8 @@ public final class Persistence {
      * create), converted once: by reflection, each conversion costs more than the rest of a save.
      */
     private java.util.Map<Container, JsonNode[]> fixedParts = new java.util.IdentityHashMap<>();
+    /** The host config each container's fixed parts were made from: docker update replaces it. */
+    private final java.util.Map<Container, dev.glassbox.api.HostConfig> fixedHosts = new java.util.IdentityHashMap<>();
 
     private record ImageBlobs(String config, String manifest, long manifestSize) {}
     /** What the last restore did, one line each (the REPL may show it; tests read it). */
@@ -221,8 +223,9 @@ public final class Persistence {
         ArrayNode containers = root.putArray("containers");
         java.util.Map<Container, JsonNode[]> fixed = new java.util.IdentityHashMap<>();
         for (Container c : d.containers.values()) {
-            JsonNode[] parts = fixedParts.get(c);
+            JsonNode[] parts = fixedHosts.get(c) == c.hostConfig ? fixedParts.get(c) : null;
             if (parts == null) {
+                fixedHosts.put(c, c.hostConfig);
                 parts = new JsonNode[] {JSON.valueToTree(c.config), JSON.valueToTree(c.hostConfig), JSON.valueToTree(c.path),
                         JSON.valueToTree(c.lowerdirs)};
             }
@@ -230,6 +233,7 @@ public final class Persistence {
             containers.add(container(c, parts));
         }
         fixedParts = fixed; // the removed containers' parts are forgotten
+        fixedHosts.keySet().retainAll(fixed.keySet());
         return root;
     }
 

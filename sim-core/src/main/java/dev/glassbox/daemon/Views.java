@@ -162,6 +162,7 @@ final class Views {
         host.put("PidMode", c.hostConfig.pidMode());
         host.put("UTSMode", c.hostConfig.utsMode());
         host.put("UsernsMode", c.hostConfig.usernsMode());
+        HostConfigView.addTo(host, c.hostConfig);
         m.put("HostConfig", host);
         Map<String, Object> driver = new LinkedHashMap<>();
         driver.put("Name", "overlay2");

@@ -21,4 +21,7 @@ public interface Mounts {
 
     /** pivot_root into the prepared root and detach the old one. */
     void pivotRoot(Sandbox sandbox);
+
+    /** After pivot_root: '/' remounted read-only (bind, remount, ro), as runc does for {@code --read-only}; mounts on top stay as they are. */
+    void readonlyRoot(Sandbox sandbox);
 }

@@ -92,6 +92,9 @@ public final class Runtime {
                 kernel.mounts().mountIn(sb, m);
             }
             kernel.mounts().pivotRoot(sb);
+            if (spec.readonlyRootfs()) {
+                kernel.mounts().readonlyRoot(sb);
+            }
         }
     }
 
@@ -132,7 +135,7 @@ public final class Runtime {
                 "runc tells the waiting init to exec the image's program; the shim keeps its stdout and stderr for the logs.",
                 "runc start " + spec.id())) {
             return kernel.processes().exec(sb, new ExecSpec(spec.argv(), spec.env(), spec.cwd(), spec.uid(), spec.gid(), "", spec.output(),
-                    spec.stdio()));
+                    spec.stdio(), spec.capabilities()));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.glassbox.runtime;
 
+import dev.glassbox.kernel.Capability;
 import dev.glassbox.kernel.CgroupLimits;
 import dev.glassbox.kernel.ExecSpec;
 import dev.glassbox.kernel.IdMap;
@@ -17,11 +18,23 @@ import java.util.Set;
  * {@code uidMap} and {@code gidMap}: the container gets a user namespace of its own with these maps.
  * {@code hostNamespaces}: the PID, UTS or IPC namespaces it shares with the host ({@code --pid host}, ...)
  * instead of getting new ones. {@code stdio}: an open stdin ({@code OpenStdin}) and a terminal ({@code Tty}) for its process.
+ * {@code readonlyRootfs}: runc remounts '/' read-only once the root is in place ({@code --read-only});
+ * {@code capabilities}: what its processes keep.
  */
 public record RuntimeSpec(String id, List<String> argv, List<String> env, String cwd, String hostname, int uid, int gid,
                           List<String> lowerdirs, String upperdir, String workdir, String merged, List<MountSpec> mounts,
                           NetworkPlan network, String cgroup, CgroupLimits limits, ExecSpec.OutputSink output,
-                          List<IdMap> uidMap, List<IdMap> gidMap, Set<NsType> hostNamespaces, StdioSpec stdio) {
+                          List<IdMap> uidMap, List<IdMap> gidMap, Set<NsType> hostNamespaces, StdioSpec stdio,
+                          boolean readonlyRootfs, Set<Capability> capabilities) {
+    /** A writable root and Docker's default capabilities. */
+    public RuntimeSpec(String id, List<String> argv, List<String> env, String cwd, String hostname, int uid, int gid,
+                       List<String> lowerdirs, String upperdir, String workdir, String merged, List<MountSpec> mounts,
+                       NetworkPlan network, String cgroup, CgroupLimits limits, ExecSpec.OutputSink output,
+                       List<IdMap> uidMap, List<IdMap> gidMap, Set<NsType> hostNamespaces, StdioSpec stdio) {
+        this(id, argv, env, cwd, hostname, uid, gid, lowerdirs, upperdir, workdir, merged, mounts, network, cgroup, limits, output,
+                uidMap, gidMap, hostNamespaces, stdio, false, null);
+    }
+
     public RuntimeSpec(String id, List<String> argv, List<String> env, String cwd, String hostname, int uid, int gid,
                        List<String> lowerdirs, String upperdir, String workdir, String merged, List<MountSpec> mounts,
                        NetworkPlan network, String cgroup, CgroupLimits limits, ExecSpec.OutputSink output,
@@ -32,6 +45,7 @@ public record RuntimeSpec(String id, List<String> argv, List<String> env, String
 
     public RuntimeSpec {
         stdio = stdio == null ? StdioSpec.NONE : stdio;
+        capabilities = capabilities == null ? Capability.DOCKER_DEFAULT : Set.copyOf(capabilities);
         hostNamespaces = hostNamespaces == null ? Set.of() : Set.copyOf(hostNamespaces);
         uidMap = uidMap == null ? List.of() : List.copyOf(uidMap);
         gidMap = gidMap == null ? List.of() : List.copyOf(gidMap);

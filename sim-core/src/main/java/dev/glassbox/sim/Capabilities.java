@@ -3,7 +3,7 @@ package dev.glassbox.sim;
 /** Linux capabilities as bits, and the set Docker leaves a container's processes. */
 public final class Capabilities {
     public static final int CHOWN = 0, DAC_OVERRIDE = 1, FOWNER = 3, FSETID = 4, KILL = 5, SETGID = 6, SETUID = 7, SETPCAP = 8,
-            NET_BIND_SERVICE = 10, NET_RAW = 13, SYS_CHROOT = 18, SYS_ADMIN = 21, MKNOD = 27, AUDIT_WRITE = 29, SETFCAP = 31;
+            NET_BIND_SERVICE = 10, NET_ADMIN = 12, NET_RAW = 13, SYS_CHROOT = 18, SYS_ADMIN = 21, MKNOD = 27, AUDIT_WRITE = 29, SETFCAP = 31;
     /** CAP_LAST_CAP is 40 (CAP_CHECKPOINT_RESTORE) on the kernels glassbox models. */
     public static final long ALL = (1L << 41) - 1;
     /** Docker's default capabilities: /proc/self/status shows CapBnd 00000000a80425fb in a container. */

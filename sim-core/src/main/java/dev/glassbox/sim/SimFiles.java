@@ -219,6 +219,29 @@ final class SimFiles {
         r.mount().fs.chmod(r.rel(), mode);
     }
 
+    /**
+     * chown(2)/lchown(2); -1 leaves an id as it is. A new owner needs CAP_CHOWN; the owner may give the
+     * file to its own group without it.
+     */
+    void chown(String path, int uid, int gid, boolean follow) {
+        MountTable.Resolved r = writableAt(path, follow);
+        if (r.node() == null) {
+            throw SysError.enoent();
+        }
+        long hu = uid < 0 ? r.node().uid : user().toHost(uid, false);
+        long hg = gid < 0 ? r.node().gid : user().toHost(gid, true);
+        if (hu < 0 || hg < 0) {
+            throw SysError.einval();
+        }
+        boolean ownGroup = owns(r.node()) && (hg == r.node().gid || hg == hostGid());
+        if ((hu != r.node().uid || !ownGroup) && !capable(Capabilities.CHOWN, r.node())) {
+            throw SysError.eperm();
+        }
+        Node n = r.mount().fs.writable(r.rel());
+        n.uid = (int) hu;
+        n.gid = (int) hg;
+    }
+
     // ---- credentials
 
     private Namespaces.User user() {

@@ -103,7 +103,12 @@ final class SimMounts implements Mounts {
                 ownedByRoot(ns, t.lookup(List.of()));
                 m = new MountTable.Mount(target, t, List.of(), spec.readOnly(), "tmpfs", "tmpfs", opts.isEmpty() ? "rw,nosuid" : opts);
             }
-            case "sysfs" -> m = new MountTable.Mount(target, new TreeFs("sysfs", k.ids), List.of(), true, "sysfs", "sysfs", "ro,nosuid,nodev,noexec,relatime");
+            case "sysfs" -> {
+                TreeFs sys = new TreeFs("sysfs", k.ids);
+                sys.mkdir(List.of("fs"), 0755);
+                sys.mkdir(List.of("fs", "cgroup"), 0755);
+                m = new MountTable.Mount(target, sys, List.of(), true, "sysfs", "sysfs", "ro,nosuid,nodev,noexec,relatime");
+            }
             case "bind" -> {
                 MountTable.Resolved src = k.hostNs.mnt().table.resolve("/", spec.source(), true);
                 if (src.node() == null) {
@@ -119,8 +124,16 @@ final class SimMounts implements Mounts {
                 : "mount -t " + spec.type() + " " + spec.type() + " " + targetPath + (opts.isEmpty() ? "" : " -o " + opts);
         String sentence = spec.type().equals("proc") && ns.pid() == k.hostNs.pid()
                 ? "A procfs for the host's PID namespace (--pid host): its /proc lists every process of the host." : spec.sentence();
+        List<String> cgroupAt = CgroupFs.path(target);
+        if (spec.type().equals("sysfs")) { // runc mounts cgroup2 read-only on /sys/fs/cgroup: the container's own cgroup as its root
+            equivalent += " ; mount -t cgroup2 cgroup2 " + Fs.join(cgroupAt) + " -o ro,nosuid,nodev,noexec,relatime";
+        }
         k.event(Subsystem.UNIONFS, "mount " + spec.type(), spec.target(), sentence, equivalent);
         ns.mnt().table.add(m);
+        if (spec.type().equals("sysfs")) {
+            ns.mnt().table.add(new MountTable.Mount(cgroupAt, new CgroupFs(k, ns.cgroup()), List.of(), true, "cgroup2", "cgroup2",
+                    "ro,nosuid,nodev,noexec,relatime"));
+        }
     }
 
     /** runc creates a missing mount point (a directory, or an empty file for a file bind mount). */
@@ -177,5 +190,22 @@ final class SimMounts implements Mounts {
         mnt.table.mounts.clear();
         mnt.table.mounts.addAll(kept);
         preparedRoots.remove(sandbox.id());
+    }
+
+    @Override
+    public void readonlyRoot(Sandbox sandbox) {
+        MountTable table = k.namespacesOf(sandbox).mnt().table;
+        k.event(Subsystem.UNIONFS, "remount ro", "/", "--read-only: runc remounts the container's '/' read-only; the mounts on top of it"
+                + " (/proc, /dev, volumes, tmpfs) keep their own settings, and a write anywhere else fails with EROFS.",
+                "mount(NULL, \"/\", NULL, MS_BIND|MS_REMOUNT|MS_RDONLY, NULL)");
+        for (int i = table.mounts.size() - 1; i >= 0; i--) {
+            MountTable.Mount m = table.mounts.get(i);
+            if (m.target.isEmpty()) {
+                table.mounts.set(i, new MountTable.Mount(m.target, m.fs, m.fsRoot, true, m.type, m.source,
+                        m.options.replaceFirst("^rw\\b", "ro")));
+                return;
+            }
+        }
+        throw SysError.einval();
     }
 }

@@ -360,6 +360,26 @@ final class SimNet implements Net {
         }
     }
 
+    /** ip link add NAME type dummy|bridge in a network namespace (the caller's capability is checked by the syscall). */
+    void addLink(NetNs ns, String name, String kind) {
+        if (!kind.equals("dummy") && !kind.equals("bridge")) {
+            throw new SysError("EOPNOTSUPP", "Operation not supported");
+        }
+        if (ns.links.containsKey(name)) {
+            throw new SysError("EEXIST", "File exists");
+        }
+        kernel.event(Subsystem.NETWORK, "link add", name, "A " + kind + " link " + name + " is created in the process's network namespace.",
+                "ip link add " + name + " type " + kind);
+        ns.links.put(name, new Link(name, kind, ns, mac()));
+    }
+
+    void deleteLink(NetNs ns, String name) {
+        Link l = link(ns, name);
+        kernel.event(Subsystem.NETWORK, "link delete", name, "The link " + name + " is deleted.", "ip link delete " + name);
+        ns.links.remove(name);
+        l.up = false;
+    }
+
     List<Sys.NetIf> interfaces(NetNs ns) {
         List<Sys.NetIf> out = new ArrayList<>();
         for (Link l : ns.links.values()) {

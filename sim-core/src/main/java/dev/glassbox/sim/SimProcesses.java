@@ -195,7 +195,7 @@ final class SimProcesses implements Processes {
         p.cwd = spec.cwd();
         p.uid = spec.uid();
         p.gid = spec.gid();
-        p.capBnd = Capabilities.DOCKER_DEFAULT; // runc drops the others from the bounding set before execve
+        p.capBnd = dev.glassbox.kernel.Capability.mask(spec.capabilities()); // runc drops the others from the bounding set before execve
         p.stdin = spec.stdin();
         p.output = spec.output();
         p.pgid = p.pid; // runc starts the process as a session leader (setsid)

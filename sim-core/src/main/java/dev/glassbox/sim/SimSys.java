@@ -390,6 +390,11 @@ final class SimSys implements Sys {
     }
 
     @Override
+    public void chown(String path, int uid, int gid, boolean follow) {
+        files.chown(path, uid, gid, follow);
+    }
+
+    @Override
     public void chmod(String path, int mode) {
         files.chmod(path, mode);
     }
@@ -426,6 +431,31 @@ final class SimSys implements Sys {
     @Override
     public List<NetIf> interfaces() {
         return k.net.interfaces(p.ns.net());
+    }
+
+    /** A netlink request that changes the network namespace needs CAP_NET_ADMIN (and root). */
+    private void netAdmin() {
+        if ((p.capBnd & Capabilities.bit(Capabilities.NET_ADMIN)) == 0 || p.uid != 0) {
+            throw SysError.eperm();
+        }
+    }
+
+    @Override
+    public void linkAdd(String name, String kind) {
+        netAdmin();
+        k.net.addLink(p.ns.net(), name, kind);
+    }
+
+    @Override
+    public void linkDelete(String name) {
+        netAdmin();
+        k.net.deleteLink(p.ns.net(), name);
+    }
+
+    @Override
+    public void netChange(String request) {
+        netAdmin();
+        throw new SysError("ENOSYS", "Function not implemented"); // the sim does not carry out this request yet
     }
 
     @Override
@@ -475,7 +505,27 @@ final class SimSys implements Sys {
         if ((p.capBnd & Capabilities.bit(Capabilities.SYS_ADMIN)) == 0 || p.uid != 0) {
             throw new SysError("EPERM", "Operation not permitted");
         }
-        throw new SysError("ENOSYS", "Function not implemented"); // the sim kernel has no mount(2) for programs yet
+        if (!type.equals("tmpfs")) {
+            throw new SysError("ENODEV", "No such device"); // the one filesystem a program may mount in the sim is tmpfs
+        }
+        MountTable.Resolved r = p.ns.mnt().table.resolve(p.cwd, target, true);
+        if (r.node() == null) {
+            throw SysError.enoent();
+        }
+        if (!(r.node() instanceof Node.Dir)) {
+            throw SysError.enotdir();
+        }
+        k.event(dev.glassbox.trace.Subsystem.UNIONFS, "mount tmpfs", r.pathString(), "A process with CAP_SYS_ADMIN mounts a tmpfs at "
+                + r.pathString() + " in its own mount namespace; the host does not see it.", "mount -t tmpfs " + source + " " + r.pathString());
+        p.ns.mnt().table.add(new MountTable.Mount(r.path(), new TreeFs("tmpfs", k.ids), java.util.List.of(), false, "tmpfs", source,
+                "rw,relatime"));
+    }
+
+    @Override
+    public void rawSocket() {
+        if ((p.capBnd & Capabilities.bit(Capabilities.NET_RAW)) == 0 || p.uid != 0) {
+            throw SysError.eperm();
+        }
     }
 
     @Override

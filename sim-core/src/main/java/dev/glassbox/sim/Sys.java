@@ -114,6 +114,10 @@ public interface Sys {
     String readlink(String path);
     void rename(String from, String to);
     void chmod(String path, int mode);
+    /** chown(2) ({@code follow}) or lchown(2); -1 keeps an id. EPERM without CAP_CHOWN for another owner. */
+    default void chown(String path, int uid, int gid, boolean follow) {
+        throw new SysError("ENOSYS", "Function not implemented");
+    }
     /** The path an executable name resolves to on PATH, or null. */
     String which(String name);
 
@@ -125,6 +129,18 @@ public interface Sys {
     List<NetIf> interfaces();
     /** Its routing table. */
     List<Route> routes();
+    /** RTM_NEWLINK: a dummy or bridge link; EPERM without CAP_NET_ADMIN. */
+    default void linkAdd(String name, String kind) {
+        throw new SysError("ENOSYS", "Function not implemented");
+    }
+    /** RTM_DELLINK; EPERM without CAP_NET_ADMIN. */
+    default void linkDelete(String name) {
+        throw new SysError("ENOSYS", "Function not implemented");
+    }
+    /** Any other netlink change (addresses, routes, link settings): EPERM without CAP_NET_ADMIN. */
+    default void netChange(String request) {
+        throw new SysError("ENOSYS", "Function not implemented");
+    }
 
     // ---- sockets (TCP, enough for HTTP-like request/response)
     /** Binds and listens on 0.0.0.0:port in this network namespace. */
@@ -145,6 +161,9 @@ public interface Sys {
      * false when nothing answered; a missing route is {@code ENETUNREACH}.
      */
     boolean echo(String ip);
+
+    /** socket(AF_INET, SOCK_RAW, IPPROTO_ICMP), what ping opens first: EPERM without CAP_NET_RAW. */
+    default void rawSocket() {}
 
     /** mount(2); needs CAP_SYS_ADMIN, which a container's processes do not have. */
     void mount(String source, String target, String type);

@@ -33,7 +33,7 @@ final class Busybox {
         APPLETS.put("mv", FileTools::mv);
         APPLETS.put("ln", FileTools::ln);
         APPLETS.put("chmod", FileTools::chmod);
-        APPLETS.put("chown", FileTools::chown);
+        APPLETS.put("chown", Chown::run);
         APPLETS.put("readlink", FileTools::readlink);
         APPLETS.put("basename", FileTools::basename);
         APPLETS.put("dirname", FileTools::dirname);

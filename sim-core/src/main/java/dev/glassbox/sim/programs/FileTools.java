@@ -316,29 +316,6 @@ final class FileTools {
     }
 
     /** There is no chown(2) among the simulator's system calls; the owner is checked and the call reported. */
-    static int chown(Tool t) {
-        Opts o = Opts.parse("RhfvLHP", t.args);
-        if (o.operands.size() < 2) {
-            t.io.err("Usage: chown [-RhLHPcvf]... USER[:[GRP]] FILE...\n");
-            return 1;
-        }
-        String owner = o.operands.get(0);
-        String user = owner.split("[:.]", 2)[0];
-        if (!user.isEmpty() && !user.matches("\\d+") && t.users().uid(user) < 0) {
-            return t.fail("unknown user " + user);
-        }
-        int st = 0;
-        for (String f : o.operands.subList(1, o.operands.size())) {
-            try {
-                t.sys.lstat(f);
-                st = t.fail(f + ": Function not implemented");
-            } catch (SysError e) {
-                st = t.fail(f + ": " + e.getMessage());
-            }
-        }
-        return st;
-    }
-
     static int readlink(Tool t) {
         Opts o = Opts.parse("fnv", t.args);
         if (o.operands.isEmpty()) {

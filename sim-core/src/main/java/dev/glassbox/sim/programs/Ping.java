@@ -20,6 +20,11 @@ final class Ping {
         if (ip == null) {
             return t.fail("bad address '" + host + "'");
         }
+        try {
+            t.sys.rawSocket();
+        } catch (SysError e) {
+            return t.fail(e.errno().equals("EPERM") ? "permission denied (are you root?)" : "can't create raw socket");
+        }
         int count = Integer.parseInt(o.get('c', "-1"));
         int size = Integer.parseInt(o.get('s', "56"));
         long wait = Long.parseLong(o.get('W', "10")) * 1000;
