@@ -58,7 +58,7 @@ class RunFlagsTest {
             ok(e, "docker create --name user --volumes-from store busybox");
             assertEquals("[store] /data:true /cfg:true\n", ok(e, "docker inspect -f '{{.HostConfig.VolumesFrom}}"
                     + "{{range .Mounts}} {{.Destination}}:{{.RW}}{{end}}' user").out());
-            fails(e, "docker run --rm --volumes-from nosuch busybox true", 125, "docker: Error response from daemon: No such container: nosuch\n");
+            fails(e, "docker run --rm --volumes-from nosuch busybox true", 125, "docker: Error response from daemon: No such container: nosuch\n\nRun 'docker run --help' for more information\n");
         }
     }
 
@@ -87,7 +87,7 @@ class RunFlagsTest {
             assertEquals("[CAP_NET_ADMIN CAP_SYS_ADMIN] [CAP_CHOWN] false\n",
                     ok(e, "docker inspect -f '{{.HostConfig.CapAdd}} {{.HostConfig.CapDrop}} {{.HostConfig.Privileged}}' caps").out());
             fails(e, "docker run --rm --cap-add foo busybox true", 125,
-                    "docker: Error response from daemon: invalid CapAdd: unknown capability: \"CAP_FOO\"\n");
+                    "docker: Error response from daemon: invalid CapAdd: unknown capability: \"CAP_FOO\"\n\nRun 'docker run --help' for more information\n");
         }
     }
 
@@ -95,16 +95,16 @@ class RunFlagsTest {
     void cpusAndCpusetAreCheckedAgainstTheHostsCpus() {
         try (Engine e = Engine.sim()) {
             fails(e, "docker run --rm --cpus 3 busybox true", 125,
-                    "docker: Error response from daemon: Range of CPUs is from 0.01 to 2.00, as there are only 2 CPUs available\n");
+                    "docker: Error response from daemon: Range of CPUs is from 0.01 to 2.00, as there are only 2 CPUs available\n\nRun 'docker run --help' for more information\n");
             fails(e, "docker run --rm --cpuset-cpus 0-7 busybox true", 125,
-                    "docker: Error response from daemon: Requested CPUs are not available - requested 0-7, available: 0-1\n");
+                    "docker: Error response from daemon: Requested CPUs are not available - requested 0-7, available: 0-1\n\nRun 'docker run --help' for more information\n");
             fails(e, "docker run --rm --cpuset-cpus a busybox true", 125,
-                    "docker: Error response from daemon: Invalid value a for cpuset cpus: invalid format: a\n");
+                    "docker: Error response from daemon: Invalid value a for cpuset cpus: invalid format: a\n\nRun 'docker run --help' for more information\n");
             ok(e, "docker create --name cpu --cpus 1.5 --cpuset-cpus 1 -c 512 -m 64m busybox");
             assertEquals("1500000000 1 512 67108864 134217728\n", ok(e, "docker inspect -f '{{.HostConfig.NanoCpus}} {{.HostConfig.CpusetCpus}} "
                     + "{{.HostConfig.CpuShares}} {{.HostConfig.Memory}} {{.HostConfig.MemorySwap}}' cpu").out());
             fails(e, "docker run --rm -m 64m --memory-swap 32m busybox true", 125,
-                    "docker: Error response from daemon: Minimum memoryswap limit should be larger than memory limit, see usage\n");
+                    "docker: Error response from daemon: Minimum memoryswap limit should be larger than memory limit, see usage\n\nRun 'docker run --help' for more information\n");
         }
     }
 
@@ -120,7 +120,7 @@ class RunFlagsTest {
             assertEquals("{\"Config\":{\"max-size\":\"1m\"},\"Type\":\"local\"}\n", ok(e, "docker inspect -f '{{json .HostConfig.LogConfig}}' capped").out());
             fails(e, "docker run --rm --log-driver none --log-opt max-size=1m busybox true", 125, "docker: invalid logging opts for driver none\n");
             fails(e, "docker run --rm --log-opt bogus=1 busybox true", 125,
-                    "docker: Error response from daemon: unknown log opt 'bogus' for json-file log driver\n");
+                    "docker: Error response from daemon: unknown log opt 'bogus' for json-file log driver\n\nRun 'docker run --help' for more information\n");
         }
     }
 

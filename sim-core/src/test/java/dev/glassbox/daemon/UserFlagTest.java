@@ -23,10 +23,10 @@ class UserFlagTest {
             assertEquals("uid=1000 gid=0(root) groups=0(root)\n", ok(e, "docker run --rm -u 1000 busybox id").out());
             assertEquals("uid=1000 gid=1000 groups=1000\n", ok(e, "docker run --rm -u 1000:1000 busybox id").out());
             Result r = e.run("docker run --rm -u nosuch busybox id");
-            assertEquals("docker: Error response from daemon: unable to find user nosuch: no matching entries in passwd file\n", r.err());
+            assertEquals("docker: Error response from daemon: unable to find user nosuch: no matching entries in passwd file\n\nRun 'docker run --help' for more information\n", r.err());
             assertEquals(125, r.exitStatus());
             r = e.run("docker run --rm -u nobody:nosuch busybox id");
-            assertEquals("docker: Error response from daemon: unable to find group nosuch: no matching entries in group file\n", r.err());
+            assertEquals("docker: Error response from daemon: unable to find group nosuch: no matching entries in group file\n\nRun 'docker run --help' for more information\n", r.err());
         }
     }
 
