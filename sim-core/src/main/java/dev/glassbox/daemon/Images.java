@@ -361,12 +361,19 @@ final class Images {
         config.put("ExposedPorts", exposed.isEmpty() ? null : exposed);
         config.put("Env", img.config().env());
         config.put("Cmd", img.config().cmd());
+        if (img.config().healthcheck() != null) {
+            config.put("Healthcheck", BuildViews.healthcheck(img.config().healthcheck()));
+        }
         config.put("Image", "");
+        config.put("Volumes", BuildViews.volumes(img.config().volumes()));
         config.put("WorkingDir", img.config().workingDir());
         config.put("Entrypoint", img.config().entrypoint());
         config.put("Labels", img.config().labels().isEmpty() ? null : new TreeMap<>(img.config().labels()));
         if (!img.config().stopSignal().isEmpty()) {
             config.put("StopSignal", img.config().stopSignal());
+        }
+        if (img.config().shell() != null) {
+            config.put("Shell", img.config().shell());
         }
         m.put("Config", config);
         m.put("Architecture", img.config().architecture());

@@ -82,6 +82,20 @@ public final class ShellLex {
                 quoted = true;
             } else if (ch == '$') {
                 piece = dollar();
+                text.append(piece);
+                for (char c : piece.toCharArray()) {
+                    if (Character.isWhitespace(c)) {
+                        if (inWord) {
+                            words.add(word.toString());
+                            word.setLength(0);
+                            inWord = false;
+                        }
+                    } else {
+                        word.append(c);
+                        inWord = true;
+                    }
+                }
+                continue;
             } else {
                 pos++;
                 if (ch == escape) {
