@@ -145,35 +145,38 @@ final class BuildSteps {
         List<String> nop = new ArrayList<>(st.cfg.shellOrDefault());
         nop.add("#(nop) ");
         nop.add(comment);
-        step(st, nop, List.of());
+        step(st, nop, List::of);
     }
 
     private void workdir(BuildStage st, String dir) {
         st.cfg.workingDir = dir;
         List<String> nop = new ArrayList<>(st.cfg.shellOrDefault());
         nop.add("#(nop) WORKDIR " + dir);
-        List<FileEntry> made = new ArrayList<>();
-        var files = BuildImages.files(st.image);
-        String rel = "";
-        for (String part : dir.substring(1).split("/")) {
-            if (part.isEmpty()) {
-                continue;
+        step(st, nop, () -> {
+            List<FileEntry> made = new ArrayList<>();
+            var files = BuildImages.files(st.image);
+            String rel = "";
+            for (String part : dir.substring(1).split("/")) {
+                if (part.isEmpty()) {
+                    continue;
+                }
+                rel = rel.isEmpty() ? part : rel + "/" + part;
+                if (!files.containsKey(rel)) {
+                    made.add(FileEntry.dir(rel, 0755));
+                }
             }
-            rel = rel.isEmpty() ? part : rel + "/" + part;
-            if (!files.containsKey(rel)) {
-                made.add(FileEntry.dir(rel, 0755));
-            }
-        }
-        step(st, nop, made);
+            return made;
+        });
     }
 
     /** A step that needs no process: probe the cache, else a created (never started) container, the commit, the removal. */
-    private void step(BuildStage st, List<String> cmd, List<FileEntry> files) {
+    private void step(BuildStage st, List<String> cmd, java.util.function.Supplier<List<FileEntry>> changes) {
         String createdBy = String.join(" ", cmd);
         if (cached(st, createdBy)) {
             return;
         }
         Container c = st.image == null ? null : create(st, cmd, List.of());
+        List<FileEntry> files = changes.get();
         Layer layer = files.isEmpty() ? null : LayerArchive.layer(files);
         st.image = d.images.byId.get(images.commit(st.image, st.cfg, createdBy, layer, st.maintainer)).image();
         if (c != null) {
