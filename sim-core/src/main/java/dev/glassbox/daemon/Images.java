@@ -326,9 +326,12 @@ final class Images {
             long size = h.emptyLayer() ? 0 : layer < sizes.size() ? sizes.get(layer++) : 0;
             out.add(0, new Api.HistoryItem("<missing>", h.created(), h.createdBy(), size, h.comment()));
         }
-        if (!out.isEmpty()) {
-            Api.HistoryItem top = out.get(0);
-            out.set(0, new Api.HistoryItem(s.image().id().toString(), top.created(), top.createdBy(), top.size(), top.comment()));
+        // as dockerd's history: the newest line is the image's, each older one its parent's while there is a local parent
+        Stored at = s;
+        for (int i = 0; i < out.size() && at != null; i++) {
+            Api.HistoryItem h = out.get(i);
+            out.set(i, new Api.HistoryItem(at.image().id().toString(), h.created(), h.createdBy(), h.size(), h.comment()));
+            at = at.parent().isEmpty() ? null : byId.get(at.parent());
         }
         return out;
     }

@@ -182,4 +182,47 @@ class BuildTest {
             assertEquals("|1 WHO=class /bin/sh -c echo hello $WHO", h.out().lines().findFirst().orElseThrow());
         }
     }
+
+    @Test
+    void historyNamesTheIntermediateImagesAndRmiDeletesThemWithTheBuiltOne() {
+        try (Engine e = Engine.sim()) {
+            files(e).put("/home/student/app/Dockerfile", "FROM busybox\nENV A=1\nRUN echo hi > /hi\n");
+            ok(e, "docker pull busybox");
+            Result built = ok(e, "docker build -t chain app");
+            List<String> ids = new ArrayList<>();
+            Matcher m = Pattern.compile(" ---> ([0-9a-f]{12})\n").matcher(built.out());
+            while (m.find()) {
+                ids.add(m.group(1));
+            }
+            List<String> history = ok(e, "docker history -q chain").out().lines().toList();
+            assertEquals(List.of(ids.get(2), ids.get(1), ids.get(0)), history.subList(0, 3), "newest first: the step images, then busybox");
+            Result busy = e.run("docker rmi " + ids.get(1));
+            assertEquals(1, busy.exitStatus());
+            assertEquals("Error response from daemon: conflict: unable to delete " + ids.get(1)
+                    + " (cannot be forced) - image has dependent child images\n", busy.err());
+            Result rmi = ok(e, "docker rmi chain");
+            assertTrue(rmi.out().startsWith("Untagged: chain:latest\nDeleted: sha256:" + ids.get(2)), rmi.out());
+            assertTrue(rmi.out().contains("Deleted: sha256:" + ids.get(1)), "the ENV step's image goes too: " + rmi.out());
+            assertEquals(List.of(ids.get(0)), ok(e, "docker images -a -q").out().lines().toList(), "only busybox is left");
+        }
+    }
+
+    @Test
+    void progressPlainShowsTheSameBuildAsBuildKitsPlainPrinterLaysItOut() {
+        try (Engine e = Engine.sim()) {
+            files(e).put("/home/student/app/Dockerfile", "FROM busybox\nRUN echo hi\nCMD [\"sh\"]\n");
+            ok(e, "docker build app");
+            files(e).put("/home/student/app/Dockerfile", "FROM busybox\nRUN echo hi\nCMD [\"sh\", \"-c\", \"true\"]\n");
+            Result r = ok(e, "docker build --progress=plain -t plain app");
+            String id = ok(e, "docker images -q --no-trunc plain").out().strip();
+            assertEquals("#1 [internal] load build definition from Dockerfile\n#1 DONE 0.0s\n\n"
+                    + "#2 [internal] load .dockerignore\n#2 DONE 0.0s\n\n"
+                    + "#3 [internal] load build context\n#3 transferring context: 2.048kB done\n#3 DONE 0.0s\n\n"
+                    + "#4 [1/3] FROM busybox\n#4 DONE 0.0s\n\n"
+                    + "#5 [2/3] RUN echo hi\n#5 CACHED\n\n"
+                    + "#6 [3/3] CMD [\"sh\", \"-c\", \"true\"]\n#6 DONE 0.0s\n\n"
+                    + "#7 exporting to image\n#7 writing image " + id + " done\n#7 naming to docker.io/library/plain:latest done\n#7 DONE 0.0s\n",
+                    r.out());
+        }
+    }
 }
