@@ -79,7 +79,9 @@ final class BuildCommand {
         Map<String, String> args = new LinkedHashMap<>();
         for (String a : p.list("build-arg")) {
             int eq = a.indexOf('=');
-            args.put(eq < 0 ? a : a.substring(0, eq), eq < 0 ? System.getenv().getOrDefault(a, "") : a.substring(eq + 1));
+            if (eq > 0) {
+                args.put(a.substring(0, eq), a.substring(eq + 1));
+            } // a bare NAME takes its value from the client's environment, which glassbox's client has not: it is not sent
         }
         Map<String, String> labels = new LinkedHashMap<>();
         for (String l : p.list("label")) {
