@@ -98,7 +98,12 @@ final class Builds {
                 throw DockerException.invalid(from.stageName() + " stage name already used");
             }
             String ref = new ShellLex(file.escape(), args.metaValues()).word(from.image());
-            Image base = base(ref, done, out);
+            Image base;
+            try (Tracer.Span s = d.tracer.open(dev.glassbox.trace.Layer.DAEMON, null, "step", from.original(), "Build step " + (step - 1)
+                    + "/" + total + ": the stage starts from " + (ref.equals("scratch") ? "nothing (scratch)" : ref)
+                    + "; a base image missing here is pulled first.", from.original())) {
+                base = base(ref, done, out);
+            }
             current = new BuildStage(base, args.forStage(), file.escape(), out);
             out.accept(" ---> " + shortId(current.imageId()) + "\n");
             for (Instruction in : stage.commands()) {
@@ -126,6 +131,8 @@ final class Builds {
         for (String tag : req.tags()) {
             ImageRef r = ImageRef.parse(tag).withDefaultTag();
             d.images.tag(id, r.toString());
+            d.tracer.did(dev.glassbox.trace.Layer.DAEMON, null, "tag", r.familiar(), "The name " + r.familiar() + " now points at the built image "
+                    + shortId(id) + ".", "");
             out.accept("Successfully tagged " + r.familiar() + "\n");
         }
         return id;
