@@ -16,6 +16,7 @@ final class Routes {
         routes.addAll(ArchiveRoutes.routes());
         routes.addAll(ExecRoutes.routes());
         routes.addAll(ImageRoutes.routes());
+        routes.addAll(BuildRoutes.routes());
         routes.addAll(NetworkRoutes.routes());
         routes.addAll(VolumeRoutes.routes());
         routes.addAll(GlassboxRoutes.routes(feed));

@@ -94,7 +94,8 @@ final class BuildCommand {
         boolean plain = progress.equals("plain");
         if (!quiet) {
             if (!plain) {
-                s.out("Sending build context to Docker daemon " + String.format("%8s", Units.humanSize(tarSize(tree), 4)));
+                // byte for byte what the docker 28 CLI writes when its output is not a terminal: the last progress update, "\r", then "\r\n"
+                s.out.append("Sending build context to Docker daemon " + String.format("%8s", Units.humanSize(tarSize(tree), 4)) + "\r\r\n");
             }
         }
         BuildRequest req = new BuildRequest(tree, rel, p.list("tag"), args, p.bool("no-cache"), p.string("target", ""), quiet, labels);

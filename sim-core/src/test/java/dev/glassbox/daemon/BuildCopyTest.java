@@ -52,7 +52,7 @@ class BuildCopyTest {
         try (Engine e = Engine.sim()) {
             files(e).put("/home/student/app/Dockerfile", "FROM scratch\nCOPY hello.txt /\nCMD [\"/hello\"]\n").put("/home/student/app/hello.txt", "x\n");
             Result r = ok(e, "docker build -t tiny app");
-            assertTrue(r.out().startsWith("Sending build context to Docker daemon  3.072kB\nStep 1/3 : FROM scratch\n ---> \nStep 2/3 : COPY hello.txt /\n ---> "),
+            assertTrue(r.out().startsWith("Sending build context to Docker daemon  3.072kB\r\r\nStep 1/3 : FROM scratch\n ---> \nStep 2/3 : COPY hello.txt /\n ---> "),
                     r.out());
             assertEquals("2B\n", ok(e, "docker images --format '{{.Size}}' tiny").out());
             assertEquals("[\"/hello\"]\n", ok(e, "docker inspect -f '{{json .Config.Cmd}}' tiny").out());

@@ -54,7 +54,7 @@ class BuildTest {
             files(e).put("/home/student/app/Dockerfile", SIX_STEPS).put("/home/student/app/hello.txt", "hi there\n");
             Result cold = ok(e, "docker build -t myapp:1 app");
             assertEquals(NOTICE, cold.err());
-            assertEquals("Sending build context to Docker daemon  3.072kB\n"
+            assertEquals("Sending build context to Docker daemon  3.072kB\r\r\n"
                     + "Step 1/6 : FROM alpine\n ---> <1>\n"
                     + "Step 2/6 : ENV GREETING=hello\n ---> Running in <2>\n ---> Removed intermediate container <2>\n ---> <3>\n"
                     + "Step 3/6 : WORKDIR /app\n ---> Running in <4>\n ---> Removed intermediate container <4>\n ---> <5>\n"
@@ -68,7 +68,7 @@ class BuildTest {
             assertTrue(cold.out().contains("Successfully built " + built + "\n"), cold.out());
 
             Result cached = ok(e, "docker build -t myapp:1 app");
-            assertEquals("Sending build context to Docker daemon  3.072kB\n"
+            assertEquals("Sending build context to Docker daemon  3.072kB\r\r\n"
                     + "Step 1/6 : FROM alpine\n ---> <1>\n"
                     + "Step 2/6 : ENV GREETING=hello\n ---> Using cache\n ---> <2>\n"
                     + "Step 3/6 : WORKDIR /app\n ---> Using cache\n ---> <3>\n"
@@ -175,7 +175,7 @@ class BuildTest {
         try (Engine e = Engine.sim()) {
             files(e).put("/home/student/app/Dockerfile", "ARG BASE=busybox\nFROM $BASE\nARG WHO=world\nRUN echo hello $WHO\n");
             Result r = ok(e, "docker build --build-arg WHO=class --build-arg EXTRA=1 -t args app");
-            assertTrue(r.out().startsWith("Sending build context to Docker daemon  2.048kB\nStep 1/4 : ARG BASE=busybox\nStep 2/4 : FROM $BASE\n"), r.out());
+            assertTrue(r.out().startsWith("Sending build context to Docker daemon  2.048kB\r\r\nStep 1/4 : ARG BASE=busybox\nStep 2/4 : FROM $BASE\n"), r.out());
             assertTrue(r.out().contains("hello class\n"), r.out());
             assertTrue(r.out().contains("[Warning] One or more build-args [EXTRA] were not consumed\nSuccessfully built "), r.out());
             Result h = ok(e, "docker history --no-trunc --format '{{.CreatedBy}}' args");

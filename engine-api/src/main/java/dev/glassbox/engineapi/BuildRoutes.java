@@ -1,0 +1,102 @@
+package dev.glassbox.engineapi;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.glassbox.api.BuildRequest;
+import dev.glassbox.api.DockerException;
+import dev.glassbox.image.FileEntry;
+import dev.glassbox.registry.LayerArchive;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * POST /build for the classic builder (the CLI's DOCKER_BUILDKIT=0): the context tar in the body, the
+ * build's lines streamed as {@code {"stream": …}} messages with the image id as {@code aux}; a failure
+ * before the first step is the request's error, one during the build an {@code errorDetail} in the stream
+ * with the code a RUN returned, as dockerd answers.
+ */
+final class BuildRoutes {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern NON_ZERO = Pattern.compile("returned a non-zero code: (\\d+)");
+
+    private BuildRoutes() {}
+
+    static List<Route> routes() {
+        return List.of(Route.of("POST", "/build", BuildRoutes::build));
+    }
+
+    private record Outcome(List<String> lines, String id, DockerException error) {}
+
+    private static void build(Call c) throws IOException {
+        if ("2".equals(c.request.param("version"))) {
+            throw DockerException.unsupported("glassbox: only the classic builder is here; build with DOCKER_BUILDKIT=0");
+        }
+        if (!c.request.param("remote", "").isEmpty()) {
+            throw DockerException.unsupported("glassbox: a remote build context is not supported; send a directory");
+        }
+        List<FileEntry> context = context(c.request.body());
+        BuildRequest req = new BuildRequest(context, c.request.param("dockerfile", "Dockerfile"), c.request.query().getOrDefault("t", List.of()),
+                map(c.request.param("buildargs")), c.request.flag("nocache"), c.request.param("target", ""), c.request.flag("q"),
+                map(c.request.param("labels")));
+        Outcome o = c.api(a -> {
+            List<String> lines = new ArrayList<>();
+            try {
+                return new Outcome(lines, a.build(req, lines::add), null);
+            } catch (DockerException e) {
+                if (lines.isEmpty()) {
+                    throw e;
+                }
+                return new Outcome(lines, null, e);
+            }
+        });
+        Exchange.Chunked body = c.exchange.stream(200, "application/json");
+        if (!req.quiet()) {
+            for (String line : o.lines()) {
+                if (o.id() != null && line.startsWith("Successfully built ")) {
+                    body.json(Map.of("aux", Map.of("ID", o.id())));
+                }
+                body.json(Map.of("stream", line));
+            }
+        }
+        if (o.error() != null) {
+            Matcher m = NON_ZERO.matcher(o.error().getMessage());
+            Map<String, Object> detail = m.find() ? ContainerRoutes.ordered("code", Integer.parseInt(m.group(1)), "message", o.error().getMessage())
+                    : Map.of("message", o.error().getMessage());
+            body.json(ContainerRoutes.ordered("errorDetail", detail, "error", o.error().getMessage()));
+        } else if (req.quiet()) {
+            body.json(Map.of("aux", Map.of("ID", o.id())));
+            body.json(Map.of("stream", o.id() + "\n"));
+        }
+        body.end();
+    }
+
+    private static List<FileEntry> context(byte[] body) throws IOException {
+        if (body == null || body.length == 0) {
+            return List.of();
+        }
+        boolean gz = body.length > 2 && (body[0] & 0xff) == 0x1f && (body[1] & 0xff) == 0x8b;
+        try (InputStream in = gz ? new GZIPInputStream(new ByteArrayInputStream(body)) : new ByteArrayInputStream(body)) {
+            return LayerArchive.readTar(in);
+        }
+    }
+
+    private static Map<String, String> map(String json) {
+        if (json == null || json.isEmpty()) {
+            return Map.of();
+        }
+        try {
+            Map<String, String> m = JSON.readValue(json, new TypeReference<Map<String, String>>() {});
+            m.values().removeIf(java.util.Objects::isNull);
+            return m;
+        } catch (IOException e) {
+            throw DockerException.invalid("error reading build args: " + e.getMessage());
+        }
+    }
+}
