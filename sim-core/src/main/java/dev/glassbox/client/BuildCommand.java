@@ -28,7 +28,6 @@ final class BuildCommand {
     private BuildCommand() {}
 
     static int build(Session s, Parsed p) {
-        s.err.append(LEGACY_NOTICE);
         for (String f : BuildSpec.UNSUPPORTED) {
             if (p.changed(f)) {
                 s.err("glassbox: docker build --" + f + " is not supported yet");

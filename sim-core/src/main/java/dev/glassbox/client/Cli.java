@@ -112,6 +112,9 @@ public final class Cli {
             throw new UsageException("docker: unknown command: docker " + path, 1);
         }
         String full = "docker " + path;
+        if (spec.id().equals("build")) {
+            s.err.append(BuildCommand.LEGACY_NOTICE); // docker 28's CLI says it first, before it reads a flag
+        }
         Parsed p = Parsed.parse(full, spec, argv.subList(consumed, argv.size()));
         if (p.help()) {
             s.out.append(Help.command(full, spec));

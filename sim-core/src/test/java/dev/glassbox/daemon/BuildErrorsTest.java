@@ -79,7 +79,10 @@ class BuildErrorsTest {
             assertTrue(help.contains("  -t, --tag list                Name and optionally a tag in the\n                                \"name:tag\" format\n"), help);
             assertTrue(help.contains("      --ulimit ulimit           Ulimit options (default [])\n"), help);
             assertEquals(help.replace("docker build [", "docker image build ["), ok(e, "docker image build --help").out());
-            assertEquals("docker: 'docker build' requires 1 argument\n", e.run("docker build").err().lines().findFirst().map(l -> l + "\n").orElse(""));
+            assertEquals(NOTICE, e.run("docker build --help").err(), "the CLI says it even for --help");
+            Result none = e.run("docker build");
+            assertEquals(1, none.exitStatus());
+            assertTrue(none.err().startsWith(NOTICE + "docker: 'docker build' requires 1 argument\n"), none.err());
         }
     }
 }
