@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,8 +42,22 @@ class BuildCliTest {
         ((MemoryWorkspace) repl.workspace()).put("/home/student/app/Dockerfile", dockerfile).put("/home/student/app/hello.txt", "hi there\n")
                 .put("/home/student/bad/Dockerfile", "FROM busybox\nRUN true\nRUNN true\n")
                 .put("/home/student/fail/Dockerfile", "FROM busybox\nRUN echo before && exit 3\n");
+        Map<String, String> more = Map.of(
+                "args/Dockerfile", "ARG BASE=busybox\nFROM $BASE\nARG WHO=world\nRUN echo hello $WHO\n",
+                "multi/Dockerfile", "FROM busybox AS builder\nRUN echo built > /artifact\nFROM busybox\nCOPY --from=builder /artifact /srv/\n",
+                "missing/Dockerfile", "FROM busybox\nCOPY nope.txt /\n",
+                "ign/Dockerfile", "FROM busybox\nCOPY . /ctx/\nRUN find /ctx -type f | sort\n",
+                "ign/.dockerignore", "**/*.log\nbuild\n!build/keep.txt\n",
+                "ign/src/app.log", "x", "ign/src/main.c", "int main;", "ign/build/out.o", "o", "ign/build/keep.txt", "k");
+        for (Map.Entry<String, String> f : more.entrySet()) {
+            Files.createDirectories(cwd.resolve(f.getKey()).getParent());
+            Files.writeString(cwd.resolve(f.getKey()), f.getValue());
+            ((MemoryWorkspace) repl.workspace()).put("/home/student/" + f.getKey(), f.getValue());
+        }
         List<String> lines = List.of("docker build -t cli:1 app", "docker build -t cli:1 app", "docker build bad", "docker build fail",
-                "docker build -q --no-cache app", "docker run --rm cli:1");
+                "docker build -q --no-cache app", "docker run --rm cli:1", "docker build --build-arg WHO=class --build-arg EXTRA=1 args",
+                "docker build --target builder multi", "docker build multi", "docker build missing", "docker build ign",
+                "docker build -f app/Dockerfile app");
         List<String> diffs = new ArrayList<>();
         try (EngineApiServer server = EngineApiServer.of(Engine.sim()).unix(socket)) {
             for (String line : lines) {
