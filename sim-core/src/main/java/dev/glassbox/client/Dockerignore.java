@@ -29,7 +29,7 @@ final class Dockerignore {
             if (clean.isEmpty()) {
                 continue;
             }
-            rules.add(new Rule(dev.glassbox.daemon.GoMatch.regex(clean, true), exclusion));
+            rules.add(new Rule(dev.glassbox.api.GoMatch.regex(clean, true), exclusion));
         }
         rules.add(new Rule(Pattern.compile(Pattern.quote(".dockerignore")), true));
         rules.add(new Rule(Pattern.compile(Pattern.quote(dockerfile)), true));

@@ -1,6 +1,7 @@
 package dev.glassbox.daemon;
 
 import dev.glassbox.api.DockerException;
+import dev.glassbox.api.GoMatch;
 import dev.glassbox.daemon.dockerfile.Instruction;
 import dev.glassbox.daemon.dockerfile.ShellLex;
 import dev.glassbox.image.Digest;

@@ -1,4 +1,4 @@
-package dev.glassbox.daemon;
+package dev.glassbox.api;
 
 import java.util.regex.Pattern;
 
@@ -55,7 +55,7 @@ public final class GoMatch {
         return Pattern.compile(r.toString());
     }
 
-    static Pattern regex(String pattern) {
+    public static Pattern regex(String pattern) {
         return regex(pattern, false);
     }
 }
