@@ -8,21 +8,23 @@ import dev.glassbox.image.FileEntry;
 import dev.glassbox.registry.LayerArchive;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.LinkedHashMap;
+import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
 
 /**
- * {@code POST /build}: the classic builder, as the docker CLI drives it with the legacy builder (no
- * buildx, or {@code DOCKER_BUILDKIT=0}). The body is the context as a tar; what the builder prints
- * streams back as {@code {"stream": …}} lines, the image id as {@code {"aux":{"ID": …}}}. An error
- * before anything was sent is an HTTP error; after, an {@code errorDetail} line, as dockerd does.
+ * POST /build for the classic builder (the CLI's DOCKER_BUILDKIT=0): the context tar in the body, the
+ * build's lines streamed as {@code {"stream": …}} messages with the image id as {@code aux}; a failure
+ * before the first step is the request's error, one during the build an {@code errorDetail} in the stream
+ * with the code a RUN returned, as dockerd answers.
  */
 final class BuildRoutes {
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** A failing RUN's exit status, which the CLI exits with when the error line carries it as its code. */
-    private static final java.util.regex.Pattern NON_ZERO = java.util.regex.Pattern.compile("returned a non-zero code: (\\d{1,3})$");
+    private static final Pattern NON_ZERO = Pattern.compile("returned a non-zero code: (\\d+)");
 
     private BuildRoutes() {}
 
@@ -30,104 +32,71 @@ final class BuildRoutes {
         return List.of(Route.of("POST", "/build", BuildRoutes::build));
     }
 
+    private record Outcome(List<String> lines, String id, DockerException error) {}
+
     private static void build(Call c) throws IOException {
-        if (c.request.param("version", "1").equals("2")) {
-            throw DockerException.invalid("glassbox: BuildKit builds (version=2) are not served; the classic builder is (DOCKER_BUILDKIT=0)");
+        if ("2".equals(c.request.param("version"))) {
+            throw DockerException.unsupported("glassbox: only the classic builder is here; build with DOCKER_BUILDKIT=0");
         }
         if (!c.request.param("remote", "").isEmpty()) {
-            throw DockerException.invalid("glassbox: builds from a remote context are not served; send the context as a tar");
+            throw DockerException.unsupported("glassbox: a remote build context is not supported; send a directory");
         }
-        BuildRequest request = request(c);
-        Stream out = new Stream(c.exchange);
-        String id;
-        try {
-            id = c.api(a -> a.build(request, out::text));
-        } catch (DockerException e) {
-            if (!out.started()) {
-                throw e;
+        List<FileEntry> context = context(c.request.body());
+        BuildRequest req = new BuildRequest(context, c.request.param("dockerfile", "Dockerfile"), c.request.query().getOrDefault("t", List.of()),
+                map(c.request.param("buildargs")), c.request.flag("nocache"), c.request.param("target", ""), c.request.flag("q"),
+                map(c.request.param("labels")));
+        Outcome o = c.api(a -> {
+            List<String> lines = new ArrayList<>();
+            try {
+                return new Outcome(lines, a.build(req, lines::add), null);
+            } catch (DockerException e) {
+                if (lines.isEmpty()) {
+                    throw e;
+                }
+                return new Outcome(lines, null, e);
             }
-            Map<String, Object> detail = new LinkedHashMap<>();
-            java.util.regex.Matcher code = NON_ZERO.matcher(e.getMessage());
-            if (code.find()) {
-                detail.put("code", Integer.parseInt(code.group(1)));
+        });
+        Exchange.Chunked body = c.exchange.stream(200, "application/json");
+        if (!req.quiet()) {
+            for (String line : o.lines()) {
+                if (o.id() != null && line.startsWith("Successfully built ")) {
+                    body.json(Map.of("aux", Map.of("ID", o.id())));
+                }
+                body.json(Map.of("stream", line));
             }
-            detail.put("message", e.getMessage());
-            out.body().json(ContainerRoutes.ordered("errorDetail", detail, "error", e.getMessage()));
-            out.body().end();
-            return;
         }
-        Exchange.Chunked body = out.body();
-        body.json(Map.of("aux", Map.of("ID", id)));
+        if (o.error() != null) {
+            Matcher m = NON_ZERO.matcher(o.error().getMessage());
+            Map<String, Object> detail = m.find() ? ContainerRoutes.ordered("code", Integer.parseInt(m.group(1)), "message", o.error().getMessage())
+                    : Map.of("message", o.error().getMessage());
+            body.json(ContainerRoutes.ordered("errorDetail", detail, "error", o.error().getMessage()));
+        } else if (req.quiet()) {
+            body.json(Map.of("aux", Map.of("ID", o.id())));
+            body.json(Map.of("stream", o.id() + "\n"));
+        }
         body.end();
     }
 
-    private static BuildRequest request(Call c) {
-        List<FileEntry> context;
-        try {
-            byte[] tar = c.request.body();
-            context = tar == null || tar.length == 0 ? List.of() : LayerArchive.readTar(new ByteArrayInputStream(tar));
-        } catch (IOException | RuntimeException e) {
-            throw DockerException.invalid("failed to read the build context: " + e.getMessage());
+    private static List<FileEntry> context(byte[] body) throws IOException {
+        if (body == null || body.length == 0) {
+            return List.of();
         }
-        List<String> tags = c.request.query().getOrDefault("t", List.of()).stream().filter(t -> !t.isEmpty()).toList();
-        return new BuildRequest(context, c.request.param("dockerfile", "Dockerfile"), tags,
-                stringMap(c, "buildargs"), c.request.flag("nocache"), emptyToNull(c.request.param("target")),
-                c.request.flag("q"), stringMap(c, "labels"));
+        boolean gz = body.length > 2 && (body[0] & 0xff) == 0x1f && (body[1] & 0xff) == 0x8b;
+        try (InputStream in = gz ? new GZIPInputStream(new ByteArrayInputStream(body)) : new ByteArrayInputStream(body)) {
+            return LayerArchive.readTar(in);
+        }
     }
 
-    private static String emptyToNull(String s) {
-        return s == null || s.isEmpty() ? null : s;
-    }
-
-    /** A JSON object of strings in a query parameter ({@code buildargs}, {@code labels}); a null value is left out. */
-    private static Map<String, String> stringMap(Call c, String name) {
-        String v = c.request.param(name);
-        if (v == null || v.isEmpty()) {
+    private static Map<String, String> map(String json) {
+        if (json == null || json.isEmpty()) {
             return Map.of();
         }
         try {
-            Map<String, String> raw = JSON.readValue(v, new TypeReference<LinkedHashMap<String, String>>() {});
-            Map<String, String> out = new LinkedHashMap<>();
-            raw.forEach((k, val) -> {
-                if (val != null) {
-                    out.put(k, val);
-                }
-            });
-            return out;
+            Map<String, String> m = JSON.readValue(json, new TypeReference<Map<String, String>>() {});
+            m.values().removeIf(java.util.Objects::isNull);
+            return m;
         } catch (IOException e) {
-            throw DockerException.invalid("invalid " + name + " parameter: " + e.getMessage().split("\n")[0]);
-        }
-    }
-
-    /** The answer's stream, begun at the builder's first words (so an early error can still be an HTTP status). */
-    private static final class Stream {
-        private final Exchange exchange;
-        private Exchange.Chunked body;
-
-        Stream(Exchange exchange) {
-            this.exchange = exchange;
-        }
-
-        boolean started() {
-            return body != null;
-        }
-
-        Exchange.Chunked body() throws IOException {
-            if (body == null) {
-                body = exchange.stream(200, "application/json");
-            }
-            return body;
-        }
-
-        void text(String chunk) {
-            if (chunk == null || chunk.isEmpty()) {
-                return;
-            }
-            try {
-                body().json(Map.of("stream", chunk));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            throw DockerException.invalid("error reading build args: " + e.getMessage());
         }
     }
 }

@@ -113,6 +113,9 @@ public final class Cli {
             throw new UsageException("docker: unknown command: docker " + path, 1);
         }
         String full = "docker " + path;
+        if (spec.id().equals("build")) {
+            s.err.append(BuildCommand.LEGACY_NOTICE); // docker 28's CLI says it first, before it reads a flag
+        }
         Parsed p = Parsed.parse(full, spec, argv.subList(consumed, argv.size()));
         if (p.help()) {
             s.out.append(Help.command(full, spec));
@@ -151,6 +154,7 @@ public final class Cli {
             case "history" -> ImageCommands.history(s, p);
             case "diff" -> ChangeCommands.diff(s, p);
             case "commit" -> ChangeCommands.commit(s, p);
+            case "build" -> BuildCommand.build(s, p);
             case "volume-create" -> VolumeCommands.create(s, p);
             case "volume-ls" -> VolumeCommands.ls(s, p);
             case "volume-inspect" -> VolumeCommands.inspect(s, p);

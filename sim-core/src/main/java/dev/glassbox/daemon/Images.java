@@ -327,9 +327,12 @@ final class Images {
             long size = h.emptyLayer() ? 0 : layer < sizes.size() ? sizes.get(layer++) : 0;
             out.add(0, new Api.HistoryItem("<missing>", h.created(), h.createdBy(), size, h.comment()));
         }
-        if (!out.isEmpty()) {
-            Api.HistoryItem top = out.get(0);
-            out.set(0, new Api.HistoryItem(s.image().id().toString(), top.created(), top.createdBy(), top.size(), top.comment()));
+        // as dockerd's history: the newest line is the image's, each older one its parent's while there is a local parent
+        Stored at = s;
+        for (int i = 0; i < out.size() && at != null; i++) {
+            Api.HistoryItem h = out.get(i);
+            out.set(i, new Api.HistoryItem(at.image().id().toString(), h.created(), h.createdBy(), h.size(), h.comment()));
+            at = at.parent().isEmpty() ? null : byId.get(at.parent());
         }
         return out;
     }
@@ -362,12 +365,19 @@ final class Images {
         config.put("ExposedPorts", exposed.isEmpty() ? null : exposed);
         config.put("Env", img.config().env());
         config.put("Cmd", img.config().cmd());
+        if (img.config().healthcheck() != null) {
+            config.put("Healthcheck", BuildViews.healthcheck(img.config().healthcheck()));
+        }
         config.put("Image", "");
+        config.put("Volumes", BuildViews.volumes(img.config().volumes()));
         config.put("WorkingDir", img.config().workingDir());
         config.put("Entrypoint", img.config().entrypoint());
         config.put("Labels", img.config().labels().isEmpty() ? null : new TreeMap<>(img.config().labels()));
         if (!img.config().stopSignal().isEmpty()) {
             config.put("StopSignal", img.config().stopSignal());
+        }
+        if (img.config().shell() != null) {
+            config.put("Shell", img.config().shell());
         }
         m.put("Config", config);
         m.put("Architecture", img.config().architecture());

@@ -21,6 +21,7 @@ final class Prunes {
 
     static List<Map<String, String>> removeImage(Daemon d, String name, boolean force) {
         Images.Stored s = d.images.get(name);
+        BuildParents.checkNoChildren(d, s);
         List<String> users = new ArrayList<>();
         for (Container c : d.containers.values()) {
             if (c.image.id().equals(s.image().id())) {
@@ -31,7 +32,9 @@ final class Prunes {
                 users.add(c.id);
             }
         }
-        return d.images.remove(name, force, users);
+        List<Map<String, String>> out = new ArrayList<>(d.images.remove(name, force, users));
+        BuildParents.prune(d, s, out);
+        return out;
     }
 
     /** Every stopped container (created, exited, dead) with its writable layer; a restarting one is left, as Docker's rm refuses it. */
