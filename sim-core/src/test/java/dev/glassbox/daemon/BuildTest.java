@@ -225,4 +225,14 @@ class BuildTest {
                     r.out());
         }
     }
+
+    @Test
+    void aRunAfterUserByNameRunsAsThatUserFromTheImagesPasswd() {
+        try (Engine e = Engine.sim()) {
+            files(e).put("/home/student/who/Dockerfile", "FROM busybox\nUSER nobody\nRUN id > /tmp/id.txt\nCMD [\"cat\", \"/tmp/id.txt\"]\n");
+            ok(e, "docker build -t who:1 who");
+            Result r = ok(e, "docker run --rm who:1");
+            assertTrue(r.out().startsWith("uid=65534(nobody) gid=65534("), r.out());
+        }
+    }
 }
