@@ -133,11 +133,11 @@ final class Interp {
         if (s instanceof ExprStmt e) {
             eval.eval(e.expr());
         } else if (s instanceof Assign a) {
-                Object v = eval.eval(a.value());
-                for (Expr t : a.targets()) {
-                    eval.assign(t, v);
-                }
-            } else if (s instanceof AugAssign a) {
+            Object v = eval.eval(a.value());
+            for (Expr t : a.targets()) {
+                eval.assign(t, v);
+            }
+        } else if (s instanceof AugAssign a) {
             eval.augAssign(a);
         } else if (s instanceof If i) {
             block(Ops.truthy(this, eval.eval(i.cond())) ? i.body() : i.orElse());
@@ -146,12 +146,12 @@ final class Interp {
         } else if (s instanceof ForStmt f) {
             forLoop(f);
         } else if (s instanceof Simple x) {
-                switch (x.kind()) {
-                    case BREAK -> throw Flow.BREAK;
-                    case CONTINUE -> throw Flow.CONTINUE;
-                    default -> { }
-                }
-            } else if (s instanceof Return r) {
+            switch (x.kind()) {
+                case BREAK -> throw Flow.BREAK;
+                case CONTINUE -> throw Flow.CONTINUE;
+                default -> { }
+            }
+        } else if (s instanceof Return r) {
             throw new Flow.Return(r.value() == null ? PyNone.NONE : eval.eval(r.value()));
         } else if (s instanceof Def d) {
             def(d);
@@ -164,17 +164,18 @@ final class Interp {
         } else if (s instanceof With w) {
             with(w, 0);
         } else if (s instanceof Import i) {
-            importStmt(i);
+            Modules.importStmt(this, i);
         } else if (s instanceof ImportFrom i) {
-            importFrom(i);
-        } else if (s instanceof Ast.Scope sc) { } else if (s instanceof Del d) {
+            Modules.importFrom(this, i);
+        } else if (s instanceof Del d) {
             d.targets().forEach(eval::delete);
         } else if (s instanceof Assert a) {
-                if (!Ops.truthy(this, eval.eval(a.test()))) {
-                    throw a.msg() == null ? PyException.of(Exceptions.ASSERTION) : PyException.of(Exceptions.ASSERTION,
-                            eval.eval(a.msg()));
-                }
+            if (!Ops.truthy(this, eval.eval(a.test()))) {
+                throw a.msg() == null ? PyException.of(Exceptions.ASSERTION) : PyException.of(Exceptions.ASSERTION,
+                        eval.eval(a.msg()));
             }
+        }
+        // global and nonlocal act when the function is made (Analyzer), not when they run
     }
 
     private void whileLoop(While w) {
@@ -195,7 +196,7 @@ final class Interp {
     }
 
     private void forLoop(ForStmt f) {
-        var it = Ops.iter(this, eval.eval(f.iter()));
+        var it = Iter.iter(this, eval.eval(f.iter()));
         while (it.hasNext()) {
             eval.assign(f.target(), it.next());
             try {
@@ -399,38 +400,4 @@ final class Interp {
         Attrs.callMethod(this, ctx, "__exit__", List.of(PyNone.NONE, PyNone.NONE, PyNone.NONE));
     }
 
-    private void importStmt(Import i) {
-        for (String[] n : i.names()) {
-            PyModule m = Modules.load(this, n[0]);
-            if (n[1] != null) {
-                frame.scope.store(n[1], m);
-            } else {
-                String top = n[0].split("\\.")[0];
-                frame.scope.store(top, Modules.load(this, top));
-            }
-        }
-    }
-
-    private void importFrom(ImportFrom i) {
-        PyModule m = Modules.load(this, i.module());
-        for (String[] n : i.names()) {
-            if (n[0].equals("*")) {
-                m.attrs.forEach((k, v) -> {
-                    if (!k.startsWith("_")) {
-                        frame.scope.store(k, v);
-                    }
-                });
-                continue;
-            }
-            Object v = m.attrs.get(n[0]);
-            if (v == null) {
-                v = Modules.submodule(this, i.module() + "." + n[0]);
-            }
-            if (v == null) {
-                throw PyException.of(Exceptions.IMPORT, "cannot import name '" + n[0] + "' from '" + i.module()
-                        + "' (unknown location)");
-            }
-            frame.scope.store(n[1] != null ? n[1] : n[0], v);
-        }
-    }
 }

@@ -154,7 +154,7 @@ final class PyFile {
             });
             case "writelines" -> Builtin.method(name, this, 1, 1, (i, a) -> {
                 check(i, false);
-                for (Object o : Ops.list(i, a.get(0))) {
+                for (Object o : Iter.list(i, a.get(0))) {
                     write(i, Format.str(i, o));
                 }
                 return PyNone.NONE;
