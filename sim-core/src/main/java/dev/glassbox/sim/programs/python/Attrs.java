@@ -43,6 +43,13 @@ final class Attrs {
     }
 
     static PyException missing(Object o, String name) {
+        PyException e = missingText(o, name);
+        e.exc.dict.put("name", name);
+        e.exc.dict.put("obj", o);
+        return e;
+    }
+
+    private static PyException missingText(Object o, String name) {
         if (o instanceof PyModule m) {
             return PyException.attribute("module '" + m.name + "' has no attribute '" + name + "'");
         }

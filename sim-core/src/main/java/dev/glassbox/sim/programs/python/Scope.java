@@ -71,7 +71,9 @@ final class Scope {
             v = Builtins.TABLE.get(n);
         }
         if (v == null) {
-            throw PyException.of(Exceptions.NAME, "name '" + n + "' is not defined");
+            PyException e = PyException.of(Exceptions.NAME, "name '" + n + "' is not defined");
+            e.exc.dict.put("name", n);
+            throw e;
         }
         return v;
     }
