@@ -83,13 +83,17 @@ final class Repl {
         return text.toString();
     }
 
+    /** A compound statement goes on until an empty line, even when its body is on its first line ({@code while 1: pass}). */
     private static boolean opensBlock(String text) {
         String last = text.strip();
         int hash = last.indexOf('#');
         if (hash >= 0 && !last.contains("'") && !last.contains("\"")) {
             last = last.substring(0, hash).strip();
         }
-        return last.endsWith(":") || text.contains("\n") && text.lines().skip(1).anyMatch(l -> !l.isBlank());
+        String word = text.stripLeading().split("[^A-Za-z@]", 2)[0];
+        boolean compound = List.of("if", "while", "for", "def", "class", "try", "with", "@").contains(word)
+                || text.stripLeading().startsWith("@");
+        return compound || last.endsWith(":") || text.contains("\n") && text.lines().skip(1).anyMatch(l -> !l.isBlank());
     }
 
     /** Unclosed brackets or a triple-quoted string still open: the entry goes on. */
