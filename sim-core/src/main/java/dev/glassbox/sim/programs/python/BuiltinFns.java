@@ -18,6 +18,7 @@ final class BuiltinFns {
             if (!a.isEmpty()) {
                 in.stdio.out(Format.str(in, a.get(0)));
             }
+            in.stdio.flush();
             String line = in.stdio.readLine();
             if (line == null) {
                 throw PyException.of(Exceptions.EOF, "EOF when reading a line");
@@ -270,6 +271,9 @@ final class BuiltinFns {
         Object file = Args.kw(kw, "file", PyNone.NONE);
         if (file == PyNone.NONE) {
             in.stdio.out(text);
+            if (Ops.truthy(in, Args.kw(kw, "flush", false))) {
+                in.stdio.flush();
+            }
         } else {
             Attrs.callMethod(in, file, "write", List.of(text));
         }

@@ -159,7 +159,12 @@ final class PyFile {
                 }
                 return PyNone.NONE;
             });
-            case "flush" -> Builtin.method(name, this, 0, 0, (i, a) -> PyNone.NONE);
+            case "flush" -> Builtin.method(name, this, 0, 0, (i, a) -> {
+                if (kind == Kind.STDOUT) {
+                    i.stdio.flush();
+                }
+                return PyNone.NONE;
+            });
             case "close" -> Builtin.method(name, this, 0, 0, (i, a) -> {
                 closed = true;
                 return PyNone.NONE;

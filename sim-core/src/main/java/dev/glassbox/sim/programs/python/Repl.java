@@ -17,7 +17,7 @@ final class Repl {
 
     Repl(Sys sys, List<String> argv) {
         this.sys = sys;
-        this.in = Python.start(sys, argv);
+        this.in = Python.start(sys, argv, false);
     }
 
     int run() {
@@ -48,6 +48,7 @@ final class Repl {
                 continue;
             }
             Integer exit = execute(entry);
+            in.stdio.flush();
             if (exit != null) {
                 return exit;
             }
@@ -57,6 +58,7 @@ final class Repl {
     /** Reads one entry: a line, or a compound statement's lines up to the empty line that ends it. Null at end of input. */
     private String readEntry() {
         in.stdio.out(">>> ");
+        in.stdio.flush();
         String first = in.stdio.readLine();
         if (first == null) {
             return null;
@@ -65,6 +67,7 @@ final class Repl {
         boolean block = opensBlock(first);
         while (block || incomplete(text.toString())) {
             in.stdio.out("... ");
+            in.stdio.flush();
             String more = in.stdio.readLine();
             if (more == null) {
                 break;
