@@ -56,9 +56,9 @@ final class Builtins {
     });
     static final PyClass RANGE = type("range", null, (in, a, kw) -> {
         Args.count("range", a, 1, 3);
-        long start = a.size() == 1 ? 0 : Ops.toLong(a.get(0), "'" + Ops.typeName(a.get(0)) + "' object cannot be interpreted as an integer; range()");
-        long stop = Ops.toLong(a.get(a.size() == 1 ? 0 : 1), "range() argument");
-        long step = a.size() == 3 ? Ops.toLong(a.get(2), "range() argument") : 1;
+        long start = a.size() == 1 ? 0 : Ops.toLong(a.get(0), null);
+        long stop = Ops.toLong(a.get(a.size() == 1 ? 0 : 1), null);
+        long step = a.size() == 3 ? Ops.toLong(a.get(2), null) : 1;
         if (step == 0) {
             throw PyException.value("range() arg 3 must not be zero");
         }

@@ -36,7 +36,7 @@ final class Ops {
         } else if (o instanceof PyFunction f) {
             return "function";
         } else if (o instanceof Builtin b) {
-            return b.self == null ? "builtin_function_or_method" : "builtin_function_or_method";
+            return "builtin_function_or_method";
         } else if (o instanceof BoundMethod m) {
             return "method";
         } else if (o instanceof PyClass c) {
@@ -85,10 +85,11 @@ final class Ops {
         return BigInteger.valueOf(v);
     }
 
-    /** An int argument as a Java long (indices, counts); TypeError otherwise. */
+    /** An int argument as a Java long (indices, counts); TypeError otherwise, worded after {@code what} (null: an index-like argument). */
     static long toLong(Object o, String what) {
         if (!isInt(o)) {
-            throw PyException.type(what + " must be an integer, not " + typeName(o));
+            throw PyException.type(what == null ? "'" + typeName(o) + "' object cannot be interpreted as an integer"
+                    : what + " must be an integer, not " + typeName(o));
         }
         BigInteger b = big(o);
         if (b.bitLength() > 62) {

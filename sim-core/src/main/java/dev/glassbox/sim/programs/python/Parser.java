@@ -145,6 +145,10 @@ final class Parser extends ExprParser {
             }
             default -> { }
         }
+        if (t.is("yield") || t.is("async") || t.is("await") || t.is("match") && peek(1).kind() == Kind.NAME && !peek(1).is("in")) {
+            throw new PySyntaxError("glassbox's python does not run '" + t.text() + "' (no generators, async or match)",
+                    t.line(), t.col() + 1, t.end() + 1);
+        }
         if (t.kind() == Kind.NAME && t.text().equals("print") && peek(1).kind() == Kind.STRING) {
             Tok end = peek(1);
             throw new PySyntaxError("Missing parentheses in call to 'print'. Did you mean print(...)?", t.line(), t.col() + 1,
