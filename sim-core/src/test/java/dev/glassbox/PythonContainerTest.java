@@ -70,10 +70,61 @@ class PythonContainerTest {
             Result missing = e.run("docker run --rm --network lab alpine wget -qO- http://web:8000/nope");
             assertEquals("wget: server returned error: HTTP/1.0 404 File not found\n", missing.err());
             String logs = e.run("docker logs web").text();
-            assertTrue(logs.startsWith("Serving HTTP on 0.0.0.0 port 8000 (http://0.0.0.0:8000/) ...\n"), logs);
-            assertTrue(logs.matches("(?s).*\\n172\\.18\\.0\\.3 - - \\[\\d\\d/\\w{3}/\\d{4} \\d\\d:\\d\\d:\\d\\d\\] \"GET /hello.txt HTTP/1.1\" 200 -\\n.*"),
+            assertTrue(!logs.contains("Serving HTTP"), "stdout to a pipe waits in python's buffer; stderr's log lines do not: " + logs);
+            assertTrue(logs.matches("(?s)(.*\\n)?172\\.18\\.0\\.3 - - \\[\\d\\d/\\w{3}/\\d{4} \\d\\d:\\d\\d:\\d\\d\\] \"GET /hello.txt HTTP/1.1\" 200 -\\n.*"),
                     logs);
             assertTrue(logs.contains("] code 404, message File not found\n"), logs);
+        }
+    }
+
+    @Test
+    void ctrlDEndsThePromptAndCtrlCEndsAScriptWithStatus130() {
+        try (Engine e = engine()) {
+            Api.Attachment a = startIt(e, "repl", List.of("python3"));
+            screen(a);
+            assertEquals("\r\n", type(e, a, "\u0004"));
+            e.advance(10);
+            assertEquals("0", e.run("docker inspect -f '{{.State.ExitCode}}' repl").out().trim());
+            Api.Attachment s = startIt(e, "sleeper", List.of("python3", "-c", "import time\nprint('napping')\ntime.sleep(100)"));
+            assertEquals("napping\r\n", screen(s));
+            assertEquals("^CTraceback (most recent call last):\r\n  File \"<string>\", line 3, in <module>\r\nKeyboardInterrupt\r\n",
+                    type(e, s, "\u0003"));
+            e.advance(10);
+            assertEquals("130", e.run("docker inspect -f '{{.State.ExitCode}}' sleeper").out().trim());
+            Api.Attachment web = startIt(e, "web", List.of("python3", "-m", "http.server"));
+            assertEquals("Serving HTTP on 0.0.0.0 port 8000 (http://0.0.0.0:8000/) ...\r\n", screen(web));
+            assertEquals("^C\r\nKeyboard interrupt received, exiting.\r\n", type(e, web, "\u0003"));
+            e.advance(10);
+            assertEquals("0", e.run("docker inspect -f '{{.State.ExitCode}}' web").out().trim());
+        }
+    }
+
+    private static Api.Attachment startIt(Engine e, String name, List<String> cmd) {
+        e.api().create(name, new ContainerConfig(IMAGE, cmd, null, null, null, null, null, null, null, true, true, null, null,
+                true), HostConfig.defaults());
+        Api.Attachment a = e.api().attach(name, new Api.AttachOptions(true, true, true, false, ""));
+        e.api().start(name);
+        e.advance(10);
+        return a;
+    }
+
+    @Test
+    void printToAPipeWaitsInTheBufferUnlessUnbuffered() {
+        try (Engine e = engine()) {
+            String code = " -c 'import time\nprint(\"started\")\ntime.sleep(5)\nprint(\"done\")'";
+            e.run("docker run -d --name buffered " + IMAGE + " python3" + code);
+            e.run("docker run -d --name flag " + IMAGE + " python3 -u" + code);
+            e.run("docker run -d --name env -e PYTHONUNBUFFERED=1 " + IMAGE + " python3" + code);
+            e.advance(1000);
+            assertEquals("", e.run("docker logs buffered").text(), "nothing yet: the line waits in stdout's buffer");
+            assertEquals("started\n", e.run("docker logs flag").text());
+            assertEquals("started\n", e.run("docker logs env").text());
+            e.advance(6000);
+            assertEquals("started\ndone\n", e.run("docker logs buffered").text(), "flushed at exit");
+            e.run("docker run -d --name killed " + IMAGE + " python3" + code);
+            e.advance(1000);
+            e.run("docker kill killed");
+            assertEquals("", e.run("docker logs killed").text(), "a process killed by a signal never flushes");
         }
     }
 
@@ -121,6 +172,14 @@ class PythonContainerTest {
             assertEquals("\r\n0\r\n1\r\n>>> ", type(e, a, "\r"));
             assertEquals("1/0\r\nTraceback (most recent call last):\r\n  File \"<stdin>\", line 1, in <module>\r\n"
                     + "ZeroDivisionError: division by zero\r\n>>> ", type(e, a, "1/0\r"));
+            assertEquals("^C\r\nKeyboardInterrupt\r\n>>> ", type(e, a, "\u0003"), "Ctrl-C at the prompt");
+            assertEquals("while True: pass\r\n... ", type(e, a, "while True: pass\r"));
+            assertEquals("\r\n", type(e, a, "\r"), "the loop runs");
+            e.advance(1000);
+            assertEquals("^CTraceback (most recent call last):\r\n  File \"<stdin>\", line 1, in <module>\r\nKeyboardInterrupt\r\n>>> ",
+                    type(e, a, "\u0003"), "Ctrl-C interrupts the running loop, not the interpreter");
+            assertEquals("prnt(x)\r\nTraceback (most recent call last):\r\n  File \"<stdin>\", line 1, in <module>\r\n"
+                    + "NameError: name 'prnt' is not defined. Did you mean: 'print'?\r\n>>> ", type(e, a, "prnt(x)\r"));
             assertEquals("exit(4)\r\n", type(e, a, "exit(4)\r"));
             e.advance(10);
             assertEquals("4", e.run("docker inspect -f '{{.State.ExitCode}}' py").out().trim());

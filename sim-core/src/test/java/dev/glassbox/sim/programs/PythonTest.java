@@ -214,6 +214,132 @@ class PythonTest {
                           "ok": false
                         }
                         [1, 2.5, 's', None, True, {'a': {}}]
+                        """),
+                Arguments.of("""
+                        def log(fn):
+                            def wrapper(*args, **kwargs):
+                                print("calling", fn.__name__, args, kwargs)
+                                return fn(*args, **kwargs)
+                            return wrapper
+                        @log
+                        def add(a, b=0):
+                            return a + b
+                        print(add(1, b=2))
+                        """, """
+                        calling add (1,) {'b': 2}
+                        3
+                        """),
+                Arguments.of("""
+                        pairs = [(1, "a"), (2, "b")]
+                        for i, (n, s) in enumerate(pairs, start=1):
+                            print(i, n, s)
+                        lst = [3, 1, 2]
+                        lst.insert(0, 9); lst.append(7); print(lst, lst.pop(0), lst.pop(), lst.index(2), lst.count(1))
+                        lst.remove(1); del lst[0]; print(lst)
+                        lst[1:] = [8, 8, 8]; print(lst, lst[::2])
+                        print(*lst, sep=", ")
+                        print(sum(x * x for x in range(4)), any(c.isdigit() for c in "ab1"), "".join(reversed("abc")))
+                        print(pow(2, 100, 7), bin(10), hex(255), oct(8), int("ff", 16), int("101", 2), 2 ** 64, -(2 ** 64) // 3)
+                        print("%5.1f|%-5s|%05d|%x" % (3.14159, "ab", 42, 255), "=" * 10, "ab".center(6, "*"), "7".zfill(3))
+                        print("Hello World".count("o"), "hello".find("l"), "hello".title(), "a,b,,c".split(","), " x ".strip() or "empty")
+                        """, """
+                        1 1 a
+                        2 2 b
+                        [3, 1, 2] 9 7 2 1
+                        [2]
+                        [2, 8, 8, 8] [2, 8]
+                        2, 8, 8, 8
+                        14 True cba
+                        2 0b1010 0xff 0o10 255 5 18446744073709551616 -6148914691236517206
+                          3.1|ab   |00042|ff ========== **ab** 007
+                        2 2 Hello ['a', 'b', '', 'c'] x
+                        """),
+                Arguments.of("""
+                        import math
+                        print(math.sqrt(16), math.pi, math.floor(2.7), math.ceil(2.1), math.factorial(20), math.gcd(12, 18))
+                        print(round(3.14159, 2), round(-2.5), 1 / 3, 2 / 3, 100 / 7, 1e16, 1.5e-7, 123456789.123, float("inf"), -0.0)
+                        print(10 / 2, 3 * 1.1, 0.1 * 3, 1.1 + 2.2, 2.675 * 100, 1e100, 12345678901234567890.0)
+                        print(int(1e6), str(1e6), 7 // 2.0, 2 ** -2, abs(-0.5), max(1, 2.5), min([3.0, 2]), 5 % 3.0, (-5) % 3.0)
+                        """, """
+                        4.0 3.141592653589793 2 3 2432902008176640000 6
+                        3.14 -2 0.3333333333333333 0.6666666666666666 14.285714285714286 1e+16 1.5e-07 123456789.123 inf -0.0
+                        5.0 3.3000000000000003 0.30000000000000004 3.3000000000000003 267.5 1e+100 1.2345678901234567e+19
+                        1000000 1000000.0 3.0 0.25 0.5 2.5 2 2.0 1.0
+                        """),
+                Arguments.of("""
+                        class Node:
+                            def __init__(self, val, nxt=None):
+                                self.val, self.next = val, nxt
+                        class Stack:
+                            def __init__(self):
+                                self._items = []
+                            def push(self, x): self._items.append(x)
+                            def pop(self):
+                                if not self._items:
+                                    raise IndexError("pop from empty stack")
+                                return self._items.pop()
+                            def __len__(self): return len(self._items)
+                            def __repr__(self): return f"Stack({self._items})"
+                            def __iter__(self): return iter(self._items)
+                            def __contains__(self, x): return x in self._items
+                        st = Stack(); st.push(1); st.push(2)
+                        print(st, len(st), list(st), 2 in st, st.pop(), bool(Stack()))
+                        try:
+                            Stack().pop()
+                        except IndexError as e:
+                            print("error:", e)
+                        class Shape:
+                            def area(self): raise NotImplementedError
+                        class Sq(Shape):
+                            def __init__(self, s): self.s = s
+                            def area(self): return self.s ** 2
+                            def __lt__(self, o): return self.area() < o.area()
+                        print(sorted([Sq(3), Sq(1)], key=lambda x: x.area())[0].s, min(Sq(2), Sq(5)).s, isinstance(Sq(1), Shape), issubclass(Sq, Shape))
+                        """, """
+                        Stack([1]) 2 [1, 2] True 2 False
+                        error: pop from empty stack
+                        1 2 True True
+                        """),
+                Arguments.of("""
+                        import json
+                        s = json.dumps({"users": [{"name": "a", "age": 3}], "ok": True}, indent=4)
+                        print(s)
+                        obj = json.loads(s)
+                        print(obj["users"][0]["name"], type(obj), json.dumps("héllo"), json.dumps([1, "two", None]))
+                        try:
+                            json.loads("{bad}")
+                        except json.JSONDecodeError as e:
+                            print("bad json:", e)
+                        """, """
+                        {
+                            "users": [
+                                {
+                                    "name": "a",
+                                    "age": 3
+                                }
+                            ],
+                            "ok": true
+                        }
+                        a <class 'dict'> "h\\u00e9llo" [1, "two", null]
+                        bad json: Expecting property name enclosed in double quotes: line 1 column 2 (char 1)
+                        """),
+                Arguments.of("""
+                        def fib(n):
+                            a, b = 0, 1
+                            out = []
+                            while len(out) < n:
+                                out.append(a)
+                                a, b = b, a + b
+                            return out
+                        print(fib(10), fib(100)[-1])
+                        def apply(f, *xs): return [f(x) for x in xs]
+                        print(apply(lambda v: v * 2, 1, 2, 3), (lambda: 42)(), (lambda *a, **k: (a, k))(1, z=2))
+                        def kw(a, *, b=2, c): return a + b + c
+                        print(kw(1, c=3), kw(1, b=5, c=1))
+                        """, """
+                        [0, 1, 1, 2, 3, 5, 8, 13, 21, 34] 218922995834555169026
+                        [2, 4, 6] 42 ((1,), {'z': 2})
+                        6 7
                         """));
     }
 

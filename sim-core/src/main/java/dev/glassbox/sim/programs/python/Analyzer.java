@@ -40,37 +40,37 @@ final class Analyzer {
         } else if (s instanceof AugAssign a) {
             target(a.target());
         } else if (s instanceof If i) {
-                block(i.body());
-                block(i.orElse());
-            } else if (s instanceof While w) {
-                block(w.body());
-                block(w.orElse());
-            } else if (s instanceof ForStmt f) {
-                target(f.target());
-                block(f.body());
-                block(f.orElse());
-            } else if (s instanceof Def d) {
+            block(i.body());
+            block(i.orElse());
+        } else if (s instanceof While w) {
+            block(w.body());
+            block(w.orElse());
+        } else if (s instanceof ForStmt f) {
+            target(f.target());
+            block(f.body());
+            block(f.orElse());
+        } else if (s instanceof Def d) {
             locals.add(d.name());
         } else if (s instanceof ClassDef c) {
             locals.add(c.name());
         } else if (s instanceof Try t) {
-                block(t.body());
-                t.handlers().forEach(h -> {
-                    if (h.name() != null) {
-                        locals.add(h.name());
-                    }
-                    block(h.body());
-                });
-                block(t.orElse());
-                block(t.fin());
-            } else if (s instanceof With w) {
-                w.items().forEach(i -> {
-                    if (i.target() != null) {
-                        target(i.target());
-                    }
-                });
-                block(w.body());
-            } else if (s instanceof Import i) {
+            block(t.body());
+            t.handlers().forEach(h -> {
+                if (h.name() != null) {
+                    locals.add(h.name());
+                }
+                block(h.body());
+            });
+            block(t.orElse());
+            block(t.fin());
+        } else if (s instanceof With w) {
+            w.items().forEach(i -> {
+                if (i.target() != null) {
+                    target(i.target());
+                }
+            });
+            block(w.body());
+        } else if (s instanceof Import i) {
             i.names().forEach(n -> locals.add(n[1] != null ? n[1] : n[0].split("\\.")[0]));
         } else if (s instanceof ImportFrom i) {
             i.names().forEach(n -> locals.add(n[1] != null ? n[1] : n[0]));
@@ -78,7 +78,7 @@ final class Analyzer {
             (sc.global() ? globals : nonlocals).addAll(sc.names());
         } else if (s instanceof Del d) {
             d.targets().forEach(this::target);
-        } else { }
+        }
     }
 
     private void target(Expr e) {
@@ -88,6 +88,6 @@ final class Analyzer {
             s.items().forEach(this::target);
         } else if (e instanceof Starred s) {
             target(s.value());
-        } else { }
+        }
     }
 }

@@ -43,6 +43,13 @@ final class Attrs {
     }
 
     static PyException missing(Object o, String name) {
+        PyException e = missingText(o, name);
+        e.exc.dict.put("name", name);
+        e.exc.dict.put("obj", o);
+        return e;
+    }
+
+    private static PyException missingText(Object o, String name) {
         if (o instanceof PyModule m) {
             return PyException.attribute("module '" + m.name + "' has no attribute '" + name + "'");
         }
@@ -54,63 +61,63 @@ final class Attrs {
 
     static Object find(Interp in, Object o, String name) {
         if (o instanceof PyObject p) {
-                Object own = p.dict.get(name);
-                if (own != null) {
-                    return own;
-                }
-                Object v = p.cls.lookup(name);
-                if (v != null) {
-                    return bind(in, v, p, p.cls);
-                }
-                if (name.equals("__class__")) {
-                    return p.cls;
-                }
-                if (name.equals("__dict__")) {
-                    return PyDict.ofStrings(p.dict);
-                }
-                return null;
-            } else if (o instanceof PyClass c) {
-                Object v = c.lookup(name);
-                if (v instanceof StaticMethod s) {
-                    return s.fn();
-                }
-                if (v instanceof ClassMethod cm && cm.fn() instanceof PyFunction f) {
-                    return new Builtin(f.name, null, (i, args, kw) -> f.call(i, PyClass.prepend(c, args), kw));
-                }
-                if (v != null) {
-                    return v;
-                }
-                return switch (name) {
-                    case "__name__" -> c.name;
-                    case "__qualname__" -> c.name;
-                    case "__base__" -> c.base == null ? Builtins.OBJECT : c.base;
-                    case "__mro__" -> {
-                        List<Object> mro = new java.util.ArrayList<>(c.mro());
-                        mro.add(Builtins.OBJECT);
-                        yield new PyTuple(mro);
-                    }
-                    default -> c.ctor != null ? Methods.unbound(c, name) : null;
-                };
-            } else if (o instanceof PyModule m) {
-                return m.attrs.get(name);
-            } else if (o instanceof Super s) {
-                Object v = s.start() == null ? null : s.start().lookup(name);
-                if (v == null) {
-                    if (name.equals("__init__")) {
-                        return Builtin.of("__init__", 0, Integer.MAX_VALUE, (i, a) -> PyNone.NONE);
-                    }
-                    throw PyException.attribute("'super' object has no attribute '" + name + "'");
-                }
-                return bind(in, v, s.self(), s.self() instanceof PyObject p ? p.cls : null);
-            } else if (o instanceof PyFunction f) {
-                return switch (name) {
-                    case "__name__" -> f.name;
-                    case "__qualname__" -> f.qualname;
-                    default -> null;
-                };
-            } else {
-                return Methods.get(in, o, name);
+            Object own = p.dict.get(name);
+            if (own != null) {
+                return own;
             }
+            Object v = p.cls.lookup(name);
+            if (v != null) {
+                return bind(in, v, p, p.cls);
+            }
+            if (name.equals("__class__")) {
+                return p.cls;
+            }
+            if (name.equals("__dict__")) {
+                return PyDict.ofStrings(p.dict);
+            }
+            return null;
+        } else if (o instanceof PyClass c) {
+            Object v = c.lookup(name);
+            if (v instanceof StaticMethod s) {
+                return s.fn();
+            }
+            if (v instanceof ClassMethod cm && cm.fn() instanceof PyFunction f) {
+                return new Builtin(f.name, null, (i, args, kw) -> f.call(i, PyClass.prepend(c, args), kw));
+            }
+            if (v != null) {
+                return v;
+            }
+            return switch (name) {
+                case "__name__" -> c.name;
+                case "__qualname__" -> c.name;
+                case "__base__" -> c.base == null ? Builtins.OBJECT : c.base;
+                case "__mro__" -> {
+                    List<Object> mro = new java.util.ArrayList<>(c.mro());
+                    mro.add(Builtins.OBJECT);
+                    yield new PyTuple(mro);
+                }
+                default -> c.ctor != null ? Methods.unbound(c, name) : null;
+            };
+        } else if (o instanceof PyModule m) {
+            return m.attrs.get(name);
+        } else if (o instanceof Super s) {
+            Object v = s.start() == null ? null : s.start().lookup(name);
+            if (v == null) {
+                if (name.equals("__init__")) {
+                    return Builtin.of("__init__", 0, Integer.MAX_VALUE, (i, a) -> PyNone.NONE);
+                }
+                throw PyException.attribute("'super' object has no attribute '" + name + "'");
+            }
+            return bind(in, v, s.self(), s.self() instanceof PyObject p ? p.cls : null);
+        } else if (o instanceof PyFunction f) {
+            return switch (name) {
+                case "__name__" -> f.name;
+                case "__qualname__" -> f.qualname;
+                default -> null;
+            };
+        } else {
+            return Methods.get(in, o, name);
+        }
     }
 
     private static Object bind(Interp in, Object v, Object self, PyClass cls) {
@@ -130,20 +137,20 @@ final class Attrs {
 
     static void set(Interp in, Object o, String name, Object value) {
         if (o instanceof PyObject p) {
-                if (p.cls.lookup(name) instanceof Property) {
-                    throw PyException.attribute("property '" + name + "' of '" + p.cls.name + "' object has no setter");
-                }
-                p.dict.put(name, value);
-            } else if (o instanceof PyClass c && (c.ctor == null && !c.module.equals("builtins"))) {
+            if (p.cls.lookup(name) instanceof Property) {
+                throw PyException.attribute("property '" + name + "' of '" + p.cls.name + "' object has no setter");
+            }
+            p.dict.put(name, value);
+        } else if (o instanceof PyClass c && (c.ctor == null && !c.module.equals("builtins"))) {
             c.dict.put(name, value);
         } else if (o instanceof PyModule m) {
             m.attrs.put(name, value);
         } else {
-                if (o instanceof PyClass c) {
-                    throw PyException.type("cannot set '" + name + "' attribute of immutable type '" + c.name + "'");
-                }
-                throw PyException.attribute("'" + Ops.typeName(o) + "' object has no attribute '" + name + "'");
+            if (o instanceof PyClass c) {
+                throw PyException.type("cannot set '" + name + "' attribute of immutable type '" + c.name + "'");
             }
+            throw PyException.attribute("'" + Ops.typeName(o) + "' object has no attribute '" + name + "'");
+        }
     }
 
     static void delete(Object o, String name) {

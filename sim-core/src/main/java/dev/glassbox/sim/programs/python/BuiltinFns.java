@@ -18,6 +18,7 @@ final class BuiltinFns {
             if (!a.isEmpty()) {
                 in.stdio.out(Format.str(in, a.get(0)));
             }
+            in.stdio.flush();
             String line = in.stdio.readLine();
             if (line == null) {
                 throw PyException.of(Exceptions.EOF, "EOF when reading a line");
@@ -40,7 +41,7 @@ final class BuiltinFns {
         t.put("sorted", new Builtin("sorted", null, (in, a, kw) -> {
             Args.count("sorted", a, 1, 1);
             Args.only("sort", kw, "key", "reverse");
-            List<Object> items = new ArrayList<>(Ops.list(in, a.get(0)));
+            List<Object> items = new ArrayList<>(Iter.list(in, a.get(0)));
             Methods.sort(in, items, kw.get("key"), Ops.truthy(in, Args.kw(kw, "reverse", false)));
             return new PyList(items);
         }));
@@ -49,13 +50,13 @@ final class BuiltinFns {
             if (v instanceof PyDict || v instanceof PySet || v instanceof PyIter) {
                 throw PyException.type("'" + Ops.typeName(v) + "' object is not reversible");
             }
-            List<Object> items = new ArrayList<>(Ops.list(in, v));
+            List<Object> items = new ArrayList<>(Iter.list(in, v));
             java.util.Collections.reverse(items);
             return new PyIter(v instanceof PyList ? "list_reverseiterator" : "reversed", items.iterator());
         }));
         t.put("enumerate", new Builtin("enumerate", null, (in, a, kw) -> {
             Args.count("enumerate", a, 1, 2);
-            Iterator<Object> it = Ops.iter(in, a.get(0));
+            Iterator<Object> it = Iter.iter(in, a.get(0));
             BigInteger start = Ops.big(a.size() > 1 ? a.get(1) : Args.kw(kw, "start", BigInteger.ZERO));
             return new PyIter("enumerate", new Iterator<>() {
                 BigInteger n = start;
@@ -91,7 +92,7 @@ final class BuiltinFns {
         }));
         t.put("filter", Builtin.of("filter", 2, 2, (in, a) -> {
             List<Object> out = new ArrayList<>();
-            for (Object o : Ops.list(in, a.get(1))) {
+            for (Object o : Iter.list(in, a.get(1))) {
                 if (Ops.truthy(in, a.get(0) == PyNone.NONE ? o : in.eval.call(a.get(0), List.of(o), Map.of()))) {
                     out.add(o);
                 }
@@ -105,13 +106,13 @@ final class BuiltinFns {
             if (acc instanceof String) {
                 throw PyException.type("sum() can't sum strings [use ''.join(seq) instead]");
             }
-            for (Object o : Ops.list(in, a.get(0))) {
+            for (Object o : Iter.list(in, a.get(0))) {
                 acc = Arith.binary(in, "+", acc, o);
             }
             return acc;
         }));
-        t.put("any", Builtin.of("any", 1, 1, (in, a) -> Ops.list(in, a.get(0)).stream().anyMatch(o -> Ops.truthy(in, o))));
-        t.put("all", Builtin.of("all", 1, 1, (in, a) -> Ops.list(in, a.get(0)).stream().allMatch(o -> Ops.truthy(in, o))));
+        t.put("any", Builtin.of("any", 1, 1, (in, a) -> Iter.list(in, a.get(0)).stream().anyMatch(o -> Ops.truthy(in, o))));
+        t.put("all", Builtin.of("all", 1, 1, (in, a) -> Iter.list(in, a.get(0)).stream().allMatch(o -> Ops.truthy(in, o))));
         t.put("isinstance", Builtin.of("isinstance", 2, 2, (in, a) -> {
             for (Object c : a.get(1) instanceof PyTuple tu ? tu.items : List.of(a.get(1))) {
                 if (!(c instanceof PyClass pc)) {
@@ -166,7 +167,7 @@ final class BuiltinFns {
         t.put("pow", Builtin.of("pow", 2, 3, (in, a) -> a.size() == 3 ? Ops.big(a.get(0)).modPow(Ops.big(a.get(1)), Ops.big(a.get(2)))
                 : Arith.binary(in, "**", a.get(0), a.get(1))));
         t.put("iter", Builtin.of("iter", 1, 1, (in, a) -> a.get(0) instanceof PyIter it ? it : new PyIter(iterName(a.get(0)),
-                Ops.iter(in, a.get(0)))));
+                Iter.iter(in, a.get(0)))));
         t.put("next", Builtin.of("next", 1, 2, (in, a) -> {
             if (!(a.get(0) instanceof PyIter it)) {
                 throw PyException.type("'" + Ops.typeName(a.get(0)) + "' object is not an iterator");
@@ -179,7 +180,7 @@ final class BuiltinFns {
             }
             throw PyException.of(Exceptions.STOP_ITERATION);
         }));
-        t.put("format", Builtin.of("format", 1, 2, (in, a) -> Format.format(in, a.get(0), a.size() > 1 ? Format.str(in, a.get(1)) : "")));
+        t.put("format", Builtin.of("format", 1, 2, (in, a) -> FormatSpec.format(in, a.get(0), a.size() > 1 ? Format.str(in, a.get(1)) : "")));
         t.put("open", new Builtin("open", null, PyFile::open));
         t.put("exit", exit("exit"));
         t.put("quit", exit("quit"));
@@ -270,6 +271,9 @@ final class BuiltinFns {
         Object file = Args.kw(kw, "file", PyNone.NONE);
         if (file == PyNone.NONE) {
             in.stdio.out(text);
+            if (Ops.truthy(in, Args.kw(kw, "flush", false))) {
+                in.stdio.flush();
+            }
         } else {
             Attrs.callMethod(in, file, "write", List.of(text));
         }

@@ -31,11 +31,11 @@ final class Builtins {
     });
     static final PyClass LIST = type("list", null, (in, a, kw) -> {
         Args.count("list", a, 0, 1);
-        return new PyList(a.isEmpty() ? List.of() : Ops.list(in, a.get(0)));
+        return new PyList(a.isEmpty() ? List.of() : Iter.list(in, a.get(0)));
     });
     static final PyClass TUPLE = type("tuple", null, (in, a, kw) -> {
         Args.count("tuple", a, 0, 1);
-        return a.isEmpty() ? PyTuple.EMPTY : new PyTuple(Ops.list(in, a.get(0)));
+        return a.isEmpty() ? PyTuple.EMPTY : new PyTuple(Iter.list(in, a.get(0)));
     });
     static final PyClass DICT = type("dict", null, (in, a, kw) -> {
         Args.count("dict", a, 0, 1);
@@ -50,15 +50,15 @@ final class Builtins {
         Args.count("set", a, 0, 1);
         PySet s = new PySet();
         if (!a.isEmpty()) {
-            Ops.list(in, a.get(0)).forEach(s::add);
+            Iter.list(in, a.get(0)).forEach(s::add);
         }
         return s;
     });
     static final PyClass RANGE = type("range", null, (in, a, kw) -> {
         Args.count("range", a, 1, 3);
-        long start = a.size() == 1 ? 0 : Ops.toLong(a.get(0), "'" + Ops.typeName(a.get(0)) + "' object cannot be interpreted as an integer; range()");
-        long stop = Ops.toLong(a.get(a.size() == 1 ? 0 : 1), "range() argument");
-        long step = a.size() == 3 ? Ops.toLong(a.get(2), "range() argument") : 1;
+        long start = a.size() == 1 ? 0 : Ops.toLong(a.get(0), null);
+        long stop = Ops.toLong(a.get(a.size() == 1 ? 0 : 1), null);
+        long step = a.size() == 3 ? Ops.toLong(a.get(2), null) : 1;
         if (step == 0) {
             throw PyException.value("range() arg 3 must not be zero");
         }
@@ -101,8 +101,8 @@ final class Builtins {
             return;
         }
         int n = 0;
-        for (Object item : Ops.list(in, src)) {
-            List<Object> pair = Ops.list(in, item);
+        for (Object item : Iter.list(in, src)) {
+            List<Object> pair = Iter.list(in, item);
             if (pair.size() != 2) {
                 throw PyException.value("dictionary update sequence element #" + n + " has length " + pair.size()
                         + "; 2 is required");
@@ -218,7 +218,7 @@ final class Builtins {
         if (a.isEmpty()) {
             throw PyException.type(name + " expected at least 1 argument, got 0");
         }
-        List<Object> items = a.size() == 1 ? Ops.list(in, a.get(0)) : a;
+        List<Object> items = a.size() == 1 ? Iter.list(in, a.get(0)) : a;
         if (items.isEmpty()) {
             if (kw.containsKey("default")) {
                 return kw.get("default");
@@ -241,7 +241,7 @@ final class Builtins {
     static Iterator<Object> zip(Interp in, List<Object> a) {
         List<Iterator<Object>> its = new ArrayList<>();
         for (Object o : a) {
-            its.add(Ops.iter(in, o));
+            its.add(Iter.iter(in, o));
         }
         return new Iterator<>() {
             @Override

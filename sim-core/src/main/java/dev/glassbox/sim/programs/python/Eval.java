@@ -25,89 +25,89 @@ final class Eval {
 
     Object eval(Expr e) {
         if (e instanceof Const c) {
-                return c.value();
-            } else if (e instanceof Name n) {
-                at(n);
-                return in.frame.scope.load(n.id());
-            } else if (e instanceof BinOp b) {
-                Object l = eval(b.left());
-                Object r = eval(b.right());
-                at(b);
-                return Arith.binary(in, b.op(), l, r);
-            } else if (e instanceof Unary u) {
-                Object v = eval(u.operand());
-                at(u);
-                return Arith.unary(in, u.op(), v);
-            } else if (e instanceof BoolOp b) {
-                Object v = null;
-                for (Expr x : b.values()) {
-                    v = eval(x);
-                    if (Ops.truthy(in, v) != b.and()) {
-                        return v;
-                    }
+            return c.value();
+        } else if (e instanceof Name n) {
+            at(n);
+            return in.frame.scope.load(n.id());
+        } else if (e instanceof BinOp b) {
+            Object l = eval(b.left());
+            Object r = eval(b.right());
+            at(b);
+            return Arith.binary(in, b.op(), l, r);
+        } else if (e instanceof Unary u) {
+            Object v = eval(u.operand());
+            at(u);
+            return Arith.unary(in, u.op(), v);
+        } else if (e instanceof BoolOp b) {
+            Object v = null;
+            for (Expr x : b.values()) {
+                v = eval(x);
+                if (Ops.truthy(in, v) != b.and()) {
+                    return v;
                 }
-                return v;
-            } else if (e instanceof Compare c) {
-                return compare(c);
-            } else if (e instanceof Call c) {
-                return callExpr(c);
-            } else if (e instanceof Attr a) {
-                Object o = eval(a.obj());
-                at(a);
-                return Attrs.get(in, o, a.name());
-            } else if (e instanceof Index x) {
-                Object o = eval(x.obj());
-                Object i = eval(x.index());
-                at(x);
-                return Items.get(in, o, i);
-            } else if (e instanceof Slice s) {
-                return new Items.SliceValue(s.lo() == null ? PyNone.NONE : eval(s.lo()), s.hi() == null ? PyNone.NONE
-                        : eval(s.hi()), s.step() == null ? PyNone.NONE : eval(s.step()));
-            } else if (e instanceof Seq s) {
-                List<Object> items = new ArrayList<>();
-                for (Expr x : s.items()) {
-                    if (x instanceof Starred st) {
-                        items.addAll(Ops.list(in, eval(st.value())));
-                    } else {
-                        items.add(eval(x));
-                    }
-                }
-                return switch (s.kind()) {
-                    case LIST -> new PyList(items);
-                    case TUPLE -> new PyTuple(items);
-                    case SET -> {
-                        PySet set = new PySet();
-                        items.forEach(set::add);
-                        yield set;
-                    }
-                };
-            } else if (e instanceof DictE d) {
-                PyDict out = new PyDict();
-                for (int i = 0; i < d.keys().size(); i++) {
-                    if (d.keys().get(i) == null) {
-                        Object m = eval(d.values().get(i));
-                        if (!(m instanceof PyDict md)) {
-                            throw PyException.type("'" + Ops.typeName(m) + "' object is not a mapping");
-                        }
-                        out.map.putAll(md.map);
-                    } else {
-                        Object k = eval(d.keys().get(i));
-                        out.put(k, eval(d.values().get(i)));
-                    }
-                }
-                return out;
-            } else if (e instanceof FStr f) {
-                return fstring(f);
-            } else if (e instanceof Comp c) {
-                return comprehension(c);
-            } else if (e instanceof Lambda l) {
-                return in.function("<lambda>", l.params(), null, l.body());
-            } else if (e instanceof IfExp i) {
-                return Ops.truthy(in, eval(i.cond())) ? eval(i.then()) : eval(i.orElse());
-            } else if (e instanceof Starred s) {
-                at(s);
-                throw PyException.type("can't use starred expression here");
             }
+            return v;
+        } else if (e instanceof Compare c) {
+            return compare(c);
+        } else if (e instanceof Call c) {
+            return callExpr(c);
+        } else if (e instanceof Attr a) {
+            Object o = eval(a.obj());
+            at(a);
+            return Attrs.get(in, o, a.name());
+        } else if (e instanceof Index x) {
+            Object o = eval(x.obj());
+            Object i = eval(x.index());
+            at(x);
+            return Items.get(in, o, i);
+        } else if (e instanceof Slice s) {
+            return new Items.SliceValue(s.lo() == null ? PyNone.NONE : eval(s.lo()), s.hi() == null ? PyNone.NONE
+                    : eval(s.hi()), s.step() == null ? PyNone.NONE : eval(s.step()));
+        } else if (e instanceof Seq s) {
+            List<Object> items = new ArrayList<>();
+            for (Expr x : s.items()) {
+                if (x instanceof Starred st) {
+                    items.addAll(Iter.list(in, eval(st.value())));
+                } else {
+                    items.add(eval(x));
+                }
+            }
+            return switch (s.kind()) {
+                case LIST -> new PyList(items);
+                case TUPLE -> new PyTuple(items);
+                case SET -> {
+                    PySet set = new PySet();
+                    items.forEach(set::add);
+                    yield set;
+                }
+            };
+        } else if (e instanceof DictE d) {
+            PyDict out = new PyDict();
+            for (int i = 0; i < d.keys().size(); i++) {
+                if (d.keys().get(i) == null) {
+                    Object m = eval(d.values().get(i));
+                    if (!(m instanceof PyDict md)) {
+                        throw PyException.type("'" + Ops.typeName(m) + "' object is not a mapping");
+                    }
+                    out.map.putAll(md.map);
+                } else {
+                    Object k = eval(d.keys().get(i));
+                    out.put(k, eval(d.values().get(i)));
+                }
+            }
+            return out;
+        } else if (e instanceof FStr f) {
+            return fstring(f);
+        } else if (e instanceof Comp c) {
+            return comprehension(c);
+        } else if (e instanceof Lambda l) {
+            return in.function("<lambda>", l.params(), null, l.body());
+        } else if (e instanceof IfExp i) {
+            return Ops.truthy(in, eval(i.cond())) ? eval(i.then()) : eval(i.orElse());
+        } else if (e instanceof Starred s) {
+            at(s);
+            throw PyException.type("can't use starred expression here");
+        }
         throw new IllegalStateException("unknown expression " + e);
     }
 
@@ -121,8 +121,8 @@ final class Eval {
                 case "!=" -> !Ops.eq(in, left, right);
                 case "is" -> same(left, right);
                 case "is not" -> !same(left, right);
-                case "in" -> Ops.contains(in, right, left);
-                case "not in" -> !Ops.contains(in, right, left);
+                case "in" -> Iter.contains(in, right, left);
+                case "not in" -> !Iter.contains(in, right, left);
                 default -> Ops.order(in, c.ops().get(i), left, right);
             };
             if (!ok) {
@@ -154,7 +154,7 @@ final class Eval {
         for (Arg a : c.args()) {
             Object v = eval(a.value());
             if (a.star()) {
-                args.addAll(Ops.list(in, v));
+                args.addAll(Iter.list(in, v));
             } else if (a.dstar()) {
                 if (!(v instanceof PyDict d)) {
                     throw PyException.type("argument after ** must be a mapping, not " + Ops.typeName(v));
@@ -198,7 +198,7 @@ final class Eval {
                 v = Format.str(in, v);
             }
             String spec = field.spec() == null ? "" : fstring(field.spec());
-            sb.append(Format.format(in, v, spec));
+            sb.append(FormatSpec.format(in, v, spec));
         }
         return sb.toString();
     }
@@ -232,7 +232,7 @@ final class Eval {
 
     private void loop(Comp c, int level, Object iterable, List<Object> out, PyDict dict) {
         For f = c.fors().get(level);
-        Iterator<Object> it = Ops.iter(in, iterable == null ? eval(f.iter()) : iterable);
+        Iterator<Object> it = Iter.iter(in, iterable == null ? eval(f.iter()) : iterable);
         while (it.hasNext()) {
             in.tick();
             assign(f.target(), it.next());
@@ -264,15 +264,15 @@ final class Eval {
         if (target instanceof Name n) {
             in.frame.scope.store(n.id(), value);
         } else if (target instanceof Attr a) {
-                Object o = eval(a.obj());
-                at(a);
-                Attrs.set(in, o, a.name(), value);
-            } else if (target instanceof Index x) {
-                Object o = eval(x.obj());
-                Object i = eval(x.index());
-                at(x);
-                Items.set(in, o, i, value);
-            } else if (target instanceof Seq s) {
+            Object o = eval(a.obj());
+            at(a);
+            Attrs.set(in, o, a.name(), value);
+        } else if (target instanceof Index x) {
+            Object o = eval(x.obj());
+            Object i = eval(x.index());
+            at(x);
+            Items.set(in, o, i, value);
+        } else if (target instanceof Seq s) {
             unpack(s.items(), value);
         } else if (target instanceof Starred s) {
             assign(s.value(), value);
@@ -282,7 +282,7 @@ final class Eval {
     }
 
     private void unpack(List<Expr> targets, Object value) {
-        List<Object> items = Ops.list(in, value);
+        List<Object> items = Iter.list(in, value);
         int star = -1;
         for (int i = 0; i < targets.size(); i++) {
             if (targets.get(i) instanceof Starred) {
@@ -318,24 +318,24 @@ final class Eval {
     void augAssign(AugAssign a) {
         Object rhs = eval(a.value());
         if (a.target() instanceof Name n) {
-                at(n);
-                Object cur = in.frame.scope.load(n.id());
-                at(a);
-                in.frame.scope.store(n.id(), inPlace(a.op(), cur, rhs));
-            } else if (a.target() instanceof Attr t) {
-                Object o = eval(t.obj());
-                at(t);
-                Object cur = Attrs.get(in, o, t.name());
-                at(a);
-                Attrs.set(in, o, t.name(), inPlace(a.op(), cur, rhs));
-            } else if (a.target() instanceof Index x) {
-                Object o = eval(x.obj());
-                Object i = eval(x.index());
-                at(x);
-                Object cur = Items.get(in, o, i);
-                at(a);
-                Items.set(in, o, i, inPlace(a.op(), cur, rhs));
-            } else {
+            at(n);
+            Object cur = in.frame.scope.load(n.id());
+            at(a);
+            in.frame.scope.store(n.id(), inPlace(a.op(), cur, rhs));
+        } else if (a.target() instanceof Attr t) {
+            Object o = eval(t.obj());
+            at(t);
+            Object cur = Attrs.get(in, o, t.name());
+            at(a);
+            Attrs.set(in, o, t.name(), inPlace(a.op(), cur, rhs));
+        } else if (a.target() instanceof Index x) {
+            Object o = eval(x.obj());
+            Object i = eval(x.index());
+            at(x);
+            Object cur = Items.get(in, o, i);
+            at(a);
+            Items.set(in, o, i, inPlace(a.op(), cur, rhs));
+        } else {
             throw PyException.type("illegal expression for augmented assignment");
         }
     }
@@ -343,7 +343,7 @@ final class Eval {
     /** {@code +=} on a list extends it in place, as {@code list.__iadd__} does; everything else rebinds. */
     private Object inPlace(String op, Object cur, Object rhs) {
         if (op.equals("+") && cur instanceof PyList l && !(rhs instanceof String)) {
-            l.items.addAll(Ops.list(in, rhs));
+            l.items.addAll(Iter.list(in, rhs));
             return l;
         }
         return Arith.binary(in, op, cur, rhs);
@@ -351,20 +351,20 @@ final class Eval {
 
     void delete(Expr target) {
         if (target instanceof Name n) {
-                at(n);
-                if (!in.frame.scope.delete(n.id())) {
-                    throw PyException.of(Exceptions.NAME, "name '" + n.id() + "' is not defined");
-                }
-            } else if (target instanceof Index x) {
-                Object o = eval(x.obj());
-                Object i = eval(x.index());
-                at(x);
-                Items.delete(in, o, i);
-            } else if (target instanceof Attr a) {
-                Object o = eval(a.obj());
-                at(a);
-                Attrs.delete(o, a.name());
-            } else if (target instanceof Seq s) {
+            at(n);
+            if (!in.frame.scope.delete(n.id())) {
+                throw PyException.of(Exceptions.NAME, "name '" + n.id() + "' is not defined");
+            }
+        } else if (target instanceof Index x) {
+            Object o = eval(x.obj());
+            Object i = eval(x.index());
+            at(x);
+            Items.delete(in, o, i);
+        } else if (target instanceof Attr a) {
+            Object o = eval(a.obj());
+            at(a);
+            Attrs.delete(o, a.name());
+        } else if (target instanceof Seq s) {
             s.items().forEach(this::delete);
         } else {
             throw PyException.type("cannot delete " + Ops.typeName(target));

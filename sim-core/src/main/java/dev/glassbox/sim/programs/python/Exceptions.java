@@ -39,6 +39,7 @@ final class Exceptions {
     static final PyClass NOT_IMPLEMENTED = add("NotImplementedError", RUNTIME);
     static final PyClass STOP_ITERATION = add("StopIteration", EXCEPTION);
     static final PyClass SYNTAX = add("SyntaxError", EXCEPTION);
+    static final PyClass SYSTEM_ERROR = add("SystemError", EXCEPTION);
     static final PyClass INDENTATION = add("IndentationError", SYNTAX);
     static final PyClass TYPE = add("TypeError", EXCEPTION);
     static final PyClass VALUE = add("ValueError", EXCEPTION);

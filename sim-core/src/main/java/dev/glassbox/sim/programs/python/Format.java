@@ -59,64 +59,64 @@ final class Format {
 
     private static String repr(Interp in, Object o, IdentityHashMap<Object, Boolean> seen) {
         if (o instanceof Boolean b) {
-                return b ? "True" : "False";
-            } else if (o instanceof BigInteger i) {
-                return intStr(i);
-            } else if (o instanceof Double d) {
-                return floatRepr(d);
-            } else if (o instanceof String s) {
-                return strRepr(s);
-            } else if (o instanceof PyNone n) {
-                return "None";
-            } else if (o instanceof PyList l) {
-                return items(in, "[", "]", l.items, l, seen);
-            } else if (o instanceof PyTuple t) {
-                return t.items.size() == 1 ? "(" + repr(in, t.items.get(0), seen) + ",)" : items(in, "(", ")", t.items, t, seen);
-            } else if (o instanceof PySet s) {
-                return s.items.isEmpty() ? "set()" : items(in, "{", "}", Ops.setOrder(s), s, seen);
-            } else if (o instanceof PyDict d) {
-                if (seen.containsKey(d)) {
-                    return "{...}";
-                }
-                seen.put(d, true);
-                StringJoiner j = new StringJoiner(", ", "{", "}");
-                d.map.forEach((k, v) -> j.add(repr(in, k.value(), seen) + ": " + repr(in, v, seen)));
-                seen.remove(d);
-                return j.toString();
-            } else if (o instanceof PyRange r) {
-                return "range(" + r.start() + ", " + r.stop() + (r.step() == 1 ? "" : ", " + r.step()) + ")";
-            } else if (o instanceof PyFunction f) {
-                return "<function " + f.qualname + " at 0x7f3a1c2b" + String.format("%04x", f.id & 0xffff) + ">";
-            } else if (o instanceof Builtin b) {
-                return b.self == null ? "<built-in function " + b.name + ">"
-                        : "<built-in method " + b.name + " of " + Ops.typeName(b.self) + " object at 0x7f3a1c3d0000>";
-            } else if (o instanceof BoundMethod m) {
-                return "<bound method " + m.fn().qualname + " of " + repr(in, m.self(), seen) + ">";
-            } else if (o instanceof PyClass c) {
-                return c.module.equals("builtins") ? "<class '" + c.name + "'>" : "<class '" + c.module + "." + c.name + "'>";
-            } else if (o instanceof PyModule m) {
-                return "<module '" + m.name + "' (built-in)>";
-            } else if (o instanceof PyFile f) {
-                return "<_io.TextIOWrapper name='" + f.name + "' mode='" + f.mode + "' encoding='UTF-8'>";
-            } else if (o instanceof PyObject p) {
-                if (p.cls.lookup("__repr__") instanceof PyFunction f) {
-                    return strResult(f.call(in, List.of(p), Map.of()), "__repr__");
-                }
-                if (p.cls.isException()) {
-                    Object args = p.dict.get("args");
-                    String inner = args instanceof PyTuple t && t.items.size() == 1 ? repr(in, t.items.get(0), seen)
-                            : args instanceof PyTuple t ? items(in, "", "", t.items, t, seen) : "";
-                    return p.cls.name + "(" + inner + ")";
-                }
-                return "<" + p.cls.module + "." + p.cls.name + " object at 0x7f3a1c4e" + String.format("%04x",
-                        System.identityHashCode(p) & 0xffff) + ">";
-            } else if (o instanceof Methods.DictView v) {
-                return items(in, v.kind() + "([", "])", v.items(), v, seen);
-            } else if (o instanceof PyIter it) {
-                return "<" + it.typeName + " object at 0x7f3a1c5f0000>";
-            } else {
-                return String.valueOf(o);
+            return b ? "True" : "False";
+        } else if (o instanceof BigInteger i) {
+            return intStr(i);
+        } else if (o instanceof Double d) {
+            return floatRepr(d);
+        } else if (o instanceof String s) {
+            return strRepr(s);
+        } else if (o instanceof PyNone n) {
+            return "None";
+        } else if (o instanceof PyList l) {
+            return items(in, "[", "]", l.items, l, seen);
+        } else if (o instanceof PyTuple t) {
+            return t.items.size() == 1 ? "(" + repr(in, t.items.get(0), seen) + ",)" : items(in, "(", ")", t.items, t, seen);
+        } else if (o instanceof PySet s) {
+            return s.items.isEmpty() ? "set()" : items(in, "{", "}", Iter.setOrder(s), s, seen);
+        } else if (o instanceof PyDict d) {
+            if (seen.containsKey(d)) {
+                return "{...}";
             }
+            seen.put(d, true);
+            StringJoiner j = new StringJoiner(", ", "{", "}");
+            d.map.forEach((k, v) -> j.add(repr(in, k.value(), seen) + ": " + repr(in, v, seen)));
+            seen.remove(d);
+            return j.toString();
+        } else if (o instanceof PyRange r) {
+            return "range(" + r.start() + ", " + r.stop() + (r.step() == 1 ? "" : ", " + r.step()) + ")";
+        } else if (o instanceof PyFunction f) {
+            return "<function " + f.qualname + " at 0x7f3a1c2b" + String.format("%04x", f.id & 0xffff) + ">";
+        } else if (o instanceof Builtin b) {
+            return b.self == null ? "<built-in function " + b.name + ">"
+                    : "<built-in method " + b.name + " of " + Ops.typeName(b.self) + " object at 0x7f3a1c3d0000>";
+        } else if (o instanceof BoundMethod m) {
+            return "<bound method " + m.fn().qualname + " of " + repr(in, m.self(), seen) + ">";
+        } else if (o instanceof PyClass c) {
+            return c.module.equals("builtins") ? "<class '" + c.name + "'>" : "<class '" + c.module + "." + c.name + "'>";
+        } else if (o instanceof PyModule m) {
+            return "<module '" + m.name + "' (built-in)>";
+        } else if (o instanceof PyFile f) {
+            return "<_io.TextIOWrapper name='" + f.name + "' mode='" + f.mode + "' encoding='UTF-8'>";
+        } else if (o instanceof PyObject p) {
+            if (p.cls.lookup("__repr__") instanceof PyFunction f) {
+                return strResult(f.call(in, List.of(p), Map.of()), "__repr__");
+            }
+            if (p.cls.isException()) {
+                Object args = p.dict.get("args");
+                String inner = args instanceof PyTuple t && t.items.size() == 1 ? repr(in, t.items.get(0), seen)
+                        : args instanceof PyTuple t ? items(in, "", "", t.items, t, seen) : "";
+                return p.cls.name + "(" + inner + ")";
+            }
+            return "<" + p.cls.module + "." + p.cls.name + " object at 0x7f3a1c4e" + String.format("%04x",
+                    System.identityHashCode(p) & 0xffff) + ">";
+        } else if (o instanceof Methods.DictView v) {
+            return items(in, v.kind() + "([", "])", v.items(), v, seen);
+        } else if (o instanceof PyIter it) {
+            return "<" + it.typeName + " object at 0x7f3a1c5f0000>";
+        } else {
+            return String.valueOf(o);
+        }
     }
 
     private static String items(Interp in, String open, String close, List<Object> items, Object self,
@@ -188,163 +188,6 @@ final class Format {
         return sign + mant + "e" + (exp < 0 ? "-" : "+") + (Math.abs(exp) < 10 ? "0" : "") + Math.abs(exp);
     }
 
-    // ---- format specs: [[fill]align][sign][#][0][width][,|_][.precision][type]
-
-    static String format(Interp in, Object v, String spec) {
-        if (spec.isEmpty()) {
-            return str(in, v);
-        }
-        int i = 0;
-        char fill = ' ';
-        char align = 0;
-        if (spec.length() >= 2 && "<>^=".indexOf(spec.charAt(1)) >= 0) {
-            fill = spec.charAt(0);
-            align = spec.charAt(1);
-            i = 2;
-        } else if ("<>^=".indexOf(spec.charAt(0)) >= 0) {
-            align = spec.charAt(0);
-            i = 1;
-        }
-        char sign = '-';
-        if (i < spec.length() && "+- ".indexOf(spec.charAt(i)) >= 0) {
-            sign = spec.charAt(i++);
-        }
-        if (i < spec.length() && spec.charAt(i) == '#') {
-            i++;
-        }
-        if (i < spec.length() && spec.charAt(i) == '0') {
-            if (align == 0) {
-                fill = '0';
-                align = '=';
-            }
-            i++;
-        }
-        int width = 0;
-        while (i < spec.length() && Character.isDigit(spec.charAt(i))) {
-            width = width * 10 + spec.charAt(i++) - '0';
-        }
-        char group = 0;
-        if (i < spec.length() && (spec.charAt(i) == ',' || spec.charAt(i) == '_')) {
-            group = spec.charAt(i++);
-        }
-        int precision = -1;
-        if (i < spec.length() && spec.charAt(i) == '.') {
-            i++;
-            precision = 0;
-            while (i < spec.length() && Character.isDigit(spec.charAt(i))) {
-                precision = precision * 10 + spec.charAt(i++) - '0';
-            }
-        }
-        char type = i < spec.length() ? spec.charAt(i++) : 0;
-        if (i != spec.length()) {
-            throw PyException.value("Invalid format specifier '" + spec + "' for object of type '" + Ops.typeName(v) + "'");
-        }
-        String body;
-        boolean numeric = Ops.isNumber(v);
-        if (v instanceof String s) {
-            if (type != 0 && type != 's') {
-                throw PyException.value("Unknown format code '" + type + "' for object of type 'str'");
-            }
-            body = precision >= 0 && precision < s.length() ? s.substring(0, precision) : s;
-        } else if (numeric) {
-            body = number(v, type, precision, group);
-            if (sign != '-' && !body.startsWith("-")) {
-                body = sign + body;
-            }
-        } else {
-            body = str(in, v);
-        }
-        if (align == 0) {
-            align = numeric ? '>' : '<';
-        }
-        int pad = width - body.codePointCount(0, body.length());
-        if (pad <= 0) {
-            return body;
-        }
-        String f = String.valueOf(fill).repeat(pad);
-        return switch (align) {
-            case '<' -> body + f;
-            case '^' -> String.valueOf(fill).repeat(pad / 2) + body + String.valueOf(fill).repeat(pad - pad / 2);
-            case '=' -> body.startsWith("-") || body.startsWith("+") ? body.charAt(0) + f + body.substring(1) : f + body;
-            default -> f + body;
-        };
-    }
-
-    private static String number(Object v, char type, int precision, char group) {
-        switch (type) {
-            case 'd', 'x', 'X', 'o', 'b', 'n' -> {
-                if (!Ops.isInt(v)) {
-                    throw PyException.value("Unknown format code '" + type + "' for object of type 'float'");
-                }
-                BigInteger b = Ops.big(v);
-                String s = switch (type) {
-                    case 'x' -> b.toString(16);
-                    case 'X' -> b.toString(16).toUpperCase();
-                    case 'o' -> b.toString(8);
-                    case 'b' -> b.toString(2);
-                    default -> b.toString();
-                };
-                return group != 0 ? groups(s, group) : s;
-            }
-            case 'f', 'F', '%' -> {
-                double d = Ops.dbl(v) * (type == '%' ? 100 : 1);
-                String s = fixed(d, precision < 0 ? 6 : precision);
-                if (group != 0) {
-                    int dot = s.indexOf('.');
-                    s = dot < 0 ? groups(s, group) : groups(s.substring(0, dot), group) + s.substring(dot);
-                }
-                return type == '%' ? s + "%" : s;
-            }
-            case 'e', 'E' -> {
-                String s = String.format("%." + (precision < 0 ? 6 : precision) + "e", Ops.dbl(v));
-                return type == 'E' ? s.toUpperCase() : s;
-            }
-            case 'g', 'G' -> {
-                double d = Ops.dbl(v);
-                int p = precision < 0 ? 6 : Math.max(precision, 1);
-                if (d == 0) {
-                    return "0";
-                }
-                int exp = (int) Math.floor(Math.log10(Math.abs(d)));
-                String s = exp >= -4 && exp < p ? new BigDecimal(d).round(new java.math.MathContext(p)).stripTrailingZeros()
-                        .toPlainString() : String.format("%." + (p - 1) + "e", d).replaceAll("\\.?0+e", "e");
-                return type == 'G' ? s.toUpperCase() : s;
-            }
-            case 0 -> {
-                if (v instanceof Double d && precision >= 0) {
-                    return number(v, 'g', precision, group);
-                }
-                String s = v instanceof Double d ? floatRepr(d) : Ops.big(v).toString();
-                if (group != 0 && Ops.isInt(v)) {
-                    s = groups(s, group);
-                }
-                return s;
-            }
-            default -> throw PyException.value("Unknown format code '" + type + "' for object of type '"
-                    + Ops.typeName(v) + "'");
-        }
-    }
-
-    static String fixed(double d, int precision) {
-        if (Double.isNaN(d) || Double.isInfinite(d)) {
-            return floatRepr(d);
-        }
-        return new BigDecimal(d).setScale(precision, RoundingMode.HALF_EVEN).toPlainString();
-    }
-
-    private static String groups(String digits, char sep) {
-        boolean neg = digits.startsWith("-");
-        String d = neg ? digits.substring(1) : digits;
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < d.length(); i++) {
-            if (i > 0 && (d.length() - i) % 3 == 0) {
-                sb.append(sep);
-            }
-            sb.append(d.charAt(i));
-        }
-        return (neg ? "-" : "") + sb;
-    }
-
     /** {@code "%s is %d" % (a, b)}. */
     static String percent(Interp in, String fmt, Object arg) {
         List<Object> args = arg instanceof PyTuple t ? t.items : List.of(arg);
@@ -376,15 +219,15 @@ final class Format {
             Object v = args.get(n++);
             String spec = flags.startsWith("-") ? "<" + flags.substring(1) : flags;
             sb.append(switch (type) {
-                case 's' -> format(in, str(in, v), spec);
-                case 'r' -> format(in, repr(in, v), spec);
+                case 's' -> FormatSpec.format(in, str(in, v), spec);
+                case 'r' -> FormatSpec.format(in, repr(in, v), spec);
                 case 'd', 'i' -> {
                     if (!Ops.isNumber(v)) {
                         throw PyException.type("%" + type + " format: a real number is required, not " + Ops.typeName(v));
                     }
-                    yield format(in, v instanceof Double d ? new BigDecimal(d).toBigInteger() : Ops.big(v), spec + "d");
+                    yield FormatSpec.format(in, v instanceof Double d ? new BigDecimal(d).toBigInteger() : Ops.big(v), spec + "d");
                 }
-                case 'f', 'x', 'X', 'e', 'g', 'o' -> format(in, v, spec + type);
+                case 'f', 'x', 'X', 'e', 'g', 'o' -> FormatSpec.format(in, v, spec + type);
                 default -> throw PyException.value("unsupported format character '" + type + "' (0x"
                         + Integer.toHexString(type) + ") at index " + j);
             });

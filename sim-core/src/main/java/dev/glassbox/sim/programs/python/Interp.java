@@ -1,6 +1,7 @@
 package dev.glassbox.sim.programs.python;
 
 import dev.glassbox.sim.Sys;
+import dev.glassbox.sim.SysError;
 import dev.glassbox.sim.programs.python.Ast.*;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -127,17 +128,33 @@ final class Interp {
         }
     }
 
+    /**
+     * Runs one statement. A failed system call the statement made surfaces as OSError, and a fault of this
+     * interpreter itself as SystemError, so a program sees a Python exception, never a Java one.
+     */
     void exec(Stmt s) {
         tick();
         frame.node = s;
+        try {
+            run(s);
+        } catch (PyException | Flow e) {
+            throw e;
+        } catch (SysError e) {
+            throw OsErrors.of(e, null);
+        } catch (RuntimeException e) {
+            throw PyException.of(Exceptions.SYSTEM_ERROR, "glassbox's python failed inside: " + e);
+        }
+    }
+
+    private void run(Stmt s) {
         if (s instanceof ExprStmt e) {
             eval.eval(e.expr());
         } else if (s instanceof Assign a) {
-                Object v = eval.eval(a.value());
-                for (Expr t : a.targets()) {
-                    eval.assign(t, v);
-                }
-            } else if (s instanceof AugAssign a) {
+            Object v = eval.eval(a.value());
+            for (Expr t : a.targets()) {
+                eval.assign(t, v);
+            }
+        } else if (s instanceof AugAssign a) {
             eval.augAssign(a);
         } else if (s instanceof If i) {
             block(Ops.truthy(this, eval.eval(i.cond())) ? i.body() : i.orElse());
@@ -146,35 +163,36 @@ final class Interp {
         } else if (s instanceof ForStmt f) {
             forLoop(f);
         } else if (s instanceof Simple x) {
-                switch (x.kind()) {
-                    case BREAK -> throw Flow.BREAK;
-                    case CONTINUE -> throw Flow.CONTINUE;
-                    default -> { }
-                }
-            } else if (s instanceof Return r) {
+            switch (x.kind()) {
+                case BREAK -> throw Flow.BREAK;
+                case CONTINUE -> throw Flow.CONTINUE;
+                default -> { }
+            }
+        } else if (s instanceof Return r) {
             throw new Flow.Return(r.value() == null ? PyNone.NONE : eval.eval(r.value()));
         } else if (s instanceof Def d) {
             def(d);
         } else if (s instanceof ClassDef c) {
             classDef(c);
         } else if (s instanceof Try t) {
-            tryStmt(t);
+            Compound.tryStmt(this, t);
         } else if (s instanceof Raise r) {
-            raise(r);
+            Compound.raise(this, r);
         } else if (s instanceof With w) {
-            with(w, 0);
+            Compound.with(this, w, 0);
         } else if (s instanceof Import i) {
-            importStmt(i);
+            Modules.importStmt(this, i);
         } else if (s instanceof ImportFrom i) {
-            importFrom(i);
-        } else if (s instanceof Ast.Scope sc) { } else if (s instanceof Del d) {
+            Modules.importFrom(this, i);
+        } else if (s instanceof Del d) {
             d.targets().forEach(eval::delete);
         } else if (s instanceof Assert a) {
-                if (!Ops.truthy(this, eval.eval(a.test()))) {
-                    throw a.msg() == null ? PyException.of(Exceptions.ASSERTION) : PyException.of(Exceptions.ASSERTION,
-                            eval.eval(a.msg()));
-                }
+            if (!Ops.truthy(this, eval.eval(a.test()))) {
+                throw a.msg() == null ? PyException.of(Exceptions.ASSERTION) : PyException.of(Exceptions.ASSERTION,
+                        eval.eval(a.msg()));
             }
+        }
+        // global and nonlocal act when the function is made (Analyzer), not when they run
     }
 
     private void whileLoop(While w) {
@@ -195,7 +213,7 @@ final class Interp {
     }
 
     private void forLoop(ForStmt f) {
-        var it = Ops.iter(this, eval.eval(f.iter()));
+        var it = Iter.iter(this, eval.eval(f.iter()));
         while (it.hasNext()) {
             eval.assign(f.target(), it.next());
             try {
@@ -280,157 +298,4 @@ final class Interp {
         frame.scope.store(c.name(), decorate(c.decorators(), cls));
     }
 
-    private void tryStmt(Try t) {
-        try {
-            tryBody(t);
-        } catch (PyException | Flow e) {
-            block(t.fin());
-            throw e;
-        }
-        block(t.fin());
-    }
-
-    private void tryBody(Try t) {
-        try {
-            block(t.body());
-        } catch (PyException e) {
-            addEntry(e.exc, frame);
-            Handler h = handlerFor(t, e.exc);
-            if (h == null) {
-                throw e;
-            }
-            PyObject saved = handling;
-            handling = e.exc;
-            try {
-                if (h.name() != null) {
-                    frame.scope.store(h.name(), e.exc);
-                }
-                block(h.body());
-            } catch (PyException e2) {
-                if (e2.exc != e.exc && e2.exc.context == null) {
-                    e2.exc.context = e.exc;
-                }
-                throw e2;
-            } finally {
-                handling = saved;
-                if (h.name() != null) {
-                    frame.scope.delete(h.name());
-                }
-            }
-            return;
-        }
-        block(t.orElse());
-    }
-
-    private Handler handlerFor(Try t, PyObject exc) {
-        for (Handler h : t.handlers()) {
-            if (h.type() == null) {
-                return h;
-            }
-            frame.node = h.type();
-            Object type = eval.eval(h.type());
-            List<Object> types = type instanceof PyTuple tu ? tu.items : List.of(type);
-            for (Object ty : types) {
-                if (!(ty instanceof PyClass c) || !c.isException()) {
-                    throw PyException.type("catching classes that do not inherit from BaseException is not allowed");
-                }
-                if (exc.cls.isSubclassOf(c)) {
-                    return h;
-                }
-            }
-        }
-        return null;
-    }
-
-    private void raise(Raise r) {
-        if (r.exc() == null) {
-            if (handling == null) {
-                throw PyException.of(Exceptions.RUNTIME, "No active exception to reraise");
-            }
-            throw new PyException(handling);
-        }
-        PyObject exc = exception(eval.eval(r.exc()));
-        if (r.cause() != null) {
-            Object cause = eval.eval(r.cause());
-            exc.cause = cause == PyNone.NONE ? null : exception(cause);
-            exc.suppressContext = true;
-        }
-        if (handling != null && handling != exc) {
-            exc.context = handling;
-        }
-        frame.node = r;
-        throw new PyException(exc);
-    }
-
-    PyObject exception(Object v) {
-        if (v instanceof PyClass c && c.isException()) {
-            v = c.call(this, List.of(), Map.of());
-        }
-        if (v instanceof PyObject p && p.cls.isException()) {
-            return p;
-        }
-        throw PyException.type("exceptions must derive from BaseException");
-    }
-
-    private void with(With w, int index) {
-        if (index == w.items().size()) {
-            block(w.body());
-            return;
-        }
-        WithItem item = w.items().get(index);
-        Object ctx = eval.eval(item.ctx());
-        Object entered = Attrs.callMethod(this, ctx, "__enter__", List.of());
-        if (item.target() != null) {
-            eval.assign(item.target(), entered);
-        }
-        try {
-            with(w, index + 1);
-        } catch (PyException e) {
-            addEntry(e.exc, frame);
-            Object swallow = Attrs.callMethod(this, ctx, "__exit__", List.of(e.exc.cls, e.exc, PyNone.NONE));
-            if (!Ops.truthy(this, swallow)) {
-                throw e;
-            }
-            return;
-        } catch (Flow f) {
-            Attrs.callMethod(this, ctx, "__exit__", List.of(PyNone.NONE, PyNone.NONE, PyNone.NONE));
-            throw f;
-        }
-        Attrs.callMethod(this, ctx, "__exit__", List.of(PyNone.NONE, PyNone.NONE, PyNone.NONE));
-    }
-
-    private void importStmt(Import i) {
-        for (String[] n : i.names()) {
-            PyModule m = Modules.load(this, n[0]);
-            if (n[1] != null) {
-                frame.scope.store(n[1], m);
-            } else {
-                String top = n[0].split("\\.")[0];
-                frame.scope.store(top, Modules.load(this, top));
-            }
-        }
-    }
-
-    private void importFrom(ImportFrom i) {
-        PyModule m = Modules.load(this, i.module());
-        for (String[] n : i.names()) {
-            if (n[0].equals("*")) {
-                m.attrs.forEach((k, v) -> {
-                    if (!k.startsWith("_")) {
-                        frame.scope.store(k, v);
-                    }
-                });
-                continue;
-            }
-            Object v = m.attrs.get(n[0]);
-            if (v == null) {
-                v = Modules.submodule(this, i.module() + "." + n[0]);
-            }
-            if (v == null) {
-                throw PyException.of(Exceptions.IMPORT, "cannot import name '" + n[0] + "' from '" + i.module()
-                        + "' (unknown location)");
-            }
-            frame.scope.store(n[1] != null ? n[1] : n[0], v);
-        }
-    }
 }

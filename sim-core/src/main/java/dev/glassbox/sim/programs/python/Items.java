@@ -41,36 +41,36 @@ final class Items {
 
     static Object get(Interp in, Object o, Object idx) {
         if (o instanceof PyList l) {
-                return idx instanceof SliceValue s ? new PyList(slice(l.items, s)) : l.items.get(index(l.items.size(), idx, "list"));
-            } else if (o instanceof PyTuple t) {
-                return idx instanceof SliceValue s ? new PyTuple(slice(t.items, s)) : t.items.get(index(t.items.size(), idx, "tuple"));
-            } else if (o instanceof String s) {
-                int[] cps = s.codePoints().toArray();
-                if (idx instanceof SliceValue sl) {
-                    long[] r = sl.indices(cps.length);
-                    StringBuilder sb = new StringBuilder();
-                    for (long k = 0, i = r[0]; k < r[3]; k++, i += r[2]) {
-                        sb.appendCodePoint(cps[(int) i]);
-                    }
-                    return sb.toString();
+            return idx instanceof SliceValue s ? new PyList(slice(l.items, s)) : l.items.get(index(l.items.size(), idx, "list"));
+        } else if (o instanceof PyTuple t) {
+            return idx instanceof SliceValue s ? new PyTuple(slice(t.items, s)) : t.items.get(index(t.items.size(), idx, "tuple"));
+        } else if (o instanceof String s) {
+            int[] cps = s.codePoints().toArray();
+            if (idx instanceof SliceValue sl) {
+                long[] r = sl.indices(cps.length);
+                StringBuilder sb = new StringBuilder();
+                for (long k = 0, i = r[0]; k < r[3]; k++, i += r[2]) {
+                    sb.appendCodePoint(cps[(int) i]);
                 }
-                return new String(Character.toChars(cps[index(cps.length, idx, "string")]));
-            } else if (o instanceof PyDict d) {
-                Object v = d.get(idx);
-                if (v == null) {
-                    throw PyException.of(Exceptions.KEY, idx);
-                }
-                return v;
-            } else if (o instanceof PyRange r) {
-                if (idx instanceof SliceValue) {
-                    throw PyException.type("glassbox's python cannot slice a range; use list(range(...))[a:b]");
-                }
-                return Ops.integer(r.get(index(r.length(), idx, "range object")));
-            } else if (o instanceof PyObject p && (p.cls.lookup("__getitem__") instanceof PyFunction f)) {
-                return f.call(in, List.of(p, idx), Map.of());
-            } else if (o instanceof PyClass c) {
-                return c;
-            } else {
+                return sb.toString();
+            }
+            return new String(Character.toChars(cps[index(cps.length, idx, "string")]));
+        } else if (o instanceof PyDict d) {
+            Object v = d.get(idx);
+            if (v == null) {
+                throw PyException.of(Exceptions.KEY, idx);
+            }
+            return v;
+        } else if (o instanceof PyRange r) {
+            if (idx instanceof SliceValue) {
+                throw PyException.type("glassbox's python cannot slice a range; use list(range(...))[a:b]");
+            }
+            return Ops.integer(r.get(index(r.length(), idx, "range object")));
+        } else if (o instanceof PyObject p && (p.cls.lookup("__getitem__") instanceof PyFunction f)) {
+            return f.call(in, List.of(p, idx), Map.of());
+        } else if (o instanceof PyClass c) {
+            return c;
+        } else {
             throw PyException.type("'" + Ops.typeName(o) + "' object is not subscriptable");
         }
     }
@@ -101,31 +101,31 @@ final class Items {
 
     static void set(Interp in, Object o, Object idx, Object value) {
         if (o instanceof PyList l) {
-                if (idx instanceof SliceValue s) {
-                    long[] r = s.indices(l.items.size());
-                    List<Object> repl = Ops.list(in, value);
-                    if (r[2] != 1) {
-                        if (repl.size() != r[3]) {
-                            throw PyException.value("attempt to assign sequence of size " + repl.size()
-                                    + " to extended slice of size " + r[3]);
-                        }
-                        for (long k = 0, i = r[0]; k < r[3]; k++, i += r[2]) {
-                            l.items.set((int) i, repl.get((int) k));
-                        }
-                        return;
+            if (idx instanceof SliceValue s) {
+                long[] r = s.indices(l.items.size());
+                List<Object> repl = Iter.list(in, value);
+                if (r[2] != 1) {
+                    if (repl.size() != r[3]) {
+                        throw PyException.value("attempt to assign sequence of size " + repl.size()
+                                + " to extended slice of size " + r[3]);
                     }
-                    int from = (int) r[0];
-                    int to = (int) Math.max(r[0], r[1]);
-                    l.items.subList(from, to).clear();
-                    l.items.addAll(from, repl);
+                    for (long k = 0, i = r[0]; k < r[3]; k++, i += r[2]) {
+                        l.items.set((int) i, repl.get((int) k));
+                    }
                     return;
                 }
-                if (!Ops.isInt(idx)) {
-                    throw PyException.type("list indices must be integers or slices, not " + Ops.typeName(idx));
-                }
-                int i = indexForStore(l.items.size(), idx);
-                l.items.set(i, value);
-            } else if (o instanceof PyDict d) {
+                int from = (int) r[0];
+                int to = (int) Math.max(r[0], r[1]);
+                l.items.subList(from, to).clear();
+                l.items.addAll(from, repl);
+                return;
+            }
+            if (!Ops.isInt(idx)) {
+                throw PyException.type("list indices must be integers or slices, not " + Ops.typeName(idx));
+            }
+            int i = indexForStore(l.items.size(), idx);
+            l.items.set(i, value);
+        } else if (o instanceof PyDict d) {
             d.put(idx, value);
         } else if (o instanceof PyObject p && (p.cls.lookup("__setitem__") instanceof PyFunction f)) {
             f.call(in, List.of(p, idx, value), Map.of());
@@ -147,31 +147,31 @@ final class Items {
 
     static void delete(Interp in, Object o, Object idx) {
         if (o instanceof PyList l) {
-                if (idx instanceof SliceValue s) {
-                    long[] r = s.indices(l.items.size());
-                    List<Integer> gone = new ArrayList<>();
-                    for (long k = 0, i = r[0]; k < r[3]; k++, i += r[2]) {
-                        gone.add((int) i);
-                    }
-                    gone.sort(java.util.Comparator.reverseOrder());
-                    for (int i : gone) {
-                        l.items.remove(i);
-                    }
-                    return;
+            if (idx instanceof SliceValue s) {
+                long[] r = s.indices(l.items.size());
+                List<Integer> gone = new ArrayList<>();
+                for (long k = 0, i = r[0]; k < r[3]; k++, i += r[2]) {
+                    gone.add((int) i);
                 }
-                long i = Ops.toLong(idx, "list index");
-                if (i < 0) {
-                    i += l.items.size();
+                gone.sort(java.util.Comparator.reverseOrder());
+                for (int i : gone) {
+                    l.items.remove(i);
                 }
-                if (i < 0 || i >= l.items.size()) {
-                    throw PyException.index("list assignment index out of range");
-                }
-                l.items.remove((int) i);
-            } else if (o instanceof PyDict d) {
-                if (d.map.remove(new Key(idx)) == null) {
-                    throw PyException.of(Exceptions.KEY, idx);
-                }
-            } else {
+                return;
+            }
+            long i = Ops.toLong(idx, "list index");
+            if (i < 0) {
+                i += l.items.size();
+            }
+            if (i < 0 || i >= l.items.size()) {
+                throw PyException.index("list assignment index out of range");
+            }
+            l.items.remove((int) i);
+        } else if (o instanceof PyDict d) {
+            if (d.map.remove(new Key(idx)) == null) {
+                throw PyException.of(Exceptions.KEY, idx);
+            }
+        } else {
             throw PyException.type("'" + Ops.typeName(o) + "' object doesn't support item deletion");
         }
     }

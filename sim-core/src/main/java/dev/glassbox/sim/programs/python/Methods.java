@@ -86,7 +86,7 @@ final class Methods {
                 return PyNone.NONE;
             });
             case "extend" -> Builtin.method(name, l, 1, 1, (i, a) -> {
-                it.addAll(Ops.list(i, a.get(0)));
+                it.addAll(Iter.list(i, a.get(0)));
                 return PyNone.NONE;
             });
             case "insert" -> Builtin.method(name, l, 2, 2, (i, a) -> {
@@ -233,7 +233,7 @@ final class Methods {
                 if (s.items.isEmpty()) {
                     throw PyException.of(Exceptions.KEY, "pop from an empty set");
                 }
-                Object first = Ops.setOrder(s).get(0);
+                Object first = Iter.setOrder(s).get(0);
                 s.items.remove(new Key(first));
                 return first;
             });
@@ -242,7 +242,7 @@ final class Methods {
             case "difference" -> Builtin.method(name, s, 0, 9, (i, a) -> fold(i, "-", s, a));
             case "update" -> Builtin.method(name, s, 0, 9, (i, a) -> {
                 for (Object o : a) {
-                    Ops.list(i, o).forEach(s::add);
+                    Iter.list(i, o).forEach(s::add);
                 }
                 return PyNone.NONE;
             });
@@ -262,7 +262,7 @@ final class Methods {
             return s;
         }
         PySet s = new PySet();
-        Ops.list(in, o).forEach(s::add);
+        Iter.list(in, o).forEach(s::add);
         return s;
     }
 

@@ -36,6 +36,42 @@ final class Modules {
         return m;
     }
 
+    /** {@code import a.b as c, d}: binds each module, or the top package of a dotted name. */
+    static void importStmt(Interp in, Ast.Import i) {
+        for (String[] n : i.names()) {
+            PyModule m = load(in, n[0]);
+            if (n[1] != null) {
+                in.frame.scope.store(n[1], m);
+            } else {
+                String top = n[0].split("\\.")[0];
+                in.frame.scope.store(top, load(in, top));
+            }
+        }
+    }
+
+    static void importFrom(Interp in, Ast.ImportFrom i) {
+        PyModule m = load(in, i.module());
+        for (String[] n : i.names()) {
+            if (n[0].equals("*")) {
+                m.attrs.forEach((k, v) -> {
+                    if (!k.startsWith("_")) {
+                        in.frame.scope.store(k, v);
+                    }
+                });
+                continue;
+            }
+            Object v = m.attrs.get(n[0]);
+            if (v == null) {
+                v = submodule(in, i.module() + "." + n[0]);
+            }
+            if (v == null) {
+                throw PyException.of(Exceptions.IMPORT, "cannot import name '" + n[0] + "' from '" + i.module()
+                        + "' (unknown location)");
+            }
+            in.frame.scope.store(n[1] != null ? n[1] : n[0], v);
+        }
+    }
+
     static Object submodule(Interp in, String name) {
         return name.equals("os.path") ? load(in, name) : null;
     }
@@ -210,7 +246,7 @@ final class Modules {
             return BigInteger.valueOf(lo + (long) (rnd.nextDouble() * (hi - lo + 1)));
         }));
         m.attrs.put("choice", Builtin.of("choice", 1, 1, (i, a) -> {
-            List<Object> items = Ops.list(i, a.get(0));
+            List<Object> items = Iter.list(i, a.get(0));
             if (items.isEmpty()) {
                 throw PyException.index("Cannot choose from an empty sequence");
             }

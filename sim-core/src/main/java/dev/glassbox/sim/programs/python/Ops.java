@@ -36,7 +36,7 @@ final class Ops {
         } else if (o instanceof PyFunction f) {
             return "function";
         } else if (o instanceof Builtin b) {
-            return b.self == null ? "builtin_function_or_method" : "builtin_function_or_method";
+            return "builtin_function_or_method";
         } else if (o instanceof BoundMethod m) {
             return "method";
         } else if (o instanceof PyClass c) {
@@ -85,10 +85,11 @@ final class Ops {
         return BigInteger.valueOf(v);
     }
 
-    /** An int argument as a Java long (indices, counts); TypeError otherwise. */
+    /** An int argument as a Java long (indices, counts); TypeError otherwise, worded after {@code what} (null: an index-like argument). */
     static long toLong(Object o, String what) {
         if (!isInt(o)) {
-            throw PyException.type(what + " must be an integer, not " + typeName(o));
+            throw PyException.type(what == null ? "'" + typeName(o) + "' object cannot be interpreted as an integer"
+                    : what + " must be an integer, not " + typeName(o));
         }
         BigInteger b = big(o);
         if (b.bitLength() > 62) {
@@ -121,13 +122,13 @@ final class Ops {
         } else if (o instanceof Methods.DictView v) {
             return !v.dict().map.isEmpty();
         } else if (o instanceof PyObject p) {
-                Object m = p.cls.lookup("__bool__");
-                if (m instanceof PyFunction f) {
-                    return truthy(in, f.call(in, List.of(p), Map.of()));
-                }
-                m = p.cls.lookup("__len__");
-                return !(m instanceof PyFunction f) || !big(f.call(in, List.of(p), Map.of())).equals(BigInteger.ZERO);
-            } else {
+            Object m = p.cls.lookup("__bool__");
+            if (m instanceof PyFunction f) {
+                return truthy(in, f.call(in, List.of(p), Map.of()));
+            }
+            m = p.cls.lookup("__len__");
+            return !(m instanceof PyFunction f) || !big(f.call(in, List.of(p), Map.of())).equals(BigInteger.ZERO);
+        } else {
             return true;
         }
     }
@@ -210,19 +211,19 @@ final class Ops {
         } else if (o instanceof BigInteger i) {
             return i.hashCode();
         } else if (o instanceof Double d) {
-                if (!Double.isInfinite(d) && !Double.isNaN(d) && d == Math.rint(d)) {
-                    return new BigDecimal(d).toBigInteger().hashCode();
-                }
-                return d.hashCode();
-            } else if (o instanceof String s) {
+            if (!Double.isInfinite(d) && !Double.isNaN(d) && d == Math.rint(d)) {
+                return new BigDecimal(d).toBigInteger().hashCode();
+            }
+            return d.hashCode();
+        } else if (o instanceof String s) {
             return s.hashCode();
         } else if (o instanceof PyTuple t) {
-                int h = 7;
-                for (Object x : t.items) {
-                    h = h * 31 + hash(x);
-                }
-                return h;
-            } else if (o instanceof PyList l) {
+            int h = 7;
+            for (Object x : t.items) {
+                h = h * 31 + hash(x);
+            }
+            return h;
+        } else if (o instanceof PyList l) {
             throw PyException.type("unhashable type: 'list'");
         } else if (o instanceof PyDict d) {
             throw PyException.type("unhashable type: 'dict'");
@@ -289,156 +290,4 @@ final class Ops {
         return Integer.compare(a.size(), b.size());
     }
 
-    // ---- iteration
-
-    static Iterator<Object> iter(Interp in, Object o) {
-        if (o instanceof PyList l) {
-                return new Iterator<>() {
-                    int i;
-
-                    @Override
-                    public boolean hasNext() {
-                        return i < l.items.size();
-                    }
-
-                    @Override
-                    public Object next() {
-                        return l.items.get(i++);
-                    }
-                };
-            } else if (o instanceof PyTuple t) {
-                return t.items.iterator();
-            } else if (o instanceof String s) {
-                return s.codePoints().mapToObj(cp -> (Object) new String(Character.toChars(cp))).iterator();
-            } else if (o instanceof PyDict d) {
-                List<Object> keys = new ArrayList<>();
-                d.map.keySet().forEach(k -> keys.add(k.value()));
-                return keys.iterator();
-            } else if (o instanceof PySet s) {
-                return setOrder(s).iterator();
-            } else if (o instanceof PyRange r) {
-                return new Iterator<>() {
-                    long i;
-
-                    @Override
-                    public boolean hasNext() {
-                        return i < r.length();
-                    }
-
-                    @Override
-                    public Object next() {
-                        return BigInteger.valueOf(r.get(i++));
-                    }
-                };
-            } else if (o instanceof PyIter it) {
-                return it;
-            } else if (o instanceof PyFile f) {
-                return f.lines(in);
-            } else if (o instanceof Methods.DictView v) {
-                return v.items().iterator();
-            } else if (o instanceof PyObject p && (p.cls.lookup("__iter__") instanceof PyFunction f)) {
-                Object it = f.call(in, List.of(p), Map.of());
-                if (it instanceof PyObject q && q.cls.lookup("__next__") instanceof PyFunction next) {
-                    return userIterator(in, q, next);
-                }
-                return iter(in, it);
-            } else {
-            throw PyException.type("'" + typeName(o) + "' object is not iterable");
-        }
-    }
-
-    private static Iterator<Object> userIterator(Interp in, PyObject it, PyFunction next) {
-        return new Iterator<>() {
-            Object ahead;
-            boolean done;
-
-            @Override
-            public boolean hasNext() {
-                if (ahead == null && !done) {
-                    try {
-                        ahead = next.call(in, List.of(it), Map.of());
-                    } catch (PyException e) {
-                        if (!e.is(Exceptions.STOP_ITERATION)) {
-                            throw e;
-                        }
-                        done = true;
-                    }
-                }
-                return ahead != null;
-            }
-
-            @Override
-            public Object next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                Object r = ahead;
-                ahead = null;
-                return r;
-            }
-        };
-    }
-
-    /** A set's members in the order CPython would list them where that is predictable: small non-negative ints sorted. */
-    static List<Object> setOrder(PySet s) {
-        List<Object> out = new ArrayList<>();
-        boolean smallInts = true;
-        for (Key k : s.items) {
-            out.add(k.value());
-            smallInts &= k.value() instanceof BigInteger b && b.signum() >= 0 && b.bitLength() < 31;
-        }
-        if (smallInts) {
-            out.sort((x, y) -> ((BigInteger) x).compareTo((BigInteger) y));
-        }
-        return out;
-    }
-
-    static List<Object> list(Interp in, Object o) {
-        if (o instanceof PyList l) {
-            return new ArrayList<>(l.items);
-        }
-        if (o instanceof PyTuple t) {
-            return t.items;
-        }
-        List<Object> out = new ArrayList<>();
-        Iterator<Object> it = iter(in, o);
-        while (it.hasNext()) {
-            out.add(it.next());
-            in.tick();
-        }
-        return out;
-    }
-
-    static boolean contains(Interp in, Object container, Object item) {
-        if (container instanceof String s) {
-                if (!(item instanceof String t)) {
-                    throw PyException.type("'in <string>' requires string as left operand, not " + typeName(item));
-                }
-                return s.contains(t);
-            } else if (container instanceof PyDict d) {
-                return d.map.containsKey(new Key(item));
-            } else if (container instanceof Methods.DictView v && (v.kind().equals("dict_keys"))) {
-                return v.dict().map.containsKey(new Key(item));
-            } else if (container instanceof PySet s) {
-                return s.contains(item);
-            } else if (container instanceof PyRange r) {
-                if (!isInt(item)) {
-                    return false;
-                }
-                long v = big(item).longValue();
-                long off = v - r.start();
-                return r.step() > 0 ? v >= r.start() && v < r.stop() && off % r.step() == 0
-                        : v <= r.start() && v > r.stop() && off % r.step() == 0;
-            } else if (container instanceof PyObject p && (p.cls.lookup("__contains__") instanceof PyFunction f)) {
-                return truthy(in, f.call(in, List.of(p, item), Map.of()));
-            } else {
-                Iterator<Object> it = iter(in, container);
-                while (it.hasNext()) {
-                    if (eq(in, it.next(), item)) {
-                        return true;
-                    }
-                }
-                return false;
-            }
-    }
 }

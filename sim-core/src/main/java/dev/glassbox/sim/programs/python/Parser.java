@@ -145,6 +145,10 @@ final class Parser extends ExprParser {
             }
             default -> { }
         }
+        if (t.is("yield") || t.is("async") || t.is("await") || t.is("match") && peek(1).kind() == Kind.NAME && !peek(1).is("in")) {
+            throw new PySyntaxError("glassbox's python does not run '" + t.text() + "' (no generators, async or match)",
+                    t.line(), t.col() + 1, t.end() + 1);
+        }
         if (t.kind() == Kind.NAME && t.text().equals("print") && peek(1).kind() == Kind.STRING) {
             Tok end = peek(1);
             throw new PySyntaxError("Missing parentheses in call to 'print'. Did you mean print(...)?", t.line(), t.col() + 1,
@@ -160,7 +164,7 @@ final class Parser extends ExprParser {
             }
             targets.remove(targets.size() - 1);
             for (Expr target : targets) {
-                checkTarget(target);
+                Targets.check(target);
             }
             return new Assign(pos(t), targets, value);
         }
@@ -176,35 +180,11 @@ final class Parser extends ExprParser {
         if (op.kind() == Kind.OP && op.text().endsWith("=") && op.text().length() >= 2 && !op.is("==") && !op.is("<=")
                 && !op.is(">=") && !op.is("!=")) {
             next();
-            checkTarget(first);
+            Targets.check(first);
             Expr value = testList();
             return new AugAssign(pos(t), first, op.text().substring(0, op.text().length() - 1), value, op.col());
         }
         return new ExprStmt(pos(t), first);
-    }
-
-    private void checkTarget(Expr e) {
-        if (e instanceof Name n) { } else if (e instanceof Attr a) { } else if (e instanceof Index x) { } else if (e instanceof Starred s) {
-            checkTarget(s.value());
-        } else if (e instanceof Seq s && (s.kind() != SeqKind.SET)) {
-            s.items().forEach(this::checkTarget);
-        } else {
-                String what;
-                if (e instanceof Call c) {
-                    what = "function call";
-                } else if (e instanceof Const c) {
-                    what = "literal";
-                } else if (e instanceof Compare c) {
-                    what = "comparison";
-                } else if (e instanceof BinOp b) {
-                    what = "expression";
-                } else {
-                    what = "expression";
-                }
-                Pos p = e.pos();
-                throw new PySyntaxError("cannot assign to " + what + " here. Maybe you meant '==' instead of '='?", p.line(),
-                        p.col() + 1, p.endCol() + 1);
-            }
     }
 
     private Stmt importStmt() {
@@ -309,7 +289,7 @@ final class Parser extends ExprParser {
     private Stmt forStmt() {
         Tok t = next();
         Expr target = targetList();
-        checkTarget(target);
+        Targets.check(target);
         expect("in");
         Expr iter = testList();
         List<Stmt> body = block(t);
@@ -393,7 +373,7 @@ final class Parser extends ExprParser {
             Expr target = null;
             if (accept("as")) {
                 target = targetList();
-                checkTarget(target);
+                Targets.check(target);
             }
             items.add(new WithItem(ctx, target));
         } while (accept(","));

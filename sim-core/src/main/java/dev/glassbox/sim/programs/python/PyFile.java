@@ -154,12 +154,17 @@ final class PyFile {
             });
             case "writelines" -> Builtin.method(name, this, 1, 1, (i, a) -> {
                 check(i, false);
-                for (Object o : Ops.list(i, a.get(0))) {
+                for (Object o : Iter.list(i, a.get(0))) {
                     write(i, Format.str(i, o));
                 }
                 return PyNone.NONE;
             });
-            case "flush" -> Builtin.method(name, this, 0, 0, (i, a) -> PyNone.NONE);
+            case "flush" -> Builtin.method(name, this, 0, 0, (i, a) -> {
+                if (kind == Kind.STDOUT) {
+                    i.stdio.flush();
+                }
+                return PyNone.NONE;
+            });
             case "close" -> Builtin.method(name, this, 0, 0, (i, a) -> {
                 closed = true;
                 return PyNone.NONE;

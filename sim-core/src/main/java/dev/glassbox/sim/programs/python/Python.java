@@ -68,6 +68,7 @@ public final class Python {
 
     static int run(Sys sys, List<String> argv) {
         String prog = argv.isEmpty() ? "python3" : argv.get(0);
+        boolean unbuffered = false;
         int i = 1;
         while (i < argv.size() && argv.get(i).startsWith("-") && !argv.get(i).equals("-")) {
             String a = argv.get(i);
@@ -83,16 +84,20 @@ public final class Python {
                     }
                     List<String> args = new ArrayList<>(List.of("-c"));
                     args.addAll(argv.subList(i + 2, argv.size()));
-                    return runSource(sys, args, Source.of("<string>", argv.get(i + 1), false));
+                    return runSource(sys, args, Source.of("<string>", argv.get(i + 1), false), unbuffered);
                 }
                 case "-m" -> {
                     if (i + 1 >= argv.size()) {
                         sys.err("Argument expected for the -m option\n" + usage(prog));
                         return 2;
                     }
-                    return module(sys, prog, argv.get(i + 1), argv.subList(i + 2, argv.size()));
+                    return module(sys, prog, argv.get(i + 1), argv.subList(i + 2, argv.size()), unbuffered);
                 }
-                case "-u", "-B", "-q", "-s", "-E", "-I", "-O" -> i++;
+                case "-u" -> {
+                    unbuffered = true;
+                    i++;
+                }
+                case "-B", "-q", "-s", "-E", "-I", "-O" -> i++;
                 default -> {
                     sys.err("Unknown option: " + a + "\n" + usage(prog));
                     return 2;
@@ -107,7 +112,7 @@ public final class Python {
             if (sys.isatty(0)) {
                 return new Repl(sys, args).run();
             }
-            return runSource(sys, args, Source.of("<stdin>", sys.stdin(), false));
+            return runSource(sys, args, Source.of("<stdin>", sys.stdin(), false), unbuffered);
         }
         String script = argv.get(i);
         String text;
@@ -123,24 +128,27 @@ public final class Python {
                     + "] " + e.getMessage() + "\n");
             return 2;
         }
-        return runSource(sys, argv.subList(i, argv.size()), Source.of(script, text, true));
+        return runSource(sys, argv.subList(i, argv.size()), Source.of(script, text, true), unbuffered);
     }
 
     private static String usage(String prog) {
         return "usage: " + prog + " [option] ... [-c cmd | -m mod | file | -] [arg] ...\nTry `python -h' for more information.\n";
     }
 
-    private static int module(Sys sys, String prog, String name, List<String> rest) {
+    private static int module(Sys sys, String prog, String name, List<String> rest, boolean unbuffered) {
         if (!name.equals("http.server")) {
             sys.err("/usr/local/bin/" + basename(prog) + ": No module named " + name + "\n");
             return 1;
         }
-        Interp in = start(sys, prependPath("/usr/local/lib/python3.12/http/server.py", rest));
+        Interp in = start(sys, prependPath("/usr/local/lib/python3.12/http/server.py", rest), unbuffered);
+        int status;
         try {
-            return HttpServer.main(in, rest);
+            status = HttpServer.main(in, rest);
         } catch (PyException e) {
-            return uncaught(in, e.exc);
+            status = uncaught(in, e.exc);
         }
+        in.stdio.flush();
+        return status;
     }
 
     private static List<String> prependPath(String path, List<String> rest) {
@@ -153,8 +161,11 @@ public final class Python {
         return p.substring(p.lastIndexOf('/') + 1);
     }
 
-    static Interp start(Sys sys, List<String> argv) {
+    static Interp start(Sys sys, List<String> argv, boolean unbuffered) {
         Interp in = new Interp(sys, argv);
+        if (unbuffered) {
+            in.stdio.unbuffered();
+        }
         sys.signal(Signals.SIGINT, () -> {
             throw PyException.of(Exceptions.KEYBOARD_INTERRUPT); // as CPython's handler: the blocking call it arrived in raises
         });
@@ -168,8 +179,8 @@ public final class Python {
         return g;
     }
 
-    private static int runSource(Sys sys, List<String> argv, Source src) {
-        Interp in = start(sys, argv);
+    private static int runSource(Sys sys, List<String> argv, Source src, boolean unbuffered) {
+        Interp in = start(sys, argv, unbuffered);
         List<Ast.Stmt> body;
         try {
             body = Parser.module(String.join("\n", src.lines()) + "\n");
@@ -179,12 +190,14 @@ public final class Python {
         }
         Map<String, Object> globals = mainGlobals();
         globals.put("__file__", src.file());
+        int status = 0;
         try {
             in.runModule(src, body, globals);
-            return 0;
         } catch (PyException e) {
-            return uncaught(in, e.exc);
+            status = uncaught(in, e.exc);
         }
+        in.stdio.flush(); // at exit, after any traceback; a process killed by a signal never gets here
+        return status;
     }
 
     /** What CPython does with an exception nothing caught: SystemExit ends quietly, anything else prints a traceback. */

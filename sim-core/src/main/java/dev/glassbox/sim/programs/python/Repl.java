@@ -17,7 +17,7 @@ final class Repl {
 
     Repl(Sys sys, List<String> argv) {
         this.sys = sys;
-        this.in = Python.start(sys, argv);
+        this.in = Python.start(sys, argv, false);
     }
 
     int run() {
@@ -48,6 +48,7 @@ final class Repl {
                 continue;
             }
             Integer exit = execute(entry);
+            in.stdio.flush();
             if (exit != null) {
                 return exit;
             }
@@ -57,6 +58,7 @@ final class Repl {
     /** Reads one entry: a line, or a compound statement's lines up to the empty line that ends it. Null at end of input. */
     private String readEntry() {
         in.stdio.out(">>> ");
+        in.stdio.flush();
         String first = in.stdio.readLine();
         if (first == null) {
             return null;
@@ -65,6 +67,7 @@ final class Repl {
         boolean block = opensBlock(first);
         while (block || incomplete(text.toString())) {
             in.stdio.out("... ");
+            in.stdio.flush();
             String more = in.stdio.readLine();
             if (more == null) {
                 break;
@@ -83,13 +86,17 @@ final class Repl {
         return text.toString();
     }
 
+    /** A compound statement goes on until an empty line, even when its body is on its first line ({@code while 1: pass}). */
     private static boolean opensBlock(String text) {
         String last = text.strip();
         int hash = last.indexOf('#');
         if (hash >= 0 && !last.contains("'") && !last.contains("\"")) {
             last = last.substring(0, hash).strip();
         }
-        return last.endsWith(":") || text.contains("\n") && text.lines().skip(1).anyMatch(l -> !l.isBlank());
+        String word = text.stripLeading().split("[^A-Za-z@]", 2)[0];
+        boolean compound = List.of("if", "while", "for", "def", "class", "try", "with", "@").contains(word)
+                || text.stripLeading().startsWith("@");
+        return compound || last.endsWith(":") || text.contains("\n") && text.lines().skip(1).anyMatch(l -> !l.isBlank());
     }
 
     /** Unclosed brackets or a triple-quoted string still open: the entry goes on. */

@@ -1,8 +1,6 @@
 package dev.glassbox.sim.programs.python;
 
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A namespace names are read from and bound in: the module's globals, a class body, or one call of a function.
@@ -71,7 +69,9 @@ final class Scope {
             v = Builtins.TABLE.get(n);
         }
         if (v == null) {
-            throw PyException.of(Exceptions.NAME, "name '" + n + "' is not defined");
+            PyException e = PyException.of(Exceptions.NAME, "name '" + n + "' is not defined");
+            e.exc.dict.put("name", n);
+            throw e;
         }
         return v;
     }
@@ -98,13 +98,5 @@ final class Scope {
             }
         }
         return vars;
-    }
-
-    static Map<String, Object> fresh() {
-        return new HashMap<>();
-    }
-
-    static Set<String> none() {
-        return Set.of();
     }
 }

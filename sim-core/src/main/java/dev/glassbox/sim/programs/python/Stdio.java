@@ -3,21 +3,50 @@ package dev.glassbox.sim.programs.python;
 import dev.glassbox.sim.Sys;
 
 /**
- * The interpreter's standard streams. Output goes straight to the process's fds 1 and 2 (as with
- * {@code PYTHONUNBUFFERED=1}); input is read a line at a time from a terminal or an open pipe, or split from
- * fixed text.
+ * The interpreter's standard streams, buffered as CPython's are: stdout on a terminal goes out at once, but to
+ * a pipe or file (what {@code docker run -d} gives) it collects in an 8 KiB buffer written when full, on
+ * flush() or input(), and at exit; a process killed by a signal loses what is still in it. {@code -u} or
+ * {@code PYTHONUNBUFFERED} turn the buffer off. stderr is never held back. Input is read a line at a time from
+ * a terminal or an open pipe, or split from fixed text.
  */
 final class Stdio {
+    static final int BUFFER_BYTES = 8192;
     private final Sys sys;
+    private boolean buffered;
+    private final StringBuilder pending = new StringBuilder();
     private String fixed;
     private int pos;
 
     Stdio(Sys sys) {
         this.sys = sys;
+        String env = sys.getenv("PYTHONUNBUFFERED");
+        this.buffered = !sys.isatty(1) && (env == null || env.isEmpty());
+    }
+
+    /** {@code python3 -u}. */
+    void unbuffered() {
+        flush();
+        buffered = false;
     }
 
     void out(String s) {
-        if (!s.isEmpty()) {
+        if (s.isEmpty()) {
+            return;
+        }
+        if (!buffered) {
+            sys.out(s);
+            return;
+        }
+        pending.append(s);
+        if (pending.length() >= BUFFER_BYTES) {
+            flush();
+        }
+    }
+
+    void flush() {
+        if (pending.length() > 0) {
+            String s = pending.toString();
+            pending.setLength(0);
             sys.out(s);
         }
     }

@@ -22,7 +22,7 @@ final class StrMethods {
                 return new PyList(out);
             });
             case "join" -> m(name, s, 1, 1, (i, a) -> {
-                List<Object> items = Ops.list(i, a.get(0));
+                List<Object> items = Iter.list(i, a.get(0));
                 StringBuilder sb = new StringBuilder();
                 for (int k = 0; k < items.size(); k++) {
                     if (!(items.get(k) instanceof String t)) {
@@ -102,7 +102,7 @@ final class StrMethods {
             case "center", "ljust", "rjust" -> m(name, s, 1, 2, (i, a) -> {
                 String fill = a.size() > 1 ? str(a.get(1), name) : " ";
                 String align = name.equals("center") ? "^" : name.equals("ljust") ? "<" : ">";
-                return Format.format(i, s, fill + align + Ops.toLong(a.get(0), "width"));
+                return FormatSpec.format(i, s, fill + align + Ops.toLong(a.get(0), "width"));
             });
             case "zfill" -> m(name, s, 1, 1, (i, a) -> {
                 long w = Ops.toLong(a.get(0), "width");
@@ -265,7 +265,7 @@ final class StrMethods {
                 } else if (conv == 's') {
                     v = Format.str(in, v);
                 }
-                sb.append(Format.format(in, v, spec));
+                sb.append(FormatSpec.format(in, v, spec));
                 i = end;
             } else if (c == '}') {
                 throw PyException.value("Single '}' encountered in format string");

@@ -47,6 +47,7 @@ final class Traceback {
         } catch (PyException e) {
             msg = "<exception str() failed>";
         }
+        msg += Suggestions.hint(exc);
         return type + (msg.isEmpty() ? "" : ": " + msg) + "\n";
     }
 
