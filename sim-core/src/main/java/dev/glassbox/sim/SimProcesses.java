@@ -178,6 +178,7 @@ final class SimProcesses implements Processes {
 
     private Target target(SimProcess p, ExecSpec spec) {
         p.env = new ArrayList<>(spec.env());
+        p.cwd = spec.cwd(); // a relative argv[0] (./greet.sh) is found from the working directory, as execve does after runc's chdir
         try {
             return resolve(p, spec.argv(), spec.env(), 0);
         } catch (SysError e) {

@@ -235,4 +235,17 @@ class BuildTest {
             assertTrue(r.out().startsWith("uid=65534(nobody) gid=65534("), r.out());
         }
     }
+
+    @Test
+    void aRelativeCmdIsFoundFromTheImagesWorkdir() {
+        try (Engine e = Engine.sim()) {
+            files(e).put("/home/student/rel/Dockerfile", "FROM alpine\nWORKDIR /app\nCOPY hi.sh .\nRUN chmod +x hi.sh\nCMD [\"./hi.sh\"]\n")
+                    .put("/home/student/rel/hi.sh", "#!/bin/sh\necho hi from $(pwd)\n");
+            ok(e, "docker build -t rel:1 rel");
+            assertEquals("hi from /app\n", ok(e, "docker run --rm rel:1").out());
+            Result missing = e.run("docker run --rm -w / rel:1");
+            assertEquals(127, missing.exitStatus());
+            assertTrue(missing.err().contains("exec: \"./hi.sh\": stat ./hi.sh: no such file or directory"), missing.err());
+        }
+    }
 }
