@@ -87,6 +87,9 @@ public final class Cli {
         if (first.equals("help")) {
             return help(s, argv.subList(1, argv.size()));
         }
+        if (first.equals("compose")) {
+            return ComposeCommand.run(s, argv.subList(1, argv.size()), a -> dispatch(s, a));
+        }
         int consumed = 1;
         String path = first;
         if (Specs.GROUPS.contains(first)) {
@@ -216,6 +219,7 @@ public final class Cli {
             names.add(path.split(" ")[0]);
         }
         names.add("help");
+        names.add("compose");
         return List.copyOf(names);
     }
 

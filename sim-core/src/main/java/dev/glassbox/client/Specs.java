@@ -36,7 +36,7 @@ final class Specs {
 
     /** Commands docker has that glassbox does not run (yet): listed for completion and help. */
     static final List<String> UNSUPPORTED = List.of("build", "builder", "buildx", "checkpoint",
-            "compose", "config", "context", "cp", "init", "login",
+            "config", "context", "cp", "init", "login",
             "logout", "manifest", "node", "plugin", "search", "secret",
             "service", "stack", "swarm", "trust", "update");
     /** Management commands whose subcommands are looked up as "GROUP SUB". */

@@ -1,0 +1,77 @@
+package dev.glassbox.compose;
+
+import dev.glassbox.api.ContainerConfig;
+import dev.glassbox.api.HostConfig;
+import dev.glassbox.api.MountRequest;
+import dev.glassbox.api.PortBinding;
+import dev.glassbox.api.RestartPolicy;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** A service made the create request of one of its containers: its config, its host config, its networks. */
+record ContainerPlan(String name, ContainerConfig config, HostConfig hostConfig, List<String> extraNetworks) {
+    static String containerName(Project p, Service s, int number) {
+        return s.containerName().isEmpty() ? p.name() + "-" + s.name() + "-" + number : s.containerName();
+    }
+
+    /** The engine names of the service's networks, the first one the container is created on. */
+    static List<String> networks(Project p, Service s) {
+        List<String> out = new ArrayList<>();
+        if (!s.networkMode().isEmpty()) {
+            return out;
+        }
+        if (s.networks().isEmpty()) {
+            out.add(p.networks().get("default").name());
+        }
+        for (String key : s.networks().keySet()) {
+            out.add(p.networks().get(key).name());
+        }
+        return out;
+    }
+
+    static ContainerPlan of(Project p, Service s, int number, String imageId) {
+        List<String> env = new ArrayList<>();
+        s.environment().forEach((k, v) -> env.add(k + "=" + v));
+        Set<String> exposed = new LinkedHashSet<>();
+        for (String e : s.expose()) {
+            exposed.add(e.contains("/") ? e : e + "/tcp");
+        }
+        List<PortBinding> bindings = new ArrayList<>();
+        for (PortSpec port : s.ports()) {
+            exposed.add(port.target() + "/" + port.protocol());
+            int host = port.published().isEmpty() ? 0 : parsePort(port.published());
+            bindings.add(new PortBinding(port.hostIp(), host, port.target(), port.protocol()));
+        }
+        Map<String, String> labels = Labels.container(p, s, number, imageId);
+        ContainerConfig config = new ContainerConfig(s.imageFor(p.name()), s.command(), s.entrypoint(), env, s.workingDir(),
+                s.hostname(), s.user(), new ArrayList<>(exposed), labels, s.tty(), s.stdinOpen(), s.stopSignal(), null);
+        List<String> binds = new ArrayList<>();
+        List<MountRequest> mounts = new ArrayList<>();
+        Map<String, String> tmpfs = new java.util.LinkedHashMap<>();
+        for (MountSpec m : s.volumes()) {
+            switch (m.type()) {
+                case "bind" -> binds.add(m.source() + ":" + m.target() + (m.readOnly() ? ":ro" : ""));
+                case "tmpfs" -> tmpfs.put(m.target(), "");
+                default -> mounts.add(new MountRequest("volume", m.source().isEmpty() ? "" : p.volumes().get(m.source()).name(),
+                        m.target(), m.readOnly()));
+            }
+        }
+        List<String> nets = networks(p, s);
+        String mode = !s.networkMode().isEmpty() ? s.networkMode() : nets.get(0);
+        RestartPolicy restart = s.restart().isEmpty() ? RestartPolicy.NO : RestartPolicy.parse(s.restart());
+        HostConfig host = new HostConfig(bindings, false, restart, mode, 0, 0, 0, binds, s.privileged(), mounts, tmpfs, null, null,
+                null, null);
+        return new ContainerPlan(containerName(p, s, number), config, host, nets.size() > 1 ? nets.subList(1, nets.size()) : List.of());
+    }
+
+    private static int parsePort(String published) {
+        try {
+            return Integer.parseInt(published);
+        } catch (NumberFormatException e) {
+            throw ComposeException.unsupported("a published port range or name (" + published + ")");
+        }
+    }
+}
