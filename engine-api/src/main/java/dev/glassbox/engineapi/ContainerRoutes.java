@@ -85,11 +85,11 @@ final class ContainerRoutes {
         CreateBody.Parsed p = CreateBody.parse(c.request.body());
         String name = c.request.param("name", "");
         Api.CreateResult r = c.api(a -> {
-            Api.CreateResult created = a.create(name, p.config(), p.host());
+            Api.CreateResult created = a.create(name, p.config(), p.host(), p.networking());
             for (String net : p.extraNetworks()) {
                 String mode = p.host().networkMode();
                 if (!net.equals(mode) && !(mode.equals("default") && net.equals("bridge"))) {
-                    a.connectNetwork(net, created.id());
+                    a.connectNetwork(net, created.id(), p.endpoint(net));
                 }
             }
             return created;

@@ -3,8 +3,10 @@ package dev.glassbox.engineapi;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.glassbox.api.ContainerConfig;
 import dev.glassbox.api.DockerException;
+import dev.glassbox.api.EndpointSettings;
 import dev.glassbox.api.HostConfig;
 import dev.glassbox.api.MountRequest;
+import dev.glassbox.api.NetworkingConfig;
 import dev.glassbox.api.PortBinding;
 import dev.glassbox.api.RestartPolicy;
 import java.util.ArrayList;
@@ -15,7 +17,16 @@ import java.util.Map;
 final class CreateBody {
     private CreateBody() {}
 
-    record Parsed(ContainerConfig config, HostConfig host, List<String> extraNetworks) {}
+    record Parsed(ContainerConfig config, HostConfig host, List<String> extraNetworks, NetworkingConfig networking) {
+        Parsed(ContainerConfig config, HostConfig host, List<String> extraNetworks) {
+            this(config, host, extraNetworks, NetworkingConfig.NONE);
+        }
+
+        /** The endpoint settings sent for one network (aliases, links), none when it has no entry. */
+        EndpointSettings endpoint(String network) {
+            return networking.endpoints().getOrDefault(network, EndpointSettings.NONE);
+        }
+    }
 
     static Parsed parse(byte[] bytes) {
         Body b = Body.parse(bytes, "ContainerConfigWrapper", "Config cannot be empty in order to create a container");
@@ -56,7 +67,18 @@ final class CreateBody {
                 h.number("PidsLimit"), h.number("NanoCpus"), h.strings("Binds"), h.bool("Privileged"), mounts, h.stringMap("Tmpfs"),
                 h.string("UsernsMode"), h.string("PidMode"), h.string("UTSMode"), h.string("IpcMode"), h.bool("PublishAllPorts"));
         List<String> networks = new ArrayList<>(b.object("NetworkingConfig").keys("EndpointsConfig"));
-        return new Parsed(config, host, networks);
+        return new Parsed(config, host, networks, networking(b.object("NetworkingConfig")));
+    }
+
+    /** NetworkingConfig.EndpointsConfig: each network's Aliases and Links. */
+    private static NetworkingConfig networking(Body nc) {
+        Map<String, EndpointSettings> out = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> e : nc.entries("EndpointsConfig").entrySet()) {
+            Body ep = e.getValue() == null || e.getValue().isNull() ? Body.of(Exchange.JSON.createObjectNode(), "EndpointSettings")
+                    : Body.of(e.getValue(), "EndpointSettings");
+            out.put(e.getKey(), new EndpointSettings(ep.strings("Aliases"), ep.strings("Links")));
+        }
+        return new NetworkingConfig(out);
     }
 
     private static int port(String s, String spec) {

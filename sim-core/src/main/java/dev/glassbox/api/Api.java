@@ -67,6 +67,14 @@ public interface Api {
     /** POST /containers/create?name=… */
     CreateResult create(String name, ContainerConfig config, HostConfig hostConfig);
 
+    /** POST /containers/create?name=… with a NetworkingConfig: aliases and links per network. */
+    default CreateResult create(String name, ContainerConfig config, HostConfig hostConfig, NetworkingConfig networking) {
+        if (networking != null && !networking.isEmpty()) {
+            throw DockerException.unsupported("glassbox: this API takes no network aliases or links");
+        }
+        return create(name, config, hostConfig);
+    }
+
     /** POST /containers/{id}/start; NOT_MODIFIED when already running. */
     void start(String id);
 
@@ -299,6 +307,14 @@ public interface Api {
     /** POST /networks/{id}/connect */
     default void connectNetwork(String network, String container) {
         throw DockerException.unsupported("glassbox: this API has no user-defined networks");
+    }
+
+    /** POST /networks/{id}/connect with an EndpointConfig: the container's aliases (and links) on that network. */
+    default void connectNetwork(String network, String container, EndpointSettings settings) {
+        if (settings != null && !settings.isEmpty()) {
+            throw DockerException.unsupported("glassbox: this API takes no network aliases or links");
+        }
+        connectNetwork(network, container);
     }
 
     /** POST /networks/{id}/disconnect */

@@ -164,7 +164,7 @@ public final class Cli {
             case "network-rm" -> NetworkCommands.rm(s, p);
             case "network-prune" -> NetworkCommands.prune(s, p);
             case "network-connect" -> {
-                s.api.connectNetwork(p.args.get(0), p.args.get(1));
+                s.api.connectNetwork(p.args.get(0), p.args.get(1), NetworkingOptions.connect(p));
                 yield 0;
             }
             case "network-disconnect" -> {

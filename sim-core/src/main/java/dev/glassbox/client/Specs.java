@@ -78,6 +78,8 @@ final class Specs {
                 of("", "name", STRING, "Assign a name to the container"),
                 of("", "net", NETWORK, "Connect a container to a network").hide(),
                 of("", "network", NETWORK, "Connect a container to a network"),
+                of("", "network-alias", LIST, "Add network-scoped alias for the container"),
+                of("", "link", LIST, "Add link to another container"),
                 of("", "pid", STRING, "PID namespace to use"),
                 of("", "pids-limit", INT, "Tune container pids limit (set -1 for unlimited)"),
                 bool("", "privileged", "Give extended privileges to this container"),
@@ -286,7 +288,9 @@ final class Specs {
                 List.of(of("d", "driver", STRING, "Driver to manage the Network").withDefault("\"bridge\""),
                         of("", "label", LIST, "Set metadata on a network"),
                         of("", "subnet", STRINGS, "Subnet in CIDR format that represents a network segment")), 1, 1, true, "network create");
-        add("network-connect", "[OPTIONS] NETWORK CONTAINER", "Connect a container to a network", "", List.of(), 2, 2, true, "network connect");
+        add("network-connect", "[OPTIONS] NETWORK CONTAINER", "Connect a container to a network", "",
+                List.of(of("", "alias", STRINGS, "Add network-scoped alias for the container"),
+                        of("", "link", LIST, "Add link to another container")), 2, 2, true, "network connect");
         add("network-disconnect", "[OPTIONS] NETWORK CONTAINER", "Disconnect a container from a network", "",
                 List.of(bool("f", "force", "Force the container to disconnect from a network")), 2, 2, true, "network disconnect");
         add("network-ls", "[OPTIONS]", "List networks", "docker network ls, docker network list",

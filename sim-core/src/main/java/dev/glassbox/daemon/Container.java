@@ -59,6 +59,8 @@ final class Container {
     List<MountPoint> mounts = List.of();
     /** Networks connected after create, beyond the one of {@code networkMode}. */
     final List<Endpoint> endpoints = new ArrayList<>();
+    /** What it asked of each network it is on, by network name: aliases there, legacy links (Docker's EndpointsConfig). */
+    final java.util.Map<String, dev.glassbox.api.EndpointSettings> endpointSettings = new java.util.LinkedHashMap<>();
 
     dev.glassbox.kernel.HostLayout layout = dev.glassbox.kernel.HostLayout.DOCKER;
 

@@ -221,6 +221,11 @@ public final class Daemon implements Api {
         return creations.create(name, config, hostConfig);
     }
 
+    @Override
+    public CreateResult create(String name, ContainerConfig config, HostConfig hostConfig, dev.glassbox.api.NetworkingConfig networking) {
+        return creations.create(name, config, hostConfig, networking);
+    }
+
     /** The daemon stops: what it made ahead of need is removed; containers, images and volumes stay. */
     public void shutdown() {
         images.storage.dropSpare();
@@ -304,6 +309,11 @@ public final class Daemon implements Api {
     @Override
     public void connectNetwork(String network, String container) {
         connections.connect(networks.get(network), container(container));
+    }
+
+    @Override
+    public void connectNetwork(String network, String container, dev.glassbox.api.EndpointSettings settings) {
+        connections.connect(networks.get(network), container(container), settings);
     }
 
     @Override

@@ -228,22 +228,40 @@ final class Views {
         n.put("MacAddress", bridge && up ? mac(c.ip) : "");
         Map<String, Object> nets = new LinkedHashMap<>();
         Map<String, Object> ep = new LinkedHashMap<>();
+        names(ep, c, net, true);
         ep.put("NetworkID", net == null ? "" : net.id());
         ep.put("Gateway", up ? net.ipam().gateway : "");
         ep.put("IPAddress", up ? c.ip : "");
         ep.put("IPPrefixLen", up ? net.ipam().prefix : 0);
         ep.put("MacAddress", up ? mac(c.ip) : "");
         ep.put("EndpointID", c.running() ? c.endpointId : "");
+        names(ep, c, net, false);
         nets.put(c.networkMode().startsWith("container:") ? "container" : c.networkMode(), ep);
         for (Endpoint e : c.endpoints) {
             Network other = d.networks.byName.get(e.network);
             boolean on = other != null && c.running() && !e.ip.isEmpty();
-            nets.put(e.network, ordered("NetworkID", other == null ? "" : other.id(), "Gateway", on ? other.ipam().gateway : "",
+            Map<String, Object> one = new LinkedHashMap<>();
+            names(one, c, other, true);
+            one.putAll(ordered("NetworkID", other == null ? "" : other.id(), "Gateway", on ? other.ipam().gateway : "",
                     "IPAddress", on ? e.ip : "", "IPPrefixLen", on ? other.ipam().prefix : 0, "MacAddress", on ? mac(e.ip) : "",
                     "EndpointID", on ? e.endpointId : ""));
+            names(one, c, other, false);
+            nets.put(e.network, one);
         }
         n.put("Networks", nets);
         return n;
+    }
+
+    /** An endpoint's Links and Aliases (before its addresses) or its DNSNames (after them); null where Docker has none. */
+    private static void names(Map<String, Object> ep, Container c, Network net, boolean before) {
+        var settings = net == null ? null : c.endpointSettings.get(net.name());
+        if (before) {
+            ep.put("Links", settings == null || settings.links().isEmpty() ? null : settings.links());
+            ep.put("Aliases", settings == null || settings.aliases().isEmpty() ? null : settings.aliases());
+        } else {
+            List<String> dns = DnsNames.of(c, net);
+            ep.put("DNSNames", dns.isEmpty() ? null : dns);
+        }
     }
 
     /** A map that keeps the order its keys are given in, as Docker's JSON documents do. */
