@@ -1,8 +1,10 @@
 package dev.glassbox.compose;
 
 import dev.glassbox.api.ContainerConfig;
+import dev.glassbox.api.EndpointSettings;
 import dev.glassbox.api.HostConfig;
 import dev.glassbox.api.MountRequest;
+import dev.glassbox.api.NetworkingConfig;
 import dev.glassbox.api.PortBinding;
 import dev.glassbox.api.RestartPolicy;
 import java.util.ArrayList;
@@ -12,7 +14,8 @@ import java.util.Map;
 import java.util.Set;
 
 /** A service made the create request of one of its containers: its config, its host config, its networks. */
-record ContainerPlan(String name, ContainerConfig config, HostConfig hostConfig, List<String> extraNetworks) {
+record ContainerPlan(String name, ContainerConfig config, HostConfig hostConfig, NetworkingConfig networking,
+                     Map<String, EndpointSettings> extraNetworks) {
     static String containerName(Project p, Service s, int number) {
         return s.containerName().isEmpty() ? p.name() + "-" + s.name() + "-" + number : s.containerName();
     }
@@ -64,7 +67,23 @@ record ContainerPlan(String name, ContainerConfig config, HostConfig hostConfig,
         RestartPolicy restart = s.restart().isEmpty() ? RestartPolicy.NO : RestartPolicy.parse(s.restart());
         HostConfig host = new HostConfig(bindings, false, restart, mode, 0, 0, 0, binds, s.privileged(), mounts, tmpfs, null, null,
                 null, null);
-        return new ContainerPlan(containerName(p, s, number), config, host, nets.size() > 1 ? nets.subList(1, nets.size()) : List.of());
+        Map<String, EndpointSettings> endpoints = new java.util.LinkedHashMap<>();
+        for (String net : nets) {
+            endpoints.put(net, new EndpointSettings(aliases(p, s, net), List.of()));
+        }
+        NetworkingConfig first = nets.isEmpty() ? NetworkingConfig.NONE : NetworkingConfig.of(nets.get(0), endpoints.remove(nets.get(0)));
+        return new ContainerPlan(containerName(p, s, number), config, host, first, endpoints);
+    }
+
+    /** The names the container answers to on a network besides its own: its service's, then the aliases the file gives there. */
+    static List<String> aliases(Project p, Service s, String network) {
+        List<String> out = new ArrayList<>(List.of(s.name()));
+        s.networks().forEach((key, aliases) -> {
+            if (p.networks().get(key).name().equals(network)) {
+                out.addAll(aliases);
+            }
+        });
+        return out;
     }
 
     private static int parsePort(String published) {

@@ -79,13 +79,4 @@ final class Resources {
             throw e;
         }
     }
-
-    /**
-     * Joins the container to a network under its service's name, so its peers find it as {@code redis}.
-     * The alias needs the network alias support of the create/connect request (h-net); until then the
-     * container joins under its own name only.
-     */
-    void join(String network, String container, Service service) {
-        s.api.connectNetwork(network, container);
-    }
 }

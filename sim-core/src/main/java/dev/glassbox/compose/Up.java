@@ -108,10 +108,8 @@ final class Up {
     }
 
     private void createContainer(ContainerPlan plan, Service sv) {
-        s.api.create(plan.name(), plan.config(), plan.hostConfig());
-        for (String net : plan.extraNetworks()) {
-            resources.join(net, plan.name(), sv);
-        }
+        s.api.create(plan.name(), plan.config(), plan.hostConfig(), plan.networking());
+        plan.extraNetworks().forEach((net, endpoint) -> s.api.connectNetwork(net, plan.name(), endpoint));
     }
 
     /** Compose's attached view: the containers' output with their prefixes, until all have exited or the wait is over. */

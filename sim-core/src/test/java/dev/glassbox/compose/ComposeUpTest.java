@@ -91,12 +91,24 @@ class ComposeUpTest {
     }
 
     @Test
-    void theWebContainerReachesRedisOnTheirNetwork() {
+    void theWebContainerReachesRedisByItsServiceName() {
         files.put("compose.yaml", APP);
         ok("docker compose up -d");
-        assertEquals("PONG\n", ok("docker compose exec web redis-cli -h app-redis-1 ping").out());
+        assertEquals("PONG\n", ok("docker compose exec web redis-cli -h redis ping").out());
         assertEquals("OK\n", ok("docker compose exec -T redis redis-cli set greeting hello").out());
+        assertEquals("hello\n", ok("docker compose exec web redis-cli -h redis get greeting").out());
         assertEquals("hello\n", ok("docker compose exec web redis-cli -h app-redis-1 get greeting").out());
+    }
+
+    @Test
+    void aliasesFromTheFileAndTheServiceNameAreNamesOnEachNetwork() {
+        files.put("compose.yaml", APP.replace("    networks: [back]\nvolumes:", "    networks:\n      back:\n        aliases: [cache]\n"
+                + "      default:\nvolumes:"));
+        ok("docker compose up -d");
+        assertEquals("PONG\n", ok("docker compose exec web redis-cli -h cache ping").out());
+        String aliases = ok("docker inspect --format '{{json .NetworkSettings.Networks.app_back.Aliases}}' app-redis-1").out();
+        assertEquals("[\"redis\",\"cache\"]\n", aliases);
+        assertEquals("[\"redis\"]\n", ok("docker inspect --format '{{json .NetworkSettings.Networks.app_default.Aliases}}' app-redis-1").out());
     }
 
     @Test
