@@ -141,7 +141,7 @@ final class Schema {
             }
         });
         if (!extra.isEmpty()) {
-            String where = path.isEmpty() ? "(root)" : path;
+            String where = path; // compose-go joins an empty location: the root gives " additional properties …"
             throw new ComposeException(where + " additional properties " + String.join(", ", extra) + " not allowed");
         }
     }
