@@ -301,6 +301,17 @@ public final class TracedApi implements Api {
     }
 
     @Override
+    public String build(BuildRequest r, java.util.function.Consumer<String> output) {
+        String query = "?dockerfile=" + q(r.dockerfile()) + (r.noCache() ? "&nocache=1" : "") + (r.quiet() ? "&q=1" : "")
+                + (r.target() == null || r.target().isEmpty() ? "" : "&target=" + q(r.target()));
+        for (String t : r.tags()) {
+            query += "&t=" + q(t);
+        }
+        return call("POST", "/build" + query, 200, "The client sends the build context as a tar and asks the classic builder to run its Dockerfile.",
+                () -> daemon.build(r, output));
+    }
+
+    @Override
     public Volume createVolume(String name, Map<String, String> labels) {
         return call("POST", "/volumes/create", 201, "The client asks the daemon for a volume: a directory the daemon owns, outside any container's layers.",
                 () -> daemon.createVolume(name, labels));

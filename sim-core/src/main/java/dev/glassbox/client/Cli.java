@@ -153,6 +153,7 @@ public final class Cli {
             case "history" -> ImageCommands.history(s, p);
             case "diff" -> ChangeCommands.diff(s, p);
             case "commit" -> ChangeCommands.commit(s, p);
+            case "build" -> BuildCommand.build(s, p);
             case "volume-create" -> VolumeCommands.create(s, p);
             case "volume-ls" -> VolumeCommands.ls(s, p);
             case "volume-inspect" -> VolumeCommands.inspect(s, p);

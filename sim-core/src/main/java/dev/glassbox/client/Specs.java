@@ -35,14 +35,14 @@ final class Specs {
     static final Map<String, Spec> BY_PATH = new LinkedHashMap<>();
 
     /** Commands docker has that glassbox does not run (yet): listed for completion and help. */
-    static final List<String> UNSUPPORTED = List.of("build", "builder", "buildx", "checkpoint",
+    static final List<String> UNSUPPORTED = List.of("builder", "buildx", "checkpoint",
             "config", "context", "cp", "init", "login",
             "logout", "manifest", "node", "plugin", "search", "secret",
             "service", "stack", "swarm", "trust", "update");
     /** Management commands whose subcommands are looked up as "GROUP SUB". */
     static final List<String> GROUPS = List.of("container", "image", "network", "volume", "system");
     static final List<String> UNSUPPORTED_CONTAINER = List.of("cp", "update");
-    static final List<String> UNSUPPORTED_IMAGE = List.of("build");
+    static final List<String> UNSUPPORTED_IMAGE = List.of();
     static final List<String> UNSUPPORTED_SYSTEM = List.of("prune");
 
     static final List<String> UNSUPPORTED_VOLUME = List.of("update");
@@ -235,6 +235,7 @@ final class Specs {
                         bool("p", "pause", "Pause container during commit").withDefault("true").hide()),
                 1, 2, true, "commit", "container commit");
         transfers();
+        BuildSpec.add();
         system();
         volumes();
         networks();

@@ -46,6 +46,7 @@ public final class Daemon implements Api {
     final Connections connections;
     final Events events;
     final Archives archives;
+    final Builds builds;
     /** How dockerd was started ({@code --userns-remap}). */
     final DaemonOptions options;
     /** Where this daemon keeps its things: the kernel's layout, or its remapped root's subtree under it. */
@@ -76,6 +77,7 @@ public final class Daemon implements Api {
         this.transfers = new Transfers(this);
         this.connections = new Connections(this);
         this.archives = new Archives(this);
+        this.builds = new Builds(this);
     }
 
     long now() {
@@ -166,7 +168,14 @@ public final class Daemon implements Api {
         for (Container c : containers.values()) {
             counts.merge(c.image.id().toString(), 1, Integer::sum);
         }
-        return images.list(counts);
+        List<ImageSummary> list = images.list(counts);
+        if (!all) {
+            // the classic builder's intermediate images (untagged parents of another image) show only with -a, as in Docker
+            java.util.Set<String> parents = new java.util.HashSet<>();
+            images.byId.values().forEach(s -> parents.add(s.parent()));
+            list.removeIf(i -> i.repoTags().isEmpty() && parents.contains(i.id()));
+        }
+        return list;
     }
 
     @Override
@@ -506,6 +515,11 @@ public final class Daemon implements Api {
     @Override
     public List<Api.Change> changes(String id) {
         return Changes.traced(this, container(id));
+    }
+
+    @Override
+    public String build(dev.glassbox.api.BuildRequest request, java.util.function.Consumer<String> output) {
+        return builds.build(request, output);
     }
 
     @Override

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.glassbox.api.DockerException;
 import dev.glassbox.image.Digest;
+import dev.glassbox.image.Healthcheck;
 import dev.glassbox.image.HistoryEntry;
 import dev.glassbox.image.Image;
 import dev.glassbox.image.ImageConfig;
@@ -126,7 +127,22 @@ public final class ImageJson {
         return new ImageConfig(root.path("architecture").asText(""), root.path("os").asText(""),
                 time(root.path("created")), strings(c.path("Env")), stringsOrNull(c.path("Entrypoint")),
                 stringsOrNull(c.path("Cmd")), c.path("WorkingDir").asText(""), c.path("User").asText(""),
-                List.copyOf(new TreeSet<>(ports)), labels, c.path("StopSignal").asText(""), history, diffIds);
+                List.copyOf(new TreeSet<>(ports)), labels, c.path("StopSignal").asText(""), history, diffIds,
+                volumes(c.path("Volumes")), healthcheck(c.path("Healthcheck")), stringsOrNull(c.path("Shell")));
+    }
+
+    private static List<String> volumes(JsonNode n) {
+        List<String> out = new ArrayList<>();
+        n.properties().forEach(e -> out.add(e.getKey()));
+        return out;
+    }
+
+    private static Healthcheck healthcheck(JsonNode h) {
+        if (!h.isObject()) {
+            return null;
+        }
+        return new Healthcheck(strings(h.path("Test")), h.path("Interval").asLong(0), h.path("Timeout").asLong(0),
+                h.path("StartPeriod").asLong(0), h.path("Retries").asInt(0));
     }
 
     /** The runtime part, in the field order of the OCI spec's Go struct; empty fields are left out. */
@@ -149,6 +165,17 @@ public final class ImageJson {
         if (c.cmd() != null) {
             array(g, "Cmd", c.cmd());
         }
+        if (c.healthcheck() != null) {
+            healthcheck(g, c.healthcheck());
+        }
+        if (!c.volumes().isEmpty()) {
+            g.writeObjectFieldStart("Volumes");
+            for (String v : new TreeSet<>(c.volumes())) {
+                g.writeObjectFieldStart(v);
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+        }
         stringIfAny(g, "WorkingDir", c.workingDir());
         if (!c.labels().isEmpty()) {
             g.writeObjectFieldStart("Labels");
@@ -158,6 +185,28 @@ public final class ImageJson {
             g.writeEndObject();
         }
         stringIfAny(g, "StopSignal", c.stopSignal());
+        if (c.shell() != null) {
+            array(g, "Shell", c.shell());
+        }
+    }
+
+    /** Docker's HealthConfig: zero durations and retries left out, as Go's omitempty does. */
+    private static void healthcheck(JsonGenerator g, Healthcheck h) throws IOException {
+        g.writeObjectFieldStart("Healthcheck");
+        array(g, "Test", h.test());
+        if (h.intervalNanos() != 0) {
+            g.writeNumberField("Interval", h.intervalNanos());
+        }
+        if (h.timeoutNanos() != 0) {
+            g.writeNumberField("Timeout", h.timeoutNanos());
+        }
+        if (h.startPeriodNanos() != 0) {
+            g.writeNumberField("StartPeriod", h.startPeriodNanos());
+        }
+        if (h.retries() != 0) {
+            g.writeNumberField("Retries", h.retries());
+        }
+        g.writeEndObject();
     }
 
     private static void descriptor(JsonGenerator g, String field, String type, long size, Digest digest) throws IOException {

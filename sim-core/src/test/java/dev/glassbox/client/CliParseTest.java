@@ -72,7 +72,7 @@ class CliParseTest {
                 Arguments.of("frob", "docker: unknown command: docker frob", 1),
                 Arguments.of("container frob", "docker: unknown command: docker container frob", 1),
                 Arguments.of("--foo", "unknown flag: --foo", 125),
-                Arguments.of("build .", "glassbox: 'docker build' is not supported yet", 1),
+                Arguments.of("buildx ls", "glassbox: 'docker buildx' is not supported yet", 1),
                 Arguments.of("system prune", "glassbox: 'docker system prune' is not supported yet", 1),
                 Arguments.of("container cp web a", "glassbox: 'docker container cp' is not supported yet", 1),
                 Arguments.of("run -p abc x", "docker: invalid containerPort: abc", 125),
@@ -273,7 +273,7 @@ class CliParseTest {
         assertTrue(runFlags.containsAll(List.of("--detach", "-d", "--publish", "-p", "--hostname", "-h", "--rm", "--help")));
         assertTrue(!runFlags.contains("--net"));
         assertEquals(Cli.flags("ps"), Cli.flags("container ls"));
-        assertEquals(List.of(), Cli.flags("build"));
+        assertEquals(List.of(), Cli.flags("buildx"));
         assertTrue(Cli.takesContainer("stop") && Cli.takesContainer("container logs") && !Cli.takesContainer("pull"));
         assertTrue(Cli.takesImage("run") && Cli.takesImage("image rm") && !Cli.takesImage("stop"));
     }
