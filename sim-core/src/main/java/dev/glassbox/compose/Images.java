@@ -4,7 +4,9 @@ import dev.glassbox.api.Api.LayerStatus;
 import dev.glassbox.api.Api.PullResult;
 import dev.glassbox.api.BuildRequest;
 import dev.glassbox.api.DockerException;
+import dev.glassbox.client.BuildContexts;
 import dev.glassbox.image.FileEntry;
+import dev.glassbox.kernel.FileStat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -112,15 +114,36 @@ final class Images {
 
     private void buildOne(Project p, Service sv, boolean noCache, boolean quiet, Frame frame) {
         String context = sv.build().context();
-        if (s.c.files().stat(context) == null) {
+        FileStat st = s.c.files().stat(context);
+        if (st == null) {
             throw new ComposeException("unable to prepare context: path \"" + context + "\" not found");
         }
-        List<FileEntry> files = s.c.files().tree(context);
-        BuildRequest req = new BuildRequest(files, sv.build().dockerfile(), List.of(sv.imageFor(p.name())), sv.build().args(),
-                noCache || sv.build().noCache(), sv.build().target().isEmpty() ? null : sv.build().target(), quiet,
-                Map.of());
+        if (st.type() != FileEntry.Type.DIR) {
+            throw new ComposeException("unable to prepare context: context must be a directory: " + context);
+        }
+        String dockerfile = sv.build().dockerfile();
+        if (s.c.files().stat(Paths.resolve(context, dockerfile)) == null) {
+            throw new ComposeException("unable to prepare context: unable to evaluate symlinks in Dockerfile path: lstat "
+                    + Paths.resolve(context, dockerfile) + ": no such file or directory");
+        }
+        List<FileEntry> files = BuildContexts.read(s.c.files(), context, dockerfile);
+        BuildRequest req = new BuildRequest(files, dockerfile, List.of(sv.imageFor(p.name())), sv.build().args(),
+                noCache || sv.build().noCache(), sv.build().target(), quiet, Map.of());
         frame.status(sv.name(), Frame.Status.WORKING, "Building");
-        s.api.build(req, line -> s.c.out().accept(line.endsWith("\n") ? line : line + "\n"));
+        if (!quiet) {
+            s.out(BuildContexts.sendingLine(files));
+        }
+        try {
+            s.api.build(req, chunk -> {
+                if (!quiet) {
+                    s.c.out().accept(chunk);
+                }
+            });
+        } catch (DockerException e) {
+            frame.status(sv.name(), Frame.Status.ERROR, "Error");
+            throw new ComposeException(e.getMessage().startsWith("The command")
+                    ? e.getMessage() : "Error response from daemon: " + e.getMessage());
+        }
         frame.status(sv.name(), Frame.Status.DONE, "Built");
     }
 }

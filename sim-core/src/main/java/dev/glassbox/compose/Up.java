@@ -83,7 +83,8 @@ final class Up {
         ContainerSummary existing = s.containers(true, List.of(sv.name())).stream().findFirst().orElse(null);
         if (existing != null) {
             String hash = existing.labels().getOrDefault(Labels.PREFIX + "config-hash", "");
-            boolean same = hash.equals(plan.config().labels().get(Labels.PREFIX + "config-hash"));
+            boolean same = hash.equals(plan.config().labels().get(Labels.PREFIX + "config-hash"))
+                    && existing.labels().getOrDefault(Labels.PREFIX + "image", "").equals(plan.config().labels().get(Labels.PREFIX + "image"));
             if (noRecreate || (same && !force)) {
                 if ("running".equals(existing.state())) {
                     frame.status(id, Frame.Status.DONE, "Running");
