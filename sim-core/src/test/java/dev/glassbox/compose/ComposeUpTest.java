@@ -227,4 +227,43 @@ class ComposeUpTest {
         r = engine.run("docker compose exec cache ls");
         assertEquals("no such service: cache\n", r.err());
     }
+
+    @Test
+    void theServicesSettingsReachItsContainer() {
+        files.put("app.env", "FROM_FILE=yes\n");
+        files.put("compose.yaml", """
+                services:
+                  box:
+                    image: busybox
+                    container_name: the-box
+                    hostname: boxhost
+                    entrypoint: ["sh", "-c"]
+                    command: ["sleep 300"]
+                    env_file: app.env
+                    environment: {MODE: test}
+                    working_dir: /tmp
+                    user: "1000"
+                    labels: [tier=backend]
+                    restart: unless-stopped
+                    expose: ["7000"]
+                    tty: true
+                    stdin_open: true
+                """);
+        ok("docker compose up -d");
+        String inspect = ok("docker inspect --format '{{.Name}} {{.Config.Hostname}} {{json .Config.Entrypoint}} {{json .Config.Cmd}} "
+                + "{{.Config.WorkingDir}} {{.Config.User}} {{index .Config.Labels \"tier\"}} {{.HostConfig.RestartPolicy.Name}} "
+                + "{{.Config.Tty}} {{.Config.OpenStdin}}' the-box").out();
+        assertEquals("/the-box boxhost [\"sh\",\"-c\"] [\"sleep 300\"] /tmp 1000 backend unless-stopped true true\n", inspect);
+        String env = ok("docker compose exec -T box env").out();
+        assertTrue(env.contains("FROM_FILE=yes\n") && env.contains("MODE=test\n"), env);
+        assertEquals("the-box\n", ok("docker compose ps --format {{.Name}}").out());
+    }
+
+    @Test
+    void aHealthcheckIsSaidToBeNotCarriedOutYet() {
+        files.put("compose.yaml", "services:\n  box:\n    image: busybox\n    command: [sleep, '300']\n    healthcheck:\n      test: [CMD, true]\n");
+        Result r = ok("docker compose up -d");
+        assertTrue(r.err().startsWith("WARN[0000] glassbox: services.box.healthcheck is not carried out yet: the container runs without"
+                + " a health check\n"), r.err());
+    }
 }
