@@ -30,7 +30,7 @@ final class Down {
             throw new ComposeException("invalid value for --rmi: " + rmi);
         }
         Integer timeout = f.has("timeout") ? Lifecycle.seconds(f.string("timeout", "")) : null;
-        Project p = s.project();
+        Project p = s.projectOrRunning();
         boolean volumes = f.bool("volumes");
         Frame frame = s.frame("Running");
         boolean removed = false;

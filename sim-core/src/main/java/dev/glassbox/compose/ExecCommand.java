@@ -22,10 +22,14 @@ final class ExecCommand {
         }
         String service = f.args.get(0);
         s.project().service(service);
-        int index = f.has("index") ? Integer.parseInt(f.string("index", "1")) : 1;
+        String index = f.string("index", "1");
+        if (!index.matches("[0-9]{1,9}")) {
+            throw new ComposeException("invalid argument \"" + index + "\" for \"--index\" flag: strconv.ParseInt: parsing \"" + index
+                    + "\": invalid syntax");
+        }
         ContainerSummary target = null;
         for (ContainerSummary c : s.containers(false, List.of(service))) {
-            if (String.valueOf(index).equals(c.labels().get(Labels.NUMBER))) {
+            if (String.valueOf(Integer.parseInt(index)).equals(c.labels().get(Labels.NUMBER))) {
                 target = c;
             }
         }

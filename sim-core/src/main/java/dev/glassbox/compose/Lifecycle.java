@@ -80,7 +80,7 @@ final class Lifecycle {
 
     /** The project's containers of the named services (all when none), in dependency order or its reverse. */
     private static List<ContainerSummary> ordered(Session s, List<String> names, boolean reverse) {
-        Project p = s.project();
+        Project p = s.projectOrRunning();
         List<Service> services = reverse ? Order.down(p, p.select(names)) : Order.up(p, p.select(names), false);
         List<ContainerSummary> all = s.containers(true, List.of());
         List<ContainerSummary> out = new ArrayList<>();

@@ -27,6 +27,22 @@ final class Session {
         return project;
     }
 
+    /**
+     * The project, or when there is no compose file but {@code -p} names it, the project as its containers,
+     * networks and volumes on the daemon tell it (what down and stop need).
+     */
+    Project projectOrRunning() {
+        try {
+            return project();
+        } catch (ComposeException e) {
+            if (options.projectName().isEmpty() || !e.getMessage().startsWith("no configuration file provided")) {
+                throw e;
+            }
+            project = RunningProject.of(this, options.projectName());
+            return project;
+        }
+    }
+
     /** The project's name without reading the file when {@code -p} names it (down, ps, logs work so). */
     String projectName() {
         return options.projectName().isEmpty() ? project().name() : options.projectName();

@@ -266,4 +266,19 @@ class ComposeUpTest {
         assertTrue(r.err().startsWith("WARN[0000] glassbox: services.box.healthcheck is not carried out yet: the container runs without"
                 + " a health check\n"), r.err());
     }
+
+    @Test
+    void aProjectNamedWithDashPIsTakenDownWithoutItsFile() {
+        files.put("compose.yaml", APP);
+        ok("docker compose up -d");
+        engine.workspace(new MemoryWorkspace("/tmp"));
+        assertEquals("no configuration file provided: not found\n", engine.run("docker compose down").err());
+        assertEquals("app-redis-1\napp-web-1\n", ok("docker compose -p app ps --format {{.Name}}").out());
+        assertEquals(frame("Running",
+                " ✔ Container app-web-1    Removed",
+                " ✔ Container app-redis-1  Removed",
+                " ✔ Network app_back       Removed",
+                " ✔ Volume app_data        Removed"), ok("docker compose -p app down -v").err());
+        assertEquals("", ok("docker volume ls -q").out());
+    }
 }
