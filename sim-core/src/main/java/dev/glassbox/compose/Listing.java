@@ -1,5 +1,6 @@
 package dev.glassbox.compose;
 
+import dev.glassbox.api.Api;
 import dev.glassbox.api.Api.ContainerSummary;
 import dev.glassbox.client.ListFormat;
 import java.util.ArrayList;
@@ -45,10 +46,36 @@ final class Listing {
             r.put("Name", Session.name(c));
             r.put("Project", c.labels().getOrDefault(Labels.PROJECT, ""));
             r.put("Service", Session.service(c));
+            r.put("Health", "");
+            r.put("ExitCode", exitCode(s, c));
+            r.put("Publishers", publishers(c));
             rows.add(r);
         }
         s.c.out().accept(ListFormat.render(f.string("format", ""), PS_TABLE, PS_HEADERS, rows));
         return 0;
+    }
+
+    /** What the container exited with (0 while it runs), as Compose's summary carries it. */
+    private static int exitCode(Session s, ContainerSummary c) {
+        if ("running".equals(c.state())) {
+            return 0;
+        }
+        Object state = s.api.inspectContainer(c.id()).get("State");
+        return state instanceof Map<?, ?> m && m.get("ExitCode") instanceof Number n ? n.intValue() : 0;
+    }
+
+    /** Compose's PortPublishers: each port of the container, published or not. */
+    private static List<Map<String, Object>> publishers(ContainerSummary c) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Api.PortView p : c.ports() == null ? List.<Api.PortView>of() : c.ports()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("URL", p.ip() == null ? "" : p.ip());
+            m.put("TargetPort", p.privatePort());
+            m.put("PublishedPort", p.publicPort() == null ? 0 : p.publicPort());
+            m.put("Protocol", p.type());
+            out.add(m);
+        }
+        return out;
     }
 
     static int ls(Session s, List<String> argv) {

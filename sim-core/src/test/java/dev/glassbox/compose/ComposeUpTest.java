@@ -159,6 +159,13 @@ class ComposeUpTest {
         assertTrue(ps.startsWith("NAME          IMAGE     COMMAND                  SERVICE   CREATED        STATUS        PORTS\n"), ps);
         assertTrue(ps.contains("\napp-redis-1   redis     \"docker-entrypoint.s…\"   redis     "), ps);
         assertTrue(ps.contains("0.0.0.0:8080->80/tcp"), ps);
+        String json = ok("docker compose ps -a --format json web").out();
+        assertTrue(json.startsWith("{\"Command\":\"\\\"docker-entrypoint.s…\\\"\",\"CreatedAt\":"), json);
+        assertTrue(json.contains(",\"ExitCode\":0,\"Health\":\"\",\"ID\":\""), json);
+        assertTrue(json.contains(",\"Name\":\"app-web-1\","), json);
+        assertTrue(json.contains(",\"Project\":\"app\",\"Publishers\":[{\"URL\":\"0.0.0.0\",\"TargetPort\":80,\"PublishedPort\":8080,"
+                + "\"Protocol\":\"tcp\"}"), json);
+        assertTrue(json.contains(",\"Service\":\"web\",") && json.contains("\"State\":\"running\""), json);
         ok("docker compose stop web");
         assertEquals("app-redis-1\n", ok("docker compose ps --format {{.Name}}").out());
         assertEquals("app-redis-1 running\napp-web-1 exited\n", ok("docker compose ps -a --format '{{.Name}} {{.State}}'").out());
