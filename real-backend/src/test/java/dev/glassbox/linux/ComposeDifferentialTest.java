@@ -31,8 +31,8 @@ import org.junit.jupiter.api.TestFactory;
  */
 class ComposeDifferentialTest {
     private static final List<String> SCRIPTS = List.of("01-web-and-client");
-    /** The time a step took at the right edge of Compose's progress lines: the host's real clock. */
-    private static final Pattern TIMER = Pattern.compile("\\d+\\.\\ds \\n");
+    /** The time a step took at the right edge of Compose's progress lines (the host's real clock), with the padding before it. */
+    private static final Pattern TIMER = Pattern.compile(" +\\d+\\.\\ds \\n");
 
     private static Path root;
     private static String skipLinux;
@@ -79,7 +79,7 @@ class ComposeDifferentialTest {
             }
         }
         DifferentialTest.Script script = new DifferentialTest.Script(name, lines, expected, DaemonOptions.DEFAULT);
-        String sim = TIMER.matcher(DifferentialTest.transcript(script, withFile(Engine::sim, file), "172.17.")).replaceAll("<time>\n");
+        String sim = TIMER.matcher(DifferentialTest.transcript(script, withFile(Engine::sim, file), "172.17.")).replaceAll(" <time>\n");
         for (String e : expected) {
             assertTrue(sim.contains(e), name + " on the sim kernel lacks '" + e + "':\n" + sim);
         }
@@ -89,7 +89,7 @@ class ComposeDifferentialTest {
         LinuxKernel.Options o = options();
         String prefix = o.subnet().substring(0, o.subnet().indexOf('.', o.subnet().indexOf('.') + 1) + 1);
         String linux = TIMER.matcher(DifferentialTest.transcript(script, withFile(() -> LinuxEngine.open(o, true, DaemonOptions.DEFAULT), file),
-                prefix)).replaceAll("<time>\n");
+                prefix)).replaceAll(" <time>\n");
         assertEquals(sim, linux, name + ": the sim kernel (expected) and the Linux kernel (actual) differ");
     }
 

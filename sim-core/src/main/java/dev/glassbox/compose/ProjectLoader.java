@@ -67,7 +67,11 @@ final class ProjectLoader {
         ServiceParser parser = new ServiceParser(dir, env, this::envFile);
         Map<String, Service> services = new LinkedHashMap<>();
         JsonNode s = root.path("services");
-        s.fields().forEachRemaining(e -> services.put(e.getKey(), parser.parse(e.getKey(), e.getValue())));
+        s.fields().forEachRemaining(e -> {
+            if (e.getValue().path("profiles").isEmpty()) { // a service with profiles runs only when one is chosen (--profile)
+                services.put(e.getKey(), parser.parse(e.getKey(), e.getValue()));
+            }
+        });
         Project p = new Project(name, dir, List.of(file), services, networks(root, name, services), volumes(root, name), env);
         Consistency.check(p);
         return p;

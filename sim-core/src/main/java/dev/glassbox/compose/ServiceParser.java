@@ -13,11 +13,11 @@ import java.util.Set;
  * project directory. Keys the specification has but glassbox does not carry out are refused in one line.
  */
 final class ServiceParser {
-    /** Keys that change nothing a container does here, or that Compose only reads: accepted and ignored. */
-    private static final Set<String> IGNORED = Set.of("profiles", "pull_policy", "platform", "scale", "attach", "annotations");
+    /** Keys that change nothing a container does here: accepted and ignored (profiles are read by the loader). */
+    private static final Set<String> IGNORED = Set.of("profiles", "platform", "attach");
     private static final Set<String> READ = Set.of("image", "build", "command", "entrypoint", "environment", "env_file", "ports",
             "expose", "volumes", "networks", "network_mode", "depends_on", "restart", "healthcheck", "container_name", "hostname",
-            "labels", "working_dir", "user", "tty", "stdin_open", "stop_signal", "privileged");
+            "labels", "working_dir", "user", "tty", "stdin_open", "stop_signal", "privileged", "scale", "pull_policy");
 
     private final String projectDir;
     private final Map<String, String> env;
@@ -41,6 +41,13 @@ final class ServiceParser {
                 throw ComposeException.unsupported(path + "." + k);
             }
         });
+        String pull = text(s, "pull_policy");
+        if (!pull.isEmpty() && !pull.equals("missing") && !pull.equals("if_not_present")) {
+            throw ComposeException.unsupported(path + ".pull_policy " + pull);
+        }
+        if (s.has("scale") && s.get("scale").asInt(1) != 1) {
+            throw ComposeException.unsupported(path + ".scale other than 1");
+        }
         List<String> files = new ArrayList<>();
         Map<String, String> environment = new LinkedHashMap<>();
         for (String f : strings(s.get("env_file"), path + ".env_file")) {

@@ -64,6 +64,8 @@ class ComposeFileTest {
                 + "validating /home/student/compose.yaml: services.web.depends_on.db.condition value must be one of \"service_started\", \"service_healthy\", \"service_completed_successfully\"",
         "services:\\n  web:\\n    image: nginx\\n    cap_add: [NET_ADMIN]|glassbox: services.web.cap_add is not supported yet",
         "services:\\n  web:\\n    image: nginx\\n   ports: [80]|yaml: line 4: did not find expected key",
+        "services:\\n  web:\\n    image: nginx\\n    scale: 3|glassbox: services.web.scale other than 1 is not supported yet",
+        "services:\\n  web:\\n    image: nginx\\n    pull_policy: always|glassbox: services.web.pull_policy always is not supported yet",
         "''|empty compose file"})
     void badFilesGetComposesMessage(String yaml, String message) {
         files.put("compose.yaml", yaml.replace("\\n", "\n"));
@@ -254,5 +256,12 @@ class ComposeFileTest {
         assertEquals("glassbox: 'docker compose run' is not supported yet\n", fails("docker compose run web ls").err());
         assertEquals("no such service: api\n", fails("docker compose ps api").err());
         assertEquals("Docker Compose version v2.36.2\n", config("docker compose version"));
+    }
+
+    @Test
+    void aServiceWithProfilesIsLeftOutUnlessItsProfileIsChosen() {
+        files.put("compose.yaml", "services:\n  web:\n    image: nginx\n  debug:\n    image: busybox\n    profiles: [tools]\n");
+        assertEquals("web\n", config("docker compose config --services"));
+        assertEquals("glassbox: --profile is not supported yet\n", fails("docker compose --profile tools config").err());
     }
 }
