@@ -67,16 +67,25 @@ final class CreateBody {
                 h.number("PidsLimit"), h.number("NanoCpus"), h.strings("Binds"), h.bool("Privileged"), mounts, h.stringMap("Tmpfs"),
                 h.string("UsernsMode"), h.string("PidMode"), h.string("UTSMode"), h.string("IpcMode"), h.bool("PublishAllPorts"));
         List<String> networks = new ArrayList<>(b.object("NetworkingConfig").keys("EndpointsConfig"));
-        return new Parsed(config, host, networks, networking(b.object("NetworkingConfig")));
+        return new Parsed(config, host, networks, networking(b.object("NetworkingConfig"), host.networkMode(), h.strings("Links")));
     }
 
-    /** NetworkingConfig.EndpointsConfig: each network's Aliases and Links. */
-    private static NetworkingConfig networking(Body nc) {
+    /**
+     * NetworkingConfig.EndpointsConfig: each network's Aliases and Links; HostConfig.Links (where the CLI puts
+     * {@code --link}) join the entry of the container's own network when that entry names none.
+     */
+    private static NetworkingConfig networking(Body nc, String networkMode, List<String> hostLinks) {
         Map<String, EndpointSettings> out = new java.util.LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> e : nc.entries("EndpointsConfig").entrySet()) {
             Body ep = e.getValue() == null || e.getValue().isNull() ? Body.of(Exchange.JSON.createObjectNode(), "EndpointSettings")
                     : Body.of(e.getValue(), "EndpointSettings");
             out.put(e.getKey(), new EndpointSettings(ep.strings("Aliases"), ep.strings("Links")));
+        }
+        if (hostLinks != null && !hostLinks.isEmpty()) {
+            EndpointSettings own = out.getOrDefault(networkMode, EndpointSettings.NONE);
+            if (own.links().isEmpty()) {
+                out.put(networkMode, new EndpointSettings(own.aliases(), hostLinks));
+            }
         }
         return new NetworkingConfig(out);
     }

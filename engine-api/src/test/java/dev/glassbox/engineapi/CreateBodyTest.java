@@ -24,6 +24,12 @@ class CreateBodyTest {
     }
 
     @Test
+    void hostConfigLinksJoinTheOwnNetworksEntry() {
+        CreateBody.Parsed p = parse("{\"Image\":\"busybox\",\"HostConfig\":{\"Links\":[\"db:store\"]}}");
+        assertEquals(List.of("db:store"), p.endpoint("default").links(), "no NetworkMode: the default bridge");
+    }
+
+    @Test
     void noNetworkingConfigMeansNoSettings() {
         CreateBody.Parsed p = parse("{\"Image\":\"nginx\"}");
         assertEquals(true, p.networking().isEmpty());

@@ -138,6 +138,14 @@ final class Parsed {
                     throw new IllegalArgumentException("valid streams are STDIN, STDOUT and STDERR");
                 }
             }
+            case "link" -> {
+                if (value.isEmpty()) {
+                    throw new IllegalArgumentException("empty string specified for links");
+                }
+                if (value.split(":", 3).length > 2) {
+                    throw new IllegalArgumentException("bad format for links: " + value);
+                }
+            }
             default -> { }
         }
     }

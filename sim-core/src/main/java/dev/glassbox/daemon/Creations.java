@@ -96,6 +96,7 @@ final class Creations {
             if (!mine) {
                 continue; // another network: the API's client connects it after create
             }
+            d.links.validate(hc.networkMode(), e.getValue());
             if (!e.getValue().aliases().isEmpty() && (Set.of("default", "bridge", "host", "none").contains(key) || key.startsWith("container:"))) {
                 throw DockerException.invalid("invalid config for network " + key + ": invalid endpoint settings:\n"
                         + "network-scoped alias is supported only for containers in user defined networks");

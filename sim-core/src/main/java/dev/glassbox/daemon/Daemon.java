@@ -42,6 +42,7 @@ public final class Daemon implements Api {
     final Volumes volumes;
     final MountPlanner mountPlanner;
     final HostsFiles hostsFiles;
+    final LegacyLinks links;
     final Transfers transfers;
     final Connections connections;
     final Events events;
@@ -73,6 +74,7 @@ public final class Daemon implements Api {
         this.volumes = new Volumes(kernel, tracer, layout, options.usernsRemap(), events);
         this.mountPlanner = new MountPlanner(this);
         this.hostsFiles = new HostsFiles(this);
+        this.links = new LegacyLinks(this);
         this.transfers = new Transfers(this);
         this.connections = new Connections(this);
         this.archives = new Archives(this);

@@ -171,6 +171,7 @@ final class Execs {
     private String launch(Exec e, ExecSpec.OutputSink sink, StdioSpec stdio) {
         Container c = e.container;
         List<String> env = new ArrayList<>(Lifecycle.env(c));
+        env.addAll(c.linkEnv);
         env.addAll(e.config.env() == null ? List.of() : e.config.env());
         String cwd = e.config.workingDir() != null && !e.config.workingDir().isEmpty() ? e.config.workingDir()
                 : c.config.workingDir().isEmpty() ? c.image.config().workingDir() : c.config.workingDir();

@@ -99,6 +99,7 @@ final class Lifecycle {
         restarts.remove(c.id);
         try (Tracer.Span s = d.tracer.open(Layer.DAEMON, null, "start container", c.name,
                 "The daemon prepares the container's files and network address, then hands it to containerd to run.", "")) {
+            c.linkEnv = d.links.env(c);
             writeFiles(c);
             VolumeCopy.seed(d, c);
             RuntimeSpec.NetworkPlan plan = d.networks.plan(c, d);
@@ -174,7 +175,9 @@ final class Lifecycle {
                 shared.add(t);
             }
         }
-        return new RuntimeSpec(c.id, c.path, env(c), cwd, c.hostname, user[0], user[1], c.lowerdirs, c.upperdir(), c.workdir(), c.merged(),
+        List<String> env = new ArrayList<>(env(c));
+        env.addAll(c.linkEnv);
+        return new RuntimeSpec(c.id, c.path, env, cwd, c.hostname, user[0], user[1], c.lowerdirs, c.upperdir(), c.workdir(), c.merged(),
                 Runtime.standardMounts(c.dir(), MountPoint.specs(c.mounts), remap != null && !ownNet), plan, c.cgroup(), limits,
                 (stream, text) -> c.log(stream, d.now(), text), remap == null ? null : remap.uidMap(), remap == null ? null : remap.gidMap(),
                 shared, new StdioSpec(c.config.openStdin(), c.config.tty(), c.ttyRows, c.ttyCols));

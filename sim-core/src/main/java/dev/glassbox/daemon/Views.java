@@ -135,6 +135,8 @@ final class Views {
             bindings.put(b.portKey(), List.of(ordered("HostIp", b.hostIp(), "HostPort", b.hostPort() == 0 ? "" : String.valueOf(b.hostPort()))));
         }
         host.put("PortBindings", bindings);
+        List<String> links = d.links.inspect(c);
+        host.put("Links", links.isEmpty() ? null : links);
         host.put("RestartPolicy", ordered("Name", c.hostConfig.restartPolicy().name(), "MaximumRetryCount", c.hostConfig.restartPolicy().maximumRetryCount()));
         host.put("AutoRemove", c.hostConfig.autoRemove());
         host.put("Binds", c.hostConfig.binds().isEmpty() ? null : c.hostConfig.binds());
@@ -256,7 +258,7 @@ final class Views {
     private static void names(Map<String, Object> ep, Container c, Network net, boolean before) {
         var settings = net == null ? null : c.endpointSettings.get(net.name());
         if (before) {
-            ep.put("Links", settings == null || settings.links().isEmpty() ? null : settings.links());
+            ep.put("Links", settings == null || settings.links().isEmpty() || net.predefined() ? null : settings.links());
             ep.put("Aliases", settings == null || settings.aliases().isEmpty() ? null : settings.aliases());
         } else {
             List<String> dns = DnsNames.of(c, net);
