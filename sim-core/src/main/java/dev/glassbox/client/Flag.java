@@ -7,7 +7,8 @@ package dev.glassbox.client;
 record Flag(String name, String shorthand, Kind kind, String usage, String defaultText, boolean hidden) {
     enum Kind {
         BOOL(""), STRING("string"), INT("int"), LIST("list"), BYTES("bytes"), DECIMAL("decimal"),
-        NETWORK("network"), FILTER("filter"), STRINGS("strings"), MOUNT("mount"), MAP("map");
+        NETWORK("network"), FILTER("filter"), STRINGS("strings"), MOUNT("mount"), MAP("map"),
+        DURATION("duration");
 
         final String typeName;
 

@@ -106,6 +106,7 @@ final class Parsed {
                 case DECIMAL -> Units.nanoCpus(value);
                 case LIST -> validateListItem(f.name(), value);
                 case MOUNT -> MountOption.parse(value);
+                case DURATION -> dev.glassbox.api.GoDuration.parse(value);
                 case MAP -> {
                     if (!value.contains("=")) {
                         throw new IllegalArgumentException("bad format for option: " + value);

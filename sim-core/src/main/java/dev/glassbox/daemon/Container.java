@@ -63,6 +63,8 @@ final class Container {
     final java.util.Map<String, dev.glassbox.api.EndpointSettings> endpointSettings = new java.util.LinkedHashMap<>();
     /** The environment its legacy links gave it at its last start ({@code DB_PORT_6379_TCP_ADDR=…}). */
     List<String> linkEnv = List.of();
+    /** State.Health; null while it has never run with a health check. */
+    Health health;
 
     dev.glassbox.kernel.HostLayout layout = dev.glassbox.kernel.HostLayout.DOCKER;
 

@@ -118,6 +118,15 @@ final class Creations {
             throw DockerException.invalid("conflicting options: hostname and the UTS mode");
         }
         Lifecycle.user(config.user());
+        dev.glassbox.image.Healthcheck h = config.healthcheck();
+        if (h != null) {
+            for (Object[] d : new Object[][] {{"Interval", h.intervalNanos()}, {"Timeout", h.timeoutNanos()}, {"StartPeriod", h.startPeriodNanos()}}) {
+                long v = (Long) d[0 + 1];
+                if (v != 0 && v < 1_000_000) {
+                    throw DockerException.invalid(d[0] + " in Healthcheck cannot be less than 1ms");
+                }
+            }
+        }
     }
 
     private String uniqueName() {

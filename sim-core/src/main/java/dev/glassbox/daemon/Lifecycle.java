@@ -146,6 +146,7 @@ final class Lifecycle {
             c.manuallyStopped = false;
             d.tracer.did(Layer.DAEMON, null, "running", c.name, "The container runs: its PID 1 is process " + c.pid + " on the host.", "");
             d.events.started(d, c);
+            d.health.started(c);
             for (Endpoint ep : c.endpoints) {
                 d.connections.attach(c, ep);
             }
@@ -203,6 +204,7 @@ final class Lifecycle {
     }
 
     private void cleanup(Container c, Sandbox sb) {
+        d.health.stopped(c);
         RuntimeSpec.NetworkPlan plan = plans.remove(c.id);
         if (plan == null) {
             plan = RuntimeSpec.NetworkPlan.none();
@@ -268,6 +270,11 @@ final class Lifecycle {
             case "on-failure" -> c.exitCode != 0 && (p.maximumRetryCount() == 0 || c.restartCount < p.maximumRetryCount());
             default -> false;
         };
+    }
+
+    /** The earliest restart due, Long.MAX_VALUE when none is. */
+    long nextDue() {
+        return restarts.values().stream().mapToLong(Long::longValue).min().orElse(Long.MAX_VALUE);
     }
 
     /** Restarts whose delay has passed. */

@@ -17,7 +17,7 @@ final class Views {
     static String status(Container c, long now) {
         return switch (c.status) {
             case CREATED -> "Created";
-            case RUNNING -> "Up " + dev.glassbox.api.HumanDuration.of(now - c.startedAt);
+            case RUNNING -> "Up " + dev.glassbox.api.HumanDuration.of(now - c.startedAt) + (c.health == null ? "" : " (" + c.health.label() + ")");
             case PAUSED -> "Up " + dev.glassbox.api.HumanDuration.of(now - c.startedAt) + " (Paused)";
             case RESTARTING -> "Restarting (" + c.exitCode + ") " + dev.glassbox.api.HumanDuration.of(now - c.finishedAt) + " ago";
             case REMOVING -> "Removal In Progress";
@@ -43,7 +43,7 @@ final class Views {
         }
         String image = c.imageName;
         return new Api.ContainerSummary(c.id, List.of("/" + c.name), image, c.image.id().toString(), String.join(" ", quoteArgs(c.path)),
-                c.created / 1000, c.status.word(), status(c, now), ports, new TreeMap<>(c.config.labels()));
+                c.created / 1000, c.status.word(), status(c, now), ports, new TreeMap<>(c.config.labels()), HealthChecks.filterValue(c), null, null);
     }
 
     private static List<String> quoteArgs(List<String> argv) {
@@ -118,6 +118,9 @@ final class Views {
         state.put("Error", c.error);
         state.put("StartedAt", time(c.startedAt));
         state.put("FinishedAt", time(c.finishedAt));
+        if (c.health != null) {
+            state.put("Health", HealthChecks.view(c.health));
+        }
         m.put("State", state);
         m.put("Image", c.image.id().toString());
         m.put("ResolvConfPath", c.dir() + "/resolv.conf");
@@ -193,6 +196,10 @@ final class Views {
         config.put("StdinOnce", c.config.stdinOnce());
         config.put("Env", Lifecycle.env(c).stream().filter(e -> !e.startsWith("HOSTNAME=")).toList());
         config.put("Cmd", c.config.cmd() != null ? c.config.cmd() : c.config.entrypoint() != null ? null : c.image.config().cmd());
+        dev.glassbox.image.Healthcheck check = HealthChecks.effective(c);
+        if (check != null) {
+            config.put("Healthcheck", HealthChecks.view(check));
+        }
         config.put("Image", c.imageName);
         config.put("WorkingDir", c.config.workingDir().isEmpty() ? c.image.config().workingDir() : c.config.workingDir());
         config.put("Entrypoint", c.config.entrypoint() != null ? (c.config.entrypoint().isEmpty() ? null : c.config.entrypoint()) : c.image.config().entrypoint());
