@@ -23,7 +23,7 @@ final class ContainerRoutes {
                     Api.Pruned p = c.api(Api::pruneContainers);
                     c.exchange.json(200, Map.of("ContainersDeleted", p.deleted(), "SpaceReclaimed", p.spaceReclaimed()));
                 }),
-                Route.of("GET", "/containers/{id}/json", c -> c.exchange.json(200, withLogConfig(c.api(a -> a.inspectContainer(c.path("id")))))),
+                Route.of("GET", "/containers/{id}/json", c -> c.exchange.json(200, withLogConfig(c.api(a -> a.inspectContainer(c.path("id"), c.request.flag("size")))))),
                 Route.of("POST", "/containers/{id}/start", c -> c.apiRun(a -> a.start(c.path("id")))),
                 Route.of("POST", "/containers/{id}/stop", c -> {
                     Integer t = c.intParam("t");

@@ -108,6 +108,14 @@ public interface Api {
     /** GET /containers/{id}/json, shaped as Docker's JSON. */
     Map<String, Object> inspectContainer(String id);
 
+    /** GET /containers/{id}/json?size=…: with {@code size}, SizeRw and SizeRootFs too. */
+    default Map<String, Object> inspectContainer(String id, boolean size) {
+        if (size) {
+            throw DockerException.unsupported("glassbox: this API does not measure container sizes");
+        }
+        return inspectContainer(id);
+    }
+
     /** GET /containers/{id}/logs */
     List<LogLine> logs(String id, boolean stdout, boolean stderr, String tail, boolean timestamps);
 

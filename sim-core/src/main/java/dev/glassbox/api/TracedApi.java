@@ -191,6 +191,15 @@ public final class TracedApi implements Api {
     }
 
     @Override
+    public Map<String, Object> inspectContainer(String id, boolean size) {
+        if (!size) {
+            return inspectContainer(id);
+        }
+        return call("GET", "/containers/" + id + "/json?size=1", 200, "The client asks for everything the daemon knows about container " + id
+                + ", and its sizes.", () -> daemon.inspectContainer(id, true));
+    }
+
+    @Override
     public List<LogLine> logs(String id, boolean stdout, boolean stderr, String tail, boolean timestamps) {
         return call("GET", "/containers/" + id + "/logs?stdout=" + (stdout ? 1 : 0) + "&stderr=" + (stderr ? 1 : 0) + "&tail=" + (tail == null ? "all" : tail),
                 200, "The client asks for what the container's processes wrote to stdout and stderr, which the daemon kept.",

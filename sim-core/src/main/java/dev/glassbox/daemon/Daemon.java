@@ -415,6 +415,13 @@ public final class Daemon implements Api {
     }
 
     @Override
+    public Map<String, Object> inspectContainer(String id, boolean size) {
+        Container c = container(id);
+        Map<String, Object> view = Views.inspect(c, this);
+        return size ? Sizes.into(view, Sizes.of(this, c)) : view;
+    }
+
+    @Override
     public List<LogLine> logs(String id, boolean stdout, boolean stderr, String tail, boolean timestamps) {
         return Views.logs(container(id), stdout, stderr, tail);
     }

@@ -15,6 +15,19 @@ record Sizes(long rw, long rootFs) {
         return new Sizes(rw, rw + c.image.size());
     }
 
+    /** inspect -s: SizeRw and SizeRootFs after GraphDriver, where Docker's document has them. */
+    static java.util.Map<String, Object> into(java.util.Map<String, Object> view, Sizes z) {
+        java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+        view.forEach((k, v) -> {
+            out.put(k, v);
+            if (k.equals("GraphDriver")) {
+                out.put("SizeRw", z.rw());
+                out.put("SizeRootFs", z.rootFs());
+            }
+        });
+        return out;
+    }
+
     static Api.ContainerSummary withSizes(Api.ContainerSummary s, Sizes z) {
         return new Api.ContainerSummary(s.id(), s.names(), s.image(), s.imageId(), s.command(), s.created(), s.state(), s.status(), s.ports(),
                 s.labels(), s.health(), z.rw(), z.rootFs());
