@@ -24,6 +24,22 @@ class CreateBodyTest {
     }
 
     @Test
+    void hostConfigLinksJoinTheOwnNetworksEntry() {
+        CreateBody.Parsed p = parse("{\"Image\":\"busybox\",\"HostConfig\":{\"Links\":[\"db:store\"]}}");
+        assertEquals(List.of("db:store"), p.endpoint("default").links(), "no NetworkMode: the default bridge");
+    }
+
+    @Test
+    void healthcheckIsReadWithTheDaemonsChecks() {
+        CreateBody.Parsed p = parse("{\"Image\":\"nginx\",\"Healthcheck\":{\"Test\":[\"CMD-SHELL\",\"true\"],\"Interval\":5000000000,\"Retries\":2}}");
+        assertEquals(new dev.glassbox.image.Healthcheck(List.of("CMD-SHELL", "true"), 5_000_000_000L, 0, 0, 2), p.config().healthcheck());
+        assertEquals(null, parse("{\"Image\":\"nginx\"}").config().healthcheck());
+        var e = org.junit.jupiter.api.Assertions.assertThrows(dev.glassbox.api.DockerException.class,
+                () -> parse("{\"Image\":\"nginx\",\"Healthcheck\":{\"Interval\":5}}"));
+        assertEquals("Interval in Healthcheck cannot be less than 1ms", e.getMessage());
+    }
+
+    @Test
     void noNetworkingConfigMeansNoSettings() {
         CreateBody.Parsed p = parse("{\"Image\":\"nginx\"}");
         assertEquals(true, p.networking().isEmpty());

@@ -176,9 +176,27 @@ public final class TracedApi implements Api {
     }
 
     @Override
+    public List<ContainerSummary> containers(boolean all, boolean size) {
+        if (!size) {
+            return containers(all);
+        }
+        return call("GET", "/containers/json?" + (all ? "all=1&" : "") + "size=1", 200, "The client lists the daemon's containers with their sizes:"
+                + " the daemon adds up the files of each one's writable layer.", () -> daemon.containers(all, true));
+    }
+
+    @Override
     public Map<String, Object> inspectContainer(String id) {
         return call("GET", "/containers/" + id + "/json", 200, "The client asks for everything the daemon knows about container " + id + ".",
                 () -> daemon.inspectContainer(id));
+    }
+
+    @Override
+    public Map<String, Object> inspectContainer(String id, boolean size) {
+        if (!size) {
+            return inspectContainer(id);
+        }
+        return call("GET", "/containers/" + id + "/json?size=1", 200, "The client asks for everything the daemon knows about container " + id
+                + ", and its sizes.", () -> daemon.inspectContainer(id, true));
     }
 
     @Override

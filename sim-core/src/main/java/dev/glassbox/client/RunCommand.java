@@ -32,7 +32,7 @@ final class RunCommand {
             return 1;
         }
         try {
-            id = create(s, o, NetworkingOptions.create(p));
+            id = create(s, o.config().withHealthcheck(HealthOptions.from(p)), o, NetworkingOptions.create(p));
         } catch (DockerException e) {
             s.err("docker: " + Session.daemonError(e));
             return 125;
@@ -63,21 +63,21 @@ final class RunCommand {
         }
     }
 
-    private static String create(Session s, RunOptions o, dev.glassbox.api.NetworkingConfig networking) {
+    private static String create(Session s, dev.glassbox.api.ContainerConfig config, RunOptions o, dev.glassbox.api.NetworkingConfig networking) {
         ImageRef ref = ImageRef.parse(o.image());
         if (o.pull().equals("always")) {
             pull(s, ref);
         }
         Api.CreateResult r;
         try {
-            r = s.api.create(o.name(), o.config(), o.host(), networking);
+            r = s.api.create(o.name(), config, o.host(), networking);
         } catch (DockerException e) {
             if (!Session.notFound(e) || !e.getMessage().startsWith("No such image") || o.pull().equals("never")) {
                 throw e;
             }
             s.err("Unable to find image '" + ref.withDefaultTag().familiar() + "' locally");
             pull(s, ref);
-            r = s.api.create(o.name(), o.config(), o.host(), networking);
+            r = s.api.create(o.name(), config, o.host(), networking);
         }
         if (r.warnings() != null) {
             for (String w : r.warnings()) {

@@ -96,6 +96,7 @@ final class Creations {
             if (!mine) {
                 continue; // another network: the API's client connects it after create
             }
+            d.links.validate(hc.networkMode(), e.getValue());
             if (!e.getValue().aliases().isEmpty() && (Set.of("default", "bridge", "host", "none").contains(key) || key.startsWith("container:"))) {
                 throw DockerException.invalid("invalid config for network " + key + ": invalid endpoint settings:\n"
                         + "network-scoped alias is supported only for containers in user defined networks");
@@ -117,6 +118,15 @@ final class Creations {
             throw DockerException.invalid("conflicting options: hostname and the UTS mode");
         }
         Lifecycle.user(config.user());
+        dev.glassbox.image.Healthcheck h = config.healthcheck();
+        if (h != null) {
+            for (Object[] d : new Object[][] {{"Interval", h.intervalNanos()}, {"Timeout", h.timeoutNanos()}, {"StartPeriod", h.startPeriodNanos()}}) {
+                long v = (Long) d[0 + 1];
+                if (v != 0 && v < 1_000_000) {
+                    throw DockerException.invalid(d[0] + " in Healthcheck cannot be less than 1ms");
+                }
+            }
+        }
     }
 
     private String uniqueName() {

@@ -22,6 +22,7 @@ final class HostsFiles {
 
     void write(Container c) {
         StringBuilder b = new StringBuilder(BASE);
+        d.links.hostsLines(c).forEach(b::append);
         if (!c.ip.isEmpty()) {
             b.append(c.ip).append('\t').append(c.hostname).append('\n');
         }
@@ -46,6 +47,7 @@ final class HostsFiles {
                     out.add(ip + "\t" + String.join(" ", DnsNames.of(p, n)) + "\n");
                 }
             }
+            out.addAll(d.links.networkAliasLines(c, n));
         }
         return out;
     }

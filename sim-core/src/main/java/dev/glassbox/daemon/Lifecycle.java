@@ -99,6 +99,7 @@ final class Lifecycle {
         restarts.remove(c.id);
         try (Tracer.Span s = d.tracer.open(Layer.DAEMON, null, "start container", c.name,
                 "The daemon prepares the container's files and network address, then hands it to containerd to run.", "")) {
+            c.linkEnv = d.links.env(c);
             writeFiles(c);
             VolumeCopy.seed(d, c);
             RuntimeSpec.NetworkPlan plan = d.networks.plan(c, d);
@@ -145,6 +146,7 @@ final class Lifecycle {
             c.manuallyStopped = false;
             d.tracer.did(Layer.DAEMON, null, "running", c.name, "The container runs: its PID 1 is process " + c.pid + " on the host.", "");
             d.events.started(d, c);
+            d.health.started(c);
             for (Endpoint ep : c.endpoints) {
                 d.connections.attach(c, ep);
             }
@@ -174,7 +176,9 @@ final class Lifecycle {
                 shared.add(t);
             }
         }
-        return new RuntimeSpec(c.id, c.path, env(c), cwd, c.hostname, user[0], user[1], c.lowerdirs, c.upperdir(), c.workdir(), c.merged(),
+        List<String> env = new ArrayList<>(env(c));
+        env.addAll(c.linkEnv);
+        return new RuntimeSpec(c.id, c.path, env, cwd, c.hostname, user[0], user[1], c.lowerdirs, c.upperdir(), c.workdir(), c.merged(),
                 Runtime.standardMounts(c.dir(), MountPoint.specs(c.mounts), remap != null && !ownNet), plan, c.cgroup(), limits,
                 (stream, text) -> c.log(stream, d.now(), text), remap == null ? null : remap.uidMap(), remap == null ? null : remap.gidMap(),
                 shared, new StdioSpec(c.config.openStdin(), c.config.tty(), c.ttyRows, c.ttyCols));
@@ -200,6 +204,7 @@ final class Lifecycle {
     }
 
     private void cleanup(Container c, Sandbox sb) {
+        d.health.stopped(c);
         RuntimeSpec.NetworkPlan plan = plans.remove(c.id);
         if (plan == null) {
             plan = RuntimeSpec.NetworkPlan.none();
@@ -265,6 +270,11 @@ final class Lifecycle {
             case "on-failure" -> c.exitCode != 0 && (p.maximumRetryCount() == 0 || c.restartCount < p.maximumRetryCount());
             default -> false;
         };
+    }
+
+    /** The earliest restart due, Long.MAX_VALUE when none is. */
+    long nextDue() {
+        return restarts.values().stream().mapToLong(Long::longValue).min().orElse(Long.MAX_VALUE);
     }
 
     /** Restarts whose delay has passed. */
