@@ -2,11 +2,13 @@ package dev.glassbox.compose;
 
 import dev.glassbox.api.ContainerConfig;
 import dev.glassbox.api.EndpointSettings;
+import dev.glassbox.api.GoDuration;
 import dev.glassbox.api.HostConfig;
 import dev.glassbox.api.MountRequest;
 import dev.glassbox.api.NetworkingConfig;
 import dev.glassbox.api.PortBinding;
 import dev.glassbox.api.RestartPolicy;
+import dev.glassbox.image.Healthcheck;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -50,7 +52,8 @@ record ContainerPlan(String name, ContainerConfig config, HostConfig hostConfig,
         }
         Map<String, String> labels = Labels.container(p, s, number, imageId);
         ContainerConfig config = new ContainerConfig(s.imageFor(p.name()), s.command(), s.entrypoint(), env, s.workingDir(),
-                s.hostname(), s.user(), new ArrayList<>(exposed), labels, s.tty(), s.stdinOpen(), s.stopSignal(), null);
+                s.hostname(), s.user(), new ArrayList<>(exposed), labels, s.tty(), s.stdinOpen(), s.stopSignal(), null)
+                .withHealthcheck(healthcheck(s));
         List<String> binds = new ArrayList<>();
         List<MountRequest> mounts = new ArrayList<>();
         Map<String, String> tmpfs = new java.util.LinkedHashMap<>();
@@ -84,6 +87,31 @@ record ContainerPlan(String name, ContainerConfig config, HostConfig hostConfig,
             }
         });
         return out;
+    }
+
+    /** The service's healthcheck in the create request's form (null: the image's); {@code disable} is Docker's {@code NONE}. */
+    static Healthcheck healthcheck(Service s) {
+        HealthSpec h = s.healthcheck();
+        if (h == null) {
+            return null;
+        }
+        if (h.disable()) {
+            return new Healthcheck(List.of("NONE"), 0, 0, 0, 0);
+        }
+        String path = "services." + s.name() + ".healthcheck.";
+        return new Healthcheck(h.test(), nanos(h.interval(), path + "interval"), nanos(h.timeout(), path + "timeout"),
+                nanos(h.startPeriod(), path + "start_period"), h.retries() == null ? 0 : h.retries());
+    }
+
+    private static long nanos(String duration, String path) {
+        if (duration.isEmpty()) {
+            return 0;
+        }
+        try {
+            return GoDuration.parse(duration);
+        } catch (RuntimeException e) {
+            throw new ComposeException(path + " must be a valid duration: " + e.getMessage());
+        }
     }
 
     private static int parsePort(String published) {

@@ -108,7 +108,9 @@ final class Frame {
 
     private static void line(StringBuilder b, String indent, String id, Event e, int pad) {
         String txt = id + " " + e.text;
-        String left = indent + " " + spinner(e.status) + " " + txt + " ".repeat(Math.max(0, pad - txt.length())) + " " + e.statusText;
+        int maxStatus = WIDTH - txt.length() - pad - 15; // Compose cuts a long status (an error) to keep the line
+        String status = maxStatus > 0 && e.statusText.length() > maxStatus ? e.statusText.substring(0, maxStatus) + "..." : e.statusText;
+        String left = indent + " " + spinner(e.status) + " " + txt + " ".repeat(Math.max(0, pad - txt.length())) + " " + status;
         String timer = String.format(Locale.ROOT, "%.1fs ", (e.end - e.start) / 1000.0);
         int gap = WIDTH - left.codePointCount(0, left.length()) - timer.length();
         b.append(left).append(" ".repeat(Math.max(0, gap))).append(timer).append('\n');

@@ -1,6 +1,5 @@
 package dev.glassbox.compose;
 
-import dev.glassbox.api.Api.WaitResult;
 import dev.glassbox.api.DockerException;
 import dev.glassbox.api.ErrorKind;
 import java.util.List;
@@ -8,10 +7,13 @@ import java.util.Map;
 
 /**
  * Starts a project's containers in depends_on order, each once what it depends on is ready: started,
- * or exited with status 0 ({@code service_completed_successfully}). {@code service_healthy} waits for a
- * health check, which the create request does not carry yet: it is refused in one line.
+ * healthy ({@code service_healthy}: the daemon's health check says so) or exited with status 0
+ * ({@code service_completed_successfully}), with Compose's Waiting, Healthy and Exited steps and its errors.
  */
 final class Starter {
+    /** How many looks (the client's pauses, as Compose's 500 ms ticker) a dependency gets before up gives up on it. */
+    static final int MAX_LOOKS = 15_000;
+
     private final Session s;
     private final Frame frame;
 
@@ -34,26 +36,62 @@ final class Starter {
     }
 
     private void await(Dependency d, String container) {
-        switch (d.condition()) {
-            case STARTED -> { }
-            case HEALTHY -> throw ComposeException.unsupported("depends_on condition service_healthy (containers have no health check here yet)");
-            case COMPLETED -> {
-                String id = "Container " + container;
-                frame.status(id, Frame.Status.WORKING, "Waiting");
-                WaitResult w = s.api.await(container, "not-running");
-                if (w.statusCode() != 0) {
-                    frame.status(id, Frame.Status.ERROR, "Error");
-                    throw new ComposeException("service \"" + d.service() + "\" didn't complete successfully: exit " + w.statusCode());
-                }
-                frame.status(id, Frame.Status.DONE, "Exited");
-            }
-            default -> throw new IllegalStateException(d.condition().name());
+        if (d.condition() == Condition.STARTED) {
+            return;
         }
+        String id = "Container " + container;
+        frame.status(id, Frame.Status.WORKING, "Waiting");
+        for (int look = 0; look < MAX_LOOKS; look++) {
+            Map<?, ?> state = state(container);
+            String status = String.valueOf(state.get("Status"));
+            int code = state.get("ExitCode") instanceof Number n ? n.intValue() : 0;
+            if (d.condition() == Condition.COMPLETED) {
+                if (status.equals("exited") || status.equals("dead")) {
+                    if (code == 0) {
+                        frame.status(id, Frame.Status.DONE, "Exited");
+                        return;
+                    }
+                    String msg = "service \"" + d.service() + "\" didn't complete successfully: exit " + code;
+                    frame.status(id, Frame.Status.ERROR, msg);
+                    throw new ComposeException(msg);
+                }
+            } else if (healthy(container, state, status, code, id)) {
+                frame.status(id, Frame.Status.DONE, "Healthy");
+                return;
+            }
+            s.c.advance().run();
+        }
+        frame.status(id, Frame.Status.ERROR, "Error");
+        throw new ComposeException("glassbox: gave up waiting for " + container + " after " + MAX_LOOKS + " looks");
+    }
+
+    /** compose's isServiceHealthy: exited, no health check and unhealthy are errors; starting waits. */
+    private boolean healthy(String container, Map<?, ?> state, String status, int code, String id) {
+        String problem = null;
+        if (status.equals("exited")) {
+            problem = "container " + container + " exited (" + code + ")";
+        } else if (!(state.get("Health") instanceof Map<?, ?> health)) {
+            problem = "container " + container + " has no healthcheck configured";
+        } else if ("healthy".equals(health.get("Status"))) {
+            return true;
+        } else if ("unhealthy".equals(health.get("Status"))) {
+            problem = "container " + container + " is unhealthy";
+        }
+        if (problem != null) {
+            frame.status(id, Frame.Status.ERROR, "Error");
+            throw new ComposeException("dependency failed to start: " + problem);
+        }
+        return false;
+    }
+
+    private Map<?, ?> state(String container) {
+        Object state = s.api.inspectContainer(container).get("State");
+        return state instanceof Map<?, ?> m ? m : Map.of();
     }
 
     void startOne(String container) {
         String id = "Container " + container;
-        if (running(container)) {
+        if (Boolean.TRUE.equals(state(container).get("Running"))) {
             return;
         }
         frame.status(id, Frame.Status.WORKING, "Starting");
@@ -68,10 +106,5 @@ final class Starter {
             throw e;
         }
         frame.status(id, Frame.Status.DONE, "Started");
-    }
-
-    private boolean running(String container) {
-        Object state = s.api.inspectContainer(container).get("State");
-        return state instanceof Map<?, ?> m && Boolean.TRUE.equals(m.get("Running"));
     }
 }

@@ -36,11 +36,6 @@ final class Up {
         }
         Project p = s.project();
         List<Service> services = Order.up(p, p.select(f.args), !f.bool("no-deps"));
-        for (Service sv : services) {
-            if (sv.healthcheck() != null && !sv.healthcheck().disable()) {
-                s.warn("glassbox: services." + sv.name() + ".healthcheck is not carried out yet: the container runs without a health check");
-            }
-        }
         new Images(s).ensure(p, services, f.bool("build"), f.bool("no-build"));
         long since = s.c.clock().getAsLong();
         Frame frame = s.frame("Running");

@@ -221,7 +221,7 @@ class ComposeUpTest {
         Result r = engine.run("docker compose up -d");
         assertEquals(1, r.exitStatus());
         assertTrue(r.err().endsWith("service \"init\" didn't complete successfully: exit 3\n"), r.err());
-        assertTrue(r.err().contains(" ✘ Container app-init-1  Error"), r.err());
+        assertTrue(r.err().contains(" ✘ Container app-init-1  service \"init\" didn't c...  "), r.err());
         assertEquals("app-app-1 created\napp-init-1 exited\n", ok("docker compose ps -a --format '{{.Name}} {{.State}}'").out());
     }
 
@@ -267,11 +267,60 @@ class ComposeUpTest {
     }
 
     @Test
-    void aHealthcheckIsSaidToBeNotCarriedOutYet() {
-        files.put("compose.yaml", "services:\n  box:\n    image: busybox\n    command: [sleep, '300']\n    healthcheck:\n      test: [CMD, true]\n");
-        Result r = ok("docker compose up -d");
-        assertTrue(r.err().startsWith("WARN[0000] glassbox: services.box.healthcheck is not carried out yet: the container runs without"
-                + " a health check\n"), r.err());
+    void serviceHealthyWaitsForTheDaemonsHealthCheck() {
+        files.put("compose.yaml", """
+                services:
+                  web:
+                    image: redis
+                    command: ["redis-server", "--port", "6380"]
+                    depends_on:
+                      redis:
+                        condition: service_healthy
+                  redis:
+                    image: redis
+                    healthcheck:
+                      test: ["CMD", "redis-cli", "ping"]
+                      interval: 2s
+                      retries: 3
+                """);
+        Result up = ok("docker compose up -d");
+        assertEquals(frame("Running",
+                " ✔ Network app_default    Created",
+                " ✔ Container app-redis-1  Healthy",
+                " ✔ Container app-web-1    Started").replace("0.0s \n ✔ Container app-web", "2.0s \n ✔ Container app-web")
+                .replaceAll("Started( +)0.0s", "Started$12.0s"), up.err());
+        assertTrue(ok("docker compose ps --format '{{.Name}} {{.Status}}' redis").out().endsWith("(healthy)\n"));
+        assertEquals("[\"CMD\",\"redis-cli\",\"ping\"] 2000000000 3\n",
+                ok("docker inspect --format '{{json .Config.Healthcheck.Test}} {{.Config.Healthcheck.Interval}} "
+                        + "{{.Config.Healthcheck.Retries}}' app-redis-1").out());
+    }
+
+    @Test
+    void anUnhealthyOrUncheckedDependencyStopsTheUp() {
+        files.put("compose.yaml", """
+                services:
+                  web:
+                    image: busybox
+                    command: [sleep, "300"]
+                    depends_on:
+                      db: {condition: service_healthy}
+                  db:
+                    image: busybox
+                    command: [sleep, "300"]
+                    healthcheck:
+                      test: ["CMD-SHELL", "exit 1"]
+                      interval: 1s
+                      retries: 2
+                """);
+        Result r = engine.run("docker compose up -d");
+        assertEquals(1, r.exitStatus(), r.text());
+        assertTrue(r.err().contains(" ✘ Container app-db-1   Error "), r.err());
+        assertTrue(r.err().endsWith("\ndependency failed to start: container app-db-1 is unhealthy\n"), r.err());
+        files.put("compose.yaml", "services:\n  web:\n    image: busybox\n    depends_on:\n      db: {condition: service_healthy}\n"
+                + "  db:\n    image: busybox\n    command: [sleep, '300']\n");
+        ok("docker compose down");
+        r = engine.run("docker compose up -d");
+        assertTrue(r.err().endsWith("\ndependency failed to start: container app-db-1 has no healthcheck configured\n"), r.err());
     }
 
     @Test
