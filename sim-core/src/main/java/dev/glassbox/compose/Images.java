@@ -128,7 +128,7 @@ final class Images {
         }
         List<FileEntry> files = BuildContexts.read(s.c.files(), context, dockerfile);
         BuildRequest req = new BuildRequest(files, dockerfile, List.of(sv.imageFor(p.name())), sv.build().args(),
-                noCache || sv.build().noCache(), sv.build().target(), quiet, Map.of());
+                noCache || sv.build().noCache(), sv.build().target(), quiet, Map.of(Labels.PREFIX + "image.builder", "classic"));
         frame.status(sv.name(), Frame.Status.WORKING, "Building");
         if (!quiet) {
             s.out(BuildContexts.sendingLine(files));

@@ -38,7 +38,8 @@ class ComposeBuildTest {
         Result r = engine.run("docker compose up");
         assertEquals(0, r.exitStatus(), r.text());
         assertTrue(r.out().startsWith("Sending build context to Docker daemon "), r.out());
-        assertTrue(r.out().contains("Step 1/3 : FROM busybox\n"), r.out());
+        assertTrue(r.out().contains("Step 1/4 : FROM busybox\n"), r.out());
+        assertTrue(r.out().contains("Step 4/4 : LABEL \"com.docker.compose.image.builder\"=\"classic\"\n"), r.out());
         assertTrue(r.out().contains("Successfully tagged shop-web:latest\n"), r.out());
         assertTrue(r.err().startsWith("[+] Building 1/1\n ✔ web  Built "), r.err());
         assertTrue(r.err().contains(" ✔ Container shop-web-1  Started "), r.err());
@@ -59,11 +60,11 @@ class ComposeBuildTest {
     void aSecondUpReusesTheImageAndUpBuildRebuildsIt() {
         assertEquals(0, engine.run("docker compose up -d").exitStatus());
         Result again = engine.run("docker compose up -d");
-        assertTrue(!again.out().contains("Step 1/3"), again.out());
+        assertTrue(!again.out().contains("Step 1/4"), again.out());
         files.put("web/greeting.txt", "rebuilt\n");
         Result rebuilt = engine.run("docker compose up --build -d");
         assertEquals(0, rebuilt.exitStatus(), rebuilt.text());
-        assertTrue(rebuilt.out().contains("Step 2/3 : COPY greeting.txt /greeting.txt\n"), rebuilt.out());
+        assertTrue(rebuilt.out().contains("Step 2/4 : COPY greeting.txt /greeting.txt\n"), rebuilt.out());
         assertEquals("web-1  | rebuilt\n", engine.run("docker compose logs").out());
     }
 
