@@ -1,6 +1,5 @@
 package dev.glassbox.compose;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -150,15 +149,11 @@ final class ProjectLoader {
 
     private JsonNode parse(String file) {
         String text = read(file);
-        try {
-            JsonNode root = YAML.readTree(text);
-            if (root == null || root.isMissingNode() || root.isNull()) {
-                throw new ComposeException("empty compose file");
-            }
-            return root;
-        } catch (JsonProcessingException e) {
-            throw new ComposeException(YamlErrors.describe(e));
+        JsonNode root = YamlReader.read(text);
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            throw new ComposeException("empty compose file");
         }
+        return root;
     }
 
     private Map<String, String> dotEnv(Options o, String dir) {

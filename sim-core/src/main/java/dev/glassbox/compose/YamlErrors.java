@@ -1,19 +1,13 @@
 package dev.glassbox.compose;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /** A YAML syntax error in the words of the YAML parser Compose uses ({@code yaml: line 3: …}). */
 final class YamlErrors {
     private YamlErrors() {}
 
-    static String describe(JsonProcessingException e) {
-        Throwable cause = e.getCause();
-        if (cause instanceof MarkedYAMLException m && m.getProblemMark() != null) {
-            return "yaml: line " + (m.getProblemMark().getLine() + 1) + ": " + problem(m.getProblem());
-        }
-        int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-        return "yaml: line " + Math.max(1, line) + ": " + problem(e.getOriginalMessage());
+    static String describe(MarkedYAMLException m) {
+        return "yaml: line " + (m.getProblemMark() == null ? 1 : m.getProblemMark().getLine() + 1) + ": " + problem(m.getProblem());
     }
 
     /** SnakeYAML's wording where go-yaml's differs. */

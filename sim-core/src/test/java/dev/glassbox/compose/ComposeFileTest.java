@@ -264,4 +264,50 @@ class ComposeFileTest {
         assertEquals("web\n", config("docker compose config --services"));
         assertEquals("glassbox: --profile is not supported yet\n", fails("docker compose --profile tools config").err());
     }
+
+    @Test
+    void anchorsAliasesAndMergeKeysAreResolvedAndYesStaysAString() {
+        files.put("compose.yaml", """
+                x-common: &common
+                  image: busybox
+                  environment:
+                    DEBUG: yes
+                    ON: "true"
+                services:
+                  web:
+                    <<: *common
+                    command: [sleep, "300"]
+                  worker: *common
+                """);
+        assertEquals("""
+                name: student
+                services:
+                  web:
+                    command:
+                      - sleep
+                      - "300"
+                    environment:
+                      DEBUG: "yes"
+                      "ON": "true"
+                    image: busybox
+                    networks:
+                      default: null
+                  worker:
+                    environment:
+                      DEBUG: "yes"
+                      "ON": "true"
+                    image: busybox
+                    networks:
+                      default: null
+                networks:
+                  default:
+                    name: student_default
+                """, config("docker compose config"));
+    }
+
+    @Test
+    void aKeyGivenTwiceIsRefused() {
+        files.put("compose.yaml", "services:\n  web:\n    image: nginx\n    image: redis\n");
+        assertEquals("yaml: line 4: found duplicate key image\n", fails("docker compose config").err());
+    }
 }
