@@ -142,8 +142,7 @@ public final class Engine implements AutoCloseable {
         if (line == null || line.isBlank() || line.strip().startsWith("#")) {
             return new Result("", "", 0);
         }
-        kernel.idle(THINK_MILLIS);
-        daemon.tick();
+        pass(THINK_MILLIS);
         tracer.begin(line.strip(), "The user typed a command line; the docker client reads it.");
         try {
             return chain(line, progress, console);
@@ -284,8 +283,25 @@ public final class Engine implements AutoCloseable {
      * between its users' requests.
      */
     public void advance(long millis) {
-        kernel.idle(Math.max(0, millis));
-        daemon.tick();
+        pass(Math.max(0, millis));
+    }
+
+    /**
+     * Lets the time pass in steps that stop whenever the daemon has something due (a restart, a health
+     * check), so that it happens at its moment on a virtual clock. A clock that does not move when told to
+     * idle (the Linux kernel's: time passes by itself) gets one step.
+     */
+    private void pass(long millis) {
+        long end = kernel.currentTimeMillis() + millis;
+        for (int steps = 0; steps < 100_000; steps++) {
+            long now = kernel.currentTimeMillis();
+            long step = Math.max(0, Math.min(end, Math.max(now, daemon.nextDue())) - now);
+            kernel.idle(step);
+            daemon.tick();
+            if (kernel.currentTimeMillis() >= end || kernel.currentTimeMillis() - now < step) {
+                return;
+            }
+        }
     }
 
     /** Each trace step of the running command as soon as it is complete (for live views). */

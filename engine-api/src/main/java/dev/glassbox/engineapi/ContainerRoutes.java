@@ -23,7 +23,7 @@ final class ContainerRoutes {
                     Api.Pruned p = c.api(Api::pruneContainers);
                     c.exchange.json(200, Map.of("ContainersDeleted", p.deleted(), "SpaceReclaimed", p.spaceReclaimed()));
                 }),
-                Route.of("GET", "/containers/{id}/json", c -> c.exchange.json(200, withLogConfig(c.api(a -> a.inspectContainer(c.path("id")))))),
+                Route.of("GET", "/containers/{id}/json", c -> c.exchange.json(200, withLogConfig(c.api(a -> a.inspectContainer(c.path("id"), c.request.flag("size")))))),
                 Route.of("POST", "/containers/{id}/start", c -> c.apiRun(a -> a.start(c.path("id")))),
                 Route.of("POST", "/containers/{id}/stop", c -> {
                     Integer t = c.intParam("t");
@@ -86,11 +86,11 @@ final class ContainerRoutes {
         CreateBody.Parsed p = CreateBody.parse(c.request.body());
         String name = c.request.param("name", "");
         Api.CreateResult r = c.api(a -> {
-            Api.CreateResult created = a.create(name, p.config(), p.host());
+            Api.CreateResult created = a.create(name, p.config(), p.host(), p.networking());
             for (String net : p.extraNetworks()) {
                 String mode = p.host().networkMode();
                 if (!net.equals(mode) && !(mode.equals("default") && net.equals("bridge"))) {
-                    a.connectNetwork(net, created.id());
+                    a.connectNetwork(net, created.id(), p.endpoint(net));
                 }
             }
             return created;
@@ -115,9 +115,15 @@ final class ContainerRoutes {
         Filters f = Filters.parse(c.request.param("filters"));
         f.allow("id", "name", "status", "label", "ancestor", "exited", "network", "volume", "before", "since", "health", "is-task",
                 "publish", "expose");
-        boolean all = c.request.flag("all") || f.has("status") || f.has("exited");
+        boolean all = c.request.flag("all") || f.has("status"); // moby: a status filter lists all; exited= alone does not
         Integer limit = c.intParam("limit");
-        List<Api.ContainerSummary> list = c.api(a -> a.containers(all || (limit != null && limit > 0)));
+        boolean size = c.request.flag("size");
+        for (String h : f.get("health")) {
+            if (!List.of("starting", "healthy", "unhealthy", "none").contains(h)) {
+                throw DockerException.invalid("Unrecognised filter value for health: " + h);
+            }
+        }
+        List<Api.ContainerSummary> list = c.api(a -> a.containers(all || (limit != null && limit > 0), size));
         List<Map<String, Object>> out = new ArrayList<>();
         for (Api.ContainerSummary s : list) {
             if (containerMatches(f, s)) {
@@ -139,7 +145,8 @@ final class ContainerRoutes {
                 && f.any("label", v -> Filters.label(v, s.labels()))
                 && f.any("ancestor", v -> s.image().equals(v) || s.image().startsWith(v + ":") || s.imageId().startsWith(v)
                         || s.imageId().startsWith("sha256:" + v))
-                && f.any("exited", v -> s.state().equals("exited") && s.status().startsWith("Exited (" + v + ")"));
+                && f.any("exited", v -> s.state().equals("exited") && s.status().startsWith("Exited (" + v + ")"))
+                && f.any("health", v -> s.health().equals(v));
     }
 
     static Map<String, Object> summary(Api.ContainerSummary s) {
@@ -164,6 +171,10 @@ final class ContainerRoutes {
             ports.add(pm);
         }
         m.put("Ports", ports);
+        if (s.sizeRw() != null) {
+            m.put("SizeRw", s.sizeRw());
+            m.put("SizeRootFs", s.sizeRootFs());
+        }
         m.put("Labels", s.labels() == null ? Map.of() : s.labels());
         m.put("State", s.state());
         m.put("Status", s.status());

@@ -3,11 +3,14 @@ package dev.glassbox.engineapi;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.glassbox.api.ContainerConfig;
 import dev.glassbox.api.DockerException;
+import dev.glassbox.api.EndpointSettings;
 import dev.glassbox.api.HostConfig;
 import dev.glassbox.api.LogConfig;
 import dev.glassbox.api.MountRequest;
+import dev.glassbox.api.NetworkingConfig;
 import dev.glassbox.api.PortBinding;
 import dev.glassbox.api.RestartPolicy;
+import dev.glassbox.image.Healthcheck;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +19,16 @@ import java.util.Map;
 final class CreateBody {
     private CreateBody() {}
 
-    record Parsed(ContainerConfig config, HostConfig host, List<String> extraNetworks) {}
+    record Parsed(ContainerConfig config, HostConfig host, List<String> extraNetworks, NetworkingConfig networking) {
+        Parsed(ContainerConfig config, HostConfig host, List<String> extraNetworks) {
+            this(config, host, extraNetworks, NetworkingConfig.NONE);
+        }
+
+        /** The endpoint settings sent for one network (aliases, links), none when it has no entry. */
+        EndpointSettings endpoint(String network) {
+            return networking.endpoints().getOrDefault(network, EndpointSettings.NONE);
+        }
+    }
 
     static Parsed parse(byte[] bytes) {
         Body b = Body.parse(bytes, "ContainerConfigWrapper", "Config cannot be empty in order to create a container");
@@ -52,7 +64,7 @@ final class CreateBody {
         }
         ContainerConfig config = new ContainerConfig(image, b.strings("Cmd"), b.strings("Entrypoint"), b.strings("Env"),
                 b.string("WorkingDir"), b.string("Hostname"), b.string("User"), exposed, b.stringMap("Labels"), b.bool("Tty"),
-                b.bool("OpenStdin"), b.string("StopSignal"), b.optionalInt("StopTimeout"), b.bool("StdinOnce"));
+                b.bool("OpenStdin"), b.string("StopSignal"), b.optionalInt("StopTimeout"), b.bool("StdinOnce"), healthcheck(b));
         HostConfig host = new HostConfig(bindings, h.bool("AutoRemove"), restart, h.string("NetworkMode"), h.number("Memory"),
                 h.number("PidsLimit"), h.number("NanoCpus"), h.strings("Binds"), h.bool("Privileged"), mounts, h.stringMap("Tmpfs"),
                 h.string("UsernsMode"), h.string("PidMode"), h.string("UTSMode"), h.string("IpcMode"), h.bool("PublishAllPorts"),
@@ -60,7 +72,53 @@ final class CreateBody {
                 h.number("CpuShares"), h.number("MemorySwap"), new LogConfig(h.object("LogConfig").string("Type"),
                         h.object("LogConfig").stringMap("Config")));
         List<String> networks = new ArrayList<>(b.object("NetworkingConfig").keys("EndpointsConfig"));
-        return new Parsed(config, host, networks);
+        return new Parsed(config, host, networks, networking(b.object("NetworkingConfig"), host.networkMode(), h.strings("Links")));
+    }
+
+    /**
+     * NetworkingConfig.EndpointsConfig: each network's Aliases and Links; HostConfig.Links (where the CLI puts
+     * {@code --link}) join the entry of the container's own network when that entry names none.
+     */
+    private static NetworkingConfig networking(Body nc, String networkMode, List<String> hostLinks) {
+        Map<String, EndpointSettings> out = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> e : nc.entries("EndpointsConfig").entrySet()) {
+            Body ep = e.getValue() == null || e.getValue().isNull() ? Body.of(Exchange.JSON.createObjectNode(), "EndpointSettings")
+                    : Body.of(e.getValue(), "EndpointSettings");
+            out.put(e.getKey(), new EndpointSettings(ep.strings("Aliases"), ep.strings("Links")));
+        }
+        if (hostLinks != null && !hostLinks.isEmpty()) {
+            EndpointSettings own = out.getOrDefault(networkMode, EndpointSettings.NONE);
+            if (own.links().isEmpty()) {
+                out.put(networkMode, new EndpointSettings(own.aliases(), hostLinks));
+            }
+        }
+        return new NetworkingConfig(out);
+    }
+
+    /** Config.Healthcheck: null when absent (the image's applies); durations in nanoseconds, as the daemon checks them. */
+    static Healthcheck healthcheck(Body b) {
+        if (!b.has("Healthcheck")) {
+            return null;
+        }
+        Body h = b.object("Healthcheck");
+        long interval = h.number("Interval");
+        long timeout = h.number("Timeout");
+        long startPeriod = h.number("StartPeriod");
+        long retries = h.number("Retries");
+        for (Object[] d : new Object[][] {{"Interval", interval}, {"Timeout", timeout}, {"StartPeriod", startPeriod}}) {
+            long v = (Long) d[1];
+            if (v != 0 && v < 1_000_000) {
+                throw DockerException.invalid(d[0] + " in Healthcheck cannot be less than 1ms");
+            }
+        }
+        if (retries < 0) {
+            throw DockerException.invalid("Retries in Healthcheck cannot be negative");
+        }
+        if (h.number("StartInterval") != 0) {
+            throw DockerException.unsupported("glassbox: StartInterval in Healthcheck is not supported yet");
+        }
+        List<String> test = h.strings("Test");
+        return new Healthcheck(test, interval, timeout, startPeriod, (int) Math.min(retries, Integer.MAX_VALUE));
     }
 
     private static int port(String s, String spec) {

@@ -22,8 +22,10 @@ final class NetworkRoutes {
                 Route.of("GET", "/networks/{id}", c -> c.exchange.json(200, c.api(a -> a.inspectNetwork(c.path("id"))))),
                 Route.of("DELETE", "/networks/{id}", c -> c.apiRun(a -> a.removeNetwork(c.path("id")))),
                 Route.of("POST", "/networks/{id}/connect", c -> {
-                    String container = Body.parse(c.request.body(), "NetworkConnect", null).string("Container");
-                    c.apiRun(a -> a.connectNetwork(c.path("id"), container));
+                    Body body = Body.parse(c.request.body(), "NetworkConnect", null);
+                    Body ep = body.object("EndpointConfig");
+                    dev.glassbox.api.EndpointSettings settings = new dev.glassbox.api.EndpointSettings(ep.strings("Aliases"), ep.strings("Links"));
+                    c.apiRun(a -> a.connectNetwork(c.path("id"), body.string("Container"), settings));
                     c.exchange.send(200, null, new byte[0]);
                 }),
                 Route.of("POST", "/networks/{id}/disconnect", c -> {

@@ -178,6 +178,15 @@ public final class LinuxKernel implements Kernel {
     }
 
     @Override
+    public String hostResolvConf() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/etc/resolv.conf"));
+        } catch (java.io.IOException | RuntimeException e) {
+            return ""; // no file, or not readable: Docker's default servers
+        }
+    }
+
+    @Override
     public HostLayout layout() {
         return layout;
     }

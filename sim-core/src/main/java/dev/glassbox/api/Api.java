@@ -67,6 +67,14 @@ public interface Api {
     /** POST /containers/create?name=… */
     CreateResult create(String name, ContainerConfig config, HostConfig hostConfig);
 
+    /** POST /containers/create?name=… with a NetworkingConfig: aliases and links per network. */
+    default CreateResult create(String name, ContainerConfig config, HostConfig hostConfig, NetworkingConfig networking) {
+        if (networking != null && !networking.isEmpty()) {
+            throw DockerException.unsupported("glassbox: this API takes no network aliases or links");
+        }
+        return create(name, config, hostConfig);
+    }
+
     /** POST /containers/{id}/start; NOT_MODIFIED when already running. */
     void start(String id);
 
@@ -89,8 +97,24 @@ public interface Api {
     /** GET /containers/json?all=… */
     List<ContainerSummary> containers(boolean all);
 
+    /** GET /containers/json?all=…&size=…: with {@code size}, each container's SizeRw and SizeRootFs, which takes the daemon a walk of its files. */
+    default List<ContainerSummary> containers(boolean all, boolean size) {
+        if (size) {
+            throw DockerException.unsupported("glassbox: this API does not measure container sizes");
+        }
+        return containers(all);
+    }
+
     /** GET /containers/{id}/json, shaped as Docker's JSON. */
     Map<String, Object> inspectContainer(String id);
+
+    /** GET /containers/{id}/json?size=…: with {@code size}, SizeRw and SizeRootFs too. */
+    default Map<String, Object> inspectContainer(String id, boolean size) {
+        if (size) {
+            throw DockerException.unsupported("glassbox: this API does not measure container sizes");
+        }
+        return inspectContainer(id);
+    }
 
     /** GET /containers/{id}/logs */
     List<LogLine> logs(String id, boolean stdout, boolean stderr, String tail, boolean timestamps);
@@ -309,6 +333,14 @@ public interface Api {
         throw DockerException.unsupported("glassbox: this API has no user-defined networks");
     }
 
+    /** POST /networks/{id}/connect with an EndpointConfig: the container's aliases (and links) on that network. */
+    default void connectNetwork(String network, String container, EndpointSettings settings) {
+        if (settings != null && !settings.isEmpty()) {
+            throw DockerException.unsupported("glassbox: this API takes no network aliases or links");
+        }
+        connectNetwork(network, container);
+    }
+
     /** POST /networks/{id}/disconnect */
     default void disconnectNetwork(String network, String container) {
         throw DockerException.unsupported("glassbox: this API has no user-defined networks");
@@ -434,8 +466,22 @@ public interface Api {
 
     record PortView(String ip, int privatePort, Integer publicPort, String type) {}
 
+    /**
+     * One container as GET /containers/json lists it. {@code health}: starting, healthy, unhealthy or none (what
+     * {@code --filter health=} matches); {@code sizeRw} and {@code sizeRootFs} only when sizes were asked for, else null.
+     */
     record ContainerSummary(String id, List<String> names, String image, String imageId, String command, long created,
-                            String state, String status, List<PortView> ports, Map<String, String> labels) {}
+                            String state, String status, List<PortView> ports, Map<String, String> labels,
+                            String health, Long sizeRw, Long sizeRootFs) {
+        public ContainerSummary(String id, List<String> names, String image, String imageId, String command, long created,
+                                String state, String status, List<PortView> ports, Map<String, String> labels) {
+            this(id, names, image, imageId, command, created, state, status, ports, labels, "none", null, null);
+        }
+
+        public ContainerSummary {
+            health = health == null ? "none" : health;
+        }
+    }
 
     /** One chunk of output: stream 1 stdout, 2 stderr. */
     record LogLine(int stream, long timeMillis, String text) {}

@@ -125,6 +125,13 @@ public final class TracedApi implements Api {
     }
 
     @Override
+    public CreateResult create(String name, ContainerConfig config, HostConfig hostConfig, NetworkingConfig networking) {
+        String path = "/containers/create" + (name == null || name.isEmpty() ? "" : "?name=" + q(name));
+        return call("POST", path, 201, "The client sends the container's configuration as JSON, with the names and links it wants on its network;"
+                + " the daemon creates the container.", () -> daemon.create(name, config, hostConfig, networking));
+    }
+
+    @Override
     public void start(String id) {
         run("POST", "/containers/" + id + "/start", 204, "The client asks the daemon to start " + id + ".", () -> daemon.start(id));
     }
@@ -169,9 +176,27 @@ public final class TracedApi implements Api {
     }
 
     @Override
+    public List<ContainerSummary> containers(boolean all, boolean size) {
+        if (!size) {
+            return containers(all);
+        }
+        return call("GET", "/containers/json?" + (all ? "all=1&" : "") + "size=1", 200, "The client lists the daemon's containers with their sizes:"
+                + " the daemon adds up the files of each one's writable layer.", () -> daemon.containers(all, true));
+    }
+
+    @Override
     public Map<String, Object> inspectContainer(String id) {
         return call("GET", "/containers/" + id + "/json", 200, "The client asks for everything the daemon knows about container " + id + ".",
                 () -> daemon.inspectContainer(id));
+    }
+
+    @Override
+    public Map<String, Object> inspectContainer(String id, boolean size) {
+        if (!size) {
+            return inspectContainer(id);
+        }
+        return call("GET", "/containers/" + id + "/json?size=1", 200, "The client asks for everything the daemon knows about container " + id
+                + ", and its sizes.", () -> daemon.inspectContainer(id, true));
     }
 
     @Override
@@ -386,6 +411,13 @@ public final class TracedApi implements Api {
     public void connectNetwork(String network, String container) {
         run("POST", "/networks/" + network + "/connect", 200, "The client asks the daemon to connect " + container + " to network " + network + ".",
                 () -> daemon.connectNetwork(network, container));
+    }
+
+    @Override
+    public void connectNetwork(String network, String container, EndpointSettings settings) {
+        run("POST", "/networks/" + network + "/connect", 200, "The client asks the daemon to connect " + container + " to network " + network
+                + (settings.aliases().isEmpty() ? "" : ", where it also answers to " + String.join(", ", settings.aliases())) + ".",
+                () -> daemon.connectNetwork(network, container, settings));
     }
 
     @Override

@@ -88,6 +88,9 @@ public final class Cli {
         if (first.equals("help")) {
             return help(s, argv.subList(1, argv.size()));
         }
+        if (first.equals("compose")) {
+            return ComposeCommand.run(s, argv.subList(1, argv.size()), a -> dispatch(s, a));
+        }
         int consumed = 1;
         String path = first;
         if (Specs.GROUPS.contains(first)) {
@@ -166,7 +169,7 @@ public final class Cli {
             case "network-rm" -> NetworkCommands.rm(s, p);
             case "network-prune" -> NetworkCommands.prune(s, p);
             case "network-connect" -> {
-                s.api.connectNetwork(p.args.get(0), p.args.get(1));
+                s.api.connectNetwork(p.args.get(0), p.args.get(1), NetworkingOptions.connect(p));
                 yield 0;
             }
             case "network-disconnect" -> {
@@ -222,6 +225,7 @@ public final class Cli {
             names.add(path.split(" ")[0]);
         }
         names.add("help");
+        names.add("compose");
         return List.copyOf(names);
     }
 

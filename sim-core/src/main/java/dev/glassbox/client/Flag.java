@@ -8,7 +8,7 @@ record Flag(String name, String shorthand, Kind kind, String usage, String defau
     enum Kind {
         BOOL(""), STRING("string"), INT("int"), LIST("list"), BYTES("bytes"), DECIMAL("decimal"),
         NETWORK("network"), FILTER("filter"), STRINGS("strings"), MOUNT("mount"), MAP("map"),
-        ULIMIT("ulimit");
+        ULIMIT("ulimit"), DURATION("duration");
 
         final String typeName;
 

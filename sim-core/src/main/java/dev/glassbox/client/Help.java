@@ -30,6 +30,7 @@ final class Help {
         SECTIONS.put("Management Commands", new String[] {
             "builder", "Manage builds",
             "checkpoint", "Manage checkpoints",
+            "compose*", "Docker Compose",
             "container", "Manage containers",
             "context", "Manage contexts",
             "image", "Manage images",

@@ -33,7 +33,7 @@ final class InspectCommand {
         }
         String t = type;
         return print(s, p, name -> {
-            Object obj = lookup(s, name, t);
+            Object obj = lookup(s, name, t, p.bool("size"));
             if (obj == null) {
                 throw new Missing("Error: No such " + (t.isEmpty() ? "object" : t) + ": " + name);
             }
@@ -92,10 +92,10 @@ final class InspectCommand {
         return status;
     }
 
-    private static Object lookup(Session s, String name, String type) {
+    private static Object lookup(Session s, String name, String type, boolean size) {
         if (type.isEmpty() || type.equals("container")) {
             try {
-                Map<String, Object> c = s.api.inspectContainer(name);
+                Map<String, Object> c = s.api.inspectContainer(name, size);
                 if (c != null) {
                     return c;
                 }

@@ -106,6 +106,7 @@ final class Parsed {
                 case DECIMAL -> Units.nanoCpus(value);
                 case LIST -> validateListItem(f.name(), value);
                 case MOUNT -> MountOption.parse(value);
+                case DURATION -> dev.glassbox.api.GoDuration.parse(value);
                 case MAP -> {
                     if (!value.contains("=")) {
                         throw new IllegalArgumentException("bad format for option: " + value);
@@ -136,6 +137,14 @@ final class Parsed {
             case "attach" -> {
                 if (!java.util.Set.of("stdin", "stdout", "stderr").contains(value.toLowerCase(java.util.Locale.ROOT))) {
                     throw new IllegalArgumentException("valid streams are STDIN, STDOUT and STDERR");
+                }
+            }
+            case "link" -> {
+                if (value.isEmpty()) {
+                    throw new IllegalArgumentException("empty string specified for links");
+                }
+                if (value.split(":", 3).length > 2) {
+                    throw new IllegalArgumentException("bad format for links: " + value);
                 }
             }
             default -> { }

@@ -22,8 +22,10 @@ final class PsCommand {
 
     static int run(Session s, Parsed p) {
         long last = p.bool("latest") ? 1 : p.integer("last") == null ? -1 : p.integer("last");
-        boolean all = p.bool("all") || last > 0;
-        List<ContainerSummary> list = new ArrayList<>(s.api.containers(all));
+        boolean all = p.bool("all") || last > 0 || p.list("filter").stream().anyMatch(f -> f.startsWith("status=")); // the daemon's: a status filter lists all
+        String format = p.bool("quiet") ? "{{.ID}}" : p.string("format", "");
+        boolean size = p.bool("size") || (!p.bool("quiet") && !p.changed("size") && format.contains(".Size"));
+        List<ContainerSummary> list = new ArrayList<>(s.api.containers(all, size));
         list.removeIf(c -> !matches(c, p.list("filter")));
         if (last > 0) {
             list.sort(Comparator.comparingLong(ContainerSummary::created).reversed());
@@ -34,8 +36,8 @@ final class PsCommand {
         for (ContainerSummary c : list) {
             rows.add(row(c, trunc, s.nowMillis()));
         }
-        String format = p.bool("quiet") ? "{{.ID}}" : p.string("format", "");
-        s.out.append(Formatter.render(format, TABLE, HEADERS, rows));
+        String table = size && p.bool("size") && (format.isEmpty() || format.equals("table")) ? TABLE + "\t{{.Size}}" : TABLE;
+        s.out.append(Formatter.render(format, table, HEADERS, rows));
         return 0;
     }
 
@@ -52,10 +54,18 @@ final class PsCommand {
         r.put("Networks", "");
         r.put("Ports", displayPorts(c.ports()));
         r.put("RunningFor", Units.humanDuration(now - c.created() * 1000) + " ago");
-        r.put("Size", "0B");
+        r.put("Size", size(c));
         r.put("State", nz(c.state()));
         r.put("Status", nz(c.status()));
         return r;
+    }
+
+    /** The SIZE column: the writable layer's size, and all the container sees when that is known: {@code 2B (virtual 7.8MB)}. */
+    static String size(ContainerSummary c) {
+        long rw = c.sizeRw() == null ? 0 : c.sizeRw();
+        long root = c.sizeRootFs() == null ? 0 : c.sizeRootFs();
+        String srw = Units.humanSize(rw, 3);
+        return root > 0 ? srw + " (virtual " + Units.humanSize(root, 3) + ")" : srw;
     }
 
     private static String nz(String s) {
@@ -166,7 +176,26 @@ final class PsCommand {
         return switch (key) {
             case "name" -> names(c.names()).contains(value);
             case "id" -> nz(c.id()).startsWith(value);
-            case "status" -> nz(c.state()).equals(value);
+            case "status" -> {
+                if (!java.util.Set.of("created", "restarting", "running", "removing", "paused", "exited", "dead").contains(value)) {
+                    throw DockerException.invalid("invalid filter 'status=" + value + "'");
+                }
+                yield nz(c.state()).equals(value);
+            }
+            case "exited" -> {
+                try {
+                    Integer.parseInt(value);
+                } catch (NumberFormatException e) {
+                    throw DockerException.invalid("strconv.Atoi: parsing " + GoText.quote(value) + ": invalid syntax");
+                }
+                yield nz(c.state()).equals("exited") && nz(c.status()).startsWith("Exited (" + Integer.parseInt(value) + ")");
+            }
+            case "health" -> {
+                if (!java.util.Set.of("starting", "healthy", "unhealthy", "none").contains(value)) {
+                    throw DockerException.invalid("Unrecognised filter value for health: " + value);
+                }
+                yield c.health().equals(value);
+            }
             case "ancestor" -> nz(c.image()).equals(value) || nz(c.image()).startsWith(value + ":");
             case "label" -> {
                 int eq = value.indexOf('=');

@@ -33,7 +33,7 @@ final class RunCommand {
             return 1;
         }
         try {
-            id = create(s, o);
+            id = create(s, o.config().withHealthcheck(HealthOptions.from(p)), o, NetworkingOptions.create(p));
         } catch (DockerException e) {
             if (!run) { // docker create prints the daemon's error as any command does
                 throw e;
@@ -68,21 +68,21 @@ final class RunCommand {
         }
     }
 
-    private static String create(Session s, RunOptions o) {
+    private static String create(Session s, dev.glassbox.api.ContainerConfig config, RunOptions o, dev.glassbox.api.NetworkingConfig networking) {
         ImageRef ref = ImageRef.parse(o.image());
         if (o.pull().equals("always")) {
             pull(s, ref);
         }
         Api.CreateResult r;
         try {
-            r = s.api.create(o.name(), o.config(), o.host());
+            r = s.api.create(o.name(), config, o.host(), networking);
         } catch (DockerException e) {
             if (!Session.notFound(e) || !e.getMessage().startsWith("No such image") || o.pull().equals("never")) {
                 throw e;
             }
             s.err("Unable to find image '" + ref.withDefaultTag().familiar() + "' locally");
             pull(s, ref);
-            r = s.api.create(o.name(), o.config(), o.host());
+            r = s.api.create(o.name(), config, o.host(), networking);
         }
         if (r.warnings() != null) {
             for (String w : r.warnings()) {

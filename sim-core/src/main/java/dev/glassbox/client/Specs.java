@@ -36,7 +36,7 @@ final class Specs {
 
     /** Commands docker has that glassbox does not run (yet): listed for completion and help. */
     static final List<String> UNSUPPORTED = List.of("builder", "buildx", "checkpoint",
-            "compose", "config", "context", "cp", "init", "login",
+            "config", "context", "cp", "init", "login",
             "logout", "manifest", "node", "plugin", "search", "secret",
             "service", "stack", "swarm", "trust");
     /** Management commands whose subcommands are looked up as "GROUP SUB". */
@@ -74,6 +74,14 @@ final class Specs {
                 of("", "env-file", LIST, "Read in a file of environment variables"),
                 of("", "expose", LIST, "Expose a port or a range of ports"),
                 bool("", "help", "Print usage"),
+                of("", "health-cmd", STRING, "Command to run to check health"),
+                of("", "health-interval", Flag.Kind.DURATION, "Time between running the check (ms|s|m|h)").withDefault("0s"),
+                of("", "health-retries", INT, "Consecutive failures needed to report unhealthy"),
+                of("", "health-start-interval", Flag.Kind.DURATION, "Time between running the check during the start period (ms|s|m|h)").withDefault("0s"),
+                of("", "health-start-period", Flag.Kind.DURATION,
+                        "Start period for the container to initialize before starting health-retries countdown (ms|s|m|h)").withDefault("0s"),
+                of("", "health-timeout", Flag.Kind.DURATION, "Maximum time to allow one check to run (ms|s|m|h)").withDefault("0s"),
+                bool("", "no-healthcheck", "Disable any container-specified HEALTHCHECK"),
                 of("h", "hostname", STRING, "Container host name"),
                 bool("i", "interactive", "Keep STDIN open even if not attached"),
                 of("", "ipc", STRING, "IPC mode to use"),
@@ -86,6 +94,8 @@ final class Specs {
                 of("", "name", STRING, "Assign a name to the container"),
                 of("", "net", NETWORK, "Connect a container to a network").hide(),
                 of("", "network", NETWORK, "Connect a container to a network"),
+                of("", "network-alias", LIST, "Add network-scoped alias for the container"),
+                of("", "link", LIST, "Add link to another container"),
                 of("", "pid", STRING, "PID namespace to use"),
                 of("", "pids-limit", INT, "Tune container pids limit (set -1 for unlimited)"),
                 bool("", "privileged", "Give extended privileges to this container"),
@@ -306,7 +316,9 @@ final class Specs {
                 List.of(of("d", "driver", STRING, "Driver to manage the Network").withDefault("\"bridge\""),
                         of("", "label", LIST, "Set metadata on a network"),
                         of("", "subnet", STRINGS, "Subnet in CIDR format that represents a network segment")), 1, 1, true, "network create");
-        add("network-connect", "[OPTIONS] NETWORK CONTAINER", "Connect a container to a network", "", List.of(), 2, 2, true, "network connect");
+        add("network-connect", "[OPTIONS] NETWORK CONTAINER", "Connect a container to a network", "",
+                List.of(of("", "alias", STRINGS, "Add network-scoped alias for the container"),
+                        of("", "link", LIST, "Add link to another container")), 2, 2, true, "network connect");
         add("network-disconnect", "[OPTIONS] NETWORK CONTAINER", "Disconnect a container from a network", "",
                 List.of(bool("f", "force", "Force the container to disconnect from a network")), 2, 2, true, "network disconnect");
         add("network-ls", "[OPTIONS]", "List networks", "docker network ls, docker network list",

@@ -1,6 +1,7 @@
 package dev.glassbox.daemon;
 
 import dev.glassbox.api.DockerException;
+import dev.glassbox.api.EndpointSettings;
 import dev.glassbox.trace.Layer;
 import dev.glassbox.trace.Tracer;
 import java.util.HexFormat;
@@ -18,12 +19,20 @@ final class Connections {
     }
 
     void connect(Network n, Container c) {
+        connect(n, c, EndpointSettings.NONE);
+    }
+
+    void connect(Network n, Container c, EndpointSettings settings) {
         String mode = c.networkMode();
         if (!n.bridged() || mode.equals("host")) {
             throw DockerException.conflict("container cannot be disconnected from host network or connected to host network");
         }
         if (mode.equals("none") || mode.startsWith("container:")) {
             throw DockerException.conflict("container cannot be connected to multiple networks with one of the networks in private (none) mode");
+        }
+        if (n.predefined() && !settings.aliases().isEmpty()) {
+            throw DockerException.invalid("invalid config for network " + n.name() + ": invalid endpoint settings:\n"
+                    + "network-scoped alias is supported only for containers in user defined networks");
         }
         if (d.networks.on(c, n)) {
             throw DockerException.conflict("endpoint with name " + c.name + " already exists in network " + n.name());
@@ -32,6 +41,9 @@ final class Connections {
         try (Tracer.Span s = d.tracer.open(Layer.DAEMON, null, "connect network", c.name, "The daemon records that " + c.name
                 + " is on network " + n.name() + " too" + (c.running() ? " and plugs it into " + n.bridge() + " now." : "; it is plugged in when it starts."), "")) {
             c.endpoints.add(ep);
+            if (!settings.isEmpty()) {
+                c.endpointSettings.put(n.name(), settings);
+            }
             if (c.running()) {
                 attach(c, ep);
                 d.hostsFiles.write(c);
@@ -59,6 +71,7 @@ final class Connections {
             java.util.List<Container> peers = d.hostsFiles.peers(c);
             detach(ep);
             c.endpoints.remove(ep);
+            c.endpointSettings.remove(n.name());
             if (c.running()) {
                 d.hostsFiles.write(c);
                 d.hostsFiles.refresh(c, peers);

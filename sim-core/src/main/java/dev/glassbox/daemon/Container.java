@@ -60,6 +60,12 @@ final class Container {
     List<MountPoint> mounts = List.of();
     /** Networks connected after create, beyond the one of {@code networkMode}. */
     final List<Endpoint> endpoints = new ArrayList<>();
+    /** What it asked of each network it is on, by network name: aliases there, legacy links (Docker's EndpointsConfig). */
+    final java.util.Map<String, dev.glassbox.api.EndpointSettings> endpointSettings = new java.util.LinkedHashMap<>();
+    /** The environment its legacy links gave it at its last start ({@code DB_PORT_6379_TCP_ADDR=…}). */
+    List<String> linkEnv = List.of();
+    /** State.Health; null while it has never run with a health check. */
+    Health health;
 
     dev.glassbox.kernel.HostLayout layout = dev.glassbox.kernel.HostLayout.DOCKER;
 

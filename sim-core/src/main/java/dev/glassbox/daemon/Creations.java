@@ -3,11 +3,14 @@ package dev.glassbox.daemon;
 import dev.glassbox.api.Api;
 import dev.glassbox.api.ContainerConfig;
 import dev.glassbox.api.DockerException;
+import dev.glassbox.api.EndpointSettings;
+import dev.glassbox.api.NetworkingConfig;
 import dev.glassbox.api.HostConfig;
 import dev.glassbox.trace.Layer;
 import dev.glassbox.trace.Tracer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -24,6 +27,10 @@ final class Creations {
     }
 
     Api.CreateResult create(String name, ContainerConfig config, HostConfig hostConfig) {
+        return create(name, config, hostConfig, NetworkingConfig.NONE);
+    }
+
+    Api.CreateResult create(String name, ContainerConfig config, HostConfig hostConfig, NetworkingConfig networking) {
         if (name != null && !name.isEmpty()) {
             String n = name.startsWith("/") ? name.substring(1) : name;
             if (!NAME.matcher(n).matches()) {
@@ -41,6 +48,7 @@ final class Creations {
         HostConfig hc = HostSettings.forCreate(hostConfig == null ? HostConfig.defaults() : hostConfig, d.kernel.info().cpus());
         refuseUnsupported(config, hc);
         d.mountPlanner.validate(hc);
+        EndpointSettings own = ownEndpoint(hc, networking == null ? NetworkingConfig.NONE : networking);
         Images.Stored stored = d.images.find(config.image()).orElseThrow(() -> DockerException.noSuchImage(Images.familiar(config.image())));
         try (Tracer.Span s = d.tracer.open(Layer.DAEMON, null, "create container", name == null ? "" : name,
                 "The daemon records a new container: its configuration, a name, and a writable layer on top of the image's layers.", "")) {
@@ -62,6 +70,10 @@ final class Creations {
             Container c = new Container(id, n, d.now(), config, hc, stored.image(), config.image(), path, cacheId, lowers, hostname);
             c.layout = d.layout;
             c.mounts = List.copyOf(mounts);
+            Network net = d.networks.of(c);
+            if (net != null && !own.isEmpty()) {
+                c.endpointSettings.put(net.name(), own);
+            }
             d.containers.put(n, c);
             d.events.container(c, "create");
             d.kernel.fs().mkdirs(c.dir());
@@ -71,6 +83,29 @@ final class Creations {
         }
     }
 
+    /**
+     * The endpoint settings for the container's own network (the CLI keys them by what {@code --network}
+     * said, {@code default} when nothing): aliases only where the embedded DNS serves them, on a
+     * user-defined network, as the daemon's validateEndpointSettings says.
+     */
+    private EndpointSettings ownEndpoint(HostConfig hc, NetworkingConfig networking) {
+        EndpointSettings own = EndpointSettings.NONE;
+        for (var e : networking.endpoints().entrySet()) {
+            String key = e.getKey();
+            boolean mine = key.equals(hc.networkMode()) || (Set.of("default", "bridge").contains(key) && Set.of("default", "bridge").contains(hc.networkMode()));
+            if (!mine) {
+                continue; // another network: the API's client connects it after create
+            }
+            d.links.validate(hc.networkMode(), e.getValue());
+            if (!e.getValue().aliases().isEmpty() && (Set.of("default", "bridge", "host", "none").contains(key) || key.startsWith("container:"))) {
+                throw DockerException.invalid("invalid config for network " + key + ": invalid endpoint settings:\n"
+                        + "network-scoped alias is supported only for containers in user defined networks");
+            }
+            own = e.getValue();
+        }
+        return own;
+    }
+
     /** Settings the engine cannot carry out yet are refused in one line rather than ignored. */
     private static void refuseUnsupported(ContainerConfig config, HostConfig hc) {
         if (hc.pidMode().startsWith("container:") || hc.ipcMode().startsWith("container:")) {
@@ -78,6 +113,15 @@ final class Creations {
         }
         if (hc.sharesHost("uts") && !config.hostname().isEmpty()) {
             throw DockerException.invalid("conflicting options: hostname and the UTS mode");
+        }
+        dev.glassbox.image.Healthcheck h = config.healthcheck();
+        if (h != null) {
+            for (Object[] d : new Object[][] {{"Interval", h.intervalNanos()}, {"Timeout", h.timeoutNanos()}, {"StartPeriod", h.startPeriodNanos()}}) {
+                long v = (Long) d[0 + 1];
+                if (v != 0 && v < 1_000_000) {
+                    throw DockerException.invalid(d[0] + " in Healthcheck cannot be less than 1ms");
+                }
+            }
         }
     }
 

@@ -38,10 +38,12 @@ public final class Daemon implements Api {
     final Lifecycle lifecycle;
     final Creations creations;
     final Execs execs;
+    final HealthChecks health;
     final Commits commits;
     final Volumes volumes;
     final MountPlanner mountPlanner;
     final HostsFiles hostsFiles;
+    final LegacyLinks links;
     final Transfers transfers;
     final Connections connections;
     final Events events;
@@ -70,10 +72,12 @@ public final class Daemon implements Api {
         this.lifecycle = new Lifecycle(this);
         this.creations = new Creations(this);
         this.execs = new Execs(this);
+        this.health = new HealthChecks(this);
         this.commits = new Commits(this);
         this.volumes = new Volumes(kernel, tracer, layout, options.usernsRemap(), events);
         this.mountPlanner = new MountPlanner(this);
         this.hostsFiles = new HostsFiles(this);
+        this.links = new LegacyLinks(this);
         this.transfers = new Transfers(this);
         this.connections = new Connections(this);
         this.archives = new Archives(this);
@@ -230,6 +234,11 @@ public final class Daemon implements Api {
         return creations.create(name, config, hostConfig);
     }
 
+    @Override
+    public CreateResult create(String name, ContainerConfig config, HostConfig hostConfig, dev.glassbox.api.NetworkingConfig networking) {
+        return creations.create(name, config, hostConfig, networking);
+    }
+
     /** The daemon stops: what it made ahead of need is removed; containers, images and volumes stay. */
     public void shutdown() {
         images.storage.dropSpare();
@@ -316,6 +325,11 @@ public final class Daemon implements Api {
     }
 
     @Override
+    public void connectNetwork(String network, String container, dev.glassbox.api.EndpointSettings settings) {
+        connections.connect(networks.get(network), container(container), settings);
+    }
+
+    @Override
     public void disconnectNetwork(String network, String container) {
         connections.disconnect(networks.get(network), container(container));
     }
@@ -388,12 +402,17 @@ public final class Daemon implements Api {
 
     @Override
     public List<ContainerSummary> containers(boolean all) {
+        return containers(all, false);
+    }
+
+    @Override
+    public List<ContainerSummary> containers(boolean all, boolean size) {
         List<ContainerSummary> out = new ArrayList<>();
         List<Container> list = all();
         java.util.Collections.reverse(list);
         for (Container c : list) {
             if (all || c.running()) {
-                out.add(Views.summary(c, now()));
+                out.add(size ? Sizes.withSizes(Views.summary(c, now()), Sizes.of(this, c)) : Views.summary(c, now()));
             }
         }
         return out;
@@ -402,6 +421,13 @@ public final class Daemon implements Api {
     @Override
     public Map<String, Object> inspectContainer(String id) {
         return Views.inspect(container(id), this);
+    }
+
+    @Override
+    public Map<String, Object> inspectContainer(String id, boolean size) {
+        Container c = container(id);
+        Map<String, Object> view = Views.inspect(c, this);
+        return size ? Sizes.into(view, Sizes.of(this, c)) : view;
     }
 
     @Override
@@ -534,6 +560,12 @@ public final class Daemon implements Api {
     /** Lets restart policies whose delay has passed bring their containers back. */
     public void tick() {
         lifecycle.tick();
+        health.tick();
+    }
+
+    /** When the daemon next has something to do by itself (a restart's delay ends, a health check is due); Long.MAX_VALUE: nothing. */
+    public long nextDue() {
+        return Math.min(lifecycle.nextDue(), health.nextDue());
     }
 
     /** Names of all containers. */

@@ -88,6 +88,34 @@ final class Execs {
         }
     }
 
+    /** What a health check's exec came to: its exit status and output, or that it ran past its timeout (and was killed). */
+    record Outcome(int exitCode, String output, boolean timedOut) {}
+
+    /**
+     * A health check: an exec of {@code cmd} in the container, waited for at most {@code timeoutMillis};
+     * past that it is killed. A command that cannot start fails with the runtime's error as its output.
+     */
+    Outcome probe(Container c, List<String> cmd, long timeoutMillis) {
+        String id = create(c, new Api.ExecConfig(cmd, List.of(), "", "", false, false));
+        Exec e = get(id);
+        StringBuilder out = new StringBuilder();
+        String failure = launch(e, (stream, text) -> out.append(text), StdioSpec.NONE);
+        if (failure != null) {
+            return new Outcome(-1, failure, false);
+        }
+        d.events.exec(c, "exec_start", id, cmd);
+        Optional<ExitStatus> st = d.kernel.processes().waitFor(e.pid, Math.min(timeoutMillis, Daemon.WAIT_CAP_MILLIS));
+        boolean timedOut = st.isEmpty();
+        if (timedOut) {
+            d.kernel.processes().kill(e.pid, 9);
+            st = d.kernel.processes().waitFor(e.pid, 1_000);
+        }
+        e.running = false;
+        e.exitCode = st.map(ExitStatus::code).orElse(-1);
+        d.events.execDied(c, id, e.exitCode);
+        return new Outcome(e.exitCode, out.toString(), timedOut);
+    }
+
     /** docker exec -d: the process starts and runs on; its exit is recorded when the kernel reports it. */
     void startDetached(String id) {
         Exec e = get(id);
@@ -171,6 +199,7 @@ final class Execs {
     private String launch(Exec e, ExecSpec.OutputSink sink, StdioSpec stdio) {
         Container c = e.container;
         List<String> env = new ArrayList<>(Lifecycle.env(c));
+        env.addAll(c.linkEnv);
         env.addAll(e.config.env() == null ? List.of() : e.config.env());
         String cwd = e.config.workingDir() != null && !e.config.workingDir().isEmpty() ? e.config.workingDir()
                 : c.config.workingDir().isEmpty() ? c.image.config().workingDir() : c.config.workingDir();

@@ -22,6 +22,7 @@ final class HostsFiles {
 
     void write(Container c) {
         StringBuilder b = new StringBuilder(BASE);
+        d.links.hostsLines(c).forEach(b::append);
         if (!c.ip.isEmpty()) {
             b.append(c.ip).append('\t').append(c.hostname).append('\n');
         }
@@ -33,16 +34,20 @@ final class HostsFiles {
         d.kernel.fs().writeFile(c.dir() + "/hosts", b.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    /** "IP\tNAME" for each running container sharing one of c's user-defined networks, at its address there. */
+    /**
+     * "IP\tNAMES" for each running container on one of c's user-defined networks, c itself included, at its
+     * address there: the names the embedded DNS answers for it on that network ({@link DnsNames}).
+     */
     private List<String> peerLines(Container c) {
         List<String> out = new ArrayList<>();
         for (Network n : userNetworks(c)) {
             for (Container p : d.containers.values()) {
-                String ip = p == c || !p.running() ? "" : d.networks.ipOn(p, n);
+                String ip = p == c || p.running() ? d.networks.ipOn(p, n) : "";
                 if (!ip.isEmpty()) {
-                    out.add(ip + "\t" + p.name + "\n");
+                    out.add(ip + "\t" + String.join(" ", DnsNames.of(p, n)) + "\n");
                 }
             }
+            out.addAll(d.links.networkAliasLines(c, n));
         }
         return out;
     }

@@ -264,6 +264,7 @@ public final class Persistence {
         for (Endpoint e : c.endpoints) {
             eps.addObject().put("network", e.network).put("ifname", e.ifname);
         }
+        o.set("endpointSettings", JSON.valueToTree(c.endpointSettings));
         // while it runs: what the next daemon needs to tell what it left behind
         o.put("pid", c.pid);
         o.put("ip", c.ip);

@@ -47,6 +47,9 @@ final class Renames {
         d.tracer.did(Layer.DAEMON, null, "rename", wanted, "Container " + c.id.substring(0, 12) + " is now called " + wanted + " instead of " + old
                 + "; its id, layers and /etc/hosts stay as they were.", "");
         List<Container> peers = c.running() ? d.hostsFiles.peers(c) : new ArrayList<>();
+        if (c.running() && !peers.isEmpty()) {
+            peers.add(c); // its own embedded-DNS names change too; the lines Docker writes stay
+        }
         d.hostsFiles.refresh(c, peers);
         d.events.container(c, "rename", Map.of("oldName", "/" + old));
     }

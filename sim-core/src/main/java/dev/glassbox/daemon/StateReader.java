@@ -169,6 +169,8 @@ final class StateReader {
             o.path("mounts").forEach(m -> mounts.add(JSON.convertValue(m, MountPoint.class)));
             c.mounts = List.copyOf(mounts);
             o.path("endpoints").forEach(e -> c.endpoints.add(new Endpoint(e.path("network").asText(), e.path("ifname").asText())));
+            o.path("endpointSettings").fields().forEachRemaining(e -> c.endpointSettings.put(e.getKey(),
+                    JSON.convertValue(e.getValue(), dev.glassbox.api.EndpointSettings.class)));
             o.path("logs").forEach(l -> c.logs.add(new Api.LogLine(l.path("stream").asInt(), l.path("timeMillis").asLong(), l.path("text").asText())));
             switch (status) {
                 case RUNNING, PAUSED -> {

@@ -17,7 +17,7 @@ final class Views {
     static String status(Container c, long now) {
         return switch (c.status) {
             case CREATED -> "Created";
-            case RUNNING -> "Up " + dev.glassbox.api.HumanDuration.of(now - c.startedAt);
+            case RUNNING -> "Up " + dev.glassbox.api.HumanDuration.of(now - c.startedAt) + (c.health == null ? "" : " (" + c.health.label() + ")");
             case PAUSED -> "Up " + dev.glassbox.api.HumanDuration.of(now - c.startedAt) + " (Paused)";
             case RESTARTING -> "Restarting (" + c.exitCode + ") " + dev.glassbox.api.HumanDuration.of(now - c.finishedAt) + " ago";
             case REMOVING -> "Removal In Progress";
@@ -43,7 +43,7 @@ final class Views {
         }
         String image = c.imageName;
         return new Api.ContainerSummary(c.id, List.of("/" + c.name), image, c.image.id().toString(), String.join(" ", quoteArgs(c.path)),
-                c.created / 1000, c.status.word(), status(c, now), ports, new TreeMap<>(c.config.labels()));
+                c.created / 1000, c.status.word(), status(c, now), ports, new TreeMap<>(c.config.labels()), HealthChecks.filterValue(c), null, null);
     }
 
     private static List<String> quoteArgs(List<String> argv) {
@@ -118,6 +118,9 @@ final class Views {
         state.put("Error", c.error);
         state.put("StartedAt", time(c.startedAt));
         state.put("FinishedAt", time(c.finishedAt));
+        if (c.health != null) {
+            state.put("Health", HealthChecks.view(c.health));
+        }
         m.put("State", state);
         m.put("Image", c.image.id().toString());
         m.put("ResolvConfPath", c.dir() + "/resolv.conf");
@@ -135,6 +138,8 @@ final class Views {
             bindings.put(b.portKey(), List.of(ordered("HostIp", b.hostIp(), "HostPort", b.hostPort() == 0 ? "" : String.valueOf(b.hostPort()))));
         }
         host.put("PortBindings", bindings);
+        List<String> links = d.links.inspect(c);
+        host.put("Links", links.isEmpty() ? null : links);
         host.put("RestartPolicy", ordered("Name", c.hostConfig.restartPolicy().name(), "MaximumRetryCount", c.hostConfig.restartPolicy().maximumRetryCount()));
         host.put("AutoRemove", c.hostConfig.autoRemove());
         host.put("Binds", c.hostConfig.binds().isEmpty() ? null : c.hostConfig.binds());
@@ -192,6 +197,10 @@ final class Views {
         config.put("StdinOnce", c.config.stdinOnce());
         config.put("Env", Lifecycle.env(c).stream().filter(e -> !e.startsWith("HOSTNAME=")).toList());
         config.put("Cmd", c.config.cmd() != null ? c.config.cmd() : c.config.entrypoint() != null ? null : c.image.config().cmd());
+        dev.glassbox.image.Healthcheck check = HealthChecks.effective(c);
+        if (check != null) {
+            config.put("Healthcheck", HealthChecks.view(check));
+        }
         config.put("Image", c.imageName);
         config.put("WorkingDir", c.config.workingDir().isEmpty() ? c.image.config().workingDir() : c.config.workingDir());
         config.put("Entrypoint", c.config.entrypoint() != null ? (c.config.entrypoint().isEmpty() ? null : c.config.entrypoint()) : c.image.config().entrypoint());
@@ -229,22 +238,40 @@ final class Views {
         n.put("MacAddress", bridge && up ? mac(c.ip) : "");
         Map<String, Object> nets = new LinkedHashMap<>();
         Map<String, Object> ep = new LinkedHashMap<>();
+        names(ep, c, net, true);
         ep.put("NetworkID", net == null ? "" : net.id());
         ep.put("Gateway", up ? net.ipam().gateway : "");
         ep.put("IPAddress", up ? c.ip : "");
         ep.put("IPPrefixLen", up ? net.ipam().prefix : 0);
         ep.put("MacAddress", up ? mac(c.ip) : "");
         ep.put("EndpointID", c.running() ? c.endpointId : "");
+        names(ep, c, net, false);
         nets.put(c.networkMode().startsWith("container:") ? "container" : c.networkMode(), ep);
         for (Endpoint e : c.endpoints) {
             Network other = d.networks.byName.get(e.network);
             boolean on = other != null && c.running() && !e.ip.isEmpty();
-            nets.put(e.network, ordered("NetworkID", other == null ? "" : other.id(), "Gateway", on ? other.ipam().gateway : "",
+            Map<String, Object> one = new LinkedHashMap<>();
+            names(one, c, other, true);
+            one.putAll(ordered("NetworkID", other == null ? "" : other.id(), "Gateway", on ? other.ipam().gateway : "",
                     "IPAddress", on ? e.ip : "", "IPPrefixLen", on ? other.ipam().prefix : 0, "MacAddress", on ? mac(e.ip) : "",
                     "EndpointID", on ? e.endpointId : ""));
+            names(one, c, other, false);
+            nets.put(e.network, one);
         }
         n.put("Networks", nets);
         return n;
+    }
+
+    /** An endpoint's Links and Aliases (before its addresses) or its DNSNames (after them); null where Docker has none. */
+    private static void names(Map<String, Object> ep, Container c, Network net, boolean before) {
+        var settings = net == null ? null : c.endpointSettings.get(net.name());
+        if (before) {
+            ep.put("Links", settings == null || settings.links().isEmpty() || net.predefined() ? null : settings.links());
+            ep.put("Aliases", settings == null || settings.aliases().isEmpty() ? null : settings.aliases());
+        } else {
+            List<String> dns = DnsNames.of(c, net);
+            ep.put("DNSNames", dns.isEmpty() ? null : dns);
+        }
     }
 
     /** A map that keeps the order its keys are given in, as Docker's JSON documents do. */

@@ -15,6 +15,11 @@ public interface Kernel extends AutoCloseable {
 
     KernelInfo info();
 
+    /** The host's /etc/resolv.conf as text, empty when it has none: the daemon makes the containers' resolver files from it. */
+    default String hostResolvConf() {
+        return "";
+    }
+
     /** Wall-clock time in epoch milliseconds (virtual on the sim kernel). */
     long currentTimeMillis();
 

@@ -97,6 +97,11 @@ public final class SimKernel implements Kernel {
     }
 
     @Override
+    public String hostResolvConf() {
+        return fs.exists("/etc/resolv.conf") ? new String(fs.readFile("/etc/resolv.conf"), java.nio.charset.StandardCharsets.UTF_8) : "";
+    }
+
+    @Override
     public void trace(Tracer t) {
         this.tracer = t;
     }

@@ -208,7 +208,7 @@ class CliParseTest {
                 + "  -s, --signal string   Signal to send to the container\n"
                 + "  -t, --timeout int     Seconds to wait before killing the container\n", r.out());
         assertEquals(r.out(), docker("stop -h").out());
-        assertTrue(docker("run --help").out().contains("  -h, --hostname string      Container host name\n"));
+        assertTrue(docker("run --help").out().contains("  -h, --hostname string                  Container host name\n"));
         assertTrue(docker("container ls --help").out().startsWith("Usage:  docker container ls [OPTIONS]\n"));
         assertTrue(docker("tag --help").out().endsWith("Aliases:\n  docker image tag, docker tag\n"));
     }

@@ -46,9 +46,9 @@ class NetworkTest {
             ok(e, "docker network create app");
             ok(e, "docker run -d --name web --network app nginx");
             ok(e, "docker run -d --name db --network app redis");
-            assertTrue(ok(e, "docker exec web cat /etc/hosts").out().contains("172.18.0.3\tdb\n"));
+            assertTrue(ok(e, "docker exec web cat /etc/hosts").out().contains("172.18.0.3\tdb "));
             ok(e, "docker stop db");
-            assertTrue(!ok(e, "docker exec web cat /etc/hosts").out().contains("\tdb\n"));
+            assertTrue(!ok(e, "docker exec web cat /etc/hosts").out().contains("\tdb "));
         }
     }
 
@@ -65,13 +65,13 @@ class NetworkTest {
             assertTrue(ok(e, "docker exec app ip addr").out().contains("inet 172.19.0.3/16"), "eth1 on back");
             assertEquals("172.18.0.2 172.19.0.3\n", ok(e, "docker inspect -f '{{.NetworkSettings.Networks.front.IPAddress}} "
                     + "{{.NetworkSettings.Networks.back.IPAddress}}' app").out());
-            assertTrue(ok(e, "docker exec db cat /etc/hosts").out().contains("172.19.0.3\tapp\n"));
+            assertTrue(ok(e, "docker exec db cat /etc/hosts").out().contains("172.19.0.3\tapp "));
             ok(e, "docker stop app");
             ok(e, "docker start app");
             assertTrue(ok(e, "docker exec app wget -qO- db").out().contains("Welcome to nginx!"), "the endpoint comes back on start");
             ok(e, "docker network disconnect back app");
             assertEquals(1, e.run("docker exec app wget -qO- -T 1 172.19.0.2").exitStatus(), "off back again");
-            assertTrue(!ok(e, "docker exec db cat /etc/hosts").out().contains("\tapp\n"), "db forgets app");
+            assertTrue(!ok(e, "docker exec db cat /etc/hosts").out().contains("\tapp "), "db forgets app");
             Result again = e.run("docker network disconnect back app");
             assertTrue(again.err().matches("Error response from daemon: container [0-9a-f]{64} is not connected to network back\n"), again.err());
             assertTrue(e.run("docker network connect front app").err().contains("endpoint with name app already exists in network front"));

@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** netstat (from /proc/net/tcp) and nslookup (from /etc/hosts: the simulator has no DNS query call). */
+/** netstat (from /proc/net/tcp) and nslookup (the embedded DNS's names from /etc/hosts: the simulator has no DNS query call). */
 final class NetInfo {
     private static final Map<String, String> STATES = Map.ofEntries(Map.entry("01", "ESTABLISHED"),
             Map.entry("02", "SYN_SENT"), Map.entry("03", "SYN_RECV"), Map.entry("04", "FIN_WAIT1"),
@@ -120,6 +120,12 @@ final class NetInfo {
         return m;
     }
 
+    /**
+     * busybox nslookup: an A and an AAAA query to the first nameserver of /etc/resolv.conf, each answer
+     * printed as it comes. A server on loopback is Docker's embedded DNS (127.0.0.11), whose names the
+     * simulator keeps in the container's /etc/hosts; any other server is outside the simulated machine and
+     * never answers.
+     */
     static int nslookup(Tool t) {
         List<String> ops = Opts.parse("", t.args.stream().filter(a -> !a.startsWith("-")).toList()).operands;
         if (ops.isEmpty()) {
@@ -129,8 +135,7 @@ final class NetInfo {
         String name = ops.get(0);
         List<String> servers = ops.size() > 1 ? List.of(ops.get(1)) : Hosts.nameservers(t.sys);
         String server = servers.isEmpty() ? "127.0.0.1" : servers.get(0);
-        List<String> addrs = Hosts.lookup(t.sys, name);
-        if (addrs.isEmpty() || Hosts.isAddress(name)) {
+        if (!server.startsWith("127.")) {
             t.outln(";; connection timed out; no servers could be reached");
             t.outln("");
             return 1;
@@ -138,10 +143,27 @@ final class NetInfo {
         StringBuilder sb = new StringBuilder();
         sb.append("Server:\t\t").append(server).append('\n');
         sb.append("Address:\t").append(server).append(":53\n\n");
-        for (String a : addrs) {
-            sb.append("Non-authoritative answer:\nName:\t").append(name).append("\nAddress: ").append(a).append("\n\n");
+        List<String> addrs = Hosts.isAddress(name) ? List.of() : Hosts.lookup(t.sys, name);
+        String query = Hosts.isAddress(name) ? ptrName(name) : name;
+        if (addrs.isEmpty()) {
+            sb.append("** server can't find ").append(query).append(": NXDOMAIN\n\n");
+            if (!Hosts.isAddress(name)) {
+                sb.append("** server can't find ").append(query).append(": NXDOMAIN\n\n");
+            }
+        } else {
+            sb.append("Non-authoritative answer:\n");
+            addrs.stream().filter(a -> !a.contains(":")).forEach(a -> sb.append("Name:\t").append(name).append("\nAddress: ").append(a).append('\n'));
+            sb.append("\nNon-authoritative answer:\n");
+            addrs.stream().filter(a -> a.contains(":")).forEach(a -> sb.append("Name:\t").append(name).append("\nAddress: ").append(a).append('\n'));
+            sb.append('\n');
         }
         t.out(sb.toString());
         return 0;
+    }
+
+    /** The PTR name busybox asks for an IPv4 address: its octets reversed under in-addr.arpa. */
+    private static String ptrName(String ip) {
+        String[] o = ip.split("\\.");
+        return o.length == 4 ? o[3] + "." + o[2] + "." + o[1] + "." + o[0] + ".in-addr.arpa" : ip;
     }
 }

@@ -1,0 +1,65 @@
+package dev.glassbox.linux;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.glassbox.Engine;
+import dev.glassbox.Result;
+import java.io.IOException;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Health checks on the host's kernel: the daemon's check is a real exec in the container's namespaces,
+ * and its results make State.Health as on the sim kernel. Needs root; skipped with the reason otherwise.
+ */
+class LinuxHealthCheckTest {
+    private HostRoot host;
+
+    @BeforeEach
+    void ready() throws IOException {
+        host = HostRoot.open("LinuxHealthCheckTest", "hc");
+    }
+
+    @AfterEach
+    void nothingLeft() {
+        if (host == null) {
+            return;
+        }
+        try {
+            assertEquals(List.of(), host.leftovers(), "nothing of glassbox's is left on the host");
+        } finally {
+            host.close();
+        }
+    }
+
+    private static Result ok(Engine e, String line) {
+        Result r = e.run(line);
+        assertEquals(0, r.exitStatus(), line + "\n" + r.text());
+        return r;
+    }
+
+    /** Lets a check's interval pass on the wall clock, then lets the daemon run what is due. */
+    private static void waitForCheck(Engine e) throws InterruptedException {
+        Thread.sleep(1_300);
+        e.advance(0);
+    }
+
+    @Test
+    void aFailingThenPassingCheckTurnsUnhealthyThenHealthy() throws InterruptedException {
+        try (Engine e = LinuxEngine.open(host.options)) {
+            ok(e, "docker run -d --name hc --health-cmd 'test -e /tmp/ok' --health-interval 1s --health-retries 1 busybox sleep 60");
+            assertTrue(ok(e, "docker ps --format '{{.Status}}'").out().contains("(health: starting)"));
+            waitForCheck(e);
+            assertEquals("unhealthy 1 1\n", ok(e, "docker inspect -f '{{.State.Health.Status}} {{.State.Health.FailingStreak}} "
+                    + "{{range .State.Health.Log}}{{.ExitCode}}{{end}}' hc").out());
+            ok(e, "docker exec hc touch /tmp/ok");
+            waitForCheck(e);
+            assertEquals("healthy\n", ok(e, "docker inspect -f '{{.State.Health.Status}}' hc").out());
+            assertTrue(ok(e, "docker ps --filter health=healthy --format '{{.Names}} {{.Status}}'").out().matches("hc Up .* \\(healthy\\)\n"));
+            ok(e, "docker rm -f hc");
+        }
+    }
+}
