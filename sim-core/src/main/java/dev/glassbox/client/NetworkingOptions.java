@@ -14,6 +14,11 @@ final class NetworkingOptions {
     static NetworkingConfig create(Parsed p) {
         String network = p.string("network", p.string("net", ""));
         EndpointSettings settings = new EndpointSettings(p.list("network-alias"), p.list("link"));
+        boolean userDefined = !network.isEmpty() && !java.util.Set.of("default", "bridge", "host", "none").contains(network)
+                && !network.startsWith("container:");
+        if (!settings.aliases().isEmpty() && !userDefined) {
+            throw new dev.glassbox.api.UsageException("docker: network-scoped aliases are only supported for user-defined networks", 125);
+        }
         return NetworkingConfig.of(network.isEmpty() ? "default" : network, settings);
     }
 
