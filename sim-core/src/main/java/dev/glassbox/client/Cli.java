@@ -172,6 +172,7 @@ public final class Cli {
             case "load" -> TransferCommands.load(s, p);
             case "import" -> TransferCommands.importImage(s, p);
             case "export" -> TransferCommands.export(s, p);
+            case "cp" -> CopyCommand.run(s, p);
             case "version" -> SystemCommands.version(s, p);
             case "info" -> SystemCommands.info(s, p);
             case "rename" -> ContainerCommands.rename(s, p);

@@ -36,12 +36,12 @@ final class Specs {
 
     /** Commands docker has that glassbox does not run (yet): listed for completion and help. */
     static final List<String> UNSUPPORTED = List.of("build", "builder", "buildx", "checkpoint",
-            "compose", "config", "context", "cp", "init", "login",
+            "compose", "config", "context", "init", "login",
             "logout", "manifest", "node", "plugin", "search", "secret",
             "service", "stack", "swarm", "trust", "update");
     /** Management commands whose subcommands are looked up as "GROUP SUB". */
     static final List<String> GROUPS = List.of("container", "image", "network", "volume", "system");
-    static final List<String> UNSUPPORTED_CONTAINER = List.of("cp", "update");
+    static final List<String> UNSUPPORTED_CONTAINER = List.of("update");
     static final List<String> UNSUPPORTED_IMAGE = List.of("build");
     static final List<String> UNSUPPORTED_SYSTEM = List.of("prune");
 
@@ -305,6 +305,12 @@ final class Specs {
     }
 
     private static void transfers() {
+        add("cp", "[OPTIONS] CONTAINER:SRC_PATH DEST_PATH|-\n\tdocker cp [OPTIONS] SRC_PATH|- CONTAINER:DEST_PATH",
+                "Copy files/folders between a container and the local filesystem", "docker container cp, docker cp",
+                List.of(bool("a", "archive", "Archive mode (copy all uid/gid information)"),
+                        bool("L", "follow-link", "Always follow symlinks in SRC_PATH"),
+                        bool("q", "quiet", "Suppress progress output during copy. Progress output is automatically suppressed if no terminal is attached")),
+                2, 2, true, "cp", "container cp");
         add("export", "[OPTIONS] CONTAINER", "Export a container's filesystem as a tar archive", "docker container export, docker export",
                 List.of(of("o", "output", STRING, "Write to a file, instead of STDOUT")), 1, 1, true, "export", "container export");
         add("save", "[OPTIONS] IMAGE [IMAGE...]", "Save one or more images to a tar archive (streamed to STDOUT by default)",

@@ -74,7 +74,7 @@ class CliParseTest {
                 Arguments.of("--foo", "unknown flag: --foo", 125),
                 Arguments.of("build .", "glassbox: 'docker build' is not supported yet", 1),
                 Arguments.of("system prune", "glassbox: 'docker system prune' is not supported yet", 1),
-                Arguments.of("container cp web a", "glassbox: 'docker container cp' is not supported yet", 1),
+                Arguments.of("container cp web a", "must specify at least one container source", 1),
                 Arguments.of("run -p abc x", "docker: invalid containerPort: abc", 125),
                 Arguments.of("run -p abc:80 x", "docker: invalid hostPort: abc", 125),
                 Arguments.of("run -p 70000:80 x", "docker: invalid hostPort: 70000", 125),
