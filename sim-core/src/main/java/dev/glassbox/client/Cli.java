@@ -179,6 +179,7 @@ public final class Cli {
             case "port" -> PortCommand.port(s, p);
             case "container-prune" -> PruneCommands.containers(s, p);
             case "image-prune" -> PruneCommands.images(s, p);
+            case "system-prune" -> PruneCommands.system(s, p);
             case "system-df" -> SystemReports.df(s, p);
             case "events" -> SystemReports.events(s, p);
             default -> throw new IllegalStateException("no handler for " + id);

@@ -43,7 +43,7 @@ final class Specs {
     static final List<String> GROUPS = List.of("container", "image", "network", "volume", "system");
     static final List<String> UNSUPPORTED_CONTAINER = List.of("update");
     static final List<String> UNSUPPORTED_IMAGE = List.of("build");
-    static final List<String> UNSUPPORTED_SYSTEM = List.of("prune");
+    static final List<String> UNSUPPORTED_SYSTEM = List.of();
 
     static final List<String> UNSUPPORTED_VOLUME = List.of("update");
     static final List<String> UNSUPPORTED_NETWORK = List.of();
@@ -252,6 +252,10 @@ final class Specs {
         add("image-prune", "[OPTIONS]", "Remove unused images", "",
                 List.of(bool("a", "all", "Remove all unused images, not just dangling ones"),
                         of("", "filter", FILTER, "Provide filter values (e.g. \"until=<timestamp>\")"), force), 0, 0, true, "image prune");
+        add("system-prune", "[OPTIONS]", "Remove unused data", "",
+                List.of(bool("a", "all", "Remove all unused images not just dangling ones"),
+                        of("", "filter", FILTER, "Provide filter values (e.g. \"label=<key>=<value>\")"), force,
+                        bool("", "volumes", "Prune anonymous volumes")), 0, 0, true, "system prune");
         add("system-df", "[OPTIONS]", "Show docker disk usage", "",
                 List.of(of("", "format", STRING, FORMAT_TABLE), bool("v", "verbose", "Show detailed information on space usage")),
                 0, 0, true, "system df");

@@ -73,7 +73,7 @@ class CliParseTest {
                 Arguments.of("container frob", "docker: unknown command: docker container frob", 1),
                 Arguments.of("--foo", "unknown flag: --foo", 125),
                 Arguments.of("build .", "glassbox: 'docker build' is not supported yet", 1),
-                Arguments.of("system prune", "glassbox: 'docker system prune' is not supported yet", 1),
+                Arguments.of("builder prune", "glassbox: 'docker builder' is not supported yet", 1),
                 Arguments.of("container cp web a", "must specify at least one container source", 1),
                 Arguments.of("run -p abc x", "docker: invalid containerPort: abc", 125),
                 Arguments.of("run -p abc:80 x", "docker: invalid hostPort: abc", 125),
