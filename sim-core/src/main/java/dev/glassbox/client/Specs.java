@@ -312,7 +312,7 @@ final class Specs {
         add("cp", "[OPTIONS] CONTAINER:SRC_PATH DEST_PATH|-\n\tdocker cp [OPTIONS] SRC_PATH|- CONTAINER:DEST_PATH",
                 "Copy files/folders between a container and the local filesystem", "docker container cp, docker cp",
                 List.of(bool("a", "archive", "Archive mode (copy all uid/gid information)"),
-                        bool("L", "follow-link", "Always follow symlinks in SRC_PATH"),
+                        bool("L", "follow-link", "Always follow symbol link in SRC_PATH"),
                         bool("q", "quiet", "Suppress progress output during copy. Progress output is automatically suppressed if no terminal is attached")),
                 2, 2, true, "cp", "container cp");
         add("export", "[OPTIONS] CONTAINER", "Export a container's filesystem as a tar archive", "docker container export, docker export",
