@@ -27,6 +27,15 @@ export class Api {
 
   lab() { return this.get('/lab'); }
 
+  files() { return this.get('/files'); }
+
+  async putFile(path, bytes) {
+    const r = await fetch(this.base + '/files?path=' + encodeURIComponent(path), { method: 'PUT', headers: { 'Content-Type': 'application/octet-stream' }, body: bytes });
+    const body = await r.json();
+    if (!r.ok) throw Object.assign(new Error(body.error || r.statusText), { status: r.status });
+    return body;
+  }
+
   async name(name) {
     await fetch(this.base + '/name', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name }) });
   }

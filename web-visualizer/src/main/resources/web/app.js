@@ -5,6 +5,7 @@ import { render } from './diagram.js';
 import { Terminal } from './terminal.js';
 import { Timeline } from './timeline.js';
 import { LabPane } from './lab.js';
+import { FilesPane } from './files.js';
 
 const $ = (s) => document.querySelector(s);
 const KEY = 'glassbox.session';
@@ -107,6 +108,7 @@ async function run(line) {
     const r = await view.api.command(line);
     const t1 = performance.now();
     if (r.text) term.print(r.text.replace(/\n$/, ''), r.exitStatus ? 'err' : '');
+    if (view.files) view.files.refresh(); // cp, mkdir and cd change what the files pane shows
     if (r.trace) showTrace(r.trace);
     else if (r.lab && r.lab.lesson) refresh(); // a lab word may have replaced the engine: draw the new state
     view.lab.update(r.lab);
@@ -184,6 +186,8 @@ async function session() {
     view.terminal.print('Type help for a start, or try:  docker run -d -p 8080:80 nginx', 'dim');
   }
   view.api = new Api('/api/sessions/' + id);
+  view.files = new FilesPane(document, view.api);
+  view.files.refresh();
   if (!$('#who').textContent) $('#who').textContent = 'your own engine (sim kernel)';
 }
 

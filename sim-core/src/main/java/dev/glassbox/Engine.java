@@ -6,9 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.glassbox.api.Api;
 import dev.glassbox.api.TracedApi;
-import dev.glassbox.api.UsageException;
 import dev.glassbox.client.Cli;
-import dev.glassbox.client.CommandLine;
 import dev.glassbox.client.Console;
 import dev.glassbox.daemon.Daemon;
 import dev.glassbox.daemon.DaemonOptions;
@@ -43,6 +41,7 @@ public final class Engine implements AutoCloseable {
     private final Daemon daemon;
     private final TracedApi api;
     private final Cli cli;
+    private final dev.glassbox.shell.Shell shell;
 
     private final Registry registry;
     /** h-persist: the daemon's state file under the data root; null when the engine keeps its state in memory only (the sim). */
@@ -68,6 +67,7 @@ public final class Engine implements AutoCloseable {
         }
         this.api = new TracedApi(persistence != null ? persistence.wrap(daemon) : daemon, tracer);
         this.cli = new Cli(api, kernel::currentTimeMillis, new EnginePump(this, daemon));
+        this.shell = new dev.glassbox.shell.Shell(this::runOne, cli::workspace, tracer);
         if (captureState) {
             tracer.captureState(this::state);
         }
@@ -151,29 +151,9 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    /** The commands of a line joined by {@code &&}, {@code ||} and {@code ;}, each run as the connectors say. */
+    /** The commands of a line joined by {@code &&}, {@code ||} and {@code ;}, each run as the connectors say, its words expanded first. */
     private Result chain(String line, Progress progress, Console console) {
-        List<CommandLine.Segment> segments;
-        try {
-            segments = CommandLine.split(line);
-        } catch (UsageException e) {
-            return new Result("", (e.getMessage().startsWith("glassbox:") ? "" : "glassbox: ") + e.getMessage() + "\n", e.exitStatus());
-        }
-        StringBuilder out = new StringBuilder();
-        StringBuilder err = new StringBuilder();
-        StringBuilder text = new StringBuilder();
-        int status = 0;
-        for (CommandLine.Segment seg : segments) {
-            if ((seg.connector().equals("&&") && status != 0) || (seg.connector().equals("||") && status == 0)) {
-                continue;
-            }
-            Result r = runOne(seg.words(), progress, console);
-            out.append(r.out());
-            err.append(r.err());
-            text.append(r.text());
-            status = r.exitStatus();
-        }
-        return new Result(out.toString(), err.toString(), status, text.toString());
+        return shell.run(line, progress, console);
     }
 
     /**

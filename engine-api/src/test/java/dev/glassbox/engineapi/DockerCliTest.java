@@ -68,6 +68,7 @@ class DockerCliTest {
         Path cwd = Files.createDirectories(dir.resolve("cwd"));
         Files.writeString(cwd.resolve("local.txt"), "from the host\n"); // what `docker cp ./local.txt …` sends
         Engine repl = Engine.sim();
+        repl.workspace(new dev.glassbox.client.MemoryWorkspace(cwd.toString()).put("local.txt", "from the host\n")); // the REPL's copy of cwd
         List<String> lines = script();
         assertTrue(lines.size() >= 40);
         List<String> diffs = new ArrayList<>();

@@ -19,6 +19,8 @@ final class Kernels implements Supplier<Engine>, AutoCloseable {
     private final Path stateRoot;
     /** How the daemon on either kernel is started ({@code --userns-remap}). */
     private final DaemonOptions daemon;
+    /** The client's files on every engine this gives (the user's working directory); null: each engine's own, in memory. */
+    private final dev.glassbox.client.Workspace workspace;
     private LazyEngine current;
     private String name;
 
@@ -27,14 +29,26 @@ final class Kernels implements Supplier<Engine>, AutoCloseable {
     }
 
     Kernels(String name, Path stateRoot, DaemonOptions daemon) {
+        this(name, stateRoot, daemon, null);
+    }
+
+    Kernels(String name, Path stateRoot, DaemonOptions daemon, dev.glassbox.client.Workspace workspace) {
         this.stateRoot = stateRoot;
         this.daemon = daemon;
+        this.workspace = workspace;
         this.name = name;
         this.current = new LazyEngine(factory(name));
     }
 
     private Supplier<Engine> factory(String kernel) {
-        return kernel.equals(LINUX) ? () -> LinuxEngine.open(LinuxKernel.Options.at(stateRoot), true, daemon) : () -> Engine.sim(daemon);
+        Supplier<Engine> make = kernel.equals(LINUX) ? () -> LinuxEngine.open(LinuxKernel.Options.at(stateRoot), true, daemon) : () -> Engine.sim(daemon);
+        return () -> {
+            Engine e = make.get();
+            if (workspace != null) {
+                e.workspace(workspace);
+            }
+            return e;
+        };
     }
 
     String name() {

@@ -151,7 +151,7 @@ public final class Main {
 
     /** The engines for this run; on the Linux kernel built at once, so a host that cannot run it says why before anything else. */
     private Kernels kernels() {
-        Kernels k = new Kernels(Kernels.SIM, stateRoot, daemon);
+        Kernels k = new Kernels(Kernels.SIM, stateRoot, daemon, new DirectoryWorkspace(java.nio.file.Path.of("")));
         if (kernel.equals(Kernels.LINUX)) {
             String problem = k.use(Kernels.LINUX);
             if (problem != null) {

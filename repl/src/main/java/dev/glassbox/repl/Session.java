@@ -21,6 +21,10 @@ final class Session {
               ps -a && docker stop web
               docker run -it alpine sh    a shell in a container, in this terminal until it exits
                                 (Ctrl-P Ctrl-Q leaves it running; docker attach NAME goes back)
+              docker rm $(docker ps -aq -f status=exited)   $(…) and `…` run first, as in bash
+            Your files (the directory glassbox started in; docker cp and docker build use it):
+              cd DIR, pwd, ls [-a] [PATH], cat FILE, mkdir [-p] DIR
+              (this is not a shell: no pipes, redirections, variables or other programs)
             Built-ins:
               help              this text
               trace             the last command as a tree: client → api → daemon → runtime → kernel

@@ -56,7 +56,7 @@ class InteractiveReplTest {
         }
     }
 
-    private static void keys(String session, String... keys) throws Exception {
+    static void keys(String session, String... keys) throws Exception {
         String[] cmd = new String[4 + keys.length];
         cmd[0] = "tmux";
         cmd[1] = "send-keys";
@@ -66,7 +66,7 @@ class InteractiveReplTest {
         run(cmd);
     }
 
-    private static String run(String... cmd) throws Exception {
+    static String run(String... cmd) throws Exception {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(30, TimeUnit.SECONDS), String.join(" ", cmd));
@@ -74,7 +74,7 @@ class InteractiveReplTest {
     }
 
     /** The screen once {@code text} shows on it {@code times} times. */
-    private static String waitFor(String session, String text, int times) throws Exception {
+    static String waitFor(String session, String text, int times) throws Exception {
         String screen = "";
         for (int i = 0; i < 300; i++) {
             screen = run("tmux", "capture-pane", "-p", "-J", "-S", "-200", "-t", session);

@@ -180,6 +180,7 @@ public final class Cli {
             case "load" -> TransferCommands.load(s, p);
             case "import" -> TransferCommands.importImage(s, p);
             case "export" -> TransferCommands.export(s, p);
+            case "cp" -> CopyCommand.run(s, p);
             case "version" -> SystemCommands.version(s, p);
             case "info" -> SystemCommands.info(s, p);
             case "rename" -> ContainerCommands.rename(s, p);
@@ -187,6 +188,7 @@ public final class Cli {
             case "port" -> PortCommand.port(s, p);
             case "container-prune" -> PruneCommands.containers(s, p);
             case "image-prune" -> PruneCommands.images(s, p);
+            case "system-prune" -> PruneCommands.system(s, p);
             case "system-df" -> SystemReports.df(s, p);
             case "events" -> SystemReports.events(s, p);
             default -> throw new IllegalStateException("no handler for " + id);

@@ -22,7 +22,8 @@ public final class MemoryWorkspace implements Workspace {
 
     private record Node(FileEntry.Type type, int mode, byte[] data, String link) {}
 
-    private final String cwd;
+    private final String home;
+    private volatile String cwd;
     private final NavigableMap<String, Node> nodes = new TreeMap<>();
 
     public MemoryWorkspace() {
@@ -31,6 +32,7 @@ public final class MemoryWorkspace implements Workspace {
 
     public MemoryWorkspace(String cwd) {
         this.cwd = WorkspacePaths.resolve("/", cwd);
+        this.home = this.cwd;
         nodes.put("/", new Node(FileEntry.Type.DIR, 0755, null, null));
         mkdirs(this.cwd);
     }
@@ -38,6 +40,38 @@ public final class MemoryWorkspace implements Workspace {
     @Override
     public String cwd() {
         return cwd;
+    }
+
+    @Override
+    public String home() {
+        return home;
+    }
+
+    @Override
+    public void cd(String path) {
+        String abs = resolve(path);
+        Node n = nodes.get(abs);
+        if (n == null || n.type != FileEntry.Type.DIR) {
+            throw new UsageException("cd: " + path + ": " + (n == null ? "No such file or directory" : "Not a directory"), 1);
+        }
+        cwd = abs;
+    }
+
+    @Override
+    public List<String> list(String dir) {
+        String abs = resolve(dir);
+        Node n = nodes.get(abs);
+        if (n == null || n.type != FileEntry.Type.DIR) {
+            return List.of();
+        }
+        String prefix = abs.equals("/") ? "/" : abs + "/";
+        List<String> out = new ArrayList<>();
+        for (String key : nodes.subMap(prefix, false, prefix + Character.MAX_VALUE, false).keySet()) {
+            if (key.startsWith(prefix) && key.indexOf('/', prefix.length()) < 0) {
+                out.add(key.substring(prefix.length()));
+            }
+        }
+        return out;
     }
 
     /** Writes a text file (mode 0644), making its parent directories: what a test or a lesson seeds. */

@@ -80,11 +80,9 @@ final class NetworkCommands {
         if (!p.list("filter").isEmpty()) {
             throw new UsageException("glassbox: 'docker network prune --filter' is not supported yet", 1);
         }
-        if (!p.bool("force")) {
-            s.out.append("WARNING! This will remove all custom networks not used by at least one container.\n"
-                    + "Are you sure you want to continue? [y/N] \n");
-            s.err("glassbox: no answer to the prompt (no input here): nothing was removed; use --force");
-            return 1;
+        if (!p.bool("force") && !Prompt.confirm(s, "WARNING! This will remove all custom networks not used by at least one container.\n"
+                + "Are you sure you want to continue?")) {
+            return 0;
         }
         List<String> deleted = s.api.pruneNetworks();
         if (!deleted.isEmpty()) {

@@ -36,14 +36,14 @@ final class Specs {
 
     /** Commands docker has that glassbox does not run (yet): listed for completion and help. */
     static final List<String> UNSUPPORTED = List.of("builder", "buildx", "checkpoint",
-            "config", "context", "cp", "init", "login",
+            "config", "context", "init", "login",
             "logout", "manifest", "node", "plugin", "search", "secret",
             "service", "stack", "swarm", "trust");
     /** Management commands whose subcommands are looked up as "GROUP SUB". */
     static final List<String> GROUPS = List.of("container", "image", "network", "volume", "system");
-    static final List<String> UNSUPPORTED_CONTAINER = List.of("cp");
+    static final List<String> UNSUPPORTED_CONTAINER = List.of();
     static final List<String> UNSUPPORTED_IMAGE = List.of();
-    static final List<String> UNSUPPORTED_SYSTEM = List.of("prune");
+    static final List<String> UNSUPPORTED_SYSTEM = List.of();
 
     static final List<String> UNSUPPORTED_VOLUME = List.of("update");
     static final List<String> UNSUPPORTED_NETWORK = List.of();
@@ -282,6 +282,10 @@ final class Specs {
         add("image-prune", "[OPTIONS]", "Remove unused images", "",
                 List.of(bool("a", "all", "Remove all unused images, not just dangling ones"),
                         of("", "filter", FILTER, "Provide filter values (e.g. \"until=<timestamp>\")"), force), 0, 0, true, "image prune");
+        add("system-prune", "[OPTIONS]", "Remove unused data", "",
+                List.of(bool("a", "all", "Remove all unused images not just dangling ones"),
+                        of("", "filter", FILTER, "Provide filter values (e.g. \"label=<key>=<value>\")"), force,
+                        bool("", "volumes", "Prune anonymous volumes")), 0, 0, true, "system prune");
         add("system-df", "[OPTIONS]", "Show docker disk usage", "",
                 List.of(of("", "format", STRING, FORMAT_TABLE), bool("v", "verbose", "Show detailed information on space usage")),
                 0, 0, true, "system df");
@@ -337,6 +341,12 @@ final class Specs {
     }
 
     private static void transfers() {
+        add("cp", "[OPTIONS] CONTAINER:SRC_PATH DEST_PATH|-\n\tdocker cp [OPTIONS] SRC_PATH|- CONTAINER:DEST_PATH",
+                "Copy files/folders between a container and the local filesystem", "docker container cp, docker cp",
+                List.of(bool("a", "archive", "Archive mode (copy all uid/gid information)"),
+                        bool("L", "follow-link", "Always follow symbol link in SRC_PATH"),
+                        bool("q", "quiet", "Suppress progress output during copy. Progress output is automatically suppressed if no terminal is attached")),
+                2, 2, true, "cp", "container cp");
         add("export", "[OPTIONS] CONTAINER", "Export a container's filesystem as a tar archive", "docker container export, docker export",
                 List.of(of("o", "output", STRING, "Write to a file, instead of STDOUT")), 1, 1, true, "export", "container export");
         add("save", "[OPTIONS] IMAGE [IMAGE...]", "Save one or more images to a tar archive (streamed to STDOUT by default)",

@@ -72,11 +72,9 @@ final class VolumeCommands {
             throw new UsageException("glassbox: 'docker volume prune --filter' is not supported yet", 1);
         }
         boolean all = p.bool("all");
-        if (!p.bool("force")) {
-            s.out.append("WARNING! This will remove " + (all ? "all" : "anonymous") + " local volumes not used by at least one container.\n"
-                    + "Are you sure you want to continue? [y/N] \n");
-            s.err("glassbox: no answer to the prompt (no input here): nothing was removed; use --force");
-            return 1;
+        if (!p.bool("force") && !Prompt.confirm(s, "WARNING! This will remove " + (all ? "all" : "anonymous")
+                + " local volumes not used by at least one container.\nAre you sure you want to continue?")) {
+            return 0;
         }
         Api.Pruned r = s.api.pruneVolumes(all);
         if (!r.deleted().isEmpty()) {

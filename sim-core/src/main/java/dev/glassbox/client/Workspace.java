@@ -50,4 +50,26 @@ public interface Workspace {
 
     /** rm -rf; nothing when nothing is there. */
     void remove(String path);
+
+    /** Where {@code cd} with no directory goes: the working directory the workspace started in. */
+    default String home() {
+        return cwd();
+    }
+
+    /**
+     * Makes an existing directory the working directory (the shell's {@code cd}; the caller has checked
+     * that it is one). A workspace that cannot move says so in one line.
+     */
+    default void cd(String path) {
+        throw new dev.glassbox.api.UsageException("glassbox: cd: this workspace stays in " + cwd(), 1);
+    }
+
+    /** The names in a directory, sorted, without {@code .} and {@code ..}; empty when it is none. */
+    default List<String> list(String dir) {
+        FileStat st = stat(dir);
+        if (st == null || st.type() != FileEntry.Type.DIR) {
+            return List.of();
+        }
+        return tree(dir).stream().map(FileEntry::path).filter(p -> !p.isEmpty() && !p.contains("/")).sorted().toList();
+    }
 }

@@ -19,7 +19,8 @@ class CommandLineTest {
                 Arguments.of("echo 'a b' \"c d\"", List.of("echo", "a b", "c d")),
                 Arguments.of("echo 'it''s'", List.of("echo", "its")),
                 Arguments.of("echo \"say \\\"hi\\\" \\\\ \\n\"", List.of("echo", "say \"hi\" \\ \\n")),
-                Arguments.of("echo \"$HOME\" '$HOME' $HOME", List.of("echo", "$HOME", "$HOME", "$HOME")),
+                Arguments.of("echo \"\\$HOME\" '$HOME' \\$HOME $ a$", List.of("echo", "$HOME", "$HOME", "$HOME", "$", "a$")),
+                Arguments.of("docker rm $(docker ps -aq) x`docker ps`y", List.of("docker", "rm", "$(docker ps -aq)", "x`docker ps`y")),
                 Arguments.of("echo a\\ b c\\'d", List.of("echo", "a b", "c'd")),
                 Arguments.of("docker run --entrypoint \"\" nginx", List.of("docker", "run", "--entrypoint", "", "nginx")),
                 Arguments.of("docker run -e A='x y' img", List.of("docker", "run", "-e", "A=x y", "img")),
@@ -63,6 +64,22 @@ class CommandLineTest {
         assertEquals(1, CommandLine.split("docker ps;").size());
     }
 
+    @Test
+    void keepsSubstitutionsAsPartsOfTheirWord() {
+        List<CommandLine.Command> c = CommandLine.parse("docker rm a$(docker ps -q; docker ps -aq)\"`docker ps`\" && x");
+        assertEquals(2, c.size());
+        List<Word.Part> parts = c.get(0).words().get(2).parts();
+        assertEquals(new Word.Text("a", false), parts.get(0));
+        Word.Substitution first = (Word.Substitution) parts.get(1);
+        assertEquals("$(docker ps -q; docker ps -aq)", first.source());
+        assertEquals(false, first.quoted());
+        assertEquals(List.of(List.of("docker", "ps", "-q"), List.of("docker", "ps", "-aq")),
+                first.commands().stream().map(cmd -> cmd.words().stream().map(Word::text).toList()).toList());
+        Word.Substitution second = (Word.Substitution) parts.get(3);
+        assertEquals(true, second.quoted());
+        assertEquals("&&", c.get(1).connector());
+    }
+
     static Stream<Arguments> errors() {
         return Stream.of(
                 Arguments.of("echo \"abc", "unexpected EOF while looking for matching `\"'"),
@@ -73,7 +90,13 @@ class CommandLineTest {
                 Arguments.of("docker ps &&", "syntax error: unexpected end of file"),
                 Arguments.of("docker ps | grep x", "glassbox: pipes (|) are not supported here"),
                 Arguments.of("docker run nginx &", "glassbox: background jobs (&) are not supported here"),
-                Arguments.of("docker logs web > out.txt", "glassbox: redirection (>) is not supported here"));
+                Arguments.of("docker logs web > out.txt", "glassbox: redirection (>) is not supported here"),
+                Arguments.of("docker run -e A=\"$HOME\" img", "glassbox: variables ($HOME) are not supported here"),
+                Arguments.of("docker rm $(docker ps -q) $?", "glassbox: variables ($?) are not supported here"),
+                Arguments.of("docker rm $(docker ps -q &&)", "syntax error near unexpected token `)'"),
+                Arguments.of("docker rm $(docker ps -q > ids)", "glassbox: redirection (>) is not supported here"),
+                Arguments.of("docker rm " + "$(".repeat(17) + ")".repeat(17),
+                        "glassbox: command substitutions nested more than 16 deep are not supported here"));
     }
 
     @ParameterizedTest

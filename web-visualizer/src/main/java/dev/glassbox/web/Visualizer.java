@@ -128,6 +128,7 @@ public final class Visualizer implements AutoCloseable {
         Teacher teacher = new Teacher(options.stuckAfter());
         DaemonWatch daemon = options.daemon() == null ? null : new DaemonWatch(dev.glassbox.engineapi.DaemonClient.of(options.daemon()));
         new Routes(sessions, System::currentTimeMillis, teacher, daemon).install(app);
+        new FileRoutes(sessions).install(app);
         app.start(options.host(), options.port());
         ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "glassbox-web-expiry");

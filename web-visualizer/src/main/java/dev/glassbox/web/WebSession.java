@@ -34,6 +34,7 @@ final class WebSession implements Watched {
     private final long seed;
     private final boolean classroom;
     private final Limits limits;
+    private final SessionFiles files = new SessionFiles();
     private Engine engine;
     private final LabShell lab;
     private String name = "";
@@ -80,6 +81,7 @@ final class WebSession implements Watched {
     /** An engine on the sim kernel with this session's seed; each step goes to the watching pages as soon as it is complete. */
     private Engine newEngine() {
         Engine e = Engine.sim(seed);
+        e.workspace(files.workspace());
         e.onTraceEvent(ev -> {
             if (!watchers.isEmpty()) {
                 com.fasterxml.jackson.databind.node.ObjectNode m = TraceJson.JSON.createObjectNode();
@@ -151,6 +153,16 @@ final class WebSession implements Watched {
             labView = LabJson.of(lab); // no line yet: no lesson, so no goal runs
         }
         return labView;
+    }
+
+    /** Writes one of the session's files (the page's editor and upload); refused in one line past its limits. */
+    synchronized void putFile(String path, byte[] data) {
+        files.put(path, data);
+    }
+
+    /** The session's files, as the page lists them. */
+    synchronized com.fasterxml.jackson.databind.node.ObjectNode files() {
+        return files.listing();
     }
 
     static Lessons lessons() {

@@ -1,0 +1,37 @@
+package dev.glassbox.web;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+
+/**
+ * The session's files over HTTP: {@code GET /api/sessions/{id}/files} lists them, {@code PUT
+ * /api/sessions/{id}/files?path=site/index.html} with the file's bytes as the body writes one (what the
+ * page's editor and its upload send), and answers the listing.
+ */
+final class FileRoutes {
+    private final Sessions sessions;
+
+    FileRoutes(Sessions sessions) {
+        this.sessions = sessions;
+    }
+
+    void install(Javalin app) {
+        app.get("/api/sessions/{id}/files", ctx -> json(ctx, sessions.get(ctx.pathParam("id")).files()));
+        app.put("/api/sessions/{id}/files", this::put);
+    }
+
+    private void put(Context ctx) {
+        WebSession s = sessions.get(ctx.pathParam("id"));
+        String length = ctx.header("Content-Length");
+        if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > SessionFiles.MAX_FILE_BYTES) {
+            throw new Refusal(413, "glassbox: this file has " + length + " bytes; a file here holds at most "
+                    + SessionFiles.MAX_FILE_BYTES + " (1 MB).");
+        }
+        s.putFile(ctx.queryParam("path"), ctx.bodyAsBytes());
+        json(ctx, s.files());
+    }
+
+    private static void json(Context ctx, com.fasterxml.jackson.databind.JsonNode body) {
+        ctx.status(200).contentType("application/json").result(body.toString());
+    }
+}
