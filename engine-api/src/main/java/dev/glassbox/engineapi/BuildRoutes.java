@@ -29,7 +29,10 @@ final class BuildRoutes {
     private BuildRoutes() {}
 
     static List<Route> routes() {
-        return List.of(Route.of("POST", "/build", BuildRoutes::build));
+        return List.of(Route.of("POST", "/build", BuildRoutes::build),
+                // BuildKit's cache, which docker system prune and builder prune empty: the classic builder keeps none
+                // (its cache is the intermediate images, which image prune sees), so there is nothing to delete.
+                Route.of("POST", "/build/prune", c -> c.exchange.json(200, ContainerRoutes.ordered("CachesDeleted", null, "SpaceReclaimed", 0))));
     }
 
     private record Outcome(List<String> lines, String id, DockerException error) {}

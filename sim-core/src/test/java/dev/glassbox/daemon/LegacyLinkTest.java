@@ -44,18 +44,18 @@ class LegacyLinkTest {
         try (Engine e = Engine.sim()) {
             ok(e, "docker pull -q busybox");
             Result missing = e.run("docker run -d --link foo busybox true");
-            assertEquals("docker: Error response from daemon: could not get container for foo: No such container: foo\n", missing.err());
+            assertEquals("docker: Error response from daemon: could not get container for foo: No such container: foo\n\nRun 'docker run --help' for more information\n", missing.err());
             assertEquals(125, missing.exitStatus());
             Result bad = e.run("docker run -d --link a:b:c busybox true");
             assertTrue(bad.err().startsWith("invalid argument \"a:b:c\" for \"--link\" flag: bad format for links: a:b:c\n"), bad.err());
             assertEquals(125, bad.exitStatus());
             ok(e, "docker create --name db busybox sleep 100");
             Result stopped = e.run("docker run -d --name web --link db busybox sleep 100");
-            assertEquals("docker: Error response from daemon: Cannot link to a non running container: /db AS /web/db\n", stopped.err());
+            assertEquals("docker: Error response from daemon: Cannot link to a non running container: /db AS /web/db\n\nRun 'docker run --help' for more information\n", stopped.err());
             assertEquals(125, stopped.exitStatus());
             Result host = e.run("docker run -d --network host --link db busybox true");
             assertEquals("docker: Error response from daemon: conflicting options: host type networking can't be used with links."
-                    + " This would result in undefined behavior\n", host.err());
+                    + " This would result in undefined behavior\n\nRun 'docker run --help' for more information\n", host.err());
         }
     }
 
