@@ -4,11 +4,11 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /** Path arithmetic on the client's side, as a shell does it: no file is looked at. */
-final class WorkspacePaths {
+public final class WorkspacePaths {
     private WorkspacePaths() {}
 
     /** {@code path} against {@code cwd}, with {@code .}, {@code ..} and repeated slashes gone; {@code /..} is {@code /}. */
-    static String resolve(String cwd, String path) {
+    public static String resolve(String cwd, String path) {
         String p = path == null || path.isEmpty() ? "." : path;
         String full = p.startsWith("/") ? p : cwd + "/" + p;
         Deque<String> parts = new ArrayDeque<>();
@@ -25,12 +25,12 @@ final class WorkspacePaths {
         return "/" + String.join("/", parts);
     }
 
-    static String parent(String absolute) {
+    public static String parent(String absolute) {
         int slash = absolute.lastIndexOf('/');
         return slash <= 0 ? "/" : absolute.substring(0, slash);
     }
 
-    static String base(String absolute) {
+    public static String base(String absolute) {
         return absolute.equals("/") ? "/" : absolute.substring(absolute.lastIndexOf('/') + 1);
     }
 }

@@ -1,39 +1,22 @@
 package dev.glassbox.compose;
 
 import dev.glassbox.client.MemoryWorkspace;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import dev.glassbox.client.WorkspacePaths;
 
-/** Paths of the client's files: relative ones against a directory, {@code ~} the user's home, {@code .} and {@code ..} folded. */
+/** Paths of the client's files as a compose file names them: the workspace's arithmetic, and {@code ~} the user's home. */
 final class Paths {
     private Paths() {}
 
     static String resolve(String dir, String path) {
-        String p = path;
-        if (p.equals("~") || p.startsWith("~/")) {
-            p = MemoryWorkspace.HOME + p.substring(1);
-        }
-        String joined = p.startsWith("/") ? p : dir + "/" + p;
-        Deque<String> parts = new ArrayDeque<>();
-        for (String part : joined.split("/")) {
-            if (part.isEmpty() || part.equals(".")) {
-                continue;
-            }
-            if (part.equals("..")) {
-                parts.pollLast();
-            } else {
-                parts.addLast(part);
-            }
-        }
-        return "/" + String.join("/", parts);
+        boolean home = path.equals("~") || path.startsWith("~/");
+        return WorkspacePaths.resolve(dir, home ? MemoryWorkspace.HOME + path.substring(1) : path);
     }
 
     static String parent(String path) {
-        int slash = path.lastIndexOf('/');
-        return slash <= 0 ? "/" : path.substring(0, slash);
+        return WorkspacePaths.parent(path);
     }
 
     static String base(String path) {
-        return path.equals("/") ? "/" : path.substring(path.lastIndexOf('/') + 1);
+        return WorkspacePaths.base(path);
     }
 }
