@@ -28,6 +28,7 @@ final class FileRoutes {
                     + SessionFiles.MAX_FILE_BYTES + " (1 MB).");
         }
         s.putFile(ctx.queryParam("path"), ctx.bodyAsBytes());
+        sessions.save(s);
         json(ctx, s.files());
     }
 

@@ -35,6 +35,7 @@ final class WebSession implements Watched {
     private final boolean classroom;
     private final Limits limits;
     private final SessionFiles files = new SessionFiles();
+    private FileHistory written = new FileHistory(List.of());
     private Engine engine;
     private final LabShell lab;
     private String name = "";
@@ -109,10 +110,13 @@ final class WebSession implements Watched {
     static WebSession restore(SavedSession saved, Limits limits, long nowMillis) {
         WebSession s = new WebSession(saved.id(), saved.watchId(), saved.seed(), saved.classroom(), limits, nowMillis);
         s.name = saved.name();
+        s.written = new FileHistory(saved.files());
         for (String line : saved.lines()) {
+            s.rewrite(s.lines.size());
             s.carryOut(line);
             s.lines.add(line);
         }
+        s.rewrite(s.lines.size());
         s.lab.restoreProgress(saved.progress());
         s.labView = null; // made again, with the saved progress, when first read
         return s;
@@ -157,7 +161,21 @@ final class WebSession implements Watched {
 
     /** Writes one of the session's files (the page's editor and upload); refused in one line past its limits. */
     synchronized void putFile(String path, byte[] data) {
-        files.put(path, data);
+        String rel = path == null ? "" : path.strip();
+        written.check(lines.size(), rel, data.length);
+        files.put(rel, data);
+        written.record(lines.size(), rel, data);
+    }
+
+    /** During a replay: writes again the files the page wrote after {@code at} lines, before the next line runs. */
+    private void rewrite(int at) {
+        for (FileWrite w : written.at(at)) {
+            try {
+                files.put(w.path(), w.data());
+            } catch (Refusal e) {
+                // allowed when it was written, so refused only if the store was edited by hand: the replay goes on without it
+            }
+        }
     }
 
     /** The session's files, as the page lists them. */
@@ -242,7 +260,7 @@ final class WebSession implements Watched {
     }
 
     synchronized SavedSession saved() {
-        return new SavedSession(id, watchId, seed, classroom, lastUsedMillis, lines, lab.progress(), name);
+        return new SavedSession(id, watchId, seed, classroom, lastUsedMillis, lines, lab.progress(), name, written.all());
     }
 
     @Override
