@@ -123,9 +123,17 @@ public final class LinuxMounts implements Mounts {
         if (!List.of("bind", "proc", "tmpfs", "sysfs").contains(spec.type())) {
             throw SysError.einval();
         }
+        // on a cgroup v1 host runc puts the container's own cgroups, read-only, on /sys/fs/cgroup (one step with sysfs, as the sim kernel's cgroup2 view)
+        LinuxCgroupView view = spec.type().equals("sysfs") && spec.target().equals("/sys") ? LinuxCgroupView.of(b.sandbox.pid()) : LinuxCgroupView.NONE;
+        if (!view.isEmpty()) {
+            equivalent += " ; " + view.equivalent(root.replaceAll("/+$", ""));
+        }
         note("mount " + spec.type(), spec.target(), spec.sentence(), equivalent);
         b.channel.call("mount", spec.type(), spec.type().equals("bind") ? spec.source() : spec.type(), spec.target(), String.valueOf(flags),
                 String.join(",", data), spec.readOnly() ? "1" : "0");
+        if (!view.isEmpty()) {
+            b.channel.call(view.command().toArray(String[]::new));
+        }
     }
 
     @Override

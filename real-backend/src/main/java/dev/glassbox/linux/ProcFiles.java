@@ -241,7 +241,7 @@ final class ProcFiles {
     }
 
     /** hierarchy controllers ("memory", "name=systemd", "" for v2) → path. */
-    private static Map<String, String> cgroupLines(Path file) throws IOException {
+    static Map<String, String> cgroupLines(Path file) throws IOException {
         Map<String, String> out = new LinkedHashMap<>();
         for (String line : Files.readAllLines(file)) {
             String[] f = line.split(":", 3);
@@ -253,7 +253,7 @@ final class ProcFiles {
     }
 
     /** Each cgroup mount as {root, mount point, fstype, super options}. */
-    private static List<String[]> cgroupMounts() throws IOException {
+    static List<String[]> cgroupMounts() throws IOException {
         List<String[]> out = new ArrayList<>();
         for (String line : Files.readAllLines(PROC.resolve("self/mountinfo"))) {
             String[] halves = line.split(" - ", 2);
@@ -269,7 +269,7 @@ final class ProcFiles {
         return out;
     }
 
-    private static String[] mountFor(List<String[]> mounts, String controllers) {
+    static String[] mountFor(List<String[]> mounts, String controllers) {
         for (String[] m : mounts) {
             if (controllers.isEmpty() ? m[2].equals("cgroup2")
                     : m[2].equals("cgroup") && List.of(m[3].split(",")).containsAll(List.of(controllers.split(",")))) {

@@ -21,7 +21,7 @@
  *       closes first.
  *
  * Commands, one a line, fields separated by tabs, '%' '\t' '\n' escaped as %25 %09 %0A:
- *   prepare ROOT | mount TYPE SOURCE TARGET FLAGS DATA RO | pivot | hostname NAME | cgroup PROCS... | linkup NAME |
+ *   prepare ROOT | mount TYPE SOURCE TARGET FLAGS DATA RO | cgroupfs TARGET COUNT (NAME SOURCE)... LINKS (NAME DEST)... | pivot | hostname NAME | cgroup PROCS... | linkup NAME |
  *   exec CGROUPNS UID GID CWD ARGC ARGV... ENVC ENV... [STDIO ROWS COLS]
  * Answers: "ok", or "error CODE MESSAGE". exec answers "path PATH NSPID" and then either nothing
  * (the channel closes when execve succeeds) or "error CODE MESSAGE".
@@ -764,6 +764,69 @@ static int cmd_mount(char **f, int n) {
     return 0;
 }
 
+/*
+ * cgroupfs TARGET COUNT (NAME SOURCE)... LINKS (NAME DEST)...: a cgroup v1 host's view for the container,
+ * as runc mounts it: a tmpfs on TARGET, each SOURCE (the container's own cgroup directory of one
+ * hierarchy) bound read-only on TARGET/NAME, the symlinks of co-mounted controllers, then the tmpfs
+ * remounted read-only. Everything lives in the container's mount namespace.
+ */
+static int cmd_cgroupfs(char **f, int n) {
+    if (n < 4 || !root[0]) {
+        errno = EINVAL;
+        return fail("cgroupfs");
+    }
+    int count = atoi(f[2]);
+    if (count < 0 || 3 + 2 * count >= n) {
+        errno = EINVAL;
+        return fail("cgroupfs");
+    }
+    int links = atoi(f[3 + 2 * count]);
+    if (links < 0 || 4 + 2 * count + 2 * links != n) {
+        errno = EINVAL;
+        return fail("cgroupfs");
+    }
+    char at[PATH_MAX];
+    if (target_path(f[1], at) < 0) {
+        return fail(f[1]);
+    }
+    unsigned long hard = MS_NOSUID | MS_NODEV | MS_NOEXEC;
+    if (mkdirs(at, 0) < 0 || mount("tmpfs", at, "tmpfs", hard, "mode=755") < 0) {
+        return fail("mount tmpfs");
+    }
+    char path[PATH_MAX];
+    for (int i = 0; i < count; i++) {
+        const char *name = f[3 + 2 * i], *source = f[4 + 2 * i];
+        if (strchr(name, '/') || snprintf(path, sizeof path, "%s/%s", at, name) >= (int) sizeof path) {
+            errno = EINVAL;
+            return fail(name);
+        }
+        if (mkdir(path, 0755) < 0 && errno != EEXIST) {
+            return fail(path);
+        }
+        if (mount(source, path, NULL, MS_BIND, NULL) < 0) {
+            return fail("mount --bind");
+        }
+        if (mount(NULL, path, NULL, MS_BIND | MS_REMOUNT | MS_RDONLY | hard | locked_flags(path), NULL) < 0) {
+            return fail("mount -o remount,bind,ro");
+        }
+    }
+    for (int i = 0; i < links; i++) {
+        const char *name = f[4 + 2 * count + 2 * i], *dest = f[5 + 2 * count + 2 * i];
+        if (strchr(name, '/') || snprintf(path, sizeof path, "%s/%s", at, name) >= (int) sizeof path) {
+            errno = EINVAL;
+            return fail(name);
+        }
+        if (symlink(dest, path) < 0 && errno != EEXIST) {
+            return fail("symlink");
+        }
+    }
+    if (mount(NULL, at, NULL, MS_REMOUNT | MS_RDONLY | hard, "mode=755") < 0) {
+        return fail("mount -o remount,ro");
+    }
+    say("ok");
+    return 0;
+}
+
 static int cmd_pivot(void) {
     if (!root[0]) {
         errno = EINVAL;
@@ -1108,6 +1171,8 @@ static int child_main(void *arg) {
             cmd_prepare(f, n);
         } else if (strcmp(f[0], "mount") == 0) {
             cmd_mount(f, n);
+        } else if (strcmp(f[0], "cgroupfs") == 0) {
+            cmd_cgroupfs(f, n);
         } else if (strcmp(f[0], "pivot") == 0) {
             cmd_pivot();
         } else if (strcmp(f[0], "readonly") == 0) {
