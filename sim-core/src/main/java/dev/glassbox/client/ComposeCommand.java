@@ -10,7 +10,8 @@ final class ComposeCommand {
 
     static int run(Session s, List<String> args, Function<List<String>, Integer> docker) {
         Compose.Context c = new Compose.Context(s.api, s.workspace, s.out::append, s.err::append, s::nowMillis, docker,
-                s.pump::advance, s.console != null);
+                s.pump::advance, s.console != null,
+                s.console == null ? null : new ComposeTerminal(s));
         return Compose.run(c, args);
     }
 }

@@ -124,11 +124,23 @@ final class ContainerCommands {
         boolean timestamps = p.bool("timestamps");
         List<LogLine> lines = s.api.logs(p.args.get(0), true, true, p.string("tail", "all"), timestamps);
         for (LogLine l : lines) {
-            String text = Objects.toString(l.text(), "");
-            Session.Stream to = l.stream() == 2 ? s.err : s.out;
-            to.append(timestamps ? stamp(text, Dates.logTimestamp(l.timeMillis())) : text);
+            logLine(s, l, timestamps);
+        }
+        if (p.bool("follow") && Attached.flag(Attached.map(s.api.inspectContainer(p.args.get(0)).get("State")), "Running")) {
+            if (s.console == null) {
+                s.err("glassbox: docker logs -f stops here: the container runs on and what it prints later is not followed");
+                return 0;
+            }
+            int seen = s.api.logs(p.args.get(0), true, true, "all", false).size();
+            return new LogFollow(s, p.args.get(0), seen, l -> logLine(s, l, timestamps)).run();
         }
         return 0;
+    }
+
+    private static void logLine(Session s, LogLine l, boolean timestamps) {
+        String text = Objects.toString(l.text(), "");
+        Session.Stream to = l.stream() == 2 ? s.err : s.out;
+        to.append(timestamps ? stamp(text, Dates.logTimestamp(l.timeMillis())) : text);
     }
 
     /** Each line of a chunk gets the timestamp, unless the daemon already put it there. */

@@ -29,10 +29,12 @@ public final class Compose {
     /**
      * What a compose command works with: the API, the client's files, its two output streams, the clock,
      * {@code docker} to run a docker CLI command in the same session (what {@code compose exec} hands on),
-     * {@code advance} to let a little time pass while it waits, {@code console} whether a terminal is there.
+     * {@code advance} to let a little time pass while it waits, {@code console} whether a terminal is there,
+     * {@code terminal} the console a command that follows its containers holds (null without one).
      */
     public record Context(Api api, Workspace files, Consumer<String> out, Consumer<String> err, LongSupplier clock,
-                          Function<List<String>, Integer> docker, Runnable advance, boolean console) {}
+                          Function<List<String>, Integer> docker, Runnable advance, boolean console,
+                          Terminal terminal) {}
 
     private Compose() {}
 

@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * {@code docker compose logs [-f] [SERVICE...]}: the output of the project's containers, each line after
- * its prefix. With {@code -f} it follows while the containers run, for a bounded while here, and says
- * so in one line when they still run at the end.
+ * its prefix. With {@code -f} at the user's console it follows what they print until all have exited or
+ * Ctrl-C; without one it waits a bounded while, and says so in one line when they still run at the end.
  */
 final class Logs {
     private Logs() {}
@@ -21,7 +21,8 @@ final class Logs {
             s.project().select(f.args);
         }
         List<ContainerSummary> containers = s.containers(true, f.args);
-        if (f.bool("follow")) {
+        boolean follow = f.bool("follow");
+        if (follow && s.c.terminal() == null) {
             for (int look = 0; look < Up.ATTACH_LOOKS && anyRunning(s, containers); look++) {
                 s.c.advance().run();
             }
@@ -32,11 +33,32 @@ final class Logs {
                 chunks.add(new LogPrinter.Chunk(Session.shortName(c), l));
             }
         }
-        new LogPrinter(s, containers.stream().map(Session::shortName).toList(), !f.bool("no-log-prefix")).print(chunks);
-        if (f.bool("follow") && anyRunning(s, containers)) {
+        LogPrinter printer = new LogPrinter(s, containers.stream().map(Session::shortName).toList(), !f.bool("no-log-prefix"));
+        printer.print(chunks);
+        if (follow && s.c.terminal() != null) {
+            Follower follower = new Follower(s, containers, printer);
+            follower.skipAll();
+            return follow(s.c.terminal(), follower);
+        }
+        if (follow && anyRunning(s, containers)) {
             s.err("glassbox: docker compose logs -f stops here: the containers run on and what they print later is not followed");
         }
         return 0;
+    }
+
+    /** At the user's console: what the containers print as they print it, until all have exited or Ctrl-C. */
+    private static int follow(Terminal t, Follower follower) {
+        t.open();
+        try {
+            while (follower.look()) {
+                if (t.tick()) {
+                    return Up.INTERRUPTED;
+                }
+            }
+            return 0;
+        } finally {
+            t.close();
+        }
     }
 
     private static boolean anyRunning(Session s, List<ContainerSummary> containers) {

@@ -1,9 +1,7 @@
 package dev.glassbox.compose;
 
 import dev.glassbox.api.Api.ContainerSummary;
-import dev.glassbox.api.Api.LogLine;
 import dev.glassbox.api.DockerException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +14,8 @@ import java.util.Map;
 final class Up {
     /** How long an attached up waits, in the client's looks at the daemon, for every container to exit. */
     static final int ATTACH_LOOKS = 150;
+    /** The status Compose exits with when Ctrl-C ended it: 128 + SIGINT. */
+    static final int INTERRUPTED = 130;
     private static final List<Flags.Def> FLAGS = List.of(Flags.bool("detach", "d"), Flags.bool("build", ""),
             Flags.bool("no-build", ""), Flags.bool("no-start", ""), Flags.bool("no-deps", ""), Flags.bool("force-recreate", ""),
             Flags.bool("no-recreate", ""), Flags.bool("quiet-pull", ""), Flags.bool("remove-orphans", ""), Flags.bool("wait", ""),
@@ -118,30 +118,38 @@ final class Up {
         List<ContainerSummary> attached = s.containers(true, services.stream().map(Service::name).toList());
         List<String> shortNames = attached.stream().map(Session::shortName).toList();
         s.out("Attaching to " + String.join(", ", shortNames));
+        Follower follower = new Follower(s, attached, new LogPrinter(s, shortNames));
+        follower.skipBefore(since);
+        if (s.c.terminal() != null) {
+            return follow(follower, services);
+        }
         for (int look = 0; look < ATTACH_LOOKS && anyRunning(attached); look++) {
             s.c.advance().run();
         }
-        LogPrinter printer = new LogPrinter(s, shortNames);
-        List<LogPrinter.Chunk> chunks = new ArrayList<>();
-        for (ContainerSummary c : attached) {
-            for (LogLine l : s.api.logs(c.id(), true, true, "all", false)) {
-                if (l.timeMillis() < since) {
-                    continue; // attached from now on: what a running container printed before is not shown
-                }
-                chunks.add(new LogPrinter.Chunk(Session.shortName(c), l));
-            }
-        }
-        printer.print(chunks);
-        if (anyRunning(attached)) {
+        if (follower.look()) {
             s.err("glassbox: docker compose up does not follow the containers' output here: they run on "
                     + "(docker compose logs shows what they print later, docker compose down stops them)");
-            return 0;
-        }
-        for (ContainerSummary c : attached) {
-            Object code = ((Map<?, ?>) s.api.inspectContainer(c.id()).get("State")).get("ExitCode");
-            s.out(Session.shortName(c) + " exited with code " + code);
         }
         return 0;
+    }
+
+    /** At the user's console: output as it comes until every container has exited, or Ctrl-C stops them. */
+    private int follow(Follower follower, List<Service> services) {
+        Terminal t = s.c.terminal();
+        t.open();
+        try {
+            while (follower.look()) {
+                if (t.tick()) {
+                    s.err("Gracefully stopping... (press Ctrl+C again to force)");
+                    Lifecycle.stop(s, services.stream().map(Service::name).toList());
+                    follower.look();
+                    return INTERRUPTED;
+                }
+            }
+            return 0;
+        } finally {
+            t.close();
+        }
     }
 
     private boolean anyRunning(List<ContainerSummary> containers) {

@@ -1,0 +1,62 @@
+package dev.glassbox.client;
+
+import dev.glassbox.api.Api.LogLine;
+import dev.glassbox.api.DockerException;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * {@code docker logs -f} at the user's console: what the container prints from now on shows as engine
+ * time passes, until it stops (the CLI's stream ends) or the user presses Ctrl-C (the CLI exits 130).
+ */
+final class LogFollow {
+    private final Session s;
+    private final String container;
+    private final Consumer<LogLine> show;
+    private int seen;
+
+    /** {@code seen}: how many of the container's lines were shown already. */
+    LogFollow(Session s, String container, int seen, Consumer<LogLine> show) {
+        this.s = s;
+        this.container = container;
+        this.seen = seen;
+        this.show = show;
+    }
+
+    int run() {
+        String id = String.valueOf(s.api.inspectContainer(container).get("Id"));
+        s.showOnConsole();
+        s.console.open(false);
+        try {
+            while (true) {
+                boolean running = s.api.containers(false).stream().anyMatch(c -> c.id().equals(id));
+                showNew();
+                s.showOnConsole();
+                if (!running) {
+                    return 0;
+                }
+                s.console.read(Interaction.TICK_MILLIS); // docker logs reads no keys
+                if (s.console.interrupted()) {
+                    return Interaction.INTERRUPTED_STATUS;
+                }
+                s.pump.advance();
+            }
+        } finally {
+            s.showOnConsole();
+            s.console.close();
+        }
+    }
+
+    private void showNew() {
+        List<LogLine> all;
+        try {
+            all = s.api.logs(container, true, true, "all", false);
+        } catch (DockerException e) {
+            return; // removed meanwhile: the stream ends
+        }
+        for (LogLine l : all.subList(Math.min(seen, all.size()), all.size())) {
+            show.accept(l);
+        }
+        seen = all.size();
+    }
+}
