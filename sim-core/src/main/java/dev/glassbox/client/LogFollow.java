@@ -1,5 +1,6 @@
 package dev.glassbox.client;
 
+import dev.glassbox.api.Api;
 import dev.glassbox.api.Api.LogLine;
 import dev.glassbox.api.DockerException;
 import java.util.List;
@@ -23,16 +24,25 @@ final class LogFollow {
         this.show = show;
     }
 
+    /**
+     * One request, as the CLI's {@code GET /containers/{id}/logs?follow=1} is one stream: the lines so far,
+     * then an attachment to the running container's output, drained as engine time passes (no request per tick).
+     */
     int run() {
         String id = String.valueOf(s.api.inspectContainer(container).get("Id"));
+        boolean running = s.api.containers(false).stream().anyMatch(c -> c.id().equals(id));
+        showSoFar();
         s.showOnConsole();
+        if (!running) {
+            return 0;
+        }
+        Api.Attachment a = s.api.attach(id, Api.AttachOptions.OUTPUT);
         s.console.open(false);
         try {
             while (true) {
-                boolean running = s.api.containers(false).stream().anyMatch(c -> c.id().equals(id));
-                showNew();
+                a.drain().forEach(show);
                 s.showOnConsole();
-                if (!running) {
+                if (a.ended()) {
                     return 0;
                 }
                 s.console.read(Interaction.TICK_MILLIS); // docker logs reads no keys
@@ -42,12 +52,13 @@ final class LogFollow {
                 s.pump.advance();
             }
         } finally {
+            a.close();
             s.showOnConsole();
             s.console.close();
         }
     }
 
-    private void showNew() {
+    private void showSoFar() {
         List<LogLine> all;
         try {
             all = s.api.logs(container, true, true, "all", false);
