@@ -301,6 +301,9 @@ public final class LinuxKernel implements Kernel {
         }
         closed = true;
         proxy.close();
+        if (net instanceof ProxiedNet p) {
+            p.closeDns();
+        }
         if (procs != null) {
             procs.closeSpare();
         }

@@ -21,6 +21,7 @@ final class ProxiedNet implements Net {
     private final Tracer tracer;
     private final String chain;
     private final String gateway;
+    private final EmbeddedDns dns = new EmbeddedDns();
 
     ProxiedNet(Links links, LinuxNat nat, PortProxy proxy, Tracer tracer, LinuxKernel.Options options) {
         this.links = links;
@@ -108,5 +109,23 @@ final class ProxiedNet implements Net {
         tracer.note(Layer.KERNEL, Subsystem.NETWORK, "stop docker-proxy", PortProxy.listenIp(rule) + ":" + rule.hostPort(),
                 "The proxy for port " + rule.hostPort() + " stops listening.", "kill docker-proxy (" + PortProxy.commandLine(rule) + ")");
         proxy.withdraw(rule);
+    }
+
+    @Override
+    public void serveDns(Sandbox sandbox, java.util.Map<String, String> names) {
+        if (names.isEmpty()) {
+            dns.stop(sandbox);
+            return;
+        }
+        tracer.note(Layer.KERNEL, Subsystem.NETWORK, "embedded DNS", sandbox.id(),
+                "The container's resolver asks " + EmbeddedDns.ADDRESS + ":53 in its own network namespace; a socket the daemon bound there answers "
+                        + String.join(", ", new java.util.TreeSet<>(names.keySet())) + " and says NXDOMAIN for any other name.",
+                "setns(/proc/" + sandbox.pid() + "/ns/net) ; bind udp " + EmbeddedDns.ADDRESS + ":53");
+        dns.serve(sandbox, names);
+    }
+
+    /** Closes every embedded DNS socket (the kernel is closing). */
+    void closeDns() {
+        dns.closeAll();
     }
 }

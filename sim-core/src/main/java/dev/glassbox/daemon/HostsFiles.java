@@ -32,6 +32,28 @@ final class HostsFiles {
             peers.forEach(b::append);
         }
         d.kernel.fs().writeFile(c.dir() + "/hosts", b.toString().getBytes(StandardCharsets.UTF_8));
+        if (c.sandbox != null) {
+            d.kernel.net().serveDns(c.sandbox, dnsNames(peers));
+        }
+    }
+
+    /** The embedded DNS's table from the peer lines: each name (lower-case) to its first address. */
+    private static java.util.Map<String, String> dnsNames(List<String> peerLines) {
+        java.util.Map<String, String> names = new java.util.LinkedHashMap<>();
+        for (String line : peerLines) {
+            String[] f = line.strip().split("\\s+");
+            for (int i = 1; i < f.length; i++) {
+                names.putIfAbsent(f[i].toLowerCase(java.util.Locale.ROOT), f[0]);
+            }
+        }
+        return names;
+    }
+
+    /** The container stopped: its embedded DNS server closes with its namespace. */
+    void stopDns(Container c, dev.glassbox.kernel.Sandbox sb) {
+        if (sb != null) {
+            d.kernel.net().serveDns(sb, java.util.Map.of());
+        }
     }
 
     /**

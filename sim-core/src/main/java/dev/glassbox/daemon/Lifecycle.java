@@ -103,6 +103,7 @@ final class Lifecycle {
             try {
                 sb = d.runtime.create(spec);
                 c.sandbox = sb;
+                d.hostsFiles.write(c); // the embedded DNS answers in the new namespace before PID 1 can ask it
                 c.pid = d.runtime.start(sb, spec);
             } catch (Processes.ExecFailure f) {
                 if (sb != null) {
@@ -190,6 +191,7 @@ final class Lifecycle {
 
     private void cleanup(Container c, Sandbox sb) {
         d.health.stopped(c);
+        d.hostsFiles.stopDns(c, sb);
         RuntimeSpec.NetworkPlan plan = plans.remove(c.id);
         if (plan == null) {
             plan = RuntimeSpec.NetworkPlan.none();

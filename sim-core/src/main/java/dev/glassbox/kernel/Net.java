@@ -19,4 +19,12 @@ public interface Net extends Links {
 
     /** Stops that docker-proxy: the port stops answering on loopback at once. */
     void unproxy(NatRule rule);
+
+    /**
+     * Docker's embedded DNS at 127.0.0.11:53 in the sandbox's network namespace answers these names
+     * (lower-case name to IPv4 address) from now on; an empty map stops it. The sim kernel needs none:
+     * its nslookup reads the daemon's names from the container's /etc/hosts.
+     */
+    default void serveDns(Sandbox sandbox, java.util.Map<String, String> names) {
+    }
 }

@@ -44,7 +44,8 @@ class NetworkAliasTest {
             assertEquals("Server:\t\t127.0.0.11\nAddress:\t127.0.0.11:53\n\nNon-authoritative answer:\nName:\tdatabase\nAddress: 172.18.0.2\n\n"
                     + "Non-authoritative answer:\n\n", ok(e, "docker run --rm --network app busybox nslookup database").out());
             assertEquals("Server:\t\t127.0.0.11\nAddress:\t127.0.0.11:53\n\n** server can't find foo: NXDOMAIN\n\n"
-                    + "** server can't find foo: NXDOMAIN\n\n", ok(e, "docker run --rm --network app busybox nslookup foo").out());
+                    + "** server can't find foo: NXDOMAIN\n\n", e.run("docker run --rm --network app busybox nslookup foo").out());
+            assertEquals(1, e.run("docker run --rm --network app busybox nslookup foo").exitStatus(), "busybox nslookup exits 1 on NXDOMAIN");
         }
     }
 

@@ -158,7 +158,7 @@ final class NetInfo {
             sb.append('\n');
         }
         t.out(sb.toString());
-        return 0;
+        return addrs.isEmpty() ? 1 : 0; // busybox exits 1 when a query found nothing (seen on the Linux kernel)
     }
 
     /** The PTR name busybox asks for an IPv4 address: its octets reversed under in-addr.arpa. */
