@@ -1,5 +1,6 @@
 package dev.glassbox.compose;
 
+import dev.glassbox.api.Api;
 import dev.glassbox.api.Api.ContainerSummary;
 import dev.glassbox.api.Api.LogLine;
 import dev.glassbox.api.DockerException;
@@ -21,6 +22,9 @@ final class Follower {
     /** How many of each container's log lines were shown (or skipped) already. */
     private final Map<String, Integer> seen = new HashMap<>();
     private final Set<String> exited = new HashSet<>();
+    /** After {@link #attach}: one output stream per container that ran then, drained at each look. */
+    private final Map<String, Api.Attachment> streams = new java.util.LinkedHashMap<>();
+    private boolean attached;
 
     Follower(Session s, List<ContainerSummary> containers, LogPrinter printer) {
         this.s = s;
@@ -46,9 +50,51 @@ final class Follower {
         }
     }
 
+    /**
+     * From now on each look drains one attachment per running container, as Compose attaches to each
+     * container once, instead of asking for every container's whole log again (a request per look).
+     * What was printed before this is taken from the logs first; no time passes in between.
+     */
+    void attach() {
+        Set<String> running = running();
+        catchUp(running);
+        for (ContainerSummary c : containers) {
+            if (running.contains(c.id())) {
+                streams.put(c.id(), s.api.attach(c.id(), Api.AttachOptions.OUTPUT));
+            }
+        }
+        attached = true;
+    }
+
+    /** Closes the attachments {@link #attach} opened. */
+    void close() {
+        streams.values().forEach(Api.Attachment::close);
+        streams.clear();
+    }
+
     /** Prints the new lines, then the exit line of each container that stopped; answers whether any still runs. */
     boolean look() {
-        Set<String> running = running();
+        if (!attached) {
+            return catchUp(running());
+        }
+        List<LogPrinter.Chunk> chunks = new ArrayList<>();
+        Set<String> running = new HashSet<>();
+        for (ContainerSummary c : containers) {
+            Api.Attachment a = streams.get(c.id());
+            if (a == null) {
+                continue;
+            }
+            for (LogLine l : a.drain()) {
+                chunks.add(new LogPrinter.Chunk(Session.shortName(c), l));
+            }
+            if (!a.ended()) {
+                running.add(c.id());
+            }
+        }
+        return finish(chunks, running);
+    }
+
+    private boolean catchUp(Set<String> running) {
         List<LogPrinter.Chunk> chunks = new ArrayList<>();
         for (ContainerSummary c : containers) {
             List<LogLine> all = lines(c);
@@ -58,6 +104,10 @@ final class Follower {
             }
             seen.put(c.id(), all.size());
         }
+        return finish(chunks, running);
+    }
+
+    private boolean finish(List<LogPrinter.Chunk> chunks, Set<String> running) {
         printer.print(chunks);
         for (ContainerSummary c : containers) {
             if (!running.contains(c.id()) && exited.add(c.id())) {

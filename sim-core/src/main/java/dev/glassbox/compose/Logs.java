@@ -49,6 +49,7 @@ final class Logs {
     /** At the user's console: what the containers print as they print it, until all have exited or Ctrl-C. */
     private static int follow(Terminal t, Follower follower) {
         t.open();
+        follower.attach();
         try {
             while (follower.look()) {
                 if (t.tick()) {
@@ -57,6 +58,7 @@ final class Logs {
             }
             return 0;
         } finally {
+            follower.close();
             t.close();
         }
     }

@@ -137,6 +137,7 @@ final class Up {
     private int follow(Follower follower, List<Service> services) {
         Terminal t = s.c.terminal();
         t.open();
+        follower.attach();
         try {
             while (follower.look()) {
                 if (t.tick()) {
@@ -148,6 +149,7 @@ final class Up {
             }
             return 0;
         } finally {
+            follower.close();
             t.close();
         }
     }
