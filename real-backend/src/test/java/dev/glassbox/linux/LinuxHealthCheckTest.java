@@ -5,34 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.glassbox.Engine;
 import dev.glassbox.Result;
-import java.io.IOException;
-import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Health checks on the host's kernel: the daemon's check is a real exec in the container's namespaces,
  * and its results make State.Health as on the sim kernel. Needs root; skipped with the reason otherwise.
  */
-class LinuxHealthCheckTest {
-    private HostRoot host;
-
-    @BeforeEach
-    void ready() throws IOException {
-        host = HostRoot.open("LinuxHealthCheckTest", "hc");
-    }
-
-    @AfterEach
-    void nothingLeft() {
-        if (host == null) {
-            return;
-        }
-        try {
-            assertEquals(List.of(), host.leftovers(), "nothing of glassbox's is left on the host");
-        } finally {
-            host.close();
-        }
+class LinuxHealthCheckTest extends OnHostRoot {
+    @Override
+    protected String tag() {
+        return "hc";
     }
 
     private static Result ok(Engine e, String line) {

@@ -5,34 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.glassbox.Engine;
 import dev.glassbox.Result;
-import java.io.IOException;
-import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The run flags the Linux kernel carries out itself: a read-only root, the capability set given to the
  * helper, -u NAME from the image's passwd, and docker update writing the running container's cgroup.
  */
-class LinuxRunFlagsTest {
-    private HostRoot host;
-
-    @BeforeEach
-    void ready() throws IOException {
-        host = HostRoot.open("LinuxRunFlagsTest", "flags");
-    }
-
-    @AfterEach
-    void nothingLeft() {
-        if (host == null) {
-            return;
-        }
-        try {
-            assertEquals(List.of(), host.leftovers(), "nothing of glassbox's is left on the host");
-        } finally {
-            host.close();
-        }
+class LinuxRunFlagsTest extends OnHostRoot {
+    @Override
+    protected String tag() {
+        return "flags";
     }
 
     private static Result ok(Engine e, String line) {
