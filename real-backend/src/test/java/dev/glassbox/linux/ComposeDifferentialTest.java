@@ -9,8 +9,6 @@ import dev.glassbox.daemon.DaemonOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -34,32 +32,16 @@ class ComposeDifferentialTest {
     /** The time a step took at the right edge of Compose's progress lines (the host's real clock), with the padding before it. */
     private static final Pattern TIMER = Pattern.compile(" +\\d+\\.\\ds \\n");
 
-    private static Path root;
-    private static String skipLinux;
+    private static DifferentialHost host;
 
     @BeforeAll
     static void host() throws IOException {
-        List<String> problems = Preflight.host().problems();
-        skipLinux = problems.isEmpty() ? null : String.join("; ", problems);
-        if (skipLinux != null) {
-            System.out.println("glassbox: ComposeDifferentialTest runs the sim kernel only: " + skipLinux);
-        } else {
-            root = Files.createTempDirectory("glassbox-compose-");
-        }
+        host = DifferentialHost.open("ComposeDifferentialTest", "glassbox-compose-", "compose");
     }
 
     @AfterAll
     static void cleanUp() throws IOException {
-        if (root != null) {
-            LinuxKernel.Options o = options();
-            Reconciler.sweep(o, CgroupLayout.detect());
-            assertEquals(List.of(), Reconciler.leftovers(o, CgroupLayout.detect()), "nothing of glassbox's is left on the host");
-            Cmd.run(List.of("rm", "-rf", root.toString()), 60_000);
-        }
-    }
-
-    private static LinuxKernel.Options options() {
-        return LinuxKernel.Options.at(root).named(HostRoot.unique("compose"));
+        host.cleanUp();
     }
 
     @TestFactory
@@ -83,11 +65,11 @@ class ComposeDifferentialTest {
         for (String e : expected) {
             assertTrue(sim.contains(e), name + " on the sim kernel lacks '" + e + "':\n" + sim);
         }
-        if (skipLinux != null) {
+        if (host.skip != null) {
             return;
         }
-        LinuxKernel.Options o = options();
-        String prefix = o.subnet().substring(0, o.subnet().indexOf('.', o.subnet().indexOf('.') + 1) + 1);
+        LinuxKernel.Options o = host.options();
+        String prefix = DifferentialHost.subnetPrefix(o);
         String linux = TIMER.matcher(DifferentialTest.transcript(script, withFile(() -> LinuxEngine.open(o, true, DaemonOptions.DEFAULT), file),
                 prefix)).replaceAll(" <time>\n");
         assertEquals(sim, linux, name + ": the sim kernel (expected) and the Linux kernel (actual) differ");

@@ -9,8 +9,6 @@ import dev.glassbox.daemon.DaemonOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -39,8 +37,7 @@ class DifferentialTest {
             "32-userns-maps", "33-userns-volume-owner", "34-userns-host-file", "35-userns-stdio", "36-published-port", "37-redirect-errors", "38-exec-detached",
             "39-rename", "40-container-prune", "41-network-alias");
 
-    private static Path root;
-    private static String skipLinux;
+    private static DifferentialHost host;
 
     record Script(String name, List<String> lines, List<String> expected, DaemonOptions daemon) {
         /** The script with {@code @PORT} replaced by a host port. */
@@ -70,27 +67,12 @@ class DifferentialTest {
 
     @BeforeAll
     static void host() throws IOException {
-        List<String> problems = Preflight.host().problems();
-        skipLinux = problems.isEmpty() ? null : String.join("; ", problems);
-        if (skipLinux != null) {
-            System.out.println("glassbox: DifferentialTest runs the sim kernel only: " + skipLinux);
-        } else {
-            root = Files.createTempDirectory("glassbox-diff-");
-        }
+        host = DifferentialHost.open("DifferentialTest", "glassbox-diff-", "diff");
     }
 
     @AfterAll
     static void cleanUp() throws IOException {
-        if (root != null) {
-            LinuxKernel.Options o = options();
-            Reconciler.sweep(o, CgroupLayout.detect());
-            assertEquals(List.of(), Reconciler.leftovers(o, CgroupLayout.detect()), "nothing of glassbox's is left on the host");
-            Cmd.run(List.of("rm", "-rf", root.toString()), 60_000);
-        }
-    }
-
-    private static LinuxKernel.Options options() {
-        return LinuxKernel.Options.at(root).named(HostRoot.unique("diff"));
+        host.cleanUp();
     }
 
     @TestFactory
@@ -107,11 +89,11 @@ class DifferentialTest {
         for (String e : s.expected()) {
             assertTrue(sim.contains(e), s.name() + " on the sim kernel lacks '" + e + "':\n" + sim);
         }
-        if (skipLinux != null) {
+        if (host.skip != null) {
             return;
         }
-        LinuxKernel.Options o = options();
-        String prefix = o.subnet().substring(0, o.subnet().indexOf('.', o.subnet().indexOf('.') + 1) + 1);
+        LinuxKernel.Options o = host.options();
+        String prefix = DifferentialHost.subnetPrefix(o);
         String linux = transcript(s.withPort(port), () -> LinuxEngine.open(o, true, s.daemon()), prefix);
         assertEquals(sim, linux, s.name() + ": the sim kernel (expected) and the Linux kernel (actual) differ");
     }

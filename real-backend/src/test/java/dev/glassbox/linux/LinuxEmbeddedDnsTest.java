@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.glassbox.Engine;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -23,18 +20,14 @@ class LinuxEmbeddedDnsTest {
         for (String e : s.expected()) {
             assertTrue(sim.contains(e), "the sim kernel lacks '" + e + "':\n" + sim);
         }
-        List<String> problems = Preflight.host().problems();
-        Assumptions.assumeTrue(problems.isEmpty(), () -> "needs root and the host's features: " + problems);
-        Path root = Files.createTempDirectory("glassbox-dns-");
-        LinuxKernel.Options o = LinuxKernel.Options.at(root).named(HostRoot.unique("dns"));
+        DifferentialHost host = DifferentialHost.open("LinuxEmbeddedDnsTest", "glassbox-dns-", "dns");
+        Assumptions.assumeTrue(host.skip == null, () -> "needs root and the host's features: " + host.skip);
+        LinuxKernel.Options o = host.options();
         try {
-            String prefix = o.subnet().substring(0, o.subnet().indexOf('.', o.subnet().indexOf('.') + 1) + 1);
-            String linux = DifferentialTest.transcript(s, () -> LinuxEngine.open(o, true, s.daemon()), prefix);
+            String linux = DifferentialTest.transcript(s, () -> LinuxEngine.open(o, true, s.daemon()), DifferentialHost.subnetPrefix(o));
             assertEquals(sim, linux, "the sim kernel (expected) and the Linux kernel (actual) differ");
         } finally {
-            Reconciler.sweep(o, CgroupLayout.detect());
-            assertEquals(List.of(), Reconciler.leftovers(o, CgroupLayout.detect()), "nothing of glassbox's is left on the host");
-            Cmd.run(List.of("rm", "-rf", root.toString()), 60_000);
+            host.cleanUp();
         }
     }
 }
