@@ -100,8 +100,8 @@ public final class Cli {
             }
             String sub = argv.get(1);
             if (sub.startsWith("-")) {
-                throw new UsageException(sub.startsWith("--") ? "unknown flag: " + sub.split("=")[0]
-                        : "unknown shorthand flag: " + GoText.quoteRune(sub.codePointAt(1)) + " in " + sub, 125);
+                throw new UsageException(unknownFlag(sub) + "\n\nUsage:  docker " + first + "\n\nRun 'docker " + first
+                        + " --help' for more information", 125);
             }
             path = first + " " + sub;
             consumed = 2;
@@ -113,7 +113,8 @@ public final class Cli {
         }
         Spec spec = Specs.BY_PATH.get(path);
         if (spec == null) {
-            throw new UsageException("docker: unknown command: docker " + path, 1);
+            String help = consumed == 2 ? "\n\nUsage:  docker " + first + "\n\nRun 'docker " + first : "\n\nRun 'docker";
+            throw new UsageException("docker: unknown command: docker " + path + help + " --help' for more information", 1);
         }
         String full = "docker " + path;
         if (spec.id().equals("build")) {
@@ -200,10 +201,16 @@ public final class Cli {
             case "--help", "-h" -> s.out.append(Help.top());
             case "--version", "-v" -> s.out("Docker version " + SystemCommands.CLIENT_VERSION + ", build "
                     + SystemCommands.CLIENT_COMMIT);
-            default -> throw new UsageException(flag.startsWith("--") ? "unknown flag: " + flag.split("=")[0]
-                    : "unknown shorthand flag: " + GoText.quoteRune(flag.codePointAt(1)) + " in " + flag, 125);
+            default -> throw new UsageException(unknownFlag(flag)
+                    + "\n\nUsage:  docker [OPTIONS] COMMAND [ARG...]\n\nRun 'docker --help' for more information", 125);
         }
         return 0;
+    }
+
+    /** pflag's words for a flag a command (or the top level) does not have. */
+    private static String unknownFlag(String flag) {
+        return flag.startsWith("--") ? "unknown flag: " + flag.split("=")[0]
+                : "unknown shorthand flag: " + GoText.quoteRune(flag.codePointAt(1)) + " in " + flag;
     }
 
     private static int help(Session s, List<String> topic) {

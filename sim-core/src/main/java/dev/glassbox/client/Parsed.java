@@ -21,7 +21,19 @@ final class Parsed {
         this.spec = spec;
     }
 
+    /**
+     * @throws UsageException (exit status 125) on a bad flag, worded as pflag does and followed, as the docker
+     *     CLI's flag error handler does, by the command's usage line and a pointer to its help.
+     */
     static Parsed parse(String path, Spec spec, List<String> argv) {
+        try {
+            return read(path, spec, argv);
+        } catch (UsageException e) {
+            throw new UsageException(e.getMessage() + spec.usageFooter(path, "Run"), e.exitStatus());
+        }
+    }
+
+    private static Parsed read(String path, Spec spec, List<String> argv) {
         Parsed p = new Parsed(path, spec);
         int i = 0;
         while (i < argv.size()) {

@@ -2,6 +2,7 @@ package dev.glassbox.client;
 
 import dev.glassbox.api.Api;
 import dev.glassbox.api.DockerException;
+import dev.glassbox.api.UsageException;
 import dev.glassbox.api.ErrorKind;
 import dev.glassbox.image.ImageRef;
 import java.util.Map;
@@ -23,8 +24,16 @@ final class RunCommand {
         String id;
         try {
             o = RunOptions.from(p, run, s.workspace);
-        } catch (DockerException e) {
-            s.err("docker: " + Session.daemonError(e));
+        } catch (UsageException e) {
+            if (e.exitStatus() != 125) {
+                throw e;
+            }
+            throw new UsageException(e.getMessage() + helpPointer(run), 125); // the CLI's own checks of the options
+        } catch (DockerException e) { // what the daemon would refuse (an unknown restart policy, too little memory)
+            if (!run) {
+                throw e;
+            }
+            s.err(runError(e));
             return 125;
         }
         boolean stdin = run && !o.detach() && o.attachStdin();
@@ -100,7 +109,11 @@ final class RunCommand {
 
     /** How docker run (28) reports a daemon error from create or start: prefixed, with a pointer to its help. */
     static String runError(DockerException e) {
-        return "docker: " + Session.daemonError(e) + "\n\nRun 'docker run --help' for more information";
+        return "docker: " + Session.daemonError(e) + helpPointer(true);
+    }
+
+    private static String helpPointer(boolean run) {
+        return "\n\nRun 'docker " + (run ? "run" : "create") + " --help' for more information";
     }
 
     /** docker run's exit status when the container's process could not be started. */

@@ -97,7 +97,7 @@ record RunOptions(String name, String image, ContainerConfig config, HostConfig 
             throw new UsageException("docker: --uts: invalid UTS mode", 125);
         }
         if (!ipc.isEmpty() && !Set.of("host", "private", "shareable", "none").contains(ipc) && !(ipc.startsWith("container:") && ipc.length() > 10)) {
-            throw new UsageException("docker: --ipc: invalid IPC mode", 125);
+            throw dev.glassbox.api.DockerException.invalid("invalid IPC mode: " + ipc); // the daemon's check, not the CLI's
         }
         HostConfig host = new HostConfig(bindings, autoRemove, RestartPolicy.parse(restart), network, memory, pids, cpus,
                 RunFlags.binds(ws, p.list("volume")), p.bool("privileged"), mounts, tmpfs, p.string("userns", ""), pid, uts, ipc,

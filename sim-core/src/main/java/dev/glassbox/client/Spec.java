@@ -32,21 +32,52 @@ record Spec(String id, String usage, String description, List<String> aliases, L
 
     private static final Flag HELP = Flag.bool("h", "help", "Print usage");
 
-    /** cobra's argument validators, in the docker CLI's wording (exit status 1). */
+    /**
+     * cobra's argument validators, in the docker CLI's wording (exit status 1), followed by the usage
+     * line and "See '… --help'" as the CLI's argument checks print them.
+     */
     void checkArgs(String path, int n) {
-        String prefix = "docker: '" + path + "' ";
+        String problem = argsProblem(n);
+        if (problem != null) {
+            throw new UsageException("docker: '" + path + "' " + problem + usageFooter(path, pointerVerb(problem)), 1);
+        }
+    }
+
+    /**
+     * docker 28's argument checks end in three ways: "See '…'" after too few ("requires at least"), "Run '…'"
+     * after an exact count or none, and "SRun '…'" after too many ("requires at most": a slip in the CLI's
+     * RequiresMaxArgs, printed as it is).
+     */
+    private static String pointerVerb(String problem) {
+        if (problem.startsWith("requires at least")) {
+            return "See";
+        }
+        return problem.startsWith("requires at most") ? "SRun" : "Run";
+    }
+
+    private String argsProblem(int n) {
         if (maxArgs == 0 && n > 0) {
-            throw new UsageException(prefix + "accepts no arguments", 1);
+            return "accepts no arguments";
         }
         if (minArgs == maxArgs && n != minArgs) {
-            throw new UsageException(prefix + "requires " + minArgs + " " + plural(minArgs), 1);
+            return "requires " + minArgs + " " + plural(minArgs);
         }
         if (n < minArgs) {
-            throw new UsageException(prefix + "requires at least " + minArgs + " " + plural(minArgs), 1);
+            return "requires at least " + minArgs + " " + plural(minArgs);
         }
         if (maxArgs != ANY && n > maxArgs) {
-            throw new UsageException(prefix + "requires at most " + maxArgs + " " + plural(maxArgs), 1);
+            return "requires at most " + maxArgs + " " + plural(maxArgs);
         }
+        return null;
+    }
+
+    /**
+     * What the docker CLI prints after a usage error: a blank line, {@code Usage:  docker run [OPTIONS] IMAGE …},
+     * a blank line, and {@code VERB 'docker run --help' for more information} ("Run" after a bad flag; after a
+     * wrong number of arguments, see {@link #pointerVerb}).
+     */
+    String usageFooter(String path, String verb) {
+        return "\n\nUsage:  " + path + " " + usage() + "\n\n" + verb + " '" + path + " --help' for more information";
     }
 
     private static String plural(int n) {

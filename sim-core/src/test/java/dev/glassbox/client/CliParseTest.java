@@ -40,6 +40,7 @@ class CliParseTest {
         return api.lastConfig;
     }
 
+    /** Command lines with the first line of their error and the exit status. */
     static Stream<Arguments> errors() {
         return Stream.of(
                 Arguments.of("run --foo x", "unknown flag: --foo", 125),
@@ -99,7 +100,8 @@ class CliParseTest {
                 Arguments.of("inspect -f {{foo}} x", "template parsing error: template: :1: function \"foo\" not defined", 64),
                 Arguments.of("inspect -f {{.Foo x", "template parsing error: template: :1: unclosed action", 64),
                 Arguments.of("ps --format {{foo}}", "failed to parse template: template: :1: function \"foo\" not defined", 1),
-                Arguments.of("run --restart foo x", "docker: Error response from daemon: invalid restart policy 'foo'", 125),
+                Arguments.of("run --restart foo x", "docker: Error response from daemon: invalid restart policy: unknown policy 'foo'; use one of 'no', "
+                        + "'always', 'on-failure', or 'unless-stopped'", 125),
                 Arguments.of("run -m 1k nginx", "docker: Error response from daemon: Minimum memory limit allowed is 6MB", 125));
     }
 
@@ -107,9 +109,43 @@ class CliParseTest {
     @MethodSource("errors")
     void errorsUseDockersWordsAndStatus(String line, String message, int status) {
         Result r = docker(line);
-        assertEquals(message + "\n", r.err());
+        assertEquals(message, r.err().lines().findFirst().orElse("")); // the rest: ClientErrorsMatchDockerCliTest
         assertEquals("", r.out());
         assertEquals(status, r.exitStatus());
+    }
+
+    @Test
+    void usageErrorsEndAsTheDockerCliEndsThem() {
+        assertEquals("""
+                unknown flag: --foo
+
+                Usage:  docker run [OPTIONS] IMAGE [COMMAND] [ARG...]
+
+                Run 'docker run --help' for more information
+                """, docker("run --foo x").err());
+        assertEquals("""
+                docker: 'docker logs' requires 1 argument
+
+                Usage:  docker logs [OPTIONS] CONTAINER
+
+                Run 'docker logs --help' for more information
+                """, docker("logs a b").err());
+        assertTrue(docker("stop").err().endsWith("\n\nSee 'docker stop --help' for more information\n"));
+        assertEquals("""
+                docker: invalid hostPort: abc
+
+                Run 'docker create --help' for more information
+                """, docker("create -p abc:80 x").err());
+        assertEquals("""
+                unknown shorthand flag: 'x' in -x
+
+                Usage:  docker network
+
+                Run 'docker network --help' for more information
+                """, docker("network -x").err());
+        assertEquals("docker: Error response from daemon: invalid restart policy: unknown policy 'foo'; use one of 'no', "
+                + "'always', 'on-failure', or 'unless-stopped'\n\nRun 'docker run --help' for more information\n",
+                docker("run --restart foo x").err());
     }
 
     @Test

@@ -66,9 +66,9 @@ class NamespaceModesTest {
     void invalidAndUnsupportedModesAreRefused() {
         try (Engine e = Engine.sim()) {
             ok(e, "docker pull busybox");
-            assertEquals("docker: --pid: invalid PID mode\n", e.run("docker run --rm --pid bogus busybox true").err());
-            assertEquals("docker: --uts: invalid UTS mode\n", e.run("docker run --rm --uts private busybox true").err());
-            assertEquals("docker: --ipc: invalid IPC mode\n", e.run("docker run --rm --ipc bogus busybox true").err());
+            assertEquals("docker: --pid: invalid PID mode\n\nRun 'docker run --help' for more information\n", e.run("docker run --rm --pid bogus busybox true").err());
+            assertEquals("docker: --uts: invalid UTS mode\n\nRun 'docker run --help' for more information\n", e.run("docker run --rm --uts private busybox true").err());
+            assertEquals("docker: Error response from daemon: invalid IPC mode: bogus\n\nRun 'docker run --help' for more information\n", e.run("docker run --rm --ipc bogus busybox true").err());
             assertEquals("docker: Error response from daemon: conflicting options: hostname and the UTS mode\n\nRun 'docker run --help' for more information\n",
                     e.run("docker run --rm -h lab --uts host busybox true").err());
             assertTrue(e.run("docker run --rm --pid container:x busybox true").err().contains("is not supported yet"));

@@ -31,7 +31,7 @@ class RunFlagsTest {
             assertEquals("[PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin A=1 B=two words D=x=y]\n",
                     ok(e, "docker create --name envs --env-file app.env busybox && docker inspect -f '{{.Config.Env}}' envs").out()
                             .lines().skip(1).map(l -> l + "\n").findFirst().orElse(""));
-            fails(e, "docker run --rm --env-file x.env busybox true", 125, "docker: open x.env: no such file or directory\n");
+            fails(e, "docker run --rm --env-file x.env busybox true", 125, "docker: open x.env: no such file or directory\n\nRun 'docker run --help' for more information\n");
             fails(e, "docker run --rm --env-file bad.env busybox true", 125,
                     "docker: invalid env file (bad.env): variable 'a b' contains whitespaces\n");
         }
@@ -118,7 +118,7 @@ class RunFlagsTest {
             ok(e, "docker run --name capped --log-driver local --log-opt max-size=1m busybox echo hi");
             assertEquals("hi\n", ok(e, "docker logs capped").out());
             assertEquals("{\"Config\":{\"max-size\":\"1m\"},\"Type\":\"local\"}\n", ok(e, "docker inspect -f '{{json .HostConfig.LogConfig}}' capped").out());
-            fails(e, "docker run --rm --log-driver none --log-opt max-size=1m busybox true", 125, "docker: invalid logging opts for driver none\n");
+            fails(e, "docker run --rm --log-driver none --log-opt max-size=1m busybox true", 125, "docker: invalid logging opts for driver none\n\nRun 'docker run --help' for more information\n");
             fails(e, "docker run --rm --log-opt bogus=1 busybox true", 125,
                     "docker: Error response from daemon: unknown log opt 'bogus' for json-file log driver\n\nRun 'docker run --help' for more information\n");
         }
