@@ -33,7 +33,7 @@ class RunFlagsTest {
                             .lines().skip(1).map(l -> l + "\n").findFirst().orElse(""));
             fails(e, "docker run --rm --env-file x.env busybox true", 125, "docker: open x.env: no such file or directory\n\nRun 'docker run --help' for more information\n");
             fails(e, "docker run --rm --env-file bad.env busybox true", 125,
-                    "docker: invalid env file (bad.env): variable 'a b' contains whitespaces\n");
+                    "docker: invalid env file (bad.env): variable 'a b' contains whitespaces\n\nRun 'docker run --help' for more information\n");
         }
     }
 
