@@ -1,6 +1,6 @@
 package dev.glassbox.linux;
 
-import dev.glassbox.sim.SysError;
+import dev.glassbox.kernel.SysError;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

@@ -6,7 +6,7 @@ import static dev.glassbox.linux.LinuxHostFs.TOOL_TIMEOUT_MILLIS;
 import static dev.glassbox.linux.LinuxHostFs.WHITEOUT;
 
 import dev.glassbox.image.FileEntry;
-import dev.glassbox.sim.SysError;
+import dev.glassbox.kernel.SysError;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

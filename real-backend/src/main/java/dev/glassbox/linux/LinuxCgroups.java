@@ -3,7 +3,7 @@ package dev.glassbox.linux;
 import dev.glassbox.kernel.CgroupLimits;
 import dev.glassbox.kernel.CgroupStats;
 import dev.glassbox.kernel.Cgroups;
-import dev.glassbox.sim.SysError;
+import dev.glassbox.kernel.SysError;
 import dev.glassbox.trace.Layer;
 import dev.glassbox.trace.Subsystem;
 import dev.glassbox.trace.Tracer;

@@ -2,7 +2,7 @@ package dev.glassbox.linux;
 
 import dev.glassbox.image.FileEntry;
 import dev.glassbox.kernel.HostFs;
-import dev.glassbox.sim.SysError;
+import dev.glassbox.kernel.SysError;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;

@@ -4,7 +4,7 @@ import dev.glassbox.kernel.MountSpec;
 import dev.glassbox.kernel.Mounts;
 import dev.glassbox.kernel.NsType;
 import dev.glassbox.kernel.Sandbox;
-import dev.glassbox.sim.SysError;
+import dev.glassbox.kernel.SysError;
 import dev.glassbox.trace.Layer;
 import dev.glassbox.trace.Subsystem;
 import dev.glassbox.trace.Tracer;

@@ -2,7 +2,7 @@ package dev.glassbox.linux;
 
 import dev.glassbox.kernel.Links;
 import dev.glassbox.kernel.Sandbox;
-import dev.glassbox.sim.SysError;
+import dev.glassbox.kernel.SysError;
 import dev.glassbox.trace.Layer;
 import dev.glassbox.trace.Subsystem;
 import dev.glassbox.trace.Tracer;

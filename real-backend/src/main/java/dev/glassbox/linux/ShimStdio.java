@@ -1,7 +1,7 @@
 package dev.glassbox.linux;
 
 import dev.glassbox.kernel.Stdio;
-import dev.glassbox.sim.SysError;
+import dev.glassbox.kernel.SysError;
 import java.nio.charset.StandardCharsets;
 
 /**

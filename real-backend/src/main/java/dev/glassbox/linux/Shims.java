@@ -2,7 +2,7 @@ package dev.glassbox.linux;
 
 import dev.glassbox.kernel.ExecSpec;
 import dev.glassbox.kernel.ExitStatus;
-import dev.glassbox.sim.Signals;
+import dev.glassbox.kernel.Signals;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

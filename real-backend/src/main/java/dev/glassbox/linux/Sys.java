@@ -1,6 +1,6 @@
 package dev.glassbox.linux;
 
-import dev.glassbox.sim.SysError;
+import dev.glassbox.kernel.SysError;
 import jnr.constants.platform.Errno;
 import jnr.ffi.LibraryLoader;
 import jnr.ffi.Runtime;

@@ -1,6 +1,6 @@
 package dev.glassbox.linux;
 
-import dev.glassbox.sim.SysError;
+import dev.glassbox.kernel.SysError;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;

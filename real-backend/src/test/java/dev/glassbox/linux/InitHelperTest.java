@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.glassbox.kernel.ExitStatus;
-import dev.glassbox.sim.SysError;
+import dev.glassbox.kernel.SysError;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

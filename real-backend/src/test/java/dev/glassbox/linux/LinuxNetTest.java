@@ -10,7 +10,7 @@ import dev.glassbox.kernel.Links;
 import dev.glassbox.kernel.NsType;
 import dev.glassbox.kernel.Sandbox;
 import dev.glassbox.sim.SimKernel;
-import dev.glassbox.sim.SysError;
+import dev.glassbox.kernel.SysError;
 import dev.glassbox.trace.Layer;
 import dev.glassbox.trace.Subsystem;
 import dev.glassbox.trace.TraceEvent;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.glassbox.image.FileEntry;
-import dev.glassbox.sim.SysError;
+import dev.glassbox.kernel.SysError;
 import dev.glassbox.trace.Subsystem;
 import dev.glassbox.trace.TraceEvent;
 import dev.glassbox.trace.Tracer;

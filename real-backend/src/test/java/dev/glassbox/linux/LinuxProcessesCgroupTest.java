@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.glassbox.kernel.CgroupLimits;
 import dev.glassbox.kernel.ExitStatus;
 import dev.glassbox.kernel.Sandbox;
-import dev.glassbox.sim.Signals;
+import dev.glassbox.kernel.Signals;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

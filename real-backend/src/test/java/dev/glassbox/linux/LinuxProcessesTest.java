@@ -10,7 +10,7 @@ import dev.glassbox.kernel.ExitStatus;
 import dev.glassbox.kernel.ProcessInfo;
 import dev.glassbox.kernel.Processes;
 import dev.glassbox.kernel.Sandbox;
-import dev.glassbox.sim.Signals;
+import dev.glassbox.kernel.Signals;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -194,7 +194,7 @@ class LinuxProcessesTest {
         List<dev.glassbox.trace.TraceEvent> events = tracer.finish().events();
         assertTrue(events.stream().anyMatch(ev -> ev.action().equals("link up")
                 && ev.equivalent().startsWith("ioctl(SIOCSIFFLAGS, \"lo\", IFF_UP) by the container's waiting init")), events.toString());
-        dev.glassbox.sim.SysError e = assertThrows(dev.glassbox.sim.SysError.class, () -> net.linkUp(sb, "nosuch0"));
+        dev.glassbox.kernel.SysError e = assertThrows(dev.glassbox.kernel.SysError.class, () -> net.linkUp(sb, "nosuch0"));
         assertEquals("ENODEV", e.errno(), e.getMessage());
         boxes.processes.release(sb);
     }

@@ -10,7 +10,7 @@ import dev.glassbox.image.FileEntry;
 import dev.glassbox.image.Healthcheck;
 import dev.glassbox.image.Layer;
 import dev.glassbox.registry.LayerArchive;
-import dev.glassbox.sim.Signals;
+import dev.glassbox.kernel.Signals;
 import dev.glassbox.trace.Tracer;
 import java.util.ArrayList;
 import java.util.List;

@@ -12,7 +12,7 @@ import dev.glassbox.kernel.Kernel;
 import dev.glassbox.kernel.ProcessInfo;
 import dev.glassbox.registry.Registry;
 import dev.glassbox.runtime.Runtime;
-import dev.glassbox.sim.Signals;
+import dev.glassbox.kernel.Signals;
 import dev.glassbox.trace.Tracer;
 import java.util.ArrayList;
 import java.util.HashMap;

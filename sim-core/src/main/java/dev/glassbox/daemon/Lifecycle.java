@@ -13,7 +13,7 @@ import dev.glassbox.kernel.Sandbox;
 import dev.glassbox.kernel.StdioSpec;
 import dev.glassbox.runtime.Runtime;
 import dev.glassbox.runtime.RuntimeSpec;
-import dev.glassbox.sim.Signals;
+import dev.glassbox.kernel.Signals;
 import dev.glassbox.trace.Layer;
 import dev.glassbox.trace.Tracer;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,7 @@
 package dev.glassbox.sim;
 
+import dev.glassbox.kernel.SysError;
+
 /** Name lookup the way the C library does it here: /etc/hosts of the process's own root. */
 final class Hosts {
     private Hosts() {}

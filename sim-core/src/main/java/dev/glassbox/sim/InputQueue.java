@@ -1,5 +1,6 @@
 package dev.glassbox.sim;
 
+import dev.glassbox.kernel.SysError;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayDeque;
 import java.util.LinkedHashSet;

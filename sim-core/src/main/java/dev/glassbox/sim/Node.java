@@ -1,5 +1,6 @@
 package dev.glassbox.sim;
 
+import dev.glassbox.kernel.SysError;
 import java.util.TreeMap;
 
 /** An inode of the simulated filesystem: a directory, a regular file, a symlink or a device. */

@@ -1,5 +1,6 @@
 package dev.glassbox.sim;
 
+import dev.glassbox.kernel.SysError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;

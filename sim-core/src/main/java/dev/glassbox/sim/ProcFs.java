@@ -1,6 +1,7 @@
 package dev.glassbox.sim;
 
 import dev.glassbox.kernel.IdMap;
+import dev.glassbox.kernel.SysError;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.SortedMap;

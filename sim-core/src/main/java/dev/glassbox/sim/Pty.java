@@ -1,7 +1,9 @@
 package dev.glassbox.sim;
 
 import dev.glassbox.kernel.ExecSpec;
+import dev.glassbox.kernel.Signals;
 import dev.glassbox.kernel.Stdio;
+import dev.glassbox.kernel.SysError;
 import dev.glassbox.trace.Subsystem;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;

@@ -1,6 +1,7 @@
 package dev.glassbox.sim;
 
 import dev.glassbox.kernel.NatRule;
+import dev.glassbox.kernel.SysError;
 import dev.glassbox.trace.Subsystem;
 
 /**

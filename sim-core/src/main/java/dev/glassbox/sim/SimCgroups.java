@@ -4,6 +4,8 @@ import dev.glassbox.kernel.CgroupLimits;
 import dev.glassbox.kernel.CgroupStats;
 import dev.glassbox.kernel.Cgroups;
 import dev.glassbox.kernel.KernelState;
+import dev.glassbox.kernel.Signals;
+import dev.glassbox.kernel.SysError;
 import dev.glassbox.trace.Subsystem;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

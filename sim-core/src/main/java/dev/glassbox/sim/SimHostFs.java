@@ -2,6 +2,7 @@ package dev.glassbox.sim;
 
 import dev.glassbox.image.FileEntry;
 import dev.glassbox.kernel.HostFs;
+import dev.glassbox.kernel.SysError;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

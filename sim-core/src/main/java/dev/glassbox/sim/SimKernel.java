@@ -6,6 +6,8 @@ import dev.glassbox.kernel.KernelInfo;
 import dev.glassbox.kernel.KernelState;
 import dev.glassbox.kernel.NsType;
 import dev.glassbox.kernel.Sandbox;
+import dev.glassbox.kernel.Signals;
+import dev.glassbox.kernel.SysError;
 import dev.glassbox.trace.Layer;
 import dev.glassbox.trace.Subsystem;
 import dev.glassbox.trace.Tracer;

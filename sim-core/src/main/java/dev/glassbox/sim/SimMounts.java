@@ -3,6 +3,7 @@ package dev.glassbox.sim;
 import dev.glassbox.kernel.MountSpec;
 import dev.glassbox.kernel.Mounts;
 import dev.glassbox.kernel.Sandbox;
+import dev.glassbox.kernel.SysError;
 import dev.glassbox.trace.Subsystem;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -5,6 +5,7 @@ import dev.glassbox.kernel.NatRule;
 import dev.glassbox.kernel.Net;
 import dev.glassbox.kernel.NsType;
 import dev.glassbox.kernel.Sandbox;
+import dev.glassbox.kernel.SysError;
 import dev.glassbox.trace.Subsystem;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayDeque;

@@ -9,6 +9,8 @@ import dev.glassbox.kernel.NsType;
 import dev.glassbox.kernel.ProcessInfo;
 import dev.glassbox.kernel.Processes;
 import dev.glassbox.kernel.Sandbox;
+import dev.glassbox.kernel.Signals;
+import dev.glassbox.kernel.SysError;
 import dev.glassbox.trace.Subsystem;
 import java.util.ArrayList;
 import java.util.Arrays;

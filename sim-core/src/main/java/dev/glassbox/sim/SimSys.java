@@ -2,6 +2,8 @@ package dev.glassbox.sim;
 
 import dev.glassbox.kernel.ExitStatus;
 import dev.glassbox.kernel.ExecSpec;
+import dev.glassbox.kernel.Signals;
+import dev.glassbox.kernel.SysError;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

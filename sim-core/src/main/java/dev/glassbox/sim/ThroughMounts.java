@@ -2,6 +2,7 @@ package dev.glassbox.sim;
 
 import dev.glassbox.image.FileEntry;
 import dev.glassbox.kernel.FileStat;
+import dev.glassbox.kernel.SysError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

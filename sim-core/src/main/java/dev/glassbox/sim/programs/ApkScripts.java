@@ -1,7 +1,7 @@
 package dev.glassbox.sim.programs;
 
 import dev.glassbox.sim.Sys;
-import dev.glassbox.sim.SysError;
+import dev.glassbox.kernel.SysError;
 
 /** What the packages' install scripts do: bash's post-install adds it to /etc/shells. */
 final class ApkScripts {

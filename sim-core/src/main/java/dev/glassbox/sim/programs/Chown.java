@@ -1,7 +1,7 @@
 package dev.glassbox.sim.programs;
 
 import dev.glassbox.sim.Sys;
-import dev.glassbox.sim.SysError;
+import dev.glassbox.kernel.SysError;
 
 /** busybox chown: USER[:GROUP] (or USER.GROUP) by name or number, -R, -h; the kernel decides whether it is allowed (CAP_CHOWN). */
 final class Chown {

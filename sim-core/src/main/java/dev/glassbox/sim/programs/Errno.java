@@ -1,6 +1,6 @@
 package dev.glassbox.sim.programs;
 
-import dev.glassbox.sim.SysError;
+import dev.glassbox.kernel.SysError;
 import java.util.Map;
 
 /** errno numbers and glibc's strerror texts, for programs that print "(2: No such file or directory)". */

@@ -1,7 +1,7 @@
 package dev.glassbox.sim.programs;
 
-import dev.glassbox.sim.Signals;
-import dev.glassbox.sim.SysError;
+import dev.glassbox.kernel.Signals;
+import dev.glassbox.kernel.SysError;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.glassbox.sim.programs;
 
 import dev.glassbox.sim.Sys;
-import dev.glassbox.sim.SysError;
+import dev.glassbox.kernel.SysError;
 import java.nio.charset.StandardCharsets;
 
 /** Applets that look at files: stat, du, which, hexdump (find has its own file). */

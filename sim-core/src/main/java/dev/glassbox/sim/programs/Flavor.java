@@ -1,6 +1,6 @@
 package dev.glassbox.sim.programs;
 
-import dev.glassbox.sim.SysError;
+import dev.glassbox.kernel.SysError;
 
 /** The three shells differ mostly in how they word their errors; each wording here is the real one. */
 enum Flavor {

@@ -1,6 +1,6 @@
 package dev.glassbox.sim.programs;
 
-import dev.glassbox.sim.SysError;
+import dev.glassbox.kernel.SysError;
 import java.nio.charset.StandardCharsets;
 
 /** busybox nc: a client that sends stdin and prints the reply, or a one-connection server with -l. */

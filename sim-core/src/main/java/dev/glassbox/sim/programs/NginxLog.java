@@ -1,7 +1,7 @@
 package dev.glassbox.sim.programs;
 
 import dev.glassbox.sim.Sys;
-import dev.glassbox.sim.SysError;
+import dev.glassbox.kernel.SysError;
 import java.util.List;
 
 /** nginx's error log: {@code 2024/01/01 00:00:00 [notice] 1#1: message}, filtered by the configured level. */

@@ -2,7 +2,7 @@ package dev.glassbox.sim.programs;
 
 import dev.glassbox.image.SimBinary;
 import dev.glassbox.sim.Sys;
-import dev.glassbox.sim.SysError;
+import dev.glassbox.kernel.SysError;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,6 +1,6 @@
 package dev.glassbox.sim.programs;
 
-import dev.glassbox.sim.SysError;
+import dev.glassbox.kernel.SysError;
 
 /** busybox ping: ICMP echo requests a second apart, each reply's line, then the statistics. */
 final class Ping {

@@ -1,6 +1,6 @@
 package dev.glassbox.sim.programs;
 
-import dev.glassbox.sim.SysError;
+import dev.glassbox.kernel.SysError;
 
 /** An interactive shell's prompt: each shell's default PS1, and the expansion of its backslash escapes and parameters. */
 final class Prompt {

@@ -1,8 +1,8 @@
 package dev.glassbox.sim.programs;
 
-import dev.glassbox.sim.Signals;
+import dev.glassbox.kernel.Signals;
 import dev.glassbox.sim.Sys;
-import dev.glassbox.sim.SysError;
+import dev.glassbox.kernel.SysError;
 import java.io.ByteArrayOutputStream;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.glassbox.sim.programs;
 
-import dev.glassbox.sim.SysError;
+import dev.glassbox.kernel.SysError;
 
 /** The applets that ask the terminal: tty and stty. */
 final class TermTools {

@@ -1,7 +1,7 @@
 package dev.glassbox.sim.programs;
 
 import dev.glassbox.sim.Sys;
-import dev.glassbox.sim.SysError;
+import dev.glassbox.kernel.SysError;
 import java.util.List;
 
 /** What an applet runs with: the kernel, its streams, the name it was called by and its arguments. */

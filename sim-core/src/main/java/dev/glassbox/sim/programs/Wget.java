@@ -1,6 +1,6 @@
 package dev.glassbox.sim.programs;
 
-import dev.glassbox.sim.SysError;
+import dev.glassbox.kernel.SysError;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

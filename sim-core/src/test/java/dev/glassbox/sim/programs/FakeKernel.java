@@ -2,9 +2,9 @@ package dev.glassbox.sim.programs;
 
 import dev.glassbox.image.SimBinary;
 import dev.glassbox.sim.Program;
-import dev.glassbox.sim.Signals;
+import dev.glassbox.kernel.Signals;
 import dev.glassbox.sim.Sys;
-import dev.glassbox.sim.SysError;
+import dev.glassbox.kernel.SysError;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;

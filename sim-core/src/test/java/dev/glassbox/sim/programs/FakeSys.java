@@ -1,8 +1,8 @@
 package dev.glassbox.sim.programs;
 
 import dev.glassbox.sim.Program;
-import dev.glassbox.sim.Signals;
-import dev.glassbox.sim.SysError;
+import dev.glassbox.kernel.Signals;
+import dev.glassbox.kernel.SysError;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package dev.glassbox.sim.programs;
 
 import dev.glassbox.sim.Sys;
-import dev.glassbox.sim.SysError;
+import dev.glassbox.kernel.SysError;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -261,7 +261,7 @@ abstract class FakeSysCore implements Sys {
 
     @Override
     public void mount(String source, String target, String type) {
-        throw new dev.glassbox.sim.SysError("EPERM", "Operation not permitted");
+        throw new dev.glassbox.kernel.SysError("EPERM", "Operation not permitted");
     }
 
     @Override

@@ -219,7 +219,7 @@ class ShellTest {
                 "trap 'echo got TERM; exit 0' TERM; trap 'echo bye' EXIT; echo ready; while true; do sleep 1; done"),
                 "", out, err);
         w.k.until(() -> out.toString().contains("ready"), "ready");
-        w.k.kill(p.pid, dev.glassbox.sim.Signals.SIGTERM);
+        w.k.kill(p.pid, dev.glassbox.kernel.Signals.SIGTERM);
         assertEquals(0, w.k.await(p, 20_000));
         assertEquals("ready\ngot TERM\nbye\n", out.toString());
     }
@@ -231,7 +231,7 @@ class ShellTest {
                 "trap '' TERM; echo ready; while [ ! -f /tmp/go ]; do sleep 1; done; echo done"),
                 "", out, new StringBuilder());
         w.k.until(() -> out.toString().contains("ready"), "ready");
-        w.k.kill(p.pid, dev.glassbox.sim.Signals.SIGTERM);
+        w.k.kill(p.pid, dev.glassbox.kernel.Signals.SIGTERM);
         w.file("/tmp/go", "");
         assertEquals(0, w.k.await(p, 20_000));
         assertTrue(out.toString().endsWith("done\n"));

@@ -58,7 +58,7 @@ final class World {
             try {
                 k.fs.resolve(path, false);
                 return true;
-            } catch (dev.glassbox.sim.SysError e) {
+            } catch (dev.glassbox.kernel.SysError e) {
                 return false;
             }
         }

@@ -1,7 +1,7 @@
 package dev.glassbox.sim.programs.python;
 
 import dev.glassbox.sim.Sys;
-import dev.glassbox.sim.SysError;
+import dev.glassbox.kernel.SysError;
 import java.io.ByteArrayOutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

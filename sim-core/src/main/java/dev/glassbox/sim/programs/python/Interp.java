@@ -1,7 +1,7 @@
 package dev.glassbox.sim.programs.python;
 
 import dev.glassbox.sim.Sys;
-import dev.glassbox.sim.SysError;
+import dev.glassbox.kernel.SysError;
 import dev.glassbox.sim.programs.python.Ast.*;
 import java.util.ArrayList;
 import java.util.HashMap;

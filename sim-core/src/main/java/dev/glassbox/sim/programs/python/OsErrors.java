@@ -1,6 +1,6 @@
 package dev.glassbox.sim.programs.python;
 
-import dev.glassbox.sim.SysError;
+import dev.glassbox.kernel.SysError;
 
 /** A failed system call as Python raises it: {@code FileNotFoundError: [Errno 2] No such file or directory: 'x'}. */
 final class OsErrors {

@@ -1,6 +1,6 @@
 package dev.glassbox.sim.programs.python;
 
-import dev.glassbox.sim.SysError;
+import dev.glassbox.kernel.SysError;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.glassbox.sim;
+package dev.glassbox.kernel;
 
 /** A failed system call: the errno name ({@code ENOENT}) and its text ("No such file or directory"). */
 public final class SysError extends RuntimeException {

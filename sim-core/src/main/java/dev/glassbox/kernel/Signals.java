@@ -1,4 +1,4 @@
-package dev.glassbox.sim;
+package dev.glassbox.kernel;
 
 import java.util.Locale;
 import java.util.Map;
