@@ -1,5 +1,6 @@
 package dev.glassbox.linux;
 
+import dev.glassbox.kernel.Errno;
 import dev.glassbox.kernel.SysError;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -170,7 +171,7 @@ final class InitHelper {
                 commands.write(sb.toString().getBytes(StandardCharsets.UTF_8));
                 commands.flush();
             } catch (IOException e) {
-                throw new SysError("ESRCH", "glassbox: the container helper is gone (" + e.getMessage() + ")" + log());
+                throw new SysError(Errno.ESRCH, "glassbox: the container helper is gone (" + e.getMessage() + ")" + log());
             }
         }
 
@@ -180,7 +181,7 @@ final class InitHelper {
                 commands.write(frame);
                 commands.flush();
             } catch (IOException e) {
-                throw new SysError("ESRCH", "glassbox: the container helper is gone (" + e.getMessage() + ")");
+                throw new SysError(Errno.ESRCH, "glassbox: the container helper is gone (" + e.getMessage() + ")");
             }
         }
 
@@ -202,7 +203,7 @@ final class InitHelper {
                 watchdog.cancel(false);
             }
             if (timedOut) {
-                throw new SysError("ETIMEDOUT", "glassbox: the container helper did not answer within " + ANSWER_TIMEOUT_MILLIS + " ms" + log());
+                throw new SysError(Errno.ETIMEDOUT, "glassbox: the container helper did not answer within " + ANSWER_TIMEOUT_MILLIS + " ms" + log());
             }
             if (line == null) {
                 ended = true;
@@ -219,7 +220,7 @@ final class InitHelper {
         String expectOk(String what) {
             String line = read();
             if (line == null) {
-                throw new SysError("ESRCH", "glassbox: the container helper ended during " + what + log());
+                throw new SysError(Errno.ESRCH, "glassbox: the container helper ended during " + what + log());
             }
             if (line.equals("ok") || line.startsWith("ok ")) {
                 return line.length() > 3 ? line.substring(3) : "";
@@ -254,27 +255,16 @@ final class InitHelper {
     static SysError error(String line) {
         String[] parts = line.split(" ", 3);
         if (parts.length < 3 || !parts[0].equals("error")) {
-            return new SysError("EIO", "glassbox: unexpected answer from the container helper: " + line);
+            return new SysError(Errno.EIO, "glassbox: unexpected answer from the container helper: " + line);
         }
         return new SysError(errnoName(parts[1]), parts[2]);
     }
 
-    static String errnoName(String number) {
-        return switch (number) {
-            case "1" -> "EPERM";
-            case "2" -> "ENOENT";
-            case "3" -> "ESRCH";
-            case "13" -> "EACCES";
-            case "16" -> "EBUSY";
-            case "17" -> "EEXIST";
-            case "19" -> "ENODEV";
-            case "20" -> "ENOTDIR";
-            case "21" -> "EISDIR";
-            case "22" -> "EINVAL";
-            case "28" -> "ENOSPC";
-            case "30" -> "EROFS";
-            case "40" -> "ELOOP";
-            default -> "E" + number;
-        };
+    static Errno errnoName(String number) {
+        try {
+            return Errno.of(Integer.parseInt(number));
+        } catch (NumberFormatException e) {
+            return Errno.EIO;
+        }
     }
 }

@@ -6,6 +6,7 @@ import static dev.glassbox.linux.LinuxHostFs.TOOL_TIMEOUT_MILLIS;
 import static dev.glassbox.linux.LinuxHostFs.WHITEOUT;
 
 import dev.glassbox.image.FileEntry;
+import dev.glassbox.kernel.Errno;
 import dev.glassbox.kernel.SysError;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -161,7 +162,7 @@ final class LayerReader {
 
     private static Set<String> opaqueDirsWithGetfattr(Path dir) {
         if (!Cmd.onPath("getfattr")) {
-            throw new SysError("ENOTSUP", "glassbox: neither python3 nor getfattr (package attr) is installed, so opaque "
+            throw new SysError(Errno.ENOTSUP, "glassbox: neither python3 nor getfattr (package attr) is installed, so opaque "
                     + "directories under " + dir + " cannot be read");
         }
         Cmd.Result r = Cmd.run(List.of("getfattr", "-R", "-P", "--absolute-names", "-n", OPAQUE_XATTR, dir.toString()),

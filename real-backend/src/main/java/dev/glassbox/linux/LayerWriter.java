@@ -6,6 +6,7 @@ import static dev.glassbox.linux.LinuxHostFs.TOOL_TIMEOUT_MILLIS;
 import static dev.glassbox.linux.LinuxHostFs.WHITEOUT;
 
 import dev.glassbox.image.FileEntry;
+import dev.glassbox.kernel.Errno;
 import dev.glassbox.kernel.SysError;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -40,7 +41,7 @@ final class LayerWriter {
             }
         }
         if (!whiteouts.isEmpty() && !asRoot) {
-            throw new SysError("EPERM", "glassbox: the layer for " + base + " holds OCI whiteouts (" + whiteouts.get(0)
+            throw new SysError(Errno.EPERM, "glassbox: the layer for " + base + " holds OCI whiteouts (" + whiteouts.get(0)
                     + (whiteouts.size() > 1 ? " and " + (whiteouts.size() - 1) + " more" : "")
                     + "); turning them into overlay whiteouts (mknod NAME c 0 0, setfattr -n " + OPAQUE_XATTR
                     + " -v y DIR) needs root");
@@ -99,7 +100,7 @@ final class LayerWriter {
                         List<String> lrel = segments(e.link());
                         Path existing = parentDir(realBase, lrel).resolve(lrel.get(lrel.size() - 1));
                         if (!Files.exists(existing, NOFOLLOW)) {
-                            throw new SysError("ENOENT", "glassbox: hard link " + e.path() + " -> " + e.link()
+                            throw new SysError(Errno.ENOENT, "glassbox: hard link " + e.path() + " -> " + e.link()
                                     + ": no such entry in the layer");
                         }
                         LinuxHostFs.deleteTree(target);
@@ -136,13 +137,13 @@ final class LayerWriter {
         for (int i = 0; i < rel.size() - 1; i++) {
             cur = cur.resolve(rel.get(i));
             if (Files.isSymbolicLink(cur)) {
-                throw new SysError("ELOOP", "glassbox: refusing layer path " + String.join("/", rel) + ": " + cur
+                throw new SysError(Errno.ELOOP, "glassbox: refusing layer path " + String.join("/", rel) + ": " + cur
                         + " is a symlink, and a layer never writes through one");
             }
             if (!Files.exists(cur, NOFOLLOW)) {
                 Files.createDirectory(cur);
             } else if (!Files.isDirectory(cur, NOFOLLOW)) {
-                throw new SysError("ENOTDIR", "glassbox: layer path " + String.join("/", rel) + ": " + cur + " is not a directory");
+                throw new SysError(Errno.ENOTDIR, "glassbox: layer path " + String.join("/", rel) + ": " + cur + " is not a directory");
             }
         }
         return cur;
@@ -185,7 +186,7 @@ final class LayerWriter {
             return;
         }
         if (!Cmd.onPath("python3")) {
-            throw new SysError("ENOTSUP", "glassbox: neither setfattr (package attr) nor python3 is installed, so "
+            throw new SysError(Errno.ENOTSUP, "glassbox: neither setfattr (package attr) nor python3 is installed, so "
                     + dirs.get(0) + " cannot be marked opaque (" + OPAQUE_XATTR + "=y)");
         }
         List<String> argv = new ArrayList<>(List.of("python3", "-c",

@@ -3,6 +3,7 @@ package dev.glassbox.linux;
 import dev.glassbox.kernel.CgroupLimits;
 import dev.glassbox.kernel.CgroupStats;
 import dev.glassbox.kernel.Cgroups;
+import dev.glassbox.kernel.Errno;
 import dev.glassbox.kernel.SysError;
 import dev.glassbox.trace.Layer;
 import dev.glassbox.trace.Subsystem;
@@ -130,7 +131,7 @@ public final class LinuxCgroups implements Cgroups {
         Map<String, Path> dirs = dirs(path);
         for (Path d : dirs.values()) {
             if (Files.exists(d)) {
-                throw new SysError("EEXIST", "glassbox: cgroup " + path + " already exists: " + d);
+                throw new SysError(Errno.EEXIST, "glassbox: cgroup " + path + " already exists: " + d);
             }
         }
         String parent = path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : "";
@@ -161,7 +162,7 @@ public final class LinuxCgroups implements Cgroups {
                 }
             }
             if (e instanceof FileAlreadyExistsException) {
-                throw new SysError("EEXIST", "glassbox: cgroup " + path + " already exists");
+                throw new SysError(Errno.EEXIST, "glassbox: cgroup " + path + " already exists");
             }
             throw e instanceof RuntimeException r ? r : fail("create cgroup " + path, (IOException) e);
         }
@@ -222,7 +223,7 @@ public final class LinuxCgroups implements Cgroups {
     /** -c (relative CPU weight) and --cpuset-cpus: cpu.weight or cpu.shares; the cpuset controller is not one glassbox sets up. */
     private void writeCpuShares(String path, CgroupLimits limits, boolean update) throws IOException {
         if (!limits.cpusetCpus().isEmpty()) {
-            throw new SysError("ENOTSUP", "glassbox: the Linux kernel backend does not set cpuset.cpus (--cpuset-cpus): the daemon's cgroup"
+            throw new SysError(Errno.ENOTSUP, "glassbox: the Linux kernel backend does not set cpuset.cpus (--cpuset-cpus): the daemon's cgroup"
                     + " delegates no cpuset controller to it");
         }
         if (limits.cpuShares() == 0 && !update) {
@@ -238,7 +239,7 @@ public final class LinuxCgroups implements Cgroups {
 
     private void write(String controller, String path, String file, String value) throws IOException {
         if (!layout.has(controller)) {
-            throw new SysError("ENOENT", "glassbox: the cgroup controller " + controller + " is not available, so "
+            throw new SysError(Errno.ENOENT, "glassbox: the cgroup controller " + controller + " is not available, so "
                     + file + " cannot be set");
         }
         Files.writeString(layout.dir(controller, path).resolve(file), value, StandardCharsets.US_ASCII);
@@ -362,7 +363,7 @@ public final class LinuxCgroups implements Cgroups {
                 Files.writeString(layout.dir("freezer", path).resolve("cgroup.freeze"), v);
             } else {
                 if (!layout.has("freezer")) {
-                    throw new SysError("ENOENT", "glassbox: the cgroup v1 freezer controller is not mounted, so pause is unavailable");
+                    throw new SysError(Errno.ENOENT, "glassbox: the cgroup v1 freezer controller is not mounted, so pause is unavailable");
                 }
                 String v = frozen ? "FROZEN" : "THAWED";
                 event(frozen ? "freeze" : "thaw", path, sentence, "echo " + v + " > " + hostFile("freezer", path, "freezer.state"));
@@ -377,7 +378,7 @@ public final class LinuxCgroups implements Cgroups {
             throw fail((frozen ? "freeze" : "thaw") + " cgroup " + path, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SysError("EINTR", "glassbox: interrupted while freezing cgroup " + path);
+            throw new SysError(Errno.EINTR, "glassbox: interrupted while freezing cgroup " + path);
         }
     }
 
@@ -400,7 +401,7 @@ public final class LinuxCgroups implements Cgroups {
     /** Maps rmdir's failures to clear errors: EBUSY (processes left), ENOTEMPTY (child cgroups or not a cgroupfs). */
     static SysError removeError(String path, Path dir, IOException e) {
         if (e instanceof FileSystemException fse && busy(fse)) {
-            return new SysError("EBUSY", "glassbox: cannot remove cgroup " + path + " (" + dir
+            return new SysError(Errno.EBUSY, "glassbox: cannot remove cgroup " + path + " (" + dir
                     + "): it still has processes; stop or move them first (see its cgroup.procs)");
         }
         if (e instanceof DirectoryNotEmptyException) {
@@ -410,7 +411,7 @@ public final class LinuxCgroups implements Cgroups {
             } catch (IOException io) {
                 children = false;
             }
-            return new SysError("ENOTEMPTY", "glassbox: cannot remove cgroup " + path + " (" + dir + "): "
+            return new SysError(Errno.ENOTEMPTY, "glassbox: cannot remove cgroup " + path + " (" + dir + "): "
                     + (children ? "it has child cgroups; remove them first" : "the directory is not empty (not a cgroup filesystem?)"));
         }
         return fail("remove cgroup " + path, e);
@@ -421,7 +422,7 @@ public final class LinuxCgroups implements Cgroups {
     private void requireExists(String path) {
         for (Path d : dirs(path).values()) {
             if (!Files.isDirectory(d)) {
-                throw new SysError("ENOENT", "glassbox: no such cgroup " + path + " (" + d + ")");
+                throw new SysError(Errno.ENOENT, "glassbox: no such cgroup " + path + " (" + d + ")");
             }
         }
     }
@@ -432,21 +433,21 @@ public final class LinuxCgroups implements Cgroups {
     }
 
     private static SysError fail(String what, IOException e) {
-        String errno = "EIO";
+        Errno errno = Errno.EIO;
         String reason = e instanceof FileSystemException fse && fse.getReason() != null ? fse.getReason() : String.valueOf(e.getMessage());
         if (e instanceof NoSuchFileException) {
-            errno = "ENOENT";
+            errno = Errno.ENOENT;
             reason = "no such file " + e.getMessage();
         } else if (e instanceof java.nio.file.AccessDeniedException) {
-            errno = "EACCES";
+            errno = Errno.EACCES;
         } else if (reason.contains("Invalid argument")) {
-            errno = "EINVAL";
+            errno = Errno.EINVAL;
         } else if (reason.contains("Operation not permitted")) {
-            errno = "EPERM";
+            errno = Errno.EPERM;
         } else if (reason.contains("No such process")) {
-            errno = "ESRCH";
+            errno = Errno.ESRCH;
         } else if (reason.contains("Device or resource busy")) {
-            errno = "EBUSY";
+            errno = Errno.EBUSY;
         }
         return new SysError(errno, "glassbox: cannot " + what + ": " + reason
                 + (e instanceof FileSystemException fse2 && fse2.getFile() != null ? " (" + fse2.getFile() + ")" : ""));

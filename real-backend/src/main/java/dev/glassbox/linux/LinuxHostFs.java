@@ -1,6 +1,7 @@
 package dev.glassbox.linux;
 
 import dev.glassbox.image.FileEntry;
+import dev.glassbox.kernel.Errno;
 import dev.glassbox.kernel.HostFs;
 import dev.glassbox.kernel.SysError;
 import java.io.IOException;
@@ -86,7 +87,7 @@ public final class LinuxHostFs implements HostFs {
     public void replaceFile(String path, byte[] data) {
         Path p = inside(path);
         if (Files.isSymbolicLink(p)) {
-            throw new SysError("ELOOP", "glassbox: " + p + " is a symlink; not writing through it");
+            throw new SysError(Errno.ELOOP, "glassbox: " + p + " is a symlink; not writing through it");
         }
         synchronized (waiting) {
             if (waiting.put(p, data.clone()) == null) {
@@ -221,7 +222,7 @@ public final class LinuxHostFs implements HostFs {
             Files.createDirectories(p.getParent());
             boolean fresh = !Files.exists(p, NOFOLLOW);
             if (Files.isSymbolicLink(p)) {
-                throw new SysError("ELOOP", "glassbox: " + p + " is a symlink; not writing through it");
+                throw new SysError(Errno.ELOOP, "glassbox: " + p + " is a symlink; not writing through it");
             }
             Files.write(p, data);
             if (fresh) {
@@ -281,7 +282,7 @@ public final class LinuxHostFs implements HostFs {
     public byte[] readFile(String path) {
         Path p = inside(path);
         if (!Files.isRegularFile(p)) {
-            throw new SysError("ENOENT", "glassbox: no regular file at " + p);
+            throw new SysError(Errno.ENOENT, "glassbox: no regular file at " + p);
         }
         try {
             return Files.readAllBytes(p);
@@ -331,7 +332,7 @@ public final class LinuxHostFs implements HostFs {
         for (String m : LinuxOverlayMounts.mountPoints()) {
             Path mp = Path.of(m);
             if (mp.startsWith(p) || real.map(mp::startsWith).orElse(false)) {
-                throw new SysError("EBUSY", "glassbox: cannot remove " + p + ": " + m + " is still mounted");
+                throw new SysError(Errno.EBUSY, "glassbox: cannot remove " + p + ": " + m + " is still mounted");
             }
         }
         if (!Files.exists(p, NOFOLLOW)) {
@@ -384,7 +385,7 @@ public final class LinuxHostFs implements HostFs {
     public List<FileEntry> readTree(String dir) {
         Path base = inside(dir);
         if (!Files.isDirectory(base)) {
-            throw new SysError("ENOENT", "glassbox: no directory at " + base);
+            throw new SysError(Errno.ENOENT, "glassbox: no directory at " + base);
         }
         try {
             return LayerReader.read(base.toRealPath(), asRoot);
@@ -433,21 +434,21 @@ public final class LinuxHostFs implements HostFs {
     }
 
     static SysError sysError(IOException e) {
-        String errno;
+        Errno errno;
         if (e instanceof NoSuchFileException) {
-            errno = "ENOENT";
+            errno = Errno.ENOENT;
         } else if (e instanceof FileAlreadyExistsException) {
-            errno = "EEXIST";
+            errno = Errno.EEXIST;
         } else if (e instanceof DirectoryNotEmptyException) {
-            errno = "ENOTEMPTY";
+            errno = Errno.ENOTEMPTY;
         } else if (e instanceof NotDirectoryException) {
-            errno = "ENOTDIR";
+            errno = Errno.ENOTDIR;
         } else if (e instanceof AccessDeniedException) {
-            errno = "EACCES";
+            errno = Errno.EACCES;
         } else if (e instanceof FileSystemException f && f.getReason() != null && f.getReason().contains("not permitted")) {
-            errno = "EPERM";
+            errno = Errno.EPERM;
         } else {
-            errno = "EIO";
+            errno = Errno.EIO;
         }
         return new SysError(errno, "glassbox: " + e); // SysError takes no cause: the message carries the path and reason
     }

@@ -1,5 +1,6 @@
 package dev.glassbox.linux;
 
+import dev.glassbox.kernel.Errno;
 import dev.glassbox.kernel.Links;
 import dev.glassbox.kernel.Sandbox;
 import dev.glassbox.kernel.SysError;
@@ -203,23 +204,23 @@ public final class LinuxNet implements Links {
     /** A failed command as the kernel's error, with the command line and its stderr in the text. */
     static SysError sysError(CmdException e) {
         String err = e.stderr();
-        String errno = "EIO";
+        Errno errno = Errno.EIO;
         if (err.contains("File exists")) {
-            errno = "EEXIST";
+            errno = Errno.EEXIST;
         } else if (err.contains("Cannot find device") || err.contains("does not exist")) {
-            errno = "ENODEV";
+            errno = Errno.ENODEV;
         } else if (err.contains("Operation not permitted")) {
-            errno = "EPERM";
+            errno = Errno.EPERM;
         } else if (err.contains("No such process") || err.contains("No such file")) {
-            errno = "ESRCH";
+            errno = Errno.ESRCH;
         } else if (err.contains("Invalid argument")) {
-            errno = "EINVAL";
+            errno = Errno.EINVAL;
         } else if (err.contains("Network is unreachable")) {
-            errno = "ENETUNREACH";
+            errno = Errno.ENETUNREACH;
         } else if (err.contains("cannot start")) {
-            errno = "ENOENT";
+            errno = Errno.ENOENT;
         } else if (err.contains("timed out")) {
-            errno = "ETIMEDOUT";
+            errno = Errno.ETIMEDOUT;
         }
         return new SysError(errno, e.getMessage());
     }
@@ -353,7 +354,7 @@ public final class LinuxNet implements Links {
                 try {
                     netlink.deleteLink(ifname, Cmd.line(del));
                 } catch (SysError e) {
-                    if (!e.errno().equals("ENODEV")) {
+                    if (e.errno() != Errno.ENODEV) {
                         System.err.println("glassbox: " + e.getMessage());
                     }
                 }
@@ -369,7 +370,7 @@ public final class LinuxNet implements Links {
                 r = new Cmd.Result(del, 0, "", "");
             } catch (SysError e) {
                 failed = e;
-                r = new Cmd.Result(del, 2, "", e.errno().equals("ENODEV") ? "Cannot find device \"" + ifname + "\"" : e.getMessage());
+                r = new Cmd.Result(del, 2, "", e.errno() == Errno.ENODEV ? "Cannot find device \"" + ifname + "\"" : e.getMessage());
             }
         } else {
             r = exec(del);

@@ -1,5 +1,6 @@
 package dev.glassbox.linux;
 
+import dev.glassbox.kernel.Errno;
 import dev.glassbox.kernel.SysError;
 import dev.glassbox.trace.Layer;
 import dev.glassbox.trace.Subsystem;
@@ -58,7 +59,7 @@ public final class LinuxOverlayMounts {
                     + "': ',', ':' and '\\' would be read as option separators");
         }
         if (!Files.isDirectory(p)) {
-            throw new SysError("ENOENT", "glassbox: overlay " + role + " " + p + " is not a directory");
+            throw new SysError(Errno.ENOENT, "glassbox: overlay " + role + " " + p + " is not a directory");
         }
         return p;
     }
@@ -83,7 +84,7 @@ public final class LinuxOverlayMounts {
         String tgt = dir("target", target).toString();
         String options = "lowerdir=" + String.join(":", lowers) + ",upperdir=" + upper + ",workdir=" + work;
         if (options.length() > MAX_OPTIONS) {
-            throw new SysError("EINVAL", "glassbox: overlay options for " + tgt + " are " + options.length()
+            throw new SysError(Errno.EINVAL, "glassbox: overlay options for " + tgt + " are " + options.length()
                     + " bytes; the kernel takes at most " + MAX_OPTIONS + " (too many layers or too long paths)");
         }
         String sentence = "overlayfs stacks the image's " + lowerdirs.size()
@@ -199,11 +200,11 @@ public final class LinuxOverlayMounts {
             return;
         }
         String err = r.stderr().toLowerCase(Locale.ROOT);
-        String errno = err.contains("permission denied") || err.contains("must be superuser") || err.contains("not permitted") ? "EPERM"
-                : err.contains("not mounted") || err.contains("invalid argument") ? "EINVAL"
-                : err.contains("busy") ? "EBUSY"
-                : err.contains("no such file") || err.contains("does not exist") ? "ENOENT"
-                : "EIO";
+        Errno errno = err.contains("permission denied") || err.contains("must be superuser") || err.contains("not permitted") ? Errno.EPERM
+                : err.contains("not mounted") || err.contains("invalid argument") ? Errno.EINVAL
+                : err.contains("busy") ? Errno.EBUSY
+                : err.contains("no such file") || err.contains("does not exist") ? Errno.ENOENT
+                : Errno.EIO;
         throw new SysError(errno, new CmdException(r.argv(), r.exit(), r.stderr(), null).getMessage());
     }
 }

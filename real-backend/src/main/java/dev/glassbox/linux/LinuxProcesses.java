@@ -1,6 +1,7 @@
 package dev.glassbox.linux;
 
 import dev.glassbox.kernel.CloneSpec;
+import dev.glassbox.kernel.Errno;
 import dev.glassbox.kernel.ExecSpec;
 import dev.glassbox.kernel.ExitStatus;
 import dev.glassbox.kernel.IdMap;
@@ -102,7 +103,7 @@ public final class LinuxProcesses implements Processes, LinuxCgroups.SelfJoin, L
     Box box(Sandbox sandbox) {
         Box b = boxes.get(sandbox.id());
         if (b == null) {
-            throw new SysError("ESRCH", "glassbox: no held init for sandbox " + sandbox.id());
+            throw new SysError(Errno.ESRCH, "glassbox: no held init for sandbox " + sandbox.id());
         }
         return b;
     }
@@ -115,7 +116,7 @@ public final class LinuxProcesses implements Processes, LinuxCgroups.SelfJoin, L
             throw new IllegalArgumentException("glassbox: refusing sandbox id '" + spec.id() + "'");
         }
         if (boxes.containsKey(spec.id())) {
-            throw new SysError("EEXIST", "glassbox: sandbox " + spec.id() + " already exists");
+            throw new SysError(Errno.EEXIST, "glassbox: sandbox " + spec.id() + " already exists");
         }
         Path dir = runRoot.resolve(spec.id()).resolve("init");
         deleteTree(dir);
@@ -264,7 +265,7 @@ public final class LinuxProcesses implements Processes, LinuxCgroups.SelfJoin, L
     public void linkUp(int pid, String ifname) {
         Box b = heldInit(pid);
         if (b == null) {
-            throw new SysError("ESRCH", "glassbox: no held init with pid " + pid);
+            throw new SysError(Errno.ESRCH, "glassbox: no held init with pid " + pid);
         }
         b.channel.call("linkup", ifname);
     }

@@ -1,5 +1,6 @@
 package dev.glassbox.linux;
 
+import dev.glassbox.kernel.Errno;
 import dev.glassbox.kernel.SysError;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -131,7 +132,7 @@ final class Netlink {
             throw new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SysError("EINTR", "glassbox: interrupted while entering the network namespace of " + pid);
+            throw new SysError(Errno.EINTR, "glassbox: interrupted while entering the network namespace of " + pid);
         } finally {
             if (stuck[0]) {
                 nsThread.shutdown();
@@ -230,14 +231,14 @@ final class Netlink {
                 int len = r.getInt(off);
                 short type = r.getShort(off + 4);
                 if (len < 16 || off + len > n) {
-                    throw new SysError("EIO", "glassbox: " + what + ": a malformed netlink answer");
+                    throw new SysError(Errno.EIO, "glassbox: " + what + ": a malformed netlink answer");
                 }
                 if (type == NLMSG_ERROR) {
                     int errno = -r.getInt(off + 16);
                     if (errno == 0) {
                         return data;
                     }
-                    throw new SysError(Sys.errnoName(errno), "glassbox: `" + what + "` failed: RTNETLINK answers: " + Sys.strerror(errno));
+                    throw new SysError(Errno.of(errno), "glassbox: `" + what + "` failed: RTNETLINK answers: " + Sys.strerror(errno));
                 }
                 if (data == null) {
                     byte[] copy = new byte[len];
@@ -253,7 +254,7 @@ final class Netlink {
     private int index(int fd, String name, String what) {
         ByteBuffer r = call(fd, new Msg(RTM_GETLINK, 0).ifinfo(0, 0, 0).str(IFLA_IFNAME, name), what);
         if (r == null || r.getShort(4) != RTM_NEWLINK) {
-            throw new SysError("ENODEV", "glassbox: `" + what + "` failed: Cannot find device \"" + name + "\"");
+            throw new SysError(Errno.ENODEV, "glassbox: `" + what + "` failed: Cannot find device \"" + name + "\"");
         }
         return r.getInt(16 + 4); // nlmsghdr, then ifinfomsg's family, pad and type, then its index
     }

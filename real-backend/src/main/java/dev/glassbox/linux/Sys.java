@@ -1,7 +1,7 @@
 package dev.glassbox.linux;
 
+import dev.glassbox.kernel.Errno;
 import dev.glassbox.kernel.SysError;
-import jnr.constants.platform.Errno;
 import jnr.ffi.LibraryLoader;
 import jnr.ffi.Runtime;
 import jnr.ffi.annotations.In;
@@ -99,20 +99,14 @@ final class Sys {
         return Runtime.getRuntime(LIBC).getLastError();
     }
 
-    /** The name of an errno ("EEXIST"), as SysError carries it. */
-    static String errnoName(int errno) {
-        Errno e = Errno.valueOf(errno);
-        return e == null || e == Errno.__UNKNOWN_CONSTANT__ ? "E" + errno : e.name();
-    }
-
-    /** strerror's text ("File exists"). */
+    /** strerror's text ("File exists"); "Unknown error N" for a number the table lacks, as glibc says. */
     static String strerror(int errno) {
-        Errno e = Errno.valueOf(errno);
-        return e == null || e == Errno.__UNKNOWN_CONSTANT__ ? "errno " + errno : e.description();
+        Errno e = Errno.of(errno);
+        return e == Errno.EUNKNOWN ? "Unknown error " + errno : e.text();
     }
 
     /** A failed call as the kernel's error: "glassbox: WHAT: Text (ENAME)". */
     static SysError fail(int errno, String what) {
-        return new SysError(errnoName(errno), "glassbox: " + what + ": " + strerror(errno));
+        return new SysError(Errno.of(errno), "glassbox: " + what + ": " + strerror(errno));
     }
 }

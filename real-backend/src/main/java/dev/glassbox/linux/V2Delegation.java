@@ -1,5 +1,6 @@
 package dev.glassbox.linux;
 
+import dev.glassbox.kernel.Errno;
 import dev.glassbox.kernel.SysError;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
@@ -48,7 +49,7 @@ final class V2Delegation {
                 Files.writeString(dir.resolve("cgroup.subtree_control"), plus(missing));
             } catch (FileSystemException e) {
                 if (LinuxCgroups.busy(e)) {
-                    throw new SysError("EBUSY", "glassbox: cannot enable " + plus(missing) + " in " + dir
+                    throw new SysError(Errno.EBUSY, "glassbox: cannot enable " + plus(missing) + " in " + dir
                             + "/cgroup.subtree_control: that cgroup has processes of its own (cgroup v2's no-internal-processes"
                             + " rule); run the daemon in a leaf cgroup of its own, e.g. with systemd-run --scope");
                 }

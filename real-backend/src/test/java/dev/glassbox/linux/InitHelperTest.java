@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.glassbox.kernel.Errno;
 import dev.glassbox.kernel.ExitStatus;
 import dev.glassbox.kernel.SysError;
 import java.io.IOException;
@@ -53,10 +54,10 @@ class InitHelperTest {
     @Test
     void errorsCarryTheErrnoName() {
         SysError e = InitHelper.error("error 2 mount: no such file or directory");
-        assertEquals("ENOENT", e.errno());
+        assertEquals(Errno.ENOENT, e.errno());
         assertEquals("mount: no such file or directory", e.getMessage());
-        assertEquals("EPERM", InitHelper.error("error 1 x: operation not permitted").errno());
-        assertEquals("EIO", InitHelper.error("garbage").errno());
+        assertEquals(Errno.EPERM, InitHelper.error("error 1 x: operation not permitted").errno());
+        assertEquals(Errno.EIO, InitHelper.error("garbage").errno());
     }
 
     @Test

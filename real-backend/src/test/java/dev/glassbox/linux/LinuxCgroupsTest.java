@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.glassbox.kernel.CgroupLimits;
 import dev.glassbox.kernel.CgroupStats;
+import dev.glassbox.kernel.Errno;
 import dev.glassbox.kernel.SysError;
 import dev.glassbox.trace.Layer;
 import dev.glassbox.trace.Subsystem;
@@ -81,7 +82,7 @@ class LinuxCgroupsTest {
         assertEquals(List.of("mkdir"), actions(tracer.finish()));
         assertFalse(Files.exists(h.path(MEM + "/memory.limit_in_bytes")));
         SysError again = assertThrows(SysError.class, () -> cg.create("glassbox/c1", CgroupLimits.NONE));
-        assertEquals("EEXIST", again.errno());
+        assertEquals(Errno.EEXIST, again.errno());
     }
 
     @Test
@@ -157,7 +158,7 @@ class LinuxCgroupsTest {
         assertTrue(Files.isDirectory(h.path("/sys/fs/cgroup/pids/glassbox")), "the parent stays");
         assertEquals(List.of("rmdir"), actions(t));
         assertTrue(kernelEvents(t).get(0).equivalent().startsWith("rmdir " + MEM + " "));
-        assertEquals("ENOENT", assertThrows(SysError.class, () -> cg.remove("glassbox/c1")).errno());
+        assertEquals(Errno.ENOENT, assertThrows(SysError.class, () -> cg.remove("glassbox/c1")).errno());
     }
 
     @Test
@@ -167,7 +168,7 @@ class LinuxCgroupsTest {
         cg.create("glassbox/c1", CgroupLimits.NONE);
         cg.create("glassbox/c1/child", CgroupLimits.NONE);
         SysError e = assertThrows(SysError.class, () -> cg.remove("glassbox/c1"));
-        assertEquals("ENOTEMPTY", e.errno());
+        assertEquals(Errno.ENOTEMPTY, e.errno());
         assertTrue(e.getMessage().contains("child cgroups"), e.getMessage());
     }
 
@@ -175,7 +176,7 @@ class LinuxCgroupsTest {
     void ebusyBecomesAClearError() {
         SysError e = LinuxCgroups.removeError("glassbox/c1", Path.of("/sys/fs/cgroup/pids/glassbox/c1"),
                 new FileSystemException("/sys/fs/cgroup/pids/glassbox/c1", null, "Device or resource busy"));
-        assertEquals("EBUSY", e.errno());
+        assertEquals(Errno.EBUSY, e.errno());
         assertTrue(e.getMessage().contains("still has processes"), e.getMessage());
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.glassbox.kernel.CloneSpec;
+import dev.glassbox.kernel.Errno;
 import dev.glassbox.kernel.Links;
 import dev.glassbox.kernel.NsType;
 import dev.glassbox.kernel.Sandbox;
@@ -51,7 +52,7 @@ class LinuxNetTest {
     void aHalfMadeBridgeIsDeleted() {
         answer = argv -> new Cmd.Result(argv, argv.contains("addr") ? 2 : 0, "", argv.contains("addr") ? "RTNETLINK answers: File exists\n" : "");
         SysError e = assertThrows(SysError.class, () -> net().createBridge("glassbox0", "10.213.0.1/24"));
-        assertEquals("EEXIST", e.errno());
+        assertEquals(Errno.EEXIST, e.errno());
         assertTrue(e.getMessage().contains("`ip addr add 10.213.0.1/24 dev glassbox0` failed (exit 2): RTNETLINK answers: File exists"),
                 e.getMessage());
         assertEquals("ip link del glassbox0", ran.get(ran.size() - 1));
@@ -121,7 +122,7 @@ class LinuxNetTest {
             throw new CmdException(argv, -1, "cannot start: Cannot run program \"ip\"", null);
         };
         SysError e = assertThrows(SysError.class, () -> net().linkUp(sb, "eth0"));
-        assertEquals("ENOENT", e.errno());
+        assertEquals(Errno.ENOENT, e.errno());
         assertTrue(e.getMessage().contains("nsenter --net=/proc/4242/ns/net ip link set eth0 up"), e.getMessage());
     }
 

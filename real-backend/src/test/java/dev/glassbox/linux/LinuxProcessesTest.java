@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.glassbox.kernel.Errno;
 import dev.glassbox.kernel.ExecSpec;
 import dev.glassbox.kernel.ExitStatus;
 import dev.glassbox.kernel.ProcessInfo;
@@ -195,7 +196,7 @@ class LinuxProcessesTest {
         assertTrue(events.stream().anyMatch(ev -> ev.action().equals("link up")
                 && ev.equivalent().startsWith("ioctl(SIOCSIFFLAGS, \"lo\", IFF_UP) by the container's waiting init")), events.toString());
         dev.glassbox.kernel.SysError e = assertThrows(dev.glassbox.kernel.SysError.class, () -> net.linkUp(sb, "nosuch0"));
-        assertEquals("ENODEV", e.errno(), e.getMessage());
+        assertEquals(Errno.ENODEV, e.errno(), e.getMessage());
         boxes.processes.release(sb);
     }
 

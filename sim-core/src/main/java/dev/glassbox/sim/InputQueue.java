@@ -1,5 +1,6 @@
 package dev.glassbox.sim;
 
+import dev.glassbox.kernel.Errno;
 import dev.glassbox.kernel.SysError;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayDeque;
@@ -64,7 +65,7 @@ final class InputQueue {
             waiting.remove(p);
         }
         if (!ready(toNewline)) {
-            throw new SysError("EINTR", "Interrupted system call");
+            throw new SysError(Errno.EINTR, "Interrupted system call");
         }
         if (chunks.isEmpty()) {
             return new byte[0];

@@ -1,5 +1,6 @@
 package dev.glassbox.sim;
 
+import dev.glassbox.kernel.Errno;
 import dev.glassbox.kernel.SysError;
 import java.util.TreeMap;
 
@@ -112,7 +113,7 @@ abstract sealed class Node permits Node.Dir, Node.File, Node.Link, Node.Dev {
 
         void write(byte[] bytes, boolean append) {
             if ((append ? data.length : 0) + (long) bytes.length > MAX_SIZE) {
-                throw new SysError("EFBIG", "File too large");
+                throw new SysError(Errno.EFBIG, "File too large");
             }
             if (append) {
                 byte[] current = read();

@@ -3,6 +3,7 @@ package dev.glassbox.sim;
 import dev.glassbox.kernel.CgroupLimits;
 import dev.glassbox.kernel.CgroupStats;
 import dev.glassbox.kernel.Cgroups;
+import dev.glassbox.kernel.Errno;
 import dev.glassbox.kernel.KernelState;
 import dev.glassbox.kernel.Signals;
 import dev.glassbox.kernel.SysError;
@@ -183,7 +184,7 @@ final class SimCgroups implements Cgroups {
     public void remove(String path) {
         Group g = group(path);
         if (!g.procs.isEmpty()) {
-            throw new SysError("EBUSY", "Device or resource busy");
+            throw new SysError(Errno.EBUSY, "Device or resource busy");
         }
         kernel.event(Subsystem.CGROUP, "rmdir", path, "The empty cgroup " + path + " is removed.", "rmdir " + MOUNT + "/" + path);
         groups.remove(path);

@@ -1,5 +1,6 @@
 package dev.glassbox.sim;
 
+import dev.glassbox.kernel.Errno;
 import dev.glassbox.kernel.SysError;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -57,7 +58,7 @@ final class SimFiles {
         MountTable.Resolved r = existing(path, true);
         if (r.node() instanceof Node.Dev d && d.major == Devices.MEM_MAJOR && d.minor != 3) {
             if (max > Node.File.MAX_SIZE) {
-                throw new SysError("EFBIG", "File too large");
+                throw new SysError(Errno.EFBIG, "File too large");
             }
             byte[] out = new byte[(int) max];
             if (d.minor == 8 || d.minor == 9) {
@@ -150,7 +151,7 @@ final class SimFiles {
             throw SysError.enotdir();
         }
         if (r.rel().equals(r.mount().fsRoot)) {
-            throw new SysError("EBUSY", "Device or resource busy");
+            throw new SysError(Errno.EBUSY, "Device or resource busy");
         }
         requireRemovable(r);
         r.mount().fs.remove(r.rel());
@@ -181,7 +182,7 @@ final class SimFiles {
             throw SysError.enoent();
         }
         if (a.mount() != b.mount()) {
-            throw new SysError("EXDEV", "Invalid cross-device link");
+            throw new SysError(Errno.EXDEV, "Invalid cross-device link");
         }
         requireRemovable(a);
         if (b.node() != null) {
@@ -192,7 +193,7 @@ final class SimFiles {
         Node n = a.node();
         if (n instanceof Node.Dir) {
             // overlayfs without redirect_dir refuses to rename directories it would have to copy up
-            throw new SysError("EXDEV", "Invalid cross-device link");
+            throw new SysError(Errno.EXDEV, "Invalid cross-device link");
         }
         if (n instanceof Node.File f) {
             a.mount().fs.write(b.rel(), f.read(), false, f.mode).owned(f);

@@ -1,5 +1,6 @@
 package dev.glassbox.sim;
 
+import dev.glassbox.kernel.Errno;
 import dev.glassbox.kernel.KernelState;
 import dev.glassbox.kernel.NatRule;
 import dev.glassbox.kernel.Net;
@@ -126,7 +127,7 @@ final class SimNet implements Net {
     private Link link(NetNs ns, String name) {
         Link l = ns.links.get(name);
         if (l == null) {
-            throw new SysError("ENODEV", "Cannot find device \"" + name + "\"");
+            throw new SysError(Errno.ENODEV, "Cannot find device \"" + name + "\"");
         }
         return l;
     }
@@ -143,7 +144,7 @@ final class SimNet implements Net {
     @Override
     public void createBridge(String name, String gatewayCidr) {
         if (host.links.containsKey(name)) {
-            throw new SysError("EEXIST", "RTNETLINK answers: File exists");
+            throw new SysError(Errno.EEXIST, "RTNETLINK answers: File exists");
         }
         kernel.event(Subsystem.NETWORK, "create bridge", name, "A software switch " + name + " is created; containers' veth ends plug into it.",
                 "ip link add " + name + " type bridge");
@@ -160,7 +161,7 @@ final class SimNet implements Net {
     public void createVeth(String hostIf, Sandbox sandbox, String peerIf) {
         NetNs target = ns(sandbox);
         if (host.links.containsKey(hostIf) || target.links.containsKey(peerIf)) {
-            throw new SysError("EEXIST", "RTNETLINK answers: File exists");
+            throw new SysError(Errno.EEXIST, "RTNETLINK answers: File exists");
         }
         kernel.event(Subsystem.NETWORK, "create veth", hostIf, "A veth pair is a virtual cable: what goes in " + hostIf
                 + " comes out of " + peerIf + " and back. " + hostIf + " stays on the host; " + peerIf
@@ -333,7 +334,7 @@ final class SimNet implements Net {
         try {
             r = new Route(this, kernel).icmp().find(p.ns.net(), dst, 0);
         } catch (SysError e) {
-            if ("EHOSTUNREACH".equals(e.errno())) {
+            if (e.errno() == Errno.EHOSTUNREACH) {
                 return false;
             }
             throw e;
@@ -345,7 +346,7 @@ final class SimNet implements Net {
 
     void send(Socket s, byte[] data) {
         if (s.peer == null || s.peer.closed) {
-            throw new SysError("EPIPE", "Broken pipe");
+            throw new SysError(Errno.EPIPE, "Broken pipe");
         }
         s.peer.inbox.writeBytes(data);
         kernel.scheduler.makeRunnable(s.peer.owner);
@@ -364,10 +365,10 @@ final class SimNet implements Net {
     /** ip link add NAME type dummy|bridge in a network namespace (the caller's capability is checked by the syscall). */
     void addLink(NetNs ns, String name, String kind) {
         if (!kind.equals("dummy") && !kind.equals("bridge")) {
-            throw new SysError("EOPNOTSUPP", "Operation not supported");
+            throw new SysError(Errno.EOPNOTSUPP, "Operation not supported");
         }
         if (ns.links.containsKey(name)) {
-            throw new SysError("EEXIST", "File exists");
+            throw new SysError(Errno.EEXIST, "File exists");
         }
         kernel.event(Subsystem.NETWORK, "link add", name, "A " + kind + " link " + name + " is created in the process's network namespace.",
                 "ip link add " + name + " type " + kind);

@@ -2,6 +2,7 @@ package dev.glassbox.sim;
 
 import dev.glassbox.image.SimBinary;
 import dev.glassbox.kernel.CloneSpec;
+import dev.glassbox.kernel.Errno;
 import dev.glassbox.kernel.ExecSpec;
 import dev.glassbox.kernel.ExitStatus;
 import dev.glassbox.kernel.IdMap;
@@ -185,7 +186,7 @@ final class SimProcesses implements Processes {
             return resolve(p, spec.argv(), spec.env(), 0);
         } catch (SysError e) {
             String name = spec.argv().get(0);
-            if (e.errno().equals("ENOENT")) {
+            if (e.errno() == Errno.ENOENT) {
                 throw new ExecFailure(name.contains("/") ? "exec: \"" + name + "\": stat " + name + ": no such file or directory"
                         : "exec: \"" + name + "\": executable file not found in $PATH", 127);
             }

@@ -1,5 +1,6 @@
 package dev.glassbox.sim;
 
+import dev.glassbox.kernel.Errno;
 import dev.glassbox.kernel.ExitStatus;
 import dev.glassbox.kernel.ExecSpec;
 import dev.glassbox.kernel.Signals;
@@ -157,7 +158,7 @@ final class SimSys implements Sys {
     @Override
     public String ttyname() {
         if (!isatty(0)) {
-            throw new SysError("ENOTTY", "Not a tty");
+            throw new SysError(Errno.ENOTTY, "Not a tty");
         }
         return p.tty.name;
     }
@@ -165,7 +166,7 @@ final class SimSys implements Sys {
     @Override
     public int[] winsize() {
         if (p.tty == null) {
-            throw new SysError("ENOTTY", "Not a tty");
+            throw new SysError(Errno.ENOTTY, "Not a tty");
         }
         return new int[] {p.tty.rows, p.tty.cols};
     }
@@ -457,7 +458,7 @@ final class SimSys implements Sys {
     @Override
     public void netChange(String request) {
         netAdmin();
-        throw new SysError("ENOSYS", "Function not implemented"); // the sim does not carry out this request yet
+        throw new SysError(Errno.ENOSYS, "Function not implemented"); // the sim does not carry out this request yet
     }
 
     @Override
@@ -476,7 +477,7 @@ final class SimSys implements Sys {
     private SimNet.Socket socket(int fd) {
         SimNet.Socket s = p.fds.get(fd);
         if (s == null) {
-            throw new SysError("EBADF", "Bad file descriptor");
+            throw new SysError(Errno.EBADF, "Bad file descriptor");
         }
         return s;
     }
@@ -497,7 +498,7 @@ final class SimSys implements Sys {
     public int connect(String host, int port) {
         String ip = Ip.isAddress(host) ? host : Hosts.lookup(this, host);
         if (ip == null) {
-            throw new SysError("EAI_NONAME", "bad address '" + host + "'");
+            throw new SysError(Errno.EAI_NONAME, "bad address '" + host + "'");
         }
         return fd(k.net.connect(p, Ip.parse(ip), port));
     }
@@ -505,10 +506,10 @@ final class SimSys implements Sys {
     @Override
     public void mount(String source, String target, String type) {
         if ((p.capBnd & Capabilities.bit(Capabilities.SYS_ADMIN)) == 0 || p.uid != 0) {
-            throw new SysError("EPERM", "Operation not permitted");
+            throw new SysError(Errno.EPERM, "Operation not permitted");
         }
         if (!type.equals("tmpfs")) {
-            throw new SysError("ENODEV", "No such device"); // the one filesystem a program may mount in the sim is tmpfs
+            throw new SysError(Errno.ENODEV, "No such device"); // the one filesystem a program may mount in the sim is tmpfs
         }
         MountTable.Resolved r = p.ns.mnt().table.resolve(p.cwd, target, true);
         if (r.node() == null) {

@@ -1,5 +1,6 @@
 package dev.glassbox.sim;
 
+import dev.glassbox.kernel.Errno;
 import dev.glassbox.kernel.SysError;
 import java.util.List;
 import java.util.Map;
@@ -55,11 +56,11 @@ public interface Sys {
     }
     /** ttyname(3) of fd 0 ({@code /dev/pts/0}); ENOTTY when it is no terminal. */
     default String ttyname() {
-        throw new SysError("ENOTTY", "Not a tty");
+        throw new SysError(Errno.ENOTTY, "Not a tty");
     }
     /** TIOCGWINSZ on the controlling terminal: {rows, cols}; ENOTTY without one. */
     default int[] winsize() {
-        throw new SysError("ENOTTY", "Not a tty");
+        throw new SysError(Errno.ENOTTY, "Not a tty");
     }
     /** setpgid(pid, pid): a child of ours gets a process group of its own (a shell's background job), out of reach of the terminal's Ctrl-C. */
     default void setpgid(int pid) {}
@@ -117,7 +118,7 @@ public interface Sys {
     void chmod(String path, int mode);
     /** chown(2) ({@code follow}) or lchown(2); -1 keeps an id. EPERM without CAP_CHOWN for another owner. */
     default void chown(String path, int uid, int gid, boolean follow) {
-        throw new SysError("ENOSYS", "Function not implemented");
+        throw new SysError(Errno.ENOSYS, "Function not implemented");
     }
     /** The path an executable name resolves to on PATH, or null. */
     String which(String name);
@@ -132,15 +133,15 @@ public interface Sys {
     List<Route> routes();
     /** RTM_NEWLINK: a dummy or bridge link; EPERM without CAP_NET_ADMIN. */
     default void linkAdd(String name, String kind) {
-        throw new SysError("ENOSYS", "Function not implemented");
+        throw new SysError(Errno.ENOSYS, "Function not implemented");
     }
     /** RTM_DELLINK; EPERM without CAP_NET_ADMIN. */
     default void linkDelete(String name) {
-        throw new SysError("ENOSYS", "Function not implemented");
+        throw new SysError(Errno.ENOSYS, "Function not implemented");
     }
     /** Any other netlink change (addresses, routes, link settings): EPERM without CAP_NET_ADMIN. */
     default void netChange(String request) {
-        throw new SysError("ENOSYS", "Function not implemented");
+        throw new SysError(Errno.ENOSYS, "Function not implemented");
     }
 
     // ---- sockets (TCP, enough for HTTP-like request/response)

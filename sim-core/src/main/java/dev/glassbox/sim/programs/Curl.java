@@ -1,5 +1,6 @@
 package dev.glassbox.sim.programs;
 
+import dev.glassbox.kernel.Errno;
 import dev.glassbox.sim.Sys;
 import dev.glassbox.kernel.SysError;
 import java.nio.charset.StandardCharsets;
@@ -121,7 +122,7 @@ final class Curl {
         try {
             conn = sys.connect(url.host(), url.port());
         } catch (SysError e) {
-            if ("EAI_NONAME".equals(e.errno())) {
+            if (e.errno() == Errno.EAI_NONAME) {
                 throw new Failure(6, "Could not resolve host: " + url.host());
             }
             throw new Failure(7, "Failed to connect to " + url.host() + " port " + url.port() + " after "

@@ -1,5 +1,6 @@
 package dev.glassbox.sim.programs;
 
+import dev.glassbox.kernel.Errno;
 import dev.glassbox.kernel.Signals;
 import dev.glassbox.kernel.SysError;
 import java.util.ArrayList;
@@ -155,7 +156,7 @@ final class Exec {
         } catch (SysError e) {
             cannotFork(e);
             sh.error(null, argv.get(0) + ": " + e.getMessage());
-            return "ENOENT".equals(e.errno()) ? 127 : 126;
+            return e.errno() == Errno.ENOENT ? 127 : 126;
         }
         dev.glassbox.kernel.ExitStatus st = waitInForeground(pid);
         out.finish();
@@ -249,7 +250,7 @@ final class Exec {
 
     /** fork() refused (the pids cgroup is full): ash says so and, not being interactive, gives up with status 2. */
     private void cannotFork(SysError e) {
-        if ("EAGAIN".equals(e.errno())) {
+        if (e.errno() == Errno.EAGAIN) {
             sh.error(null, "can't fork: " + e.getMessage());
             throw new Flow.Exit(2);
         }

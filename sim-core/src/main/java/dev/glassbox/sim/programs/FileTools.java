@@ -1,5 +1,6 @@
 package dev.glassbox.sim.programs;
 
+import dev.glassbox.kernel.Errno;
 import dev.glassbox.sim.Sys;
 import dev.glassbox.kernel.SysError;
 import java.util.List;
@@ -77,7 +78,7 @@ final class FileTools {
         try {
             sys.mkdir(path, mode);
         } catch (SysError e) {
-            if (!"EEXIST".equals(e.errno()) || !sys.stat(path).isDir()) {
+            if (e.errno() != Errno.EEXIST || !sys.stat(path).isDir()) {
                 throw e;
             }
         }
@@ -271,7 +272,7 @@ final class FileTools {
                 t.sys.unlink(link);
             }
             if (!o.has('s')) {
-                throw new SysError("ENOSYS", "Function not implemented");
+                throw new SysError(Errno.ENOSYS, "Function not implemented");
             }
             t.sys.symlink(target, link);
             return 0;

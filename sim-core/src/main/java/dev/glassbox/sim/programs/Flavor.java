@@ -1,5 +1,6 @@
 package dev.glassbox.sim.programs;
 
+import dev.glassbox.kernel.Errno;
 import dev.glassbox.kernel.SysError;
 
 /** The three shells differ mostly in how they word their errors; each wording here is the real one. */
@@ -80,7 +81,7 @@ enum Flavor {
     }
 
     String cantCreate(Interp sh, String path, SysError e) {
-        boolean noDir = "ENOENT".equals(e.errno());
+        boolean noDir = e.errno() == Errno.ENOENT;
         return switch (this) {
             case ASH -> message(sh, null, "can't create " + path + ": " + (noDir ? "nonexistent directory" : e.getMessage()));
             case DASH -> message(sh, null, "cannot create " + path + ": " + (noDir ? "Directory nonexistent" : e.getMessage()));
@@ -89,7 +90,7 @@ enum Flavor {
     }
 
     String cantOpen(Interp sh, String path, SysError e) {
-        boolean missing = "ENOENT".equals(e.errno());
+        boolean missing = e.errno() == Errno.ENOENT;
         return switch (this) {
             case ASH -> message(sh, null, "can't open " + path + ": " + (missing ? "no such file" : e.getMessage()));
             case DASH -> message(sh, null, "cannot open " + path + ": " + (missing ? "No such file" : e.getMessage()));

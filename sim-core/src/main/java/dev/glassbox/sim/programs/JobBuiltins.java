@@ -1,5 +1,6 @@
 package dev.glassbox.sim.programs;
 
+import dev.glassbox.kernel.Errno;
 import dev.glassbox.kernel.Signals;
 import dev.glassbox.kernel.SysError;
 import java.util.ArrayList;
@@ -30,9 +31,9 @@ final class JobBuiltins {
             sh.sys.execve(argv, env);
         } catch (SysError e) {
             String path = cmd.contains("/") ? null : sh.sys.which(cmd);
-            if (path == null || !"ENOENT".equals(e.errno())) {
+            if (path == null || e.errno() != Errno.ENOENT) {
                 sh.error("exec", cmd + ": " + e.getMessage());
-                throw new Flow.Exit("ENOENT".equals(e.errno()) ? 127 : 126);
+                throw new Flow.Exit(e.errno() == Errno.ENOENT ? 127 : 126);
             }
             argv.set(0, path);
             try {

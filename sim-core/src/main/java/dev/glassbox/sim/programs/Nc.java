@@ -1,5 +1,6 @@
 package dev.glassbox.sim.programs;
 
+import dev.glassbox.kernel.Errno;
 import dev.glassbox.kernel.SysError;
 import java.nio.charset.StandardCharsets;
 
@@ -28,7 +29,7 @@ final class Nc {
             conn = t.sys.connect(host, port);
         } catch (SysError e) {
             String ip = Hosts.ipv4(t.sys, host);
-            if (ip == null && !"ECONNREFUSED".equals(e.errno())) {
+            if (ip == null && e.errno() != Errno.ECONNREFUSED) {
                 return t.fail("bad address '" + host + "'");
             }
             return t.fail("can't connect to remote host (" + (ip == null ? host : ip) + "): " + e.getMessage());

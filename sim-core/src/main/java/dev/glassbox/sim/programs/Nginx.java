@@ -112,7 +112,7 @@ final class Nginx {
         try {
             pid = Integer.parseInt(sys.readText(conf.pidFile).trim());
         } catch (SysError e) {
-            out.log("error", "open() \"" + conf.pidFile + "\" failed (" + Errno.describe(e) + ")");
+            out.log("error", "open() \"" + conf.pidFile + "\" failed (" + ErrnoText.describe(e) + ")");
             return 1;
         } catch (NumberFormatException e) {
             out.log("error", "invalid PID number \"\" in \"" + conf.pidFile + "\"");
@@ -122,7 +122,7 @@ final class Nginx {
             sys.kill(pid, sig);
             return 0;
         } catch (SysError e) {
-            out.log("alert", "kill(" + pid + ", " + sig + ") failed (" + Errno.describe(e) + ")");
+            out.log("alert", "kill(" + pid + ", " + sig + ") failed (" + ErrnoText.describe(e) + ")");
             return 1;
         }
     }
@@ -134,7 +134,7 @@ final class Nginx {
             try {
                 listeners.add(sys.listen(port));
             } catch (SysError e) {
-                String msg = "bind() to 0.0.0.0:" + port + " failed (" + Errno.describe(e) + ")";
+                String msg = "bind() to 0.0.0.0:" + port + " failed (" + ErrnoText.describe(e) + ")";
                 sys.err("nginx: [emerg] " + msg + "\n");
                 log.log("emerg", msg);
                 sys.err("nginx: [emerg] still could not bind()\n");
@@ -148,7 +148,7 @@ final class Nginx {
         try {
             sys.writeText(conf.pidFile, sys.getpid() + "\n", false);
         } catch (SysError e) {
-            log.log("emerg", "open() \"" + conf.pidFile + "\" failed (" + Errno.describe(e) + ")");
+            log.log("emerg", "open() \"" + conf.pidFile + "\" failed (" + ErrnoText.describe(e) + ")");
             return 1;
         }
         sys.setproctitle("nginx: master process " + String.join(" ", argv));

@@ -75,7 +75,7 @@ final class NginxConf {
         try {
             return sys.readText(file);
         } catch (SysError e) {
-            throw new Invalid("open() \"" + file + "\" failed (" + Errno.describe(e) + ")"
+            throw new Invalid("open() \"" + file + "\" failed (" + ErrnoText.describe(e) + ")"
                     + (from == null ? "" : " in " + from.file() + ":" + from.line()));
         }
     }

@@ -1,5 +1,6 @@
 package dev.glassbox.sim.programs;
 
+import dev.glassbox.kernel.Errno;
 import dev.glassbox.sim.Sys;
 import dev.glassbox.kernel.SysError;
 import java.io.ByteArrayOutputStream;
@@ -98,8 +99,8 @@ final class NginxHttp {
             }
             return serveFile(conf, file, st);
         } catch (SysError e) {
-            sysLog(conf, "error", "open() \"" + file + "\" failed (" + Errno.describe(e) + ")" + where);
-            return errorPage(conf, server, "EACCES".equals(e.errno()) ? 403 : 404);
+            sysLog(conf, "error", "open() \"" + file + "\" failed (" + ErrnoText.describe(e) + ")" + where);
+            return errorPage(conf, server, e.errno() == Errno.EACCES ? 403 : 404);
         }
     }
 
@@ -245,7 +246,7 @@ final class NginxHttp {
         try {
             sys.writeText(conf.accessLog, line + "\n", true);
         } catch (SysError e) {
-            sysLog(conf, "alert", "write() to \"" + conf.accessLog + "\" failed (" + Errno.describe(e) + ")");
+            sysLog(conf, "alert", "write() to \"" + conf.accessLog + "\" failed (" + ErrnoText.describe(e) + ")");
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.glassbox.sim.programs;
 
+import dev.glassbox.kernel.Errno;
 import dev.glassbox.kernel.SysError;
 
 /** busybox ping: ICMP echo requests a second apart, each reply's line, then the statistics. */
@@ -23,7 +24,7 @@ final class Ping {
         try {
             t.sys.rawSocket();
         } catch (SysError e) {
-            return t.fail(e.errno().equals("EPERM") ? "permission denied (are you root?)" : "can't create raw socket");
+            return t.fail(e.errno() == Errno.EPERM ? "permission denied (are you root?)" : "can't create raw socket");
         }
         int count = Integer.parseInt(o.get('c', "-1"));
         int size = Integer.parseInt(o.get('s', "56"));

@@ -1,5 +1,6 @@
 package dev.glassbox.sim.programs;
 
+import dev.glassbox.kernel.Errno;
 import dev.glassbox.kernel.Signals;
 import dev.glassbox.kernel.SysError;
 import java.util.ArrayList;
@@ -286,7 +287,7 @@ final class ProcTools {
             return t.sys.waitpid(pid);
         } catch (SysError e) {
             t.err("can't execute '" + argv.get(0) + "': " + e.getMessage());
-            return "ENOENT".equals(e.errno()) ? 127 : 126;
+            return e.errno() == Errno.ENOENT ? 127 : 126;
         }
     }
 

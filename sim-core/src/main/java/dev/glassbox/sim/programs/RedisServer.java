@@ -112,7 +112,7 @@ final class RedisServer {
             listener = sys.listen(port);
         } catch (SysError e) {
             log('M', '#', "Warning: Could not create server TCP listening socket *:" + port + ": bind: "
-                    + Errno.describe(e).replaceFirst("^\\d+: ", ""));
+                    + ErrnoText.describe(e).replaceFirst("^\\d+: ", ""));
             log('M', '#', "Failed listening on port " + port + " (tcp), aborting.");
             return 1;
         }

@@ -1,5 +1,6 @@
 package dev.glassbox.sim.programs;
 
+import dev.glassbox.kernel.Errno;
 import dev.glassbox.kernel.Signals;
 import dev.glassbox.kernel.SysError;
 import java.util.ArrayList;
@@ -72,7 +73,7 @@ final class ShellLoop {
 
     /** A read cut short by a signal: at the prompt Ctrl-C gives a fresh one on a new line; a trap's signal is just read past. */
     private static void interrupted(Interp sh, SysError e) {
-        if (!"EINTR".equals(e.errno())) {
+        if (e.errno() != Errno.EINTR) {
             throw e;
         }
         if (sh.interactive) {

@@ -1,5 +1,6 @@
 package dev.glassbox.sim.programs;
 
+import dev.glassbox.kernel.Errno;
 import dev.glassbox.sim.Sys;
 import dev.glassbox.kernel.SysError;
 import java.util.ArrayList;
@@ -181,7 +182,7 @@ final class SystemTools {
                 t.sys.mount(source, target, o.get('t', ""));
                 return 0;
             } catch (SysError e) {
-                if ("EPERM".equals(e.errno())) {
+                if (e.errno() == Errno.EPERM) {
                     return t.fail("permission denied (are you root?)");
                 }
                 t.io.err("mount: mounting " + source + " on " + target + " failed: " + e.getMessage() + "\n");

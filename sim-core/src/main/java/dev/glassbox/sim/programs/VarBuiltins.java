@@ -1,5 +1,6 @@
 package dev.glassbox.sim.programs;
 
+import dev.glassbox.kernel.Errno;
 import dev.glassbox.kernel.SysError;
 
 import java.util.ArrayList;
@@ -203,7 +204,7 @@ final class VarBuiltins {
             try {
                 return sh.io.in.readLine();
             } catch (SysError e) {
-                if (!"EINTR".equals(e.errno()) || sh.interactive) {
+                if (e.errno() != Errno.EINTR || sh.interactive) {
                     throw e;
                 }
             }

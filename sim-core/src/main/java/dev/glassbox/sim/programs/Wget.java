@@ -1,5 +1,6 @@
 package dev.glassbox.sim.programs;
 
+import dev.glassbox.kernel.Errno;
 import dev.glassbox.kernel.SysError;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -101,7 +102,7 @@ final class Wget {
         try {
             conn = t.sys.connect(url.host, url.port);
         } catch (SysError e) {
-            if (ip == null && !"ECONNREFUSED".equals(e.errno()) && !"ETIMEDOUT".equals(e.errno())) {
+            if (ip == null && e.errno() != Errno.ECONNREFUSED && e.errno() != Errno.ETIMEDOUT) {
                 t.err("bad address '" + url.host + "'");
             } else {
                 t.err("can't connect to remote host (" + (ip == null ? url.host : ip) + "): " + e.getMessage());

@@ -1,5 +1,6 @@
 package dev.glassbox.sim.programs;
 
+import dev.glassbox.kernel.Errno;
 import dev.glassbox.sim.Sys;
 import dev.glassbox.kernel.SysError;
 import java.nio.charset.StandardCharsets;
@@ -139,7 +140,7 @@ final class FakeFs {
         try {
             n = resolve(abs, true).node();
         } catch (SysError e) {
-            if (!"ENOENT".equals(e.errno())) {
+            if (e.errno() != Errno.ENOENT) {
                 throw e;
             }
             Object[] p = parent(abs);

@@ -1,5 +1,6 @@
 package dev.glassbox.sim.programs;
 
+import dev.glassbox.kernel.Errno;
 import dev.glassbox.sim.Sys;
 import dev.glassbox.kernel.SysError;
 import java.nio.charset.StandardCharsets;
@@ -261,7 +262,7 @@ abstract class FakeSysCore implements Sys {
 
     @Override
     public void mount(String source, String target, String type) {
-        throw new dev.glassbox.kernel.SysError("EPERM", "Operation not permitted");
+        throw new dev.glassbox.kernel.SysError(dev.glassbox.kernel.Errno.EPERM, "Operation not permitted");
     }
 
     @Override
@@ -282,7 +283,7 @@ abstract class FakeSysCore implements Sys {
     private FakeKernel.Conn conn(int fd) {
         Object o = k.sockets.get(fd);
         if (!(o instanceof FakeKernel.Conn c)) {
-            throw new SysError("EBADF", "Bad file descriptor");
+            throw new SysError(Errno.EBADF, "Bad file descriptor");
         }
         return c;
     }

@@ -1,5 +1,6 @@
 package dev.glassbox.sim.programs.python;
 
+import dev.glassbox.kernel.Errno;
 import dev.glassbox.kernel.SysError;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -46,7 +47,7 @@ final class PyFile {
         try {
             if (m.startsWith("r")) {
                 if (in.sys.stat(path).isDir()) {
-                    throw new SysError("EISDIR", "Is a directory");
+                    throw new SysError(Errno.EISDIR, "Is a directory");
                 }
                 f.data = in.sys.readText(path);
             } else if (m.startsWith("w") || m.equals("x")) {

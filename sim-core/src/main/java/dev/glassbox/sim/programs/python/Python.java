@@ -1,5 +1,6 @@
 package dev.glassbox.sim.programs.python;
 
+import dev.glassbox.kernel.Errno;
 import dev.glassbox.kernel.Signals;
 import dev.glassbox.sim.Sys;
 import dev.glassbox.kernel.SysError;
@@ -124,7 +125,7 @@ public final class Python {
             text = sys.readText(script);
         } catch (SysError e) {
             String abs = script.startsWith("/") ? script : sys.getcwd().replaceAll("/$", "") + "/" + script;
-            sys.err(prog + ": can't open file " + Format.strRepr(abs) + ": [Errno " + (e.errno().equals("ENOENT") ? 2 : 13)
+            sys.err(prog + ": can't open file " + Format.strRepr(abs) + ": [Errno " + (e.errno() == Errno.ENOENT ? 2 : 13)
                     + "] " + e.getMessage() + "\n");
             return 2;
         }

@@ -1,5 +1,6 @@
 package dev.glassbox.sim.programs.python;
 
+import dev.glassbox.kernel.Errno;
 import dev.glassbox.sim.Sys;
 import dev.glassbox.kernel.SysError;
 import java.util.List;
@@ -28,7 +29,7 @@ final class Repl {
             try {
                 entry = readEntry();
             } catch (SysError e) {
-                if (!"EINTR".equals(e.errno())) {
+                if (e.errno() != Errno.EINTR) {
                     throw e;
                 }
                 in.stdio.out("\nKeyboardInterrupt\n");
