@@ -11,7 +11,7 @@ final class ComposeCommand {
     static int run(Session s, List<String> args, Function<List<String>, Integer> docker) {
         Compose.Context c = new Compose.Context(s.api, s.workspace, s.out::append, s.err::append, s::nowMillis, docker,
                 s.pump::advance, s.console != null,
-                s.console == null ? null : new ComposeTerminal(s));
+                s.console == null ? null : new ComposeTerminal(s), question -> Prompt.ask(s, question));
         return Compose.run(c, args);
     }
 }

@@ -22,11 +22,9 @@ final class ProcessCommands {
 
     static int top(Session s, Parsed p) {
         List<ProcessInfo> procs = s.api.top(p.args.get(0));
-        Table t = new Table(20, 3).row("UID", "PID", "PPID", "C", "STIME", "TTY", "TIME", "CMD");
+        Table t = new Table(20, 3).row(TopRows.TITLES);
         for (ProcessInfo pi : procs) {
-            int hostPid = pi.nsPids().isEmpty() ? pi.pid() : pi.nsPids().get(0);
-            t.row(pi.uid() == 0 ? "root" : String.valueOf(pi.uid()), String.valueOf(hostPid), String.valueOf(pi.ppid()),
-                    "0", Dates.hourMinute(pi.startMillis()), "?", "00:00:00", pi.command() == null ? "" : pi.command());
+            t.row(TopRows.of(pi));
         }
         s.out.append(t);
         return 0;

@@ -18,7 +18,12 @@ final class Prompt {
 
     /** Asks {@code message + " [y/N] "}; true only for a yes typed at the terminal. */
     static boolean confirm(Session s, String message) {
-        s.out.append(message + " [y/N] ");
+        return ask(s, message + " [y/N] ");
+    }
+
+    /** Writes {@code question} as it is (another tool's prompt, as Compose's {@code ? … (y/N) }); true only for a yes. */
+    static boolean ask(Session s, String question) {
+        s.out.append(question);
         if (s.console == null) {
             return false;
         }

@@ -7,7 +7,7 @@ import java.math.RoundingMode;
 import java.util.Locale;
 
 /** Go's docker/go-units and the strconv parsers pflag uses, with their exact outputs and errors. */
-final class Units {
+public final class Units {
     private static final String[] DECIMAL = {"B", "kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB"};
     private static final String[] BINARY = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB", "ZiB", "YiB"};
 
@@ -19,7 +19,7 @@ final class Units {
     }
 
     /** go-units HumanSizeWithPrecision: decimal units, {@code %.*g}. */
-    static String humanSize(double size, int precision) {
+    public static String humanSize(double size, int precision) {
         return scaled(size, 1000.0, DECIMAL, precision);
     }
 

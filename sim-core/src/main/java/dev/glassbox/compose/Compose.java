@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 
 /**
  * {@code docker compose}: the Compose v2 CLI as a client of the typed Engine API. It reads the compose
@@ -22,19 +23,19 @@ public final class Compose {
             Flags.value("project-directory", ""), Flags.value("env-file", ""), Flags.value("ansi", ""), Flags.value("progress", ""),
             Flags.bool("help", "h"), Flags.bool("version", "v"), Flags.bool("dry-run", ""), Flags.value("profile", ""),
             Flags.bool("compatibility", ""), Flags.value("parallel", ""));
-    private static final Set<String> NOT_YET = Set.of("attach", "commit", "cp", "create", "events", "export", "images", "kill",
-            "pause", "port", "publish", "push", "rm", "run", "scale", "stats", "top", "unpause", "viz", "wait", "watch", "alpha",
-            "bridge");
+    private static final Set<String> NOT_YET = Set.of("attach", "commit", "events", "export", "publish", "push", "stats", "watch",
+            "alpha");
 
     /**
      * What a compose command works with: the API, the client's files, its two output streams, the clock,
      * {@code docker} to run a docker CLI command in the same session (what {@code compose exec} hands on),
      * {@code advance} to let a little time pass while it waits, {@code console} whether a terminal is there,
-     * {@code terminal} the console a command that follows its containers holds (null without one).
+     * {@code terminal} the console a command that follows its containers holds (null without one),
+     * {@code ask} a question written as it is, then the line the user types at the console: whether it is a yes.
      */
     public record Context(Api api, Workspace files, Consumer<String> out, Consumer<String> err, LongSupplier clock,
                           Function<List<String>, Integer> docker, Runnable advance, boolean console,
-                          Terminal terminal) {}
+                          Terminal terminal, Predicate<String> ask) {}
 
     private Compose() {}
 
@@ -96,10 +97,23 @@ public final class Compose {
             case "build" -> new Images(s).build(rest);
             case "config" -> ConfigView.run(s, rest);
             case "version" -> version(c, rest);
+            case "run" -> new OneOff(s).run(rest);
+            case "create" -> new Up(s).create(rest);
+            case "rm" -> Removal.run(s, rest);
+            case "kill" -> Control.kill(s, rest);
+            case "pause" -> Control.pause(s, rest);
+            case "unpause" -> Control.unpause(s, rest);
+            case "top" -> Views.top(s, rest);
+            case "images" -> Views.images(s, rest);
+            case "port" -> Views.port(s, rest);
+            case "wait" -> Waiter.run(s, rest);
+            case "cp" -> CopyFiles.run(s, rest);
+            case "scale" -> Scale.run(s, rest);
             default -> {
                 if (NOT_YET.contains(sub)) {
                     throw new ComposeException("glassbox: 'docker compose " + sub + "' is not supported yet");
                 }
+                c.out().accept(Usage.TEXT); // as Compose: its help, then the error
                 throw new ComposeException("unknown docker command: \"compose " + sub + "\"");
             }
         };
@@ -111,7 +125,7 @@ public final class Compose {
             if (a.equals("--help") || a.equals("-h")) {
                 return true;
             }
-            if (sub.equals("exec") && !a.startsWith("-")) {
+            if ((sub.equals("exec") || sub.equals("run")) && !a.startsWith("-")) {
                 return false;
             }
         }

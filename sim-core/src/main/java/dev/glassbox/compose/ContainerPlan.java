@@ -38,6 +38,12 @@ record ContainerPlan(String name, ContainerConfig config, HostConfig hostConfig,
     }
 
     static ContainerPlan of(Project p, Service s, int number, String imageId) {
+        return of(p, s, number, imageId, true, false, Map.of());
+    }
+
+    /** {@code aliases}: whether the service's name and aliases are the container's on its networks (a one-off's only with --use-aliases). */
+    static ContainerPlan of(Project p, Service s, int number, String imageId, boolean aliases, boolean autoRemove,
+                            Map<String, String> extraLabels) {
         List<String> env = new ArrayList<>();
         s.environment().forEach((k, v) -> env.add(k + "=" + v));
         Set<String> exposed = new LinkedHashSet<>();
@@ -51,6 +57,7 @@ record ContainerPlan(String name, ContainerConfig config, HostConfig hostConfig,
             bindings.add(new PortBinding(port.hostIp(), host, port.target(), port.protocol()));
         }
         Map<String, String> labels = Labels.container(p, s, number, imageId);
+        labels.putAll(extraLabels);
         ContainerConfig config = new ContainerConfig(s.imageFor(p.name()), s.command(), s.entrypoint(), env, s.workingDir(),
                 s.hostname(), s.user(), new ArrayList<>(exposed), labels, s.tty(), s.stdinOpen(), s.stopSignal(), null)
                 .withHealthcheck(healthcheck(s));
@@ -68,11 +75,11 @@ record ContainerPlan(String name, ContainerConfig config, HostConfig hostConfig,
         List<String> nets = networks(p, s);
         String mode = !s.networkMode().isEmpty() ? s.networkMode() : nets.get(0);
         RestartPolicy restart = s.restart().isEmpty() ? RestartPolicy.NO : RestartPolicy.parse(s.restart());
-        HostConfig host = new HostConfig(bindings, false, restart, mode, 0, 0, 0, binds, s.privileged(), mounts, tmpfs, null, null,
+        HostConfig host = new HostConfig(bindings, autoRemove, restart, mode, 0, 0, 0, binds, s.privileged(), mounts, tmpfs, null, null,
                 null, null);
         Map<String, EndpointSettings> endpoints = new java.util.LinkedHashMap<>();
         for (String net : nets) {
-            endpoints.put(net, new EndpointSettings(aliases(p, s, net), List.of()));
+            endpoints.put(net, new EndpointSettings(aliases ? aliases(p, s, net) : List.of(), List.of()));
         }
         NetworkingConfig first = nets.isEmpty() ? NetworkingConfig.NONE : NetworkingConfig.of(nets.get(0), endpoints.remove(nets.get(0)));
         return new ContainerPlan(containerName(p, s, number), config, host, first, endpoints);

@@ -39,7 +39,7 @@ final class Down {
             for (Service sv : Order.down(p, p.select(f.args))) {
                 for (ContainerSummary c : all) {
                     if (Session.service(c).equals(sv.name())) {
-                        remove(c, timeout, volumes, frame);
+                        stopAndRemove(s, c, timeout, volumes, frame);
                         removed = true;
                     }
                 }
@@ -62,7 +62,8 @@ final class Down {
         return 0;
     }
 
-    private void remove(ContainerSummary c, Integer timeout, boolean volumes, Frame frame) {
+    /** Compose's stopAndRemoveContainer: Stopping, Stopped, Removing, Removed on the container's line. */
+    static void stopAndRemove(Session s, ContainerSummary c, Integer timeout, boolean volumes, Frame frame) {
         String id = "Container " + Session.name(c);
         frame.status(id, Frame.Status.WORKING, "Stopping");
         try {

@@ -54,6 +54,11 @@ final class Frame {
         event(id, "", status, text, "");
     }
 
+    /** A step with both texts ({@code app-web-1 copy a to app-web-1:/b} … {@code Copied}). */
+    void step(String id, Status status, String text, String statusText) {
+        event(id, "", status, text, statusText);
+    }
+
     /** A step under another ({@code 2d429b9e73a6 Pull complete} under {@code redis}). */
     void child(String parent, String id, Status status, String text) {
         event(id, parent, status, text, "");

@@ -16,14 +16,15 @@ final class Lifecycle {
         Flags f = Flags.parse(argv, List.of(Flags.bool("wait", ""), Flags.value("wait-timeout", "")), true);
         Project p = s.project();
         List<Service> services = Order.up(p, p.select(f.args), false);
-        Map<String, String> names = new LinkedHashMap<>();
+        Map<String, List<String>> names = new LinkedHashMap<>();
         List<ContainerSummary> all = s.containers(true, List.of());
         List<Service> present = new ArrayList<>();
         for (Service sv : services) {
-            all.stream().filter(c -> Session.service(c).equals(sv.name())).findFirst().ifPresent(c -> {
-                names.put(sv.name(), Session.name(c));
+            List<String> mine = all.stream().filter(c -> Session.service(c).equals(sv.name())).map(Session::name).toList();
+            if (!mine.isEmpty()) {
+                names.put(sv.name(), mine);
                 present.add(sv);
-            });
+            }
         }
         if (present.isEmpty()) {
             throw new ComposeException("service \"" + services.get(0).name() + "\" has no container to start");
@@ -38,11 +39,17 @@ final class Lifecycle {
     }
 
     static int stop(Session s, List<String> argv) {
+        return stop(s, argv, () -> { });
+    }
+
+    /** {@code beforeEach}: what the client does before each stop request (attached up watches for a second Ctrl-C). */
+    static int stop(Session s, List<String> argv, Runnable beforeEach) {
         Flags f = Flags.parse(argv, List.of(Flags.value("timeout", "t")), true);
         Integer timeout = f.has("timeout") ? seconds(f.string("timeout", "")) : null;
         Frame frame = s.frame("Stopping");
         try {
             for (ContainerSummary c : ordered(s, f.args, true)) {
+                beforeEach.run();
                 String id = "Container " + Session.name(c);
                 frame.status(id, Frame.Status.WORKING, "Stopping");
                 try {

@@ -71,11 +71,16 @@ final class Session {
 
     /** The project's containers (only running ones unless {@code all}), sorted by name; one-off ones left out. */
     List<ContainerSummary> containers(boolean all, List<String> services) {
+        return containers(all, services, false);
+    }
+
+    /** The project's containers; with {@code oneOffs} those {@code run} made too. */
+    List<ContainerSummary> containers(boolean all, List<String> services, boolean oneOffs) {
         String name = projectName();
         List<ContainerSummary> out = new ArrayList<>();
         for (ContainerSummary s : api.containers(all)) {
             Map<String, String> l = s.labels() == null ? Map.of() : s.labels();
-            if (name.equals(l.get(Labels.PROJECT)) && !"True".equals(l.get(Labels.ONEOFF))
+            if (name.equals(l.get(Labels.PROJECT)) && (oneOffs || !"True".equals(l.get(Labels.ONEOFF)))
                     && (services.isEmpty() || services.contains(l.get(Labels.SERVICE)))) {
                 out.add(s);
             }

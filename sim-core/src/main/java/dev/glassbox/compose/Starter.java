@@ -22,16 +22,20 @@ final class Starter {
         this.frame = frame;
     }
 
-    /** {@code names}: service → its container's name, for the services to start. */
-    void start(Project p, List<Service> services, Map<String, String> names) {
+    /** {@code names}: service → its containers' names, for the services to start. */
+    void start(Project p, List<Service> services, Map<String, List<String>> names) {
         for (Service sv : services) {
-            for (Dependency d : sv.dependsOn()) {
-                String dep = names.get(d.service());
-                if (dep != null) {
-                    await(d, dep);
-                }
+            awaitDependencies(sv, names);
+            names.getOrDefault(sv.name(), List.of()).forEach(this::startOne);
+        }
+    }
+
+    /** Each container of what {@code sv} depends on made to meet its condition (those in {@code names}). */
+    void awaitDependencies(Service sv, Map<String, List<String>> names) {
+        for (Dependency d : sv.dependsOn()) {
+            for (String dep : names.getOrDefault(d.service(), List.of())) {
+                await(d, dep);
             }
-            startOne(names.get(sv.name()));
         }
     }
 

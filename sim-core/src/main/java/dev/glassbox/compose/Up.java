@@ -2,6 +2,8 @@ package dev.glassbox.compose;
 
 import dev.glassbox.api.Api.ContainerSummary;
 import dev.glassbox.api.DockerException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +21,11 @@ final class Up {
     private static final List<Flags.Def> FLAGS = List.of(Flags.bool("detach", "d"), Flags.bool("build", ""),
             Flags.bool("no-build", ""), Flags.bool("no-start", ""), Flags.bool("no-deps", ""), Flags.bool("force-recreate", ""),
             Flags.bool("no-recreate", ""), Flags.bool("quiet-pull", ""), Flags.bool("remove-orphans", ""), Flags.bool("wait", ""),
-            Flags.value("pull", ""), Flags.bool("no-color", ""), Flags.bool("no-log-prefix", ""), Flags.value("timeout", "t"));
+            Flags.value("pull", ""), Flags.bool("no-color", ""), Flags.bool("no-log-prefix", ""), Flags.value("timeout", "t"),
+            Flags.value("scale", ""));
+    private static final List<Flags.Def> CREATE_FLAGS = List.of(Flags.bool("build", ""), Flags.bool("no-build", ""),
+            Flags.value("pull", ""), Flags.bool("quiet-pull", ""), Flags.bool("force-recreate", ""), Flags.bool("no-recreate", ""),
+            Flags.bool("remove-orphans", ""), Flags.value("scale", ""), Flags.bool("yes", "y"));
 
     private final Session s;
     private final Resources resources;
@@ -31,42 +37,69 @@ final class Up {
 
     int run(List<String> argv) {
         Flags f = Flags.parse(argv, FLAGS, true);
+        return up(f, f.bool("detach") || f.bool("no-start"), !f.bool("no-start"));
+    }
+
+    /** {@code docker compose create}: what up does before it starts anything. */
+    int create(List<String> argv) {
+        Flags f = Flags.parse(argv, CREATE_FLAGS, true);
+        if (f.bool("force-recreate") && f.bool("no-recreate")) {
+            throw new ComposeException("--force-recreate and --no-recreate are incompatible");
+        }
+        return up(f, true, false);
+    }
+
+    private int up(Flags f, boolean detach, boolean start) {
         if (f.bool("build") && f.bool("no-build")) {
             throw new ComposeException("--build and --no-build are incompatible");
         }
         Project p = s.project();
+        Map<String, Integer> scale = Scale.parse(p, f.list("scale"));
         List<Service> services = Order.up(p, p.select(f.args), !f.bool("no-deps"));
         new Images(s).ensure(p, services, f.bool("build"), f.bool("no-build"));
         long since = s.c.clock().getAsLong();
         Frame frame = s.frame("Running");
-        Map<String, String> names = new LinkedHashMap<>();
+        Map<String, List<String>> names = new LinkedHashMap<>();
         try {
-            create(p, services, frame, f, names);
-            if (!f.bool("no-start")) {
+            bring(p, services, frame, new Convergence(f.bool("force-recreate"), f.bool("no-recreate"), scale), names);
+            if (start) {
                 new Starter(s, frame).start(p, services, names);
             }
         } finally {
             s.show(frame);
         }
-        if (f.bool("detach") || f.bool("no-start")) {
+        if (detach) {
             return 0;
         }
         return attach(services, since);
     }
 
-    private void create(Project p, List<Service> services, Frame frame, Flags f, Map<String, String> names) {
+    /** How existing containers are treated, and how many each service runs (1 unless {@code --scale} says). */
+    record Convergence(boolean force, boolean noRecreate, Map<String, Integer> scale) {
+        int replicas(Service sv) {
+            return scale.getOrDefault(sv.name(), 1);
+        }
+    }
+
+    /** The services' networks, volumes and containers made to exist; {@code names}: service → its containers. */
+    void bring(Project p, List<Service> services, Frame frame, Convergence how, Map<String, List<String>> names) {
+        bring(p, services, services, frame, how, names);
+    }
+
+    /** {@code using}: the services whose networks and volumes are made (run's includes the one-off's service). */
+    void bring(Project p, List<Service> using, List<Service> services, Frame frame, Convergence how, Map<String, List<String>> names) {
         for (NetworkDef n : p.networks().values()) {
-            if (services.stream().anyMatch(sv -> usesNetwork(p, sv, n))) {
+            if (using.stream().anyMatch(sv -> usesNetwork(p, sv, n))) {
                 resources.ensureNetwork(p, n, frame);
             }
         }
         for (VolumeDef v : p.volumes().values()) {
-            if (services.stream().anyMatch(sv -> sv.volumes().stream().anyMatch(m -> m.type().equals("volume") && m.source().equals(v.key())))) {
+            if (using.stream().anyMatch(sv -> sv.volumes().stream().anyMatch(m -> m.type().equals("volume") && m.source().equals(v.key())))) {
                 resources.ensureVolume(p, v, frame);
             }
         }
         for (Service sv : services) {
-            names.put(sv.name(), converge(p, sv, frame, f.bool("force-recreate"), f.bool("no-recreate")));
+            names.put(sv.name(), converge(p, sv, frame, how));
         }
     }
 
@@ -74,41 +107,75 @@ final class Up {
         return ContainerPlan.networks(p, sv).contains(n.name());
     }
 
-    /** The service's one container brought to its configuration: kept, recreated or created. Answers its name. */
-    private String converge(Project p, Service sv, Frame frame, boolean force, boolean noRecreate) {
-        String image = sv.imageFor(p.name());
-        String imageId = resources.imageId(image);
-        ContainerPlan plan = ContainerPlan.of(p, sv, 1, imageId == null ? "" : imageId);
-        String id = "Container " + plan.name();
-        ContainerSummary existing = s.containers(true, List.of(sv.name())).stream().findFirst().orElse(null);
-        if (existing != null) {
-            String hash = existing.labels().getOrDefault(Labels.PREFIX + "config-hash", "");
-            boolean same = hash.equals(plan.config().labels().get(Labels.PREFIX + "config-hash"))
-                    && existing.labels().getOrDefault(Labels.PREFIX + "image", "").equals(plan.config().labels().get(Labels.PREFIX + "image"));
-            if (noRecreate || (same && !force)) {
-                if ("running".equals(existing.state())) {
-                    frame.status(id, Frame.Status.DONE, "Running");
-                }
-                return Session.name(existing);
+    /**
+     * The service's containers brought to its configuration and number: each kept, recreated or created,
+     * the highest numbers stopped and removed when there are more than wanted. Answers their names.
+     */
+    private List<String> converge(Project p, Service sv, Frame frame, Convergence how) {
+        int expected = how.replicas(sv);
+        if (expected > 1 && !sv.containerName().isEmpty()) {
+            throw new ComposeException("services." + sv.name() + ": can't set container_name and " + sv.name()
+                    + " as container name must be unique: invalid compose project");
+        }
+        String imageId = resources.imageId(sv.imageFor(p.name()));
+        List<ContainerSummary> existing = new ArrayList<>(s.containers(true, List.of(sv.name())));
+        existing.sort(Comparator.comparingInt(Up::number));
+        List<String> names = new ArrayList<>();
+        int next = 1;
+        for (int i = 0; i < existing.size(); i++) {
+            ContainerSummary c = existing.get(i);
+            next = Math.max(next, number(c) + 1);
+            if (i >= expected) {
+                Scale.remove(s, c, frame);
+            } else {
+                names.add(keep(p, sv, c, frame, how, imageId == null ? "" : imageId));
             }
-            frame.status(id, Frame.Status.WORKING, "Recreate");
-            s.api.remove(existing.id(), true, false);
-            createContainer(plan, sv);
-            frame.status(id, Frame.Status.DONE, "Recreated");
-            return plan.name();
         }
-        frame.status(id, Frame.Status.WORKING, "Creating");
+        for (int n = existing.size(); n < expected; n++) {
+            ContainerPlan plan = ContainerPlan.of(p, sv, next++, imageId == null ? "" : imageId);
+            String id = "Container " + plan.name();
+            frame.status(id, Frame.Status.WORKING, "Creating");
+            try {
+                createContainer(plan);
+            } catch (DockerException e) {
+                frame.status(id, Frame.Status.ERROR, "Error");
+                throw e;
+            }
+            frame.status(id, Frame.Status.DONE, "Created");
+            names.add(plan.name());
+        }
+        return names;
+    }
+
+    static int number(ContainerSummary c) {
         try {
-            createContainer(plan, sv);
-        } catch (DockerException e) {
-            frame.status(id, Frame.Status.ERROR, "Error");
-            throw e;
+            return Integer.parseInt(c.labels().getOrDefault(Labels.NUMBER, "0"));
+        } catch (NumberFormatException e) {
+            return 0;
         }
-        frame.status(id, Frame.Status.DONE, "Created");
+    }
+
+    /** One existing container: kept when its configuration is the service's (or with --no-recreate), else recreated. */
+    private String keep(Project p, Service sv, ContainerSummary existing, Frame frame, Convergence how, String imageId) {
+        ContainerPlan plan = ContainerPlan.of(p, sv, number(existing), imageId);
+        String hash = existing.labels().getOrDefault(Labels.PREFIX + "config-hash", "");
+        boolean same = hash.equals(plan.config().labels().get(Labels.PREFIX + "config-hash"))
+                && existing.labels().getOrDefault(Labels.PREFIX + "image", "").equals(plan.config().labels().get(Labels.PREFIX + "image"));
+        String id = "Container " + plan.name();
+        if (how.noRecreate() || (same && !how.force())) {
+            if ("running".equals(existing.state())) {
+                frame.status("Container " + Session.name(existing), Frame.Status.DONE, "Running");
+            }
+            return Session.name(existing);
+        }
+        frame.status(id, Frame.Status.WORKING, "Recreate");
+        s.api.remove(existing.id(), true, false);
+        createContainer(plan);
+        frame.status(id, Frame.Status.DONE, "Recreated");
         return plan.name();
     }
 
-    private void createContainer(ContainerPlan plan, Service sv) {
+    private void createContainer(ContainerPlan plan) {
         s.api.create(plan.name(), plan.config(), plan.hostConfig(), plan.networking());
         plan.extraNetworks().forEach((net, endpoint) -> s.api.connectNetwork(net, plan.name(), endpoint));
     }
@@ -141,8 +208,7 @@ final class Up {
         try {
             while (follower.look()) {
                 if (t.tick()) {
-                    s.err("Gracefully stopping... (press Ctrl+C again to force)");
-                    Lifecycle.stop(s, services.stream().map(Service::name).toList());
+                    teardown(t, services.stream().map(Service::name).toList());
                     follower.look();
                     return INTERRUPTED;
                 }
@@ -152,6 +218,22 @@ final class Up {
             follower.close();
             t.close();
         }
+    }
+
+    /**
+     * The first Ctrl-C: the services are stopped gracefully; a second one meanwhile ("force") kills them,
+     * as Compose does, without a progress view of its own. The client looks for it between its stop
+     * requests: one already sent runs to its end in the daemon first.
+     */
+    private void teardown(Terminal t, List<String> services) {
+        s.err("Gracefully stopping... (press Ctrl+C again to force)");
+        boolean[] forced = {false};
+        Lifecycle.stop(s, services, () -> {
+            if (!forced[0] && t.tick()) {
+                forced[0] = true;
+                Control.killQuietly(s, services);
+            }
+        });
     }
 
     private boolean anyRunning(List<ContainerSummary> containers) {

@@ -109,4 +109,38 @@ class ComposeFollowTest {
         assertTrue(screen.endsWith("clock-1 exited with code 137\n"), screen);
         assertEquals("exited", engine.run("docker inspect -f '{{.State.Status}}' app-clock-1").out().trim());
     }
+
+    /** Presses Ctrl-C when the console shows {@code first}, and again when it shows {@code second}. */
+    private static final class CtrlCTwice extends ScriptedConsole {
+        private final String first;
+        private final String second;
+        private int pressed;
+
+        CtrlCTwice(String first, String second) {
+            this.first = first;
+            this.second = second;
+        }
+
+        @Override
+        public boolean interrupted() {
+            if (pressed < 2 && output().contains(pressed == 0 ? first : second)) {
+                pressed++;
+                return true;
+            }
+            return false;
+        }
+    }
+
+    @Test
+    void aSecondCtrlCWhileStoppingKillsAtOnce() {
+        files.put("/home/student/app/compose.yaml", TICKER);
+        CtrlCTwice console = new CtrlCTwice("clock-1  | tick 3\n", "Gracefully stopping");
+        Result r = engine.run("docker compose up", Progress.NONE, console);
+        assertEquals(130, r.exitStatus(), r.text());
+        String screen = console.output() + r.text();
+        assertTrue(screen.contains("Gracefully stopping... (press Ctrl+C again to force)\n[+] Stopping 1/1\n"
+                + " ✔ Container app-clock-1  Stopped                                          0.0s \n"), "killed, not waited for\n" + screen);
+        assertFalse(screen.contains("tick 4"), screen);
+        assertTrue(screen.endsWith("clock-1 exited with code 137\n"), screen);
+    }
 }
