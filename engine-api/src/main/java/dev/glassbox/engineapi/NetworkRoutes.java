@@ -2,6 +2,7 @@ package dev.glassbox.engineapi;
 
 import dev.glassbox.api.Api;
 import dev.glassbox.api.DockerException;
+import dev.glassbox.api.NetworkCreate;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,16 +61,13 @@ final class NetworkRoutes {
             throw DockerException.invalid("network name must not be empty");
         }
         String driver = b.string("Driver");
-        if (!driver.isEmpty() && !driver.equals("bridge")) {
-            throw DockerException.unsupported("glassbox: network driver " + driver + " is not simulated yet; bridge networks are");
-        }
         String subnet = "";
         List<Body> configs = b.object("IPAM").objects("Config");
         if (!configs.isEmpty()) {
             subnet = configs.get(0).string("Subnet");
         }
         String s = subnet;
-        String id = c.api(a -> a.createNetwork(name, s, b.stringMap("Labels")));
+        String id = c.api(a -> a.createNetwork(new NetworkCreate(name, driver, s, b.stringMap("Labels"), b.stringMap("Options"))));
         c.exchange.json(201, ContainerRoutes.ordered("Id", id, "Warning", ""));
     }
 }

@@ -308,9 +308,14 @@ public interface Api {
 
     // ---- networks
 
-    /** POST /networks/create: a user-defined bridge network; an empty subnet gets the next free /16. Answers its id. */
-    default String createNetwork(String name, String subnet, Map<String, String> labels) {
+    /** POST /networks/create: a user-defined network of the request's driver; an empty subnet gets the next free /16. Answers its id. */
+    default String createNetwork(NetworkCreate request) {
         throw DockerException.unsupported("glassbox: this API has no user-defined networks");
+    }
+
+    /** A user-defined bridge network. */
+    default String createNetwork(String name, String subnet, Map<String, String> labels) {
+        return createNetwork(NetworkCreate.bridge(name, subnet, labels));
     }
 
     /** GET /networks */

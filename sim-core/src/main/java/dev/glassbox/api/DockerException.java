@@ -60,6 +60,14 @@ public final class DockerException extends RuntimeException {
         return new DockerException(ErrorKind.SERVER, message);
     }
 
+    public static DockerException forbidden(String message) {
+        return new DockerException(ErrorKind.FORBIDDEN, message);
+    }
+
+    public static DockerException unavailable(String message) {
+        return new DockerException(ErrorKind.UNAVAILABLE, message);
+    }
+
     public static DockerException noSuchContainer(String ref) {
         return notFound("No such container: " + ref);
     }

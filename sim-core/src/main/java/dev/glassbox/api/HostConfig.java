@@ -105,4 +105,9 @@ public record HostConfig(List<PortBinding> portBindings, boolean autoRemove, Res
     public static HostConfig defaults() {
         return new HostConfig(null, false, null, null, 0, 0, 0, null, false);
     }
+
+    /** {@link #networkMode()} read as a mode. */
+    public NetworkMode mode() {
+        return NetworkMode.parse(networkMode);
+    }
 }

@@ -365,9 +365,9 @@ public final class TracedApi implements Api {
     }
 
     @Override
-    public String createNetwork(String name, String subnet, Map<String, String> labels) {
-        return call("POST", "/networks/create", 201, "The client asks the daemon for a new bridge network " + name + ".",
-                () -> daemon.createNetwork(name, subnet, labels));
+    public String createNetwork(NetworkCreate request) {
+        return call("POST", "/networks/create", 201, "The client asks the daemon for a new " + request.driver() + " network " + request.name() + ".",
+                () -> daemon.createNetwork(request));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.glassbox.client;
 
+import dev.glassbox.api.NetworkCreate;
 import dev.glassbox.api.Api;
 import dev.glassbox.api.DockerException;
 import dev.glassbox.api.UsageException;
@@ -18,15 +19,13 @@ final class NetworkCommands {
 
     static int create(Session s, Parsed p) {
         String driver = p.string("driver", "bridge");
-        if (!driver.equals("bridge")) {
-            throw new UsageException("glassbox: only bridge networks are supported (not '" + driver + "')", 1);
-        }
         List<String> subnets = new ArrayList<>();
         p.list("subnet").forEach(v -> subnets.addAll(List.of(v.split(","))));
         if (subnets.size() > 1) {
             throw new UsageException("glassbox: one --subnet per network is supported", 1);
         }
-        String id = s.api.createNetwork(p.args.get(0), subnets.isEmpty() ? "" : subnets.get(0), RunOptions.labels(p.list("label")));
+        String id = s.api.createNetwork(new NetworkCreate(p.args.get(0), driver, subnets.isEmpty() ? "" : subnets.get(0),
+                RunOptions.labels(p.list("label")), RunOptions.labels(p.list("opt"))));
         s.out(id);
         return 0;
     }

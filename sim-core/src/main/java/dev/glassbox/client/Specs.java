@@ -319,6 +319,7 @@ final class Specs {
         add("network-create", "[OPTIONS] NETWORK", "Create a network", "",
                 List.of(of("d", "driver", STRING, "Driver to manage the Network").withDefault("\"bridge\""),
                         of("", "label", LIST, "Set metadata on a network"),
+                        of("o", "opt", MAP, "Set driver specific options").withDefault("map[]"),
                         of("", "subnet", STRINGS, "Subnet in CIDR format that represents a network segment")), 1, 1, true, "network create");
         add("network-connect", "[OPTIONS] NETWORK CONTAINER", "Connect a container to a network", "",
                 List.of(of("", "alias", STRINGS, "Add network-scoped alias for the container"),

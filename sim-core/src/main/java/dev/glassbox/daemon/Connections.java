@@ -2,6 +2,8 @@ package dev.glassbox.daemon;
 
 import dev.glassbox.api.DockerException;
 import dev.glassbox.api.EndpointSettings;
+import dev.glassbox.api.NetworkMode;
+import dev.glassbox.runtime.EndpointPlan;
 import dev.glassbox.trace.Layer;
 import dev.glassbox.trace.Tracer;
 import java.util.HexFormat;
@@ -23,11 +25,11 @@ final class Connections {
     }
 
     void connect(Network n, Container c, EndpointSettings settings) {
-        String mode = c.networkMode();
-        if (!n.bridged() || mode.equals("host")) {
+        NetworkMode mode = c.mode();
+        if (!n.bridged() || mode instanceof NetworkMode.Host) {
             throw DockerException.conflict("container cannot be disconnected from host network or connected to host network");
         }
-        if (mode.equals("none") || mode.startsWith("container:")) {
+        if (mode instanceof NetworkMode.None || mode instanceof NetworkMode.Joined) {
             throw DockerException.conflict("container cannot be connected to multiple networks with one of the networks in private (none) mode");
         }
         if (n.predefined() && !settings.aliases().isEmpty()) {
@@ -88,18 +90,15 @@ final class Connections {
         ep.endpointId = d.randomHex(32);
         d.tracer.did(Layer.DAEMON, null, "allocate IP", ep.ip, "IPAM hands out " + ep.ip + ", the lowest free address of the network "
                 + n.name() + " " + n.ipam().subnet + ".", "");
-        d.kernel.net().createVeth(ep.veth, c.sandbox, ep.ifname);
-        d.kernel.net().setMaster(ep.veth, n.bridge());
-        d.kernel.net().addAddress(c.sandbox, ep.ifname, ep.ip + "/" + n.ipam().prefix);
-        d.kernel.net().linkUp(c.sandbox, ep.ifname);
+        d.runtime.join(c.sandbox, new EndpointPlan.Veth(n.bridge(), ep.veth, ep.ifname, ep.ip, n.ipam().prefix));
     }
 
     /** Takes the endpoint's link away (if the container's namespace has not taken it already) and frees its address. */
     void detach(Endpoint ep) {
-        if (!ep.veth.isEmpty() && d.kernel.net().linkExists(ep.veth)) {
-            d.kernel.net().deleteLink(ep.veth);
-        }
         Network n = d.networks.byName.get(ep.network);
+        if (!ep.veth.isEmpty()) {
+            d.runtime.leave(new EndpointPlan.Veth(n == null ? "" : n.bridge(), ep.veth, ep.ifname, ep.ip, n == null ? 0 : n.ipam().prefix));
+        }
         if (n != null) {
             n.ipam().release(ep.ip);
         }

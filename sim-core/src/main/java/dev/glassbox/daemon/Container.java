@@ -1,5 +1,6 @@
 package dev.glassbox.daemon;
 
+import dev.glassbox.api.NetworkMode;
 import dev.glassbox.api.Api;
 import dev.glassbox.api.ContainerConfig;
 import dev.glassbox.api.HostConfig;
@@ -108,9 +109,8 @@ final class Container {
         return layout.cgroupParent() + "/" + id;
     }
 
-    String networkMode() {
-        String m = hostConfig.networkMode();
-        return m.equals("default") ? "bridge" : m;
+    NetworkMode mode() {
+        return hostConfig.mode();
     }
 
     void log(int stream, long time, String text) {

@@ -4,6 +4,7 @@ import dev.glassbox.api.Api;
 import dev.glassbox.api.ContainerConfig;
 import dev.glassbox.api.DockerException;
 import dev.glassbox.api.EndpointSettings;
+import dev.glassbox.api.NetworkMode;
 import dev.glassbox.api.NetworkingConfig;
 import dev.glassbox.api.HostConfig;
 import dev.glassbox.trace.Layer;
@@ -52,7 +53,7 @@ final class Creations {
         Images.Stored stored = d.images.find(config.image()).orElseThrow(() -> DockerException.noSuchImage(Images.familiar(config.image())));
         try (Tracer.Span s = d.tracer.open(Layer.DAEMON, null, "create container", name == null ? "" : name,
                 "The daemon records a new container: its configuration, a name, and a writable layer on top of the image's layers.", "")) {
-            d.networks.check(hc.networkMode(), d);
+            d.networks.check(hc.mode(), d);
             List<String> path = Lifecycle.command(config, stored.image());
             if (path.isEmpty()) {
                 throw DockerException.invalid("no command specified");
@@ -65,7 +66,7 @@ final class Creations {
             lowers.add(d.layout.overlayRoot() + "/" + cacheId + "-init/diff");
             lowers.addAll(d.images.storage.lowerdirs(stored.chain()));
             // --network host: the host's name, copied into the container's own UTS namespace (--uts host shares the namespace itself)
-            String hostname = config.hostname().isEmpty() ? (hc.networkMode().equals("host") ? d.kernel.info().hostname() : id.substring(0, 12))
+            String hostname = config.hostname().isEmpty() ? (hc.mode() instanceof NetworkMode.Host ? d.kernel.info().hostname() : id.substring(0, 12))
                     : config.hostname();
             Container c = new Container(id, n, d.now(), config, hc, stored.image(), config.image(), path, cacheId, lowers, hostname);
             c.layout = d.layout;
@@ -92,12 +93,13 @@ final class Creations {
         EndpointSettings own = EndpointSettings.NONE;
         for (var e : networking.endpoints().entrySet()) {
             String key = e.getKey();
-            boolean mine = key.equals(hc.networkMode()) || (Set.of("default", "bridge").contains(key) && Set.of("default", "bridge").contains(hc.networkMode()));
+            NetworkMode keyMode = NetworkMode.parse(key);
+            boolean mine = key.equals(hc.networkMode()) || (keyMode.defaultBridge() && hc.mode().defaultBridge());
             if (!mine) {
                 continue; // another network: the API's client connects it after create
             }
-            d.links.validate(hc.networkMode(), e.getValue());
-            if (!e.getValue().aliases().isEmpty() && (Set.of("default", "bridge", "host", "none").contains(key) || key.startsWith("container:"))) {
+            d.links.validate(hc.mode(), e.getValue());
+            if (!e.getValue().aliases().isEmpty() && (!keyMode.hasEndpoint() || keyMode.defaultBridge())) {
                 throw DockerException.invalid("invalid config for network " + key + ": invalid endpoint settings:\n"
                         + "network-scoped alias is supported only for containers in user defined networks");
             }

@@ -4,6 +4,7 @@ import dev.glassbox.Progress;
 import dev.glassbox.api.Api;
 import dev.glassbox.api.ContainerConfig;
 import dev.glassbox.api.DockerException;
+import dev.glassbox.api.NetworkCreate;
 import dev.glassbox.api.ErrorKind;
 import dev.glassbox.api.HostConfig;
 import dev.glassbox.image.Image;
@@ -298,8 +299,9 @@ public final class Daemon implements Api {
     // ---- networks
 
     @Override
-    public String createNetwork(String name, String subnet, Map<String, String> labels) {
-        return networks.create(name, subnet, labels, networks.freeId()).id();
+    public String createNetwork(NetworkCreate request) {
+        NetworkDriver.forCreate(request.driver());
+        return networks.create(request.name(), request.subnet(), request.labels(), networks.freeId()).id();
     }
 
     @Override

@@ -143,7 +143,7 @@ final class Events {
             a.put("container", containerId);
         }
         a.put("name", n.name());
-        a.put("type", n.driver());
+        a.put("type", n.driver().wire());
         log("network", action, n.id(), a);
     }
 

@@ -2,6 +2,7 @@ package dev.glassbox.daemon;
 
 import dev.glassbox.api.DockerException;
 import dev.glassbox.api.EndpointSettings;
+import dev.glassbox.api.NetworkMode;
 import dev.glassbox.trace.Layer;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -56,15 +57,15 @@ final class LegacyLinks {
     }
 
     /** At create: the links parse, and on the default bridge each names an existing container that has a network of its own. */
-    void validate(String networkMode, EndpointSettings settings) {
+    void validate(NetworkMode mode, EndpointSettings settings) {
         List<Link> links = of(settings);
         if (links.isEmpty()) {
             return;
         }
-        if (networkMode.equals("host")) {
+        if (mode instanceof NetworkMode.Host) {
             throw hostConflict();
         }
-        if (!legacy(networkMode)) {
+        if (!mode.defaultBridge()) {
             return;
         }
         for (Link l : links) {
@@ -72,7 +73,7 @@ final class LegacyLinks {
             if (child == null) {
                 throw DockerException.invalid("could not get container for " + l.name() + ": No such container: " + l.name());
             }
-            if (child.networkMode().equals("host")) {
+            if (child.mode() instanceof NetworkMode.Host) {
                 throw hostConflict();
             }
         }
@@ -82,14 +83,10 @@ final class LegacyLinks {
         return DockerException.invalid("conflicting options: host type networking can't be used with links. This would result in undefined behavior");
     }
 
-    static boolean legacy(String networkMode) {
-        return networkMode.equals("default") || networkMode.equals("bridge");
-    }
-
     /** The linked containers of c on the default bridge, each with its alias; every one must be running when c starts. */
     List<Container> children(Container c, List<Link> out, boolean mustRun) {
         List<Container> children = new ArrayList<>();
-        if (!c.networkMode().equals("bridge")) {
+        if (!c.mode().defaultBridge()) {
             return children;
         }
         for (Link l : of(c.endpointSettings.get("bridge"))) {
@@ -172,7 +169,7 @@ final class LegacyLinks {
     /** HostConfig.Links as inspect shows them: {@code /child:/parent/alias}. */
     List<String> inspect(Container c) {
         List<String> out = new ArrayList<>();
-        if (!c.networkMode().equals("bridge")) {
+        if (!c.mode().defaultBridge()) {
             return out;
         }
         for (Link l : of(c.endpointSettings.get("bridge"))) {

@@ -12,6 +12,7 @@ import dev.glassbox.kernel.Processes;
 import dev.glassbox.kernel.Sandbox;
 import dev.glassbox.kernel.StdioSpec;
 import dev.glassbox.runtime.Runtime;
+import dev.glassbox.runtime.EndpointPlan;
 import dev.glassbox.runtime.RuntimeSpec;
 import dev.glassbox.kernel.Signals;
 import dev.glassbox.trace.Layer;
@@ -86,8 +87,9 @@ final class Lifecycle {
             writeFiles(c);
             VolumeCopy.seed(d, c);
             RuntimeSpec.NetworkPlan plan = d.networks.plan(c, d);
-            c.ip = plan.ip() == null ? "" : plan.ip();
-            c.vethHost = plan.vethHost() == null ? "" : plan.vethHost();
+            EndpointPlan own = plan.endpoint();
+            c.ip = own == null ? "" : own.ip();
+            c.vethHost = own instanceof EndpointPlan.Veth v ? v.hostIf() : "";
             c.nat.clear();
             c.nat.addAll(plan.nat());
             c.endpointId = d.randomHex(32);
@@ -151,7 +153,7 @@ final class Lifecycle {
         String cwd = c.config.workingDir().isEmpty() ? (c.image.config().workingDir().isEmpty() ? "/" : c.image.config().workingDir())
                 : c.config.workingDir();
         UsernsRemap remap = c.hostConfig.usernsMode().equals("host") ? null : d.options.usernsRemap();
-        boolean ownNet = !plan.mode().equals("host") && !plan.mode().equals("container");
+        boolean ownNet = plan.ownNamespace();
         java.util.Set<NsType> shared = java.util.EnumSet.noneOf(NsType.class);
         for (NsType t : List.of(NsType.PID, NsType.UTS, NsType.IPC)) {
             if (c.hostConfig.sharesHost(t.procName())) {

@@ -7,7 +7,7 @@ import java.util.Map;
  * user-defined bridge network with a Linux bridge and an IPAM subnet of its own ({@code ipam} is null
  * for host and none).
  */
-record Network(String id, String name, String driver, String bridge, Ipam ipam, long created, Map<String, String> labels,
+record Network(String id, String name, NetworkDriver driver, String bridge, Ipam ipam, long created, Map<String, String> labels,
                boolean predefined) {
     Network {
         labels = labels == null ? Map.of() : Map.copyOf(labels);

@@ -17,7 +17,7 @@ final class NetworkViews {
         m.put("Id", n.id());
         m.put("Created", Instant.ofEpochMilli(n.created()).toString());
         m.put("Scope", "local");
-        m.put("Driver", n.driver());
+        m.put("Driver", n.driver().wire());
         m.put("EnableIPv4", true);
         m.put("EnableIPv6", false);
         Map<String, Object> ipam = new LinkedHashMap<>();
@@ -59,7 +59,7 @@ final class NetworkViews {
     static java.util.List<dev.glassbox.api.Api.NetworkSummary> summaries(java.util.Collection<Network> networks) {
         java.util.List<dev.glassbox.api.Api.NetworkSummary> out = new java.util.ArrayList<>();
         for (Network n : networks) {
-            out.add(new dev.glassbox.api.Api.NetworkSummary(n.id(), n.name(), n.driver(), "local", n.created(), n.labels()));
+            out.add(new dev.glassbox.api.Api.NetworkSummary(n.id(), n.name(), n.driver().wire(), "local", n.created(), n.labels()));
         }
         return out;
     }

@@ -1,10 +1,12 @@
 package dev.glassbox.daemon;
 
 import dev.glassbox.api.DockerException;
+import dev.glassbox.api.NetworkMode;
 import dev.glassbox.api.PortBinding;
 import dev.glassbox.image.Digest;
 import dev.glassbox.kernel.Kernel;
 import dev.glassbox.kernel.NatRule;
+import dev.glassbox.runtime.EndpointPlan;
 import dev.glassbox.runtime.RuntimeSpec;
 import dev.glassbox.trace.Layer;
 import dev.glassbox.trace.Tracer;
@@ -37,13 +39,13 @@ final class Networks {
         this.bridge = kernel.layout().bridge();
         this.bridgeIpam = new Ipam(kernel.layout().subnet(), kernel.layout().gateway());
         kernel.net().createBridge(bridge, bridgeIpam.gateway + "/" + bridgeIpam.prefix);
-        predefined("bridge", "bridge", bridge, bridgeIpam);
-        predefined("host", "host", null, null);
-        predefined("none", "null", null, null);
+        predefined("bridge", NetworkDriver.BRIDGE, bridge, bridgeIpam);
+        predefined("host", NetworkDriver.HOST, null, null);
+        predefined("none", NetworkDriver.NULL, null, null);
     }
 
     /** Predefined networks get ids from their names, so they take nothing from the engine's random source. */
-    private void predefined(String name, String driver, String iface, Ipam ipam) {
+    private void predefined(String name, NetworkDriver driver, String iface, Ipam ipam) {
         String id = Digest.of(("glassbox network " + name).getBytes(java.nio.charset.StandardCharsets.UTF_8)).hex();
         byName.put(name, new Network(id, name, driver, iface, ipam, kernel.currentTimeMillis(), Map.of(), true));
     }
@@ -98,7 +100,7 @@ final class Networks {
         try (Tracer.Span s = tracer.open(Layer.DAEMON, null, "create network", name, "libnetwork gives the network " + name
                 + " a bridge of its own, " + iface + ", and the subnet " + cidr + ": its containers share a switch no other network is plugged into.", "")) {
             kernel.net().createBridge(iface, ipam.gateway + "/" + ipam.prefix);
-            Network n = new Network(id, name, "bridge", iface, ipam, kernel.currentTimeMillis(), labels, false);
+            Network n = new Network(id, name, NetworkDriver.BRIDGE, iface, ipam, kernel.currentTimeMillis(), labels, false);
             byName.put(name, n);
             events.network(n, "create", null);
             return n;
@@ -171,26 +173,18 @@ final class Networks {
         }
     }
 
-    void check(String mode, Daemon daemon) {
-        switch (mode) {
-            case "default", "bridge", "host", "none" -> { }
-            default -> {
-                if (mode.startsWith("container:")) {
-                    daemon.container(mode.substring("container:".length()));
-                } else {
-                    get(mode);
-                }
-            }
+    void check(NetworkMode mode, Daemon daemon) {
+        if (mode instanceof NetworkMode.Joined j) {
+            daemon.container(j.container());
+        } else if (mode instanceof NetworkMode.Named n) {
+            get(n.network());
         }
     }
 
     /** The network a container's endpoint is on, or null for host, none and container:. */
     Network of(Container c) {
-        String mode = c.networkMode();
-        if (mode.equals("host") || mode.equals("none") || mode.startsWith("container:")) {
-            return null;
-        }
-        return byName.get(mode);
+        NetworkMode mode = c.mode();
+        return mode.hasEndpoint() ? byName.get(mode.network()) : null;
     }
 
     /** Whether the container has an endpoint on the network: its own, or one connected later. */
@@ -227,18 +221,21 @@ final class Networks {
     }
 
     RuntimeSpec.NetworkPlan plan(Container c, Daemon daemon) {
-        String mode = c.networkMode();
-        if (mode.equals("host") || mode.equals("none")) {
-            return new RuntimeSpec.NetworkPlan(mode, null, null, null, 0, null, null, List.of());
+        NetworkMode mode = c.mode();
+        if (mode instanceof NetworkMode.Host) {
+            return new RuntimeSpec.NetworkPlan.Host();
         }
-        if (mode.startsWith("container:")) {
-            Container other = daemon.container(mode.substring("container:".length()));
+        if (mode instanceof NetworkMode.None) {
+            return new RuntimeSpec.NetworkPlan.Isolated();
+        }
+        if (mode instanceof NetworkMode.Joined j) {
+            Container other = daemon.container(j.container());
             if (!other.running()) {
                 throw DockerException.conflict("cannot join network namespace of a non running container: container " + other.id + " is not running");
             }
-            return new RuntimeSpec.NetworkPlan("container", other.sandbox, null, null, 0, null, null, List.of());
+            return new RuntimeSpec.NetworkPlan.Joined(other.sandbox);
         }
-        Network n = get(mode);
+        Network n = get(mode.network());
         checkPorts(c, daemon);
         String ip = n.ipam().allocate();
         List<NatRule> nat = new ArrayList<>();
@@ -247,7 +244,7 @@ final class Networks {
             nat.add(new NatRule(p.proto(), p.hostIp().isEmpty() ? "0.0.0.0" : p.hostIp(), hostPort, ip, p.containerPort(), n.bridge()));
         }
         String veth = "veth" + HexFormat.of().formatHex(kernel.random(4)).substring(0, 7);
-        return new RuntimeSpec.NetworkPlan("bridge", null, n.bridge(), ip, n.ipam().prefix, n.ipam().gateway, veth, nat);
+        return new RuntimeSpec.NetworkPlan.Attached(new EndpointPlan.Veth(n.bridge(), veth, "eth0", ip, n.ipam().prefix), n.ipam().gateway, nat);
     }
 
     private void checkPorts(Container c, Daemon daemon) {

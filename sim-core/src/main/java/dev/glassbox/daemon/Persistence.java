@@ -213,7 +213,7 @@ public final class Persistence {
             ObjectNode o = networks.addObject();
             o.put("id", n.id());
             o.put("name", n.name());
-            o.put("driver", n.driver());
+            o.put("driver", n.driver().wire());
             o.put("bridge", n.bridge());
             o.put("subnet", n.ipam().subnet);
             o.put("gateway", n.ipam().gateway);

@@ -69,7 +69,7 @@ final class StateReader {
             String subnet = o.path("subnet").asText();
             Ipam ipam = new Ipam(subnet, o.path("gateway").asText());
             Map<String, String> labels = JSON.convertValue(o.path("labels"), JSON.getTypeFactory().constructMapType(Map.class, String.class, String.class));
-            Network n = new Network(o.path("id").asText(), o.path("name").asText(), o.path("driver").asText(), o.path("bridge").asText(), ipam,
+            Network n = new Network(o.path("id").asText(), o.path("name").asText(), NetworkDriver.named(o.path("driver").asText()), o.path("bridge").asText(), ipam,
                     o.path("created").asLong(), labels, false);
             try (Tracer.Span s = d.tracer.open(dev.glassbox.trace.Layer.DAEMON, null, "restore network", n.name(),
                     "The network " + n.name() + " was recorded by the previous daemon: its bridge " + n.bridge() + " is made again.", "")) {

@@ -1,5 +1,6 @@
 package dev.glassbox.daemon;
 
+import dev.glassbox.api.NetworkMode;
 import dev.glassbox.api.Api;
 import dev.glassbox.api.PortBinding;
 import dev.glassbox.kernel.NatRule;
@@ -132,7 +133,7 @@ final class Views {
         m.put("Driver", "overlay2");
         m.put("Platform", "linux");
         Map<String, Object> host = new LinkedHashMap<>();
-        host.put("NetworkMode", c.hostConfig.networkMode().equals("default") ? "bridge" : c.hostConfig.networkMode());
+        host.put("NetworkMode", c.mode() instanceof NetworkMode.Default ? "bridge" : c.mode().wire());
         Map<String, Object> bindings = new TreeMap<>();
         for (PortBinding b : c.hostConfig.portBindings()) {
             bindings.put(b.portKey(), List.of(ordered("HostIp", b.hostIp(), "HostPort", b.hostPort() == 0 ? "" : String.valueOf(b.hostPort()))));
@@ -230,7 +231,7 @@ final class Views {
             }
         }
         n.put("Ports", ports);
-        boolean bridge = c.networkMode().equals("bridge");
+        boolean bridge = c.mode().defaultBridge();
         boolean up = net != null && net.bridged() && c.running();
         n.put("Gateway", bridge && up ? net.ipam().gateway : "");
         n.put("IPAddress", bridge && up ? c.ip : "");
@@ -246,7 +247,7 @@ final class Views {
         ep.put("MacAddress", up ? mac(c.ip) : "");
         ep.put("EndpointID", c.running() ? c.endpointId : "");
         names(ep, c, net, false);
-        nets.put(c.networkMode().startsWith("container:") ? "container" : c.networkMode(), ep);
+        nets.put(c.mode() instanceof NetworkMode.Joined ? "container" : c.mode().hasEndpoint() ? c.mode().network() : c.mode().wire(), ep);
         for (Endpoint e : c.endpoints) {
             Network other = d.networks.byName.get(e.network);
             boolean on = other != null && c.running() && !e.ip.isEmpty();

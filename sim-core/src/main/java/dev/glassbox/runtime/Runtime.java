@@ -52,10 +52,10 @@ public final class Runtime {
             Set<NsType> create = EnumSet.of(NsType.PID, NsType.MNT, NsType.UTS, NsType.IPC, NsType.CGROUP);
             create.removeAll(spec.hostNamespaces()); // --pid host, --uts host, --ipc host
             Map<NsType, Sandbox> join = Map.of();
-            switch (spec.network().mode()) {
-                case "host" -> { }
-                case "container" -> join = Map.of(NsType.NET, spec.network().join());
-                default -> create.add(NsType.NET);
+            if (spec.network() instanceof RuntimeSpec.NetworkPlan.Joined j) {
+                join = Map.of(NsType.NET, j.sandbox());
+            } else if (spec.network().ownNamespace()) {
+                create.add(NsType.NET);
             }
             if (spec.userNamespace()) {
                 create.add(NsType.USER);
@@ -100,32 +100,58 @@ public final class Runtime {
 
     private void network(RuntimeSpec spec, Sandbox sb) {
         RuntimeSpec.NetworkPlan n = spec.network();
-        try (Tracer.Span s = tracer.open(Layer.RUNTIME, null, "network", n.mode(), sentence(n), "")) {
-            if (n.mode().equals("host") || n.mode().equals("container")) {
+        try (Tracer.Span s = tracer.open(Layer.RUNTIME, null, "network", modeName(n), sentence(n), "")) {
+            if (!n.ownNamespace()) {
                 return;
             }
             kernel.net().linkUp(sb, "lo");
-            if (!n.mode().equals("bridge")) {
-                return;
-            }
-            kernel.net().createVeth(n.vethHost(), sb, "eth0");
-            kernel.net().setMaster(n.vethHost(), n.bridge());
-            kernel.net().addAddress(sb, "eth0", n.ip() + "/" + n.prefix());
-            kernel.net().linkUp(sb, "eth0");
-            kernel.net().addDefaultRoute(sb, n.gateway(), "eth0");
-            for (NatRule r : n.nat()) {
-                kernel.net().addNat(r);
-                kernel.net().proxy(r);
+            if (n instanceof RuntimeSpec.NetworkPlan.Attached a) {
+                join(sb, a.endpoint());
+                kernel.net().addDefaultRoute(sb, a.gateway(), a.endpoint().ifname());
+                for (NatRule r : a.nat()) {
+                    kernel.net().addNat(r);
+                    kernel.net().proxy(r);
+                }
             }
         }
     }
 
+    /** Wires an endpoint into the container's network namespace: its link, its address, up. */
+    public void join(Sandbox sb, EndpointPlan ep) {
+        if (ep instanceof EndpointPlan.Veth v) {
+            kernel.net().createVeth(v.hostIf(), sb, v.ifname());
+            kernel.net().setMaster(v.hostIf(), v.bridge());
+        }
+        kernel.net().addAddress(sb, ep.ifname(), ep.ip() + "/" + ep.prefix());
+        kernel.net().linkUp(sb, ep.ifname());
+    }
+
+    /** Takes an endpoint's link away, unless the kernel already did with the container's namespace. */
+    public void leave(EndpointPlan ep) {
+        if (ep instanceof EndpointPlan.Veth v && kernel.net().linkExists(v.hostIf())) {
+            kernel.net().deleteLink(v.hostIf());
+        }
+    }
+
+    /** The plan's name in the trace: host, none, container, or the bridge driver's. */
+    private static String modeName(RuntimeSpec.NetworkPlan n) {
+        if (n instanceof RuntimeSpec.NetworkPlan.Host) {
+            return "host";
+        }
+        if (n instanceof RuntimeSpec.NetworkPlan.Isolated) {
+            return "none";
+        }
+        return n instanceof RuntimeSpec.NetworkPlan.Joined ? "container" : "bridge";
+    }
+
     private static String sentence(RuntimeSpec.NetworkPlan n) {
-        return switch (n.mode()) {
+        if (n instanceof RuntimeSpec.NetworkPlan.Attached a && a.endpoint() instanceof EndpointPlan.Veth v) {
+            return "libnetwork connects the container to the " + v.bridge() + " bridge with a veth pair and gives it " + v.ip() + ".";
+        }
+        return switch (modeName(n)) {
             case "host" -> "--network host: the container shares the host's network namespace; nothing is set up.";
             case "none" -> "--network none: the container's network namespace gets only its loopback interface.";
-            case "container" -> "The container joins another container's network namespace and shares its interfaces.";
-            default -> "libnetwork connects the container to the " + n.bridge() + " bridge with a veth pair and gives it " + n.ip() + ".";
+            default -> "The container joins another container's network namespace and shares its interfaces.";
         };
     }
 
@@ -147,8 +173,8 @@ public final class Runtime {
                 kernel.net().unproxy(r);
                 kernel.net().removeNat(r);
             }
-            if (n.vethHost() != null) { // the kernel may have deleted the pair with the namespace already: deleteLink says so
-                kernel.net().deleteLink(n.vethHost());
+            if (n.endpoint() instanceof EndpointPlan.Veth v) { // the kernel may have deleted the pair with the namespace already: deleteLink says so
+                kernel.net().deleteLink(v.hostIf());
             }
             try {
                 kernel.mounts().unmount(merged);

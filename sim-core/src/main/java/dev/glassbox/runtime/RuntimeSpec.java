@@ -59,18 +59,44 @@ public record RuntimeSpec(String id, List<String> argv, List<String> env, String
         return !uidMap.isEmpty();
     }
 
-    /**
-     * The container's network: {@code bridge} (a veth into {@code bridge} with {@code ip}), {@code host}
-     * (the host's namespace), {@code none} (only loopback) or {@code container} (joins {@code join}'s).
-     */
-    public record NetworkPlan(String mode, Sandbox join, String bridge, String ip, int prefix, String gateway, String vethHost,
-                              List<NatRule> nat) {
-        public NetworkPlan {
-            nat = nat == null ? List.of() : List.copyOf(nat);
+    /** The container's network namespace: the host's, its own with only loopback, another container's, or its own with an endpoint. */
+    public sealed interface NetworkPlan {
+        /** {@code --network host}: the host's namespace; nothing is set up. */
+        record Host() implements NetworkPlan {
         }
 
-        public static NetworkPlan none() {
-            return new NetworkPlan("none", null, null, null, 0, null, null, List.of());
+        /** {@code --network none}: a namespace of its own with only its loopback link. */
+        record Isolated() implements NetworkPlan {
+        }
+
+        /** {@code --network container:X}: X's namespace, joined. */
+        record Joined(Sandbox sandbox) implements NetworkPlan {
+        }
+
+        /** A namespace of its own with {@code endpoint}, a default route through {@code gateway}, and the published ports' rules. */
+        record Attached(EndpointPlan endpoint, String gateway, List<NatRule> nat) implements NetworkPlan {
+            public Attached {
+                nat = nat == null ? List.of() : List.copyOf(nat);
+            }
+        }
+
+        static NetworkPlan none() {
+            return new Isolated();
+        }
+
+        /** Whether the container gets a network namespace of its own (not the host's, not another container's). */
+        default boolean ownNamespace() {
+            return !(this instanceof Host) && !(this instanceof Joined);
+        }
+
+        /** The endpoint the container starts with; null without one. */
+        default EndpointPlan endpoint() {
+            return null;
+        }
+
+        /** The published ports' DNAT rules and proxies. */
+        default List<NatRule> nat() {
+            return List.of();
         }
     }
 }

@@ -1,0 +1,22 @@
+package dev.glassbox.api;
+
+import java.util.Map;
+
+/**
+ * {@code POST /networks/create}'s body as glassbox reads it: the name, the driver ({@code bridge} when
+ * none is given), one IPv4 subnet (empty: the next free /16), labels, and the driver's options
+ * ({@code -o parent=eth0}).
+ */
+public record NetworkCreate(String name, String driver, String subnet, Map<String, String> labels, Map<String, String> options) {
+    public NetworkCreate {
+        driver = driver == null || driver.isEmpty() ? "bridge" : driver;
+        subnet = subnet == null ? "" : subnet;
+        labels = labels == null ? Map.of() : Map.copyOf(labels);
+        options = options == null ? Map.of() : Map.copyOf(options);
+    }
+
+    /** A bridge network. */
+    public static NetworkCreate bridge(String name, String subnet, Map<String, String> labels) {
+        return new NetworkCreate(name, "bridge", subnet, labels, Map.of());
+    }
+}

@@ -1,0 +1,57 @@
+package dev.glassbox.daemon;
+
+import dev.glassbox.api.DockerException;
+
+/**
+ * libnetwork's network drivers glassbox has: {@code bridge} (a Linux bridge per network, a veth per
+ * endpoint, NAT to the outside), and the drivers of the predefined {@code host} and {@code none}
+ * networks. The name is what {@code docker network ls} and {@code inspect} show.
+ */
+enum NetworkDriver {
+    BRIDGE("bridge"),
+    HOST("host"),
+    NULL("null");
+
+    private final String wire;
+
+    NetworkDriver(String wire) {
+        this.wire = wire;
+    }
+
+    /** The driver's name as Docker shows and takes it. */
+    String wire() {
+        return wire;
+    }
+
+    @Override
+    public String toString() {
+        return wire;
+    }
+
+    /**
+     * The driver a new network gets, by the name {@code docker network create -d} gives, or the daemon's
+     * refusal in its words: the predefined networks' drivers make no second network, overlay needs a swarm,
+     * and a name that is no driver is looked up as a plugin.
+     */
+    static NetworkDriver forCreate(String name) {
+        switch (name) {
+            case "host", "null" -> throw DockerException.forbidden("only one instance of \"" + name + "\" network is allowed");
+            case "overlay" -> throw DockerException.unavailable("This node is not a swarm manager. Use \"docker swarm init\" or "
+                    + "\"docker swarm join\" to connect this node to swarm and try again.");
+            case "macvlan", "ipvlan" -> throw DockerException.unsupported("glassbox: the " + name + " network driver is not simulated yet");
+            default -> {
+                return named(name);
+            }
+        }
+    }
+
+    /** A driver by the name Docker shows, in the daemon's words when there is none. */
+    static NetworkDriver named(String name) {
+        for (NetworkDriver d : values()) {
+            if (d.wire.equals(name)) {
+                return d;
+            }
+        }
+        throw DockerException.notFound("plugin \"" + name + "\" not found");
+    }
+}

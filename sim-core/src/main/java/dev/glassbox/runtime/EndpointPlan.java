@@ -1,0 +1,24 @@
+package dev.glassbox.runtime;
+
+/**
+ * One network interface a container gets: how its link reaches the network. Each network driver makes
+ * its kind; {@link Runtime#join} and {@link Runtime#leave} wire and unwire every kind in one place, at
+ * start and at {@code docker network connect} alike.
+ */
+public sealed interface EndpointPlan {
+    /** The interface's name inside the container ({@code eth0}, {@code eth1}, …). */
+    String ifname();
+
+    /** Its IPv4 address. */
+    String ip();
+
+    /** The subnet's prefix length. */
+    int prefix();
+
+    /**
+     * The bridge driver's endpoint: a veth pair whose host end {@code hostIf} is a port of {@code bridge}
+     * and whose other end is {@code ifname} in the container's network namespace.
+     */
+    record Veth(String bridge, String hostIf, String ifname, String ip, int prefix) implements EndpointPlan {
+    }
+}
