@@ -94,8 +94,26 @@ final class StreamRoutes {
         // so output that arrived with the headers is lost in that buffer (exec_run printed nothing
         // now and then, the sim's exec being done before the client had parsed the 101). With
         // dockerd a process start takes that long anyway. This narrows the race; only the client can
-        // close it (docker-py 5.0.3 reads from response.raw._fp.fp.raw).
-        pause();
+        // close it (docker-py 5.0.3 reads from response.raw._fp.fp.raw). That SDK gets the time a
+        // runc exec takes on dockerd (~100 ms), so that a busy machine does not lose its output.
+        String agent = c.request.header("User-Agent");
+        if (agent != null && agent.startsWith("docker-sdk-python")) {
+            sleep(SDK_PYTHON_HEADROOM_MILLIS);
+        } else {
+            pause();
+        }
+    }
+
+    /** How long the first output waits after the 101 for the docker SDK for Python (see {@link #upgradeOrOk}). */
+    static final long SDK_PYTHON_HEADROOM_MILLIS = 100;
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the server is stopping");
+        }
     }
 
     private static void logsOnly(Call c, String id, boolean stdout, boolean stderr) throws IOException {
