@@ -107,10 +107,13 @@ final class BuildCommand {
                 started[0] = true;
                 if (quiet) {
                     stream.append(chunk);
-                } else if (view != null) {
-                    view.accept(chunk);
                 } else {
-                    s.out.append(chunk);
+                    if (view != null) {
+                        view.accept(chunk);
+                    } else {
+                        s.out.append(chunk);
+                    }
+                    s.showOnConsole(); // at a terminal each line shows as the build writes it
                 }
             });
         } catch (DockerException e) {

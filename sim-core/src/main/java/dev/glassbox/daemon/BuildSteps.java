@@ -1,6 +1,5 @@
 package dev.glassbox.daemon;
 
-import dev.glassbox.api.Api;
 import dev.glassbox.api.ContainerConfig;
 import dev.glassbox.api.DockerException;
 import dev.glassbox.api.HostConfig;
@@ -219,12 +218,7 @@ final class BuildSteps {
         int code;
         try (Tracer.Span s = d.tracer.open(dev.glassbox.trace.Layer.DAEMON, null, "run step", ctr.name, "The build container runs "
                 + String.join(" ", cmd) + " to its end; what it prints is the build's output.", String.join(" ", cmd))) {
-            d.lifecycle.start(ctr);
-            int pid = ctr.pid;
-            code = d.kernel.processes().waitFor(pid, Daemon.WAIT_CAP_MILLIS).map(x -> x.code()).orElse(-1);
-            for (Api.LogLine line : Views.logs(ctr, true, true, "all")) {
-                st.out.accept(line.text());
-            }
+            code = BuildOutput.follow(d, ctr, st.out);
         }
         if (code != 0) {
             throw DockerException.invalid("The command '" + String.join(" ", cmd) + "' returned a non-zero code: " + code);
