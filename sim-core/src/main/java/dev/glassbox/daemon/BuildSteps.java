@@ -38,6 +38,9 @@ final class BuildSteps {
         if (in instanceof Instruction.Run r) {
             run(st, r);
         } else if (in instanceof Instruction.Copy cp) {
+            if (!cp.chmod().isEmpty()) {
+                throw needsBuildKit("chmod");
+            }
             copies.copy(st, cp, this);
         } else if (in instanceof Instruction.Env e) {
             ShellLex lex = st.lex();
@@ -123,7 +126,8 @@ final class BuildSteps {
         } else if (in instanceof Instruction.Workdir w) {
             workdir(st, BuildText.workdir(c.workingDir, st.lex().word(w.path())));
         } else if (in instanceof Instruction.Onbuild o) {
-            throw DockerException.unsupported("glassbox: ONBUILD is not supported by this builder yet");
+            c.onBuild.add(o.trigger());
+            metadata(st, "ONBUILD " + o.trigger());
         } else if (in instanceof Instruction.From f) {
             throw new IllegalStateException("FROM starts a stage");
         }
@@ -198,7 +202,16 @@ final class BuildSteps {
         return true;
     }
 
+    /** What the classic builder answers for a flag it parses but only BuildKit carries out. */
+    static DockerException needsBuildKit(String flag) {
+        return DockerException.invalid("the --" + flag
+                + " option requires BuildKit. Refer to https://docs.docker.com/go/buildkit/ to learn how to build images with BuildKit enabled");
+    }
+
     private void run(BuildStage st, Instruction.Run r) {
+        if (!r.buildKitFlags().isEmpty()) {
+            throw needsBuildKit(r.buildKitFlags().get(0)); // the classic builder's RUN takes no flag: it fails on the first
+        }
         BuildConfig c = st.cfg;
         List<String> cmd = resolve(r.command(), c);
         List<String> argEnv = st.args.filterAllowed(c.env);
