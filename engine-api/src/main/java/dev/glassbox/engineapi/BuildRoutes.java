@@ -32,9 +32,13 @@ final class BuildRoutes {
 
     static List<Route> routes() {
         return List.of(Route.of("POST", "/build", BuildRoutes::build),
-                // BuildKit's cache, which docker system prune and builder prune empty: the classic builder keeps none
-                // (its cache is the intermediate images, which image prune sees), so there is nothing to delete.
-                Route.of("POST", "/build/prune", c -> c.exchange.json(200, ContainerRoutes.ordered("CachesDeleted", null, "SpaceReclaimed", 0))));
+                // BuildKit's cache, which docker system prune and builder prune empty
+                Route.of("POST", "/build/prune", BuildRoutes::prune));
+    }
+
+    private static void prune(Call c) throws IOException {
+        dev.glassbox.api.Api.Pruned r = c.api(a -> a.pruneBuildCache(c.request.flag("all")));
+        c.exchange.json(200, ContainerRoutes.ordered("CachesDeleted", r.deleted().isEmpty() ? null : r.deleted(), "SpaceReclaimed", r.spaceReclaimed()));
     }
 
     /** The build's end: the image id, or the error it failed with. */
