@@ -12,13 +12,15 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
 /**
  * POST /build for the classic builder (the CLI's DOCKER_BUILDKIT=0): the context tar in the body, the
- * build's lines streamed as {@code {"stream": …}} messages with the image id as {@code aux}; a failure
+ * build's lines streamed as {@code {"stream": …}} messages, each sent as the builder writes it, with the image id as {@code aux}; a failure
  * before the first step is the request's error, one during the build an {@code errorDetail} in the stream
  * with the code a RUN returned, as dockerd answers.
  */
@@ -30,12 +32,17 @@ final class BuildRoutes {
 
     static List<Route> routes() {
         return List.of(Route.of("POST", "/build", BuildRoutes::build),
-                // BuildKit's cache, which docker system prune and builder prune empty: the classic builder keeps none
-                // (its cache is the intermediate images, which image prune sees), so there is nothing to delete.
-                Route.of("POST", "/build/prune", c -> c.exchange.json(200, ContainerRoutes.ordered("CachesDeleted", null, "SpaceReclaimed", 0))));
+                // BuildKit's cache, which docker system prune and builder prune empty
+                Route.of("POST", "/build/prune", BuildRoutes::prune));
     }
 
-    private record Outcome(List<String> lines, String id, DockerException error) {}
+    private static void prune(Call c) throws IOException {
+        dev.glassbox.api.Api.Pruned r = c.api(a -> a.pruneBuildCache(c.request.flag("all")));
+        c.exchange.json(200, ContainerRoutes.ordered("CachesDeleted", r.deleted().isEmpty() ? null : r.deleted(), "SpaceReclaimed", r.spaceReclaimed()));
+    }
+
+    /** The build's end: the image id, or the error it failed with. */
+    private record Done(String id, RuntimeException error) {}
 
     private static void build(Call c) throws IOException {
         if ("2".equals(c.request.param("version"))) {
@@ -48,34 +55,64 @@ final class BuildRoutes {
         BuildRequest req = new BuildRequest(context, c.request.param("dockerfile", "Dockerfile"), c.request.query().getOrDefault("t", List.of()),
                 map(c.request.param("buildargs")), c.request.flag("nocache"), c.request.param("target", ""), c.request.flag("q"),
                 map(c.request.param("labels")));
-        Outcome o = c.api(a -> {
-            List<String> lines = new ArrayList<>();
+        // the build runs on the engine's thread; its lines come here as they are written and go out at once
+        BlockingQueue<Object> produced = new LinkedBlockingQueue<>();
+        Thread builder = new Thread(() -> {
             try {
-                return new Outcome(lines, a.build(req, lines::add), null);
-            } catch (DockerException e) {
-                if (lines.isEmpty()) {
-                    throw e;
-                }
-                return new Outcome(lines, null, e);
+                produced.add(new Done(c.api(a -> a.build(req, produced::add)), null));
+            } catch (RuntimeException e) {
+                produced.add(new Done(null, e));
             }
-        });
+        }, "glassbox-build");
+        builder.setDaemon(true);
+        builder.start();
+        Object next = take(produced);
+        if (next instanceof Done d && d.error() != null) {
+            throw d.error(); // before the first line: the request's error
+        }
         Exchange.Chunked body = c.exchange.stream(200, "application/json");
-        if (!req.quiet()) {
-            for (String line : o.lines()) {
-                if (o.id() != null && line.startsWith("Successfully built ")) {
-                    body.json(Map.of("aux", Map.of("ID", o.id())));
-                }
+        // "Successfully built" waits for the build's end, which tells the image id that goes before it as aux
+        List<String> held = new ArrayList<>();
+        while (next instanceof String line) {
+            if (!held.isEmpty() || line.startsWith("Successfully built ")) {
+                held.add(line);
+            } else if (!req.quiet()) {
                 body.json(Map.of("stream", line));
             }
+            next = take(produced);
         }
-        if (o.error() != null) {
-            Matcher m = NON_ZERO.matcher(o.error().getMessage());
-            Map<String, Object> detail = m.find() ? ContainerRoutes.ordered("code", Integer.parseInt(m.group(1)), "message", o.error().getMessage())
-                    : Map.of("message", o.error().getMessage());
-            body.json(ContainerRoutes.ordered("errorDetail", detail, "error", o.error().getMessage()));
+        finish(body, req, held, (Done) next);
+    }
+
+    private static Object take(BlockingQueue<Object> q) {
+        try {
+            return q.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the build ran", e);
+        }
+    }
+
+    private static void finish(Exchange.Chunked body, BuildRequest req, List<String> held, Done done) throws IOException {
+        String built = done.id() == null ? null : "Successfully built " + done.id().substring(7, 19) + "\n";
+        int aux = built == null ? -1 : held.lastIndexOf(built);
+        if (!req.quiet()) {
+            for (int i = 0; i < held.size(); i++) {
+                if (i == aux) {
+                    body.json(Map.of("aux", Map.of("ID", done.id())));
+                }
+                body.json(Map.of("stream", held.get(i)));
+            }
+        }
+        if (done.error() != null) {
+            String message = done.error().getMessage() != null ? done.error().getMessage() : done.error().toString();
+            Matcher m = NON_ZERO.matcher(message);
+            Map<String, Object> detail = m.find() ? ContainerRoutes.ordered("code", Integer.parseInt(m.group(1)), "message", message)
+                    : Map.of("message", message);
+            body.json(ContainerRoutes.ordered("errorDetail", detail, "error", message));
         } else if (req.quiet()) {
-            body.json(Map.of("aux", Map.of("ID", o.id())));
-            body.json(Map.of("stream", o.id() + "\n"));
+            body.json(Map.of("aux", Map.of("ID", done.id())));
+            body.json(Map.of("stream", done.id() + "\n"));
         }
         body.end();
     }

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The real docker 28 CLI with DOCKER_BUILDKIT=0 against POST /build, line by line against the same
  * builds typed into {@code Engine.run}: the legacy notice, the context size, the steps, the cache, a
- * failing RUN's status, a parse error and {@code -q} print the same (ids masked).
+ * failing RUN's status, a parse error and {@code -q} print the same (ids masked); so do ONBUILD, the flags only
+ * BuildKit carries out, and {@code docker builder prune}.
  */
 class BuildCliTest {
     @TempDir
@@ -49,6 +50,13 @@ class BuildCliTest {
                 "ign/Dockerfile", "FROM busybox\nCOPY . /ctx/\nRUN find /ctx -type f | sort\n",
                 "ign/.dockerignore", "**/*.log\nbuild\n!build/keep.txt\n",
                 "ign/src/app.log", "x", "ign/src/main.c", "int main;", "ign/build/out.o", "o", "ign/build/keep.txt", "k");
+        more = new java.util.HashMap<>(more);
+        more.putAll(Map.of("onb/Dockerfile", "FROM busybox\nONBUILD RUN echo triggered\nONBUILD ENV FROM_BASE=1\n",
+                "onchild/Dockerfile", "FROM onbase:1\nRUN echo child $FROM_BASE\n",
+                "chmod/Dockerfile", "FROM busybox\nCOPY --chmod=755 Dockerfile /\n",
+                "mount/Dockerfile", "FROM busybox\nRUN --mount=type=cache,target=/c true\n",
+                "flag/Dockerfile", "FROM busybox\nCOPY --chmd=755 Dockerfile /\n",
+                "chain/Dockerfile", "FROM busybox\nONBUILD ONBUILD RUN true\n"));
         for (Map.Entry<String, String> f : more.entrySet()) {
             Files.createDirectories(cwd.resolve(f.getKey()).getParent());
             Files.writeString(cwd.resolve(f.getKey()), f.getValue());
@@ -57,7 +65,9 @@ class BuildCliTest {
         List<String> lines = List.of("docker build -t cli:1 app", "docker build -t cli:1 app", "docker build bad", "docker build fail",
                 "docker build -q --no-cache app", "docker run --rm cli:1", "docker build --build-arg WHO=class --build-arg EXTRA=1 args",
                 "docker build --target builder multi", "docker build multi", "docker build missing", "docker build ign",
-                "docker build -f app/Dockerfile app");
+                "docker build -f app/Dockerfile app", "docker build -t onbase:1 onb", "docker build onchild", "docker build chmod",
+                "docker build mount", "docker build flag", "docker build chain", "docker builder prune -f", "docker builder prune -a -f",
+                "docker builder prune", "docker builder prune -a", "docker builder", "docker builder build -q chmod", "docker build -q bad", "docker system");
         List<String> diffs = new ArrayList<>();
         try (EngineApiServer server = EngineApiServer.of(Engine.sim()).unix(socket)) {
             for (String line : lines) {

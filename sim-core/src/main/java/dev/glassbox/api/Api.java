@@ -279,6 +279,11 @@ public interface Api {
         throw DockerException.unsupported("glassbox: this API does not prune images");
     }
 
+    /** POST /build/prune: BuildKit's build cache, with {@code all} every record, not only the dangling ones. */
+    default Pruned pruneBuildCache(boolean all) {
+        throw DockerException.unsupported("glassbox: this API does not prune the build cache");
+    }
+
     // ---- volumes
 
     /** POST /volumes/create: a local volume under the data root; an empty name gets a random one. */

@@ -456,6 +456,12 @@ public final class TracedApi implements Api {
     }
 
     @Override
+    public Pruned pruneBuildCache(boolean all) {
+        return call("POST", "/build/prune" + (all ? "?all=1" : ""), 200, "The client asks the daemon to remove "
+                + (all ? "all of the build cache." : "the dangling build cache."), () -> daemon.pruneBuildCache(all));
+    }
+
+    @Override
     public PathStat statPath(String container, String path) {
         return call("HEAD", "/containers/" + container + "/archive?path=" + q(path), 200,
                 "The client asks what is at " + path + " in the container; the answer comes in the X-Docker-Container-Path-Stat header.",

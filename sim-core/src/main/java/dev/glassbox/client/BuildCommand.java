@@ -91,26 +91,25 @@ final class BuildCommand {
             ImageCommands.reference(t);
         }
         boolean plain = progress.equals("plain");
-        if (!quiet) {
-            if (!plain) {
-                // byte for byte what the docker 28 CLI writes when its output is not a terminal: the last progress update, "\r", then "\r\n"
-                s.out.append("Sending build context to Docker daemon " + String.format("%8s", Units.humanSize(tarSize(tree), 4)) + "\r\r\n");
-            }
+        // byte for byte what the docker 28 CLI writes when its output is not a terminal: the last progress update, "\r", then "\r\n"
+        String sending = "Sending build context to Docker daemon " + String.format("%8s", Units.humanSize(tarSize(tree), 4)) + "\r\r\n";
+        if (!quiet && !plain) {
+            s.out.append(sending);
         }
         BuildRequest req = new BuildRequest(tree, rel, p.list("tag"), args, p.bool("no-cache"), p.string("target", ""), quiet, labels);
-        StringBuilder stream = new StringBuilder();
         boolean[] started = {false};
         PlainProgress view = plain ? new PlainProgress(s, rel, tarSize(tree)) : null;
         String id;
         try {
             id = s.api.build(req, chunk -> {
                 started[0] = true;
-                if (quiet) {
-                    stream.append(chunk);
-                } else if (view != null) {
-                    view.accept(chunk);
-                } else {
-                    s.out.append(chunk);
+                if (!quiet) { // with -q the daemon sends none of its lines
+                    if (view != null) {
+                        view.accept(chunk);
+                    } else {
+                        s.out.append(chunk);
+                    }
+                    s.showOnConsole(); // at a terminal each line shows as the build writes it
                 }
             });
         } catch (DockerException e) {
@@ -118,7 +117,7 @@ final class BuildCommand {
                 view.failed(e.getMessage());
             }
             if (quiet) {
-                s.err.append(stream);
+                s.err.append(sending); // what -q held back: the context's progress, as the CLI prints it on failure
             }
             if (!started[0]) {
                 s.err(Session.daemonError(e));

@@ -56,5 +56,6 @@ final class BuildSpec {
                 of("", "ulimit", ULIMIT, "Ulimit options").withDefault("[]")), 1, 1, true);
         Specs.BY_PATH.put("build", spec);
         Specs.BY_PATH.put("image build", spec);
+        Specs.BY_PATH.put("builder build", spec);
     }
 }

@@ -93,8 +93,15 @@ public final class Cli {
         }
         int consumed = 1;
         String path = first;
+        if (first.equals("builder")) {
+            s.err.append(BuildCommand.LEGACY_NOTICE); // the CLI says it for every "docker builder" line, as for build
+        }
         if (Specs.GROUPS.contains(first)) {
-            if (argv.size() == 1 || argv.get(1).equals("--help") || argv.get(1).equals("-h")) {
+            if (argv.size() == 1) {
+                s.err.append(Help.group(first)); // cobra's ShowHelp for a group named alone writes to stderr
+                return 0;
+            }
+            if (argv.get(1).equals("--help") || argv.get(1).equals("-h")) {
                 s.out.append(Help.group(first));
                 return 0;
             }
@@ -117,7 +124,7 @@ public final class Cli {
             throw new UsageException("docker: unknown command: docker " + path + help + " --help' for more information", 1);
         }
         String full = "docker " + path;
-        if (spec.id().equals("build")) {
+        if (spec.id().equals("build") && !first.equals("builder")) {
             s.err.append(BuildCommand.LEGACY_NOTICE); // docker 28's CLI says it first, before it reads a flag
         }
         Parsed p = Parsed.parse(full, spec, argv.subList(consumed, argv.size()));
@@ -190,6 +197,7 @@ public final class Cli {
             case "container-prune" -> PruneCommands.containers(s, p);
             case "image-prune" -> PruneCommands.images(s, p);
             case "system-prune" -> PruneCommands.system(s, p);
+            case "builder-prune" -> PruneCommands.builder(s, p);
             case "system-df" -> SystemReports.df(s, p);
             case "events" -> SystemReports.events(s, p);
             default -> throw new IllegalStateException("no handler for " + id);

@@ -125,6 +125,10 @@ final class Help {
         "info", "Display system-wide information",
         "prune", "Remove unused data"};
 
+    static final String[] BUILDER = {
+        "build", "Build an image from a Dockerfile",
+        "prune", "Remove build cache"};
+
     static final String[] VOLUME = {
         "create", "Create a volume",
         "inspect", "Display detailed information on one or more volumes",
@@ -158,12 +162,17 @@ final class Help {
 
     static String group(String name) {
         StringBuilder b = new StringBuilder("Usage:  docker " + name + " COMMAND\n\n")
-                .append(name.equals("system") ? "Manage Docker" : "Manage " + name + "s").append("\n\nCommands:\n");
+                .append(switch (name) {
+                    case "system" -> "Manage Docker";
+                    case "builder" -> "Manage builds";
+                    default -> "Manage " + name + "s";
+                }).append("\n\nCommands:\n");
         commandRows(b, switch (name) {
             case "container" -> CONTAINER;
             case "volume" -> VOLUME;
             case "network" -> NETWORK;
             case "system" -> SYSTEM;
+            case "builder" -> BUILDER;
             default -> IMAGE;
         });
         return b.append("\nRun 'docker ").append(name).append(" COMMAND --help' for more information on a command.\n").toString();

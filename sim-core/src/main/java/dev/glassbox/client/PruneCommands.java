@@ -76,6 +76,29 @@ final class PruneCommands {
         return 0;
     }
 
+    /**
+     * docker builder prune: BuildKit's cache, which the classic builder never fills; the question has no
+     * newline of its own before "Are you sure", as the CLI asks it.
+     */
+    static int builder(Session s, Parsed p) {
+        if (!p.list("filter").isEmpty()) {
+            throw new UsageException("glassbox: 'docker builder prune --filter' is not supported yet", 1);
+        }
+        boolean all = p.bool("all");
+        String warning = "WARNING! This will remove " + (all ? "all build cache" : "all dangling build cache") + ". Are you sure you want to continue?";
+        if (!p.bool("force") && !Prompt.confirm(s, warning)) {
+            return 0;
+        }
+        Api.Pruned r = s.api.pruneBuildCache(all);
+        if (!r.deleted().isEmpty()) {
+            s.out("Deleted build cache objects:");
+            r.deleted().forEach(s::out);
+            s.out("");
+        }
+        s.out("Total reclaimed space: " + Units.humanSize(r.spaceReclaimed(), 4));
+        return 0;
+    }
+
     /** One kind's list as its prune prints it; the space counts only when something went. */
     private static long section(Session s, String title, Api.Pruned r) {
         if (r.deleted().isEmpty()) {

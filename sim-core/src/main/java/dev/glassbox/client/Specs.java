@@ -35,12 +35,12 @@ final class Specs {
     static final Map<String, Spec> BY_PATH = new LinkedHashMap<>();
 
     /** Commands docker has that glassbox does not run (yet): listed for completion and help. */
-    static final List<String> UNSUPPORTED = List.of("builder", "buildx", "checkpoint",
+    static final List<String> UNSUPPORTED = List.of("buildx", "checkpoint",
             "config", "context", "init", "login",
             "logout", "manifest", "node", "plugin", "search", "secret",
             "service", "stack", "swarm", "trust");
     /** Management commands whose subcommands are looked up as "GROUP SUB". */
-    static final List<String> GROUPS = List.of("container", "image", "network", "volume", "system");
+    static final List<String> GROUPS = List.of("container", "image", "network", "volume", "system", "builder");
     static final List<String> UNSUPPORTED_CONTAINER = List.of();
     static final List<String> UNSUPPORTED_IMAGE = List.of();
     static final List<String> UNSUPPORTED_SYSTEM = List.of();
@@ -286,6 +286,10 @@ final class Specs {
                 List.of(bool("a", "all", "Remove all unused images not just dangling ones"),
                         of("", "filter", FILTER, "Provide filter values (e.g. \"label=<key>=<value>\")"), force,
                         bool("", "volumes", "Prune anonymous volumes")), 0, 0, true, "system prune");
+        add("builder-prune", "[OPTIONS]", "Remove build cache", "",
+                List.of(bool("a", "all", "Remove all unused build cache, not just dangling ones"),
+                        of("", "filter", FILTER, "Provide filter values (e.g. \"until=24h\")"), force,
+                        of("", "keep-storage", BYTES, "Amount of disk space to keep for cache")), 0, 0, true, "builder prune");
         add("system-df", "[OPTIONS]", "Show docker disk usage", "",
                 List.of(of("", "format", STRING, FORMAT_TABLE), bool("v", "verbose", "Show detailed information on space usage")),
                 0, 0, true, "system df");

@@ -33,6 +33,8 @@ final class BuildConfig {
     final LinkedHashSet<String> volumes = new LinkedHashSet<>();
     Healthcheck healthcheck;
     List<String> shell;
+    /** This stage's ONBUILD triggers (a base image's are run at the stage's start, never inherited). */
+    final List<String> onBuild = new ArrayList<>();
     List<HistoryEntry> history = new ArrayList<>();
     List<Digest> diffIds = new ArrayList<>();
 
@@ -93,7 +95,7 @@ final class BuildConfig {
             d.add(layer);
         }
         return new ImageConfig(architecture, os, created, envList(), entrypoint, cmd, workingDir, user, new ArrayList<>(exposedPorts),
-                labels, stopSignal, h, d, new ArrayList<>(volumes), healthcheck, shell);
+                labels, stopSignal, h, d, new ArrayList<>(volumes), healthcheck, shell, onBuild);
     }
 
     /** Whether an image's runtime config is the one this stage would write: the classic cache's comparison. */
@@ -102,7 +104,7 @@ final class BuildConfig {
                 && c.workingDir().equals(workingDir) && c.user().equals(user)
                 && new TreeSet<>(c.exposedPorts()).equals(exposedPorts) && c.labels().equals(labels)
                 && c.stopSignal().equals(stopSignal) && new LinkedHashSet<>(c.volumes()).equals(volumes)
-                && Objects.equals(c.healthcheck(), healthcheck) && Objects.equals(c.shell(), shell);
+                && Objects.equals(c.healthcheck(), healthcheck) && Objects.equals(c.shell(), shell) && c.onBuild().equals(onBuild);
     }
 
     /** Continues from the image a step made (or found in the cache). */

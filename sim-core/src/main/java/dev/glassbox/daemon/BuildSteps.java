@@ -1,6 +1,5 @@
 package dev.glassbox.daemon;
 
-import dev.glassbox.api.Api;
 import dev.glassbox.api.ContainerConfig;
 import dev.glassbox.api.DockerException;
 import dev.glassbox.api.HostConfig;
@@ -39,6 +38,9 @@ final class BuildSteps {
         if (in instanceof Instruction.Run r) {
             run(st, r);
         } else if (in instanceof Instruction.Copy cp) {
+            if (!cp.chmod().isEmpty()) {
+                throw needsBuildKit("chmod");
+            }
             copies.copy(st, cp, this);
         } else if (in instanceof Instruction.Env e) {
             ShellLex lex = st.lex();
@@ -124,7 +126,8 @@ final class BuildSteps {
         } else if (in instanceof Instruction.Workdir w) {
             workdir(st, BuildText.workdir(c.workingDir, st.lex().word(w.path())));
         } else if (in instanceof Instruction.Onbuild o) {
-            throw DockerException.unsupported("glassbox: ONBUILD is not supported by this builder yet");
+            c.onBuild.add(o.trigger());
+            metadata(st, "ONBUILD " + o.trigger());
         } else if (in instanceof Instruction.From f) {
             throw new IllegalStateException("FROM starts a stage");
         }
@@ -199,7 +202,16 @@ final class BuildSteps {
         return true;
     }
 
+    /** What the classic builder answers for a flag it parses but only BuildKit carries out. */
+    static DockerException needsBuildKit(String flag) {
+        return DockerException.invalid("the --" + flag
+                + " option requires BuildKit. Refer to https://docs.docker.com/go/buildkit/ to learn how to build images with BuildKit enabled");
+    }
+
     private void run(BuildStage st, Instruction.Run r) {
+        if (!r.buildKitFlags().isEmpty()) {
+            throw needsBuildKit(r.buildKitFlags().get(0)); // the classic builder's RUN takes no flag: it fails on the first
+        }
         BuildConfig c = st.cfg;
         List<String> cmd = resolve(r.command(), c);
         List<String> argEnv = st.args.filterAllowed(c.env);
@@ -219,12 +231,7 @@ final class BuildSteps {
         int code;
         try (Tracer.Span s = d.tracer.open(dev.glassbox.trace.Layer.DAEMON, null, "run step", ctr.name, "The build container runs "
                 + String.join(" ", cmd) + " to its end; what it prints is the build's output.", String.join(" ", cmd))) {
-            d.lifecycle.start(ctr);
-            int pid = ctr.pid;
-            code = d.kernel.processes().waitFor(pid, Daemon.WAIT_CAP_MILLIS).map(x -> x.code()).orElse(-1);
-            for (Api.LogLine line : Views.logs(ctr, true, true, "all")) {
-                st.out.accept(line.text());
-            }
+            code = BuildOutput.follow(d, ctr, st.out);
         }
         if (code != 0) {
             throw DockerException.invalid("The command '" + String.join(" ", cmd) + "' returned a non-zero code: " + code);

@@ -105,6 +105,7 @@ final class Builds {
                 base = base(ref, done, out);
             }
             current = new BuildStage(base, args.forStage(), file.escape(), out);
+            triggers(current, base, steps);
             out.accept(" ---> " + shortId(current.imageId()) + "\n");
             for (Instruction in : stage.commands()) {
                 out.accept("Step " + step++ + "/" + total + " : " + in.original() + "\n");
@@ -136,6 +137,22 @@ final class Builds {
             out.accept("Successfully tagged " + r.familiar() + "\n");
         }
         return id;
+    }
+
+    /** The base image's ONBUILD triggers, run right after FROM as moby's initializeStage does, with no step lines of their own. */
+    private void triggers(BuildStage st, Image base, BuildSteps steps) {
+        List<String> triggers = base == null ? List.of() : base.config().onBuild();
+        if (triggers.isEmpty()) {
+            return;
+        }
+        st.print("# Executing " + triggers.size() + " build trigger" + (triggers.size() > 1 ? "s" : ""));
+        for (String t : triggers) {
+            Instruction in = Dockerfile.trigger(t);
+            try (Tracer.Span s = d.tracer.open(dev.glassbox.trace.Layer.DAEMON, null, "trigger", t,
+                    "The base image's ONBUILD trigger runs as if it were written right after FROM: " + t, "ONBUILD " + t)) {
+                steps.dispatch(st, in);
+            }
+        }
     }
 
     private static String shortId(String id) {

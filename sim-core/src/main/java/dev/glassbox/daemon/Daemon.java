@@ -209,6 +209,11 @@ public final class Daemon implements Api {
     }
 
     @Override
+    public Pruned pruneBuildCache(boolean all) {
+        return Prunes.buildCache(this);
+    }
+
+    @Override
     public void save(List<String> names, String file) {
         transfers.save(names, file);
     }

@@ -376,6 +376,9 @@ final class Images {
         if (!img.config().stopSignal().isEmpty()) {
             config.put("StopSignal", img.config().stopSignal());
         }
+        if (!img.config().onBuild().isEmpty()) {
+            config.put("OnBuild", img.config().onBuild());
+        }
         if (img.config().shell() != null) {
             config.put("Shell", img.config().shell());
         }

@@ -92,6 +92,16 @@ final class Prunes {
         return new Api.Pruned(lines, space);
     }
 
+    /**
+     * The build cache: BuildKit's records, which the classic builder never makes (its cache is the intermediate
+     * images, which image prune sees), so there is nothing to delete.
+     */
+    static Api.Pruned buildCache(Daemon d) {
+        d.tracer.did(Layer.DAEMON, null, "prune build cache", "build cache", "The classic builder keeps no build cache of its own: "
+                + "what it reuses are the intermediate images, which docker image prune removes. Nothing is deleted.", "");
+        return new Api.Pruned(List.of(), 0);
+    }
+
     private static Map<String, Long> layerSizes(Daemon d) {
         Map<String, Long> out = new java.util.HashMap<>();
         d.images.storage.layers().forEach((chain, dir) -> out.put(chain, dir.size()));

@@ -7,7 +7,7 @@ import java.util.Map;
  * An image's runtime configuration and history, as the OCI image config holds it. {@code created} is
  * in epoch seconds; {@code exposedPorts} reads like {@code 80/tcp}; {@code volumes} are the paths of its
  * {@code VOLUME}s; {@code healthcheck} null when it has none; {@code shell} null for the default
- * ({@code /bin/sh -c}).
+ * ({@code /bin/sh -c}); {@code onBuild} the ONBUILD triggers a build FROM this image runs first.
  */
 public record ImageConfig(
         String architecture,
@@ -25,7 +25,8 @@ public record ImageConfig(
         List<Digest> diffIds,
         List<String> volumes,
         Healthcheck healthcheck,
-        List<String> shell) {
+        List<String> shell,
+        List<String> onBuild) {
 
     /** An image with no VOLUME, HEALTHCHECK or SHELL of its own. */
     public ImageConfig(String architecture, String os, long created, List<String> env, List<String> entrypoint,
@@ -33,6 +34,15 @@ public record ImageConfig(
                        Map<String, String> labels, String stopSignal, List<HistoryEntry> history, List<Digest> diffIds) {
         this(architecture, os, created, env, entrypoint, cmd, workingDir, user, exposedPorts, labels, stopSignal, history,
                 diffIds, null, null, null);
+    }
+
+    /** An image with no ONBUILD trigger. */
+    public ImageConfig(String architecture, String os, long created, List<String> env, List<String> entrypoint,
+                       List<String> cmd, String workingDir, String user, List<String> exposedPorts,
+                       Map<String, String> labels, String stopSignal, List<HistoryEntry> history, List<Digest> diffIds,
+                       List<String> volumes, Healthcheck healthcheck, List<String> shell) {
+        this(architecture, os, created, env, entrypoint, cmd, workingDir, user, exposedPorts, labels, stopSignal, history,
+                diffIds, volumes, healthcheck, shell, null);
     }
 
     public ImageConfig {
@@ -48,5 +58,6 @@ public record ImageConfig(
         diffIds = diffIds == null ? List.of() : List.copyOf(diffIds);
         volumes = volumes == null ? List.of() : List.copyOf(volumes);
         shell = shell == null ? null : List.copyOf(shell);
+        onBuild = onBuild == null ? List.of() : List.copyOf(onBuild);
     }
 }

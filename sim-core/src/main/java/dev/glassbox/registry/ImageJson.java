@@ -128,7 +128,8 @@ public final class ImageJson {
                 time(root.path("created")), strings(c.path("Env")), stringsOrNull(c.path("Entrypoint")),
                 stringsOrNull(c.path("Cmd")), c.path("WorkingDir").asText(""), c.path("User").asText(""),
                 List.copyOf(new TreeSet<>(ports)), labels, c.path("StopSignal").asText(""), history, diffIds,
-                volumes(c.path("Volumes")), healthcheck(c.path("Healthcheck")), stringsOrNull(c.path("Shell")));
+                volumes(c.path("Volumes")), healthcheck(c.path("Healthcheck")), stringsOrNull(c.path("Shell")),
+                strings(c.path("OnBuild")));
     }
 
     private static List<String> volumes(JsonNode n) {
@@ -185,6 +186,9 @@ public final class ImageJson {
             g.writeEndObject();
         }
         stringIfAny(g, "StopSignal", c.stopSignal());
+        if (!c.onBuild().isEmpty()) {
+            array(g, "OnBuild", c.onBuild());
+        }
         if (c.shell() != null) {
             array(g, "Shell", c.shell());
         }

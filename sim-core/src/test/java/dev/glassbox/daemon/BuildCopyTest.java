@@ -60,16 +60,18 @@ class BuildCopyTest {
     }
 
     @Test
-    void onbuildAndChmodAreRefusedInOneLine() {
+    void chmodIsRefusedWhenTheStepComesAsTheClassicBuilderDoesAndLinkIsIgnored() {
         try (Engine e = Engine.sim()) {
-            files(e).put("/home/student/app/Dockerfile", "FROM busybox\nONBUILD RUN echo later\n");
-            Result onbuild = e.run("docker build app");
-            assertEquals(1, onbuild.exitStatus());
-            assertEquals(NOTICE + "glassbox: ONBUILD is not supported by this builder yet\n", onbuild.err());
+            ok(e, "docker pull busybox");
             files(e).put("/home/student/app/Dockerfile", "FROM busybox\nCOPY --chmod=755 Dockerfile /\n");
             Result chmod = e.run("docker build app");
-            assertEquals(NOTICE + "Error response from daemon: dockerfile parse error on line 2: the --chmod option requires BuildKit. "
+            assertEquals(1, chmod.exitStatus(), chmod.text());
+            assertTrue(chmod.out().endsWith("Step 2/2 : COPY --chmod=755 Dockerfile /\n"), chmod.out());
+            assertEquals(NOTICE + "the --chmod option requires BuildKit. "
                     + "Refer to https://docs.docker.com/go/buildkit/ to learn how to build images with BuildKit enabled\n", chmod.err());
+            files(e).put("/home/student/app/Dockerfile", "FROM busybox\nCOPY --link Dockerfile /copied\n");
+            ok(e, "docker build -t linked app");
+            assertEquals("FROM busybox\nCOPY --link Dockerfile /copied\n", ok(e, "docker run --rm linked cat /copied").out());
         }
     }
 }

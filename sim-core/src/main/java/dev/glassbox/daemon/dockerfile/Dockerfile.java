@@ -65,6 +65,15 @@ public record Dockerfile(char escape, List<Instruction.Arg> metaArgs, List<Stage
         return new Dockerfile(parsed.escape(), meta, stages);
     }
 
+    /** An ONBUILD trigger as a child build runs it: one instruction, its errors in the parser's own words. */
+    public static Instruction trigger(String text) {
+        List<DockerfileLines.Node> nodes = DockerfileLines.parse(text).nodes();
+        if (nodes.size() != 1) {
+            throw DockerException.invalid("onbuild trigger should be a single expression");
+        }
+        return Instructions.parse(nodes.get(0));
+    }
+
     /** The index of the stage named (or numbered) {@code target}, or -1. */
     public int stageIndex(String target) {
         for (int i = 0; i < stages.size(); i++) {

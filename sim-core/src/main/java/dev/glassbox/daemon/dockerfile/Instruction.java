@@ -27,7 +27,16 @@ public sealed interface Instruction {
 
     record From(int line, String original, String image, String stageName, String platform) implements Instruction {}
 
-    record Run(int line, String original, Command command) implements Instruction {}
+    /** {@code buildKitFlags}: the flags only BuildKit carries out ({@code --mount}, {@code --network}, {@code --device}), which the classic builder refuses when it gets to the step. */
+    record Run(int line, String original, Command command, List<String> buildKitFlags) implements Instruction {
+        public Run {
+            buildKitFlags = List.copyOf(buildKitFlags);
+        }
+
+        public Run(int line, String original, Command command) {
+            this(line, original, command, List.of());
+        }
+    }
 
     record Cmd(int line, String original, Command command) implements Instruction {}
 
@@ -39,11 +48,18 @@ public sealed interface Instruction {
         }
     }
 
-    /** COPY, or ADD when {@code add}; {@code from} and {@code chown} empty when not given. */
-    record Copy(int line, String original, boolean add, List<String> sources, String dest, String chown, String from)
+    /**
+     * COPY, or ADD when {@code add}; {@code from}, {@code chown} and {@code chmod} empty when not given (the classic
+     * builder refuses {@code --chmod} when it gets to the step, and ignores {@code --link}).
+     */
+    record Copy(int line, String original, boolean add, List<String> sources, String dest, String chown, String from, String chmod)
             implements Instruction {
         public Copy {
             sources = List.copyOf(sources);
+        }
+
+        public Copy(int line, String original, boolean add, List<String> sources, String dest, String chown, String from) {
+            this(line, original, add, sources, dest, chown, from, "");
         }
 
         public String name() {

@@ -7,16 +7,35 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /** One logical line to its typed instruction, with BuildKit's argument rules and error words. */
 final class Instructions {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern ONBUILD = Pattern.compile("(?i)^\\s*ONBUILD\\s*");
     private static final Pattern STAGE_NAME = Pattern.compile("^[a-z][a-z0-9-_.]*$");
     static final List<String> NAMES = List.of("ADD", "ARG", "CMD", "COPY", "ENTRYPOINT", "ENV", "EXPOSE", "FROM", "HEALTHCHECK",
             "LABEL", "MAINTAINER", "ONBUILD", "RUN", "SHELL", "STOPSIGNAL", "USER", "VOLUME", "WORKDIR");
 
+    /** The flags BuildKit's parser declares (Docker 28's, without the -labs ones): the classic builder parses them all, then acts on few. */
+    private static final Map<String, InstructionFlags.Kind> RUN_FLAGS = flags("mount", InstructionFlags.Kind.STRINGS,
+            "network", InstructionFlags.Kind.STRING, "device", InstructionFlags.Kind.STRINGS);
+    private static final Map<String, InstructionFlags.Kind> COPY_FLAGS = flags("chown", InstructionFlags.Kind.STRING,
+            "from", InstructionFlags.Kind.STRING, "chmod", InstructionFlags.Kind.STRING, "link", InstructionFlags.Kind.BOOL);
+    private static final Map<String, InstructionFlags.Kind> ADD_FLAGS = flags("chown", InstructionFlags.Kind.STRING,
+            "chmod", InstructionFlags.Kind.STRING, "link", InstructionFlags.Kind.BOOL, "keep-git-dir", InstructionFlags.Kind.BOOL,
+            "checksum", InstructionFlags.Kind.STRING);
+
     private Instructions() {}
+
+    private static Map<String, InstructionFlags.Kind> flags(Object... nameKind) {
+        Map<String, InstructionFlags.Kind> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < nameKind.length; i += 2) {
+            m.put((String) nameKind[i], (InstructionFlags.Kind) nameKind[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(m);
+    }
 
     static Instruction parse(DockerfileLines.Node n) {
         int l = n.line();
@@ -25,18 +44,14 @@ final class Instructions {
         String word = n.lower();
         if (!word.equals("from") && !word.equals("copy") && !word.equals("add") && !word.equals("healthcheck") && !n.flags().isEmpty()
                 && !word.equals("run")) {
-            throw DockerException.invalid("unknown flag: " + n.flags().get(0));
+            throw DockerException.invalid("unknown flag: --" + n.flags().get(0).split("=")[0]);
         }
         return switch (word) {
             case "from" -> from(n);
             case "run" -> {
-                if (!n.flags().isEmpty()) {
-                    String flag = n.flags().get(0);
-                    throw DockerException.invalid("the --" + flag.split("=")[0]
-                            + " option requires BuildKit. Refer to https://docs.docker.com/go/buildkit/ to learn how to build images with BuildKit enabled");
-                }
+                InstructionFlags flags = InstructionFlags.parse(n.flags(), RUN_FLAGS);
                 atLeastOne("RUN", rest);
-                yield new Instruction.Run(l, o, command(rest));
+                yield new Instruction.Run(l, o, command(rest), flags.used());
             }
             case "cmd" -> new Instruction.Cmd(l, o, command(rest));
             case "entrypoint" -> new Instruction.Entrypoint(l, o, command(rest));
@@ -73,23 +88,13 @@ final class Instructions {
                 yield new Instruction.Volume(l, o, paths);
             }
             case "healthcheck" -> HealthcheckParser.parse(l, o, n.flags(), rest);
-            case "onbuild" -> {
-                atLeastOne("ONBUILD", rest);
-                yield new Instruction.Onbuild(l, o, rest);
-            }
+            case "onbuild" -> onbuild(l, o, rest);
             default -> throw DockerException.invalid("unknown instruction: " + n.keyword() + suggestion(n.keyword()));
         };
     }
 
     private static Instruction from(DockerfileLines.Node n) {
-        String platform = "";
-        for (String f : n.flags()) {
-            if (f.startsWith("platform=")) {
-                platform = f.substring(9);
-            } else {
-                throw DockerException.invalid("unknown flag: " + f.split("=")[0]);
-            }
-        }
+        String platform = InstructionFlags.parse(n.flags(), Map.of("platform", InstructionFlags.Kind.STRING)).string("platform");
         String[] args = n.rest().isEmpty() ? new String[0] : n.rest().split("\\s+");
         if (args.length == 1) {
             return new Instruction.From(n.line(), n.original(), args[0], "", platform);
@@ -107,24 +112,9 @@ final class Instructions {
 
     private static Instruction copy(DockerfileLines.Node n, boolean add) {
         String name = add ? "ADD" : "COPY";
-        String chown = "";
-        String from = "";
-        for (String f : n.flags()) {
-            String key = f.split("=", 2)[0];
-            String value = f.contains("=") ? f.substring(f.indexOf('=') + 1) : "";
-            switch (key) {
-                case "chown" -> chown = value;
-                case "from" -> {
-                    if (add) {
-                        throw DockerException.invalid("unknown flag: from");
-                    }
-                    from = value;
-                }
-                case "chmod", "link", "parents", "exclude", "keep-git-dir", "checksum" -> throw DockerException.invalid("the --" + key
-                        + " option requires BuildKit. Refer to https://docs.docker.com/go/buildkit/ to learn how to build images with BuildKit enabled");
-                default -> throw DockerException.invalid("unknown flag: " + key);
-            }
-        }
+        InstructionFlags flags = InstructionFlags.parse(n.flags(), add ? ADD_FLAGS : COPY_FLAGS);
+        String chown = flags.string("chown");
+        String from = flags.string("from");
         List<String> words = jsonOrWords(n.rest());
         if (words.isEmpty()) {
             throw DockerException.invalid(name + " requires at least one argument");
@@ -132,7 +122,21 @@ final class Instructions {
         if (words.size() < 2) {
             throw DockerException.invalid(name + " requires at least two arguments, but only one was provided. Destination could not be determined");
         }
-        return new Instruction.Copy(n.line(), n.original(), add, words.subList(0, words.size() - 1), words.get(words.size() - 1), chown, from);
+        return new Instruction.Copy(n.line(), n.original(), add, words.subList(0, words.size() - 1), words.get(words.size() - 1), chown, from,
+                flags.string("chmod"));
+    }
+
+    /** ONBUILD keeps its trigger as written, the line without the word ONBUILD; chaining, FROM and MAINTAINER are refused. */
+    private static Instruction onbuild(int l, String o, String rest) {
+        atLeastOne("ONBUILD", rest);
+        String trigger = rest.split("\\s+", 2)[0].toUpperCase(Locale.ROOT);
+        switch (trigger) {
+            case "ONBUILD" -> throw DockerException.invalid("Chaining ONBUILD via `ONBUILD ONBUILD` isn't allowed");
+            case "MAINTAINER", "FROM" -> throw DockerException.invalid(trigger + " isn't allowed as an ONBUILD trigger");
+            default -> {
+                return new Instruction.Onbuild(l, o, ONBUILD.matcher(o).replaceFirst(""));
+            }
+        }
     }
 
     private static Instruction arg(int l, String o, String rest) {
@@ -232,7 +236,7 @@ final class Instructions {
         return " (did you mean " + shown + "?)";
     }
 
-    private static int levenshtein(String a, String b) {
+    static int levenshtein(String a, String b) {
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {
