@@ -34,7 +34,7 @@ public final class SimKernel implements Kernel {
     static final String DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
     final Scheduler scheduler;
-    final long bootMillis = BOOT_MILLIS;
+    final long bootMillis;
     private final SplittableRandom random;
     private final Function<String, Optional<Program>> programs;
     private final KernelInfo info = new KernelInfo("6.1.0-glassbox-sim", "Debian GNU/Linux 12 (bookworm)", "x86_64", 2,
@@ -70,9 +70,15 @@ public final class SimKernel implements Kernel {
     private final SimHostFs fs;
 
     public SimKernel(long seed, Function<String, Optional<Program>> programs) {
+        this(seed, BOOT_MILLIS, programs);
+    }
+
+    /** A kernel whose virtual clock starts at {@code bootMillis} (epoch milliseconds) instead of {@link #BOOT_MILLIS}. */
+    public SimKernel(long seed, long bootMillis, Function<String, Optional<Program>> programs) {
         this.random = new SplittableRandom(seed);
         this.programs = programs;
-        this.scheduler = new Scheduler(BOOT_MILLIS, this::deliverNotices);
+        this.bootMillis = bootMillis;
+        this.scheduler = new Scheduler(bootMillis, this::deliverNotices);
         this.hostFs = new TreeFs("ext4", ids);
         MountTable hostTable = new MountTable();
         Namespaces.Pid hostPid = new Namespaces.Pid(4026531836L, 0, null);

@@ -244,14 +244,36 @@ final class FileTools {
         boolean intoDir = isDir(t.sys, dest);
         int st = 0;
         for (String src : ops.subList(0, ops.size() - 1)) {
+            String to = intoDir ? Paths.join(dest, Busybox.basename(src)) : dest;
             try {
-                t.sys.rename(src, intoDir ? Paths.join(dest, Busybox.basename(src)) : dest);
+                t.sys.rename(src, to);
             } catch (SysError e) {
+                if (e.errno() == dev.glassbox.kernel.Errno.EXDEV) {
+                    st = moveAcross(t, src, to) ? st : 1;
+                    continue;
+                }
                 t.err("can't rename '" + src + "': " + e.getMessage());
                 st = 1;
             }
         }
         return st;
+    }
+
+    /** What busybox's mv does when rename(2) answers EXDEV: copy with links kept, then remove the source. */
+    private static boolean moveAcross(Tool t, String src, String to) {
+        try {
+            Sys.Stat s = t.sys.lstat(src);
+            copy(t.sys, src, to, s, true);
+            if (s.isDir()) {
+                removeTree(t.sys, src);
+            } else {
+                t.sys.unlink(src);
+            }
+            return true;
+        } catch (SysError e) {
+            t.err("can't move '" + src + "': " + e.getMessage());
+            return false;
+        }
     }
 
     static int ln(Tool t) {

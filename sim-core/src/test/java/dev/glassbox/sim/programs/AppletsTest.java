@@ -4,24 +4,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.glassbox.sim.SimBox;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class AppletsTest {
-    private final World w = new World();
+    private final SimBox w = new SimBox();
 
     @AfterEach
     void noCrashes() {
-        assertEquals(List.of(), w.k.crashes);
+        w.close();
+        assertEquals(List.of(), w.crashes());
     }
 
     @Test
     void lsLongFormatIsBusyboxs() {
         w.file("/srv/www/index.html", "hello\n");
-        w.k.fs.symlink("/dev/stdout", "/srv/www/access.log");
-        w.k.fs.mkdirs("/srv/www/sub");
-        World.Result r = w.applet("ls", "-l", "/srv/www");
+        w.symlink("/dev/stdout", "/srv/www/access.log");
+        w.mkdirs("/srv/www/sub");
+        SimBox.Result r = w.applet("ls", "-l", "/srv/www");
         assertEquals("total 8\n"
                 + "lrwxrwxrwx    1 root     root            11 Jan  1 00:00 access.log -> /dev/stdout\n"
                 + "-rw-r--r--    1 root     root             6 Jan  1 00:00 index.html\n"
@@ -35,20 +37,19 @@ class AppletsTest {
     @Test
     void lsShowsNumericIdsWithoutAPasswdEntry() {
         w.file("/data/f", "x");
-        synchronized (w.k) {
-            w.k.fs.resolve("/data/f", true).node().uid = 999;
-        }
+        w.chown("/data/f", 999, 0);
         assertTrue(w.applet("ls", "-l", "/data/f").out().contains(" 999      root "));
     }
 
     @Test
     void errorsUseBusyboxWordingAndStatus() {
-        World.Result r = w.applet("ls", "/nope");
+        SimBox.Result r = w.applet("ls", "/nope");
         assertEquals("ls: /nope: No such file or directory\n", r.err());
         assertEquals(1, r.status());
         r = w.applet("cat", "x");
         assertEquals("cat: can't open 'x': No such file or directory\n", r.err());
         assertEquals(1, r.status());
+        w.symlink("/bin/busybox", "/bin/nosuch");
         r = w.applet("nosuch");
         assertEquals("nosuch: applet not found\n", r.err());
         assertEquals(127, r.status());
@@ -58,10 +59,10 @@ class AppletsTest {
 
     @Test
     void psListsProcessesFromProc() {
-        World.Result r = w.sh("ps");
+        SimBox.Result r = w.sh("ps");
         String[] lines = r.out().split("\n");
         assertEquals("PID   USER     TIME  COMMAND", lines[0]);
-        assertEquals("    1 root      0:01 sh -c ps", lines[1]);
+        assertEquals("    1 root      0:00 sh -c ps", lines[1]);
         assertTrue(lines[2].matches("\\s+\\d+ root\\s+\\d+:\\d\\d ps"), lines[2]);
         assertEquals(3, lines.length);
     }
@@ -72,7 +73,7 @@ class AppletsTest {
                 + "    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00\n"
                 + "    inet 127.0.0.1/8 scope host lo\n"
                 + "       valid_lft forever preferred_lft forever\n"
-                + "7: eth0@if8: <BROADCAST,MULTICAST,UP,LOWER_UP,M-DOWN> mtu 1500 qdisc noqueue \n"
+                + "2: eth0@if4: <BROADCAST,MULTICAST,UP,LOWER_UP,M-DOWN> mtu 1500 qdisc noqueue \n"
                 + "    link/ether 02:42:ac:11:00:02 brd ff:ff:ff:ff:ff:ff\n"
                 + "    inet 172.17.0.2/16 brd 172.17.255.255 scope global eth0\n"
                 + "       valid_lft forever preferred_lft forever\n", w.applet("ip", "addr").out());
@@ -94,8 +95,8 @@ class AppletsTest {
         assertEquals("root\n", w.applet("whoami").out());
         assertEquals("c0ffee123456\n", w.applet("hostname").out());
         assertEquals("172.17.0.2\n", w.applet("hostname", "-i").out());
-        assertEquals("Linux c0ffee123456 6.1.0-sim #1 SMP PREEMPT_DYNAMIC x86_64 GNU/Linux\n", w.applet("uname", "-a").out());
-        assertEquals("6.1.0-sim\n", w.applet("uname", "-r").out());
+        assertEquals("Linux c0ffee123456 6.1.0-glassbox-sim #1 SMP PREEMPT_DYNAMIC Debian 6.1.0 x86_64 GNU/Linux\n", w.applet("uname", "-a").out());
+        assertEquals("6.1.0-glassbox-sim\n", w.applet("uname", "-r").out());
         assertEquals("Mon Jan  1 00:00:00 UTC 2024\n", w.applet("date").out());
         assertEquals("2024-01-01\n", w.applet("date", "+%F").out());
     }
@@ -123,8 +124,9 @@ class AppletsTest {
 
     @Test
     void filesAreCreatedMovedAndRemoved() {
-        assertEquals(0, w.sh("mkdir -p /a/b/c && touch /a/b/c/f && cp -r /a /copy && mv /copy/b /moved && "
-                + "ln -s /moved/c/f /link && chmod 600 /a/b/c/f && rm -r /a").status());
+        SimBox.Result made = w.sh("mkdir -p /a/b/c && touch /a/b/c/f && cp -r /a /copy && mv /copy/b /moved && "
+                + "ln -s /moved/c/f /link && chmod 600 /a/b/c/f && rm -r /a");
+        assertEquals(0, made.status(), made.err());
         assertTrue(w.exists("/moved/c/f"));
         assertFalse(w.exists("/a"));
         assertEquals("/moved/c/f\n", w.applet("readlink", "/link").out());
@@ -137,10 +139,10 @@ class AppletsTest {
 
     @Test
     void memoryAndMountsComeFromProc() {
-        w.file("/proc/meminfo", "MemTotal:        2048000 kB\nMemFree:         1024000 kB\nMemAvailable:    1500000 kB\n"
+        w.procFile("/proc/meminfo", "MemTotal:        2048000 kB\nMemFree:         1024000 kB\nMemAvailable:    1500000 kB\n"
                 + "Buffers:           10000 kB\nCached:           90000 kB\nShmem:              100 kB\n"
                 + "SwapTotal:              0 kB\nSwapFree:               0 kB\n");
-        w.file("/proc/mounts", "overlay / overlay rw,relatime,lowerdir=/l 0 0\nproc /proc proc rw 0 0\n");
+        w.procFile("/proc/mounts", "overlay / overlay rw,relatime,lowerdir=/l 0 0\nproc /proc proc rw 0 0\n");
         assertEquals("              total        used        free      shared  buff/cache   available\n"
                 + "Mem:        2048000      924000     1024000         100      100000     1500000\n"
                 + "Swap:             0           0           0\n", w.applet("free").out());
@@ -151,7 +153,7 @@ class AppletsTest {
     @Test
     void killSignalsProcesses() {
         assertTrue(w.applet("kill", "-l").out().contains("15) TERM\n"));
-        World.Result r = w.applet("kill", "-9", "4242");
+        SimBox.Result r = w.applet("kill", "-9", "4242");
         assertEquals("kill: can't kill pid 4242: No such process\n", r.err());
         assertEquals(1, r.status());
         assertEquals("137\n", w.sh("sleep 100 & kill -9 $!; wait $!; echo $?").out());
@@ -159,7 +161,7 @@ class AppletsTest {
 
     @Test
     void envPrintsTheEnvironmentAndRunsCommands() {
-        assertEquals("PATH=" + FakeKernel.PATH + "\nHOME=/root\n", w.applet("env").out());
+        assertEquals("PATH=" + SimBox.PATH + "\nHOME=/root\n", w.applet("env").out());
         assertEquals("bar\n", w.applet("env", "FOO=bar", "printenv", "FOO").out());
     }
 }

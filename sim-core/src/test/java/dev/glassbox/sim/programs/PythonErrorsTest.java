@@ -2,6 +2,7 @@ package dev.glassbox.sim.programs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.glassbox.sim.SimBox;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -159,25 +160,27 @@ class PythonErrorsTest {
     @ParameterizedTest
     @MethodSource("failures")
     void aFailingScriptPrintsCPythonsTraceback(String code, int status, String stderr) {
-        World w = new World();
-        w.binary("/usr/local/bin/python3", "python3");
-        w.file("/app/x.py", code);
-        World.Result r = w.run("python3", "", "python3", "/app/x.py");
-        assertEquals(stderr, r.err());
-        assertEquals(status, r.status());
+        try (SimBox w = new SimBox()) {
+            w.binary("/usr/local/bin/python3", "python3");
+            w.file("/app/x.py", code);
+            SimBox.Result r = w.run("", "python3", "/app/x.py");
+            assertEquals(stderr, r.err());
+            assertEquals(status, r.status());
+        }
     }
 
     @ParameterizedTest
     @MethodSource("failures")
     void dashCShowsNoSourceLinesButTheSameError(String code, int status, String stderr) {
-        World w = new World();
-        w.binary("/usr/local/bin/python3", "python3");
-        World.Result r = w.run("python3", "", "python3", "-c", code);
-        String last = stderr.strip().lines().reduce((a, b) -> b).orElseThrow();
-        assertEquals(last, r.err().strip().lines().reduce((a, b) -> b).orElseThrow());
-        assertEquals(status, r.status());
-        if (stderr.startsWith("Traceback")) {
-            assertEquals(false, r.err().contains("    " + code.lines().findFirst().orElseThrow()), r.err());
+        try (SimBox w = new SimBox()) {
+            w.binary("/usr/local/bin/python3", "python3");
+            SimBox.Result r = w.run("", "python3", "-c", code);
+            String last = stderr.strip().lines().reduce((a, b) -> b).orElseThrow();
+            assertEquals(last, r.err().strip().lines().reduce((a, b) -> b).orElseThrow());
+            assertEquals(status, r.status());
+            if (stderr.startsWith("Traceback")) {
+                assertEquals(false, r.err().contains("    " + code.lines().findFirst().orElseThrow()), r.err());
+            }
         }
     }
 }

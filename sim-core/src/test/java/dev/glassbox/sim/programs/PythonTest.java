@@ -2,7 +2,9 @@ package dev.glassbox.sim.programs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.glassbox.sim.SimBox;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -10,15 +12,20 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** python3 runs programs as CPython 3.12 does: each program here and the exact output CPython gives for it. */
 class PythonTest {
-    private final World w = new World();
+    private final SimBox w = new SimBox();
 
     PythonTest() {
         w.binary("/usr/local/bin/python3", "python3");
     }
 
-    private World.Result script(String code) {
+    @AfterEach
+    void close() {
+        w.close();
+    }
+
+    private SimBox.Result script(String code) {
         w.file("/app/x.py", code);
-        return w.run("python3", "", "python3", "/app/x.py");
+        return w.run("", "python3", "/app/x.py");
     }
 
     static Stream<Arguments> programs() {
@@ -346,7 +353,7 @@ class PythonTest {
     @ParameterizedTest
     @MethodSource("programs")
     void programPrintsWhatCPythonPrints(String code, String expected) {
-        World.Result r = script(code);
+        SimBox.Result r = script(code);
         assertEquals("", r.err());
         assertEquals(expected, r.out());
         assertEquals(0, r.status());
@@ -361,34 +368,34 @@ class PythonTest {
     @Test
     void argvEnvironmentAndExitStatus() {
         w.file("/app/x.py", "import sys, os\nprint(sys.argv[1:], os.getenv('HOME'), os.environ.get('NOPE', '-'))\nsys.exit(3)\n");
-        World.Result r = w.run("python3", "", "python3", "/app/x.py", "a", "b c");
+        SimBox.Result r = w.run("", "python3", "/app/x.py", "a", "b c");
         assertEquals("['a', 'b c'] /root -\n", r.out());
         assertEquals(3, r.status());
     }
 
     @Test
     void dashCAndVersion() {
-        World.Result c = w.run("python3", "", "python3", "-c", "import sys; print(sys.argv)", "x");
+        SimBox.Result c = w.run("", "python3", "-c", "import sys; print(sys.argv)", "x");
         assertEquals("['-c', 'x']\n", c.out());
-        assertEquals("Python 3.12.7\n", w.run("python3", "", "python3", "--version").out());
+        assertEquals("Python 3.12.7\n", w.run("", "python3", "--version").out());
     }
 
     @Test
     void aScriptOnStandardInputAndInput() {
-        World.Result r = w.run("python3", "Ann\n", "python3", "-c", "name = input('Name? ')\nprint('Hi', name)\ninput()");
+        SimBox.Result r = w.run("Ann\n", "python3", "-c", "name = input('Name? ')\nprint('Hi', name)\ninput()");
         assertEquals("Name? Hi Ann\n", r.out());
         assertEquals("""
                 Traceback (most recent call last):
                   File "<string>", line 3, in <module>
                 EOFError: EOF when reading a line
                 """, r.err());
-        World.Result piped = w.run("python3", "print(6 * 7)\n", "python3");
+        SimBox.Result piped = w.run("print(6 * 7)\n", "python3");
         assertEquals("42\n", piped.out());
     }
 
     @Test
     void aMissingScriptIsRefusedAsCPythonRefusesIt() {
-        World.Result r = w.run("python3", "", "python3", "nope.py");
+        SimBox.Result r = w.run("", "python3", "nope.py");
         assertEquals("python3: can't open file '/nope.py': [Errno 2] No such file or directory\n", r.err());
         assertEquals(2, r.status());
     }

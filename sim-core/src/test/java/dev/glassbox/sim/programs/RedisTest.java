@@ -4,46 +4,45 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.glassbox.kernel.Signals;
+import dev.glassbox.sim.SimBox;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class RedisTest {
-    private final World w = new World();
+    private final SimBox w = new SimBox();
     private final StringBuilder out = new StringBuilder();
     private final StringBuilder err = new StringBuilder();
 
     RedisTest() {
         w.binary("/usr/local/bin/redis-server", "redis-server");
         w.binary("/usr/local/bin/redis-cli", "redis-cli");
-        w.k.fs.mkdirs("/data");
+        w.mkdirs("/data");
     }
 
     @AfterEach
     void noCrashes() {
-        assertEquals(List.of(), w.k.crashes);
+        w.close();
+        assertEquals(List.of(), w.crashes());
     }
 
-    private FakeKernel.Proc start(String... extra) {
+    private int start(String... extra) {
         List<String> argv = new java.util.ArrayList<>(List.of("redis-server"));
         argv.addAll(List.of(extra));
-        FakeKernel.Proc p = w.k.newProc(0, argv, List.of("PATH=" + FakeKernel.PATH), "/data", out, err, "");
-        p.start(Programs.lookup("redis-server").orElseThrow());
-        w.k.until(() -> out.toString().contains("Ready to accept connections"), "redis to start");
+        int p = w.start(argv, List.of("PATH=" + SimBox.PATH), "/data", "", out, err);
+        w.until(() -> out.toString().contains("Ready to accept connections"), "redis to start");
         return p;
     }
 
     private String log() {
-        synchronized (w.k) {
-            return out.toString();
-        }
+        return out.toString();
     }
 
     private String cli(String... args) {
         String[] argv = new String[args.length + 1];
         argv[0] = "redis-cli";
         System.arraycopy(args, 0, argv, 1, args.length);
-        World.Result r = w.run("redis-cli", "", argv);
+        SimBox.Result r = w.run("", argv);
         return r.out() + r.err();
     }
 
@@ -86,29 +85,26 @@ class RedisTest {
     @Test
     void readsCommandsFromStdinWithoutArguments() {
         start();
-        World.Result r = w.run("redis-cli", "SET a 1\nINCRBY a 41\nGET a\n", "redis-cli");
+        SimBox.Result r = w.run("SET a 1\nINCRBY a 41\nGET a\n", "redis-cli");
         assertEquals("OK\n42\n42\n", r.out());
     }
 
     @Test
     void storedDataCountsAsProcessMemory() {
-        FakeKernel.Proc p = start();
+        int p = start();
+        long base = w.rss(p);
         cli("SET", "k", "v".repeat(1000));
-        synchronized (w.k) {
-            assertEquals(1 + 1000 + RedisStore.OVERHEAD, p.mem);
-        }
+        assertEquals(1 + 1000 + RedisStore.OVERHEAD, w.rss(p) - base);
         cli("DEL", "k");
-        synchronized (w.k) {
-            assertEquals(0, p.mem);
-        }
+        assertEquals(base, w.rss(p));
     }
 
     @Test
     void sigtermSavesTheDatasetAndExits() {
-        FakeKernel.Proc p = start();
+        int p = start();
         cli("SET", "persisted", "yes");
-        w.k.kill(p.pid, Signals.SIGTERM);
-        assertEquals(0, w.k.await(p, 20_000));
+        w.kill(p, Signals.SIGTERM);
+        assertEquals(0, w.await(p));
         String log = log();
         assertTrue(log.contains("1:signal-handler (1704067200) Received SIGTERM scheduling shutdown...\n"
                 + "1:M 01 Jan 2024 00:00:00.000 * User requested shutdown...\n"
@@ -117,9 +113,7 @@ class RedisTest {
                 + "1:M 01 Jan 2024 00:00:00.000 # Redis is now ready to exit, bye bye...\n"), log);
         assertTrue(w.exists("/data/dump.rdb"));
 
-        synchronized (w.k) {
-            out.setLength(0);
-        }
+        out.setLength(0);
         start();
         assertTrue(log().contains("* Done loading RDB, keys loaded: 1, keys expired: 0.\n"), log());
         assertEquals("yes\n", cli("GET", "persisted"));
@@ -127,9 +121,9 @@ class RedisTest {
 
     @Test
     void shutdownCommandEndsTheServer() {
-        FakeKernel.Proc p = start("--port", "7000", "--save", "");
+        int p = start("--port", "7000", "--save", "");
         assertEquals("", cli("-p", "7000", "SHUTDOWN"));
-        assertEquals(0, w.k.await(p, 20_000));
+        assertEquals(0, w.await(p));
         assertTrue(!w.exists("/data/dump.rdb"));
     }
 
@@ -137,8 +131,8 @@ class RedisTest {
     void busyPortAbortsTheStart() {
         start();
         StringBuilder o = new StringBuilder();
-        FakeKernel.Proc second = w.k.start("redis-server", List.of("redis-server"), "", o, new StringBuilder());
-        assertEquals(1, w.k.await(second, 20_000));
+        int second = w.start("", o, new StringBuilder(), "redis-server");
+        assertEquals(1, w.await(second));
         assertTrue(o.toString().endsWith("# Warning: Could not create server TCP listening socket *:6379: bind: Address"
                 + " already in use\n2:M 01 Jan 2024 00:00:00.000 # Failed listening on port 6379 (tcp), aborting.\n"), o.toString());
     }

@@ -3,6 +3,7 @@ package dev.glassbox.sim.programs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.glassbox.sim.SimBox;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -59,23 +60,24 @@ class ScriptsAndNetTest {
             exec "$@"
             """;
 
-    private final World w = new World();
+    private SimBox w = new SimBox();
 
     @AfterEach
     void noCrashes() {
-        assertEquals(List.of(), w.k.crashes);
+        w.close();
+        assertEquals(List.of(), w.crashes());
     }
 
     @Test
     void theNginxEntrypointRunsItsHooksThenExecs() {
         w.binary("/bin/dash", "dash");
-        w.k.fs.mkdirs("/usr/bin");
-        w.k.fs.symlink("/bin/busybox", "/usr/bin/find");
+        w.mkdirs("/usr/bin");
+        w.symlink("/bin/busybox", "/usr/bin/find");
         w.script("/docker-entrypoint.sh", ENTRYPOINT.replace("#!/bin/sh", "#!/bin/dash"));
         w.script("/docker-entrypoint.d/20-hello.sh", "#!/bin/dash\necho \"hello from $0\"\n");
         w.file("/docker-entrypoint.d/30-readme.txt", "");
         w.script("/usr/local/bin/nginx", "#!/bin/dash\necho \"nginx started with: $*\"\n");
-        World.Result r = w.run("dash", "", "/bin/dash", "/docker-entrypoint.sh", "nginx", "-g", "daemon off;");
+        SimBox.Result r = w.run("", "/bin/dash", "/docker-entrypoint.sh", "nginx", "-g", "daemon off;");
         assertEquals("", r.err());
         assertEquals("/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration\n"
                 + "/docker-entrypoint.sh: Looking for shell scripts in /docker-entrypoint.d/\n"
@@ -90,11 +92,11 @@ class ScriptsAndNetTest {
     @Test
     void ncTalksToAServerAndServesOne() {
         StringBuilder out = new StringBuilder();
-        FakeKernel.Proc server = w.k.start("busybox", List.of("nc", "-l", "-p", "9000"), "hi client\n", out, new StringBuilder());
-        w.k.until(() -> w.k.listening(9000), "nc to listen");
-        World.Result r = w.run("busybox", "hello server\n", "nc", "-w", "1", "localhost", "9000");
+        int server = w.start("hi client\n", out, new StringBuilder(), "nc", "-l", "-p", "9000");
+        w.until(() -> w.listening(9000), "nc to listen");
+        SimBox.Result r = w.run("hello server\n", "nc", "-w", "1", "localhost", "9000");
         assertEquals("hi client\n", r.out());
-        assertEquals(0, w.k.await(server, 20_000));
+        assertEquals(0, w.await(server));
         assertEquals("hello server\n", out.toString());
         r = w.applet("nc", "localhost", "9001");
         assertEquals("nc: can't connect to remote host (127.0.0.1): Connection refused\n", r.err());
@@ -103,9 +105,13 @@ class ScriptsAndNetTest {
 
     @Test
     void wgetReportsRefusedAndUnknownHosts() {
-        World.Result r = w.applet("wget", "-O-", "http://web:8080/");
+        SimBox.Result r = w.applet("wget", "-O-", "http://web:8080/");
         assertEquals("Connecting to web:8080 (172.17.0.5:8080)\n"
-                + "wget: can't connect to remote host (172.17.0.5): Connection refused\n", r.err());
+                + "wget: can't connect to remote host (172.17.0.5): No route to host\n", r.err(), "no host on the bridge has that address");
+        assertEquals(1, r.status());
+        r = w.applet("wget", "-O-", "http://c0ffee123456:8080/");
+        assertEquals("Connecting to c0ffee123456:8080 (172.17.0.2:8080)\n"
+                + "wget: can't connect to remote host (172.17.0.2): Connection refused\n", r.err());
         assertEquals(1, r.status());
         r = w.applet("wget", "-q", "http://unreachable/");
         assertEquals("wget: bad address 'unreachable'\n", r.err());
@@ -113,7 +119,9 @@ class ScriptsAndNetTest {
 
     @Test
     void netstatReadsProcNetTcp() {
-        World.Result r = w.applet("netstat", "-tln");
+        w.close();
+        w = SimBox.withoutProcfs();
+        SimBox.Result r = w.applet("netstat", "-tln");
         assertEquals("netstat: can't open '/proc/net/tcp': No such file or directory\n", r.err());
         w.file("/proc/net/tcp", "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid\n"
                 + "   0: 00000000:0050 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0\n");
@@ -127,31 +135,31 @@ class ScriptsAndNetTest {
     void nslookupAnswersAsBusyboxDoesFromTheEmbeddedDnsNames() {
         assertEquals("Server:\t\t127.0.0.11\nAddress:\t127.0.0.11:53\n\nNon-authoritative answer:\nName:\tweb\n"
                 + "Address: 172.17.0.5\n\nNon-authoritative answer:\n\n", w.applet("nslookup", "web").out());
-        World.Result r = w.applet("nslookup", "db");
+        SimBox.Result r = w.applet("nslookup", "db");
         assertEquals("Server:\t\t127.0.0.11\nAddress:\t127.0.0.11:53\n\n** server can't find db: NXDOMAIN\n\n"
                 + "** server can't find db: NXDOMAIN\n\n", r.out());
         assertEquals(1, r.status(), "busybox's nslookup exits 1 when the server found no such name");
-        World.Result away = w.applet("nslookup", "db", "10.0.2.3");
+        SimBox.Result away = w.applet("nslookup", "db", "10.0.2.3");
         assertEquals(";; connection timed out; no servers could be reached\n\n", away.out(), "no server outside the machine answers");
         assertEquals(1, away.status());
     }
 
     @Test
     void topPrintsOneBatchFrame() {
-        w.file("/proc/meminfo", "MemTotal: 1000 kB\nMemFree: 400 kB\nShmem: 0 kB\nBuffers: 0 kB\nCached: 100 kB\n");
-        w.file("/proc/loadavg", "0.00 0.01 0.05 1/80 9\n");
+        w.procFile("/proc/meminfo", "MemTotal: 1000 kB\nMemFree: 400 kB\nShmem: 0 kB\nBuffers: 0 kB\nCached: 100 kB\n");
+        w.procFile("/proc/loadavg", "0.00 0.01 0.05 1/80 9\n");
         String out = w.applet("top", "-b", "-n", "1").out();
         assertTrue(out.startsWith("Mem: 600K used, 400K free, 0K shrd, 0K buff, 100K cached\n"
                 + "Load average: 0.00 0.01 0.05 1/80 9\n"
                 + "  PID  PPID USER     STAT   VSZ %VSZ CPU %CPU COMMAND\n"), out);
-        assertTrue(out.contains("    1     0 root     S        0   0%   0   0% top -b -n 1\n"), out);
+        assertTrue(out.contains("    1     0 root     R      128  13%   0   0% top -b -n 1\n"), out);
     }
 
     @Test
     void busyboxListsItsApplets() {
-        String list = w.run("busybox", "", "busybox", "--list").out();
+        String list = w.run("", "busybox", "--list").out();
         assertTrue(list.contains("\nls\n") && list.contains("\nwget\n"), list);
-        assertEquals("hi\n", w.run("busybox", "", "busybox", "echo", "hi").out());
+        assertEquals("hi\n", w.run("", "busybox", "echo", "hi").out());
         assertTrue(Programs.lookup("ls").isPresent() && Programs.lookup("nginx").isPresent());
         assertTrue(Programs.lookup("vim").isEmpty());
     }

@@ -3,21 +3,28 @@ package dev.glassbox.sim.programs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.glassbox.sim.SimBox;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ShellTest {
-    private final World w = new World();
+    private final SimBox w = new SimBox();
+
+    ShellTest() {
+        w.binary("/bin/bash", "bash");
+        w.binary("/bin/dash", "dash");
+    }
 
     @AfterEach
     void noCrashes() {
-        assertEquals(java.util.List.of(), w.k.crashes);
+        w.close();
+        assertEquals(java.util.List.of(), w.crashes());
     }
 
     private String out(String script) {
-        World.Result r = w.sh(script);
+        SimBox.Result r = w.sh(script);
         assertEquals("", r.err(), "stderr of: " + script);
         return r.out();
     }
@@ -93,7 +100,7 @@ class ShellTest {
         assertEquals("", out("echo one > /tmp/f; echo two >> /tmp/f; echo err 2>/dev/null >&2"));
         assertEquals("one\ntwo\n", w.read("/tmp/f"));
         assertEquals("2\n", out("wc -l < /tmp/f"));
-        World.Result r = w.sh("ls /nope 2>&1; echo status $?");
+        SimBox.Result r = w.sh("ls /nope 2>&1; echo status $?");
         assertEquals("ls: /nope: No such file or directory\nstatus 1\n", r.out());
         r = w.sh("ls /nope > /tmp/out 2>&1; cat /tmp/out");
         assertEquals("ls: /nope: No such file or directory\n", r.out());
@@ -105,16 +112,16 @@ class ShellTest {
     void aFailedRedirectionSaysSoAndGivesEachShellsStatus() {
         String script = "echo hi > /nope/x; echo builtin $?; cat < /nope/x; echo program $?; { echo a; } > /nope/x; echo group $?;"
                 + " cat 3< /nope/x; echo fd3 $?; exec 3< /nope/x; echo after $?";
-        World.Result ash = w.sh(script);
+        SimBox.Result ash = w.sh(script);
         assertEquals("builtin 1\nprogram 1\ngroup 1\nfd3 1\n", ash.out());
         assertEquals(1, ash.status(), "exec, a special builtin, ends the shell");
         assertEquals("sh: can't create /nope/x: nonexistent directory\nsh: can't open /nope/x: no such file\n", ash.err().lines()
                 .limit(2).map(l -> l + "\n").reduce("", String::concat));
-        World.Result dash = w.sh("dash", script);
+        SimBox.Result dash = w.sh("dash", script);
         assertEquals("builtin 2\nprogram 2\ngroup 2\nfd3 2\n", dash.out());
         assertEquals(2, dash.status());
         assertTrue(dash.err().startsWith("dash: 1: cannot create /nope/x: Directory nonexistent\n"), dash.err());
-        World.Result bash = w.sh("bash", script);
+        SimBox.Result bash = w.sh("bash", script);
         assertEquals("builtin 1\nprogram 1\ngroup 1\nfd3 1\nafter 1\n", bash.out(), "bash goes on after exec");
         assertEquals(0, bash.status());
     }
@@ -134,21 +141,21 @@ class ShellTest {
 
     @Test
     void missingCommandsAreReportedAsEachShellDoes() {
-        World.Result ash = w.sh("nope; echo $?");
+        SimBox.Result ash = w.sh("nope; echo $?");
         assertEquals("sh: nope: not found\n", ash.err());
         assertEquals("127\n", ash.out());
         assertEquals("dash: 1: nope: not found\n", w.sh("dash", "nope").err());
-        World.Result bash = w.sh("bash", "echo; nope");
+        SimBox.Result bash = w.sh("bash", "echo; nope");
         assertEquals("bash: line 1: nope: command not found\n", bash.err());
         assertEquals(127, bash.status());
         w.script("/tmp/s.sh", "#!/bin/sh\necho start\nnope\n");
-        World.Result script = w.run("sh", "", "sh", "/tmp/s.sh");
+        SimBox.Result script = w.run("", "sh", "/tmp/s.sh");
         assertEquals("/tmp/s.sh: line 3: nope: not found\n", script.err());
     }
 
     @Test
     void syntaxErrorsStopWithStatusTwo() {
-        World.Result r = w.sh("echo a; if true; then echo b; fi; fi");
+        SimBox.Result r = w.sh("echo a; if true; then echo b; fi; fi");
         assertEquals(2, r.status());
         assertEquals("sh: syntax error: unexpected \"fi\"\n", r.err());
         assertEquals("", r.out());
@@ -171,23 +178,23 @@ class ShellTest {
 
     @Test
     void errexitStopsAtTheFirstFailureOutsideConditions() {
-        World.Result r = w.sh("set -e; if false; then :; fi; false || true; echo reached; false; echo not");
+        SimBox.Result r = w.sh("set -e; if false; then :; fi; false || true; echo reached; false; echo not");
         assertEquals("reached\n", r.out());
         assertEquals(1, r.status());
-        r = w.run("sh", "", "sh", "-ec", "false && true; echo survives; ls /nope; echo not");
+        r = w.run("", "sh", "-ec", "false && true; echo survives; ls /nope; echo not");
         assertEquals("survives\n", r.out());
         assertEquals(1, r.status());
     }
 
     @Test
     void xtraceShowsExpandedCommands() {
-        World.Result r = w.sh("set -x; X='a b'; echo $X");
+        SimBox.Result r = w.sh("set -x; X='a b'; echo $X");
         assertEquals("+ X='a b'\n+ echo a b\n", r.err());
     }
 
     @Test
     void execReplacesTheShellProcess() {
-        World.Result r = w.sh("echo $$ > /tmp/pid; exec sh -c 'echo $$'");
+        SimBox.Result r = w.sh("echo $$ > /tmp/pid; exec sh -c 'echo $$'");
         assertEquals(w.read("/tmp/pid"), r.out());
         r = w.sh("exec nope");
         assertEquals(127, r.status());
@@ -198,14 +205,14 @@ class ShellTest {
     void entrypointScriptsGetTheirArgumentsAndExecThem() {
         w.script("/docker-entrypoint.sh", "#!/bin/sh\nset -e\nlog() { echo \"$0: $@\"; }\n"
                 + "if [ \"$1\" = \"echo\" ]; then log starting; fi\nexec \"$@\"\n");
-        World.Result r = w.run("sh", "", "/bin/sh", "/docker-entrypoint.sh", "echo", "hello", "world");
+        SimBox.Result r = w.run("", "/bin/sh", "/docker-entrypoint.sh", "echo", "hello", "world");
         assertEquals("/docker-entrypoint.sh: starting\nhello world\n", r.out());
         assertEquals(0, r.status());
     }
 
     @Test
     void backgroundJobsSetBangAndCanBeWaitedFor() {
-        World.Result r = w.sh("sh -c 'exit 7' & pid=$!; wait $pid; echo status $? pid-set ${pid:+yes}");
+        SimBox.Result r = w.sh("sh -c 'exit 7' & pid=$!; wait $pid; echo status $? pid-set ${pid:+yes}");
         assertEquals("status 7 pid-set yes\n", r.out());
         r = w.sh("{ echo in-bg > /tmp/bg; } & wait; cat /tmp/bg");
         assertEquals("in-bg\n", r.out());
@@ -215,31 +222,29 @@ class ShellTest {
     void trapsRunOnSignalsAndAtExit() throws Exception {
         StringBuilder out = new StringBuilder();
         StringBuilder err = new StringBuilder();
-        FakeKernel.Proc p = w.k.start("sh", java.util.List.of("sh", "-c",
-                "trap 'echo got TERM; exit 0' TERM; trap 'echo bye' EXIT; echo ready; while true; do sleep 1; done"),
-                "", out, err);
-        w.k.until(() -> out.toString().contains("ready"), "ready");
-        w.k.kill(p.pid, dev.glassbox.kernel.Signals.SIGTERM);
-        assertEquals(0, w.k.await(p, 20_000));
+        int p = w.start("", out, err, "sh", "-c",
+                "trap 'echo got TERM; exit 0' TERM; trap 'echo bye' EXIT; echo ready; while true; do sleep 1; done");
+        w.until(() -> out.toString().contains("ready"), "ready");
+        w.kill(p, dev.glassbox.kernel.Signals.SIGTERM);
+        assertEquals(0, w.await(p));
         assertEquals("ready\ngot TERM\nbye\n", out.toString());
     }
 
     @Test
     void trapWithEmptyActionIgnoresTheSignal() {
         StringBuilder out = new StringBuilder();
-        FakeKernel.Proc p = w.k.start("sh", java.util.List.of("sh", "-c",
-                "trap '' TERM; echo ready; while [ ! -f /tmp/go ]; do sleep 1; done; echo done"),
-                "", out, new StringBuilder());
-        w.k.until(() -> out.toString().contains("ready"), "ready");
-        w.k.kill(p.pid, dev.glassbox.kernel.Signals.SIGTERM);
+        int p = w.start("", out, new StringBuilder(), "sh", "-c",
+                "trap '' TERM; echo ready; while [ ! -f /tmp/go ]; do sleep 1; done; echo done");
+        w.until(() -> out.toString().contains("ready"), "ready");
+        w.kill(p, dev.glassbox.kernel.Signals.SIGTERM);
         w.file("/tmp/go", "");
-        assertEquals(0, w.k.await(p, 20_000));
+        assertEquals(0, w.await(p));
         assertTrue(out.toString().endsWith("done\n"));
     }
 
     @Test
     void readsCommandsFromStdinWithoutArguments() {
-        World.Result r = w.run("sh", "echo from stdin\nexit 4\n", "sh");
+        SimBox.Result r = w.run("echo from stdin\nexit 4\n", "sh");
         assertEquals("from stdin\n", r.out());
         assertEquals(4, r.status());
     }

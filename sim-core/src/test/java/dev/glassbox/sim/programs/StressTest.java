@@ -3,21 +3,27 @@ package dev.glassbox.sim.programs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.glassbox.sim.SimBox;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class StressTest {
-    private final World w = new World();
+    private final SimBox w = new SimBox();
+
+    StressTest() {
+        w.binary("/usr/bin/stress", "stress");
+    }
 
     @AfterEach
     void noCrashes() {
-        assertEquals(List.of(), w.k.crashes);
+        w.close();
+        assertEquals(List.of(), w.crashes());
     }
 
     @Test
     void aRunThatTimesOutSucceeds() {
-        World.Result r = w.run("stress", "", "stress", "--vm", "1", "--vm-bytes", "16M", "--timeout", "3s");
+        SimBox.Result r = w.run("", "stress", "--vm", "1", "--vm-bytes", "16M", "--timeout", "3s");
         assertEquals("stress: info: [1] dispatching hogs: 0 cpu, 0 io, 1 vm, 0 hdd\n"
                 + "stress: info: [1] successful run completed in 3s\n", r.out());
         assertEquals(0, r.status());
@@ -25,8 +31,8 @@ class StressTest {
 
     @Test
     void aWorkerKilledByTheOomKillerFailsTheRun() {
-        w.k.memLimit = 10L << 20;
-        World.Result r = w.run("stress", "", "stress", "--vm", "1", "--vm-bytes", "64M", "--vm-hang", "0");
+        w.memoryLimit(10L << 20);
+        SimBox.Result r = w.run("", "stress", "--vm", "1", "--vm-bytes", "64M", "--vm-hang", "0");
         assertEquals("stress: info: [1] dispatching hogs: 0 cpu, 0 io, 1 vm, 0 hdd\n", r.out());
         assertEquals("stress: FAIL: [1] (415) <-- worker 2 got signal 9\n"
                 + "stress: WARN: [1] (417) now reaping child worker processes\n"
@@ -36,11 +42,9 @@ class StressTest {
 
     @Test
     void memoryIsTakenInFourMebibyteSteps() {
-        w.k.memLimit = 10L << 20;
-        w.run("stress", "", "stress", "--vm", "1", "--vm-bytes", "64M");
-        synchronized (w.k) {
-            assertEquals(0, w.k.memUsed);
-        }
+        w.memoryLimit(10L << 20);
+        w.run("", "stress", "--vm", "1", "--vm-bytes", "64M");
+        assertEquals(0, w.memoryUsed());
         assertEquals(4L << 20, Stress.STEP);
         assertEquals(64L << 20, Stress.bytes("64M"));
         assertEquals(90, Stress.seconds("90s"));
@@ -49,11 +53,11 @@ class StressTest {
 
     @Test
     void oneFailingWorkerAmongSeveralIsNoticed() {
-        w.k.memLimit = 100L << 20;
-        World.Result r = w.run("stress", "", "stress", "--vm", "2", "--vm-bytes", "60M", "--vm-keep", "-v");
+        w.memoryLimit(100L << 20);
+        SimBox.Result r = w.run("", "stress", "--vm", "2", "--vm-bytes", "60M", "--vm-keep", "-v");
         assertTrue(r.err().matches("stress: FAIL: \\[1\\] \\(415\\) <-- worker [23] got signal 9\n[\\s\\S]*"), r.err());
         assertTrue(r.out().contains("stress: dbug: [1] --> hogvm worker 1 [2] forked\n"), r.out());
         assertEquals(1, r.status());
-        assertTrue(w.k.live().isEmpty());
+        assertTrue(w.live().isEmpty());
     }
 }
