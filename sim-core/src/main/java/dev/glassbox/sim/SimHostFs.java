@@ -55,7 +55,11 @@ final class SimHostFs implements HostFs {
             Node node = switch (e.type()) {
                 case DIR -> {
                     Node existing = parent.entries.get(name);
-                    yield existing instanceof Node.Dir d ? d : new Node.Dir(k.ids.nextIno(), e.mode(), k.now());
+                    if (existing instanceof Node.Dir d) {
+                        yield d;
+                    }
+                    parent.nlink++; // the new directory's ".." links to its parent, as mkdir counts it
+                    yield new Node.Dir(k.ids.nextIno(), e.mode(), k.now());
                 }
                 case FILE -> new Node.File(k.ids.nextIno(), e.mode(), k.now(), e.data(), e.size());
                 case SYMLINK -> new Node.Link(k.ids.nextIno(), k.now(), e.link());

@@ -115,8 +115,9 @@ public final class SimBox implements AutoCloseable {
         put(FileEntry.symlink(rel(path), target));
     }
 
+    /** A directory as an image layer holds it (its parents too): each counts in its parent's links, as on disk. */
     public void mkdirs(String path) {
-        k.fs().mkdirs(ROOT + path);
+        put(FileEntry.dir(rel(path), 0755));
     }
 
     public void chown(String path, int uid, int gid) {

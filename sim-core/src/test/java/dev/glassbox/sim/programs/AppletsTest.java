@@ -32,6 +32,9 @@ class AppletsTest {
         assertEquals(".\n..\naccess.log\nindex.html\nsub\n", w.applet("ls", "-a", "/srv/www").out());
         assertEquals("drwxr-xr-x    3 root     root          4096 Jan  1 00:00 /srv/www\n",
                 w.applet("ls", "-ld", "/srv/www").out());
+        w.mkdirs("/srv/www/other");
+        assertEquals("drwxr-xr-x    4 root     root          4096 Jan  1 00:00 /srv/www\n",
+                w.applet("ls", "-ld", "/srv/www").out(), "a directory a layer brings counts in its parent's links");
     }
 
     @Test
