@@ -21,10 +21,11 @@ public record MountSpec(String type, String source, String target, List<String> 
             case "proc" -> "A procfs for the container's PID namespace: its /proc lists only its own processes.";
             case "tmpfs" -> target.equals("/dev") ? "A small /dev in memory with only the safe devices (null, zero, random, tty)."
                     : "A memory-backed filesystem at " + target + ".";
-            case "sysfs" -> "/sys, read-only: the container may look but not reconfigure the host.";
+            case "sysfs" -> readOnly() ? "/sys, read-only: the container may look but not reconfigure the host."
+                    : "/sys, writable (--privileged): the container may reconfigure the host's devices and kernel through it.";
             case "bind" -> source.equals("/sys") && target.equals("/sys")
                     ? "The container's user namespace does not own the network namespace it uses, so the kernel refuses it a sysfs of its own:"
-                            + " runc bind-mounts the host's /sys instead, read-only."
+                            + " runc bind-mounts the host's /sys instead, " + (readOnly() ? "read-only." : "writable (--privileged).")
                     : shown();
             default -> shown();
         };

@@ -176,7 +176,7 @@ public interface Sys {
     record DirEntry(String name, Stat stat) {}
 
     record Stat(Kind kind, int mode, int uid, int gid, long size, int nlink, long ino, long mtimeMillis, String link) {
-        public enum Kind { DIR, FILE, SYMLINK, CHAR_DEVICE }
+        public enum Kind { DIR, FILE, SYMLINK, CHAR_DEVICE, BLOCK_DEVICE }
 
         public boolean isDir() {
             return kind == Kind.DIR;
