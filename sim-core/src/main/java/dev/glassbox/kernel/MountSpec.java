@@ -31,6 +31,18 @@ public record MountSpec(String type, String source, String target, List<String> 
         };
     }
 
+    /** The trace's words for runc's readonlyPaths step, on either kernel. */
+    public static String readonlyPathsSentence() {
+        return "The parts of /proc that reconfigure the whole host (sysctls, sysrq, IRQ affinity) are bound read-only onto themselves:"
+                + " a write there fails with EROFS, even for root.";
+    }
+
+    /** The trace's words for runc's maskedPaths step, on either kernel. */
+    public static String maskedPathsSentence() {
+        return "Files that would show the host's memory, keys, timers and scheduler are covered by /dev/null, and such directories"
+                + " by an empty read-only tmpfs: reading them gives nothing.";
+    }
+
     private String shown() {
         return source + " from the host appears at " + target + " inside the container" + (readOnly() ? ", read-only." : ".");
     }

@@ -1,6 +1,7 @@
 package dev.glassbox.sim;
 
 import dev.glassbox.kernel.Device;
+import dev.glassbox.kernel.MountSpec;
 import dev.glassbox.trace.Subsystem;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +23,7 @@ final class Masks {
                 made.add(d);
             }
         }
-        k.event(Subsystem.UNIONFS, "create devices", "/dev", "--privileged: the container's /dev gets a node for each of the host's "
-                + made.size() + " other devices (disks, terminals, loop devices, ...): root in it can read and write the host's hardware.",
+        k.event(Subsystem.UNIONFS, "create devices", "/dev", Device.createSentence(made.size()),
                 String.join(" ; ", made.stream().map(Device::mknod).toList()));
         for (Device d : made) {
             List<String> parts = MountTable.split(d.path());
@@ -68,8 +68,7 @@ final class Masks {
             }
         }
         if (!frozen.isEmpty()) {
-            k.event(Subsystem.UNIONFS, "readonly paths", "/proc", "The parts of /proc that reconfigure the whole host (sysctls, sysrq, IRQ affinity)"
-                    + " are bound read-only onto themselves: a write there fails with EROFS, even for root.",
+            k.event(Subsystem.UNIONFS, "readonly paths", "/proc", MountSpec.readonlyPathsSentence(),
                     String.join(" ; ", frozen.stream().map(m -> "mount --bind " + m.targetPath() + " " + m.targetPath()
                             + " && mount -o remount,bind,ro " + m.targetPath()).toList()));
             frozen.forEach(table::add);
@@ -87,8 +86,7 @@ final class Masks {
         }
         if (!covers.isEmpty()) {
             k.event(Subsystem.UNIONFS, "masked paths", String.join(" ", covers.stream().map(MountTable.Mount::targetPath).toList()),
-                    "Files that would show the host's memory, keys, timers and scheduler are covered by /dev/null, and such directories"
-                            + " by an empty read-only tmpfs: reading them gives nothing.",
+                    MountSpec.maskedPathsSentence(),
                     String.join(" ; ", covers.stream().map(m -> m.type.equals("tmpfs") && m.readOnly && m.fsRoot.isEmpty()
                             ? "mount -t tmpfs -o ro tmpfs " + m.targetPath() : "mount --bind /dev/null " + m.targetPath()).toList()));
             covers.forEach(table::add);
