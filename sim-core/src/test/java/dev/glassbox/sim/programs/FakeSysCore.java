@@ -225,6 +225,28 @@ abstract class FakeSysCore implements Sys {
     @Override public List<NetIf> interfaces() { enter(); return k.interfaces; }
     @Override public List<Route> routes() { enter(); return k.routes; }
 
+    /** The fake's processes have Docker's default capabilities: no CAP_NET_ADMIN, so netlink changes are refused. */
+    @Override public void linkAdd(String name, String kind) { enter(); throw SysError.eperm(); }
+    @Override public void linkDelete(String name) { enter(); throw SysError.eperm(); }
+    @Override public void netChange(dev.glassbox.sim.NetRequest request) { enter(); throw SysError.eperm(); }
+
+    /** chown(2) with CAP_CHOWN for root only; -1 keeps an id. */
+    @Override
+    public void chown(String path, int uid, int gid, boolean follow) {
+        enter();
+        synchronized (k) {
+            FakeFs.Node n = k.fs.resolve(abs(path), follow).node();
+            if (n == null) {
+                throw SysError.enoent();
+            }
+            if (p.uid != 0) {
+                throw SysError.eperm();
+            }
+            n.uid = uid == -1 ? n.uid : uid;
+            n.gid = gid == -1 ? n.gid : gid;
+        }
+    }
+
     // ---- sockets
 
     @Override
