@@ -291,6 +291,21 @@ public final class LinuxKernel implements Kernel {
         public void readonlyRoot(dev.glassbox.kernel.Sandbox sandbox) {
             inner.readonlyRoot(sandbox);
         }
+
+        @Override
+        public List<dev.glassbox.kernel.Device> hostDevices() {
+            return inner.hostDevices();
+        }
+
+        @Override
+        public void createDevices(dev.glassbox.kernel.Sandbox sandbox, List<dev.glassbox.kernel.Device> devices) {
+            inner.createDevices(sandbox, devices);
+        }
+
+        @Override
+        public void maskPaths(dev.glassbox.kernel.Sandbox sandbox, List<String> masked, List<String> readonly) {
+            inner.maskPaths(sandbox, masked, readonly);
+        }
     }
 
     /** Takes apart everything this kernel made (and, at open, what an earlier one left). */

@@ -1,5 +1,6 @@
 package dev.glassbox.linux;
 
+import dev.glassbox.kernel.Device;
 import dev.glassbox.kernel.MountSpec;
 import dev.glassbox.kernel.Mounts;
 import dev.glassbox.kernel.NsType;
@@ -33,6 +34,9 @@ public final class LinuxMounts implements Mounts {
         FLAGS.put("strictatime", 1L << 24);
         FLAGS.put("relatime", 1L << 21);
     }
+
+    /** Device entries per helper command: seven fields each, well under the helper's limit of fields per line. */
+    private static final int DEVICES_PER_CALL = 400;
 
     private final LinuxOverlayMounts overlay;
     private final LinuxProcesses processes;
@@ -116,9 +120,6 @@ public final class LinuxMounts implements Mounts {
             if (spec.type().equals("tmpfs") && spec.target().equals("/dev")) {
                 equivalent += " ; mknod null zero full random urandom tty ; mount(\"shm\", \"" + targetPath + "/shm\", \"tmpfs\", MS_NOSUID|MS_NODEV|MS_NOEXEC, \"mode=1777,size=65536k\")";
             }
-            if (spec.type().equals("proc")) {
-                equivalent += " ; bind read-only: /proc/{bus,fs,irq,sys,sysrq-trigger} ; masked by /dev/null: /proc/{kcore,keys,timer_list,sched_debug,…}";
-            }
         }
         if (!List.of("bind", "proc", "tmpfs", "sysfs").contains(spec.type())) {
             throw SysError.einval();
@@ -144,6 +145,46 @@ public final class LinuxMounts implements Mounts {
                 "chdir(\"" + root + "\") ; pivot_root(\".\", \".\") ; umount2(\".\", MNT_DETACH) ; chdir(\"/\")");
         b.channel.call("pivot");
         b.preparedRoot = null;
+    }
+
+    @Override
+    public List<Device> hostDevices() {
+        return HostDevices.list(Path.of("/dev"));
+    }
+
+    /** mknod in the container's /dev, before pivot_root; in a user namespace the helper binds the host's node instead. */
+    @Override
+    public void createDevices(Sandbox sandbox, List<Device> devices) {
+        LinuxProcesses.Box b = processes.box(sandbox);
+        root(b);
+        note("create devices", "/dev", Device.createSentence(devices.size()),
+                String.join(" ; ", devices.stream().map(d -> d.mknod().replace(" /dev/", " " + b.preparedRoot.replaceAll("/+$", "") + "/dev/")).toList()));
+        for (int from = 0; from < devices.size(); from += DEVICES_PER_CALL) {
+            List<String> fields = new ArrayList<>(List.of("devices"));
+            for (Device d : devices.subList(from, Math.min(devices.size(), from + DEVICES_PER_CALL))) {
+                fields.addAll(List.of(d.path(), String.valueOf(d.type().letter()), String.valueOf(d.major()), String.valueOf(d.minor()),
+                        String.valueOf(d.mode()), String.valueOf(d.uid()), String.valueOf(d.gid())));
+            }
+            b.channel.call(fields.toArray(String[]::new));
+        }
+    }
+
+    /** After pivot_root: the helper bind-mounts each readonly path read-only onto itself, and covers each masked one. */
+    @Override
+    public void maskPaths(Sandbox sandbox, List<String> masked, List<String> readonly) {
+        LinuxProcesses.Box b = processes.box(sandbox);
+        if (!readonly.isEmpty()) {
+            note("readonly paths", "/proc", MountSpec.readonlyPathsSentence(), String.join(" ; ", readonly.stream().map(p ->
+                    "mount(\"" + p + "\", \"" + p + "\", NULL, MS_BIND|MS_REC, NULL) ; mount(NULL, \"" + p + "\", NULL, MS_BIND|MS_REMOUNT|MS_RDONLY, NULL)").toList()));
+        }
+        if (!masked.isEmpty()) {
+            note("masked paths", String.join(" ", masked), MountSpec.maskedPathsSentence(), String.join(" ; ", masked.stream().map(p ->
+                    "mount(\"/dev/null\", \"" + p + "\", NULL, MS_BIND, NULL) or, for a directory, mount(\"tmpfs\", \"" + p + "\", \"tmpfs\", MS_RDONLY, NULL)").toList()));
+        }
+        List<String> fields = new ArrayList<>(List.of("mask", String.valueOf(readonly.size())));
+        fields.addAll(readonly);
+        fields.addAll(masked);
+        b.channel.call(fields.toArray(String[]::new));
     }
 
     @Override

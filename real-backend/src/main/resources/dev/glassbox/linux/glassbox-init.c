@@ -641,39 +641,91 @@ static int cmd_prepare(char **f, int n) {
     return 0;
 }
 
+static unsigned long locked_flags(const char *path);
+
 /*
- * What runc does to a container's /proc, with Docker's default lists: the parts that reach the whole
- * host (sysctls, sysrq, irq affinity) become read-only, and files that leak host information are
- * masked by /dev/null. Together with the capabilities dropped at exec, root in a container cannot
- * reconfigure or reboot the host through /proc.
+ * mask NREADONLY READONLY... MASKED...: after pivot_root, what runc does with an OCI spec's
+ * readonlyPaths and maskedPaths (Docker's default lists, none for --privileged): the parts of /proc
+ * that reach the whole host (sysctls, sysrq, irq affinity) become read-only binds of themselves, and
+ * files that leak host information are covered by /dev/null, directories by an empty read-only
+ * tmpfs. Paths that do not exist are skipped. Together with the capabilities dropped at exec, root
+ * in a container cannot reconfigure or reboot the host through /proc.
  */
-static int harden_proc(const char *proc) {
-    static const char *readonly[] = {"bus", "fs", "irq", "sys", "sysrq-trigger"};
-    static const char *masked[] = {"kcore", "keys", "latency_stats", "timer_list", "timer_stats", "sched_debug"};
-    static const char *masked_dirs[] = {"acpi", "asound", "scsi"};
-    char p[PATH_MAX];
-    for (size_t i = 0; i < sizeof readonly / sizeof *readonly; i++) {
-        snprintf(p, sizeof p, "%s/%s", proc, readonly[i]);
-        if (access(p, F_OK) < 0) {
+static int cmd_mask(char **f, int n) {
+    int nro = n >= 2 ? atoi(f[1]) : -1;
+    if (nro < 0 || 2 + nro > n) {
+        errno = EINVAL;
+        return fail("mask");
+    }
+    for (int i = 2; i < n; i++) {
+        if (f[i][0] != '/' || strstr(f[i], "/../")) {
+            errno = EINVAL;
+            return fail(f[i]);
+        }
+        struct stat st;
+        if (stat(f[i], &st) < 0) {
             continue;
         }
-        if (mount(p, p, NULL, MS_BIND | MS_REC, NULL) < 0
-                || mount(NULL, p, NULL, MS_BIND | MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL) < 0) {
-            return fail(p);
+        if (i < 2 + nro) {
+            if (mount(f[i], f[i], NULL, MS_BIND | MS_REC, NULL) < 0
+                    || mount(NULL, f[i], NULL, MS_BIND | MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC | locked_flags(f[i]), NULL) < 0) {
+                return fail(f[i]);
+            }
+        } else if (S_ISDIR(st.st_mode) ? mount("tmpfs", f[i], "tmpfs", MS_RDONLY, NULL) < 0 : mount("/dev/null", f[i], NULL, MS_BIND, NULL) < 0) {
+            return fail(f[i]);
         }
     }
-    for (size_t i = 0; i < sizeof masked / sizeof *masked; i++) {
-        snprintf(p, sizeof p, "%s/%s", proc, masked[i]);
-        if (access(p, F_OK) == 0 && mount("/dev/null", p, NULL, MS_BIND, NULL) < 0) {
-            return fail(p);
+    say("ok");
+    return 0;
+}
+
+/*
+ * devices (PATH TYPE MAJOR MINOR MODE UID GID)...: before pivot_root, each device node of an OCI
+ * spec's devices list (--privileged: the host's) made in the container's /dev under the new root,
+ * as runc's createDevices: mknod, or where the kernel refuses that (a user namespace) a bind of the
+ * host's node. A name the container's /dev already has is kept. The host's /dev is only read.
+ */
+static int cmd_devices(char **f, int n) {
+    if (!root[0] || (n - 1) % 7 != 0) {
+        errno = EINVAL;
+        return fail("devices");
+    }
+    for (int i = 1; i < n; i += 7) {
+        const char *dev = f[i];
+        char type = f[i + 1][0];
+        if (strncmp(dev, "/dev/", 5) != 0 || (type != 'c' && type != 'b')) {
+            errno = EINVAL;
+            return fail(dev);
+        }
+        char path[PATH_MAX];
+        struct stat st;
+        snprintf(path, sizeof path, "%s%s", root, dev);
+        if (lstat(path, &st) == 0) {
+            continue; /* runc's own node or link (ptmx -> pts/ptmx) stays */
+        }
+        if (target_path(dev, path) < 0) {
+            return fail(dev);
+        }
+        mode_t mode = (mode_t) strtoul(f[i + 4], NULL, 10) & 07777;
+        char parent[PATH_MAX];
+        snprintf(parent, sizeof parent, "%s", path);
+        *strrchr(parent, '/') = 0;
+        if (mkdirs(parent, 0) < 0) {
+            return fail(parent);
+        }
+        mode_t old = umask(0);
+        int r = mknod(path, (type == 'c' ? S_IFCHR : S_IFBLK) | mode,
+                      makedev(strtoul(f[i + 2], NULL, 10), strtoul(f[i + 3], NULL, 10)));
+        umask(old);
+        if (r < 0) {
+            if (errno != EPERM || mkdirs(path, 1) < 0 || mount(dev, path, NULL, MS_BIND, NULL) < 0) {
+                return fail(path);
+            }
+        } else if (lchown(path, (uid_t) atol(f[i + 5]), (gid_t) atol(f[i + 6])) < 0) {
+            return fail(path);
         }
     }
-    for (size_t i = 0; i < sizeof masked_dirs / sizeof *masked_dirs; i++) {
-        snprintf(p, sizeof p, "%s/%s", proc, masked_dirs[i]);
-        if (access(p, F_OK) == 0 && mount("tmpfs", p, "tmpfs", MS_RDONLY, NULL) < 0) {
-            return fail(p);
-        }
-    }
+    say("ok");
     return 0;
 }
 
@@ -754,9 +806,6 @@ static int cmd_mount(char **f, int n) {
             return fail("mount");
         }
         if (strcmp(type, "tmpfs") == 0 && strcmp(target, "/dev") == 0 && populate_dev(path) < 0) {
-            return -1;
-        }
-        if (strcmp(type, "proc") == 0 && harden_proc(path) < 0) {
             return -1;
         }
     }
@@ -1177,6 +1226,10 @@ static int child_main(void *arg) {
             cmd_pivot();
         } else if (strcmp(f[0], "readonly") == 0) {
             cmd_readonly();
+        } else if (strcmp(f[0], "devices") == 0) {
+            cmd_devices(f, n);
+        } else if (strcmp(f[0], "mask") == 0) {
+            cmd_mask(f, n);
         } else if (strcmp(f[0], "hostname") == 0) {
             cmd_hostname(f, n);
         } else if (strcmp(f[0], "cgroup") == 0) {

@@ -166,10 +166,11 @@ final class Lifecycle {
             env.add("HOME=" + user.home()); // runc's setupUser: HOME from the user's passwd entry unless the config sets it
         }
         return new RuntimeSpec(c.id, c.path, env, cwd, c.hostname, user.uid(), user.gid(), c.lowerdirs, c.upperdir(), c.workdir(), c.merged(),
-                Runtime.standardMounts(c.dir(), MountPoint.specs(c.mounts), remap != null && !ownNet), plan, c.cgroup(), limits,
+                Runtime.standardMounts(c.dir(), MountPoint.specs(c.mounts), remap != null && !ownNet, c.hostConfig.privileged()), plan, c.cgroup(), limits,
                 (stream, text) -> c.log(stream, d.now(), text), remap == null ? null : remap.uidMap(), remap == null ? null : remap.gidMap(),
                 shared, new StdioSpec(c.config.openStdin(), c.config.tty(), c.ttyRows, c.ttyCols), c.hostConfig.readonlyRootfs(),
-                HostSettings.capabilities(c.hostConfig));
+                HostSettings.capabilities(c.hostConfig), c.hostConfig.privileged()
+                        ? RuntimeSpec.Confinement.privileged(d.kernel.mounts().hostDevices()) : RuntimeSpec.Confinement.DOCKER_DEFAULT);
     }
 
     private void writeFiles(Container c) {

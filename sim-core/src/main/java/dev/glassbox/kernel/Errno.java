@@ -48,6 +48,7 @@ public enum Errno {
     ENOTEMPTY(39, "Directory not empty"),
     ELOOP(40, "Too many levels of symbolic links"),
     ENODATA(61, "No data available"),
+    ENETDOWN(100, "Network is down"),
     EOVERFLOW(75, "Value too large for defined data type"),
     EAFNOSUPPORT(97, "Address family not supported by protocol"),
     /** Linux's ENOTSUP is EOPNOTSUPP (95): two names, one number. */

@@ -91,10 +91,15 @@ public final class Runtime {
             for (MountSpec m : spec.mounts()) {
                 kernel.mounts().mountIn(sb, m);
             }
+            RuntimeSpec.Confinement c = spec.confinement();
+            if (!c.devices().isEmpty()) {
+                kernel.mounts().createDevices(sb, c.devices());
+            }
             kernel.mounts().pivotRoot(sb);
             if (spec.readonlyRootfs()) {
                 kernel.mounts().readonlyRoot(sb);
             }
+            kernel.mounts().maskPaths(sb, c.maskedPaths(), c.readonlyPaths());
         }
     }
 
@@ -206,11 +211,17 @@ public final class Runtime {
      * bind-mounts the host's /sys, read-only, instead.
      */
     public static List<MountSpec> standardMounts(String containerDir, List<MountSpec> extra, boolean bindSys) {
+        return standardMounts(containerDir, extra, bindSys, false);
+    }
+
+    /** {@code privileged}: /sys (and the cgroup view under it) stays writable, as moby clears "ro" there for {@code --privileged}. */
+    public static List<MountSpec> standardMounts(String containerDir, List<MountSpec> extra, boolean bindSys, boolean privileged) {
+        String ro = privileged ? "rw" : "ro";
         List<MountSpec> out = new java.util.ArrayList<>(List.of(
                 new MountSpec("proc", "proc", "/proc", List.of("nosuid", "noexec", "nodev")),
                 new MountSpec("tmpfs", "tmpfs", "/dev", List.of("nosuid", "strictatime", "mode=755", "size=65536k")),
-                bindSys ? new MountSpec("bind", "/sys", "/sys", List.of("rbind", "nosuid", "noexec", "nodev", "ro"))
-                        : new MountSpec("sysfs", "sysfs", "/sys", List.of("nosuid", "noexec", "nodev", "ro"))));
+                bindSys ? new MountSpec("bind", "/sys", "/sys", List.of("rbind", "nosuid", "noexec", "nodev", ro))
+                        : new MountSpec("sysfs", "sysfs", "/sys", List.of("nosuid", "noexec", "nodev", ro))));
         List<MountSpec> rest = new java.util.ArrayList<>(List.of(
                 MountSpec.bind(containerDir + "/resolv.conf", "/etc/resolv.conf", false),
                 MountSpec.bind(containerDir + "/hostname", "/etc/hostname", false),

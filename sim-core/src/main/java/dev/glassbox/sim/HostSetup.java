@@ -17,6 +17,7 @@ final class HostSetup {
         fs.write(List.of("etc", "resolv.conf"), "nameserver 10.0.2.3\n".getBytes(), false, 0644); // the VM's DNS, as QEMU's user network offers it
         fs.write(List.of("etc", "os-release"), "PRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\nID=debian\nVERSION_ID=\"12\"\n".getBytes(), false, 0644);
         table.add(new MountTable.Mount(List.of(), fs, List.of(), false, "ext4", "/dev/vda", "rw,relatime"));
+        table.add(new MountTable.Mount(List.of("dev"), Devices.host(k.ids), List.of(), false, "devtmpfs", "udev", "rw,nosuid,relatime,mode=755"));
         table.add(new MountTable.Mount(List.of("proc"), new ProcFs(k, k.hostNs.pid()), List.of(), false, "proc", "proc", "rw,nosuid,nodev,noexec,relatime"));
         table.add(new MountTable.Mount(List.of("sys", "fs", "cgroup"), new TreeFs("cgroup2", k.ids), List.of(), false, "cgroup2", "cgroup2", "rw,nosuid,nodev,noexec,relatime"));
 

@@ -164,11 +164,18 @@ abstract sealed class Node permits Node.Dir, Node.File, Node.Link, Node.Dev {
     static final class Dev extends Node {
         final int major;
         final int minor;
+        /** A block device (a disk, a loop device) rather than a character one. */
+        final boolean block;
 
         Dev(long ino, int mode, long mtime, int major, int minor) {
+            this(ino, mode, mtime, major, minor, false);
+        }
+
+        Dev(long ino, int mode, long mtime, int major, int minor, boolean block) {
             super(ino, mode, mtime);
             this.major = major;
             this.minor = minor;
+            this.block = block;
         }
 
         /** An overlay whiteout: a 0:0 character device that hides the name in lower layers. */
@@ -178,12 +185,12 @@ abstract sealed class Node permits Node.Dir, Node.File, Node.Link, Node.Dev {
 
         @Override
         Sys.Stat.Kind kind() {
-            return Sys.Stat.Kind.CHAR_DEVICE;
+            return block ? Sys.Stat.Kind.BLOCK_DEVICE : Sys.Stat.Kind.CHAR_DEVICE;
         }
 
         @Override
         Node copy(long newIno) {
-            return new Dev(newIno, mode, mtime, major, minor).owned(this);
+            return new Dev(newIno, mode, mtime, major, minor, block).owned(this);
         }
     }
 }

@@ -69,6 +69,9 @@ final class ProcFs implements Fs {
             }
             return c == null ? null : lookupPid(c, rel.subList(1, rel.size()));
         }
+        if (first.equals("sys")) {
+            return ProcSys.lookup(kernel, caller(), rel.subList(1, rel.size()), ino(0, String.join("/", rel)));
+        }
         SimProcess p = visible(first);
         if (p != null) {
             return rel.size() == 1 ? dir(p.pid, first) : lookupPid(p, rel.subList(1, rel.size()));
@@ -156,7 +159,11 @@ final class ProcFs implements Fs {
             for (String g : ProcText.GLOBAL) {
                 out.put(g, lookup(List.of(g)));
             }
+            out.put("sys", lookup(List.of("sys")));
             return out;
+        }
+        if (rel.get(0).equals("sys") && lookup(rel) instanceof Node.Dir) {
+            return ProcSys.list(kernel, caller(), rel.subList(1, rel.size()), name -> ino(0, "sys/" + name));
         }
         Node n = lookup(rel);
         if (n == null) {
@@ -186,6 +193,10 @@ final class ProcFs implements Fs {
 
     @Override
     public Node.File write(List<String> rel, byte[] data, boolean append, int mode) {
+        if (rel.size() > 1 && rel.get(0).equals("sys")) {
+            ProcSys.write(caller(), rel.subList(1, rel.size()), data);
+            return (Node.File) lookup(rel);
+        }
         throw SysError.eacces();
     }
 

@@ -4,7 +4,7 @@ import java.util.List;
 
 /** The text of procfs files, from the kernel's state. */
 final class ProcText {
-    static final List<String> GLOBAL = List.of("cpuinfo", "loadavg", "meminfo", "mounts", "uptime", "version");
+    static final List<String> GLOBAL = List.of("cpuinfo", "loadavg", "meminfo", "mounts", "sched_debug", "uptime", "version");
     static final List<String> PER_PROCESS = List.of("cgroup", "cmdline", "comm", "cwd", "environ", "fd", "gid_map", "mounts", "ns", "root", "stat", "status", "uid_map");
 
     private ProcText() {}
@@ -20,8 +20,24 @@ final class ProcText {
             case "version" -> "Linux version " + k.info().release() + " (glassbox@sim) (gcc (Debian 12.2.0-14) 12.2.0) #1 SMP PREEMPT_DYNAMIC\n";
             case "cpuinfo" -> cpuinfo(k);
             case "mounts" -> caller == null ? "" : mounts(caller);
+            case "sched_debug" -> schedDebug(k);
             default -> null;
         };
+    }
+
+    /**
+     * The scheduler's view: every task of the machine with its host PID, whatever PID namespace the
+     * reader is in. That is why runc masks this file in a container.
+     */
+    private static String schedDebug(SimKernel k) {
+        StringBuilder sb = new StringBuilder("Sched Debug Version: v0.11, " + k.info().release() + " #1\n\nrunnable tasks:\n");
+        sb.append(" S            task   PID\n").append("-".repeat(24)).append('\n');
+        for (SimProcess p : k.procList()) {
+            if (p.state != SimProcess.State.DEAD) {
+                sb.append(String.format(" %c %15s %5d%n", stateLetter(p), comm(p), p.pid));
+            }
+        }
+        return sb.toString();
     }
 
     static String perProcess(SimKernel k, SimProcess p, String name, Namespaces.Pid viewer) {

@@ -1,5 +1,6 @@
 package dev.glassbox.sim;
 
+import dev.glassbox.kernel.Device;
 import dev.glassbox.kernel.MountSpec;
 import dev.glassbox.kernel.Mounts;
 import dev.glassbox.kernel.Sandbox;
@@ -105,10 +106,9 @@ final class SimMounts implements Mounts {
                 m = new MountTable.Mount(target, t, List.of(), spec.readOnly(), "tmpfs", "tmpfs", opts.isEmpty() ? "rw,nosuid" : opts);
             }
             case "sysfs" -> {
-                TreeFs sys = new TreeFs("sysfs", k.ids);
-                sys.mkdir(List.of("fs"), 0755);
-                sys.mkdir(List.of("fs", "cgroup"), 0755);
-                m = new MountTable.Mount(target, sys, List.of(), true, "sysfs", "sysfs", "ro,nosuid,nodev,noexec,relatime");
+                SysFs sys = new SysFs(k.ids, List.of("fs/cgroup", "firmware/acpi", "firmware/dmi", "firmware/memmap", "devices/virtual/powercap"));
+                m = new MountTable.Mount(target, sys, List.of(), spec.readOnly(), "sysfs", "sysfs",
+                        (spec.readOnly() ? "ro" : "rw") + ",nosuid,nodev,noexec,relatime");
             }
             case "bind" -> {
                 MountTable.Resolved src = k.hostNs.mnt().table.resolve("/", spec.source(), true);
@@ -127,13 +127,13 @@ final class SimMounts implements Mounts {
                 ? "A procfs for the host's PID namespace (--pid host): its /proc lists every process of the host." : spec.sentence();
         List<String> cgroupAt = CgroupFs.path(target);
         if (spec.type().equals("sysfs")) { // runc mounts cgroup2 read-only on /sys/fs/cgroup: the container's own cgroup as its root
-            equivalent += " ; mount -t cgroup2 cgroup2 " + Fs.join(cgroupAt) + " -o ro,nosuid,nodev,noexec,relatime";
+            equivalent += " ; mount -t cgroup2 cgroup2 " + Fs.join(cgroupAt) + " -o " + (spec.readOnly() ? "ro" : "rw") + ",nosuid,nodev,noexec,relatime";
         }
         k.event(Subsystem.UNIONFS, "mount " + spec.type(), spec.target(), sentence, equivalent);
         ns.mnt().table.add(m);
         if (spec.type().equals("sysfs")) {
-            ns.mnt().table.add(new MountTable.Mount(cgroupAt, new CgroupFs(k, ns.cgroup()), List.of(), true, "cgroup2", "cgroup2",
-                    "ro,nosuid,nodev,noexec,relatime"));
+            ns.mnt().table.add(new MountTable.Mount(cgroupAt, new CgroupFs(k, ns.cgroup()), List.of(), spec.readOnly(), "cgroup2", "cgroup2",
+                    (spec.readOnly() ? "ro" : "rw") + ",nosuid,nodev,noexec,relatime"));
         }
     }
 
@@ -191,6 +191,22 @@ final class SimMounts implements Mounts {
         mnt.table.mounts.clear();
         mnt.table.mounts.addAll(kept);
         preparedRoots.remove(sandbox.id());
+    }
+
+    @Override
+    public List<Device> hostDevices() {
+        MountTable.Resolved dev = k.hostNs.mnt().table.resolve("/", "/dev", true);
+        return dev.node() instanceof Node.Dir ? Devices.list(dev.mount().fs, dev.rel()) : List.of();
+    }
+
+    @Override
+    public void createDevices(Sandbox sandbox, List<Device> devices) {
+        Masks.createDevices(k, k.namespacesOf(sandbox), root(sandbox), devices);
+    }
+
+    @Override
+    public void maskPaths(Sandbox sandbox, List<String> masked, List<String> readonly) {
+        Masks.apply(k, k.namespacesOf(sandbox), masked, readonly);
     }
 
     @Override

@@ -456,9 +456,9 @@ final class SimSys implements Sys {
     }
 
     @Override
-    public void netChange(String request) {
+    public void netChange(NetRequest request) {
         netAdmin();
-        throw new SysError(Errno.ENOSYS, "Function not implemented"); // the sim does not carry out this request yet
+        new Netlink(k).apply(p.ns.net(), request);
     }
 
     @Override

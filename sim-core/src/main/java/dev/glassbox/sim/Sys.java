@@ -117,9 +117,7 @@ public interface Sys {
     void rename(String from, String to);
     void chmod(String path, int mode);
     /** chown(2) ({@code follow}) or lchown(2); -1 keeps an id. EPERM without CAP_CHOWN for another owner. */
-    default void chown(String path, int uid, int gid, boolean follow) {
-        throw new SysError(Errno.ENOSYS, "Function not implemented");
-    }
+    void chown(String path, int uid, int gid, boolean follow);
     /** The path an executable name resolves to on PATH, or null. */
     String which(String name);
 
@@ -132,17 +130,11 @@ public interface Sys {
     /** Its routing table. */
     List<Route> routes();
     /** RTM_NEWLINK: a dummy or bridge link; EPERM without CAP_NET_ADMIN. */
-    default void linkAdd(String name, String kind) {
-        throw new SysError(Errno.ENOSYS, "Function not implemented");
-    }
+    void linkAdd(String name, String kind);
     /** RTM_DELLINK; EPERM without CAP_NET_ADMIN. */
-    default void linkDelete(String name) {
-        throw new SysError(Errno.ENOSYS, "Function not implemented");
-    }
-    /** Any other netlink change (addresses, routes, link settings): EPERM without CAP_NET_ADMIN. */
-    default void netChange(String request) {
-        throw new SysError(Errno.ENOSYS, "Function not implemented");
-    }
+    void linkDelete(String name);
+    /** A change of an address, a route or a link's settings in this process's network namespace: EPERM without CAP_NET_ADMIN. */
+    void netChange(NetRequest request);
 
     // ---- sockets (TCP, enough for HTTP-like request/response)
     /** Binds and listens on 0.0.0.0:port in this network namespace. */
@@ -178,7 +170,7 @@ public interface Sys {
     record DirEntry(String name, Stat stat) {}
 
     record Stat(Kind kind, int mode, int uid, int gid, long size, int nlink, long ino, long mtimeMillis, String link) {
-        public enum Kind { DIR, FILE, SYMLINK, CHAR_DEVICE }
+        public enum Kind { DIR, FILE, SYMLINK, CHAR_DEVICE, BLOCK_DEVICE }
 
         public boolean isDir() {
             return kind == Kind.DIR;

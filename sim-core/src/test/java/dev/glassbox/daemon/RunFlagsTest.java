@@ -128,7 +128,7 @@ class RunFlagsTest {
     void capabilitiesDecideWhatRootInTheContainerMayDo() {
         try (Engine e = Engine.sim()) {
             ok(e, "docker pull -q busybox");
-            fails(e, "docker run --rm busybox ip link add dummy0 type dummy", 1, "ip: RTNETLINK answers: Operation not permitted\n");
+            fails(e, "docker run --rm busybox ip link add dummy0 type dummy", 2, "ip: RTNETLINK answers: Operation not permitted\n");
             assertTrue(ok(e, "docker run --rm --cap-add NET_ADMIN busybox sh -c 'ip link add dummy0 type dummy && ip link show dummy0'").out()
                     .contains(": dummy0: <BROADCAST,MULTICAST> mtu 1500"));
             ok(e, "docker run --rm busybox chown nobody /etc/hostname");

@@ -58,6 +58,7 @@ final class FileInfo {
             case DIR -> "directory";
             case SYMLINK -> "symbolic link";
             case CHAR_DEVICE -> "character special file";
+            case BLOCK_DEVICE -> "block special file";
             case FILE -> s.size() == 0 ? "regular empty file" : "regular file";
         };
     }

@@ -118,6 +118,7 @@ final class Find {
                         case FILE -> ty.equals("f");
                         case SYMLINK -> ty.equals("l");
                         case CHAR_DEVICE -> ty.equals("c");
+                        case BLOCK_DEVICE -> ty.equals("b");
                     };
                 }
                 case "-empty" -> p = (path, st, d) -> st.isDir() ? t.sys.readdir(path).stream()

@@ -9,6 +9,7 @@ final class Modes {
             case DIR -> 'd';
             case SYMLINK -> 'l';
             case CHAR_DEVICE -> 'c';
+            case BLOCK_DEVICE -> 'b';
             default -> '-';
         };
         int m = s.mode();

@@ -33,7 +33,7 @@ final class NetTools {
         }
         boolean show = "show".startsWith(cmd) || "list".startsWith(cmd);
         if (!show) {
-            return change(t, object, args);
+            return IpChange.run(t, object, args);
         }
         if ("address".startsWith(object) || object.equals("addr")) {
             return addr(t, dev, true, !v6only, !v4only, false);
@@ -52,27 +52,6 @@ final class NetTools {
             return 0;
         }
         return t.fail("unknown object " + object);
-    }
-
-    /** ip link add NAME type KIND, ip link del NAME, and other changes, sent to the kernel as netlink requests. */
-    private static int change(Tool t, String object, List<String> args) {
-        String cmd = args.get(1);
-        try {
-            if ("link".startsWith(object) && cmd.equals("add") && args.size() >= 3) {
-                int type = args.indexOf("type");
-                if (type < 0 || type + 1 >= args.size()) {
-                    return t.fail("RTNETLINK answers: Operation not supported");
-                }
-                t.sys.linkAdd(args.get(2).equals("name") && args.size() > 3 ? args.get(3) : args.get(2), args.get(type + 1));
-            } else if ("link".startsWith(object) && ("delete".startsWith(cmd) && cmd.length() >= 3) && args.size() >= 3) {
-                t.sys.linkDelete(args.get(args.size() - 1));
-            } else {
-                t.sys.netChange(String.join(" ", args));
-            }
-            return 0;
-        } catch (SysError e) {
-            return t.fail("RTNETLINK answers: " + e.getMessage());
-        }
     }
 
     /** {@code oneline} (ip -o): each record on one line, continuation lines joined with a backslash. */

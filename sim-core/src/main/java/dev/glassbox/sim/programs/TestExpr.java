@@ -156,6 +156,7 @@ final class TestExpr {
             case "-f": return st.kind() == Sys.Stat.Kind.FILE;
             case "-d": return st.isDir();
             case "-c": return st.kind() == Sys.Stat.Kind.CHAR_DEVICE;
+            case "-b": return st.kind() == Sys.Stat.Kind.BLOCK_DEVICE;
             case "-s": return st.size() > 0;
             case "-x": return access(st, 1);
             case "-w": return access(st, 2);
