@@ -9,6 +9,7 @@ import dev.glassbox.image.ImageConfig;
 import dev.glassbox.image.ImageRef;
 import dev.glassbox.image.Layer;
 import dev.glassbox.registry.ImageJson;
+import dev.glassbox.registry.LayerBlob;
 import dev.glassbox.registry.Registry;
 import java.io.IOException;
 import java.net.ConnectException;
