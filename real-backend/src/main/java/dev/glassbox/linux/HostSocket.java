@@ -25,13 +25,16 @@ final class HostSocket implements TcpConnection {
     }
 
     static HostSocket connect(String ip, int port) {
+        if (!ip.matches("[0-9.]+|[0-9a-fA-F:]+")) {
+            throw new SysError(Errno.EINVAL); // an address, never a name to look up
+        }
         InetAddress address;
         try {
             address = InetAddress.getByName(ip);
         } catch (IOException e) {
             throw new SysError(Errno.EINVAL);
         }
-        if (!ip.matches("[0-9.]+|[0-9a-fA-F:]+") || !address.isLoopbackAddress()) {
+        if (!address.isLoopbackAddress()) {
             throw SysError.enetunreach();
         }
         Socket s = new Socket();
