@@ -12,6 +12,8 @@ import dev.glassbox.daemon.Daemon;
 import dev.glassbox.daemon.DaemonOptions;
 import dev.glassbox.daemon.Persistence;
 import dev.glassbox.kernel.Kernel;
+import dev.glassbox.registry.NetRegistry;
+import dev.glassbox.registry.Registries;
 import dev.glassbox.registry.Registry;
 import dev.glassbox.registry.SimHub;
 import dev.glassbox.sim.SimKernel;
@@ -84,17 +86,24 @@ public final class Engine implements AutoCloseable {
 
     /** {@code captureState}: record the state changes of every trace step (for stepping back); off for benchmarks. */
     public static Engine sim(long seed, boolean captureState) {
-        return new Engine(new SimKernel(seed, Programs::lookup), SimHub.standard(), captureState);
+        SimKernel kernel = new SimKernel(seed, Programs::lookup);
+        return new Engine(kernel, registries(kernel), captureState);
     }
 
     /** The sim kernel under a daemon started with these options ({@code dockerd --userns-remap=default}). */
     public static Engine sim(DaemonOptions options) {
-        return new Engine(new SimKernel(DEFAULT_SEED, Programs::lookup), SimHub.standard(), true, false, options);
+        SimKernel kernel = new SimKernel(DEFAULT_SEED, Programs::lookup);
+        return new Engine(kernel, registries(kernel), true, false, options);
     }
 
     /** An engine on any kernel implementation (the Linux kernel lives in real-backend). */
     public static Engine on(Kernel kernel) {
-        return new Engine(kernel, SimHub.standard(), true);
+        return new Engine(kernel, registries(kernel), true);
+    }
+
+    /** The sim's Docker Hub, and a registry on this host (localhost:5000) reached over the kernel's network. */
+    private static Registry registries(Kernel kernel) {
+        return new Registries(SimHub.standard(), NetRegistry.on(kernel));
     }
 
     /** An engine on any kernel, pulling from the given registry (the Linux kernel's images are real binaries). */

@@ -128,4 +128,9 @@ final class ProxiedNet implements Net {
     void closeDns() {
         dns.closeAll();
     }
+
+    @Override
+    public dev.glassbox.kernel.TcpConnection connect(String ip, int port) {
+        return HostSocket.connect(ip, port);
+    }
 }

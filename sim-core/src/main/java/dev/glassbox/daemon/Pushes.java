@@ -63,6 +63,8 @@ final class Pushes {
             }
             try {
                 Registry registry = registries.forDomain(ref.domain());
+                registry.ping();
+                images.registry(registry, "GET", "/v2/", "The daemon's first request: is a registry there, which API does it speak, does it ask for a login?");
                 for (int i = 0; i < topFirst.size(); i++) {
                     String status = layer(registry, ref, topFirst.get(i), progress);
                     statuses.set(i, new Api.LayerStatus(topFirst.get(i).digest().shortId(), status, topFirst.get(i).size()));

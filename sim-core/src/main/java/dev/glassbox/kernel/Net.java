@@ -27,4 +27,13 @@ public interface Net extends Links {
      */
     default void serveDns(Sandbox sandbox, java.util.Map<String, String> names) {
     }
+
+    /**
+     * connect(2) from the host's network namespace, where the daemon runs, to {@code ip:port}: what the
+     * daemon's registry client does to reach a registry on this host ({@code localhost:5000} is
+     * docker-proxy's 127.0.0.1:5000, relaying into the registry's container). Throws {@link SysError}
+     * {@code ECONNREFUSED} when nothing listens there, {@code ENETUNREACH}/{@code EHOSTUNREACH} when no
+     * route leads there (glassbox's traffic never leaves the machine).
+     */
+    TcpConnection connect(String ip, int port);
 }

@@ -56,6 +56,13 @@ public interface Registry {
         return "";
     }
 
+    /**
+     * {@code GET /v2/}: the request Docker opens a push with, where a registry that is not there shows
+     * (a refused connection); nothing for a registry that is not reached over HTTP.
+     */
+    default void ping() {
+    }
+
     // ---- push: the three requests of the distribution API, driven by the daemon one blob at a time
 
     /** {@code HEAD /v2/PATH/blobs/DIGEST}: whether the repository has the blob already. */

@@ -6,6 +6,7 @@ import dev.glassbox.kernel.NatRule;
 import dev.glassbox.kernel.Net;
 import dev.glassbox.kernel.NsType;
 import dev.glassbox.kernel.Sandbox;
+import dev.glassbox.kernel.TcpConnection;
 import dev.glassbox.kernel.SysError;
 import dev.glassbox.trace.Subsystem;
 import java.io.ByteArrayOutputStream;
@@ -307,15 +308,25 @@ final class SimNet implements Net {
 
     /** Routes a connection from {@code p}'s namespace to ip:port, hop by hop; returns the client end. */
     Socket connect(SimProcess p, int dst, int port) {
+        return connect(p.ns.net(), p, dst, port);
+    }
+
+    /** The daemon's connection from the host's namespace: no process owns its end, the daemon reads it while the kernel runs. */
+    @Override
+    public TcpConnection connect(String ip, int port) {
+        return new HostConnection(kernel, this, connect(host, null, Ip.parse(ip), port));
+    }
+
+    private Socket connect(NetNs from, SimProcess p, int dst, int port) {
         int fromPort = ephemeralPort();
-        Route.Found r = new Route(this, kernel).tcp(fromPort).find(p.ns.net(), dst, port);
+        Route.Found r = new Route(this, kernel).tcp(fromPort).find(from, dst, port);
         Socket listener = r.ns().listeners.get(r.port());
         if (listener == null || listener.closed) {
             kernel.event(Subsystem.NETWORK, "refused", Ip.format(r.dst()) + ":" + r.port(), "Nothing listens on port " + r.port()
                     + " there: the kernel answers with a TCP reset.", "RST from " + Ip.format(r.dst()) + ":" + r.port());
             throw SysError.econnrefused();
         }
-        Socket client = new Socket(p.ns.net(), 0, p);
+        Socket client = new Socket(from, 0, p);
         Socket server = new Socket(r.ns(), r.port(), listener.owner);
         client.peer = server;
         server.peer = client;
@@ -349,16 +360,23 @@ final class SimNet implements Net {
             throw new SysError(Errno.EPIPE, "Broken pipe");
         }
         s.peer.inbox.writeBytes(data);
-        kernel.scheduler.makeRunnable(s.peer.owner);
+        wake(s.peer.owner);
     }
 
     void close(Socket s) {
         s.closed = true;
         if (s.peer != null) {
             s.peer.peerClosed = true;
-            kernel.scheduler.makeRunnable(s.peer.owner);
+            wake(s.peer.owner);
         } else {
             s.ns.listeners.remove(s.port, s);
+        }
+    }
+
+    /** A socket's owner may read now; the daemon's own end has none, it reads when it next waits. */
+    private void wake(SimProcess owner) {
+        if (owner != null) {
+            kernel.scheduler.makeRunnable(owner);
         }
     }
 

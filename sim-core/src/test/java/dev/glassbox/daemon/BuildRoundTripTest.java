@@ -21,6 +21,8 @@ class BuildRoundTripTest {
     private static final String DOCKERFILE = "FROM busybox\nSHELL [\"/bin/sh\", \"-c\"]\nCOPY greeting.txt /srv/\n"
             + "VOLUME /data\nHEALTHCHECK --interval=5s CMD test -f /srv/greeting.txt\nEXPOSE 8080\nUSER 1000\n"
             + "CMD [\"cat\", \"/srv/greeting.txt\"]\n";
+    private static final String CONFIG_AFTER = "{\"/data\":{}} {\"Test\":[\"CMD-SHELL\",\"test -f /srv/greeting.txt\"],\"Interval\":5000000000}"
+            + " {\"8080/tcp\":{}} 1000\n";
     private static final String CONFIG = "{{json .Config.Volumes}} {{json .Config.Healthcheck}} {{json .Config.ExposedPorts}} {{.Config.User}}";
 
     @Test
@@ -55,6 +57,25 @@ class BuildRoundTripTest {
             assertTrue(pull.out().contains("Status: Downloaded newer image for localhost:5000/rt:1\n"), pull.out());
             assertEquals(id, ok(e, "docker images -q --no-trunc localhost:5000/rt:1").out());
             assertEquals("pushed and pulled\n", ok(e, "docker run --rm localhost:5000/rt:1").out());
+        }
+    }
+
+    @Test
+    void aBuiltImageGoesThroughTheRegistryContainerAndRuns() {
+        try (Engine e = Engine.sim()) {
+            ok(e, "docker run -d -p 5000:5000 --name registry registry:2");
+            files(e).put("/home/student/app/Dockerfile", DOCKERFILE).put("/home/student/app/greeting.txt", "through registry:2\n");
+            ok(e, "docker build -t localhost:5000/rt:1 app");
+            String id = ok(e, "docker images -q --no-trunc localhost:5000/rt:1").out();
+            Result push = ok(e, "docker push localhost:5000/rt:1");
+            assertEquals(2, push.out().split(": Pushed\n", -1).length - 1, "busybox's layer and the COPY layer: " + push.out());
+            ok(e, "docker rmi localhost:5000/rt:1 busybox");
+            Result pull = ok(e, "docker pull localhost:5000/rt:1");
+            assertTrue(pull.out().contains(": Pull complete\n") && pull.out().contains("Status: Downloaded newer image for localhost:5000/rt:1\n"),
+                    pull.out());
+            assertEquals(id, ok(e, "docker images -q --no-trunc localhost:5000/rt:1").out());
+            assertEquals(CONFIG_AFTER, ok(e, "docker inspect -f '" + CONFIG + "' localhost:5000/rt:1").out());
+            assertEquals("through registry:2\n", ok(e, "docker run --rm localhost:5000/rt:1").out());
         }
     }
 }

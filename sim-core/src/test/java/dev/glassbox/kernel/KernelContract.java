@@ -223,4 +223,16 @@ public abstract class KernelContract {
         kernel.net().removeNat(r);
         assertEquals(List.of(), kernel.state().nat());
     }
+
+    @Test
+    void aConnectionFromTheHostWhereNothingListensIsRefusedAndNoneLeavesTheMachine() throws java.io.IOException {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        SysError refused = assertThrows(SysError.class, () -> kernel.net().connect("127.0.0.1", port));
+        assertEquals(Errno.ECONNREFUSED, refused.errno());
+        SysError away = assertThrows(SysError.class, () -> kernel.net().connect("192.0.2.1", 80), "TEST-NET-1, outside the machine");
+        assertEquals(Errno.ENETUNREACH, away.errno());
+    }
 }

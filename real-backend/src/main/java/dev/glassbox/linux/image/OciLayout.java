@@ -44,7 +44,7 @@ public final class OciLayout {
     public static final String REF_NAME = "org.opencontainers.image.ref.name";
     static final String OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
     static final String OCI_CONFIG = "application/vnd.oci.image.config.v1+json";
-    static final String OCI_LAYER = "application/vnd.oci.image.layer.v1.tar+gzip";
+    static final String OCI_LAYER = dev.glassbox.registry.LayerBlob.OCI_LAYER;
     private static final Set<String> MANIFEST_TYPES = Set.of(ImageJson.MANIFEST_TYPE, OCI_MANIFEST);
     private static final Set<String> GZIP_LAYERS = Set.of(ImageJson.LAYER_TYPE, OCI_LAYER);
     private static final String TAR_LAYER = "application/vnd.oci.image.layer.v1.tar";

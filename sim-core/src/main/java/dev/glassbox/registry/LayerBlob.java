@@ -1,11 +1,9 @@
-package dev.glassbox.linux.image;
+package dev.glassbox.registry;
 
 import dev.glassbox.api.DockerException;
 import dev.glassbox.image.Digest;
 import dev.glassbox.image.FileEntry;
 import dev.glassbox.image.Layer;
-import dev.glassbox.registry.ImageJson;
-import dev.glassbox.registry.LayerArchive;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,13 +15,15 @@ import java.util.Set;
 import java.util.zip.GZIPInputStream;
 
 /** A layer blob as a registry serves it, read into a {@link Layer}: its entries and the diff id of the tar inside. */
-final class LayerBlob {
-    private static final Set<String> GZIP = Set.of(ImageJson.LAYER_TYPE, OciLayout.OCI_LAYER);
+public final class LayerBlob {
+    /** The OCI image spec's gzip layer; Docker's is {@link ImageJson#LAYER_TYPE}. */
+    public static final String OCI_LAYER = "application/vnd.oci.image.layer.v1.tar+gzip";
+    private static final Set<String> GZIP = Set.of(ImageJson.LAYER_TYPE, OCI_LAYER);
     private static final String TAR = "application/vnd.oci.image.layer.v1.tar";
 
     private LayerBlob() {}
 
-    static Layer read(byte[] blob, Digest digest, String mediaType) {
+    public static Layer read(byte[] blob, Digest digest, String mediaType) {
         boolean gzip = GZIP.contains(mediaType);
         if (!gzip && !TAR.equals(mediaType)) {
             throw DockerException.unsupported("glassbox: unsupported layer type " + mediaType);
