@@ -45,7 +45,9 @@ final class Creations {
         if (d.containers.size() >= Daemon.MAX_CONTAINERS) {
             throw DockerException.limit("glassbox holds at most " + Daemon.MAX_CONTAINERS + " containers; remove some first");
         }
-        HostConfig hc = HostSettings.forCreate(hostConfig == null ? HostConfig.defaults() : hostConfig, d.kernel.info().cpus());
+        List<String> warnings = new ArrayList<>();
+        HostConfig hc = HostSettings.forCreate(hostConfig == null ? HostConfig.defaults() : hostConfig, d.kernel.info().cpus(),
+                d.kernel.cgroups().features(), warnings);
         refuseUnsupported(config, hc);
         d.mountPlanner.validate(hc);
         EndpointSettings own = ownEndpoint(hc, networking == null ? NetworkingConfig.NONE : networking);
@@ -79,7 +81,7 @@ final class Creations {
             d.kernel.fs().mkdirs(c.dir());
             d.tracer.did(Layer.DAEMON, null, "container created", n, "Container " + id.substring(0, 12) + " is stored as created: nothing runs yet.",
                     "mkdir " + c.dir());
-            return new Api.CreateResult(id, List.of());
+            return new Api.CreateResult(id, List.copyOf(warnings));
         }
     }
 

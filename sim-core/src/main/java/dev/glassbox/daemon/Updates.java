@@ -16,7 +16,10 @@ import java.util.List;
 final class Updates {
     private Updates() {}
 
-    static List<String> update(Daemon d, String ref, UpdateRequest r) {
+    static List<String> update(Daemon d, String ref, UpdateRequest asked) {
+        Discarded dropped = Discarded.check(asked.memory(), asked.memorySwap(), asked.cpusetCpus(), d.kernel.cgroups().features());
+        UpdateRequest r = new UpdateRequest(asked.memory(), dropped.memorySwap(), asked.nanoCpus(), asked.cpuShares(), asked.pidsLimit(),
+                asked.restartPolicy(), dropped.cpusetCpus());
         HostSettings.resources(r.memory(), r.memorySwap(), r.nanoCpus(), r.cpusetCpus(), d.kernel.info().cpus(), true);
         Container c = d.container(ref);
         if (c.removed || c.status == Container.Status.REMOVING || c.status == Container.Status.DEAD) {
@@ -38,7 +41,7 @@ final class Updates {
             }
             c.hostConfig = hc;
             d.events.container(c, "update");
-            return List.of();
+            return dropped.warnings();
         }
     }
 
