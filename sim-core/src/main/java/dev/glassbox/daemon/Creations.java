@@ -118,7 +118,8 @@ final class Creations {
         }
         dev.glassbox.image.Healthcheck h = config.healthcheck();
         if (h != null) {
-            for (Object[] d : new Object[][] {{"Interval", h.intervalNanos()}, {"Timeout", h.timeoutNanos()}, {"StartPeriod", h.startPeriodNanos()}}) {
+            for (Object[] d : new Object[][] {{"Interval", h.intervalNanos()}, {"Timeout", h.timeoutNanos()}, {"StartPeriod", h.startPeriodNanos()},
+                    {"StartInterval", h.startIntervalNanos()}}) {
                 long v = (Long) d[0 + 1];
                 if (v != 0 && v < 1_000_000) {
                     throw DockerException.invalid(d[0] + " in Healthcheck cannot be less than 1ms");
