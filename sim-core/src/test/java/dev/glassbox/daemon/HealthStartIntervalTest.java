@@ -72,9 +72,9 @@ class HealthStartIntervalTest {
         try (Engine e = Engine.persistent(first, SimHub.standard(), false)) {
             ok(e, "docker run -d --name box --health-cmd 'echo probe; false' --health-interval 2s --health-retries 2 busybox sleep 1000");
             e.advance(4_500);
-            assertTrue(before.matches("unhealthy [2-5] (1:probe\n\\|){2,5}\n"), before);
             ok(e, "docker stop -t 0 box");
             before = ok(e, format).out();
+            assertTrue(before.matches("unhealthy [2-5] (1:probe\n\\|){2,5}\n"), before);
         }
         Kernel second = new SimKernel(8, Programs::lookup);
         String root = first.layout().dataRoot();
