@@ -105,7 +105,9 @@ final class CreateBody {
         long timeout = h.number("Timeout");
         long startPeriod = h.number("StartPeriod");
         long retries = h.number("Retries");
-        for (Object[] d : new Object[][] {{"Interval", interval}, {"Timeout", timeout}, {"StartPeriod", startPeriod}}) {
+        long startInterval = h.number("StartInterval");
+        for (Object[] d : new Object[][] {{"Interval", interval}, {"Timeout", timeout}, {"StartPeriod", startPeriod},
+                {"StartInterval", startInterval}}) {
             long v = (Long) d[1];
             if (v != 0 && v < 1_000_000) {
                 throw DockerException.invalid(d[0] + " in Healthcheck cannot be less than 1ms");
@@ -114,11 +116,8 @@ final class CreateBody {
         if (retries < 0) {
             throw DockerException.invalid("Retries in Healthcheck cannot be negative");
         }
-        if (h.number("StartInterval") != 0) {
-            throw DockerException.unsupported("glassbox: StartInterval in Healthcheck is not supported yet");
-        }
         List<String> test = h.strings("Test");
-        return new Healthcheck(test, interval, timeout, startPeriod, (int) Math.min(retries, Integer.MAX_VALUE));
+        return new Healthcheck(test, interval, timeout, startPeriod, (int) Math.min(retries, Integer.MAX_VALUE), startInterval);
     }
 
     private static int port(String s, String spec) {

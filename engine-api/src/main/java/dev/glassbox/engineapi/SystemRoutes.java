@@ -57,9 +57,11 @@ final class SystemRoutes {
         m.put("Plugins", ContainerRoutes.ordered("Volume", List.of("local"), "Network", List.of("bridge", "host", "null"),
                 "Authorization", null, "Log", List.of("json-file")));
         m.put("MemoryLimit", true);
-        m.put("SwapLimit", false);
+        m.put("SwapLimit", i.swapLimit());
         m.put("CpuCfsPeriod", true);
         m.put("CpuCfsQuota", true);
+        m.put("CPUShares", true);
+        m.put("CPUSet", i.cpuSet());
         m.put("KernelMemory", false);
         m.put("OomKillDisable", false);
         m.put("IPv4Forwarding", true);
@@ -94,7 +96,7 @@ final class SystemRoutes {
         m.put("InitBinary", "docker-init");
         m.put("SecurityOptions", i.securityOptions().isEmpty() ? List.of("name=seccomp,profile=builtin", "name=cgroupns")
                 : i.securityOptions());
-        m.put("Warnings", List.of());
+        m.put("Warnings", i.warnings());
         c.exchange.json(200, m);
     }
 

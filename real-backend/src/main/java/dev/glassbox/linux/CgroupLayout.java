@@ -25,7 +25,7 @@ import java.util.Set;
  */
 public final class CgroupLayout {
     /** The v1 controllers glassbox uses. */
-    public static final List<String> V1_CONTROLLERS = List.of("memory", "pids", "cpu", "cpuacct", "freezer");
+    public static final List<String> V1_CONTROLLERS = List.of("memory", "pids", "cpu", "cpuacct", "freezer", "cpuset");
     /** The controllers a container's limits need. */
     public static final List<String> REQUIRED = List.of("memory", "pids", "cpu");
     static final String V2_MOUNT = "/sys/fs/cgroup";
@@ -131,7 +131,7 @@ public final class CgroupLayout {
         Map<String, String> mounts = new LinkedHashMap<>();
         Map<String, String> own = new LinkedHashMap<>();
         // cgroup v2 accounts CPU time (cpu.stat) and freezes (cgroup.freeze) without a controller
-        for (String c : List.of("memory", "pids", "cpu", "cpuacct", "freezer")) {
+        for (String c : List.of("memory", "pids", "cpu", "cpuacct", "freezer", "cpuset")) {
             if (available.contains(c) || c.equals("cpuacct") || c.equals("freezer")) {
                 mounts.put(c, mount);
                 own.put(c, ownPath);
@@ -157,7 +157,7 @@ public final class CgroupLayout {
         return version;
     }
 
-    /** The controllers glassbox can use here, of memory, pids, cpu, cpuacct and freezer. */
+    /** The controllers glassbox can use here, of memory, pids, cpu, cpuacct, freezer and cpuset. */
     public Set<String> controllers() {
         return mounts.keySet();
     }

@@ -9,8 +9,12 @@ import java.net.StandardProtocolFamily;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
@@ -18,9 +22,10 @@ import java.util.concurrent.ExecutionException;
  * Docker's embedded DNS server at 127.0.0.11:53 inside each container on a user-defined network. Per
  * container one thread setns()'s into the container's network namespace (a thread may, the process
  * stays where it is), opens a UDP socket bound to 127.0.0.11:53 there (127.0.0.0/8 is local on the
- * container's own loopback, so no address is added) and answers queries from the names the daemon
- * pushed ({@link DnsAnswers}). dockerd redirects port 53 to a random port with iptables instead; a
- * socket bound in the namespace needs no rule. Closing the socket ends the thread.
+ * container's own loopback, so no address is added) and a TCP listener on the same address (a client
+ * falls back to TCP for a long answer; each message there comes after its length in two bytes), and
+ * answers queries from the names the daemon pushed ({@link DnsAnswers}). dockerd redirects port 53 to a random port with iptables instead; a
+ * socket bound in the namespace needs no rule. Closing the sockets ends the threads.
  */
 final class EmbeddedDns {
     static final String ADDRESS = "127.0.0.11";
@@ -52,27 +57,38 @@ final class EmbeddedDns {
     }
 
     private static final class Server {
+        /** A TCP client that sends nothing for this long is dropped, as a DNS server does with idle connections. */
+        private static final int TCP_IDLE_MILLIS = 10_000;
+
         volatile Map<String, String> names;
-        private volatile DatagramChannel channel;
+        private volatile DatagramChannel udp;
+        private volatile ServerSocketChannel tcp;
+        private final Set<SocketChannel> clients = ConcurrentHashMap.newKeySet();
 
         Server(Map<String, String> names) {
             this.names = names;
         }
 
+        /** Opens both sockets from a thread inside the namespace; the UDP one is served there, the TCP one by a thread of its own. */
         void start(int pid) {
-            CompletableFuture<DatagramChannel> opened = new CompletableFuture<>();
+            CompletableFuture<Void> opened = new CompletableFuture<>();
             Thread t = new Thread(() -> {
                 try {
-                    enter(pid);
-                    DatagramChannel ch = DatagramChannel.open(StandardProtocolFamily.INET);
-                    ch.bind(new InetSocketAddress(ADDRESS, 53));
-                    channel = ch;
-                    opened.complete(ch);
+                    enterNetNs(pid);
+                    DatagramChannel u = DatagramChannel.open(StandardProtocolFamily.INET);
+                    u.bind(new InetSocketAddress(ADDRESS, 53));
+                    udp = u;
+                    ServerSocketChannel l = ServerSocketChannel.open(StandardProtocolFamily.INET);
+                    l.bind(new InetSocketAddress(ADDRESS, 53));
+                    tcp = l;
+                    opened.complete(null);
                 } catch (Throwable e) {
+                    close();
                     opened.completeExceptionally(e);
                     return;
                 }
-                serve();
+                daemonThread(this::acceptTcp, "glassbox-dns-tcp-" + pid).start();
+                serveUdp();
             }, "glassbox-dns-" + pid);
             t.setDaemon(true);
             t.start();
@@ -86,26 +102,9 @@ final class EmbeddedDns {
             }
         }
 
-        /** setns(2) this thread into the network namespace of process {@code pid}; it never goes back, it ends there. */
-        private static void enter(int pid) {
-            Sys.LibC c = Sys.libc();
-            String path = "/proc/" + pid + "/ns/net";
-            int ns = c.open(path, Sys.O_RDONLY | Sys.O_CLOEXEC);
-            if (ns < 0) {
-                throw Sys.fail(Sys.errno(), "open " + path);
-            }
-            try {
-                if (c.setns(ns, Sys.CLONE_NEWNET) != 0) {
-                    throw Sys.fail(Sys.errno(), "setns(" + path + ", CLONE_NEWNET)");
-                }
-            } finally {
-                c.close(ns);
-            }
-        }
-
-        private void serve() {
+        private void serveUdp() {
             ByteBuffer in = ByteBuffer.allocate(DnsAnswers.MAX_PACKET + 1);
-            DatagramChannel ch = channel;
+            DatagramChannel ch = udp;
             while (ch.isOpen()) {
                 try {
                     in.clear();
@@ -122,15 +121,89 @@ final class EmbeddedDns {
             }
         }
 
-        void close() {
-            try {
-                DatagramChannel ch = channel;
-                if (ch != null) {
-                    ch.close();
+        private void acceptTcp() {
+            ServerSocketChannel l = tcp;
+            while (l.isOpen()) {
+                try {
+                    SocketChannel c = l.accept();
+                    clients.add(c);
+                    daemonThread(() -> serveTcp(c), "glassbox-dns-tcp-client").start();
+                } catch (ClosedChannelException e) {
+                    return;
+                } catch (IOException | RuntimeException e) {
+                    // a failed accept does not stop the server
                 }
-            } catch (IOException e) {
-                // already closed
             }
+        }
+
+        /** RFC 1035 4.2.2: each message on a TCP connection comes after its length in two bytes; the client may send several. */
+        private void serveTcp(SocketChannel c) {
+            try (c) {
+                c.socket().setSoTimeout(TCP_IDLE_MILLIS);
+                java.io.InputStream in = c.socket().getInputStream();
+                java.io.OutputStream out = c.socket().getOutputStream();
+                while (true) {
+                    int hi = in.read();
+                    int lo = hi < 0 ? -1 : in.read();
+                    if (lo < 0) {
+                        return;
+                    }
+                    byte[] query = in.readNBytes((hi << 8) | lo);
+                    byte[] reply = DnsAnswers.reply(query, query.length, names);
+                    if (reply == null) {
+                        return;
+                    }
+                    out.write(new byte[] {(byte) (reply.length >> 8), (byte) reply.length});
+                    out.write(reply);
+                    out.flush();
+                }
+            } catch (IOException | RuntimeException e) {
+                // the client went away or idled out
+            } finally {
+                clients.remove(c);
+            }
+        }
+
+        void close() {
+            for (java.io.Closeable ch : new java.io.Closeable[] {udp, tcp}) {
+                try {
+                    if (ch != null) {
+                        ch.close();
+                    }
+                } catch (IOException e) {
+                    // already closed
+                }
+            }
+            for (SocketChannel c : clients) {
+                try {
+                    c.close();
+                } catch (IOException e) {
+                    // already closed
+                }
+            }
+        }
+    }
+
+    private static Thread daemonThread(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    /** setns(2) this thread into the network namespace of process {@code pid}; it never goes back, it ends there. */
+    static void enterNetNs(int pid) {
+        Sys.LibC c = Sys.libc();
+        String path = "/proc/" + pid + "/ns/net";
+        int ns = c.open(path, Sys.O_RDONLY | Sys.O_CLOEXEC);
+        if (ns < 0) {
+            throw Sys.fail(Sys.errno(), "open " + path);
+        }
+        try {
+            if (c.setns(ns, Sys.CLONE_NEWNET) != 0) {
+                throw Sys.fail(Sys.errno(), "setns(" + path + ", CLONE_NEWNET)");
+            }
+        } finally {
+            c.close(ns);
         }
     }
 }

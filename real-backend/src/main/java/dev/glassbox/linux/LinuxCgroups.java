@@ -1,5 +1,6 @@
 package dev.glassbox.linux;
 
+import dev.glassbox.kernel.CgroupFeature;
 import dev.glassbox.kernel.CgroupLimits;
 import dev.glassbox.kernel.CgroupStats;
 import dev.glassbox.kernel.Cgroups;
@@ -17,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,6 +39,7 @@ public final class LinuxCgroups implements Cgroups {
     private final CgroupLayout layout;
     private final Tracer tracer;
     private final V2Delegation delegation;
+    private final CgroupMemoryCpuset memoryCpuset;
     private volatile SelfJoin selfJoin;
 
     /**
@@ -58,6 +61,7 @@ public final class LinuxCgroups implements Cgroups {
         this.layout = layout;
         this.tracer = tracer;
         this.delegation = new V2Delegation(layout);
+        this.memoryCpuset = new CgroupMemoryCpuset(layout, this::event);
     }
 
     void selfJoin(SelfJoin s) {
@@ -76,6 +80,19 @@ public final class LinuxCgroups implements Cgroups {
     @Override
     public String version() {
         return layout.version();
+    }
+
+    /** cpuset where its controller is mounted (and delegated, on v2); swap limits where the memory cgroup accounts swap. */
+    @Override
+    public Set<CgroupFeature> features() {
+        Set<CgroupFeature> out = EnumSet.noneOf(CgroupFeature.class);
+        if (layout.has("cpuset")) {
+            out.add(CgroupFeature.CPUSET);
+        }
+        if (CgroupMemoryCpuset.swapAccounting(layout)) {
+            out.add(CgroupFeature.SWAP_LIMIT);
+        }
+        return out;
     }
 
     private boolean v2() {
@@ -144,7 +161,13 @@ public final class LinuxCgroups implements Cgroups {
         event("mkdir", path, "A new cgroup " + path + " is created; the container's processes will be charged to it.", eq.toString());
         List<Path> made = new ArrayList<>();
         try {
-            for (Path d : dirs.values()) {
+            for (Map.Entry<String, Path> e : dirs.entrySet()) {
+                Path d = e.getValue();
+                if (!v2() && e.getKey().equals("cpuset")) {
+                    memoryCpuset.makeV1Cpuset(path);
+                    made.add(d);
+                    continue;
+                }
                 Files.createDirectories(d.getParent());
                 if (v2()) {
                     delegation.enable(parent);
@@ -182,14 +205,11 @@ public final class LinuxCgroups implements Cgroups {
     /** Writes the limits; on create a 0 (unlimited) is the kernel's default and is not written. */
     private void writeLimits(String path, CgroupLimits limits, boolean update) throws IOException {
         boolean v2 = v2();
-        long mem = limits.memoryBytes();
-        if (mem > 0 || update) {
-            String file = v2 ? "memory.max" : "memory.limit_in_bytes";
-            String value = mem > 0 ? Long.toString(mem) : (v2 ? "max" : "-1");
-            event("limit memory", path, mem > 0
-                    ? file + " caps what the group may use at " + mem + " bytes; past it the kernel's OOM killer ends a process."
-                    : file + " is set back to no limit.", "echo " + value + " > " + hostFile("memory", path, file));
-            write("memory", path, file, value);
+        if (limits.memoryBytes() > 0 || limits.swapLimited() || update) {
+            if (!layout.has("memory")) {
+                throw new SysError(Errno.ENOENT, "glassbox: the cgroup controller memory is not available, so its limit cannot be set");
+            }
+            memoryCpuset.memory(path, limits, update);
         }
         long pids = limits.pidsMax();
         if (pids > 0 || update) {
@@ -218,14 +238,11 @@ public final class LinuxCgroups implements Cgroups {
                 write("cpu", path, "cpu.cfs_quota_us", q);
             }
         }
+        memoryCpuset.cpuset(path, limits);
     }
 
-    /** -c (relative CPU weight) and --cpuset-cpus: cpu.weight or cpu.shares; the cpuset controller is not one glassbox sets up. */
+    /** -c (relative CPU weight): cpu.weight or cpu.shares. */
     private void writeCpuShares(String path, CgroupLimits limits, boolean update) throws IOException {
-        if (!limits.cpusetCpus().isEmpty()) {
-            throw new SysError(Errno.ENOTSUP, "glassbox: the Linux kernel backend does not set cpuset.cpus (--cpuset-cpus): the daemon's cgroup"
-                    + " delegates no cpuset controller to it");
-        }
         if (limits.cpuShares() == 0 && !update) {
             return;
         }

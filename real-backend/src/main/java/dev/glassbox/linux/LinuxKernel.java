@@ -402,6 +402,11 @@ public final class LinuxKernel implements Kernel {
         }
 
         @Override
+        public java.util.Set<dev.glassbox.kernel.CgroupFeature> features() {
+            return inner.features();
+        }
+
+        @Override
         public void create(String path, CgroupLimits limits) {
             inner.create(path, limits);
             synchronized (ledger) {

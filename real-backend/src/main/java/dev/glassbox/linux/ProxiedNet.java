@@ -118,9 +118,9 @@ final class ProxiedNet implements Net {
             return;
         }
         tracer.note(Layer.KERNEL, Subsystem.NETWORK, "embedded DNS", sandbox.id(),
-                "The container's resolver asks " + EmbeddedDns.ADDRESS + ":53 in its own network namespace; a socket the daemon bound there answers "
-                        + String.join(", ", new java.util.TreeSet<>(names.keySet())) + " and says NXDOMAIN for any other name.",
-                "setns(/proc/" + sandbox.pid() + "/ns/net) ; bind udp " + EmbeddedDns.ADDRESS + ":53");
+                "The container's resolver asks " + EmbeddedDns.ADDRESS + ":53 in its own network namespace; sockets the daemon bound there (UDP, and TCP for long answers) answer "
+                        + String.join(", ", new java.util.TreeSet<>(names.keySet())) + " and say NXDOMAIN for any other name.",
+                "setns(/proc/" + sandbox.pid() + "/ns/net) ; bind udp " + EmbeddedDns.ADDRESS + ":53 ; listen tcp " + EmbeddedDns.ADDRESS + ":53");
         dns.serve(sandbox, names);
     }
 

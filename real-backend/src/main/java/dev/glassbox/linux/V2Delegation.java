@@ -14,10 +14,10 @@ import java.util.Set;
 /**
  * cgroup v2's delegation: a controller works in a cgroup only if every ancestor hands it down in its
  * cgroup.subtree_control. Before a container's cgroup is made, each ancestor from the daemon's own
- * cgroup down to the new cgroup's parent gets the controllers it lacks of +memory +pids +cpu.
+ * cgroup down to the new cgroup's parent gets the controllers it lacks of +memory +pids +cpu +cpuset.
  */
 final class V2Delegation {
-    private static final List<String> CONTROLLERS = List.of("memory", "pids", "cpu");
+    private static final List<String> CONTROLLERS = List.of("memory", "pids", "cpu", "cpuset");
 
     private final CgroupLayout layout;
 

@@ -18,7 +18,7 @@ class CgroupLayoutTest {
     void hybridLayoutChoosesV1() {
         CgroupLayout l = CgroupLayout.detect(FakeHost.hybrid(tmp).root);
         assertEquals("v1", l.version());
-        assertEquals(List.of("memory", "pids", "cpu", "cpuacct", "freezer"), List.copyOf(l.controllers()));
+        assertEquals(List.of("memory", "pids", "cpu", "cpuacct", "freezer", "cpuset"), List.copyOf(l.controllers()));
         assertEquals("/sys/fs/cgroup/memory", l.mountPoint("memory"));
         assertEquals("/sys/fs/cgroup/cpuacct", l.mountPoint("cpuacct"));
     }
@@ -31,7 +31,7 @@ class CgroupLayoutTest {
         assertEquals("/sys/fs/cgroup/memory/process_api/abc123/glassbox/c1", l.hostDir("memory", "glassbox/c1"));
         assertEquals("/sys/fs/cgroup/pids/glassbox/c1", l.hostDir("pids", "glassbox/c1"));
         assertEquals(tmp.resolve("sys/fs/cgroup/memory/process_api/abc123/glassbox/c1"), l.dir("memory", "glassbox/c1"));
-        assertEquals(5, l.hostDirs("glassbox/c1").size());
+        assertEquals(6, l.hostDirs("glassbox/c1").size());
     }
 
     @Test

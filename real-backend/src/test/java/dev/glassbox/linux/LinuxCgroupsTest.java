@@ -190,8 +190,8 @@ class LinuxCgroupsTest {
         tracer.begin("docker run", "run");
         cg.create("glassbox/c1", LIMITS);
         Trace t = tracer.finish();
-        assertEquals("+cpu +memory +pids".length(), h.read(V2 + "/cgroup.subtree_control").length());
-        for (String c : new String[] {"+memory", "+pids", "+cpu"}) {
+        assertEquals("+cpu +memory +pids +cpuset".length(), h.read(V2 + "/cgroup.subtree_control").length());
+        for (String c : new String[] {"+memory", "+pids", "+cpu", "+cpuset"}) {
             assertTrue(h.read(V2 + "/cgroup.subtree_control").contains(c));
         }
         // a fake tree does not grow cgroup.controllers in the new glassbox dir, so nothing can be enabled there
@@ -200,7 +200,7 @@ class LinuxCgroupsTest {
         assertEquals("50000 100000", h.read(V2 + "/glassbox/c1/cpu.max"));
         assertEquals(List.of("mkdir", "limit memory", "limit pids", "limit cpu"), actions(t));
         List<TraceEvent> ev = kernelEvents(t);
-        assertEquals("echo \"+memory +pids +cpu\" > " + V2 + "/cgroup.subtree_control && mkdir -p " + V2 + "/glassbox/c1",
+        assertEquals("echo \"+memory +pids +cpu +cpuset\" > " + V2 + "/cgroup.subtree_control && mkdir -p " + V2 + "/glassbox/c1",
                 ev.get(0).equivalent());
         assertEquals("echo 67108864 > " + V2 + "/glassbox/c1/memory.max", ev.get(1).equivalent());
         assertEquals("echo \"50000 100000\" > " + V2 + "/glassbox/c1/cpu.max", ev.get(3).equivalent());
@@ -209,12 +209,12 @@ class LinuxCgroupsTest {
     @Test
     void v2EnablesControllersInIntermediateGroupsToo() {
         FakeHost h = FakeHost.v2(tmp);
-        h.file(V2 + "/cgroup.subtree_control", "cpu memory pids\n");
+        h.file(V2 + "/cgroup.subtree_control", "cpu memory pids cpuset\n");
         h.file(V2 + "/glassbox/cgroup.controllers", "cpu memory pids\n");
         h.file(V2 + "/glassbox/cgroup.subtree_control", "memory\n");
         LinuxCgroups cg = new LinuxCgroups(CgroupLayout.detect(h.root), null);
         cg.create("glassbox/c1", CgroupLimits.NONE);
-        assertEquals("cpu memory pids\n", h.read(V2 + "/cgroup.subtree_control"), "already enabled: left alone");
+        assertEquals("cpu memory pids cpuset\n", h.read(V2 + "/cgroup.subtree_control"), "already enabled: left alone");
         assertEquals("+pids +cpu", h.read(V2 + "/glassbox/cgroup.subtree_control"));
     }
 

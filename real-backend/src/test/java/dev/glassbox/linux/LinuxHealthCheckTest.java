@@ -44,4 +44,27 @@ class LinuxHealthCheckTest extends OnHostRoot {
             ok(e, "docker rm -f hc");
         }
     }
+
+    @Test
+    void startIntervalChecksDuringTheStartPeriodAndStateHealthSurvivesADaemonRestart() throws InterruptedException {
+        String format = "docker inspect -f '{{.State.Health.Status}} {{.State.Health.FailingStreak}} {{len .State.Health.Log}}' sp";
+        String before;
+        try (Engine e = LinuxEngine.open(host.options)) {
+            ok(e, "docker run -d --name sp --health-cmd 'test -e /tmp/ok' --health-start-period 1m --health-start-interval 1s "
+                    + "--health-interval 1h --health-retries 1 busybox sleep 60");
+            assertEquals("{\"Test\":[\"CMD-SHELL\",\"test -e /tmp/ok\"],\"Interval\":3600000000000,\"StartPeriod\":60000000000,"
+                    + "\"StartInterval\":1000000000,\"Retries\":1}\n", ok(e, "docker inspect -f '{{json .Config.Healthcheck}}' sp").out());
+            waitForCheck(e);
+            assertEquals("starting 0 1\n", ok(e, format).out(), "a check after the 1s start interval, its failure not counted");
+            ok(e, "docker exec sp touch /tmp/ok");
+            waitForCheck(e);
+            before = ok(e, format).out();
+            assertEquals("healthy 0 2\n", before);
+            ok(e, "docker stop -t 0 sp");
+        }
+        try (Engine e = LinuxEngine.open(host.options)) {
+            assertEquals(before, ok(e, format).out(), "State.Health is kept with the container");
+            ok(e, "docker rm -f sp");
+        }
+    }
 }

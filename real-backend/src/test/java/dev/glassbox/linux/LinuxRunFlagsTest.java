@@ -48,12 +48,28 @@ class LinuxRunFlagsTest extends OnHostRoot {
             assertEquals("100663296 30\n", ok(e, "docker inspect -f '{{.HostConfig.Memory}} {{.HostConfig.PidsLimit}}' lim").out());
             String usage = ok(e, "docker stats --no-stream --format '{{.MemUsage}}' lim").out();
             assertTrue(usage.endsWith(" / 96MiB\n"), usage);
-            Result cpuset = e.run("docker update --cpuset-cpus 0 lim");
-            assertEquals(1, cpuset.exitStatus());
-            assertTrue(cpuset.err().startsWith("Error response from daemon: Cannot update container ") && cpuset.err().contains("cpuset.cpus"),
-                    cpuset.err());
-            assertEquals("\n", ok(e, "docker inspect -f '{{.HostConfig.CpusetCpus}}' lim").out(), "the refused update leaves the settings as they were");
+            assertEquals("201326592\n", ok(e, "docker exec lim cat /sys/fs/cgroup/memory/memory.memsw.limit_in_bytes").out(),
+                    "this host accounts swap: memory+swap is capped at --memory-swap");
+            Result cpuset = ok(e, "docker update --cpuset-cpus 0 lim");
+            assertEquals("lim\n", cpuset.out());
+            assertEquals("1\n0\n", ok(e, "docker exec lim sh -c 'nproc; cat /sys/fs/cgroup/cpuset/cpuset.cpus'").out(),
+                    "busybox nproc counts the CPUs sched_getaffinity allows");
+            assertEquals("0\n", ok(e, "docker inspect -f '{{.HostConfig.CpusetCpus}}' lim").out());
             ok(e, "docker rm -f lim");
+        }
+    }
+
+    @Test
+    void cpusetAndSwapApplyWithoutWarningWhereTheHostHasTheControllers() {
+        try (Engine e = LinuxEngine.open(host.options)) {
+            ok(e, "docker pull -q busybox");
+            Result info = ok(e, "docker info -f '{{.SwapLimit}} {{.CPUSet}}'");
+            org.junit.jupiter.api.Assumptions.assumeTrue(info.out().equals("true true\n"), "this host lacks cpuset or swap accounting: " + info.out());
+            Result r = ok(e, "docker run --rm --cpuset-cpus 0 -m 32m --memory-swap 48m busybox sh -c "
+                    + "'nproc; cat /sys/fs/cgroup/cpuset/cpuset.cpus /sys/fs/cgroup/memory/memory.memsw.limit_in_bytes'");
+            assertEquals("1\n0\n50331648\n", r.out());
+            assertEquals("", r.err(), "no warning where the controllers exist");
+            assertEquals("", ok(e, "docker info").err());
         }
     }
 }

@@ -452,9 +452,20 @@ public interface Api {
     record SystemInfo(String id, int containers, int running, int paused, int stopped, int images, String serverVersion,
                       String driver, String operatingSystem, String osType, String architecture, String kernelVersion,
                       int ncpu, long memTotal, String name, String dockerRootDir, String cgroupVersion, String cgroupDriver,
-                      String kernel, List<String> securityOptions) {
+                      String kernel, List<String> securityOptions, boolean swapLimit, boolean cpuSet, List<String> warnings) {
         public SystemInfo {
             securityOptions = securityOptions == null ? List.of() : List.copyOf(securityOptions);
+            warnings = warnings == null ? List.of() : List.copyOf(warnings);
+        }
+
+        /** A host with every cgroup control and nothing to warn about. */
+        public SystemInfo(String id, int containers, int running, int paused, int stopped, int images, String serverVersion,
+                          String driver, String operatingSystem, String osType, String architecture, String kernelVersion,
+                          int ncpu, long memTotal, String name, String dockerRootDir, String cgroupVersion, String cgroupDriver,
+                          String kernel, List<String> securityOptions) {
+            this(id, containers, running, paused, stopped, images, serverVersion, driver, operatingSystem, osType, architecture,
+                    kernelVersion, ncpu, memTotal, name, dockerRootDir, cgroupVersion, cgroupDriver, kernel, securityOptions, true, true,
+                    List.of());
         }
     }
 

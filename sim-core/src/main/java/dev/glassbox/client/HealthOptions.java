@@ -40,10 +40,8 @@ final class HealthOptions {
         if (retries > Integer.MAX_VALUE) {
             throw error("--health-retries: value out of range");
         }
-        if (startInterval != 0) {
-            throw new UsageException("glassbox: --health-start-interval is not supported yet", 125);
-        }
-        return new Healthcheck(cmd.isEmpty() ? List.of() : List.of("CMD-SHELL", cmd), interval, timeout, startPeriod, (int) retries);
+        return new Healthcheck(cmd.isEmpty() ? List.of() : List.of("CMD-SHELL", cmd), interval, timeout, startPeriod, (int) retries,
+                startInterval);
     }
 
     private static long duration(Parsed p, String name) {

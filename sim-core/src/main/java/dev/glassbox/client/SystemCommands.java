@@ -134,6 +134,9 @@ final class SystemCommands {
                 .append(" Experimental: false\n")
                 .append(" Live Restore Enabled: false\n");
         s.out.append(b);
+        if (!i.warnings().isEmpty()) {
+            s.err(String.join("\n", i.warnings()));
+        }
         return 0;
     }
 
@@ -171,6 +174,9 @@ final class SystemCommands {
         m.put("ServerVersion", i.serverVersion());
         m.put("DockerRootDir", i.dockerRootDir());
         m.put("SecurityOptions", i.securityOptions());
+        m.put("SwapLimit", i.swapLimit());
+        m.put("CPUSet", i.cpuSet());
+        m.put("Warnings", i.warnings());
         m.put("Swarm", Map.of("LocalNodeState", "inactive"));
         return m;
     }

@@ -50,7 +50,7 @@ final class BuildText {
     /** Go's {@code %+v} of the *HealthConfig the builder sets. */
     static String healthcheck(Healthcheck h) {
         return "&{Test:" + plain(h.test()) + " Interval:" + duration(h.intervalNanos()) + " Timeout:" + duration(h.timeoutNanos())
-                + " StartPeriod:" + duration(h.startPeriodNanos()) + " StartInterval:0s Retries:" + h.retries() + "}";
+                + " StartPeriod:" + duration(h.startPeriodNanos()) + " StartInterval:" + duration(h.startIntervalNanos()) + " Retries:" + h.retries() + "}";
     }
 
     /** Go's time.Duration.String for whole milliseconds and up: {@code 0s}, {@code 500ms}, {@code 1m30s}, {@code 1h0m0s}. */

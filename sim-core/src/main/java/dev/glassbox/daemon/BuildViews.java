@@ -32,6 +32,9 @@ final class BuildViews {
         if (h.startPeriodNanos() != 0) {
             out.put("StartPeriod", h.startPeriodNanos());
         }
+        if (h.startIntervalNanos() != 0) {
+            out.put("StartInterval", h.startIntervalNanos());
+        }
         if (h.retries() != 0) {
             out.put("Retries", h.retries());
         }

@@ -46,7 +46,9 @@ final class Creations {
         if (d.containers.size() >= Daemon.MAX_CONTAINERS) {
             throw DockerException.limit("glassbox holds at most " + Daemon.MAX_CONTAINERS + " containers; remove some first");
         }
-        HostConfig hc = HostSettings.forCreate(hostConfig == null ? HostConfig.defaults() : hostConfig, d.kernel.info().cpus());
+        List<String> warnings = new ArrayList<>();
+        HostConfig hc = HostSettings.forCreate(hostConfig == null ? HostConfig.defaults() : hostConfig, d.kernel.info().cpus(),
+                d.kernel.cgroups().features(), warnings);
         refuseUnsupported(config, hc);
         d.mountPlanner.validate(hc);
         EndpointSettings own = ownEndpoint(hc, networking == null ? NetworkingConfig.NONE : networking);
@@ -80,7 +82,7 @@ final class Creations {
             d.kernel.fs().mkdirs(c.dir());
             d.tracer.did(Layer.DAEMON, null, "container created", n, "Container " + id.substring(0, 12) + " is stored as created: nothing runs yet.",
                     "mkdir " + c.dir());
-            return new Api.CreateResult(id, List.of());
+            return new Api.CreateResult(id, List.copyOf(warnings));
         }
     }
 
@@ -118,7 +120,8 @@ final class Creations {
         }
         dev.glassbox.image.Healthcheck h = config.healthcheck();
         if (h != null) {
-            for (Object[] d : new Object[][] {{"Interval", h.intervalNanos()}, {"Timeout", h.timeoutNanos()}, {"StartPeriod", h.startPeriodNanos()}}) {
+            for (Object[] d : new Object[][] {{"Interval", h.intervalNanos()}, {"Timeout", h.timeoutNanos()}, {"StartPeriod", h.startPeriodNanos()},
+                    {"StartInterval", h.startIntervalNanos()}}) {
                 long v = (Long) d[0 + 1];
                 if (v != 0 && v < 1_000_000) {
                     throw DockerException.invalid(d[0] + " in Healthcheck cannot be less than 1ms");

@@ -33,6 +33,24 @@ final class Health {
         }
     }
 
+    /** State.Health as the container's record on disk keeps it (Docker's config.v2.json): status, failing streak, log. */
+    record Saved(Status status, int failingStreak, List<Probe> log) {}
+
+    Saved saved() {
+        return new Saved(status, failingStreak, List.copyOf(log));
+    }
+
+    /** The health a restored container had; no check is due until it runs again. */
+    static Health restored(Saved s) {
+        Health h = new Health();
+        h.status = s.status() == null ? Status.STARTING : s.status();
+        h.failingStreak = s.failingStreak();
+        if (s.log() != null) {
+            s.log().forEach(h::record);
+        }
+        return h;
+    }
+
     /** What docker ps adds to "Up 2 minutes": {@code health: starting}, {@code healthy}, {@code unhealthy}. */
     String label() {
         return status == Status.STARTING ? "health: starting" : status.word();

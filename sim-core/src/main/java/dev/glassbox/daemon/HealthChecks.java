@@ -17,7 +17,6 @@ import java.util.Map;
  * status is a {@code health_status: …} event.
  */
 final class HealthChecks {
-    private static final long DEFAULT_START_INTERVAL_NANOS = 5_000_000_000L;
     private static final int MAX_OUTPUT = 4096;
 
     private final Daemon d;
@@ -38,7 +37,7 @@ final class HealthChecks {
         }
         return new Healthcheck(user.test().isEmpty() ? image.test() : user.test(), or(user.intervalNanos(), image.intervalNanos()),
                 or(user.timeoutNanos(), image.timeoutNanos()), or(user.startPeriodNanos(), image.startPeriodNanos()),
-                user.retries() == 0 ? image.retries() : user.retries());
+                user.retries() == 0 ? image.retries() : user.retries(), or(user.startIntervalNanos(), image.startIntervalNanos()));
     }
 
     private static long or(long a, long b) {
@@ -145,11 +144,12 @@ final class HealthChecks {
         }
     }
 
-    /** moby's getInterval: the start interval while starting within the start period, else the interval. */
+    /** moby's getInterval: the start interval (--health-start-interval, 5 s by default) while starting within the start period, else the interval. */
     private long interval(Container c, Healthcheck h) {
         long interval = h.intervalNanos() == 0 ? Healthcheck.DEFAULT_INTERVAL_NANOS : h.intervalNanos();
+        long startInterval = h.startIntervalNanos() == 0 ? Healthcheck.DEFAULT_START_INTERVAL_NANOS : h.startIntervalNanos();
         boolean inStart = (d.now() - c.startedAt) * 1_000_000 < h.startPeriodNanos();
-        return inStart && (c.health == null || c.health.status == Health.Status.STARTING) ? DEFAULT_START_INTERVAL_NANOS : interval;
+        return inStart && (c.health == null || c.health.status == Health.Status.STARTING) ? startInterval : interval;
     }
 
     /** State.Health as inspect shows it. */
@@ -174,6 +174,7 @@ final class HealthChecks {
         putNonZero(m, "Interval", h.intervalNanos());
         putNonZero(m, "Timeout", h.timeoutNanos());
         putNonZero(m, "StartPeriod", h.startPeriodNanos());
+        putNonZero(m, "StartInterval", h.startIntervalNanos());
         putNonZero(m, "Retries", h.retries());
         return m;
     }

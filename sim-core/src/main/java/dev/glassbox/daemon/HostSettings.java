@@ -4,6 +4,7 @@ import dev.glassbox.api.DockerException;
 import dev.glassbox.api.HostConfig;
 import dev.glassbox.api.LogConfig;
 import dev.glassbox.kernel.Capability;
+import dev.glassbox.kernel.CgroupFeature;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -28,16 +29,21 @@ final class HostSettings {
 
     private HostSettings() {}
 
-    /** The create-time checks, then Docker's defaults: json-file logging, swap twice the memory limit. */
-    static HostConfig forCreate(HostConfig hc, int cpus) {
-        resources(hc.memory(), hc.memorySwap(), hc.nanoCpus(), hc.cpusetCpus(), cpus, false);
+    /**
+     * The create-time checks (settings the host's cgroups cannot carry out discarded, with their
+     * warnings added to {@code warnings}), then Docker's defaults: json-file logging, swap twice the memory limit.
+     */
+    static HostConfig forCreate(HostConfig hc, int cpus, Set<CgroupFeature> host, List<String> warnings) {
+        Discarded d = Discarded.check(hc.memory(), hc.memorySwap(), hc.cpusetCpus(), host);
+        warnings.addAll(d.warnings());
+        resources(hc.memory(), d.memorySwap(), hc.nanoCpus(), d.cpusetCpus(), cpus, false);
         names("CapAdd", hc.capAdd());
         names("CapDrop", hc.capDrop());
         LogConfig log = logConfig(hc.logConfig());
-        long swap = hc.memory() > 0 && hc.memorySwap() == 0 ? hc.memory() * 2 : hc.memorySwap();
+        long swap = hc.memory() > 0 && d.memorySwap() == 0 ? hc.memory() * 2 : d.memorySwap();
         return new HostConfig(hc.portBindings(), hc.autoRemove(), hc.restartPolicy(), hc.networkMode(), hc.memory(), hc.pidsLimit(),
                 hc.nanoCpus(), hc.binds(), hc.privileged(), hc.mounts(), hc.tmpfs(), hc.usernsMode(), hc.pidMode(), hc.utsMode(),
-                hc.ipcMode(), hc.publishAllPorts(), hc.volumesFrom(), hc.readonlyRootfs(), hc.capAdd(), hc.capDrop(), hc.cpusetCpus(),
+                hc.ipcMode(), hc.publishAllPorts(), hc.volumesFrom(), hc.readonlyRootfs(), hc.capAdd(), hc.capDrop(), d.cpusetCpus(),
                 hc.cpuShares(), swap, log);
     }
 
@@ -115,10 +121,11 @@ final class HostSettings {
         return new LogConfig(driver, given.config());
     }
 
-    /** The cgroup limits the HostConfig asks for: {@code --cpus} as a quota per 100 ms period, as runc sets it. */
+    /** The cgroup limits the HostConfig asks for: {@code --cpus} as a quota per 100 ms period, as runc sets it; MemorySwap -1 as no swap limit. */
     static dev.glassbox.kernel.CgroupLimits limits(HostConfig hc) {
         long cpuQuota = hc.nanoCpus() > 0 ? hc.nanoCpus() / 10_000 : 0;
-        return new dev.glassbox.kernel.CgroupLimits(hc.memory(), hc.pidsLimit(), cpuQuota, 100_000, hc.cpuShares(), hc.cpusetCpus());
+        return new dev.glassbox.kernel.CgroupLimits(hc.memory(), hc.pidsLimit(), cpuQuota, 100_000, hc.cpuShares(), hc.cpusetCpus(),
+                hc.memory() > 0 ? Math.max(0, hc.memorySwap()) : 0);
     }
 
     /** The capabilities a container's processes keep: moby's TweakCapabilities over Docker's default set. */

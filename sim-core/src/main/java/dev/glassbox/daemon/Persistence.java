@@ -265,6 +265,9 @@ public final class Persistence {
             eps.addObject().put("network", e.network).put("ifname", e.ifname);
         }
         o.set("endpointSettings", JSON.valueToTree(c.endpointSettings));
+        if (c.health != null) {
+            o.set("health", JSON.valueToTree(c.health.saved()));
+        }
         // while it runs: what the next daemon needs to tell what it left behind
         o.put("pid", c.pid);
         o.put("ip", c.ip);

@@ -171,6 +171,9 @@ final class StateReader {
             o.path("endpoints").forEach(e -> c.endpoints.add(new Endpoint(e.path("network").asText(), e.path("ifname").asText())));
             o.path("endpointSettings").fields().forEachRemaining(e -> c.endpointSettings.put(e.getKey(),
                     JSON.convertValue(e.getValue(), dev.glassbox.api.EndpointSettings.class)));
+            if (o.has("health")) {
+                c.health = Health.restored(JSON.convertValue(o.path("health"), Health.Saved.class));
+            }
             o.path("logs").forEach(l -> c.logs.add(new Api.LogLine(l.path("stream").asInt(), l.path("timeMillis").asLong(), l.path("text").asText())));
             switch (status) {
                 case RUNNING, PAUSED -> {

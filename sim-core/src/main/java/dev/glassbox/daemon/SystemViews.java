@@ -1,9 +1,11 @@
 package dev.glassbox.daemon;
 
 import dev.glassbox.api.Api;
+import dev.glassbox.kernel.CgroupFeature;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The daemon-wide reports. docker info (GET /info): counts and the host's facts. docker system df (GET /system/df): the layers' bytes once each however many images share them, each
@@ -21,11 +23,13 @@ final class SystemViews {
             paused += c.status == Container.Status.PAUSED ? 1 : 0;
         }
         var k = d.kernel.info();
+        Set<CgroupFeature> features = d.kernel.cgroups().features();
         int all = d.containers.size();
         return new Api.SystemInfo("GLAS:SBOX:" + d.kernel.name().toUpperCase(java.util.Locale.ROOT), all, running, paused,
                 all - running - paused, d.images.byId.size(), Daemon.VERSION, k.storageDriver(), k.operatingSystem(), "linux",
                 k.architecture(), k.release(), k.cpus(), k.memTotal(), k.hostname(), d.layout.dataRoot(), k.cgroupVersion(), k.cgroupDriver(),
-                d.kernel.name(), d.options.remapped() ? List.of("name=userns") : List.of());
+                d.kernel.name(), d.options.remapped() ? List.of("name=userns") : List.of(), features.contains(CgroupFeature.SWAP_LIMIT),
+                features.contains(CgroupFeature.CPUSET), Discarded.infoWarnings(features));
     }
 
     static Api.DiskUsage diskUsage(Daemon d) {

@@ -16,7 +16,10 @@ import java.util.List;
 final class Updates {
     private Updates() {}
 
-    static List<String> update(Daemon d, String ref, UpdateRequest r) {
+    static List<String> update(Daemon d, String ref, UpdateRequest asked) {
+        Discarded dropped = Discarded.check(asked.memory(), asked.memorySwap(), asked.cpusetCpus(), d.kernel.cgroups().features());
+        UpdateRequest r = new UpdateRequest(asked.memory(), dropped.memorySwap(), asked.nanoCpus(), asked.cpuShares(), asked.pidsLimit(),
+                asked.restartPolicy(), dropped.cpusetCpus());
         HostSettings.resources(r.memory(), r.memorySwap(), r.nanoCpus(), r.cpusetCpus(), d.kernel.info().cpus(), true);
         Container c = d.container(ref);
         if (c.removed || c.status == Container.Status.REMOVING || c.status == Container.Status.DEAD) {
@@ -29,7 +32,8 @@ final class Updates {
             HostConfig hc = merged(c, r);
             if (c.running()) {
                 d.tracer.did(Layer.RUNTIME, null, "runc update", c.id.substring(0, 12), "containerd asks runc to write the new limits to the container's cgroup.",
-                        "runc update --memory " + hc.memory() + " --pids-limit " + hc.pidsLimit() + " " + c.id);
+                        "runc update --memory " + hc.memory() + (hc.memorySwap() != 0 ? " --memory-swap " + hc.memorySwap() : "")
+                                + " --pids-limit " + hc.pidsLimit() + (hc.cpusetCpus().isEmpty() ? "" : " --cpuset-cpus " + hc.cpusetCpus()) + " " + c.id);
                 try {
                     d.kernel.cgroups().update(c.cgroup(), HostSettings.limits(hc));
                 } catch (RuntimeException e) { // the old settings stay, as dockerd restores them when the runtime refuses
@@ -38,7 +42,7 @@ final class Updates {
             }
             c.hostConfig = hc;
             d.events.container(c, "update");
-            return List.of();
+            return dropped.warnings();
         }
     }
 

@@ -5,6 +5,9 @@ public interface Cgroups {
     /** {@code v1} or {@code v2}. */
     String version();
 
+    /** The optional controls this host has; a setting that needs a missing one is discarded by the daemon. */
+    java.util.Set<CgroupFeature> features();
+
     void create(String path, CgroupLimits limits);
 
     void update(String path, CgroupLimits limits);

@@ -143,7 +143,7 @@ public final class ImageJson {
             return null;
         }
         return new Healthcheck(strings(h.path("Test")), h.path("Interval").asLong(0), h.path("Timeout").asLong(0),
-                h.path("StartPeriod").asLong(0), h.path("Retries").asInt(0));
+                h.path("StartPeriod").asLong(0), h.path("Retries").asInt(0), h.path("StartInterval").asLong(0));
     }
 
     /** The runtime part, in the field order of the OCI spec's Go struct; empty fields are left out. */
@@ -206,6 +206,9 @@ public final class ImageJson {
         }
         if (h.startPeriodNanos() != 0) {
             g.writeNumberField("StartPeriod", h.startPeriodNanos());
+        }
+        if (h.startIntervalNanos() != 0) {
+            g.writeNumberField("StartInterval", h.startIntervalNanos());
         }
         if (h.retries() != 0) {
             g.writeNumberField("Retries", h.retries());

@@ -15,7 +15,7 @@ import java.util.TreeMap;
 final class CgroupFs implements Fs {
     static final List<String> FILES = List.of("cgroup.controllers", "cgroup.events", "cgroup.freeze", "cgroup.procs", "cgroup.type",
             "cpu.max", "cpu.stat", "cpu.weight", "cpuset.cpus", "cpuset.cpus.effective", "memory.current", "memory.events", "memory.max",
-            "pids.current", "pids.max");
+            "memory.swap.current", "memory.swap.max", "pids.current", "pids.max");
 
     private final SimKernel kernel;
     private final Namespaces.Plain cgroupNs;
@@ -73,6 +73,8 @@ final class CgroupFs implements Fs {
             case "cpuset.cpus.effective" -> (l.cpusetCpus().isEmpty() ? (cpus == 1 ? "0" : "0-" + (cpus - 1)) : l.cpusetCpus()) + "\n";
             case "memory.current" -> g.memory() + "\n";
             case "memory.max" -> (l.memoryBytes() > 0 ? String.valueOf(l.memoryBytes()) : "max") + "\n";
+            case "memory.swap.current" -> "0\n";
+            case "memory.swap.max" -> (l.swapLimited() ? String.valueOf(l.swapOnlyBytes()) : "max") + "\n";
             case "memory.events" -> "low 0\nhigh 0\nmax " + g.oomKills + "\noom " + g.oomKills + "\noom_kill " + g.oomKills + "\n";
             case "pids.current" -> g.procs.size() + "\n";
             case "pids.max" -> (l.pidsMax() > 0 ? String.valueOf(l.pidsMax()) : "max") + "\n";

@@ -1,5 +1,6 @@
 package dev.glassbox.sim;
 
+import dev.glassbox.kernel.CgroupFeature;
 import dev.glassbox.kernel.CgroupLimits;
 import dev.glassbox.kernel.CgroupStats;
 import dev.glassbox.kernel.Cgroups;
@@ -9,6 +10,7 @@ import dev.glassbox.kernel.Signals;
 import dev.glassbox.kernel.SysError;
 import dev.glassbox.trace.Subsystem;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +64,12 @@ final class SimCgroups implements Cgroups {
         return "v2";
     }
 
+    /** The sim host's cgroup2 tree offers cpuset and swap accounting (its machine has no swap to use, though). */
+    @Override
+    public Set<CgroupFeature> features() {
+        return EnumSet.allOf(CgroupFeature.class);
+    }
+
     private String file(String path, String name) {
         return MOUNT + "/" + path + "/" + name;
     }
@@ -91,6 +99,11 @@ final class SimCgroups implements Cgroups {
                     + limits.memoryBytes() + " bytes; past it the kernel's OOM killer ends a process.",
                     "echo " + limits.memoryBytes() + " > " + file(path, "memory.max"));
         }
+        if (limits.swapLimited()) {
+            kernel.event(Subsystem.CGROUP, "limit swap", path, "memory.swap.max lets the group swap out " + limits.swapOnlyBytes()
+                    + " bytes beyond memory.max; this machine has no swap space, so in practice the group is held to memory.max alone.",
+                    "echo " + limits.swapOnlyBytes() + " > " + file(path, "memory.swap.max"));
+        }
         if (limits.pidsMax() > 0) {
             kernel.event(Subsystem.CGROUP, "limit pids", path, "pids.max caps the group at " + limits.pidsMax()
                     + " processes; fork() fails past it.", "echo " + limits.pidsMax() + " > " + file(path, "pids.max"));
@@ -99,6 +112,11 @@ final class SimCgroups implements Cgroups {
             kernel.event(Subsystem.CGROUP, "limit cpu", path, "cpu.max gives the group " + limits.cpuQuotaMicros()
                     + "µs of CPU time per " + limits.cpuPeriodMicros() + "µs period.",
                     "echo \"" + limits.cpuQuotaMicros() + " " + limits.cpuPeriodMicros() + "\" > " + file(path, "cpu.max"));
+        }
+        if (!limits.cpusetCpus().isEmpty()) {
+            kernel.event(Subsystem.CGROUP, "limit cpuset", path, "cpuset.cpus lets the group's processes run on CPUs " + limits.cpusetCpus()
+                    + " only; the scheduler keeps them off the others, and sched_getaffinity tells them so.",
+                    "echo " + limits.cpusetCpus() + " > " + file(path, "cpuset.cpus"));
         }
     }
 

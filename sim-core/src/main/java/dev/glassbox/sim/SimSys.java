@@ -427,6 +427,12 @@ final class SimSys implements Sys {
     }
 
     @Override
+    public int schedGetaffinity() {
+        int total = k.info().cpus();
+        return p.cgroup == null ? total : p.cgroup.limits.cpus(total).cardinality();
+    }
+
+    @Override
     public Uname uname() {
         return new Uname("Linux", p.ns.uts().hostname, k.info().release(), "#1 SMP PREEMPT_DYNAMIC Debian 6.1.0", k.info().architecture());
     }

@@ -125,6 +125,10 @@ public interface Sys {
     String gethostname();
     void sethostname(String name);
     Uname uname();
+    /** sched_getaffinity(2): the CPUs this process may run on (its cgroup's cpuset), as a count. */
+    default int schedGetaffinity() {
+        throw new SysError(Errno.ENOSYS, "Function not implemented");
+    }
     /** Network interfaces of this process's network namespace (what netlink tells {@code ip addr}). */
     List<NetIf> interfaces();
     /** Its routing table. */

@@ -222,7 +222,18 @@ final class SystemTools {
         return mounts.isEmpty() ? 0 : 1;
     }
 
+    /** busybox nproc counts the CPUs sched_getaffinity allows (a cpuset narrows them); --all counts the machine's. */
     static int nproc(Tool t) {
+        if (!t.sys.argv().contains("--all")) {
+            try {
+                t.outln(Integer.toString(t.sys.schedGetaffinity()));
+                return 0;
+            } catch (SysError e) {
+                if (e.errno() != Errno.ENOSYS) {
+                    return t.fail(e.getMessage());
+                }
+            }
+        }
         try {
             int n = 0;
             for (String line : t.sys.readText("/proc/cpuinfo").split("\n")) {
