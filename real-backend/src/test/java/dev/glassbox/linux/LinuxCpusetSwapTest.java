@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.glassbox.kernel.CgroupFeature;
 import dev.glassbox.kernel.CgroupLimits;
+import dev.glassbox.kernel.Errno;
 import dev.glassbox.kernel.SysError;
 import dev.glassbox.trace.Layer;
 import dev.glassbox.trace.TraceEvent;
@@ -86,9 +87,9 @@ class LinuxCpusetSwapTest {
         cg.create("glassbox-t/c1", new CgroupLimits(M64, 0, 0, 100_000));
         assertFalse(Files.exists(h.path(CPUSET + "/glassbox-t")), "no cpuset cgroup where the controller is not used");
         assertFalse(Files.exists(h.path(MEM + "/glassbox-t/c1/memory.memsw.limit_in_bytes")));
-        assertEquals("ENOTSUP", assertThrows(SysError.class,
+        assertEquals(Errno.ENOTSUP, assertThrows(SysError.class,
                 () -> cg.update("glassbox-t/c1", new CgroupLimits(M64, 0, 0, 100_000, 0, "", 2 * M64))).errno());
-        assertEquals("ENOTSUP", assertThrows(SysError.class,
+        assertEquals(Errno.ENOTSUP, assertThrows(SysError.class,
                 () -> cg.update("glassbox-t/c1", new CgroupLimits(M64, 0, 0, 100_000, 0, "0", 0))).errno());
     }
 
