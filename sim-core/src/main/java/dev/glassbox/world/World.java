@@ -81,7 +81,9 @@ public final class World implements Hosts, AutoCloseable {
 
     /** Boots a new host on the LAN: its own kernel (seeded apart from the others) and daemon. */
     Node boot(String name) {
-        SimKernel k = lan.boot(name, seed + booted * 0x9E3779B97F4A7C15L, Programs::lookup);
+        // a seed hashed from the world's: seeds a multiple of SplittableRandom's gamma apart would give the same stream, shifted
+        long own = new java.util.SplittableRandom(seed + booted).nextLong();
+        SimKernel k = lan.boot(name, own, Programs::lookup);
         return join(name, k, false);
     }
 

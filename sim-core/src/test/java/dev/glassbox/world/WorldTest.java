@@ -55,6 +55,22 @@ class WorldTest {
     }
 
     @Test
+    void eachHostDrawsItsOwnIdsFromItsOwnSeed() {
+        try (World w = World.sim()) {
+            Engine e = w.engine();
+            ok(e, "node add node2");
+            String a = ok(e, "docker run -d busybox sleep 60").out().strip();
+            String b = ok(e, "docker -H node2 run -d busybox sleep 60").out().strip();
+            String hostA = w.engine().hostState().toString();
+            String hostB = w.named("node2").orElseThrow().hostState().toString();
+            for (int i = 0; i + 16 <= a.length(); i += 8) { // a stream shifted would show one host's ids among the other's overlay dirs
+                assertFalse(hostB.contains(a.substring(i, i + 16)), "glassbox-host's id " + a + " in node2's state");
+                assertFalse(hostA.contains(b.substring(i, i + 16)), "node2's id " + b + " in glassbox-host's state");
+            }
+        }
+    }
+
+    @Test
     void packetTraceShowsTheHopsOnBothHosts() {
         try (World w = World.sim()) {
             Engine e = twoHosts(w);
