@@ -22,14 +22,16 @@ const view = {
 window.glassbox = view;
 
 /** The drawn objects a network hop passes (packet trace): links by name, the NAT table, the box holding the address. */
-const HOPS = new Set(['route', 'veth', 'bridge forward', 'DNAT', 'proxy', 'connected', 'refused', 'echo reply', 'no route', 'blocked']);
+const HOPS = new Set(['route', 'MASQUERADE', 'LAN', 'veth', 'bridge forward', 'DNAT', 'proxy', 'connected', 'refused', 'echo reply', 'no route', 'blocked']);
 function hopTargets(box, event) {
   if (!event || String(event.layer).toLowerCase() !== 'kernel' || String(event.subsystem).toLowerCase() !== 'network' || !HOPS.has(event.action)) return [];
   const found = [];
-  if (event.action === 'DNAT') found.push(...box.querySelectorAll('[data-path="/host/nat"]'));
-  if (event.action === 'proxy') found.push(...box.querySelectorAll('[data-path="/host/proxies"]'));
+  if (event.host && box.querySelector(`[data-host="${CSS.escape(event.host)}"]`)) box = box.querySelector(`[data-host="${CSS.escape(event.host)}"]`); // a world: the hop's host
+  if (event.action === 'LAN') found.push(...document.querySelectorAll('#diagram [data-testid="lan"]'));
+  if (event.action === 'DNAT' || event.action === 'MASQUERADE') found.push(...box.querySelectorAll('[data-path$="/host/nat"]'));
+  if (event.action === 'proxy') found.push(...box.querySelectorAll('[data-path$="/host/proxies"]'));
   for (const name of String(event.object).split('→')) {
-    found.push(...box.querySelectorAll(`[data-path="/host/links/${name}"]`));
+    found.push(...box.querySelectorAll(`[data-path$="/host/links/${name}"]`));
   }
   const ip = String(event.object).split(':')[0];
   if (/^\d+\.\d+\.\d+\.\d+$/.test(ip)) {
@@ -60,7 +62,7 @@ function explain(k, e) {
   if (!e) { ex.innerHTML = '<span class="dim">Type a command: its steps appear here.</span>'; return; }
   const short = (s) => s.replace(/[0-9a-f]{64}/g, (h) => h.slice(0, 12) + '…');
   ex.innerHTML = '<div class="what"><span class="layer"></span> <b class="action"></b> <span class="obj"></span></div><div class="sentence"></div><div class="equiv"><span class="dim">real world:</span> <code></code></div><div class="changes dim"></div>';
-  ex.querySelector('.layer').textContent = `[${e.layer}${e.subsystem ? '/' + e.subsystem : ''}]`;
+  ex.querySelector('.layer').textContent = `[${e.host ? e.host + ' ' : ''}${e.layer}${e.subsystem ? '/' + e.subsystem : ''}]`;
   ex.querySelector('.layer').className = 'layer l-' + e.layer;
   ex.querySelector('.action').textContent = e.action;
   ex.querySelector('.obj').textContent = short(e.object);

@@ -3,6 +3,7 @@
 // Every drawn object carries data-path, the JSON pointer of the state it shows, so a step's
 // changes can be highlighted by path.
 import { esc, model } from './model.js';
+import { drawWorld, isWorld, WORLD_STYLE } from './world.js';
 
 const MAX_W = 960;
 let W = MAX_W;
@@ -49,6 +50,7 @@ function group(path, inner, attrs = '') {
 
 /** The SVG markup for a state; `active` names the layer the current event belongs to. */
 export function render(state, catalog, active) {
+  if (isWorld(state)) return renderWorld(state, catalog, active);
   const m = model(state, catalog);
   const n0 = Math.max(1, Math.min(3, m.containers.length));
   W = Math.max(760, Math.min(MAX_W, n0 * 430 + PAD * (n0 + 1)));
@@ -87,6 +89,16 @@ export function render(state, catalog, active) {
   y += paths.h;
   const defs = `<defs><marker id="arrowhead" markerWidth="8" markerHeight="8" refX="7" refY="4" orient="auto"><path d="M0,0 L8,4 L0,8 z" fill="#8a99ad"/></marker></defs>`;
   return { svg: `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${y}" width="${W}" height="${y}" class="${rows.length > 1 ? 'tall' : ''}" data-testid="diagram"><style>${SVG_STYLE}</style>${defs}${parts.join('')}</svg>`, model: m };
+}
+
+/** Several hosts: the client, the first host's daemon and the registry on top, then the hosts side by side on their LAN. */
+function renderWorld(state, catalog, active) {
+  const m = model(state, catalog);
+  const world = drawWorld(state, PAD + 78, MAX_W);
+  W = world.width;
+  const y = PAD + 78 + world.h;
+  const defs = `<defs><marker id="arrowhead" markerWidth="8" markerHeight="8" refX="7" refY="4" orient="auto"><path d="M0,0 L8,4 L0,8 z" fill="#8a99ad"/></marker></defs>`;
+  return { svg: `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${y}" width="${W}" height="${y}" class="tall world" data-testid="diagram"><style>${SVG_STYLE}${WORLD_STYLE}</style>${defs}${topRow(m, PAD, active)}${world.svg}</svg>`, model: m };
 }
 
 /**

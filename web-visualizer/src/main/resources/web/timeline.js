@@ -2,7 +2,7 @@
 // any step. It owns a Stepper and calls onStep(k, event, state) whenever the step changes.
 import { Stepper, depths } from './steps.js';
 
-const label = (e) => `${e.layer}${e.subsystem ? '/' + e.subsystem : ''}`;
+const label = (e) => `${e.host ? e.host + ' ' : ''}${e.layer}${e.subsystem ? '/' + e.subsystem : ''}`; // a world's steps name their host
 
 export class Timeline {
   constructor(root, onStep) {

@@ -48,6 +48,8 @@ public final class Engine implements AutoCloseable {
     private final Registry registry;
     /** h-persist: the daemon's state file under the data root; null when the engine keeps its state in memory only (the sim). */
     private final Persistence persistence;
+    /** The world this engine's host is part of; null for an engine alone. */
+    private final Hosts hosts;
 
     private Engine(Kernel kernel, Registry registry, boolean captureState) {
         this(kernel, registry, captureState, false);
@@ -58,9 +60,15 @@ public final class Engine implements AutoCloseable {
     }
 
     private Engine(Kernel kernel, Registry registry, boolean captureState, boolean persistent, DaemonOptions options) {
+        this(kernel, registry, captureState, persistent, options, new Tracer(kernel::currentTimeMillis), null);
+    }
+
+    private Engine(Kernel kernel, Registry registry, boolean captureState, boolean persistent, DaemonOptions options, Tracer tracer,
+            Hosts hosts) {
         this.kernel = kernel;
         this.registry = registry;
-        this.tracer = new Tracer(kernel::currentTimeMillis);
+        this.hosts = hosts;
+        this.tracer = tracer;
         kernel.trace(tracer);
         this.daemon = new Daemon(kernel, tracer, registry, options);
         this.persistence = persistent ? new Persistence(daemon) : null;
@@ -94,6 +102,14 @@ public final class Engine implements AutoCloseable {
     public static Engine sim(DaemonOptions options) {
         SimKernel kernel = new SimKernel(DEFAULT_SEED, Programs::lookup);
         return new Engine(kernel, registries(kernel), true, false, options);
+    }
+
+    /**
+     * An engine on one sim host of a world: the hosts share {@code tracer} (one trace, each step tagged with its host)
+     * and the kernels one clock. {@code captureState}: this engine records the world's state at every step (the first host's does).
+     */
+    public static Engine onWorld(SimKernel kernel, Tracer tracer, DaemonOptions options, Hosts hosts, boolean captureState) {
+        return new Engine(kernel, SimHub.standard(), captureState, false, options, tracer, hosts);
     }
 
     /** An engine on any kernel implementation (the Linux kernel lives in real-backend). */
@@ -151,12 +167,14 @@ public final class Engine implements AutoCloseable {
         if (line == null || line.isBlank() || line.strip().startsWith("#")) {
             return new Result("", "", 0);
         }
-        pass(THINK_MILLIS);
-        tracer.begin(line.strip(), "The user typed a command line; the docker client reads it.");
-        try {
-            return chain(line, progress, console);
-        } finally {
-            tracer.finish();
+        try (Tracer.Span on = tracer.onHost(hosts == null ? "" : hosts.tag(hosts.current()))) {
+            pass(THINK_MILLIS);
+            tracer.begin(line.strip(), "The user typed a command line; the docker client reads it.");
+            try {
+                return chain(line, progress, console);
+            } finally {
+                tracer.finish();
+            }
         }
     }
 
@@ -224,15 +242,40 @@ public final class Engine implements AutoCloseable {
         return hostFile(kernel.layout().dataRoot() + "/files/" + name);
     }
 
+    /** One command of a line, on the host it addresses: the current one, or {@code docker -H NAME}'s; {@code node …} is the world's. */
     private Result runOne(List<String> words, Progress progress, Console console) {
         List<String> args = new ArrayList<>(words);
-        if (!args.isEmpty() && args.get(0).equals("docker")) {
+        boolean docker = !args.isEmpty() && args.get(0).equals("docker");
+        if (docker) {
             args.remove(0);
         }
+        if (hosts == null) {
+            return runHere(args, docker, progress, console);
+        }
+        if (!docker && !args.isEmpty() && args.get(0).equals("node")) {
+            return hosts.node(args.subList(1, args.size()));
+        }
+        Engine on = hosts.current();
+        if (docker && !args.isEmpty() && HostFlag.is(args.get(0))) {
+            HostFlag flag = HostFlag.take(args);
+            if (flag.error() != null) {
+                return new Result("", flag.error(), flag.error().startsWith("glassbox:") ? 1 : 125);
+            }
+            on = hosts.named(flag.name()).orElse(null);
+            if (on == null) {
+                return new Result("", "glassbox: no such node: " + flag.name() + "\n", 1);
+            }
+        }
+        try (Tracer.Span h = tracer.onHost(hosts.tag(on))) {
+            return on.runHere(args, docker, progress, console);
+        }
+    }
+
+    private Result runHere(List<String> args, boolean docker, Progress progress, Console console) {
         if (args.isEmpty()) {
             return new Result("", "docker: 'docker' requires a command; try 'docker run hello'\n", 1);
         }
-        if (args.get(0).equals("packet") && !words.get(0).equals("docker")) {
+        if (args.get(0).equals("packet") && !docker) {
             return PacketTrace.run(args, cli, tracer, progress);
         }
         String shown = "docker " + String.join(" ", args);
@@ -281,12 +324,21 @@ public final class Engine implements AutoCloseable {
      * idle (the Linux kernel's: time passes by itself) gets one step.
      */
     private void pass(long millis) {
+        List<Engine> all = hosts == null ? List.of(this) : hosts.all(); // a world's hosts share one clock: every daemon ticks
         long end = kernel.currentTimeMillis() + millis;
         for (int steps = 0; steps < 100_000; steps++) {
             long now = kernel.currentTimeMillis();
-            long step = Math.max(0, Math.min(end, Math.max(now, daemon.nextDue())) - now);
+            long due = Long.MAX_VALUE;
+            for (Engine e : all) {
+                due = Math.min(due, e.daemon.nextDue());
+            }
+            long step = Math.max(0, Math.min(end, Math.max(now, due)) - now);
             kernel.idle(step);
-            daemon.tick();
+            for (Engine e : all) {
+                try (Tracer.Span h = tracer.onHost(hosts == null ? "" : hosts.tag(e))) {
+                    e.daemon.tick();
+                }
+            }
             if (kernel.currentTimeMillis() >= end || kernel.currentTimeMillis() - now < step) {
                 return;
             }
@@ -303,8 +355,13 @@ public final class Engine implements AutoCloseable {
         return tracer.lastTrace();
     }
 
-    /** The engine's state (daemon objects and kernel objects) as JSON. */
+    /** The engine's state (daemon objects and kernel objects) as JSON; in a world of several hosts, the world's. */
     public JsonNode state() {
+        return hosts == null ? hostState() : hosts.state();
+    }
+
+    /** This host's own state (daemon objects and kernel objects) as JSON. */
+    public ObjectNode hostState() {
         ObjectNode root = JSON.createObjectNode();
         root.put("kernel", kernel.name());
         root.put("time", kernel.currentTimeMillis());
@@ -317,8 +374,11 @@ public final class Engine implements AutoCloseable {
         return api;
     }
 
-    /** Names of all containers, for completion. */
+    /** Names of all containers (of the current host), for completion. */
     public List<String> containerNames() {
+        if (hosts != null && hosts.current() != this) {
+            return hosts.current().containerNames();
+        }
         return daemon.names();
     }
 
@@ -353,8 +413,23 @@ public final class Engine implements AutoCloseable {
         return kernel.name();
     }
 
+    /** How many containers this host's daemon has, running or not. */
+    public int containerCount() {
+        return daemon.names().size();
+    }
+
+    /** The host's daemon stops its running containers, as dockerd does when it shuts down (each with its stop timeout). */
+    public void stopContainers() {
+        for (dev.glassbox.api.Api.ContainerSummary c : api.containers(false)) {
+            api.stop(c.id(), null, null);
+        }
+    }
+
     @Override
     public void close() {
+        if (hosts != null) {
+            hosts.closing(this);
+        }
         try {
             daemon.shutdown();
             if (persistence != null) {

@@ -16,7 +16,7 @@ import java.util.Set;
  * kernel that reports no hops (the real one does not narrate its packets) the list says so.
  */
 final class PacketTrace {
-    static final Set<String> HOPS = Set.of("route", "veth", "bridge forward", "DNAT", "proxy", "connected", "refused", "echo reply", "no route", "blocked");
+    static final Set<String> HOPS = Set.of("route", "MASQUERADE", "LAN", "veth", "bridge forward", "DNAT", "proxy", "connected", "refused", "echo reply", "no route", "blocked");
     private static final String USAGE = "usage: packet trace SOURCE DEST[:PORT]   (SOURCE a container; DEST an address, or a name SOURCE can resolve)\n";
 
     private PacketTrace() {}
@@ -55,8 +55,10 @@ final class PacketTrace {
             out.append("  this kernel reports no hops: only the answer below\n");
         }
         int i = 1;
+        int hostWidth = hops.stream().mapToInt(h -> h.host().length()).max().orElse(0); // a world's hops say which host they were on
         for (TraceEvent h : hops) {
-            out.append(String.format("  %2d  %-15s %s%n      %s%n", i++, h.action(), h.object(), h.sentence()));
+            String on = hostWidth == 0 ? "" : String.format("%-" + (hostWidth + 2) + "s", h.host());
+            out.append(String.format("  %2d  %s%-15s %s%n      %s%n", i++, on, h.action(), h.object(), h.sentence()));
             int open = h.equivalent().lastIndexOf("   [") + 3; // the headers follow the command, and hold brackets of their own (Flags [S])
             if (open >= 3 && h.equivalent().endsWith("]")) {
                 out.append("      headers: ").append(h.equivalent(), open + 1, h.equivalent().length() - 1).append('\n');

@@ -41,7 +41,7 @@ final class Kernels implements Supplier<Engine>, AutoCloseable {
     }
 
     private Supplier<Engine> factory(String kernel) {
-        Supplier<Engine> make = kernel.equals(LINUX) ? () -> LinuxEngine.open(LinuxKernel.Options.at(stateRoot), true, daemon) : () -> Engine.sim(daemon);
+        Supplier<Engine> make = kernel.equals(LINUX) ? () -> LinuxEngine.open(LinuxKernel.Options.at(stateRoot), true, daemon) : () -> dev.glassbox.world.World.sim(daemon).engine(); // the sim: a world of hosts, one until 'node add'
         return () -> {
             Engine e = make.get();
             if (workspace != null) {

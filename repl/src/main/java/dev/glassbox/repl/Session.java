@@ -33,6 +33,7 @@ final class Session {
                                 (Enter next, b back, s state at that step, q quit)
               state             the engine's state (images, containers, kernel objects) as JSON
               packet trace C D[:PORT]  one packet from container C to D, hop by hop
+              node add|ls|use|rm NAME  more sim hosts on one LAN; docker -H NAME … runs on one
               kernel            which kernel runs the containers (sim or linux)
               kernel linux      switch to this machine's own kernel (as root; a fresh engine)
             Labs (lessons that check themselves):

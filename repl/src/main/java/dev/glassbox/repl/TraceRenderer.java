@@ -39,9 +39,9 @@ final class TraceRenderer {
         return new TraceRenderer(style).draw(trace);
     }
 
-    /** {@code [layer/subsystem] action object — sentence}, the line an event gets in the tree and in step mode. */
+    /** {@code [layer/subsystem] action object — sentence}, the line an event gets in the tree and in step mode ({@code [host layer/…]} in a world of several hosts). */
     static String headline(TraceEvent e, Style style) {
-        String tag = e.subsystem() == null ? e.layer().label() : e.layer().label() + "/" + e.subsystem().label();
+        String tag = (e.host().isEmpty() ? "" : e.host() + " ") + (e.subsystem() == null ? e.layer().label() : e.layer().label() + "/" + e.subsystem().label());
         StringBuilder s = new StringBuilder(style.layer(e.layer(), "[" + tag + "]"));
         s.append(' ').append(style.bold(e.action()));
         if (!e.object().isEmpty()) {

@@ -13,7 +13,7 @@ final class HostSetup {
                 "var/lib/containerd", "root", "home")) {
             fs.mkdirs(MountTable.split(dir));
         }
-        fs.write(List.of("etc", "hostname"), "glassbox-host\n".getBytes(), false, 0644);
+        fs.write(List.of("etc", "hostname"), (k.info().hostname() + "\n").getBytes(), false, 0644);
         fs.write(List.of("etc", "resolv.conf"), "nameserver 10.0.2.3\n".getBytes(), false, 0644); // the VM's DNS, as QEMU's user network offers it
         fs.write(List.of("etc", "os-release"), "PRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\nID=debian\nVERSION_ID=\"12\"\n".getBytes(), false, 0644);
         table.add(new MountTable.Mount(List.of(), fs, List.of(), false, "ext4", "/dev/vda", "rw,relatime"));

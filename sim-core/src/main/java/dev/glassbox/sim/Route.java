@@ -11,10 +11,11 @@ import dev.glassbox.trace.Subsystem;
  */
 final class Route {
     /** Where the connection ends, and its source as the server sees it (docker-proxy's own, after a relay). */
-    record Found(SimNet.NetNs ns, int dst, int port, int source, int sourcePort) {}
+    record Found(SimKernel kernel, SimNet.NetNs ns, int dst, int port, int source, int sourcePort) {}
 
-    private final SimNet net;
-    private final SimKernel kernel;
+    /** The host the packet is on: it changes when the packet crosses the LAN to another host of the world. */
+    private SimNet net;
+    private SimKernel kernel;
     /** The packet as it travels, for the headers each hop shows: protocol, addresses, ports, TTL. */
     private String proto = "tcp";
     private int sourcePort;
@@ -91,13 +92,23 @@ final class Route {
                 }
             }
             if (ns.owns(dst)) {
-                return new Found(ns, dst, port, source, sourcePort);
+                return new Found(kernel, ns, dst, port, source, sourcePort);
             }
             SimNet.Link out = egress(ns, dst);
             if (out == null) {
                 hop("no route", Ip.format(dst), "No route in this namespace leads to " + Ip.format(dst) + ".",
                         "connect() = -1 ENETUNREACH");
                 throw SysError.enetunreach();
+            }
+            SimKernel peer = out.kind.equals("ether") && kernel.lan != null ? kernel.lan.hostOwning(dst, kernel) : null;
+            if (peer != null) {
+                hop("route", Ip.format(dst), "The routing table sends packets for " + Ip.format(dst) + " out of "
+                        + out.name + ": it is on the LAN " + SimLan.SUBNET + ".", "ip route get " + Ip.format(dst) + " → dev " + out.name);
+                source = masquerade(ns, out, source);
+                cross(out, peer, dst);
+                ns = peer.net.host;
+                ingress = null;
+                continue;
             }
             if (out.kind.equals("ether")) {
                 hop("blocked", Ip.format(dst), "The packet would leave the machine through " + out.name
@@ -135,6 +146,39 @@ final class Route {
             throw SysError.ehostunreach();
         }
         throw SysError.ehostunreach();
+    }
+
+    /**
+     * A packet from a container's address that leaves the host by eth0 gets the host's address as its
+     * source (Docker's MASQUERADE rule for the bridge's subnet), so the answer comes back to this host.
+     */
+    private int masquerade(SimNet.NetNs ns, SimNet.Link out, int source) {
+        if (ns != net.host || net.host.owns(source)) {
+            return source;
+        }
+        for (SimNet.Link br : net.host.links.values()) {
+            if (br.kind.equals("bridge") && !br.addresses.isEmpty() && Ip.contains(br.addresses.get(0), source)) {
+                int mine = Ip.address(out.addresses.get(0));
+                hop("MASQUERADE", Ip.format(source) + "→" + Ip.format(mine), "The packet leaves by " + out.name + " from "
+                        + Ip.format(source) + ", an address of " + br.name + " that only this host knows: the nat table's POSTROUTING"
+                        + " rewrites its source to " + Ip.format(mine) + " and remembers the connection, to undo it on the answer.",
+                        "iptables -t nat -A POSTROUTING -s " + Ip.network(br.addresses.get(0)) + " ! -o " + br.name + " -j MASQUERADE");
+                src = mine;
+                return mine;
+            }
+        }
+        return source;
+    }
+
+    /** The frame goes out of this host's eth0 onto the LAN and into {@code peer}'s: the packet is now on that host. */
+    private void cross(SimNet.Link out, SimKernel peer, int dst) {
+        SimNet.Link in = SimLan.eth0(peer);
+        hop("LAN", kernel.info().hostname() + " → " + peer.info().hostname(), "The frame leaves " + out.name + " ("
+                + out.mac + ") onto the LAN " + SimLan.SUBNET + "; " + in.name + " of " + peer.info().hostname() + " ("
+                + in.mac + ") answered ARP for " + Ip.format(dst) + " and takes it in.", "arp " + Ip.format(dst) + " is-at " + in.mac
+                + ": " + out.name + " → " + peer.info().hostname() + ":" + in.name);
+        net = peer.net;
+        kernel = peer;
     }
 
     private SimNet.NetNs throughBridge(SimNet.Link bridge, int dst, SimNet.Link arrivedOn) {

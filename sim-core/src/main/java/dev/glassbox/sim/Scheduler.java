@@ -17,7 +17,8 @@ final class Scheduler {
     private long now;
     private long timerSeq;
     private SimProcess current;
-    private final Runnable afterSlice;
+    /** What each kernel on this scheduler does once processes have stopped running (hands exits to its daemon). */
+    private final java.util.List<Runnable> afterSlice = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private record Timer(long at, long seq, SimProcess process) implements Comparable<Timer> {
         @Override
@@ -26,9 +27,17 @@ final class Scheduler {
         }
     }
 
-    Scheduler(long startMillis, Runnable afterSlice) {
+    Scheduler(long startMillis) {
         this.now = startMillis;
-        this.afterSlice = afterSlice;
+    }
+
+    /** Several sim kernels of one world share a scheduler (one clock, one order); each adds its own step here. */
+    void afterSlice(Runnable step) {
+        afterSlice.add(step);
+    }
+
+    void dropAfterSlice(Runnable step) {
+        afterSlice.remove(step);
     }
 
     long now() {
@@ -61,7 +70,9 @@ final class Scheduler {
                     switchTo(p);
                 }
             }
-            afterSlice.run();
+            for (Runnable step : afterSlice) {
+                step.run();
+            }
         } while (!runnable.isEmpty());
     }
 

@@ -37,8 +37,9 @@ public final class SimKernel implements Kernel {
     final long bootMillis;
     private final SplittableRandom random;
     private final Function<String, Optional<Program>> programs;
-    private final KernelInfo info = new KernelInfo("6.1.0-glassbox-sim", "Debian GNU/Linux 12 (bookworm)", "x86_64", 2,
-            8L * 1024 * 1024 * 1024, "2", "cgroupfs", "overlay2", "glassbox-host");
+    /** The hostname of the host a lone sim kernel boots (the first host of a world). */
+    public static final String HOSTNAME = "glassbox-host";
+    private final KernelInfo info;
     private long nextIno = 2;
     private long nextNs = 4026532193L;
     private final TreeMap<Integer, SimProcess> procs = new TreeMap<>();
@@ -68,6 +69,11 @@ public final class SimKernel implements Kernel {
     private final SimProcesses processes;
     private final SimMounts mounts;
     private final SimHostFs fs;
+    private final Runnable notify = this::deliverNotices;
+    /** The LAN this host's eth0 is on, shared with the other hosts of its world; null for a lone host. */
+    SimLan lan;
+    /** The host's name on the trace's events, "" while it is alone. */
+    private java.util.function.Supplier<String> hostTag = () -> "";
 
     public SimKernel(long seed, Function<String, Optional<Program>> programs) {
         this(seed, BOOT_MILLIS, programs);
@@ -75,19 +81,32 @@ public final class SimKernel implements Kernel {
 
     /** A kernel whose virtual clock starts at {@code bootMillis} (epoch milliseconds) instead of {@link #BOOT_MILLIS}. */
     public SimKernel(long seed, long bootMillis, Function<String, Optional<Program>> programs) {
+        this(seed, programs, new Scheduler(bootMillis), HOSTNAME, SimLan.FIRST_ADDRESS, SimLan.FIRST_MAC, bootMillis);
+    }
+
+    /** A host on {@code scheduler} (shared by every host of a world), with its hostname and eth0's address (CIDR) and MAC. */
+    SimKernel(long seed, Function<String, Optional<Program>> programs, Scheduler scheduler, String hostname, String eth0, String mac) {
+        this(seed, programs, scheduler, hostname, eth0, mac, BOOT_MILLIS);
+    }
+
+    private SimKernel(long seed, Function<String, Optional<Program>> programs, Scheduler scheduler, String hostname, String eth0, String mac,
+                      long bootMillis) {
         this.random = new SplittableRandom(seed);
         this.programs = programs;
         this.bootMillis = bootMillis;
-        this.scheduler = new Scheduler(bootMillis, this::deliverNotices);
+        this.info = new KernelInfo("6.1.0-glassbox-sim", "Debian GNU/Linux 12 (bookworm)", "x86_64", 2,
+                8L * 1024 * 1024 * 1024, "2", "cgroupfs", "overlay2", hostname);
+        this.scheduler = scheduler;
+        scheduler.afterSlice(notify);
         this.hostFs = new TreeFs("ext4", ids);
         MountTable hostTable = new MountTable();
         Namespaces.Pid hostPid = new Namespaces.Pid(4026531836L, 0, null);
         this.hostNs = new Namespaces.Set(hostPid, new Namespaces.Mnt(4026531841L, 0, hostTable),
-                new Namespaces.Uts(4026531838L, 0, "glassbox-host"), new SimNet.NetNs(4026531840L, 0),
+                new Namespaces.Uts(4026531838L, 0, hostname), new SimNet.NetNs(4026531840L, 0),
                 new Namespaces.Plain(NsType.IPC, 4026531839L, 0), new Namespaces.User(4026531837L, 0, null, List.of(dev.glassbox.kernel.IdMap.IDENTITY), List.of(dev.glassbox.kernel.IdMap.IDENTITY)),
                 new Namespaces.Plain(NsType.CGROUP, 4026531835L, 0));
         this.cgroups = new SimCgroups(this);
-        this.net = new SimNet(this, hostNs.net());
+        this.net = new SimNet(this, hostNs.net(), eth0, mac);
         this.processes = new SimProcesses(this);
         this.mounts = new SimMounts(this);
         this.fs = new SimHostFs(this);
@@ -164,15 +183,24 @@ public final class SimKernel implements Kernel {
 
     void event(Subsystem sub, String action, String object, String sentence, String equivalent) {
         if (tracer != null) {
-            tracer.note(Layer.KERNEL, sub, action, object, sentence, equivalent);
+            try (Tracer.Span host = tracer.onHost(hostTag.get())) {
+                tracer.note(Layer.KERNEL, sub, action, object, sentence, equivalent);
+            }
         }
     }
 
     /** An event for a change the kernel has just made (see {@link Tracer#did}). */
     void done(Subsystem sub, String action, String object, String sentence, String equivalent) {
         if (tracer != null) {
-            tracer.did(Layer.KERNEL, sub, action, object, sentence, equivalent);
+            try (Tracer.Span host = tracer.onHost(hostTag.get())) {
+                tracer.did(Layer.KERNEL, sub, action, object, sentence, equivalent);
+            }
         }
+    }
+
+    /** The name this host's events carry on a trace shared with other hosts ("" while it is alone). */
+    public void hostTag(java.util.function.Supplier<String> tag) {
+        this.hostTag = tag;
     }
 
     long newNsInode() {
@@ -405,7 +433,7 @@ public final class SimKernel implements Kernel {
             return;
         }
         delivering = true;
-        try {
+        try (Tracer.Span host = tracer == null ? () -> {} : tracer.onHost(hostTag.get())) {
             while (!notices.isEmpty()) {
                 notices.poll().run();
             }
@@ -427,5 +455,9 @@ public final class SimKernel implements Kernel {
             }
         }
         scheduler.runReady();
+        if (lan != null) {
+            scheduler.dropAfterSlice(notify);
+            lan.leave(this);
+        }
     }
 }

@@ -98,7 +98,7 @@ final class SimNet implements Net {
     final List<NatRule> proxies = new ArrayList<>();
     private int ephemeral = 32768;
 
-    SimNet(SimKernel kernel, NetNs host) {
+    SimNet(SimKernel kernel, NetNs host, String eth0Cidr, String eth0Mac) {
         this.kernel = kernel;
         this.host = host;
         Link lo = new Link("lo", "loopback", host, "00:00:00:00:00:00");
@@ -106,12 +106,12 @@ final class SimNet implements Net {
         lo.up = true;
         lo.addresses.add("127.0.0.1/8");
         host.links.put("lo", lo);
-        Link eth0 = new Link("eth0", "ether", host, "52:54:00:12:34:56");
+        Link eth0 = new Link("eth0", "ether", host, eth0Mac);
         eth0.up = true;
-        eth0.addresses.add("10.0.2.15/24");
+        eth0.addresses.add(eth0Cidr);
         host.links.put("eth0", eth0);
-        host.routes.add(new Sys.Route("default", "10.0.2.2", "eth0", ""));
-        host.routes.add(new Sys.Route("10.0.2.0/24", "", "eth0", "10.0.2.15"));
+        host.routes.add(new Sys.Route("default", SimLan.GATEWAY, "eth0", ""));
+        host.routes.add(new Sys.Route(Ip.network(eth0Cidr), "", "eth0", eth0Cidr.substring(0, eth0Cidr.indexOf('/'))));
     }
 
     /** Every new network namespace starts with a loopback device that is down. */
@@ -322,7 +322,7 @@ final class SimNet implements Net {
         Route.Found r = new Route(this, kernel).tcp(fromPort).find(from, dst, port);
         Socket listener = r.ns().listeners.get(r.port());
         if (listener == null || listener.closed) {
-            kernel.event(Subsystem.NETWORK, "refused", Ip.format(r.dst()) + ":" + r.port(), "Nothing listens on port " + r.port()
+            r.kernel().event(Subsystem.NETWORK, "refused", Ip.format(r.dst()) + ":" + r.port(), "Nothing listens on port " + r.port()
                     + " there: the kernel answers with a TCP reset.", "RST from " + Ip.format(r.dst()) + ":" + r.port());
             throw SysError.econnrefused();
         }
@@ -332,7 +332,7 @@ final class SimNet implements Net {
         server.peer = client;
         client.remote = Ip.format(r.dst()) + ":" + r.port();
         server.remote = Ip.format(r.source()) + ":" + r.sourcePort();
-        kernel.event(Subsystem.NETWORK, "connected", Ip.format(r.dst()) + ":" + r.port(), "The TCP handshake completes; process "
+        r.kernel().event(Subsystem.NETWORK, "connected", Ip.format(r.dst()) + ":" + r.port(), "The TCP handshake completes; process "
                 + listener.owner.pid + " can accept() the connection.", "SYN, SYN-ACK, ACK");
         listener.backlog.add(server);
         kernel.scheduler.makeRunnable(listener.owner);
@@ -350,7 +350,7 @@ final class SimNet implements Net {
             }
             throw e;
         }
-        kernel.event(Subsystem.NETWORK, "echo reply", Ip.format(r.dst()), "The kernel that owns " + Ip.format(r.dst())
+        r.kernel().event(Subsystem.NETWORK, "echo reply", Ip.format(r.dst()), "The kernel that owns " + Ip.format(r.dst())
                 + " answers the echo request itself: no program is involved in a ping.", "ICMP echo request → echo reply");
         return true;
     }

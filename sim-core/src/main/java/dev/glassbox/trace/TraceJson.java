@@ -41,6 +41,9 @@ public final class TraceJson {
         o.put("object", e.object());
         o.put("sentence", e.sentence());
         o.put("equivalent", e.equivalent());
+        if (!e.host().isEmpty()) {
+            o.put("host", e.host());
+        }
         ArrayNode changes = o.putArray("changes");
         for (Change c : e.changes()) {
             ObjectNode co = changes.addObject();
@@ -73,6 +76,7 @@ public final class TraceJson {
         return new TraceEvent(e.path("seq").asInt(), e.path("parent").asInt(), e.path("time").asLong(),
                 Layer.valueOf(e.path("layer").asText("client").toUpperCase(Locale.ROOT)),
                 sub == null ? null : Subsystem.valueOf(sub.toUpperCase(Locale.ROOT)), e.path("action").asText(""),
-                e.path("object").asText(""), e.path("sentence").asText(""), e.path("equivalent").asText(""), changes);
+                e.path("object").asText(""), e.path("sentence").asText(""), e.path("equivalent").asText(""), changes,
+                e.path("host").asText(""));
     }
 }

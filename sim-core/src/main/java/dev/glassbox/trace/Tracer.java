@@ -19,6 +19,8 @@ public final class Tracer {
     private Supplier<JsonNode> stateSource;
     private final List<TraceEvent> events = new ArrayList<>();
     private final Deque<Integer> open = new ArrayDeque<>();
+    /** The host whose steps are being recorded, innermost first (empty: a lone host's, untagged). */
+    private final Deque<String> hosts = new ArrayDeque<>();
     private String command;
     private JsonNode before;
     private JsonNode last;
@@ -99,6 +101,22 @@ public final class Tracer {
         };
     }
 
+    /**
+     * Tags the steps recorded until the span closes with this host (several hosts of one world share a
+     * tracer); "" tags nothing, as on a lone host.
+     */
+    public Span onHost(String host) {
+        if (host == null || host.isEmpty()) {
+            return () -> {};
+        }
+        hosts.push(host);
+        return hosts::pop;
+    }
+
+    private String host() {
+        return hosts.isEmpty() ? "" : hosts.peek();
+    }
+
     /** Records a step with no children. */
     public void note(Layer layer, Subsystem subsystem, String action, String object, String sentence, String equivalent) {
         if (command != null) {
@@ -115,7 +133,7 @@ public final class Tracer {
             if (!events.isEmpty()) {
                 complete(events.get(events.size() - 1)); // what changed from here on belongs to this step
             }
-            events.add(new TraceEvent(events.size(), parent(), clock.getAsLong(), layer, subsystem, action, object, sentence, equivalent, List.of()));
+            events.add(new TraceEvent(events.size(), parent(), clock.getAsLong(), layer, subsystem, action, object, sentence, equivalent, List.of(), host()));
             settle();
         }
     }
@@ -130,7 +148,7 @@ public final class Tracer {
             complete(events.get(events.size() - 1)); // its changes are final now that the next step begins
         }
         int seq = events.size();
-        events.add(new TraceEvent(seq, parent, clock.getAsLong(), layer, sub, action, object, sentence, equivalent, List.of()));
+        events.add(new TraceEvent(seq, parent, clock.getAsLong(), layer, sub, action, object, sentence, equivalent, List.of(), host()));
         return seq;
     }
 

@@ -79,9 +79,9 @@ final class WebSession implements Watched {
         }
     };
 
-    /** An engine on the sim kernel with this session's seed; each step goes to the watching pages as soon as it is complete. */
+    /** An engine on the sim kernel (the first host of a world) with this session's seed; each step goes to the watching pages as soon as it is complete. */
     private Engine newEngine() {
-        Engine e = Engine.sim(seed);
+        Engine e = dev.glassbox.world.World.sim(seed).engine(); // one host until 'node add' brings more onto its LAN
         e.workspace(files.workspace());
         e.onTraceEvent(ev -> {
             if (!watchers.isEmpty()) {

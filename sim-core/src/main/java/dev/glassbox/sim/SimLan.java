@@ -1,0 +1,86 @@
+package dev.glassbox.sim;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * One Ethernet segment, 10.0.2.0/24, that the eth0 of every sim host of a world is plugged into: the
+ * network QEMU's user mode gives a VM, whose first host (10.0.2.15) is the one a lone sim kernel boots.
+ * The gateway 10.0.2.2 stands for the outside and answers nothing. The hosts share one scheduler, so
+ * one clock and one order of processes run all of them: the same script gives the same world.
+ */
+public final class SimLan {
+    public static final String SUBNET = "10.0.2.0/24";
+    public static final String GATEWAY = "10.0.2.2";
+    static final String FIRST_ADDRESS = "10.0.2.15/24";
+    static final String FIRST_MAC = "52:54:00:12:34:56";
+    private static final int FIRST_HOST = 15;
+
+    private final Scheduler scheduler;
+    private final List<SimKernel> hosts = new ArrayList<>();
+
+    private SimLan(SimKernel first) {
+        this.scheduler = first.scheduler;
+        hosts.add(first);
+        first.lan = this;
+    }
+
+    /** The LAN of {@code first}'s eth0, which other hosts can now join. */
+    public static SimLan around(SimKernel first) {
+        if (first.lan != null) {
+            return first.lan;
+        }
+        return new SimLan(first);
+    }
+
+    /**
+     * Boots a new host on this LAN with the next free address, sharing the scheduler: its own
+     * processes, namespaces, filesystem and network stack, the same clock.
+     */
+    public SimKernel boot(String hostname, long seed, Function<String, Optional<Program>> programs) {
+        int last = FIRST_HOST;
+        while (addressTaken(last)) {
+            last++;
+        }
+        String cidr = "10.0.2." + last + "/24";
+        String mac = String.format("52:54:00:12:34:%02x", 0x56 + last - FIRST_HOST);
+        SimKernel k = new SimKernel(seed, programs, scheduler, hostname, cidr, mac);
+        k.lan = this;
+        hosts.add(k);
+        return k;
+    }
+
+    private boolean addressTaken(int lastOctet) {
+        int ip = Ip.parse("10.0.2." + lastOctet);
+        return hosts.stream().anyMatch(h -> Ip.address(eth0(h).addresses.get(0)) == ip);
+    }
+
+    /** eth0's address of a host on this LAN (10.0.2.15 for the first). */
+    public static String address(SimKernel host) {
+        String cidr = eth0(host).addresses.get(0);
+        return cidr.substring(0, cidr.indexOf('/'));
+    }
+
+    static SimNet.Link eth0(SimKernel host) {
+        return host.net.host.links.get("eth0");
+    }
+
+    /** The host a kernel shut down leaves the segment; its address is free again. */
+    void leave(SimKernel host) {
+        hosts.remove(host);
+        host.lan = null;
+    }
+
+    /** The other host on this LAN whose eth0 has {@code ip}, or null (the gateway, or nobody). */
+    SimKernel hostOwning(int ip, SimKernel except) {
+        for (SimKernel h : hosts) {
+            SimNet.Link eth0 = eth0(h);
+            if (h != except && eth0 != null && eth0.up && Ip.address(eth0.addresses.get(0)) == ip) {
+                return h;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,91 @@
+// Draws a world of several sim hosts side by side: each host with its daemon, containers, bridges,
+// published ports and eth0, and the LAN that joins the eth0s underneath. Drawn objects carry
+// data-path (the JSON pointer of the state they show: the first host's at the top level, the
+// others' under /world/nodes/N) and each host's group data-host, so a hop of a packet trace is
+// found on the host it happened on.
+import { esc, model } from './model.js';
+
+const PAD = 14;
+const LINE = 17;
+const x = (s) => String(s ?? '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const cut = (s, n) => (String(s).length > n ? String(s).slice(0, Math.max(1, n - 1)) + '…' : String(s));
+const text = (tx, ty, s, cls = '', extra = '') => `<text x="${tx}" y="${ty}" class="${cls}" ${extra}>${x(s)}</text>`;
+const group = (path, inner, attrs = '') => `<g data-path="${x(path)}" ${attrs}>${inner}</g>`;
+
+export const WORLD_STYLE = `
+  .box.host { fill: #fbfcfe; stroke: #3b4a5c; stroke-width: 1.6; }
+  .box.host.current { stroke: #1c7c3a; stroke-width: 2.4; }
+  .lan { fill: #efe6fb; stroke: #7a4fb5; stroke-width: 1.6; }
+  .wire.lan-wire { stroke: #7a4fb5; }
+`;
+
+/** True when the state is a world of more than one host. */
+export function isWorld(state) {
+  return !!(state && state.world && Array.isArray(state.world.nodes) && state.world.nodes.length > 1);
+}
+
+/** The hosts of a world side by side and their LAN; returns the parts and the height they take, from y0. */
+export function drawWorld(state, y0, maxWidth) {
+  const nodes = state.world.nodes;
+  const n = nodes.length;
+  const W = Math.max(760, Math.min(maxWidth * 2, n * 330 + PAD * (n + 1)));
+  const hw = Math.floor((W - PAD * (n + 1)) / n);
+  const drawn = nodes.map((node, i) => {
+    const prefix = i === 0 ? '' : `/world/nodes/${i}`;
+    const st = i === 0 ? state : node;
+    return hostColumn(node, model({ daemon: st.daemon, host: st.host }, []), prefix, PAD + i * (hw + PAD), y0, hw, node.name === state.world.current);
+  });
+  const bottom = Math.max(...drawn.map((d) => d.bottom));
+  const ly = bottom + 40;
+  const parts = [];
+  for (const d of drawn) {
+    parts.push(`<path class="wire lan-wire" d="M${d.ethX},${d.ethY} L${d.ethX},${ly}" data-testid="lanwire-${x(d.name)}"/>`);
+    parts.push(d.svg);
+  }
+  parts.push(group('/world', `<rect class="lan" x="${PAD}" y="${ly}" width="${W - 2 * PAD}" height="30" rx="4"/>`
+    + text(PAD + 10, ly + 20, cut(`LAN ${state.world.lan} · ${n} hosts · gateway ${state.world.gateway} stands for the outside (nothing answers there)`,
+      Math.floor((W - 2 * PAD - 20) / 8.4)), 'title'),
+    'data-testid="lan"'));
+  return { svg: parts.join(''), h: ly + 30 + PAD - y0, width: W };
+}
+
+function hostColumn(node, m, prefix, bx, by, bw, current) {
+  const chars = Math.floor((bw - 20) / 7.9);
+  const out = [];
+  let y = by + 22;
+  out.push(text(bx + 10, y, cut(node.name + (current ? '  *' : ''), chars - 10), 'title') + text(bx + bw - 10, y, node.address, 'dim', 'text-anchor="end"'));
+  y += LINE;
+  out.push(group(prefix + '/daemon/images', text(bx + 10, y, cut(`dockerd · ${m.containers.length} containers · ${m.images.length} images`, chars), 'dim')));
+  y += LINE + 6;
+  if (m.containers.length === 0) { out.push(text(bx + 10, y + 4, 'no containers', 'dim')); y += LINE + 4; }
+  for (const c of m.containers) {
+    const eth = c.ifaces.filter((l) => l.name !== 'lo');
+    const ip = eth.length ? eth.map((l) => `${l.name} ${(l.addresses || []).join(' ')}`).join(', ') : (c.ip || 'no address');
+    const h = 2 * LINE + 10;
+    out.push(group(prefix + '/daemon/containers/' + esc(c.name), `<rect class="box container ${x(c.status)}" x="${bx + 8}" y="${y}" width="${bw - 16}" height="${h}" rx="6"/>`
+      + text(bx + 16, y + 17, cut(`${c.name} · ${c.image}`, chars - 10), 'head') + text(bx + bw - 16, y + 17, c.status, 'status-' + c.status, 'text-anchor="end"')
+      + group(eth.length ? prefix + '/host/links/' + esc(eth[0].key) : prefix + '/daemon/containers/' + esc(c.name) + '/ip', text(bx + 16, y + 17 + LINE, cut(ip, chars - 2), 'dim'),
+        `data-testid="eth0-${x(c.name)}"`),
+      `data-testid="container-${x(c.name)}" data-status="${x(c.status)}"`));
+    y += h + 6;
+  }
+  y += 4;
+  for (const br of m.bridges) {
+    out.push(group(prefix + '/host/links/' + esc(br.key), `<rect class="bridge" x="${bx + 8}" y="${y}" width="${bw - 16}" height="24" rx="4"/>`
+      + text(bx + 16, y + 17, cut(`${br.name} ${(br.addresses || []).join(' ')}`, chars - 2), 'head'), `data-testid="bridge-${x(br.name)}"`));
+    y += 30;
+  }
+  const rows = m.nat.length ? m.nat.map((r) => `DNAT ${r.proto} :${r.hostPort} → ${r.destIp}:${r.destPort}`) : ['no published port'];
+  out.push(group(prefix + '/host/nat', `<rect class="nat" x="${bx + 8}" y="${y}" width="${bw - 16}" height="${10 + rows.length * LINE}" rx="4"/>`
+    + rows.map((r, i) => text(bx + 16, y + 17 + i * LINE, cut(r, chars - 2), m.nat.length ? '' : 'dim')).join(''), `data-testid="nat-${x(node.name)}"`));
+  y += 16 + rows.length * LINE;
+  const eth0 = m.hostIfs[0];
+  const ethY = y + 4;
+  if (eth0) {
+    out.push(group(prefix + '/host/links/' + esc(eth0.key), `<rect class="box" x="${bx + 8}" y="${ethY}" width="${bw - 16}" height="26" rx="4"/>`
+      + text(bx + 16, ethY + 18, cut(`eth0 ${(eth0.addresses || []).join(' ')} ${eth0.mac || ''}`, chars - 2), 'head'), `data-testid="eth0-host-${x(node.name)}"`));
+  }
+  const bottom = ethY + 26 + PAD;
+  const svg = `<g data-host="${x(node.name)}" data-testid="host-${x(node.name)}"><rect class="box host ${current ? 'current' : ''}" x="${bx}" y="${by}" width="${bw}" height="${bottom - by}" rx="8"/>${out.join('')}</g>`;
+  return { svg, bottom, ethX: bx + bw / 2, ethY: ethY + 26, name: node.name };
+}
