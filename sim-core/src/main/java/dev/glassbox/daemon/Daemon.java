@@ -64,7 +64,7 @@ public final class Daemon implements Api {
         this.options = options;
         this.layout = RemappedRoot.layout(kernel, options);
         this.events = new Events(kernel);
-        Storage storage = new Storage(kernel, layout, options.usernsRemap(), tracer);
+        Storage storage = new Storage(kernel, layout, options.storageDriver(), options.usernsRemap(), tracer);
         this.images = new Images(kernel, tracer, hub, storage, events);
         this.pushes = new Pushes(kernel, tracer, hub, images);
         this.runtime = new Runtime(kernel, tracer);
@@ -519,7 +519,7 @@ public final class Daemon implements Api {
 
     @Override
     public byte[] readFile(String container, String path) {
-        return ContainerFiles.read(kernel, container(container), path);
+        return ContainerFiles.read(kernel, images.storage.driver, container(container), path);
     }
 
     @Override

@@ -437,7 +437,7 @@ public final class Persistence {
         save();
     }
 
-    /** overlay2 and container directories no image layer and no container references: a crash's leftovers. */
+    /** Layer and container directories no image layer and no container references: a crash's leftovers. */
     private void removeOrphans(Set<String> blobsUsed) {
         Set<String> keep = new HashSet<>();
         d.images.storage.layers().values().forEach(l -> keep.add(l.cacheId()));
@@ -445,7 +445,7 @@ public final class Persistence {
             keep.add(c.cacheId);
             keep.add(c.cacheId + "-init");
         }
-        String overlay = d.layout.overlayRoot();
+        String overlay = d.images.storage.driver.layersDir();
         for (String name : fs.list(overlay)) {
             if (!keep.contains(name)) {
                 removeQuietly(overlay + "/" + name);

@@ -36,7 +36,7 @@ public final class SimKernel implements Kernel {
     private final SplittableRandom random;
     private final Function<String, Optional<Program>> programs;
     private final KernelInfo info = new KernelInfo("6.1.0-glassbox-sim", "Debian GNU/Linux 12 (bookworm)", "x86_64", 2,
-            8L * 1024 * 1024 * 1024, "2", "cgroupfs", "overlay2", "glassbox-host");
+            8L * 1024 * 1024 * 1024, "2", "cgroupfs", "glassbox-host");
     private long nextIno = 2;
     private long nextNs = 4026532193L;
     private final TreeMap<Integer, SimProcess> procs = new TreeMap<>();
