@@ -442,9 +442,10 @@ public interface Api {
     record SystemInfo(String id, int containers, int running, int paused, int stopped, int images, String serverVersion,
                       String driver, String operatingSystem, String osType, String architecture, String kernelVersion,
                       int ncpu, long memTotal, String name, String dockerRootDir, String cgroupVersion, String cgroupDriver,
-                      String kernel, List<String> securityOptions) {
+                      String kernel, List<String> securityOptions, List<List<String>> driverStatus) {
         public SystemInfo {
             securityOptions = securityOptions == null ? List.of() : List.copyOf(securityOptions);
+            driverStatus = driverStatus == null ? null : List.copyOf(driverStatus);
         }
     }
 

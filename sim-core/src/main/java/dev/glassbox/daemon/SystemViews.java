@@ -25,7 +25,8 @@ final class SystemViews {
         return new Api.SystemInfo("GLAS:SBOX:" + d.kernel.name().toUpperCase(java.util.Locale.ROOT), all, running, paused,
                 all - running - paused, d.images.byId.size(), Daemon.VERSION, d.images.storage.driver.kind().id(), k.operatingSystem(), "linux",
                 k.architecture(), k.release(), k.cpus(), k.memTotal(), k.hostname(), d.layout.dataRoot(), k.cgroupVersion(), k.cgroupDriver(),
-                d.kernel.name(), d.options.remapped() ? List.of("name=userns") : List.of());
+                d.kernel.name(), d.options.remapped() ? List.of("name=userns") : List.of(),
+                d.images.storage.driver.status());
     }
 
     static Api.DiskUsage diskUsage(Daemon d) {

@@ -30,6 +30,11 @@ public final class Overlay2Driver implements StorageDriver {
     }
 
     @Override
+    public List<List<String>> status() {
+        return List.of(List.of("Backing Filesystem", "extfs"), List.of("Supports d_type", "true"));
+    }
+
+    @Override
     public String home() {
         return home;
     }

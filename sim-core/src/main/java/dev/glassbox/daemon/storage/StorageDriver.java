@@ -25,6 +25,9 @@ public sealed interface StorageDriver permits Overlay2Driver, VfsDriver {
 
     DriverKind kind();
 
+    /** docker info's DriverStatus: the driver's facts as name/value pairs; null where it has none (vfs). */
+    List<List<String>> status();
+
     /** The driver's home: {@code DATA_ROOT/overlay2}, {@code DATA_ROOT/vfs}. */
     String home();
 

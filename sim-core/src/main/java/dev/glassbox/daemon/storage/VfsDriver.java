@@ -35,6 +35,11 @@ public final class VfsDriver implements StorageDriver {
     }
 
     @Override
+    public List<List<String>> status() {
+        return null; // moby's vfs Status: nothing to say
+    }
+
+    @Override
     public String home() {
         return home;
     }
