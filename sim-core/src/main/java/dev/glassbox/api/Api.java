@@ -286,6 +286,14 @@ public interface Api {
         throw DockerException.unsupported("glassbox: this API has no volumes");
     }
 
+    /** POST /volumes/create with a Driver: {@code local} (or empty), or a volume plugin's name ({@code glassbox/remote}). */
+    default Volume createVolume(String name, String driver, Map<String, String> labels) {
+        if (driver == null || driver.isEmpty() || driver.equals("local")) {
+            return createVolume(name, labels);
+        }
+        throw DockerException.notFound("create " + name + ": error looking up volume plugin " + driver + ": plugin \"" + driver + "\" not found");
+    }
+
     /** GET /volumes */
     default List<Volume> volumes() {
         throw DockerException.unsupported("glassbox: this API has no volumes");

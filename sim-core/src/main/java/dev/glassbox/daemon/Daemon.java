@@ -359,6 +359,12 @@ public final class Daemon implements Api {
     }
 
     @Override
+    public Volume createVolume(String name, String driver, Map<String, String> labels) {
+        String n = name == null || name.isEmpty() ? randomHex(32) : name;
+        return volumes.view(volumes.create(n, driver, labels == null ? Map.of() : labels, Map.of()));
+    }
+
+    @Override
     public List<Volume> volumes() {
         List<Volume> out = new ArrayList<>();
         volumes.all().forEach(v -> out.add(volumes.view(v)));

@@ -167,6 +167,7 @@ public final class Persistence {
     ObjectNode snapshot() {
         ObjectNode root = JSON.createObjectNode();
         root.put("version", VERSION);
+        root.put("storageDriver", d.images.storage.driver.kind().id());
         ArrayNode images = root.putArray("images");
         for (Images.Stored s : d.images.byId.values()) {
             Image img = s.image();
@@ -392,8 +393,8 @@ public final class Persistence {
     }
 
     /**
-     * Brings back what an earlier daemon on this data root saved, then removes the overlay2 and
-     * container directories nobody references any more, then restarts the containers whose restart
+     * Brings back what an earlier daemon on this data root saved, then removes the storage driver's
+     * and container directories nobody references any more, then restarts the containers whose restart
      * policy asks for it at daemon start ({@code always}, {@code unless-stopped} not stopped by hand).
      */
     public synchronized void restore() {
@@ -410,6 +411,12 @@ public final class Persistence {
         if (root.path("version").asInt() != VERSION) {
             notes.add("glassbox: the state file " + file + " has version " + root.path("version").asText() + "; starting empty");
             return;
+        }
+        String driver = root.path("storageDriver").asText("overlay2");
+        if (!driver.equals(d.images.storage.driver.kind().id())) {
+            // dockerd keeps each driver's images and containers apart; this state file holds one driver's
+            throw new IllegalStateException("glassbox: the daemon state under " + d.layout.dataRoot() + " was made with the " + driver
+                    + " storage driver: start with --storage-driver " + driver + ", or use another --state-root");
         }
         List<Container> restart = new StateReader(d, fs, blobs, blobsKnown, notes).read(root);
         ObjectNode state = snapshot();

@@ -84,8 +84,8 @@ final class StateReader {
     private void restoreVolumes(JsonNode list) {
         each(list, "volume", o -> {
             Volumes.Volume v = JSON.convertValue(o, Volumes.Volume.class);
-            d.kernel.fs().mkdirs(d.volumes.mountpoint(v.name()));
             d.volumes.byName.put(v.name(), v);
+            d.kernel.fs().mkdirs(d.volumes.mountpoint(v.name()));
         });
     }
 
