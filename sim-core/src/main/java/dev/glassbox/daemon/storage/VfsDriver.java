@@ -85,7 +85,7 @@ public final class VfsDriver implements StorageDriver {
                 }
             } else if (name.startsWith(WHITEOUT)) {
                 String gone = parent + "/" + name.substring(WHITEOUT.length());
-                if (kernel.fs().exists(gone)) {
+                if (kernel.fs().stat(gone) != null) { // lstat: a whiteout may name a symlink that leads anywhere
                     kernel.fs().remove(gone);
                 }
             } else {
@@ -172,7 +172,7 @@ public final class VfsDriver implements StorageDriver {
 
     @Override
     public boolean inParent(Rootfs r, String path) {
-        return kernel.fs().exists(initDir(r) + "/" + path);
+        return kernel.fs().stat(initDir(r) + "/" + path) != null;
     }
 
     @Override
