@@ -92,6 +92,11 @@ public final class Engine implements AutoCloseable {
         return new Engine(new SimKernel(DEFAULT_SEED, Programs::lookup), SimHub.standard(), true, false, options);
     }
 
+    /** The sim kernel with this seed under a daemon started with these options ({@code --storage-driver vfs}). */
+    public static Engine sim(long seed, boolean captureState, DaemonOptions options) {
+        return new Engine(new SimKernel(seed, Programs::lookup), SimHub.standard(), captureState, false, options);
+    }
+
     /** An engine on any kernel implementation (the Linux kernel lives in real-backend). */
     public static Engine on(Kernel kernel) {
         return new Engine(kernel, SimHub.standard(), true);

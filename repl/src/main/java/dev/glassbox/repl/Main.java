@@ -271,10 +271,15 @@ public final class Main {
     }
 
     /** Serves the visualizer until the process is stopped (Ctrl-C); sessions are saved as they go. */
-    private int web(List<String> args) {
+    private int web(List<String> given) {
+        List<String> args = new ArrayList<>(given);
+        int driver = takeStorageDriver(args);
+        if (driver != 0) {
+            return driver;
+        }
         Visualizer.Options options;
         try {
-            options = Visualizer.Options.parse(args);
+            options = Visualizer.Options.parse(args).withStorageDriver(daemon.storageDriver().id());
         } catch (IllegalArgumentException e) {
             return usage(e.getMessage());
         }
