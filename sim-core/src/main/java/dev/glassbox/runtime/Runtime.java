@@ -91,7 +91,8 @@ public final class Runtime {
 
     private void rootfs(RuntimeSpec spec, Sandbox sb) {
         try (Tracer.Span s = tracer.open(Layer.RUNTIME, null, "rootfs", spec.merged(),
-                "Inside the new mount namespace, the overlay becomes the container's '/', with /proc, /dev and /sys of its own.", "")) {
+                "Inside the new mount namespace, the " + (spec.lowerdirs().isEmpty() ? "container's directory" : "overlay")
+                        + " becomes the container's '/', with /proc, /dev and /sys of its own.", "")) {
             kernel.mounts().prepareRoot(sb, spec.merged());
             for (MountSpec m : spec.mounts()) {
                 kernel.mounts().mountIn(sb, m);
