@@ -109,7 +109,13 @@ public final class Engine implements AutoCloseable {
      * and the kernels one clock. {@code captureState}: this engine records the world's state at every step (the first host's does).
      */
     public static Engine onWorld(SimKernel kernel, Tracer tracer, DaemonOptions options, Hosts hosts, boolean captureState) {
-        return new Engine(kernel, SimHub.standard(), captureState, false, options, tracer, hosts);
+        return new Engine(kernel, registries(kernel), captureState, false, options, tracer, hosts);
+    }
+
+    /** The sim kernel with this seed under a daemon started with these options ({@code --storage-driver vfs}). */
+    public static Engine sim(long seed, boolean captureState, DaemonOptions options) {
+        SimKernel kernel = new SimKernel(seed, Programs::lookup);
+        return new Engine(kernel, registries(kernel), captureState, false, options);
     }
 
     /** An engine on any kernel implementation (the Linux kernel lives in real-backend). */

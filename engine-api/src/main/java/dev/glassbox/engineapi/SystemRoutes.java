@@ -53,7 +53,7 @@ final class SystemRoutes {
         m.put("ContainersStopped", i.stopped());
         m.put("Images", i.images());
         m.put("Driver", i.driver());
-        m.put("DriverStatus", List.of(List.of("Backing Filesystem", "extfs"), List.of("Supports d_type", "true")));
+        m.put("DriverStatus", i.driverStatus());
         m.put("Plugins", ContainerRoutes.ordered("Volume", List.of("local"), "Network", List.of("bridge", "host", "null"),
                 "Authorization", null, "Log", List.of("json-file")));
         m.put("MemoryLimit", true);

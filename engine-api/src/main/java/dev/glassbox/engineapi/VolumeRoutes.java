@@ -55,11 +55,8 @@ final class VolumeRoutes {
     private static void create(Call c) throws IOException {
         Body b = Body.parse(c.request.body(), "VolumeCreateBody", null);
         String driver = b.string("Driver");
-        if (!driver.isEmpty() && !driver.equals("local")) {
-            throw DockerException.notFound("plugin \"" + driver + "\" not found");
-        }
         String name = b.string("Name");
-        Api.Volume v = c.api(a -> a.createVolume(name, b.stringMap("Labels")));
+        Api.Volume v = c.api(a -> a.createVolume(name, driver, b.stringMap("Labels")));
         c.exchange.json(201, shape(v));
     }
 }

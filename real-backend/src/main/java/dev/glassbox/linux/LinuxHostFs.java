@@ -373,6 +373,40 @@ public final class LinuxHostFs implements HostFs {
         return sum[0];
     }
 
+    /** Where {@link #copyTree} records its kernel events; set by the kernel once its tracer is known. */
+    private volatile dev.glassbox.trace.Tracer tracer;
+
+    void trace(dev.glassbox.trace.Tracer t) {
+        this.tracer = t;
+    }
+
+    /** cp -a, as Docker's early vfs driver copied (reflinks where the filesystem has them); both ends inside the state root. */
+    @Override
+    public void copyTree(String from, String to) {
+        Path src = inside(from);
+        Path dst = inside(to);
+        if (!Files.isDirectory(src, NOFOLLOW)) {
+            throw new SysError(Errno.ENOENT, "glassbox: no directory at " + src);
+        }
+        if (Files.exists(dst, NOFOLLOW)) {
+            throw new SysError(Errno.EEXIST, "glassbox: " + dst + " exists");
+        }
+        List<String> argv = List.of("cp", "-a", "--reflink=auto", "-T", src.toString(), dst.toString());
+        if (tracer != null) {
+            tracer.note(dev.glassbox.trace.Layer.KERNEL, dev.glassbox.trace.Subsystem.UNIONFS, dev.glassbox.kernel.TreeCopy.ACTION, to,
+                    dev.glassbox.kernel.TreeCopy.sentence(from, to, diskUsage(from)), Cmd.line(argv));
+        }
+        try {
+            Files.createDirectories(dst.getParent());
+        } catch (IOException e) {
+            throw sysError(e);
+        }
+        Cmd.Result r = Cmd.run(argv, TOOL_TIMEOUT_MILLIS);
+        if (r.exit() != 0) {
+            throw new SysError(Errno.EIO, "glassbox: " + Cmd.line(argv) + ": " + r.stderr().strip());
+        }
+    }
+
     // ---- unpack ------------------------------------------------------------------------------
 
     @Override

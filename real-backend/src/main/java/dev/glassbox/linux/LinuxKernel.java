@@ -140,6 +140,7 @@ public final class LinuxKernel implements Kernel {
         if (procs != null) {
             return;
         }
+        fs.trace(tracer);
         LinuxCgroups linuxCgroups = new LinuxCgroups(cgroupLayout, tracer);
         this.cgroups = new TrackedCgroups(linuxCgroups, ledger);
         this.links = LinuxNet.host(tracer);
@@ -374,7 +375,7 @@ public final class LinuxKernel implements Kernel {
             }
         }
         String arch = System.getProperty("os.arch").equals("amd64") ? "x86_64" : System.getProperty("os.arch");
-        return new KernelInfo(release, os, arch, Runtime.getRuntime().availableProcessors(), mem, cgroupVersion.substring(1), "cgroupfs", "overlay2",
+        return new KernelInfo(release, os, arch, Runtime.getRuntime().availableProcessors(), mem, cgroupVersion.substring(1), "cgroupfs",
                 read("/proc/sys/kernel/hostname").strip());
     }
 

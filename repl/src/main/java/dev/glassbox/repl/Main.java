@@ -94,6 +94,12 @@ public final class Main {
                         return status;
                     }
                 }
+                case "--storage-driver" -> {
+                    int status = storageDriver(rest.isEmpty() ? "" : rest.remove(0));
+                    if (status != 0) {
+                        return status;
+                    }
+                }
                 case "--print-ready-and-exit" -> {
                     return repl(true);
                 }
@@ -103,6 +109,11 @@ public final class Main {
                 default -> {
                     if (option.startsWith("--kernel=")) {
                         int status = kernel(option.substring("--kernel=".length()));
+                        if (status != 0) {
+                            return status;
+                        }
+                    } else if (option.startsWith("--storage-driver=")) {
+                        int status = storageDriver(option.substring("--storage-driver=".length()));
                         if (status != 0) {
                             return status;
                         }
@@ -149,6 +160,33 @@ public final class Main {
         }
     }
 
+    /** dockerd's --storage-driver: overlay2 or vfs; another name is refused as dockerd refuses it, exit status 1. */
+    private int storageDriver(String value) {
+        if (value.isEmpty()) {
+            return usage("--storage-driver needs a value: overlay2 or vfs");
+        }
+        try {
+            daemon = daemon.withStorageDriver(value);
+            return 0;
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return 1;
+        }
+    }
+
+    /** {@code glassbox daemon|web … --storage-driver NAME …}: the option taken out of the subcommand's arguments; -1 after a refusal. */
+    private int takeStorageDriver(List<String> args) {
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("--storage-driver") || a.startsWith("--storage-driver=")) {
+                String value = a.contains("=") ? a.substring(a.indexOf('=') + 1) : i + 1 < args.size() ? args.remove(i + 1) : "";
+                args.remove(i);
+                return storageDriver(value);
+            }
+        }
+        return 0;
+    }
+
     /** The engines for this run; on the Linux kernel built at once, so a host that cannot run it says why before anything else. */
     private Kernels kernels() {
         Kernels k = new Kernels(Kernels.SIM, stateRoot, daemon, new DirectoryWorkspace(java.nio.file.Path.of("")));
@@ -180,6 +218,7 @@ public final class Main {
         out.printf("  %-33s %s%n", "--kernel linux", "containers on this machine's kernel, as root");
         out.printf("  %-33s %s%n", "--state-root DIR", "where the Linux kernel keeps images and containers (" + dev.glassbox.linux.LinuxKernel.Options.DEFAULT_ROOT + ")");
         out.printf("  %-33s %s%n", "--userns-remap default", "containers' root is uid 100000 on the host (dockerd --userns-remap)");
+        out.printf("  %-33s %s%n", "--storage-driver overlay2|vfs", "how layers and containers are kept on disk (dockerd --storage-driver)");
         out.printf("  %-33s %s%n", "-h, --help", "this text");
         return 0;
     }
@@ -232,10 +271,15 @@ public final class Main {
     }
 
     /** Serves the visualizer until the process is stopped (Ctrl-C); sessions are saved as they go. */
-    private int web(List<String> args) {
+    private int web(List<String> given) {
+        List<String> args = new ArrayList<>(given);
+        int driver = takeStorageDriver(args);
+        if (driver != 0) {
+            return driver;
+        }
         Visualizer.Options options;
         try {
-            options = Visualizer.Options.parse(args);
+            options = Visualizer.Options.parse(args).withStorageDriver(daemon.storageDriver().id());
         } catch (IllegalArgumentException e) {
             return usage(e.getMessage());
         }
@@ -262,7 +306,12 @@ public final class Main {
     }
 
     /** Serves the Engine API until the process is stopped (Ctrl-C). */
-    private int daemon(List<String> args) {
+    private int daemon(List<String> given) {
+        List<String> args = new ArrayList<>(given);
+        int driver = takeStorageDriver(args);
+        if (driver != 0) {
+            return driver;
+        }
         DaemonCommand.Options o;
         try {
             o = DaemonCommand.parse(args);

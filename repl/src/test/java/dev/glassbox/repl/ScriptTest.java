@@ -94,6 +94,29 @@ class ScriptTest {
     }
 
     @Test
+    void storageDriverVfsStartsTheDaemonWithIt() throws IOException {
+        int status = glassbox("--storage-driver", "vfs", "run", script("docker run --name box busybox true\ndocker info\n"
+                + "docker inspect -f '{{.GraphDriver.Name}} {{json .GraphDriver.Data}}' box\n"));
+        assertEquals(0, status, err.toString());
+        assertTrue(out.toString().contains(" Storage Driver: vfs\n"), out.toString());
+        assertTrue(out.toString().contains("\nvfs null\n"), out.toString());
+        assertEquals(0, glassbox("--storage-driver=overlay2", "run", script("docker info\n")));
+        assertTrue(out.toString().contains(" Storage Driver: overlay2\n"), out.toString());
+    }
+
+    @Test
+    void anUnknownStorageDriverIsRefusedAsDockerdRefusesIt() throws IOException {
+        assertEquals(1, glassbox("--storage-driver", "aufs", "run", script("docker ps\n")));
+        assertEquals("error initializing graphdriver: driver not supported: aufs\n", err.toString());
+        assertEquals(1, glassbox("daemon", "--storage-driver", "zfs"));
+        assertEquals(1, glassbox("web", "--storage-driver=btrfs"));
+        assertEquals("error initializing graphdriver: driver not supported: aufs\n"
+                + "error initializing graphdriver: driver not supported: zfs\n"
+                + "error initializing graphdriver: driver not supported: btrfs\n", err.toString());
+        assertEquals("", out.toString());
+    }
+
+    @Test
     void aMissingScriptIsAUsageError() throws IOException {
         assertEquals(2, glassbox("run", dir.resolve("nope.gb").toString()));
         assertEquals(2, glassbox("run"));

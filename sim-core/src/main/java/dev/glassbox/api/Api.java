@@ -291,6 +291,14 @@ public interface Api {
         throw DockerException.unsupported("glassbox: this API has no volumes");
     }
 
+    /** POST /volumes/create with a Driver: {@code local} (or empty), or a volume plugin's name ({@code glassbox/remote}). */
+    default Volume createVolume(String name, String driver, Map<String, String> labels) {
+        if (driver == null || driver.isEmpty() || driver.equals("local")) {
+            return createVolume(name, labels);
+        }
+        throw DockerException.notFound("create " + name + ": error looking up volume plugin " + driver + ": plugin \"" + driver + "\" not found");
+    }
+
     /** GET /volumes */
     default List<Volume> volumes() {
         throw DockerException.unsupported("glassbox: this API has no volumes");
@@ -452,20 +460,22 @@ public interface Api {
     record SystemInfo(String id, int containers, int running, int paused, int stopped, int images, String serverVersion,
                       String driver, String operatingSystem, String osType, String architecture, String kernelVersion,
                       int ncpu, long memTotal, String name, String dockerRootDir, String cgroupVersion, String cgroupDriver,
-                      String kernel, List<String> securityOptions, boolean swapLimit, boolean cpuSet, List<String> warnings) {
+                      String kernel, List<String> securityOptions, boolean swapLimit, boolean cpuSet, List<String> warnings,
+                      List<List<String>> driverStatus) {
         public SystemInfo {
             securityOptions = securityOptions == null ? List.of() : List.copyOf(securityOptions);
             warnings = warnings == null ? List.of() : List.copyOf(warnings);
+            driverStatus = driverStatus == null ? null : List.copyOf(driverStatus);
         }
 
-        /** A host with every cgroup control and nothing to warn about. */
+        /** A host with every cgroup control, nothing to warn about, and {@code driverStatus} for its storage driver. */
         public SystemInfo(String id, int containers, int running, int paused, int stopped, int images, String serverVersion,
                           String driver, String operatingSystem, String osType, String architecture, String kernelVersion,
                           int ncpu, long memTotal, String name, String dockerRootDir, String cgroupVersion, String cgroupDriver,
-                          String kernel, List<String> securityOptions) {
+                          String kernel, List<String> securityOptions, List<List<String>> driverStatus) {
             this(id, containers, running, paused, stopped, images, serverVersion, driver, operatingSystem, osType, architecture,
                     kernelVersion, ncpu, memTotal, name, dockerRootDir, cgroupVersion, cgroupDriver, kernel, securityOptions, true, true,
-                    List.of());
+                    List.of(), driverStatus);
         }
     }
 

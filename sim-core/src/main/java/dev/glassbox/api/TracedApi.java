@@ -342,6 +342,12 @@ public final class TracedApi implements Api {
     }
 
     @Override
+    public Volume createVolume(String name, String driver, Map<String, String> labels) {
+        return call("POST", "/volumes/create", 201, "The client asks the daemon for a volume from the " + (driver == null || driver.isEmpty() ? "local" : driver)
+                + " volume driver.", () -> daemon.createVolume(name, driver, labels));
+    }
+
+    @Override
     public List<Volume> volumes() {
         return call("GET", "/volumes", 200, "The client lists the daemon's volumes.", daemon::volumes);
     }

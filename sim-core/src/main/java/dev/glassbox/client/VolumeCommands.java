@@ -17,12 +17,8 @@ final class VolumeCommands {
     private VolumeCommands() {}
 
     static int create(Session s, Parsed p) {
-        String driver = p.string("driver", "local");
-        if (!driver.equals("local")) {
-            throw DockerException.notFound("error looking up volume plugin " + driver + ": plugin \"" + driver + "\" not found");
-        }
         String name = p.args.isEmpty() ? "" : p.args.get(0);
-        Api.Volume v = s.api.createVolume(name, RunOptions.labels(p.list("label")));
+        Api.Volume v = s.api.createVolume(name, p.string("driver", "local"), RunOptions.labels(p.list("label")));
         s.out(v.name());
         return 0;
     }

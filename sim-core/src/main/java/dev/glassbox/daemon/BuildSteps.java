@@ -236,7 +236,7 @@ final class BuildSteps {
         if (code != 0) {
             throw DockerException.invalid("The command '" + String.join(" ", cmd) + "' returned a non-zero code: " + code);
         }
-        List<FileEntry> entries = d.kernel.fs().readTree(ctr.upperdir());
+        List<FileEntry> entries = d.images.storage.driver.diff(ctr.rootfs);
         if (d.options.remapped()) {
             entries = d.options.usernsRemap().unshift(entries);
         }

@@ -2,7 +2,8 @@ package dev.glassbox.daemon;
 
 import dev.glassbox.api.Api;
 import dev.glassbox.image.FileEntry;
-import dev.glassbox.kernel.HostFs;
+import dev.glassbox.daemon.storage.Rootfs;
+import dev.glassbox.daemon.storage.StorageDriver;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,9 +18,9 @@ final class Changes {
 
     private Changes() {}
 
-    static List<Api.Change> of(HostFs fs, String upperdir, List<String> lowerdirs) {
+    static List<Api.Change> of(StorageDriver driver, Rootfs rootfs) {
         List<Api.Change> out = new ArrayList<>();
-        for (FileEntry e : fs.readTree(upperdir)) {
+        for (FileEntry e : driver.diff(rootfs)) {
             String name = base(e.path());
             if (name.startsWith(WHITEOUT + WHITEOUT)) {
                 continue;
@@ -28,10 +29,7 @@ final class Changes {
                 out.add(new Api.Change("/" + parent(e.path()) + name.substring(WHITEOUT.length()), Api.Change.DELETED));
                 continue;
             }
-            boolean below = false;
-            for (String lower : lowerdirs) {
-                below |= fs.exists(lower + "/" + e.path());
-            }
+            boolean below = driver.inParent(rootfs, e.path());
             out.add(new Api.Change("/" + e.path(), below ? Api.Change.MODIFIED : Api.Change.ADDED));
         }
         out.sort(Comparator.comparing(Api.Change::path, Changes::walkOrder));
@@ -64,9 +62,10 @@ final class Changes {
     static List<Api.Change> traced(Daemon d, Container c) {
         try (dev.glassbox.trace.Tracer.Span s = d.tracer.open(dev.glassbox.trace.Layer.DAEMON, null, "diff", c.name,
                 "The daemon walks the container's writable layer (the overlay upperdir) and compares each path with the image's layers below.", "")) {
-            List<Api.Change> out = of(d.kernel.fs(), c.upperdir(), c.lowerdirs);
+            List<Api.Change> out = of(d.images.storage.driver, c.rootfs);
             d.tracer.note(dev.glassbox.trace.Layer.DAEMON, null, "changes", c.name, out.size()
-                    + " paths differ from the image: whiteouts are deletions, paths the image has are changes, the rest additions.", "find " + c.upperdir());
+                    + " paths differ from the image: whiteouts are deletions, paths the image has are changes, the rest additions.",
+                    d.images.storage.driver.diffEquivalent(c.rootfs));
             return out;
         }
     }

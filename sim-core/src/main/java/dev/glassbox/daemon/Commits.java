@@ -39,7 +39,7 @@ final class Commits {
             }
             List<FileEntry> entries;
             try {
-                entries = d.kernel.fs().readTree(c.upperdir());
+                entries = d.images.storage.driver.diff(c.rootfs);
             } finally {
                 if (freeze) {
                     d.kernel.cgroups().freeze(c.cgroup(), false);

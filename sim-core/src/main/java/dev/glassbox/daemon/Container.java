@@ -29,6 +29,8 @@ final class Container {
     final List<String> path;
     final String cacheId;
     final List<String> lowerdirs;
+    /** Its root filesystem, as the storage driver keeps it. */
+    final dev.glassbox.daemon.storage.Rootfs rootfs;
     final String hostname;
 
     Status status = Status.CREATED;
@@ -71,7 +73,7 @@ final class Container {
     dev.glassbox.kernel.HostLayout layout = dev.glassbox.kernel.HostLayout.DOCKER;
 
     Container(String id, String name, long created, ContainerConfig config, HostConfig hostConfig, Image image, String imageName,
-              List<String> path, String cacheId, List<String> lowerdirs, String hostname) {
+              List<String> path, dev.glassbox.daemon.storage.Rootfs rootfs, String hostname) {
         this.id = id;
         this.name = name;
         this.created = created;
@@ -80,8 +82,9 @@ final class Container {
         this.image = image;
         this.imageName = imageName;
         this.path = List.copyOf(path);
-        this.cacheId = cacheId;
-        this.lowerdirs = List.copyOf(lowerdirs);
+        this.rootfs = rootfs;
+        this.cacheId = rootfs.cacheId();
+        this.lowerdirs = rootfs.lowerdirs();
         this.hostname = hostname;
     }
 
@@ -90,15 +93,15 @@ final class Container {
     }
 
     String upperdir() {
-        return layout.overlayRoot() + "/" + cacheId + "/diff";
+        return rootfs.upperdir();
     }
 
     String workdir() {
-        return layout.overlayRoot() + "/" + cacheId + "/work";
+        return rootfs.workdir();
     }
 
     String merged() {
-        return layout.overlayRoot() + "/" + cacheId + "/merged";
+        return rootfs.merged();
     }
 
     String dir() {

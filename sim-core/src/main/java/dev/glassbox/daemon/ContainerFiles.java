@@ -6,7 +6,7 @@ import dev.glassbox.kernel.Kernel;
 /**
  * One file of a container's filesystem, read the way {@code docker cp CONTAINER:PATH -} reads it
  * (GET /containers/{id}/archive): a path under a volume or bind mount is read from its source on the
- * host; any other path through the container's overlay, which a container that is not running has
+ * host; any other path through the container's root filesystem, which a container that is not running has
  * mounted for the read and unmounted after it, as Docker does.
  */
 final class ContainerFiles {
@@ -14,7 +14,7 @@ final class ContainerFiles {
 
     private ContainerFiles() {}
 
-    static byte[] read(Kernel kernel, Container c, String path) {
+    static byte[] read(Kernel kernel, dev.glassbox.daemon.storage.StorageDriver driver, Container c, String path) {
         String clean = normalize(path);
         for (MountPoint m : c.mounts) {
             String dest = m.destination().endsWith("/") ? m.destination() : m.destination() + "/";
@@ -29,11 +29,11 @@ final class ContainerFiles {
         if (c.running()) {
             return readHost(kernel, c, c.merged() + clean, clean);
         }
-        kernel.mounts().overlay(c.lowerdirs, c.upperdir(), c.workdir(), c.merged());
+        driver.mount(c.rootfs);
         try {
             return readHost(kernel, c, c.merged() + clean, clean);
         } finally {
-            kernel.mounts().unmount(c.merged());
+            driver.unmount(c.rootfs);
         }
     }
 

@@ -99,11 +99,11 @@ final class ContainerPaths {
         if (c.running()) {
             return body.get();
         }
-        d.kernel.mounts().overlay(c.lowerdirs, c.upperdir(), c.workdir(), c.merged());
+        d.images.storage.driver.mount(c.rootfs);
         try {
             return body.get();
         } finally {
-            d.kernel.mounts().unmount(c.merged());
+            d.images.storage.driver.unmount(c.rootfs);
         }
     }
 }

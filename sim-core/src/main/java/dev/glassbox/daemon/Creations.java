@@ -63,14 +63,11 @@ final class Creations {
             String id = d.randomHex(32);
             String n = name == null || name.isEmpty() ? uniqueName() : (name.startsWith("/") ? name.substring(1) : name);
             List<MountPoint> mounts = d.mountPlanner.plan(hc);
-            String cacheId = d.images.storage.createContainerLayers();
-            List<String> lowers = new ArrayList<>();
-            lowers.add(d.layout.overlayRoot() + "/" + cacheId + "-init/diff");
-            lowers.addAll(d.images.storage.lowerdirs(stored.chain()));
+            dev.glassbox.daemon.storage.Rootfs rootfs = d.images.storage.createContainerLayers(stored.chain());
             // --network host: the host's name, copied into the container's own UTS namespace (--uts host shares the namespace itself)
             String hostname = config.hostname().isEmpty() ? (hc.mode() instanceof NetworkMode.Host ? d.kernel.info().hostname() : id.substring(0, 12))
                     : config.hostname();
-            Container c = new Container(id, n, d.now(), config, hc, stored.image(), config.image(), path, cacheId, lowers, hostname);
+            Container c = new Container(id, n, d.now(), config, hc, stored.image(), config.image(), path, rootfs, hostname);
             c.layout = d.layout;
             c.mounts = List.copyOf(mounts);
             Network net = d.networks.of(c);

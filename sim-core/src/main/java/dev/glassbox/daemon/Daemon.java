@@ -65,7 +65,7 @@ public final class Daemon implements Api {
         this.options = options;
         this.layout = RemappedRoot.layout(kernel, options);
         this.events = new Events(kernel);
-        Storage storage = new Storage(kernel, layout, options.usernsRemap(), tracer);
+        Storage storage = new Storage(kernel, layout, options.storageDriver(), options.usernsRemap(), tracer);
         this.images = new Images(kernel, tracer, hub, storage, events);
         this.pushes = new Pushes(kernel, tracer, hub, images);
         this.runtime = new Runtime(kernel, tracer);
@@ -366,6 +366,12 @@ public final class Daemon implements Api {
     }
 
     @Override
+    public Volume createVolume(String name, String driver, Map<String, String> labels) {
+        String n = name == null || name.isEmpty() ? randomHex(32) : name;
+        return volumes.view(volumes.create(n, driver, labels == null ? Map.of() : labels, Map.of()));
+    }
+
+    @Override
     public List<Volume> volumes() {
         List<Volume> out = new ArrayList<>();
         volumes.all().forEach(v -> out.add(volumes.view(v)));
@@ -526,7 +532,7 @@ public final class Daemon implements Api {
 
     @Override
     public byte[] readFile(String container, String path) {
-        return ContainerFiles.read(kernel, container(container), path);
+        return ContainerFiles.read(kernel, images.storage.driver, container(container), path);
     }
 
     @Override

@@ -149,9 +149,9 @@ final class Images {
                 downloaded = true;
                 download(hub, ref, layer, i, img.layers().size(), progress);
                 try (Tracer.Span x = tracer.open(dev.glassbox.trace.Layer.DAEMON, null, "extract layer", shortId,
-                        "The layer's tar is unpacked into its own directory; OCI whiteout files become overlay whiteouts.", "")) {
+                        storage.driver.extractSentence(), "")) {
                     progress.update(shortId, "Extracting", 0, layer.size());
-                    Storage.LayerDir dir = storage.unpack(chain.get(i), layer);
+                    Storage.LayerDir dir = storage.unpack(i == 0 ? null : chain.get(i - 1), chain.get(i), layer);
                     tracer.note(dev.glassbox.trace.Layer.KERNEL, dev.glassbox.trace.Subsystem.UNIONFS, "unpack", dir.diff(),
                             layer.entries().size() + " entries written to " + dir.diff() + ".", "tar -xzf " + layer.digest().hex() + ".tar.gz -C " + dir.diff());
                 }
@@ -208,15 +208,15 @@ final class Images {
         progress.update(shortId, "Download complete", layer.size(), layer.size());
     }
 
-    /** Stores an image made here: layers the storage lacks are unpacked into overlay2 first. Answers its id. */
+    /** Stores an image made here: layers the storage lacks are unpacked into the storage driver's directories first. Answers its id. */
     String store(Image img, Image parent, ImageRef ref, String author) {
         List<String> chain = Storage.chainIds(img.config().diffIds());
         for (int i = 0; i < img.layers().size(); i++) {
             if (!storage.has(chain.get(i))) {
                 Layer layer = img.layers().get(i);
-                Storage.LayerDir dir = storage.unpack(chain.get(i), layer);
-                tracer.did(dev.glassbox.trace.Layer.KERNEL, dev.glassbox.trace.Subsystem.UNIONFS, "unpack", dir.diff(), "The new layer's "
-                        + layer.entries().size() + " entries are unpacked into a directory of its own, ready to be a lowerdir.",
+                Storage.LayerDir dir = storage.unpack(i == 0 ? null : chain.get(i - 1), chain.get(i), layer);
+                tracer.did(dev.glassbox.trace.Layer.KERNEL, dev.glassbox.trace.Subsystem.UNIONFS, "unpack", dir.diff(),
+                        storage.driver.storedSentence(layer.entries().size()),
                         "tar -xf " + layer.diffId().hex() + ".tar -C " + dir.diff());
             }
         }
@@ -386,18 +386,9 @@ final class Images {
         m.put("Architecture", img.config().architecture());
         m.put("Os", img.config().os());
         m.put("Size", img.size());
-        List<String> lowers = storage.lowerdirs(s.chain());
         Map<String, Object> driver = new LinkedHashMap<>();
-        driver.put("Name", "overlay2");
-        Map<String, Object> data = new LinkedHashMap<>();
-        if (lowers.size() > 1) {
-            data.put("LowerDir", String.join(":", lowers.subList(1, lowers.size())));
-        }
-        String top = lowers.get(0);
-        data.put("MergedDir", top.replace("/diff", "/merged"));
-        data.put("UpperDir", top);
-        data.put("WorkDir", top.replace("/diff", "/work"));
-        driver.put("Data", data);
+        driver.put("Name", storage.driver.kind().id());
+        driver.put("Data", storage.driver.imageData(storage.lowerdirs(s.chain())));
         m.put("GraphDriver", driver);
         List<String> diffIds = new ArrayList<>();
         for (Digest d : img.config().diffIds()) {

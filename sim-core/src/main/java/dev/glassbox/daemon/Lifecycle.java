@@ -199,7 +199,7 @@ final class Lifecycle {
         if (plan == null) {
             plan = RuntimeSpec.NetworkPlan.none();
         }
-        d.runtime.teardown(c.id, sb, plan, c.merged(), c.cgroup());
+        d.runtime.teardown(c.id, sb, plan, c.rootfs.union() ? c.merged() : null, c.cgroup());
         d.networks.release(c);
         for (Endpoint ep : c.endpoints) {
             d.connections.detach(ep);

@@ -167,6 +167,7 @@ public final class Persistence {
     ObjectNode snapshot() {
         ObjectNode root = JSON.createObjectNode();
         root.put("version", VERSION);
+        root.put("storageDriver", d.images.storage.driver.kind().id());
         ArrayNode images = root.putArray("images");
         for (Images.Stored s : d.images.byId.values()) {
             Image img = s.image();
@@ -395,8 +396,8 @@ public final class Persistence {
     }
 
     /**
-     * Brings back what an earlier daemon on this data root saved, then removes the overlay2 and
-     * container directories nobody references any more, then restarts the containers whose restart
+     * Brings back what an earlier daemon on this data root saved, then removes the storage driver's
+     * and container directories nobody references any more, then restarts the containers whose restart
      * policy asks for it at daemon start ({@code always}, {@code unless-stopped} not stopped by hand).
      */
     public synchronized void restore() {
@@ -413,6 +414,12 @@ public final class Persistence {
         if (root.path("version").asInt() != VERSION) {
             notes.add("glassbox: the state file " + file + " has version " + root.path("version").asText() + "; starting empty");
             return;
+        }
+        String driver = root.path("storageDriver").asText("overlay2");
+        if (!driver.equals(d.images.storage.driver.kind().id())) {
+            // dockerd keeps each driver's images and containers apart; this state file holds one driver's
+            throw new IllegalStateException("glassbox: the daemon state under " + d.layout.dataRoot() + " was made with the " + driver
+                    + " storage driver: start with --storage-driver " + driver + ", or use another --state-root");
         }
         List<Container> restart = new StateReader(d, fs, blobs, blobsKnown, notes).read(root);
         ObjectNode state = snapshot();
@@ -440,7 +447,7 @@ public final class Persistence {
         save();
     }
 
-    /** overlay2 and container directories no image layer and no container references: a crash's leftovers. */
+    /** Layer and container directories no image layer and no container references: a crash's leftovers. */
     private void removeOrphans(Set<String> blobsUsed) {
         Set<String> keep = new HashSet<>();
         d.images.storage.layers().values().forEach(l -> keep.add(l.cacheId()));
@@ -448,7 +455,7 @@ public final class Persistence {
             keep.add(c.cacheId);
             keep.add(c.cacheId + "-init");
         }
-        String overlay = d.layout.overlayRoot();
+        String overlay = d.images.storage.driver.layersDir();
         for (String name : fs.list(overlay)) {
             if (!keep.contains(name)) {
                 removeQuietly(overlay + "/" + name);

@@ -47,7 +47,7 @@ final class Prunes {
                 if (c.running() || c.status == Container.Status.RESTARTING || c.status == Container.Status.REMOVING) {
                     continue;
                 }
-                space += d.kernel.fs().diskUsage(c.upperdir());
+                space += d.images.storage.driver.changedBytes(c.rootfs);
                 d.lifecycle.remove(c);
                 deleted.add(c.id);
             }

@@ -9,7 +9,7 @@ import dev.glassbox.trace.Layer;
  */
 record Sizes(long rw, long rootFs) {
     static Sizes of(Daemon d, Container c) {
-        long rw = d.kernel.fs().diskUsage(c.upperdir());
+        long rw = d.images.storage.driver.changedBytes(c.rootfs);
         d.tracer.note(Layer.DAEMON, null, "measure", c.name, "The daemon adds up the files of " + c.name + "'s writable layer (" + rw
                 + " bytes) and of its image's layers for SizeRootFs.", "du -sb " + c.upperdir());
         return new Sizes(rw, rw + c.image.size());

@@ -84,18 +84,17 @@ final class StateReader {
     private void restoreVolumes(JsonNode list) {
         each(list, "volume", o -> {
             Volumes.Volume v = JSON.convertValue(o, Volumes.Volume.class);
-            d.kernel.fs().mkdirs(d.volumes.mountpoint(v.name()));
             d.volumes.byName.put(v.name(), v);
+            d.kernel.fs().mkdirs(d.volumes.mountpoint(v.name()));
         });
     }
 
     private void restoreImages(JsonNode root) {
         Map<String, Storage.LayerDir> byChain = d.images.storage.layers();
-        String overlay = d.layout.overlayRoot();
         for (JsonNode o : root.path("layers")) {
             String chain = o.path("chainId").asText();
-            byChain.put(chain, new Storage.LayerDir(overlay, chain, o.path("cacheId").asText(), o.path("diffId").asText(), o.path("size").asLong(),
-                    new int[] {o.path("refs").asInt()}));
+            byChain.put(chain, d.images.storage.restore(chain, o.path("cacheId").asText(), o.path("diffId").asText(), o.path("size").asLong(),
+                    o.path("refs").asInt()));
         }
         Map<String, List<FileEntry>> entriesByBlob = new HashMap<>();
         for (JsonNode o : root.path("images")) {
@@ -153,7 +152,7 @@ final class StateReader {
             ContainerConfig config = JSON.convertValue(o.path("config"), ContainerConfig.class);
             HostConfig hostConfig = JSON.convertValue(o.path("hostConfig"), HostConfig.class);
             Container c = new Container(o.path("id").asText(), name, o.path("created").asLong(), config, hostConfig, image.image(),
-                    o.path("imageName").asText(), strings(o.path("path")), o.path("cacheId").asText(), strings(o.path("lowerdirs")),
+                    o.path("imageName").asText(), strings(o.path("path")), d.images.storage.driver.restore(o.path("cacheId").asText(), strings(o.path("lowerdirs"))),
                     o.path("hostname").asText());
             c.layout = d.layout;
             Container.Status status = Container.Status.valueOf(o.path("status").asText());

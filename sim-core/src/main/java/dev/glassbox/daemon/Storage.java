@@ -1,5 +1,8 @@
 package dev.glassbox.daemon;
 
+import dev.glassbox.daemon.storage.DriverKind;
+import dev.glassbox.daemon.storage.Rootfs;
+import dev.glassbox.daemon.storage.StorageDriver;
 import dev.glassbox.image.Digest;
 import dev.glassbox.image.FileEntry;
 import dev.glassbox.image.Layer;
@@ -16,20 +19,21 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 /**
- * The overlay2 storage driver's layout on the host: each image layer unpacked once under
- * /var/lib/docker/overlay2/ID/diff, found again by its chain id, so images that share a base share
- * its directory; each container gets an init layer and a writable layer of its own.
+ * The daemon's layer store over its storage driver ({@link StorageDriver}): each image layer made
+ * once by the driver, found again by its chain id, so images that share a base share its directory;
+ * each container gets an init layer and a writable layer of its own.
  */
 final class Storage {
 
-    record LayerDir(String overlay, String chainId, String cacheId, String diffId, long size, int[] refs) {
+    /** A stored layer: {@code path} is where the driver keeps its files; {@code size}, its own files' bytes. */
+    record LayerDir(String path, String chainId, String cacheId, String diffId, long size, int[] refs) {
         String diff() {
-            return overlay + "/" + cacheId + "/diff";
+            return path;
         }
     }
 
     final String root;
-    final String overlay;
+    final StorageDriver driver;
 
     private final Kernel kernel;
     /** dockerd --userns-remap: layers are stored with owners shifted into the remapped range; null without. */
@@ -38,7 +42,7 @@ final class Storage {
     private final Map<String, LayerDir> byChain = new LinkedHashMap<>();
     /**
      * Where the next container's layers are made ahead of need ({@link dev.glassbox.kernel.HostFs#ahead}),
-     * out of overlay2's listing until a container takes them (a rename each).
+     * out of the driver's listing until a container takes them (a rename each).
      */
     private final String aheadDir;
     /** The kernel's executor for that ({@link dev.glassbox.kernel.HostFs#ahead}); null where nothing is made ahead. */
@@ -47,15 +51,16 @@ final class Storage {
     private String spare;
     private CompletableFuture<Void> spareMade;
 
-    Storage(Kernel kernel, HostLayout layout, UsernsRemap remap, Tracer tracer) {
+    Storage(Kernel kernel, HostLayout layout, DriverKind kind, UsernsRemap remap, Tracer tracer) {
         this.kernel = kernel;
         this.root = layout.dataRoot();
-        this.overlay = layout.overlayRoot();
+        this.driver = StorageDriver.of(kind, kernel, root);
+        driver.init();
         this.remap = remap;
         this.tracer = tracer;
         this.aheadDir = root + "/.ahead";
         // not under --userns-remap: the trace shows the owners' remapping step by step, as the layers are made
-        this.ahead = remap == null ? kernel.fs().ahead() : null;
+        this.ahead = remap == null && driver.makesAhead() ? kernel.fs().ahead() : null;
         if (ahead != null) {
             kernel.fs().remove(aheadDir); // what a daemon that was killed had made ahead
         }
@@ -106,13 +111,24 @@ final class Storage {
         return byChain.get(chainId);
     }
 
-    LayerDir unpack(String chainId, Layer layer) {
+    /** Makes the layer {@code chainId} on top of its parent's ({@code parentChain}, null for a base layer). */
+    LayerDir unpack(String parentChain, String chainId, Layer layer) {
         String cacheId = cacheId();
-        LayerDir dir = new LayerDir(overlay, chainId, cacheId, layer.diffId().toString(), layer.contentSize(), new int[1]);
-        kernel.fs().mkdirs(overlay + "/" + cacheId + "/work");
-        kernel.fs().unpackLayer(dir.diff(), owned(layer.entries(), dir.diff()));
+        LayerDir dir = new LayerDir(driver.layerPath(cacheId), chainId, cacheId, layer.diffId().toString(), layer.contentSize(), new int[1]);
+        LayerDir parent = parentChain == null ? null : byChain.get(parentChain);
+        driver.makeLayer(cacheId, parent == null ? null : parent.path(), owned(layer.entries(), dir.diff()));
         byChain.put(chainId, dir);
         return dir;
+    }
+
+    /** A stored layer as saved: its directory is where the driver keeps it. */
+    LayerDir restore(String chainId, String cacheId, String diffId, long size, int refs) {
+        return new LayerDir(driver.layerPath(cacheId), chainId, cacheId, diffId, size, new int[] {refs});
+    }
+
+    /** The bytes a stored layer takes on disk under this driver (vfs: all of its parent's files again). */
+    long diskBytes(LayerDir d) {
+        return driver.diskBytes(d.cacheId(), d.size());
     }
 
     void ref(List<String> chain, int delta) {
@@ -129,7 +145,7 @@ final class Storage {
         List<String> gone = new ArrayList<>();
         for (LayerDir d : new ArrayList<>(byChain.values())) {
             if (d.refs()[0] <= 0) {
-                kernel.fs().remove(overlay + "/" + d.cacheId());
+                driver.removeLayer(d.cacheId());
                 byChain.remove(d.chainId());
                 gone.add(d.chainId());
             }
@@ -147,26 +163,29 @@ final class Storage {
     }
 
     /**
-     * A new container's init layer (mount points Docker bind-mounts over) and its empty writable layer;
-     * returns their cache id. Where the kernel has an {@link dev.glassbox.kernel.HostFs#ahead} executor
-     * (and owners are not remapped, which the trace shows step by step), the next container's layers
-     * are then made ahead of need, and this call takes them.
+     * A new container's init layer (mount points Docker bind-mounts over) and its writable layer on
+     * the image of this chain; returns its root filesystem. Where the driver's container layers do
+     * not depend on the image (overlay2) and the kernel has an {@link dev.glassbox.kernel.HostFs#ahead}
+     * executor (and owners are not remapped, which the trace shows step by step), the next
+     * container's layers are then made ahead of need, and this call takes them.
      */
-    String createContainerLayers() {
+    Rootfs createContainerLayers(List<String> chain) {
+        List<String> lowers = lowerdirs(chain);
+        String top = lowers.isEmpty() ? null : lowers.get(0);
         String cacheId = takeSpare();
         if (cacheId == null) {
             cacheId = cacheId();
-            makeContainerLayers(overlay, cacheId);
+            makeContainerLayers(driver.layersDir(), cacheId, top);
         }
         if (ahead != null) {
             String next = cacheId();
             spare = next;
-            spareMade = CompletableFuture.runAsync(() -> makeContainerLayers(aheadDir, next), ahead);
+            spareMade = CompletableFuture.runAsync(() -> makeContainerLayers(aheadDir, next, null), ahead);
         }
-        return cacheId;
+        return driver.rootfs(cacheId, lowers);
     }
 
-    /** The layers made ahead, moved into overlay2; null if there are none (or making them failed: they are removed). */
+    /** The layers made ahead, moved into the driver's directory; null if there are none (or making them failed: they are removed). */
     private String takeSpare() {
         String id = spare;
         if (id == null) {
@@ -175,8 +194,8 @@ final class Storage {
         spare = null;
         try {
             spareMade.join();
-            kernel.fs().rename(aheadDir + "/" + id + "-init", overlay + "/" + id + "-init");
-            kernel.fs().rename(aheadDir + "/" + id, overlay + "/" + id);
+            kernel.fs().rename(aheadDir + "/" + id + "-init", driver.layersDir() + "/" + id + "-init");
+            kernel.fs().rename(aheadDir + "/" + id, driver.layersDir() + "/" + id);
             return id;
         } catch (RuntimeException e) {
             kernel.fs().remove(aheadDir);
@@ -198,25 +217,17 @@ final class Storage {
         }
     }
 
-    private void makeContainerLayers(String base, String cacheId) {
-        String init = base + "/" + cacheId + "-init";
-        kernel.fs().unpackLayer(init + "/diff", owned(List.of(
+    private void makeContainerLayers(String base, String cacheId, String imageTop) {
+        String init = driver.initFiles(base, cacheId);
+        driver.makeRootfs(base, cacheId, imageTop, owned(List.of(
                 FileEntry.dir("dev", 0755), FileEntry.file("dev/console", 0755, new byte[0]),
                 FileEntry.dir("etc", 0755), FileEntry.file("etc/hostname", 0755, new byte[0]),
                 FileEntry.file("etc/hosts", 0755, new byte[0]), FileEntry.file("etc/resolv.conf", 0755, new byte[0]),
-                FileEntry.symlink("etc/mtab", "/proc/mounts"), FileEntry.dir("proc", 0755), FileEntry.dir("sys", 0755)), init + "/diff"));
-        kernel.fs().mkdirs(init + "/work");
-        String dir = base + "/" + cacheId;
-        kernel.fs().mkdirs(dir + "/diff");
-        kernel.fs().mkdirs(dir + "/work");
-        kernel.fs().mkdirs(dir + "/merged");
-        ownDir(dir + "/diff");
-        ownDir(dir + "/work");
+                FileEntry.symlink("etc/mtab", "/proc/mounts"), FileEntry.dir("proc", 0755), FileEntry.dir("sys", 0755)), init), this::ownDir);
     }
 
     void removeContainerLayers(String cacheId) {
-        kernel.fs().remove(overlay + "/" + cacheId);
-        kernel.fs().remove(overlay + "/" + cacheId + "-init");
+        driver.removeRootfs(cacheId);
     }
 
     Map<String, LayerDir> layers() {

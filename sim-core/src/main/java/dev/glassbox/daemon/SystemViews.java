@@ -26,10 +26,10 @@ final class SystemViews {
         Set<CgroupFeature> features = d.kernel.cgroups().features();
         int all = d.containers.size();
         return new Api.SystemInfo("GLAS:SBOX:" + d.kernel.name().toUpperCase(java.util.Locale.ROOT), all, running, paused,
-                all - running - paused, d.images.byId.size(), Daemon.VERSION, k.storageDriver(), k.operatingSystem(), "linux",
+                all - running - paused, d.images.byId.size(), Daemon.VERSION, d.images.storage.driver.kind().id(), k.operatingSystem(), "linux",
                 k.architecture(), k.release(), k.cpus(), k.memTotal(), k.hostname(), d.layout.dataRoot(), k.cgroupVersion(), k.cgroupDriver(),
                 d.kernel.name(), d.options.remapped() ? List.of("name=userns") : List.of(), features.contains(CgroupFeature.SWAP_LIMIT),
-                features.contains(CgroupFeature.CPUSET), Discarded.infoWarnings(features));
+                features.contains(CgroupFeature.CPUSET), Discarded.infoWarnings(features), d.images.storage.driver.status());
     }
 
     static Api.DiskUsage diskUsage(Daemon d) {
@@ -39,20 +39,20 @@ final class SystemViews {
         }
         long layersSize = 0;
         for (Storage.LayerDir dir : d.images.storage.layers().values()) {
-            layersSize += dir.size();
+            layersSize += d.images.storage.diskBytes(dir);
         }
         Map<String, Long> shared = new HashMap<>();
         for (Images.Stored s : d.images.byId.values()) {
             long bytes = 0;
             for (String chain : s.chain()) {
                 Storage.LayerDir dir = d.images.storage.get(chain);
-                bytes += dir != null && imagesPerLayer.getOrDefault(chain, 0) > 1 ? dir.size() : 0;
+                bytes += dir != null && imagesPerLayer.getOrDefault(chain, 0) > 1 ? d.images.storage.diskBytes(dir) : 0;
             }
             shared.put(s.image().id().toString(), bytes);
         }
         Map<String, Long> containerSizes = new HashMap<>();
         for (Container c : d.containers.values()) {
-            containerSizes.put(c.id, d.kernel.fs().diskUsage(c.upperdir()));
+            containerSizes.put(c.id, d.images.storage.driver.diskBytes(c.rootfs));
         }
         Map<String, Long> volumeSizes = new HashMap<>();
         Map<String, Integer> refCounts = new HashMap<>();

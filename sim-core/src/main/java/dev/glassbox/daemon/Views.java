@@ -130,7 +130,7 @@ final class Views {
         m.put("LogPath", c.dir() + "/" + c.id + "-json.log");
         m.put("Name", "/" + c.name);
         m.put("RestartCount", c.restartCount);
-        m.put("Driver", "overlay2");
+        m.put("Driver", d.images.storage.driver.kind().id());
         m.put("Platform", "linux");
         Map<String, Object> host = new LinkedHashMap<>();
         host.put("NetworkMode", c.mode() instanceof NetworkMode.Default ? "bridge" : c.mode().wire());
@@ -171,8 +171,8 @@ final class Views {
         HostConfigView.addTo(host, c.hostConfig);
         m.put("HostConfig", host);
         Map<String, Object> driver = new LinkedHashMap<>();
-        driver.put("Name", "overlay2");
-        driver.put("Data", ordered("LowerDir", String.join(":", c.lowerdirs), "MergedDir", c.merged(), "UpperDir", c.upperdir(), "WorkDir", c.workdir()));
+        driver.put("Name", d.images.storage.driver.kind().id());
+        driver.put("Data", d.images.storage.driver.containerData(c.rootfs));
         m.put("GraphDriver", driver);
         List<Object> mounts = new ArrayList<>();
         for (MountPoint mp : c.mounts) {

@@ -2,6 +2,8 @@ package dev.glassbox.daemon;
 
 import dev.glassbox.api.Api;
 import dev.glassbox.api.DockerException;
+import dev.glassbox.daemon.volume.LocalDriver;
+import dev.glassbox.daemon.volume.VolumeDriver;
 import dev.glassbox.kernel.Kernel;
 import dev.glassbox.trace.Layer;
 import dev.glassbox.trace.Tracer;
@@ -13,13 +15,21 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
-/** The local volume driver: each volume a directory {@code DATA_ROOT/volumes/NAME/_data} that outlives containers. */
+/**
+ * The daemon's volumes, each kept by its volume driver ({@link VolumeDriver}): the local driver's a
+ * directory {@code DATA_ROOT/volumes/NAME/_data} that outlives containers, a plugin's wherever the
+ * plugin mounts it.
+ */
 final class Volumes {
     static final String ANONYMOUS = "com.docker.volume.anonymous";
     private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]+");
 
     /** {@code labels} and {@code options} are null when the request carried none, as Docker shows them. */
-    record Volume(String name, long createdAt, Map<String, String> labels, Map<String, String> options) {
+    record Volume(String name, long createdAt, Map<String, String> labels, Map<String, String> options, String driver) {
+        Volume {
+            driver = driver == null ? LocalDriver.NAME : driver; // saved before there were plugins
+        }
+
         boolean anonymous() {
             return labels != null && labels.containsKey(ANONYMOUS);
         }
@@ -42,25 +52,40 @@ final class Volumes {
         this.remap = remap;
     }
 
-    String mountpoint(String name) {
-        return layout.dataRoot() + "/volumes/" + name + "/_data";
+    private VolumeDriver driver(String volume) {
+        Volume v = byName.get(volume);
+        return VolumeDriver.named(v == null ? null : v.driver(), layout.dataRoot(), volume);
     }
 
-    /** Creates the volume, or answers the one of that name (Docker's create is idempotent). */
+    String mountpoint(String name) {
+        return driver(name).mountpoint(name);
+    }
+
+    /** Creates a local volume, or answers the one of that name (Docker's create is idempotent). */
     Volume create(String name, Map<String, String> labels, Map<String, String> options) {
+        return create(name, LocalDriver.NAME, labels, options);
+    }
+
+    /** Creates the volume with this driver, or answers the one of that name; a driver no plugin provides is refused. */
+    Volume create(String name, String driverName, Map<String, String> labels, Map<String, String> options) {
+        VolumeDriver driver = VolumeDriver.named(driverName, layout.dataRoot(), name);
         Volume existing = byName.get(name);
         if (existing != null) {
+            if (!existing.driver().equals(driver.name())) {
+                throw DockerException.conflict("create " + name + ": driver '" + existing.driver() + "' already has volume '" + name
+                        + "': volume name must be unique");
+            }
             return existing;
         }
         checkName(name);
-        Volume v = new Volume(name, kernel.currentTimeMillis(), labels, options);
-        kernel.fs().mkdirs(mountpoint(name));
+        Volume v = new Volume(name, kernel.currentTimeMillis(), labels, options, driver.name());
+        kernel.fs().mkdirs(driver.mountpoint(name));
         if (remap != null) {
             kernel.fs().chown(mountpoint(name), (int) remap.uid(), (int) remap.gid());
         }
         byName.put(name, v);
-        events.volume(name, "create", Map.of("driver", "local"));
-        tracer.did(Layer.DAEMON, null, "create volume", name.length() > 12 ? name.substring(0, 12) : name, "The local volume driver makes a directory for the volume's data under the data root; containers will bind-mount it"
+        events.volume(name, "create", Map.of("driver", driver.name()));
+        tracer.did(Layer.DAEMON, null, "create volume", name.length() > 12 ? name.substring(0, 12) : name, driver.createSentence()
                         + (remap == null ? "." : ", owned by the remapped root " + remap.uid() + ":" + remap.gid() + " so that root in a container may write to it."),
                 "mkdir -p " + mountpoint(name) + (remap == null ? "" : " && chown " + remap.uid() + ":" + remap.gid() + " " + mountpoint(name)));
         return v;
@@ -91,11 +116,12 @@ final class Volumes {
         if (!usedBy.isEmpty()) {
             throw DockerException.conflict("remove " + name + ": volume is in use - [" + String.join(", ", usedBy) + "]");
         }
-        kernel.fs().remove(layout.dataRoot() + "/volumes/" + name);
+        VolumeDriver driver = driver(name);
+        kernel.fs().remove(driver.directory(name));
         byName.remove(name);
-        events.volume(name, "destroy", Map.of("driver", "local"));
+        events.volume(name, "destroy", Map.of("driver", driver.name()));
         tracer.did(Layer.DAEMON, null, "remove volume", name.length() > 12 ? name.substring(0, 12) : name, "The volume's directory and all the data in it are deleted.",
-                "rm -rf " + layout.dataRoot() + "/volumes/" + name);
+                "rm -rf " + driver.directory(name));
     }
 
     long size(String name) {
@@ -103,18 +129,20 @@ final class Volumes {
     }
 
     Api.Volume view(Volume v) {
-        return new Api.Volume(v.name(), "local", mountpoint(v.name()), v.createdAt(), v.labels() == null ? Map.of() : v.labels(), "local");
+        VolumeDriver driver = driver(v.name());
+        return new Api.Volume(v.name(), driver.name(), driver.mountpoint(v.name()), v.createdAt(), v.labels() == null ? Map.of() : v.labels(), driver.scope());
     }
 
     Map<String, Object> inspect(Volume v) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("CreatedAt", Instant.ofEpochSecond(v.createdAt() / 1000).toString());
-        m.put("Driver", "local");
+        VolumeDriver driver = driver(v.name());
+        m.put("Driver", driver.name());
         m.put("Labels", v.labels() == null ? null : new TreeMap<>(v.labels()));
         m.put("Mountpoint", mountpoint(v.name()));
         m.put("Name", v.name());
         m.put("Options", v.options() == null ? null : new TreeMap<>(v.options()));
-        m.put("Scope", "local");
+        m.put("Scope", driver.scope());
         return m;
     }
 

@@ -48,6 +48,12 @@ public interface HostFs {
         unpackLayer(dir, entries);
     }
 
+    /**
+     * cp -a: a full copy of the tree at {@code from} (owners, modes, links) made at {@code to}, which
+     * must not exist yet; recorded as a kernel event ({@link TreeCopy}). The vfs storage driver's step.
+     */
+    void copyTree(String from, String to);
+
     /** rm -rf. */
     void remove(String path);
 

@@ -28,8 +28,4 @@ public record HostLayout(String dataRoot, String cgroupParent, String bridge, St
         String name = bridge.replaceAll("[0-9]+$", "") + "-" + networkId;
         return name.substring(0, Math.min(15, name.length()));
     }
-
-    public String overlayRoot() {
-        return dataRoot + "/overlay2";
-    }
 }

@@ -78,6 +78,11 @@ public final class Runtime {
      * would not show up in a private copy).
      */
     private void snapshot(RuntimeSpec spec) {
+        if (spec.lowerdirs().isEmpty()) {
+            tracer.note(Layer.RUNTIME, null, "snapshot", spec.merged(), "The storage driver keeps the container's files in one plain directory"
+                    + " (a full copy of its image, vfs): there is no union to mount; runc will make that directory the container's '/'.", "");
+            return;
+        }
         try (Tracer.Span s = tracer.open(Layer.RUNTIME, null, "snapshot", spec.merged(),
                 "containerd's overlayfs snapshotter stacks the image layers under a writable layer; runc will make this mount the container's '/'.", "")) {
             kernel.mounts().overlay(spec.lowerdirs(), spec.upperdir(), spec.workdir(), spec.merged());
@@ -86,7 +91,8 @@ public final class Runtime {
 
     private void rootfs(RuntimeSpec spec, Sandbox sb) {
         try (Tracer.Span s = tracer.open(Layer.RUNTIME, null, "rootfs", spec.merged(),
-                "Inside the new mount namespace, the overlay becomes the container's '/', with /proc, /dev and /sys of its own.", "")) {
+                "Inside the new mount namespace, the " + (spec.lowerdirs().isEmpty() ? "container's directory" : "overlay")
+                        + " becomes the container's '/', with /proc, /dev and /sys of its own.", "")) {
             kernel.mounts().prepareRoot(sb, spec.merged());
             for (MountSpec m : spec.mounts()) {
                 kernel.mounts().mountIn(sb, m);
@@ -170,7 +176,7 @@ public final class Runtime {
         }
     }
 
-    /** Takes apart what {@link #create} made; parts that are already gone are skipped. */
+    /** Takes apart what {@link #create} made; parts that are already gone are skipped. {@code merged}: the overlay to unmount, null if none. */
     public void teardown(String id, Sandbox sb, RuntimeSpec.NetworkPlan n, String merged, String cgroup) {
         try (Tracer.Span s = tracer.open(Layer.RUNTIME, null, "cleanup", id.substring(0, 12),
                 "The container's processes are gone: its network, root filesystem mount and cgroup are taken apart.", "runc delete " + id)) {
@@ -182,7 +188,9 @@ public final class Runtime {
                 kernel.net().deleteLink(v.hostIf());
             }
             try {
-                kernel.mounts().unmount(merged);
+                if (merged != null) { // null: a plain-directory root (vfs), never mounted
+                    kernel.mounts().unmount(merged);
+                }
             } catch (RuntimeException e) {
                 // not mounted: create failed before the rootfs step
             }

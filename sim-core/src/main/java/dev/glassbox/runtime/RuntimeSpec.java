@@ -15,7 +15,8 @@ import java.util.Set;
 
 /**
  * What the daemon hands the runtime to run a container: an OCI runtime spec in spirit. The rootfs
- * is an overlay of {@code lowerdirs} under {@code upperdir}, mounted at {@code merged}. Non-empty
+ * is an overlay of {@code lowerdirs} under {@code upperdir}, mounted at {@code merged}; with no lowerdirs,
+ * {@code merged} is a plain directory that holds the whole root (the vfs storage driver). Non-empty
  * {@code uidMap} and {@code gidMap}: the container gets a user namespace of its own with these maps.
  * {@code hostNamespaces}: the PID, UTS or IPC namespaces it shares with the host ({@code --pid host}, ...)
  * instead of getting new ones. {@code stdio}: an open stdin ({@code OpenStdin}) and a terminal ({@code Tty}) for its process.

@@ -9,7 +9,7 @@ final class HostSetup {
     static void boot(SimKernel k, MountTable table) {
         TreeFs fs = k.hostFs;
         for (String dir : List.of("etc", "proc", "sys/fs/cgroup", "dev", "run/docker/netns", "tmp", "usr/bin", "usr/sbin",
-                "var/lib/docker/overlay2/l", "var/lib/docker/containers", "var/lib/docker/volumes", "var/lib/docker/image/overlay2",
+                "var/lib/docker/containers", "var/lib/docker/volumes",
                 "var/lib/containerd", "root", "home")) {
             fs.mkdirs(MountTable.split(dir));
         }

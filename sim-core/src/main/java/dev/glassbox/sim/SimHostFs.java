@@ -3,6 +3,8 @@ package dev.glassbox.sim;
 import dev.glassbox.image.FileEntry;
 import dev.glassbox.kernel.HostFs;
 import dev.glassbox.kernel.SysError;
+import dev.glassbox.kernel.TreeCopy;
+import dev.glassbox.trace.Subsystem;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -169,6 +171,45 @@ final class SimHostFs implements HostFs {
             throw SysError.enoent();
         }
         return n;
+    }
+
+    @Override
+    public void copyTree(String from, String to) {
+        if (!(at(from).node() instanceof Node.Dir src)) {
+            throw SysError.enoent();
+        }
+        List<String> rel = MountTable.split(to);
+        Node.Dir parent = k.hostFs.mkdirs(rel.subList(0, rel.size() - 1));
+        if (parent.entries.containsKey(rel.get(rel.size() - 1))) {
+            throw SysError.eexist();
+        }
+        k.event(Subsystem.UNIONFS, TreeCopy.ACTION, to, TreeCopy.sentence(from, to, usage(src)), TreeCopy.equivalent(from, to));
+        Node.Dir copy = copyDir(src, new HashMap<>());
+        parent.entries.put(rel.get(rel.size() - 1), copy);
+        parent.nlink++;
+    }
+
+    /** A deep copy with new inodes; hard links stay linked among the copies. Files share their bytes until one is written. */
+    private Node.Dir copyDir(Node.Dir src, Map<Long, Node> copied) {
+        Node.Dir out = (Node.Dir) src.copy(k.ids.nextIno());
+        out.opaque = src.opaque;
+        out.nlink = src.nlink;
+        for (var e : src.entries.entrySet()) {
+            Node n = e.getValue();
+            Node c;
+            if (n instanceof Node.Dir d) {
+                c = copyDir(d, copied);
+            } else if (copied.containsKey(n.ino)) {
+                c = copied.get(n.ino);
+            } else {
+                c = n.copy(k.ids.nextIno());
+                c.mode = n.mode;
+                c.nlink = n.nlink;
+                copied.put(n.ino, c);
+            }
+            out.entries.put(e.getKey(), c);
+        }
+        return out;
     }
 
     @Override

@@ -95,7 +95,7 @@ public final class SimKernel implements Kernel {
         this.programs = programs;
         this.bootMillis = bootMillis;
         this.info = new KernelInfo("6.1.0-glassbox-sim", "Debian GNU/Linux 12 (bookworm)", "x86_64", 2,
-                8L * 1024 * 1024 * 1024, "2", "cgroupfs", "overlay2", hostname);
+                8L * 1024 * 1024 * 1024, "2", "cgroupfs", hostname);
         this.scheduler = scheduler;
         scheduler.afterSlice(notify);
         this.hostFs = new TreeFs("ext4", ids);

@@ -60,6 +60,11 @@ public final class World implements Hosts, AutoCloseable {
         return new World(seed, DaemonOptions.DEFAULT, captureState);
     }
 
+    /** Every host's daemon started with these options ({@code --storage-driver vfs}). */
+    public static World sim(long seed, boolean captureState, DaemonOptions options) {
+        return new World(seed, options, captureState);
+    }
+
     /** Every host's daemon started with these options. */
     public static World sim(DaemonOptions options) {
         return new World(Engine.DEFAULT_SEED, options, true);

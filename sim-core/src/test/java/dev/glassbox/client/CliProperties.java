@@ -115,7 +115,7 @@ class CliProperties {
         public SystemInfo info() {
             maybeFail();
             return new SystemInfo("id", 1, 1, 0, 0, 1, "1", "overlay2", "os", "linux", "x86_64", "6", 1, 1L << 30, "n", "/", "2",
-                    "cgroupfs", "sim", java.util.List.of());
+                    "cgroupfs", "sim", java.util.List.of(), null);
         }
 
         @Override

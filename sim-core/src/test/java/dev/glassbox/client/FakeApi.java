@@ -51,7 +51,7 @@ class FakeApi implements Api {
     public SystemInfo info() {
         call("info");
         return new SystemInfo("ABCD", 3, 1, 0, 2, 5, "0.1.0", "overlay2", "glassbox sim", "linux", "x86_64", "6.1.0",
-                2, 2L * 1024 * 1024 * 1024, "glassbox", "/var/lib/docker", "2", "cgroupfs", "sim", java.util.List.of());
+                2, 2L * 1024 * 1024 * 1024, "glassbox", "/var/lib/docker", "2", "cgroupfs", "sim", java.util.List.of(), null);
     }
 
     @Override

@@ -78,6 +78,7 @@ class ConfinedHostPathTest {
                 @Override public void writeFile(String path, byte[] data) { fs.writeFile(in(path), data); }
                 @Override public byte[] readFile(String path) { return fs.readFile(in(path)); }
                 @Override public void remove(String path) { fs.remove(in(path)); }
+                @Override public void copyTree(String from, String to) { fs.copyTree(in(from), in(to)); }
                 @Override public void chown(String path, int uid, int gid) { fs.chown(in(path), uid, gid); }
                 @Override public void chmod(String path, int mode) { fs.chmod(in(path), mode); }
                 @Override public long diskUsage(String path) { return fs.diskUsage(in(path)); }

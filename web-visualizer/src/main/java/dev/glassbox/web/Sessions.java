@@ -27,7 +27,15 @@ final class Sessions {
     /** watch id → session id, for sessions in memory and on disk. */
     private final Map<String, String> watchIndex = new ConcurrentHashMap<>();
 
+    /** How each session's sim daemon is started ({@code glassbox web --storage-driver vfs}). */
+    private final dev.glassbox.daemon.DaemonOptions engines;
+
     Sessions(SessionStore store, Limits limits, LongSupplier clock) {
+        this(store, limits, dev.glassbox.daemon.DaemonOptions.DEFAULT, clock);
+    }
+
+    Sessions(SessionStore store, Limits limits, dev.glassbox.daemon.DaemonOptions engines, LongSupplier clock) {
+        this.engines = engines;
         this.store = store;
         this.limits = limits;
         this.clock = clock;
@@ -38,7 +46,7 @@ final class Sessions {
 
     WebSession create(boolean classroom) {
         String id = newId();
-        WebSession s = new WebSession(id, newId(), Engine.DEFAULT_SEED, classroom, limits, clock.getAsLong());
+        WebSession s = new WebSession(id, newId(), Engine.DEFAULT_SEED, classroom, limits, engines, clock.getAsLong());
         live.put(id, s);
         watchIndex.put(s.watchId(), id);
         store.save(s.saved());
@@ -82,7 +90,7 @@ final class Sessions {
             store.delete(id);
             throw Refusal.notFound(id);
         }
-        s = WebSession.restore(saved, limits, saved.lastUsedMillis());
+        s = WebSession.restore(saved, limits, engines, saved.lastUsedMillis());
         live.put(id, s);
         watchIndex.put(s.watchId(), id);
         return s;

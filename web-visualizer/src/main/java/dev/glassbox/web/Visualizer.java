@@ -23,36 +23,42 @@ public final class Visualizer implements AutoCloseable {
     public static final int DEFAULT_PORT = 7070;
 
     /** Where to listen, where sessions are saved and what each may use. Port 0 picks a free port. */
-    public record Options(String host, int port, Path dataDir, Limits limits, Duration stuckAfter, String daemon) {
+    public record Options(String host, int port, Path dataDir, Limits limits, Duration stuckAfter, String daemon,
+                          dev.glassbox.daemon.DaemonOptions engines) {
         public static Options defaults() {
             return new Options("127.0.0.1", DEFAULT_PORT, Path.of(System.getProperty("user.home"), ".glassbox", "web-sessions"),
-                    Limits.defaults(), Duration.ofMinutes(10), null);
+                    Limits.defaults(), Duration.ofMinutes(10), null, dev.glassbox.daemon.DaemonOptions.DEFAULT);
         }
 
         public Options withPort(int p) {
-            return new Options(host, p, dataDir, limits, stuckAfter, daemon);
+            return new Options(host, p, dataDir, limits, stuckAfter, daemon, engines);
         }
 
         public Options withHost(String h) {
-            return new Options(h, port, dataDir, limits, stuckAfter, daemon);
+            return new Options(h, port, dataDir, limits, stuckAfter, daemon, engines);
         }
 
         public Options withDataDir(Path d) {
-            return new Options(host, port, d, limits, stuckAfter, daemon);
+            return new Options(host, port, d, limits, stuckAfter, daemon, engines);
         }
 
         public Options withLimits(Limits l) {
-            return new Options(host, port, dataDir, l, stuckAfter, daemon);
+            return new Options(host, port, dataDir, l, stuckAfter, daemon, engines);
+        }
+
+        /** {@code --storage-driver NAME}: how every session's sim daemon keeps layers and containers on disk. */
+        public Options withStorageDriver(String name) {
+            return new Options(host, port, dataDir, limits, stuckAfter, daemon, engines.withStorageDriver(name));
         }
 
         /** The glassbox daemon to watch ({@code unix:///…} or {@code tcp://…}), null for none. */
         public Options withDaemon(String url) {
-            return new Options(host, port, dataDir, limits, stuckAfter, url);
+            return new Options(host, port, dataDir, limits, stuckAfter, url, engines);
         }
 
         /** How long one step may hold a student before the teacher's view marks them stuck. */
         public Options withStuckAfter(Duration d) {
-            return new Options(host, port, dataDir, limits, d, daemon);
+            return new Options(host, port, dataDir, limits, d, daemon, engines);
         }
 
         /** {@code --port N}, {@code --host H}, {@code --data DIR}, {@code --idle-minutes N}, {@code --max-containers N}, {@code --stuck-minutes N}. */
@@ -72,6 +78,7 @@ public final class Visualizer implements AutoCloseable {
                 o = switch (name) {
                     case "--port", "-p" -> o.withPort(number(name, value, 0, 65535));
                     case "--host" -> o.withHost(value);
+                    case "--storage-driver" -> o.withStorageDriver(value);
                     case "--data" -> o.withDataDir(Path.of(value));
                     case "--idle-minutes" -> o.withLimits(o.limits().withIdle(Duration.ofMinutes(number(name, value, 1, 525600))));
                     case "--max-containers" -> o.withLimits(o.limits().withContainers(number(name, value, 1, 10000)));
@@ -116,7 +123,7 @@ public final class Visualizer implements AutoCloseable {
     }
 
     public static Visualizer start(Options options) {
-        Sessions sessions = new Sessions(new SessionStore(options.dataDir()), options.limits(), System::currentTimeMillis);
+        Sessions sessions = new Sessions(new SessionStore(options.dataDir()), options.limits(), options.engines(), System::currentTimeMillis);
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.staticFiles.add(sf -> {

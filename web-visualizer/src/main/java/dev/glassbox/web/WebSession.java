@@ -32,6 +32,8 @@ final class WebSession implements Watched {
     private final String id;
     private final String watchId;
     private final long seed;
+    /** How its daemon is started (the web server's --storage-driver). */
+    private final dev.glassbox.daemon.DaemonOptions engines;
     private final boolean classroom;
     private final Limits limits;
     private final SessionFiles files = new SessionFiles();
@@ -54,6 +56,11 @@ final class WebSession implements Watched {
     private boolean ran;
 
     WebSession(String id, String watchId, long seed, boolean classroom, Limits limits, long nowMillis) {
+        this(id, watchId, seed, classroom, limits, dev.glassbox.daemon.DaemonOptions.DEFAULT, nowMillis);
+    }
+
+    WebSession(String id, String watchId, long seed, boolean classroom, Limits limits, dev.glassbox.daemon.DaemonOptions engines, long nowMillis) {
+        this.engines = engines;
         this.id = id;
         this.watchId = watchId;
         this.seed = seed;
@@ -81,7 +88,7 @@ final class WebSession implements Watched {
 
     /** An engine on the sim kernel (the first host of a world) with this session's seed; each step goes to the watching pages as soon as it is complete. */
     private Engine newEngine() {
-        Engine e = dev.glassbox.world.World.sim(seed).engine(); // one host until 'node add' brings more onto its LAN
+        Engine e = dev.glassbox.world.World.sim(seed, true, engines).engine(); // one host until 'node add' brings more onto its LAN
         e.workspace(files.workspace());
         e.onTraceEvent(ev -> {
             if (!watchers.isEmpty()) {
@@ -107,8 +114,8 @@ final class WebSession implements Watched {
      * (the lab's words too, so the lab is where it was); limits are not applied to what was already
      * allowed. The saved progress then replaces the replay's, which would carry the replay's times.
      */
-    static WebSession restore(SavedSession saved, Limits limits, long nowMillis) {
-        WebSession s = new WebSession(saved.id(), saved.watchId(), saved.seed(), saved.classroom(), limits, nowMillis);
+    static WebSession restore(SavedSession saved, Limits limits, dev.glassbox.daemon.DaemonOptions engines, long nowMillis) {
+        WebSession s = new WebSession(saved.id(), saved.watchId(), saved.seed(), saved.classroom(), limits, engines, nowMillis);
         s.name = saved.name();
         s.written = new FileHistory(saved.files());
         for (String line : saved.lines()) {
