@@ -1,5 +1,6 @@
 package dev.glassbox;
 
+import static dev.glassbox.EngineAsserts.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,12 +20,6 @@ class PublishedPortTest {
     private static List<String> kernelNet(Engine e) {
         return e.lastTrace().events().stream().filter(ev -> ev.layer() == Layer.KERNEL && ev.subsystem() == Subsystem.NETWORK)
                 .map(TraceEvent::action).toList();
-    }
-
-    private static Result ok(Engine e, String line) {
-        Result r = e.run(line);
-        assertEquals(0, r.exitStatus(), line + "\n" + r.text());
-        return r;
     }
 
     @Test

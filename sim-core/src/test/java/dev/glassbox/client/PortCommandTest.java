@@ -1,5 +1,6 @@
 package dev.glassbox.client;
 
+import static dev.glassbox.EngineAsserts.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.glassbox.Engine;
@@ -8,12 +9,6 @@ import org.junit.jupiter.api.Test;
 
 /** docker run -P and docker port, as Docker 28 prints them. */
 class PortCommandTest {
-    private static Result ok(Engine e, String line) {
-        Result r = e.run(line);
-        assertEquals(0, r.exitStatus(), line + "\n" + r.text());
-        return r;
-    }
-
     @Test
     void publishAllPutsEveryExposedPortOnAFreeHostPortAndPortListsThem() {
         try (Engine e = Engine.sim()) {

@@ -1,5 +1,6 @@
 package dev.glassbox.client;
 
+import static dev.glassbox.EngineAsserts.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,12 +15,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The [y/N] prompts of the prunes, answered at the terminal, and system prune (checked against docker 28.2). */
 class PromptTest {
     private static final String CONTAINER_WARNING = "WARNING! This will remove all stopped containers.\nAre you sure you want to continue? [y/N] ";
-
-    private static Result ok(Engine e, String line) {
-        Result r = e.run(line);
-        assertEquals(0, r.exitStatus(), line + "\n" + r.text());
-        return r;
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"y\r", "Y\r", "  y \r"})

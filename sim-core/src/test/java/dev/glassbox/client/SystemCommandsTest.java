@@ -1,5 +1,6 @@
 package dev.glassbox.client;
 
+import static dev.glassbox.EngineAsserts.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,12 +13,6 @@ import org.junit.jupiter.api.Test;
 
 /** docker rename, container prune, image prune, system df and events as the CLI prints them. */
 class SystemCommandsTest {
-    private static Result ok(Engine e, String line) {
-        Result r = e.run(line);
-        assertEquals(0, r.exitStatus(), line + "\n" + r.text());
-        return r;
-    }
-
     @Test
     void renameThenTheNewNameAnswers() {
         try (Engine e = Engine.sim()) {

@@ -1,5 +1,6 @@
 package dev.glassbox.daemon;
 
+import static dev.glassbox.EngineAsserts.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,12 +23,6 @@ import org.junit.jupiter.api.Test;
 
 /** HEAD, GET and PUT /containers/{id}/archive: what docker cp asks of the daemon. */
 class ArchiveTest {
-    private static Result ok(Engine e, String line) {
-        Result r = e.run(line);
-        assertEquals(0, r.exitStatus(), line + "\n" + r.text());
-        return r;
-    }
-
     private static Map<String, FileEntry> untar(byte[] tar) throws IOException {
         return LayerArchive.readTar(new ByteArrayInputStream(tar)).stream()
                 .collect(Collectors.toMap(FileEntry::path, f -> f, (a, b) -> b, java.util.TreeMap::new));

@@ -1,5 +1,6 @@
 package dev.glassbox.daemon;
 
+import static dev.glassbox.EngineAsserts.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,12 +14,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** {@code docker commit}: a container's changes as a new image that runs, lists and tells its history. */
 class CommitTest {
-    private static Result ok(Engine e, String line) {
-        Result r = e.run(line);
-        assertEquals(0, r.exitStatus(), line + "\n" + r.text());
-        return r;
-    }
-
     @Test
     void committedImageRunsWithTheChangesListsAndHasHistory() {
         try (Engine e = Engine.sim()) {

@@ -1,5 +1,6 @@
 package dev.glassbox.daemon;
 
+import static dev.glassbox.EngineAsserts.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,12 +14,6 @@ import org.junit.jupiter.api.Test;
 
 /** GET /containers/{id}/archive as {@code Api.readFile}: a container's file as docker cp reads it. */
 class ContainerFilesTest {
-    private static Result ok(Engine e, String line) {
-        Result r = e.run(line);
-        assertEquals(0, r.exitStatus(), line + "\n" + r.text());
-        return r;
-    }
-
     private static String read(Engine e, String container, String path) {
         return new String(e.api().readFile(container, path), StandardCharsets.UTF_8);
     }

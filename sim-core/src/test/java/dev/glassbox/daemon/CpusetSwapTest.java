@@ -1,5 +1,6 @@
 package dev.glassbox.daemon;
 
+import static dev.glassbox.EngineAsserts.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,12 +29,6 @@ import org.junit.jupiter.api.Test;
  * controller the run is accepted, Docker's warning printed and the setting discarded.
  */
 class CpusetSwapTest {
-    private static Result ok(Engine e, String line) {
-        Result r = e.run(line);
-        assertEquals(0, r.exitStatus(), line + "\n" + r.text());
-        return r;
-    }
-
     @Test
     void theSimHostAppliesCpusetAndNprocCountsTheAllowedCpus() {
         try (Engine e = Engine.sim()) {

@@ -1,5 +1,6 @@
 package dev.glassbox.daemon;
 
+import static dev.glassbox.EngineAsserts.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,12 +16,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** GET /events: the daemon's log of what changed, with Docker's types, actions and actor attributes. */
 class EventsTest {
-    private static Result ok(Engine e, String line) {
-        Result r = e.run(line);
-        assertEquals(0, r.exitStatus(), line + "\n" + r.text());
-        return r;
-    }
-
     /** "TYPE ACTION" of each event after {@code since}, oldest first. */
     private static List<String> actions(Engine e, long since) {
         return e.api().events(since, Long.MAX_VALUE).stream().map(ev -> ev.type() + " " + ev.action()).collect(Collectors.toList());

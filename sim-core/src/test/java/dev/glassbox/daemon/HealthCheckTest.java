@@ -1,5 +1,6 @@
 package dev.glassbox.daemon;
 
+import static dev.glassbox.EngineAsserts.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,12 +10,6 @@ import org.junit.jupiter.api.Test;
 
 /** --health-* flags: the daemon runs the check as an exec on the engine's clock and keeps State.Health as Docker does. */
 class HealthCheckTest {
-    private static Result ok(Engine e, String line) {
-        Result r = e.run(line);
-        assertEquals(0, r.exitStatus(), line + "\n" + r.text());
-        return r;
-    }
-
     private static String status(Engine e, String name) {
         return ok(e, "docker ps --filter name=" + name + " --format '{{.Status}}'").out().strip();
     }

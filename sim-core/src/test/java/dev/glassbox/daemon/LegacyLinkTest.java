@@ -1,5 +1,6 @@
 package dev.glassbox.daemon;
 
+import static dev.glassbox.EngineAsserts.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,12 +10,6 @@ import org.junit.jupiter.api.Test;
 
 /** docker run --link on the default bridge (hosts line, environment, inspect) and on a user-defined network (an alias). */
 class LegacyLinkTest {
-    private static Result ok(Engine e, String line) {
-        Result r = e.run(line);
-        assertEquals(0, r.exitStatus(), line + "\n" + r.text());
-        return r;
-    }
-
     @Test
     void aLinkOnTheDefaultBridgeWritesHostsAndEnvironment() {
         try (Engine e = Engine.sim()) {

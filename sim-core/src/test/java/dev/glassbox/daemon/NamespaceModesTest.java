@@ -1,5 +1,6 @@
 package dev.glassbox.daemon;
 
+import static dev.glassbox.EngineAsserts.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,12 +14,6 @@ import org.junit.jupiter.api.Test;
  * network namespace only: the container keeps a UTS namespace of its own, holding a copy of the host's name.
  */
 class NamespaceModesTest {
-    private static Result ok(Engine e, String line) {
-        Result r = e.run(line);
-        assertEquals(0, r.exitStatus(), line + "\n" + r.text());
-        return r;
-    }
-
     /** The host's initial namespaces, with the inode numbers Linux gives them (PROC_PID_INIT_INO and its neighbours). */
     private static String hostNs(Engine e, String type) {
         return switch (type) {

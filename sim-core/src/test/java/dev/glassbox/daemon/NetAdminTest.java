@@ -1,5 +1,7 @@
 package dev.glassbox.daemon;
 
+import static dev.glassbox.EngineAsserts.fails;
+import static dev.glassbox.EngineAsserts.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,18 +13,6 @@ import org.junit.jupiter.api.Test;
 /** With NET_ADMIN, ip really changes the container's network namespace; without it the kernel refuses, in busybox's words. */
 class NetAdminTest {
     private static final String ADMIN = "docker run --rm --cap-add NET_ADMIN busybox sh -c ";
-
-    private static Result ok(Engine e, String line) {
-        Result r = e.run(line);
-        assertEquals(0, r.exitStatus(), line + "\n" + r.text());
-        return r;
-    }
-
-    private static void fails(Engine e, String line, int status, String err) {
-        Result r = e.run(line);
-        assertEquals(err, r.err(), line);
-        assertEquals(status, r.exitStatus(), line);
-    }
 
     @Test
     void addressesAndRoutesChangeAndShowInIpAndPing() {

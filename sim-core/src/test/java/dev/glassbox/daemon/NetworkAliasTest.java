@@ -1,5 +1,6 @@
 package dev.glassbox.daemon;
 
+import static dev.glassbox.EngineAsserts.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,12 +10,6 @@ import org.junit.jupiter.api.Test;
 
 /** Names on user-defined networks: --network-alias, network connect --alias, short ids, the embedded DNS's resolv.conf. */
 class NetworkAliasTest {
-    private static Result ok(Engine e, String line) {
-        Result r = e.run(line);
-        assertEquals(0, r.exitStatus(), line + "\n" + r.text());
-        return r;
-    }
-
     @Test
     void anAliasAndTheShortIdResolveOnTheNetworkOnly() {
         try (Engine e = Engine.sim()) {

@@ -1,5 +1,6 @@
 package dev.glassbox.daemon;
 
+import static dev.glassbox.EngineAsserts.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,12 +14,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** User-defined bridge networks on the sim kernel: own bridge and subnet, names resolve inside, isolation outside. */
 class NetworkTest {
-    private static Result ok(Engine e, String line) {
-        Result r = e.run(line);
-        assertEquals(0, r.exitStatus(), line + "\n" + r.text());
-        return r;
-    }
-
     @Test
     void containersOnOneNetworkReachEachOtherByNameAndNobodyElseDoes() {
         try (Engine e = Engine.sim()) {

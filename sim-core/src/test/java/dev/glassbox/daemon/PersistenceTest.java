@@ -1,5 +1,6 @@
 package dev.glassbox.daemon;
 
+import static dev.glassbox.EngineAsserts.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,12 +22,6 @@ import org.junit.jupiter.api.Test;
  * {@link Engine#sim()} writes no such file.
  */
 class PersistenceTest {
-    private static Result ok(Engine e, String line) {
-        Result r = e.run(line);
-        assertEquals(0, r.exitStatus(), line + "\n" + r.text());
-        return r;
-    }
-
     private static Map<String, String> listings(Engine e) {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("ps", ok(e, "docker ps -a --format '{{.ID}} {{.Names}} {{.Image}} {{.Command}} {{.Ports}}'").out());

@@ -1,5 +1,7 @@
 package dev.glassbox.daemon;
 
+import static dev.glassbox.EngineAsserts.fails;
+import static dev.glassbox.EngineAsserts.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,18 +12,6 @@ import org.junit.jupiter.api.Test;
 
 /** What --privileged gives a container besides every capability: the host's devices, an unmasked /proc and a writable /sys. */
 class PrivilegedTest {
-    private static Result ok(Engine e, String line) {
-        Result r = e.run(line);
-        assertEquals(0, r.exitStatus(), line + "\n" + r.text());
-        return r;
-    }
-
-    private static void fails(Engine e, String line, int status, String err) {
-        Result r = e.run(line);
-        assertEquals(err, r.err(), line);
-        assertEquals(status, r.exitStatus(), line);
-    }
-
     @Test
     void onlyAPrivilegedContainerGetsTheHostsDeviceNodes() {
         try (Engine e = Engine.sim()) {

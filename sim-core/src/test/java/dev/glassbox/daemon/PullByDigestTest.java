@@ -1,5 +1,6 @@
 package dev.glassbox.daemon;
 
+import static dev.glassbox.EngineAsserts.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,12 +13,6 @@ import org.junit.jupiter.api.Test;
  * shows the image under its tags, or as REPO &lt;none&gt; when it has none; a second pull by the same digest is up to date.
  */
 class PullByDigestTest {
-    private static Result ok(Engine e, String line) {
-        Result r = e.run(line);
-        assertEquals(0, r.exitStatus(), line + "\n" + r.text());
-        return r;
-    }
-
     private static String digest(Engine e) {
         return ok(e, "docker image inspect -f '{{index .RepoDigests 0}}' busybox").out().strip().replaceFirst("^busybox@", "");
     }

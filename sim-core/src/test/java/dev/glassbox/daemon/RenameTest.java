@@ -1,5 +1,6 @@
 package dev.glassbox.daemon;
 
+import static dev.glassbox.EngineAsserts.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,12 +18,6 @@ import org.junit.jupiter.api.Test;
 
 /** POST /containers/{id}/rename: Docker's checks and wording, and what follows the new name. */
 class RenameTest {
-    private static Result ok(Engine e, String line) {
-        Result r = e.run(line);
-        assertEquals(0, r.exitStatus(), line + "\n" + r.text());
-        return r;
-    }
-
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "web | web | INVALID | Renaming a container with the same name as its current name",

@@ -1,5 +1,6 @@
 package dev.glassbox.daemon;
 
+import static dev.glassbox.EngineAsserts.ok;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,12 +19,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** docker save, load and import through the kernel's HostFs. */
 class SaveLoadTest {
-    private static Result ok(Engine e, String line) {
-        Result r = e.run(line);
-        assertEquals(0, r.exitStatus(), line + "\n" + r.text());
-        return r;
-    }
-
     @Test
     void savedImagesLoadBackWithTheSameIdsAndRun() {
         try (Engine e = Engine.sim()) {

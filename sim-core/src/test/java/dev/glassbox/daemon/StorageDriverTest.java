@@ -1,5 +1,6 @@
 package dev.glassbox.daemon;
 
+import static dev.glassbox.EngineAsserts.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -35,12 +36,6 @@ class StorageDriverTest {
             "docker rm web",
             "docker rmi snap",
             "docker images --format '{{.Repository}}'");
-
-    private static Result ok(Engine e, String line) {
-        Result r = e.run(line);
-        assertEquals(0, r.exitStatus(), line + "\n" + r.text());
-        return r;
-    }
 
     private static Engine engine(DriverKind kind) {
         return Engine.sim(DaemonOptions.DEFAULT.withStorageDriver(kind.id()));

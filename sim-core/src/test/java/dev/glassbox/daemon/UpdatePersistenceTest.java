@@ -1,5 +1,6 @@
 package dev.glassbox.daemon;
 
+import static dev.glassbox.EngineAsserts.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.glassbox.Engine;
@@ -12,12 +13,6 @@ import org.junit.jupiter.api.Test;
 
 /** What docker update and the new run flags set is kept in the daemon's state file, like the rest of a container. */
 class UpdatePersistenceTest {
-    private static Result ok(Engine e, String line) {
-        Result r = e.run(line);
-        assertEquals(0, r.exitStatus(), line + "\n" + r.text());
-        return r;
-    }
-
     @Test
     void anUpdatedContainerComesBackWithItsNewSettings() {
         Kernel first = new SimKernel(7, Programs::lookup);

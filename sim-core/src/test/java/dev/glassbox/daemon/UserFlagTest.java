@@ -1,5 +1,6 @@
 package dev.glassbox.daemon;
 
+import static dev.glassbox.EngineAsserts.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.glassbox.Engine;
@@ -8,12 +9,6 @@ import org.junit.jupiter.api.Test;
 
 /** -u NAME[:GROUP] resolved from the image's /etc/passwd and /etc/group, and HOME as runc sets it. */
 class UserFlagTest {
-    private static Result ok(Engine e, String line) {
-        Result r = e.run(line);
-        assertEquals(0, r.exitStatus(), line + "\n" + r.text());
-        return r;
-    }
-
     @Test
     void namesComeFromTheImagesPasswdAndGroupFiles() {
         try (Engine e = Engine.sim()) {

@@ -1,5 +1,6 @@
 package dev.glassbox.daemon;
 
+import static dev.glassbox.EngineAsserts.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,12 +13,6 @@ import org.junit.jupiter.api.Test;
 
 /** dockerd --userns-remap=default on the sim kernel: a user namespace per container, with Docker's maps and store. */
 class UsernsRemapTest {
-    private static Result ok(Engine e, String line) {
-        Result r = e.run(line);
-        assertEquals(0, r.exitStatus(), line + "\n" + r.text());
-        return r;
-    }
-
     private static Engine remapped() {
         return Engine.sim(DaemonOptions.usernsRemap("default"));
     }

@@ -1,5 +1,6 @@
 package dev.glassbox.daemon;
 
+import static dev.glassbox.EngineAsserts.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,12 +12,6 @@ import org.junit.jupiter.api.Test;
 
 /** docker volume create -d DRIVER: the local driver and the glassbox/remote plugin behind one interface. */
 class VolumePluginTest {
-    private static Result ok(Engine e, String line) {
-        Result r = e.run(line);
-        assertEquals(0, r.exitStatus(), line + "\n" + r.text());
-        return r;
-    }
-
     @Test
     void aRemoteVolumeLivesUnderThePluginsPropagatedMountAndContainersShareIt() {
         try (Engine e = Engine.sim()) {

@@ -1,5 +1,6 @@
 package dev.glassbox.registry;
 
+import static dev.glassbox.EngineAsserts.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,12 +21,6 @@ import org.junit.jupiter.api.Test;
  */
 class RegistryContainerPushTest {
     private static final String REFUSED = "Get \"http://localhost:5000/v2/\": dial tcp 127.0.0.1:5000: connect: connection refused\n";
-
-    private static Result ok(Engine e, String line) {
-        Result r = e.run(line);
-        assertEquals(0, r.exitStatus(), line + "\n" + r.text());
-        return r;
-    }
 
     private static Engine withRegistry() {
         Engine e = Engine.sim();

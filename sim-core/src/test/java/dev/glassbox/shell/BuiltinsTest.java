@@ -1,5 +1,6 @@
 package dev.glassbox.shell;
 
+import static dev.glassbox.EngineAsserts.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.glassbox.Engine;
@@ -11,12 +12,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** cd, pwd, ls, cat and mkdir at the prompt, on the client's workspace, with bash's and coreutils' words. */
 class BuiltinsTest {
-    private static Result ok(Engine e, String line) {
-        Result r = e.run(line);
-        assertEquals(0, r.exitStatus(), line + "\n" + r.text());
-        return r;
-    }
-
     @Test
     void mkdirThenCdMovesTheWorkingDirectory() {
         try (Engine e = Engine.sim()) {

@@ -1,5 +1,6 @@
 package dev.glassbox.shell;
 
+import static dev.glassbox.EngineAsserts.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,12 +12,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** Command lines at the prompt as bash runs them: substitutions, connectors, refusals. */
 class ShellTest {
-    private static Result ok(Engine e, String line) {
-        Result r = e.run(line);
-        assertEquals(0, r.exitStatus(), line + "\n" + r.text());
-        return r;
-    }
-
     @Test
     void removesTheExitedContainersThatPsLists() {
         try (Engine e = Engine.sim()) {

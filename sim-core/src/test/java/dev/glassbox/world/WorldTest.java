@@ -1,5 +1,6 @@
 package dev.glassbox.world;
 
+import static dev.glassbox.EngineAsserts.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -17,12 +18,6 @@ import org.junit.jupiter.api.Test;
 
 /** Two sim hosts on one LAN: a container on one reaches a port published on the other by the LAN address. */
 class WorldTest {
-    private static Result ok(Engine e, String line) {
-        Result r = e.run(line);
-        assertEquals(0, r.exitStatus(), line + "\n" + r.text());
-        return r;
-    }
-
     /** glassbox-host (10.0.2.15) with a client container, node2 (10.0.2.16) with nginx published on 8080. */
     private static Engine twoHosts(World w) {
         Engine e = w.engine();

@@ -1,5 +1,6 @@
 package dev.glassbox.sim.programs;
 
+import static dev.glassbox.EngineAsserts.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,12 +10,6 @@ import org.junit.jupiter.api.Test;
 
 /** apt-get in the debian and ubuntu images against the simulated mirrors. */
 class AptTest {
-    private static Result ok(Engine e, String line) {
-        Result r = e.run(line);
-        assertEquals(0, r.exitStatus(), line + "\n" + r.text());
-        return r;
-    }
-
     @Test
     void installBeforeUpdateFindsNothingAsOnAFreshImage() {
         try (Engine e = Engine.sim()) {

@@ -1,5 +1,6 @@
 package dev.glassbox.sim.programs;
 
+import static dev.glassbox.EngineAsserts.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,12 +11,6 @@ import org.junit.jupiter.api.Test;
 
 /** registry:2 in a container: the Registry HTTP API v2 over the sim network, stored as distribution lays it out. */
 class RegistryServerTest {
-    private static Result ok(Engine e, String line) {
-        Result r = e.run(line);
-        assertEquals(0, r.exitStatus(), line + "\n" + r.text());
-        return r;
-    }
-
     @Test
     void theImageHasRegistrysConfig() {
         try (Engine e = Engine.sim()) {
