@@ -255,7 +255,11 @@ public final class Engine implements AutoCloseable {
         if (docker) {
             args.remove(0);
         }
+        boolean swarm = docker && !args.isEmpty() && dev.glassbox.swarm.Swarm.COMMANDS.contains(args.get(0));
         if (hosts == null) {
+            if (swarm && !(kernel instanceof SimKernel)) {
+                return new Result("", "glassbox: swarm mode runs on the sim kernel's world only, not on the " + kernelName() + " kernel\n", 1);
+            }
             return runHere(args, docker, progress, console);
         }
         if (!docker && !args.isEmpty() && args.get(0).equals("node")) {
@@ -273,6 +277,9 @@ public final class Engine implements AutoCloseable {
             }
         }
         try (Tracer.Span h = tracer.onHost(hosts.tag(on))) {
+            if (docker && !args.isEmpty() && dev.glassbox.swarm.Swarm.COMMANDS.contains(args.get(0))) {
+                return hosts.swarm(on, args);
+            }
             return on.runHere(args, docker, progress, console);
         }
     }

@@ -25,6 +25,9 @@ public interface Hosts {
     /** {@code node add|ls|use|rm …}: {@code args} after the word {@code node}. */
     Result node(List<String> args);
 
+    /** {@code docker swarm|node|service …} ({@code args} after the word {@code docker}) on the host of engine {@code on}. */
+    Result swarm(Engine on, List<String> args);
+
     /** The state of the whole world, as {@link Engine#state()} gives it. */
     JsonNode state();
 

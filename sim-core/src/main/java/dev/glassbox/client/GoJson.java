@@ -20,12 +20,12 @@ import java.math.BigDecimal;
  * for {@code {{json .}}}, with {@code <}, {@code >} and {@code &} escaped and empty containers as
  * {@code []} and {@code {}}.
  */
-final class GoJson {
+public final class GoJson {
     private static final ObjectMapper MAPPER = mapper();
 
     private GoJson() {}
 
-    static String indent(Object value) {
+    public static String indent(Object value) {
         try {
             return MAPPER.writer(new GoPrettyPrinter()).writeValueAsString(value);
         } catch (JsonProcessingException e) {

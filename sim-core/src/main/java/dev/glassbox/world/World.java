@@ -10,6 +10,8 @@ import dev.glassbox.daemon.DaemonOptions;
 import dev.glassbox.sim.SimKernel;
 import dev.glassbox.sim.SimLan;
 import dev.glassbox.sim.programs.Programs;
+import dev.glassbox.swarm.Members;
+import dev.glassbox.swarm.Swarm;
 import dev.glassbox.trace.Tracer;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +36,7 @@ public final class World implements Hosts, AutoCloseable {
     private final SimLan lan;
     private final List<Node> nodes = new ArrayList<>();
     private final NodeCommands commands = new NodeCommands(this);
+    private final Swarm swarm;
     private Node current;
     private long booted;
 
@@ -44,6 +47,7 @@ public final class World implements Hosts, AutoCloseable {
         this.tracer = new Tracer(first::currentTimeMillis);
         this.lan = SimLan.around(first);
         current = join(first.info().hostname(), first, captureState);
+        this.swarm = new Swarm(seed, () -> nodes.stream().map(n -> new Members.Member(n.name(), address(n), n.engine())).toList(), tracer);
     }
 
     /** A world of one sim host with the engine's default seed. */
@@ -97,6 +101,7 @@ public final class World implements Hosts, AutoCloseable {
         try (Tracer.Span h = tracer.onHost(tag(n.engine()))) {
             n.engine().stopContainers();
         }
+        swarm.hostGone(n.engine());
         nodes.remove(n);
         n.engine().close();
     }
@@ -150,6 +155,11 @@ public final class World implements Hosts, AutoCloseable {
             return "";
         }
         return nodes.stream().filter(n -> n.engine() == engine).map(Node::name).findFirst().orElse("");
+    }
+
+    @Override
+    public Result swarm(Engine on, List<String> args) {
+        return swarm.run(on, args);
     }
 
     @Override
