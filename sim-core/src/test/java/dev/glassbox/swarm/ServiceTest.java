@@ -67,7 +67,7 @@ class ServiceTest {
             assertEquals(List.of("glassbox-host", "glassbox-host", "glassbox-host"), nodes(e, "web"));
             assertTrue(ok(e, "docker node ls").out().contains("worker2         Down"));
             String ps = ok(e, "docker service ps web").out();
-            assertTrue(ps.lines().anyMatch(l -> l.contains(" \\_ web.2") && l.contains("worker2") && l.contains("Shutdown")), ps);
+            assertTrue(ps.lines().anyMatch(l -> l.contains(" \\_ web.3") && l.contains("worker2") && l.contains("Shutdown")), ps);
             assertEquals(3, ok(e, "docker ps -q").out().lines().count());
         }
     }
