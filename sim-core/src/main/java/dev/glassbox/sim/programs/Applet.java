@@ -2,6 +2,6 @@ package dev.glassbox.sim.programs;
 
 /** One busybox applet (or a standalone tool of the same name). */
 @FunctionalInterface
-interface Applet {
+public interface Applet {
     int run(Tool t);
 }

@@ -4,8 +4,8 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /** $(( )) arithmetic: C integer expressions over shell variables. */
-final class Arith {
-    static final class Failure extends RuntimeException {
+public final class Arith {
+    public static final class Failure extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         Failure(String message) {
@@ -24,7 +24,7 @@ final class Arith {
         this.set = set;
     }
 
-    static long eval(String expr, Function<String, String> get, BiConsumer<String, String> set) {
+    public static long eval(String expr, Function<String, String> get, BiConsumer<String, String> set) {
         Arith a = new Arith(expr, get, set);
         a.blank();
         if (a.pos >= expr.length()) {

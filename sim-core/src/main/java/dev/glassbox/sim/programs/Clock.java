@@ -7,10 +7,10 @@ import java.time.format.TextStyle;
 import java.util.Locale;
 
 /** Time formatting as C's strftime does it, in UTC (a container's default TZ). */
-final class Clock {
+public final class Clock {
     private Clock() {}
 
-    static String strftime(String fmt, long millis) {
+    public static String strftime(String fmt, long millis) {
         ZonedDateTime t = Instant.ofEpochMilli(millis).atZone(ZoneOffset.UTC);
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < fmt.length(); i++) {
@@ -59,17 +59,17 @@ final class Clock {
     }
 
     /** date's default: {@code Mon Jan  1 00:00:00 UTC 2024}. */
-    static String date(long millis) {
+    public static String date(long millis) {
         return strftime("%a %b %e %H:%M:%S %Z %Y", millis);
     }
 
     /** RFC 7231 date for HTTP headers. */
-    static String http(long millis) {
+    public static String http(long millis) {
         return strftime("%a, %d %b %Y %H:%M:%S GMT", millis);
     }
 
     /** ls -l: the time for files younger than six months, the year for older ones. */
-    static String ls(long mtime, long now) {
+    public static String ls(long mtime, long now) {
         long age = now - mtime;
         boolean recent = age < 182L * 24 * 3600 * 1000 && age > -15L * 60 * 1000;
         return recent ? strftime("%b %e %H:%M", mtime) : strftime("%b %e  %Y", mtime);

@@ -1,16 +1,16 @@
 package dev.glassbox.sim.programs;
 
-import dev.glassbox.sim.Sys;
 import dev.glassbox.kernel.SysError;
+import dev.glassbox.sim.Sys;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /** Shell patterns (* ? [...]) where a backslash makes the next character literal. */
-final class Globs {
+public final class Globs {
     private Globs() {}
 
-    static boolean hasMeta(String pattern) {
+    public static boolean hasMeta(String pattern) {
         for (int i = 0; i < pattern.length(); i++) {
             char c = pattern.charAt(i);
             if (c == '\\') {
@@ -34,7 +34,7 @@ final class Globs {
         return sb.toString();
     }
 
-    static String escape(String literal) {
+    public static String escape(String literal) {
         StringBuilder sb = new StringBuilder();
         for (char c : literal.toCharArray()) {
             if (c == '*' || c == '?' || c == '[' || c == ']' || c == '\\') {
@@ -45,7 +45,7 @@ final class Globs {
         return sb.toString();
     }
 
-    static String toRegex(String pattern) {
+    public static String toRegex(String pattern) {
         StringBuilder re = new StringBuilder();
         for (int i = 0; i < pattern.length(); i++) {
             char c = pattern.charAt(i);
@@ -74,12 +74,12 @@ final class Globs {
         return re.toString();
     }
 
-    static boolean matches(String pattern, String text) {
+    public static boolean matches(String pattern, String text) {
         return Pattern.compile(toRegex(pattern), Pattern.DOTALL).matcher(text).matches();
     }
 
     /** Pathname expansion: the sorted matching paths, or an empty list when nothing matches. */
-    static List<String> expand(Sys sys, String pattern) {
+    public static List<String> expand(Sys sys, String pattern) {
         List<String> found = new ArrayList<>();
         boolean absolute = pattern.startsWith("/");
         String[] parts = pattern.split("/+");

@@ -8,18 +8,28 @@ import java.util.Locale;
 import java.util.Map;
 
 /** HTTP/1.x messages on simulated TCP connections, for wget and nginx. */
-final class Http {
+public final class Http {
     private Http() {}
 
+    /** The status code of a response's first line ("HTTP/1.1 200 OK"), 0 if it has none. */
+    public static int status(String statusLine) {
+        String[] f = statusLine.split(" ");
+        try {
+            return f.length > 1 ? Integer.parseInt(f[1]) : 0;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
     /** A parsed message head; header names are lower-cased. */
-    record Head(String firstLine, Map<String, String> headers, byte[] rest) {
-        String header(String name) {
+    public record Head(String firstLine, Map<String, String> headers, byte[] rest) {
+        public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
     }
 
     /** Reads until the blank line ending the head (or end of stream); returns null if nothing arrived. */
-    static Head readHead(Sys sys, int conn) {
+    public static Head readHead(Sys sys, int conn) {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         while (true) {
             byte[] chunk = sys.recv(conn);
@@ -38,7 +48,7 @@ final class Http {
         return parseHead(all);
     }
 
-    static Head parseHead(byte[] all) {
+    public static Head parseHead(byte[] all) {
         int end = indexOf(all, "\r\n\r\n");
         int sep = 4;
         if (end < 0) {
@@ -63,7 +73,7 @@ final class Http {
         return new Head(lines.length > 0 ? lines[0] : "", headers, rest);
     }
 
-    static int indexOf(byte[] data, String needle) {
+    public static int indexOf(byte[] data, String needle) {
         byte[] n = needle.getBytes(StandardCharsets.ISO_8859_1);
         outer:
         for (int i = 0; i + n.length <= data.length; i++) {
@@ -78,7 +88,7 @@ final class Http {
     }
 
     /** The body after a response head: by Content-Length, chunked, or up to the end of the stream. */
-    static byte[] readBody(Sys sys, int conn, Head head) {
+    public static byte[] readBody(Sys sys, int conn, Head head) {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         buf.writeBytes(head.rest());
         String len = head.header("content-length");

@@ -1,6 +1,11 @@
 package dev.glassbox.sim.programs;
 
 import dev.glassbox.sim.Program;
+import dev.glassbox.sim.programs.curl.Curl;
+import dev.glassbox.sim.programs.jq.Jq;
+import dev.glassbox.sim.programs.packages.Apk;
+import dev.glassbox.sim.programs.packages.AptGet;
+import dev.glassbox.sim.programs.registry.RegistryServer;
 import java.util.Optional;
 
 /**

@@ -9,7 +9,7 @@ import java.util.function.Supplier;
  * once; or the process's own stdin as a stream a writer still feeds (a terminal, an open pipe), read
  * from the kernel as it arrives.
  */
-final class Input {
+public final class Input {
     private Supplier<String> source;
     private String data;
     private int pos;
@@ -21,7 +21,7 @@ final class Input {
         this.stream = stream;
     }
 
-    static Input of(String text) {
+    public static Input of(String text) {
         return new Input(() -> text == null ? "" : text, null);
     }
 
@@ -30,12 +30,12 @@ final class Input {
     }
 
     /** The process's own standard input: a stream when a writer feeds it, else its fixed text. */
-    static Input of(Sys sys) {
+    public static Input of(Sys sys) {
         return sys.stdinIsStream() ? new Input(null, sys) : lazy(sys::stdin);
     }
 
     /** Whether this is a live stream, which a child inherits as it is rather than as text. */
-    boolean isStream() {
+    public boolean isStream() {
         return stream != null;
     }
 
@@ -63,7 +63,7 @@ final class Input {
      * the child will take (most commands in a {@code while read} loop take nothing). A stream is inherited as
      * itself (see {@link #isStream}), so no text.
      */
-    String remaining() {
+    public String remaining() {
         if (stream != null) {
             return "";
         }
@@ -72,7 +72,7 @@ final class Input {
     }
 
     /** The next line without its newline, or null at the end. */
-    String readLine() {
+    public String readLine() {
         if (stream != null) {
             String s = stream.readInputLine();
             return s.isEmpty() ? null : s.endsWith("\n") ? s.substring(0, s.length() - 1) : s;
@@ -88,7 +88,7 @@ final class Input {
     }
 
     /** The next piece as it arrives (a line from a terminal), or null at the end: how {@code cat} copies a stream. */
-    String read() {
+    public String read() {
         if (stream != null) {
             byte[] b = stream.readInput(4096);
             return b.length == 0 ? null : new String(b, StandardCharsets.UTF_8);

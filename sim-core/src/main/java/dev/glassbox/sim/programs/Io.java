@@ -3,7 +3,7 @@ package dev.glassbox.sim.programs;
 import dev.glassbox.sim.Sys;
 
 /** Where a tool's standard streams go: the process's own, or a shell's redirections when run as a builtin. */
-interface Io {
+public interface Io {
     void out(String text);
 
     void err(String text);

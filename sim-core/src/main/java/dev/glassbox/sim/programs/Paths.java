@@ -1,22 +1,33 @@
 package dev.glassbox.sim.programs;
 
-import dev.glassbox.sim.Sys;
+import dev.glassbox.kernel.Errno;
 import dev.glassbox.kernel.SysError;
+import dev.glassbox.sim.Sys;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
-/** Path arithmetic that does not touch the kernel, and realpath(3) that does. */
-final class Paths {
+/** Path arithmetic that does not touch the kernel, and realpath(3) and mkdir -p that do. */
+public final class Paths {
     private Paths() {}
 
-    static String join(String dir, String name) {
+    public static String join(String dir, String name) {
         if (dir.isEmpty()) {
             return name;
         }
         return dir.endsWith("/") ? dir + name : dir + "/" + name;
     }
 
-    static String dirname(String path) {
+    /** basename(1): the last component, trailing slashes ignored; "/" stays "/". */
+    public static String basename(String path) {
+        String p = path;
+        while (p.length() > 1 && p.endsWith("/")) {
+            p = p.substring(0, p.length() - 1);
+        }
+        int slash = p.lastIndexOf('/');
+        return slash < 0 || p.length() == 1 ? p : p.substring(slash + 1);
+    }
+
+    public static String dirname(String path) {
         String p = path;
         while (p.length() > 1 && p.endsWith("/")) {
             p = p.substring(0, p.length() - 1);
@@ -36,7 +47,7 @@ final class Paths {
     }
 
     /** Removes "." and ".." and doubled slashes without following links. */
-    static String normalize(String path) {
+    public static String normalize(String path) {
         Deque<String> parts = new ArrayDeque<>();
         for (String p : path.split("/")) {
             if (p.isEmpty() || p.equals(".")) {
@@ -52,7 +63,7 @@ final class Paths {
     }
 
     /** The canonical path with every symlink resolved, or null when a component is missing. */
-    static String real(Sys sys, String path) {
+    public static String real(Sys sys, String path) {
         String resolved = "/";
         Deque<String> todo = new ArrayDeque<>();
         for (String p : absolute(sys, path).split("/")) {
@@ -95,5 +106,20 @@ final class Paths {
             resolved = next;
         }
         return resolved;
+    }
+
+    /** mkdir -p: creates the missing parents too; an existing directory is not an error. */
+    public static void mkdirs(Sys sys, String path, int mode) {
+        String parent = Paths.dirname(path);
+        if (!parent.equals(path) && !parent.equals(".") && !parent.equals("/")) {
+            mkdirs(sys, parent, mode);
+        }
+        try {
+            sys.mkdir(path, mode);
+        } catch (SysError e) {
+            if (e.errno() != Errno.EEXIST || !sys.stat(path).isDir()) {
+                throw e;
+            }
+        }
     }
 }

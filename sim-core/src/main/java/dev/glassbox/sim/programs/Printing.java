@@ -3,18 +3,18 @@ package dev.glassbox.sim.programs;
 import java.util.List;
 
 /** echo and printf, shared by the shells' builtins and the applets. */
-final class Printing {
+public final class Printing {
     private Printing() {}
 
     /** Set when an escape sequence said to stop output ({@code \c}). */
-    static final class Out {
-        final StringBuilder text = new StringBuilder();
+    public static final class Out {
+        public final StringBuilder text = new StringBuilder();
         boolean stop;
-        boolean failed;
+        public boolean failed;
     }
 
     /** busybox/bash echo: -n, -e, -E; escapes only with -e. dash: only -n, escapes always. */
-    static String echo(List<String> args, boolean alwaysEscapes) {
+    public static String echo(List<String> args, boolean alwaysEscapes) {
         boolean newline = true;
         boolean escapes = alwaysEscapes;
         int i = 0;
@@ -105,7 +105,7 @@ final class Printing {
     }
 
     /** printf(1): the output, with errors (invalid numbers) appended to {@code errors}. */
-    static Out printf(String format, List<String> args, String name, StringBuilder errors) {
+    public static Out printf(String format, List<String> args, String name, StringBuilder errors) {
         Out out = new Out();
         int next = 0;
         do {

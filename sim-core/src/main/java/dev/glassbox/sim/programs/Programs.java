@@ -1,6 +1,13 @@
 package dev.glassbox.sim.programs;
 
 import dev.glassbox.sim.Program;
+import dev.glassbox.sim.programs.busybox.Busybox;
+import dev.glassbox.sim.programs.nginx.Nginx;
+import dev.glassbox.sim.programs.redis.RedisCli;
+import dev.glassbox.sim.programs.redis.RedisServer;
+import dev.glassbox.sim.programs.shell.Flavor;
+import dev.glassbox.sim.programs.shell.Shell;
+import dev.glassbox.sim.programs.stress.Stress;
 import java.util.List;
 import java.util.Optional;
 

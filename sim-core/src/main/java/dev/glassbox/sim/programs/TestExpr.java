@@ -1,17 +1,17 @@
 package dev.glassbox.sim.programs;
 
-import dev.glassbox.sim.Sys;
 import dev.glassbox.kernel.SysError;
+import dev.glassbox.sim.Sys;
 import java.util.List;
 import java.util.Set;
 
 /** test(1) and [: POSIX's argument-count rules, then ! -a -o and parentheses. */
-final class TestExpr {
+public final class TestExpr {
     /** A malformed expression: {@code kind} is "missing ]", "bad number" or "unexpected". */
-    static final class Failure extends RuntimeException {
+    public static final class Failure extends RuntimeException {
         private static final long serialVersionUID = 1L;
-        final String kind;
-        final String arg;
+        public final String kind;
+        public final String arg;
 
         Failure(String kind, String arg) {
             super(kind + " " + arg, null, false, false);
@@ -35,7 +35,7 @@ final class TestExpr {
     }
 
     /** Exit status of {@code test args} (or {@code [ args ]} when {@code bracket}). */
-    static int run(Sys sys, List<String> args, boolean bracket) {
+    public static int run(Sys sys, List<String> args, boolean bracket) {
         if (bracket) {
             if (args.isEmpty() || !args.get(args.size() - 1).equals("]")) {
                 throw new Failure("missing ]", "");

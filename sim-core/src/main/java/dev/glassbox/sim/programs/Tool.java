@@ -1,47 +1,47 @@
 package dev.glassbox.sim.programs;
 
-import dev.glassbox.sim.Sys;
 import dev.glassbox.kernel.SysError;
+import dev.glassbox.sim.Sys;
 import java.util.List;
 
 /** What an applet runs with: the kernel, its streams, the name it was called by and its arguments. */
-final class Tool {
-    final Sys sys;
-    final Io io;
-    final String name;
-    final List<String> args;
+public final class Tool {
+    public final Sys sys;
+    public final Io io;
+    public final String name;
+    public final List<String> args;
 
-    Tool(Sys sys, Io io, String name, List<String> args) {
+    public Tool(Sys sys, Io io, String name, List<String> args) {
         this.sys = sys;
         this.io = io;
         this.name = name;
         this.args = List.copyOf(args);
     }
 
-    void out(String text) {
+    public void out(String text) {
         io.out(text);
     }
 
-    void outln(String line) {
+    public void outln(String line) {
         io.out(line + "\n");
     }
 
     /** Prints {@code name: message} to stderr, as busybox's bb_error_msg does. */
-    void err(String message) {
+    public void err(String message) {
         io.err(name + ": " + message + "\n");
     }
 
-    int fail(String message) {
+    public int fail(String message) {
         err(message);
         return 1;
     }
 
-    String stdin() {
+    public String stdin() {
         return io.in().rest();
     }
 
     /** The file's text, or "-" for stdin. */
-    String readInput(String path) {
+    public String readInput(String path) {
         return "-".equals(path) ? stdin() : sys.readText(path);
     }
 
@@ -49,7 +49,7 @@ final class Tool {
         return e.getMessage();
     }
 
-    Users users() {
+    public Users users() {
         return new Users(sys);
     }
 }

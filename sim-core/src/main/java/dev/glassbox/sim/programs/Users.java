@@ -1,16 +1,16 @@
 package dev.glassbox.sim.programs;
 
-import dev.glassbox.sim.Sys;
 import dev.glassbox.kernel.SysError;
+import dev.glassbox.sim.Sys;
 import java.util.ArrayList;
 import java.util.List;
 
 /** User and group names as libc finds them: in /etc/passwd and /etc/group of the caller's root. */
-final class Users {
+public final class Users {
     private final List<String[]> passwd;
     private final List<String[]> group;
 
-    Users(Sys sys) {
+    public Users(Sys sys) {
         passwd = table(sys, "/etc/passwd");
         group = table(sys, "/etc/group");
     }
@@ -30,34 +30,34 @@ final class Users {
     }
 
     /** The user's name, or null. */
-    String user(int uid) {
+    public String user(int uid) {
         return nameOf(passwd, uid);
     }
 
-    String group(int gid) {
+    public String group(int gid) {
         return nameOf(group, gid);
     }
 
-    String userOr(int uid) {
+    public String userOr(int uid) {
         String n = user(uid);
         return n == null ? Integer.toString(uid) : n;
     }
 
-    String groupOr(int gid) {
+    public String groupOr(int gid) {
         String n = group(gid);
         return n == null ? Integer.toString(gid) : n;
     }
 
     /** uid of a user name, or -1. */
-    int uid(String name) {
+    public int uid(String name) {
         return idOf(passwd, name);
     }
 
-    int gid(String name) {
+    public int gid(String name) {
         return idOf(group, name);
     }
 
-    String home(int uid) {
+    public String home(int uid) {
         for (String[] r : passwd) {
             if (r.length > 5 && r[2].equals(Integer.toString(uid))) {
                 return r[5];
@@ -67,7 +67,7 @@ final class Users {
     }
 
     /** Groups that list the user as a member (what initgroups would add). */
-    List<Integer> memberOf(String user) {
+    public List<Integer> memberOf(String user) {
         List<Integer> ids = new ArrayList<>();
         for (String[] r : group) {
             if (r.length > 3 && List.of(r[3].split(",")).contains(user)) {
