@@ -13,6 +13,7 @@ import dev.glassbox.kernel.Kernel;
 import dev.glassbox.kernel.ProcessInfo;
 import dev.glassbox.registry.Registry;
 import dev.glassbox.runtime.Runtime;
+import dev.glassbox.runtime.Tasks;
 import dev.glassbox.kernel.Signals;
 import dev.glassbox.trace.Tracer;
 import java.util.ArrayList;
@@ -34,6 +35,7 @@ public final class Daemon implements Api {
     final Images images;
     final Pushes pushes;
     final Runtime runtime;
+    final Tasks tasks;
     final Networks networks;
     final Map<String, Container> containers = new LinkedHashMap<>();
     final Lifecycle lifecycle;
@@ -69,6 +71,7 @@ public final class Daemon implements Api {
         this.images = new Images(kernel, tracer, hub, storage, events);
         this.pushes = new Pushes(kernel, tracer, hub, images);
         this.runtime = new Runtime(kernel, tracer);
+        this.tasks = new Tasks(kernel);
         this.networks = new Networks(kernel, tracer, events);
         this.lifecycle = new Lifecycle(this);
         this.creations = new Creations(this);
@@ -293,7 +296,7 @@ public final class Daemon implements Api {
                         + ": stop the container before removing or force remove");
             }
             lifecycle.signal(c, Signals.SIGKILL);
-            kernel.processes().waitFor(c.pid, 0);
+            tasks.waitExit(c.pid, 0);
         }
         lifecycle.remove(c);
         if (volumes) {
@@ -481,7 +484,7 @@ public final class Daemon implements Api {
         if (!c.running()) {
             throw DockerException.conflict("container " + c.id + " is not running");
         }
-        return kernel.processes().list(c.sandbox);
+        return tasks.ps(c.sandbox);
     }
 
     @Override
