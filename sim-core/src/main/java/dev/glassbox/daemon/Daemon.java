@@ -493,7 +493,7 @@ public final class Daemon implements Api {
         if (!c.running()) {
             return new Stats(c.id, c.name, 0, 0, 0, 0, 0);
         }
-        var st = kernel.cgroups().stats(c.cgroup());
+        var st = tasks.stats(c.cgroup());
         long limit = st.memoryLimit() > 0 ? st.memoryLimit() : kernel.info().memTotal();
         return new Stats(c.id, c.name, st.memoryBytes(), limit, st.pids(), st.cpuUsageMicros(), 0.0);
     }

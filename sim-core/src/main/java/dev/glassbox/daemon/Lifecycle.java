@@ -210,7 +210,7 @@ final class Lifecycle {
     /** containerd's OOM watch: any process of the container killed by the OOM killer marks it OOMKilled, not only PID 1. */
     private long oomKillsIn(Container c) {
         try {
-            return d.kernel.cgroups().stats(c.cgroup()).oomKills();
+            return d.tasks.stats(c.cgroup()).oomKills();
         } catch (RuntimeException e) {
             return 0;
         }
@@ -339,7 +339,11 @@ final class Lifecycle {
         if (!frozen && c.status != Container.Status.PAUSED) {
             throw DockerException.conflict("Container " + c.id + " is not paused");
         }
-        d.kernel.cgroups().freeze(c.cgroup(), frozen);
+        if (frozen) {
+            d.tasks.pause(c.cgroup());
+        } else {
+            d.tasks.resume(c.cgroup());
+        }
         c.status = frozen ? Container.Status.PAUSED : Container.Status.RUNNING;
         d.events.container(c, frozen ? "pause" : "unpause");
     }

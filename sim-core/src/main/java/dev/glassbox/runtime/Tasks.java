@@ -1,5 +1,8 @@
 package dev.glassbox.runtime;
 
+import dev.glassbox.kernel.CgroupFeature;
+import dev.glassbox.kernel.CgroupLimits;
+import dev.glassbox.kernel.CgroupStats;
 import dev.glassbox.kernel.Device;
 import dev.glassbox.kernel.ExecSpec;
 import dev.glassbox.kernel.ExitStatus;
@@ -9,6 +12,7 @@ import dev.glassbox.kernel.Sandbox;
 import dev.glassbox.kernel.Stdio;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -57,6 +61,31 @@ public final class Tasks {
     /** runc ps: the processes in the container's PID namespace, with their PIDs as the host sees them. */
     public List<ProcessInfo> ps(Sandbox sandbox) {
         return kernel.processes().list(sandbox);
+    }
+
+    /** runc pause: the freezer stops every process of the container's cgroup. */
+    public void pause(String cgroup) {
+        kernel.cgroups().freeze(cgroup, true);
+    }
+
+    /** runc resume: the freezer lets the container's processes run again. */
+    public void resume(String cgroup) {
+        kernel.cgroups().freeze(cgroup, false);
+    }
+
+    /** runc events --stats: the container's cgroup counters (memory, CPU, pids, OOM kills). */
+    public CgroupStats stats(String cgroup) {
+        return kernel.cgroups().stats(cgroup);
+    }
+
+    /** runc update: new limits written to the running container's cgroup, applying at once. */
+    public void update(String cgroup, CgroupLimits limits) {
+        kernel.cgroups().update(cgroup, limits);
+    }
+
+    /** runc features: the optional cgroup controls this host has (dockerd discards a setting that needs a missing one). */
+    public Set<CgroupFeature> features() {
+        return kernel.cgroups().features();
     }
 
     /** The host's devices, which {@code --privileged} gives the container (moby's oci.DevicesFromPath over /dev). */
