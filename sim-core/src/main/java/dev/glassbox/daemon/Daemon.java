@@ -12,6 +12,7 @@ import dev.glassbox.kernel.HostLayout;
 import dev.glassbox.kernel.Kernel;
 import dev.glassbox.kernel.ProcessInfo;
 import dev.glassbox.registry.Registry;
+import dev.glassbox.runtime.Libnetwork;
 import dev.glassbox.runtime.Runtime;
 import dev.glassbox.runtime.Tasks;
 import dev.glassbox.kernel.Signals;
@@ -36,6 +37,7 @@ public final class Daemon implements Api {
     final Pushes pushes;
     final Runtime runtime;
     final Tasks tasks;
+    final Libnetwork libnetwork;
     final Networks networks;
     final Map<String, Container> containers = new LinkedHashMap<>();
     final Lifecycle lifecycle;
@@ -72,7 +74,8 @@ public final class Daemon implements Api {
         this.pushes = new Pushes(kernel, tracer, hub, images);
         this.runtime = new Runtime(kernel, tracer);
         this.tasks = new Tasks(kernel);
-        this.networks = new Networks(kernel, tracer, events);
+        this.libnetwork = new Libnetwork(kernel);
+        this.networks = new Networks(kernel, libnetwork, tracer, events);
         this.lifecycle = new Lifecycle(this);
         this.creations = new Creations(this);
         this.execs = new Execs(this);
