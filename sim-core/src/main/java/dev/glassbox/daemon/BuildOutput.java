@@ -27,7 +27,7 @@ final class BuildOutput {
             long deadline = d.kernel.currentTimeMillis() + Daemon.WAIT_CAP_MILLIS;
             Optional<ExitStatus> exit = Optional.empty();
             while (exit.isEmpty() && d.kernel.currentTimeMillis() < deadline) {
-                exit = d.kernel.processes().waitFor(pid, SLICE_MILLIS);
+                exit = d.tasks.waitExit(pid, SLICE_MILLIS);
                 if (exit.isEmpty()) {
                     d.kernel.idle(0); // a kernel that reports output on its own threads hands it over here
                 }

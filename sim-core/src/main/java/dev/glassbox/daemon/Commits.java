@@ -35,14 +35,14 @@ final class Commits {
             }
             boolean freeze = o.pause() && c.status == Container.Status.RUNNING;
             if (freeze) {
-                d.kernel.cgroups().freeze(c.cgroup(), true);
+                d.tasks.pause(c.cgroup());
             }
             List<FileEntry> entries;
             try {
                 entries = d.images.storage.driver.diff(c.rootfs);
             } finally {
                 if (freeze) {
-                    d.kernel.cgroups().freeze(c.cgroup(), false);
+                    d.tasks.resume(c.cgroup());
                 }
             }
             if (d.options.remapped()) {

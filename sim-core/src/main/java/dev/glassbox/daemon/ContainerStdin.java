@@ -35,9 +35,9 @@ final class ContainerStdin {
     }
 
     /** The writer's end of a started process's stdin; a kernel that keeps none gets input that goes nowhere. */
-    static Stdio of(dev.glassbox.kernel.Processes processes, int pid) {
+    static Stdio of(dev.glassbox.runtime.Tasks tasks, int pid) {
         try {
-            return processes.stdio(pid);
+            return tasks.stdin(pid);
         } catch (IllegalStateException e) {
             return DROPPED;
         }

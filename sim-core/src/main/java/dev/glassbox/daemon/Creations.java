@@ -48,7 +48,7 @@ final class Creations {
         }
         List<String> warnings = new ArrayList<>();
         HostConfig hc = HostSettings.forCreate(hostConfig == null ? HostConfig.defaults() : hostConfig, d.kernel.info().cpus(),
-                d.kernel.cgroups().features(), warnings);
+                d.tasks.features(), warnings);
         refuseUnsupported(config, hc);
         d.mountPlanner.validate(hc);
         EndpointSettings own = ownEndpoint(hc, networking == null ? NetworkingConfig.NONE : networking);

@@ -12,7 +12,9 @@ import dev.glassbox.kernel.HostLayout;
 import dev.glassbox.kernel.Kernel;
 import dev.glassbox.kernel.ProcessInfo;
 import dev.glassbox.registry.Registry;
+import dev.glassbox.runtime.Libnetwork;
 import dev.glassbox.runtime.Runtime;
+import dev.glassbox.runtime.Tasks;
 import dev.glassbox.kernel.Signals;
 import dev.glassbox.trace.Tracer;
 import java.util.ArrayList;
@@ -34,6 +36,8 @@ public final class Daemon implements Api {
     final Images images;
     final Pushes pushes;
     final Runtime runtime;
+    final Tasks tasks;
+    final Libnetwork libnetwork;
     final Networks networks;
     final Map<String, Container> containers = new LinkedHashMap<>();
     final Lifecycle lifecycle;
@@ -69,7 +73,9 @@ public final class Daemon implements Api {
         this.images = new Images(kernel, tracer, hub, storage, events);
         this.pushes = new Pushes(kernel, tracer, hub, images);
         this.runtime = new Runtime(kernel, tracer);
-        this.networks = new Networks(kernel, tracer, events);
+        this.tasks = new Tasks(kernel);
+        this.libnetwork = new Libnetwork(kernel);
+        this.networks = new Networks(kernel, libnetwork, tracer, events);
         this.lifecycle = new Lifecycle(this);
         this.creations = new Creations(this);
         this.execs = new Execs(this);
@@ -293,7 +299,7 @@ public final class Daemon implements Api {
                         + ": stop the container before removing or force remove");
             }
             lifecycle.signal(c, Signals.SIGKILL);
-            kernel.processes().waitFor(c.pid, 0);
+            tasks.waitExit(c.pid, 0);
         }
         lifecycle.remove(c);
         if (volumes) {
@@ -481,7 +487,7 @@ public final class Daemon implements Api {
         if (!c.running()) {
             throw DockerException.conflict("container " + c.id + " is not running");
         }
-        return kernel.processes().list(c.sandbox);
+        return tasks.ps(c.sandbox);
     }
 
     @Override
@@ -490,7 +496,7 @@ public final class Daemon implements Api {
         if (!c.running()) {
             return new Stats(c.id, c.name, 0, 0, 0, 0, 0);
         }
-        var st = kernel.cgroups().stats(c.cgroup());
+        var st = tasks.stats(c.cgroup());
         long limit = st.memoryLimit() > 0 ? st.memoryLimit() : kernel.info().memTotal();
         return new Stats(c.id, c.name, st.memoryBytes(), limit, st.pids(), st.cpuUsageMicros(), 0.0);
     }

@@ -77,7 +77,7 @@ final class Execs {
                 return new Api.ExecResult(List.copyOf(e.output), e.exitCode);
             }
             d.events.exec(e.container, "exec_start", id, e.config.cmd());
-            Optional<ExitStatus> st = d.kernel.processes().waitFor(e.pid, Daemon.WAIT_CAP_MILLIS);
+            Optional<ExitStatus> st = d.tasks.waitExit(e.pid, Daemon.WAIT_CAP_MILLIS);
             if (st.isEmpty()) {
                 return new Api.ExecResult(List.copyOf(e.output), -1);
             }
@@ -104,11 +104,11 @@ final class Execs {
             return new Outcome(-1, failure, false);
         }
         d.events.exec(c, "exec_start", id, cmd);
-        Optional<ExitStatus> st = d.kernel.processes().waitFor(e.pid, Math.min(timeoutMillis, Daemon.WAIT_CAP_MILLIS));
+        Optional<ExitStatus> st = d.tasks.waitExit(e.pid, Math.min(timeoutMillis, Daemon.WAIT_CAP_MILLIS));
         boolean timedOut = st.isEmpty();
         if (timedOut) {
-            d.kernel.processes().kill(e.pid, 9);
-            st = d.kernel.processes().waitFor(e.pid, 1_000);
+            d.tasks.kill(e.pid, 9);
+            st = d.tasks.waitExit(e.pid, 1_000);
         }
         e.running = false;
         e.exitCode = st.map(ExitStatus::code).orElse(-1);
@@ -126,7 +126,7 @@ final class Execs {
                 throw DockerException.server(failure);
             }
             d.events.exec(e.container, "exec_start", id, e.config.cmd());
-            d.kernel.processes().onExit(e.pid, st -> {
+            d.tasks.onExit(e.pid, st -> {
                 e.running = false;
                 e.exitCode = st.code();
                 d.events.execDied(e.container, id, e.exitCode);
@@ -151,10 +151,10 @@ final class Execs {
                 return new Attachments.Stream(buffer, null, null, null, e.config.tty(), false, true, true, () -> true);
             }
             if (stdio.interactive()) {
-                e.stdin.connect(ContainerStdin.of(d.kernel.processes(), e.pid));
+                e.stdin.connect(ContainerStdin.of(d.tasks, e.pid));
             }
             d.events.exec(e.container, "exec_start", id, e.config.cmd());
-            d.kernel.processes().onExit(e.pid, st -> {
+            d.tasks.onExit(e.pid, st -> {
                 e.running = false;
                 e.exitCode = st.code();
                 e.stdin.disconnect();
@@ -215,7 +215,7 @@ final class Execs {
             env.add("HOME=" + u.home());
         }
         try {
-            e.pid = d.kernel.processes().spawn(c.sandbox, new ExecSpec(e.config.cmd(), env, cwd, user[0], user[1], "", sink, stdio,
+            e.pid = d.tasks.exec(c.sandbox, new ExecSpec(e.config.cmd(), env, cwd, user[0], user[1], "", sink, stdio,
                     e.config.privileged() ? dev.glassbox.kernel.Capability.ALL : HostSettings.capabilities(c.hostConfig)));
         } catch (Processes.ExecFailure f) {
             e.exitCode = f.exitCode();

@@ -33,7 +33,7 @@ final class HostsFiles {
         }
         d.kernel.fs().writeFile(c.dir() + "/hosts", b.toString().getBytes(StandardCharsets.UTF_8));
         if (c.sandbox != null) {
-            d.kernel.net().serveDns(c.sandbox, dnsNames(peers));
+            d.libnetwork.serveDns(c.sandbox, dnsNames(peers));
         }
     }
 
@@ -52,7 +52,7 @@ final class HostsFiles {
     /** The container stopped: its embedded DNS server closes with its namespace. */
     void stopDns(Container c, dev.glassbox.kernel.Sandbox sb) {
         if (sb != null) {
-            d.kernel.net().serveDns(sb, java.util.Map.of());
+            d.libnetwork.stopDns(sb);
         }
     }
 

@@ -109,7 +109,7 @@ final class Lifecycle {
                 c.pid = d.runtime.start(sb, spec);
             } catch (Processes.ExecFailure f) {
                 if (sb != null) {
-                    d.kernel.processes().kill(sb.pid(), Signals.SIGKILL);
+                    d.tasks.kill(sb.pid(), Signals.SIGKILL);
                 }
                 cleanup(c, sb);
                 c.exitCode = f.exitCode();
@@ -142,9 +142,9 @@ final class Lifecycle {
             d.hostsFiles.refreshPeers(c);
             int pid = c.pid;
             if (c.config.openStdin() || c.config.tty()) {
-                c.stdin.connect(ContainerStdin.of(d.kernel.processes(), pid));
+                c.stdin.connect(ContainerStdin.of(d.tasks, pid));
             }
-            d.kernel.processes().onExit(pid, status -> exited(c, pid, status));
+            d.tasks.onExit(pid, status -> exited(c, pid, status));
         }
     }
 
@@ -170,7 +170,7 @@ final class Lifecycle {
                 (stream, text) -> c.log(stream, d.now(), text), remap == null ? null : remap.uidMap(), remap == null ? null : remap.gidMap(),
                 shared, new StdioSpec(c.config.openStdin(), c.config.tty(), c.ttyRows, c.ttyCols), c.hostConfig.readonlyRootfs(),
                 HostSettings.capabilities(c.hostConfig), c.hostConfig.privileged()
-                        ? RuntimeSpec.Confinement.privileged(d.kernel.mounts().hostDevices()) : RuntimeSpec.Confinement.DOCKER_DEFAULT);
+                        ? RuntimeSpec.Confinement.privileged(d.tasks.hostDevices()) : RuntimeSpec.Confinement.DOCKER_DEFAULT);
     }
 
     private void writeFiles(Container c) {
@@ -210,7 +210,7 @@ final class Lifecycle {
     /** containerd's OOM watch: any process of the container killed by the OOM killer marks it OOMKilled, not only PID 1. */
     private long oomKillsIn(Container c) {
         try {
-            return d.kernel.cgroups().stats(c.cgroup()).oomKills();
+            return d.tasks.stats(c.cgroup()).oomKills();
         } catch (RuntimeException e) {
             return 0;
         }
@@ -313,12 +313,12 @@ final class Lifecycle {
             }
             int pid = c.pid;
             signal(c, sig);
-            Optional<ExitStatus> st = d.kernel.processes().waitFor(pid, timeout < 0 ? Daemon.WAIT_CAP_MILLIS : timeout * 1000L);
+            Optional<ExitStatus> st = d.tasks.waitExit(pid, timeout < 0 ? Daemon.WAIT_CAP_MILLIS : timeout * 1000L);
             if (st.isEmpty()) {
                 d.tracer.note(Layer.DAEMON, null, "stop timeout", c.name, "PID 1 is still running after " + timeout
                         + " s: the daemon sends SIGKILL, which cannot be caught or ignored.", "");
                 signal(c, Signals.SIGKILL);
-                d.kernel.processes().waitFor(pid, 0);
+                d.tasks.waitExit(pid, 0);
             }
         }
         d.events.container(c, "stop");
@@ -326,7 +326,7 @@ final class Lifecycle {
 
     void signal(Container c, int sig) {
         d.events.container(c, "kill", Map.of("signal", String.valueOf(sig)));
-        d.kernel.processes().kill(c.pid, sig);
+        d.tasks.kill(c.pid, sig);
     }
 
     void pause(Container c, boolean frozen) {
@@ -339,7 +339,11 @@ final class Lifecycle {
         if (!frozen && c.status != Container.Status.PAUSED) {
             throw DockerException.conflict("Container " + c.id + " is not paused");
         }
-        d.kernel.cgroups().freeze(c.cgroup(), frozen);
+        if (frozen) {
+            d.tasks.pause(c.cgroup());
+        } else {
+            d.tasks.resume(c.cgroup());
+        }
         c.status = frozen ? Container.Status.PAUSED : Container.Status.RUNNING;
         d.events.container(c, frozen ? "pause" : "unpause");
     }
@@ -357,7 +361,7 @@ final class Lifecycle {
         if (!c.running()) {
             return new Api.WaitResult(-1, "still running");
         }
-        Optional<ExitStatus> st = d.kernel.processes().waitFor(c.pid, Daemon.WAIT_CAP_MILLIS);
+        Optional<ExitStatus> st = d.tasks.waitExit(c.pid, Daemon.WAIT_CAP_MILLIS);
         if (st.isEmpty()) {
             return new Api.WaitResult(-1, "still running");
         }

@@ -7,6 +7,7 @@ import dev.glassbox.image.Digest;
 import dev.glassbox.kernel.Kernel;
 import dev.glassbox.kernel.NatRule;
 import dev.glassbox.runtime.EndpointPlan;
+import dev.glassbox.runtime.Libnetwork;
 import dev.glassbox.runtime.RuntimeSpec;
 import dev.glassbox.trace.Layer;
 import dev.glassbox.trace.Tracer;
@@ -27,18 +28,20 @@ final class Networks {
     final String bridge;
     final Ipam bridgeIpam;
     private final Kernel kernel;
+    private final Libnetwork libnetwork;
     private final Tracer tracer;
     final Map<String, Network> byName = new TreeMap<>();
 
     private final Events events;
 
-    Networks(Kernel kernel, Tracer tracer, Events events) {
+    Networks(Kernel kernel, Libnetwork libnetwork, Tracer tracer, Events events) {
         this.events = events;
         this.kernel = kernel;
+        this.libnetwork = libnetwork;
         this.tracer = tracer;
         this.bridge = kernel.layout().bridge();
         this.bridgeIpam = new Ipam(kernel.layout().subnet(), kernel.layout().gateway());
-        kernel.net().createBridge(bridge, bridgeIpam.gateway + "/" + bridgeIpam.prefix);
+        libnetwork.createBridge(bridge, bridgeIpam.gateway + "/" + bridgeIpam.prefix);
         predefined("bridge", NetworkDriver.BRIDGE, bridge, bridgeIpam);
         predefined("host", NetworkDriver.HOST, null, null);
         predefined("none", NetworkDriver.NULL, null, null);
@@ -79,7 +82,7 @@ final class Networks {
     String freeId() {
         for (int i = 0; i < 64; i++) {
             String id = java.util.HexFormat.of().formatHex(kernel.random(32));
-            if (!kernel.net().linkExists(kernel.layout().networkBridge(id))) {
+            if (!libnetwork.bridgeExists(kernel.layout().networkBridge(id))) {
                 return id;
             }
         }
@@ -99,7 +102,7 @@ final class Networks {
         String iface = kernel.layout().networkBridge(id);
         try (Tracer.Span s = tracer.open(Layer.DAEMON, null, "create network", name, "libnetwork gives the network " + name
                 + " a bridge of its own, " + iface + ", and the subnet " + cidr + ": its containers share a switch no other network is plugged into.", "")) {
-            kernel.net().createBridge(iface, ipam.gateway + "/" + ipam.prefix);
+            libnetwork.createBridge(iface, ipam.gateway + "/" + ipam.prefix);
             Network n = new Network(id, name, NetworkDriver.BRIDGE, iface, ipam, kernel.currentTimeMillis(), labels, false);
             byName.put(name, n);
             events.network(n, "create", null);
@@ -167,7 +170,7 @@ final class Networks {
                     + String.join(", ", eps) + ")");
         }
         try (Tracer.Span s = tracer.open(Layer.DAEMON, null, "remove network", n.name(), "No container is connected any more: the network's bridge is deleted.", "")) {
-            kernel.net().deleteLink(n.bridge());
+            libnetwork.deleteBridge(n.bridge());
             byName.remove(n.name());
             events.network(n, "destroy", null);
         }

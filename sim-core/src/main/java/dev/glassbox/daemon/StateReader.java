@@ -73,8 +73,8 @@ final class StateReader {
                     o.path("created").asLong(), labels, false);
             try (Tracer.Span s = d.tracer.open(dev.glassbox.trace.Layer.DAEMON, null, "restore network", n.name(),
                     "The network " + n.name() + " was recorded by the previous daemon: its bridge " + n.bridge() + " is made again.", "")) {
-                if (!d.kernel.net().linkExists(n.bridge())) {
-                    d.kernel.net().createBridge(n.bridge(), ipam.gateway + "/" + ipam.prefix);
+                if (!d.libnetwork.bridgeExists(n.bridge())) {
+                    d.libnetwork.createBridge(n.bridge(), ipam.gateway + "/" + ipam.prefix);
                 }
             }
             d.networks.byName.put(n.name(), n);

@@ -23,7 +23,7 @@ final class SystemViews {
             paused += c.status == Container.Status.PAUSED ? 1 : 0;
         }
         var k = d.kernel.info();
-        Set<CgroupFeature> features = d.kernel.cgroups().features();
+        Set<CgroupFeature> features = d.tasks.features();
         int all = d.containers.size();
         return new Api.SystemInfo("GLAS:SBOX:" + d.kernel.name().toUpperCase(java.util.Locale.ROOT), all, running, paused,
                 all - running - paused, d.images.byId.size(), Daemon.VERSION, d.images.storage.driver.kind().id(), k.operatingSystem(), "linux",

@@ -17,7 +17,7 @@ final class Updates {
     private Updates() {}
 
     static List<String> update(Daemon d, String ref, UpdateRequest asked) {
-        Discarded dropped = Discarded.check(asked.memory(), asked.memorySwap(), asked.cpusetCpus(), d.kernel.cgroups().features());
+        Discarded dropped = Discarded.check(asked.memory(), asked.memorySwap(), asked.cpusetCpus(), d.tasks.features());
         UpdateRequest r = new UpdateRequest(asked.memory(), dropped.memorySwap(), asked.nanoCpus(), asked.cpuShares(), asked.pidsLimit(),
                 asked.restartPolicy(), dropped.cpusetCpus());
         HostSettings.resources(r.memory(), r.memorySwap(), r.nanoCpus(), r.cpusetCpus(), d.kernel.info().cpus(), true);
@@ -35,7 +35,7 @@ final class Updates {
                         "runc update --memory " + hc.memory() + (hc.memorySwap() != 0 ? " --memory-swap " + hc.memorySwap() : "")
                                 + " --pids-limit " + hc.pidsLimit() + (hc.cpusetCpus().isEmpty() ? "" : " --cpuset-cpus " + hc.cpusetCpus()) + " " + c.id);
                 try {
-                    d.kernel.cgroups().update(c.cgroup(), HostSettings.limits(hc));
+                    d.tasks.update(c.cgroup(), HostSettings.limits(hc));
                 } catch (RuntimeException e) { // the old settings stay, as dockerd restores them when the runtime refuses
                     throw DockerException.server("Cannot update container " + c.id + ": " + e.getMessage());
                 }

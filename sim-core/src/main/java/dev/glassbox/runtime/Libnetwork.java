@@ -1,0 +1,43 @@
+package dev.glassbox.runtime;
+
+import dev.glassbox.kernel.Kernel;
+import dev.glassbox.kernel.Sandbox;
+import java.util.Map;
+
+/**
+ * What libnetwork asks of the kernel outside any one container's start: the bridge driver's bridges
+ * (one per bridge network) and the embedded DNS server in each sandbox. The daemon's networks keep
+ * their records and IPAM; a container's own veth and routes are {@link Runtime}'s.
+ */
+public final class Libnetwork {
+    private final Kernel kernel;
+
+    public Libnetwork(Kernel kernel) {
+        this.kernel = kernel;
+    }
+
+    /** The bridge driver's new network: a bridge link with the gateway's address ({@code ip/prefix}), up. */
+    public void createBridge(String name, String gatewayCidr) {
+        kernel.net().createBridge(name, gatewayCidr);
+    }
+
+    /** Whether a link of that name is on the host already (a bridge left by an earlier daemon, or a name taken). */
+    public boolean bridgeExists(String name) {
+        return kernel.net().linkExists(name);
+    }
+
+    /** The bridge driver's network removed: its bridge link is deleted. */
+    public void deleteBridge(String name) {
+        kernel.net().deleteLink(name);
+    }
+
+    /** The embedded DNS server at 127.0.0.11 in the sandbox answers these names (lower-case name to IPv4 address) from now on. */
+    public void serveDns(Sandbox sandbox, Map<String, String> names) {
+        kernel.net().serveDns(sandbox, names);
+    }
+
+    /** The sandbox's embedded DNS server stops answering. */
+    public void stopDns(Sandbox sandbox) {
+        kernel.net().serveDns(sandbox, Map.of());
+    }
+}
