@@ -2,6 +2,7 @@ package dev.glassbox.sim;
 
 import dev.glassbox.kernel.ExitStatus;
 import dev.glassbox.kernel.Kernel;
+import dev.glassbox.kernel.KernelEvent;
 import dev.glassbox.kernel.KernelInfo;
 import dev.glassbox.kernel.KernelState;
 import dev.glassbox.kernel.NsType;
@@ -180,6 +181,24 @@ public final class SimKernel implements Kernel {
     }
 
     // ---- shared by the parts of the kernel
+
+    /** Records a step of the kernel-event catalog before it changes anything. */
+    void event(KernelEvent e) {
+        if (tracer != null) {
+            try (Tracer.Span host = tracer.onHost(hostTag.get())) {
+                e.note(tracer);
+            }
+        }
+    }
+
+    /** Records a step of the kernel-event catalog that has just happened (see {@link Tracer#did}). */
+    void done(KernelEvent e) {
+        if (tracer != null) {
+            try (Tracer.Span host = tracer.onHost(hostTag.get())) {
+                e.did(tracer);
+            }
+        }
+    }
 
     void event(Subsystem sub, String action, String object, String sentence, String equivalent) {
         if (tracer != null) {
