@@ -6,6 +6,7 @@ import dev.glassbox.kernel.KernelEvent;
 import dev.glassbox.kernel.KernelInfo;
 import dev.glassbox.kernel.KernelState;
 import dev.glassbox.kernel.NsType;
+import dev.glassbox.kernel.ProcessEvents;
 import dev.glassbox.kernel.Sandbox;
 import dev.glassbox.kernel.Signals;
 import dev.glassbox.kernel.SysError;
@@ -249,8 +250,7 @@ public final class SimKernel implements Kernel {
     /** A new process entry, numbered in every PID namespace from the host's down to {@code pidNs}. */
     SimProcess newProcess(Namespaces.Set ns, SimProcess parent) {
         if (procs.size() >= MAX_PROCESSES) {
-            event(Subsystem.PROCESS, "fork refused", "threads-max", "The sim kernel already runs " + MAX_PROCESSES
-                    + " processes, its limit: fork() fails with EAGAIN.", "fork() = -1 EAGAIN");
+            event(ProcessEvents.forkRefused(MAX_PROCESSES));
             throw SysError.eagain();
         }
         List<Integer> ids = new ArrayList<>();
@@ -342,8 +342,7 @@ public final class SimKernel implements Kernel {
         if (isInit && !hasHandler) {
             boolean fromInside = sender != null && sender.ns.pid().isOrDescendsFrom(target.ns.pid());
             if (sig != Signals.SIGKILL || fromInside) {
-                event(Subsystem.PROCESS, "signal ignored", "pid " + target.pid, "PID 1 of a PID namespace gets no default action for "
-                        + Signals.name(sig) + ": it has no handler for it, so the kernel drops the signal.", "kill(" + target.pid + ", " + Signals.name(sig) + ")");
+                event(ProcessEvents.signalIgnored(target.pid, sig, "kill(" + target.pid + ", " + Signals.name(sig) + ")"));
                 return;
             }
         }
