@@ -62,6 +62,12 @@ public final class MountEvents {
         return spec.source() + " from the host appears at " + spec.target() + " inside the container" + (spec.readOnly() ? ", read-only." : ".");
     }
 
+    /** mount(2) of a tmpfs by a process with CAP_SYS_ADMIN inside the container, at {@code path}. */
+    public static KernelEvent tmpfsByProcess(String path, String source) {
+        return of("mount tmpfs", path, "A process with CAP_SYS_ADMIN mounts a tmpfs at " + path
+                + " in its own mount namespace; the host does not see it.", "mount -t tmpfs " + source + " " + path);
+    }
+
     public static KernelEvent pivotRoot(String equivalent) {
         return of("pivot_root", "/", "pivot_root makes the merged overlay the container's '/' and the host's root is unmounted from its view:"
                 + " the container can no longer reach host files.", equivalent);

@@ -10,8 +10,6 @@ import dev.glassbox.kernel.ProcessEvents;
 import dev.glassbox.kernel.Sandbox;
 import dev.glassbox.kernel.Signals;
 import dev.glassbox.kernel.SysError;
-import dev.glassbox.trace.Layer;
-import dev.glassbox.trace.Subsystem;
 import dev.glassbox.trace.Tracer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -197,23 +195,6 @@ public final class SimKernel implements Kernel {
         if (tracer != null) {
             try (Tracer.Span host = tracer.onHost(hostTag.get())) {
                 e.did(tracer);
-            }
-        }
-    }
-
-    void event(Subsystem sub, String action, String object, String sentence, String equivalent) {
-        if (tracer != null) {
-            try (Tracer.Span host = tracer.onHost(hostTag.get())) {
-                tracer.note(Layer.KERNEL, sub, action, object, sentence, equivalent);
-            }
-        }
-    }
-
-    /** An event for a change the kernel has just made (see {@link Tracer#did}). */
-    void done(Subsystem sub, String action, String object, String sentence, String equivalent) {
-        if (tracer != null) {
-            try (Tracer.Span host = tracer.onHost(hostTag.get())) {
-                tracer.did(Layer.KERNEL, sub, action, object, sentence, equivalent);
             }
         }
     }
