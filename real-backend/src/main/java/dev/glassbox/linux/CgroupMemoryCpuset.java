@@ -1,7 +1,9 @@
 package dev.glassbox.linux;
 
+import dev.glassbox.kernel.CgroupEvents;
 import dev.glassbox.kernel.CgroupLimits;
 import dev.glassbox.kernel.Errno;
+import dev.glassbox.kernel.KernelEvent;
 import dev.glassbox.kernel.SysError;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +19,7 @@ import java.nio.file.Path;
 final class CgroupMemoryCpuset {
     /** One kernel-layer trace event. */
     interface Events {
-        void event(String action, String path, String sentence, String equivalent);
+        void event(KernelEvent e);
     }
 
     private final CgroupLayout layout;
@@ -70,28 +72,16 @@ final class CgroupMemoryCpuset {
         }
         String file = v2() ? "memory.max" : "memory.limit_in_bytes";
         String value = mem > 0 ? Long.toString(mem) : (v2() ? "max" : "-1");
-        events.event("limit memory", path, mem > 0
-                ? file + " caps what the group may use at " + mem + " bytes; past it the kernel's OOM killer ends a process."
-                : file + " is set back to no limit.", "echo " + value + " > " + hostFile("memory", path, file));
+        events.event(CgroupEvents.memoryLimit(path, file, mem, value, hostFile("memory", path, file)));
         write("memory", path, file, value);
     }
 
     private void writeSwap(String path, CgroupLimits limits) throws IOException {
         String file = v2() ? "memory.swap.max" : "memory.memsw.limit_in_bytes";
-        String value;
-        String sentence;
-        if (!limits.swapLimited()) {
-            value = v2() ? "max" : "-1";
-            sentence = file + " is set back to no limit: the group may swap out as much as the host's swap holds.";
-        } else if (v2()) {
-            value = Long.toString(limits.swapOnlyBytes());
-            sentence = file + " lets the group swap out " + value + " bytes beyond memory.max (Docker's --memory-swap less --memory).";
-        } else {
-            value = Long.toString(limits.memorySwapBytes());
-            sentence = file + " caps memory and swap together at " + value + " bytes, so the group may swap out "
-                    + limits.swapOnlyBytes() + " bytes beyond its memory limit.";
-        }
-        events.event("limit swap", path, sentence, "echo " + value + " > " + hostFile("memory", path, file));
+        String value = !limits.swapLimited() ? (v2() ? "max" : "-1")
+                : Long.toString(v2() ? limits.swapOnlyBytes() : limits.memorySwapBytes());
+        events.event(CgroupEvents.swapLimit(path, file, v2(), limits, CgroupEvents.SwapSpace.HOST, value,
+                hostFile("memory", path, file)));
         write("memory", path, file, value);
     }
 
@@ -106,9 +96,7 @@ final class CgroupMemoryCpuset {
         if (!layout.has("cpuset")) {
             throw new SysError(Errno.ENOTSUP, "glassbox: this host has no cpuset cgroup controller, so --cpuset-cpus cannot be set");
         }
-        events.event("limit cpuset", path, "cpuset.cpus lets the group's processes run on CPUs " + cpus
-                + " only; the scheduler keeps them off the others, and sched_getaffinity tells them so.",
-                "echo " + cpus + " > " + hostFile("cpuset", path, "cpuset.cpus"));
+        events.event(CgroupEvents.cpusetLimit(path, cpus, hostFile("cpuset", path, "cpuset.cpus")));
         write("cpuset", path, "cpuset.cpus", cpus);
     }
 

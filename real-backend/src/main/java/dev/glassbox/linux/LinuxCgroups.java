@@ -1,13 +1,13 @@
 package dev.glassbox.linux;
 
+import dev.glassbox.kernel.CgroupEvents;
 import dev.glassbox.kernel.CgroupFeature;
 import dev.glassbox.kernel.CgroupLimits;
 import dev.glassbox.kernel.CgroupStats;
 import dev.glassbox.kernel.Cgroups;
 import dev.glassbox.kernel.Errno;
+import dev.glassbox.kernel.KernelEvent;
 import dev.glassbox.kernel.SysError;
-import dev.glassbox.trace.Layer;
-import dev.glassbox.trace.Subsystem;
 import dev.glassbox.trace.Tracer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -117,10 +117,8 @@ public final class LinuxCgroups implements Cgroups {
         return path;
     }
 
-    private void event(String action, String path, String sentence, String equivalent) {
-        if (tracer != null) {
-            tracer.note(Layer.KERNEL, Subsystem.CGROUP, action, path, sentence, equivalent);
-        }
+    private void event(KernelEvent e) {
+        e.note(tracer);
     }
 
     /** The distinct controller directories of a cgroup, by one controller naming each. */
@@ -158,7 +156,7 @@ public final class LinuxCgroups implements Cgroups {
             eq.append(w).append(" && ");
         }
         eq.append("mkdir -p ").append(String.join(" ", layout.hostDirs(path)));
-        event("mkdir", path, "A new cgroup " + path + " is created; the container's processes will be charged to it.", eq.toString());
+        event(CgroupEvents.created(path, eq.toString()));
         List<Path> made = new ArrayList<>();
         try {
             for (Map.Entry<String, Path> e : dirs.entrySet()) {
@@ -214,26 +212,22 @@ public final class LinuxCgroups implements Cgroups {
         long pids = limits.pidsMax();
         if (pids > 0 || update) {
             String value = pids > 0 ? Long.toString(pids) : "max";
-            event("limit pids", path, pids > 0
-                    ? "pids.max caps the group at " + pids + " processes; fork() fails past it."
-                    : "pids.max is set back to no limit.", "echo " + value + " > " + hostFile("pids", path, "pids.max"));
+            event(CgroupEvents.pidsLimit(path, pids, hostFile("pids", path, "pids.max")));
             write("pids", path, "pids.max", value);
         }
         writeCpuShares(path, limits, update);
         long quota = limits.cpuQuotaMicros();
         long period = limits.cpuPeriodMicros();
         if (quota > 0 || update) {
-            String sentence = quota > 0
-                    ? (v2 ? "cpu.max" : "cpu.cfs_quota_us") + " gives the group " + quota + "µs of CPU time per " + period + "µs period."
-                    : "The group's CPU time is set back to no limit.";
+            String file = v2 ? "cpu.max" : "cpu.cfs_quota_us";
             if (v2) {
                 String value = (quota > 0 ? Long.toString(quota) : "max") + " " + period;
-                event("limit cpu", path, sentence, "echo \"" + value + "\" > " + hostFile("cpu", path, "cpu.max"));
+                event(CgroupEvents.cpuLimit(path, file, quota, period, "echo \"" + value + "\" > " + hostFile("cpu", path, "cpu.max")));
                 write("cpu", path, "cpu.max", value);
             } else {
                 String q = quota > 0 ? Long.toString(quota) : "-1";
-                event("limit cpu", path, sentence, "echo " + period + " > " + hostFile("cpu", path, "cpu.cfs_period_us")
-                        + " && echo " + q + " > " + hostFile("cpu", path, "cpu.cfs_quota_us"));
+                event(CgroupEvents.cpuLimit(path, file, quota, period, "echo " + period + " > " + hostFile("cpu", path, "cpu.cfs_period_us")
+                        + " && echo " + q + " > " + hostFile("cpu", path, "cpu.cfs_quota_us")));
                 write("cpu", path, "cpu.cfs_period_us", Long.toString(period));
                 write("cpu", path, "cpu.cfs_quota_us", q);
             }
@@ -249,8 +243,7 @@ public final class LinuxCgroups implements Cgroups {
         boolean v2 = v2();
         String file = v2 ? "cpu.weight" : "cpu.shares";
         String value = String.valueOf(v2 ? limits.cpuWeight() : limits.cpuShares() == 0 ? 1024 : limits.cpuShares());
-        event("cpu weight", path, file + " gives the group a relative share of the CPU when it is contended: " + value
-                + (v2 ? " (100 is the default)." : " (1024 is the default)."), "echo " + value + " > " + hostFile("cpu", path, file));
+        event(CgroupEvents.cpuWeight(path, file, value, v2 ? 100 : 1024, hostFile("cpu", path, file)));
         write("cpu", path, file, value);
     }
 
@@ -278,11 +271,8 @@ public final class LinuxCgroups implements Cgroups {
         for (String c : dirs.keySet()) {
             eq.add(itself ? "echo 0 > " + hostFile(c, path, "tasks") : "echo " + pid + " > " + hostFile(c, path, "cgroup.procs"));
         }
-        event("attach", path, itself
-                ? "Process " + pid + " moves itself into cgroup " + path + " before it runs any of the container's code, so all it does is counted."
-                        + " A single thread that writes 0 to each hierarchy's tasks file needs no global lock; writing its pid to cgroup.procs would wait for the kernel's RCU grace period."
-                : "Process " + pid + " joins cgroup " + path + ", before it runs any of the container's code, so all it does is counted.",
-                String.join(" && ", eq) + (itself ? "   (run by process " + pid + " itself)" : ""));
+        String command = String.join(" && ", eq);
+        event(itself ? CgroupEvents.attachItself(path, pid, command) : CgroupEvents.attach(path, pid, command));
         List<Path> procs = dirs.values().stream().map(d -> d.resolve("cgroup.procs")).toList();
         if (!(itself && self.join(pid, procs))) {
             for (Path f : procs) {
@@ -370,20 +360,17 @@ public final class LinuxCgroups implements Cgroups {
     public void freeze(String path, boolean frozen) {
         check(path);
         requireExists(path);
-        String sentence = frozen
-                ? "The freezer stops every process of the group where it is; none of them is scheduled until thawed."
-                : "The freezer lets the group's processes run again.";
         try {
             if (v2()) {
                 String v = frozen ? "1" : "0";
-                event(frozen ? "freeze" : "thaw", path, sentence, "echo " + v + " > " + hostFile("freezer", path, "cgroup.freeze"));
+                event(CgroupEvents.freeze(path, frozen, v, hostFile("freezer", path, "cgroup.freeze")));
                 Files.writeString(layout.dir("freezer", path).resolve("cgroup.freeze"), v);
             } else {
                 if (!layout.has("freezer")) {
                     throw new SysError(Errno.ENOENT, "glassbox: the cgroup v1 freezer controller is not mounted, so pause is unavailable");
                 }
                 String v = frozen ? "FROZEN" : "THAWED";
-                event(frozen ? "freeze" : "thaw", path, sentence, "echo " + v + " > " + hostFile("freezer", path, "freezer.state"));
+                event(CgroupEvents.freeze(path, frozen, v, hostFile("freezer", path, "freezer.state")));
                 Path state = layout.dir("freezer", path).resolve("freezer.state");
                 Files.writeString(state, v);
                 // v1 freezing is asynchronous: FREEZING until every task has stopped
@@ -405,7 +392,7 @@ public final class LinuxCgroups implements Cgroups {
     public void remove(String path) {
         check(path);
         requireExists(path);
-        event("rmdir", path, "The empty cgroup " + path + " is removed.", "rmdir " + String.join(" ", layout.hostDirs(path)));
+        event(CgroupEvents.removed(path, String.join(" ", layout.hostDirs(path))));
         for (Path d : dirs(path).values()) {
             try {
                 Files.deleteIfExists(d);

@@ -393,8 +393,7 @@ public final class LinuxHostFs implements HostFs {
         }
         List<String> argv = List.of("cp", "-a", "--reflink=auto", "-T", src.toString(), dst.toString());
         if (tracer != null) {
-            tracer.note(dev.glassbox.trace.Layer.KERNEL, dev.glassbox.trace.Subsystem.UNIONFS, dev.glassbox.kernel.TreeCopy.ACTION, to,
-                    dev.glassbox.kernel.TreeCopy.sentence(from, to, diskUsage(from)), Cmd.line(argv));
+            dev.glassbox.kernel.MountEvents.copyTree(from, to, diskUsage(from), Cmd.line(argv)).note(tracer);
         }
         try {
             Files.createDirectories(dst.getParent());

@@ -1,13 +1,13 @@
 package dev.glassbox.linux;
 
 import dev.glassbox.kernel.Device;
+import dev.glassbox.kernel.KernelEvent;
+import dev.glassbox.kernel.MountEvents;
 import dev.glassbox.kernel.MountSpec;
 import dev.glassbox.kernel.Mounts;
 import dev.glassbox.kernel.NsType;
 import dev.glassbox.kernel.Sandbox;
 import dev.glassbox.kernel.SysError;
-import dev.glassbox.trace.Layer;
-import dev.glassbox.trace.Subsystem;
 import dev.glassbox.trace.Tracer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,10 +48,8 @@ public final class LinuxMounts implements Mounts {
         this.tracer = tracer;
     }
 
-    private void note(String action, String object, String sentence, String equivalent) {
-        if (tracer != null) {
-            tracer.note(Layer.KERNEL, Subsystem.UNIONFS, action, object, sentence, equivalent);
-        }
+    private void note(KernelEvent e) {
+        e.note(tracer);
     }
 
     @Override
@@ -76,9 +74,8 @@ public final class LinuxMounts implements Mounts {
         if (rootfs.indexOf('\t') >= 0 || rootfs.indexOf('\n') >= 0 || b.sandbox.namespaces().getOrDefault(NsType.MNT, 0L) == ProcFiles.nsInode((int) ProcessHandle.current().pid(), "mnt")) {
             throw SysError.einval();
         }
-        note("prepare root", rootfs, "Inside the new mount namespace, mounts are made private so nothing propagates back to the host, and the rootfs is bind-mounted onto itself.",
-                "mount(NULL, \"/\", NULL, MS_REC|MS_PRIVATE, NULL) ; setns(host mnt) ; fd = open_tree(AT_FDCWD, \"" + rootfs
-                        + "\", OPEN_TREE_CLONE|AT_RECURSIVE) ; setns(own mnt) ; move_mount(fd, \"\", AT_FDCWD, \"" + rootfs + "\", MOVE_MOUNT_F_EMPTY_PATH)");
+        note(MountEvents.prepareRoot(rootfs, "mount(NULL, \"/\", NULL, MS_REC|MS_PRIVATE, NULL) ; setns(host mnt) ; fd = open_tree(AT_FDCWD, \"" + rootfs
+                        + "\", OPEN_TREE_CLONE|AT_RECURSIVE) ; setns(own mnt) ; move_mount(fd, \"\", AT_FDCWD, \"" + rootfs + "\", MOVE_MOUNT_F_EMPTY_PATH)"));
         b.channel.call("prepare", rootfs);
         b.preparedRoot = rootfs;
     }
@@ -129,7 +126,7 @@ public final class LinuxMounts implements Mounts {
         if (!view.isEmpty()) {
             equivalent += " ; " + view.equivalent(root.replaceAll("/+$", ""));
         }
-        note("mount " + spec.type(), spec.target(), spec.sentence(), equivalent);
+        note(MountEvents.mount(spec, MountEvents.ProcOf.CONTAINER, equivalent));
         b.channel.call("mount", spec.type(), spec.type().equals("bind") ? spec.source() : spec.type(), spec.target(), String.valueOf(flags),
                 String.join(",", data), spec.readOnly() ? "1" : "0");
         if (!view.isEmpty()) {
@@ -141,8 +138,7 @@ public final class LinuxMounts implements Mounts {
     public void pivotRoot(Sandbox sandbox) {
         LinuxProcesses.Box b = processes.box(sandbox);
         String root = root(b);
-        note("pivot_root", "/", "pivot_root makes the merged overlay the container's '/' and the host's root is unmounted from its view: the container can no longer reach host files.",
-                "chdir(\"" + root + "\") ; pivot_root(\".\", \".\") ; umount2(\".\", MNT_DETACH) ; chdir(\"/\")");
+        note(MountEvents.pivotRoot("chdir(\"" + root + "\") ; pivot_root(\".\", \".\") ; umount2(\".\", MNT_DETACH) ; chdir(\"/\")"));
         b.channel.call("pivot");
         b.preparedRoot = null;
     }
@@ -157,8 +153,8 @@ public final class LinuxMounts implements Mounts {
     public void createDevices(Sandbox sandbox, List<Device> devices) {
         LinuxProcesses.Box b = processes.box(sandbox);
         root(b);
-        note("create devices", "/dev", Device.createSentence(devices.size()),
-                String.join(" ; ", devices.stream().map(d -> d.mknod().replace(" /dev/", " " + b.preparedRoot.replaceAll("/+$", "") + "/dev/")).toList()));
+        note(MountEvents.createDevices(devices.size(),
+                String.join(" ; ", devices.stream().map(d -> d.mknod().replace(" /dev/", " " + b.preparedRoot.replaceAll("/+$", "") + "/dev/")).toList())));
         for (int from = 0; from < devices.size(); from += DEVICES_PER_CALL) {
             List<String> fields = new ArrayList<>(List.of("devices"));
             for (Device d : devices.subList(from, Math.min(devices.size(), from + DEVICES_PER_CALL))) {
@@ -174,12 +170,12 @@ public final class LinuxMounts implements Mounts {
     public void maskPaths(Sandbox sandbox, List<String> masked, List<String> readonly) {
         LinuxProcesses.Box b = processes.box(sandbox);
         if (!readonly.isEmpty()) {
-            note("readonly paths", "/proc", MountSpec.readonlyPathsSentence(), String.join(" ; ", readonly.stream().map(p ->
-                    "mount(\"" + p + "\", \"" + p + "\", NULL, MS_BIND|MS_REC, NULL) ; mount(NULL, \"" + p + "\", NULL, MS_BIND|MS_REMOUNT|MS_RDONLY, NULL)").toList()));
+            note(MountEvents.readonlyPaths(String.join(" ; ", readonly.stream().map(p ->
+                    "mount(\"" + p + "\", \"" + p + "\", NULL, MS_BIND|MS_REC, NULL) ; mount(NULL, \"" + p + "\", NULL, MS_BIND|MS_REMOUNT|MS_RDONLY, NULL)").toList())));
         }
         if (!masked.isEmpty()) {
-            note("masked paths", String.join(" ", masked), MountSpec.maskedPathsSentence(), String.join(" ; ", masked.stream().map(p ->
-                    "mount(\"/dev/null\", \"" + p + "\", NULL, MS_BIND, NULL) or, for a directory, mount(\"tmpfs\", \"" + p + "\", \"tmpfs\", MS_RDONLY, NULL)").toList()));
+            note(MountEvents.maskedPaths(String.join(" ", masked), String.join(" ; ", masked.stream().map(p ->
+                    "mount(\"/dev/null\", \"" + p + "\", NULL, MS_BIND, NULL) or, for a directory, mount(\"tmpfs\", \"" + p + "\", \"tmpfs\", MS_RDONLY, NULL)").toList())));
         }
         List<String> fields = new ArrayList<>(List.of("mask", String.valueOf(readonly.size())));
         fields.addAll(readonly);
@@ -190,9 +186,7 @@ public final class LinuxMounts implements Mounts {
     @Override
     public void readonlyRoot(Sandbox sandbox) {
         LinuxProcesses.Box b = processes.box(sandbox);
-        note("remount ro", "/", "--read-only: runc remounts the container's '/' read-only; the mounts on top of it (/proc, /dev, volumes,"
-                + " tmpfs) keep their own settings, and a write anywhere else fails with EROFS.",
-                "mount(NULL, \"/\", NULL, MS_BIND|MS_REMOUNT|MS_RDONLY, NULL)");
+        note(MountEvents.remountReadOnly("mount(NULL, \"/\", NULL, MS_BIND|MS_REMOUNT|MS_RDONLY, NULL)"));
         b.channel.call("readonly");
     }
 }

@@ -1,11 +1,11 @@
 package dev.glassbox.linux;
 
 import dev.glassbox.kernel.Errno;
+import dev.glassbox.kernel.KernelEvent;
 import dev.glassbox.kernel.Links;
+import dev.glassbox.kernel.NetEvents;
 import dev.glassbox.kernel.Sandbox;
 import dev.glassbox.kernel.SysError;
-import dev.glassbox.trace.Layer;
-import dev.glassbox.trace.Subsystem;
 import dev.glassbox.trace.Tracer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -225,10 +225,8 @@ public final class LinuxNet implements Links {
         return new SysError(errno, e.getMessage());
     }
 
-    private void event(String action, String object, String sentence, String equivalent) {
-        if (tracer != null) {
-            tracer.note(Layer.KERNEL, Subsystem.NETWORK, action, object, sentence, equivalent);
-        }
+    private void event(KernelEvent e) {
+        e.note(tracer);
     }
 
     // ---------------------------------------------------------------- Net
@@ -240,9 +238,9 @@ public final class LinuxNet implements Links {
         List<String> add = ip(null, "link", "add", name, "type", "bridge");
         List<String> addr = ip(null, "addr", "add", gatewayCidr, "dev", name);
         List<String> up = ip(null, "link", "set", name, "up");
-        event("create bridge", name, "A software switch " + name + " is created; containers' veth ends plug into it.", Cmd.line(add));
+        event(NetEvents.bridgeCreated(name, Cmd.line(add)));
         must(add);
-        event("add address", name, "The bridge gets " + gatewayCidr + ": it is the containers' gateway.", line(List.of(addr, up)));
+        event(NetEvents.bridgeAddress(name, gatewayCidr, line(List.of(addr, up))));
         try {
             must(addr);
             must(up);
@@ -258,9 +256,7 @@ public final class LinuxNet implements Links {
         ifname(peerIf);
         int pid = pid(sandbox);
         List<String> add = ip(null, "link", "add", hostIf, "type", "veth", "peer", "name", peerIf, "netns", Integer.toString(pid));
-        event("create veth", hostIf, "A veth pair is a virtual cable: what goes in " + hostIf + " comes out of " + peerIf + " and back. "
-                + hostIf + " stays on the host; " + peerIf + " is made inside the container's network namespace, where it is the only network card there is.",
-                equivalent(List.of(add), "RTM_NEWLINK"));
+        event(NetEvents.vethCreated(hostIf, peerIf, equivalent(List.of(add), "RTM_NEWLINK")));
         if (netlink != null) {
             netlink.addVeth(hostIf, peerIf, pid, Cmd.line(add));
         } else {
@@ -274,8 +270,7 @@ public final class LinuxNet implements Links {
         hostLink(ifname);
         hostLink(bridge);
         List<String> set = ip(null, "link", "set", ifname, "master", bridge, "up");
-        event("attach to bridge", ifname, ifname + " is plugged into " + bridge
-                + " and brought up, so frames reach the other containers on it.", equivalent(List.of(set), "RTM_NEWLINK"));
+        event(NetEvents.attachedToBridge(ifname, bridge, equivalent(List.of(set), "RTM_NEWLINK")));
         if (netlink != null) {
             netlink.setMasterUp(ifname, bridge, Cmd.line(set));
         } else {
@@ -288,7 +283,7 @@ public final class LinuxNet implements Links {
         sandboxLink(sandbox, ifname);
         cidr(cidr);
         List<String> add = ip(sandbox, "addr", "add", cidr, "dev", ifname);
-        event("add address", ifname, ifname + " gets the address " + cidr + " that IPAM reserved.", equivalent(List.of(add), "RTM_NEWADDR"));
+        event(NetEvents.address(ifname, cidr, equivalent(List.of(add), "RTM_NEWADDR")));
         if (netlink != null) {
             netlink.addAddress(nsPid(sandbox), ifname, cidr, Cmd.line(add));
         } else {
@@ -301,13 +296,13 @@ public final class LinuxNet implements Links {
         sandboxLink(sandbox, ifname);
         HeldInits h = held;
         if (sandbox != null && h != null && h.canJoin(sandbox.pid())) {
-            event("link up", ifname, ifname + " is brought up.", "ioctl(SIOCSIFFLAGS, \"" + ifname
-                    + "\", IFF_UP) by the container's waiting init, inside its network namespace (as ip -n … link set " + ifname + " up)");
+            event(NetEvents.linkUp(ifname, "ioctl(SIOCSIFFLAGS, \"" + ifname
+                    + "\", IFF_UP) by the container's waiting init, inside its network namespace (as ip -n … link set " + ifname + " up)"));
             h.linkUp(sandbox.pid(), ifname);
             return;
         }
         List<String> up = ip(sandbox, "link", "set", ifname, "up");
-        event("link up", ifname, ifname + " is brought up.", equivalent(List.of(up), "RTM_NEWLINK"));
+        event(NetEvents.linkUp(ifname, equivalent(List.of(up), "RTM_NEWLINK")));
         if (netlink != null) {
             netlink.linkUp(nsPid(sandbox), ifname, Cmd.line(up));
         } else {
@@ -324,7 +319,7 @@ public final class LinuxNet implements Links {
         sandboxLink(sandbox, ifname);
         ipv4(gateway);
         List<String> add = ip(sandbox, "route", "add", "default", "via", gateway, "dev", ifname);
-        event("add route", ifname, "Everything not on the local subnet goes to the gateway " + gateway + ".", equivalent(List.of(add), "RTM_NEWROUTE"));
+        event(NetEvents.defaultRoute(ifname, gateway, equivalent(List.of(add), "RTM_NEWROUTE")));
         if (netlink != null) {
             netlink.addDefaultRoute(nsPid(sandbox), gateway, ifname, Cmd.line(add));
         } else {
@@ -345,9 +340,7 @@ public final class LinuxNet implements Links {
         List<String> del = ip(null, "link", "del", ifname);
         String peer = peers.get(ifname);
         if (netlink != null && peer != null) {
-            event("delete link", ifname, "Deleting " + ifname + " also deletes its peer " + peer + " inside the container, unless the kernel"
-                    + " has done it already with the container's network namespace. (The kernel waits for an RCU grace period to unregister a link, so this finishes in the background.)",
-                    Cmd.line(del) + " (via netlink: RTM_DELLINK)");
+            event(NetEvents.vethDeletedInBackground(ifname, peer, Cmd.line(del) + " (via netlink: RTM_DELLINK)"));
             peers.remove(ifname);
             peers.remove(peer);
             reaper.submit(() -> {
@@ -379,11 +372,9 @@ public final class LinuxNet implements Links {
         String via = netlink == null ? "" : " (via netlink: RTM_DELLINK)";
         if (gone) {
             // a veth whose container's namespace just died is deleted by the kernel itself: that is not a failure
-            event("delete link", ifname, ifname + " is already gone: the kernel deleted the veth pair with the container's network namespace.",
-                    Cmd.line(del) + via + " → Cannot find device");
+            event(NetEvents.linkGone(ifname, Cmd.line(del) + via + " → Cannot find device"));
         } else {
-            event("delete link", ifname, "Deleting " + ifname + (veth ? " also deletes its peer " + (peer != null ? peer + " " : "")
-                    + "inside the container." : "."), Cmd.line(del) + via);
+            event(NetEvents.linkDeleted(ifname, veth, peer, Cmd.line(del) + via));
         }
         if (failed != null && !gone) {
             throw failed;

@@ -1,9 +1,9 @@
 package dev.glassbox.linux;
 
 import dev.glassbox.kernel.Errno;
+import dev.glassbox.kernel.KernelEvent;
+import dev.glassbox.kernel.MountEvents;
 import dev.glassbox.kernel.SysError;
-import dev.glassbox.trace.Layer;
-import dev.glassbox.trace.Subsystem;
 import dev.glassbox.trace.Tracer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -64,10 +64,8 @@ public final class LinuxOverlayMounts {
         return p;
     }
 
-    private void event(String action, String object, String sentence, String equivalent) {
-        if (tracer != null) {
-            tracer.note(Layer.KERNEL, Subsystem.UNIONFS, action, object, sentence, equivalent);
-        }
+    private void event(KernelEvent e) {
+        e.note(tracer);
     }
 
     /** mount -t overlay overlay -o lowerdir=L1:L2,upperdir=U,workdir=W target (lowerdirs topmost first). */
@@ -87,10 +85,8 @@ public final class LinuxOverlayMounts {
             throw new SysError(Errno.EINVAL, "glassbox: overlay options for " + tgt + " are " + options.length()
                     + " bytes; the kernel takes at most " + MAX_OPTIONS + " (too many layers or too long paths)");
         }
-        String sentence = "overlayfs stacks the image's " + lowerdirs.size()
-                + " read-only layers under one empty writable layer; the merged view at " + target + " becomes the container's root.";
         if (runner == null) {
-            event("mount overlay", target, sentence, "mount(\"overlay\", \"" + tgt + "\", \"overlay\", 0, \"" + options + "\")");
+            event(MountEvents.overlay(target, lowerdirs.size(), "mount(\"overlay\", \"" + tgt + "\", \"overlay\", 0, \"" + options + "\")"));
             if (Sys.libc().mount("overlay", tgt, "overlay", 0, options) != 0) {
                 throw Sys.fail(Sys.errno(), "mount -t overlay overlay " + tgt);
             }
@@ -101,7 +97,7 @@ public final class LinuxOverlayMounts {
             return;
         }
         List<String> argv = List.of("mount", "-t", "overlay", "overlay", "-o", options, tgt);
-        event("mount overlay", target, sentence, Cmd.line(argv));
+        event(MountEvents.overlay(target, lowerdirs.size(), Cmd.line(argv)));
         check(runner.run(argv));
     }
 
@@ -114,10 +110,9 @@ public final class LinuxOverlayMounts {
      */
     public void unmount(String target) {
         String tgt = LinuxHostFs.inside(root, realRoot, target).toString();
-        String sentence = "The merged view is unmounted; the layers stay on disk.";
         if (runner == null) {
             Integer pin = pins.remove(tgt);
-            event("umount", target, sentence, "umount2(\"" + tgt + "\", " + (pin == null ? "0" : "MNT_DETACH") + ")");
+            event(MountEvents.unmount(target, "umount2(\"" + tgt + "\", " + (pin == null ? "0" : "MNT_DETACH") + ")"));
             if (Sys.libc().umount2(tgt, pin == null ? 0 : Sys.MNT_DETACH) != 0) {
                 int errno = Sys.errno();
                 if (pin != null) {
@@ -131,7 +126,7 @@ public final class LinuxOverlayMounts {
             return;
         }
         List<String> argv = List.of("umount", tgt);
-        event("umount", target, sentence, Cmd.line(argv));
+        event(MountEvents.unmount(target, Cmd.line(argv)));
         check(runner.run(argv));
     }
 

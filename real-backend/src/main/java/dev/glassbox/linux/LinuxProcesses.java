@@ -5,7 +5,9 @@ import dev.glassbox.kernel.Errno;
 import dev.glassbox.kernel.ExecSpec;
 import dev.glassbox.kernel.ExitStatus;
 import dev.glassbox.kernel.IdMap;
+import dev.glassbox.kernel.KernelEvent;
 import dev.glassbox.kernel.NsType;
+import dev.glassbox.kernel.ProcessEvents;
 import dev.glassbox.kernel.ProcessInfo;
 import dev.glassbox.kernel.Processes;
 import dev.glassbox.kernel.Sandbox;
@@ -13,8 +15,6 @@ import dev.glassbox.kernel.Stdio;
 import dev.glassbox.kernel.StdioSpec;
 import dev.glassbox.kernel.Signals;
 import dev.glassbox.kernel.SysError;
-import dev.glassbox.trace.Layer;
-import dev.glassbox.trace.Subsystem;
 import dev.glassbox.trace.Tracer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -90,10 +90,8 @@ public final class LinuxProcesses implements Processes, LinuxCgroups.SelfJoin, L
         this.helpers = new Spares(this.stateRoot);
     }
 
-    private void note(Subsystem sub, String action, String object, String sentence, String equivalent) {
-        if (tracer != null) {
-            tracer.note(Layer.KERNEL, sub, action, object, sentence, equivalent);
-        }
+    private void note(KernelEvent e) {
+        e.note(tracer);
     }
 
     Path stateRoot() {
@@ -149,11 +147,7 @@ public final class LinuxProcesses implements Processes, LinuxCgroups.SelfJoin, L
             throw e;
         }
         shims.watch(new Shims.Watched(pid, ch.process, dir));
-        if (tracer != null) {
-            tracer.did(Layer.KERNEL, Subsystem.PROCESS, "clone", "pid " + pid,
-                    "runc clones the container's first process into new namespaces; it waits, not yet running the image's program.",
-                    "clone(" + String.join("|", names) + (names.isEmpty() ? "" : "|") + "SIGCHLD) = " + pid);
-        }
+        ProcessEvents.clone(pid, "clone(" + String.join("|", names) + (names.isEmpty() ? "" : "|") + "SIGCHLD) = " + pid).did(tracer);
         Map<NsType, Long> inodes = new TreeMap<>();
         for (NsType t : NsType.values()) {
             long inode = ProcFiles.nsInode(pid, t.procName());
@@ -162,17 +156,17 @@ public final class LinuxProcesses implements Processes, LinuxCgroups.SelfJoin, L
                 continue;
             }
             if (t == NsType.CGROUP) {
-                note(Subsystem.NAMESPACE, "new cgroup namespace", "cgroup:[at execve]", t.sentence(),
-                        "unshare(CLONE_NEWCGROUP) just before execve, once the process is in its cgroup (that cgroup becomes the namespace's '/')");
+                note(ProcessEvents.newNamespace(t, "cgroup:[at execve]",
+                        "unshare(CLONE_NEWCGROUP) just before execve, once the process is in its cgroup (that cgroup becomes the namespace's '/')"));
             } else {
-                note(Subsystem.NAMESPACE, "new " + t.procName() + " namespace", t.procName() + ":[" + inode + "]", t.sentence(),
-                        "readlink /proc/" + pid + "/ns/" + t.procName() + " → " + t.procName() + ":[" + inode + "]");
+                note(ProcessEvents.newNamespace(t, t.procName() + ":[" + inode + "]",
+                        "readlink /proc/" + pid + "/ns/" + t.procName() + " → " + t.procName() + ":[" + inode + "]"));
             }
         }
         if (spec.create().contains(NsType.USER)) {
             for (String file : List.of("uid_map", "gid_map")) {
                 List<IdMap> maps = file.equals("uid_map") ? spec.uidMap() : spec.gidMap();
-                note(Subsystem.NAMESPACE, "write " + file, "pid " + pid, IdMap.sentence(file, maps), IdMap.echo(pid, file, maps));
+                note(ProcessEvents.idMap(pid, file, maps));
             }
         }
         Sandbox sb = new Sandbox(spec.id(), pid, inodes);
@@ -204,8 +198,7 @@ public final class LinuxProcesses implements Processes, LinuxCgroups.SelfJoin, L
         } catch (IOException e) {
             host = "?";
         }
-        note(Subsystem.NAMESPACE, "sethostname", hostname, "Inside its own UTS namespace the container's hostname becomes " + hostname
-                + "; the host's stays " + host + ".", "sethostname(\"" + hostname + "\")");
+        note(ProcessEvents.sethostname(hostname, host));
         b.channel.call("hostname", hostname);
     }
 
@@ -288,8 +281,7 @@ public final class LinuxProcesses implements Processes, LinuxCgroups.SelfJoin, L
             b.startedNanos = System.nanoTime();
             keepOrClose(init, b.channel, spec);
             helpers.prepareNext();
-            note(Subsystem.PROCESS, "execve", String.join(" ", spec.argv()), "The waiting process replaces itself with " + l.path
-                    + ": from now on it is the container's PID 1, running the image's program.", execve(l.path, spec.argv(), spec.capabilities()));
+            note(ProcessEvents.execve(spec.argv(), l.path, execve(l.path, spec.argv(), spec.capabilities())));
             return sandbox.pid();
         } finally {
             init.resume();
@@ -326,9 +318,8 @@ public final class LinuxProcesses implements Processes, LinuxCgroups.SelfJoin, L
                 joined.add(t.procName());
             }
         }
-        note(Subsystem.PROCESS, "setns + execve", String.join(" ", spec.argv()), "A new process joins the container's namespaces and cgroup (setns), then runs "
-                + l.path + "; inside it is PID " + l.nsPid + ".", "setns(/proc/" + sandbox.pid() + "/ns/{" + String.join(",", joined)
-                + "}) ; fork() ; " + execve(l.path, spec.argv(), spec.capabilities()));
+        note(ProcessEvents.exec(spec.argv(), l.path, l.nsPid, "setns(/proc/" + sandbox.pid() + "/ns/{" + String.join(",", joined)
+                + "}) ; fork() ; " + execve(l.path, spec.argv(), spec.capabilities())));
         shims.watch(proc);
         keepOrClose(proc, ch, spec);
         return pid;
@@ -351,14 +342,10 @@ public final class LinuxProcesses implements Processes, LinuxCgroups.SelfJoin, L
         });
         StdioSpec s = spec.stdio();
         if (s.tty()) {
-            note(Subsystem.PROCESS, "openpty", "pid " + proc.pid, "The process's stdin, stdout and stderr are a terminal of " + s.rows() + "x"
-                    + s.cols() + " from the container's own devpts: its controlling terminal, in a session of its own. The shim holds the"
-                    + " master side; what is typed goes in there, where the kernel's line discipline echoes it and turns Ctrl-C into SIGINT.",
-                    "open(\"/dev/pts/ptmx\") ; ioctl(TIOCSPTLCK) ; ioctl(TIOCGPTPEER) ; ioctl(TIOCSWINSZ, " + s.rows() + "x" + s.cols()
-                            + ") ; setsid() ; ioctl(0, TIOCSCTTY) ; sendmsg(SCM_RIGHTS master → shim)");
+            note(ProcessEvents.openPtyPeer(proc.pid, s.rows(), s.cols(), "open(\"/dev/pts/ptmx\") ; ioctl(TIOCSPTLCK) ; ioctl(TIOCGPTPEER) ; ioctl(TIOCSWINSZ, " + s.rows() + "x" + s.cols()
+                            + ") ; setsid() ; ioctl(0, TIOCSCTTY) ; sendmsg(SCM_RIGHTS master → shim)"));
         } else {
-            note(Subsystem.PROCESS, "pipe", "pid " + proc.pid, "The process's stdin is a pipe kept open: what is written to it arrives"
-                    + " as input, and closing it is the end of file.", "pipe2() ; dup2(pipe[0], 0)");
+            note(ProcessEvents.stdinPipe(proc.pid, "pipe2() ; dup2(pipe[0], 0)"));
         }
     }
 
@@ -432,14 +419,11 @@ public final class LinuxProcesses implements Processes, LinuxCgroups.SelfJoin, L
         if (shims.ended(pid)) {
             return;
         }
-        note(Subsystem.PROCESS, "kill", "pid " + pid, "The kernel delivers " + Signals.name(signal) + " to process " + pid + ".",
-                "kill(" + pid + ", " + Signals.name(signal) + ")");
+        note(ProcessEvents.kill(pid, signal));
         boolean ignored = ProcFiles.initIgnores(pid, signal) && !settles(pid, signal);
         signal(pid, signal);
         if (ignored) {
-            note(Subsystem.PROCESS, "signal ignored", "pid " + pid, "PID 1 of a PID namespace gets no default action for "
-                    + Signals.name(signal) + ": it has no handler for it, so the kernel drops the signal.",
-                    "grep SigCgt /proc/" + pid + "/status → no " + Signals.name(signal) + " handler; kill(" + pid + ", " + Signals.name(signal) + ") is dropped");
+            note(ProcessEvents.signalIgnored(pid, signal, "grep SigCgt /proc/" + pid + "/status → no " + Signals.name(signal) + " handler; kill(" + pid + ", " + Signals.name(signal) + ") is dropped"));
         }
     }
 

@@ -3,9 +3,8 @@ package dev.glassbox.linux;
 import dev.glassbox.kernel.Links;
 import dev.glassbox.kernel.NatRule;
 import dev.glassbox.kernel.Net;
+import dev.glassbox.kernel.NetEvents;
 import dev.glassbox.kernel.Sandbox;
-import dev.glassbox.trace.Layer;
-import dev.glassbox.trace.Subsystem;
 import dev.glassbox.trace.Tracer;
 
 /**
@@ -75,17 +74,13 @@ final class ProxiedNet implements Net {
     @Override
     public void addNat(NatRule rule) {
         String equivalent = nat.equivalent(rule);
-        tracer.note(Layer.KERNEL, Subsystem.NETWORK, "add DNAT rule", rule.hostIp() + ":" + rule.hostPort(), "Connections from this host to "
-                + gateway + ":" + rule.hostPort() + " are rewritten to " + rule.destIp() + ":" + rule.destPort()
-                + " in the container; the chain " + chain + " sees packets for that address only.", equivalent);
+        NetEvents.dnatAddedOnGateway(rule, gateway, chain, equivalent).note(tracer);
         nat.add(rule);
     }
 
     @Override
     public void removeNat(NatRule rule) {
-        tracer.note(Layer.KERNEL, Subsystem.NETWORK, "delete DNAT rule", rule.hostIp() + ":" + rule.hostPort(), "The published port "
-                + rule.hostPort() + " is withdrawn. (The kernel takes 10 to 30 ms to commit a deletion here, so it finishes in the background.)",
-                nat.command(rule).replace(" -A ", " -D "));
+        NetEvents.dnatRemoved(rule, NetEvents.Commit.BACKGROUND, nat.command(rule).replace(" -A ", " -D ")).note(tracer);
         nat.remove(rule);
     }
 
@@ -94,20 +89,15 @@ final class ProxiedNet implements Net {
         LinuxNet.ipv4(rule.destIp());
         // docker-proxy listens on all the host's addresses; here: loopback, and the container's own bridge
         java.net.InetAddress gateway = PortProxy.gatewayOf(rule);
-        String also = gateway == null ? "" : " and on " + gateway.getHostAddress() + ":" + rule.hostPort() + ", " + rule.bridge() + "'s own address,";
-        tracer.note(Layer.KERNEL, Subsystem.NETWORK, "start docker-proxy", PortProxy.listenIp(rule) + ":" + rule.hostPort(),
-                "A userland proxy listens on " + PortProxy.listenIp(rule) + ":" + rule.hostPort() + also + " and copies each connection to "
-                        + rule.destIp() + ":" + rule.destPort() + " in the container: connections to 127.0.0.1 never pass the nat table"
-                        + (gateway == null ? "." : ", and the DNAT rule skips those that containers make to their gateway."),
+        NetEvents.userlandProxyStarted(rule, PortProxy.listenIp(rule), gateway == null ? null : gateway.getHostAddress(),
                 PortProxy.commandLine(rule) + (gateway == null ? "" : " ; " + new NatRule(rule.proto(), gateway.getHostAddress(), rule.hostPort(),
-                        rule.destIp(), rule.destPort(), rule.bridge()).proxyCommand()));
+                        rule.destIp(), rule.destPort(), rule.bridge()).proxyCommand())).note(tracer);
         proxy.publish(rule, gateway);
     }
 
     @Override
     public void unproxy(NatRule rule) {
-        tracer.note(Layer.KERNEL, Subsystem.NETWORK, "stop docker-proxy", PortProxy.listenIp(rule) + ":" + rule.hostPort(),
-                "The proxy for port " + rule.hostPort() + " stops listening.", "kill docker-proxy (" + PortProxy.commandLine(rule) + ")");
+        NetEvents.userlandProxyStopped(rule, PortProxy.listenIp(rule), "kill docker-proxy (" + PortProxy.commandLine(rule) + ")").note(tracer);
         proxy.withdraw(rule);
     }
 
@@ -117,10 +107,8 @@ final class ProxiedNet implements Net {
             dns.stop(sandbox);
             return;
         }
-        tracer.note(Layer.KERNEL, Subsystem.NETWORK, "embedded DNS", sandbox.id(),
-                "The container's resolver asks " + EmbeddedDns.ADDRESS + ":53 in its own network namespace; sockets the daemon bound there (UDP, and TCP for long answers) answer "
-                        + String.join(", ", new java.util.TreeSet<>(names.keySet())) + " and say NXDOMAIN for any other name.",
-                "setns(/proc/" + sandbox.pid() + "/ns/net) ; bind udp " + EmbeddedDns.ADDRESS + ":53 ; listen tcp " + EmbeddedDns.ADDRESS + ":53");
+        NetEvents.embeddedDns(sandbox.id(), EmbeddedDns.ADDRESS, String.join(", ", new java.util.TreeSet<>(names.keySet())),
+                "setns(/proc/" + sandbox.pid() + "/ns/net) ; bind udp " + EmbeddedDns.ADDRESS + ":53 ; listen tcp " + EmbeddedDns.ADDRESS + ":53").note(tracer);
         dns.serve(sandbox, names);
     }
 

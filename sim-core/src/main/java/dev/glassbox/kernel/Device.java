@@ -31,12 +31,6 @@ public record Device(String path, Type type, int major, int minor, int mode, int
         mode &= 07777;
     }
 
-    /** The trace's words for making {@code count} host devices in a container's /dev, on either kernel. */
-    public static String createSentence(int count) {
-        return "--privileged: the container's /dev gets a node for each of the host's " + count
-                + " other devices (disks, terminals, loop devices, ...): root in it can read and write the host's hardware.";
-    }
-
     /** mknod PATH TYPE MAJOR MINOR, the command line that makes it. */
     public String mknod() {
         return "mknod -m " + Integer.toOctalString(mode) + " " + path + " " + type.letter() + " " + major + " " + minor;

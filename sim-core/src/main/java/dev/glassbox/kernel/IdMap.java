@@ -29,15 +29,6 @@ public record IdMap(long inside, long outside, long count) {
         return inside + " " + outside + " " + count;
     }
 
-    /** The trace's sentence for the parent writing a child's {@code uid_map} or {@code gid_map} (both kernels say it). */
-    public static String sentence(String file, List<IdMap> maps) {
-        IdMap m = maps.get(0);
-        String what = file.startsWith("uid") ? "uid" : "gid";
-        return "The runtime, as root on the host, writes the child's " + file + " before it goes on: " + what + " " + m.inside()
-                + " inside is " + m.outside() + " on the host, " + m.count() + " ids in all"
-                + (what.equals("uid") && m.inside() == 0 && m.outside() != 0 ? "; root in the container is an unprivileged user outside it." : ".");
-    }
-
     /** The command line that writes the maps: {@code echo '0 100000 65536' > /proc/PID/uid_map}. */
     public static String echo(int pid, String file, List<IdMap> maps) {
         return "echo '" + String.join("\\n", maps.stream().map(IdMap::written).toList()) + "' > /proc/" + pid + "/" + file;

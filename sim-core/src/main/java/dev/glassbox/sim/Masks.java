@@ -1,9 +1,8 @@
 package dev.glassbox.sim;
 
 import dev.glassbox.kernel.Device;
-import dev.glassbox.kernel.MountSpec;
+import dev.glassbox.kernel.MountEvents;
 import dev.glassbox.kernel.SysError;
-import dev.glassbox.trace.Subsystem;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,8 +23,7 @@ final class Masks {
                 made.add(d);
             }
         }
-        k.event(Subsystem.UNIONFS, "create devices", "/dev", Device.createSentence(made.size()),
-                String.join(" ; ", made.stream().map(Device::mknod).toList()));
+        k.event(MountEvents.createDevices(made.size(), String.join(" ; ", made.stream().map(Device::mknod).toList())));
         for (Device d : made) {
             List<String> parts = MountTable.split(d.path());
             for (int i = 2; i < parts.size(); i++) {
@@ -69,9 +67,8 @@ final class Masks {
             }
         }
         if (!frozen.isEmpty()) {
-            k.event(Subsystem.UNIONFS, "readonly paths", "/proc", MountSpec.readonlyPathsSentence(),
-                    String.join(" ; ", frozen.stream().map(m -> "mount --bind " + m.targetPath() + " " + m.targetPath()
-                            + " && mount -o remount,bind,ro " + m.targetPath()).toList()));
+            k.event(MountEvents.readonlyPaths(String.join(" ; ", frozen.stream().map(m -> "mount --bind " + m.targetPath() + " " + m.targetPath()
+                    + " && mount -o remount,bind,ro " + m.targetPath()).toList())));
             frozen.forEach(table::add);
         }
         MountTable.Resolved devNull = table.resolve("/", "/dev/null", true);
@@ -86,10 +83,9 @@ final class Masks {
             }
         }
         if (!covers.isEmpty()) {
-            k.event(Subsystem.UNIONFS, "masked paths", String.join(" ", covers.stream().map(MountTable.Mount::targetPath).toList()),
-                    MountSpec.maskedPathsSentence(),
+            k.event(MountEvents.maskedPaths(String.join(" ", covers.stream().map(MountTable.Mount::targetPath).toList()),
                     String.join(" ; ", covers.stream().map(m -> m.type.equals("tmpfs") && m.readOnly && m.fsRoot.isEmpty()
-                            ? "mount -t tmpfs -o ro tmpfs " + m.targetPath() : "mount --bind /dev/null " + m.targetPath()).toList()));
+                            ? "mount -t tmpfs -o ro tmpfs " + m.targetPath() : "mount --bind /dev/null " + m.targetPath()).toList())));
             covers.forEach(table::add);
         }
     }

@@ -1,8 +1,8 @@
 package dev.glassbox.sim;
 
 import dev.glassbox.kernel.Errno;
+import dev.glassbox.kernel.NetEvents;
 import dev.glassbox.kernel.SysError;
-import dev.glassbox.trace.Subsystem;
 import java.util.Comparator;
 
 /**
@@ -29,11 +29,11 @@ final class Netlink {
             if (m.mtu() < 68 || m.mtu() > 65535) {
                 throw SysError.einval();
             }
-            event(r, l.name, l.name + "'s MTU becomes " + m.mtu() + " bytes: larger packets are fragmented or refused.");
+            kernel.event(NetEvents.mtu(r.command(), l.name, m.mtu()));
             l.mtu = m.mtu();
         } else if (r instanceof NetRequest.LinkAddress m) {
             SimNet.Link l = link(ns, m.dev());
-            event(r, l.name, l.name + " gets the MAC address " + m.mac() + ": frames for it are addressed to that from now on.");
+            kernel.event(NetEvents.mac(r.command(), l.name, m.mac()));
             l.mac = m.mac();
         } else if (r instanceof NetRequest.LinkName m) {
             rename(ns, link(ns, m.dev()), m);
@@ -44,11 +44,6 @@ final class Netlink {
         } else if (r instanceof NetRequest.RouteDel d) {
             routeDel(ns, d);
         }
-    }
-
-    private void event(NetRequest r, String object, String sentence) {
-        String[] words = r.command().split(" ");
-        kernel.event(Subsystem.NETWORK, words[1] + " " + words[2], object, sentence, r.command());
     }
 
     private static SimNet.Link link(SimNet.NetNs ns, String name) {
@@ -63,8 +58,7 @@ final class Netlink {
         if (l.addresses.contains(a.cidr())) {
             throw new SysError(Errno.EEXIST, "File exists");
         }
-        event(a, l.name, l.name + " gets the address " + a.cidr() + (l.up && Ip.prefix(a.cidr()) < 32
-                ? "; the kernel adds a route to " + Ip.network(a.cidr()) + " through it." : "."));
+        kernel.event(NetEvents.addressAdded(a.command(), l.name, a.cidr(), l.up && Ip.prefix(a.cidr()) < 32, Ip.network(a.cidr())));
         l.addresses.add(a.cidr());
         if (l.up) {
             connect(ns, l, a.cidr());
@@ -75,7 +69,7 @@ final class Netlink {
         String match = l.addresses.stream().filter(c -> c.equals(a.cidr())
                 || !a.cidr().contains("/") && Ip.address(c) == Ip.parse(a.cidr())).findFirst()
                 .orElseThrow(() -> new SysError(Errno.EADDRNOTAVAIL, "Cannot assign requested address"));
-        event(a, l.name, l.name + " gives up the address " + match + ", and the route to its network goes with it.");
+        kernel.event(NetEvents.addressRemoved(a.command(), l.name, match));
         l.addresses.remove(match);
         ns.routes.removeIf(r -> r.device().equals(l.name) && match.substring(0, match.indexOf('/')).equals(r.source()));
     }
@@ -87,7 +81,7 @@ final class Netlink {
         if (l.up) {
             throw new SysError(Errno.EBUSY, "Device or resource busy");
         }
-        event(m, l.name, l.name + " is renamed " + m.name() + ".");
+        kernel.event(NetEvents.renamed(m.command(), l.name, m.name()));
         ns.links.remove(l.name);
         ns.routes.replaceAll(r -> r.device().equals(l.name) ? new Sys.Route(r.destination(), r.gateway(), m.name(), r.source()) : r);
         l.name = m.name();
@@ -98,8 +92,7 @@ final class Netlink {
         if (l.up == u.up()) {
             return;
         }
-        event(u, l.name, u.up() ? l.name + " is brought up; the networks of its addresses are routed through it again."
-                : l.name + " is taken down: it sends and receives nothing, and every route through it is removed.");
+        kernel.event(NetEvents.upOrDown(u.command(), l.name, u.up()));
         l.up = u.up();
         if (!u.up()) {
             ns.routes.removeIf(r -> r.device().equals(l.name));
@@ -146,8 +139,7 @@ final class Netlink {
         if (ns.routes.stream().anyMatch(r -> normal(r.destination()).equals(dest))) {
             throw new SysError(Errno.EEXIST, "File exists");
         }
-        event(a, dest, dest.equals("default") ? "Everything without a more specific route now goes to " + a.via() + " through " + device + "."
-                : "Packets for " + dest + " now go " + (a.via() == null ? "straight out of " + device : "to " + a.via() + " through " + device) + ".");
+        kernel.event(NetEvents.routeAdded(a.command(), dest, a.via(), device));
         insert(ns, new Sys.Route(dest, a.via() == null ? "" : a.via(), device, ""));
     }
 
@@ -156,7 +148,7 @@ final class Netlink {
         Sys.Route found = ns.routes.stream().filter(r -> normal(r.destination()).equals(dest)
                 && (d.via() == null || d.via().equals(r.gateway())) && (d.dev() == null || d.dev().equals(r.device()))).findFirst()
                 .orElseThrow(() -> new SysError(Errno.ESRCH, "No such process"));
-        event(d, dest, "The route to " + dest + " through " + found.device() + " is removed.");
+        kernel.event(NetEvents.routeRemoved(d.command(), dest, found.device()));
         ns.routes.remove(found);
     }
 

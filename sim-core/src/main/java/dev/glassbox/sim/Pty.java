@@ -1,10 +1,10 @@
 package dev.glassbox.sim;
 
 import dev.glassbox.kernel.ExecSpec;
+import dev.glassbox.kernel.ProcessEvents;
 import dev.glassbox.kernel.Signals;
 import dev.glassbox.kernel.Stdio;
 import dev.glassbox.kernel.SysError;
-import dev.glassbox.trace.Subsystem;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -62,9 +62,8 @@ final class Pty implements Stdio {
         p.output = (stream, text) -> pty.output(text);
         p.stdio = pty;
         String whose = p.nsPid() == 1 ? "the container's" : "the process's";
-        k.event(Subsystem.PROCESS, "open pty", pty.name, pty.name + " is opened as " + whose + " terminal (" + rows + "×" + cols
-                + "): it becomes the process's stdin, stdout and stderr, and its session's controlling tty; the shim keeps the master side, where docker attach types and reads.",
-                "open(\"/dev/ptmx\") ; ioctl(TIOCSWINSZ, " + rows + "x" + cols + ") ; dup2(" + pty.name + ", 0..2) ; setsid() ; ioctl(TIOCSCTTY)");
+        k.event(ProcessEvents.openPty(pty.name, whose, rows, cols,
+                "open(\"/dev/ptmx\") ; ioctl(TIOCSWINSZ, " + rows + "x" + cols + ") ; dup2(" + pty.name + ", 0..2) ; setsid() ; ioctl(TIOCSCTTY)"));
         return pty;
     }
 

@@ -1,8 +1,9 @@
 package dev.glassbox.sim;
 
+import dev.glassbox.kernel.KernelEvent;
 import dev.glassbox.kernel.NatRule;
+import dev.glassbox.kernel.PacketEvents;
 import dev.glassbox.kernel.SysError;
-import dev.glassbox.trace.Subsystem;
 
 /**
  * The path of one connection through the simulated network: DNAT for published ports (or, for a
@@ -45,11 +46,11 @@ final class Route {
                 : "IP " + Ip.format(src) + "." + sourcePort + " > " + Ip.format(dstNow) + "." + portNow + ": Flags [S], ttl " + ttl;
     }
 
-    private void hop(String action, String object, String sentence, String equivalent) {
-        if (action.equals("route")) {
+    private void hop(KernelEvent e) {
+        if (e.action().equals("route")) {
             routed++;
         }
-        kernel.event(Subsystem.NETWORK, action, object, sentence, equivalent + "   [" + header() + "]");
+        kernel.event(PacketEvents.withHeader(e, header()));
     }
 
     Route(SimNet net, SimKernel kernel) {
@@ -69,8 +70,7 @@ final class Route {
                 boolean loopback = Ip.loopback(dst) || dst == 0;
                 NatRule rule = loopback ? null : dnat(dst, port, ingress);
                 if (rule != null) {
-                    hop("DNAT", Ip.format(dst) + ":" + port, "Port " + port + " is published: the nat table rewrites the destination to "
-                            + rule.destIp() + ":" + rule.destPort() + ".", rule.iptables());
+                    hop(PacketEvents.dnat(Ip.format(dst), port, rule));
                     dst = Ip.parse(rule.destIp());
                     port = rule.destPort();
                     ingress = null;
@@ -78,10 +78,7 @@ final class Route {
                 }
                 NatRule proxy = loopback || ingress != null ? find(net.proxies, dst == 0 ? Ip.parse("127.0.0.1") : dst, port) : null;
                 if (proxy != null) {
-                    hop("proxy", Ip.format(dst) + ":" + port, (loopback ? "Loopback traffic is never NATed"
-                            : "The DNAT rule skips packets that come in on " + ingress + " (! -i " + ingress + "), so a container's connection to an address of the host is not rewritten")
-                            + ": docker-proxy accepts the connection on " + Ip.format(dst) + ":" + port + " and opens one of its own to "
-                            + proxy.destIp() + ":" + proxy.destPort() + ".", proxy.proxyCommand());
+                    hop(PacketEvents.proxied(Ip.format(dst), port, loopback, ingress, proxy));
                     dst = Ip.parse(proxy.destIp());
                     port = proxy.destPort();
                     source = sourceAddress(ns, dst);
@@ -96,14 +93,12 @@ final class Route {
             }
             SimNet.Link out = egress(ns, dst);
             if (out == null) {
-                hop("no route", Ip.format(dst), "No route in this namespace leads to " + Ip.format(dst) + ".",
-                        "connect() = -1 ENETUNREACH");
+                hop(PacketEvents.noRoute(Ip.format(dst)));
                 throw SysError.enetunreach();
             }
             SimKernel peer = out.kind.equals("ether") && kernel.lan != null ? kernel.lan.hostOwning(dst, kernel) : null;
             if (peer != null) {
-                hop("route", Ip.format(dst), "The routing table sends packets for " + Ip.format(dst) + " out of "
-                        + out.name + ": it is on the LAN " + SimLan.SUBNET + ".", "ip route get " + Ip.format(dst) + " → dev " + out.name);
+                hop(PacketEvents.route(Ip.format(dst), out.name, SimLan.SUBNET));
                 source = masquerade(ns, out, source);
                 cross(out, peer, dst);
                 ns = peer.net.host;
@@ -111,26 +106,21 @@ final class Route {
                 continue;
             }
             if (out.kind.equals("ether")) {
-                hop("blocked", Ip.format(dst), "The packet would leave the machine through " + out.name
-                        + "; glassbox keeps all traffic inside this host.", "connect() = -1 ENETUNREACH");
+                hop(PacketEvents.leavesMachine(Ip.format(dst), out.name));
                 throw SysError.enetunreach();
             }
             if (ns == net.host && ingress != null && out.kind.equals("bridge") && !out.name.equals(ingress)) {
-                hop("blocked", Ip.format(dst), "The packet came in on " + ingress + " and would go out of " + out.name
-                        + ": Docker's isolation rules drop traffic between two bridge networks.",
-                        "iptables -A DOCKER-ISOLATION-STAGE-2 -o " + out.name + " -j DROP");
+                hop(PacketEvents.isolated(Ip.format(dst), ingress, out.name));
                 throw SysError.ehostunreach();
             }
-            hop("route", Ip.format(dst), "The routing table sends packets for " + Ip.format(dst) + " out of "
-                    + out.name + ".", "ip route get " + Ip.format(dst) + " → dev " + out.name);
+            hop(PacketEvents.route(Ip.format(dst), out.name, null));
             if (out.kind.equals("bridge")) {
                 ns = throughBridge(out, dst, null);
                 continue;
             }
             if (out.kind.equals("veth") && out.peer != null) {
                 SimNet.Link in = out.peer;
-                hop("veth", out.name + "→" + in.name, "The packet goes into " + out.name + " and comes out of its peer "
-                        + in.name + (in.ns == net.host ? " on the host." : "."), out.name + " → " + in.name);
+                hop(PacketEvents.veth(out.name, in.name, in.ns == net.host));
                 if (in.master != null && !in.master.addresses.isEmpty() && Ip.contains(in.master.addresses.get(0), dst)
                         && Ip.address(in.master.addresses.get(0)) != dst) {
                     // on the bridge's subnet: the frame is switched to the port that answers ARP for dst
@@ -159,10 +149,7 @@ final class Route {
         for (SimNet.Link br : net.host.links.values()) {
             if (br.kind.equals("bridge") && !br.addresses.isEmpty() && Ip.contains(br.addresses.get(0), source)) {
                 int mine = Ip.address(out.addresses.get(0));
-                hop("MASQUERADE", Ip.format(source) + "→" + Ip.format(mine), "The packet leaves by " + out.name + " from "
-                        + Ip.format(source) + ", an address of " + br.name + " that only this host knows: the nat table's POSTROUTING"
-                        + " rewrites its source to " + Ip.format(mine) + " and remembers the connection, to undo it on the answer.",
-                        "iptables -t nat -A POSTROUTING -s " + Ip.network(br.addresses.get(0)) + " ! -o " + br.name + " -j MASQUERADE");
+                hop(PacketEvents.masquerade(Ip.format(source), Ip.format(mine), out.name, br.name, Ip.network(br.addresses.get(0))));
                 src = mine;
                 return mine;
             }
@@ -173,10 +160,7 @@ final class Route {
     /** The frame goes out of this host's eth0 onto the LAN and into {@code peer}'s: the packet is now on that host. */
     private void cross(SimNet.Link out, SimKernel peer, int dst) {
         SimNet.Link in = SimLan.eth0(peer);
-        hop("LAN", kernel.info().hostname() + " → " + peer.info().hostname(), "The frame leaves " + out.name + " ("
-                + out.mac + ") onto the LAN " + SimLan.SUBNET + "; " + in.name + " of " + peer.info().hostname() + " ("
-                + in.mac + ") answered ARP for " + Ip.format(dst) + " and takes it in.", "arp " + Ip.format(dst) + " is-at " + in.mac
-                + ": " + out.name + " → " + peer.info().hostname() + ":" + in.name);
+        hop(PacketEvents.lan(kernel.info().hostname(), out.name, out.mac, SimLan.SUBNET, peer.info().hostname(), in.name, in.mac, Ip.format(dst)));
         net = peer.net;
         kernel = peer;
     }
@@ -184,16 +168,12 @@ final class Route {
     private SimNet.NetNs throughBridge(SimNet.Link bridge, int dst, SimNet.Link arrivedOn) {
         for (SimNet.Link port : net.host.links.values()) {
             if (port.master == bridge && port != arrivedOn && port.up && port.peer != null && port.peer.ns.owns(dst)) {
-                hop("bridge forward", bridge.name, bridge.name + " looks up " + Ip.format(dst)
-                        + "'s MAC address " + port.peer.mac + " and forwards the frame out of port " + port.name + ".",
-                        "bridge fdb: " + port.peer.mac + " dev " + port.name);
-                hop("veth", port.name + "→" + port.peer.name, "The frame crosses " + port.name
-                        + " into the container's " + port.peer.name + ".", port.name + " → " + port.peer.name);
+                hop(PacketEvents.bridgeForward(bridge.name, Ip.format(dst), port.peer.mac, port.name));
+                hop(PacketEvents.intoContainer(port.name, port.peer.name));
                 return port.peer.ns;
             }
         }
-        hop("unreachable", Ip.format(dst), "No port of " + bridge.name + " answers ARP for " + Ip.format(dst) + ".",
-                "arp: " + Ip.format(dst) + " incomplete");
+        hop(PacketEvents.unreachable(bridge.name, Ip.format(dst)));
         throw SysError.ehostunreach();
     }
 

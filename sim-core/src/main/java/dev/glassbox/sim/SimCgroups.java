@@ -1,5 +1,6 @@
 package dev.glassbox.sim;
 
+import dev.glassbox.kernel.CgroupEvents;
 import dev.glassbox.kernel.CgroupFeature;
 import dev.glassbox.kernel.CgroupLimits;
 import dev.glassbox.kernel.CgroupStats;
@@ -8,7 +9,6 @@ import dev.glassbox.kernel.Errno;
 import dev.glassbox.kernel.KernelState;
 import dev.glassbox.kernel.Signals;
 import dev.glassbox.kernel.SysError;
-import dev.glassbox.trace.Subsystem;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -87,36 +87,29 @@ final class SimCgroups implements Cgroups {
         if (groups.containsKey(path)) {
             throw SysError.eexist();
         }
-        kernel.event(Subsystem.CGROUP, "mkdir", path, "A new cgroup " + path + " is created; the container's processes will be charged to it.",
-                "mkdir " + MOUNT + "/" + path);
+        kernel.event(CgroupEvents.created(path, "mkdir " + MOUNT + "/" + path));
         groups.put(path, new Group(path, limits));
         writeLimits(path, limits);
     }
 
     private void writeLimits(String path, CgroupLimits limits) {
         if (limits.memoryBytes() > 0) {
-            kernel.event(Subsystem.CGROUP, "limit memory", path, "memory.max caps what the group may use at "
-                    + limits.memoryBytes() + " bytes; past it the kernel's OOM killer ends a process.",
-                    "echo " + limits.memoryBytes() + " > " + file(path, "memory.max"));
+            kernel.event(CgroupEvents.memoryLimit(path, "memory.max", limits.memoryBytes(), Long.toString(limits.memoryBytes()),
+                    file(path, "memory.max")));
         }
         if (limits.swapLimited()) {
-            kernel.event(Subsystem.CGROUP, "limit swap", path, "memory.swap.max lets the group swap out " + limits.swapOnlyBytes()
-                    + " bytes beyond memory.max; this machine has no swap space, so in practice the group is held to memory.max alone.",
-                    "echo " + limits.swapOnlyBytes() + " > " + file(path, "memory.swap.max"));
+            kernel.event(CgroupEvents.swapLimit(path, "memory.swap.max", true, limits, CgroupEvents.SwapSpace.NONE,
+                    Long.toString(limits.swapOnlyBytes()), file(path, "memory.swap.max")));
         }
         if (limits.pidsMax() > 0) {
-            kernel.event(Subsystem.CGROUP, "limit pids", path, "pids.max caps the group at " + limits.pidsMax()
-                    + " processes; fork() fails past it.", "echo " + limits.pidsMax() + " > " + file(path, "pids.max"));
+            kernel.event(CgroupEvents.pidsLimit(path, limits.pidsMax(), file(path, "pids.max")));
         }
         if (limits.cpuQuotaMicros() > 0) {
-            kernel.event(Subsystem.CGROUP, "limit cpu", path, "cpu.max gives the group " + limits.cpuQuotaMicros()
-                    + "µs of CPU time per " + limits.cpuPeriodMicros() + "µs period.",
-                    "echo \"" + limits.cpuQuotaMicros() + " " + limits.cpuPeriodMicros() + "\" > " + file(path, "cpu.max"));
+            kernel.event(CgroupEvents.cpuLimit(path, "cpu.max", limits.cpuQuotaMicros(), limits.cpuPeriodMicros(),
+                    "echo \"" + limits.cpuQuotaMicros() + " " + limits.cpuPeriodMicros() + "\" > " + file(path, "cpu.max")));
         }
         if (!limits.cpusetCpus().isEmpty()) {
-            kernel.event(Subsystem.CGROUP, "limit cpuset", path, "cpuset.cpus lets the group's processes run on CPUs " + limits.cpusetCpus()
-                    + " only; the scheduler keeps them off the others, and sched_getaffinity tells them so.",
-                    "echo " + limits.cpusetCpus() + " > " + file(path, "cpuset.cpus"));
+            kernel.event(CgroupEvents.cpusetLimit(path, limits.cpusetCpus(), file(path, "cpuset.cpus")));
         }
     }
 
@@ -130,9 +123,7 @@ final class SimCgroups implements Cgroups {
     public void attach(String path, int pid) {
         SimProcess p = kernel.process(pid);
         Group g = group(path);
-        kernel.event(Subsystem.CGROUP, "attach", path, "Process " + pid + " joins cgroup " + path
-                + ", before it runs any of the container's code, so all it does is counted.",
-                "echo " + pid + " > " + file(path, "cgroup.procs"));
+        kernel.event(CgroupEvents.attach(path, pid, "echo " + pid + " > " + file(path, "cgroup.procs")));
         move(p, g);
         Namespaces.Plain cgroupNs = p.ns.cgroup();
         if (cgroupNs != kernel.hostNs.cgroup() && cgroupNs.cgroupRoot.isEmpty()) {
@@ -152,8 +143,7 @@ final class SimCgroups implements Cgroups {
     /** fork(): refused with EAGAIN when pids.max is reached. */
     void checkFork(Group g) {
         if (g != null && g.limits.pidsMax() > 0 && g.procs.size() >= g.limits.pidsMax()) {
-            kernel.event(Subsystem.CGROUP, "fork refused", g.path, "pids.max is " + g.limits.pidsMax()
-                    + " and the group already has that many processes, so fork() fails with EAGAIN.", "fork() = -1 EAGAIN");
+            kernel.event(CgroupEvents.forkRefused(g.path, g.limits.pidsMax()));
             throw SysError.eagain();
         }
     }
@@ -172,10 +162,7 @@ final class SimCgroups implements Cgroups {
             }
         }
         g.oomKills++;
-        kernel.event(Subsystem.CGROUP, "oom kill", g.path, "The group needs " + g.memory() + " bytes but memory.max is "
-                + g.limits.memoryBytes() + ": the OOM killer ends process " + victim.pid + " (" + victim.programName
-                + "), the largest in the group.", "Memory cgroup out of memory: Killed process " + victim.pid
-                + " (" + victim.programName + ") total-vm:" + victim.rss / 1024 + "kB");
+        kernel.event(CgroupEvents.oomKill(g.path, g.memory(), g.limits.memoryBytes(), victim.pid, victim.programName, victim.rss / 1024));
         victim.oomKilled = true;
         victim.rss = 0;
         kernel.kill(victim, Signals.SIGKILL, true);
@@ -189,9 +176,7 @@ final class SimCgroups implements Cgroups {
     @Override
     public void freeze(String path, boolean frozen) {
         Group g = group(path);
-        kernel.event(Subsystem.CGROUP, frozen ? "freeze" : "thaw", path, frozen
-                ? "The freezer stops every process of the group where it is; none of them is scheduled until thawed."
-                : "The freezer lets the group's processes run again.", "echo " + (frozen ? 1 : 0) + " > " + file(path, "cgroup.freeze"));
+        kernel.event(CgroupEvents.freeze(path, frozen, frozen ? "1" : "0", file(path, "cgroup.freeze")));
         g.frozen = frozen;
         if (!frozen) {
             g.procs.forEach(kernel.scheduler::makeRunnable);
@@ -204,7 +189,7 @@ final class SimCgroups implements Cgroups {
         if (!g.procs.isEmpty()) {
             throw new SysError(Errno.EBUSY, "Device or resource busy");
         }
-        kernel.event(Subsystem.CGROUP, "rmdir", path, "The empty cgroup " + path + " is removed.", "rmdir " + MOUNT + "/" + path);
+        kernel.event(CgroupEvents.removed(path, MOUNT + "/" + path));
         groups.remove(path);
     }
 

@@ -2,9 +2,8 @@ package dev.glassbox.sim;
 
 import dev.glassbox.image.FileEntry;
 import dev.glassbox.kernel.HostFs;
+import dev.glassbox.kernel.MountEvents;
 import dev.glassbox.kernel.SysError;
-import dev.glassbox.kernel.TreeCopy;
-import dev.glassbox.trace.Subsystem;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -183,7 +182,7 @@ final class SimHostFs implements HostFs {
         if (parent.entries.containsKey(rel.get(rel.size() - 1))) {
             throw SysError.eexist();
         }
-        k.event(Subsystem.UNIONFS, TreeCopy.ACTION, to, TreeCopy.sentence(from, to, usage(src)), TreeCopy.equivalent(from, to));
+        k.event(MountEvents.copyTree(from, to, usage(src), "cp -a --reflink=auto -T " + from + " " + to));
         Node.Dir copy = copyDir(src, new HashMap<>());
         parent.entries.put(rel.get(rel.size() - 1), copy);
         parent.nlink++;

@@ -2,14 +2,14 @@ package dev.glassbox.sim;
 
 import dev.glassbox.kernel.ExitStatus;
 import dev.glassbox.kernel.Kernel;
+import dev.glassbox.kernel.KernelEvent;
 import dev.glassbox.kernel.KernelInfo;
 import dev.glassbox.kernel.KernelState;
 import dev.glassbox.kernel.NsType;
+import dev.glassbox.kernel.ProcessEvents;
 import dev.glassbox.kernel.Sandbox;
 import dev.glassbox.kernel.Signals;
 import dev.glassbox.kernel.SysError;
-import dev.glassbox.trace.Layer;
-import dev.glassbox.trace.Subsystem;
 import dev.glassbox.trace.Tracer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -181,19 +181,20 @@ public final class SimKernel implements Kernel {
 
     // ---- shared by the parts of the kernel
 
-    void event(Subsystem sub, String action, String object, String sentence, String equivalent) {
+    /** Records a step of the kernel-event catalog before it changes anything. */
+    void event(KernelEvent e) {
         if (tracer != null) {
             try (Tracer.Span host = tracer.onHost(hostTag.get())) {
-                tracer.note(Layer.KERNEL, sub, action, object, sentence, equivalent);
+                e.note(tracer);
             }
         }
     }
 
-    /** An event for a change the kernel has just made (see {@link Tracer#did}). */
-    void done(Subsystem sub, String action, String object, String sentence, String equivalent) {
+    /** Records a step of the kernel-event catalog that has just happened (see {@link Tracer#did}). */
+    void done(KernelEvent e) {
         if (tracer != null) {
             try (Tracer.Span host = tracer.onHost(hostTag.get())) {
-                tracer.did(Layer.KERNEL, sub, action, object, sentence, equivalent);
+                e.did(tracer);
             }
         }
     }
@@ -230,8 +231,7 @@ public final class SimKernel implements Kernel {
     /** A new process entry, numbered in every PID namespace from the host's down to {@code pidNs}. */
     SimProcess newProcess(Namespaces.Set ns, SimProcess parent) {
         if (procs.size() >= MAX_PROCESSES) {
-            event(Subsystem.PROCESS, "fork refused", "threads-max", "The sim kernel already runs " + MAX_PROCESSES
-                    + " processes, its limit: fork() fails with EAGAIN.", "fork() = -1 EAGAIN");
+            event(ProcessEvents.forkRefused(MAX_PROCESSES));
             throw SysError.eagain();
         }
         List<Integer> ids = new ArrayList<>();
@@ -323,8 +323,7 @@ public final class SimKernel implements Kernel {
         if (isInit && !hasHandler) {
             boolean fromInside = sender != null && sender.ns.pid().isOrDescendsFrom(target.ns.pid());
             if (sig != Signals.SIGKILL || fromInside) {
-                event(Subsystem.PROCESS, "signal ignored", "pid " + target.pid, "PID 1 of a PID namespace gets no default action for "
-                        + Signals.name(sig) + ": it has no handler for it, so the kernel drops the signal.", "kill(" + target.pid + ", " + Signals.name(sig) + ")");
+                event(ProcessEvents.signalIgnored(target.pid, sig, "kill(" + target.pid + ", " + Signals.name(sig) + ")"));
                 return;
             }
         }

@@ -1,11 +1,11 @@
 package dev.glassbox.sim;
 
 import dev.glassbox.kernel.Device;
+import dev.glassbox.kernel.MountEvents;
 import dev.glassbox.kernel.MountSpec;
 import dev.glassbox.kernel.Mounts;
 import dev.glassbox.kernel.Sandbox;
 import dev.glassbox.kernel.SysError;
-import dev.glassbox.trace.Subsystem;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -41,16 +41,14 @@ final class SimMounts implements Mounts {
         hostDir(workdir);
         hostDir(target);
         String options = "rw,relatime,lowerdir=" + String.join(":", lowerdirs) + ",upperdir=" + upperdir + ",workdir=" + workdir;
-        k.event(Subsystem.UNIONFS, "mount overlay", target, "overlayfs stacks the image's " + lowerdirs.size()
-                + " read-only layers under one empty writable layer; the merged view at " + target + " becomes the container's root.",
-                "mount -t overlay overlay -o " + options.substring("rw,relatime,".length()) + " " + target);
+        k.event(MountEvents.overlay(target, lowerdirs.size(), "mount -t overlay overlay -o " + options.substring("rw,relatime,".length()) + " " + target));
         k.hostNs.mnt().table.add(new MountTable.Mount(MountTable.split(target), new OverlayFs(upper, lowers, k.ids), List.of(), false,
                 "overlay", "overlay", options));
     }
 
     @Override
     public void unmount(String target) {
-        k.event(Subsystem.UNIONFS, "umount", target, "The merged view is unmounted; the layers stay on disk.", "umount " + target);
+        k.event(MountEvents.unmount(target, "umount " + target));
         if (!k.hostNs.mnt().table.remove(MountTable.split(target))) {
             throw SysError.einval();
         }
@@ -62,8 +60,7 @@ final class SimMounts implements Mounts {
         if (mnt == k.hostNs.mnt()) {
             throw SysError.einval();
         }
-        k.event(Subsystem.UNIONFS, "prepare root", rootfs, "Inside the new mount namespace, mounts are made private so nothing propagates back to the host, and the rootfs is bind-mounted onto itself.",
-                "mount --make-rprivate / && mount --rbind " + rootfs + " " + rootfs);
+        k.event(MountEvents.prepareRoot(rootfs, "mount --make-rprivate / && mount --rbind " + rootfs + " " + rootfs));
         MountTable.Resolved src = k.hostNs.mnt().table.resolve("/", rootfs, true);
         if (!(src.node() instanceof Node.Dir)) {
             throw SysError.enoent();
@@ -123,13 +120,11 @@ final class SimMounts implements Mounts {
         String equivalent = spec.type().equals("bind")
                 ? "mount --bind " + spec.source() + " " + targetPath + (spec.readOnly() ? " -o ro" : "")
                 : "mount -t " + spec.type() + " " + spec.type() + " " + targetPath + (opts.isEmpty() ? "" : " -o " + opts);
-        String sentence = spec.type().equals("proc") && ns.pid() == k.hostNs.pid()
-                ? "A procfs for the host's PID namespace (--pid host): its /proc lists every process of the host." : spec.sentence();
         List<String> cgroupAt = CgroupFs.path(target);
         if (spec.type().equals("sysfs")) { // runc mounts cgroup2 read-only on /sys/fs/cgroup: the container's own cgroup as its root
             equivalent += " ; mount -t cgroup2 cgroup2 " + Fs.join(cgroupAt) + " -o " + (spec.readOnly() ? "ro" : "rw") + ",nosuid,nodev,noexec,relatime";
         }
-        k.event(Subsystem.UNIONFS, "mount " + spec.type(), spec.target(), sentence, equivalent);
+        k.event(MountEvents.mount(spec, ns.pid() == k.hostNs.pid() ? MountEvents.ProcOf.HOST : MountEvents.ProcOf.CONTAINER, equivalent));
         ns.mnt().table.add(m);
         if (spec.type().equals("sysfs")) {
             ns.mnt().table.add(new MountTable.Mount(cgroupAt, new CgroupFs(k, ns.cgroup()), List.of(), spec.readOnly(), "cgroup2", "cgroup2",
@@ -171,8 +166,7 @@ final class SimMounts implements Mounts {
     public void pivotRoot(Sandbox sandbox) {
         Namespaces.Mnt mnt = k.namespacesOf(sandbox).mnt();
         List<String> root = root(sandbox);
-        k.event(Subsystem.UNIONFS, "pivot_root", "/", "pivot_root makes the merged overlay the container's '/' and the host's root is unmounted from its view: the container can no longer reach host files.",
-                "pivot_root(\"" + Fs.join(root) + "\", \"" + Fs.join(root) + "/.pivot_root\") ; umount2(\"/.pivot_root\", MNT_DETACH)");
+        k.event(MountEvents.pivotRoot("pivot_root(\"" + Fs.join(root) + "\", \"" + Fs.join(root) + "/.pivot_root\") ; umount2(\"/.pivot_root\", MNT_DETACH)"));
         // The new root is the topmost mount at that path (the bind on top of the overlay); what lies
         // beneath it stays with the old root and is detached with it.
         int top = 0;
@@ -212,9 +206,7 @@ final class SimMounts implements Mounts {
     @Override
     public void readonlyRoot(Sandbox sandbox) {
         MountTable table = k.namespacesOf(sandbox).mnt().table;
-        k.event(Subsystem.UNIONFS, "remount ro", "/", "--read-only: runc remounts the container's '/' read-only; the mounts on top of it"
-                + " (/proc, /dev, volumes, tmpfs) keep their own settings, and a write anywhere else fails with EROFS.",
-                "mount(NULL, \"/\", NULL, MS_BIND|MS_REMOUNT|MS_RDONLY, NULL)");
+        k.event(MountEvents.remountReadOnly("mount(NULL, \"/\", NULL, MS_BIND|MS_REMOUNT|MS_RDONLY, NULL)"));
         for (int i = table.mounts.size() - 1; i >= 0; i--) {
             MountTable.Mount m = table.mounts.get(i);
             if (m.target.isEmpty()) {

@@ -4,11 +4,11 @@ import dev.glassbox.kernel.Errno;
 import dev.glassbox.kernel.KernelState;
 import dev.glassbox.kernel.NatRule;
 import dev.glassbox.kernel.Net;
+import dev.glassbox.kernel.NetEvents;
 import dev.glassbox.kernel.NsType;
 import dev.glassbox.kernel.Sandbox;
 import dev.glassbox.kernel.TcpConnection;
 import dev.glassbox.kernel.SysError;
-import dev.glassbox.trace.Subsystem;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -147,12 +147,10 @@ final class SimNet implements Net {
         if (host.links.containsKey(name)) {
             throw new SysError(Errno.EEXIST, "RTNETLINK answers: File exists");
         }
-        kernel.event(Subsystem.NETWORK, "create bridge", name, "A software switch " + name + " is created; containers' veth ends plug into it.",
-                "ip link add " + name + " type bridge");
+        kernel.event(NetEvents.bridgeCreated(name, "ip link add " + name + " type bridge"));
         Link br = new Link(name, "bridge", host, mac());
         host.links.put(name, br);
-        kernel.event(Subsystem.NETWORK, "add address", name, "The bridge gets " + gatewayCidr + ": it is the containers' gateway.",
-                "ip addr add " + gatewayCidr + " dev " + name);
+        kernel.event(NetEvents.bridgeAddress(name, gatewayCidr, "ip addr add " + gatewayCidr + " dev " + name));
         br.addresses.add(gatewayCidr);
         host.routes.add(new Sys.Route(Ip.network(gatewayCidr), "", name, gatewayCidr.substring(0, gatewayCidr.indexOf('/'))));
         br.up = true;
@@ -164,10 +162,7 @@ final class SimNet implements Net {
         if (host.links.containsKey(hostIf) || target.links.containsKey(peerIf)) {
             throw new SysError(Errno.EEXIST, "RTNETLINK answers: File exists");
         }
-        kernel.event(Subsystem.NETWORK, "create veth", hostIf, "A veth pair is a virtual cable: what goes in " + hostIf
-                + " comes out of " + peerIf + " and back. " + hostIf + " stays on the host; " + peerIf
-                + " is made inside the container's network namespace, where it is the only network card there is.",
-                "ip link add " + hostIf + " type veth peer name " + peerIf + " netns " + sandbox.pid());
+        kernel.event(NetEvents.vethCreated(hostIf, peerIf, "ip link add " + hostIf + " type veth peer name " + peerIf + " netns " + sandbox.pid()));
         Link a = new Link(hostIf, "veth", host, mac());
         Link b = new Link(peerIf, "veth", target, mac());
         a.peer = b;
@@ -180,8 +175,7 @@ final class SimNet implements Net {
     public void setMaster(String ifname, String bridge) {
         Link l = link(host, ifname);
         Link br = link(host, bridge);
-        kernel.event(Subsystem.NETWORK, "attach to bridge", ifname, ifname + " is plugged into " + bridge
-                + " and brought up, so frames reach the other containers on it.", "ip link set " + ifname + " master " + bridge + " up");
+        kernel.event(NetEvents.attachedToBridge(ifname, bridge, "ip link set " + ifname + " master " + bridge + " up"));
         l.master = br;
         l.up = true;
     }
@@ -190,8 +184,7 @@ final class SimNet implements Net {
     public void addAddress(Sandbox sandbox, String ifname, String cidr) {
         NetNs ns = ns(sandbox);
         Link l = link(ns, ifname);
-        kernel.event(Subsystem.NETWORK, "add address", ifname, ifname + " gets the address " + cidr + " that IPAM reserved.",
-                where(sandbox) + "ip addr add " + cidr + " dev " + ifname);
+        kernel.event(NetEvents.address(ifname, cidr, where(sandbox) + "ip addr add " + cidr + " dev " + ifname));
         l.addresses.add(cidr);
         if (!l.kind.equals("loopback")) {
             int ip = Ip.address(cidr);
@@ -205,7 +198,7 @@ final class SimNet implements Net {
     public void linkUp(Sandbox sandbox, String ifname) {
         NetNs ns = ns(sandbox);
         Link l = link(ns, ifname);
-        kernel.event(Subsystem.NETWORK, "link up", ifname, ifname + " is brought up.", where(sandbox) + "ip link set " + ifname + " up");
+        kernel.event(NetEvents.linkUp(ifname, where(sandbox) + "ip link set " + ifname + " up"));
         l.up = true;
         if (l.kind.equals("loopback") && l.addresses.isEmpty()) {
             l.addresses.add("127.0.0.1/8");
@@ -216,8 +209,7 @@ final class SimNet implements Net {
     public void addDefaultRoute(Sandbox sandbox, String gateway, String ifname) {
         NetNs ns = ns(sandbox);
         link(ns, ifname);
-        kernel.event(Subsystem.NETWORK, "add route", ifname, "Everything not on the local subnet goes to the gateway " + gateway + ".",
-                where(sandbox) + "ip route add default via " + gateway + " dev " + ifname);
+        kernel.event(NetEvents.defaultRoute(ifname, gateway, where(sandbox) + "ip route add default via " + gateway + " dev " + ifname));
         ns.routes.add(0, new Sys.Route("default", gateway, ifname, ""));
     }
 
@@ -225,12 +217,10 @@ final class SimNet implements Net {
     public void deleteLink(String ifname) {
         Link l = host.links.get(ifname);
         if (l == null) {
-            kernel.event(Subsystem.NETWORK, "delete link", ifname, ifname + " is already gone: the kernel deleted the veth pair "
-                    + "with the container's network namespace.", "ip link del " + ifname + " → Cannot find device");
+            kernel.event(NetEvents.linkGone(ifname, "ip link del " + ifname + " → Cannot find device"));
             return;
         }
-        kernel.event(Subsystem.NETWORK, "delete link", ifname, "Deleting " + ifname + (l.peer != null ? " also deletes its peer "
-                + l.peer.name + " inside the container." : "."), "ip link del " + ifname);
+        kernel.event(NetEvents.linkDeleted(ifname, l.peer != null, l.peer != null ? l.peer.name : null, "ip link del " + ifname));
         remove(l);
         if (l.peer != null) {
             remove(l.peer);
@@ -261,32 +251,25 @@ final class SimNet implements Net {
 
     @Override
     public void addNat(NatRule rule) {
-        kernel.event(Subsystem.NETWORK, "add DNAT rule", rule.hostIp() + ":" + rule.hostPort(), "Connections to port " + rule.hostPort()
-                + " of this host are rewritten to " + rule.destIp() + ":" + rule.destPort() + " in the container.", rule.iptables());
+        kernel.event(NetEvents.dnatAdded(rule, rule.iptables()));
         nat.add(rule);
     }
 
     @Override
     public void removeNat(NatRule rule) {
-        kernel.event(Subsystem.NETWORK, "delete DNAT rule", rule.hostIp() + ":" + rule.hostPort(), "The published port "
-                + rule.hostPort() + " is withdrawn.", rule.iptables().replace(" -A ", " -D "));
+        kernel.event(NetEvents.dnatRemoved(rule, NetEvents.Commit.NOW, rule.iptables().replace(" -A ", " -D ")));
         nat.remove(rule);
     }
 
     @Override
     public void proxy(NatRule rule) {
-        kernel.event(Subsystem.NETWORK, "start docker-proxy", rule.hostIp() + ":" + rule.hostPort(), "docker-proxy listens on "
-                + rule.hostIp() + ":" + rule.hostPort() + " and relays each connection to " + rule.destIp() + ":" + rule.destPort()
-                + ": connections to 127.0.0.1 never pass the nat table's PREROUTING, and the DNAT rule skips those that containers make to"
-                + " their gateway, so the rule alone would miss both.",
-                rule.proxyCommand());
+        kernel.event(NetEvents.proxyStarted(rule, rule.proxyCommand()));
         proxies.add(rule);
     }
 
     @Override
     public void unproxy(NatRule rule) {
-        kernel.event(Subsystem.NETWORK, "stop docker-proxy", rule.hostIp() + ":" + rule.hostPort(), "docker-proxy for port "
-                + rule.hostPort() + " is stopped: nothing listens on it any more.", "kill docker-proxy (" + rule.proxyCommand() + ")");
+        kernel.event(NetEvents.proxyStopped(rule, "kill docker-proxy (" + rule.proxyCommand() + ")"));
         proxies.remove(rule);
     }
 
@@ -322,8 +305,7 @@ final class SimNet implements Net {
         Route.Found r = new Route(this, kernel).tcp(fromPort).find(from, dst, port);
         Socket listener = r.ns().listeners.get(r.port());
         if (listener == null || listener.closed) {
-            r.kernel().event(Subsystem.NETWORK, "refused", Ip.format(r.dst()) + ":" + r.port(), "Nothing listens on port " + r.port()
-                    + " there: the kernel answers with a TCP reset.", "RST from " + Ip.format(r.dst()) + ":" + r.port());
+            r.kernel().event(NetEvents.refused(Ip.format(r.dst()), r.port()));
             throw SysError.econnrefused();
         }
         Socket client = new Socket(from, 0, p);
@@ -332,8 +314,7 @@ final class SimNet implements Net {
         server.peer = client;
         client.remote = Ip.format(r.dst()) + ":" + r.port();
         server.remote = Ip.format(r.source()) + ":" + r.sourcePort();
-        r.kernel().event(Subsystem.NETWORK, "connected", Ip.format(r.dst()) + ":" + r.port(), "The TCP handshake completes; process "
-                + listener.owner.pid + " can accept() the connection.", "SYN, SYN-ACK, ACK");
+        r.kernel().event(NetEvents.connected(Ip.format(r.dst()), r.port(), listener.owner.pid));
         listener.backlog.add(server);
         kernel.scheduler.makeRunnable(listener.owner);
         return client;
@@ -350,8 +331,7 @@ final class SimNet implements Net {
             }
             throw e;
         }
-        r.kernel().event(Subsystem.NETWORK, "echo reply", Ip.format(r.dst()), "The kernel that owns " + Ip.format(r.dst())
-                + " answers the echo request itself: no program is involved in a ping.", "ICMP echo request → echo reply");
+        r.kernel().event(NetEvents.echoReply(Ip.format(r.dst())));
         return true;
     }
 
@@ -388,14 +368,13 @@ final class SimNet implements Net {
         if (ns.links.containsKey(name)) {
             throw new SysError(Errno.EEXIST, "File exists");
         }
-        kernel.event(Subsystem.NETWORK, "link add", name, "A " + kind + " link " + name + " is created in the process's network namespace.",
-                "ip link add " + name + " type " + kind);
+        kernel.event(NetEvents.linkAdded(name, kind));
         ns.links.put(name, new Link(name, kind, ns, mac()));
     }
 
     void deleteLink(NetNs ns, String name) {
         Link l = link(ns, name);
-        kernel.event(Subsystem.NETWORK, "link delete", name, "The link " + name + " is deleted.", "ip link delete " + name);
+        kernel.event(NetEvents.linkRemoved(name));
         ns.links.remove(name);
         l.up = false;
     }

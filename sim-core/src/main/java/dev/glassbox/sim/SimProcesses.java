@@ -7,12 +7,11 @@ import dev.glassbox.kernel.ExecSpec;
 import dev.glassbox.kernel.ExitStatus;
 import dev.glassbox.kernel.IdMap;
 import dev.glassbox.kernel.NsType;
+import dev.glassbox.kernel.ProcessEvents;
 import dev.glassbox.kernel.ProcessInfo;
 import dev.glassbox.kernel.Processes;
 import dev.glassbox.kernel.Sandbox;
-import dev.glassbox.kernel.Signals;
 import dev.glassbox.kernel.SysError;
-import dev.glassbox.trace.Subsystem;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -89,15 +88,14 @@ final class SimProcesses implements Processes {
         init.programName = "runc:[2:INIT]";
         k.cgroups.move(init, k.cgroups.root);
         k.sandboxes.put(spec.id(), set);
-        k.done(Subsystem.PROCESS, "clone", "pid " + init.pid, "runc clones the container's first process into new namespaces; it waits, not yet running the image's program.",
-                "clone(" + String.join("|", flags) + "|SIGCHLD) = " + init.pid);
+        k.done(ProcessEvents.clone(init.pid, "clone(" + String.join("|", flags) + "|SIGCHLD) = " + init.pid));
         Map<NsType, Long> inodes = new TreeMap<>();
         for (NsType t : NsType.values()) {
             Namespaces.Ns ns = set.get(t);
             inodes.put(t, ns.inode);
             if (spec.create().contains(t)) {
-                k.event(Subsystem.NAMESPACE, "new " + t.procName() + " namespace", t.procName() + ":[" + ns.inode + "]", t.sentence(),
-                        "readlink /proc/" + init.pid + "/ns/" + t.procName() + " → " + t.procName() + ":[" + ns.inode + "]");
+                k.event(ProcessEvents.newNamespace(t, t.procName() + ":[" + ns.inode + "]",
+                        "readlink /proc/" + init.pid + "/ns/" + t.procName() + " → " + t.procName() + ":[" + ns.inode + "]"));
             }
         }
         if (spec.create().contains(NsType.USER)) {
@@ -110,7 +108,7 @@ final class SimProcesses implements Processes {
     private void writeIdMaps(int pid, CloneSpec spec) {
         for (String file : List.of("uid_map", "gid_map")) {
             List<IdMap> maps = file.equals("uid_map") ? spec.uidMap() : spec.gidMap();
-            k.event(Subsystem.NAMESPACE, "write " + file, "pid " + pid, IdMap.sentence(file, maps), IdMap.echo(pid, file, maps));
+            k.event(ProcessEvents.idMap(pid, file, maps));
         }
     }
 
@@ -118,9 +116,7 @@ final class SimProcesses implements Processes {
     public void sethostname(Sandbox sandbox, String hostname) {
         Namespaces.Uts uts = k.namespacesOf(sandbox).uts();
         String host = k.hostNs.uts().hostname;
-        k.event(Subsystem.NAMESPACE, "sethostname", hostname, "Inside its own UTS namespace the container's hostname becomes " + hostname
-                + (hostname.equals(host) ? ", a copy of the host's name: changing it there would leave the host's alone."
-                        : "; the host's stays " + host + "."), "sethostname(\"" + hostname + "\")");
+        k.event(ProcessEvents.sethostname(hostname, host));
         uts.hostname = hostname;
     }
 
@@ -132,8 +128,7 @@ final class SimProcesses implements Processes {
         }
         Target t = target(p, spec);
         String path = shown(p, spec);
-        k.event(Subsystem.PROCESS, "execve", String.join(" ", spec.argv()), "The waiting process replaces itself with " + path
-                + ": from now on it is the container's PID 1, running the image's program.", execve(path, spec.argv()));
+        k.event(ProcessEvents.execve(spec.argv(), path, execve(path, spec.argv())));
         begin(p, spec, t);
         return p.pid;
     }
@@ -158,8 +153,8 @@ final class SimProcesses implements Processes {
             k.reap(p);
             throw f;
         }
-        k.event(Subsystem.PROCESS, "setns + execve", String.join(" ", t.argv()), "A new process joins the container's namespaces and cgroup (setns), then runs "
-                + shown(p, spec) + "; inside it is PID " + p.nsPid() + ".", "setns(/proc/" + sandbox.pid() + "/ns/{pid,mnt,uts,ipc,net}) ; " + execve(shown(p, spec), spec.argv()));
+        k.event(ProcessEvents.exec(t.argv(), shown(p, spec), p.nsPid(),
+                "setns(/proc/" + sandbox.pid() + "/ns/{pid,mnt,uts,ipc,net}) ; " + execve(shown(p, spec), spec.argv())));
         begin(p, spec, t);
         return p.pid;
     }
@@ -297,8 +292,7 @@ final class SimProcesses implements Processes {
         if (p == null || !p.alive()) {
             return;
         }
-        k.event(Subsystem.PROCESS, "kill", "pid " + pid, "The kernel delivers " + Signals.name(signal) + " to process " + pid + ".",
-                "kill(" + pid + ", " + Signals.name(signal) + ")");
+        k.event(ProcessEvents.kill(pid, signal));
         k.signal(p, signal, null);
         k.scheduler.runReady();
     }

@@ -524,8 +524,7 @@ final class SimSys implements Sys {
         if (!(r.node() instanceof Node.Dir)) {
             throw SysError.enotdir();
         }
-        k.event(dev.glassbox.trace.Subsystem.UNIONFS, "mount tmpfs", r.pathString(), "A process with CAP_SYS_ADMIN mounts a tmpfs at "
-                + r.pathString() + " in its own mount namespace; the host does not see it.", "mount -t tmpfs " + source + " " + r.pathString());
+        k.event(dev.glassbox.kernel.MountEvents.tmpfsByProcess(r.pathString(), source));
         p.ns.mnt().table.add(new MountTable.Mount(r.path(), new TreeFs("tmpfs", k.ids), java.util.List.of(), false, "tmpfs", source,
                 "rw,relatime"));
     }
