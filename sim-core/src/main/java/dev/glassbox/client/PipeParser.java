@@ -93,6 +93,9 @@ final class PipeParser {
                     throw Template.error(line, "unclosed left paren");
                 }
                 pos++;
+                if (pos < tokens.size() && tokens.get(pos).kind() == Token.Kind.CHAIN) {
+                    return new Template.Sub(inner, path(tokens.get(pos++).text().substring(1)));
+                }
                 return new Template.Sub(inner);
             }
             default -> throw Template.error(line, "unexpected " + t + " in command");

@@ -30,7 +30,12 @@ final class Template {
 
     record Func(String name) implements Arg {}
 
-    record Sub(Pipe pipe) implements Arg {}
+    /** A parenthesized pipeline, and the fields read from its value ({@code (index .A 0).Name}). */
+    record Sub(Pipe pipe, List<String> path) implements Arg {
+        Sub(Pipe pipe) {
+            this(pipe, List.of());
+        }
+    }
 
     static final class TemplateException extends RuntimeException {
         private static final long serialVersionUID = 1L;

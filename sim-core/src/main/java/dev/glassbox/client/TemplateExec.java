@@ -150,7 +150,11 @@ final class TemplateExec {
             return l.value();
         }
         if (a instanceof Template.Sub s) {
-            return pipe(s.pipe());
+            Object v = pipe(s.pipe());
+            for (String key : s.path()) {
+                v = field(v, key, new Template.Field(null, s.path()));
+            }
+            return v;
         }
         if (a instanceof Template.Func f) {
             return TemplateFunctions.call(f.name(), List.of());

@@ -5,7 +5,7 @@ import java.util.List;
 
 /** One lexical item inside a template action: {@code .A.B}, {@code $v}, {@code "text"}, {@code 3}, a name, {@code |}. */
 record Token(Kind kind, String text) {
-    enum Kind { FIELD, VAR, STRING, NUMBER, IDENT, PIPE, LPAREN, RPAREN, DECLARE, COMMA }
+    enum Kind { FIELD, VAR, STRING, NUMBER, IDENT, PIPE, LPAREN, RPAREN, DECLARE, COMMA, CHAIN }
 
     boolean is(String ident) {
         return kind == Kind.IDENT && text.equals(ident);
@@ -43,7 +43,8 @@ record Token(Kind kind, String text) {
                 while (j < s.length() && (Character.isLetterOrDigit(s.charAt(j)) || s.charAt(j) == '_' || s.charAt(j) == '.')) {
                     j++;
                 }
-                out.add(new Token(c == '.' ? Kind.FIELD : Kind.VAR, s.substring(i, j)));
+                boolean chained = c == '.' && i > 0 && s.charAt(i - 1) == ')'; // (pipeline).Field: a field of the pipeline's value
+                out.add(new Token(chained ? Kind.CHAIN : c == '.' ? Kind.FIELD : Kind.VAR, s.substring(i, j)));
                 i = j;
             } else if (Character.isDigit(c) || ((c == '-' || c == '+') && i + 1 < s.length() && Character.isDigit(s.charAt(i + 1)))) {
                 int j = i + 1;

@@ -163,6 +163,13 @@ class InspectTest {
     }
 
     @Test
+    void aParenthesizedPipelinesValueHasItsFieldsRead() {
+        assertEquals("running true\n", docker("inspect", "-f", "{{(.State).Status}} {{(index . \"State\").Running}}", "web").out());
+        Result spaced = docker("inspect", "-f", "{{(index . \"State\") .Name}}", "web");
+        assertEquals(1, spaced.exitStatus(), "with a space the field is an argument, as in Go");
+    }
+
+    @Test
     void templateExecutionErrorsExitOne() {
         Result r = docker("inspect", "-f", "{{.Name.Foo}}", "web");
         assertEquals(1, r.exitStatus());
