@@ -51,7 +51,7 @@ class LessonsTest {
     void aLessonsFilesAreInTheStudentsWorkspaceAtTheStart() {
         Lesson l = Lessons.parse(GOOD.replace("title: A tiny lesson\n",
                 "title: A tiny lesson\nfiles:\n  app/Dockerfile: |\n    FROM alpine\n    CMD [\"echo\", \"hi\"]\n"), "tiny.yaml");
-        Lab lab = Lab.start(l, dev.glassbox.Engine::sim, ProgressStore.memory(null), () -> 0L);
+        Lab lab = Lab.start(l, () -> dev.glassbox.world.World.sim().engine(), ProgressStore.memory(null), () -> 0L);
         assertEquals("FROM alpine\nCMD [\"echo\", \"hi\"]\n",
                 new String(lab.engine().workspace().readFile("app/Dockerfile"), java.nio.charset.StandardCharsets.UTF_8));
     }
