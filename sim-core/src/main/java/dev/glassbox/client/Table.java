@@ -5,29 +5,30 @@ import java.util.List;
 
 /**
  * Go's text/tabwriter as the docker CLI configures it: every column but the last is as wide as its
- * widest cell plus the padding, and never narrower than the minimum width.
+ * widest cell plus the padding, and never narrower than the minimum width. Compose and swarm lay
+ * out their tables with it too.
  */
-final class Table {
+public final class Table {
     private final int minWidth;
     private final int padding;
     private final List<List<String>> rows = new ArrayList<>();
 
-    Table(int minWidth, int padding) {
+    public Table(int minWidth, int padding) {
         this.minWidth = minWidth;
         this.padding = padding;
     }
 
     /** The layout of {@code docker ps}, {@code images}, {@code history} and {@code stats}. */
-    static Table docker() {
+    public static Table docker() {
         return new Table(10, 3);
     }
 
-    Table row(List<String> cells) {
+    public Table row(List<String> cells) {
         rows.add(List.copyOf(cells));
         return this;
     }
 
-    Table row(String... cells) {
+    public Table row(String... cells) {
         return row(List.of(cells));
     }
 

@@ -2,6 +2,7 @@ package dev.glassbox.compose;
 
 import dev.glassbox.api.Api;
 import dev.glassbox.api.Api.ContainerSummary;
+import dev.glassbox.client.Table;
 import dev.glassbox.client.TopRows;
 import dev.glassbox.client.Units;
 import dev.glassbox.image.ImageRef;
@@ -21,7 +22,7 @@ final class Views {
         Flags f = Flags.parse(argv, List.of(), true);
         List<ContainerSummary> containers = new ArrayList<>(s.containers(false, f.args, true));
         containers.sort(Comparator.comparing(Session::name));
-        Columns table = new Columns(4, 2);
+        Table table = new Table(4, 2);
         List<String> header = new ArrayList<>(List.of("SERVICE", "#"));
         header.addAll(TopRows.TITLES);
         table.row(header);
@@ -56,7 +57,7 @@ final class Views {
             return 0;
         }
         containers.sort(Comparator.comparing(Session::name));
-        Columns table = new Columns(20, 3).row(List.of("CONTAINER", "REPOSITORY", "TAG", "IMAGE ID", "SIZE"));
+        Table table = new Table(20, 3).row(List.of("CONTAINER", "REPOSITORY", "TAG", "IMAGE ID", "SIZE"));
         for (ContainerSummary c : containers) {
             Map<String, Object> image = s.api.inspectImage(c.image());
             String repo = "<none>";

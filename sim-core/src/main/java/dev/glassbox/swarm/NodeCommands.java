@@ -1,6 +1,7 @@
 package dev.glassbox.swarm;
 
 import dev.glassbox.Engine;
+import dev.glassbox.client.Table;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -43,7 +44,7 @@ final class NodeCommands {
             sorted.forEach(n -> b.append(n.id).append('\n'));
             return b.toString();
         }
-        Columns t = new Columns().row("ID", "HOSTNAME", "STATUS", "AVAILABILITY", "MANAGER STATUS", "ENGINE VERSION");
+        Table t = Table.docker().row("ID", "HOSTNAME", "STATUS", "AVAILABILITY", "MANAGER STATUS", "ENGINE VERSION");
         for (SwarmNode n : sorted) {
             t.row(n.id + " " + (n == self ? "*" : " "), n.hostname, SwarmNode.pretty(n.state), SwarmNode.pretty(n.availability),
                     managerStatus(n), "28.2.2");

@@ -4,6 +4,7 @@ import dev.glassbox.Engine;
 import dev.glassbox.api.Api;
 import dev.glassbox.api.DockerException;
 import dev.glassbox.api.HumanDuration;
+import dev.glassbox.client.Table;
 import dev.glassbox.trace.Tracer;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -145,7 +146,7 @@ final class ServiceCommands {
             list.forEach(s -> b.append(s.id).append('\n'));
             return b.toString();
         }
-        Columns t = new Columns().row("ID", "NAME", "MODE", "REPLICAS", "IMAGE", "PORTS");
+        Table t = Table.docker().row("ID", "NAME", "MODE", "REPLICAS", "IMAGE", "PORTS");
         for (Service s : list) {
             long running = orch.tasksOf(s).stream().filter(x -> x.live() && x.state == Task.State.RUNNING).count();
             t.row(s.id.substring(0, 12), s.name, "replicated", running + "/" + s.replicas, s.image,
@@ -159,7 +160,7 @@ final class ServiceCommands {
             throw Commands.atLeast("docker service ps", "[OPTIONS] SERVICE [SERVICE...]", 1);
         }
         cluster.manager(on);
-        Columns t = new Columns().row("ID", "NAME", "IMAGE", "NODE", "DESIRED STATE", "CURRENT STATE", "ERROR", "PORTS");
+        Table t = Table.docker().row("ID", "NAME", "IMAGE", "NODE", "DESIRED STATE", "CURRENT STATE", "ERROR", "PORTS");
         StringBuilder quiet = new StringBuilder();
         long now = orch.now();
         for (String ref : a.positional) {
