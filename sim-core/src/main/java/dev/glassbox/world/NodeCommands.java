@@ -1,6 +1,7 @@
 package dev.glassbox.world;
 
 import dev.glassbox.Result;
+import dev.glassbox.daemon.DaemonOptions;
 import dev.glassbox.sim.SimLan;
 import dev.glassbox.trace.Layer;
 import dev.glassbox.trace.Subsystem;
@@ -15,6 +16,7 @@ import java.util.regex.Pattern;
 final class NodeCommands {
     static final String USAGE = """
             usage: node add NAME     a new sim host on the LAN, with its own kernel and daemon
+                     [--storage-driver DRIVER]  its daemon's storage driver (overlay2, vfs)
                    node ls           the hosts, their LAN addresses and containers (* the current one)
                    node use NAME     the next commands go to this host's daemon
                    node rm NAME      stop its containers and shut the host down
@@ -31,18 +33,22 @@ final class NodeCommands {
     Result run(List<String> args) {
         String sub = args.isEmpty() ? "" : args.get(0);
         int want = sub.equals("ls") ? 1 : 2;
+        if (sub.equals("add") && args.size() == 4 && args.get(2).equals("--storage-driver")) {
+            return add(args.get(1), args.get(3));
+        }
         if (!List.of("add", "ls", "use", "rm").contains(sub) || args.size() != want) {
             return new Result("", USAGE, 2);
         }
         return switch (sub) {
-            case "add" -> add(args.get(1));
+            case "add" -> add(args.get(1), null);
             case "ls" -> ls();
             case "use" -> use(args.get(1));
             default -> rm(args.get(1));
         };
     }
 
-    private Result add(String name) {
+    /** {@code driver}: the new daemon's {@code --storage-driver}, null for the world's. */
+    private Result add(String name, String driver) {
         if (!HOSTNAME.matcher(name).matches() || name.length() > 253) {
             return fail("glassbox: invalid node name \"" + name + "\": a hostname is letters, digits and '-' (labels of at most 63,"
                     + " not starting or ending with '-'), joined by dots");
@@ -53,11 +59,18 @@ final class NodeCommands {
         if (world.nodes().size() >= World.MAX_NODES) {
             return fail("glassbox: the world already has " + World.MAX_NODES + " nodes, its limit: remove one with 'node rm NAME' first");
         }
-        World.Node n = world.boot(name);
+        DaemonOptions options;
+        try {
+            options = driver == null ? world.options() : world.options().withStorageDriver(driver);
+        } catch (IllegalArgumentException e) {
+            return fail(e.getMessage());
+        }
+        World.Node n = world.boot(name, options);
         Tracer t = world.tracer();
         try (Tracer.Span h = t.onHost(name)) {
             t.did(Layer.KERNEL, Subsystem.NETWORK, "node add", name, "A new sim host " + name + " boots with its own kernel and Docker"
-                    + " daemon; its eth0 joins the LAN " + SimLan.SUBNET + " as " + World.address(n) + ", where the other hosts reach it.",
+                    + " daemon" + (driver == null ? "" : " (dockerd --storage-driver " + options.storageDriver().id() + ")")
+                    + "; its eth0 joins the LAN " + SimLan.SUBNET + " as " + World.address(n) + ", where the other hosts reach it.",
                     "ip addr add " + World.address(n) + "/24 dev eth0 && ip link set eth0 up");
         }
         return new Result(name + "\n", "", 0);

@@ -80,6 +80,10 @@ public final class World implements Hosts, AutoCloseable {
     }
 
     private Node join(String name, SimKernel kernel, boolean captureState) {
+        return join(name, kernel, captureState, options);
+    }
+
+    private Node join(String name, SimKernel kernel, boolean captureState, DaemonOptions options) {
         Engine engine = Engine.onWorld(kernel, tracer, options, this, captureState);
         kernel.hostTag(() -> nodes.size() > 1 ? name : "");
         Node n = new Node(name, kernel, engine);
@@ -88,12 +92,22 @@ public final class World implements Hosts, AutoCloseable {
         return n;
     }
 
-    /** Boots a new host on the LAN: its own kernel (seeded apart from the others) and daemon. */
+    /** Boots a new host on the LAN: its own kernel (seeded apart from the others) and daemon, started with the world's options. */
     Node boot(String name) {
+        return boot(name, options);
+    }
+
+    /** Boots a new host whose daemon is started with these options. */
+    Node boot(String name, DaemonOptions options) {
         // a seed hashed from the world's: seeds a multiple of SplittableRandom's gamma apart would give the same stream, shifted
         long own = new java.util.SplittableRandom(seed + booted).nextLong();
         SimKernel k = lan.boot(name, own, Programs::lookup);
-        return join(name, k, false);
+        return join(name, k, false, options);
+    }
+
+    /** The options every host's daemon starts with unless {@code node add} says otherwise. */
+    DaemonOptions options() {
+        return options;
     }
 
     /** The host's daemon stops its containers, its kernel shuts down, and it leaves the LAN. */

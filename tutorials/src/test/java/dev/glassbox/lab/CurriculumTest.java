@@ -11,7 +11,10 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
-/** The author self-test on the sim kernel: every lesson glassbox ships, its solution and its near misses. */
+/**
+ * The author self-test on the sim kernel: every lesson glassbox ships, its solution and its near misses. Each lab runs on a world
+ * of sim hosts, as the REPL and the web give it, so a lesson can boot more hosts with {@code node add}.
+ */
 class CurriculumTest {
     private static final Lessons LESSONS = Lessons.builtIn();
 
@@ -24,7 +27,8 @@ class CurriculumTest {
     @Test
     void theCurriculumCoversTheReferenceTextsInOrder() {
         assertEquals(List.of("run-flow", "images-layers", "overlay2", "namespaces", "cgroups", "bridge-network", "user-networks", "volumes",
-                "registries", "containers-vs-vms", "lifecycle", "capstone", "build", "compose", "hosts"), LESSONS.all().stream().map(Lesson::id).toList());
+                "registries", "containers-vs-vms", "lifecycle", "capstone", "build", "compose", "storage-drivers", "hosts"),
+                LESSONS.all().stream().map(Lesson::id).toList());
         for (Lesson l : LESSONS.all()) {
             assertEquals(LESSONS.number(l), l.order(), l.id() + "'s order is its place");
         }
@@ -43,7 +47,7 @@ class CurriculumTest {
     @TestFactory
     Stream<DynamicTest> theReferenceSolutionMeetsEveryGoalAndEachNearMissLeavesItsGoalUnmet() {
         return LESSONS.all().stream().map(l -> DynamicTest.dynamicTest(l.id(), () -> {
-            List<String> failures = AuthorCheck.verify(l, () -> World.sim().engine()); // the REPL's sim: a world, one host until node add
+            List<String> failures = AuthorCheck.verify(l, () -> World.sim().engine());
             assertTrue(failures.isEmpty(), String.join("\n", failures));
         }));
     }

@@ -1,6 +1,6 @@
 package dev.glassbox.lab;
 
-import dev.glassbox.Engine;
+import dev.glassbox.world.World;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -54,7 +54,7 @@ class GoalProperties {
 
     @Property(tries = 60)
     void aMetStepStaysMetUnderCommandsThatOnlyLook(@ForAll("steps") At at, @ForAll("looks") List<String> lines) {
-        Lab lab = Lab.start(at.lesson(), () -> dev.glassbox.world.World.sim().engine(), ProgressStore.memory(null), () -> 0L);
+        Lab lab = Lab.start(at.lesson(), () -> World.sim().engine(), ProgressStore.memory(null), () -> 0L);
         lab.go(at.step());
         Step step = at.lesson().steps().get(at.step() - 1);
         for (String line : step.solution()) {
