@@ -18,7 +18,7 @@ final class LabVerify {
             failed++;
         }
         for (Lesson l : lessons.all()) {
-            List<String> failures = AuthorCheck.verify(l, () -> World.sim().engine()) // a world, as a lab at the prompt has: node add works;
+            List<String> failures = AuthorCheck.verify(l, () -> World.sim().engine()); // a world, as a lab at the prompt has: node add works
             if (failures.isEmpty()) {
                 out.println("✓ " + l.id() + ": its solution meets every goal" + (l.nearMisses().isEmpty() ? "" : ", and its "
                         + l.nearMisses().size() + " near miss" + (l.nearMisses().size() == 1 ? "" : "es") + " leave their goals unmet"));
