@@ -6,8 +6,8 @@ import dev.glassbox.trace.Subsystem;
 
 /**
  * The path of one connection through the simulated network: DNAT for published ports (or, for a
- * connection to 127.0.0.1, docker-proxy's relay), then route lookup, veth crossings and bridge
- * forwarding until the namespace that owns the destination.
+ * connection to 127.0.0.1, docker-proxy's relay), then route lookup, veth crossings, bridge forwarding,
+ * macvlan parents and the LAN until the namespace that owns the destination.
  */
 final class Route {
     /** Where the connection ends, and its source as the server sees it (docker-proxy's own, after a relay). */
@@ -100,17 +100,16 @@ final class Route {
                         "connect() = -1 ENETUNREACH");
                 throw SysError.enetunreach();
             }
-            SimKernel peer = out.kind.equals("ether") && kernel.lan != null ? kernel.lan.hostOwning(dst, kernel) : null;
-            if (peer != null) {
-                hop("route", Ip.format(dst), "The routing table sends packets for " + Ip.format(dst) + " out of "
-                        + out.name + ": it is on the LAN " + SimLan.SUBNET + ".", "ip route get " + Ip.format(dst) + " → dev " + out.name);
-                source = masquerade(ns, out, source);
-                cross(out, peer, dst);
-                ns = peer.net.host;
-                ingress = null;
-                continue;
+            if (out.kind.equals("macvlan") || out.kind.equals("ether")) {
+                SimNet.NetNs next = onSegment(ns, out, dst, source);
+                if (next != null) {
+                    ns = next;
+                    source = src; // MASQUERADE may have rewritten it on the way out
+                    ingress = null;
+                    continue;
+                }
             }
-            if (out.kind.equals("ether")) {
+            if (out.kind.equals("ether") || out.kind.equals("macvlan")) {
                 hop("blocked", Ip.format(dst), "The packet would leave the machine through " + out.name
                         + "; glassbox keeps all traffic inside this host.", "connect() = -1 ENETUNREACH");
                 throw SysError.enetunreach();
@@ -170,12 +169,64 @@ final class Route {
         return source;
     }
 
-    /** The frame goes out of this host's eth0 onto the LAN and into {@code peer}'s: the packet is now on that host. */
-    private void cross(SimNet.Link out, SimKernel peer, int dst) {
-        SimNet.Link in = SimLan.eth0(peer);
-        hop("LAN", kernel.info().hostname() + " → " + peer.info().hostname(), "The frame leaves " + out.name + " ("
-                + out.mac + ") onto the LAN " + SimLan.SUBNET + "; " + in.name + " of " + peer.info().hostname() + " ("
-                + in.mac + ") answered ARP for " + Ip.format(dst) + " and takes it in.", "arp " + Ip.format(dst) + " is-at " + in.mac
+    /**
+     * A packet that leaves by a link on an Ethernet segment: a macvlan child's frames go out through its
+     * parent, a host's through its eth0. A sibling child of the same parent gets the frame inside the
+     * parent (bridge mode); the parent's own host never does, in either direction, as on Linux; another
+     * station on the LAN takes it off the wire. Answers the namespace the packet is in now, or null when
+     * nobody on the segment has {@code dst} (the caller blocks it as leaving the machine).
+     */
+    private SimNet.NetNs onSegment(SimNet.NetNs ns, SimNet.Link out, int dst, int source) {
+        boolean child = out.kind.equals("macvlan");
+        SimNet.Link wire = child ? out.lower : out;
+        SimNet.Link sibling = SimLan.childOwning(kernel, wire, dst);
+        if (sibling != null && !child) {
+            hop("blocked", Ip.format(dst), Ip.format(dst) + " is a macvlan child of this host's own " + wire.name + ": frames the host sends out"
+                    + " of " + wire.name + " go onto the wire and never come back into its children, so a host cannot reach its own macvlan"
+                    + " containers through their parent.", "ping " + Ip.format(dst) + " from the host → no answer (macvlan isolates the parent)");
+            throw SysError.ehostunreach();
+        }
+        if (sibling != null) {
+            hop("route", Ip.format(dst), "The routing table sends packets for " + Ip.format(dst) + " out of " + out.name
+                    + ", a macvlan child of " + wire.name + ".", "ip route get " + Ip.format(dst) + " → dev " + out.name);
+            hop("macvlan bridge", wire.name, "Both " + out.name + " (" + out.mac + ") and " + Ip.format(dst) + "'s " + sibling.name + " ("
+                    + sibling.mac + ") are macvlan children of " + wire.name + " in bridge mode: " + wire.name
+                    + " switches the frame straight from one to the other; it never reaches the wire or the host's stack.",
+                    "macvlan bridge mode: " + out.mac + " → " + sibling.mac + " inside " + wire.name);
+            return sibling.ns;
+        }
+        if (child && wire.ns.owns(dst)) {
+            hop("blocked", Ip.format(dst), Ip.format(dst) + " is the address of the host that owns " + wire.name + ", this macvlan child's"
+                    + " parent: the parent hands its children's frames to each other or to the wire, never up to its own host, so the"
+                    + " container cannot reach its host this way.", "ping " + Ip.format(dst) + " → no answer (macvlan isolates the parent)");
+            throw SysError.ehostunreach();
+        }
+        SimLan.Station st = kernel.lan != null && wire == SimLan.eth0(kernel) ? kernel.lan.station(dst, kernel) : null;
+        if (st == null) {
+            if (wire.kind.equals("dummy")) {
+                hop("blocked", Ip.format(dst), wire.name + " is a dummy link: it has no wire, so only its own macvlan children answer"
+                        + " there, and none has " + Ip.format(dst) + ".", "arp: " + Ip.format(dst) + " incomplete");
+                throw SysError.ehostunreach();
+            }
+            return null;
+        }
+        hop("route", Ip.format(dst), "The routing table sends packets for " + Ip.format(dst) + " out of " + out.name
+                + (child ? ", a macvlan child of " + wire.name : "") + ": it is on the LAN " + SimLan.SUBNET + ".",
+                "ip route get " + Ip.format(dst) + " → dev " + out.name);
+        masquerade(ns, out, source);
+        cross(out, st, dst);
+        return st.link().ns;
+    }
+
+    /** The frame goes out onto the LAN and into the station that answered ARP for {@code dst}: the packet is now on that host. */
+    private void cross(SimNet.Link out, SimLan.Station to, int dst) {
+        SimNet.Link in = to.link();
+        SimKernel peer = to.host();
+        String leaves = out.lower != null ? out.name + " (" + out.mac + "), through its parent " + out.lower.name + "," : out.name + " (" + out.mac + ")";
+        String takes = in.lower != null ? "the macvlan child " + in.name + " (" + in.mac + ") that hangs off " + in.lower.name + " of "
+                + peer.info().hostname() : in.name + " of " + peer.info().hostname() + " (" + in.mac + ")";
+        hop("LAN", kernel.info().hostname() + " → " + peer.info().hostname(), "The frame leaves " + leaves + " onto the LAN " + SimLan.SUBNET
+                + "; " + takes + " answered ARP for " + Ip.format(dst) + " and takes it in.", "arp " + Ip.format(dst) + " is-at " + in.mac
                 + ": " + out.name + " → " + peer.info().hostname() + ":" + in.name);
         net = peer.net;
         kernel = peer;
