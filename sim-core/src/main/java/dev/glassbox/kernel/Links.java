@@ -49,7 +49,7 @@ public interface Links {
     void releaseParent(String parent, boolean dummy);
 
     /**
-     * ip link add IFNAME link PARENT type macvlan mode MODE netns PID: a child of {@code parent} with a MAC
+     * ip link add IFNAME link PARENT netns PID type macvlan mode MODE: a child of {@code parent} with a MAC
      * of its own, made straight inside the sandbox's network namespace, a station on the parent's segment.
      */
     void createMacvlan(String parent, MacvlanMode mode, Sandbox sandbox, String ifname);

@@ -23,9 +23,9 @@ public final class MacvlanEvents {
                 + " to hang the network's containers off; a dummy has no wire, so they reach only each other.");
     }
 
-    /** The Linux kernel's stand-in for a parent: a dummy in a network namespace of the daemon's, never the host's link. */
+    /** The Linux kernel's stand-in for a parent: a link in a network namespace of the daemon's, never the host's link. */
     public static Event standIn(String parent, String namespace) {
-        return new Event("create dummy", parent, "glassbox never lends the host's own " + parent + ": a dummy link " + parent
+        return new Event("create stand-in", parent, "glassbox never lends the host's own " + parent + ": a link " + parent
                 + " in the network namespace " + namespace + ", which the daemon made and owns, stands for it; its macvlan children"
                 + " meet there as on one segment.");
     }

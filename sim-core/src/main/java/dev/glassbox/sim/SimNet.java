@@ -301,8 +301,8 @@ final class SimNet implements Net {
         if (target.links.containsKey(ifname)) {
             throw new SysError(Errno.EEXIST, "RTNETLINK answers: File exists");
         }
-        event(MacvlanEvents.child(parent, mode, ifname), "ip link add " + ifname + " link " + parent + " type macvlan mode " + mode.wire()
-                + " netns " + sandbox.pid());
+        event(MacvlanEvents.child(parent, mode, ifname), "ip link add " + ifname + " link " + parent + " netns " + sandbox.pid()
+                + " type macvlan mode " + mode.wire());
         Link c = new Link(ifname, "macvlan", target, mac());
         c.lower = lower;
         c.mode = mode;
