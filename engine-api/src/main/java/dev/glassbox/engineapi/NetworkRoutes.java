@@ -61,13 +61,12 @@ final class NetworkRoutes {
             throw DockerException.invalid("network name must not be empty");
         }
         String driver = b.string("Driver");
-        String subnet = "";
         List<Body> configs = b.object("IPAM").objects("Config");
-        if (!configs.isEmpty()) {
-            subnet = configs.get(0).string("Subnet");
-        }
-        String s = subnet;
-        String id = c.api(a -> a.createNetwork(new NetworkCreate(name, driver, s, b.stringMap("Labels"), b.stringMap("Options"))));
+        Body config = configs.isEmpty() ? null : configs.get(0);
+        String subnet = config == null ? "" : config.string("Subnet");
+        String gateway = config == null ? "" : config.string("Gateway");
+        String range = config == null ? "" : config.string("IPRange");
+        String id = c.api(a -> a.createNetwork(new NetworkCreate(name, driver, subnet, gateway, range, b.stringMap("Labels"), b.stringMap("Options"))));
         c.exchange.json(201, ContainerRoutes.ordered("Id", id, "Warning", ""));
     }
 }

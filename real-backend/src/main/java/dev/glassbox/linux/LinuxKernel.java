@@ -144,6 +144,7 @@ public final class LinuxKernel implements Kernel {
         LinuxCgroups linuxCgroups = new LinuxCgroups(cgroupLayout, tracer);
         this.cgroups = new TrackedCgroups(linuxCgroups, ledger);
         this.links = LinuxNet.host(tracer);
+        links.macvlan(new LinuxMacvlan(Cmd.HOST, tracer, options.stateRoot()));
         this.trackedLinks = new TrackedLinks(links, ledger);
         this.net = new ProxiedNet(trackedLinks, nat, proxy, tracer, options);
         LinuxProcesses procs = new LinuxProcesses(options.stateRoot(), tracer);

@@ -66,6 +66,42 @@ public final class LinuxNet implements Links {
         this.held = h;
     }
 
+    /** macvlan's parents and children, in the daemon's own namespace under its state root; null: none can be made. */
+    private volatile LinuxMacvlan macvlan;
+
+    void macvlan(LinuxMacvlan m) {
+        this.macvlan = m;
+    }
+
+    private LinuxMacvlan macvlan() {
+        LinuxMacvlan m = macvlan;
+        if (m == null) {
+            throw new SysError(Errno.EOPNOTSUPP, "glassbox: this kernel has no state root for macvlan parents");
+        }
+        return m;
+    }
+
+    @Override
+    public void claimParent(String parent, boolean dummy) {
+        macvlan().claim(parent, dummy);
+    }
+
+    @Override
+    public void releaseParent(String parent, boolean dummy) {
+        macvlan().release(parent, dummy);
+    }
+
+    @Override
+    public void createMacvlan(String parent, dev.glassbox.kernel.MacvlanMode mode, Sandbox sandbox, String ifname) {
+        macvlan().create(parent, mode, sandbox, pid(sandbox), ifname);
+    }
+
+    @Override
+    public void deleteLink(Sandbox sandbox, String ifname) {
+        pid(sandbox);
+        macvlan().delete(sandbox, ifname);
+    }
+
     /**
      * @param runner      runs each command (the host's, or a fake in tests)
      * @param tracer      where kernel events go; may be null

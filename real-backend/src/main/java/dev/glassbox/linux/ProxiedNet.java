@@ -32,6 +32,26 @@ final class ProxiedNet implements Net {
     }
 
     @Override
+    public void claimParent(String parent, boolean dummy) {
+        links.claimParent(parent, dummy);
+    }
+
+    @Override
+    public void releaseParent(String parent, boolean dummy) {
+        links.releaseParent(parent, dummy);
+    }
+
+    @Override
+    public void createMacvlan(String parent, dev.glassbox.kernel.MacvlanMode mode, Sandbox sandbox, String ifname) {
+        links.createMacvlan(parent, mode, sandbox, ifname);
+    }
+
+    @Override
+    public void deleteLink(Sandbox sandbox, String ifname) {
+        links.deleteLink(sandbox, ifname);
+    }
+
+    @Override
     public void createBridge(String name, String gatewayCidr) {
         links.createBridge(name, gatewayCidr);
     }

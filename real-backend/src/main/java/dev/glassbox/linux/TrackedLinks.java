@@ -93,4 +93,26 @@ final class TrackedLinks implements Links {
     public boolean linkExists(String ifname) {
         return inner.linkExists(ifname);
     }
+
+    @Override
+    public void claimParent(String parent, boolean dummy) {
+        inner.claimParent(parent, dummy);
+    }
+
+    @Override
+    public void releaseParent(String parent, boolean dummy) {
+        inner.releaseParent(parent, dummy);
+    }
+
+    @Override
+    public void createMacvlan(String parent, dev.glassbox.kernel.MacvlanMode mode, Sandbox sandbox, String ifname) {
+        inner.createMacvlan(parent, mode, sandbox, ifname);
+        ledger.link(key(sandbox, ifname), new Ledger.LinkRecord(ifname, "macvlan", "", parent, sandbox.id(), false, List.of()));
+    }
+
+    @Override
+    public void deleteLink(Sandbox sandbox, String ifname) {
+        inner.deleteLink(sandbox, ifname);
+        ledger.unlink(key(sandbox, ifname));
+    }
 }

@@ -24,7 +24,18 @@ final class NetworkCommands {
         if (subnets.size() > 1) {
             throw new UsageException("glassbox: one --subnet per network is supported", 1);
         }
+        List<String> gateways = p.list("gateway");
+        List<String> ranges = p.list("ip-range");
+        if (subnets.isEmpty() && (!gateways.isEmpty() || !ranges.isEmpty())) {
+            throw new UsageException("every ip-range or gateway must have a corresponding subnet", 1);
+        }
+        if (gateways.size() > 1 || ranges.size() > 1) {
+            throw new UsageException(gateways.size() > 1 ? "cannot configure multiple gateways (" + String.join(", ", gateways.subList(0, 2))
+                    + ") for the same subnet (" + subnets.get(0) + ")" : "cannot configure multiple ranges (" + String.join(", ", ranges.subList(0, 2))
+                    + ") on the same subnet (" + subnets.get(0) + ")", 1);
+        }
         String id = s.api.createNetwork(new NetworkCreate(p.args.get(0), driver, subnets.isEmpty() ? "" : subnets.get(0),
+                gateways.isEmpty() ? "" : gateways.get(0), ranges.isEmpty() ? "" : ranges.get(0),
                 RunOptions.labels(p.list("label")), RunOptions.labels(p.list("opt"))));
         s.out(id);
         return 0;

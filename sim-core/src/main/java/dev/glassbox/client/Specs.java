@@ -322,6 +322,8 @@ final class Specs {
     private static void networks() {
         add("network-create", "[OPTIONS] NETWORK", "Create a network", "",
                 List.of(of("d", "driver", STRING, "Driver to manage the Network").withDefault("\"bridge\""),
+                        of("", "gateway", STRINGS, "IPv4 or IPv6 Gateway for the master subnet"),
+                        of("", "ip-range", STRINGS, "Allocate container ip from a sub-range"),
                         of("", "label", LIST, "Set metadata on a network"),
                         of("o", "opt", MAP, "Set driver specific options").withDefault("map[]"),
                         of("", "subnet", STRINGS, "Subnet in CIDR format that represents a network segment")), 1, 1, true, "network create");

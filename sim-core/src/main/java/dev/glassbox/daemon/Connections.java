@@ -6,7 +6,6 @@ import dev.glassbox.api.NetworkMode;
 import dev.glassbox.runtime.EndpointPlan;
 import dev.glassbox.trace.Layer;
 import dev.glassbox.trace.Tracer;
-import java.util.HexFormat;
 
 /**
  * docker network connect / disconnect: libnetwork plugs a running container into one more bridge
@@ -41,7 +40,7 @@ final class Connections {
         }
         Endpoint ep = new Endpoint(n.name(), "eth" + (c.endpoints.size() + 1));
         try (Tracer.Span s = d.tracer.open(Layer.DAEMON, null, "connect network", c.name, "The daemon records that " + c.name
-                + " is on network " + n.name() + " too" + (c.running() ? " and plugs it into " + n.bridge() + " now." : "; it is plugged in when it starts."), "")) {
+                + " is on network " + n.name() + " too" + (c.running() ? " and plugs it into " + where(n) + " now." : "; it is plugged in when it starts."), "")) {
             c.endpoints.add(ep);
             if (!settings.isEmpty()) {
                 c.endpointSettings.put(n.name(), settings);
@@ -53,6 +52,11 @@ final class Connections {
                 d.events.network(n, "connect", c.id);
             }
         }
+    }
+
+    /** What the network's endpoints plug into: its bridge, or its macvlan parent. */
+    private static String where(Network n) {
+        return n.driver() == NetworkDriver.MACVLAN ? n.parent() : n.bridge();
     }
 
     void disconnect(Network n, Container c) {
@@ -69,9 +73,9 @@ final class Connections {
             throw DockerException.conflict("container " + c.id + " is not connected to network " + n.name());
         }
         try (Tracer.Span s = d.tracer.open(Layer.DAEMON, null, "disconnect network", c.name, "The daemon takes " + c.name
-                + " off network " + n.name() + ": its veth on " + n.bridge() + " is deleted and the address goes back to IPAM.", "")) {
+                + " off network " + n.name() + ": its link on " + where(n) + " is deleted and the address goes back to IPAM.", "")) {
             java.util.List<Container> peers = d.hostsFiles.peers(c);
-            detach(ep);
+            detach(ep, c.running() ? c.sandbox : null);
             c.endpoints.remove(ep);
             c.endpointSettings.remove(n.name());
             if (c.running()) {
@@ -82,27 +86,33 @@ final class Connections {
         }
     }
 
-    /** The endpoint's veth pair, its address and its link into the running container. */
+    /** The endpoint's link (a veth pair on the bridge, or a macvlan child of the parent), its address, into the running container. */
     void attach(Container c, Endpoint ep) {
         Network n = d.networks.get(ep.network);
         ep.ip = n.ipam().allocate();
-        ep.veth = "veth" + HexFormat.of().formatHex(d.kernel.random(4)).substring(0, 7);
+        EndpointPlan plan = d.networks.endpoint(n, ep.ifname, ep.ip);
+        ep.veth = plan instanceof EndpointPlan.Veth v ? v.hostIf() : "";
         ep.endpointId = d.randomHex(32);
         d.tracer.did(Layer.DAEMON, null, "allocate IP", ep.ip, "IPAM hands out " + ep.ip + ", the lowest free address of the network "
                 + n.name() + " " + n.ipam().subnet + ".", "");
-        d.runtime.join(c.sandbox, new EndpointPlan.Veth(n.bridge(), ep.veth, ep.ifname, ep.ip, n.ipam().prefix));
+        d.runtime.join(c.sandbox, plan);
+        ep.plan = plan;
     }
 
-    /** Takes the endpoint's link away (if the container's namespace has not taken it already) and frees its address. */
-    void detach(Endpoint ep) {
+    /**
+     * Takes the endpoint's link away (if the container's namespace has not taken it already) and frees its
+     * address. {@code sb}: the running container's sandbox, null when its namespace is gone with it.
+     */
+    void detach(Endpoint ep, dev.glassbox.kernel.Sandbox sb) {
         Network n = d.networks.byName.get(ep.network);
-        if (!ep.veth.isEmpty()) {
-            d.runtime.leave(new EndpointPlan.Veth(n == null ? "" : n.bridge(), ep.veth, ep.ifname, ep.ip, n == null ? 0 : n.ipam().prefix));
+        if (ep.plan != null) {
+            d.runtime.leave(sb, ep.plan);
         }
         if (n != null) {
             n.ipam().release(ep.ip);
         }
         ep.ip = "";
         ep.veth = "";
+        ep.plan = null;
     }
 }

@@ -311,8 +311,7 @@ public final class Daemon implements Api {
 
     @Override
     public String createNetwork(NetworkCreate request) {
-        NetworkDriver.forCreate(request.driver());
-        return networks.create(request.name(), request.subnet(), request.labels(), networks.freeId()).id();
+        return networks.create(request, networks.freeId()).id();
     }
 
     @Override

@@ -11,6 +11,8 @@ final class Endpoint {
     String ip = "";
     String veth = "";
     String endpointId = "";
+    /** How the endpoint is wired while the container runs; null when it is not. */
+    dev.glassbox.runtime.EndpointPlan plan;
 
     Endpoint(String network, String ifname) {
         this.network = network;

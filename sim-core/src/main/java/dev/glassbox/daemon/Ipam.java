@@ -3,20 +3,40 @@ package dev.glassbox.daemon;
 import dev.glassbox.api.DockerException;
 import java.util.TreeSet;
 
-/** IP address management for one bridge subnet: the gateway is .1, containers get the lowest free address. */
+/**
+ * IP address management for one subnet: the gateway is .1 unless told otherwise, containers get the lowest
+ * free address of the subnet, or of its {@code --ip-range} when there is one.
+ */
 final class Ipam {
     final String subnet;
     final String gateway;
     final int prefix;
     private final int base;
     private final TreeSet<Integer> used = new TreeSet<>();
+    /** The range containers' addresses come from, as the subnet's offsets; the whole subnet when none was given. */
+    final String range;
+    private final int first;
+    private final int last;
 
     Ipam(String subnetCidr, String gateway) {
+        this(subnetCidr, gateway, "");
+    }
+
+    Ipam(String subnetCidr, String gateway, String range) {
         this.subnet = subnetCidr;
+        this.range = range;
         this.gateway = gateway;
         this.prefix = Integer.parseInt(subnetCidr.substring(subnetCidr.indexOf('/') + 1));
         this.base = parse(subnetCidr.substring(0, subnetCidr.indexOf('/')));
         used.add(parse(gateway) - base);
+        if (range.isEmpty()) {
+            first = 1;
+            last = (1 << (32 - prefix)) - 2;
+        } else {
+            int bits = 32 - Integer.parseInt(range.substring(range.indexOf('/') + 1));
+            first = Math.max(1, parse(range.substring(0, range.indexOf('/'))) - base);
+            last = Math.min((1 << (32 - prefix)) - 2, first + (1 << bits) - 1);
+        }
     }
 
     static int parse(String ip) {
@@ -32,8 +52,7 @@ final class Ipam {
     }
 
     String allocate() {
-        int size = 1 << (32 - prefix);
-        for (int i = 2; i < size - 1; i++) {
+        for (int i = first; i <= last; i++) {
             if (!used.contains(i)) {
                 used.add(i);
                 return format(base + i);

@@ -202,7 +202,7 @@ final class Lifecycle {
         d.runtime.teardown(c.id, sb, plan, c.rootfs.union() ? c.merged() : null, c.cgroup());
         d.networks.release(c);
         for (Endpoint ep : c.endpoints) {
-            d.connections.detach(ep);
+            d.connections.detach(ep, null);
         }
         c.sandbox = null;
     }

@@ -4,13 +4,15 @@ import dev.glassbox.api.DockerException;
 
 /**
  * libnetwork's network drivers glassbox has: {@code bridge} (a Linux bridge per network, a veth per
- * endpoint, NAT to the outside), and the drivers of the predefined {@code host} and {@code none}
- * networks. The name is what {@code docker network ls} and {@code inspect} show.
+ * endpoint, NAT to the outside), {@code macvlan} (each container a child link of a parent link, with a MAC of
+ * its own on the parent's segment: no bridge, no NAT), and the drivers of the predefined {@code host} and
+ * {@code none} networks. The name is what {@code docker network ls} and {@code inspect} show.
  */
 enum NetworkDriver {
     BRIDGE("bridge"),
     HOST("host"),
-    NULL("null");
+    NULL("null"),
+    MACVLAN("macvlan");
 
     private final String wire;
 
@@ -38,7 +40,7 @@ enum NetworkDriver {
             case "host", "null" -> throw DockerException.forbidden("only one instance of \"" + name + "\" network is allowed");
             case "overlay" -> throw DockerException.unavailable("This node is not a swarm manager. Use \"docker swarm init\" or "
                     + "\"docker swarm join\" to connect this node to swarm and try again.");
-            case "macvlan", "ipvlan" -> throw DockerException.unsupported("glassbox: the " + name + " network driver is not simulated yet");
+            case "ipvlan" -> throw DockerException.unsupported("glassbox: the " + name + " network driver is not simulated yet");
             default -> {
                 return named(name);
             }

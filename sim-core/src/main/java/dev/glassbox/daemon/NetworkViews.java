@@ -23,7 +23,8 @@ final class NetworkViews {
         Map<String, Object> ipam = new LinkedHashMap<>();
         ipam.put("Driver", "default");
         ipam.put("Options", n.predefined() ? null : Map.of());
-        ipam.put("Config", n.bridged() ? List.of(Views.ordered("Subnet", n.ipam().subnet, "Gateway", n.ipam().gateway)) : null);
+        ipam.put("Config", !n.bridged() ? null : n.ipam().range.isEmpty() ? List.of(Views.ordered("Subnet", n.ipam().subnet, "Gateway", n.ipam().gateway))
+                : List.of(Views.ordered("Subnet", n.ipam().subnet, "IPRange", n.ipam().range, "Gateway", n.ipam().gateway)));
         m.put("IPAM", ipam);
         m.put("Internal", false);
         m.put("Attachable", false);
@@ -41,7 +42,7 @@ final class NetworkViews {
                     "IPv4Address", ip.isEmpty() ? "" : ip + "/" + n.ipam().prefix, "IPv6Address", ""));
         }
         m.put("Containers", containers);
-        Map<String, Object> options = new TreeMap<>();
+        Map<String, Object> options = new TreeMap<>(n.options());
         if (n.name().equals("bridge")) {
             options.put("com.docker.network.bridge.default_bridge", "true");
             options.put("com.docker.network.bridge.enable_icc", "true");

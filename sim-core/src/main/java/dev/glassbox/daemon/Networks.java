@@ -1,6 +1,7 @@
 package dev.glassbox.daemon;
 
 import dev.glassbox.api.DockerException;
+import dev.glassbox.api.NetworkCreate;
 import dev.glassbox.api.NetworkMode;
 import dev.glassbox.api.PortBinding;
 import dev.glassbox.image.Digest;
@@ -33,9 +34,11 @@ final class Networks {
     final Map<String, Network> byName = new TreeMap<>();
 
     private final Events events;
+    private final MacvlanNetworks macvlan;
 
     Networks(Kernel kernel, Libnetwork libnetwork, Tracer tracer, Events events) {
         this.events = events;
+        this.macvlan = new MacvlanNetworks(this, kernel, libnetwork, tracer);
         this.kernel = kernel;
         this.libnetwork = libnetwork;
         this.tracer = tracer;
@@ -89,13 +92,59 @@ final class Networks {
         throw DockerException.server("could not find a free bridge name for a new network on this host");
     }
 
-    Network create(String name, String subnet, Map<String, String> labels, String id) {
+    /** A new network of the request's driver (bridge or macvlan; {@link NetworkDriver#forCreate} refused the rest). */
+    Network create(NetworkCreate request, String id) {
+        if (NetworkDriver.forCreate(request.driver()) != NetworkDriver.MACVLAN) {
+            return create(request.name(), request.subnet(), request.labels(), id);
+        }
+        checkName(request.name());
+        Network n = macvlan.create(request, id);
+        byName.put(n.name(), n);
+        events.network(n, "create", null);
+        return n;
+    }
+
+    /** The subnet, gateway and range a request asks for, in IPAM's words when they do not fit. */
+    Ipam ipam(NetworkCreate request) {
+        String cidr = request.subnet().isEmpty() ? nextSubnet() : checked(request.subnet());
+        int base = Ipam.parse(cidr.substring(0, cidr.indexOf('/')));
+        String gateway = request.gateway().isEmpty() ? Ipam.format(base + 1) : request.gateway();
+        if (!request.gateway().isEmpty() && !contains(cidr, gateway + "/32")) {
+            throw DockerException.invalid("failed to allocate gateway (" + gateway + "): Address out of range");
+        }
+        String range = request.ipRange().isEmpty() ? "" : checkedRange(request.ipRange(), cidr);
+        return new Ipam(cidr, gateway, range);
+    }
+
+    private static String checkedRange(String range, String subnet) {
+        String[] parts = range.split("/");
+        try {
+            int prefix = Integer.parseInt(parts[1]);
+            Ipam.parse(parts[0]);
+            if (parts[0].split("\\.").length != 4 || prefix < 8 || prefix > 32) {
+                throw new NumberFormatException();
+            }
+        } catch (RuntimeException e) {
+            throw DockerException.invalid("invalid CIDR address: " + range);
+        }
+        int prefix = Integer.parseInt(parts[1]);
+        if (prefix < Integer.parseInt(subnet.substring(subnet.indexOf('/') + 1)) || !contains(subnet, range)) {
+            throw DockerException.invalid("invalid pool request: Pool " + range + " is not a sub-pool of " + subnet);
+        }
+        return range;
+    }
+
+    private void checkName(String name) {
         if (!NAME.matcher(name).matches()) {
             throw DockerException.invalid("invalid network name \"" + name + "\": only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed");
         }
         if (byName.containsKey(name)) {
             throw DockerException.conflict("network with name " + name + " already exists");
         }
+    }
+
+    Network create(String name, String subnet, Map<String, String> labels, String id) {
+        checkName(name);
         String cidr = subnet == null || subnet.isEmpty() ? nextSubnet() : checked(subnet);
         int base = Ipam.parse(cidr.substring(0, cidr.indexOf('/')));
         Ipam ipam = new Ipam(cidr, Ipam.format(base + 1));
@@ -168,6 +217,15 @@ final class Networks {
             attached.forEach(c -> eps.add("name:\"" + c.name + "\" id:\"" + c.id.substring(0, 12) + "\""));
             throw DockerException.conflict("error while removing network: network " + n.name() + " has active endpoints ("
                     + String.join(", ", eps) + ")");
+        }
+        if (n.driver() == NetworkDriver.MACVLAN) {
+            try (Tracer.Span s = tracer.open(Layer.DAEMON, null, "remove network", n.name(), "No container is connected any more: the macvlan"
+                    + " network is forgotten, and its parent " + n.parent() + " released if no other network hangs off it.", "")) {
+                macvlan.removed(n);
+                byName.remove(n.name());
+                events.network(n, "destroy", null);
+            }
+            return;
         }
         try (Tracer.Span s = tracer.open(Layer.DAEMON, null, "remove network", n.name(), "No container is connected any more: the network's bridge is deleted.", "")) {
             libnetwork.deleteBridge(n.bridge());
@@ -242,12 +300,23 @@ final class Networks {
         checkPorts(c, daemon);
         String ip = n.ipam().allocate();
         List<NatRule> nat = new ArrayList<>();
+        if (n.driver() == NetworkDriver.MACVLAN) { // the macvlan driver programs no port mapping: the container is reached at its own address
+            return new RuntimeSpec.NetworkPlan.Attached(endpoint(n, "eth0", ip), n.ipam().gateway, nat);
+        }
         for (PortBinding p : Views.published(c)) {
             int hostPort = p.hostPort() == 0 ? ephemeral(daemon, nat) : p.hostPort();
             nat.add(new NatRule(p.proto(), p.hostIp().isEmpty() ? "0.0.0.0" : p.hostIp(), hostPort, ip, p.containerPort(), n.bridge()));
         }
+        return new RuntimeSpec.NetworkPlan.Attached(endpoint(n, "eth0", ip), n.ipam().gateway, nat);
+    }
+
+    /** The endpoint the network's driver makes for an interface: a veth on its bridge (with a fresh host-side name), or a macvlan child. */
+    EndpointPlan endpoint(Network n, String ifname, String ip) {
+        if (n.driver() == NetworkDriver.MACVLAN) {
+            return new EndpointPlan.Macvlan(n.parent(), MacvlanNetworks.mode(n.options().getOrDefault("macvlan_mode", "")), ifname, ip, n.ipam().prefix);
+        }
         String veth = "veth" + HexFormat.of().formatHex(kernel.random(4)).substring(0, 7);
-        return new RuntimeSpec.NetworkPlan.Attached(new EndpointPlan.Veth(n.bridge(), veth, "eth0", ip, n.ipam().prefix), n.ipam().gateway, nat);
+        return new EndpointPlan.Veth(n.bridge(), veth, ifname, ip, n.ipam().prefix);
     }
 
     private void checkPorts(Container c, Daemon daemon) {

@@ -218,8 +218,10 @@ public final class Persistence {
             o.put("bridge", n.bridge());
             o.put("subnet", n.ipam().subnet);
             o.put("gateway", n.ipam().gateway);
+            o.put("ipRange", n.ipam().range);
             o.put("created", n.created());
             o.set("labels", JSON.valueToTree(n.labels()));
+            o.set("options", JSON.valueToTree(n.options()));
         }
         ArrayNode containers = root.putArray("containers");
         java.util.Map<Container, JsonNode[]> fixed = new java.util.IdentityHashMap<>();

@@ -67,10 +67,21 @@ final class StateReader {
     private void restoreNetworks(JsonNode list) {
         each(list, "network", o -> {
             String subnet = o.path("subnet").asText();
-            Ipam ipam = new Ipam(subnet, o.path("gateway").asText());
+            Ipam ipam = new Ipam(subnet, o.path("gateway").asText(), o.path("ipRange").asText(""));
             Map<String, String> labels = JSON.convertValue(o.path("labels"), JSON.getTypeFactory().constructMapType(Map.class, String.class, String.class));
-            Network n = new Network(o.path("id").asText(), o.path("name").asText(), NetworkDriver.named(o.path("driver").asText()), o.path("bridge").asText(), ipam,
-                    o.path("created").asLong(), labels, false);
+            Map<String, String> options = o.has("options")
+                    ? JSON.convertValue(o.path("options"), JSON.getTypeFactory().constructMapType(Map.class, String.class, String.class)) : Map.of();
+            NetworkDriver driver = NetworkDriver.named(o.path("driver").asText());
+            Network n = new Network(o.path("id").asText(), o.path("name").asText(), driver, driver == NetworkDriver.MACVLAN ? null : o.path("bridge").asText(),
+                    ipam, o.path("created").asLong(), labels, false, options);
+            if (driver == NetworkDriver.MACVLAN) {
+                try (Tracer.Span s = d.tracer.open(dev.glassbox.trace.Layer.DAEMON, null, "restore network", n.name(),
+                        "The macvlan network " + n.name() + " was recorded by the previous daemon: its parent " + n.parent() + " is readied again.", "")) {
+                    new MacvlanNetworks(d.networks, d.kernel, d.libnetwork, d.tracer).claim(n);
+                }
+                d.networks.byName.put(n.name(), n);
+                return;
+            }
             try (Tracer.Span s = d.tracer.open(dev.glassbox.trace.Layer.DAEMON, null, "restore network", n.name(),
                     "The network " + n.name() + " was recorded by the previous daemon: its bridge " + n.bridge() + " is made again.", "")) {
                 if (!d.libnetwork.bridgeExists(n.bridge())) {

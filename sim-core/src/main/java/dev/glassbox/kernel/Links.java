@@ -32,4 +32,25 @@ public interface Links {
     void deleteLink(String ifname);
 
     boolean linkExists(String ifname);
+
+    /** ip link del IF inside the sandbox's network namespace: a link that lives only there (a macvlan child). */
+    void deleteLink(Sandbox sandbox, String ifname);
+
+    /**
+     * Readies {@code parent} to carry macvlan children ({@code -o parent=NAME}). {@code dummy}: there is no
+     * such link and the driver makes a dummy one of that name, whose children reach only each other.
+     * Otherwise the link must exist: the sim kernel's own (eth0 on the world's LAN); the Linux kernel never
+     * lends the host's links and stands a dummy of that name in a network namespace of its own for it.
+     * Throws {@link SysError} ENODEV when the parent is not there.
+     */
+    void claimParent(String parent, boolean dummy);
+
+    /** The last macvlan network on {@code parent} is gone: what {@link #claimParent} made goes with it. */
+    void releaseParent(String parent, boolean dummy);
+
+    /**
+     * ip link add IFNAME link PARENT netns PID type macvlan mode MODE: a child of {@code parent} with a MAC
+     * of its own, made straight inside the sandbox's network namespace, a station on the parent's segment.
+     */
+    void createMacvlan(String parent, MacvlanMode mode, Sandbox sandbox, String ifname);
 }

@@ -64,11 +64,49 @@ public final class PacketEvents {
                 "iptables -t nat -A POSTROUTING -s " + network + " ! -o " + bridge + " -j MASQUERADE");
     }
 
-    /** The frame crosses the LAN from this host's {@code out} to {@code peer}'s {@code in}. */
-    public static KernelEvent lan(String host, String out, String outMac, String lan, String peer, String in, String inMac, String dst) {
-        return of("LAN", host + " → " + peer, "The frame leaves " + out + " (" + outMac + ") onto the LAN " + lan + "; " + in + " of "
-                + peer + " (" + inMac + ") answered ARP for " + dst + " and takes it in.", "arp " + dst + " is-at " + inMac
-                + ": " + out + " → " + peer + ":" + in);
+    /**
+     * The frame crosses the LAN from this host's {@code out} to {@code peer}'s {@code in}; {@code outParent} and
+     * {@code inParent} name the parent link when that end is a macvlan child (null otherwise).
+     */
+    public static KernelEvent lan(String host, String out, String outMac, String outParent, String lan, String peer, String in,
+            String inMac, String inParent, String dst) {
+        String leaves = outParent != null ? out + " (" + outMac + "), through its parent " + outParent + "," : out + " (" + outMac + ")";
+        String takes = inParent != null ? "the macvlan child " + in + " (" + inMac + ") that hangs off " + inParent + " of " + peer
+                : in + " of " + peer + " (" + inMac + ")";
+        return of("LAN", host + " → " + peer, "The frame leaves " + leaves + " onto the LAN " + lan + "; " + takes
+                + " answered ARP for " + dst + " and takes it in.", "arp " + dst + " is-at " + inMac + ": " + out + " → " + peer + ":" + in);
+    }
+
+    /** The routing table picks {@code out}, a macvlan child of {@code parent} when that is not null; {@code lan} as in {@link #route}. */
+    public static KernelEvent routeViaParent(String dst, String out, String parent, String lan) {
+        return of("route", dst, "The routing table sends packets for " + dst + " out of " + out
+                + (parent == null ? "" : ", a macvlan child of " + parent) + (lan == null ? "." : ": it is on the LAN " + lan + "."),
+                "ip route get " + dst + " → dev " + out);
+    }
+
+    /** Two macvlan children of {@code parent} in bridge mode: the parent switches the frame between them. */
+    public static KernelEvent macvlanBridge(String out, String outMac, String dst, String sibling, String siblingMac, String parent) {
+        return of("macvlan bridge", parent, "Both " + out + " (" + outMac + ") and " + dst + "'s " + sibling + " (" + siblingMac
+                + ") are macvlan children of " + parent + " in bridge mode: " + parent
+                + " switches the frame straight from one to the other; it never reaches the wire or the host's stack.",
+                "macvlan bridge mode: " + outMac + " → " + siblingMac + " inside " + parent);
+    }
+
+    public static KernelEvent hostToOwnMacvlanChild(String dst, String parent) {
+        return of("blocked", dst, dst + " is a macvlan child of this host's own " + parent + ": frames the host sends out of " + parent
+                + " go onto the wire and never come back into its children, so a host cannot reach its own macvlan containers"
+                + " through their parent.", "ping " + dst + " from the host → no answer (macvlan isolates the parent)");
+    }
+
+    public static KernelEvent macvlanChildToOwnHost(String dst, String parent) {
+        return of("blocked", dst, dst + " is the address of the host that owns " + parent + ", this macvlan child's parent: the"
+                + " parent hands its children's frames to each other or to the wire, never up to its own host, so the container"
+                + " cannot reach its host this way.", "ping " + dst + " → no answer (macvlan isolates the parent)");
+    }
+
+    public static KernelEvent dummyHasNoWire(String dst, String parent) {
+        return of("blocked", dst, parent + " is a dummy link: it has no wire, so only its own macvlan children answer there, and none has "
+                + dst + ".", "arp: " + dst + " incomplete");
     }
 
     public static KernelEvent bridgeForward(String bridge, String dst, String mac, String port) {

@@ -1,5 +1,7 @@
 package dev.glassbox.runtime;
 
+import dev.glassbox.kernel.MacvlanMode;
+
 /**
  * One network interface a container gets: how its link reaches the network. Each network driver makes
  * its kind; {@link Runtime#join} and {@link Runtime#leave} wire and unwire every kind in one place, at
@@ -20,5 +22,13 @@ public sealed interface EndpointPlan {
      * and whose other end is {@code ifname} in the container's network namespace.
      */
     record Veth(String bridge, String hostIf, String ifname, String ip, int prefix) implements EndpointPlan {
+    }
+
+    /**
+     * The macvlan driver's endpoint: {@code ifname} in the container's network namespace is a child of the
+     * host's {@code parent} link, in {@code mode}. It goes away with the container's namespace: nothing of it
+     * stays on the host.
+     */
+    record Macvlan(String parent, MacvlanMode mode, String ifname, String ip, int prefix) implements EndpointPlan {
     }
 }

@@ -31,6 +31,16 @@ public final class Libnetwork {
         kernel.net().deleteLink(name);
     }
 
+    /** The macvlan driver readies {@code parent} for children ({@code dummy}: it makes a dummy link of that name). */
+    public void claimParent(String parent, boolean dummy) {
+        kernel.net().claimParent(parent, dummy);
+    }
+
+    /** The last macvlan network on {@code parent} is gone. */
+    public void releaseParent(String parent, boolean dummy) {
+        kernel.net().releaseParent(parent, dummy);
+    }
+
     /** The embedded DNS server at 127.0.0.11 in the sandbox answers these names (lower-case name to IPv4 address) from now on. */
     public void serveDns(Sandbox sandbox, Map<String, String> names) {
         kernel.net().serveDns(sandbox, names);

@@ -132,15 +132,22 @@ public final class Runtime {
         if (ep instanceof EndpointPlan.Veth v) {
             kernel.net().createVeth(v.hostIf(), sb, v.ifname());
             kernel.net().setMaster(v.hostIf(), v.bridge());
+        } else if (ep instanceof EndpointPlan.Macvlan m) {
+            kernel.net().createMacvlan(m.parent(), m.mode(), sb, m.ifname());
         }
         kernel.net().addAddress(sb, ep.ifname(), ep.ip() + "/" + ep.prefix());
         kernel.net().linkUp(sb, ep.ifname());
     }
 
-    /** Takes an endpoint's link away, unless the kernel already did with the container's namespace. */
-    public void leave(EndpointPlan ep) {
+    /**
+     * Takes an endpoint's link away, unless the kernel already did with the container's namespace. A
+     * macvlan child lives only in the container's namespace: {@code network disconnect} deletes it there.
+     */
+    public void leave(Sandbox sb, EndpointPlan ep) {
         if (ep instanceof EndpointPlan.Veth v && kernel.net().linkExists(v.hostIf())) {
             kernel.net().deleteLink(v.hostIf());
+        } else if (ep instanceof EndpointPlan.Macvlan m && sb != null) {
+            kernel.net().deleteLink(sb, m.ifname());
         }
     }
 
@@ -152,12 +159,19 @@ public final class Runtime {
         if (n instanceof RuntimeSpec.NetworkPlan.Isolated) {
             return "none";
         }
-        return n instanceof RuntimeSpec.NetworkPlan.Joined ? "container" : "bridge";
+        if (n instanceof RuntimeSpec.NetworkPlan.Joined) {
+            return "container";
+        }
+        return n.endpoint() instanceof EndpointPlan.Macvlan ? "macvlan" : "bridge";
     }
 
     private static String sentence(RuntimeSpec.NetworkPlan n) {
         if (n instanceof RuntimeSpec.NetworkPlan.Attached a && a.endpoint() instanceof EndpointPlan.Veth v) {
             return "libnetwork connects the container to the " + v.bridge() + " bridge with a veth pair and gives it " + v.ip() + ".";
+        }
+        if (n instanceof RuntimeSpec.NetworkPlan.Attached a && a.endpoint() instanceof EndpointPlan.Macvlan m) {
+            return "libnetwork's macvlan driver makes the container's " + m.ifname() + " a child of the host's " + m.parent()
+                    + " and gives it " + m.ip() + ": a station of its own on " + m.parent() + "'s segment, with no bridge and no NAT between.";
         }
         return switch (modeName(n)) {
             case "host" -> "--network host: the container shares the host's network namespace; nothing is set up.";

@@ -7,8 +7,8 @@ import dev.glassbox.kernel.SysError;
 
 /**
  * The path of one connection through the simulated network: DNAT for published ports (or, for a
- * connection to 127.0.0.1, docker-proxy's relay), then route lookup, veth crossings and bridge
- * forwarding until the namespace that owns the destination.
+ * connection to 127.0.0.1, docker-proxy's relay), then route lookup, veth crossings, bridge forwarding,
+ * macvlan parents and the LAN until the namespace that owns the destination.
  */
 final class Route {
     /** Where the connection ends, and its source as the server sees it (docker-proxy's own, after a relay). */
@@ -96,16 +96,14 @@ final class Route {
                 hop(PacketEvents.noRoute(Ip.format(dst)));
                 throw SysError.enetunreach();
             }
-            SimKernel peer = out.kind.equals("ether") && kernel.lan != null ? kernel.lan.hostOwning(dst, kernel) : null;
-            if (peer != null) {
-                hop(PacketEvents.route(Ip.format(dst), out.name, SimLan.SUBNET));
-                source = masquerade(ns, out, source);
-                cross(out, peer, dst);
-                ns = peer.net.host;
-                ingress = null;
-                continue;
-            }
-            if (out.kind.equals("ether")) {
+            if (out.kind.equals("macvlan") || out.kind.equals("ether")) {
+                SimNet.NetNs next = onSegment(ns, out, dst, source);
+                if (next != null) {
+                    ns = next;
+                    source = src; // MASQUERADE may have rewritten it on the way out
+                    ingress = null;
+                    continue;
+                }
                 hop(PacketEvents.leavesMachine(Ip.format(dst), out.name));
                 throw SysError.enetunreach();
             }
@@ -157,10 +155,50 @@ final class Route {
         return source;
     }
 
-    /** The frame goes out of this host's eth0 onto the LAN and into {@code peer}'s: the packet is now on that host. */
-    private void cross(SimNet.Link out, SimKernel peer, int dst) {
-        SimNet.Link in = SimLan.eth0(peer);
-        hop(PacketEvents.lan(kernel.info().hostname(), out.name, out.mac, SimLan.SUBNET, peer.info().hostname(), in.name, in.mac, Ip.format(dst)));
+    /**
+     * A packet that leaves by a link on an Ethernet segment: a macvlan child's frames go out through its
+     * parent, a host's through its eth0. A sibling child of the same parent gets the frame inside the
+     * parent (bridge mode); the parent's own host never does, in either direction, as on Linux; another
+     * station on the LAN takes it off the wire. Answers the namespace the packet is in now, or null when
+     * nobody on the segment has {@code dst} (the caller blocks it as leaving the machine).
+     */
+    private SimNet.NetNs onSegment(SimNet.NetNs ns, SimNet.Link out, int dst, int source) {
+        boolean child = out.kind.equals("macvlan");
+        SimNet.Link wire = child ? out.lower : out;
+        SimNet.Link sibling = SimLan.childOwning(kernel, wire, dst);
+        if (sibling != null && !child) {
+            hop(PacketEvents.hostToOwnMacvlanChild(Ip.format(dst), wire.name));
+            throw SysError.ehostunreach();
+        }
+        if (sibling != null) {
+            hop(PacketEvents.routeViaParent(Ip.format(dst), out.name, wire.name, null));
+            hop(PacketEvents.macvlanBridge(out.name, out.mac, Ip.format(dst), sibling.name, sibling.mac, wire.name));
+            return sibling.ns;
+        }
+        if (child && wire.ns.owns(dst)) {
+            hop(PacketEvents.macvlanChildToOwnHost(Ip.format(dst), wire.name));
+            throw SysError.ehostunreach();
+        }
+        SimLan.Station st = kernel.lan != null && wire == SimLan.eth0(kernel) ? kernel.lan.station(dst, kernel) : null;
+        if (st == null) {
+            if (wire.kind.equals("dummy")) {
+                hop(PacketEvents.dummyHasNoWire(Ip.format(dst), wire.name));
+                throw SysError.ehostunreach();
+            }
+            return null;
+        }
+        hop(PacketEvents.routeViaParent(Ip.format(dst), out.name, child ? wire.name : null, SimLan.SUBNET));
+        masquerade(ns, out, source);
+        cross(out, st, dst);
+        return st.link().ns;
+    }
+
+    /** The frame goes out onto the LAN and into the station that answered ARP for {@code dst}: the packet is now on that host. */
+    private void cross(SimNet.Link out, SimLan.Station to, int dst) {
+        SimNet.Link in = to.link();
+        SimKernel peer = to.host();
+        hop(PacketEvents.lan(kernel.info().hostname(), out.name, out.mac, out.lower == null ? null : out.lower.name, SimLan.SUBNET,
+                peer.info().hostname(), in.name, in.mac, in.lower == null ? null : in.lower.name, Ip.format(dst)));
         net = peer.net;
         kernel = peer;
     }

@@ -73,12 +73,34 @@ public final class SimLan {
         host.lan = null;
     }
 
-    /** The other host on this LAN whose eth0 has {@code ip}, or null (the gateway, or nobody). */
-    SimKernel hostOwning(int ip, SimKernel except) {
+    /** A station on the LAN: a host's eth0, or a macvlan child hanging off it (in a container of that host). */
+    record Station(SimKernel host, SimNet.Link link) {}
+
+    /** The station that answers ARP for {@code ip} on the segment, on a host other than {@code except}; null for the gateway, or nobody. */
+    Station station(int ip, SimKernel except) {
         for (SimKernel h : hosts) {
             SimNet.Link eth0 = eth0(h);
-            if (h != except && eth0 != null && eth0.up && Ip.address(eth0.addresses.get(0)) == ip) {
-                return h;
+            if (h == except || eth0 == null || !eth0.up) {
+                continue;
+            }
+            if (Ip.address(eth0.addresses.get(0)) == ip) {
+                return new Station(h, eth0);
+            }
+            SimNet.Link child = childOwning(h, eth0, ip);
+            if (child != null) {
+                return new Station(h, child);
+            }
+        }
+        return null;
+    }
+
+    /** The macvlan child of {@code lower} on {@code host} that is up and has {@code ip}, or null. */
+    static SimNet.Link childOwning(SimKernel host, SimNet.Link lower, int ip) {
+        for (SimNet.NetNs ns : host.netNamespaces()) {
+            for (SimNet.Link l : ns.links.values()) {
+                if (l.lower == lower && l.up && l.addresses.stream().anyMatch(a -> Ip.address(a) == ip)) {
+                    return l;
+                }
             }
         }
         return null;

@@ -2,6 +2,8 @@ package dev.glassbox.sim;
 
 import dev.glassbox.kernel.Errno;
 import dev.glassbox.kernel.KernelState;
+import dev.glassbox.kernel.MacvlanEvents;
+import dev.glassbox.kernel.MacvlanMode;
 import dev.glassbox.kernel.NatRule;
 import dev.glassbox.kernel.Net;
 import dev.glassbox.kernel.NetEvents;
@@ -58,6 +60,9 @@ final class SimNet implements Net {
         final List<String> addresses = new ArrayList<>();
         Link peer;
         Link master;
+        /** A macvlan child's parent link (on the host), and its mode; null for every other kind. */
+        Link lower;
+        MacvlanMode mode;
         NetNs ns;
 
         Link(String name, String kind, NetNs ns, String mac) {
@@ -250,6 +255,63 @@ final class SimNet implements Net {
     }
 
     @Override
+    public void claimParent(String parent, boolean dummy) {
+        if (dummy) {
+            if (!host.links.containsKey(parent)) {
+                event(MacvlanEvents.dummyParent(parent), "ip link add " + parent + " type dummy && ip link set " + parent + " up");
+                Link d = new Link(parent, "dummy", host, mac());
+                d.up = true;
+                host.links.put(parent, d);
+            }
+            return;
+        }
+        Link l = host.links.get(parent);
+        if (l == null || l.kind.equals("loopback")) {
+            throw new SysError(Errno.ENODEV, "Cannot find device \"" + parent + "\"");
+        }
+        event(MacvlanEvents.parentReady(parent), "ip link show " + parent);
+    }
+
+    @Override
+    public void releaseParent(String parent, boolean dummy) {
+        Link l = host.links.get(parent);
+        event(MacvlanEvents.parentReleased(parent, dummy), dummy ? "ip link del " + parent : "");
+        if (dummy && l != null) {
+            for (NetNs ns : kernel.netNamespaces()) {
+                ns.links.values().stream().filter(c -> c.lower == l).toList().forEach(this::remove);
+            }
+            remove(l);
+        }
+    }
+
+    @Override
+    public void createMacvlan(String parent, MacvlanMode mode, Sandbox sandbox, String ifname) {
+        Link lower = link(host, parent);
+        NetNs target = ns(sandbox);
+        if (target.links.containsKey(ifname)) {
+            throw new SysError(Errno.EEXIST, "RTNETLINK answers: File exists");
+        }
+        event(MacvlanEvents.child(parent, mode, ifname), "ip link add " + ifname + " link " + parent + " netns " + sandbox.pid()
+                + " type macvlan mode " + mode.wire());
+        Link c = new Link(ifname, "macvlan", target, mac());
+        c.lower = lower;
+        c.mode = mode;
+        target.links.put(ifname, c);
+    }
+
+    @Override
+    public void deleteLink(Sandbox sandbox, String ifname) {
+        NetNs ns = ns(sandbox);
+        Link l = link(ns, ifname);
+        event(MacvlanEvents.childGone(ifname), where(sandbox) + "ip link del " + ifname);
+        remove(l);
+    }
+
+    private void event(MacvlanEvents.Event e, String equivalent) {
+        kernel.event(e.with(equivalent));
+    }
+
+    @Override
     public void addNat(NatRule rule) {
         kernel.event(NetEvents.dnatAdded(rule, rule.iptables()));
         nat.add(rule);
@@ -382,8 +444,8 @@ final class SimNet implements Net {
     List<Sys.NetIf> interfaces(NetNs ns) {
         List<Sys.NetIf> out = new ArrayList<>();
         for (Link l : ns.links.values()) {
-            String peer = l.peer == null ? null : l.peer.name + (l.peer.ns == ns ? "" : "@if" + l.peer.index);
-            out.add(new Sys.NetIf(l.index, l.name, l.mac, l.mtu, l.up, l.kind, l.peer == null ? null : "if" + l.peer.index,
+            Link other = l.peer != null ? l.peer : l.lower; // a macvlan child shows its parent as ifN, as a veth its peer
+            out.add(new Sys.NetIf(l.index, l.name, l.mac, l.mtu, l.up, l.kind, other == null ? null : "if" + other.index,
                     List.copyOf(l.addresses)));
         }
         out.sort(java.util.Comparator.comparingInt(Sys.NetIf::index));
@@ -396,7 +458,7 @@ final class SimNet implements Net {
             for (Link l : ns.links.values()) {
                 String key = (ns == host ? "" : ns.inode + ":") + l.name;
                 out.put(key, new KernelState.Link(l.name, ns.inode, l.kind, l.master == null ? null : l.master.name,
-                        l.peer == null ? null : l.peer.name, l.mac, l.up, List.copyOf(l.addresses)));
+                        l.peer != null ? l.peer.name : l.lower != null ? l.lower.name : null, l.mac, l.up, List.copyOf(l.addresses)));
             }
         }
         return out;

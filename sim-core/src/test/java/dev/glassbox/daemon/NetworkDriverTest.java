@@ -35,9 +35,9 @@ class NetworkDriverTest {
             refused(e, "docker network create -d null n3", "Error response from daemon: only one instance of \"null\" network is allowed");
             refused(e, "docker network create -d overlay n4", "Error response from daemon: This node is not a swarm manager. Use "
                     + "\"docker swarm init\" or \"docker swarm join\" to connect this node to swarm and try again.");
-            Result macvlan = e.run("docker network create -d macvlan -o parent=eth0 n5");
-            assertEquals(1, macvlan.exitStatus());
-            assertTrue(macvlan.err().contains("macvlan network driver is not simulated yet"), macvlan.err());
+            Result ipvlan = e.run("docker network create -d ipvlan -o parent=eth0 n5");
+            assertEquals(1, ipvlan.exitStatus());
+            assertTrue(ipvlan.err().contains("ipvlan network driver is not simulated yet"), ipvlan.err());
         }
     }
 
