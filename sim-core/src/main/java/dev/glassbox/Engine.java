@@ -23,6 +23,7 @@ import dev.glassbox.trace.Trace;
 import dev.glassbox.trace.Tracer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -265,6 +266,18 @@ public final class Engine implements AutoCloseable {
         if (!docker && !args.isEmpty() && args.get(0).equals("node")) {
             return hosts.node(args.subList(1, args.size()));
         }
+        if (!docker && args.size() == 4 && args.get(0).equals("packet") && args.get(1).equals("trace")) {
+            args.set(3, hostAddresses(args.get(3)));
+            Optional<Engine> from = hosts.named(args.get(2));
+            if (from.isPresent() && from.get().kernel instanceof SimKernel k) {
+                String dest = args.get(3);
+                int colon = dest.lastIndexOf(':');
+                try (Tracer.Span h = tracer.onHost(hosts.tag(from.get()))) {
+                    return PacketTrace.fromHost(args.get(2), dest, colon > 0 ? dest.substring(0, colon) : dest,
+                            colon > 0 ? dest.substring(colon + 1) : "", k.net(), tracer);
+                }
+            }
+        }
         Engine on = hosts.current();
         if (docker && !args.isEmpty() && HostFlag.is(args.get(0))) {
             HostFlag flag = HostFlag.take(args);
@@ -282,6 +295,17 @@ public final class Engine implements AutoCloseable {
             }
             return on.runHere(args, docker, progress, console);
         }
+    }
+
+    /** {@code NAME[:PORT]} with NAME a host of the world: its LAN address instead, as the hosts' resolvers would give it. */
+    private String hostAddresses(String dest) {
+        int colon = dest.lastIndexOf(':');
+        String name = colon > 0 ? dest.substring(0, colon) : dest;
+        Optional<Engine> e = hosts.named(name);
+        if (e.isPresent() && e.get().kernel instanceof SimKernel k) {
+            return dev.glassbox.sim.SimLan.address(k) + (colon > 0 ? dest.substring(colon) : "");
+        }
+        return dest;
     }
 
     private Result runHere(List<String> args, boolean docker, Progress progress, Console console) {
@@ -385,6 +409,11 @@ public final class Engine implements AutoCloseable {
 
     public Api api() {
         return api;
+    }
+
+    /** The node's daemon as swarm mode drives it (overlay networks, load balancing), outside the Engine API. */
+    public dev.glassbox.daemon.ClusterAgent clusterAgent() {
+        return daemon.cluster();
     }
 
     /** Names of all containers (of the current host), for completion. */

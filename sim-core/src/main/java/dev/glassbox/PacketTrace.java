@@ -16,7 +16,8 @@ import java.util.Set;
  * kernel that reports no hops (the real one does not narrate its packets) the list says so.
  */
 final class PacketTrace {
-    static final Set<String> HOPS = Set.of("route", "MASQUERADE", "LAN", "veth", "bridge forward", "macvlan bridge", "DNAT", "proxy", "connected", "refused", "echo reply", "no route", "blocked");
+    static final Set<String> HOPS = Set.of("route", "MASQUERADE", "LAN", "veth", "bridge forward", "macvlan bridge", "DNAT", "proxy", "connected",
+            "refused", "echo reply", "no route", "blocked", "IPVS", "SNAT", "VXLAN encap", "VXLAN decap", "unreachable");
     private static final String USAGE = "usage: packet trace SOURCE DEST[:PORT]   (SOURCE a container; DEST an address, or a name SOURCE can resolve)\n";
 
     private PacketTrace() {}
@@ -35,6 +36,29 @@ final class PacketTrace {
         }
         List<String> exec = new ArrayList<>(List.of("exec", source));
         exec.addAll(port.isEmpty() ? List.of("ping", "-c", "1", "-W", "1", host) : List.of("nc", "-z", "-w", "2", host, port));
+        return follow(tracer, source, dest, port.isEmpty(), "from inside " + source, "docker " + String.join(" ", exec), () -> cli.execute(exec, progress));
+    }
+
+    /**
+     * {@code packet trace HOST DEST:PORT} in a world: a TCP connection from the network namespace of the host named
+     * {@code source} itself (as {@code nc} typed on that host would open), to {@code ip:port}.
+     */
+    static Result fromHost(String source, String dest, String ip, String port, dev.glassbox.kernel.Net net, Tracer tracer) {
+        if (port.isEmpty() || !port.matches("\\d{1,5}")) {
+            return new Result("", "glassbox: a packet from a host needs a port: packet trace " + source + " " + dest + ":PORT\n" + USAGE, 2);
+        }
+        return follow(tracer, source, dest, false, "from the host " + source, "nc -z -w 2 " + ip + " " + port, () -> {
+            try {
+                net.connect(ip, Integer.parseInt(port)).close();
+                return new Result("", "", 0);
+            } catch (dev.glassbox.kernel.SysError e) {
+                return new Result("", "nc: " + ip + " (" + ip + ":" + port + "): " + e.getMessage() + "\n", 1);
+            }
+        });
+    }
+
+    private static Result follow(Tracer tracer, String source, String dest, boolean icmp, String from, String equivalent,
+            java.util.function.Supplier<Result> send) {
         List<TraceEvent> hops = new ArrayList<>();
         java.util.function.Consumer<TraceEvent> listener = e -> {
             if (e.layer() == Layer.KERNEL && e.subsystem() == Subsystem.NETWORK && HOPS.contains(e.action())) {
@@ -44,13 +68,13 @@ final class PacketTrace {
         tracer.onEvent(listener);
         Result r;
         try (Tracer.Span s = tracer.open(Layer.CLIENT, null, "packet trace", source + " → " + dest, "glassbox sends one "
-                + (port.isEmpty() ? "ICMP echo request" : "TCP connection to port " + port) + " from inside " + source
-                + " and follows it hop by hop.", "docker " + String.join(" ", exec))) {
-            r = cli.execute(exec, progress);
+                + (icmp ? "ICMP echo request" : "TCP connection to port " + dest.substring(dest.lastIndexOf(':') + 1)) + " " + from
+                + " and follows it hop by hop.", equivalent)) {
+            r = send.get();
         } finally {
             tracer.removeListener(listener);
         }
-        StringBuilder out = new StringBuilder("packet " + source + " → " + dest + (port.isEmpty() ? " (ICMP echo)" : " (TCP)") + "\n");
+        StringBuilder out = new StringBuilder("packet " + source + " → " + dest + (icmp ? " (ICMP echo)" : " (TCP)") + "\n");
         if (hops.isEmpty()) {
             out.append("  this kernel reports no hops: only the answer below\n");
         }
@@ -60,6 +84,9 @@ final class PacketTrace {
             String on = hostWidth == 0 ? "" : String.format("%-" + (hostWidth + 2) + "s", h.host());
             out.append(String.format("  %2d  %s%-15s %s%n      %s%n", i++, on, h.action(), h.object(), h.sentence()));
             int open = h.equivalent().lastIndexOf("   [") + 3; // the headers follow the command, and hold brackets of their own (Flags [S])
+            if (open >= 3 && h.action().equals("VXLAN encap")) { // the outer packet the LAN carries, around the inner one below
+                out.append("      outer:   ").append(h.equivalent(), 0, open - 3).append('\n');
+            }
             if (open >= 3 && h.equivalent().endsWith("]")) {
                 out.append("      headers: ").append(h.equivalent(), open + 1, h.equivalent().length() - 1).append('\n');
             }

@@ -66,7 +66,8 @@ final class NetworkRoutes {
         String subnet = config == null ? "" : config.string("Subnet");
         String gateway = config == null ? "" : config.string("Gateway");
         String range = config == null ? "" : config.string("IPRange");
-        String id = c.api(a -> a.createNetwork(new NetworkCreate(name, driver, subnet, gateway, range, b.stringMap("Labels"), b.stringMap("Options"))));
+        String id = c.api(a -> a.createNetwork(new NetworkCreate(name, driver, subnet, gateway, range, b.stringMap("Labels"), b.stringMap("Options"),
+                b.bool("Attachable"))));
         c.exchange.json(201, ContainerRoutes.ordered("Id", id, "Warning", ""));
     }
 }

@@ -36,7 +36,7 @@ final class NetworkCommands {
         }
         String id = s.api.createNetwork(new NetworkCreate(p.args.get(0), driver, subnets.isEmpty() ? "" : subnets.get(0),
                 gateways.isEmpty() ? "" : gateways.get(0), ranges.isEmpty() ? "" : ranges.get(0),
-                RunOptions.labels(p.list("label")), RunOptions.labels(p.list("opt"))));
+                RunOptions.labels(p.list("label")), RunOptions.labels(p.list("opt")), p.bool("attachable")));
         s.out(id);
         return 0;
     }

@@ -321,7 +321,8 @@ final class Specs {
 
     private static void networks() {
         add("network-create", "[OPTIONS] NETWORK", "Create a network", "",
-                List.of(of("d", "driver", STRING, "Driver to manage the Network").withDefault("\"bridge\""),
+                List.of(Flag.bool("", "attachable", "Enable manual container attachment"),
+                        of("d", "driver", STRING, "Driver to manage the Network").withDefault("\"bridge\""),
                         of("", "gateway", STRINGS, "IPv4 or IPv6 Gateway for the master subnet"),
                         of("", "ip-range", STRINGS, "Allocate container ip from a sub-range"),
                         of("", "label", LIST, "Set metadata on a network"),

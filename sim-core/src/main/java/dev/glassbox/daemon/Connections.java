@@ -91,7 +91,7 @@ final class Connections {
         Network n = d.networks.get(ep.network);
         ep.ip = n.ipam().allocate();
         EndpointPlan plan = d.networks.endpoint(n, ep.ifname, ep.ip);
-        ep.veth = plan instanceof EndpointPlan.Veth v ? v.hostIf() : "";
+        ep.veth = plan instanceof EndpointPlan.Veth v ? v.hostIf() : plan instanceof EndpointPlan.Overlay o ? o.hostIf() : "";
         ep.endpointId = d.randomHex(32);
         d.tracer.did(Layer.DAEMON, null, "allocate IP", ep.ip, "IPAM hands out " + ep.ip + ", the lowest free address of the network "
                 + n.name() + " " + n.ipam().subnet + ".", "");

@@ -55,7 +55,7 @@ final class Creations {
         Images.Stored stored = d.images.find(config.image()).orElseThrow(() -> DockerException.noSuchImage(Images.familiar(config.image())));
         try (Tracer.Span s = d.tracer.open(Layer.DAEMON, null, "create container", name == null ? "" : name,
                 "The daemon records a new container: its configuration, a name, and a writable layer on top of the image's layers.", "")) {
-            d.networks.check(hc.mode(), d);
+            d.networks.check(hc.mode(), d, config.labels() != null && config.labels().containsKey("com.docker.swarm.task.id"));
             List<String> path = Lifecycle.command(config, stored.image());
             if (path.isEmpty()) {
                 throw DockerException.invalid("no command specified");

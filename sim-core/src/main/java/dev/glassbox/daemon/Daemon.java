@@ -51,6 +51,7 @@ public final class Daemon implements Api {
     final LegacyLinks links;
     final Transfers transfers;
     final Connections connections;
+    private final ClusterAgent cluster = new ClusterAgent(this);
     final Events events;
     final Archives archives;
     final Builds builds;
@@ -309,6 +310,11 @@ public final class Daemon implements Api {
 
     // ---- networks
 
+    /** What swarm mode drives on this node: overlay networks, the load balancer, the services' names. */
+    public ClusterAgent cluster() {
+        return cluster;
+    }
+
     @Override
     public String createNetwork(NetworkCreate request) {
         return networks.create(request, networks.freeId()).id();
@@ -333,12 +339,14 @@ public final class Daemon implements Api {
 
     @Override
     public void connectNetwork(String network, String container) {
-        connections.connect(networks.get(network), container(container));
+        Container c = container(container);
+        connections.connect(networks.forContainer(network, c.config.labels().containsKey("com.docker.swarm.task.id")), c);
     }
 
     @Override
     public void connectNetwork(String network, String container, dev.glassbox.api.EndpointSettings settings) {
-        connections.connect(networks.get(network), container(container), settings);
+        Container c = container(container);
+        connections.connect(networks.forContainer(network, c.config.labels().containsKey("com.docker.swarm.task.id")), c, settings);
     }
 
     @Override

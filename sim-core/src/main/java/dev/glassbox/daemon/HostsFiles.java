@@ -70,6 +70,10 @@ final class HostsFiles {
                 }
             }
             out.addAll(d.links.networkAliasLines(c, n));
+            OverlayNetwork o = d.networks.overlays.of(n);
+            if (o != null) { // the swarm's names on an overlay: each service to its virtual IP, tasks.NAME to each task
+                d.networks.overlays.swarm.names(o).forEach((name, ips) -> ips.forEach(ip -> out.add(ip + "\t" + name + "\n")));
+            }
         }
         return out;
     }

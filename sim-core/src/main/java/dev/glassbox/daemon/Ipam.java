@@ -7,10 +7,28 @@ import java.util.TreeSet;
  * IP address management for one subnet: the gateway is .1 unless told otherwise, containers get the lowest
  * free address of the subnet, or of its {@code --ip-range} when there is one.
  */
-final class Ipam {
+public final class Ipam {
     final String subnet;
     final String gateway;
     final int prefix;
+
+    /** The subnet, as CIDR. */
+    public String subnet() {
+        return subnet;
+    }
+
+    public String gateway() {
+        return gateway;
+    }
+
+    public int prefix() {
+        return prefix;
+    }
+
+    /** Whether {@code ip} is handed out (the gateway is never). */
+    public boolean allocated(String ip) {
+        return !ip.equals(gateway) && used.contains(parse(ip) - base);
+    }
     private final int base;
     private final TreeSet<Integer> used = new TreeSet<>();
     /** The range containers' addresses come from, as the subnet's offsets; the whole subnet when none was given. */
@@ -18,7 +36,7 @@ final class Ipam {
     private final int first;
     private final int last;
 
-    Ipam(String subnetCidr, String gateway) {
+    public Ipam(String subnetCidr, String gateway) {
         this(subnetCidr, gateway, "");
     }
 
@@ -51,7 +69,7 @@ final class Ipam {
         return ((ip >>> 24) & 255) + "." + ((ip >>> 16) & 255) + "." + ((ip >>> 8) & 255) + "." + (ip & 255);
     }
 
-    String allocate() {
+    public String allocate() {
         for (int i = first; i <= last; i++) {
             if (!used.contains(i)) {
                 used.add(i);
@@ -61,13 +79,13 @@ final class Ipam {
         throw DockerException.server("no available IPv4 addresses on this network's address pools: bridge (" + subnet + ")");
     }
 
-    void release(String ip) {
+    public void release(String ip) {
         if (ip != null && !ip.isEmpty()) {
             used.remove(parse(ip) - base);
         }
     }
 
-    int inUse() {
+    public int inUse() {
         return used.size() - 1;
     }
 }

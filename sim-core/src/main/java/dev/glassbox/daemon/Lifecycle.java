@@ -89,7 +89,7 @@ final class Lifecycle {
             RuntimeSpec.NetworkPlan plan = d.networks.plan(c, d);
             EndpointPlan own = plan.endpoint();
             c.ip = own == null ? "" : own.ip();
-            c.vethHost = own instanceof EndpointPlan.Veth v ? v.hostIf() : "";
+            c.vethHost = own instanceof EndpointPlan.Veth v ? v.hostIf() : own instanceof EndpointPlan.Overlay o ? o.hostIf() : "";
             c.nat.clear();
             c.nat.addAll(plan.nat());
             c.endpointId = d.randomHex(32);

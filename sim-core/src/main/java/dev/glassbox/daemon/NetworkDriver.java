@@ -6,13 +6,14 @@ import dev.glassbox.api.DockerException;
  * libnetwork's network drivers glassbox has: {@code bridge} (a Linux bridge per network, a veth per
  * endpoint, NAT to the outside), {@code macvlan} (each container a child link of a parent link, with a MAC of
  * its own on the parent's segment: no bridge, no NAT), and the drivers of the predefined {@code host} and
- * {@code none} networks. The name is what {@code docker network ls} and {@code inspect} show.
+ * {@code none} networks, and {@code overlay} (the swarm's: a bridge per host joined by VXLAN tunnels, one IPAM for the swarm). The name is what {@code docker network ls} and {@code inspect} show.
  */
 enum NetworkDriver {
     BRIDGE("bridge"),
     HOST("host"),
     NULL("null"),
-    MACVLAN("macvlan");
+    MACVLAN("macvlan"),
+    OVERLAY("overlay");
 
     private final String wire;
 
@@ -32,14 +33,12 @@ enum NetworkDriver {
 
     /**
      * The driver a new network gets, by the name {@code docker network create -d} gives, or the daemon's
-     * refusal in its words: the predefined networks' drivers make no second network, overlay needs a swarm,
+     * refusal in its words: the predefined networks' drivers make no second network, overlay asks the swarm's managers (who refuse outside a swarm),
      * and a name that is no driver is looked up as a plugin.
      */
     static NetworkDriver forCreate(String name) {
         switch (name) {
             case "host", "null" -> throw DockerException.forbidden("only one instance of \"" + name + "\" network is allowed");
-            case "overlay" -> throw DockerException.unavailable("This node is not a swarm manager. Use \"docker swarm init\" or "
-                    + "\"docker swarm join\" to connect this node to swarm and try again.");
             case "ipvlan" -> throw DockerException.unsupported("glassbox: the " + name + " network driver is not simulated yet");
             default -> {
                 return named(name);

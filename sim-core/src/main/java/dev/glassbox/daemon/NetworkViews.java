@@ -16,7 +16,8 @@ final class NetworkViews {
         m.put("Name", n.name());
         m.put("Id", n.id());
         m.put("Created", Instant.ofEpochMilli(n.created()).toString());
-        m.put("Scope", "local");
+        OverlayNetwork overlay = networks.overlays.of(n);
+        m.put("Scope", n.driver() == NetworkDriver.OVERLAY ? "swarm" : "local");
         m.put("Driver", n.driver().wire());
         m.put("EnableIPv4", true);
         m.put("EnableIPv6", false);
@@ -27,8 +28,8 @@ final class NetworkViews {
                 : List.of(Views.ordered("Subnet", n.ipam().subnet, "IPRange", n.ipam().range, "Gateway", n.ipam().gateway)));
         m.put("IPAM", ipam);
         m.put("Internal", false);
-        m.put("Attachable", false);
-        m.put("Ingress", false);
+        m.put("Attachable", overlay != null && overlay.attachable());
+        m.put("Ingress", overlay != null && overlay.ingress());
         m.put("ConfigFrom", Views.ordered("Network", ""));
         m.put("ConfigOnly", false);
         Map<String, Object> containers = new TreeMap<>();
@@ -60,7 +61,8 @@ final class NetworkViews {
     static java.util.List<dev.glassbox.api.Api.NetworkSummary> summaries(java.util.Collection<Network> networks) {
         java.util.List<dev.glassbox.api.Api.NetworkSummary> out = new java.util.ArrayList<>();
         for (Network n : networks) {
-            out.add(new dev.glassbox.api.Api.NetworkSummary(n.id(), n.name(), n.driver().wire(), "local", n.created(), n.labels()));
+            out.add(new dev.glassbox.api.Api.NetworkSummary(n.id(), n.name(), n.driver().wire(), n.driver() == NetworkDriver.OVERLAY ? "swarm" : "local",
+                    n.created(), n.labels()));
         }
         return out;
     }

@@ -35,10 +35,12 @@ final class Networks {
 
     private final Events events;
     private final MacvlanNetworks macvlan;
+    final OverlayNetworks overlays;
 
     Networks(Kernel kernel, Libnetwork libnetwork, Tracer tracer, Events events) {
         this.events = events;
         this.macvlan = new MacvlanNetworks(this, kernel, libnetwork, tracer);
+        this.overlays = new OverlayNetworks(this, libnetwork, tracer);
         this.kernel = kernel;
         this.libnetwork = libnetwork;
         this.tracer = tracer;
@@ -94,7 +96,14 @@ final class Networks {
 
     /** A new network of the request's driver (bridge or macvlan; {@link NetworkDriver#forCreate} refused the rest). */
     Network create(NetworkCreate request, String id) {
-        if (NetworkDriver.forCreate(request.driver()) != NetworkDriver.MACVLAN) {
+        NetworkDriver driver = NetworkDriver.forCreate(request.driver());
+        if (driver == NetworkDriver.OVERLAY) {
+            checkName(request.name());
+            Network n = overlays.create(request);
+            events.network(n, "create", null);
+            return n;
+        }
+        if (driver != NetworkDriver.MACVLAN) {
             return create(request.name(), request.subnet(), request.labels(), id);
         }
         checkName(request.name());
@@ -218,6 +227,14 @@ final class Networks {
             throw DockerException.conflict("error while removing network: network " + n.name() + " has active endpoints ("
                     + String.join(", ", eps) + ")");
         }
+        if (n.driver() == NetworkDriver.OVERLAY) {
+            try (Tracer.Span s = tracer.open(Layer.DAEMON, null, "remove network", n.name(), "The overlay network is the swarm's: the"
+                    + " managers remove it, and every node's copy goes with it.", "")) {
+                overlays.remove(n);
+                events.network(n, "destroy", null);
+            }
+            return;
+        }
         if (n.driver() == NetworkDriver.MACVLAN) {
             try (Tracer.Span s = tracer.open(Layer.DAEMON, null, "remove network", n.name(), "No container is connected any more: the macvlan"
                     + " network is forgotten, and its parent " + n.parent() + " released if no other network hangs off it.", "")) {
@@ -234,11 +251,23 @@ final class Networks {
         }
     }
 
-    void check(NetworkMode mode, Daemon daemon) {
+    void check(NetworkMode mode, Daemon daemon, boolean task) {
         if (mode instanceof NetworkMode.Joined j) {
             daemon.container(j.container());
         } else if (mode instanceof NetworkMode.Named n) {
-            get(n.network());
+            forContainer(n.network(), task);
+        }
+    }
+
+    /**
+     * The network a container asks for, by name or id: this node's own, or an overlay of the swarm, which the
+     * node then holds a copy of ({@code task}: for a service's task, which may use one that is not attachable).
+     */
+    Network forContainer(String ref, boolean task) {
+        try {
+            return get(ref);
+        } catch (DockerException e) {
+            return overlays.forContainer(ref, task).orElseThrow(() -> e);
         }
     }
 
@@ -303,6 +332,9 @@ final class Networks {
         if (n.driver() == NetworkDriver.MACVLAN) { // the macvlan driver programs no port mapping: the container is reached at its own address
             return new RuntimeSpec.NetworkPlan.Attached(endpoint(n, "eth0", ip), n.ipam().gateway, nat);
         }
+        if (n.driver() == NetworkDriver.OVERLAY) { // no way out of an overlay and no port mapping (Docker's docker_gwbridge is not simulated)
+            return new RuntimeSpec.NetworkPlan.Attached(endpoint(n, "eth0", ip), null, nat);
+        }
         for (PortBinding p : Views.published(c)) {
             int hostPort = p.hostPort() == 0 ? ephemeral(daemon, nat) : p.hostPort();
             nat.add(new NatRule(p.proto(), p.hostIp().isEmpty() ? "0.0.0.0" : p.hostIp(), hostPort, ip, p.containerPort(), n.bridge()));
@@ -316,6 +348,9 @@ final class Networks {
             return new EndpointPlan.Macvlan(n.parent(), MacvlanNetworks.mode(n.options().getOrDefault("macvlan_mode", "")), ifname, ip, n.ipam().prefix);
         }
         String veth = "veth" + HexFormat.of().formatHex(kernel.random(4)).substring(0, 7);
+        if (n.driver() == NetworkDriver.OVERLAY) {
+            return overlays.endpoint(n, ifname, ip, veth);
+        }
         return new EndpointPlan.Veth(n.bridge(), veth, ifname, ip, n.ipam().prefix);
     }
 

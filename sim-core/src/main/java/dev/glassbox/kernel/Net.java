@@ -4,7 +4,7 @@ package dev.glassbox.kernel;
  * A host's network as the engine uses it: its {@link Links}, and published ports (a DNAT rule and a
  * docker-proxy each). A null sandbox means the host's network namespace.
  */
-public interface Net extends Links {
+public interface Net extends Links, Overlays {
     /** The DNAT rule of a published port ({@link NatRule#iptables()}): host addresses other than loopback. */
     void addNat(NatRule rule);
 

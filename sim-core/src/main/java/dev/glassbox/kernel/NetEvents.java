@@ -31,6 +31,33 @@ public final class NetEvents {
         return of("add address", name, "The bridge gets " + gatewayCidr + ": it is the containers' gateway.", equivalent);
     }
 
+    /** An overlay network's switch on this host: a bridge and the VXLAN tunnel end plugged into it. */
+    public static KernelEvent overlayCreated(String bridge, String vxlan, int vni, String hostCidr, String equivalent) {
+        return of("create overlay", bridge, "The overlay's switch on this host is the bridge " + bridge + "; the VXLAN device " + vxlan
+                + " (VNI " + vni + ", UDP " + Overlays.VXLAN_PORT + ") is one of its ports and the tunnel to the other hosts: a frame for"
+                + " a container elsewhere goes into it and over the LAN inside a UDP packet. Docker keeps both in a namespace of the"
+                + " network's own; glassbox keeps them on the host " + (hostCidr == null ? "with no address, so the host has no route into"
+                + " the overlay." : "and gives the host " + hostCidr + " on it, the address Docker gives the ingress sandbox."), equivalent);
+    }
+
+    public static KernelEvent overlayDeleted(String bridge, String vxlan, String equivalent) {
+        return of("delete overlay", bridge, "No endpoint of the overlay is left on this host: " + vxlan + " and " + bridge + " are deleted.",
+                equivalent);
+    }
+
+    /** The load balancer's virtual service, programmed or reprogrammed with its current backends. */
+    public static KernelEvent ipvsProgrammed(IpvsService s, String equivalent) {
+        String where = s.vip().equals("0.0.0.0") ? "port " + s.port() + "/" + s.proto() + " on every address of this host (the routing mesh)"
+                : "the virtual IP " + s.vip();
+        return of("ipvs", s.vip().equals("0.0.0.0") ? "*:" + s.port() : s.vip(), "IPVS balances connections to " + where + " over "
+                + (s.backends().isEmpty() ? "no task yet: nothing answers there" : s.backends().size() + " task"
+                + (s.backends().size() == 1 ? "" : "s") + " (" + String.join(", ", s.backends()) + "), round robin") + ".", equivalent);
+    }
+
+    public static KernelEvent ipvsRemoved(String vip, int port, String equivalent) {
+        return of("ipvs", vip.equals("0.0.0.0") ? "*:" + port : vip, "The virtual service is deleted: IPVS stops answering there.", equivalent);
+    }
+
     public static KernelEvent vethCreated(String hostIf, String peerIf, String equivalent) {
         return of("create veth", hostIf, "A veth pair is a virtual cable: what goes in " + hostIf + " comes out of " + peerIf + " and back. "
                 + hostIf + " stays on the host; " + peerIf + " is made inside the container's network namespace, where it is the only network card there is.",

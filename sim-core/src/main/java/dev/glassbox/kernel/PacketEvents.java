@@ -118,6 +118,50 @@ public final class PacketEvents {
         return of("veth", port + "→" + peer, "The frame crosses " + port + " into the container's " + peer + ".", port + " → " + peer);
     }
 
+    /** IPVS picks backend {@code chosen} (the {@code nth} of {@code count}, round robin) for a connection to {@code dst:port}. */
+    public static KernelEvent ipvs(String dst, int port, String chosen, int nth, int count, boolean mesh) {
+        return of("IPVS", dst + ":" + port, (mesh ? "Port " + port + " is published through swarm's routing mesh, on every host of the swarm"
+                : dst + " is a service's virtual IP: no interface has it") + "; IPVS picks task " + nth + " of " + count + " in turn and"
+                + " rewrites the destination to " + chosen + ".", "ipvsadm -L -n → " + chosen + " (rr)");
+    }
+
+    public static KernelEvent noBackend(String dst, int port) {
+        return of("refused", dst + ":" + port, "IPVS has no running task behind " + dst + ":" + port + ", so nothing accepts the connection.",
+                "ipvsadm -L -n → (no real servers)");
+    }
+
+    /** The ingress load balancer rewrites the source, so the task's answer comes back through it. */
+    public static KernelEvent ingressSnat(String source, String mine, String bridge) {
+        return of("SNAT", source + "→" + mine, "The routing mesh rewrites the source to " + mine + ", this host's address on the ingress"
+                + " network (" + bridge + "): the task answers the load balancer, which answers the client.",
+                "iptables -t nat -A POSTROUTING -m ipvs --ipvs -j SNAT --to-source " + mine);
+    }
+
+    /** The overlay's bridge sends the frame into the VXLAN port: its FDB says which host has {@code dst}. */
+    public static KernelEvent overlayForward(String bridge, String dst, String vxlan, String vtep, String host) {
+        return of("bridge forward", bridge, "No port of " + bridge + " on this host has " + dst + ": the overlay's forwarding table, which"
+                + " swarm's gossip fills with every task's address and host, sends the frame into " + vxlan + " for the VTEP " + vtep
+                + " (" + host + ").", "bridge fdb: " + dst + " dev " + vxlan + " dst " + vtep);
+    }
+
+    /** Encapsulation: the whole frame becomes the payload of a UDP packet between the two hosts. */
+    public static KernelEvent vxlanEncap(String vxlan, int vni, String from, String to, int sourcePort) {
+        return of("VXLAN encap", vxlan, vxlan + " wraps the Ethernet frame in a VXLAN header (VNI " + vni + ") inside a UDP packet from "
+                + from + " to " + to + ", port " + Overlays.VXLAN_PORT + ": the LAN sees only the outer packet between the hosts.",
+                "IP " + from + "." + sourcePort + " > " + to + "." + Overlays.VXLAN_PORT + ": VXLAN, flags [I] (0x08), vni " + vni);
+    }
+
+    public static KernelEvent vxlanDecap(String vxlan, int vni, String bridge) {
+        return of("VXLAN decap", vxlan, "UDP port " + Overlays.VXLAN_PORT + " delivers the packet to " + vxlan + ", whose VNI " + vni
+                + " it carries: the outer headers come off and the original frame goes onto " + bridge + ".", "vxlan " + vxlan + " vni " + vni
+                + " → " + bridge);
+    }
+
+    public static KernelEvent noVtep(String bridge, String dst) {
+        return of("unreachable", dst, "No port of " + bridge + " has " + dst + ", and no host of the overlay has announced it.",
+                "bridge fdb: no entry for " + dst);
+    }
+
     public static KernelEvent unreachable(String bridge, String dst) {
         return of("unreachable", dst, "No port of " + bridge + " answers ARP for " + dst + ".", "arp: " + dst + " incomplete");
     }

@@ -31,4 +31,12 @@ public sealed interface EndpointPlan {
      */
     record Macvlan(String parent, MacvlanMode mode, String ifname, String ip, int prefix) implements EndpointPlan {
     }
+
+    /**
+     * The overlay driver's endpoint: a veth pair whose host end {@code hostIf} is a port of the overlay's bridge
+     * {@code bridge} on this host, whose VXLAN port {@code vxlan} (VNI {@code vni}) tunnels to the other hosts.
+     * The bridge and its VXLAN port are made with the first endpoint of the network on the host.
+     */
+    record Overlay(String bridge, String vxlan, int vni, String hostIf, String ifname, String ip, int prefix) implements EndpointPlan {
+    }
 }

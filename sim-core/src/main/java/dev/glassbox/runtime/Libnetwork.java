@@ -41,6 +41,24 @@ public final class Libnetwork {
         kernel.net().releaseParent(parent, dummy);
     }
 
+    /** The overlay driver's bridge and VXLAN port on this host; {@code hostCidr}: the host's own address there, or null. */
+    public void createOverlay(String bridge, String vxlan, int vni, String hostCidr) {
+        kernel.net().createOverlay(bridge, vxlan, vni, hostCidr);
+    }
+
+    public void deleteOverlay(String bridge, String vxlan) {
+        kernel.net().deleteOverlay(bridge, vxlan);
+    }
+
+    /** The swarm's load balancer: a virtual service over the service's running tasks. */
+    public void balance(dev.glassbox.kernel.IpvsService service) {
+        kernel.net().ipvs(service);
+    }
+
+    public void stopBalancing(String proto, String vip, int port) {
+        kernel.net().removeIpvs(proto, vip, port);
+    }
+
     /** The embedded DNS server at 127.0.0.11 in the sandbox answers these names (lower-case name to IPv4 address) from now on. */
     public void serveDns(Sandbox sandbox, Map<String, String> names) {
         kernel.net().serveDns(sandbox, names);

@@ -118,7 +118,9 @@ public final class Runtime {
             kernel.net().linkUp(sb, "lo");
             if (n instanceof RuntimeSpec.NetworkPlan.Attached a) {
                 join(sb, a.endpoint());
-                kernel.net().addDefaultRoute(sb, a.gateway(), a.endpoint().ifname());
+                if (a.gateway() != null) { // an overlay's containers have no way out of it: no default route
+                    kernel.net().addDefaultRoute(sb, a.gateway(), a.endpoint().ifname());
+                }
                 for (NatRule r : a.nat()) {
                     kernel.net().addNat(r);
                     kernel.net().proxy(r);
@@ -134,6 +136,12 @@ public final class Runtime {
             kernel.net().setMaster(v.hostIf(), v.bridge());
         } else if (ep instanceof EndpointPlan.Macvlan m) {
             kernel.net().createMacvlan(m.parent(), m.mode(), sb, m.ifname());
+        } else if (ep instanceof EndpointPlan.Overlay o) {
+            if (!kernel.net().linkExists(o.bridge())) {
+                kernel.net().createOverlay(o.bridge(), o.vxlan(), o.vni(), null);
+            }
+            kernel.net().createVeth(o.hostIf(), sb, o.ifname());
+            kernel.net().setMaster(o.hostIf(), o.bridge());
         }
         kernel.net().addAddress(sb, ep.ifname(), ep.ip() + "/" + ep.prefix());
         kernel.net().linkUp(sb, ep.ifname());
@@ -146,6 +154,8 @@ public final class Runtime {
     public void leave(Sandbox sb, EndpointPlan ep) {
         if (ep instanceof EndpointPlan.Veth v && kernel.net().linkExists(v.hostIf())) {
             kernel.net().deleteLink(v.hostIf());
+        } else if (ep instanceof EndpointPlan.Overlay o && kernel.net().linkExists(o.hostIf())) {
+            kernel.net().deleteLink(o.hostIf());
         } else if (ep instanceof EndpointPlan.Macvlan m && sb != null) {
             kernel.net().deleteLink(sb, m.ifname());
         }
@@ -162,7 +172,7 @@ public final class Runtime {
         if (n instanceof RuntimeSpec.NetworkPlan.Joined) {
             return "container";
         }
-        return n.endpoint() instanceof EndpointPlan.Macvlan ? "macvlan" : "bridge";
+        return n.endpoint() instanceof EndpointPlan.Macvlan ? "macvlan" : n.endpoint() instanceof EndpointPlan.Overlay ? "overlay" : "bridge";
     }
 
     private static String sentence(RuntimeSpec.NetworkPlan n) {
@@ -172,6 +182,10 @@ public final class Runtime {
         if (n instanceof RuntimeSpec.NetworkPlan.Attached a && a.endpoint() instanceof EndpointPlan.Macvlan m) {
             return "libnetwork's macvlan driver makes the container's " + m.ifname() + " a child of the host's " + m.parent()
                     + " and gives it " + m.ip() + ": a station of its own on " + m.parent() + "'s segment, with no bridge and no NAT between.";
+        }
+        if (n instanceof RuntimeSpec.NetworkPlan.Attached a && a.endpoint() instanceof EndpointPlan.Overlay o) {
+            return "libnetwork's overlay driver connects the container to the overlay's bridge " + o.bridge() + " with a veth pair and gives it "
+                    + o.ip() + ": " + o.vxlan() + " carries its frames to containers of the same overlay on other hosts (VNI " + o.vni() + ").";
         }
         return switch (modeName(n)) {
             case "host" -> "--network host: the container shares the host's network namespace; nothing is set up.";
@@ -200,6 +214,8 @@ public final class Runtime {
             }
             if (n.endpoint() instanceof EndpointPlan.Veth v) { // the kernel may have deleted the pair with the namespace already: deleteLink says so
                 kernel.net().deleteLink(v.hostIf());
+            } else if (n.endpoint() instanceof EndpointPlan.Overlay o) {
+                kernel.net().deleteLink(o.hostIf());
             }
             try {
                 if (merged != null) { // null: a plain-directory root (vfs), never mounted

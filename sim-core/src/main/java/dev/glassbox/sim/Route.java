@@ -1,5 +1,6 @@
 package dev.glassbox.sim;
 
+import dev.glassbox.kernel.IpvsService;
 import dev.glassbox.kernel.KernelEvent;
 import dev.glassbox.kernel.NatRule;
 import dev.glassbox.kernel.PacketEvents;
@@ -66,6 +67,23 @@ final class Route {
         for (int hop = 0; hop < 16; hop++) {
             dstNow = dst;
             portNow = port;
+            IpvsService lb = balancer(ns, dst, port);
+            if (lb != null) {
+                int nth = net.pick(lb);
+                if (nth == 0) {
+                    hop(PacketEvents.noBackend(Ip.format(dst), port));
+                    throw SysError.econnrefused();
+                }
+                String chosen = lb.backends().get(nth - 1);
+                hop(PacketEvents.ipvs(Ip.format(dst), port, chosen + ":" + lb.target(port), nth, lb.backends().size(), lb.vip().equals("0.0.0.0")));
+                dst = Ip.parse(chosen);
+                port = lb.target(port);
+                if (lb.vip().equals("0.0.0.0")) {
+                    source = ingressSource(dst, source);
+                }
+                ingress = null;
+                continue;
+            }
             if (ns == net.host && (ns.owns(dst) || dst == 0)) {
                 boolean loopback = Ip.loopback(dst) || dst == 0;
                 NatRule rule = loopback ? null : dnat(dst, port, ingress);
@@ -113,13 +131,16 @@ final class Route {
             }
             hop(PacketEvents.route(Ip.format(dst), out.name, null));
             if (out.kind.equals("bridge")) {
-                ns = throughBridge(out, dst, null);
+                ns = out.vni > 0 ? throughOverlay(out, dst, null) : throughBridge(out, dst, null);
                 continue;
             }
             if (out.kind.equals("veth") && out.peer != null) {
                 SimNet.Link in = out.peer;
                 hop(PacketEvents.veth(out.name, in.name, in.ns == net.host));
-                if (in.master != null && !in.master.addresses.isEmpty() && Ip.contains(in.master.addresses.get(0), dst)
+                if (in.master != null && in.master.vni > 0) {
+                    ns = throughOverlay(in.master, dst, in);
+                    ingress = null;
+                } else if (in.master != null && !in.master.addresses.isEmpty() && Ip.contains(in.master.addresses.get(0), dst)
                         && Ip.address(in.master.addresses.get(0)) != dst) {
                     // on the bridge's subnet: the frame is switched to the port that answers ARP for dst
                     ns = throughBridge(in.master, dst, in);
@@ -201,6 +222,73 @@ final class Route {
                 peer.info().hostname(), in.name, in.mac, in.lower == null ? null : in.lower.name, Ip.format(dst)));
         net = peer.net;
         kernel = peer;
+    }
+
+    /**
+     * The IPVS virtual service that takes this packet: the routing mesh's published port on an address of the
+     * host (loopback too), or a service's virtual IP from any namespace; null when none does.
+     */
+    private IpvsService balancer(SimNet.NetNs ns, int dst, int port) {
+        if (net.ipvs.isEmpty()) {
+            return null;
+        }
+        boolean local = ns == net.host && (ns.owns(dst) || dst == 0);
+        for (IpvsService s : net.ipvs) {
+            if (s.proto().equals(proto) && s.matches(Ip.format(dst), port, local)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /** The routing mesh's SNAT: the source becomes this host's address on the overlay that reaches {@code backend}. */
+    private int ingressSource(int backend, int source) {
+        for (SimNet.Link l : net.host.links.values()) {
+            if (l.vni > 0 && !l.addresses.isEmpty() && Ip.contains(l.addresses.get(0), backend)) {
+                int mine = Ip.address(l.addresses.get(0));
+                hop(PacketEvents.ingressSnat(Ip.format(source), Ip.format(mine), l.name));
+                src = mine;
+                return mine;
+            }
+        }
+        return source;
+    }
+
+    /**
+     * An overlay's bridge switches the frame to a local port that has {@code dst}; otherwise into its VXLAN port,
+     * over the LAN inside a UDP packet to the host that has it, out of that host's VXLAN port and onto its bridge.
+     */
+    private SimNet.NetNs throughOverlay(SimNet.Link bridge, int dst, SimNet.Link arrivedOn) {
+        SimNet.Link port = SimNet.portTo(net, bridge, dst, arrivedOn);
+        if (port != null) {
+            hop(PacketEvents.bridgeForward(bridge.name, Ip.format(dst), port.peer.mac, port.name));
+            hop(PacketEvents.intoContainer(port.name, port.peer.name));
+            return port.peer.ns;
+        }
+        SimNet.Link vx = net.host.links.values().stream().filter(l -> l.master == bridge && l.kind.equals("vxlan")).findFirst().orElse(null);
+        SimLan.Vtep far = vx == null || kernel.lan == null ? null : kernel.lan.vtep(bridge.vni, dst, kernel);
+        if (far == null) {
+            hop(PacketEvents.noVtep(bridge.name, Ip.format(dst)));
+            throw SysError.ehostunreach();
+        }
+        String me = SimLan.address(kernel);
+        String them = SimLan.address(far.host());
+        hop(PacketEvents.overlayForward(bridge.name, Ip.format(dst), vx.name, them, far.host().info().hostname()));
+        hop(PacketEvents.vxlanEncap(vx.name, bridge.vni, me, them, 32768 + Math.floorMod(src * 31 + sourcePort, 28232)));
+        SimNet.Link out = SimLan.eth0(kernel);
+        SimNet.Link in = SimLan.eth0(far.host());
+        hop(PacketEvents.lan(kernel.info().hostname(), out.name, out.mac, null, SimLan.SUBNET, far.host().info().hostname(), in.name, in.mac,
+                null, them));
+        net = far.host().net;
+        kernel = far.host();
+        hop(PacketEvents.vxlanDecap(far.vxlan().name, bridge.vni, far.bridge().name));
+        SimNet.Link there = SimNet.portTo(net, far.bridge(), dst, null);
+        if (there == null) {
+            return net.host; // the host's own address on the overlay (the ingress load balancer's)
+        }
+        hop(PacketEvents.bridgeForward(far.bridge().name, Ip.format(dst), there.peer.mac, there.name));
+        hop(PacketEvents.intoContainer(there.name, there.peer.name));
+        return there.peer.ns;
     }
 
     private SimNet.NetNs throughBridge(SimNet.Link bridge, int dst, SimNet.Link arrivedOn) {

@@ -105,4 +105,26 @@ public final class SimLan {
         }
         return null;
     }
+
+    /** A VXLAN tunnel end on another host: its overlay bridge and VXLAN port for a VNI. */
+    record Vtep(SimKernel host, SimNet.Link bridge, SimNet.Link vxlan) {}
+
+    /**
+     * The host, other than {@code except}, whose overlay of VNI {@code vni} has {@code ip}: on a container's
+     * port of its bridge, or as the host's own address there. What swarm's gossip tells every VTEP.
+     */
+    Vtep vtep(int vni, int ip, SimKernel except) {
+        for (SimKernel h : hosts) {
+            SimNet.Link eth0 = eth0(h);
+            if (h == except || eth0 == null || !eth0.up) {
+                continue;
+            }
+            for (SimNet.Link vx : h.net.host.links.values()) {
+                if (vx.kind.equals("vxlan") && vx.vni == vni && vx.up && vx.master != null && SimNet.onBridge(h.net, vx.master, ip) != null) {
+                    return new Vtep(h, vx.master, vx);
+                }
+            }
+        }
+        return null;
+    }
 }

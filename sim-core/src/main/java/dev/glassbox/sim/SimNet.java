@@ -1,6 +1,7 @@
 package dev.glassbox.sim;
 
 import dev.glassbox.kernel.Errno;
+import dev.glassbox.kernel.IpvsService;
 import dev.glassbox.kernel.KernelState;
 import dev.glassbox.kernel.MacvlanEvents;
 import dev.glassbox.kernel.MacvlanMode;
@@ -63,6 +64,8 @@ final class SimNet implements Net {
         /** A macvlan child's parent link (on the host), and its mode; null for every other kind. */
         Link lower;
         MacvlanMode mode;
+        /** An overlay's bridge and its VXLAN port carry the network's VNI; 0 for every other link. */
+        int vni;
         NetNs ns;
 
         Link(String name, String kind, NetNs ns, String mac) {
@@ -101,6 +104,9 @@ final class SimNet implements Net {
     final List<NatRule> nat = new ArrayList<>();
     /** The docker-proxy instances running, one per published port. */
     final List<NatRule> proxies = new ArrayList<>();
+    /** IPVS's virtual services, and the round robin's next pick for each. */
+    final List<IpvsService> ipvs = new ArrayList<>();
+    final Map<String, Integer> nextBackend = new java.util.HashMap<>();
     private int ephemeral = 32768;
 
     SimNet(SimKernel kernel, NetNs host, String eth0Cidr, String eth0Mac) {
@@ -159,6 +165,88 @@ final class SimNet implements Net {
         br.addresses.add(gatewayCidr);
         host.routes.add(new Sys.Route(Ip.network(gatewayCidr), "", name, gatewayCidr.substring(0, gatewayCidr.indexOf('/'))));
         br.up = true;
+    }
+
+    @Override
+    public void createOverlay(String bridge, String vxlan, int vni, String hostCidr) {
+        if (host.links.containsKey(bridge) || host.links.containsKey(vxlan)) {
+            throw new SysError(Errno.EEXIST, "RTNETLINK answers: File exists");
+        }
+        kernel.event(NetEvents.overlayCreated(bridge, vxlan, vni, hostCidr, "ip link add " + bridge + " type bridge && ip link add " + vxlan
+                + " type vxlan id " + vni + " dstport " + VXLAN_PORT + " && ip link set " + vxlan + " master " + bridge
+                + (hostCidr == null ? "" : " && ip addr add " + hostCidr + " dev " + bridge)));
+        Link br = new Link(bridge, "bridge", host, mac());
+        br.vni = vni;
+        br.up = true;
+        host.links.put(bridge, br);
+        Link vx = new Link(vxlan, "vxlan", host, mac());
+        vx.vni = vni;
+        vx.mtu = 1450;
+        vx.master = br;
+        vx.up = true;
+        host.links.put(vxlan, vx);
+        if (hostCidr != null) {
+            br.addresses.add(hostCidr);
+            host.routes.add(new Sys.Route(Ip.network(hostCidr), "", bridge, hostCidr.substring(0, hostCidr.indexOf('/'))));
+        }
+    }
+
+    @Override
+    public void deleteOverlay(String bridge, String vxlan) {
+        kernel.event(NetEvents.overlayDeleted(bridge, vxlan, "ip link del " + vxlan + " && ip link del " + bridge));
+        for (String name : List.of(vxlan, bridge)) {
+            Link l = host.links.get(name);
+            if (l != null) {
+                remove(l);
+            }
+        }
+    }
+
+    @Override
+    public void ipvs(IpvsService service) {
+        kernel.event(NetEvents.ipvsProgrammed(service, service.ipvsadm()));
+        ipvs.removeIf(s -> s.proto().equals(service.proto()) && s.vip().equals(service.vip()) && s.port() == service.port());
+        ipvs.add(service);
+    }
+
+    @Override
+    public void removeIpvs(String proto, String vip, int port) {
+        kernel.event(NetEvents.ipvsRemoved(vip, port, "ipvsadm -D " + (vip.equals("0.0.0.0") ? "-f <fwmark of " + proto + "/" + port + ">"
+                : "-t " + vip + ":" + port)));
+        ipvs.removeIf(s -> s.proto().equals(proto) && s.vip().equals(vip) && s.port() == port);
+    }
+
+    /**
+     * The namespace on {@code net}'s {@code bridge} that has {@code ip}: a container behind one of its ports, or
+     * the host itself when the bridge carries that address; null when none.
+     */
+    static NetNs onBridge(SimNet net, Link bridge, int ip) {
+        if (bridge.addresses.stream().anyMatch(a -> Ip.address(a) == ip)) {
+            return net.host;
+        }
+        Link port = portTo(net, bridge, ip, null);
+        return port == null ? null : port.peer.ns;
+    }
+
+    /** The port of {@code bridge}, other than {@code except}, whose veth peer has {@code ip}; null when none. */
+    static Link portTo(SimNet net, Link bridge, int ip, Link except) {
+        for (Link port : net.host.links.values()) {
+            if (port.master == bridge && port != except && port.up && port.peer != null && port.peer.ns.owns(ip)) {
+                return port;
+            }
+        }
+        return null;
+    }
+
+    /** The next backend of {@code s}'s round robin, counted from 1; 0 when it has none. */
+    int pick(IpvsService s) {
+        if (s.backends().isEmpty()) {
+            return 0;
+        }
+        String key = s.proto() + " " + s.vip() + ":" + s.port();
+        int n = nextBackend.getOrDefault(key, 0) % s.backends().size();
+        nextBackend.put(key, n + 1);
+        return n + 1;
     }
 
     @Override

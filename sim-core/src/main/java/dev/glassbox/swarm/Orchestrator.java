@@ -25,6 +25,8 @@ final class Orchestrator {
     private final Cluster cluster;
     private final Narrator narrator;
     private final Tracer tracer;
+    /** The swarm's overlay networks and load balancing; set once the swarm is wired. */
+    Overlays overlays;
 
     Orchestrator(Cluster cluster, Narrator narrator, Tracer tracer) {
         this.cluster = cluster;
@@ -49,6 +51,12 @@ final class Orchestrator {
                 removeContainer(t);
             }
         }
+        for (Task t : tasks) {
+            if (t.node == n) { // the node's agent removes its tasks' containers as it goes (they would hold networks it no longer has)
+                removeTaskContainer(t);
+            }
+        }
+        overlays.nodeDown(n);
         n.state = SwarmNode.State.DOWN;
         n.leader = false;
         n.engine = null;
@@ -62,6 +70,15 @@ final class Orchestrator {
                 removeContainer(t);
             }
         }
+        for (Service s : services.values()) {
+            for (Task t : tasksOf(s)) {
+                removeTaskContainer(t);
+            }
+        }
+        for (SwarmNode n : cluster.nodes) {
+            overlays.nodeDown(n);
+        }
+        overlays.dissolve();
         tasks.clear();
         services.clear();
         cluster.nodes.clear();
@@ -134,12 +151,20 @@ final class Orchestrator {
         labels.put("com.docker.swarm.task.name", t.service.name + "." + t.slot + "." + t.id);
         ContainerConfig config = new ContainerConfig(t.image, t.service.args.isEmpty() ? null : t.service.args, null, null, null, null,
                 null, null, labels, false, false, null, null);
+        List<String> nets = overlays.networksOf(t.service);
+        HostConfig hc = nets.isEmpty() ? HostConfig.defaults() : new HostConfig(null, false, null, nets.get(0), 0, 0, 0, null, false);
         try (Tracer.Span h = tracer.onHost(t.node.hostname)) {
             if (api.images(false).stream().noneMatch(i -> i.repoTags().contains(qualified(t.image)))) {
                 api.pull(t.image, Progress.NONE);
             }
-            String id = api.create(t.containerName(), config, HostConfig.defaults()).id();
+            String id = api.create(t.containerName(), config, hc).id();
+            for (String net : nets.subList(Math.min(1, nets.size()), nets.size())) {
+                api.connectNetwork(net, id);
+            }
             api.start(id);
+            for (String net : nets) {
+                t.ips.put(net, t.node.engine.clusterAgent().ipOn(id, net));
+            }
             t.state = Task.State.RUNNING;
             t.since = now();
         } catch (DockerException e) {
@@ -195,15 +220,21 @@ final class Orchestrator {
             if (t.live()) {
                 removeContainer(t);
             }
-            if (t.node.engine != null) {
-                try (Tracer.Span h = tracer.onHost(t.node.hostname)) {
-                    t.node.engine.api().remove(t.containerName(), true, false);
-                } catch (DockerException e) {
-                    // its host is gone
-                }
-            }
+            removeTaskContainer(t);
         }
         tasks.removeIf(t -> t.service == s);
         services.remove(s.id);
+        overlays.releaseVips(s);
+    }
+
+    /** The task's container is removed from its node (its host may be gone already). */
+    private void removeTaskContainer(Task t) {
+        if (t.node.engine != null) {
+            try (Tracer.Span h = tracer.onHost(t.node.hostname)) {
+                t.node.engine.api().remove(t.containerName(), true, false);
+            } catch (DockerException e) {
+                // its host is gone
+            }
+        }
     }
 }

@@ -72,6 +72,13 @@ final class ServiceCommands {
         for (String p : a.all("publish")) {
             s.ports.add(port(p));
         }
+        for (String net : a.all("network")) {
+            String canonical = orch.overlays.network(net).name();
+            if (canonical.equals(Overlays.INGRESS)) {
+                throw new SwarmException("rpc error: code = InvalidArgument desc = Service cannot be explicitly attached to the ingress network \"ingress\"");
+            }
+            s.networks.add(canonical);
+        }
         for (Service other : orch.services.values()) {
             for (Service.Port p : other.ports) {
                 if (s.ports.stream().anyMatch(q -> q.published() == p.published())) {
@@ -80,6 +87,7 @@ final class ServiceCommands {
                 }
             }
         }
+        orch.overlays.vips(s, on == null ? "" : cluster.manager(on).hostname);
         orch.services.put(id, s);
         orch.reconcile();
         return id + "\n" + (a.has("detach") ? "" : progress(s, id));

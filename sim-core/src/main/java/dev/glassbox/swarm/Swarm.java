@@ -28,6 +28,7 @@ public final class Swarm {
         this.cluster = new Cluster(seed);
         Narrator narrator = new Narrator(tracer);
         this.orchestrator = new Orchestrator(cluster, narrator, tracer);
+        this.orchestrator.overlays = new Overlays(cluster, orchestrator, narrator, tracer);
         this.swarm = new SwarmCommands(cluster, members, narrator, orchestrator);
         this.nodes = new NodeCommands(cluster, narrator, orchestrator);
         this.services = new ServiceCommands(cluster, orchestrator, tracer);
@@ -45,11 +46,16 @@ public final class Swarm {
         String shown = "docker " + String.join(" ", args);
         try (Tracer.Span s = tracer.open(Layer.CLIENT, null, "parse", shown, "The docker CLI parses '" + group + " " + sub
                 + "' and sends the request to the daemon, whose swarm manager answers it.", shown)) {
-            String out = switch (group) {
-                case "swarm" -> swarm.run(on, sub, rest);
-                case "node" -> nodes.run(on, sub, rest);
-                default -> services.run(on, sub, rest);
-            };
+            String out;
+            try {
+                out = switch (group) {
+                    case "swarm" -> swarm.run(on, sub, rest);
+                    case "node" -> nodes.run(on, sub, rest);
+                    default -> services.run(on, sub, rest);
+                };
+            } finally {
+                orchestrator.overlays.balance();
+            }
             return new Result(out, "", 0);
         } catch (PartialException e) {
             return new Result(e.out, e.getMessage() + "\n", 1);
@@ -65,6 +71,7 @@ public final class Swarm {
                 orchestrator.dissolve();
             } else {
                 orchestrator.nodeGone(n, "its host shut down and stopped answering the managers (heartbeat failure)");
+                orchestrator.overlays.balance();
             }
         });
     }

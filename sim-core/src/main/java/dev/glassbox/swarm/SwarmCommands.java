@@ -57,6 +57,8 @@ final class SwarmCommands {
         n.availability = avail;
         cluster.nodes.add(n);
         narrator.initialized(n);
+        orchestrator.overlays.init(n.hostname);
+        orchestrator.overlays.nodeUp(n);
         orchestrator.nodeJoined(n);
         return "Swarm initialized: current node (" + n.id + ") is now a manager.\n\n" + joinCommand("worker", cluster.workerToken)
                 + "To add a manager to this swarm, run 'docker swarm join-token manager' and follow the instructions.\n\n";
@@ -110,6 +112,7 @@ final class SwarmCommands {
         n.availability = avail;
         cluster.nodes.add(n);
         narrator.joined(n, cluster.managerAddr);
+        orchestrator.overlays.nodeUp(n);
         orchestrator.nodeJoined(n);
         return "This node joined a swarm as a " + (role == SwarmNode.Role.MANAGER ? "manager" : "worker") + ".\n";
     }

@@ -21,6 +21,8 @@ final class Task {
     long since;
     String error = "";
     String ip = "";
+    /** Its container's address on each network it joined (ingress, the service's overlays). */
+    final java.util.Map<String, String> ips = new java.util.LinkedHashMap<>();
 
     Task(String id, Service service, int slot, SwarmNode node, String image, long createdAt) {
         this.id = id;
