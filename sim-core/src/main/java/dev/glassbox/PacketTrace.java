@@ -71,6 +71,8 @@ final class PacketTrace {
                 + (icmp ? "ICMP echo request" : "TCP connection to port " + dest.substring(dest.lastIndexOf(':') + 1)) + " " + from
                 + " and follows it hop by hop.", equivalent)) {
             r = send.get();
+            tracer.note(Layer.CLIENT, null, "answer", source + " → " + dest, r.exitStatus() == 0 ? "The packet was answered."
+                    : "No answer came back: " + r.err().strip(), ""); // the last hop is complete once the next step begins
         } finally {
             tracer.removeListener(listener);
         }

@@ -57,6 +57,7 @@ final class OverlayNetworks {
             if (hostCidr != null) {
                 libnetwork.createOverlay(o.bridge(), o.vxlan(), o.vni(), hostCidr);
             }
+            swarm.installed(o);
             return n;
         }
     }

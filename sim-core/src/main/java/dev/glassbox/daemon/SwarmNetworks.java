@@ -35,6 +35,10 @@ public interface SwarmNetworks {
         public Map<String, List<String>> names(OverlayNetwork n) {
             return Map.of();
         }
+
+        @Override
+        public void installed(OverlayNetwork n) {
+        }
     };
 
     /** {@code docker network create -d overlay} on this node: the managers allocate the network, or refuse. */
@@ -48,4 +52,7 @@ public interface SwarmNetworks {
 
     /** The names the embedded DNS answers on the overlay besides its containers': each service to its VIP, tasks.NAME to its tasks. */
     Map<String, List<String>> names(OverlayNetwork n);
+
+    /** This node took a copy of the overlay: the managers program its load balancing for the services on it. */
+    void installed(OverlayNetwork n);
 }

@@ -274,5 +274,12 @@ final class Overlays {
         public Map<String, List<String>> names(OverlayNetwork o) {
             return Overlays.this.names(o);
         }
+
+        @Override
+        public void installed(OverlayNetwork o) {
+            if (cluster.nodes.contains(node)) {
+                balance();
+            }
+        }
     }
 }
