@@ -40,6 +40,7 @@ class SwarmProperties {
         final Engine e;
         final String token;
         int replicas;
+        String image = "nginx:latest";
         int booted;
         /** Hosts of the world that are Ready nodes of the swarm, with their availability (true: active). */
         final Map<String, Boolean> members = new LinkedHashMap<>();
@@ -148,6 +149,11 @@ class SwarmProperties {
             members.put(host, true);
         }
 
+        void update(String to, int parallelism) {
+            ok("docker service update -d --image " + to + " --update-parallelism " + parallelism + " web");
+            image = to;
+        }
+
         void scale(int n) {
             ok("docker service scale -d web=" + n);
             replicas = n;
@@ -184,7 +190,7 @@ class SwarmProperties {
         }
 
         /** One row of {@code docker service ps --no-trunc web}. */
-        record Row(String id, String name, String node, String desired, String current) {}
+        record Row(String id, String name, String image, String node, String desired, String current) {}
 
         List<Row> tasks() {
             String[] lines = ok("docker service ps --no-trunc web").out().split("\n");
@@ -198,7 +204,7 @@ class SwarmProperties {
                 for (int c = 0; c < 6; c++) {
                     cell[c] = l.substring(at[c], Math.min(l.length(), at[c + 1])).trim();
                 }
-                rows.add(new Row(cell[0], cell[1].replace("\\_ ", ""), cell[3], cell[4], cell[5]));
+                rows.add(new Row(cell[0], cell[1].replace("\\_ ", ""), cell[2], cell[3], cell[4], cell[5]));
             }
             return rows;
         }
@@ -215,8 +221,8 @@ class SwarmProperties {
                 if (!r.desired.equals("Running")) {
                     continue;
                 }
-                if (!r.current.startsWith("Running ")) {
-                    throw new AssertionError("live task " + r + " is not running");
+                if (!r.current.startsWith("Running ") || !r.image.equals(image)) {
+                    throw new AssertionError("live task " + r + " is not running " + image);
                 }
                 if (!slots.add(Integer.parseInt(r.name.substring("web.".length())))) {
                     throw new AssertionError("two live tasks share the slot of " + r);
@@ -288,12 +294,16 @@ class SwarmProperties {
                 }));
             }
         };
+        Action.Independent<Lab> update = () -> Combinators.combine(Arbitraries.of("nginx:1.27", "nginx:latest"), Arbitraries.integers()
+                .between(1, 3)).as((to, k) -> Transformer.mutate("docker service update --image " + to + " --update-parallelism " + k,
+                l -> l.update(to, k)));
         Action.Independent<Lab> scale = () -> Arbitraries.integers().between(1, 6).map(k -> Transformer.mutate("docker service scale web=" + k,
                 l -> l.scale(k)));
         return Combinators.combine(Arbitraries.longs(), Arbitraries.integers().between(1, 6)).flatAs((seed, n) ->
                 ActionChain.startWith(() -> new Lab(seed, n))
                         .withAction(4, add)
                         .withAction(2, scale)
+                        .withAction(1, update)
                         .withAction(2, on("node rm", l -> concat(l.losable(true), l.outside), Lab::shutDown))
                         .withAction(3, on("docker node update --availability drain", Lab::drainable, Lab::drain))
                         .withAction(2, on("docker node update --availability active", Lab::drained, Lab::activate))
