@@ -295,7 +295,7 @@ class SwarmProperties {
             }
         };
         Action.Independent<Lab> update = () -> Combinators.combine(Arbitraries.of("nginx:1.27", "nginx:latest"), Arbitraries.integers()
-                .between(1, 3)).as((to, k) -> Transformer.mutate("docker service update --image " + to + " --update-parallelism " + k,
+                .between(0, 3)).as((to, k) -> Transformer.mutate("docker service update --image " + to + " --update-parallelism " + k,
                 l -> l.update(to, k)));
         Action.Independent<Lab> scale = () -> Arbitraries.integers().between(1, 6).map(k -> Transformer.mutate("docker service scale web=" + k,
                 l -> l.scale(k)));
