@@ -199,14 +199,19 @@ final class Orchestrator {
         }
     }
 
-    /** Rolling update: the live tasks are replaced {@code parallelism} at a time, each old one shut down before its new one starts. */
+    /**
+     * Rolling update: the live tasks are replaced {@code parallelism} at a time (0: all at once, as Docker's
+     * {@code --update-parallelism 0}), each old one shut down before its new one starts.
+     */
     void update(Service s) {
         List<Task> old = tasksOf(s).stream().filter(t -> t.live() && !t.image.equals(s.image)).sorted(Comparator.comparingInt(t -> t.slot)).toList();
-        for (int i = 0; i < old.size(); i += Math.max(1, s.parallelism)) {
-            List<Task> batch = old.subList(i, Math.min(old.size(), i + Math.max(1, s.parallelism)));
+        int size = s.parallelism == 0 ? Math.max(1, old.size()) : s.parallelism;
+        String pace = s.parallelism == 0 ? "all at once" : s.parallelism + " at a time";
+        for (int i = 0; i < old.size(); i += size) {
+            List<Task> batch = old.subList(i, Math.min(old.size(), i + size));
             for (Task t : batch) {
                 shutdown(t, "Rolling update of " + s.name + " to " + s.image + ": task " + s.name + "." + t.slot + " is replaced ("
-                        + s.parallelism + " at a time).");
+                        + pace + ").");
             }
             for (Task t : batch) {
                 place(s, t.slot, s.image);

@@ -71,4 +71,25 @@ class ServiceTest {
             assertEquals(3, ok(e, "docker ps -q").out().lines().count());
         }
     }
+
+    /** The update's trace as S (a task shut down) and P (a task placed), in order: the batches show. */
+    private static String batches(Engine e, String line) {
+        ok(e, line);
+        return e.lastTrace().events().stream().map(ev -> ev.action().equals("shutdown task") ? "S" : ev.action().equals("schedule") ? "P" : "")
+                .collect(java.util.stream.Collectors.joining());
+    }
+
+    @Test
+    void aRollingUpdateReplacesParallelismTasksPerBatchAndZeroMeansAllAtOnce() {
+        try (World w = World.sim()) {
+            Engine e = w.engine();
+            SwarmTest.threeNodes(e);
+            ok(e, "docker service create -d --name web --replicas 3 nginx");
+            assertEquals("SPSPSP", batches(e, "docker service update -d --image nginx:1.27 web"));
+            assertEquals("SSPPSP", batches(e, "docker service update -d --image nginx:latest --update-parallelism 2 web"));
+            assertEquals("SSSPPP", batches(e, "docker service update -d --image nginx:1.27 --update-parallelism 0 web"));
+            assertTrue(e.lastTrace().events().stream().anyMatch(ev -> ev.sentence().endsWith("is replaced (all at once).")));
+            assertEquals(3, ok(e, "docker service ps web").out().lines().filter(l -> l.contains("nginx:1.27") && l.contains("Running         Running")).count());
+        }
+    }
 }
