@@ -35,10 +35,17 @@ final class ProjectLoader {
 
     private final Workspace files;
     private final Consumer<String> warn;
+    /** For {@code docker stack deploy}: networks are the swarm's (driver overlay), not Compose's bridges. */
+    private final boolean forStack;
 
     ProjectLoader(Workspace files, Consumer<String> warn) {
+        this(files, warn, false);
+    }
+
+    ProjectLoader(Workspace files, Consumer<String> warn, boolean forStack) {
         this.files = files;
         this.warn = warn;
+        this.forStack = forStack;
     }
 
     Project load(Options o) {
@@ -63,7 +70,7 @@ final class ProjectLoader {
             }
         }
         String name = projectName(o, root, dir);
-        ServiceParser parser = new ServiceParser(dir, env, this::envFile);
+        ServiceParser parser = new ServiceParser(dir, env, this::envFile, forStack ? Set.of("deploy") : Set.of());
         Map<String, Service> services = new LinkedHashMap<>();
         JsonNode s = root.path("services");
         s.fields().forEachRemaining(e -> {
@@ -71,7 +78,7 @@ final class ProjectLoader {
                 services.put(e.getKey(), parser.parse(e.getKey(), e.getValue()));
             }
         });
-        Project p = new Project(name, dir, List.of(file), services, networks(root, name, services), volumes(root, name), env);
+        Project p = new Project(name, dir, List.of(file), services, networks(root, name, services, forStack), volumes(root, name), env);
         Consistency.check(p);
         return p;
     }
@@ -135,7 +142,12 @@ final class ProjectLoader {
         return out;
     }
 
-    private String read(String path) {
+    /** The file a load would read, resolved as {@link #load} resolves it. */
+    String file(Options o) {
+        return locate(o);
+    }
+
+    String read(String path) {
         FileStat st = files.stat(path);
         if (st != null && st.size() > MAX_FILE_BYTES) {
             throw new ComposeException("glassbox: " + path + " is larger than " + (MAX_FILE_BYTES >> 10) + " KiB; a compose file may not be");
@@ -229,9 +241,9 @@ final class ProjectLoader {
         return b.toString().replaceFirst("^[_-]+", "");
     }
 
-    private static Map<String, NetworkDef> networks(JsonNode root, String project, Map<String, Service> services) {
+    private static Map<String, NetworkDef> networks(JsonNode root, String project, Map<String, Service> services, boolean forStack) {
         Map<String, NetworkDef> out = new LinkedHashMap<>();
-        root.path("networks").fields().forEachRemaining(e -> out.put(e.getKey(), network(e.getKey(), e.getValue(), project)));
+        root.path("networks").fields().forEachRemaining(e -> out.put(e.getKey(), network(e.getKey(), e.getValue(), project, forStack)));
         boolean usesDefault = services.values().stream().anyMatch(s -> s.networkMode().isEmpty()
                 && (s.networks().isEmpty() || s.networks().containsKey("default")));
         if (usesDefault && !out.containsKey("default")) {
@@ -240,12 +252,12 @@ final class ProjectLoader {
         return out;
     }
 
-    private static NetworkDef network(String key, JsonNode n, String project) {
+    private static NetworkDef network(String key, JsonNode n, String project, boolean forStack) {
         boolean external = isTrue(n.get("external"));
         String name = n.hasNonNull("name") ? n.get("name").asText() : external ? key : project + "_" + key;
         String driver = n.path("driver").asText("");
-        if (!driver.isEmpty() && !driver.equals("bridge")) {
-            throw ComposeException.unsupported("networks." + key + ".driver " + driver);
+        if (!driver.isEmpty() && !driver.equals(forStack ? "overlay" : "bridge")) {
+            throw ComposeException.unsupported("networks." + key + ".driver " + driver + (forStack ? " in a stack" : ""));
         }
         return new NetworkDef(key, name, external, driver, labels(n.get("labels")));
     }

@@ -28,16 +28,24 @@ final class ServiceParser {
         Map<String, String> read(String path);
     }
 
+    /** Keys a caller reads itself ({@code deploy} for a stack). */
+    private final java.util.Set<String> alsoRead;
+
     ServiceParser(String projectDir, Map<String, String> env, EnvFiles envFiles) {
+        this(projectDir, env, envFiles, java.util.Set.of());
+    }
+
+    ServiceParser(String projectDir, Map<String, String> env, EnvFiles envFiles, java.util.Set<String> alsoRead) {
         this.projectDir = projectDir;
         this.env = env;
         this.envFiles = envFiles;
+        this.alsoRead = alsoRead;
     }
 
     Service parse(String name, JsonNode s) {
         String path = "services." + name;
         s.fieldNames().forEachRemaining(k -> {
-            if (!READ.contains(k) && !IGNORED.contains(k) && !k.startsWith("x-")) {
+            if (!READ.contains(k) && !IGNORED.contains(k) && !alsoRead.contains(k) && !k.startsWith("x-")) {
                 throw ComposeException.unsupported(path + "." + k);
             }
         });

@@ -64,6 +64,24 @@ final class Overlays {
         return o;
     }
 
+    /** A network a manager creates for a stack (or {@code network create}): the managers allocate it. */
+    OverlayNetwork create(String host, String name, boolean attachable, Map<String, String> labels) {
+        return allocate(host, name, attachable, false, labels);
+    }
+
+    /** The network is gone from the swarm: every node's copy goes with it. */
+    void remove(OverlayNetwork o) {
+        byName.remove(o.name());
+        announced.remove(o.id());
+        for (SwarmNode n : cluster.nodes) {
+            if (n.engine != null) {
+                try (Tracer.Span h = tracer.onHost(n.hostname)) {
+                    n.engine.clusterAgent().forget(o.id());
+                }
+            }
+        }
+    }
+
     /** swarm init: the ingress network, before any node joins it. */
     void init(String host) {
         allocate(host, INGRESS, false, true, Map.of());
@@ -217,6 +235,7 @@ final class Overlays {
             String vip = s.vips.get(o.name());
             if (vip != null) {
                 out.put(s.name, List.of(vip));
+                s.aliases.forEach(a -> out.putIfAbsent(a, List.of(vip)));
                 out.put("tasks." + s.name, taskIps(s, o.name()));
             }
         }
@@ -259,15 +278,7 @@ final class Overlays {
                     throw DockerException.server("rpc error: code = FailedPrecondition desc = network " + o.id() + " is in use by service " + s.id);
                 }
             }
-            byName.remove(o.name());
-            announced.remove(o.id());
-            for (SwarmNode n : cluster.nodes) {
-                if (n.engine != null) {
-                    try (Tracer.Span h = tracer.onHost(n.hostname)) {
-                        n.engine.clusterAgent().forget(o.id());
-                    }
-                }
-            }
+            Overlays.this.remove(o);
         }
 
         @Override

@@ -23,6 +23,10 @@ final class Service {
     long updatedAt;
     String previousImage;
     final java.util.Map<String, String> vips = new java.util.LinkedHashMap<>();
+    /** The service's labels: a stack's services carry {@code com.docker.stack.namespace}. */
+    final java.util.Map<String, String> labels = new java.util.LinkedHashMap<>();
+    /** Other names its VIP answers to on its networks: a stack's service is also known by its name in the compose file. */
+    final List<String> aliases = new ArrayList<>();
 
     Service(String id, String name, String image, List<String> args, int replicas, long createdAt) {
         this.id = id;

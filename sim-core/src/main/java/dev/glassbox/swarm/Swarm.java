@@ -14,13 +14,14 @@ import java.util.Set;
  */
 public final class Swarm {
     /** The docker commands swarm mode answers. */
-    public static final Set<String> COMMANDS = Set.of("swarm", "node", "service");
+    public static final Set<String> COMMANDS = Set.of("swarm", "node", "service", "stack");
 
     private final Cluster cluster;
     private final Orchestrator orchestrator;
     private final SwarmCommands swarm;
     private final NodeCommands nodes;
     private final ServiceCommands services;
+    private final StackCommands stacks;
     private final Tracer tracer;
 
     public Swarm(long seed, Members members, Tracer tracer) {
@@ -32,6 +33,7 @@ public final class Swarm {
         this.swarm = new SwarmCommands(cluster, members, narrator, orchestrator);
         this.nodes = new NodeCommands(cluster, narrator, orchestrator);
         this.services = new ServiceCommands(cluster, orchestrator, tracer);
+        this.stacks = new StackCommands(cluster, orchestrator, members);
     }
 
     /** {@code args}: what follows {@code docker}, its first word one of {@link #COMMANDS}; {@code on}: the host the CLI talks to. */
@@ -48,6 +50,9 @@ public final class Swarm {
                 + "' and sends the request to the daemon, whose swarm manager answers it.", shown)) {
             String out;
             try {
+                if (group.equals("stack")) {
+                    return stacks.run(on, sub, rest);
+                }
                 out = switch (group) {
                     case "swarm" -> swarm.run(on, sub, rest);
                     case "node" -> nodes.run(on, sub, rest);
