@@ -89,8 +89,10 @@ final class SystemRoutes {
         m.put("ServerVersion", i.serverVersion());
         m.put("Runtimes", Map.of("runc", Map.of("path", "runc")));
         m.put("DefaultRuntime", "runc");
-        m.put("Swarm", ContainerRoutes.ordered("NodeID", "", "NodeAddr", "", "LocalNodeState", "inactive", "ControlAvailable", false,
-                "Error", "", "RemoteManagers", null));
+        dev.glassbox.api.SwarmInfo w = c.api(dev.glassbox.api.Api::swarmInfo);
+        m.put("Swarm", ContainerRoutes.ordered("NodeID", w.nodeId(), "NodeAddr", w.nodeAddr(), "LocalNodeState", w.localNodeState(),
+                "ControlAvailable", w.controlAvailable(), "Error", "", "RemoteManagers", w.remoteManagers().isEmpty() ? null
+                : w.remoteManagers().stream().map(a -> Map.of("Addr", a)).toList()));
         m.put("LiveRestoreEnabled", false);
         m.put("Isolation", "");
         m.put("InitBinary", "docker-init");

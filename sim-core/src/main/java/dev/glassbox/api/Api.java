@@ -17,6 +17,11 @@ public interface Api {
 
     SystemInfo info();
 
+    /** The swarm part of {@code docker info}: inactive unless the node's daemon is in a swarm. */
+    default SwarmInfo swarmInfo() {
+        return SwarmInfo.INACTIVE;
+    }
+
     // ---- images
 
     /** POST /images/create?fromImage=…&tag=… */

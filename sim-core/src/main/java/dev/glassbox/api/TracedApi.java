@@ -74,6 +74,11 @@ public final class TracedApi implements Api {
     }
 
     @Override
+    public SwarmInfo swarmInfo() {
+        return daemon.swarmInfo(); // part of the same GET /info answer
+    }
+
+    @Override
     public PullResult pull(String image, Progress progress) {
         return call("POST", "/images/create?fromImage=" + q(image), 200, "The client asks the daemon to pull " + image + " from its registry.",
                 () -> daemon.pull(image, progress));

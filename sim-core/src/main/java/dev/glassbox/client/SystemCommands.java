@@ -102,7 +102,7 @@ final class SystemCommands {
         Api.SystemInfo i = s.api.info();
         String format = p.string("format", "");
         if (!format.isEmpty()) {
-            return formatted(s, format, infoMap(i));
+            return formatted(s, format, infoMap(i, s.api.swarmInfo()));
         }
         StringBuilder b = new StringBuilder();
         b.append("Client:\n")
@@ -119,7 +119,7 @@ final class SystemCommands {
                 .append(" Storage Driver: ").append(i.driver()).append('\n')
                 .append(" Cgroup Driver: ").append(i.cgroupDriver()).append('\n')
                 .append(" Cgroup Version: ").append(i.cgroupVersion()).append('\n')
-                .append(" Swarm: inactive\n")
+                .append(swarm(s.api.swarmInfo()))
                 .append(securityOptions(i))
                 .append(" Kernel Version: ").append(i.kernelVersion()).append('\n')
                 .append(" Operating System: ").append(i.operatingSystem()).append('\n')
@@ -140,6 +140,27 @@ final class SystemCommands {
         return 0;
     }
 
+    /** The swarm lines of {@code docker info}, as the docker CLI prints them (swarmkit's defaults for a cluster made by swarm init). */
+    private static String swarm(dev.glassbox.api.SwarmInfo w) {
+        if (!w.active()) {
+            return " Swarm: inactive\n";
+        }
+        StringBuilder b = new StringBuilder(" Swarm: active\n  NodeID: " + w.nodeId() + "\n  Is Manager: " + w.controlAvailable() + "\n");
+        if (w.controlAvailable()) {
+            b.append("  ClusterID: ").append(w.clusterId()).append("\n  Managers: ").append(w.managers()).append("\n  Nodes: ").append(w.nodes())
+                    .append("\n  Default Address Pool: 10.0.0.0/8  \n  SubnetSize: 24\n  Data Path Port: 4789\n  Orchestration:\n"
+                    + "   Task History Retention Limit: 5\n  Raft:\n   Snapshot Interval: 10000\n   Number of Old Snapshots to Retain: 0\n"
+                    + "   Heartbeat Tick: 1\n   Election Tick: 10\n  Dispatcher:\n   Heartbeat Period: 5 seconds\n  CA Configuration:\n"
+                    + "   Expiry Duration: 3 months\n   Force Rotate: 0\n  Autolock Managers: false\n  Root Rotation In Progress: false\n");
+        }
+        b.append("  Node Address: ").append(w.nodeAddr()).append('\n');
+        if (!w.remoteManagers().isEmpty()) {
+            b.append("  Manager Addresses:\n");
+            w.remoteManagers().forEach(m -> b.append("   ").append(m).append('\n'));
+        }
+        return b.toString();
+    }
+
     /** The docker CLI lists each "name=NAME,key=value" option by its name, and leaves the heading out when there is none. */
     private static String securityOptions(Api.SystemInfo i) {
         if (i.securityOptions().isEmpty()) {
@@ -153,7 +174,7 @@ final class SystemCommands {
         return b.toString();
     }
 
-    private static Map<String, Object> infoMap(Api.SystemInfo i) {
+    private static Map<String, Object> infoMap(Api.SystemInfo i, dev.glassbox.api.SwarmInfo w) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("ID", i.id());
         m.put("Containers", i.containers());
@@ -177,7 +198,14 @@ final class SystemCommands {
         m.put("SwapLimit", i.swapLimit());
         m.put("CPUSet", i.cpuSet());
         m.put("Warnings", i.warnings());
-        m.put("Swarm", Map.of("LocalNodeState", "inactive"));
+        Map<String, Object> swarm = new LinkedHashMap<>();
+        swarm.put("NodeID", w.nodeId());
+        swarm.put("NodeAddr", w.nodeAddr());
+        swarm.put("LocalNodeState", w.localNodeState());
+        swarm.put("ControlAvailable", w.controlAvailable());
+        swarm.put("Managers", w.managers());
+        swarm.put("Nodes", w.nodes());
+        m.put("Swarm", swarm);
         return m;
     }
 }

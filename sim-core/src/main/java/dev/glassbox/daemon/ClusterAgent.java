@@ -11,14 +11,21 @@ import java.util.List;
  */
 public final class ClusterAgent {
     private final Daemon d;
+    private java.util.function.Supplier<dev.glassbox.api.SwarmInfo> info = () -> dev.glassbox.api.SwarmInfo.INACTIVE;
 
     ClusterAgent(Daemon d) {
         this.d = d;
     }
 
     /** The node joined a swarm: overlay networks are now the managers' to give. */
-    public void joined(SwarmNetworks swarm) {
+    public void joined(SwarmNetworks swarm, java.util.function.Supplier<dev.glassbox.api.SwarmInfo> info) {
         d.networks.overlays.swarm = swarm;
+        this.info = info;
+    }
+
+    /** What {@code docker info} says of the swarm, as the node's agent knows it now. */
+    public dev.glassbox.api.SwarmInfo swarmInfo() {
+        return info.get();
     }
 
     /** The node left its swarm: its copies of the overlays go, and the load balancer with them. */
@@ -27,6 +34,7 @@ public final class ClusterAgent {
             d.networks.overlays.forget(id);
         }
         d.networks.overlays.swarm = SwarmNetworks.NONE;
+        info = () -> dev.glassbox.api.SwarmInfo.INACTIVE;
     }
 
     /** The ingress network on this node, with the host's address on it ({@code ip/prefix}), for the routing mesh. */

@@ -153,6 +153,11 @@ public final class Daemon implements Api {
     }
 
     @Override
+    public dev.glassbox.api.SwarmInfo swarmInfo() {
+        return cluster.swarmInfo();
+    }
+
+    @Override
     public List<Event> events(long sinceNanos, long untilNanos) {
         return events.between(sinceNanos, untilNanos);
     }

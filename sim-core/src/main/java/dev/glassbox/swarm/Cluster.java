@@ -21,6 +21,8 @@ final class Cluster {
     String workerToken;
     String managerToken;
     String managerAddr;
+    /** The cluster's id, as {@code docker info} shows it on a manager. */
+    String clusterId;
     long createdAt;
 
     Cluster(long seed) {

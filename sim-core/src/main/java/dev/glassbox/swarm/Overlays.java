@@ -90,13 +90,22 @@ final class Overlays {
     /** A node is up in the swarm: its daemon gets the managers' overlays, and the ingress network with a load balancer address. */
     void nodeUp(SwarmNode n) {
         ClusterAgent agent = n.engine.clusterAgent();
-        agent.joined(new NodeNetworks(n));
+        agent.joined(new NodeNetworks(n), () -> info(n));
         OverlayNetwork ingress = byName.get(INGRESS);
         String ip = ingress.ipam().allocate();
         lbAddress.put(n, ip);
         try (Tracer.Span h = tracer.onHost(n.hostname)) {
             agent.ingress(ingress, ip + "/" + ingress.ipam().prefix());
         }
+    }
+
+    /** {@code docker info}'s swarm part on node {@code n}. */
+    private dev.glassbox.api.SwarmInfo info(SwarmNode n) {
+        List<String> managers = cluster.nodes.stream().filter(x -> x.role == SwarmNode.Role.MANAGER && x.state == SwarmNode.State.READY)
+                .map(x -> x.address + ":2377").sorted().toList();
+        boolean manager = n.role == SwarmNode.Role.MANAGER;
+        return new dev.glassbox.api.SwarmInfo("active", n.id, n.address, manager, manager ? cluster.clusterId : "", manager ? managers.size() : 0,
+                manager ? (int) cluster.nodes.stream().filter(x -> x.state == SwarmNode.State.READY).count() : 0, managers);
     }
 
     /** A node left or went down: its load balancer address is free again, and its daemon forgets the overlays if it still runs. */

@@ -52,6 +52,7 @@ final class SwarmCommands {
         cluster.workerToken = cluster.ids.token(cluster.ca, "worker");
         cluster.managerToken = cluster.ids.token(cluster.ca, "manager");
         cluster.managerAddr = me.address() + ":2377";
+        cluster.clusterId = cluster.ids.next();
         SwarmNode n = new SwarmNode(cluster.ids.next(), me.hostname(), me.address(), on, SwarmNode.Role.MANAGER, on.currentTimeMillis());
         n.leader = true;
         n.availability = avail;
