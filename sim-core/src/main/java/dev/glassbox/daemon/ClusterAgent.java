@@ -67,6 +67,21 @@ public final class ClusterAgent {
         return c == null || n == null || !c.running() ? "" : d.networks.ipOn(c, n);
     }
 
+    /** The running containers on the network, by name, with their address there. */
+    public java.util.Map<String, String> endpoints(String network) {
+        Network n = d.networks.byName.get(network);
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        if (n != null) {
+            for (Container c : d.containers.values()) {
+                String ip = c.running() ? d.networks.ipOn(c, n) : "";
+                if (!ip.isEmpty()) {
+                    out.put(c.name, ip);
+                }
+            }
+        }
+        return out;
+    }
+
     /** The services' names on the overlay changed: the running containers on it get their embedded DNS tables rewritten. */
     public void refreshNames(String networkId) {
         OverlayNetwork o = d.networks.overlays.byId.get(networkId);

@@ -71,8 +71,14 @@ final class HostsFiles {
             }
             out.addAll(d.links.networkAliasLines(c, n));
             OverlayNetwork o = d.networks.overlays.of(n);
-            if (o != null) { // the swarm's names on an overlay: each service to its virtual IP, tasks.NAME to each task
-                d.networks.overlays.swarm.names(o).forEach((name, ips) -> ips.forEach(ip -> out.add(ip + "\t" + name + "\n")));
+            if (o != null) { // the swarm's names on an overlay: services' VIPs, tasks.NAME, and the containers on other hosts
+                java.util.Set<String> local = new java.util.HashSet<>();
+                out.forEach(l -> local.addAll(List.of(l.strip().split("\\s+")).subList(1, l.strip().split("\\s+").length)));
+                d.networks.overlays.swarm.names(o).forEach((name, ips) -> {
+                    if (!local.contains(name)) {
+                        ips.forEach(ip -> out.add(ip + "\t" + name + "\n"));
+                    }
+                });
             }
         }
         return out;
@@ -91,6 +97,12 @@ final class HostsFiles {
     /** After {@code c} started or stopped: its peers' files gain or lose its line. */
     void refreshPeers(Container c) {
         refresh(c, peers(c));
+        for (Network n : userNetworks(c)) {
+            OverlayNetwork o = d.networks.overlays.of(n);
+            if (o != null) {
+                d.networks.overlays.swarm.endpointsChanged(o);
+            }
+        }
     }
 
     /** Rewrites the files of {@code peers}, which {@code c} joined or left. */

@@ -39,6 +39,10 @@ public interface SwarmNetworks {
         @Override
         public void installed(OverlayNetwork n) {
         }
+
+        @Override
+        public void endpointsChanged(OverlayNetwork n) {
+        }
     };
 
     /** {@code docker network create -d overlay} on this node: the managers allocate the network, or refuse. */
@@ -55,4 +59,7 @@ public interface SwarmNetworks {
 
     /** This node took a copy of the overlay: the managers program its load balancing for the services on it. */
     void installed(OverlayNetwork n);
+
+    /** A container on this node joined or left the overlay: the other nodes' embedded DNS learn of it. */
+    void endpointsChanged(OverlayNetwork n);
 }

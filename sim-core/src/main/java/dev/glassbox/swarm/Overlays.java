@@ -248,6 +248,11 @@ final class Overlays {
                 out.put("tasks." + s.name, taskIps(s, o.name()));
             }
         }
+        for (SwarmNode n : cluster.ready()) { // the containers on the overlay, on whichever host they run
+            if (n.engine != null && n.engine.clusterAgent().holds(o.id())) {
+                n.engine.clusterAgent().endpoints(o.name()).forEach((name, ip) -> out.putIfAbsent(name, List.of(ip)));
+            }
+        }
         return out;
     }
 
@@ -293,6 +298,13 @@ final class Overlays {
         @Override
         public Map<String, List<String>> names(OverlayNetwork o) {
             return Overlays.this.names(o);
+        }
+
+        @Override
+        public void endpointsChanged(OverlayNetwork o) {
+            if (cluster.nodes.contains(node)) {
+                balance();
+            }
         }
 
         @Override

@@ -75,6 +75,8 @@ class OverlayTest {
             assertEquals("10.0.1.2", ip1);
             assertEquals("10.0.1.3", ip2); // one IPAM for the swarm: worker2 does not hand out worker1's address again
             ok(e, "docker -H worker1 exec c1 ping -c 1 " + ip2);
+            // the overlay's embedded DNS knows the containers on the other hosts too, while they run
+            assertTrue(ok(e, "docker -H worker1 exec c1 ping -c 1 c2").out().startsWith("PING c2 (" + ip2 + "): 56 data bytes\n"));
             ok(e, "node use worker1");
             String trace = ok(e, "packet trace c1 " + ip2).out();
             assertEquals(List.of("worker1 route", "worker1 veth", "worker1 bridge forward", "worker1 VXLAN encap", "worker1 LAN",
@@ -84,6 +86,9 @@ class OverlayTest {
                     + ": ICMP echo request"), trace);
             // the overlay's bridge has no address on the host: the host has no route into the overlay
             assertTrue(e.run("docker -H worker2 run --rm busybox ping -c 1 -W 1 " + ip1).err().contains("Network is unreachable"));
+            ok(e, "docker -H worker2 stop -t 0 c2");
+            assertEquals(1, e.run("docker -H worker1 exec c1 ping -c 1 -W 1 c2").exitStatus());
+            ok(e, "docker -H worker2 start c2");
             // a network that is not attachable is for services only
             ok(e, "node use glassbox-host");
             ok(e, "docker network create -d overlay private");
