@@ -69,7 +69,8 @@ public final class MountEvents {
     }
 
     public static KernelEvent pivotRoot(String equivalent) {
-        return of("pivot_root", "/", "pivot_root makes the merged overlay the container's '/' and the host's root is unmounted from its view:"
+        return of("pivot_root", "/", "pivot_root makes the container's root filesystem (the merged overlay under overlay2, a plain directory"
+                + " under vfs) its '/' and the host's root is unmounted from its view:"
                 + " the container can no longer reach host files.", equivalent);
     }
 
