@@ -12,6 +12,7 @@ const text = (tx, ty, s, cls = '', extra = '') => `<text x="${tx}" y="${ty}" cla
 export const OVERLAY_STYLE = `
   .bridge.overlay { fill: #e3f4f1; stroke: #1f7a6c; }
   .vtep { fill: #ffffff; stroke: #1f7a6c; stroke-width: 1.4; }
+  .hl > .vtep { fill: #fff3c4; stroke: #e0a000; stroke-width: 3; }
   .vxlan-stub { stroke: #1f7a6c; stroke-width: 1.4; stroke-dasharray: 3 3; fill: none; }
   .vxlan path { stroke: #1f7a6c; stroke-width: 2; stroke-dasharray: 7 5; fill: none; }
   .vxlan text { fill: #1f7a6c; font-size: 12px; }
@@ -41,7 +42,7 @@ export function overlaysOf(m, links) {
  * the host's lower edge at `anchorX(name)`, where the tunnel leaves the host. Returns the markup
  * (stubs first, so the boxes lie over them) and the y under the last box.
  */
-export function drawOverlayBridges(overlays, prefix, bx, y, bw, chars, anchorX) {
+export function drawOverlayBridges(overlays, prefix, bx, y, bw, anchorX) {
   const stubs = [];
   const boxes = [];
   for (const o of overlays) {
@@ -49,13 +50,15 @@ export function drawOverlayBridges(overlays, prefix, bx, y, bw, chars, anchorX) 
     const portW = 14 + 7.6 * o.vxlan.name.length;
     const px = Math.min(Math.max(ax - portW / 2, bx + 12), bx + bw - 12 - portW);
     const h = 2 * LINE + 14;
+    const addr = (o.bridge.addresses || []).join(' ');
     const port = `<g data-path="${x(prefix + '/host/links/' + esc(o.vxlan.key))}" data-testid="vtep-${x(o.vxlan.name)}">`
       + `<rect class="vtep" x="${px}" y="${y + LINE + 8}" width="${portW}" height="${LINE + 2}" rx="3"/>`
       + text(px + 7, y + 2 * LINE + 5, o.vxlan.name, 'dim') + '</g>';
     boxes.push(`<g data-path="${x(prefix + '/host/links/' + esc(o.bridge.key))}" data-testid="overlay-${x(o.network)}" data-vni="${o.vni ?? ''}">`
       + `<rect class="bridge overlay" x="${bx + 8}" y="${y}" width="${bw - 16}" height="${h}" rx="4"/>`
-      + text(bx + 16, y + 17, cut(`${o.network} (overlay) · ${o.bridge.name} ${(o.bridge.addresses || []).join(' ')}`, chars - 2), 'head')
-      + port + '</g>');
+      + text(bx + 16, y + 17, cut(`${o.network} overlay · VNI ${o.vni ?? '?'}`, Math.floor((bw - 42 - 7.9 * addr.length) / 7.4)), 'head')
+      + text(bx + bw - 16, y + 17, addr, 'dim', 'text-anchor="end"')
+      + port + text(bx + bw - 16, y + 2 * LINE + 5, o.bridge.name, 'dim', 'text-anchor="end"') + '</g>');
     stubs.push({ ax, y1: y + 2 * LINE + 10 });
     y += h + 6;
   }

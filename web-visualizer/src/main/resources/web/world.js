@@ -19,7 +19,7 @@ export const WORLD_STYLE = `
   .box.host.current { stroke: #1c7c3a; stroke-width: 2.4; }
   .lan { fill: #efe6fb; stroke: #7a4fb5; stroke-width: 1.6; }
   .wire.lan-wire { stroke: #7a4fb5; }
-  g.at > rect.host { stroke: #e0a000; stroke-width: 3; }
+  g.at > rect.box.host { stroke: #e0a000; stroke-width: 3; }
 ` + OVERLAY_STYLE;
 
 /** True when the state is a world of more than one host. */
@@ -96,7 +96,7 @@ function hostColumn({ node, m, overlays, prefix, bx, anchorX }, by, bw, current)
     out.push(group(prefix + '/host/links/' + esc(eth0.key), `<rect class="box" x="${bx + 8}" y="${ethY}" width="${bw - 16}" height="26" rx="4"/>`
       + text(bx + 16, ethY + 18, cut(`eth0 ${(eth0.addresses || []).join(' ')} ${eth0.mac || ''}`, chars - 2), 'head'), `data-testid="eth0-host-${x(node.name)}"`));
   }
-  const ov = drawOverlayBridges(overlays, prefix, bx, ethY + 34, bw, chars, anchorX);
+  const ov = drawOverlayBridges(overlays, prefix, bx, ethY + 34, bw, anchorX);
   const bottom = (overlays.length ? ov.y : ethY + 26) + PAD;
   const svg = `<g data-host="${x(node.name)}" data-testid="host-${x(node.name)}"><rect class="box host ${current ? 'current' : ''}" x="${bx}" y="${by}" width="${bw}" height="${bottom - by}" rx="8"/>`
     + `${stubsTo(ov.stubs, bottom)}${out.join('')}${ov.svg}</g>`;
