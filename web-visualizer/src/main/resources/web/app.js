@@ -22,13 +22,15 @@ const view = {
 window.glassbox = view;
 
 /** The drawn objects a network hop passes (packet trace): links by name, the NAT table, the box holding the address. */
-const HOPS = new Set(['route', 'MASQUERADE', 'LAN', 'veth', 'bridge forward', 'DNAT', 'proxy', 'connected', 'refused', 'echo reply', 'no route', 'blocked']);
+const HOPS = new Set(['route', 'MASQUERADE', 'SNAT', 'IPVS', 'LAN', 'veth', 'bridge forward', 'VXLAN encap', 'VXLAN decap', 'DNAT', 'proxy', 'connected', 'refused', 'echo reply', 'no route', 'blocked']);
 function hopTargets(box, event) {
   if (!event || String(event.layer).toLowerCase() !== 'kernel' || String(event.subsystem).toLowerCase() !== 'network' || !HOPS.has(event.action)) return [];
   const found = [];
-  if (event.host && box.querySelector(`[data-host="${CSS.escape(event.host)}"]`)) box = box.querySelector(`[data-host="${CSS.escape(event.host)}"]`); // a world: the hop's host
+  const at = event.host && box.querySelector(`[data-host="${CSS.escape(event.host)}"]`);
+  if (at) { at.classList.add('at'); box = at; } // a world: the hop's host
   if (event.action === 'LAN') found.push(...document.querySelectorAll('#diagram [data-testid="lan"]'));
-  if (event.action === 'DNAT' || event.action === 'MASQUERADE') found.push(...box.querySelectorAll('[data-path$="/host/nat"]'));
+  found.push(...tunnelOf(event));
+  if (event.action === 'DNAT' || event.action === 'MASQUERADE' || event.action === 'SNAT') found.push(...box.querySelectorAll('[data-path$="/host/nat"]'));
   if (event.action === 'proxy') found.push(...box.querySelectorAll('[data-path$="/host/proxies"]'));
   for (const name of String(event.object).split('→')) {
     found.push(...box.querySelectorAll(`[data-path$="/host/links/${name}"]`));
@@ -38,6 +40,38 @@ function hopTargets(box, event) {
     for (const g of box.querySelectorAll('[data-testid^="eth0-"]')) if (g.textContent.includes(ip + '/')) found.push(g);
   }
   return found;
+}
+
+/**
+ * The VXLAN tunnel a hop of a packet trace is in: its VXLAN port's name from the encap (or decap)
+ * step, the two hosts from the LAN step between them; a LAN step carries a tunnel only when an encap
+ * comes right before it.
+ */
+function tunnelOf(event) {
+  const events = view.trace ? view.trace.events : [];
+  const i = events.findIndex((e) => e.seq === event.seq);
+  if (i < 0) return [];
+  const same = (e) => e.parent === event.parent && String(e.subsystem).toLowerCase() === 'network';
+  let name;
+  let lan;
+  if (event.action === 'VXLAN encap') {
+    name = event.object;
+    lan = events.slice(i + 1).find((e) => same(e) && e.action === 'LAN');
+  } else if (event.action === 'VXLAN decap') {
+    name = event.object;
+    lan = events.slice(0, i).reverse().find((e) => same(e) && e.action === 'LAN');
+  } else if (event.action === 'LAN') {
+    const before = events.slice(0, i).reverse().find(same);
+    if (!before || before.action !== 'VXLAN encap') return [];
+    name = before.object;
+    lan = event;
+  } else {
+    return [];
+  }
+  const pair = lan ? String(lan.object).split(' → ') : [event.host];
+  return [...document.querySelectorAll('#diagram [data-testid="vxlan-link"]')]
+    .filter((g) => g.dataset.name === name && pair.every((h) => g.dataset.hosts.split(' ').includes(h)))
+    .map((g) => { g.classList.add('active'); return g; });
 }
 
 function draw(state, event) {

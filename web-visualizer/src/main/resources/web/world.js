@@ -2,8 +2,10 @@
 // published ports and eth0, and the LAN that joins the eth0s underneath. Drawn objects carry
 // data-path (the JSON pointer of the state they show: the first host's at the top level, the
 // others' under /world/nodes/N) and each host's group data-host, so a hop of a packet trace is
-// found on the host it happened on.
+// found on the host it happened on. Each host's overlay bridges are drawn under its eth0, and the
+// VXLAN tunnels between hosts (overlay.js) under the hosts, above the LAN that carries them.
 import { esc, model } from './model.js';
+import { drawOverlayBridges, drawTunnels, overlaysOf, OVERLAY_STYLE, stubsTo } from './overlay.js';
 
 const PAD = 14;
 const LINE = 17;
@@ -17,7 +19,8 @@ export const WORLD_STYLE = `
   .box.host.current { stroke: #1c7c3a; stroke-width: 2.4; }
   .lan { fill: #efe6fb; stroke: #7a4fb5; stroke-width: 1.6; }
   .wire.lan-wire { stroke: #7a4fb5; }
-`;
+  g.at > rect.box.host { stroke: #e0a000; stroke-width: 3; }
+` + OVERLAY_STYLE;
 
 /** True when the state is a world of more than one host. */
 export function isWorld(state) {
@@ -30,18 +33,25 @@ export function drawWorld(state, y0, maxWidth) {
   const n = nodes.length;
   const W = Math.max(760, Math.min(maxWidth * 2, n * 330 + PAD * (n + 1)));
   const hw = Math.floor((W - PAD * (n + 1)) / n);
-  const drawn = nodes.map((node, i) => {
-    const prefix = i === 0 ? '' : `/world/nodes/${i}`;
+  const hosts = nodes.map((node, i) => {
     const st = i === 0 ? state : node;
-    return hostColumn(node, model({ daemon: st.daemon, host: st.host }, []), prefix, PAD + i * (hw + PAD), y0, hw, node.name === state.world.current);
+    const m = model({ daemon: st.daemon, host: st.host }, []);
+    const links = Object.entries((st.host || {}).links || {}).map(([key, l]) => ({ key, ...l }));
+    return { node, m, overlays: overlaysOf(m, links), prefix: i === 0 ? '' : `/world/nodes/${i}`, bx: PAD + i * (hw + PAD) };
   });
+  const names = [...new Map(hosts.flatMap((h) => h.overlays).map((o) => [o.vxlan.name, o])).values()]
+    .sort((a, b) => (a.vni ?? 0) - (b.vni ?? 0) || a.vxlan.name.localeCompare(b.vxlan.name)).map((o) => o.vxlan.name);
+  for (const h of hosts) h.anchorX = (name) => h.bx + 44 + names.indexOf(name) * 26;
+  const drawn = hosts.map((h) => hostColumn(h, y0, hw, h.node.name === state.world.current));
   const bottom = Math.max(...drawn.map((d) => d.bottom));
-  const ly = bottom + 40;
+  const tunnels = drawTunnels(hosts.map((h, i) => ({ name: h.node.name, overlays: h.overlays, anchorX: h.anchorX, bottom: drawn[i].bottom })), names, bottom);
+  const ly = bottom + Math.max(40, tunnels.h + 14);
   const parts = [];
   for (const d of drawn) {
     parts.push(`<path class="wire lan-wire" d="M${d.ethX},${d.ethY} L${d.ethX},${ly}" data-testid="lanwire-${x(d.name)}"/>`);
     parts.push(d.svg);
   }
+  parts.push(tunnels.svg);
   parts.push(group('/world', `<rect class="lan" x="${PAD}" y="${ly}" width="${W - 2 * PAD}" height="30" rx="4"/>`
     + text(PAD + 10, ly + 20, cut(`LAN ${state.world.lan} · ${n} hosts · gateway ${state.world.gateway} stands for the outside (nothing answers there)`,
       Math.floor((W - 2 * PAD - 20) / 8.4)), 'title'),
@@ -49,7 +59,7 @@ export function drawWorld(state, y0, maxWidth) {
   return { svg: parts.join(''), h: ly + 30 + PAD - y0, width: W };
 }
 
-function hostColumn(node, m, prefix, bx, by, bw, current) {
+function hostColumn({ node, m, overlays, prefix, bx, anchorX }, by, bw, current) {
   const chars = Math.floor((bw - 20) / 7.9);
   const out = [];
   let y = by + 22;
@@ -70,7 +80,8 @@ function hostColumn(node, m, prefix, bx, by, bw, current) {
     y += h + 6;
   }
   y += 4;
-  for (const br of m.bridges) {
+  const ovBridges = new Set(overlays.map((o) => o.bridge.key));
+  for (const br of m.bridges.filter((b) => !ovBridges.has(b.key))) {
     out.push(group(prefix + '/host/links/' + esc(br.key), `<rect class="bridge" x="${bx + 8}" y="${y}" width="${bw - 16}" height="24" rx="4"/>`
       + text(bx + 16, y + 17, cut(`${br.name} ${(br.addresses || []).join(' ')}`, chars - 2), 'head'), `data-testid="bridge-${x(br.name)}"`));
     y += 30;
@@ -85,7 +96,9 @@ function hostColumn(node, m, prefix, bx, by, bw, current) {
     out.push(group(prefix + '/host/links/' + esc(eth0.key), `<rect class="box" x="${bx + 8}" y="${ethY}" width="${bw - 16}" height="26" rx="4"/>`
       + text(bx + 16, ethY + 18, cut(`eth0 ${(eth0.addresses || []).join(' ')} ${eth0.mac || ''}`, chars - 2), 'head'), `data-testid="eth0-host-${x(node.name)}"`));
   }
-  const bottom = ethY + 26 + PAD;
-  const svg = `<g data-host="${x(node.name)}" data-testid="host-${x(node.name)}"><rect class="box host ${current ? 'current' : ''}" x="${bx}" y="${by}" width="${bw}" height="${bottom - by}" rx="8"/>${out.join('')}</g>`;
+  const ov = drawOverlayBridges(overlays, prefix, bx, ethY + 34, bw, anchorX);
+  const bottom = (overlays.length ? ov.y : ethY + 26) + PAD;
+  const svg = `<g data-host="${x(node.name)}" data-testid="host-${x(node.name)}"><rect class="box host ${current ? 'current' : ''}" x="${bx}" y="${by}" width="${bw}" height="${bottom - by}" rx="8"/>`
+    + `${stubsTo(ov.stubs, bottom)}${out.join('')}${ov.svg}</g>`;
   return { svg, bottom, ethX: bx + bw / 2, ethY: ethY + 26, name: node.name };
 }
