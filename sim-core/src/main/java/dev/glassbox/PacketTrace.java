@@ -16,7 +16,7 @@ import java.util.Set;
  * kernel that reports no hops (the real one does not narrate its packets) the list says so.
  */
 final class PacketTrace {
-    static final Set<String> HOPS = Set.of("route", "MASQUERADE", "LAN", "veth", "bridge forward", "macvlan bridge", "DNAT", "proxy", "connected",
+    static final Set<String> HOPS = Set.of("route", "MASQUERADE", "LAN", "veth", "bridge forward", "macvlan bridge", "ipvlan l2", "DNAT", "proxy", "connected",
             "refused", "echo reply", "no route", "blocked", "IPVS", "SNAT", "VXLAN encap", "VXLAN decap", "unreachable");
     private static final String USAGE = "usage: packet trace SOURCE DEST[:PORT]   (SOURCE a container; DEST an address, or a name SOURCE can resolve)\n";
 

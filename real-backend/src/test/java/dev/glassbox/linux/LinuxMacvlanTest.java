@@ -48,4 +48,15 @@ class LinuxMacvlanTest extends OnHostRoot {
             assertFalse(Files.exists(ns), "network rm takes the namespace away");
         }
     }
+
+    @Test
+    void ipvlanIsRefusedInOneLineOnTheLinuxKernel() {
+        try (Engine e = LinuxEngine.open(host.options, true)) {
+            Result r = e.run("docker network create -d ipvlan --subnet 192.168.51.0/24 -o parent=eth0 ivl");
+            assertEquals(1, r.exitStatus());
+            assertEquals("Error response from daemon: glassbox: ipvlan networks run on the sim kernel only; this kernel does not offer the"
+                    + " ipvlan driver\n", r.err());
+            assertFalse(ok(e, "docker network ls").out().contains("ivl"));
+        }
+    }
 }

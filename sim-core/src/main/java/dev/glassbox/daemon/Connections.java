@@ -56,7 +56,7 @@ final class Connections {
 
     /** What the network's endpoints plug into: its bridge, or its macvlan parent. */
     private static String where(Network n) {
-        return n.driver() == NetworkDriver.MACVLAN ? n.parent() : n.bridge();
+        return n.driver().onParent() ? n.parent() : n.bridge();
     }
 
     void disconnect(Network n, Container c) {

@@ -29,16 +29,23 @@ final class MacvlanNetworks {
         this.tracer = tracer;
     }
 
-    Network create(NetworkCreate request, String id) {
+    Network create(NetworkCreate request, String id, NetworkDriver driver) {
         Ipam ipam = networks.ipam(request);
-        MacvlanMode mode = mode(request.options().getOrDefault("macvlan_mode", ""));
-        Network n = new Network(id, request.name(), NetworkDriver.MACVLAN, null, ipam, kernel.currentTimeMillis(), request.labels(), false,
+        if (driver == NetworkDriver.IPVLAN) {
+            ipvlanMode(request.options().getOrDefault("ipvlan_mode", ""));
+            if (!libnetwork.hasIpvlan()) {
+                throw DockerException.unsupported("glassbox: ipvlan networks run on the sim kernel only; this kernel does not offer the ipvlan"
+                        + " driver");
+            }
+        }
+        MacvlanMode mode = driver == NetworkDriver.IPVLAN ? MacvlanMode.BRIDGE : mode(request.options().getOrDefault("macvlan_mode", ""));
+        Network n = new Network(id, request.name(), driver, null, ipam, kernel.currentTimeMillis(), request.labels(), false,
                 request.options());
         String parent = n.parent();
         if (parent.equals("lo")) {
-            throw DockerException.server("loopback interface is not a valid macvlan parent link");
+            throw DockerException.server("loopback interface is not a valid " + driver + " parent link");
         }
-        for (Network other : networks.byName.values()) {
+        for (Network other : driver == NetworkDriver.IPVLAN ? java.util.List.<Network>of() : networks.byName.values()) {
             if (other.driver() == NetworkDriver.MACVLAN && other.parent().equals(parent)) {
                 if (mode == MacvlanMode.PASSTHRU) {
                     throw DockerException.server("cannot use mode passthru, macvlan network " + other.id() + " is already using parent interface " + parent);
@@ -48,9 +55,10 @@ final class MacvlanNetworks {
                 }
             }
         }
-        try (Tracer.Span s = tracer.open(Layer.DAEMON, null, "create network", request.name(), "libnetwork's macvlan driver gives the network "
-                + request.name() + " the subnet " + ipam.subnet + " on the parent link " + parent + ": its containers will be stations of their"
-                + " own on " + parent + "'s segment, with no bridge and no NAT.", "")) {
+        try (Tracer.Span s = tracer.open(Layer.DAEMON, null, "create network", request.name(), "libnetwork's " + driver + " driver gives the"
+                + " network " + request.name() + " the subnet " + ipam.subnet + " on the parent link " + parent + ": its containers will be"
+                + " stations of their own on " + parent + "'s segment" + (driver == NetworkDriver.IPVLAN ? " (sharing its MAC address)" : "")
+                + ", with no bridge and no NAT.", "")) {
             claim(n);
             return n;
         }
@@ -75,11 +83,22 @@ final class MacvlanNetworks {
     /** The network is gone: its parent is released when no other macvlan network hangs off it. */
     void removed(Network n) {
         for (Network other : networks.byName.values()) {
-            if (other != n && other.driver() == NetworkDriver.MACVLAN && other.parent().equals(n.parent())) {
+            if (other != n && other.driver().onParent() && other.parent().equals(n.parent())) {
                 return;
             }
         }
         libnetwork.releaseParent(n.parent(), n.dummyParent());
+    }
+
+    /** ipvlan's mode: l2, the driver's default, is the one glassbox simulates. */
+    static void ipvlanMode(String name) {
+        if (name.isEmpty() || name.equals("l2")) {
+            return;
+        }
+        if (name.equals("l3") || name.equals("l3s")) {
+            throw DockerException.unsupported("glassbox: ipvlan mode " + name + " is not simulated; l2 is");
+        }
+        throw DockerException.server("requested ipvlan mode '" + name + "' is not valid, 'l2' mode is the ipvlan driver default");
     }
 
     static MacvlanMode mode(String name) {

@@ -27,7 +27,7 @@ record Network(String id, String name, NetworkDriver driver, String bridge, Ipam
     /** The link a macvlan network's containers hang off: {@code -o parent}, or the dummy the driver makes without one. */
     String parent() {
         String p = options.getOrDefault("parent", "");
-        return p.isEmpty() ? "dm-" + id.substring(0, 12) : p;
+        return p.isEmpty() ? (driver == NetworkDriver.IPVLAN ? "di-" : "dm-") + id.substring(0, 12) : p;
     }
 
     /** Whether the driver made the parent itself (no {@code -o parent}): a dummy that goes with the network. */

@@ -13,12 +13,18 @@ enum NetworkDriver {
     HOST("host"),
     NULL("null"),
     MACVLAN("macvlan"),
+    IPVLAN("ipvlan"),
     OVERLAY("overlay");
 
     private final String wire;
 
     NetworkDriver(String wire) {
         this.wire = wire;
+    }
+
+    /** Whether its containers hang off a parent link (macvlan, ipvlan) rather than a bridge. */
+    boolean onParent() {
+        return this == MACVLAN || this == IPVLAN;
     }
 
     /** The driver's name as Docker shows and takes it. */
@@ -39,7 +45,6 @@ enum NetworkDriver {
     static NetworkDriver forCreate(String name) {
         switch (name) {
             case "host", "null" -> throw DockerException.forbidden("only one instance of \"" + name + "\" network is allowed");
-            case "ipvlan" -> throw DockerException.unsupported("glassbox: the " + name + " network driver is not simulated yet");
             default -> {
                 return named(name);
             }

@@ -103,11 +103,11 @@ final class Networks {
             events.network(n, "create", null);
             return n;
         }
-        if (driver != NetworkDriver.MACVLAN) {
+        if (!driver.onParent()) {
             return create(request.name(), request.subnet(), request.labels(), id);
         }
         checkName(request.name());
-        Network n = macvlan.create(request, id);
+        Network n = macvlan.create(request, id, driver);
         byName.put(n.name(), n);
         events.network(n, "create", null);
         return n;
@@ -235,8 +235,8 @@ final class Networks {
             }
             return;
         }
-        if (n.driver() == NetworkDriver.MACVLAN) {
-            try (Tracer.Span s = tracer.open(Layer.DAEMON, null, "remove network", n.name(), "No container is connected any more: the macvlan"
+        if (n.driver().onParent()) {
+            try (Tracer.Span s = tracer.open(Layer.DAEMON, null, "remove network", n.name(), "No container is connected any more: the " + n.driver()
                     + " network is forgotten, and its parent " + n.parent() + " released if no other network hangs off it.", "")) {
                 macvlan.removed(n);
                 byName.remove(n.name());
@@ -329,7 +329,7 @@ final class Networks {
         checkPorts(c, daemon);
         String ip = n.ipam().allocate();
         List<NatRule> nat = new ArrayList<>();
-        if (n.driver() == NetworkDriver.MACVLAN) { // the macvlan driver programs no port mapping: the container is reached at its own address
+        if (n.driver().onParent()) { // the macvlan and ipvlan drivers program no port mapping: the container is reached at its own address
             return new RuntimeSpec.NetworkPlan.Attached(endpoint(n, "eth0", ip), n.ipam().gateway, nat);
         }
         if (n.driver() == NetworkDriver.OVERLAY) { // no way out of an overlay and no port mapping (Docker's docker_gwbridge is not simulated)
@@ -344,6 +344,9 @@ final class Networks {
 
     /** The endpoint the network's driver makes for an interface: a veth on its bridge (with a fresh host-side name), or a macvlan child. */
     EndpointPlan endpoint(Network n, String ifname, String ip) {
+        if (n.driver() == NetworkDriver.IPVLAN) {
+            return new EndpointPlan.Ipvlan(n.parent(), ifname, ip, n.ipam().prefix);
+        }
         if (n.driver() == NetworkDriver.MACVLAN) {
             return new EndpointPlan.Macvlan(n.parent(), MacvlanNetworks.mode(n.options().getOrDefault("macvlan_mode", "")), ifname, ip, n.ipam().prefix);
         }

@@ -72,11 +72,11 @@ final class StateReader {
             Map<String, String> options = o.has("options")
                     ? JSON.convertValue(o.path("options"), JSON.getTypeFactory().constructMapType(Map.class, String.class, String.class)) : Map.of();
             NetworkDriver driver = NetworkDriver.named(o.path("driver").asText());
-            Network n = new Network(o.path("id").asText(), o.path("name").asText(), driver, driver == NetworkDriver.MACVLAN ? null : o.path("bridge").asText(),
+            Network n = new Network(o.path("id").asText(), o.path("name").asText(), driver, driver.onParent() ? null : o.path("bridge").asText(),
                     ipam, o.path("created").asLong(), labels, false, options);
-            if (driver == NetworkDriver.MACVLAN) {
+            if (driver.onParent()) {
                 try (Tracer.Span s = d.tracer.open(dev.glassbox.trace.Layer.DAEMON, null, "restore network", n.name(),
-                        "The macvlan network " + n.name() + " was recorded by the previous daemon: its parent " + n.parent() + " is readied again.", "")) {
+                        "The " + driver + " network " + n.name() + " was recorded by the previous daemon: its parent " + n.parent() + " is readied again.", "")) {
                     new MacvlanNetworks(d.networks, d.kernel, d.libnetwork, d.tracer).claim(n);
                 }
                 d.networks.byName.put(n.name(), n);

@@ -56,7 +56,7 @@ final class StateView {
         }
         Map<String, Object> networks = new TreeMap<>();
         for (Network n : d.networks.byName.values()) {
-            networks.put(n.name(), n.driver() == NetworkDriver.MACVLAN ? Views.ordered("driver", n.driver().wire(), "parent", n.parent(), "subnet",
+            networks.put(n.name(), n.driver().onParent() ? Views.ordered("driver", n.driver().wire(), "parent", n.parent(), "subnet",
                     n.ipam().subnet, "gateway", n.ipam().gateway, "addressesInUse", n.ipam().inUse()) : n.bridged() ? Views.ordered("driver", n.driver().wire(), "bridgeInterface", n.bridge(), "subnet", n.ipam().subnet,
                     "gateway", n.ipam().gateway, "addressesInUse", n.ipam().inUse()) : Views.ordered("driver", n.driver().wire()));
         }

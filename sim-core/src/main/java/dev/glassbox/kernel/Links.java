@@ -53,4 +53,17 @@ public interface Links {
      * of its own, made straight inside the sandbox's network namespace, a station on the parent's segment.
      */
     void createMacvlan(String parent, MacvlanMode mode, Sandbox sandbox, String ifname);
+
+    /** Whether this kernel has the ipvlan driver ({@link #createIpvlan}). */
+    default boolean hasIpvlan() {
+        return false;
+    }
+
+    /**
+     * ip link add IFNAME link PARENT netns PID type ipvlan mode l2: a child of {@code parent} that shares its MAC
+     * address and is told apart by its IP address, made straight inside the sandbox's network namespace.
+     */
+    default void createIpvlan(String parent, Sandbox sandbox, String ifname) {
+        throw new SysError(Errno.EOPNOTSUPP, "Operation not supported");
+    }
 }

@@ -28,6 +28,13 @@ public final class MacvlanEvents {
                 + " to hang the network's containers off; a dummy has no wire, so they reach only each other.");
     }
 
+    /** An ipvlan l2 child: the parent's own MAC address, told apart by its IP address. */
+    public static Event ipvlanChild(String parent, String ifname) {
+        return new Event("create ipvlan", ifname, ifname + " is an ipvlan child of " + parent + " in l2 mode, made inside the container's"
+                + " network namespace: unlike a macvlan child it has no MAC address of its own but shares " + parent + "'s, and " + parent
+                + " hands each frame to the child whose IP address it carries.");
+    }
+
     /** The Linux kernel's stand-in for a parent: a link in a network namespace of the daemon's, never the host's link. */
     public static Event standIn(String parent, String namespace) {
         return new Event("create stand-in", parent, "glassbox never lends the host's own " + parent + ": a link " + parent

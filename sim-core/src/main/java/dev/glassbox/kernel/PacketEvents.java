@@ -65,22 +65,24 @@ public final class PacketEvents {
     }
 
     /**
-     * The frame crosses the LAN from this host's {@code out} to {@code peer}'s {@code in}; {@code outParent} and
-     * {@code inParent} name the parent link when that end is a macvlan child (null otherwise).
+     * The frame crosses the LAN from this host's {@code out} to {@code peer}'s {@code in}; {@code outParent} names the parent
+     * link when the sending end is a macvlan or ipvlan child, {@code inChild} and {@code inParent} the receiving child
+     * ("macvlan child eth0") and its parent (null otherwise).
      */
     public static KernelEvent lan(String host, String out, String outMac, String outParent, String lan, String peer, String in,
-            String inMac, String inParent, String dst) {
+            String inMac, String inChild, String inParent, String dst) {
         String leaves = outParent != null ? out + " (" + outMac + "), through its parent " + outParent + "," : out + " (" + outMac + ")";
-        String takes = inParent != null ? "the macvlan child " + in + " (" + inMac + ") that hangs off " + inParent + " of " + peer
+        String takes = inParent != null ? "the " + inChild + " (" + inMac + ") that hangs off " + inParent + " of " + peer
                 : in + " of " + peer + " (" + inMac + ")";
         return of("LAN", host + " → " + peer, "The frame leaves " + leaves + " onto the LAN " + lan + "; " + takes
                 + " answered ARP for " + dst + " and takes it in.", "arp " + dst + " is-at " + inMac + ": " + out + " → " + peer + ":" + in);
     }
 
-    /** The routing table picks {@code out}, a macvlan child of {@code parent} when that is not null; {@code lan} as in {@link #route}. */
-    public static KernelEvent routeViaParent(String dst, String out, String parent, String lan) {
+    /** The routing table picks {@code out}, a {@code kind} (macvlan, ipvlan) child of {@code parent} when that is not null; {@code lan} as in {@link #route}. */
+    public static KernelEvent routeViaParent(String dst, String out, String parent, String kind, String lan) {
         return of("route", dst, "The routing table sends packets for " + dst + " out of " + out
-                + (parent == null ? "" : ", a macvlan child of " + parent) + (lan == null ? "." : ": it is on the LAN " + lan + "."),
+                + (parent == null ? "" : ", " + (kind.startsWith("i") ? "an " : "a ") + kind + " child of " + parent)
+                + (lan == null ? "." : ": it is on the LAN " + lan + "."),
                 "ip route get " + dst + " → dev " + out);
     }
 
@@ -92,16 +94,24 @@ public final class PacketEvents {
                 "macvlan bridge mode: " + outMac + " → " + siblingMac + " inside " + parent);
     }
 
-    public static KernelEvent hostToOwnMacvlanChild(String dst, String parent) {
-        return of("blocked", dst, dst + " is a macvlan child of this host's own " + parent + ": frames the host sends out of " + parent
-                + " go onto the wire and never come back into its children, so a host cannot reach its own macvlan containers"
-                + " through their parent.", "ping " + dst + " from the host → no answer (macvlan isolates the parent)");
+    public static KernelEvent hostToOwnMacvlanChild(String dst, String parent, String kind) {
+        return of("blocked", dst, dst + " is " + (kind.startsWith("i") ? "an " : "a ") + kind + " child of this host's own " + parent
+                + ": frames the host sends out of " + parent + " go onto the wire and never come back into its children, so a host cannot"
+                + " reach its own " + kind + " containers through their parent.", "ping " + dst + " from the host → no answer (" + kind
+                + " isolates the parent)");
     }
 
-    public static KernelEvent macvlanChildToOwnHost(String dst, String parent) {
-        return of("blocked", dst, dst + " is the address of the host that owns " + parent + ", this macvlan child's parent: the"
+    public static KernelEvent macvlanChildToOwnHost(String dst, String parent, String kind) {
+        return of("blocked", dst, dst + " is the address of the host that owns " + parent + ", this " + kind + " child's parent: the"
                 + " parent hands its children's frames to each other or to the wire, never up to its own host, so the container"
-                + " cannot reach its host this way.", "ping " + dst + " → no answer (macvlan isolates the parent)");
+                + " cannot reach its host this way.", "ping " + dst + " → no answer (" + kind + " isolates the parent)");
+    }
+
+    /** Two ipvlan l2 children of {@code parent}: they share its MAC, so the parent picks the receiver by its IP address. */
+    public static KernelEvent ipvlanSwitch(String out, String dst, String sibling, String parent) {
+        return of("ipvlan l2", parent, out + " and " + dst + "'s " + sibling + " are ipvlan children of " + parent + " and carry its MAC"
+                + " address alike: " + parent + " hands the frame to the child that has " + dst + ", without it reaching the wire or the"
+                + " host's stack.", "ipvlan l2: " + out + " → " + sibling + " by IP inside " + parent);
     }
 
     public static KernelEvent dummyHasNoWire(String dst, String parent) {

@@ -33,6 +33,13 @@ public sealed interface EndpointPlan {
     }
 
     /**
+     * The ipvlan driver's endpoint (l2 mode): {@code ifname} in the container's network namespace is a child of the
+     * host's {@code parent} link that shares its MAC address. Like a macvlan child it goes away with the namespace.
+     */
+    record Ipvlan(String parent, String ifname, String ip, int prefix) implements EndpointPlan {
+    }
+
+    /**
      * The overlay driver's endpoint: a veth pair whose host end {@code hostIf} is a port of the overlay's bridge
      * {@code bridge} on this host, whose VXLAN port {@code vxlan} (VNI {@code vni}) tunnels to the other hosts.
      * The bridge and its VXLAN port are made with the first endpoint of the network on the host.

@@ -36,6 +36,11 @@ public final class Libnetwork {
         kernel.net().claimParent(parent, dummy);
     }
 
+    /** Whether the kernel has the ipvlan driver. */
+    public boolean hasIpvlan() {
+        return kernel.net().hasIpvlan();
+    }
+
     /** The last macvlan network on {@code parent} is gone. */
     public void releaseParent(String parent, boolean dummy) {
         kernel.net().releaseParent(parent, dummy);

@@ -136,6 +136,8 @@ public final class Runtime {
             kernel.net().setMaster(v.hostIf(), v.bridge());
         } else if (ep instanceof EndpointPlan.Macvlan m) {
             kernel.net().createMacvlan(m.parent(), m.mode(), sb, m.ifname());
+        } else if (ep instanceof EndpointPlan.Ipvlan i) {
+            kernel.net().createIpvlan(i.parent(), sb, i.ifname());
         } else if (ep instanceof EndpointPlan.Overlay o) {
             if (!kernel.net().linkExists(o.bridge())) {
                 kernel.net().createOverlay(o.bridge(), o.vxlan(), o.vni(), null);
@@ -158,6 +160,8 @@ public final class Runtime {
             kernel.net().deleteLink(o.hostIf());
         } else if (ep instanceof EndpointPlan.Macvlan m && sb != null) {
             kernel.net().deleteLink(sb, m.ifname());
+        } else if (ep instanceof EndpointPlan.Ipvlan i && sb != null) {
+            kernel.net().deleteLink(sb, i.ifname());
         }
     }
 
@@ -172,7 +176,8 @@ public final class Runtime {
         if (n instanceof RuntimeSpec.NetworkPlan.Joined) {
             return "container";
         }
-        return n.endpoint() instanceof EndpointPlan.Macvlan ? "macvlan" : n.endpoint() instanceof EndpointPlan.Overlay ? "overlay" : "bridge";
+        return n.endpoint() instanceof EndpointPlan.Macvlan ? "macvlan" : n.endpoint() instanceof EndpointPlan.Ipvlan ? "ipvlan"
+                : n.endpoint() instanceof EndpointPlan.Overlay ? "overlay" : "bridge";
     }
 
     private static String sentence(RuntimeSpec.NetworkPlan n) {
@@ -182,6 +187,10 @@ public final class Runtime {
         if (n instanceof RuntimeSpec.NetworkPlan.Attached a && a.endpoint() instanceof EndpointPlan.Macvlan m) {
             return "libnetwork's macvlan driver makes the container's " + m.ifname() + " a child of the host's " + m.parent()
                     + " and gives it " + m.ip() + ": a station of its own on " + m.parent() + "'s segment, with no bridge and no NAT between.";
+        }
+        if (n instanceof RuntimeSpec.NetworkPlan.Attached a && a.endpoint() instanceof EndpointPlan.Ipvlan i) {
+            return "libnetwork's ipvlan driver makes the container's " + i.ifname() + " an l2 child of the host's " + i.parent()
+                    + " and gives it " + i.ip() + ": it shares " + i.parent() + "'s MAC address and is told apart on the segment by its IP address.";
         }
         if (n instanceof RuntimeSpec.NetworkPlan.Attached a && a.endpoint() instanceof EndpointPlan.Overlay o) {
             return "libnetwork's overlay driver connects the container to the overlay's bridge " + o.bridge() + " with a veth pair and gives it "

@@ -114,7 +114,7 @@ final class Route {
                 hop(PacketEvents.noRoute(Ip.format(dst)));
                 throw SysError.enetunreach();
             }
-            if (out.kind.equals("macvlan") || out.kind.equals("ether")) {
+            if (child(out) || out.kind.equals("ether")) {
                 SimNet.NetNs next = onSegment(ns, out, dst, source);
                 if (next != null) {
                     ns = next;
@@ -184,20 +184,21 @@ final class Route {
      * nobody on the segment has {@code dst} (the caller blocks it as leaving the machine).
      */
     private SimNet.NetNs onSegment(SimNet.NetNs ns, SimNet.Link out, int dst, int source) {
-        boolean child = out.kind.equals("macvlan");
+        boolean child = child(out);
         SimNet.Link wire = child ? out.lower : out;
         SimNet.Link sibling = SimLan.childOwning(kernel, wire, dst);
         if (sibling != null && !child) {
-            hop(PacketEvents.hostToOwnMacvlanChild(Ip.format(dst), wire.name));
+            hop(PacketEvents.hostToOwnMacvlanChild(Ip.format(dst), wire.name, sibling.kind));
             throw SysError.ehostunreach();
         }
         if (sibling != null) {
-            hop(PacketEvents.routeViaParent(Ip.format(dst), out.name, wire.name, null));
-            hop(PacketEvents.macvlanBridge(out.name, out.mac, Ip.format(dst), sibling.name, sibling.mac, wire.name));
+            hop(PacketEvents.routeViaParent(Ip.format(dst), out.name, wire.name, out.kind, null));
+            hop(out.kind.equals("ipvlan") ? PacketEvents.ipvlanSwitch(out.name, Ip.format(dst), sibling.name, wire.name)
+                    : PacketEvents.macvlanBridge(out.name, out.mac, Ip.format(dst), sibling.name, sibling.mac, wire.name));
             return sibling.ns;
         }
         if (child && wire.ns.owns(dst)) {
-            hop(PacketEvents.macvlanChildToOwnHost(Ip.format(dst), wire.name));
+            hop(PacketEvents.macvlanChildToOwnHost(Ip.format(dst), wire.name, out.kind));
             throw SysError.ehostunreach();
         }
         SimLan.Station st = kernel.lan != null && wire == SimLan.eth0(kernel) ? kernel.lan.station(dst, kernel) : null;
@@ -208,10 +209,15 @@ final class Route {
             }
             return null;
         }
-        hop(PacketEvents.routeViaParent(Ip.format(dst), out.name, child ? wire.name : null, SimLan.SUBNET));
+        hop(PacketEvents.routeViaParent(Ip.format(dst), out.name, child ? wire.name : null, out.kind, SimLan.SUBNET));
         masquerade(ns, out, source);
         cross(out, st, dst);
         return st.link().ns;
+    }
+
+    /** A macvlan or ipvlan child: a link on its parent's segment. */
+    private static boolean child(SimNet.Link l) {
+        return l.kind.equals("macvlan") || l.kind.equals("ipvlan");
     }
 
     /** The frame goes out onto the LAN and into the station that answered ARP for {@code dst}: the packet is now on that host. */
@@ -219,7 +225,8 @@ final class Route {
         SimNet.Link in = to.link();
         SimKernel peer = to.host();
         hop(PacketEvents.lan(kernel.info().hostname(), out.name, out.mac, out.lower == null ? null : out.lower.name, SimLan.SUBNET,
-                peer.info().hostname(), in.name, in.mac, in.lower == null ? null : in.lower.name, Ip.format(dst)));
+                peer.info().hostname(), in.name, in.mac, in.lower == null ? null : in.kind + " child " + in.name, in.lower == null ? null
+                : in.lower.name, Ip.format(dst)));
         net = peer.net;
         kernel = peer;
     }
@@ -278,7 +285,7 @@ final class Route {
         SimNet.Link out = SimLan.eth0(kernel);
         SimNet.Link in = SimLan.eth0(far.host());
         hop(PacketEvents.lan(kernel.info().hostname(), out.name, out.mac, null, SimLan.SUBNET, far.host().info().hostname(), in.name, in.mac,
-                null, them));
+                null, null, them));
         net = far.host().net;
         kernel = far.host();
         hop(PacketEvents.vxlanDecap(far.vxlan().name, bridge.vni, far.bridge().name));

@@ -281,8 +281,8 @@ final class SimNet implements Net {
         l.addresses.add(cidr);
         if (!l.kind.equals("loopback")) {
             int ip = Ip.address(cidr);
-            // Docker derives a container's MAC address from its IPv4 address.
-            l.mac = String.format("02:42:%02x:%02x:%02x:%02x", ip >>> 24, (ip >>> 16) & 255, (ip >>> 8) & 255, ip & 255);
+            // Docker derives a container's MAC address from its IPv4 address; an ipvlan child keeps its parent's.
+            l.mac = l.kind.equals("ipvlan") ? l.mac : String.format("02:42:%02x:%02x:%02x:%02x", ip >>> 24, (ip >>> 16) & 255, (ip >>> 8) & 255, ip & 255);
             ns.routes.add(new Sys.Route(Ip.network(cidr), "", ifname, cidr.substring(0, cidr.indexOf('/'))));
         }
     }
@@ -384,6 +384,26 @@ final class SimNet implements Net {
         Link c = new Link(ifname, "macvlan", target, mac());
         c.lower = lower;
         c.mode = mode;
+        target.links.put(ifname, c);
+    }
+
+    @Override
+    public boolean hasIpvlan() {
+        return true;
+    }
+
+    @Override
+    public void createIpvlan(String parent, Sandbox sandbox, String ifname) {
+        NetNs target = ns(sandbox);
+        Link lower = link(host, parent);
+        if (target.links.containsKey(ifname)) {
+            throw new SysError(Errno.EEXIST, "RTNETLINK answers: File exists");
+        }
+        event(MacvlanEvents.ipvlanChild(parent, ifname), "ip link add " + ifname + " link " + parent + " netns " + sandbox.pid()
+                + " type ipvlan mode l2");
+        Link c = new Link(ifname, "ipvlan", target, lower.mac);
+        c.lower = lower;
+        c.mode = MacvlanMode.BRIDGE; // l2: children of one parent switch to each other inside it
         target.links.put(ifname, c);
     }
 

@@ -35,9 +35,11 @@ class NetworkDriverTest {
             refused(e, "docker network create -d null n3", "Error response from daemon: only one instance of \"null\" network is allowed");
             refused(e, "docker network create -d overlay n4", "Error response from daemon: This node is not a swarm manager. Use "
                     + "\"docker swarm init\" or \"docker swarm join\" to connect this node to swarm and try again.");
-            Result ipvlan = e.run("docker network create -d ipvlan -o parent=eth0 n5");
-            assertEquals(1, ipvlan.exitStatus());
-            assertTrue(ipvlan.err().contains("ipvlan network driver is not simulated yet"), ipvlan.err());
+            Result l3 = e.run("docker network create -d ipvlan -o parent=eth0 -o ipvlan_mode=l3 n5");
+            assertEquals(1, l3.exitStatus());
+            assertEquals("Error response from daemon: glassbox: ipvlan mode l3 is not simulated; l2 is\n", l3.err());
+            refused(e, "docker network create -d ipvlan -o parent=eth0 -o ipvlan_mode=l9 n6", "Error response from daemon: requested ipvlan"
+                    + " mode 'l9' is not valid, 'l2' mode is the ipvlan driver default");
         }
     }
 
