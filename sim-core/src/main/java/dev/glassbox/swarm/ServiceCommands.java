@@ -3,8 +3,6 @@ package dev.glassbox.swarm;
 import dev.glassbox.Engine;
 import dev.glassbox.api.Api;
 import dev.glassbox.api.DockerException;
-import dev.glassbox.api.HumanDuration;
-import dev.glassbox.client.Table;
 import dev.glassbox.trace.Tracer;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -149,18 +147,7 @@ final class ServiceCommands {
         cluster.manager(on);
         List<Service> list = new ArrayList<>(orch.services.values());
         list.sort(Comparator.comparing(s -> s.name));
-        if (a.has("quiet")) {
-            StringBuilder b = new StringBuilder();
-            list.forEach(s -> b.append(s.id).append('\n'));
-            return b.toString();
-        }
-        Table t = Table.docker().row("ID", "NAME", "MODE", "REPLICAS", "IMAGE", "PORTS");
-        for (Service s : list) {
-            long running = orch.tasksOf(s).stream().filter(x -> x.live() && x.state == Task.State.RUNNING).count();
-            t.row(s.id.substring(0, 12), s.name, "replicated", running + "/" + s.replicas, s.image,
-                    String.join(", ", s.ports.stream().map(Service.Port::shown).toList()));
-        }
-        return t.toString();
+        return ServiceViews.list(list, orch, a.has("quiet"));
     }
 
     private String ps(Engine on, Args a) {
@@ -168,25 +155,11 @@ final class ServiceCommands {
             throw Commands.atLeast("docker service ps", "[OPTIONS] SERVICE [SERVICE...]", 1);
         }
         cluster.manager(on);
-        Table t = Table.docker().row("ID", "NAME", "IMAGE", "NODE", "DESIRED STATE", "CURRENT STATE", "ERROR", "PORTS");
-        StringBuilder quiet = new StringBuilder();
-        long now = orch.now();
+        List<Service> list = new ArrayList<>();
         for (String ref : a.positional) {
-            Service s = service(ref);
-            List<Task> list = new ArrayList<>(orch.tasksOf(s));
-            list.sort(Comparator.comparingInt((Task x) -> x.slot).thenComparing((Task x) -> x.live() ? 0 : 1)
-                    .thenComparing(Comparator.comparingLong((Task x) -> x.since).reversed()));
-            int lastSlot = -1;
-            for (Task x : list) {
-                String name = (x.slot == lastSlot ? " \\_ " : "") + s.name + "." + x.slot;
-                lastSlot = x.slot;
-                String id = a.has("no-trunc") ? x.id : x.id.substring(0, 12);
-                quiet.append(id).append('\n');
-                t.row(id, name, x.image, x.node.hostname, x.desired.pretty(), x.state.pretty() + " " + HumanDuration.of(now - x.since) + " ago",
-                        x.error.isEmpty() ? "" : "\"" + x.error + "\"", "");
-            }
+            list.add(service(ref));
         }
-        return a.has("quiet") ? quiet.toString() : t.toString();
+        return ServiceViews.tasks(list, orch, a.has("no-trunc"), a.has("quiet"));
     }
 
     private String scale(Engine on, Args a) {

@@ -2,7 +2,6 @@ package dev.glassbox.swarm;
 
 import dev.glassbox.Engine;
 import dev.glassbox.Result;
-import dev.glassbox.api.HumanDuration;
 import dev.glassbox.client.Table;
 import dev.glassbox.compose.StackFile;
 import dev.glassbox.daemon.OverlayNetwork;
@@ -156,22 +155,7 @@ final class StackCommands {
         if (list.isEmpty()) {
             return new Result("", "Nothing found in stack: " + a.positional.get(0) + "\n", 0);
         }
-        return ok(servicesTable(a, list));
-    }
-
-    private String servicesTable(Args a, List<Service> list) {
-        if (a.has("quiet")) {
-            StringBuilder b = new StringBuilder();
-            list.forEach(s -> b.append(s.id).append('\n'));
-            return b.toString();
-        }
-        Table t = Table.docker().row("ID", "NAME", "MODE", "REPLICAS", "IMAGE", "PORTS");
-        for (Service s : list) {
-            long running = orch.tasksOf(s).stream().filter(x -> x.live() && x.state == Task.State.RUNNING).count();
-            t.row(s.id.substring(0, 12), s.name, "replicated", running + "/" + s.replicas, s.image,
-                    String.join(", ", s.ports.stream().map(Service.Port::shown).toList()));
-        }
-        return t.toString();
+        return ok(ServiceViews.list(list, orch, a.has("quiet")));
     }
 
     private String ps(Engine on, Args a) {
@@ -180,24 +164,7 @@ final class StackCommands {
         if (list.isEmpty()) {
             throw new SwarmException("nothing found in stack: " + a.positional.get(0), false);
         }
-        Table t = Table.docker().row("ID", "NAME", "IMAGE", "NODE", "DESIRED STATE", "CURRENT STATE", "ERROR", "PORTS");
-        StringBuilder quiet = new StringBuilder();
-        long now = orch.now();
-        for (Service s : list) {
-            List<Task> tasks = new ArrayList<>(orch.tasksOf(s));
-            tasks.sort(Comparator.comparingInt((Task x) -> x.slot).thenComparing((Task x) -> x.live() ? 0 : 1)
-                    .thenComparing(Comparator.comparingLong((Task x) -> x.since).reversed()));
-            int lastSlot = -1;
-            for (Task x : tasks) {
-                String name = (x.slot == lastSlot ? " \\_ " : "") + s.name + "." + x.slot;
-                lastSlot = x.slot;
-                String id = a.has("no-trunc") ? x.id : x.id.substring(0, 12);
-                quiet.append(id).append('\n');
-                t.row(id, name, x.image, x.node.hostname, x.desired.pretty(), x.state.pretty() + " " + HumanDuration.of(now - x.since) + " ago",
-                        x.error.isEmpty() ? "" : "\"" + x.error + "\"", "");
-            }
-        }
-        return a.has("quiet") ? quiet.toString() : t.toString();
+        return ServiceViews.tasks(list, orch, a.has("no-trunc"), a.has("quiet"));
     }
 
     private Result rm(Engine on, Args a) {
