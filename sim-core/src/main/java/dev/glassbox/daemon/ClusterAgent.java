@@ -82,6 +82,20 @@ public final class ClusterAgent {
         return out;
     }
 
+    /** The running containers with an endpoint on the network, as Docker lists active endpoints: {@code name:"N" id:"SHORTID"}. */
+    public List<String> activeEndpoints(String network) {
+        Network n = d.networks.byName.get(network);
+        List<String> out = new ArrayList<>();
+        if (n != null) {
+            for (Container c : d.containers.values()) {
+                if (c.running() && !d.networks.ipOn(c, n).isEmpty()) {
+                    out.add("name:\"" + c.name + "\" id:\"" + c.id.substring(0, 12) + "\"");
+                }
+            }
+        }
+        return out;
+    }
+
     /** The services' names on the overlay changed: the running containers on it get their embedded DNS tables rewritten. */
     public void refreshNames(String networkId) {
         OverlayNetwork o = d.networks.overlays.byId.get(networkId);

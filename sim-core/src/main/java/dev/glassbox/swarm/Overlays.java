@@ -292,6 +292,16 @@ final class Overlays {
                     throw DockerException.server("rpc error: code = FailedPrecondition desc = network " + o.id() + " is in use by service " + s.id);
                 }
             }
+            List<String> active = new ArrayList<>();
+            for (SwarmNode n : cluster.ready()) { // containers that joined it by hand, on any host
+                if (n.engine != null) {
+                    active.addAll(n.engine.clusterAgent().activeEndpoints(o.name()));
+                }
+            }
+            if (!active.isEmpty()) {
+                throw DockerException.conflict("error while removing network: network " + o.name() + " has active endpoints ("
+                        + String.join(", ", active) + ")");
+            }
             Overlays.this.remove(o);
         }
 

@@ -89,6 +89,9 @@ class OverlayTest {
             ok(e, "docker -H worker2 stop -t 0 c2");
             assertEquals(1, e.run("docker -H worker1 exec c1 ping -c 1 -W 1 c2").exitStatus());
             ok(e, "docker -H worker2 start c2");
+            // the manager will not remove an overlay that containers on other hosts are using
+            String busy = e.run("docker network rm appnet").err();
+            assertTrue(busy.startsWith("Error response from daemon: error while removing network: network appnet has active endpoints (name:\"c1\" id:\""), busy);
             // a network that is not attachable is for services only
             ok(e, "node use glassbox-host");
             ok(e, "docker network create -d overlay private");
