@@ -176,6 +176,9 @@ public final class Engine implements AutoCloseable {
         }
         try (Tracer.Span on = tracer.onHost(hosts == null ? "" : hosts.tag(hosts.current()))) {
             pass(THINK_MILLIS);
+            if (kernel instanceof SimKernel k) {
+                k.newCommand();
+            }
             tracer.begin(line.strip(), "The user typed a command line; the docker client reads it.");
             try {
                 return chain(line, progress, console);
@@ -334,6 +337,9 @@ public final class Engine implements AutoCloseable {
     public <T> T serve(String requestLine, java.util.function.Function<Api, T> call) {
         if (tracer.active()) {
             return call.apply(api);
+        }
+        if (kernel instanceof SimKernel k) {
+            k.newCommand();
         }
         tracer.begin(requestLine, "A client sent this request to the daemon's API socket, as the docker CLI and the SDKs do.");
         try {

@@ -20,6 +20,13 @@ public final class ProcessEvents {
         return new KernelEvent(Subsystem.NAMESPACE, action, object, sentence, equivalent);
     }
 
+    /** The sim kernel kills a process that ran {@code steps} units of work without blocking once. */
+    public static KernelEvent runaway(int pid, String command, long steps) {
+        return process("kill runaway", Integer.toString(pid), "The processes have done " + steps + " steps of work for this command:"
+                + " glassbox's kernel kills the one still asking for more, " + pid + " (" + command + "), with SIGKILL, so that one"
+                + " session's loop cannot hold the machine (a real kernel would keep sharing the CPU with it for ever).", "kill -9 " + pid);
+    }
+
     /** runc's clone of the container's first process, held before execve. */
     public static KernelEvent clone(int pid, String equivalent) {
         return process("clone", "pid " + pid,

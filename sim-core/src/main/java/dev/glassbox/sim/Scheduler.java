@@ -15,6 +15,8 @@ final class Scheduler {
     private final ArrayDeque<SimProcess> runnable = new ArrayDeque<>();
     private final PriorityQueue<Timer> timers = new PriorityQueue<>();
     private long now;
+    /** Units of work the processes did since the current command began (see SimProcess.tick). */
+    long work;
     private long timerSeq;
     private SimProcess current;
     /** What each kernel on this scheduler does once processes have stopped running (hands exits to its daemon). */

@@ -200,6 +200,11 @@ public final class SimKernel implements Kernel {
     }
 
     /** The name this host's events carry on a trace shared with other hosts ("" while it is alone). */
+    /** A new command begins: the processes' work is counted from zero again (a runaway is what one command may not do). */
+    public void newCommand() {
+        scheduler.work = 0;
+    }
+
     public void hostTag(java.util.function.Supplier<String> tag) {
         this.hostTag = tag;
     }

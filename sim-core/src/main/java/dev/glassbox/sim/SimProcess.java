@@ -2,6 +2,7 @@ package dev.glassbox.sim;
 
 import dev.glassbox.kernel.ExecSpec;
 import dev.glassbox.kernel.ExitStatus;
+import dev.glassbox.kernel.ProcessEvents;
 import dev.glassbox.kernel.Signals;
 import dev.glassbox.kernel.SysError;
 import java.util.ArrayDeque;
@@ -39,6 +40,8 @@ final class SimProcess {
     ExitStatus exit;
     boolean oomKilled;
     int killedBy;
+    /** How many units of work all processes together may do for one command before the busiest is a runaway. */
+    static final long RUNAWAY_STEPS = 2_000_000;
     long rss;
     final long startMillis;
     String stdin = "";
@@ -200,6 +203,22 @@ final class SimProcess {
         if (alive()) {
             kernel.scheduler.makeRunnable(this);
         }
+    }
+
+    /**
+     * One unit of work (a shell command, a write). A real kernel would keep sharing the CPU with a loop for ever; one
+     * command of a glassbox session may not take more than {@link #RUNAWAY_STEPS} of them, so the process that goes over
+     * is killed, says so on its standard error and in the trace, and ends as SIGKILL ends it.
+     */
+    void tick() {
+        if (++kernel.scheduler.work <= RUNAWAY_STEPS || killedBy != 0) {
+            return;
+        }
+        kernel.event(ProcessEvents.runaway(pid, command(), RUNAWAY_STEPS));
+        output.write(2, "glassbox: killed " + command() + " (pid " + pid + "): the command's processes did " + RUNAWAY_STEPS
+                + " steps of work, a runaway\n");
+        killedBy = Signals.SIGKILL;
+        throw new Killed();
     }
 
     void checkSignals() {

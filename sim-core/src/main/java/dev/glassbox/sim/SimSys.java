@@ -115,12 +115,19 @@ final class SimSys implements Sys {
     // ---- standard streams
 
     @Override
+    public void cpu() {
+        p.tick();
+    }
+
+    @Override
     public void out(String text) {
+        p.tick();
         p.output.write(1, text);
     }
 
     @Override
     public void err(String text) {
+        p.tick();
         p.output.write(2, text);
     }
 

@@ -30,6 +30,13 @@ public interface Sys {
     /** Rewrites what {@code /proc/PID/cmdline} shows, as nginx does ("nginx: master process ..."). */
     void setproctitle(String title);
 
+    /**
+     * One unit of work done without waiting (a shell command): a process that does too many of them in a row without
+     * ever blocking is a runaway, and the kernel kills it so that it cannot hold the machine.
+     */
+    default void cpu() {
+    }
+
     // ---- standard streams
     void out(String text);
     void err(String text);

@@ -208,6 +208,7 @@ final class Interp {
 
     int eval(Node n) {
         if (n instanceof Node.Simple s) {
+            sys.cpu();
             int st = exec.simple(s);
             status = st;
             checkErrexit(st);

@@ -1,0 +1,50 @@
+package dev.glassbox.sim;
+
+import static dev.glassbox.EngineAsserts.ok;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.glassbox.Engine;
+import dev.glassbox.Result;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A loop that never ends cannot hold a session: the sim kernel counts the work its processes do for one command and
+ * kills the process that goes over the budget, with one line on its standard error and a step in the trace.
+ */
+class RunawayTest {
+    @Test
+    void aForegroundLoopIsKilledWithOneLineAndTheSessionGoesOn() {
+        try (Engine e = Engine.sim()) {
+            ok(e, "docker pull busybox");
+            Result r = e.run("docker run --name spin busybox sh -c 'while true; do :; done'");
+            assertEquals(137, r.exitStatus());
+            assertTrue(r.err().matches("glassbox: killed sh -c while true; do :; done \\(pid \\d+\\): the command's processes did "
+                    + SimProcess.RUNAWAY_STEPS + " steps of work, a runaway\n"), r.err());
+            assertTrue(e.lastTrace().events().stream().anyMatch(ev -> ev.action().equals("kill runaway")));
+            assertTrue(ok(e, "docker ps -a --format '{{.Names}} {{.Status}}'").out().startsWith("spin Exited (137) "));
+            assertEquals("hi\n", ok(e, "docker run --rm busybox echo hi").out());
+        }
+    }
+
+    @Test
+    void aBackgroundLoopIsKilledDuringTheNextCommand() {
+        try (Engine e = Engine.sim()) {
+            ok(e, "docker pull busybox");
+            ok(e, "docker run -d --name bg busybox sh -c 'while true; do :; done'");
+            ok(e, "docker ps");
+            String logs = ok(e, "docker logs bg").err();
+            assertTrue(logs.startsWith("glassbox: killed sh -c while true; do :; done (pid "), logs);
+            assertEquals("exited 137\n", ok(e, "docker inspect -f '{{.State.Status}} {{.State.ExitCode}}' bg").out());
+        }
+    }
+
+    @Test
+    void ordinaryWorkStaysFarBelowTheBudget() {
+        try (Engine e = Engine.sim()) {
+            ok(e, "docker pull busybox");
+            ok(e, "docker run --rm busybox sh -c 'i=0; while [ $i -lt 2000 ]; do i=$((i+1)); done; echo $i'");
+            assertTrue(e.lastTrace().events().stream().noneMatch(ev -> ev.action().equals("kill runaway")));
+        }
+    }
+}
