@@ -246,6 +246,7 @@ final class Overlays {
                 out.put(s.name, List.of(vip));
                 s.aliases.forEach(a -> out.putIfAbsent(a, List.of(vip)));
                 out.put("tasks." + s.name, taskIps(s, o.name()));
+                s.aliases.forEach(a -> out.putIfAbsent("tasks." + a, taskIps(s, o.name()))); // as libnetwork does for service aliases
             }
         }
         for (SwarmNode n : cluster.ready()) { // the containers on the overlay, on whichever host they run

@@ -58,6 +58,8 @@ class StackTest {
             // the stack's services answer by their names in the file too, on the stack's networks
             String lookup = ok(e, "docker -H worker2 run --rm --network app_front busybox nslookup api").out();
             assertTrue(lookup.contains("Name:\tapi\nAddress: 10.0.3.2\n"), lookup);
+            String tasks = ok(e, "docker -H worker2 run --rm --network app_front busybox nslookup tasks.web").out();
+            assertEquals(3, tasks.lines().filter(l -> l.matches("Address: 10\\.0\\.3\\.\\d+")).count(), tasks);
             assertTrue(ok(e, "docker -H worker2 run --rm busybox wget -qO- http://10.0.2.16:8080/").out().contains("Welcome to nginx"));
             // deploying again updates what is there
             String again = ok(e, "docker stack deploy -d -c compose.yaml app").out();

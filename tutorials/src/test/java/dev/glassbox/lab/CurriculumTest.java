@@ -27,7 +27,8 @@ class CurriculumTest {
     @Test
     void theCurriculumCoversTheReferenceTextsInOrder() {
         assertEquals(List.of("run-flow", "images-layers", "overlay2", "namespaces", "cgroups", "bridge-network", "user-networks", "volumes",
-                "registries", "containers-vs-vms", "lifecycle", "capstone", "build", "compose", "storage-drivers", "hosts", "swarm"),
+                "registries", "containers-vs-vms", "lifecycle", "capstone", "build", "compose", "storage-drivers", "hosts", "swarm",
+                "overlay-networks"),
                 LESSONS.all().stream().map(Lesson::id).toList());
         for (Lesson l : LESSONS.all()) {
             assertEquals(LESSONS.number(l), l.order(), l.id() + "'s order is its place");
