@@ -35,6 +35,7 @@ final class Hosts {
         String b = normal(bind);
         if (b.isEmpty() || b.equals("0.0.0.0") || b.equals("::")) {
             names.addAll(LOOPBACK);
+            names.add(b); // the address printed at start, as typed on this machine (no DNS name rebinds to a literal)
             names.addAll(machine());
         } else {
             names.add(b);

@@ -32,6 +32,7 @@ class HostsTest {
     void onEveryAddressTheMachinesOwnNamesAndAddressesButNoOther() throws Exception {
         Hosts h = Hosts.of("0.0.0.0", 80);
         assertTrue(h.allows("localhost"));
+        assertTrue(h.allows("0.0.0.0"), "the address printed at start");
         assertTrue(h.allows(InetAddress.getLocalHost().getHostName().toUpperCase() + ":80"), h.names().toString());
         assertTrue(h.allows(InetAddress.getLocalHost().getHostAddress()), h.names().toString());
         assertFalse(h.allows("evil.example"));
