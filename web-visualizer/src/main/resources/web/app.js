@@ -1,7 +1,7 @@
 // The page: one session (kept in localStorage, so a reload finds it again), or with ?watch=ID a
 // classroom's read-only view of a teacher's session.
 import { Api } from './api.js';
-import { render } from './diagram.js';
+import { render, standalone } from './diagram.js';
 import { Terminal } from './terminal.js';
 import { Timeline } from './timeline.js';
 import { LabPane } from './lab.js';
@@ -167,7 +167,7 @@ function download(name, type, content) {
 
 function exports() {
   $('#exportJson').onclick = () => view.trace && download('trace.json', 'application/json', JSON.stringify(view.trace, null, 2));
-  $('#exportSvg').onclick = () => download('diagram.svg', 'image/svg+xml', $('#diagram svg').outerHTML);
+  $('#exportSvg').onclick = () => download('diagram.svg', 'image/svg+xml', standalone($('#diagram svg').outerHTML));
   $('#exportMermaid').onclick = async () => view.trace && download('trace.mmd', 'text/plain', await view.api.get('/trace/mermaid'));
 }
 

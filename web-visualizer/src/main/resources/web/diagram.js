@@ -34,6 +34,19 @@ export const SVG_STYLE = `
   .active > .box { stroke: #e0a000 !important; stroke-width: 3.5 !important; }
 `;
 
+/** The diagram's style: adopted by the page (its CSP allows no inline <style>), written into an exported SVG. */
+const DIAGRAM_CSS = SVG_STYLE + WORLD_STYLE;
+if (typeof document !== 'undefined' && typeof CSSStyleSheet !== 'undefined' && 'adoptedStyleSheets' in document) {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(DIAGRAM_CSS);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+}
+
+/** A drawn diagram as a file of its own, its style inside. */
+export function standalone(svg) {
+  return svg.replace(/^<svg[^>]*>/, (open) => `${open}<style>${DIAGRAM_CSS}</style>`);
+}
+
 const x = (s) => String(s ?? '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const cut = (s, n) => (String(s).length > n ? String(s).slice(0, Math.max(1, n - 1)) + '…' : String(s));
 const short = (id) => String(id || '').replace(/^sha256:/, '').slice(0, 12);
@@ -88,7 +101,7 @@ export function render(state, catalog, active) {
   parts.push(paths.svg);
   y += paths.h;
   const defs = `<defs><marker id="arrowhead" markerWidth="8" markerHeight="8" refX="7" refY="4" orient="auto"><path d="M0,0 L8,4 L0,8 z" fill="#8a99ad"/></marker></defs>`;
-  return { svg: `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${y}" width="${W}" height="${y}" class="${rows.length > 1 ? 'tall' : ''}" data-testid="diagram"><style>${SVG_STYLE}</style>${defs}${parts.join('')}</svg>`, model: m };
+  return { svg: `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${y}" width="${W}" height="${y}" class="${rows.length > 1 ? 'tall' : ''}" data-testid="diagram">${defs}${parts.join('')}</svg>`, model: m };
 }
 
 /** Several hosts: the client, the first host's daemon and the registry on top, then the hosts side by side on their LAN. */
@@ -98,7 +111,7 @@ function renderWorld(state, catalog, active) {
   W = world.width;
   const y = PAD + 78 + world.h;
   const defs = `<defs><marker id="arrowhead" markerWidth="8" markerHeight="8" refX="7" refY="4" orient="auto"><path d="M0,0 L8,4 L0,8 z" fill="#8a99ad"/></marker></defs>`;
-  return { svg: `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${y}" width="${W}" height="${y}" class="tall world" data-testid="diagram"><style>${SVG_STYLE}${WORLD_STYLE}</style>${defs}${topRow(m, PAD, active)}${world.svg}</svg>`, model: m };
+  return { svg: `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${y}" width="${W}" height="${y}" class="tall world" data-testid="diagram">${defs}${topRow(m, PAD, active)}${world.svg}</svg>`, model: m };
 }
 
 /**

@@ -13,12 +13,13 @@ import java.util.function.Consumer;
 
 /**
  * A glassbox daemon the visualizer watches ({@code glassbox web --daemon unix:///…}): the page under
- * {@code /?watch=daemon} shows its state, the trace of the last request a client (the docker CLI, an
+ * {@code /?watch=daemon-…} (128 random bits, printed at start) shows its state, the trace of the last request a client (the docker CLI, an
  * SDK) sent, and each step as it happens, read from the daemon's {@code /glassbox/} routes. A line typed
  * on that page runs in the daemon's engine too: one engine behind the socket, the page and the diagram.
  */
 final class DaemonWatch implements Watched, AutoCloseable {
-    static final String WATCH_ID = "daemon";
+    /** As unguessable as a session's id: lines typed under it run in the daemon's engine. */
+    private final String watchId;
 
     private final DaemonClient daemon;
     private final List<Consumer<String>> watchers = new CopyOnWriteArrayList<>();
@@ -27,6 +28,9 @@ final class DaemonWatch implements Watched, AutoCloseable {
 
     DaemonWatch(DaemonClient daemon) {
         this.daemon = daemon;
+        byte[] b = new byte[16];
+        new java.security.SecureRandom().nextBytes(b);
+        this.watchId = "daemon-" + java.util.HexFormat.of().formatHex(b);
         this.feed = new Thread(this::follow, "glassbox-web-daemon-feed");
         this.feed.setDaemon(true);
         this.feed.start();
@@ -86,7 +90,7 @@ final class DaemonWatch implements Watched, AutoCloseable {
 
     @Override
     public String watchId() {
-        return WATCH_ID;
+        return watchId;
     }
 
     @Override

@@ -22,11 +22,7 @@ final class FileRoutes {
 
     private void put(Context ctx) {
         WebSession s = sessions.get(ctx.pathParam("id"));
-        String length = ctx.header("Content-Length");
-        if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > SessionFiles.MAX_FILE_BYTES) {
-            throw new Refusal(413, "glassbox: this file has " + length + " bytes; a file here holds at most "
-                    + SessionFiles.MAX_FILE_BYTES + " (1 MB).");
-        }
+        // a body over SessionFiles.MAX_FILE_BYTES was refused by the Guard before this
         s.putFile(ctx.queryParam("path"), ctx.bodyAsBytes());
         sessions.save(s);
         json(ctx, s.files());

@@ -33,7 +33,10 @@ final class Routes {
     /** The daemon this visualizer watches ({@code --daemon}), or null. */
     private final DaemonWatch daemon;
 
-    Routes(Sessions sessions, LongSupplier clock, Teacher teacher, DaemonWatch daemon) {
+    private final SocketLimits socketLimits;
+
+    Routes(Sessions sessions, LongSupplier clock, Teacher teacher, DaemonWatch daemon, ClientLimits clients) {
+        this.socketLimits = new SocketLimits(clients);
         this.sessions = sessions;
         this.daemon = daemon;
         this.clock = clock;
@@ -50,7 +53,7 @@ final class Routes {
         });
         app.post("/api/sessions/{id}/commands", this::command);
         app.post("/api/watch/{id}/commands", ctx -> {
-            if (daemon == null || !ctx.pathParam("id").equals(DaemonWatch.WATCH_ID)) {
+            if (daemon == null || !ctx.pathParam("id").equals(daemon.watchId())) {
                 throw Refusal.readOnly();
             }
             JsonNode body = TraceJson.JSON.readTree(ctx.body());
@@ -77,7 +80,7 @@ final class Routes {
 
     /** A classroom's session, or the daemon under its watch id. */
     private Watched watched(String watchId) {
-        return daemon != null && watchId.equals(DaemonWatch.WATCH_ID) ? daemon : sessions.watched(watchId);
+        return daemon != null && watchId.equals(daemon.watchId()) ? daemon : sessions.watched(watchId);
     }
 
     private void reads(Javalin app, String base, Function<Context, ? extends Watched> find) {
@@ -222,11 +225,13 @@ final class Routes {
             s.watch(sink);
             ctx.send("{\"type\":\"hello\"}");
         });
+        socketLimits.install(ws);
         ws.onClose(ctx -> drop(ctx, find));
         ws.onError(ctx -> drop(ctx, find));
     }
 
     private void drop(WsContext ctx, Function<String, ? extends Watched> find) {
+        socketLimits.forget(ctx);
         Consumer<String> sink = sockets.remove(ctx.sessionId());
         if (sink != null) {
             try {

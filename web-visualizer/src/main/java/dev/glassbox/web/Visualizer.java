@@ -24,44 +24,50 @@ public final class Visualizer implements AutoCloseable {
 
     /** Where to listen, where sessions are saved and what each may use. Port 0 picks a free port. */
     public record Options(String host, int port, Path dataDir, Limits limits, Duration stuckAfter, String daemon,
-                          dev.glassbox.daemon.DaemonOptions engines) {
+                          dev.glassbox.daemon.DaemonOptions engines, ClientLimits clients) {
         public static Options defaults() {
             return new Options("127.0.0.1", DEFAULT_PORT, Path.of(System.getProperty("user.home"), ".glassbox", "web-sessions"),
-                    Limits.defaults(), Duration.ofMinutes(10), null, dev.glassbox.daemon.DaemonOptions.DEFAULT);
+                    Limits.defaults(), Duration.ofMinutes(10), null, dev.glassbox.daemon.DaemonOptions.DEFAULT, ClientLimits.defaults());
         }
 
         public Options withPort(int p) {
-            return new Options(host, p, dataDir, limits, stuckAfter, daemon, engines);
+            return new Options(host, p, dataDir, limits, stuckAfter, daemon, engines, clients);
         }
 
         public Options withHost(String h) {
-            return new Options(h, port, dataDir, limits, stuckAfter, daemon, engines);
+            return new Options(h, port, dataDir, limits, stuckAfter, daemon, engines, clients);
         }
 
         public Options withDataDir(Path d) {
-            return new Options(host, port, d, limits, stuckAfter, daemon, engines);
+            return new Options(host, port, d, limits, stuckAfter, daemon, engines, clients);
         }
 
         public Options withLimits(Limits l) {
-            return new Options(host, port, dataDir, l, stuckAfter, daemon, engines);
+            return new Options(host, port, dataDir, l, stuckAfter, daemon, engines, clients);
         }
 
         /** {@code --storage-driver NAME}: how every session's sim daemon keeps layers and containers on disk. */
         public Options withStorageDriver(String name) {
-            return new Options(host, port, dataDir, limits, stuckAfter, daemon, engines.withStorageDriver(name));
+            return new Options(host, port, dataDir, limits, stuckAfter, daemon, engines.withStorageDriver(name), clients);
+        }
+
+        /** What one client address may ask of the server ({@code --connections-per-client N}). */
+        public Options withClients(ClientLimits c) {
+            return new Options(host, port, dataDir, limits, stuckAfter, daemon, engines, c);
         }
 
         /** The glassbox daemon to watch ({@code unix:///…} or {@code tcp://…}), null for none. */
         public Options withDaemon(String url) {
-            return new Options(host, port, dataDir, limits, stuckAfter, url, engines);
+            return new Options(host, port, dataDir, limits, stuckAfter, url, engines, clients);
         }
 
         /** How long one step may hold a student before the teacher's view marks them stuck. */
         public Options withStuckAfter(Duration d) {
-            return new Options(host, port, dataDir, limits, d, daemon, engines);
+            return new Options(host, port, dataDir, limits, d, daemon, engines, clients);
         }
 
-        /** {@code --port N}, {@code --host H}, {@code --data DIR}, {@code --idle-minutes N}, {@code --max-containers N}, {@code --stuck-minutes N}. */
+        /** {@code --port N}, {@code --host H}, {@code --data DIR}, {@code --idle-minutes N}, {@code --max-containers N}, {@code --stuck-minutes N},
+         * {@code --connections-per-client N}. */
         public static Options parse(List<String> args) {
             Options o = defaults();
             List<String> rest = new ArrayList<>(args);
@@ -82,6 +88,7 @@ public final class Visualizer implements AutoCloseable {
                     case "--data" -> o.withDataDir(Path.of(value));
                     case "--idle-minutes" -> o.withLimits(o.limits().withIdle(Duration.ofMinutes(number(name, value, 1, 525600))));
                     case "--max-containers" -> o.withLimits(o.limits().withContainers(number(name, value, 1, 10000)));
+                    case "--connections-per-client" -> o.withClients(o.clients().withConnections(number(name, value, 1, 100000)));
                     case "--stuck-minutes" -> o.withStuckAfter(Duration.ofMinutes(number(name, value, 1, 1440)));
                     case "--daemon" -> {
                         dev.glassbox.engineapi.DaemonClient.of(value); // refuses a malformed address here, in one line
@@ -124,8 +131,16 @@ public final class Visualizer implements AutoCloseable {
 
     public static Visualizer start(Options options) {
         Sessions sessions = new Sessions(new SessionStore(options.dataDir()), options.limits(), options.engines(), System::currentTimeMillis);
+        ClientConnections connections = new ClientConnections();
+        Guard guard = new Guard(options.clients(), connections);
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
+            config.jetty.modifyServletContextHandler(h -> h.addFilter(new org.eclipse.jetty.servlet.FilterHolder(guard), "/*",
+                    java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST)));
+            config.jetty.modifyWebSocketServletFactory(f -> {
+                f.setMaxTextMessageSize(options.clients().socketMessageBytes());
+                f.setMaxBinaryMessageSize(options.clients().socketMessageBytes());
+            });
             config.staticFiles.add(sf -> {
                 sf.hostedPath = "/";
                 sf.directory = "/web";
@@ -134,9 +149,13 @@ public final class Visualizer implements AutoCloseable {
         });
         Teacher teacher = new Teacher(options.stuckAfter());
         DaemonWatch daemon = options.daemon() == null ? null : new DaemonWatch(dev.glassbox.engineapi.DaemonClient.of(options.daemon()));
-        new Routes(sessions, System::currentTimeMillis, teacher, daemon).install(app);
+        new Routes(sessions, System::currentTimeMillis, teacher, daemon, options.clients()).install(app);
         new FileRoutes(sessions).install(app);
         app.start(options.host(), options.port());
+        guard.answerTo(Hosts.of(options.host(), app.port()));
+        for (org.eclipse.jetty.server.Connector c : app.jettyServer().server().getConnectors()) {
+            c.addEventListener(connections);
+        }
         ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "glassbox-web-expiry");
             t.setDaemon(true);
@@ -144,6 +163,7 @@ public final class Visualizer implements AutoCloseable {
         });
         long every = Math.max(1000, Math.min(60_000, options.limits().idle().toMillis() / 4));
         sweeper.scheduleWithFixedDelay(sessions::expire, every, every, TimeUnit.MILLISECONDS);
+        sweeper.scheduleWithFixedDelay(connections::prune, 60, 60, TimeUnit.SECONDS);
         return new Visualizer(app, sessions, sweeper, options.host(), teacher, daemon);
     }
 
@@ -159,7 +179,7 @@ public final class Visualizer implements AutoCloseable {
 
     /** The page that watches the daemon ({@code --daemon}), or null without one. */
     public String daemonUrl() {
-        return daemon == null ? null : url() + "?watch=" + DaemonWatch.WATCH_ID;
+        return daemon == null ? null : url() + "?watch=" + daemon.watchId();
     }
 
     /** The teacher's page, with the token that opens it in its fragment (which browsers never send to the server). */

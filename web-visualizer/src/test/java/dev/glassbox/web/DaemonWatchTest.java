@@ -72,10 +72,10 @@ class DaemonWatchTest {
     void eachRequestTheDaemonServesReachesTheWatchingPageAsItHappens() throws Exception {
         WebSocketTest.Inbox inbox = new WebSocketTest.Inbox();
         HttpClient.newHttpClient().newWebSocketBuilder()
-                .buildAsync(URI.create("ws://127.0.0.1:" + web.port() + "/api/watch/daemon/events"), inbox).get(10, TimeUnit.SECONDS);
+                .buildAsync(URI.create("ws://127.0.0.1:" + web.port() + "/api/watch/" + watchId() + "/events"), inbox).get(10, TimeUnit.SECONDS);
         assertEquals("hello", inbox.next().path("type").asText());
-        assertTrue(web.daemonUrl().endsWith("/?watch=daemon"), web.daemonUrl());
-        assertTrue(get("/api/watch/daemon").path("daemon").asBoolean());
+        assertTrue(web.daemonUrl().matches(".*/\\?watch=daemon-[0-9a-f]{32}"), web.daemonUrl());
+        assertTrue(get("/api/watch/" + watchId()).path("daemon").asBoolean());
 
         String line = "POST /v1.47/images/create?fromImage=busybox&tag=latest HTTP/1.1";
         // the page's feed connects to the daemon on its own thread: ask until the first steps come through
@@ -98,18 +98,18 @@ class DaemonWatchTest {
         assertEquals(line, root.path("object").asText(), "the trace's root is the request line as the client sent it");
         assertTrue(messages.stream().anyMatch(m -> m.path("event").path("layer").asText().equals("registry")), messages.toString());
 
-        JsonNode trace = get("/api/watch/daemon/trace");
+        JsonNode trace = get("/api/watch/" + watchId() + "/trace");
         assertEquals(line, trace.path("command").asText());
-        JsonNode state = get("/api/watch/daemon/state");
+        JsonNode state = get("/api/watch/" + watchId() + "/state");
         assertTrue(state.path("state").path("daemon").toString().contains("busybox"), "the daemon's state shows the pulled image");
         int last = trace.path("events").size() - 1;
-        assertEquals(get("/api/watch/daemon/trace/state?step=" + last).toString().contains("busybox"), true);
+        assertEquals(get("/api/watch/" + watchId() + "/trace/state?step=" + last).toString().contains("busybox"), true);
     }
 
     @Test
     void aLineTypedOnTheWatchingPageRunsInTheDaemonsEngine() throws Exception {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + web.port() + "/api/watch/daemon/commands"))
+                URI.create("http://127.0.0.1:" + web.port() + "/api/watch/" + watchId() + "/commands"))
                 .POST(HttpRequest.BodyPublishers.ofString("{\"line\":\"docker run -d --name web nginx\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), r.body());
@@ -118,6 +118,24 @@ class DaemonWatchTest {
         assertEquals("docker run -d --name web nginx", answer.path("trace").path("command").asText());
         String list = request("GET", "/v1.47/containers/json");
         assertTrue(list.contains("\"Names\":[\"/web\"]"), "a client of the socket sees the container the page ran: " + list);
+    }
+
+    /** The daemon page's id, as printed at start: 128 random bits, so no one else on the network can type into the daemon. */
+    private String watchId() {
+        return web.daemonUrl().substring(web.daemonUrl().indexOf("?watch=") + 7);
+    }
+
+    @Test
+    void theDaemonIsNotReachedUnderAGuessableId() throws Exception {
+        for (String guess : List.of("daemon", "daemon-0", watchId().substring(0, 38))) {
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + web.port() + "/api/watch/" + guess + "/commands"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"line\":\"docker ps\"}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(403, r.statusCode(), r.body());
+            assertEquals(404, HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + web.port() + "/api/watch/" + guess + "/state")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode());
+        }
     }
 
     @Test
