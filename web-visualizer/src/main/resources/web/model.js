@@ -15,11 +15,16 @@ export function model(state, catalog = []) {
   const containers = values(daemon.containers).map(([name, c]) => container(name, c, host, processes, links, nat));
   const images = values(daemon.images).map(([key, i]) => ({ key, ...i }));
   const networks = values(daemon.networks).map(([name, n]) => ({ name, ...n }));
-  const bridges = links.filter((l) => l.kind === 'bridge' && !String(l.key).includes(':'));
+  const bridges = links.filter((l) => l.kind === 'bridge' && !String(l.key).includes(':'))
+    .map((l) => ({ ...l, net: networks.find((n) => n.bridgeInterface === l.name) }))
+    .sort((a, b) => rank(a) - rank(b) || String(a.net ? a.net.name : '~' + a.name).localeCompare(b.net ? b.net.name : '~' + b.name));
   const hostIfs = links.filter((l) => l.kind === 'ether' && !String(l.key).includes(':'));
   const local = new Set(images.flatMap((i) => i.tags || []));
   return { containers, images, networks, bridges, hostIfs, nat, proxies, catalog: catalog.filter((r) => !local.has(r)), time: state.time };
 }
+
+/** The default bridge first, then the user networks' bridges by network name, then bridges no network names. */
+const rank = (bridge) => (bridge.name === 'docker0' ? 0 : bridge.net ? 1 : 2);
 
 function container(name, c, host, processes, links, nat) {
   const shim = processes.find((p) => c.id && p.command.includes('containerd-shim') && p.command.includes(c.id));
@@ -31,8 +36,22 @@ function container(name, c, host, processes, links, nat) {
   const netns = namespaces.find((n) => n.type === 'net');
   const ifaces = netns ? links.filter((l) => l.netns === netns.inode) : [];
   const veth = c.veth ? links.find((l) => l.key === c.veth) : undefined;
+  const veths = hostEnds(ifaces, links, veth);
   const merged = c.upperdir ? c.upperdir.replace(/\/diff$/, '/merged') : '';
   const overlay = merged && host.mounts ? host.mounts[merged] : undefined;
   const rules = nat.filter((r) => c.ip && r.destIp === c.ip);
-  return { name, ...c, shim, init, cgroupKey, cgroup, procs, namespaces, ifaces, vethLink: veth, merged, overlay, rules };
+  return { name, ...c, shim, init, cgroupKey, cgroup, procs, namespaces, ifaces, vethLink: veth, veths, merged, overlay, rules };
+}
+
+/**
+ * The host ends of a container's veth pairs, one per network it is on: the peer of each of its
+ * interfaces, found among the host's links (each names the bridge it is a port of as its master);
+ * the daemon's record of the first while the container's side is not wired yet.
+ */
+function hostEnds(ifaces, links, veth) {
+  const ends = ifaces.filter((l) => l.kind === 'veth' && l.peer)
+    .map((l) => links.find((h) => h.name === l.peer && h.kind === 'veth' && !String(h.key).includes(':')))
+    .filter(Boolean);
+  if (veth && !ends.some((l) => l.key === veth.key)) ends.unshift(veth);
+  return ends;
 }
