@@ -18,9 +18,11 @@ export function model(state, catalog = []) {
   const bridges = links.filter((l) => l.kind === 'bridge' && !String(l.key).includes(':'))
     .map((l) => ({ ...l, net: networks.find((n) => n.bridgeInterface === l.name) }))
     .sort((a, b) => rank(a) - rank(b) || String(a.net ? a.net.name : '~' + a.name).localeCompare(b.net ? b.net.name : '~' + b.name));
-  const hostIfs = links.filter((l) => l.kind === 'ether' && !String(l.key).includes(':'));
+  const parentOf = (l) => ({ ...l, nets: networks.filter((n) => n.parent === l.name) }); // the macvlan and ipvlan networks on a link
+  const hostIfs = links.filter((l) => l.kind === 'ether' && !String(l.key).includes(':')).map(parentOf);
+  const dummies = links.filter((l) => l.kind === 'dummy' && !String(l.key).includes(':')).map(parentOf);
   const local = new Set(images.flatMap((i) => i.tags || []));
-  return { containers, images, networks, bridges, hostIfs, nat, proxies, catalog: catalog.filter((r) => !local.has(r)), time: state.time };
+  return { containers, images, networks, bridges, hostIfs, dummies, nat, proxies, catalog: catalog.filter((r) => !local.has(r)), time: state.time };
 }
 
 /** The default bridge first, then the user networks' bridges by network name, then bridges no network names. */
@@ -36,22 +38,25 @@ function container(name, c, host, processes, links, nat) {
   const netns = namespaces.find((n) => n.type === 'net');
   const ifaces = netns ? links.filter((l) => l.netns === netns.inode) : [];
   const veth = c.veth ? links.find((l) => l.key === c.veth) : undefined;
-  const veths = hostEnds(ifaces, links, veth);
+  const ends = hostEnds(name, ifaces, links, veth);
   const merged = c.upperdir ? c.upperdir.replace(/\/diff$/, '/merged') : '';
   const overlay = merged && host.mounts ? host.mounts[merged] : undefined;
   const rules = nat.filter((r) => c.ip && r.destIp === c.ip);
-  return { name, ...c, shim, init, cgroupKey, cgroup, procs, namespaces, ifaces, vethLink: veth, veths, merged, overlay, rules };
+  return { name, ...c, shim, init, cgroupKey, cgroup, procs, namespaces, ifaces, vethLink: veth, ends, merged, overlay, rules };
 }
 
 /**
- * The host ends of a container's veth pairs, one per network it is on: the peer of each of its
- * interfaces, found among the host's links (each names the bridge it is a port of as its master);
- * the daemon's record of the first while the container's side is not wired yet.
+ * Where a container's interfaces meet the host, one per network it is on: the host end of each veth
+ * pair (the peer of its interface, found among the host's links, a port of the bridge it names as
+ * master; the daemon's record of it while the container's side is not wired yet), and each macvlan
+ * or ipvlan child, which hangs off its parent link on the host. `to` names the host link each ends on.
  */
-function hostEnds(ifaces, links, veth) {
-  const ends = ifaces.filter((l) => l.kind === 'veth' && l.peer)
+function hostEnds(name, ifaces, links, veth) {
+  const veths = ifaces.filter((l) => l.kind === 'veth' && l.peer)
     .map((l) => links.find((h) => h.name === l.peer && h.kind === 'veth' && !String(h.key).includes(':')))
     .filter(Boolean);
-  if (veth && !ends.some((l) => l.key === veth.key)) ends.unshift(veth);
-  return ends;
+  if (veth && !veths.some((l) => l.key === veth.key)) veths.unshift(veth);
+  const children = ifaces.filter((l) => (l.kind === 'macvlan' || l.kind === 'ipvlan') && l.peer);
+  return veths.map((l) => ({ key: l.key, name: l.name, to: l.master, testid: 'veth-' + l.name }))
+    .concat(children.map((l) => ({ key: l.key, name: `${l.name} ${l.kind}`, to: l.peer, testid: `${l.kind}-${name}-${l.name}` })));
 }

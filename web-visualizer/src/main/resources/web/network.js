@@ -1,7 +1,8 @@
 // The network of a lone host under its containers: a box per bridge (docker0 and each user
-// network's), the host's eth0 beside them, each container's veth pairs wired to the bridge each one
-// is a port of, and the NAT table with its published ports. Every veth's line ends inside the box
-// of its own bridge; a veth not yet a port of a bridge is drawn as a stub that ends on none.
+// network's) and per dummy parent of a macvlan or ipvlan network, the host's eth0 beside them, each
+// container's veth pairs wired to the bridge each one is a port of (its macvlan and ipvlan children to
+// their parent link), and the NAT table with its published ports. Every veth's line ends inside the
+// box of its own bridge; a veth not yet a port of a bridge is drawn as a stub that ends on none.
 import { esc } from './model.js';
 
 const PAD = 14;
@@ -17,45 +18,50 @@ const cut = (s, n) => (String(s).length > n ? String(s).slice(0, Math.max(1, n -
 const text = (tx, ty, s, cls = '', extra = '') => `<text x="${tx}" y="${ty}" class="${cls}" ${extra}>${x(s)}</text>`;
 const group = (path, inner, attrs = '') => `<g data-path="${x(path)}" ${attrs}>${inner}</g>`;
 
-/** The width the bridges of m need side by side with the host's eth0. */
+/** The width the bridges (and the dummy parents of macvlan and ipvlan networks) of m need side by side with the host's eth0. */
 export function networkWidth(m) {
-  const n = Math.max(1, m.bridges.length);
+  const n = Math.max(1, m.bridges.length + m.dummies.length);
   return 2 * PAD + n * MIN_BRIDGE + (n - 1) * GAP + GAP + ETH_W;
 }
 
 /**
  * The host's network from y0 down, W wide, under the containers drawn at `positions`
- * ({c, x, left, w, bottom}). Returns the markup (wires first, so the boxes lie over their ends) and its height.
+ * ({c, x, left, w, bottom, row, col}). Returns the markup (wires first, so the boxes lie over their ends) and its height.
  */
 export function drawNetwork(m, positions, y0, W) {
-  const wires = positions.flatMap((pos) => pos.c.veths.map((v, i) => ({ v, pos, i, k: pos.c.veths.length })));
+  const wires = positions.flatMap((pos) => pos.c.ends.map((v, i) => ({ v, pos, i, k: pos.c.ends.length })));
   const by = y0 + 8 + wires.length * LANE + 10;
   const bh = 3 * LINE + 10;
-  const n = m.bridges.length;
+  const row = m.bridges.map((b) => ({ link: b, box: bridgeBox })).concat(m.dummies.map((d) => ({ link: d, box: dummyBox })));
+  const n = row.length;
   const bw = n ? Math.floor((W - 2 * PAD - ETH_W - GAP - (n - 1) * GAP) / n) : 0;
-  const boxes = new Map(m.bridges.map((b, i) => [b.name, { b, bx: PAD + i * (bw + GAP) }]));
+  const eth = m.hostIfs[0];
+  const boxes = new Map(row.map((r, i) => [r.link.name, { bx: PAD + i * (bw + GAP), bw }]));
+  if (eth) boxes.set(eth.name, { bx: W - PAD - ETH_W, bw: ETH_W });
   const out = [];
   wires.forEach((w, lane) => { w.sx = source(w); w.lane = y0 + 8 + lane * LANE; });
   gutters(wires, positions);
   for (const [name, box] of boxes) {
-    const ports = wires.filter((w) => w.v.master === name).sort((a, b) => a.sx - b.sx);
-    ports.forEach((w, j) => { w.tx = box.bx + Math.round(((j + 1) * bw) / (ports.length + 1)); });
+    const ports = wires.filter((w) => w.v.to === name).sort((a, b) => a.sx - b.sx);
+    ports.forEach((w, j) => { w.tx = box.bx + Math.round(((j + 1) * box.bw) / (ports.length + 1)); });
   }
   for (const w of wires) out.push(wire(w, by));
-  m.bridges.forEach((b, i) => out.push(bridgeBox(b, PAD + i * (bw + GAP), by, bw, bh)));
-  const eth = m.hostIfs[0];
+  row.forEach((r, i) => out.push(r.box(r.link, PAD + i * (bw + GAP), by, bw, bh)));
   if (eth) {
     const ex = W - PAD - ETH_W;
     out.push(group('/host/links/' + esc(eth.key), `<rect class="box" x="${ex}" y="${by}" width="${ETH_W}" height="${bh}" rx="4"/>`
       + text(ex + 10, by + 18, cut(`host ${eth.name}`, Math.floor((ETH_W - 20) / TITLE_CHAR)), 'title')
       + text(ex + 10, by + 18 + LINE, cut((eth.addresses || []).join(' '), Math.floor((ETH_W - 20) / CHAR)))
-      + text(ex + 10, by + 18 + 2 * LINE, cut(eth.mac || '', Math.floor((ETH_W - 20) / CHAR)), 'dim'),
+      + text(ex + 10, by + 18 + 2 * LINE, cut(eth.nets.length ? parentOf(eth.nets) : eth.mac || '', Math.floor((ETH_W - 20) / CHAR)), 'dim'),
       `data-testid="eth0-host"`));
   }
   const nat = natTable(m, PAD, by + bh + 14, W - 2 * PAD);
   out.push(nat.svg);
   return { svg: out.join(''), h: by + bh + 14 + nat.h - y0 };
 }
+
+/** "parent of mv (macvlan), iv (ipvlan)": the networks whose children hang off a link. */
+export const parentOf = (nets) => 'parent of ' + nets.map((n) => `${n.name} (${n.driver})`).join(', ');
 
 /** Where a container's i-th of k veth lines leaves its box: spread over the middle of its lower edge. */
 function source({ pos, i, k }) {
@@ -97,7 +103,16 @@ function wire(w, by) {
     `<path class="wire" d="${d}"/>`
     + `<rect class="chip net" x="${sx - cw / 2}" y="${pos.bottom + 6}" width="${cw}" height="20" rx="4"/>`
     + text(sx, pos.bottom + 20, cut(v.name, Math.floor((cw - 6) / CHAR)), '', 'text-anchor="middle"'),
-    `data-testid="veth-${x(v.name)}" data-container="${x(pos.c.name)}" data-master="${x(v.master || '')}"`);
+    `data-testid="${x(v.testid)}" data-container="${x(pos.c.name)}" data-to="${x(v.to || '')}"`);
+}
+
+/** A dummy link Docker made the parent of a macvlan or ipvlan network created without one. */
+function dummyBox(d, bx, by, bw, bh) {
+  return group('/host/links/' + esc(d.key), `<rect class="box" x="${bx}" y="${by}" width="${bw}" height="${bh}" rx="4"/>`
+    + text(bx + 10, by + 18, cut(d.name, Math.floor((bw - 20) / TITLE_CHAR)), 'title')
+    + text(bx + 10, by + 18 + LINE, cut(d.nets.length ? parentOf(d.nets) : 'parent of no network', Math.floor((bw - 20) / CHAR)))
+    + text(bx + 10, by + 18 + 2 * LINE, cut(`dummy · ${(d.addresses || []).join(' ') || 'no address'}`, Math.floor((bw - 20) / CHAR)), 'dim'),
+    `data-testid="parent-${x(d.name)}"`);
 }
 
 /** A bridge: its name, the network it is the bridge of, its address. */

@@ -5,6 +5,7 @@
 // found on the host it happened on. Each host's overlay bridges are drawn under its eth0, and the
 // VXLAN tunnels between hosts (overlay.js) under the hosts, above the LAN that carries them.
 import { esc, model } from './model.js';
+import { parentOf } from './network.js';
 import { drawOverlayBridges, drawTunnels, overlaysOf, OVERLAY_STYLE, stubsTo } from './overlay.js';
 
 const PAD = 14;
@@ -61,7 +62,7 @@ export function drawWorld(state, y0, maxWidth) {
 }
 
 function hostColumn({ node, m, overlays, prefix, bx, anchorX }, by, bw, current) {
-  const veths = m.containers.flatMap((c) => c.veths.map((v, i) => ({ v, c, i, k: c.veths.length })));
+  const veths = m.containers.flatMap((c) => c.ends.map((v, i) => ({ v, c, i, k: c.ends.length })));
   const step = veths.length ? Math.min(LANE, 84 / veths.length) : 0;
   const iw = bw - (veths.length ? 10 + step * veths.length : 0); // the lanes of the veth lines run right of the boxes
   const chars = Math.floor((iw - 20) / 7.9);
@@ -88,10 +89,17 @@ function hostColumn({ node, m, overlays, prefix, bx, anchorX }, by, bw, current)
   y += 4;
   const ovBridges = new Set(overlays.map((o) => o.bridge.key));
   for (const br of m.bridges.filter((b) => !ovBridges.has(b.key))) {
-    const h = Math.max(24, 8 + 6 * veths.filter((w) => w.v.master === br.name).length);
+    const h = Math.max(24, 8 + 6 * veths.filter((w) => w.v.to === br.name).length);
     out.push(group(prefix + '/host/links/' + esc(br.key), `<rect class="bridge" x="${bx + 8}" y="${y}" width="${iw - 16}" height="${h}" rx="4"/>`
       + text(bx + 16, y + 17, cut(`${br.name}${br.net ? ' · ' + br.net.name : ''} ${(br.addresses || []).join(' ')}`, chars - 2), 'head'), `data-testid="bridge-${x(br.name)}"`));
-    boxes.set('bridge ' + br.name, { y, h });
+    boxes.set('link ' + br.name, { y, h });
+    y += h + 6;
+  }
+  for (const d of m.dummies) {
+    const h = Math.max(24, 8 + 6 * veths.filter((w) => w.v.to === d.name).length);
+    out.push(group(prefix + '/host/links/' + esc(d.key), `<rect class="box" x="${bx + 8}" y="${y}" width="${iw - 16}" height="${h}" rx="4"/>`
+      + text(bx + 16, y + 17, cut(`${d.name} dummy · ${d.nets.length ? parentOf(d.nets) : 'parent of no network'}`, chars - 2), 'head'), `data-testid="parent-${x(d.name)}"`));
+    boxes.set('link ' + d.name, { y, h });
     y += h + 6;
   }
   const rows = m.nat.length ? m.nat.map((r) => `DNAT ${r.proto} ${r.hostIp === '0.0.0.0' ? '' : r.hostIp}:${r.hostPort} → ${r.destIp}:${r.destPort}`) : ['no published port'];
@@ -102,10 +110,12 @@ function hostColumn({ node, m, overlays, prefix, bx, anchorX }, by, bw, current)
   const ethY = y + 4;
   if (eth0) {
     out.push(group(prefix + '/host/links/' + esc(eth0.key), `<rect class="box" x="${bx + 8}" y="${ethY}" width="${iw - 16}" height="26" rx="4"/>`
-      + text(bx + 16, ethY + 18, cut(`eth0 ${(eth0.addresses || []).join(' ')} ${eth0.mac || ''}`, chars - 2), 'head'), `data-testid="eth0-host-${x(node.name)}"`));
+      + text(bx + 16, ethY + 18, cut(`eth0 ${(eth0.addresses || []).join(' ')} ${eth0.nets.length ? parentOf(eth0.nets) : eth0.mac || ''}`, chars - 2), 'head'),
+      `data-testid="eth0-host-${x(node.name)}"`));
+    boxes.set('link ' + eth0.name, { y: ethY, h: 26 });
   }
   const ov = drawOverlayBridges(overlays, prefix, bx, ethY + 34, iw, anchorX);
-  for (const [name, at] of ov.at) boxes.set('bridge ' + name, at);
+  for (const [name, at] of ov.at) boxes.set('link ' + name, at);
   const bottom = (overlays.length ? ov.y : ethY + 26) + PAD;
   const wires = vethLines(veths, boxes, prefix, bx + iw - 8, step);
   const svg = `<g data-host="${x(node.name)}" data-testid="host-${x(node.name)}"><rect class="box host ${current ? 'current' : ''}" x="${bx}" y="${by}" width="${bw}" height="${bottom - by}" rx="8"/>`
@@ -116,7 +126,8 @@ function hostColumn({ node, m, overlays, prefix, bx, anchorX }, by, bw, current)
 /**
  * Each container's veth lines in a host's column: out of the container box's right edge, down a lane
  * of its own right of the boxes (the first container's outermost, so the lines cross less), and
- * into the box of the bridge the veth is a port of; a veth that is a port of no drawn bridge stops on its lane.
+ * into the box of the bridge the veth is a port of (a macvlan or ipvlan child's into its parent's);
+ * a veth that is a port of no drawn bridge stops on its lane.
  */
 function vethLines(veths, boxes, prefix, right, step) {
   veths.forEach((w, j) => {
@@ -126,16 +137,16 @@ function vethLines(veths, boxes, prefix, right, step) {
   });
   const ends = new Map();
   for (const w of veths) {
-    const b = w.v.master && boxes.get('bridge ' + w.v.master);
-    if (b) ends.set(w.v.master, [...(ends.get(w.v.master) || []), w]);
+    const b = w.v.to && boxes.get('link ' + w.v.to);
+    if (b) ends.set(w.v.to, [...(ends.get(w.v.to) || []), w]);
   }
   for (const [name, ws] of ends) {
-    const b = boxes.get('bridge ' + name);
+    const b = boxes.get('link ' + name);
     ws.sort((p, q) => p.sy - q.sy).forEach((w, j) => { w.ty = Math.round(b.y + (b.h * (j + 1)) / (ws.length + 1)); });
   }
   return veths.map((w) => {
     const d = w.ty === undefined ? `M${right},${w.sy} L${w.lx},${w.sy} L${w.lx},${w.sy + 12}` : `M${right},${w.sy} L${w.lx},${w.sy} L${w.lx},${w.ty} L${right - 10},${w.ty}`;
     return group(prefix + '/host/links/' + esc(w.v.key), `<path class="wire" d="${d}"/>`,
-      `data-testid="veth-${x(w.v.name)}" data-container="${x(w.c.name)}" data-master="${x(w.v.master || '')}"`);
+      `data-testid="${x(w.v.testid)}" data-container="${x(w.c.name)}" data-to="${x(w.v.to || '')}"`);
   }).join('');
 }

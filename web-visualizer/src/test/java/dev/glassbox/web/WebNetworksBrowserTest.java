@@ -25,15 +25,18 @@ import org.junit.jupiter.api.Test;
 class WebNetworksBrowserTest extends BrowserPage {
     static final Pattern ID = Pattern.compile("[0-9a-f]{64}");
 
-    /** Where each veth line of a container ends: the bridges whose box holds the end point, and whether the host's eth0 box does. */
+    /**
+     * Where each line of a container of a kind (veth, macvlan, ipvlan) ends: the bridges (and dummy
+     * parents) whose box holds the end point, and whether the host's eth0 box does.
+     */
     static final String ENDS = """
-            ([scope, name]) => {
+            ([scope, name, kind]) => {
               const root = document.querySelector(scope);
               const inside = (p, b) => p.x >= b.x && p.x <= b.x + b.width && p.y >= b.y && p.y <= b.y + b.height;
-              const bridges = [...root.querySelectorAll('[data-testid^="bridge-"]')]
-                .map((g) => ({ name: g.dataset.testid.slice('bridge-'.length), box: g.querySelector('rect.bridge').getBBox() }));
+              const bridges = [...root.querySelectorAll('[data-testid^="bridge-"], [data-testid^="parent-"]')]
+                .map((g) => ({ name: g.dataset.testid.replace(/^(bridge|parent)-/, ''), box: g.querySelector('rect').getBBox() }));
               const eth = root.querySelector('[data-testid^="eth0-host"] rect');
-              return [...root.querySelectorAll('[data-testid^="veth-"]')]
+              return [...root.querySelectorAll(`[data-testid^="${kind}-"]`)]
                 .filter((g) => g.dataset.container === name)
                 .map((g) => {
                   const w = g.querySelector('.wire');
@@ -71,19 +74,23 @@ class WebNetworksBrowserTest extends BrowserPage {
 
     /** Creates a user network and returns its bridge's name, as Docker names it: br- and the network id's first 12 digits. */
     String network(String docker, String name) {
-        Matcher m = ID.matcher(run(docker + " network create " + name));
+        return "br-" + created(docker + " network create " + name);
+    }
+
+    /** Runs a network create and returns the first 12 digits of the id it printed last. */
+    String created(String line) {
+        Matcher m = ID.matcher(run(line));
         String id = null;
         while (m.find()) {
             id = m.group();
         }
         assertTrue(id != null, "network create printed an id");
-        return "br-" + id.substring(0, 12);
+        return id.substring(0, 12);
     }
 
     /** Each veth line of the container ends on the bridge of each of its networks, one line per network, none on eth0. */
     void endsOn(String scope, String container, Set<String> bridges) {
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> ends = (List<Map<String, Object>>) page.evaluate(ENDS, List.of(scope, container));
+        List<Map<String, Object>> ends = ends(scope, container, "veth");
         assertEquals(bridges.size(), ends.size(), container + ": a veth line per network: " + ends);
         Set<String> on = new TreeSet<>();
         for (Map<String, Object> e : ends) {
@@ -93,6 +100,11 @@ class WebNetworksBrowserTest extends BrowserPage {
             on.add(b);
         }
         assertEquals(new TreeSet<>(bridges), on, container + ": " + ends);
+    }
+
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> ends(String scope, String container, String kind) {
+        return (List<Map<String, Object>>) page.evaluate(ENDS, List.of(scope, container, kind));
     }
 
     void natFits(String scope) {
@@ -140,6 +152,30 @@ class WebNetworksBrowserTest extends BrowserPage {
         page.waitForSelector("[data-testid=container-p2][data-status=running]");
         assertEquals(1, page.locator("[data-testid=nat-8082]").count(), "the rule for 127.0.0.1:8082 is drawn");
         natFits("#diagram svg");
+    }
+
+    /** A macvlan child hangs off eth0, an ipvlan child off the dummy Docker made its parent (di- and the network id): their lines end there, no veth. */
+    @Test
+    void macvlanAndIpvlanChildrenEndOnTheirParentLinks() {
+        run("docker network create -d macvlan --subnet 10.0.2.0/24 --gateway 10.0.2.2 -o parent=eth0 mv");
+        String dummy = "di-" + created("docker network create -d ipvlan --subnet 192.168.50.0/24 iv");
+        run("docker run -d --name m1 --network mv nginx");
+        run("docker run -d --name i1 --network iv nginx");
+        run("docker run -d --name w1 nginx");
+        page.waitForSelector("[data-testid=container-w1][data-status=running]");
+        String scope = "#diagram svg";
+        List<Map<String, Object>> m1 = ends(scope, "m1", "macvlan");
+        assertEquals(1, m1.size(), "m1's macvlan child: " + m1);
+        assertEquals(true, m1.get(0).get("onEth"), "m1's line ends on the host's eth0: " + m1);
+        assertEquals("", m1.get(0).get("on"), "and on no bridge: " + m1);
+        List<Map<String, Object>> i1 = ends(scope, "i1", "ipvlan");
+        assertEquals(1, i1.size(), "i1's ipvlan child: " + i1);
+        assertEquals(dummy, i1.get(0).get("on"), "i1's line ends on the dummy parent: " + i1);
+        assertEquals(List.of(), ends(scope, "m1", "veth"), "no veth for m1");
+        endsOn(scope, "w1", Set.of("docker0"));
+        assertTrue(page.locator("[data-testid=eth0-host]").textContent().contains("mv (macvlan)"), page.locator("[data-testid=eth0-host]").textContent());
+        assertTrue(page.locator("[data-testid=parent-" + dummy + "]").textContent().contains("iv (ipvlan)"));
+        page.screenshot(new Page.ScreenshotOptions().setPath(TARGET.resolve("web-networks-macvlan.png")));
     }
 
     @Test
