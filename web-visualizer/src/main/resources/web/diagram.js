@@ -3,6 +3,7 @@
 // Every drawn object carries data-path, the JSON pointer of the state it shows, so a step's
 // changes can be highlighted by path.
 import { esc, model } from './model.js';
+import { drawNetwork, networkWidth } from './network.js';
 import { drawWorld, isWorld, WORLD_STYLE } from './world.js';
 
 const MAX_W = 960;
@@ -66,7 +67,7 @@ export function render(state, catalog, active) {
   if (isWorld(state)) return renderWorld(state, catalog, active);
   const m = model(state, catalog);
   const n0 = Math.max(1, Math.min(3, m.containers.length));
-  W = Math.max(760, Math.min(MAX_W, n0 * 430 + PAD * (n0 + 1)));
+  W = Math.max(760, Math.min(MAX_W, n0 * 430 + PAD * (n0 + 1)), networkWidth(m));
   const parts = [];
   let y = PAD;
   parts.push(topRow(m, y, active));
@@ -81,19 +82,19 @@ export function render(state, catalog, active) {
     parts.push(text(W / 2, y + 40, 'no containers yet: type  docker run -d -p 8080:80 nginx', 'dim', 'text-anchor="middle"'));
     y += 70;
   }
-  for (const row of rows) {
+  const x0 = (W - (perRow * cw + (perRow - 1) * PAD)) / 2; // a short last row under the first columns, so the veth lines of the rows above pass between its boxes
+  rows.forEach((row, r) => {
     let h = 0;
-    const x0 = (W - (row.length * cw + (row.length - 1) * PAD)) / 2;
     row.forEach((c, i) => {
       const cx = x0 + i * (cw + PAD);
       const drawn = containerBox(c, cx, y, cw, active);
       parts.push(drawn.svg);
-      positions.push({ c, x: cx + cw / 2, left: cx, bottom: y + drawn.h });
+      positions.push({ c, x: cx + cw / 2, left: cx, w: cw, bottom: y + drawn.h, row: r, col: i });
       h = Math.max(h, drawn.h);
     });
     y += h + 36;
-  }
-  const net = network(m, positions, y);
+  });
+  const net = drawNetwork(m, positions, y, W);
   parts.splice(1, 0, net.svg); // painted first: the veth wires of a lower row pass behind the boxes above them
   y += net.h + PAD;
   const paths = hostPaths(positions, y);
@@ -261,51 +262,4 @@ function containerBox(c, bx, by, bw, active) {
   const h = y - by;
   const cls = `box container ${x(c.status)}`;
   return { svg: group(p, `<rect class="${cls}" x="${bx}" y="${by}" width="${bw}" height="${h}" rx="8"/>` + out.join(''), `data-testid="container-${x(c.name)}" data-status="${x(c.status)}" class="${active === 'runtime' ? '' : ''}"`), h };
-}
-
-function network(m, positions, y0) {
-  const out = [];
-  let y = y0;
-  const bridge = m.bridges[0];
-  const by = y + 40;
-  // veth pairs: from each container's eth0 down to docker0
-  for (const pos of positions) {
-    const v = pos.c.vethLink;
-    if (!v) continue;
-    out.push(group('/host/links/' + esc(v.key),
-      `<line class="wire" x1="${pos.x}" y1="${pos.bottom}" x2="${pos.x}" y2="${by}"/>`
-      + `<rect class="chip net" x="${pos.x - 62}" y="${by - 30}" width="124" height="22" rx="4"/>` + text(pos.x, by - 14, v.name, '', 'text-anchor="middle"'),
-      `data-testid="veth-${x(v.name)}"`));
-    out.push(text(pos.x + 6, pos.bottom + 16, 'veth pair', 'dim'));
-  }
-  const bx = PAD, bw = W - 2 * PAD - 290;
-  if (bridge) {
-    const net = m.networks.find((n) => n.bridgeInterface === bridge.name);
-    out.push(group('/host/links/' + esc(bridge.key), `<rect class="bridge" x="${bx}" y="${by}" width="${bw}" height="30" rx="4"/>`
-      + text(bx + 10, by + 20, cut(`${bridge.name} ${(bridge.addresses || []).join(' ')}${net ? ' · network ' + net.name : ''}`, Math.floor((bw - 20) / 8.4)), 'title'),
-      `data-testid="bridge-${x(bridge.name)}"`));
-  }
-  const eth = m.hostIfs[0];
-  const ex = bx + bw + 20, ew = W - PAD - ex;
-  if (eth) {
-    out.push(group('/host/links/' + esc(eth.key), `<rect class="box" x="${ex}" y="${by}" width="${ew}" height="30" rx="4"/>`
-      + text(ex + 10, by + 20, `host ${eth.name} ${(eth.addresses || []).join(' ')}`, 'title')));
-  }
-  y = by + 44;
-  // NAT table
-  const rows = m.nat;
-  const proxies = m.proxies || [];
-  const nh = 26 + Math.max(1, rows.length + proxies.length) * LINE;
-  let nat = `<rect class="nat" x="${bx}" y="${y}" width="${W - 2 * PAD}" height="${nh}" rx="4"/>` + text(bx + 10, y + 18, 'iptables -t nat  (DOCKER chain: published ports)', 'head');
-  if (rows.length === 0 && proxies.length === 0) nat += text(bx + 380, y + 18, 'no rule: no published port', 'dim');
-  rows.forEach((r, i) => {
-    nat += group('/host/nat', text(bx + 380, y + 18 + i * LINE, `DNAT ${r.proto} ${r.hostIp}:${r.hostPort} → ${r.destIp}:${r.destPort}`), `data-testid="nat-${r.hostPort}"`);
-  });
-  proxies.forEach((r, i) => {
-    nat += group('/host/proxies', text(bx + 380, y + 18 + (rows.length + i) * LINE, `docker-proxy ${r.proto} ${r.hostIp}:${r.hostPort} → ${r.destIp}:${r.destPort}  (for 127.0.0.1)`),
-      `data-testid="proxy-${r.hostPort}"`);
-  });
-  out.push(group('/host/nat', nat));
-  y += nh;
-  return { svg: out.join(''), h: y - y0 };
 }

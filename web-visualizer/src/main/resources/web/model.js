@@ -15,11 +15,18 @@ export function model(state, catalog = []) {
   const containers = values(daemon.containers).map(([name, c]) => container(name, c, host, processes, links, nat));
   const images = values(daemon.images).map(([key, i]) => ({ key, ...i }));
   const networks = values(daemon.networks).map(([name, n]) => ({ name, ...n }));
-  const bridges = links.filter((l) => l.kind === 'bridge' && !String(l.key).includes(':'));
-  const hostIfs = links.filter((l) => l.kind === 'ether' && !String(l.key).includes(':'));
+  const bridges = links.filter((l) => l.kind === 'bridge' && !String(l.key).includes(':'))
+    .map((l) => ({ ...l, net: networks.find((n) => n.bridgeInterface === l.name) }))
+    .sort((a, b) => rank(a) - rank(b) || String(a.net ? a.net.name : '~' + a.name).localeCompare(b.net ? b.net.name : '~' + b.name));
+  const parentOf = (l) => ({ ...l, nets: networks.filter((n) => n.parent === l.name) }); // the macvlan and ipvlan networks on a link
+  const hostIfs = links.filter((l) => l.kind === 'ether' && !String(l.key).includes(':')).map(parentOf);
+  const dummies = links.filter((l) => l.kind === 'dummy' && !String(l.key).includes(':')).map(parentOf);
   const local = new Set(images.flatMap((i) => i.tags || []));
-  return { containers, images, networks, bridges, hostIfs, nat, proxies, catalog: catalog.filter((r) => !local.has(r)), time: state.time };
+  return { containers, images, networks, bridges, hostIfs, dummies, nat, proxies, catalog: catalog.filter((r) => !local.has(r)), time: state.time };
 }
+
+/** The default bridge first, then the user networks' bridges by network name, then bridges no network names. */
+const rank = (bridge) => (bridge.name === 'docker0' ? 0 : bridge.net ? 1 : 2);
 
 function container(name, c, host, processes, links, nat) {
   const shim = processes.find((p) => c.id && p.command.includes('containerd-shim') && p.command.includes(c.id));
@@ -31,8 +38,25 @@ function container(name, c, host, processes, links, nat) {
   const netns = namespaces.find((n) => n.type === 'net');
   const ifaces = netns ? links.filter((l) => l.netns === netns.inode) : [];
   const veth = c.veth ? links.find((l) => l.key === c.veth) : undefined;
+  const ends = hostEnds(name, ifaces, links, veth);
   const merged = c.upperdir ? c.upperdir.replace(/\/diff$/, '/merged') : '';
   const overlay = merged && host.mounts ? host.mounts[merged] : undefined;
   const rules = nat.filter((r) => c.ip && r.destIp === c.ip);
-  return { name, ...c, shim, init, cgroupKey, cgroup, procs, namespaces, ifaces, vethLink: veth, merged, overlay, rules };
+  return { name, ...c, shim, init, cgroupKey, cgroup, procs, namespaces, ifaces, vethLink: veth, ends, merged, overlay, rules };
+}
+
+/**
+ * Where a container's interfaces meet the host, one per network it is on: the host end of each veth
+ * pair (the peer of its interface, found among the host's links, a port of the bridge it names as
+ * master; the daemon's record of it while the container's side is not wired yet), and each macvlan
+ * or ipvlan child, which hangs off its parent link on the host. `to` names the host link each ends on.
+ */
+function hostEnds(name, ifaces, links, veth) {
+  const veths = ifaces.filter((l) => l.kind === 'veth' && l.peer)
+    .map((l) => links.find((h) => h.name === l.peer && h.kind === 'veth' && !String(h.key).includes(':')))
+    .filter(Boolean);
+  if (veth && !veths.some((l) => l.key === veth.key)) veths.unshift(veth);
+  const children = ifaces.filter((l) => (l.kind === 'macvlan' || l.kind === 'ipvlan') && l.peer);
+  return veths.map((l) => ({ key: l.key, name: l.name, to: l.master, testid: 'veth-' + l.name }))
+    .concat(children.map((l) => ({ key: l.key, name: `${l.name} ${l.kind}`, to: l.peer, testid: `${l.kind}-${name}-${l.name}` })));
 }

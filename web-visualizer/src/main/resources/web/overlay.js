@@ -40,11 +40,13 @@ export function overlaysOf(m, links) {
 /**
  * A host's overlay bridges from y down, each with its VXLAN port, and a dashed stub from the port to
  * the host's lower edge at `anchorX(name)`, where the tunnel leaves the host. Returns the markup
- * (stubs first, so the boxes lie over them) and the y under the last box.
+ * (stubs first, so the boxes lie over them), the y under the last box and where each bridge's box is
+ * (`at`: bridge name → {y, h}), for the veth lines that end on it.
  */
 export function drawOverlayBridges(overlays, prefix, bx, y, bw, anchorX) {
   const stubs = [];
   const boxes = [];
+  const at = new Map();
   for (const o of overlays) {
     const ax = anchorX(o.vxlan.name);
     const portW = 14 + 7.6 * o.vxlan.name.length;
@@ -60,9 +62,10 @@ export function drawOverlayBridges(overlays, prefix, bx, y, bw, anchorX) {
       + text(bx + bw - 16, y + 17, addr, 'dim', 'text-anchor="end"')
       + port + text(bx + bw - 16, y + 2 * LINE + 5, o.bridge.name, 'dim', 'text-anchor="end"') + '</g>');
     stubs.push({ ax, y1: y + 2 * LINE + 10 });
+    at.set(o.bridge.name, { y, h });
     y += h + 6;
   }
-  return { stubs, svg: boxes.join(''), y };
+  return { stubs, svg: boxes.join(''), y, at };
 }
 
 /** The markup of the stubs once the host's lower edge is known. */
