@@ -277,7 +277,7 @@ public final class Engine implements AutoCloseable {
                 int colon = dest.lastIndexOf(':');
                 try (Tracer.Span h = tracer.onHost(hosts.tag(from.get()))) {
                     return PacketTrace.fromHost(args.get(2), dest, colon > 0 ? dest.substring(0, colon) : dest,
-                            colon > 0 ? dest.substring(colon + 1) : "", k.net(), tracer);
+                            colon > 0 ? dest.substring(colon + 1) : "", k, tracer);
                 }
             }
         }
@@ -316,7 +316,7 @@ public final class Engine implements AutoCloseable {
             return new Result("", "docker: 'docker' requires a command; try 'docker run hello'\n", 1);
         }
         if (args.get(0).equals("packet") && !docker) {
-            return PacketTrace.run(args, cli, tracer, progress);
+            return PacketTrace.run(args, cli, kernel.reportsPacketHops(), tracer, progress);
         }
         String shown = "docker " + String.join(" ", args);
         try (Tracer.Span s = tracer.open(Layer.CLIENT, null, "parse", shown, "The docker CLI parses '" + args.get(0)

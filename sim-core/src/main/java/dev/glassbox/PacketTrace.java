@@ -13,7 +13,8 @@ import java.util.Set;
  * {@code packet trace SOURCE DEST[:PORT]}: sends one packet from inside container SOURCE (an ICMP echo,
  * or a TCP connection to PORT) with the container's own busybox, and lists the hops the kernel
  * reported on its way: route lookups, veth crossings, bridge forwarding, DNAT or docker-proxy, the answer. On a
- * kernel that reports no hops (the real one does not narrate its packets) the list says so.
+ * kernel that reports no hops (the real one does not narrate its packets) the list says so; on one that does, an
+ * empty list means no packet was sent (the source is not running, or the name did not resolve).
  */
 final class PacketTrace {
     static final Set<String> HOPS = Set.of("route", "MASQUERADE", "LAN", "veth", "bridge forward", "macvlan bridge", "ipvlan l2", "DNAT", "proxy", "connected",
@@ -22,7 +23,7 @@ final class PacketTrace {
 
     private PacketTrace() {}
 
-    static Result run(List<String> args, Cli cli, Tracer tracer, Progress progress) {
+    static Result run(List<String> args, Cli cli, boolean narrated, Tracer tracer, Progress progress) {
         if (args.size() != 4 || !args.get(1).equals("trace")) {
             return new Result("", USAGE, 2);
         }
@@ -36,20 +37,20 @@ final class PacketTrace {
         }
         List<String> exec = new ArrayList<>(List.of("exec", source));
         exec.addAll(port.isEmpty() ? List.of("ping", "-c", "1", "-W", "1", host) : List.of("nc", "-z", "-w", "2", host, port));
-        return follow(tracer, source, dest, port.isEmpty(), "from inside " + source, "docker " + String.join(" ", exec), () -> cli.execute(exec, progress));
+        return follow(tracer, narrated, source, dest, port.isEmpty(), "from inside " + source, "docker " + String.join(" ", exec), () -> cli.execute(exec, progress));
     }
 
     /**
      * {@code packet trace HOST DEST:PORT} in a world: a TCP connection from the network namespace of the host named
      * {@code source} itself (as {@code nc} typed on that host would open), to {@code ip:port}.
      */
-    static Result fromHost(String source, String dest, String ip, String port, dev.glassbox.kernel.Net net, Tracer tracer) {
+    static Result fromHost(String source, String dest, String ip, String port, dev.glassbox.kernel.Kernel kernel, Tracer tracer) {
         if (port.isEmpty() || !port.matches("\\d{1,5}")) {
             return new Result("", "glassbox: a packet from a host needs a port: packet trace " + source + " " + dest + ":PORT\n" + USAGE, 2);
         }
-        return follow(tracer, source, dest, false, "from the host " + source, "nc -z -w 2 " + ip + " " + port, () -> {
+        return follow(tracer, kernel.reportsPacketHops(), source, dest, false, "from the host " + source, "nc -z -w 2 " + ip + " " + port, () -> {
             try {
-                net.connect(ip, Integer.parseInt(port)).close();
+                kernel.net().connect(ip, Integer.parseInt(port)).close();
                 return new Result("", "", 0);
             } catch (dev.glassbox.kernel.SysError e) {
                 return new Result("", "nc: " + ip + " (" + ip + ":" + port + "): " + e.getMessage() + "\n", 1);
@@ -57,7 +58,7 @@ final class PacketTrace {
         });
     }
 
-    private static Result follow(Tracer tracer, String source, String dest, boolean icmp, String from, String equivalent,
+    private static Result follow(Tracer tracer, boolean narrated, String source, String dest, boolean icmp, String from, String equivalent,
             java.util.function.Supplier<Result> send) {
         List<TraceEvent> hops = new ArrayList<>();
         java.util.function.Consumer<TraceEvent> listener = e -> {
@@ -78,7 +79,7 @@ final class PacketTrace {
         }
         StringBuilder out = new StringBuilder("packet " + source + " → " + dest + (icmp ? " (ICMP echo)" : " (TCP)") + "\n");
         if (hops.isEmpty()) {
-            out.append("  this kernel reports no hops: only the answer below\n");
+            out.append(narrated ? "  no packet was sent: only the answer below\n" : "  this kernel reports no hops: only the answer below\n");
         }
         int i = 1;
         int hostWidth = hops.stream().mapToInt(h -> h.host().length()).max().orElse(0); // a world's hops say which host they were on

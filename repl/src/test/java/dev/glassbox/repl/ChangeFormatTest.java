@@ -19,6 +19,12 @@ class ChangeFormatTest {
     }
 
     @Test
+    void keysThatArePathsReadAsPaths() {
+        assertEquals("- /host/cgroups/docker/c4797", ChangeFormat.line(new Change("/host/cgroups/docker~1c4797", IntNode.valueOf(1), null), Style.PLAIN));
+        assertEquals("- /host/mounts/mnt:[4]/var/lib/x~0y", ChangeFormat.line(new Change("/host/mounts/mnt:[4]~1var~1lib~1x~00y", IntNode.valueOf(1), null), Style.PLAIN));
+    }
+
+    @Test
     void longValuesAreCut() {
         String line = ChangeFormat.line(new Change("/a", null, TextNode.valueOf("x".repeat(200))), Style.PLAIN);
         assertEquals("+ /a ".length() + ChangeFormat.MAX_VALUE, line.length());

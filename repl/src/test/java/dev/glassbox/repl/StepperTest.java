@@ -1,6 +1,7 @@
 package dev.glassbox.repl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.glassbox.repl.StepInput.Key;
@@ -44,6 +45,20 @@ class StepperTest {
         String out = step(Key.BACK, Key.QUIT);
         assertTrue(out.contains("(this is the first step)"), out);
         assertEquals(2, out.split("step 1/5", -1).length - 1);
+    }
+
+    @Test
+    void pathsReadAsPathsNotAsJsonPointerEscapes() {
+        try (dev.glassbox.Engine e = dev.glassbox.Engine.sim()) {
+            e.run("docker pull busybox");
+            String id = e.run("docker run -d busybox sleep 300").out().strip();
+            StringWriter text = new StringWriter();
+            new Stepper(e.lastTrace(), new PrintWriter(text), Style.PLAIN).run(() -> Key.NEXT);
+            String out = text.toString();
+            assertFalse(out.contains("~1") || out.contains("~0"), out);
+            assertTrue(out.contains("+ /host/cgroups/docker/" + id + " "), out);
+            assertTrue(out.contains("/merged/proc "), "a mount's path inside the container's mount namespace: " + out);
+        }
     }
 
     @Test

@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code docker top} (ps -ef columns) and {@code docker stats --no-stream}. */
+/** {@code docker top} (ps -ef columns) and {@code docker stats}: one reading, or followed at a console ({@link StatsFollow}). */
 final class ProcessCommands {
     static final String STATS_TABLE =
             "table {{.ID}}\t{{.Name}}\t{{.CPUPerc}}\t{{.MemUsage}}\t{{.MemPerc}}\t{{.NetIO}}\t{{.BlockIO}}\t{{.PIDs}}";
@@ -31,6 +31,26 @@ final class ProcessCommands {
     }
 
     static int stats(Session s, Parsed p) {
+        List<String> errors = new ArrayList<>();
+        String table = statsTable(s, p, errors);
+        if (!errors.isEmpty()) {
+            errors.forEach(s::err);
+            return 1;
+        }
+        if (p.bool("no-stream")) {
+            s.out.append(table);
+            return 0;
+        }
+        if (s.console == null) {
+            s.out.append(table);
+            s.err("glassbox: docker stats stops here: the containers run on and their usage later is not followed");
+            return 0;
+        }
+        return new StatsFollow(s, () -> statsTable(s, p, new ArrayList<>())).run();
+    }
+
+    /** The table of one reading: the containers named, or those running (all with -a); what failed goes to {@code errors}. */
+    static String statsTable(Session s, Parsed p, List<String> errors) {
         List<String> targets = new ArrayList<>(p.args);
         if (targets.isEmpty()) {
             for (Api.ContainerSummary c : s.api.containers(p.bool("all"))) {
@@ -39,7 +59,6 @@ final class ProcessCommands {
         }
         boolean trunc = !p.bool("no-trunc");
         List<Map<String, Object>> rows = new ArrayList<>();
-        List<String> errors = new ArrayList<>();
         for (String target : targets) {
             try {
                 rows.add(row(target, s.api.stats(target), trunc));
@@ -47,12 +66,7 @@ final class ProcessCommands {
                 errors.add(Session.daemonError(e));
             }
         }
-        if (!errors.isEmpty()) {
-            errors.forEach(s::err);
-            return 1;
-        }
-        s.out.append(Formatter.render(p.string("format", ""), STATS_TABLE, STATS_HEADERS, rows));
-        return 0;
+        return Formatter.render(p.string("format", ""), STATS_TABLE, STATS_HEADERS, rows);
     }
 
     private static Map<String, Object> row(String target, Api.Stats st, boolean trunc) {

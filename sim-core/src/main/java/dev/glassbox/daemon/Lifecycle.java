@@ -145,7 +145,18 @@ final class Lifecycle {
                 c.stdin.connect(ContainerStdin.of(d.tasks, pid));
             }
             d.tasks.onExit(pid, status -> exited(c, pid, status));
+        } catch (DockerException e) {
+            throw removedIfAuto(c, e);
         }
+    }
+
+    /** moby's containerStart: a start that fails removes an AutoRemove (--rm) container and its anonymous volumes, as its exit would. */
+    private DockerException removedIfAuto(Container c, DockerException failure) {
+        if (c.hostConfig.autoRemove()) {
+            remove(c);
+            VolumeUsers.removeAnonymous(d, c);
+        }
+        return failure;
     }
 
     private RuntimeSpec spec(Container c, RuntimeSpec.NetworkPlan plan, UserLookup.ExecUser user) {

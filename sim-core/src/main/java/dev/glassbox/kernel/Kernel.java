@@ -15,6 +15,11 @@ public interface Kernel extends AutoCloseable {
 
     KernelInfo info();
 
+    /** Whether this kernel reports each hop of a packet it routes as a trace event (the sim kernel does; Linux does not narrate). */
+    default boolean reportsPacketHops() {
+        return false;
+    }
+
     /** The host's /etc/resolv.conf as text, empty when it has none: the daemon makes the containers' resolver files from it. */
     default String hostResolvConf() {
         return "";

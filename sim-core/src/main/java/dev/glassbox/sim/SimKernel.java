@@ -119,6 +119,11 @@ public final class SimKernel implements Kernel {
     }
 
     @Override
+    public boolean reportsPacketHops() {
+        return true;
+    }
+
+    @Override
     public KernelInfo info() {
         return info;
     }
