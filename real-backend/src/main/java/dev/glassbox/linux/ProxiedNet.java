@@ -31,6 +31,14 @@ final class ProxiedNet implements Net {
         this.gateway = options.gateway();
     }
 
+    /** docker-proxy's loopback address, and for a publication on all addresses its bridge's gateway (DNAT and the proxy): nowhere else. */
+    @Override
+    public java.util.List<String> answersOn(NatRule rule) {
+        java.net.InetAddress gateway = PortProxy.gatewayOf(rule);
+        String loopback = PortProxy.listenIp(rule);
+        return gateway == null ? java.util.List.of(loopback) : java.util.List.of(loopback, gateway.getHostAddress());
+    }
+
     @Override
     public void claimParent(String parent, boolean dummy) {
         links.claimParent(parent, dummy);

@@ -118,7 +118,8 @@ final class Serialized implements Processes {
     public void onExit(int pid, Consumer<ExitStatus> listener) {
         pending.add(pid);
         inner.onExit(pid, st -> {
-            queue.add(() -> listener.accept(st));
+            ExitStatus seen = st.atMillis() > 0 ? st : st.at(System.currentTimeMillis()); // the daemon hears of it later, at its next turn
+            queue.add(() -> listener.accept(seen));
             pending.remove(pid);
         });
     }

@@ -139,7 +139,8 @@ class LinuxEngineTest {
         LinuxKernel.Options o = ownSubnet();
         try (Engine e = LinuxEngine.open(o)) {
             ok(e, "docker run -d -p " + port + ":80 --name web nginx");
-            assertTrue(ok(e, "docker ps").out().contains("0.0.0.0:" + port + "->80/tcp"));
+            assertTrue(ok(e, "docker ps").out().contains("127.0.0.1:" + port + "->80/tcp, " + o.gateway() + ":" + port + "->80/tcp"),
+                    "where the port answers: loopback and the gateway, not 0.0.0.0");
             assertEquals(List.of("nat -A " + LinuxNat.chain(o) + " ! -i " + o.bridge() + " -p tcp -m tcp --dport " + port
                     + " -j DNAT --to-destination " + o.subnet().replace("0/24", "2") + ":80"), natRules(), "the DNAT rule is on the host");
             HttpResponse<String> loopback = get("http://127.0.0.1:" + port + "/");

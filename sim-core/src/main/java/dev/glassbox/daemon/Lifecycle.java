@@ -240,7 +240,7 @@ final class Lifecycle {
             c.status = Container.Status.EXITED;
             c.exitCode = status.code();
             c.oomKilled = oom;
-            c.finishedAt = d.now();
+            c.finishedAt = status.atMillis() > 0 ? status.atMillis() : d.now();
             c.stops++;
             c.pid = 0;
             d.tracer.did(Layer.DAEMON, null, "exited", c.name, c.name + " is recorded as exited with status " + c.exitCode + ".", "");

@@ -27,11 +27,22 @@ final class Views {
         };
     }
 
-    static Api.ContainerSummary summary(Container c, long now) {
+    /** The container's published ports, one per host address where each answers ({@link dev.glassbox.kernel.Net#answersOn}). */
+    static List<NatRule> answering(Container c, dev.glassbox.kernel.Net net) {
+        List<NatRule> out = new ArrayList<>();
+        for (NatRule r : c.nat) {
+            for (String ip : net.answersOn(r)) {
+                out.add(new NatRule(r.proto(), ip, r.hostPort(), r.destIp(), r.destPort(), r.bridge()));
+            }
+        }
+        return out;
+    }
+
+    static Api.ContainerSummary summary(Container c, long now, dev.glassbox.kernel.Net net) {
         List<Api.PortView> ports = new ArrayList<>();
         List<String> published = new ArrayList<>();
         if (c.running()) {
-            for (NatRule r : c.nat) {
+            for (NatRule r : answering(c, net)) {
                 ports.add(new Api.PortView(r.hostIp(), r.destPort(), r.hostPort(), r.proto()));
                 published.add(r.destPort() + "/" + r.proto());
             }
@@ -223,9 +234,12 @@ final class Views {
         n.put("SandboxKey", c.sandbox == null ? "" : "/var/run/docker/netns/" + c.id.substring(0, 12));
         Map<String, Object> ports = new TreeMap<>();
         if (c.running()) {
-            for (NatRule r : c.nat) {
-                ports.put(r.destPort() + "/" + r.proto(), List.of(ordered("HostIp", r.hostIp(), "HostPort", String.valueOf(r.hostPort()))));
+            Map<String, List<Object>> bound = new TreeMap<>();
+            for (NatRule r : answering(c, d.kernel.net())) {
+                bound.computeIfAbsent(r.destPort() + "/" + r.proto(), k -> new ArrayList<>())
+                        .add(ordered("HostIp", r.hostIp(), "HostPort", String.valueOf(r.hostPort())));
             }
+            ports.putAll(bound);
             for (String p : exposed(c)) {
                 ports.putIfAbsent(p, null);
             }

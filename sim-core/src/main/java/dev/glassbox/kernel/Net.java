@@ -21,6 +21,15 @@ public interface Net extends Links, Overlays {
     void unproxy(NatRule rule);
 
     /**
+     * The host addresses where a published port answers, as {@code docker ps} and inspect show it: the rule's own
+     * address ({@code 0.0.0.0}, all of the host's, on a kernel that serves it there); a kernel that serves fewer
+     * names those it does.
+     */
+    default java.util.List<String> answersOn(NatRule rule) {
+        return java.util.List.of(rule.hostIp());
+    }
+
+    /**
      * Docker's embedded DNS at 127.0.0.11:53 in the sandbox's network namespace answers these names
      * (lower-case name to IPv4 address) from now on; an empty map stops it. The sim kernel needs none:
      * its nslookup reads the daemon's names from the container's /etc/hosts.
