@@ -443,7 +443,7 @@ public final class Daemon implements Api {
         java.util.Collections.reverse(list);
         for (Container c : list) {
             if (all || c.running()) {
-                out.add(size ? Sizes.withSizes(Views.summary(c, now(), kernel.net()), Sizes.of(this, c)) : Views.summary(c, now(), kernel.net()));
+                out.add(size ? Sizes.withSizes(Views.summary(c, now(), libnetwork::answersOn), Sizes.of(this, c)) : Views.summary(c, now(), libnetwork::answersOn));
             }
         }
         return out;

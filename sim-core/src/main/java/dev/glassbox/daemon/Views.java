@@ -28,21 +28,21 @@ final class Views {
     }
 
     /** The container's published ports, one per host address where each answers ({@link dev.glassbox.kernel.Net#answersOn}). */
-    static List<NatRule> answering(Container c, dev.glassbox.kernel.Net net) {
+    static List<NatRule> answering(Container c, java.util.function.Function<NatRule, List<String>> answersOn) {
         List<NatRule> out = new ArrayList<>();
         for (NatRule r : c.nat) {
-            for (String ip : net.answersOn(r)) {
+            for (String ip : answersOn.apply(r)) {
                 out.add(new NatRule(r.proto(), ip, r.hostPort(), r.destIp(), r.destPort(), r.bridge()));
             }
         }
         return out;
     }
 
-    static Api.ContainerSummary summary(Container c, long now, dev.glassbox.kernel.Net net) {
+    static Api.ContainerSummary summary(Container c, long now, java.util.function.Function<NatRule, List<String>> answersOn) {
         List<Api.PortView> ports = new ArrayList<>();
         List<String> published = new ArrayList<>();
         if (c.running()) {
-            for (NatRule r : answering(c, net)) {
+            for (NatRule r : answering(c, answersOn)) {
                 ports.add(new Api.PortView(r.hostIp(), r.destPort(), r.hostPort(), r.proto()));
                 published.add(r.destPort() + "/" + r.proto());
             }
@@ -235,7 +235,7 @@ final class Views {
         Map<String, Object> ports = new TreeMap<>();
         if (c.running()) {
             Map<String, List<Object>> bound = new TreeMap<>();
-            for (NatRule r : answering(c, d.kernel.net())) {
+            for (NatRule r : answering(c, d.libnetwork::answersOn)) {
                 bound.computeIfAbsent(r.destPort() + "/" + r.proto(), k -> new ArrayList<>())
                         .add(ordered("HostIp", r.hostIp(), "HostPort", String.valueOf(r.hostPort())));
             }

@@ -64,6 +64,11 @@ public final class Libnetwork {
         kernel.net().removeIpvs(proto, vip, port);
     }
 
+    /** The host addresses where a published port's rule answers ({@link dev.glassbox.kernel.Net#answersOn}). */
+    public java.util.List<String> answersOn(dev.glassbox.kernel.NatRule rule) {
+        return kernel.net().answersOn(rule);
+    }
+
     /** The embedded DNS server at 127.0.0.11 in the sandbox answers these names (lower-case name to IPv4 address) from now on. */
     public void serveDns(Sandbox sandbox, Map<String, String> names) {
         kernel.net().serveDns(sandbox, names);
