@@ -443,7 +443,7 @@ public final class Daemon implements Api {
         java.util.Collections.reverse(list);
         for (Container c : list) {
             if (all || c.running()) {
-                out.add(size ? Sizes.withSizes(Views.summary(c, now(), kernel.net()), Sizes.of(this, c)) : Views.summary(c, now(), kernel.net()));
+                out.add(size ? Sizes.withSizes(Views.summary(c, now(), libnetwork), Sizes.of(this, c)) : Views.summary(c, now(), libnetwork));
             }
         }
         return out;
@@ -512,7 +512,7 @@ public final class Daemon implements Api {
         long limit = st.memoryLimit() > 0 ? st.memoryLimit() : kernel.info().memTotal();
         Map<String, Api.NetCounters> networks = new java.util.TreeMap<>();
         if (c.sandbox != null) {
-            kernel.net().counters(c.sandbox).forEach((name, n) -> networks.put(name, new Api.NetCounters(n.rxBytes(), n.rxPackets(), n.txBytes(), n.txPackets())));
+            libnetwork.counters(c.sandbox).forEach((name, n) -> networks.put(name, new Api.NetCounters(n.rxBytes(), n.rxPackets(), n.txBytes(), n.txPackets())));
         }
         return new Stats(c.id, c.name, st.memoryBytes(), limit, st.pids(), st.cpuUsageMicros(), 0.0, networks);
     }

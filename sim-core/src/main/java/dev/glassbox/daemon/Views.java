@@ -28,7 +28,7 @@ final class Views {
     }
 
     /** The container's published ports, one per host address where each answers ({@link dev.glassbox.kernel.Net#answersOn}). */
-    static List<NatRule> answering(Container c, dev.glassbox.kernel.Net net) {
+    static List<NatRule> answering(Container c, dev.glassbox.runtime.Libnetwork net) {
         List<NatRule> out = new ArrayList<>();
         for (NatRule r : c.nat) {
             for (String ip : net.answersOn(r)) {
@@ -38,7 +38,7 @@ final class Views {
         return out;
     }
 
-    static Api.ContainerSummary summary(Container c, long now, dev.glassbox.kernel.Net net) {
+    static Api.ContainerSummary summary(Container c, long now, dev.glassbox.runtime.Libnetwork net) {
         List<Api.PortView> ports = new ArrayList<>();
         List<String> published = new ArrayList<>();
         if (c.running()) {
@@ -235,7 +235,7 @@ final class Views {
         Map<String, Object> ports = new TreeMap<>();
         if (c.running()) {
             Map<String, List<Object>> bound = new TreeMap<>();
-            for (NatRule r : answering(c, d.kernel.net())) {
+            for (NatRule r : answering(c, d.libnetwork)) {
                 bound.computeIfAbsent(r.destPort() + "/" + r.proto(), k -> new ArrayList<>())
                         .add(ordered("HostIp", r.hostIp(), "HostPort", String.valueOf(r.hostPort())));
             }

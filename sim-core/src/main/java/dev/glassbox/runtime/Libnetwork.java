@@ -73,4 +73,14 @@ public final class Libnetwork {
     public void stopDns(Sandbox sandbox) {
         kernel.net().serveDns(sandbox, Map.of());
     }
+
+    /** The counters of the sandbox's interfaces, loopback left out: what libnetwork's sandbox statistics report. */
+    public Map<String, dev.glassbox.kernel.LinkCounters> counters(Sandbox sandbox) {
+        return kernel.net().counters(sandbox);
+    }
+
+    /** The host addresses where a published port answers. */
+    public java.util.List<String> answersOn(dev.glassbox.kernel.NatRule rule) {
+        return kernel.net().answersOn(rule);
+    }
 }
