@@ -126,7 +126,7 @@ function traceText() {
   return view.trace.events.map((e) => {
     depth[e.seq] = e.parent < 0 ? 0 : depth[e.parent] + 1;
     return '  '.repeat(depth[e.seq]) + `[${e.layer}${e.subsystem ? '/' + e.subsystem : ''}] ${e.action} ${short(e.object)} — ${short(e.sentence)}`
-      + (e.equivalent ? '\n' + '  '.repeat(depth[e.seq] + 1) + '$ ' + short(e.equivalent) : '');
+      + (e.equivalent ? '\n' + '  '.repeat(depth[e.seq] + 1) + (e.equivalent.startsWith('# ') ? '' : '$ ') + short(e.equivalent) : '');
   }).join('\n');
 }
 

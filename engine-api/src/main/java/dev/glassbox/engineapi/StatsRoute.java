@@ -74,9 +74,11 @@ final class StatsRoute {
                 : ContainerRoutes.ordered("usage", s.memoryUsage(), "stats", Map.of("inactive_file", 0), "limit", s.memoryLimit()));
         m.put("name", name);
         m.put("id", id);
-        if (s != null) {
-            m.put("networks", Map.of("eth0", ContainerRoutes.ordered("rx_bytes", 0, "rx_packets", 0, "rx_errors", 0, "rx_dropped", 0,
-                    "tx_bytes", 0, "tx_packets", 0, "tx_errors", 0, "tx_dropped", 0)));
+        if (s != null && !s.networks().isEmpty()) {
+            Map<String, Object> networks = new java.util.TreeMap<>();
+            s.networks().forEach((ifname, n) -> networks.put(ifname, ContainerRoutes.ordered("rx_bytes", n.rxBytes(), "rx_packets", n.rxPackets(),
+                    "rx_errors", 0, "rx_dropped", 0, "tx_bytes", n.txBytes(), "tx_packets", n.txPackets(), "tx_errors", 0, "tx_dropped", 0)));
+            m.put("networks", networks);
         }
         return m;
     }

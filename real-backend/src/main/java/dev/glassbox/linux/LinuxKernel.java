@@ -175,6 +175,11 @@ public final class LinuxKernel implements Kernel {
     }
 
     @Override
+    public boolean carriesOutRuntime() {
+        return true; // no runc, no containerd: the helper and this JVM make the calls
+    }
+
+    @Override
     public KernelInfo info() {
         return info;
     }

@@ -31,6 +31,30 @@ final class ProxiedNet implements Net {
         this.gateway = options.gateway();
     }
 
+    /** The kernel's own counters of the interfaces the sandbox's init sees: /proc/PID/net/dev, loopback left out. */
+    @Override
+    public java.util.Map<String, dev.glassbox.kernel.LinkCounters> counters(Sandbox sandbox) {
+        java.util.Map<String, dev.glassbox.kernel.LinkCounters> out = new java.util.TreeMap<>();
+        String text;
+        try {
+            text = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + sandbox.pid() + "/net/dev"));
+        } catch (java.io.IOException e) {
+            return out; // the init is gone: no namespace left to count in
+        }
+        for (String line : text.split("\n")) {
+            int colon = line.indexOf(':');
+            if (colon < 0 || line.contains("|")) {
+                continue;
+            }
+            String name = line.substring(0, colon).trim();
+            String[] f = line.substring(colon + 1).trim().split("\\s+");
+            if (!name.equals("lo") && f.length >= 10) {
+                out.put(name, new dev.glassbox.kernel.LinkCounters(Long.parseLong(f[0]), Long.parseLong(f[1]), Long.parseLong(f[8]), Long.parseLong(f[9])));
+            }
+        }
+        return out;
+    }
+
     /** docker-proxy's loopback address, and for a publication on all addresses its bridge's gateway (DNAT and the proxy): nowhere else. */
     @Override
     public java.util.List<String> answersOn(NatRule rule) {

@@ -53,13 +53,16 @@ final class TraceRenderer {
         return s.toString();
     }
 
-    /** What a real system would run, as a shell-like line; empty when the event has no equivalent. */
+    /**
+     * What a real system would run, as a shell-like line; empty when the event has no equivalent. A line that did not
+     * run (a comment: {@code # Docker would run: runc create …}) is shown as the comment it is, without the prompt.
+     */
     static String equivalent(TraceEvent e) {
         String eq = e.equivalent().strip();
         if (eq.isEmpty()) {
             return "";
         }
-        return eq.startsWith("$ ") ? eq : "$ " + eq;
+        return eq.startsWith("$ ") || eq.startsWith("# ") ? eq : "$ " + eq;
     }
 
     private String draw(Trace trace) {

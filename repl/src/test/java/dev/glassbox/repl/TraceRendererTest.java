@@ -46,6 +46,15 @@ class TraceRendererTest {
     }
 
     @Test
+    void aLineThatDidNotRunIsShownAsTheCommentItIsWithoutThePrompt() {
+        Trace t = new Trace("run", null, List.of(
+                Traces.event(0, -1, Layer.RUNTIME, null, "runc start", "c1", "started", "# Docker would run: runc start c1", List.of()),
+                Traces.event(1, 0, Layer.KERNEL, null, "execve", "sh", "ran", "execve(\"/bin/sh\")", List.of())));
+        assertEquals("[runtime] runc start c1 — started\n│  # Docker would run: runc start c1\n"
+                + "└─ [kernel] execve sh — ran\n      $ execve(\"/bin/sh\")\n", TraceRenderer.render(t));
+    }
+
+    @Test
     void deepTreesKeepTheGuidesOfUnfinishedAncestors() {
         Trace t = new Trace("x", null, List.of(
                 Traces.event(0, -1, Layer.CLIENT, null, "a", "", "s", "", List.of()),

@@ -543,7 +543,27 @@ public interface Api {
 
     record ExecInspect(String id, String containerId, boolean running, Integer exitCode, int pid) {}
 
-    record Stats(String id, String name, long memoryUsage, long memoryLimit, long pids, long cpuMicros, double cpuPercent) {}
+    record Stats(String id, String name, long memoryUsage, long memoryLimit, long pids, long cpuMicros, double cpuPercent,
+                 java.util.Map<String, NetCounters> networks) {
+        public Stats {
+            networks = networks == null ? java.util.Map.of() : java.util.Map.copyOf(networks);
+        }
+
+        public Stats(String id, String name, long memoryUsage, long memoryLimit, long pids, long cpuMicros, double cpuPercent) {
+            this(id, name, memoryUsage, memoryLimit, pids, cpuMicros, cpuPercent, java.util.Map.of());
+        }
+
+        public long rxBytes() {
+            return networks.values().stream().mapToLong(NetCounters::rxBytes).sum();
+        }
+
+        public long txBytes() {
+            return networks.values().stream().mapToLong(NetCounters::txBytes).sum();
+        }
+    }
+
+    /** One interface of a container: the Engine API's {@code networks} entry of a stats reading. */
+    record NetCounters(long rxBytes, long rxPackets, long txBytes, long txPackets) {}
 
     /**
      * Output of an attached container (or a streamed exec), gathered as it runs; with a tty every chunk

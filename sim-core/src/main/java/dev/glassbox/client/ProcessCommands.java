@@ -79,7 +79,7 @@ final class ProcessCommands {
         r.put("MemPerc", percent(st.memoryLimit() > 0 ? st.memoryUsage() * 100.0 / st.memoryLimit() : 0));
         r.put("MemUsage", Units.bytesSize(st.memoryUsage()) + " / " + Units.bytesSize(st.memoryLimit()));
         r.put("Name", GoText.stripSlash(st.name()));
-        r.put("NetIO", "0B / 0B");
+        r.put("NetIO", Units.humanSize(st.rxBytes(), 3) + " / " + Units.humanSize(st.txBytes(), 3));
         r.put("PIDs", String.valueOf(st.pids()));
         return r;
     }

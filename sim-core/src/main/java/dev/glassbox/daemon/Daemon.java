@@ -510,7 +510,11 @@ public final class Daemon implements Api {
         }
         var st = tasks.stats(c.cgroup());
         long limit = st.memoryLimit() > 0 ? st.memoryLimit() : kernel.info().memTotal();
-        return new Stats(c.id, c.name, st.memoryBytes(), limit, st.pids(), st.cpuUsageMicros(), 0.0);
+        Map<String, Api.NetCounters> networks = new java.util.TreeMap<>();
+        if (c.sandbox != null) {
+            libnetwork.counters(c.sandbox).forEach((name, n) -> networks.put(name, new Api.NetCounters(n.rxBytes(), n.rxPackets(), n.txBytes(), n.txPackets())));
+        }
+        return new Stats(c.id, c.name, st.memoryBytes(), limit, st.pids(), st.cpuUsageMicros(), 0.0, networks);
     }
 
     @Override

@@ -32,8 +32,8 @@ final class Updates {
             HostConfig hc = merged(c, r);
             if (c.running()) {
                 d.tracer.did(Layer.RUNTIME, null, "runc update", c.id.substring(0, 12), "containerd asks runc to write the new limits to the container's cgroup.",
-                        "runc update --memory " + hc.memory() + (hc.memorySwap() != 0 ? " --memory-swap " + hc.memorySwap() : "")
-                                + " --pids-limit " + hc.pidsLimit() + (hc.cpusetCpus().isEmpty() ? "" : " --cpuset-cpus " + hc.cpusetCpus()) + " " + c.id);
+                        dev.glassbox.runtime.Runtime.runc(d.kernel, "runc update --memory " + hc.memory() + (hc.memorySwap() != 0 ? " --memory-swap " + hc.memorySwap() : "")
+                                + " --pids-limit " + hc.pidsLimit() + (hc.cpusetCpus().isEmpty() ? "" : " --cpuset-cpus " + hc.cpusetCpus()) + " " + c.id));
                 try {
                     d.tasks.update(c.cgroup(), HostSettings.limits(hc));
                 } catch (RuntimeException e) { // the old settings stay, as dockerd restores them when the runtime refuses

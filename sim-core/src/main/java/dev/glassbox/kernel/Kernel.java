@@ -15,6 +15,15 @@ public interface Kernel extends AutoCloseable {
 
     KernelInfo info();
 
+    /**
+     * Whether glassbox carries out runc's and containerd's work itself, with the system calls the trace shows (the
+     * Linux kernel): their command lines ({@code runc create --bundle …}) are then what Docker would run, not what
+     * ran. On a kernel that models them (the sim kernel) they are part of the model.
+     */
+    default boolean carriesOutRuntime() {
+        return false;
+    }
+
     /** Whether this kernel reports each hop of a packet it routes as a trace event (the sim kernel does; Linux does not narrate). */
     default boolean reportsPacketHops() {
         return false;

@@ -21,6 +21,12 @@ public interface Net extends Links, Overlays {
     void unproxy(NatRule rule);
 
     /**
+     * The counters of the interfaces in the sandbox's network namespace, by name, loopback left out: what
+     * {@code docker stats} sums as NET I/O.
+     */
+    java.util.Map<String, LinkCounters> counters(Sandbox sandbox);
+
+    /**
      * The host addresses where a published port answers, as {@code docker ps} and inspect show it: the rule's own
      * address ({@code 0.0.0.0}, all of the host's, on a kernel that serves it there); a kernel that serves fewer
      * names those it does.

@@ -78,4 +78,9 @@ public final class Libnetwork {
     public void stopDns(Sandbox sandbox) {
         kernel.net().serveDns(sandbox, Map.of());
     }
+
+    /** The counters of the sandbox's interfaces, loopback left out: what libnetwork's sandbox statistics report. */
+    public Map<String, dev.glassbox.kernel.LinkCounters> counters(Sandbox sandbox) {
+        return kernel.net().counters(sandbox);
+    }
 }

@@ -29,11 +29,20 @@ public final class Runtime {
         this.tracer = tracer;
     }
 
+    /**
+     * The trace's equivalent for a runc or containerd command line: the command itself where the kernel models those
+     * programs, and marked as what Docker would run, a comment beside the system calls that did run, where glassbox
+     * did their work itself ({@link Kernel#carriesOutRuntime()}).
+     */
+    public static String runc(Kernel kernel, String command) {
+        return kernel.carriesOutRuntime() ? "# Docker would run: " + command : command;
+    }
+
     /** runc create: the container's init exists in its namespaces, cgroup, network and rootfs, not yet running the program. */
     public Sandbox create(RuntimeSpec spec) {
         try (Tracer.Span s = tracer.open(Layer.RUNTIME, null, "runc create", spec.id().substring(0, 12),
                 "containerd asks its shim to have runc create the container from the OCI spec: namespaces, cgroup, network and root filesystem, in that order.",
-                "runc create --bundle /run/containerd/io.containerd.runtime.v2.task/moby/" + spec.id() + " " + spec.id())) {
+                runc(kernel, "runc create --bundle /run/containerd/io.containerd.runtime.v2.task/moby/" + spec.id() + " " + spec.id()))) {
             snapshot(spec);
             Sandbox sb = namespaces(spec);
             cgroup(spec, sb);
@@ -207,7 +216,7 @@ public final class Runtime {
     public int start(Sandbox sb, RuntimeSpec spec) {
         try (Tracer.Span s = tracer.open(Layer.RUNTIME, null, "runc start", spec.id().substring(0, 12),
                 "runc tells the waiting init to exec the image's program; the shim keeps its stdout and stderr for the logs.",
-                "runc start " + spec.id())) {
+                runc(kernel, "runc start " + spec.id()))) {
             return kernel.processes().exec(sb, new ExecSpec(spec.argv(), spec.env(), spec.cwd(), spec.uid(), spec.gid(), "", spec.output(),
                     spec.stdio(), spec.capabilities()));
         }
@@ -216,7 +225,7 @@ public final class Runtime {
     /** Takes apart what {@link #create} made; parts that are already gone are skipped. {@code merged}: the overlay to unmount, null if none. */
     public void teardown(String id, Sandbox sb, RuntimeSpec.NetworkPlan n, String merged, String cgroup) {
         try (Tracer.Span s = tracer.open(Layer.RUNTIME, null, "cleanup", id.substring(0, 12),
-                "The container's processes are gone: its network, root filesystem mount and cgroup are taken apart.", "runc delete " + id)) {
+                "The container's processes are gone: its network, root filesystem mount and cgroup are taken apart.", runc(kernel, "runc delete " + id))) {
             for (NatRule r : n.nat()) {
                 kernel.net().unproxy(r);
                 kernel.net().removeNat(r);

@@ -23,6 +23,7 @@ final class Route {
     private int sourcePort;
     private int src;
     private int dstNow;
+    private final Wires wires = new Wires();
     private int portNow;
     private int routed;
 
@@ -37,6 +38,11 @@ final class Route {
     Route icmp() {
         this.proto = "icmp";
         return this;
+    }
+
+    /** The links the packet crossed so far. */
+    Wires wires() {
+        return wires;
     }
 
     /** The packet's headers as tcpdump prints them, at this hop. */
@@ -137,6 +143,7 @@ final class Route {
             if (out.kind.equals("veth") && out.peer != null) {
                 SimNet.Link in = out.peer;
                 hop(PacketEvents.veth(out.name, in.name, in.ns == net.host));
+                wires.crossed(out, in);
                 if (in.master != null && in.master.vni > 0) {
                     ns = throughOverlay(in.master, dst, in);
                     ingress = null;
@@ -195,6 +202,7 @@ final class Route {
             hop(PacketEvents.routeViaParent(Ip.format(dst), out.name, wire.name, out.kind, null));
             hop(out.kind.equals("ipvlan") ? PacketEvents.ipvlanSwitch(out.name, Ip.format(dst), sibling.name, wire.name)
                     : PacketEvents.macvlanBridge(out.name, out.mac, Ip.format(dst), sibling.name, sibling.mac, wire.name));
+            wires.crossed(out, sibling);
             return sibling.ns;
         }
         if (child && wire.ns.owns(dst)) {
@@ -224,6 +232,7 @@ final class Route {
     private void cross(SimNet.Link out, SimLan.Station to, int dst) {
         SimNet.Link in = to.link();
         SimKernel peer = to.host();
+        wires.crossed(out, in);
         hop(PacketEvents.lan(kernel.info().hostname(), out.name, out.mac, out.lower == null ? null : out.lower.name, SimLan.SUBNET,
                 peer.info().hostname(), in.name, in.mac, in.lower == null ? null : in.kind + " child " + in.name, in.lower == null ? null
                 : in.lower.name, Ip.format(dst)));
@@ -270,6 +279,7 @@ final class Route {
         if (port != null) {
             hop(PacketEvents.bridgeForward(bridge.name, Ip.format(dst), port.peer.mac, port.name));
             hop(PacketEvents.intoContainer(port.name, port.peer.name));
+            wires.crossed(port, port.peer);
             return port.peer.ns;
         }
         SimNet.Link vx = net.host.links.values().stream().filter(l -> l.master == bridge && l.kind.equals("vxlan")).findFirst().orElse(null);
@@ -284,6 +294,7 @@ final class Route {
         hop(PacketEvents.vxlanEncap(vx.name, bridge.vni, me, them, 32768 + Math.floorMod(src * 31 + sourcePort, 28232)));
         SimNet.Link out = SimLan.eth0(kernel);
         SimNet.Link in = SimLan.eth0(far.host());
+        wires.crossed(out, in);
         hop(PacketEvents.lan(kernel.info().hostname(), out.name, out.mac, null, SimLan.SUBNET, far.host().info().hostname(), in.name, in.mac,
                 null, null, them));
         net = far.host().net;
@@ -295,6 +306,7 @@ final class Route {
         }
         hop(PacketEvents.bridgeForward(far.bridge().name, Ip.format(dst), there.peer.mac, there.name));
         hop(PacketEvents.intoContainer(there.name, there.peer.name));
+        wires.crossed(there, there.peer);
         return there.peer.ns;
     }
 
@@ -303,6 +315,7 @@ final class Route {
             if (port.master == bridge && port != arrivedOn && port.up && port.peer != null && port.peer.ns.owns(dst)) {
                 hop(PacketEvents.bridgeForward(bridge.name, Ip.format(dst), port.peer.mac, port.name));
                 hop(PacketEvents.intoContainer(port.name, port.peer.name));
+                wires.crossed(port, port.peer);
                 return port.peer.ns;
             }
         }

@@ -67,6 +67,10 @@ final class SimNet implements Net {
         /** An overlay's bridge and its VXLAN port carry the network's VNI; 0 for every other link. */
         int vni;
         NetNs ns;
+        long rxBytes;
+        long rxPackets;
+        long txBytes;
+        long txPackets;
 
         Link(String name, String kind, NetNs ns, String mac) {
             this.name = name;
@@ -83,6 +87,9 @@ final class SimNet implements Net {
         final SimProcess owner;
         final ArrayDeque<Socket> backlog = new ArrayDeque<>();
         Socket peer;
+        /** The links between the two ends, and whether this end is the one that connected (its packets go forward). */
+        Wires wires = new Wires();
+        boolean connecting;
         final ByteArrayOutputStream inbox = new ByteArrayOutputStream();
         boolean peerClosed;
         boolean closed;
@@ -472,9 +479,11 @@ final class SimNet implements Net {
 
     private Socket connect(NetNs from, SimProcess p, int dst, int port) {
         int fromPort = ephemeralPort();
-        Route.Found r = new Route(this, kernel).tcp(fromPort).find(from, dst, port);
+        Route route = new Route(this, kernel).tcp(fromPort);
+        Route.Found r = route.find(from, dst, port);
         Socket listener = r.ns().listeners.get(r.port());
         if (listener == null || listener.closed) {
+            route.wires().refused();
             r.kernel().event(NetEvents.refused(Ip.format(r.dst()), r.port()));
             throw SysError.econnrefused();
         }
@@ -482,6 +491,10 @@ final class SimNet implements Net {
         Socket server = new Socket(r.ns(), r.port(), listener.owner);
         client.peer = server;
         server.peer = client;
+        client.wires = route.wires();
+        server.wires = route.wires();
+        client.connecting = true;
+        route.wires().handshake();
         client.remote = Ip.format(r.dst()) + ":" + r.port();
         server.remote = Ip.format(r.source()) + ":" + r.sourcePort();
         r.kernel().event(NetEvents.connected(Ip.format(r.dst()), r.port(), listener.owner.pid));
@@ -493,8 +506,10 @@ final class SimNet implements Net {
     /** ICMP echo: the request travels like a packet to whichever namespace owns the address, and that kernel replies. */
     boolean echo(SimProcess p, int dst) {
         Route.Found r;
+        Route route = new Route(this, kernel).icmp();
         try {
-            r = new Route(this, kernel).icmp().find(p.ns.net(), dst, 0);
+            r = route.find(p.ns.net(), dst, 0);
+            route.wires().echo();
         } catch (SysError e) {
             if (e.errno() == Errno.EHOSTUNREACH) {
                 return false;
@@ -510,10 +525,14 @@ final class SimNet implements Net {
             throw new SysError(Errno.EPIPE, "Broken pipe");
         }
         s.peer.inbox.writeBytes(data);
+        s.wires.data(s.connecting, data.length);
         wake(s.peer.owner);
     }
 
     void close(Socket s) {
+        if (!s.closed && s.peer != null) {
+            s.wires.fin(s.connecting);
+        }
         s.closed = true;
         if (s.peer != null) {
             s.peer.peerClosed = true;
@@ -557,6 +576,17 @@ final class SimNet implements Net {
                     List.copyOf(l.addresses)));
         }
         out.sort(java.util.Comparator.comparingInt(Sys.NetIf::index));
+        return out;
+    }
+
+    @Override
+    public Map<String, dev.glassbox.kernel.LinkCounters> counters(Sandbox sandbox) {
+        Map<String, dev.glassbox.kernel.LinkCounters> out = new TreeMap<>();
+        for (Link l : ns(sandbox).links.values()) {
+            if (!l.kind.equals("loopback")) {
+                out.put(l.name, new dev.glassbox.kernel.LinkCounters(l.rxBytes, l.rxPackets, l.txBytes, l.txPackets));
+            }
+        }
         return out;
     }
 
