@@ -80,7 +80,7 @@ public final class Engine implements AutoCloseable {
         this.cli = new Cli(api, kernel::currentTimeMillis, new EnginePump(this, daemon));
         this.shell = new dev.glassbox.shell.Shell(this::runOne, cli::workspace, tracer);
         if (captureState) {
-            tracer.captureState(this::state);
+            tracer.captureState(new dev.glassbox.trace.StateModel(() -> hosts == null ? stateSlots("") : hosts.stateSlots()));
         }
     }
 
@@ -405,12 +405,31 @@ public final class Engine implements AutoCloseable {
 
     /** This host's own state (daemon objects and kernel objects) as JSON. */
     public ObjectNode hostState() {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("kernel", kernel.name());
-        root.put("time", kernel.currentTimeMillis());
-        root.set("daemon", JSON.valueToTree(daemon.state()));
-        root.set("host", JSON.valueToTree(kernel.state()));
-        return root;
+        return dev.glassbox.trace.StateModel.render(stateSlots(""));
+    }
+
+    /**
+     * This host's state as the places a trace keeps, under {@code prefix}: the kernel's name and the clock, read at
+     * every step, and each part of the daemon's and the kernel's objects, read when its owner marked it edited. A
+     * kernel that does not report its edits is read whole ({@code /host}) at every step.
+     */
+    public List<dev.glassbox.trace.StateModel.Slot> stateSlots(String prefix) {
+        List<dev.glassbox.trace.StateModel.Slot> slots = new ArrayList<>();
+        slots.add(dev.glassbox.trace.StateModel.Slot.always(prefix + "/kernel", kernel::name));
+        slots.add(dev.glassbox.trace.StateModel.Slot.always(prefix + "/time", kernel::currentTimeMillis));
+        dev.glassbox.trace.Edits mine = daemon.edits();
+        dev.glassbox.trace.Edits theirs = kernel.edits();
+        for (dev.glassbox.trace.StatePart part : dev.glassbox.trace.StatePart.values()) {
+            if (part.owner == dev.glassbox.trace.StatePart.Owner.DAEMON) {
+                slots.add(new dev.glassbox.trace.StateModel.Slot(prefix + part.path(), () -> mine.take(part), () -> daemon.part(part)));
+            } else if (theirs != dev.glassbox.trace.Edits.UNREPORTED) {
+                slots.add(new dev.glassbox.trace.StateModel.Slot(prefix + part.path(), () -> theirs.take(part), () -> kernel.part(part)));
+            }
+        }
+        if (theirs == dev.glassbox.trace.Edits.UNREPORTED) {
+            slots.add(dev.glassbox.trace.StateModel.Slot.always(prefix + "/host", kernel::state));
+        }
+        return slots;
     }
 
     public Api api() {

@@ -31,6 +31,9 @@ public interface Hosts {
     /** The state of the whole world, as {@link Engine#state()} gives it. */
     JsonNode state();
 
+    /** The world's state as the places a trace keeps ({@link Engine#stateSlots}), every host's parts among them. */
+    List<dev.glassbox.trace.StateModel.Slot> stateSlots();
+
     /** The engine the front ends hold (the first host's) is closing: the others go with it. */
     void closing(Engine engine);
 }

@@ -75,6 +75,7 @@ final class Creations {
                 c.endpointSettings.put(net.name(), own);
             }
             d.containers.put(n, c);
+            d.edits.mark(dev.glassbox.trace.StatePart.CONTAINERS);
             d.events.container(c, "create");
             d.kernel.fs().mkdirs(c.dir());
             d.tracer.did(Layer.DAEMON, null, "container created", n, "Container " + id.substring(0, 12) + " is stored as created: nothing runs yet.",

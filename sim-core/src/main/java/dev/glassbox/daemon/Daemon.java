@@ -70,19 +70,19 @@ public final class Daemon implements Api {
         this.options = options;
         this.layout = RemappedRoot.layout(kernel, options);
         this.events = new Events(kernel);
-        Storage storage = new Storage(kernel, layout, options.storageDriver(), options.usernsRemap(), tracer);
-        this.images = new Images(kernel, tracer, hub, storage, events);
+        Storage storage = new Storage(kernel, layout, options.storageDriver(), options.usernsRemap(), tracer, edits);
+        this.images = new Images(kernel, tracer, hub, storage, events, edits);
         this.pushes = new Pushes(kernel, tracer, hub, images);
         this.runtime = new Runtime(kernel, tracer);
         this.tasks = new Tasks(kernel);
         this.libnetwork = new Libnetwork(kernel);
-        this.networks = new Networks(kernel, libnetwork, tracer, events);
+        this.networks = new Networks(kernel, libnetwork, tracer, events, edits);
         this.lifecycle = new Lifecycle(this);
         this.creations = new Creations(this);
         this.execs = new Execs(this);
         this.health = new HealthChecks(this);
         this.commits = new Commits(this);
-        this.volumes = new Volumes(kernel, tracer, layout, options.usernsRemap(), events);
+        this.volumes = new Volumes(kernel, tracer, layout, options.usernsRemap(), events, edits);
         this.mountPlanner = new MountPlanner(this);
         this.hostsFiles = new HostsFiles(this);
         this.links = new LegacyLinks(this);
@@ -590,6 +590,18 @@ public final class Daemon implements Api {
     /** The daemon's objects, for the engine's state view. */
     public Map<String, Object> state() {
         return StateView.of(this);
+    }
+
+    /** The parts of the daemon's state edited since the tracer last read them: each edit marks its part. */
+    final dev.glassbox.trace.Edits edits = new dev.glassbox.trace.Edits();
+
+    public dev.glassbox.trace.Edits edits() {
+        return edits;
+    }
+
+    /** One part of {@link #state}, read alone. */
+    public Map<String, Object> part(dev.glassbox.trace.StatePart part) {
+        return StateView.part(this, part);
     }
 
     /** Lets restart policies whose delay has passed bring their containers back. */

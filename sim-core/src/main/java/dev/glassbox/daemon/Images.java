@@ -62,7 +62,11 @@ final class Images {
 
     final Events events;
 
-    Images(Kernel kernel, Tracer tracer, Registry hub, Storage storage, Events events) {
+    /** Where this store marks the parts of the state it edits. */
+    private final dev.glassbox.trace.Edits edits;
+
+    Images(Kernel kernel, Tracer tracer, Registry hub, Storage storage, Events events, dev.glassbox.trace.Edits edits) {
+        this.edits = edits;
         this.events = events;
         this.kernel = kernel;
         this.tracer = tracer;
@@ -164,8 +168,10 @@ final class Images {
             if (existing == null) {
                 storage.ref(chain, 1);
                 byId.put(img.id().toString(), new Stored(img, repoDigest, chain, kernel.currentTimeMillis()));
+                edits.mark(dev.glassbox.trace.StatePart.IMAGES);
             } else {
                 byId.put(img.id().toString(), existing.withRepoDigest(repoDigest));
+                edits.mark(dev.glassbox.trace.StatePart.IMAGES);
             }
             boolean newer;
             if (ref.digest() != null) {
@@ -175,6 +181,7 @@ final class Images {
                         + " is stored and known by its digest " + ref.familiar() + "; no tag is made.", "");
             } else {
                 String previous = tags.put(ref.withDefaultTag().toString(), img.id().toString());
+                edits.mark(dev.glassbox.trace.StatePart.IMAGES);
                 newer = downloaded || previous == null || !previous.equals(img.id().toString());
                 tracer.did(dev.glassbox.trace.Layer.DAEMON, null, "tag", ref.familiar(), "The image " + img.id().shortId()
                         + " is stored and the name " + ref.familiar() + " points at it.", "");
@@ -224,9 +231,11 @@ final class Images {
         if (!byId.containsKey(id)) {
             storage.ref(chain, 1);
             byId.put(id, new Stored(img, List.of(), chain, kernel.currentTimeMillis(), author, parent == null ? "" : parent.id().toString()));
+            edits.mark(dev.glassbox.trace.StatePart.IMAGES);
         }
         if (ref != null) {
             tags.put(ref.toString(), id);
+            edits.mark(dev.glassbox.trace.StatePart.IMAGES);
         }
         return id;
     }
@@ -238,6 +247,7 @@ final class Images {
             throw DockerException.invalid("refusing to create a tag with a digest reference");
         }
         tags.put(ref.toString(), s.image().id().toString());
+        edits.mark(dev.glassbox.trace.StatePart.IMAGES);
         events.image(s.image().id().toString(), ref.familiar(), "tag", s.image().config().labels());
     }
 
@@ -249,6 +259,7 @@ final class Images {
         List<Map<String, String>> out = new ArrayList<>();
         if (!named && refs.size() > 1) {
             tags.remove(safeRef(name));
+            edits.mark(dev.glassbox.trace.StatePart.IMAGES);
             out.add(Map.of("Untagged", ImageRef.parse(name).withDefaultTag().familiar()));
             events.removed(id, out);
             return out;
@@ -264,6 +275,7 @@ final class Images {
         }
         for (String r : refs) {
             tags.remove(r);
+            edits.mark(dev.glassbox.trace.StatePart.IMAGES);
             out.add(Map.of("Untagged", ImageRef.parse(r).familiar()));
         }
         if (!out.isEmpty()) {
@@ -271,6 +283,7 @@ final class Images {
         }
         if (usedByContainers.isEmpty()) {
             byId.remove(id);
+            edits.mark(dev.glassbox.trace.StatePart.IMAGES);
             storage.ref(s.chain(), -1);
             out.add(Map.of("Deleted", id));
             for (String chain : storage.prune()) {

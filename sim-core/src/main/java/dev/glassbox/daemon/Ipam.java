@@ -69,10 +69,25 @@ public final class Ipam {
         return ((ip >>> 24) & 255) + "." + ((ip >>> 16) & 255) + "." + ((ip >>> 8) & 255) + "." + (ip & 255);
     }
 
+    /** The daemons that show this pool's addresses in use (an overlay's pool serves every host of the swarm). */
+    private final java.util.Set<dev.glassbox.trace.Edits> shownBy = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** Marks the network part of these edits whenever an address is taken or given back. */
+    public void shownBy(dev.glassbox.trace.Edits edits) {
+        shownBy.add(edits);
+    }
+
+    private void edited() {
+        for (dev.glassbox.trace.Edits e : shownBy) {
+            e.mark(dev.glassbox.trace.StatePart.NETWORKS);
+        }
+    }
+
     public String allocate() {
         for (int i = first; i <= last; i++) {
             if (!used.contains(i)) {
                 used.add(i);
+                edited();
                 return format(base + i);
             }
         }
@@ -82,6 +97,7 @@ public final class Ipam {
     public void release(String ip) {
         if (ip != null && !ip.isEmpty()) {
             used.remove(parse(ip) - base);
+            edited();
         }
     }
 

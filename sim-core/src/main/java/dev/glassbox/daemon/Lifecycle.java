@@ -89,9 +89,12 @@ final class Lifecycle {
             RuntimeSpec.NetworkPlan plan = d.networks.plan(c, d);
             EndpointPlan own = plan.endpoint();
             c.ip = own == null ? "" : own.ip();
+            d.edits.mark(dev.glassbox.trace.StatePart.CONTAINERS);
             c.vethHost = own instanceof EndpointPlan.Veth v ? v.hostIf() : own instanceof EndpointPlan.Overlay o ? o.hostIf() : "";
+            d.edits.mark(dev.glassbox.trace.StatePart.CONTAINERS);
             c.nat.clear();
             c.nat.addAll(plan.nat());
+            d.edits.mark(dev.glassbox.trace.StatePart.CONTAINERS);
             c.endpointId = d.randomHex(32);
             if (!c.ip.isEmpty()) {
                 Network n = d.networks.of(c);
@@ -105,16 +108,20 @@ final class Lifecycle {
             try {
                 sb = d.runtime.create(spec);
                 c.sandbox = sb;
+                d.edits.mark(dev.glassbox.trace.StatePart.CONTAINERS);
                 d.hostsFiles.write(c); // the embedded DNS answers in the new namespace before PID 1 can ask it
                 c.pid = d.runtime.start(sb, spec);
+                d.edits.mark(dev.glassbox.trace.StatePart.CONTAINERS);
             } catch (Processes.ExecFailure f) {
                 if (sb != null) {
                     d.tasks.kill(sb.pid(), Signals.SIGKILL);
                 }
                 cleanup(c, sb);
                 c.exitCode = f.exitCode();
+                d.edits.mark(dev.glassbox.trace.StatePart.CONTAINERS);
                 c.error = f.getMessage();
                 c.status = Container.Status.CREATED;
+                d.edits.mark(dev.glassbox.trace.StatePart.CONTAINERS);
                 throw DockerException.server("failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: "
                         + f.getMessage() + ": unknown");
             } catch (DockerException e) {
@@ -125,9 +132,11 @@ final class Lifecycle {
                 throw DockerException.server("failed to create task for container: " + e.getMessage().toLowerCase(java.util.Locale.ROOT));
             }
             c.status = Container.Status.RUNNING;
+            d.edits.mark(dev.glassbox.trace.StatePart.CONTAINERS);
             c.startedAt = d.now();
             c.error = "";
             c.exitCode = 0;
+            d.edits.mark(dev.glassbox.trace.StatePart.CONTAINERS);
             c.oomKilled = false;
             c.manuallyStopped = false;
             d.tracer.did(Layer.DAEMON, null, "running", c.name, "The container runs: its PID 1 is process " + c.pid + " on the host.", "");
@@ -178,7 +187,10 @@ final class Lifecycle {
         }
         return new RuntimeSpec(c.id, c.path, env, cwd, c.hostname, user.uid(), user.gid(), c.lowerdirs, c.upperdir(), c.workdir(), c.merged(),
                 Runtime.standardMounts(c.dir(), MountPoint.specs(c.mounts), remap != null && !ownNet, c.hostConfig.privileged()), plan, c.cgroup(), limits,
-                (stream, text) -> c.log(stream, d.now(), text), remap == null ? null : remap.uidMap(), remap == null ? null : remap.gidMap(),
+                (stream, text) -> {
+                    c.log(stream, d.now(), text);
+                    d.edits.mark(dev.glassbox.trace.StatePart.CONTAINERS);
+                }, remap == null ? null : remap.uidMap(), remap == null ? null : remap.gidMap(),
                 shared, new StdioSpec(c.config.openStdin(), c.config.tty(), c.ttyRows, c.ttyCols), c.hostConfig.readonlyRootfs(),
                 HostSettings.capabilities(c.hostConfig), c.hostConfig.privileged()
                         ? RuntimeSpec.Confinement.privileged(d.tasks.hostDevices()) : RuntimeSpec.Confinement.DOCKER_DEFAULT);
@@ -216,6 +228,7 @@ final class Lifecycle {
             d.connections.detach(ep, null);
         }
         c.sandbox = null;
+        d.edits.mark(dev.glassbox.trace.StatePart.CONTAINERS);
     }
 
     /** containerd's OOM watch: any process of the container killed by the OOM killer marks it OOMKilled, not only PID 1. */
@@ -238,11 +251,14 @@ final class Lifecycle {
             c.stdin.disconnect();
             cleanup(c, c.sandbox);
             c.status = Container.Status.EXITED;
+            d.edits.mark(dev.glassbox.trace.StatePart.CONTAINERS);
             c.exitCode = status.code();
+            d.edits.mark(dev.glassbox.trace.StatePart.CONTAINERS);
             c.oomKilled = oom;
             c.finishedAt = status.atMillis() > 0 ? status.atMillis() : d.now();
             c.stops++;
             c.pid = 0;
+            d.edits.mark(dev.glassbox.trace.StatePart.CONTAINERS);
             d.tracer.did(Layer.DAEMON, null, "exited", c.name, c.name + " is recorded as exited with status " + c.exitCode + ".", "");
             d.events.died(d, oom, c);
             d.hostsFiles.refreshPeers(c);
@@ -254,6 +270,7 @@ final class Lifecycle {
             if (shouldRestart(c)) {
                 long delay = 100L << Math.min(c.restartCount, 10);
                 c.status = Container.Status.RESTARTING;
+                d.edits.mark(dev.glassbox.trace.StatePart.CONTAINERS);
                 restarts.put(c.id, d.now() + delay);
                 d.tracer.note(Layer.DAEMON, null, "restart scheduled", c.name, "The restart policy " + c.hostConfig.restartPolicy().name()
                         + " brings the container back in " + delay + " ms.", "");
@@ -287,6 +304,7 @@ final class Lifecycle {
                     if (c.id.equals(e.getKey()) && c.status == Container.Status.RESTARTING) {
                         c.restartCount++;
                         c.status = Container.Status.EXITED;
+                        d.edits.mark(dev.glassbox.trace.StatePart.CONTAINERS);
                         try {
                             start(c);
                         } catch (DockerException ex) {
@@ -302,6 +320,7 @@ final class Lifecycle {
         if (c.status == Container.Status.RESTARTING) {
             restarts.remove(c.id);
             c.status = Container.Status.EXITED;
+            d.edits.mark(dev.glassbox.trace.StatePart.CONTAINERS);
             c.manuallyStopped = true;
             return;
         }
@@ -356,6 +375,7 @@ final class Lifecycle {
             d.tasks.resume(c.cgroup());
         }
         c.status = frozen ? Container.Status.PAUSED : Container.Status.RUNNING;
+        d.edits.mark(dev.glassbox.trace.StatePart.CONTAINERS);
         d.events.container(c, frozen ? "pause" : "unpause");
     }
 
@@ -402,9 +422,11 @@ final class Lifecycle {
                 "The container's writable layer and its files are deleted; the image's layers stay.", "rm -rf " + c.dir())) {
             restarts.remove(c.id);
             c.status = Container.Status.REMOVING;
+            d.edits.mark(dev.glassbox.trace.StatePart.CONTAINERS);
             d.images.storage.removeContainerLayers(c.cacheId);
             d.kernel.fs().remove(c.dir());
             d.containers.remove(c.name);
+            d.edits.mark(dev.glassbox.trace.StatePart.CONTAINERS);
             c.removed = true;
             d.events.container(c, "destroy");
         }

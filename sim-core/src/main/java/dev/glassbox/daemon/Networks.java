@@ -37,7 +37,11 @@ final class Networks {
     private final MacvlanNetworks macvlan;
     final OverlayNetworks overlays;
 
-    Networks(Kernel kernel, Libnetwork libnetwork, Tracer tracer, Events events) {
+    /** Where this store marks the parts of the state it edits. */
+    final dev.glassbox.trace.Edits edits;
+
+    Networks(Kernel kernel, Libnetwork libnetwork, Tracer tracer, Events events, dev.glassbox.trace.Edits edits) {
+        this.edits = edits;
         this.events = events;
         this.macvlan = new MacvlanNetworks(this, kernel, libnetwork, tracer);
         this.overlays = new OverlayNetworks(this, libnetwork, tracer);
@@ -56,6 +60,10 @@ final class Networks {
     private void predefined(String name, NetworkDriver driver, String iface, Ipam ipam) {
         String id = Digest.of(("glassbox network " + name).getBytes(java.nio.charset.StandardCharsets.UTF_8)).hex();
         byName.put(name, new Network(id, name, driver, iface, ipam, kernel.currentTimeMillis(), Map.of(), true));
+        if (ipam != null) {
+            ipam.shownBy(edits);
+        }
+        edits.mark(dev.glassbox.trace.StatePart.NETWORKS);
     }
 
     /** By name, full id or unique id prefix. */
@@ -109,6 +117,10 @@ final class Networks {
         checkName(request.name());
         Network n = macvlan.create(request, id, driver);
         byName.put(n.name(), n);
+        if (n.ipam() != null) {
+            n.ipam().shownBy(edits);
+        }
+        edits.mark(dev.glassbox.trace.StatePart.NETWORKS);
         events.network(n, "create", null);
         return n;
     }
@@ -163,6 +175,10 @@ final class Networks {
             libnetwork.createBridge(iface, ipam.gateway + "/" + ipam.prefix);
             Network n = new Network(id, name, NetworkDriver.BRIDGE, iface, ipam, kernel.currentTimeMillis(), labels, false);
             byName.put(name, n);
+            if (n.ipam() != null) {
+                n.ipam().shownBy(edits);
+            }
+            edits.mark(dev.glassbox.trace.StatePart.NETWORKS);
             events.network(n, "create", null);
             return n;
         }
@@ -240,6 +256,7 @@ final class Networks {
                     + " network is forgotten, and its parent " + n.parent() + " released if no other network hangs off it.", "")) {
                 macvlan.removed(n);
                 byName.remove(n.name());
+                edits.mark(dev.glassbox.trace.StatePart.NETWORKS);
                 events.network(n, "destroy", null);
             }
             return;
@@ -247,6 +264,7 @@ final class Networks {
         try (Tracer.Span s = tracer.open(Layer.DAEMON, null, "remove network", n.name(), "No container is connected any more: the network's bridge is deleted.", "")) {
             libnetwork.deleteBridge(n.bridge());
             byName.remove(n.name());
+            edits.mark(dev.glassbox.trace.StatePart.NETWORKS);
             events.network(n, "destroy", null);
         }
     }

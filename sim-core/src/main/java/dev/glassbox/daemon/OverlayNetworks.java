@@ -54,6 +54,10 @@ final class OverlayNetworks {
                     Map.of(VXLAN_IDS, String.valueOf(o.vni())));
             byId.put(o.id(), o);
             networks.byName.put(o.name(), n);
+            if (n.ipam() != null) {
+                n.ipam().shownBy(networks.edits);
+            }
+            networks.edits.mark(dev.glassbox.trace.StatePart.NETWORKS);
             if (hostCidr != null) {
                 libnetwork.createOverlay(o.bridge(), o.vxlan(), o.vni(), hostCidr);
             }
@@ -85,6 +89,7 @@ final class OverlayNetworks {
             return;
         }
         networks.byName.remove(o.name());
+        networks.edits.mark(dev.glassbox.trace.StatePart.NETWORKS);
         if (libnetwork.bridgeExists(o.bridge())) {
             libnetwork.deleteOverlay(o.bridge(), o.vxlan());
         }

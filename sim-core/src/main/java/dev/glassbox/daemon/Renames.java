@@ -43,7 +43,9 @@ final class Renames {
         }
         d.containers.clear();
         d.containers.putAll(reordered);
+        d.edits.mark(dev.glassbox.trace.StatePart.CONTAINERS);
         c.name = wanted;
+        d.edits.mark(dev.glassbox.trace.StatePart.CONTAINERS);
         d.tracer.did(Layer.DAEMON, null, "rename", wanted, "Container " + c.id.substring(0, 12) + " is now called " + wanted + " instead of " + old
                 + "; its id, layers and /etc/hosts stay as they were.", "");
         List<Container> peers = c.running() ? d.hostsFiles.peers(c) : new ArrayList<>();

@@ -80,6 +80,9 @@ final class StateReader {
                     new MacvlanNetworks(d.networks, d.kernel, d.libnetwork, d.tracer).claim(n);
                 }
                 d.networks.byName.put(n.name(), n);
+                if (n.ipam() != null) {
+                    n.ipam().shownBy(d.edits);
+                }
                 return;
             }
             try (Tracer.Span s = d.tracer.open(dev.glassbox.trace.Layer.DAEMON, null, "restore network", n.name(),
@@ -89,6 +92,9 @@ final class StateReader {
                 }
             }
             d.networks.byName.put(n.name(), n);
+            if (n.ipam() != null) {
+                n.ipam().shownBy(d.edits);
+            }
         });
     }
 

@@ -51,7 +51,11 @@ final class Storage {
     private String spare;
     private CompletableFuture<Void> spareMade;
 
-    Storage(Kernel kernel, HostLayout layout, DriverKind kind, UsernsRemap remap, Tracer tracer) {
+    /** Where this store marks the parts of the state it edits. */
+    private final dev.glassbox.trace.Edits edits;
+
+    Storage(Kernel kernel, HostLayout layout, DriverKind kind, UsernsRemap remap, Tracer tracer, dev.glassbox.trace.Edits edits) {
+        this.edits = edits;
         this.kernel = kernel;
         this.root = layout.dataRoot();
         this.driver = StorageDriver.of(kind, kernel, root);
@@ -118,6 +122,7 @@ final class Storage {
         LayerDir parent = parentChain == null ? null : byChain.get(parentChain);
         driver.makeLayer(cacheId, parent == null ? null : parent.path(), owned(layer.entries(), dir.diff()));
         byChain.put(chainId, dir);
+        edits.mark(dev.glassbox.trace.StatePart.LAYERS);
         return dir;
     }
 
@@ -136,6 +141,7 @@ final class Storage {
             LayerDir d = byChain.get(c);
             if (d != null) {
                 d.refs()[0] += delta;
+                edits.mark(dev.glassbox.trace.StatePart.LAYERS);
             }
         }
     }
@@ -147,6 +153,7 @@ final class Storage {
             if (d.refs()[0] <= 0) {
                 driver.removeLayer(d.cacheId());
                 byChain.remove(d.chainId());
+                edits.mark(dev.glassbox.trace.StatePart.LAYERS);
                 gone.add(d.chainId());
             }
         }

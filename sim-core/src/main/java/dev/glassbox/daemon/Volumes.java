@@ -44,7 +44,11 @@ final class Volumes {
 
     private final Events events;
 
-    Volumes(Kernel kernel, Tracer tracer, dev.glassbox.kernel.HostLayout layout, UsernsRemap remap, Events events) {
+    /** Where this store marks the parts of the state it edits. */
+    private final dev.glassbox.trace.Edits edits;
+
+    Volumes(Kernel kernel, Tracer tracer, dev.glassbox.kernel.HostLayout layout, UsernsRemap remap, Events events, dev.glassbox.trace.Edits edits) {
+        this.edits = edits;
         this.events = events;
         this.kernel = kernel;
         this.tracer = tracer;
@@ -84,6 +88,7 @@ final class Volumes {
             kernel.fs().chown(mountpoint(name), (int) remap.uid(), (int) remap.gid());
         }
         byName.put(name, v);
+        edits.mark(dev.glassbox.trace.StatePart.VOLUMES);
         events.volume(name, "create", Map.of("driver", driver.name()));
         tracer.did(Layer.DAEMON, null, "create volume", name.length() > 12 ? name.substring(0, 12) : name, driver.createSentence()
                         + (remap == null ? "." : ", owned by the remapped root " + remap.uid() + ":" + remap.gid() + " so that root in a container may write to it."),
@@ -119,6 +124,7 @@ final class Volumes {
         VolumeDriver driver = driver(name);
         kernel.fs().remove(driver.directory(name));
         byName.remove(name);
+        edits.mark(dev.glassbox.trace.StatePart.VOLUMES);
         events.volume(name, "destroy", Map.of("driver", driver.name()));
         tracer.did(Layer.DAEMON, null, "remove volume", name.length() > 12 ? name.substring(0, 12) : name, "The volume's directory and all the data in it are deleted.",
                 "rm -rf " + driver.directory(name));

@@ -61,6 +61,31 @@ public interface Kernel extends AutoCloseable {
     /** The kernel objects as they are now, for the engine's state view. */
     KernelState state();
 
+    /**
+     * The parts of {@link #state} this kernel marks as it edits them ({@link dev.glassbox.trace.StatePart} of owner
+     * KERNEL), so a trace reads only those; {@link dev.glassbox.trace.Edits#UNREPORTED} (the default) when the kernel
+     * cannot tell, and its whole state is read at every step.
+     */
+    default dev.glassbox.trace.Edits edits() {
+        return dev.glassbox.trace.Edits.UNREPORTED;
+    }
+
+    /** One part of {@link #state}, read alone: a map keyed as in {@link KernelState}, or the NAT and proxy lists. */
+    default Object part(dev.glassbox.trace.StatePart part) {
+        KernelState s = state();
+        switch (part) {
+            case NAMESPACES: return s.namespaces();
+            case PROCESSES: return s.processes();
+            case CGROUPS: return s.cgroups();
+            case MOUNTS: return s.mounts();
+            case LINKS: return s.links();
+            case ROUTES: return s.routes();
+            case NAT: return s.nat();
+            case PROXIES: return s.proxies();
+            default: throw new IllegalArgumentException("not a kernel part: " + part);
+        }
+    }
+
     @Override
     void close();
 }

@@ -36,6 +36,7 @@ final class HostSetup {
         p.programName = name;
         p.argv = argv;
         p.rss = 24L << 20;
+        k.edits.mark(dev.glassbox.trace.StatePart.PROCESSES);
         k.cgroups.move(p, k.cgroups.root);
         return p;
     }

@@ -89,6 +89,7 @@ final class SimCgroups implements Cgroups {
         }
         kernel.event(CgroupEvents.created(path, "mkdir " + MOUNT + "/" + path));
         groups.put(path, new Group(path, limits));
+        kernel.edits.mark(dev.glassbox.trace.StatePart.CGROUPS);
         writeLimits(path, limits);
     }
 
@@ -116,6 +117,7 @@ final class SimCgroups implements Cgroups {
     @Override
     public void update(String path, CgroupLimits limits) {
         group(path).limits = limits;
+        kernel.edits.mark(dev.glassbox.trace.StatePart.CGROUPS);
         writeLimits(path, limits);
     }
 
@@ -135,9 +137,12 @@ final class SimCgroups implements Cgroups {
     void move(SimProcess p, Group g) {
         if (p.cgroup != null) {
             p.cgroup.procs.remove(p);
+            kernel.edits.mark(dev.glassbox.trace.StatePart.CGROUPS);
         }
         p.cgroup = g;
+        kernel.edits.mark(dev.glassbox.trace.StatePart.PROCESSES);
         g.procs.add(p);
+        kernel.edits.mark(dev.glassbox.trace.StatePart.CGROUPS);
     }
 
     /** fork(): refused with EAGAIN when pids.max is reached. */
@@ -152,6 +157,7 @@ final class SimCgroups implements Cgroups {
     void charge(SimProcess p, long bytes) {
         Group g = p.cgroup;
         p.rss += bytes;
+        kernel.edits.mark(dev.glassbox.trace.StatePart.PROCESSES);
         if (g == null || g.limits.memoryBytes() == 0 || g.memory() <= g.limits.memoryBytes()) {
             return;
         }
@@ -162,9 +168,11 @@ final class SimCgroups implements Cgroups {
             }
         }
         g.oomKills++;
+        kernel.edits.mark(dev.glassbox.trace.StatePart.CGROUPS);
         kernel.event(CgroupEvents.oomKill(g.path, g.memory(), g.limits.memoryBytes(), victim.pid, victim.programName, victim.rss / 1024));
         victim.oomKilled = true;
         victim.rss = 0;
+        kernel.edits.mark(dev.glassbox.trace.StatePart.PROCESSES);
         kernel.kill(victim, Signals.SIGKILL, true);
     }
 
@@ -178,6 +186,7 @@ final class SimCgroups implements Cgroups {
         Group g = group(path);
         kernel.event(CgroupEvents.freeze(path, frozen, frozen ? "1" : "0", file(path, "cgroup.freeze")));
         g.frozen = frozen;
+        kernel.edits.mark(dev.glassbox.trace.StatePart.CGROUPS);
         if (!frozen) {
             g.procs.forEach(kernel.scheduler::makeRunnable);
         }
@@ -191,6 +200,7 @@ final class SimCgroups implements Cgroups {
         }
         kernel.event(CgroupEvents.removed(path, MOUNT + "/" + path));
         groups.remove(path);
+        kernel.edits.mark(dev.glassbox.trace.StatePart.CGROUPS);
     }
 
     Map<String, KernelState.Cgroup> state() {

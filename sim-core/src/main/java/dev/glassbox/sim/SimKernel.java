@@ -193,10 +193,38 @@ public final class SimKernel implements Kernel {
                 e.note(tracer);
             }
         }
+        touches(e); // after the note: what the step is about to change is read at the next step
+    }
+
+    /** Marks the parts of the state a step of this subsystem edits (a namespace brings its own links and routes). */
+    private void touches(KernelEvent e) {
+        switch (e.subsystem()) {
+            case NAMESPACE:
+                edits.mark(dev.glassbox.trace.StatePart.NAMESPACES, dev.glassbox.trace.StatePart.MOUNTS);
+                edits.mark(dev.glassbox.trace.StatePart.LINKS, dev.glassbox.trace.StatePart.ROUTES);
+                edits.mark(dev.glassbox.trace.StatePart.PROCESSES);
+                break;
+            case CGROUP:
+                edits.mark(dev.glassbox.trace.StatePart.CGROUPS);
+                break;
+            case UNIONFS:
+                edits.mark(dev.glassbox.trace.StatePart.MOUNTS);
+                break;
+            case NETWORK:
+                edits.mark(dev.glassbox.trace.StatePart.LINKS, dev.glassbox.trace.StatePart.ROUTES);
+                edits.mark(dev.glassbox.trace.StatePart.NAT, dev.glassbox.trace.StatePart.PROXIES);
+                break;
+            case PROCESS:
+                edits.mark(dev.glassbox.trace.StatePart.PROCESSES);
+                break;
+            default:
+                break;
+        }
     }
 
     /** Records a step of the kernel-event catalog that has just happened (see {@link Tracer#did}). */
     void done(KernelEvent e) {
+        touches(e); // before the step: what it changed is its own
         if (tracer != null) {
             try (Tracer.Span host = tracer.onHost(hostTag.get())) {
                 e.did(tracer);
@@ -254,10 +282,12 @@ public final class SimKernel implements Kernel {
             level.members.put(ids.get(i++), p);
         }
         p.parent = parent;
+        edits.mark(dev.glassbox.trace.StatePart.PROCESSES);
         if (parent != null) {
             parent.children.add(p);
         }
         procs.put(p.pid, p);
+        edits.mark(dev.glassbox.trace.StatePart.PROCESSES);
         return p;
     }
 
@@ -267,8 +297,10 @@ public final class SimKernel implements Kernel {
             SimProcess shim = newProcess(hostNs, containerd);
             shim.hostDaemon = true;
             shim.state = SimProcess.State.SLEEPING;
+            edits.mark(dev.glassbox.trace.StatePart.PROCESSES);
             shim.programName = "containerd-shim";
             shim.argv = List.of("/usr/bin/containerd-shim-runc-v2", "-namespace", "moby", "-id", key, "-address", "/run/containerd/containerd.sock");
+            edits.mark(dev.glassbox.trace.StatePart.PROCESSES);
             cgroups.move(shim, cgroups.root);
             return shim;
         });
@@ -284,9 +316,11 @@ public final class SimKernel implements Kernel {
             }
             if (shim.children.isEmpty()) {
                 shim.state = SimProcess.State.ZOMBIE;
+                edits.mark(dev.glassbox.trace.StatePart.PROCESSES);
                 reap(shim);
                 if (shim.cgroup != null) {
                     shim.cgroup.procs.remove(shim);
+                    edits.mark(dev.glassbox.trace.StatePart.CGROUPS);
                 }
             } else {
                 shims.put(id, shim);
@@ -374,14 +408,17 @@ public final class SimKernel implements Kernel {
         }
         p.exit = status;
         p.state = SimProcess.State.ZOMBIE;
+        edits.mark(dev.glassbox.trace.StatePart.PROCESSES);
         processes.recordExit(p.pid, status);
         p.rss = 0;
+        edits.mark(dev.glassbox.trace.StatePart.PROCESSES);
         for (SimNet.Socket s : p.fds.values()) {
             net.close(s);
         }
         p.fds.clear();
         if (p.cgroup != null) {
             p.cgroup.procs.remove(p);
+            edits.mark(dev.glassbox.trace.StatePart.CGROUPS);
         }
         boolean nsInit = p.nsPid() == 1 && p.ns.pid() != hostNs.pid();
         for (SimProcess child : new ArrayList<>(p.children)) {
@@ -416,6 +453,7 @@ public final class SimKernel implements Kernel {
     void reap(SimProcess p) {
         p.state = SimProcess.State.DEAD;
         procs.remove(p.pid);
+        edits.mark(dev.glassbox.trace.StatePart.PROCESSES);
         int i = 0;
         for (Namespaces.Pid level : p.ns.pid().chain()) {
             level.members.remove(p.nsPids.get(i++), p);
@@ -454,6 +492,19 @@ public final class SimKernel implements Kernel {
     @Override
     public KernelState state() {
         return StateView.of(this);
+    }
+
+    /** The parts of the state edited since the tracer last read them: each edit below marks its part. */
+    final dev.glassbox.trace.Edits edits = new dev.glassbox.trace.Edits();
+
+    @Override
+    public dev.glassbox.trace.Edits edits() {
+        return edits;
+    }
+
+    @Override
+    public Object part(dev.glassbox.trace.StatePart part) {
+        return StateView.part(this, part);
     }
 
     @Override

@@ -44,6 +44,7 @@ final class SimMounts implements Mounts {
         k.event(MountEvents.overlay(target, lowerdirs.size(), "mount -t overlay overlay -o " + options.substring("rw,relatime,".length()) + " " + target));
         k.hostNs.mnt().table.add(new MountTable.Mount(MountTable.split(target), new OverlayFs(upper, lowers, k.ids), List.of(), false,
                 "overlay", "overlay", options));
+        k.edits.mark(dev.glassbox.trace.StatePart.MOUNTS);
     }
 
     @Override
@@ -52,6 +53,7 @@ final class SimMounts implements Mounts {
         if (!k.hostNs.mnt().table.remove(MountTable.split(target))) {
             throw SysError.einval();
         }
+        k.edits.mark(dev.glassbox.trace.StatePart.MOUNTS);
     }
 
     @Override
@@ -67,6 +69,7 @@ final class SimMounts implements Mounts {
         }
         mnt.table.add(new MountTable.Mount(MountTable.split(rootfs), src.mount().fs, src.rel(), false, src.mount().type,
                 src.mount().source, src.mount().options));
+        k.edits.mark(dev.glassbox.trace.StatePart.MOUNTS);
         preparedRoots.put(sandbox.id(), MountTable.split(rootfs));
     }
 
@@ -126,9 +129,11 @@ final class SimMounts implements Mounts {
         }
         k.event(MountEvents.mount(spec, ns.pid() == k.hostNs.pid() ? MountEvents.ProcOf.HOST : MountEvents.ProcOf.CONTAINER, equivalent));
         ns.mnt().table.add(m);
+        k.edits.mark(dev.glassbox.trace.StatePart.MOUNTS);
         if (spec.type().equals("sysfs")) {
             ns.mnt().table.add(new MountTable.Mount(cgroupAt, new CgroupFs(k, ns.cgroup()), List.of(), spec.readOnly(), "cgroup2", "cgroup2",
                     (spec.readOnly() ? "ro" : "rw") + ",nosuid,nodev,noexec,relatime"));
+            k.edits.mark(dev.glassbox.trace.StatePart.MOUNTS);
         }
     }
 
@@ -184,6 +189,7 @@ final class SimMounts implements Mounts {
         }
         mnt.table.mounts.clear();
         mnt.table.mounts.addAll(kept);
+        k.edits.mark(dev.glassbox.trace.StatePart.MOUNTS);
         preparedRoots.remove(sandbox.id());
     }
 
@@ -212,6 +218,7 @@ final class SimMounts implements Mounts {
             if (m.target.isEmpty()) {
                 table.mounts.set(i, new MountTable.Mount(m.target, m.fs, m.fsRoot, true, m.type, m.source,
                         m.options.replaceFirst("^rw\\b", "ro")));
+                k.edits.mark(dev.glassbox.trace.StatePart.MOUNTS);
                 return;
             }
         }

@@ -134,6 +134,7 @@ final class SimProcess {
         program = main;
         programName = name;
         state = State.RUNNING;
+        kernel.edits.mark(dev.glassbox.trace.StatePart.PROCESSES);
         started = true;
         CARRIERS.execute(this::threadMain);
         kernel.scheduler.makeRunnable(this);
@@ -183,8 +184,10 @@ final class SimProcess {
                 return;
             }
             state = State.SLEEPING;
+            kernel.edits.mark(dev.glassbox.trace.StatePart.PROCESSES);
             kernel.scheduler.yieldFrom(this);
             state = State.RUNNING;
+            kernel.edits.mark(dev.glassbox.trace.StatePart.PROCESSES);
         }
     }
 

@@ -85,9 +85,12 @@ final class SimProcesses implements Processes {
             set.get(t).creatorPid = init.pid;
         }
         init.argv = List.of("runc", "init");
+        k.edits.mark(dev.glassbox.trace.StatePart.PROCESSES);
         init.programName = "runc:[2:INIT]";
         k.cgroups.move(init, k.cgroups.root);
         k.sandboxes.put(spec.id(), set);
+        k.edits.mark(dev.glassbox.trace.StatePart.NAMESPACES, dev.glassbox.trace.StatePart.MOUNTS);
+        k.edits.mark(dev.glassbox.trace.StatePart.ROUTES, dev.glassbox.trace.StatePart.LINKS);
         k.done(ProcessEvents.clone(init.pid, "clone(" + String.join("|", flags) + "|SIGCHLD) = " + init.pid));
         Map<NsType, Long> inodes = new TreeMap<>();
         for (NsType t : NsType.values()) {
@@ -150,6 +153,7 @@ final class SimProcesses implements Processes {
             t = target(p, spec);
         } catch (ExecFailure f) {
             group.procs.remove(p);
+            k.edits.mark(dev.glassbox.trace.StatePart.CGROUPS);
             k.reap(p);
             throw f;
         }
@@ -191,8 +195,10 @@ final class SimProcesses implements Processes {
 
     private void begin(SimProcess p, ExecSpec spec, Target t) {
         p.argv = t.argv();
+        k.edits.mark(dev.glassbox.trace.StatePart.PROCESSES);
         p.cwd = spec.cwd();
         p.uid = spec.uid();
+        k.edits.mark(dev.glassbox.trace.StatePart.PROCESSES);
         p.gid = spec.gid();
         p.capBnd = dev.glassbox.kernel.Capability.mask(spec.capabilities()); // runc drops the others from the bounding set before execve
         p.stdin = spec.stdin();
@@ -206,6 +212,7 @@ final class SimProcesses implements Processes {
             p.stdio = pipe;
         }
         p.rss = baseRss(t.size());
+        k.edits.mark(dev.glassbox.trace.StatePart.PROCESSES);
         p.start(t.program(), t.name());
         k.scheduler.runReady();
     }
@@ -347,6 +354,8 @@ final class SimProcesses implements Processes {
     @Override
     public void release(Sandbox sandbox) {
         Namespaces.Set set = k.sandboxes.remove(sandbox.id());
+        k.edits.mark(dev.glassbox.trace.StatePart.NAMESPACES, dev.glassbox.trace.StatePart.MOUNTS);
+        k.edits.mark(dev.glassbox.trace.StatePart.ROUTES, dev.glassbox.trace.StatePart.LINKS);
         k.releaseShim(sandbox.id());
         if (set == null) {
             return;

@@ -99,17 +99,21 @@ final class SimSys implements Sys {
         List<String> newEnv = env == null ? p.env : new ArrayList<>(env);
         SimProcesses.Target t = k.processes().resolve(p, argv, newEnv, 0);
         p.argv = t.argv();
+        k.edits.mark(dev.glassbox.trace.StatePart.PROCESSES);
         p.env = new ArrayList<>(newEnv);
         p.title = null;
+        k.edits.mark(dev.glassbox.trace.StatePart.PROCESSES);
         p.programName = t.name();
         p.handlers.clear();
         p.rss = SimProcesses.baseRss(t.size());
+        k.edits.mark(dev.glassbox.trace.StatePart.PROCESSES);
         throw new SimProcess.Exec(t.program());
     }
 
     @Override
     public void setproctitle(String title) {
         p.title = title;
+        k.edits.mark(dev.glassbox.trace.StatePart.PROCESSES);
     }
 
     // ---- standard streams
@@ -203,6 +207,7 @@ final class SimSys implements Sys {
         c.env = new ArrayList<>(env == null ? p.env : env);
         c.cwd = p.cwd;
         c.uid = p.uid;
+        k.edits.mark(dev.glassbox.trace.StatePart.PROCESSES);
         c.gid = p.gid;
         c.capBnd = p.capBnd;
         c.tty = p.tty;
@@ -238,16 +243,20 @@ final class SimSys implements Sys {
             t = k.processes().resolve(c, argv, c.env, 0);
         } catch (SysError e) {
             c.cgroup.procs.remove(c);
+            k.edits.mark(dev.glassbox.trace.StatePart.CGROUPS);
             c.state = SimProcess.State.ZOMBIE;
+            k.edits.mark(dev.glassbox.trace.StatePart.PROCESSES);
             k.reap(c);
             throw e;
         }
         c.argv = t.argv();
+        k.edits.mark(dev.glassbox.trace.StatePart.PROCESSES);
         c.stdin = stdin == null ? "" : stdin;
         c.in = inherit ? p.in : null;
         c.ttyFds = (inherit ? p.ttyFds & 1 : 0) | (stdout == null ? p.ttyFds & 2 : 0) | (stderr == null ? p.ttyFds & 4 : 0);
         c.output = sink(p.output, stdout, stderr);
         c.rss = SimProcesses.baseRss(t.size());
+        k.edits.mark(dev.glassbox.trace.StatePart.PROCESSES);
         c.start(t.program(), t.name());
         return c.nsPid();
     }
@@ -256,9 +265,12 @@ final class SimSys implements Sys {
     public int fork(Program program) {
         SimProcess c = child(p.env);
         c.argv = new ArrayList<>(p.argv);
+        k.edits.mark(dev.glassbox.trace.StatePart.PROCESSES);
         c.title = p.title;
+        k.edits.mark(dev.glassbox.trace.StatePart.PROCESSES);
         c.output = p.output;
         c.rss = p.rss / 2;
+        k.edits.mark(dev.glassbox.trace.StatePart.PROCESSES);
         c.start(program, p.programName);
         return c.nsPid();
     }
@@ -534,6 +546,7 @@ final class SimSys implements Sys {
         k.event(dev.glassbox.kernel.MountEvents.tmpfsByProcess(r.pathString(), source));
         p.ns.mnt().table.add(new MountTable.Mount(r.path(), new TreeFs("tmpfs", k.ids), java.util.List.of(), false, "tmpfs", source,
                 "rw,relatime"));
+        k.edits.mark(dev.glassbox.trace.StatePart.MOUNTS);
     }
 
     @Override
@@ -588,5 +601,6 @@ final class SimSys implements Sys {
     @Override
     public void free(long bytes) {
         p.rss = Math.max(0, p.rss - bytes);
+        k.edits.mark(dev.glassbox.trace.StatePart.PROCESSES);
     }
 }

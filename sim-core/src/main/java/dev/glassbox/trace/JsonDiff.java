@@ -1,6 +1,8 @@
 package dev.glassbox.trace;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +18,8 @@ public final class JsonDiff {
         return out;
     }
 
-    private static void diff(String path, JsonNode a, JsonNode b, List<Change> out) {
+    /** Appends the differences of two values found at {@code path} (a JSON pointer) to {@code out}. */
+    public static void diff(String path, JsonNode a, JsonNode b, List<Change> out) {
         if (a == null && b == null) {
             return;
         }
@@ -54,20 +57,39 @@ public final class JsonDiff {
         String[] parts = path.substring(1).split("/", -1);
         JsonNode node = root;
         for (int i = 0; i < parts.length - 1; i++) {
-            JsonNode next = node.get(unescape(parts[i]));
-            if (next == null) {
-                next = ((ObjectNode) node).putObject(unescape(parts[i]));
+            String part = unescape(parts[i]);
+            JsonNode next = node.isArray() ? node.get(Integer.parseInt(part)) : node.get(part);
+            if (next == null || next.isNull()) {
+                JsonNode made = StateModel.isIndex(parts[i + 1]) ? ((ObjectNode) root).arrayNode() : ((ObjectNode) root).objectNode();
+                put(node, part, made);
+                next = made;
             }
             node = next;
         }
-        ObjectNode parent = (ObjectNode) node;
         String last = unescape(parts[parts.length - 1]);
         if (value == null) {
-            parent.remove(last);
+            if (node instanceof ObjectNode o) {
+                o.remove(last);
+            } else if (node instanceof ArrayNode a && Integer.parseInt(last) < a.size()) {
+                a.set(Integer.parseInt(last), NullNode.instance);
+            }
         } else {
-            parent.set(last, value.deepCopy());
+            put(node, last, value.deepCopy());
         }
         return root;
+    }
+
+    /** Sets a field of an object, or an element of an array (a number), growing the array as needed. */
+    private static void put(JsonNode node, String part, JsonNode value) {
+        if (node instanceof ArrayNode a) {
+            int i = Integer.parseInt(part);
+            while (a.size() <= i) {
+                a.addNull();
+            }
+            a.set(i, value);
+        } else {
+            ((ObjectNode) node).set(part, value);
+        }
     }
 
     static String escape(String name) {

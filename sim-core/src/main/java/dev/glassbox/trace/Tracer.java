@@ -10,20 +10,19 @@ import java.util.function.Supplier;
 
 /**
  * Records what every layer does while a command runs. Events nest: an event opened with {@link #open}
- * is the parent of every event recorded until its span closes. When a state source is set, the state
- * is snapshotted at each event and the difference is attached to the event before it, so a step's
- * changes are exactly what happened between it and the next step.
+ * is the parent of every event recorded until its span closes. When state capture is on, the state changes
+ * made since the last event are attached to it as each next event begins, so a step's changes are exactly
+ * what happened between it and the next step ({@link StateModel} reads only the parts their owners edited).
  */
 public final class Tracer {
     private final LongSupplier clock;
-    private Supplier<JsonNode> stateSource;
+    private StateCapture capture;
     private final List<TraceEvent> events = new ArrayList<>();
     private final Deque<Integer> open = new ArrayDeque<>();
     /** The host whose steps are being recorded, innermost first (empty: a lone host's, untagged). */
     private final Deque<String> hosts = new ArrayDeque<>();
     private String command;
     private JsonNode before;
-    private JsonNode last;
     private Trace lastTrace = Trace.empty();
     private final List<java.util.function.Consumer<TraceEvent>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -49,9 +48,14 @@ public final class Tracer {
         }
     }
 
-    /** Turns state capture on (a source) or off (null). */
+    /** Turns state capture on (a source read whole at every step, then diffed) or off (null). */
     public void captureState(Supplier<JsonNode> source) {
-        this.stateSource = source;
+        this.capture = source == null ? null : new SnapshotCapture(source);
+    }
+
+    /** Turns state capture on with a capture that knows what changed (the engine's {@link StateModel}), or off (null). */
+    public void captureState(StateCapture capture) {
+        this.capture = capture;
     }
 
     public boolean active() {
@@ -62,8 +66,12 @@ public final class Tracer {
         events.clear();
         open.clear();
         command = commandLine;
-        before = stateSource == null ? null : stateSource.get();
-        last = before;
+        if (capture != null) {
+            capture.changes(); // what changed between commands belongs to no step
+            before = capture.snapshot();
+        } else {
+            before = null;
+        }
         record(Layer.CLIENT, null, "command", commandLine, sentence, "$ " + commandLine, -1);
         open.push(0);
     }
@@ -154,11 +162,10 @@ public final class Tracer {
 
     /** Attaches the state changes since the last snapshot to the latest event. */
     private void settle() {
-        if (stateSource == null || events.isEmpty()) {
+        if (capture == null || events.isEmpty()) {
             return;
         }
-        JsonNode now = stateSource.get();
-        List<Change> changes = JsonDiff.diff(last, now);
+        List<Change> changes = capture.changes();
         if (!changes.isEmpty()) {
             int i = events.size() - 1;
             TraceEvent e = events.get(i);
@@ -166,7 +173,6 @@ public final class Tracer {
             all.addAll(changes);
             events.set(i, e.withChanges(all));
         }
-        last = now;
     }
 
     /** A span that closes without checked exceptions. */

@@ -187,26 +187,32 @@ public final class World implements Hosts, AutoCloseable {
      */
     @Override
     public JsonNode state() {
-        ObjectNode top = first().engine().hostState();
+        return dev.glassbox.trace.StateModel.render(stateSlots());
+    }
+
+    @Override
+    public List<dev.glassbox.trace.StateModel.Slot> stateSlots() {
+        List<dev.glassbox.trace.StateModel.Slot> slots = new ArrayList<>(first().engine().stateSlots(""));
         if (nodes.size() < 2) {
-            return top;
+            return slots;
         }
-        ObjectNode world = top.putObject("world");
-        world.put("lan", SimLan.SUBNET);
-        world.put("gateway", SimLan.GATEWAY);
-        world.put("current", current.name());
-        ArrayNode list = world.putArray("nodes");
-        for (Node n : nodes) {
-            ObjectNode o = list.addObject();
-            o.put("name", n.name());
-            o.put("address", address(n));
+        slots.add(dev.glassbox.trace.StateModel.Slot.always("/world/lan", () -> SimLan.SUBNET));
+        slots.add(dev.glassbox.trace.StateModel.Slot.always("/world/gateway", () -> SimLan.GATEWAY));
+        slots.add(dev.glassbox.trace.StateModel.Slot.always("/world/current", () -> current.name()));
+        for (int i = 0; i < nodes.size(); i++) {
+            Node n = nodes.get(i);
+            String at = "/world/nodes/" + i;
+            slots.add(dev.glassbox.trace.StateModel.Slot.always(at + "/name", n::name));
+            slots.add(dev.glassbox.trace.StateModel.Slot.always(at + "/address", () -> address(n)));
             if (n != first()) {
-                ObjectNode st = n.engine().hostState();
-                o.set("daemon", st.get("daemon"));
-                o.set("host", st.get("host"));
+                for (dev.glassbox.trace.StateModel.Slot s : n.engine().stateSlots(at)) {
+                    if (!s.path().equals(at + "/kernel") && !s.path().equals(at + "/time")) {
+                        slots.add(s);
+                    }
+                }
             }
         }
-        return top;
+        return slots;
     }
 
     /** Shuts every host down, the first last. */
