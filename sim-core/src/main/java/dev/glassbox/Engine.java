@@ -421,9 +421,9 @@ public final class Engine implements AutoCloseable {
         dev.glassbox.trace.Edits theirs = kernel.edits();
         for (dev.glassbox.trace.StatePart part : dev.glassbox.trace.StatePart.values()) {
             if (part.owner == dev.glassbox.trace.StatePart.Owner.DAEMON) {
-                slots.add(new dev.glassbox.trace.StateModel.Slot(prefix + part.path(), () -> mine.take(part), () -> daemon.part(part)));
+                slots.add(new dev.glassbox.trace.StateModel.Slot(prefix + part.path(), () -> mine.take(part), () -> daemon.part(part), this));
             } else if (theirs != dev.glassbox.trace.Edits.UNREPORTED) {
-                slots.add(new dev.glassbox.trace.StateModel.Slot(prefix + part.path(), () -> theirs.take(part), () -> kernel.part(part)));
+                slots.add(new dev.glassbox.trace.StateModel.Slot(prefix + part.path(), () -> theirs.take(part), () -> kernel.part(part), this));
             }
         }
         if (theirs == dev.glassbox.trace.Edits.UNREPORTED) {

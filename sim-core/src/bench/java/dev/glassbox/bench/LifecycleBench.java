@@ -6,7 +6,9 @@ import dev.glassbox.Result;
 /**
  * Sim engine throughput and memory, each reported beside a baseline measured in the same run:
  * run → stop → rm lifecycles of nginx against `docker version` round trips through the same layers,
- * and heap per running nginx container against the heap of the engine before any container ran.
+ * the same lifecycles with other containers running (what a step costs once the state is larger), heap per idle
+ * engine (what a web session holds) and heap per running nginx container against the heap of the engine before
+ * any container ran, each with trace state capture off and on.
  * Run: mvn -q -Pbench -pl sim-core verify (or see README).
  */
 public final class LifecycleBench {
@@ -56,16 +58,48 @@ public final class LifecycleBench {
                         capture ? "on" : "off", life, base, life / base);
             }
         }
-        try (Engine e = Engine.sim(Engine.DEFAULT_SEED, false)) {
-            must(e, "docker pull nginx");
-            long before = usedHeap();
-            for (int i = 0; i < running; i++) {
-                must(e, "docker run -d --name c" + i + " nginx");
+        int background = Integer.getInteger("bench.background", 20);
+        for (boolean capture : new boolean[] {false, true}) {
+            try (Engine e = Engine.sim(Engine.DEFAULT_SEED, capture)) {
+                must(e, "docker pull nginx");
+                for (int i = 0; i < background; i++) {
+                    must(e, "docker run -d --name bg" + i + " nginx");
+                }
+                for (int i = 0; i < warm; i++) {
+                    must(e, "docker run -d --name web nginx && docker stop web && docker rm web");
+                }
+                long t0 = System.nanoTime();
+                for (int i = 0; i < n / 2; i++) {
+                    must(e, "docker run -d --name web nginx && docker stop web && docker rm web");
+                }
+                System.out.printf("with %d other containers running, capture %-3s: %8.0f lifecycles/s%n", background, capture ? "on" : "off",
+                        perSecond(n / 2, System.nanoTime() - t0));
             }
-            long after = usedHeap();
-            long per = (after - before) / running;
-            System.out.printf("heap: %d bytes per running nginx container (%d containers, 3 processes each) | baseline engine heap %d bytes | ratio %.4f%n",
-                    per, running, before, per / (double) before);
+        }
+        for (boolean capture : new boolean[] {false, true}) {
+            long before = usedHeap();
+            java.util.List<Engine> idle = new java.util.ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                Engine e = Engine.sim(Engine.DEFAULT_SEED, capture);
+                must(e, "docker version");
+                idle.add(e);
+            }
+            long per = (usedHeap() - before) / idle.size();
+            System.out.printf("heap: %d bytes per idle engine (a session's engine after one command, capture %s, 50 engines)%n", per,
+                    capture ? "on" : "off");
+            idle.forEach(Engine::close);
+        }
+        for (boolean capture : new boolean[] {false, true}) {
+            try (Engine e = Engine.sim(Engine.DEFAULT_SEED, capture)) {
+                must(e, "docker pull nginx");
+                long before = usedHeap();
+                for (int i = 0; i < running; i++) {
+                    must(e, "docker run -d --name c" + i + " nginx");
+                }
+                long per = (usedHeap() - before) / running;
+                System.out.printf("heap: %d bytes per running nginx container, capture %s (%d containers, 3 processes each) | baseline engine heap %d bytes | ratio %.4f%n",
+                        per, capture ? "on" : "off", running, before, per / (double) before);
+            }
         }
     }
 }

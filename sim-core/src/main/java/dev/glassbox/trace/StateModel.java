@@ -36,12 +36,20 @@ public final class StateModel implements StateCapture {
      * since the last call (and forgets that), and how to read it: a {@code Map} (compared key by key) or any other
      * value (compared whole).
      */
-    public record Slot(String path, BooleanSupplier edited, Supplier<Object> read) {
+    public record Slot(String path, BooleanSupplier edited, Supplier<Object> read, Object source) {
         public Slot {
             Objects.requireNonNull(path, "path");
             if (!path.startsWith("/")) {
                 throw new IllegalArgumentException("a slot's path starts with /: " + path);
             }
+        }
+
+        /**
+         * {@code source}: whose part it is (a host's engine). When another source's part comes to the same path (a host
+         * left the world and the next moved up a place), the slot is read afresh whatever its edits say.
+         */
+        public Slot(String path, BooleanSupplier edited, Supplier<Object> read) {
+            this(path, edited, read, null);
         }
 
         /** A slot read at every step (a clock, a name). */
@@ -54,6 +62,7 @@ public final class StateModel implements StateCapture {
     private static final class Held {
         Object value;
         JsonNode node;
+        Object source;
     }
 
     private final Supplier<List<Slot>> slots;
@@ -87,11 +96,13 @@ public final class StateModel implements StateCapture {
         List<Change> out = new ArrayList<>();
         List<Slot> now = slots.get();
         Set<String> seen = new HashSet<>();
+        Set<String> skipped = new HashSet<>();
         for (Slot s : now) {
             seen.add(s.path());
             Held h = held.get(s.path());
             boolean edited = s.edited().getAsBoolean();
-            if (h != null && !edited) {
+            if (h != null && !edited && h.source == s.source()) {
+                skipped.add(s.path());
                 continue;
             }
             Object value = s.read().get();
@@ -103,8 +114,12 @@ public final class StateModel implements StateCapture {
                 if (value instanceof Map) {
                     owned.add(h.node);
                 }
-                attach(root, s.path(), h.node, owned);
-                out.add(new Change(s.path(), null, h.node));
+                String made = attach(root, s.path(), h.node, owned);
+                if (made == null) {
+                    out.add(new Change(s.path(), null, h.node));
+                } else { // told as the addition of the outermost object or array it made, as it is now
+                    out.add(new Change(made, null, root.at(made).deepCopy()));
+                }
             } else if (value instanceof Map<?, ?> map && h.value instanceof Map<?, ?> was && h.node instanceof ObjectNode node) {
                 keyed(s.path(), map, was, node, out);
                 h.value = new LinkedHashMap<>(map);
@@ -119,12 +134,13 @@ public final class StateModel implements StateCapture {
                 h.value = value instanceof Map<?, ?> m ? new LinkedHashMap<>(m) : value;
                 h.node = n;
             }
+            h.source = s.source();
         }
         if (held.size() > seen.size()) {
             vanished(seen, out);
         }
         if (verify) {
-            check(now);
+            check(now, skipped);
         }
         return out;
     }
@@ -240,9 +256,16 @@ public final class StateModel implements StateCapture {
         return c;
     }
 
-    /** Fails when the kept state differs from a fresh read: an owner edited a part without marking it. */
-    private void check(List<Slot> now) {
-        ObjectNode fresh = render(now);
+    /**
+     * Fails when the kept state differs from a fresh read: an owner edited a part without marking it. The parts read
+     * at this step are taken as read (a clock, or the Linux kernel's state, may have moved on since), the others are
+     * read again.
+     */
+    private void check(List<Slot> now, Set<String> skipped) {
+        ObjectNode fresh = JsonNodeFactory.instance.objectNode();
+        for (Slot s : now) {
+            attach(fresh, s.path(), skipped.contains(s.path()) ? toTree(s.read().get()) : held.get(s.path()).node, null);
+        }
         if (!fresh.equals(root)) {
             List<Change> drift = JsonDiff.diff(root, fresh);
             List<String> paths = new ArrayList<>();
@@ -255,13 +278,17 @@ public final class StateModel implements StateCapture {
     }
 
     static JsonNode toTree(Object value) {
-        return value == null ? NullNode.instance : JSON.valueToTree(value);
+        return StateJson.tree(value);
     }
 
-    /** Puts {@code node} at {@code path}, making the objects (or arrays, for a number) above it; notes them as owned. */
-    private static void attach(ObjectNode root, String path, JsonNode node, Set<JsonNode> owned) {
+    /**
+     * Puts {@code node} at {@code path}, making the objects (or arrays, for a number) above it and noting them as
+     * owned; returns the path of the outermost one it made, or null if it made none.
+     */
+    private static String attach(ObjectNode root, String path, JsonNode node, Set<JsonNode> owned) {
         String[] parts = path.substring(1).split("/", -1);
         ContainerNode<?> cur = root;
+        String made = null;
         for (int i = 0; i < parts.length - 1; i++) {
             String part = JsonDiff.unescape(parts[i]);
             boolean nextIsIndex = isIndex(parts[i + 1]);
@@ -272,10 +299,14 @@ public final class StateModel implements StateCapture {
                 if (owned != null) {
                     owned.add(next);
                 }
+                if (made == null) {
+                    made = "/" + String.join("/", java.util.Arrays.asList(parts).subList(0, i + 1));
+                }
             }
             cur = (ContainerNode<?>) next;
         }
         put(cur, JsonDiff.unescape(parts[parts.length - 1]), node);
+        return made;
     }
 
     private static void detach(ObjectNode root, String path) {
