@@ -196,13 +196,11 @@ public final class SimKernel implements Kernel {
         touches(e); // after the note: what the step is about to change is read at the next step
     }
 
-    /** Marks the parts of the state a step of this subsystem edits (a namespace brings its own links and routes). */
+    /** Marks the parts of the state a step of this subsystem edits. */
     private void touches(KernelEvent e) {
         switch (e.subsystem()) {
-            case NAMESPACE:
-                edits.mark(dev.glassbox.trace.StatePart.NAMESPACES, dev.glassbox.trace.StatePart.MOUNTS);
-                edits.mark(dev.glassbox.trace.StatePart.LINKS, dev.glassbox.trace.StatePart.ROUTES);
-                edits.mark(dev.glassbox.trace.StatePart.PROCESSES);
+            case NAMESPACE: // a sandbox's mounts, links and routes are marked where the sandbox is made
+                edits.mark(dev.glassbox.trace.StatePart.NAMESPACES, dev.glassbox.trace.StatePart.PROCESSES);
                 break;
             case CGROUP:
                 edits.mark(dev.glassbox.trace.StatePart.CGROUPS);
