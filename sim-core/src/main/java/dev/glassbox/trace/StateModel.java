@@ -33,8 +33,8 @@ public final class StateModel implements StateCapture {
 
     /**
      * A place in the state: its JSON-pointer {@code path} (a number indexes an array), whether its owner edited it
-     * since the last call (and forgets that), and how to read it: a {@code Map} (compared key by key) or any other
-     * value (compared whole).
+     * since the last call (and forgets that), and how to read it: a {@code Map} (compared key by key; a new map at
+     * each read, which the model keeps) or any other value (compared whole).
      */
     public record Slot(String path, BooleanSupplier edited, Supplier<Object> read, Object source) {
         public Slot {
@@ -122,7 +122,7 @@ public final class StateModel implements StateCapture {
                 }
             } else if (value instanceof Map<?, ?> map && h.value instanceof Map<?, ?> was && h.node instanceof ObjectNode node) {
                 keyed(s.path(), map, was, node, out);
-                h.value = new LinkedHashMap<>(map);
+                h.value = map;
             } else if (!Objects.equals(h.value, value)) {
                 JsonNode n = toTree(value);
                 JsonDiff.diff(s.path(), h.node, n, out);
@@ -213,18 +213,26 @@ public final class StateModel implements StateCapture {
 
     /** The changes of one keyed slot: keys added, removed, and the fields of each object that differs. */
     private static void keyed(String path, Map<?, ?> map, Map<?, ?> was, ObjectNode node, List<Change> out) {
+        int additions = 0;
         for (Map.Entry<?, ?> e : map.entrySet()) {
+            Object old = was.get(e.getKey());
+            boolean added = old == null && !was.containsKey(e.getKey());
+            additions += added ? 1 : 0;
+            if (!added && Objects.equals(old, e.getValue())) {
+                continue;
+            }
             String key = String.valueOf(e.getKey());
             String at = path + "/" + JsonDiff.escape(key);
-            if (!was.containsKey(e.getKey())) {
-                JsonNode n = toTree(e.getValue());
-                node.set(key, n);
+            JsonNode n = toTree(e.getValue());
+            if (added) {
                 out.add(new Change(at, null, n));
-            } else if (!Objects.equals(was.get(e.getKey()), e.getValue())) {
-                JsonNode n = toTree(e.getValue());
+            } else {
                 JsonDiff.diff(at, node.get(key), n, out);
-                node.set(key, n);
             }
+            node.set(key, n);
+        }
+        if (map.size() - additions == was.size()) {
+            return; // every key it held is still there
         }
         for (Object k : was.keySet()) {
             if (!map.containsKey(k)) {
