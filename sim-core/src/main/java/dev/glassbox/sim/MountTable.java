@@ -2,6 +2,7 @@ package dev.glassbox.sim;
 
 import dev.glassbox.kernel.SysError;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -70,9 +71,11 @@ final class MountTable {
 
     Mount mountAt(List<String> path) {
         Mount best = null;
-        for (Mount m : mounts) {
-            if (m.target.size() <= path.size() && path.subList(0, m.target.size()).equals(m.target)
-                    && (best == null || m.target.size() >= best.target.size())) {
+        int n = path.size();
+        for (int i = 0; i < mounts.size(); i++) {
+            Mount m = mounts.get(i);
+            int len = m.target.size();
+            if (len <= n && (best == null || len >= best.target.size()) && startsWith(path, m.target)) {
                 best = m;
             }
         }
@@ -82,19 +85,69 @@ final class MountTable {
         return best;
     }
 
-    private Resolved locate(List<String> path) {
-        Mount m = mountAt(path);
-        List<String> rel = new ArrayList<>(m.fsRoot);
-        rel.addAll(path.subList(m.target.size(), path.size()));
-        return new Resolved(List.copyOf(path), m, rel, m.fs.lookup(rel));
+    /** The mount made last exactly at the first {@code depth} components of {@code path}, or null. */
+    private Mount mountedAt(List<String> path, int depth) {
+        for (int i = mounts.size() - 1; i >= 0; i--) {
+            Mount m = mounts.get(i);
+            if (m.target.size() == depth && startsWith(path, m.target)) {
+                return m;
+            }
+        }
+        return null;
     }
 
-    static List<String> split(String path) {
-        List<String> out = new ArrayList<>();
-        for (String part : path.split("/")) {
-            if (!part.isEmpty()) {
-                out.add(part);
+    private static boolean startsWith(List<String> path, List<String> prefix) {
+        for (int i = prefix.size() - 1; i >= 0; i--) { // the last names differ first
+            if (!prefix.get(i).equals(path.get(i))) {
+                return false;
             }
+        }
+        return true;
+    }
+
+    /** Where a prefix of the path being resolved landed: its mount and node (null if missing). */
+    private record Step(Mount mount, Node node) {}
+
+    private Step locate(List<String> path) {
+        Mount m = mountAt(path);
+        return new Step(m, m.fs.lookup(rel(m, path, path.size())));
+    }
+
+    /** The path inside {@code m}'s filesystem of the first {@code depth} components of {@code path}. */
+    private static List<String> rel(Mount m, List<String> path, int depth) {
+        List<String> rel = new ArrayList<>(m.fsRoot.size() + depth - m.target.size());
+        rel.addAll(m.fsRoot);
+        for (int i = m.target.size(); i < depth; i++) {
+            rel.add(path.get(i));
+        }
+        return rel;
+    }
+
+    /** One name further than {@code at} (which is cur without its last name): a mount point there, or a child in the same mount. */
+    private Step descend(Step at, List<String> cur) {
+        int depth = cur.size();
+        Mount m = mountedAt(cur, depth);
+        if (m != null) {
+            return new Step(m, m.fs.lookup(m.fsRoot));
+        }
+        Mount same = at.mount();
+        if (same.fs instanceof TreeFs && at.node() instanceof Node.Dir d) { // what TreeFs.lookup would find, one name on
+            return new Step(same, d.entries.get(cur.get(depth - 1)));
+        }
+        return new Step(same, same.fs.lookup(rel(same, cur, depth)));
+    }
+
+    static ArrayList<String> split(String path) {
+        ArrayList<String> out = new ArrayList<>();
+        int n = path.length();
+        int i = 0;
+        while (i < n) {
+            int slash = path.indexOf('/', i);
+            int end = slash < 0 ? n : slash;
+            if (end > i) {
+                out.add(path.substring(i, end));
+            }
+            i = end + 1;
         }
         return out;
     }
@@ -102,39 +155,44 @@ final class MountTable {
     /**
      * Resolves {@code path} (relative paths against {@code cwd}). Every component but the last must
      * exist; the result's node is null when only the last is missing. {@code self} names the calling
-     * process for procfs.
+     * process for procfs. Walks one name at a time, keeping where each prefix landed for {@code ..}.
      */
     Resolved resolve(String cwd, String path, boolean followLast) {
         if (path.isEmpty()) {
             throw SysError.enoent();
         }
-        List<String> cur = path.startsWith("/") ? new ArrayList<>() : new ArrayList<>(split(cwd));
-        ArrayList<String> todo = new ArrayList<>(split(path));
+        List<String> cur = path.startsWith("/") ? new ArrayList<>() : split(cwd);
+        ArrayList<String> todo = split(path);
+        Collections.reverse(todo); // names to walk, the next one last
         int links = 0;
-        Resolved last = locate(cur);
+        // steps.get(i): where the first i names of cur landed; null until needed (cwd's ancestors)
+        List<Step> steps = new ArrayList<>(Collections.nCopies(cur.size(), (Step) null));
+        steps.add(locate(cur));
         while (!todo.isEmpty()) {
-            String name = todo.remove(0);
+            String name = todo.remove(todo.size() - 1);
             boolean isLast = todo.isEmpty();
+            Step last = steps.get(steps.size() - 1);
             if (name.equals(".")) {
-                last = locate(cur);
                 continue;
             }
             if (name.equals("..")) {
                 if (!cur.isEmpty()) {
                     cur.remove(cur.size() - 1);
+                    steps.remove(steps.size() - 1);
+                    if (steps.get(steps.size() - 1) == null) {
+                        steps.set(steps.size() - 1, locate(cur));
+                    }
                 }
-                last = locate(cur);
                 continue;
             }
             if (last.node() != null && !(last.node() instanceof Node.Dir)) {
                 throw SysError.enotdir();
             }
-            List<String> candidate = new ArrayList<>(cur);
-            candidate.add(name);
-            Resolved r = locate(candidate);
+            cur.add(name);
+            Step r = descend(last, cur);
             if (r.node() == null) {
                 if (isLast) {
-                    return r;
+                    return resolved(cur, r);
                 }
                 throw SysError.enoent();
             }
@@ -142,17 +200,24 @@ final class MountTable {
                 if (++links > 40) {
                     throw SysError.eloop();
                 }
+                cur.remove(cur.size() - 1);
                 List<String> target = split(link.target);
                 if (link.target.startsWith("/")) {
-                    cur = new ArrayList<>();
+                    cur.clear();
+                    steps.clear();
+                    steps.add(locate(cur));
                 }
-                todo.addAll(0, target);
-                last = locate(cur);
+                for (int i = target.size() - 1; i >= 0; i--) {
+                    todo.add(target.get(i));
+                }
                 continue;
             }
-            cur = candidate;
-            last = r;
+            steps.add(r);
         }
-        return last;
+        return resolved(cur, steps.get(steps.size() - 1));
+    }
+
+    private static Resolved resolved(List<String> path, Step s) {
+        return new Resolved(List.copyOf(path), s.mount(), rel(s.mount(), path, path.size()), s.node());
     }
 }
