@@ -115,7 +115,7 @@ public final class Globs {
             }
             List<String> next = new ArrayList<>();
             for (String base : current) {
-                if (!hasMeta(part)) {
+                if (!hasMeta(part) || matchesOnlyItself(part)) {
                     next.add(join(base, unescape(part)));
                     continue;
                 }
@@ -149,6 +149,25 @@ public final class Globs {
             }
         }
         return found;
+    }
+
+    /**
+     * A component whose only metacharacter is a '[' that never closes (the test command {@code [}) matches
+     * just the name it spells, so looking that name up finds what reading the directory would. Not for a
+     * name starting with '.' that the pattern does not show as one (it would be hidden from the listing).
+     */
+    private static boolean matchesOnlyItself(String part) {
+        for (int i = 0; i < part.length(); i++) {
+            char c = part.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '*' || c == '?') {
+                return false;
+            } else if (c == '[' && part.indexOf(']', i + 2) >= 0) {
+                return false;
+            }
+        }
+        return part.startsWith(".") || !unescape(part).startsWith(".");
     }
 
     private static String join(String base, String name) {
