@@ -105,12 +105,15 @@ final class MountTable {
         return true;
     }
 
-    /** Where a prefix of the path being resolved landed: its mount and node (null if missing). */
-    private record Step(Mount mount, Node node) {}
+    /**
+     * Where a prefix of the path being resolved landed: its mount and node (null if missing), and for an
+     * overlay directory reached by the walk, the layers' directories visible there (else null).
+     */
+    private record Step(Mount mount, Node node, List<Node.Dir> layers) {}
 
     private Step locate(List<String> path) {
         Mount m = mountAt(path);
-        return new Step(m, m.fs.lookup(rel(m, path, path.size())));
+        return new Step(m, m.fs.lookup(rel(m, path, path.size())), null);
     }
 
     /** The path inside {@code m}'s filesystem of the first {@code depth} components of {@code path}. */
@@ -128,13 +131,20 @@ final class MountTable {
         int depth = cur.size();
         Mount m = mountedAt(cur, depth);
         if (m != null) {
-            return new Step(m, m.fs.lookup(m.fsRoot));
+            return new Step(m, m.fs.lookup(m.fsRoot), null);
         }
         Mount same = at.mount();
-        if (same.fs instanceof TreeFs && at.node() instanceof Node.Dir d) { // what TreeFs.lookup would find, one name on
-            return new Step(same, d.entries.get(cur.get(depth - 1)));
+        String name = cur.get(depth - 1);
+        // What lookup(rel) would find, one name on from the parent instead of from the filesystem's root:
+        if (same.fs instanceof TreeFs && at.node() instanceof Node.Dir d) {
+            return new Step(same, d.entries.get(name), null);
         }
-        return new Step(same, same.fs.lookup(rel(same, cur, depth)));
+        if (same.fs instanceof OverlayFs o && at.node() instanceof Node.Dir) {
+            List<Node.Dir> layers = at.layers() != null ? at.layers() : o.visibleDirs(rel(same, cur, depth - 1));
+            Node n = o.child(layers, name);
+            return new Step(same, n, n instanceof Node.Dir ? o.visibleDirs(layers, name) : null);
+        }
+        return new Step(same, same.fs.lookup(rel(same, cur, depth)), null);
     }
 
     static ArrayList<String> split(String path) {
