@@ -22,13 +22,29 @@ final class MountTable {
         final String options;
 
         Mount(List<String> target, Fs fs, List<String> fsRoot, boolean readOnly, String type, String source, String options) {
-            this.target = List.copyOf(target);
+            this.target = shared(target);
             this.fs = fs;
-            this.fsRoot = List.copyOf(fsRoot);
+            this.fsRoot = shared(fsRoot);
             this.readOnly = readOnly;
-            this.type = type;
-            this.source = source;
-            this.options = options;
+            this.type = shared(type);
+            this.source = shared(source);
+            this.options = shared(options);
+        }
+
+        /**
+         * Every container has a few dozen mounts whose paths repeat the same names (var, lib, docker, its
+         * id, proc, sys, …) and whose options repeat the same few strings: one copy of each is kept.
+         */
+        private static List<String> shared(List<String> names) {
+            String[] out = new String[names.size()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = names.get(i).intern();
+            }
+            return List.of(out);
+        }
+
+        private static String shared(String s) {
+            return s == null ? null : s.intern();
         }
 
         String targetPath() {
