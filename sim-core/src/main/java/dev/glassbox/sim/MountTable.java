@@ -2,6 +2,7 @@ package dev.glassbox.sim;
 
 import dev.glassbox.kernel.SysError;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -21,13 +22,29 @@ final class MountTable {
         final String options;
 
         Mount(List<String> target, Fs fs, List<String> fsRoot, boolean readOnly, String type, String source, String options) {
-            this.target = List.copyOf(target);
+            this.target = shared(target);
             this.fs = fs;
-            this.fsRoot = List.copyOf(fsRoot);
+            this.fsRoot = shared(fsRoot);
             this.readOnly = readOnly;
-            this.type = type;
-            this.source = source;
-            this.options = options;
+            this.type = shared(type);
+            this.source = shared(source);
+            this.options = shared(options);
+        }
+
+        /**
+         * Every container has a few dozen mounts whose paths repeat the same names (var, lib, docker, its
+         * id, proc, sys, …) and whose options repeat the same few strings: one copy of each is kept.
+         */
+        private static List<String> shared(List<String> names) {
+            String[] out = new String[names.size()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = names.get(i).intern();
+            }
+            return List.of(out);
+        }
+
+        private static String shared(String s) {
+            return s == null ? null : s.intern();
         }
 
         String targetPath() {
@@ -70,9 +87,11 @@ final class MountTable {
 
     Mount mountAt(List<String> path) {
         Mount best = null;
-        for (Mount m : mounts) {
-            if (m.target.size() <= path.size() && path.subList(0, m.target.size()).equals(m.target)
-                    && (best == null || m.target.size() >= best.target.size())) {
+        int n = path.size();
+        for (int i = 0; i < mounts.size(); i++) {
+            Mount m = mounts.get(i);
+            int len = m.target.size();
+            if (len <= n && (best == null || len >= best.target.size()) && startsWith(path, m.target)) {
                 best = m;
             }
         }
@@ -82,19 +101,79 @@ final class MountTable {
         return best;
     }
 
-    private Resolved locate(List<String> path) {
-        Mount m = mountAt(path);
-        List<String> rel = new ArrayList<>(m.fsRoot);
-        rel.addAll(path.subList(m.target.size(), path.size()));
-        return new Resolved(List.copyOf(path), m, rel, m.fs.lookup(rel));
+    /** The mount made last exactly at the first {@code depth} components of {@code path}, or null. */
+    private Mount mountedAt(List<String> path, int depth) {
+        for (int i = mounts.size() - 1; i >= 0; i--) {
+            Mount m = mounts.get(i);
+            if (m.target.size() == depth && startsWith(path, m.target)) {
+                return m;
+            }
+        }
+        return null;
     }
 
-    static List<String> split(String path) {
-        List<String> out = new ArrayList<>();
-        for (String part : path.split("/")) {
-            if (!part.isEmpty()) {
-                out.add(part);
+    private static boolean startsWith(List<String> path, List<String> prefix) {
+        for (int i = prefix.size() - 1; i >= 0; i--) { // the last names differ first
+            if (!prefix.get(i).equals(path.get(i))) {
+                return false;
             }
+        }
+        return true;
+    }
+
+    /**
+     * Where a prefix of the path being resolved landed: its mount and node (null if missing), and for an
+     * overlay directory reached by the walk, the layers' directories visible there (else null).
+     */
+    private record Step(Mount mount, Node node, List<Node.Dir> layers) {}
+
+    private Step locate(List<String> path) {
+        Mount m = mountAt(path);
+        return new Step(m, m.fs.lookup(rel(m, path, path.size())), null);
+    }
+
+    /** The path inside {@code m}'s filesystem of the first {@code depth} components of {@code path}. */
+    private static List<String> rel(Mount m, List<String> path, int depth) {
+        List<String> rel = new ArrayList<>(m.fsRoot.size() + depth - m.target.size());
+        rel.addAll(m.fsRoot);
+        for (int i = m.target.size(); i < depth; i++) {
+            rel.add(path.get(i));
+        }
+        return rel;
+    }
+
+    /** One name further than {@code at} (which is cur without its last name): a mount point there, or a child in the same mount. */
+    private Step descend(Step at, List<String> cur) {
+        int depth = cur.size();
+        Mount m = mountedAt(cur, depth);
+        if (m != null) {
+            return new Step(m, m.fs.lookup(m.fsRoot), null);
+        }
+        Mount same = at.mount();
+        String name = cur.get(depth - 1);
+        // What lookup(rel) would find, one name on from the parent instead of from the filesystem's root:
+        if (same.fs instanceof TreeFs && at.node() instanceof Node.Dir d) {
+            return new Step(same, d.entries.get(name), null);
+        }
+        if (same.fs instanceof OverlayFs o && at.node() instanceof Node.Dir) {
+            List<Node.Dir> layers = at.layers() != null ? at.layers() : o.visibleDirs(rel(same, cur, depth - 1));
+            Node n = o.child(layers, name);
+            return new Step(same, n, n instanceof Node.Dir ? o.visibleDirs(layers, name) : null);
+        }
+        return new Step(same, same.fs.lookup(rel(same, cur, depth)), null);
+    }
+
+    static ArrayList<String> split(String path) {
+        ArrayList<String> out = new ArrayList<>();
+        int n = path.length();
+        int i = 0;
+        while (i < n) {
+            int slash = path.indexOf('/', i);
+            int end = slash < 0 ? n : slash;
+            if (end > i) {
+                out.add(path.substring(i, end));
+            }
+            i = end + 1;
         }
         return out;
     }
@@ -102,39 +181,44 @@ final class MountTable {
     /**
      * Resolves {@code path} (relative paths against {@code cwd}). Every component but the last must
      * exist; the result's node is null when only the last is missing. {@code self} names the calling
-     * process for procfs.
+     * process for procfs. Walks one name at a time, keeping where each prefix landed for {@code ..}.
      */
     Resolved resolve(String cwd, String path, boolean followLast) {
         if (path.isEmpty()) {
             throw SysError.enoent();
         }
-        List<String> cur = path.startsWith("/") ? new ArrayList<>() : new ArrayList<>(split(cwd));
-        ArrayList<String> todo = new ArrayList<>(split(path));
+        List<String> cur = path.startsWith("/") ? new ArrayList<>() : split(cwd);
+        ArrayList<String> todo = split(path);
+        Collections.reverse(todo); // names to walk, the next one last
         int links = 0;
-        Resolved last = locate(cur);
+        // steps.get(i): where the first i names of cur landed; null until needed (cwd's ancestors)
+        List<Step> steps = new ArrayList<>(Collections.nCopies(cur.size(), (Step) null));
+        steps.add(locate(cur));
         while (!todo.isEmpty()) {
-            String name = todo.remove(0);
+            String name = todo.remove(todo.size() - 1);
             boolean isLast = todo.isEmpty();
+            Step last = steps.get(steps.size() - 1);
             if (name.equals(".")) {
-                last = locate(cur);
                 continue;
             }
             if (name.equals("..")) {
                 if (!cur.isEmpty()) {
                     cur.remove(cur.size() - 1);
+                    steps.remove(steps.size() - 1);
+                    if (steps.get(steps.size() - 1) == null) {
+                        steps.set(steps.size() - 1, locate(cur));
+                    }
                 }
-                last = locate(cur);
                 continue;
             }
             if (last.node() != null && !(last.node() instanceof Node.Dir)) {
                 throw SysError.enotdir();
             }
-            List<String> candidate = new ArrayList<>(cur);
-            candidate.add(name);
-            Resolved r = locate(candidate);
+            cur.add(name);
+            Step r = descend(last, cur);
             if (r.node() == null) {
                 if (isLast) {
-                    return r;
+                    return resolved(cur, r);
                 }
                 throw SysError.enoent();
             }
@@ -142,17 +226,24 @@ final class MountTable {
                 if (++links > 40) {
                     throw SysError.eloop();
                 }
+                cur.remove(cur.size() - 1);
                 List<String> target = split(link.target);
                 if (link.target.startsWith("/")) {
-                    cur = new ArrayList<>();
+                    cur.clear();
+                    steps.clear();
+                    steps.add(locate(cur));
                 }
-                todo.addAll(0, target);
-                last = locate(cur);
+                for (int i = target.size() - 1; i >= 0; i--) {
+                    todo.add(target.get(i));
+                }
                 continue;
             }
-            cur = candidate;
-            last = r;
+            steps.add(r);
         }
-        return last;
+        return resolved(cur, steps.get(steps.size() - 1));
+    }
+
+    private static Resolved resolved(List<String> path, Step s) {
+        return new Resolved(List.copyOf(path), s.mount(), rel(s.mount(), path, path.size()), s.node());
     }
 }

@@ -36,35 +36,40 @@ final class OverlayFs implements Fs {
     }
 
     /** The directories visible at {@code rel}, top layer first; empty when rel is not a visible directory. */
-    private List<Node.Dir> visibleDirs(List<String> rel) {
+    List<Node.Dir> visibleDirs(List<String> rel) {
         List<Node.Dir> current = layers();
         for (String name : rel) {
-            List<Node.Dir> next = new ArrayList<>();
-            for (Node.Dir d : current) {
-                Node child = d.entries.get(name);
-                if (child == null) {
-                    continue;
-                }
-                if (child instanceof Node.Dev dev && dev.whiteout()) {
-                    break;
-                }
-                if (!(child instanceof Node.Dir cd)) {
-                    if (next.isEmpty()) {
-                        throw SysError.enotdir();
-                    }
-                    break;
-                }
-                next.add(cd);
-                if (cd.opaque) {
-                    break;
-                }
+            current = visibleDirs(current, name);
+            if (current.isEmpty()) {
+                return current;
             }
-            if (next.isEmpty()) {
-                return next;
-            }
-            current = next;
         }
         return current;
+    }
+
+    /** The directories visible at {@code rel + name}, given {@code dirs}, those visible at {@code rel} (see MountTable's walk). */
+    List<Node.Dir> visibleDirs(List<Node.Dir> dirs, String name) {
+        List<Node.Dir> next = new ArrayList<>(dirs.size());
+        for (Node.Dir d : dirs) {
+            Node child = d.entries.get(name);
+            if (child == null) {
+                continue;
+            }
+            if (child instanceof Node.Dev dev && dev.whiteout()) {
+                break;
+            }
+            if (!(child instanceof Node.Dir cd)) {
+                if (next.isEmpty()) {
+                    throw SysError.enotdir();
+                }
+                break;
+            }
+            next.add(cd);
+            if (cd.opaque) {
+                break;
+            }
+        }
+        return next;
     }
 
     @Override
@@ -76,7 +81,11 @@ final class OverlayFs implements Fs {
         if (parents.isEmpty()) {
             return null;
         }
-        String name = rel.get(rel.size() - 1);
+        return child(parents, rel.get(rel.size() - 1));
+    }
+
+    /** What {@link #lookup} finds at {@code rel + name}, given {@code parents}, the directories visible at a non-empty {@code rel}. */
+    Node child(List<Node.Dir> parents, String name) {
         for (Node.Dir d : parents) {
             Node child = d.entries.get(name);
             if (child instanceof Node.Dev dev && dev.whiteout()) {

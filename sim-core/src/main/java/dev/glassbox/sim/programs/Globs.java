@@ -3,7 +3,10 @@ package dev.glassbox.sim.programs;
 import dev.glassbox.kernel.SysError;
 import dev.glassbox.sim.Sys;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /** Shell patterns (* ? [...]) where a backslash makes the next character literal. */
@@ -75,14 +78,35 @@ public final class Globs {
     }
 
     public static boolean matches(String pattern, String text) {
-        return Pattern.compile(toRegex(pattern), Pattern.DOTALL).matcher(text).matches();
+        return compile(pattern).matcher(text).matches();
     }
+
+    private static final int CACHED = 256;
+    /** Compiled patterns by glob text, the least recently used dropped past {@link #CACHED} (a Pattern is immutable). */
+    private static final Map<String, Pattern> COMPILED = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Pattern> eldest) {
+            return size() > CACHED;
+        }
+    });
+
+    /** The glob as a regular expression matching a whole string ('.' matches newlines too). */
+    public static Pattern compile(String pattern) {
+        Pattern p = COMPILED.get(pattern);
+        if (p == null) {
+            p = Pattern.compile(toRegex(pattern), Pattern.DOTALL);
+            COMPILED.put(pattern, p);
+        }
+        return p;
+    }
+
+    private static final Pattern SLASHES = Pattern.compile("/+");
 
     /** Pathname expansion: the sorted matching paths, or an empty list when nothing matches. */
     public static List<String> expand(Sys sys, String pattern) {
         List<String> found = new ArrayList<>();
         boolean absolute = pattern.startsWith("/");
-        String[] parts = pattern.split("/+");
+        String[] parts = SLASHES.split(pattern);
         List<String> current = new ArrayList<>();
         current.add(absolute ? "/" : "");
         for (String part : parts) {
@@ -91,7 +115,7 @@ public final class Globs {
             }
             List<String> next = new ArrayList<>();
             for (String base : current) {
-                if (!hasMeta(part)) {
+                if (!hasMeta(part) || matchesOnlyItself(part)) {
                     next.add(join(base, unescape(part)));
                     continue;
                 }
@@ -125,6 +149,25 @@ public final class Globs {
             }
         }
         return found;
+    }
+
+    /**
+     * A component whose only metacharacter is a '[' that never closes (the test command {@code [}) matches
+     * just the name it spells, so looking that name up finds what reading the directory would. Not for a
+     * name starting with '.' that the pattern does not show as one (it would be hidden from the listing).
+     */
+    private static boolean matchesOnlyItself(String part) {
+        for (int i = 0; i < part.length(); i++) {
+            char c = part.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '*' || c == '?') {
+                return false;
+            } else if (c == '[' && part.indexOf(']', i + 2) >= 0) {
+                return false;
+            }
+        }
+        return part.startsWith(".") || !unescape(part).startsWith(".");
     }
 
     private static String join(String base, String name) {

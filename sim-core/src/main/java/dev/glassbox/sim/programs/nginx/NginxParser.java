@@ -4,7 +4,10 @@ import dev.glassbox.sim.Sys;
 import dev.glassbox.sim.programs.Globs;
 import dev.glassbox.sim.programs.Paths;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** nginx's configuration syntax: words and quoted strings, ';' ends a directive, '{' '}' a block, '#' comments. */
 final class NginxParser {
@@ -12,6 +15,20 @@ final class NginxParser {
     private final String file;
     private int pos;
     private int line = 1;
+    /** Whether the text included other files: then what it parses to depends on more than its own text. */
+    private boolean included;
+
+    private static final int CACHED = 64;
+    /**
+     * What a text without include directives parses to, by file name and text: the directives are
+     * immutable, and nginx's own files (mime.types, default.conf) are parsed at every start.
+     */
+    private static final Map<String, List<NginxConf.Directive>> PARSED = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, List<NginxConf.Directive>> eldest) {
+            return size() > CACHED;
+        }
+    });
 
     NginxParser(String src, String file) {
         this.src = src;
@@ -19,7 +36,15 @@ final class NginxParser {
     }
 
     List<NginxConf.Directive> parse(Sys sys, String dir) {
+        String key = file + "\u0000" + src;
+        List<NginxConf.Directive> cached = PARSED.get(key);
+        if (cached != null) {
+            return new ArrayList<>(cached);
+        }
         List<NginxConf.Directive> out = block(sys, dir, false);
+        if (!included) {
+            PARSED.put(key, List.copyOf(out));
+        }
         return out;
     }
 
@@ -75,6 +100,7 @@ final class NginxParser {
     }
 
     private List<NginxConf.Directive> include(Sys sys, String dir, NginxConf.Directive d) {
+        included = true;
         String pattern = d.arg(0, "");
         String path = pattern.startsWith("/") ? pattern : Paths.join(dir, pattern);
         List<String> files = Globs.hasMeta(path) ? Globs.expand(sys, path) : List.of(path);

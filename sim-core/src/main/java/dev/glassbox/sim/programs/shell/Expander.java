@@ -289,7 +289,7 @@ final class Expander {
     private String trim(String v, String op) {
         boolean prefix = op.charAt(0) == '#';
         boolean longest = op.length() > 1 && op.charAt(1) == op.charAt(0);
-        Pattern p = Pattern.compile(Globs.toRegex(pattern(op.substring(longest ? 2 : 1))), Pattern.DOTALL);
+        Pattern p = Globs.compile(pattern(op.substring(longest ? 2 : 1)));
         int n = v.length();
         for (int k = 0; k <= n; k++) {
             int len = longest ? n - k : k;

@@ -143,22 +143,18 @@ final class Interp {
     // ---- running text
 
     /** Parses and runs source one complete command at a time; a syntax error stops it with status 2. */
+    /** Runs the text's commands one by one; a syntax error is reported when the commands before it have run. */
     int runSource(String src) {
-        Parser parser = new Parser(src);
-        while (true) {
-            Node n;
-            try {
-                n = parser.next();
-            } catch (ParseError e) {
-                io.err(flavor.syntax(this, e));
-                status = 2;
-                throw new Flow.Exit(2);
-            }
-            if (n == null) {
-                return status;
-            }
+        Script script = Script.of(src);
+        for (Node n : script.commands()) {
             status = eval(n);
         }
+        if (script.error() != null) {
+            io.err(flavor.syntax(this, script.error()));
+            status = 2;
+            throw new Flow.Exit(2);
+        }
+        return status;
     }
 
     String substitute(String command) {
