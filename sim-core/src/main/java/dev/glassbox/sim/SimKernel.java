@@ -492,6 +492,9 @@ public final class SimKernel implements Kernel {
         return StateView.of(this);
     }
 
+    /** What the last read of the state made of processes and mounts, for the next read to reuse. */
+    final StateView.Cache viewCache = new StateView.Cache();
+
     /** The parts of the state edited since the tracer last read them: each edit below marks its part. */
     final dev.glassbox.trace.Edits edits = new dev.glassbox.trace.Edits();
 

@@ -39,12 +39,59 @@ final class StateView {
 
     static Map<String, ProcessInfo> processes(SimKernel k) {
         Map<String, ProcessInfo> processes = new TreeMap<>();
+        Map<SimProcess, Seen> was = k.viewCache.processes;
+        Map<SimProcess, Seen> now = new java.util.IdentityHashMap<>();
         for (SimProcess p : k.procList()) {
             if (p.state != SimProcess.State.DEAD) {
-                processes.put(pidKey(p.pid), info(p));
+                Seen seen = was.get(p);
+                if (seen == null || !seen.still(p)) {
+                    seen = new Seen(p);
+                }
+                now.put(p, seen);
+                processes.put(seen.key, seen.info);
             }
         }
+        k.viewCache.processes = now;
         return processes;
+    }
+
+    /**
+     * What the last read of the state made of the processes and the mounts, reused while they are unchanged, so
+     * that a read of a part mostly finds the same objects (and the trace's comparison stops at the first ==).
+     */
+    static final class Cache {
+        Map<SimProcess, Seen> processes = new java.util.IdentityHashMap<>();
+        Map<Long, Map<MountTable.Mount, Map.Entry<String, KernelState.Mount>>> mounts = new java.util.HashMap<>();
+    }
+
+    /** A process as last read, with the fields its view comes from. */
+    private static final class Seen {
+        final String key;
+        final ProcessInfo info;
+        final List<String> argv;
+        final String title;
+        final SimCgroups.Group cgroup;
+        final SimProcess.State state;
+        final SimProcess parent;
+        final long rss;
+        final int uid;
+
+        Seen(SimProcess p) {
+            key = pidKey(p.pid);
+            info = info(p);
+            argv = p.argv == null ? null : List.copyOf(p.argv);
+            title = p.title;
+            cgroup = p.cgroup;
+            state = p.state;
+            parent = p.parent;
+            rss = p.rss;
+            uid = p.uid;
+        }
+
+        boolean still(SimProcess p) {
+            return state == p.state && rss == p.rss && uid == p.uid && parent == p.parent && cgroup == p.cgroup
+                    && java.util.Objects.equals(title, p.title) && java.util.Objects.equals(argv, p.argv);
+        }
     }
 
     /** A pid as a key that sorts as a number: seven digits, zero-padded. */
@@ -81,22 +128,42 @@ final class StateView {
     /** The overlay mounts of the host, and every mount of the containers' mount namespaces but their ext4 binds. */
     static Map<String, KernelState.Mount> mounts(SimKernel k) {
         Map<String, KernelState.Mount> mounts = new TreeMap<>();
-        for (MountTable.Mount m : k.hostNs.mnt().table.mounts) {
+        Map<Long, Map<MountTable.Mount, Map.Entry<String, KernelState.Mount>>> was = k.viewCache.mounts;
+        Map<Long, Map<MountTable.Mount, Map.Entry<String, KernelState.Mount>>> now = new java.util.HashMap<>();
+        Namespaces.Mnt host = k.hostNs.mnt();
+        for (MountTable.Mount m : host.table.mounts) {
             if (m.type.equals("overlay")) {
-                mounts.put(m.targetPath(), new KernelState.Mount(k.hostNs.mnt().inode, m.type, m.source, m.targetPath(), m.options));
+                Map.Entry<String, KernelState.Mount> e = seen(was, now, host.inode, m, "");
+                mounts.put(e.getKey(), e.getValue());
             }
         }
         for (Namespaces.Set s : k.sandboxes.values()) {
-            if (s.mnt() == k.hostNs.mnt()) {
+            if (s.mnt() == host) {
                 continue;
             }
+            String prefix = "mnt:[" + s.mnt().inode + "]";
             for (MountTable.Mount m : s.mnt().table.mounts) {
                 if (m.target.isEmpty() || !m.type.equals("ext4")) {
-                    mounts.put("mnt:[" + s.mnt().inode + "]" + m.targetPath(), new KernelState.Mount(s.mnt().inode, m.type, m.source, m.targetPath(), m.options));
+                    Map.Entry<String, KernelState.Mount> e = seen(was, now, s.mnt().inode, m, prefix);
+                    mounts.put(e.getKey(), e.getValue());
                 }
             }
         }
+        k.viewCache.mounts = now;
         return mounts;
+    }
+
+    /** A mount of a mount namespace as the last read made it (a mount never changes; a remount is a new one). */
+    private static Map.Entry<String, KernelState.Mount> seen(Map<Long, Map<MountTable.Mount, Map.Entry<String, KernelState.Mount>>> was,
+            Map<Long, Map<MountTable.Mount, Map.Entry<String, KernelState.Mount>>> now, long inode, MountTable.Mount m, String prefix) {
+        Map<MountTable.Mount, Map.Entry<String, KernelState.Mount>> old = was.get(inode);
+        Map.Entry<String, KernelState.Mount> e = old == null ? null : old.get(m);
+        if (e == null) {
+            String target = m.targetPath();
+            e = Map.entry(prefix + target, new KernelState.Mount(inode, m.type, m.source, target, m.options));
+        }
+        now.computeIfAbsent(inode, x -> new java.util.IdentityHashMap<>()).put(m, e);
+        return e;
     }
 
     static Map<String, String> routes(SimKernel k) {
