@@ -9,8 +9,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Work the kernel carries out after the call that asked for it returns, one piece after another in
- * the order asked: deletions that wait for an RCU grace period (a container's veth end, a DNAT rule)
- * and the daemon's state file. {@link #settle} waits until everything asked so far is done; what
+ * the order asked: deletions that take long (a container's veth end, which waits for an RCU grace
+ * period; a DNAT rule deleted by starting iptables) and the daemon's state file. {@link #settle} waits until everything asked so far is done; what
  * reads the host's state back calls it first. The thread ends when idle.
  */
 final class InOrder {

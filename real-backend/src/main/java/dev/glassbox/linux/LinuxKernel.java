@@ -89,7 +89,7 @@ public final class LinuxKernel implements Kernel {
         this.layout = new HostLayout(options.stateRoot().toString(), options.cgroupParent(), options.bridge(), options.subnet(), options.gateway());
         this.cgroupLayout = CgroupLayout.detect();
         this.info = hostInfo(cgroupLayout.version());
-        this.nat = new LinuxNat(Cmd.HOST, LinuxNat.chain(options), options.gateway(), () -> Cmd.onPath("iptables"));
+        this.nat = new LinuxNat(Cmd.HOST, LinuxNat.chain(options), options.gateway(), () -> Cmd.onPath("iptables"), NfTables.open());
     }
 
     /**

@@ -209,8 +209,15 @@ final class Netlink {
 
     /** Sends a request and reads the kernel's answer: the first data message's bytes, or null for a plain ack. */
     private ByteBuffer call(int fd, Msg m, String what) {
+        return exchange(fd, m.bytes(), what, "RTNETLINK answers");
+    }
+
+    /**
+     * Sends {@code req} on netlink socket {@code fd} and reads until the kernel's ack: returns the first
+     * data message before it, or null. A refusal is a SysError worded "`what` failed: PREFIX: Text".
+     */
+    static ByteBuffer exchange(int fd, byte[] req, String what, String prefix) {
         Sys.LibC c = Sys.libc();
-        byte[] req = m.bytes();
         if (c.send(fd, req, req.length, 0) != req.length) {
             throw Sys.fail(Sys.errno(), what + ": send on the netlink socket");
         }
@@ -238,7 +245,7 @@ final class Netlink {
                     if (errno == 0) {
                         return data;
                     }
-                    throw new SysError(Errno.of(errno), "glassbox: `" + what + "` failed: RTNETLINK answers: " + Sys.strerror(errno));
+                    throw new SysError(Errno.of(errno), "glassbox: `" + what + "` failed: " + prefix + ": " + Sys.strerror(errno));
                 }
                 if (data == null) {
                     byte[] copy = new byte[len];

@@ -132,7 +132,7 @@ final class ProxiedNet implements Net {
 
     @Override
     public void removeNat(NatRule rule) {
-        NetEvents.dnatRemoved(rule, NetEvents.Commit.BACKGROUND, nat.command(rule).replace(" -A ", " -D ")).note(tracer);
+        NetEvents.dnatRemoved(rule, nat.removalCommit(rule), nat.removal(rule)).note(tracer);
         nat.remove(rule);
     }
 

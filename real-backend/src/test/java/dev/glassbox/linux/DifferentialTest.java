@@ -35,7 +35,7 @@ class DifferentialTest {
             "12-stop-trapped", "13-exec", "14-exec-missing", "15-logs", "16-env", "17-workdir-user", "18-ping-between",
             "19-serve-between", "20-readonly-sys", "21-network-none", "22-wait", "23-tmp-write", "24-etc-hosts", "25-exit-signal", "26-volume", "27-user-network", "28-diff", "29-commit", "30-isolated-networks", "31-capabilities",
             "32-userns-maps", "33-userns-volume-owner", "34-userns-host-file", "35-userns-stdio", "36-published-port", "37-redirect-errors", "38-exec-detached",
-            "39-rename", "40-container-prune", "41-network-alias", "42-macvlan");
+            "39-rename", "40-container-prune", "41-network-alias", "42-macvlan", "43-oom-report");
 
     private static DifferentialHost host;
 

@@ -107,6 +107,13 @@ public final class CgroupEvents {
                 "Memory cgroup out of memory: Killed process " + pid + " (" + program + ") total-vm:" + totalVmKb + "kB");
     }
 
+    /** The host ran out of memory (no group limit was reached first): the kernel's OOM killer ends the largest process of the host. */
+    public static KernelEvent globalOomKill(String path, long needed, long memTotal, int pid, String program, long totalVmKb) {
+        return of("oom kill", path, "The host's processes need " + needed + " bytes but it has " + memTotal
+                + ": the OOM killer ends process " + pid + " (" + program + "), the largest on the host.",
+                "Out of memory: Killed process " + pid + " (" + program + ") total-vm:" + totalVmKb + "kB");
+    }
+
     /** cgroup.freeze (v2) or freezer.state (v1) written with {@code value}. */
     public static KernelEvent freeze(String path, boolean frozen, String value, String hostFile) {
         return of(frozen ? "freeze" : "thaw", path, frozen

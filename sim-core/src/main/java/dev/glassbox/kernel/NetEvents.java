@@ -130,7 +130,7 @@ public final class NetEvents {
 
     public static KernelEvent dnatRemoved(NatRule rule, Commit commit, String equivalent) {
         return of("delete DNAT rule", published(rule), "The published port " + rule.hostPort() + " is withdrawn."
-                + (commit == Commit.BACKGROUND ? " (The kernel takes 10 to 30 ms to commit a deletion here, so it finishes in the background.)" : ""),
+                + (commit == Commit.BACKGROUND ? " (Starting iptables to delete it takes 10 to 30 ms here, so it finishes in the background.)" : ""),
                 equivalent);
     }
 

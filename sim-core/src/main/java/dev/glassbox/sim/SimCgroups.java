@@ -159,6 +159,7 @@ final class SimCgroups implements Cgroups {
         p.rss += bytes;
         kernel.edits.mark(dev.glassbox.trace.StatePart.PROCESSES);
         if (g == null || g.limits.memoryBytes() == 0 || g.memory() <= g.limits.memoryBytes()) {
+            hostLimit(p);
             return;
         }
         SimProcess victim = p;
@@ -170,6 +171,32 @@ final class SimCgroups implements Cgroups {
         g.oomKills++;
         kernel.edits.mark(dev.glassbox.trace.StatePart.CGROUPS);
         kernel.event(CgroupEvents.oomKill(g.path, g.memory(), g.limits.memoryBytes(), victim.pid, victim.programName, victim.rss / 1024));
+        victim.oomKilled = true;
+        victim.rss = 0;
+        kernel.edits.mark(dev.glassbox.trace.StatePart.PROCESSES);
+        kernel.kill(victim, Signals.SIGKILL, true);
+    }
+
+    /** Past the host's memory, the kernel's OOM killer ends the host's largest process, wherever it is. */
+    private void hostLimit(SimProcess p) {
+        long total = 0;
+        SimProcess victim = p;
+        for (SimProcess q : kernel.procList()) {
+            if (q.alive()) {
+                total += q.rss;
+                victim = q.rss > victim.rss ? q : victim;
+            }
+        }
+        if (total <= kernel.info().memTotal()) {
+            return;
+        }
+        Group g = victim.cgroup;
+        if (g != null) {
+            g.oomKills++; // memory.events counts a kill by any OOM killer of a process in the group
+            kernel.edits.mark(dev.glassbox.trace.StatePart.CGROUPS);
+        }
+        kernel.event(CgroupEvents.globalOomKill(g == null ? "/" : g.path, total, kernel.info().memTotal(), victim.pid, victim.programName,
+                victim.rss / 1024));
         victim.oomKilled = true;
         victim.rss = 0;
         kernel.edits.mark(dev.glassbox.trace.StatePart.PROCESSES);

@@ -108,6 +108,9 @@ final class TextTools {
             if (in.size() > 1) {
                 t.outln((f == in.get(0) ? "" : "\n") + "==> " + f[0] + " <==");
             }
+            if (!spec.startsWith("+") && endlessZeros(t, f[0])) {
+                holdForever(t);
+            }
             // tail keeps its last lines in memory until input ends: one endless line is all held at once
             t.sys.allocate(held(f[1], spec));
             List<String> lines = lines(f[1]);
@@ -123,6 +126,33 @@ final class TextTools {
             follow(t, o.operands.get(o.operands.size() - 1), in.get(in.size() - 1)[1]);
         }
         return st;
+    }
+
+    /** Whether {@code file} is a device that reads as zeros without end (/dev/zero, /dev/full). */
+    private static boolean endlessZeros(Tool t, String file) {
+        try {
+            if (file.equals("-") || t.sys.stat(file).kind() != dev.glassbox.sim.Sys.Stat.Kind.CHAR_DEVICE) {
+                return false;
+            }
+            byte[] first = t.sys.read(file, 1);
+            return first.length == 1 && first[0] == 0; // a memory device: /dev/urandom would give newlines now and then
+        } catch (SysError e) {
+            return false;
+        }
+    }
+
+    /** Bytes tail reads between two growths of the line it holds. */
+    private static final int HOLD_STEP = 4 << 20;
+
+    /**
+     * An endless input without a newline is one line that tail keeps whole: its memory grows, step by step,
+     * until an OOM killer ends it (the container's memory limit, or the host's memory).
+     */
+    private static void holdForever(Tool t) {
+        while (true) {
+            t.sys.cpu();
+            t.sys.allocate(HOLD_STEP);
+        }
     }
 
     /** head -c N: reads at most N bytes of each file, so an endless device like /dev/zero works. */

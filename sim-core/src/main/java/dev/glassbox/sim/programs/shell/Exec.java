@@ -27,6 +27,11 @@ final class Exec {
     }
 
     int simple(Node.Simple s) {
+        return simple(s, false);
+    }
+
+    /** {@code replace}: a program run here replaces the shell (execve) instead of being forked and waited for. */
+    int simple(Node.Simple s, boolean replace) {
         sh.checkInterrupt();
         sh.line = s.line();
         sh.substStatus = 0;
@@ -68,7 +73,7 @@ final class Exec {
             return sh.flavor.redirectStatus();
         }
         try {
-            return dispatch(argv, assigns);
+            return dispatch(argv, assigns, replace);
         } finally {
             sh.io = saved;
         }
@@ -92,7 +97,7 @@ final class Exec {
         return "'" + w.replace("'", "'\\''") + "'";
     }
 
-    private int dispatch(List<String> argv, List<String[]> assigns) {
+    private int dispatch(List<String> argv, List<String[]> assigns, boolean replace) {
         String name = argv.get(0);
         Node fn = sh.funcs.get(name);
         if (fn != null) {
@@ -105,6 +110,9 @@ final class Exec {
                 return b.run(sh, argv);
             }
             return withAssignments(assigns, () -> b.run(sh, argv));
+        }
+        if (replace && missing(name, null) == null) {
+            JobBuiltins.replaceShell(sh, new ArrayList<>(argv), sh.environment(assigns), null);
         }
         return external(argv, assigns);
     }

@@ -11,6 +11,20 @@ public enum Flavor {
     DASH,
     BASH;
 
+    /**
+     * Whether the last command of {@code sh -c TEXT}, when it is a program, replaces the shell (execve, no
+     * fork), as busybox ash 1.35 and bash 5.2 do; dash 0.5.12 forks it. The program then is the container's
+     * PID 1 and no shell is left to report its end ("Killed").
+     */
+    boolean execsLastCommand() {
+        return this != DASH;
+    }
+
+    /** Whether that reaches into the last command of {@code &&}/{@code ||}, {@code if}, {@code case} and braces, as in ash (bash forks there). */
+    boolean execsThroughCompounds() {
+        return this == ASH;
+    }
+
     /** An error message line for the shell's stderr, prefixed as this shell does. */
     String message(Interp sh, String builtin, String text) {
         StringBuilder sb = new StringBuilder(sh.arg0).append(": ");

@@ -40,6 +40,13 @@ final class Interp {
     boolean interactive;
     int line = 1;
     Streams io;
+    /** The process's own standard streams, as the shell started (null in a subshell, which never replaces the process). */
+    private Streams processStreams;
+    /**
+     * Set just before evaluating the last thing an {@code sh -c} shell does (ash's EV_EXIT): a program run
+     * there replaces the shell instead of being forked; eval hands it on only to the node's own last part.
+     */
+    boolean atEnd;
     int condDepth;
     private long turns;
     /** Set by the interactive shell's SIGINT handler; shared with its subshells, which run in the same process. */
@@ -72,6 +79,12 @@ final class Interp {
             vars.put("PWD", cwd);
         }
         io = Streams.of(sys);
+        processStreams = io;
+    }
+
+    /** Whether a program run now may replace the shell: at the end of {@code sh -c}, no trap set, no redirection in effect. */
+    boolean mayReplaceProcess(Node.Simple s) {
+        return s.redirs().isEmpty() && traps.isEmpty() && exitTrap == null && io == processStreams && processStreams != null;
     }
 
     /** A subshell: the same variables, functions and streams, changes to which stay inside it. */
@@ -142,12 +155,18 @@ final class Interp {
 
     // ---- running text
 
-    /** Parses and runs source one complete command at a time; a syntax error stops it with status 2. */
-    /** Runs the text's commands one by one; a syntax error is reported when the commands before it have run. */
+    /** Runs the text's commands one by one; a syntax error is reported when the commands before it have run (status 2). */
     int runSource(String src) {
+        return runSource(src, false);
+    }
+
+    /** The same for {@code sh -c TEXT} ({@code commandString}): its last command may replace the shell. */
+    int runSource(String src, boolean commandString) {
         Script script = Script.of(src);
-        for (Node n : script.commands()) {
-            status = eval(n);
+        List<Node> commands = script.commands();
+        for (int i = 0; i < commands.size(); i++) {
+            atEnd = commandString && flavor.execsLastCommand() && script.error() == null && i == commands.size() - 1;
+            status = eval(commands.get(i));
         }
         if (script.error() != null) {
             io.err(flavor.syntax(this, script.error()));
@@ -203,20 +222,26 @@ final class Interp {
     // ---- evaluation
 
     int eval(Node n) {
+        boolean last = atEnd;
+        atEnd = false;
+        boolean lastInCompound = last && flavor.execsThroughCompounds();
         if (n instanceof Node.Simple s) {
             sys.cpu();
-            int st = exec.simple(s);
+            int st = exec.simple(s, last && mayReplaceProcess(s));
             status = st;
             checkErrexit(st);
             return st;
         }
         if (n instanceof Node.Seq seq) {
             int st = status;
-            for (Node.Item item : seq.items()) {
+            List<Node.Item> items = seq.items();
+            for (int i = 0; i < items.size(); i++) {
+                Node.Item item = items.get(i);
                 if (item.background()) {
                     exec.background(item.node());
                     st = 0;
                 } else {
+                    atEnd = last && i == items.size() - 1;
                     st = eval(item.node());
                 }
                 status = st;
@@ -227,6 +252,7 @@ final class Interp {
             int st = condition(a.left());
             status = st;
             if ((st == 0) == a.and()) {
+                atEnd = lastInCompound;
                 st = eval(a.right());
             }
             return st;
@@ -237,9 +263,11 @@ final class Interp {
         if (n instanceof Node.If f) {
             for (int i = 0; i < f.conds().size(); i++) {
                 if (condition(f.conds().get(i)) == 0) {
+                    atEnd = lastInCompound;
                     return eval(f.thens().get(i));
                 }
             }
+            atEnd = lastInCompound;
             return f.otherwise() == null ? 0 : eval(f.otherwise());
         }
         if (n instanceof Node.Loop l) {
@@ -254,6 +282,7 @@ final class Interp {
             for (Node.Arm arm : c.arms()) {
                 for (String p : arm.patterns()) {
                     if (Globs.matches(expand.pattern(p), word)) {
+                        atEnd = lastInCompound;
                         return eval(arm.body());
                     }
                 }
@@ -261,6 +290,7 @@ final class Interp {
             return 0;
         }
         if (n instanceof Node.Group g) {
+            atEnd = lastInCompound;
             return eval(g.body());
         }
         if (n instanceof Node.Subshell s) {

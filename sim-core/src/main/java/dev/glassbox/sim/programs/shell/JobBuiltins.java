@@ -28,24 +28,32 @@ final class JobBuiltins {
             sh.io.err(problem);
             throw new Flow.Exit(127);
         }
-        List<String> env = sh.environment(List.of());
+        replaceShell(sh, argv, sh.environment(List.of()), "exec");
+        return 0;
+    }
+
+    /**
+     * The shell's process becomes {@code argv} (execve), looked up on PATH when the name alone cannot be
+     * run; a failure ends the shell with 127 or 126, its message naming {@code builtin} where given.
+     */
+    static void replaceShell(Interp sh, List<String> argv, List<String> env, String builtin) {
+        String cmd = argv.get(0);
         try {
             sh.sys.execve(argv, env);
         } catch (SysError e) {
             String path = cmd.contains("/") ? null : sh.sys.which(cmd);
             if (path == null || e.errno() != Errno.ENOENT) {
-                sh.error("exec", cmd + ": " + e.getMessage());
+                sh.error(builtin, cmd + ": " + e.getMessage());
                 throw new Flow.Exit(e.errno() == Errno.ENOENT ? 127 : 126);
             }
             argv.set(0, path);
             try {
                 sh.sys.execve(argv, env);
             } catch (SysError again) {
-                sh.error("exec", cmd + ": " + again.getMessage());
+                sh.error(builtin, cmd + ": " + again.getMessage());
                 throw new Flow.Exit(126);
             }
         }
-        return 0;
     }
 
     static int waitFor(Interp sh, List<String> a) {
@@ -169,8 +177,10 @@ final class JobBuiltins {
         String action = sh.exitTrap;
         sh.exitTrap = null;
         if (action != null && !action.isEmpty()) {
+            int status = sh.status; // the shell exits with the status it had, unless the trap calls exit
             try {
                 sh.runSource(action);
+                sh.status = status;
             } catch (Flow.Exit e) {
                 sh.status = e.status;
             }

@@ -48,6 +48,12 @@ final class Parser {
         return seq(items);
     }
 
+    /** Whether nothing but blank lines is left. */
+    boolean atEnd() {
+        skipNewlines();
+        return peek().type() == Type.EOF;
+    }
+
     private static Node seq(List<Node.Item> items) {
         return items.size() == 1 && !items.get(0).background() ? items.get(0).node() : new Node.Seq(items);
     }

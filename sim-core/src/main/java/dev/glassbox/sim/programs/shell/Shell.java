@@ -90,7 +90,7 @@ public final class Shell {
         }
         sh.params = new ArrayList<>(argv.subList(Math.min(i, argv.size()), argv.size()));
         try {
-            sh.status = sh.runSource(source);
+            sh.status = sh.runSource(source, command);
         } catch (Flow.Exit e) {
             sh.status = e.status;
         } catch (Flow.Return e) {

@@ -62,10 +62,10 @@ class AppletsTest {
 
     @Test
     void psListsProcessesFromProc() {
-        SimBox.Result r = w.sh("ps");
+        SimBox.Result r = w.sh("ps; true"); // not last: the shell forks ps and waits (sh -c 'ps' would be ps itself)
         String[] lines = r.out().split("\n");
         assertEquals("PID   USER     TIME  COMMAND", lines[0]);
-        assertEquals("    1 root      0:00 sh -c ps", lines[1]);
+        assertEquals("    1 root      0:00 sh -c ps; true", lines[1]);
         assertTrue(lines[2].matches("\\s+\\d+ root\\s+\\d+:\\d\\d ps"), lines[2]);
         assertEquals(3, lines.length);
     }
