@@ -172,6 +172,9 @@ final class CopyCommand {
             dir = CopyPaths.dir(dstInfo, "/");
             name = CopyPaths.base(dstInfo);
         }
+        if (name.isEmpty() || name.equals("/") || name.equals(".") || name.equals("..")) {
+            name = source.top().path(); // no name to give the copy (CONTAINER: or a path ending in ..): it keeps its own
+        }
         List<FileEntry> entries = named(source, name);
         if (!archive) {
             entries = entries.stream().map(e -> e.owned(0, 0)).toList();
@@ -205,6 +208,9 @@ final class CopyCommand {
             throw new UsageException("lstat " + lstat + ": not a directory", 1);
         }
         String name = rebase != null ? rebase : CopyPaths.base(path);
+        if (name.isEmpty() || name.equals("/")) {
+            name = "."; // the workspace's root: its contents, as for /.
+        }
         boolean dir = st.type() == FileEntry.Type.DIR;
         List<FileEntry> tree = ws.tree(path);
         if (!dir) {

@@ -119,6 +119,9 @@ public final class MemoryWorkspace implements Workspace {
             if (!e.getKey().startsWith(prefix)) {
                 break;
             }
+            if (e.getKey().length() == prefix.length()) {
+                continue; // the root itself: what is under it is the tree
+            }
             bytes += e.getValue().data == null ? 0 : e.getValue().data.length;
             if (out.size() >= MAX_FILES || bytes > MAX_BYTES) {
                 throw new UsageException("glassbox: " + root + " holds more than the workspace moves at once ("

@@ -60,6 +60,16 @@ class CopyCommandTest {
     }
 
     @Test
+    void theWorkspaceRootOrADestinationWithoutANameIsCopiedAsItsContents() {
+        Result r = e.run("docker cp / nosuch:");
+        assertEquals("Error response from daemon: No such container: nosuch\n", r.err(), "found by the fuzz run: it was an internal error");
+        assertEquals(1, r.exitStatus());
+        assertEquals(1, e.run("docker cp ../.. 65536:80").exitStatus());
+        ok("docker cp / web:/tmp");
+        assertEquals("hello\n", ok("docker exec web cat /tmp/home/student/index.html").out());
+    }
+
+    @Test
     void copiesFilesAndDirectoriesIntoTheContainer() {
         assertEquals("Successfully copied 2.05kB to web:/usr/share/nginx/html/\n", tty("docker cp index.html web:/usr/share/nginx/html/").err());
         assertEquals("hello\n", ok("docker exec web cat /usr/share/nginx/html/index.html").out());
