@@ -117,7 +117,8 @@ final class Container {
     }
 
     void log(int stream, long time, String text) {
-        Api.LogLine line = new Api.LogLine(stream, time, text);
+        // Containers of one image log the same lines (an entrypoint's messages): one copy of each short line.
+        Api.LogLine line = new Api.LogLine(stream, time, text.length() <= 256 ? text.intern() : text);
         if (!hostConfig.logConfig().driver().equals("none")) { // --log-driver none keeps nothing; attached clients still get it
             logs.add(line);
         }

@@ -61,7 +61,7 @@ final class Lifecycle {
         }
         env.putIfAbsent("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
         List<String> out = new ArrayList<>();
-        env.forEach((k, v) -> out.add(k + "=" + v));
+        env.forEach((k, v) -> out.add((k + "=" + v).intern())); // one copy of the image's variables for every container
         return out;
     }
 

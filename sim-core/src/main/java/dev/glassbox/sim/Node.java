@@ -21,6 +21,14 @@ abstract sealed class Node permits Node.Dir, Node.File, Node.Link, Node.Dev {
 
     abstract Sys.Stat.Kind kind();
 
+    /**
+     * A directory entry's name as stored: one shared copy (interned), since every container's layers and
+     * directories repeat the same names (etc, run, diff, work, hostname, resolv.conf, …).
+     */
+    static String shared(String name) {
+        return name.intern();
+    }
+
     long size() {
         return 0;
     }

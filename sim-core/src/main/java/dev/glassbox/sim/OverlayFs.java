@@ -150,7 +150,7 @@ final class OverlayFs implements Fs {
                 throw merged == null ? SysError.enoent() : SysError.enotdir();
             }
             Node.Dir copy = (Node.Dir) md.copy(ids.nextIno());
-            d.entries.put(name, copy);
+            d.entries.put(Node.shared(name), copy);
             d = copy;
         }
         return d;
@@ -172,7 +172,7 @@ final class OverlayFs implements Fs {
             return n;
         }
         Node copy = n instanceof Node.Dir ? copyUpDir(rel) : n.copy(ids.nextIno());
-        parent.entries.put(name, copy);
+        parent.entries.put(Node.shared(name), copy);
         return copy;
     }
 
@@ -186,7 +186,7 @@ final class OverlayFs implements Fs {
         boolean overWhiteout = parent.entries.get(name) instanceof Node.Dev;
         Node.Dir d = new Node.Dir(ids.nextIno(), mode, ids.now());
         d.opaque = overWhiteout || inLowerHidden(rel);
-        parent.entries.put(name, d);
+        parent.entries.put(Node.shared(name), d);
         return d;
     }
 
@@ -220,7 +220,7 @@ final class OverlayFs implements Fs {
             f.write(data, append);
         } else {
             f = new Node.File(ids.nextIno(), mode, ids.now(), data.clone(), data.length);
-            parent.entries.put(name, f);
+            parent.entries.put(Node.shared(name), f);
         }
         f.mtime = ids.now();
         return f;
@@ -232,7 +232,7 @@ final class OverlayFs implements Fs {
             throw SysError.eexist();
         }
         Node.Dir parent = copyUpDir(rel.subList(0, rel.size() - 1));
-        parent.entries.put(rel.get(rel.size() - 1), new Node.Link(ids.nextIno(), ids.now(), target));
+        parent.entries.put(Node.shared(rel.get(rel.size() - 1)), new Node.Link(ids.nextIno(), ids.now(), target));
     }
 
     @Override
@@ -248,7 +248,7 @@ final class OverlayFs implements Fs {
         String name = rel.get(rel.size() - 1);
         parent.entries.remove(name);
         if (lookup(rel) != null) {
-            parent.entries.put(name, new Node.Dev(ids.nextIno(), 0, ids.now(), 0, 0));
+            parent.entries.put(Node.shared(name), new Node.Dev(ids.nextIno(), 0, ids.now(), 0, 0));
         }
     }
 

@@ -34,10 +34,20 @@ final class ProcText {
         sb.append(" S            task   PID\n").append("-".repeat(24)).append('\n');
         for (SimProcess p : k.procList()) {
             if (p.state != SimProcess.State.DEAD) {
-                sb.append(String.format(" %c %15s %5d%n", stateLetter(p), comm(p), p.pid));
+                sb.append(' ').append(stateLetter(p)).append(' ');
+                padded(sb, comm(p), 15).append(' ');
+                padded(sb, Integer.toString(p.pid), 5).append(System.lineSeparator()); // as " %c %15s %5d%n" formats it
             }
         }
         return sb.toString();
+    }
+
+    /** {@code text} right-aligned in {@code width} columns, as %Ns formats it. */
+    private static StringBuilder padded(StringBuilder sb, String text, int width) {
+        for (int i = text.length(); i < width; i++) {
+            sb.append(' ');
+        }
+        return sb.append(text);
     }
 
     static String perProcess(SimKernel k, SimProcess p, String name, Namespaces.Pid viewer) {

@@ -121,6 +121,15 @@ final class SimFiles {
         return shown(existing(path, false).node().stat());
     }
 
+    /** Whether {@link #lstat} would succeed: a missing last name answers false without throwing. */
+    boolean lexists(String path) {
+        try {
+            return !path.isEmpty() && resolve(path, false).node() != null;
+        } catch (SysError e) {
+            return false;
+        }
+    }
+
     void mkdir(String path, int mode) {
         MountTable.Resolved r = writableAt(path, false);
         if (r.node() != null) {

@@ -382,6 +382,11 @@ final class SimSys implements Sys {
     }
 
     @Override
+    public boolean lexists(String path) {
+        return files.lexists(path);
+    }
+
+    @Override
     public void mkdir(String path, int mode) {
         files.mkdir(path, mode);
     }

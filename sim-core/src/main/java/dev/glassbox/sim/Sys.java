@@ -116,6 +116,16 @@ public interface Sys {
     List<DirEntry> readdir(String path);
     Stat stat(String path);
     Stat lstat(String path);
+
+    /** Whether lstat would succeed, without the cost of a failure's exception (pathname expansion asks it often). */
+    default boolean lexists(String path) {
+        try {
+            lstat(path);
+            return true;
+        } catch (dev.glassbox.kernel.SysError e) {
+            return false;
+        }
+    }
     void mkdir(String path, int mode);
     void unlink(String path);
     void rmdir(String path);

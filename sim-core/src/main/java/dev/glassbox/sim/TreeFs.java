@@ -76,7 +76,7 @@ final class TreeFs implements Fs {
             throw SysError.eexist();
         }
         Node.Dir d = new Node.Dir(ids.nextIno(), mode, ids.now());
-        parent.entries.put(last(rel), d);
+        parent.entries.put(Node.shared(last(rel)), d);
         parent.nlink++;
         return d;
     }
@@ -88,7 +88,7 @@ final class TreeFs implements Fs {
             Node n = d.entries.get(name);
             if (n == null) {
                 Node.Dir created = new Node.Dir(ids.nextIno(), 0755, ids.now());
-                d.entries.put(name, created);
+                d.entries.put(Node.shared(name), created);
                 d.nlink++;
                 n = created;
             }
@@ -113,14 +113,14 @@ final class TreeFs implements Fs {
             return f;
         }
         Node.File f = new Node.File(ids.nextIno(), mode, ids.now(), data.clone(), data.length);
-        parent.entries.put(last(rel), f);
+        parent.entries.put(Node.shared(last(rel)), f);
         return f;
     }
 
     /** Places an existing node (a layer entry, a whiteout, a copied-up file). */
     void put(List<String> rel, Node node) {
         Node.Dir parent = parent(rel);
-        Node old = parent.entries.put(last(rel), node);
+        Node old = parent.entries.put(Node.shared(last(rel)), node);
         if (node instanceof Node.Dir && !(old instanceof Node.Dir)) {
             parent.nlink++;
         }
@@ -132,7 +132,7 @@ final class TreeFs implements Fs {
         if (parent.entries.containsKey(last(rel))) {
             throw SysError.eexist();
         }
-        parent.entries.put(last(rel), new Node.Link(ids.nextIno(), ids.now(), target));
+        parent.entries.put(Node.shared(last(rel)), new Node.Link(ids.nextIno(), ids.now(), target));
     }
 
     @Override

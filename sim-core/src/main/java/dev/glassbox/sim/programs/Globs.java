@@ -141,11 +141,8 @@ public final class Globs {
             current = next;
         }
         for (String p : current) {
-            try {
-                sys.lstat(p);
+            if (sys.lexists(p)) { // else a literal component that does not exist: no match
                 found.add(p);
-            } catch (SysError e) {
-                // a literal component that does not exist: no match
             }
         }
         return found;

@@ -145,7 +145,7 @@ final class Interp {
             env.put(a[0], a[1]);
         }
         List<String> out = new ArrayList<>();
-        env.forEach((k, v) -> out.add(k + "=" + v));
+        env.forEach((k, v) -> out.add((k + "=" + v).intern())); // a long-running child (exec'd nginx) keeps one shared copy
         return out;
     }
 

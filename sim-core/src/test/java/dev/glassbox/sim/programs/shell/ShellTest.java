@@ -57,6 +57,7 @@ class ShellTest {
         "for x in a b c; do [ $x = b ] && continue; echo $x; done => a\nc",
         "case hello.txt in *.sh) echo sh;; *.txt|*.md) echo text;; esac => text",
         "case abc in a?c) echo match;; esac => match",
+        "cd /tmp; touch '['; echo [ [* [x; rm '['; echo [ [* => [ [ [x\n[ [*",
         "{ echo a; echo b; } | wc -l => 2",
         "echo one two | { read a b; echo $b $a; } => two one",
         "printf '%s=%d\\n' a 1 b 2 => a=1\nb=2",
@@ -164,6 +165,18 @@ class ShellTest {
         r = w.sh("echo first\nif true; then");
         assertEquals("first\n", r.out());
         assertEquals("sh: syntax error: unexpected end of file (expecting \"fi\")\n", r.err());
+    }
+
+    @Test
+    void aScriptRunAgainRunsFromTheTopAndStopsAtTheSameSyntaxError() {
+        w.script("/tmp/again.sh", "#!/bin/sh\necho run >> /tmp/runs\nwc -l < /tmp/runs\nif true; then\n");
+        SimBox.Result first = w.run("", "sh", "/tmp/again.sh");
+        SimBox.Result second = w.run("", "sh", "/tmp/again.sh");
+        assertEquals("1\n", first.out());
+        assertEquals("2\n", second.out());
+        assertEquals(2, second.status());
+        assertTrue(second.err().contains("syntax error"), second.err());
+        assertEquals(first.err(), second.err());
     }
 
     @Test
