@@ -27,6 +27,13 @@ public final class ProcessEvents {
                 + " session's loop cannot hold the machine (a real kernel would keep sharing the CPU with it for ever).", "kill -9 " + pid);
     }
 
+    /** The sim kernel kills a process whose own data (a shell's variables) passed {@code limit} bytes. */
+    public static KernelEvent dataLimit(int pid, String command, long limit) {
+        return process("kill data hog", Integer.toString(pid), "Process " + pid + " (" + command + ") holds more than " + (limit >> 20)
+                + " MiB of data of its own: glassbox's kernel kills it with SIGKILL, since its memory is the machine's the whole"
+                + " class shares (a real kernel would let it grow until a memory limit or the OOM killer stopped it).", "kill -9 " + pid);
+    }
+
     /** runc's clone of the container's first process, held before execve. */
     public static KernelEvent clone(int pid, String equivalent) {
         return process("clone", "pid " + pid,

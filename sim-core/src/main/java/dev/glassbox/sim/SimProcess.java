@@ -42,6 +42,10 @@ final class SimProcess {
     int killedBy;
     /** How many units of work all processes together may do for one command before the busiest is a runaway. */
     static final long RUNAWAY_STEPS = 2_000_000;
+    /** The most data of its own (a shell's variables) one process may hold: it lives in the JVM every session shares. */
+    static final long DATA_LIMIT = 16L << 20;
+    /** Bytes of data of its own the program holds now ({@link Sys#data}). */
+    long dataBytes;
     long rss;
     final long startMillis;
     String stdin = "";
@@ -220,6 +224,21 @@ final class SimProcess {
         kernel.event(ProcessEvents.runaway(pid, command(), RUNAWAY_STEPS));
         output.write(2, "glassbox: killed " + command() + " (pid " + pid + "): the command's processes did " + RUNAWAY_STEPS
                 + " steps of work, a runaway\n");
+        killedBy = Signals.SIGKILL;
+        throw new Killed();
+    }
+
+    /**
+     * A process whose own data passed {@link #DATA_LIMIT} is killed, says so on its standard error and in the trace, and
+     * ends as SIGKILL ends it: a real kernel would let it grow until memory ran out, in a machine the whole class shares.
+     */
+    void holdsData() {
+        if (dataBytes <= DATA_LIMIT || killedBy != 0) {
+            return;
+        }
+        kernel.event(ProcessEvents.dataLimit(pid, command(), DATA_LIMIT));
+        output.write(2, "glassbox: killed " + command() + " (pid " + pid + "): it held more than " + (DATA_LIMIT >> 20)
+                + " MiB of data, the most one process keeps here\n");
         killedBy = Signals.SIGKILL;
         throw new Killed();
     }

@@ -604,6 +604,17 @@ final class SimSys implements Sys {
     }
 
     @Override
+    public void data(long delta) {
+        p.dataBytes = Math.max(0, p.dataBytes + delta);
+        if (delta > 0) {
+            k.cgroups.charge(p, delta);
+            p.holdsData();
+        } else {
+            free(-delta);
+        }
+    }
+
+    @Override
     public void free(long bytes) {
         p.rss = Math.max(0, p.rss - bytes);
         k.edits.mark(dev.glassbox.trace.StatePart.PROCESSES);

@@ -188,6 +188,19 @@ public interface Sys {
     void allocate(long bytes);
     void free(long bytes);
 
+    /**
+     * The program's own data (a shell's variables) grew or shrank by {@code delta} bytes: memory it touches, charged as
+     * {@link #allocate} charges it, and held in the machine glassbox runs on, where one process may keep at most
+     * {@code SimProcess.DATA_LIMIT} of it.
+     */
+    default void data(long delta) {
+        if (delta > 0) {
+            allocate(delta);
+        } else {
+            free(-delta);
+        }
+    }
+
     record DirEntry(String name, Stat stat) {}
 
     record Stat(Kind kind, int mode, int uid, int gid, long size, int nlink, long ino, long mtimeMillis, String link) {

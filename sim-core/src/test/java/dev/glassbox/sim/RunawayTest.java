@@ -47,4 +47,21 @@ class RunawayTest {
             assertTrue(e.lastTrace().events().stream().noneMatch(ev -> ev.action().equals("kill runaway")));
         }
     }
+
+    @Test
+    void aShellDoublingAVariableIsKilledAtTheDataLimitOrByTheOomKillerUnderALimit() {
+        try (Engine e = Engine.sim()) {
+            ok(e, "docker pull busybox");
+            Result r = e.run("docker run --name hog busybox sh -c 'x=y; while true; do x=$x$x; done'");
+            assertEquals(137, r.exitStatus(), "it used to take the JVM down with an OutOfMemoryError");
+            assertTrue(r.err().matches("glassbox: killed sh -c x=y; while true; do x=\\$x\\$x; done \\(pid \\d+\\): it held more than "
+                    + (SimProcess.DATA_LIMIT >> 20) + " MiB of data, the most one process keeps here\n"), r.err());
+            assertTrue(e.lastTrace().events().stream().anyMatch(ev -> ev.action().equals("kill data hog")));
+            Result limited = e.run("docker run --name capped -m 8m busybox sh -c 'x=y; while true; do x=$x$x; done'");
+            assertEquals(137, limited.exitStatus());
+            assertEquals("", limited.text(), "the shell is the OOM killer's victim: nobody is left to print Killed");
+            assertEquals("true\n", ok(e, "docker inspect -f '{{.State.OOMKilled}}' capped").out());
+            assertEquals("y\n", ok(e, "docker run --rm busybox sh -c 'x=y; unset x; x=y; echo $x'").out());
+        }
+    }
 }

@@ -128,9 +128,9 @@ final class Exec {
         } finally {
             old.forEach((k, v) -> {
                 if (v == null) {
-                    sh.vars.remove(k);
+                    sh.unsetVar(k);
                 } else {
-                    sh.vars.put(k, v);
+                    sh.setVar(k, v);
                 }
             });
         }

@@ -128,8 +128,23 @@ final class Interp {
         }
     }
 
+    /** Sets a variable: the bytes the shell's variables hold are memory its process touches ({@link Sys#data}). */
     void setVar(String name, String value) {
-        vars.put(name, value);
+        String old = vars.put(name, value);
+        held(value.length() - (old == null ? 0 : old.length()));
+    }
+
+    void unsetVar(String name) {
+        String old = vars.remove(name);
+        if (old != null) {
+            held(-old.length());
+        }
+    }
+
+    private void held(long delta) {
+        if (delta != 0 && sys != null) {
+            sys.data(delta);
+        }
     }
 
     /** The environment handed to a child: exported variables, then the command's own assignments. */
@@ -436,9 +451,9 @@ final class Interp {
             locals.pop();
             frame.forEach((k, v) -> {
                 if (v == null) {
-                    vars.remove(k);
+                    unsetVar(k);
                 } else {
-                    vars.put(k, v);
+                    setVar(k, v);
                 }
             });
             params = saved;

@@ -98,7 +98,7 @@ final class VarBuiltins {
                 if (functions) {
                     sh.funcs.remove(n);
                 } else {
-                    sh.vars.remove(n);
+                    sh.unsetVar(n);
                     sh.exported.remove(n);
                 }
             }
