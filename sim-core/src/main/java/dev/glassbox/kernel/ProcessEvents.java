@@ -34,6 +34,13 @@ public final class ProcessEvents {
                 + " class shares (a real kernel would let it grow until a memory limit or the OOM killer stopped it).", "kill -9 " + pid);
     }
 
+    /** The sim kernel kills a process printing past what one command may print ({@code limit} characters). */
+    public static KernelEvent outputLimit(int pid, String command, long limit) {
+        return process("kill endless output", Integer.toString(pid), "The container's processes have printed more than " + (limit >> 20)
+                + " MiB for this command: glassbox's kernel kills the one still printing, " + pid + " (" + command + "), with SIGKILL,"
+                + " so that one session's output cannot fill the answer and the memory the whole class shares.", "kill -9 " + pid);
+    }
+
     /** runc's clone of the container's first process, held before execve. */
     public static KernelEvent clone(int pid, String equivalent) {
         return process("clone", "pid " + pid,

@@ -17,6 +17,8 @@ final class Scheduler {
     private long now;
     /** Units of work the processes did since the current command began (see SimProcess.tick). */
     long work;
+    /** Characters the containers' processes handed out of the kernel (their standard output and error) since then. */
+    long written;
     private long timerSeq;
     private SimProcess current;
     /** What each kernel on this scheduler does once processes have stopped running (hands exits to its daemon). */

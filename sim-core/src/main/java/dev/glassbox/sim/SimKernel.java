@@ -234,6 +234,7 @@ public final class SimKernel implements Kernel {
     /** A new command begins: the processes' work is counted from zero again (a runaway is what one command may not do). */
     public void newCommand() {
         scheduler.work = 0;
+        scheduler.written = 0;
     }
 
     public void hostTag(java.util.function.Supplier<String> tag) {

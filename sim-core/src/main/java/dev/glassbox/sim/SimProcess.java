@@ -243,6 +243,18 @@ final class SimProcess {
         throw new Killed();
     }
 
+    /** The command's processes printed more than {@code limit} characters: this one, printing, is killed with one line. */
+    void printedTooMuch(long limit, ExecSpec.OutputSink out) {
+        if (killedBy != 0) {
+            throw new Killed();
+        }
+        kernel.event(ProcessEvents.outputLimit(pid, command(), limit));
+        out.write(2, "\nglassbox: killed " + command() + " (pid " + pid + "): the command's processes printed more than " + (limit >> 20)
+                + " MiB, the most one command shows here\n");
+        killedBy = Signals.SIGKILL;
+        throw new Killed();
+    }
+
     void checkSignals() {
         if (killedBy != 0) {
             throw new Killed();

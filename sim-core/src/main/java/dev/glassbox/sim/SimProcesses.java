@@ -202,10 +202,11 @@ final class SimProcesses implements Processes {
         p.gid = spec.gid();
         p.capBnd = dev.glassbox.kernel.Capability.mask(spec.capabilities()); // runc drops the others from the bounding set before execve
         p.stdin = spec.stdin();
-        p.output = spec.output();
+        ExecSpec.OutputSink out = new OutputQuota(k, spec.output());
+        p.output = out;
         p.pgid = p.pid; // runc starts the process as a session leader (setsid)
         if (spec.stdio().tty()) {
-            Pty.open(k, p, spec.output(), spec.stdio().rows(), spec.stdio().cols());
+            Pty.open(k, p, out, spec.stdio().rows(), spec.stdio().cols());
         } else if (spec.stdio().open()) {
             Pipe pipe = new Pipe(k);
             p.in = pipe.input;

@@ -64,4 +64,23 @@ class RunawayTest {
             assertEquals("y\n", ok(e, "docker run --rm busybox sh -c 'x=y; unset x; x=y; echo $x'").out());
         }
     }
+
+    @Test
+    void anEndlessPrinterIsKilledOnceTheCommandPrintedAMebibyte() {
+        try (Engine e = Engine.sim()) {
+            ok(e, "docker pull busybox");
+            Result r = e.run("docker run --name talk busybox sh -c 'while true; do echo yes; done'");
+            assertEquals(137, r.exitStatus(), "it used to print 35 MB into the session's answer before the step budget ended it");
+            assertTrue(r.out().length() <= OutputQuota.LIMIT + 8, "what was printed stops at the limit: " + r.out().length());
+            assertTrue(r.text().endsWith("glassbox: killed sh -c while true; do echo yes; done (pid " + r.text().replaceAll("(?s).*\\(pid (\\d+)\\).*", "$1")
+                    + "): the command's processes printed more than " + (OutputQuota.LIMIT >> 20) + " MiB, the most one command shows here\n"), r.err());
+            assertTrue(e.lastTrace().events().stream().anyMatch(ev -> ev.action().equals("kill endless output")));
+            ok(e, "docker run -d --name bg busybox sh -c 'while true; do echo y; done'");
+            assertEquals("exited 137\n", ok(e, "docker inspect -f '{{.State.Status}} {{.State.ExitCode}}' bg").out(),
+                    "a detached printer ends the same way");
+            Result logs = ok(e, "docker logs bg");
+            assertTrue(logs.out().length() <= 2 * 10_000, "docker logs keeps the last 10,000 lines");
+            assertTrue(logs.err().contains("glassbox: killed sh -c while true; do echo y; done"), logs.err());
+        }
+    }
 }
