@@ -29,8 +29,11 @@ import java.util.function.Function;
 public final class SimKernel implements Kernel {
     /** Virtual boot time: 2026-01-05T09:00:00Z. */
     public static final long BOOT_MILLIS = 1_767_603_600_000L;
-    /** The sim kernel's threads-max: every process is a thread of this JVM. */
-    public static final int MAX_PROCESSES = 4096;
+    /**
+     * The sim kernel's threads-max: every process is a thread of the JVM every session of a classroom server shares, so a
+     * fork bomb in one session stops at 512 (a lesson with twenty containers runs about eighty).
+     */
+    public static final int MAX_PROCESSES = 512;
     static final String DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
     final Scheduler scheduler;

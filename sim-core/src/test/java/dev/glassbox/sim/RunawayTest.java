@@ -83,4 +83,17 @@ class RunawayTest {
             assertTrue(logs.err().contains("glassbox: killed sh -c while true; do echo y; done"), logs.err());
         }
     }
+
+    @Test
+    void aForkBombStopsAtTheKernelsProcessLimitAndTheSessionGoesOn() {
+        try (Engine e = Engine.sim()) {
+            ok(e, "docker pull busybox");
+            Result r = e.run("docker run --rm busybox sh -c 'while true; do sleep 100 & done'");
+            assertEquals(2, r.exitStatus());
+            assertEquals("sh: can't fork: Resource temporarily unavailable\n", r.err());
+            assertTrue(e.lastTrace().events().stream().anyMatch(ev -> ev.action().equals("fork refused")));
+            assertTrue(e.state().at("/host/processes").size() < SimKernel.MAX_PROCESSES, "--rm took the container and its processes away");
+            assertEquals("hi\n", ok(e, "docker run --rm busybox echo hi").out());
+        }
+    }
 }
