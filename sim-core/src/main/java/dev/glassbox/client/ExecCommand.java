@@ -42,6 +42,10 @@ final class ExecCommand {
             }
             Api.ExecResult r = s.api.execStart(execId);
             s.stream(r.output());
+            if (r.exitCode() < 0) { // still running when the sim stopped waiting, as docker run's foreground does
+                s.err("glassbox: " + String.join(" ", cmd) + " is still running in " + container + "; docker exec stops waiting for it here");
+                return 0;
+            }
             return r.exitCode();
         } catch (DockerException e) {
             String m = e.getMessage();

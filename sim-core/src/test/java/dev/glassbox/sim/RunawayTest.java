@@ -96,4 +96,18 @@ class RunawayTest {
             assertEquals("hi\n", ok(e, "docker run --rm busybox echo hi").out());
         }
     }
+
+    @Test
+    void aForegroundSleepOfDaysEndsTheWaitWithOneLineInsteadOfHoldingTheSession() {
+        try (Engine e = Engine.sim()) {
+            ok(e, "docker pull busybox");
+            Result run = e.run("docker run --name sl busybox sleep 999999");
+            assertEquals(0, run.exitStatus());
+            assertEquals("glassbox: sl is still running; detached (as Ctrl-P Ctrl-Q would)\n", run.err());
+            Result exec = e.run("docker exec sl sleep 999999");
+            assertEquals(0, exec.exitStatus(), "it returned -1 with nothing said");
+            assertEquals("glassbox: sleep 999999 is still running in sl; docker exec stops waiting for it here\n", exec.err());
+            assertEquals("hi\n", ok(e, "docker exec sl echo hi").out());
+        }
+    }
 }
