@@ -45,6 +45,8 @@ final class Routes {
 
     void install(Javalin app) {
         app.exception(Refusal.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
+        app.exception(java.io.UncheckedIOException.class, (e, ctx) -> error(ctx, 503, "glassbox: " + e.getMessage() + ": "
+                + e.getCause().getMessage()));
         app.exception(IOException.class, (e, ctx) -> error(ctx, 400, "The request body is not the JSON expected: " + e.getMessage()));
         app.post("/api/sessions", this::create);
         app.delete("/api/sessions/{id}", ctx -> {
@@ -163,6 +165,7 @@ final class Routes {
             throw new Refusal(400, "A command is sent as {\"line\": \"docker ps\"}.");
         }
         String line = body.path("line").asText();
+        sessions.room(2L * line.length() + 32); // the line as its file keeps it, escaped, with its comma and quotes
         long t0 = System.nanoTime();
         WebSession.Outcome outcome = s.run(line, clock.getAsLong());
         long t1 = System.nanoTime();
