@@ -6,14 +6,14 @@ import java.util.function.LongSupplier;
 /**
  * The processor time one session's commands may take: bursts of {@code burstMillis}, then {@code share} of
  * one processor on average. A command is charged once it is done (a command is never stopped half way: the
- * sim kernel already kills a runaway) for the time it took past {@link #FREE_MILLIS}; the session's next
+ * sim kernel already kills a runaway) the whole time it took if that is over {@link #FREE_MILLIS}; the session's next
  * command waits, refused in one line, until the debt is paid back. So a student running loops back to back
  * takes a small share of the machine, not a whole processor, and the other sessions keep their latency.
  * The time is the command's elapsed time, not its thread's processor time: the sim kernel's processes run
  * on threads of their own, one at a time, so the elapsed time is what the command held the engine.
  */
 final class WorkBudget {
-    /** What a command may take without being charged: any usual command, also on a busy server. */
+    /** What a command may take without being charged at all: any usual command, also on a busy server. */
     static final double FREE_MILLIS = 250;
 
     private final double share;
@@ -43,7 +43,7 @@ final class WorkBudget {
     /** Charges a command that took {@code millis}. */
     synchronized void charge(double millis) {
         refill();
-        available -= Math.max(0, millis - FREE_MILLIS);
+        available -= millis > FREE_MILLIS ? millis : 0;
     }
 
     private void refill() {
