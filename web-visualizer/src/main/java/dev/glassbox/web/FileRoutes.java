@@ -23,6 +23,7 @@ final class FileRoutes {
     private void put(Context ctx) {
         WebSession s = sessions.get(ctx.pathParam("id"));
         // a body over SessionFiles.MAX_FILE_BYTES was refused by the Guard before this
+        sessions.room(ctx.bodyAsBytes().length * 4L / 3 + 64); // kept as base64
         s.putFile(ctx.queryParam("path"), ctx.bodyAsBytes());
         sessions.save(s);
         json(ctx, s.files());

@@ -24,50 +24,56 @@ public final class Visualizer implements AutoCloseable {
 
     /** Where to listen, where sessions are saved and what each may use. Port 0 picks a free port. */
     public record Options(String host, int port, Path dataDir, Limits limits, Duration stuckAfter, String daemon,
-                          dev.glassbox.daemon.DaemonOptions engines, ClientLimits clients) {
+                          dev.glassbox.daemon.DaemonOptions engines, ClientLimits clients, StoreLimits store) {
         public static Options defaults() {
             return new Options("127.0.0.1", DEFAULT_PORT, Path.of(System.getProperty("user.home"), ".glassbox", "web-sessions"),
-                    Limits.defaults(), Duration.ofMinutes(10), null, dev.glassbox.daemon.DaemonOptions.DEFAULT, ClientLimits.defaults());
+                    Limits.defaults(), Duration.ofMinutes(10), null, dev.glassbox.daemon.DaemonOptions.DEFAULT, ClientLimits.defaults(),
+                    StoreLimits.defaults());
+        }
+
+        /** How many sessions, and bytes, the server keeps on disk ({@code --max-sessions N}, {@code --max-store-mb N}). */
+        public Options withStore(StoreLimits s) {
+            return new Options(host, port, dataDir, limits, stuckAfter, daemon, engines, clients, s);
         }
 
         public Options withPort(int p) {
-            return new Options(host, p, dataDir, limits, stuckAfter, daemon, engines, clients);
+            return new Options(host, p, dataDir, limits, stuckAfter, daemon, engines, clients, store);
         }
 
         public Options withHost(String h) {
-            return new Options(h, port, dataDir, limits, stuckAfter, daemon, engines, clients);
+            return new Options(h, port, dataDir, limits, stuckAfter, daemon, engines, clients, store);
         }
 
         public Options withDataDir(Path d) {
-            return new Options(host, port, d, limits, stuckAfter, daemon, engines, clients);
+            return new Options(host, port, d, limits, stuckAfter, daemon, engines, clients, store);
         }
 
         public Options withLimits(Limits l) {
-            return new Options(host, port, dataDir, l, stuckAfter, daemon, engines, clients);
+            return new Options(host, port, dataDir, l, stuckAfter, daemon, engines, clients, store);
         }
 
         /** {@code --storage-driver NAME}: how every session's sim daemon keeps layers and containers on disk. */
         public Options withStorageDriver(String name) {
-            return new Options(host, port, dataDir, limits, stuckAfter, daemon, engines.withStorageDriver(name), clients);
+            return new Options(host, port, dataDir, limits, stuckAfter, daemon, engines.withStorageDriver(name), clients, store);
         }
 
         /** What one client address may ask of the server ({@code --connections-per-client N}). */
         public Options withClients(ClientLimits c) {
-            return new Options(host, port, dataDir, limits, stuckAfter, daemon, engines, c);
+            return new Options(host, port, dataDir, limits, stuckAfter, daemon, engines, c, store);
         }
 
         /** The glassbox daemon to watch ({@code unix:///…} or {@code tcp://…}), null for none. */
         public Options withDaemon(String url) {
-            return new Options(host, port, dataDir, limits, stuckAfter, url, engines, clients);
+            return new Options(host, port, dataDir, limits, stuckAfter, url, engines, clients, store);
         }
 
         /** How long one step may hold a student before the teacher's view marks them stuck. */
         public Options withStuckAfter(Duration d) {
-            return new Options(host, port, dataDir, limits, d, daemon, engines, clients);
+            return new Options(host, port, dataDir, limits, d, daemon, engines, clients, store);
         }
 
         /** {@code --port N}, {@code --host H}, {@code --data DIR}, {@code --idle-minutes N}, {@code --max-containers N}, {@code --stuck-minutes N},
-         * {@code --connections-per-client N}. */
+         * {@code --connections-per-client N}, {@code --max-sessions N}, {@code --max-store-mb N}. */
         public static Options parse(List<String> args) {
             Options o = defaults();
             List<String> rest = new ArrayList<>(args);
@@ -89,6 +95,8 @@ public final class Visualizer implements AutoCloseable {
                     case "--idle-minutes" -> o.withLimits(o.limits().withIdle(Duration.ofMinutes(number(name, value, 1, 525600))));
                     case "--max-containers" -> o.withLimits(o.limits().withContainers(number(name, value, 1, 10000)));
                     case "--connections-per-client" -> o.withClients(o.clients().withConnections(number(name, value, 1, 100000)));
+                    case "--max-sessions" -> o.withStore(o.store().withSessions(number(name, value, 1, 1_000_000)));
+                    case "--max-store-mb" -> o.withStore(o.store().withBytes((long) number(name, value, 1, 10_000_000) << 20));
                     case "--stuck-minutes" -> o.withStuckAfter(Duration.ofMinutes(number(name, value, 1, 1440)));
                     case "--daemon" -> {
                         dev.glassbox.engineapi.DaemonClient.of(value); // refuses a malformed address here, in one line
@@ -130,7 +138,8 @@ public final class Visualizer implements AutoCloseable {
     }
 
     public static Visualizer start(Options options) {
-        Sessions sessions = new Sessions(new SessionStore(options.dataDir()), options.limits(), options.engines(), System::currentTimeMillis);
+        Sessions sessions = new Sessions(new SessionStore(options.dataDir()), options.limits(), options.store(), options.engines(),
+                System::currentTimeMillis);
         ClientConnections connections = new ClientConnections();
         Guard guard = new Guard(options.clients(), connections);
         Javalin app = Javalin.create(config -> {

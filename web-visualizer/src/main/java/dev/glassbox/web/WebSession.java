@@ -47,6 +47,7 @@ final class WebSession implements Watched {
      */
     private com.fasterxml.jackson.databind.node.ObjectNode labView;
     private final RateLimit rate;
+    private final WorkBudget work;
     private final List<String> lines = new ArrayList<>();
     private final List<Consumer<String>> watchers = new CopyOnWriteArrayList<>();
     /** Words the page's terminal answers itself. */
@@ -70,6 +71,7 @@ final class WebSession implements Watched {
         this.completion = new Completion(() -> engine, TERMINAL_BUILTINS, Set.of(), Map.of());
         this.lab = new LabShell(LESSONS.get(), ProgressStore.memory(null), this::freshEngine, () -> "sim", System::currentTimeMillis).brief();
         this.rate = new RateLimit(limits.commandsPerSecond(), limits.commandBurst(), System::nanoTime);
+        this.work = new WorkBudget(limits.cpuShare(), Limits.CPU_BURST_MILLIS, System::nanoTime);
         this.lastUsedMillis = nowMillis;
     }
 
@@ -132,9 +134,14 @@ final class WebSession implements Watched {
     synchronized Outcome run(String line, long nowMillis) {
         lastUsedMillis = nowMillis;
         check(line);
-        Outcome o = carryOut(line);
-        lines.add(line);
-        return o;
+        long t0 = System.nanoTime();
+        try {
+            Outcome o = carryOut(line);
+            lines.add(line);
+            return o;
+        } finally {
+            work.charge((System.nanoTime() - t0) / 1e6);
+        }
     }
 
     private Outcome carryOut(String line) {
@@ -211,6 +218,7 @@ final class WebSession implements Watched {
             throw Refusal.limit("glassbox: this session has stored " + storedBytes() + " bytes of commands, its limit is "
                     + limits.storedBytes() + ": reset the session (the ⟲ button) to start again.");
         }
+        work.check();
         if (!rate.tryTake()) {
             throw Refusal.limit("glassbox: slow down: a session runs at most " + fmt(limits.commandsPerSecond())
                     + " commands a second (bursts of " + limits.commandBurst() + "). Try again in a moment.");

@@ -1,0 +1,55 @@
+package dev.glassbox.web;
+
+import java.util.Locale;
+import java.util.function.LongSupplier;
+
+/**
+ * The processor time one session's commands may take: bursts of {@code burstMillis}, then {@code share} of
+ * one processor on average. A command is charged once it is done (a command is never stopped half way: the
+ * sim kernel already kills a runaway) the whole time it took if that is over {@link #FREE_MILLIS}; the session's next
+ * command waits, refused in one line, until the debt is paid back. So a student running loops back to back
+ * takes a small share of the machine, not a whole processor, and the other sessions keep their latency.
+ * The time is the command's elapsed time, not its thread's processor time: the sim kernel's processes run
+ * on threads of their own, one at a time, so the elapsed time is what the command held the engine.
+ */
+final class WorkBudget {
+    /** What a command may take without being charged at all: any usual command, also on a busy server. */
+    static final double FREE_MILLIS = 250;
+
+    private final double share;
+    private final double burstMillis;
+    private final LongSupplier nanos;
+    private double available;
+    private long last;
+
+    WorkBudget(double share, double burstMillis, LongSupplier nanos) {
+        this.share = share;
+        this.burstMillis = burstMillis;
+        this.nanos = nanos;
+        this.available = burstMillis;
+        this.last = nanos.getAsLong();
+    }
+
+    /** Refuses the next command while the session owes processor time. */
+    synchronized void check() {
+        refill();
+        if (available < 0) {
+            throw Refusal.limit(String.format(Locale.ROOT, "glassbox: this session's last commands used %.1f s of processor time; a session gets "
+                    + "%.0f%% of one processor on average (bursts of %.0f s): try again in %.0f s.",
+                    (burstMillis - available) / 1000, share * 100, burstMillis / 1000, Math.ceil(-available / share / 1000)));
+        }
+    }
+
+    /** Charges a command that took {@code millis}. */
+    synchronized void charge(double millis) {
+        refill();
+        available -= millis > FREE_MILLIS ? millis : 0;
+    }
+
+    private void refill() {
+        long now = nanos.getAsLong();
+        available = Math.min(burstMillis, available + (now - last) / 1e6 * share);
+        last = now;
+    }
+
+}
