@@ -80,7 +80,7 @@ public final class JsonDiff {
     }
 
     /** Sets a field of an object, or an element of an array (a number), growing the array as needed. */
-    private static void put(JsonNode node, String part, JsonNode value) {
+    static void put(JsonNode node, String part, JsonNode value) {
         if (node instanceof ArrayNode a) {
             int i = Integer.parseInt(part);
             while (a.size() <= i) {

@@ -303,7 +303,7 @@ public final class StateModel implements StateCapture {
             JsonNode next = get(cur, part);
             if (next == null || next.isNull()) {
                 next = nextIsIndex ? JsonNodeFactory.instance.arrayNode() : JsonNodeFactory.instance.objectNode();
-                put(cur, part, next);
+                JsonDiff.put(cur, part, next);
                 if (owned != null) {
                     owned.add(next);
                 }
@@ -313,7 +313,7 @@ public final class StateModel implements StateCapture {
             }
             cur = (ContainerNode<?>) next;
         }
-        put(cur, JsonDiff.unescape(parts[parts.length - 1]), node);
+        JsonDiff.put(cur, JsonDiff.unescape(parts[parts.length - 1]), node);
         return made;
     }
 
@@ -341,17 +341,5 @@ public final class StateModel implements StateCapture {
             return i < a.size() ? a.get(i) : null;
         }
         return node.get(part);
-    }
-
-    private static void put(ContainerNode<?> node, String part, JsonNode value) {
-        if (node instanceof ArrayNode a) {
-            int i = Integer.parseInt(part);
-            while (a.size() <= i) {
-                a.addNull();
-            }
-            a.set(i, value);
-        } else {
-            ((ObjectNode) node).set(part, value);
-        }
     }
 }
