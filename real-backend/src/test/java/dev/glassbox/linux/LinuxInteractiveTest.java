@@ -84,8 +84,14 @@ class LinuxInteractiveTest extends OnHostRoot {
 
             Api.Attachment again = e.api().attach(id, new Api.AttachOptions(true, true, true, false, ""));
             again.write(keys("exit 3\r"));
-            for (int i = 0; i < 500 && e.run("docker inspect -f '{{.State.Running}}' glassbox-it").out().strip().equals("true"); i++) {
+            long deadline = System.nanoTime() + 20_000_000_000L; // the shell's exit is the host's to schedule: patient under load
+            while (System.nanoTime() < deadline && e.run("docker inspect -f '{{.State.Running}}' glassbox-it").out().strip().equals("true")) {
                 e.advance(20);
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                }
             }
             assertEquals("3", e.run("docker inspect -f '{{.State.ExitCode}}' glassbox-it").out().strip());
             again.close();
