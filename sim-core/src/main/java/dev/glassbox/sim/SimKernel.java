@@ -31,9 +31,9 @@ public final class SimKernel implements Kernel {
     public static final long BOOT_MILLIS = 1_767_603_600_000L;
     /**
      * The sim kernel's threads-max: every process is a thread of the JVM every session of a classroom server shares, so a
-     * fork bomb in one session stops at 512 (a lesson with twenty containers runs about eighty).
+     * fork bomb in one session stops at 1024 (an nginx container runs four: its shim, master and two workers).
      */
-    public static final int MAX_PROCESSES = 512;
+    public static final int MAX_PROCESSES = 1024;
     static final String DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
     final Scheduler scheduler;
