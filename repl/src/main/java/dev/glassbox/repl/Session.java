@@ -187,7 +187,7 @@ final class Session {
         if (t == null || t.isEmpty()) {
             return fail(1, "no trace yet: run a command first");
         }
-        return print(args.isEmpty() ? TraceRenderer.render(t, ui.style()) : Json.pretty(t) + "\n");
+        return print(args.isEmpty() ? TraceRenderer.render(t, ui.style()) : Json.pretty(dev.glassbox.trace.TraceJson.trace(t)) + "\n");
     }
 
     private int step(String commandLine) {

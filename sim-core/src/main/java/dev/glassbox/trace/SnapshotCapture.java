@@ -25,10 +25,11 @@ public final class SnapshotCapture implements StateCapture {
     }
 
     @Override
-    public JsonNode snapshot() {
+    public Supplier<JsonNode> snapshot() {
         if (last == null) {
             last = source.get();
         }
-        return last;
+        JsonNode then = last;
+        return () -> then;
     }
 }

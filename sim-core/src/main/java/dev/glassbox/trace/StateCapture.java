@@ -8,6 +8,6 @@ public interface StateCapture {
     /** The state changes since the last call. */
     List<Change> changes();
 
-    /** The state as of the last {@link #changes}, a value later steps do not alter. */
-    JsonNode snapshot();
+    /** The state as of the last {@link #changes}, a value later steps do not alter, built when first asked for. */
+    java.util.function.Supplier<JsonNode> snapshot();
 }

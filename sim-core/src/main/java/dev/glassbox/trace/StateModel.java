@@ -6,12 +6,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ContainerNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +22,8 @@ import java.util.function.Supplier;
  * the JSON tree with the owner's word on whether it was edited since the last read. At each trace step only the
  * edited slots are read again; a slot holding a map is compared key by key with what it held, and only the
  * objects that differ are turned into JSON and diffed, so a step costs what it changed, not the size of the
- * state. {@link #render} reads every slot afresh: what {@code Engine.state()} answers, and what the tracer checks
+ * state. What is kept is the values read (immutable records, mostly the very objects the owners' views reuse), not
+ * their JSON: a snapshot is a list of them, turned into JSON when somebody steps through it. {@link #render} reads every slot afresh: what {@code Engine.state()} answers, and what the tracer checks
  * the kept state against when {@code glassbox.trace.verify} is set (the tests set it).
  */
 public final class StateModel implements StateCapture {
@@ -58,18 +56,15 @@ public final class StateModel implements StateCapture {
         }
     }
 
-    /** What a slot held when last read: the value and its JSON (for a map: each key's value and JSON). */
+    /** What a slot held when last read: the value (for a map, the map as read) and whose part it was. */
     private static final class Held {
         Object value;
-        JsonNode node;
         Object source;
     }
 
     private final Supplier<List<Slot>> slots;
-    private final ObjectNode root = JsonNodeFactory.instance.objectNode();
+    /** The values read, by path, in the order the paths first appeared: the state is these, turned into JSON on demand. */
     private final Map<String, Held> held = new LinkedHashMap<>();
-    /** The JSON containers this model edits in place (the tree above the slots, and the keyed slots' objects). */
-    private final Set<JsonNode> owned = Collections.newSetFromMap(new IdentityHashMap<>());
     private final boolean verify;
 
     public StateModel(Supplier<List<Slot>> slots) {
@@ -79,14 +74,13 @@ public final class StateModel implements StateCapture {
     public StateModel(Supplier<List<Slot>> slots, boolean verify) {
         this.slots = slots;
         this.verify = verify;
-        owned.add(root);
     }
 
     /** The whole state, every slot read afresh. */
     public static ObjectNode render(List<Slot> slots) {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         for (Slot s : slots) {
-            attach(root, s.path(), toTree(s.read().get()), null);
+            attach(root, s.path(), toTree(s.read().get()));
         }
         return root;
     }
@@ -96,53 +90,73 @@ public final class StateModel implements StateCapture {
         List<Change> out = new ArrayList<>();
         List<Slot> now = slots.get();
         Set<String> seen = new HashSet<>();
-        Set<String> skipped = new HashSet<>();
+        Set<String> skipped = verify ? new HashSet<>() : null;
         for (Slot s : now) {
             seen.add(s.path());
             Held h = held.get(s.path());
             boolean edited = s.edited().getAsBoolean();
             if (h != null && !edited && h.source == s.source()) {
-                skipped.add(s.path());
+                if (skipped != null) {
+                    skipped.add(s.path());
+                }
                 continue;
             }
             Object value = s.read().get();
             if (h == null) {
+                added(s.path(), value, out);
                 h = new Held();
                 held.put(s.path(), h);
                 h.value = value instanceof Map<?, ?> m ? new LinkedHashMap<>(m) : value;
-                h.node = toTree(value);
-                if (value instanceof Map) {
-                    owned.add(h.node);
-                }
-                String made = attach(root, s.path(), h.node, owned);
-                if (made == null) {
-                    out.add(new Change(s.path(), null, h.node));
-                } else { // told as the addition of the outermost object or array it made, as it is now
-                    out.add(new Change(made, null, root.at(made).deepCopy()));
-                }
-            } else if (value instanceof Map<?, ?> map && h.value instanceof Map<?, ?> was && h.node instanceof ObjectNode node) {
-                keyed(s.path(), map, was, node, out);
+            } else if (value instanceof Map<?, ?> map && h.value instanceof Map<?, ?> was) {
+                keyed(s.path(), map, was, out);
                 h.value = map;
             } else if (!Objects.equals(h.value, value)) {
-                JsonNode n = toTree(value);
-                JsonDiff.diff(s.path(), h.node, n, out);
-                owned.remove(h.node);
-                if (value instanceof Map) {
-                    owned.add(n);
-                }
-                attach(root, s.path(), n, owned);
+                JsonDiff.diff(s.path(), toTree(h.value), toTree(value), out);
                 h.value = value instanceof Map<?, ?> m ? new LinkedHashMap<>(m) : value;
-                h.node = n;
             }
             h.source = s.source();
         }
         if (held.size() > seen.size()) {
             vanished(seen, out);
         }
-        if (verify) {
+        if (skipped != null) {
             check(now, skipped);
         }
         return out;
+    }
+
+    /**
+     * A slot read for the first time. When the objects (or arrays) above it are not there yet, the change is told as
+     * the addition of the outermost one, holding this slot alone.
+     */
+    private void added(String path, Object value, List<Change> out) {
+        JsonNode node = toTree(value);
+        String made = outermostMissing(path);
+        if (made == null) {
+            out.add(new Change(path, null, node));
+        } else {
+            ObjectNode alone = JsonNodeFactory.instance.objectNode();
+            attach(alone, path, node);
+            out.add(new Change(made, null, alone.at(made)));
+        }
+    }
+
+    /** The outermost object or array above {@code path} that no slot held now lives in, or null if all are there. */
+    private String outermostMissing(String path) {
+        for (int slash = path.indexOf('/', 1); slash > 0; slash = path.indexOf('/', slash + 1)) {
+            String above = path.substring(0, slash + 1);
+            boolean there = false;
+            for (String p : held.keySet()) {
+                if (p.startsWith(above)) {
+                    there = true;
+                    break;
+                }
+            }
+            if (!there) {
+                return path.substring(0, slash);
+            }
+        }
+        return null;
     }
 
     /**
@@ -153,66 +167,37 @@ public final class StateModel implements StateCapture {
         Set<String> tops = new java.util.TreeSet<>();
         for (String path : held.keySet()) {
             if (!seen.contains(path)) {
-                tops.add(path.substring(1).split("/", -1)[0]);
+                tops.add(top(path));
             }
         }
         Map<String, JsonNode> was = new LinkedHashMap<>();
         for (String top : tops) {
-            JsonNode n = root.get(top);
-            was.put(top, n == null ? null : n.deepCopy());
+            was.put(top, renderTop(top));
         }
-        for (var it = held.entrySet().iterator(); it.hasNext();) {
-            var e = it.next();
-            if (!seen.contains(e.getKey())) {
-                detach(root, e.getKey());
-                owned.remove(e.getValue().node);
-                it.remove();
-            }
-        }
+        held.keySet().removeIf(path -> !seen.contains(path));
         for (String top : tops) {
-            JsonNode n = root.get(top);
-            if (n != null && prune(n)) {
-                root.remove(top);
-                owned.remove(n);
-                n = null;
-            }
-            JsonDiff.diff("/" + JsonDiff.escape(top), was.get(top), n, out);
+            JsonDiff.diff("/" + JsonDiff.escape(top), was.get(top), renderTop(top), out);
         }
     }
 
-    /** Takes out the empty objects and the trailing empty places of arrays this model made; true if {@code n} is left empty. */
-    private boolean prune(JsonNode n) {
-        if (!owned.contains(n) || held.values().stream().anyMatch(h -> h.node == n)) {
-            return false;
-        }
-        if (n instanceof ObjectNode o) {
-            List<String> empty = new ArrayList<>();
-            o.fields().forEachRemaining(f -> {
-                if (f.getValue().isContainerNode() && prune(f.getValue())) {
-                    empty.add(f.getKey());
-                }
-            });
-            for (String k : empty) {
-                owned.remove(o.get(k));
-                o.remove(k);
+    private static String top(String path) {
+        int slash = path.indexOf('/', 1);
+        return JsonDiff.unescape(slash < 0 ? path.substring(1) : path.substring(1, slash));
+    }
+
+    /** The top-level member {@code top} as the held slots make it, or null when none lives there. */
+    private JsonNode renderTop(String top) {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        held.forEach((path, h) -> {
+            if (top(path).equals(top)) {
+                attach(root, path, toTree(h.value));
             }
-            return o.isEmpty();
-        }
-        ArrayNode a = (ArrayNode) n;
-        for (int i = 0; i < a.size(); i++) {
-            if (a.get(i).isContainerNode() && prune(a.get(i))) {
-                owned.remove(a.get(i));
-                a.set(i, NullNode.instance);
-            }
-        }
-        while (!a.isEmpty() && a.get(a.size() - 1).isNull()) {
-            a.remove(a.size() - 1);
-        }
-        return a.isEmpty();
+        });
+        return root.get(top);
     }
 
     /** The changes of one keyed slot: keys added, removed, and the fields of each object that differs. */
-    private static void keyed(String path, Map<?, ?> map, Map<?, ?> was, ObjectNode node, List<Change> out) {
+    private static void keyed(String path, Map<?, ?> map, Map<?, ?> was, List<Change> out) {
         int additions = 0;
         for (Map.Entry<?, ?> e : map.entrySet()) {
             Object old = was.get(e.getKey());
@@ -221,47 +206,47 @@ public final class StateModel implements StateCapture {
             if (!added && Objects.equals(old, e.getValue())) {
                 continue;
             }
-            String key = String.valueOf(e.getKey());
-            String at = path + "/" + JsonDiff.escape(key);
-            JsonNode n = toTree(e.getValue());
+            String at = path + "/" + JsonDiff.escape(String.valueOf(e.getKey()));
             if (added) {
-                out.add(new Change(at, null, n));
+                out.add(new Change(at, null, toTree(e.getValue())));
             } else {
-                JsonDiff.diff(at, node.get(key), n, out);
+                JsonDiff.diff(at, toTree(old), toTree(e.getValue()), out);
             }
-            node.set(key, n);
         }
         if (map.size() - additions == was.size()) {
             return; // every key it held is still there
         }
-        for (Object k : was.keySet()) {
-            if (!map.containsKey(k)) {
-                String key = String.valueOf(k);
-                out.add(new Change(path + "/" + JsonDiff.escape(key), node.get(key), null));
-                node.remove(key);
+        for (Map.Entry<?, ?> e : was.entrySet()) {
+            if (!map.containsKey(e.getKey())) {
+                out.add(new Change(path + "/" + JsonDiff.escape(String.valueOf(e.getKey())), toTree(e.getValue()), null));
             }
         }
     }
 
-    /** The state as of the last {@link #changes}: a copy that later steps do not touch. */
+    /**
+     * The state as of the last {@link #changes}: the values held then, turned into JSON only when asked (a trace
+     * that nobody steps through never builds it). The values are never edited in place (a keyed slot's map is a new
+     * map at each read), so holding them is enough.
+     */
     @Override
-    public JsonNode snapshot() {
-        return copy(root);
-    }
+    public Supplier<JsonNode> snapshot() {
+        List<Map.Entry<String, Object>> then = new ArrayList<>(held.size());
+        held.forEach((path, h) -> then.add(new java.util.AbstractMap.SimpleImmutableEntry<>(path, h.value)));
+        return new Supplier<>() {
+            private JsonNode made;
 
-    private JsonNode copy(JsonNode n) {
-        if (!owned.contains(n)) {
-            return n; // replaced, never edited in place: safe to share
-        }
-        if (n instanceof ObjectNode o) {
-            ObjectNode c = JsonNodeFactory.instance.objectNode();
-            o.fields().forEachRemaining(f -> c.set(f.getKey(), copy(f.getValue())));
-            return c;
-        }
-        ArrayNode a = (ArrayNode) n;
-        ArrayNode c = JsonNodeFactory.instance.arrayNode();
-        a.forEach(x -> c.add(copy(x)));
-        return c;
+            @Override
+            public synchronized JsonNode get() {
+                if (made == null) {
+                    ObjectNode root = JsonNodeFactory.instance.objectNode();
+                    for (Map.Entry<String, Object> e : then) {
+                        attach(root, e.getKey(), toTree(e.getValue()));
+                    }
+                    made = root;
+                }
+                return made;
+            }
+        };
     }
 
     /**
@@ -270,16 +255,16 @@ public final class StateModel implements StateCapture {
      * read again.
      */
     private void check(List<Slot> now, Set<String> skipped) {
-        ObjectNode fresh = JsonNodeFactory.instance.objectNode();
+        List<String> paths = new ArrayList<>();
         for (Slot s : now) {
-            attach(fresh, s.path(), skipped.contains(s.path()) ? toTree(s.read().get()) : held.get(s.path()).node, null);
-        }
-        if (!fresh.equals(root)) {
-            List<Change> drift = JsonDiff.diff(root, fresh);
-            List<String> paths = new ArrayList<>();
-            for (Change c : drift) {
-                paths.add(c.path());
+            if (skipped.contains(s.path())) {
+                List<Change> drift = JsonDiff.diff(toTree(held.get(s.path()).value), toTree(s.read().get()));
+                for (Change c : drift) {
+                    paths.add(s.path() + c.path());
+                }
             }
+        }
+        if (!paths.isEmpty()) {
             throw new IllegalStateException("the traced state missed edits (a part changed without being marked): "
                     + String.join(", ", paths.subList(0, Math.min(8, paths.size()))));
         }
@@ -289,46 +274,20 @@ public final class StateModel implements StateCapture {
         return StateJson.tree(value);
     }
 
-    /**
-     * Puts {@code node} at {@code path}, making the objects (or arrays, for a number) above it and noting them as
-     * owned; returns the path of the outermost one it made, or null if it made none.
-     */
-    private static String attach(ObjectNode root, String path, JsonNode node, Set<JsonNode> owned) {
+    /** Puts {@code node} at {@code path}, making the objects (or arrays, for a number) above it. */
+    private static void attach(ObjectNode root, String path, JsonNode node) {
         String[] parts = path.substring(1).split("/", -1);
         ContainerNode<?> cur = root;
-        String made = null;
         for (int i = 0; i < parts.length - 1; i++) {
             String part = JsonDiff.unescape(parts[i]);
-            boolean nextIsIndex = isIndex(parts[i + 1]);
             JsonNode next = get(cur, part);
             if (next == null || next.isNull()) {
-                next = nextIsIndex ? JsonNodeFactory.instance.arrayNode() : JsonNodeFactory.instance.objectNode();
+                next = isIndex(parts[i + 1]) ? JsonNodeFactory.instance.arrayNode() : JsonNodeFactory.instance.objectNode();
                 JsonDiff.put(cur, part, next);
-                if (owned != null) {
-                    owned.add(next);
-                }
-                if (made == null) {
-                    made = "/" + String.join("/", java.util.Arrays.asList(parts).subList(0, i + 1));
-                }
             }
             cur = (ContainerNode<?>) next;
         }
         JsonDiff.put(cur, JsonDiff.unescape(parts[parts.length - 1]), node);
-        return made;
-    }
-
-    private static void detach(ObjectNode root, String path) {
-        String[] parts = path.substring(1).split("/", -1);
-        JsonNode cur = root;
-        for (int i = 0; i < parts.length - 1 && cur != null; i++) {
-            cur = get(cur, JsonDiff.unescape(parts[i]));
-        }
-        String last = JsonDiff.unescape(parts[parts.length - 1]);
-        if (cur instanceof ObjectNode o) {
-            o.remove(last);
-        } else if (cur instanceof ArrayNode a && isIndex(last) && Integer.parseInt(last) < a.size()) {
-            a.set(Integer.parseInt(last), NullNode.instance);
-        }
     }
 
     static boolean isIndex(String part) {

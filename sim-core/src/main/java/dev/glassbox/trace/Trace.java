@@ -4,19 +4,44 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The causal tree of one command: its events in order (event 0 is the command line itself), and the
  * engine state before the command, so the state as of any step can be rebuilt going forward or back.
  * {@code before} is null when state capture was off.
  */
-public record Trace(String command, JsonNode before, List<TraceEvent> events) {
-    public Trace {
-        events = List.copyOf(events);
+public final class Trace {
+    private final String command;
+    private final Supplier<JsonNode> before;
+    private final List<TraceEvent> events;
+
+    public Trace(String command, JsonNode before, List<TraceEvent> events) {
+        this(command, before == null ? null : () -> before, events);
+    }
+
+    /** {@code before}: the state before the command, built when first asked for (most traces are never stepped through). */
+    public Trace(String command, Supplier<JsonNode> before, List<TraceEvent> events) {
+        this.command = command;
+        this.before = before;
+        this.events = List.copyOf(events);
     }
 
     public static Trace empty() {
-        return new Trace("", null, List.of());
+        return new Trace("", (Supplier<JsonNode>) null, List.of());
+    }
+
+    public String command() {
+        return command;
+    }
+
+    /** The engine state before the command; null when state capture was off. */
+    public JsonNode before() {
+        return before == null ? null : before.get();
+    }
+
+    public List<TraceEvent> events() {
+        return events;
     }
 
     public boolean isEmpty() {
@@ -28,6 +53,7 @@ public record Trace(String command, JsonNode before, List<TraceEvent> events) {
         if (before == null) {
             throw new IllegalStateException("this trace was recorded without state");
         }
+        JsonNode before = before();
         List<Change> changes = new ArrayList<>();
         for (int i = 0; i <= step && i < events.size(); i++) {
             changes.addAll(events.get(i).changes());

@@ -22,7 +22,7 @@ public final class Tracer {
     /** The host whose steps are being recorded, innermost first (empty: a lone host's, untagged). */
     private final Deque<String> hosts = new ArrayDeque<>();
     private String command;
-    private JsonNode before;
+    private java.util.function.Supplier<JsonNode> before;
     private Trace lastTrace = Trace.empty();
     private final List<java.util.function.Consumer<TraceEvent>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
