@@ -61,6 +61,9 @@ final class Container {
     int ttyCols = 80;
 
     List<MountPoint> mounts = List.of();
+    /** How the traced state last showed it ({@link ContainerView#of}), and the mounts that view was made from. */
+    ContainerView view;
+    List<MountPoint> viewedMounts;
     /** Networks connected after create, beyond the one of {@code networkMode}. */
     final List<Endpoint> endpoints = new ArrayList<>();
     /** What it asked of each network it is on, by network name: aliases there, legacy links (Docker's EndpointsConfig). */

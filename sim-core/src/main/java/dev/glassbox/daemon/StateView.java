@@ -1,8 +1,6 @@
 package dev.glassbox.daemon;
 
-import dev.glassbox.kernel.NatRule;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -53,31 +51,7 @@ final class StateView {
     static Map<String, Object> containers(Daemon d) {
         Map<String, Object> containers = new TreeMap<>();
         for (Container c : d.all()) {
-            List<String> ports = new ArrayList<>();
-            for (NatRule r : c.nat) {
-                ports.add(r.hostIp() + ":" + r.hostPort() + "->" + r.destPort() + "/" + r.proto());
-            }
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", c.id);
-            m.put("image", c.imageName);
-            m.put("status", c.status.word());
-            m.put("pid", c.pid);
-            m.put("exitCode", c.exitCode);
-            m.put("ip", c.ip);
-            m.put("veth", c.vethHost);
-            m.put("ports", c.running() ? ports : List.of());
-            m.put("hostname", c.hostname);
-            m.put("cgroup", c.cgroup());
-            m.put("upperdir", c.upperdir());
-            m.put("lowerdirs", c.lowerdirs);
-            m.put("command", c.path);
-            m.put("logLines", c.logs.size());
-            List<String> mounts = new ArrayList<>();
-            for (MountPoint mp : c.mounts) {
-                mounts.add(mp.type() + " " + (mp.type().equals("tmpfs") ? "" : mp.source() + " → ") + mp.destination() + (mp.rw() ? "" : " (ro)"));
-            }
-            m.put("mounts", mounts);
-            containers.put(c.name, m);
+            containers.put(c.name, ContainerView.of(c));
         }
         return containers;
     }

@@ -4,6 +4,7 @@ import dev.glassbox.kernel.IdMap;
 import dev.glassbox.kernel.NsType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 
 /** The sim kernel's namespaces. Each has the inode number {@code /proc/PID/ns/*} links show. */
@@ -14,6 +15,8 @@ final class Namespaces {
         final NsType type;
         final long inode;
         int creatorPid;
+        /** How the traced state last showed it, kept while it is unchanged (see StateView). */
+        Map.Entry<String, dev.glassbox.kernel.KernelState.Namespace> view;
 
         Ns(NsType type, long inode, int creatorPid) {
             this.type = type;

@@ -32,6 +32,8 @@ final class SimCgroups implements Cgroups {
         long oomKills;
         long cpuMicros;
         boolean frozen;
+        /** How the traced state last showed it, kept while it is unchanged. */
+        KernelState.Cgroup view;
 
         Group(String path, CgroupLimits limits) {
             this.path = path;
@@ -237,7 +239,11 @@ final class SimCgroups implements Cgroups {
             for (SimProcess p : g.procs) {
                 pids.add(p.pid);
             }
-            out.put(g.path, new KernelState.Cgroup(g.path, g.limits, g.stats(), pids, g.frozen));
+            KernelState.Cgroup v = new KernelState.Cgroup(g.path, g.limits, g.stats(), pids, g.frozen);
+            if (!v.equals(g.view)) { // kept while unchanged: shared by the trace's states
+                g.view = new KernelState.Cgroup(g.path, g.limits, v.stats(), List.copyOf(pids), g.frozen);
+            }
+            out.put(g.path, g.view);
         }
         return out;
     }

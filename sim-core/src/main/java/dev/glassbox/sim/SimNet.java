@@ -64,6 +64,8 @@ final class SimNet implements Net {
         /** A macvlan child's parent link (on the host), and its mode; null for every other kind. */
         Link lower;
         MacvlanMode mode;
+        /** How the traced state last showed it, kept while it is unchanged. */
+        Map.Entry<String, KernelState.Link> view;
         /** An overlay's bridge and its VXLAN port carry the network's VNI; 0 for every other link. */
         int vni;
         NetNs ns;
@@ -594,9 +596,13 @@ final class SimNet implements Net {
         Map<String, KernelState.Link> out = new TreeMap<>();
         for (NetNs ns : kernel.netNamespaces()) {
             for (Link l : ns.links.values()) {
-                String key = (ns == host ? "" : ns.inode + ":") + l.name;
-                out.put(key, new KernelState.Link(l.name, ns.inode, l.kind, l.master == null ? null : l.master.name,
-                        l.peer != null ? l.peer.name : l.lower != null ? l.lower.name : null, l.mac, l.up, List.copyOf(l.addresses)));
+                KernelState.Link v = new KernelState.Link(l.name, ns.inode, l.kind, l.master == null ? null : l.master.name,
+                        l.peer != null ? l.peer.name : l.lower != null ? l.lower.name : null, l.mac, l.up, l.addresses);
+                if (l.view == null || !l.view.getValue().equals(v)) { // kept while unchanged: shared by the trace's states
+                    l.view = Map.entry((ns == host ? "" : ns.inode + ":") + l.name,
+                            new KernelState.Link(v.name(), v.netns(), v.kind(), v.master(), v.peer(), v.mac(), v.up(), List.copyOf(l.addresses)));
+                }
+                out.put(l.view.getKey(), l.view.getValue());
             }
         }
         return out;

@@ -117,8 +117,14 @@ final class StateView {
             for (Namespaces.Ns ns : s.all()) {
                 if (!hostNs.contains(ns)) {
                     int[] m = members.get(ns.inode);
-                    namespaces.put(ns.type.procName() + ":[" + ns.inode + "]",
-                            new KernelState.Namespace(ns.type.procName(), ns.inode, ns.creatorPid, m == null ? 0 : m[0]));
+                    int count = m == null ? 0 : m[0];
+                    Map.Entry<String, KernelState.Namespace> v = ns.view;
+                    if (v == null || v.getValue().members() != count || v.getValue().creatorPid() != ns.creatorPid) {
+                        v = Map.entry(v == null ? ns.type.procName() + ":[" + ns.inode + "]" : v.getKey(),
+                                new KernelState.Namespace(ns.type.procName(), ns.inode, ns.creatorPid, count));
+                        ns.view = v;
+                    }
+                    namespaces.put(v.getKey(), v.getValue());
                 }
             }
         }

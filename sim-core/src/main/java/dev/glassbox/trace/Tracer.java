@@ -22,7 +22,8 @@ public final class Tracer {
     /** The host whose steps are being recorded, innermost first (empty: a lone host's, untagged). */
     private final Deque<String> hosts = new ArrayDeque<>();
     private String command;
-    private java.util.function.Supplier<JsonNode> before;
+    /** Whether the command being recorded started with state capture on. */
+    private boolean captured;
     private Trace lastTrace = Trace.empty();
     private final List<java.util.function.Consumer<TraceEvent>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -66,11 +67,9 @@ public final class Tracer {
         events.clear();
         open.clear();
         command = commandLine;
-        if (capture != null) {
+        captured = capture != null;
+        if (captured) {
             capture.changes(); // what changed between commands belongs to no step
-            before = capture.snapshot();
-        } else {
-            before = null;
         }
         record(Layer.CLIENT, null, "command", commandLine, sentence, "$ " + commandLine, -1);
         open.push(0);
@@ -84,7 +83,7 @@ public final class Tracer {
         if (!events.isEmpty()) {
             complete(events.get(events.size() - 1));
         }
-        lastTrace = new Trace(command, before, events);
+        lastTrace = new Trace(command, captured && capture != null ? before(capture.snapshot(), List.copyOf(events)) : null, events);
         command = null;
         events.clear();
         open.clear();
@@ -93,6 +92,31 @@ public final class Tracer {
 
     public Trace lastTrace() {
         return lastTrace;
+    }
+
+    /**
+     * The state before a command, as the state after it with every change undone, last first: the trace then holds
+     * the values the engine's state holds anyway, not a second copy of what the command changed.
+     */
+    private static Supplier<JsonNode> before(Supplier<JsonNode> after, List<TraceEvent> events) {
+        return new Supplier<>() {
+            private JsonNode made;
+
+            @Override
+            public synchronized JsonNode get() {
+                if (made == null) {
+                    List<Change> undo = new ArrayList<>();
+                    for (int i = events.size() - 1; i >= 0; i--) {
+                        List<Change> changes = events.get(i).changes();
+                        for (int j = changes.size() - 1; j >= 0; j--) {
+                            undo.add(changes.get(j).inverse());
+                        }
+                    }
+                    made = JsonDiff.apply(after.get(), undo);
+                }
+                return made;
+            }
+        };
     }
 
     /** Records a step and makes it the parent of what follows until the span closes. */

@@ -8,7 +8,10 @@ import dev.glassbox.trace.Trace;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Every new command's trace replays to the state after it: each state change belongs to a step. */
+/**
+ * Every new command's trace replays to the state after it, and its state before (the state after with the changes
+ * undone) is the state the command started from: each state change belongs to a step.
+ */
 class ReplayTest {
     @ParameterizedTest
     @ValueSource(strings = {"docker network create app", "docker volume create data", "docker run --name box --network app -v data:/d -v /c busybox touch /d/x /y",
@@ -29,9 +32,13 @@ class ReplayTest {
             if (last.equals("docker load -i m.tar")) {
                 e.run("docker rmi mine");
             }
+            com.fasterxml.jackson.databind.JsonNode was = e.state();
             Result r = e.run(last);
             Trace t = e.lastTrace();
             assertEquals(e.state(), t.stateAt(t.events().size() - 1), last + "\n" + r.text());
+            com.fasterxml.jackson.databind.node.ObjectNode before = t.before().deepCopy();
+            before.set("time", was.get("time")); // the engine's clock moves on as a command begins, before its first step
+            assertEquals(was, before, "the trace's state before the command, its changes undone from the state after it: " + last);
         }
     }
 }
