@@ -47,8 +47,16 @@ final class MountTable {
             return s == null ? null : s.intern();
         }
 
+        /** The target as one path, made once: the traced state's view of the mount holds the same string. */
+        private String targetPath;
+
         String targetPath() {
-            return Fs.join(target);
+            String p = targetPath;
+            if (p == null) {
+                p = Fs.join(target);
+                targetPath = p;
+            }
+            return p;
         }
 
         Mount rebased(List<String> newTarget) {

@@ -27,6 +27,8 @@ final class SimCgroups implements Cgroups {
 
     static final class Group {
         final String path;
+        /** {@code path} from the hierarchy's root, as a process's cgroup is shown. */
+        final String absolutePath;
         CgroupLimits limits;
         final Set<SimProcess> procs = new LinkedHashSet<>();
         long oomKills;
@@ -37,6 +39,7 @@ final class SimCgroups implements Cgroups {
 
         Group(String path, CgroupLimits limits) {
             this.path = path;
+            this.absolutePath = "/" + path;
             this.limits = limits;
         }
 

@@ -17,7 +17,12 @@ import java.util.function.BooleanSupplier;
 
 /** A process of the sim kernel: its identity, namespaces, cgroup, signals, and the thread running its program. */
 final class SimProcess {
-    enum State { CREATED, RUNNING, SLEEPING, ZOMBIE, DEAD }
+    enum State {
+        CREATED, RUNNING, SLEEPING, ZOMBIE, DEAD;
+
+        /** The state as the traced state shows it (one string for every process). */
+        final String word = name().toLowerCase(java.util.Locale.ROOT);
+    }
 
     final SimKernel kernel;
     final int pid;

@@ -14,8 +14,8 @@ final class StateView {
     private StateView() {}
 
     static ProcessInfo info(SimProcess p) {
-        return new ProcessInfo(p.pid, p.parent == null ? 0 : p.parent.pid, p.nsPids, p.uid, p.state.name().toLowerCase(java.util.Locale.ROOT),
-                p.command(), p.cgroup == null ? "/" : "/" + p.cgroup.path, p.rss, p.startMillis);
+        return new ProcessInfo(p.pid, p.parent == null ? 0 : p.parent.pid, p.nsPids, p.uid, p.state.word,
+                p.command(), p.cgroup == null ? "/" : p.cgroup.absolutePath, p.rss, p.startMillis);
     }
 
     static KernelState of(SimKernel k) {
