@@ -7,8 +7,9 @@ import java.util.concurrent.Semaphore;
 /**
  * Runs simulated processes one at a time, in a fixed order, on virtual time. Each process has its
  * own thread so that programs can block in ordinary code (sleep, waitpid, accept), but a process
- * thread only runs while the driver (the engine's thread) has handed it the baton, and hands it back
- * when it blocks or ends. The order is decided here alone, so runs are reproducible.
+ * thread only runs while it holds the baton: the driver (the engine's thread) hands it to the first runnable
+ * process, and a process that blocks or ends hands it to the next, or back to the driver when none is left.
+ * The order is decided here alone, so runs are reproducible.
  */
 final class Scheduler {
     private final Semaphore driver = new Semaphore(0);
@@ -106,14 +107,30 @@ final class Scheduler {
 
     // ---- called on a process's own thread
 
-    /** Gives the baton back to the driver and waits until the scheduler resumes this process. */
+    /** Gives the baton up and waits until the scheduler resumes this process. */
     void yieldFrom(SimProcess p) {
-        driver.release();
+        handOn();
         p.baton.acquireUninterruptibly();
     }
 
-    /** The process's thread is ending: give the baton back for good. */
+    /** The process's thread is ending: give the baton up for good. */
     void finished() {
+        handOn();
+    }
+
+    /**
+     * The next runnable process gets the baton straight from the one giving it up, in the order the driver would
+     * have picked (one thread switch instead of two); when none can run, the driver gets it back.
+     */
+    private void handOn() {
+        SimProcess next;
+        while ((next = runnable.poll()) != null) {
+            if (next.canRun()) {
+                current = next;
+                next.baton.release();
+                return;
+            }
+        }
         driver.release();
     }
 }
