@@ -5,7 +5,8 @@ import dev.glassbox.Result;
 
 /**
  * Sim engine throughput and memory, each reported beside a baseline measured in the same run:
- * run → stop → rm lifecycles of nginx against `docker version` round trips through the same layers,
+ * run → stop → rm lifecycles of nginx against `docker version` round trips through the same layers (just started, and
+ * again after {@code bench.settle} more, when the JIT compiler has compiled what they run),
  * the same lifecycles with other containers running (what a step costs once the state is larger), heap per idle
  * engine (what a web session holds) and heap per running nginx container against the heap of the engine before
  * any container ran, each with trace state capture off and on.
@@ -37,6 +38,7 @@ public final class LifecycleBench {
         int warm = Integer.getInteger("bench.warmup", 200);
         int n = Integer.getInteger("bench.n", 1000);
         int running = Integer.getInteger("bench.running", 200);
+        int settle = Integer.getInteger("bench.settle", 10_000);
         for (boolean capture : new boolean[] {false, true}) {
             try (Engine e = Engine.sim(Engine.DEFAULT_SEED, capture)) {
                 must(e, "docker pull nginx");
@@ -56,6 +58,21 @@ public final class LifecycleBench {
                 double life = perSecond(n, System.nanoTime() - t0);
                 System.out.printf("trace state capture %-3s: %8.0f lifecycles/s (run -d nginx, stop, rm) | baseline %8.0f `docker version`/s | ratio %.3f%n",
                         capture ? "on" : "off", life, base, life / base);
+                for (int i = 0; i < settle; i++) { // as in a server that has been up a while: the JIT compiler has done its work
+                    must(e, "docker run -d --name web nginx && docker stop web && docker rm web");
+                }
+                t0 = System.nanoTime();
+                for (int i = 0; i < n; i++) {
+                    must(e, "docker version");
+                }
+                base = perSecond(n, System.nanoTime() - t0);
+                t0 = System.nanoTime();
+                for (int i = 0; i < n; i++) {
+                    must(e, "docker run -d --name web nginx && docker stop web && docker rm web");
+                }
+                life = perSecond(n, System.nanoTime() - t0);
+                System.out.printf("  … after %d more:     %8.0f lifecycles/s | baseline %8.0f `docker version`/s | ratio %.3f%n",
+                        settle, life, base, life / base);
             }
         }
         int background = Integer.getInteger("bench.background", 20);
