@@ -27,6 +27,17 @@ public final class ProcessEvents {
                 + " session's loop cannot hold the machine (a real kernel would keep sharing the CPU with it for ever).", "kill -9 " + pid);
     }
 
+    /**
+     * The sim kernel stops a wait for process {@code pid}: the command's processes woke from their sleeps {@code wakeups}
+     * times while it waited, and simulating more would hold the machine the class shares.
+     */
+    public static KernelEvent waitGivenUp(int pid, long wakeups, long waitedMillis) {
+        return process("stop waiting", Integer.toString(pid), "Process " + pid + " is still running after " + waitedMillis / 1000
+                + " s of simulated time, in which the processes woke from their sleeps " + wakeups + " times: glassbox stops"
+                + " waiting for it here, so that one session's timers cannot hold the machine, and leaves it running"
+                + " (simulated time moves on again with the next command).", "");
+    }
+
     /** The sim kernel kills a process whose own data (a shell's variables) passed {@code limit} bytes. */
     public static KernelEvent dataLimit(int pid, String command, long limit) {
         return process("kill data hog", Integer.toString(pid), "Process " + pid + " (" + command + ") holds more than " + (limit >> 20)

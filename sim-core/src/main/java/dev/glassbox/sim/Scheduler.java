@@ -20,6 +20,13 @@ final class Scheduler {
     long work;
     /** Characters the containers' processes handed out of the kernel (their standard output and error) since then. */
     long written;
+    /** Timers fired (processes woken from a sleep) since then. */
+    long wakeups;
+    /**
+     * How many wakeups one command may wait through: a loop of short sleeps costs real time at each (about 0.1 ms), so
+     * a wait of simulated hours would hold a processor for seconds, the class's machine, while nobody watches.
+     */
+    static final long WAKEUP_LIMIT = 5_000;
     private long timerSeq;
     private SimProcess current;
     /** What each kernel on this scheduler does once processes have stopped running (hands exits to its daemon). */
@@ -94,6 +101,7 @@ final class Scheduler {
         while (!timers.isEmpty() && timers.peek().at() <= until) {
             Timer t = timers.poll();
             now = Math.max(now, t.at());
+            wakeups++;
             t.process().timerFired(t.at());
             runReady();
         }

@@ -238,6 +238,7 @@ public final class SimKernel implements Kernel {
     public void newCommand() {
         scheduler.work = 0;
         scheduler.written = 0;
+        scheduler.wakeups = 0;
     }
 
     public void hostTag(java.util.function.Supplier<String> tag) {

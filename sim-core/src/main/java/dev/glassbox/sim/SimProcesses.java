@@ -307,6 +307,7 @@ final class SimProcesses implements Processes {
 
     @Override
     public Optional<ExitStatus> waitFor(int pid, long timeoutMillis) {
+        long start = k.now();
         long deadline = timeoutMillis >= Long.MAX_VALUE - k.now() ? Long.MAX_VALUE : k.now() + timeoutMillis;
         while (true) {
             k.scheduler.runReady();
@@ -323,6 +324,10 @@ final class SimProcesses implements Processes {
                         return Optional.ofNullable(p != null ? p.exit : exits.get(pid));
                     }
                 }
+                return Optional.empty();
+            }
+            if (k.scheduler.wakeups >= Scheduler.WAKEUP_LIMIT) {
+                k.event(ProcessEvents.waitGivenUp(pid, k.scheduler.wakeups, k.now() - start));
                 return Optional.empty();
             }
             k.scheduler.advanceTo(next);

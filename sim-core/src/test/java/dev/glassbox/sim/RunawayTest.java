@@ -110,4 +110,25 @@ class RunawayTest {
             assertEquals("hi\n", ok(e, "docker exec sl echo hi").out());
         }
     }
+
+    @Test
+    void aLoopOfShortSleepsEndsTheWaitAfterTheWakeupBudgetAndRunsOn() {
+        try (Engine e = Engine.sim()) {
+            ok(e, "docker pull busybox");
+            Result r = e.run("docker run --name tick busybox sh -c 'while true; do echo t; sleep 0.01; done'");
+            assertEquals(0, r.exitStatus(), "it was killed as a runaway after 2,000,000 steps, holding the session for a minute");
+            assertEquals("glassbox: tick is still running; detached (as Ctrl-P Ctrl-Q would)\n", r.err());
+            long ticks = r.out().lines().count();
+            assertTrue(ticks > Scheduler.WAKEUP_LIMIT / 2 && ticks <= Scheduler.WAKEUP_LIMIT + 1, ticks + " lines");
+            assertTrue(e.lastTrace().events().stream().anyMatch(ev -> ev.action().equals("stop waiting")
+                    && ev.sentence().contains("woke from their sleeps " + Scheduler.WAKEUP_LIMIT + " times")));
+            ok(e, "docker run -d --name bg busybox sh -c 'while true; do sleep 0.01; done'");
+            Result sl = e.run("docker run --name sl busybox sleep 999999");
+            assertEquals("glassbox: sl is still running; detached (as Ctrl-P Ctrl-Q would)\n", sl.err(),
+                    "the loops running beside it make its wait of 24 hours cost 17 million wakeups");
+            assertEquals(java.util.List.of("bg running", "sl running", "tick running"),
+                    ok(e, "docker ps -a --format '{{.Names}} {{.State}}'").out().lines().sorted().toList());
+            assertEquals("done\n", ok(e, "docker run --rm busybox sh -c 'sleep 5; echo done'").out(), "a short wait is whole");
+        }
+    }
 }
