@@ -198,6 +198,11 @@ public final class StateModel implements StateCapture {
 
     /** The changes of one keyed slot: keys added, removed, and the fields of each object that differs. */
     private static void keyed(String path, Map<?, ?> map, Map<?, ?> was, List<Change> out) {
+        if (map instanceof java.util.SortedMap<?, ?> now && was instanceof java.util.SortedMap<?, ?> then && now.comparator() == null
+                && then.comparator() == null) {
+            merged(path, now, then, out);
+            return;
+        }
         int additions = 0;
         for (Map.Entry<?, ?> e : map.entrySet()) {
             Object old = was.get(e.getKey());
@@ -220,6 +225,42 @@ public final class StateModel implements StateCapture {
             if (!map.containsKey(e.getKey())) {
                 out.add(new Change(path + "/" + JsonDiff.escape(String.valueOf(e.getKey())), toTree(e.getValue()), null));
             }
+        }
+    }
+
+    /**
+     * {@link #keyed} for two maps in their keys' natural order: one walk through both side by side instead of a lookup
+     * per key (a part of a few hundred objects, of which a step changed one or two). The same changes, in the same
+     * order: additions and replacements in key order, then removals.
+     */
+    @SuppressWarnings("unchecked")
+    private static void merged(String path, java.util.SortedMap<?, ?> map, java.util.SortedMap<?, ?> was, List<Change> out) {
+        var now = map.entrySet().iterator();
+        var then = was.entrySet().iterator();
+        Map.Entry<?, ?> a = now.hasNext() ? now.next() : null;
+        Map.Entry<?, ?> b = then.hasNext() ? then.next() : null;
+        List<Change> removed = null;
+        while (a != null || b != null) {
+            int c = a == null ? 1 : b == null ? -1 : ((Comparable<Object>) a.getKey()).compareTo(b.getKey());
+            if (c < 0) {
+                out.add(new Change(path + "/" + JsonDiff.escape(String.valueOf(a.getKey())), null, toTree(a.getValue())));
+                a = now.hasNext() ? now.next() : null;
+            } else if (c > 0) {
+                if (removed == null) {
+                    removed = new ArrayList<>();
+                }
+                removed.add(new Change(path + "/" + JsonDiff.escape(String.valueOf(b.getKey())), toTree(b.getValue()), null));
+                b = then.hasNext() ? then.next() : null;
+            } else {
+                if (!Objects.equals(a.getValue(), b.getValue())) {
+                    JsonDiff.diff(path + "/" + JsonDiff.escape(String.valueOf(a.getKey())), toTree(b.getValue()), toTree(a.getValue()), out);
+                }
+                a = now.hasNext() ? now.next() : null;
+                b = then.hasNext() ? then.next() : null;
+            }
+        }
+        if (removed != null) {
+            out.addAll(removed);
         }
     }
 
