@@ -83,6 +83,16 @@ public interface Sys {
     }
     /** fork without exec: a child process running {@code child} with a copy of our argv, env and cwd; returns its pid. */
     int fork(Program child);
+    /**
+     * fork for a stage of a pipeline: the child's standard input is the read end of our pipe {@code in}, or ours when -1
+     * (a stream as it is, else the fixed text {@code stdin}); its standard output the write end of pipe {@code out}, or
+     * ours when -1. The child holds no other end of our pipes.
+     */
+    int fork(Program child, int in, int out, String stdin);
+    /** pipe(2): a kernel pipe of 64 KiB whose both ends we hold until {@link #closePipe}; returns its number for {@link #fork}. */
+    int pipe();
+    /** close(2) of both our ends of pipe {@code pipe}. */
+    void closePipe(int pipe);
     /** Blocks until the child ends; returns its status as a shell shows it (128+N when killed by signal N). */
     int waitpid(int pid);
     /** waitpid(2) with the whole status: an exit code, or the signal that killed the child. */
@@ -200,6 +210,12 @@ public interface Sys {
             free(-delta);
         }
     }
+
+    /**
+     * The process printing now is about to make {@code bytes} of output wait in our memory ({@code $(…)}): beside our own
+     * data it may come to at most {@code SimProcess.DATA_LIMIT}, past which the writer is killed.
+     */
+    void held(long bytes);
 
     record DirEntry(String name, Stat stat) {}
 

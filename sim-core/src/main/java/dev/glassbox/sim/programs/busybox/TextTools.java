@@ -9,9 +9,6 @@ import java.util.List;
 
 /** Text applets: printf, test, head, tail, wc, cut, tr, tee, seq, yes. */
 final class TextTools {
-    /** yes stops after this much output: a simulated pipe has no reader to block it. */
-    static final int YES_LIMIT = 1 << 20;
-
     private TextTools() {}
 
     static int printf(Tool t) {
@@ -76,6 +73,9 @@ final class TextTools {
         if (o.has('c')) {
             return headBytes(t, Long.parseLong(o.get('c', "0")), o.operands);
         }
+        if (o.operands.isEmpty() && t.io.in().isStream()) {
+            return headStream(t, n);
+        }
         List<String[]> in = inputs(t, o.operands);
         for (String[] f : in) {
             if (f[1] == null) {
@@ -85,14 +85,35 @@ final class TextTools {
             if (in.size() > 1) {
                 t.outln((f == in.get(0) ? "" : "\n") + "==> " + f[0] + " <==");
             }
-            StringBuilder sb = new StringBuilder();
-            List<String> lines = lines(f[1]);
-            for (int i = 0; i < Math.min(n, lines.size()); i++) {
-                sb.append(lines.get(i)).append('\n');
-            }
-            t.out(sb.toString());
+            t.out(firstLines(f[1], n));
         }
         return st;
+    }
+
+    /** Standard input a writer still feeds (a pipe): head reads the lines it needs and no more, then ends. */
+    private static int headStream(Tool t, long n) {
+        StringBuilder sb = new StringBuilder();
+        String line;
+        for (long i = 0; i < n && (line = t.io.in().readLine()) != null; i++) {
+            sb.append(line).append('\n');
+            if (sb.length() >= 8192) {
+                t.out(sb.toString());
+                sb.setLength(0);
+            }
+        }
+        t.out(sb.toString());
+        return 0;
+    }
+
+    /** The first {@code n} lines of {@code text}, each ended by a newline, without splitting the rest into lines. */
+    static String firstLines(String text, long n) {
+        int end = 0;
+        for (long i = 0; i < n && end < text.length(); i++) {
+            int nl = text.indexOf('\n', end);
+            end = nl < 0 ? text.length() : nl + 1;
+        }
+        String head = text.substring(0, end);
+        return head.isEmpty() || head.endsWith("\n") ? head : head + "\n";
     }
 
     static int tail(Tool t) {
@@ -160,6 +181,10 @@ final class TextTools {
         int st = 0;
         for (String f : files.isEmpty() ? List.of("-") : files) {
             try {
+                if (f.equals("-") && t.io.in().isStream()) {
+                    copyBytes(t, count);
+                    continue;
+                }
                 String text = f.equals("-") ? t.readInput(f)
                         : new String(t.sys.read(f, count), java.nio.charset.StandardCharsets.ISO_8859_1);
                 t.out(text.substring(0, (int) Math.min(text.length(), count)));
@@ -169,6 +194,16 @@ final class TextTools {
             }
         }
         return st;
+    }
+
+    /** head -c N of a stream: reads until it has N bytes or the input ends, leaving the rest unread. */
+    private static void copyBytes(Tool t, long count) {
+        long left = count;
+        String piece;
+        while (left > 0 && (piece = t.io.in().read((int) Math.min(left, 1 << 16))) != null) {
+            t.out(piece);
+            left -= piece.length();
+        }
     }
 
     /** Bytes tail -n holds at the end of the input: its last N lines (from +N on, only a line at a time). */
@@ -430,6 +465,10 @@ final class TextTools {
             if (inc == 0) {
                 break;
             }
+            if (sb.length() >= 8192) { // written as stdio's buffer fills, so that a long run meets its pipe's reader as it goes
+                t.out(sb.toString());
+                sb.setLength(0);
+            }
         }
         if (count > 0) {
             sb.append('\n');
@@ -444,9 +483,9 @@ final class TextTools {
         while (chunk.length() < 8192) {
             chunk.append(line);
         }
-        for (int written = 0; written < YES_LIMIT; written += chunk.length()) {
-            t.out(chunk.toString());
+        String text = chunk.toString();
+        while (true) { // never ends by itself: a signal, SIGPIPE once its reader has gone, or glassbox's limits end it
+            t.out(text);
         }
-        return 0;
     }
 }
