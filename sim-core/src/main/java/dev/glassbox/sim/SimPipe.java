@@ -19,6 +19,11 @@ import java.util.Set;
 final class SimPipe implements InputSource {
     /** What a pipe holds before its writer has to wait: 16 pages, as Linux. */
     static final int CAPACITY = 64 << 10;
+    /**
+     * Bytes through a pipe that count as one unit of the command's work ({@link SimProcess#tick}): an endless writer
+     * into a reader that drains it (seq 1 999999999 | tail -1) is a runaway after 512 MB, a few seconds, as a loop is.
+     */
+    static final int BYTES_PER_STEP = 256;
 
     private final SimKernel k;
     /** What /proc shows for its descriptors: {@code pipe:[INODE]}, an inode of the kernel's pipefs. */
@@ -147,6 +152,9 @@ final class SimPipe implements InputSource {
             size += n;
             done += n;
             wake();
+        }
+        if (p != null && data.length >= BYTES_PER_STEP) {
+            p.tick(data.length / BYTES_PER_STEP);
         }
     }
 

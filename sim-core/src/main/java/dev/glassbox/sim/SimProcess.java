@@ -240,7 +240,13 @@ final class SimProcess {
      * is killed, says so on its standard error and in the trace, and ends as SIGKILL ends it.
      */
     void tick() {
-        if (++kernel.scheduler.work <= RUNAWAY_STEPS || killedBy != 0) {
+        tick(1);
+    }
+
+    /** {@code units} units of work at once (bytes moved through a pipe: {@link SimPipe#BYTES_PER_STEP} a unit). */
+    void tick(long units) {
+        kernel.scheduler.work += units;
+        if (kernel.scheduler.work <= RUNAWAY_STEPS || killedBy != 0) {
             return;
         }
         kernel.event(ProcessEvents.runaway(pid, command(), RUNAWAY_STEPS));

@@ -219,6 +219,9 @@ final class SimSys implements Sys {
     private ExecSpec.OutputSink sink(ExecSpec.OutputSink parent, StringBuilder out, StringBuilder err) {
         return (stream, text) -> {
             StringBuilder b = stream == 1 ? out : err;
+            if (b == DEV_NULL) {
+                return;
+            }
             if (b != null) {
                 held((long) b.length() + text.length());
                 b.append(text);

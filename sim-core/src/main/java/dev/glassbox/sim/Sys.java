@@ -75,6 +75,8 @@ public interface Sys {
     default void tcsetpgrp(int pid) {}
 
     // ---- child processes
+    /** A child's stdout or stderr buffer for {@link #spawn} that keeps nothing: what it gets goes nowhere, as into /dev/null. */
+    StringBuilder DEV_NULL = new StringBuilder(0);
     /** fork + execve: starts {@code argv} (looked up on PATH) as a child; its output goes to {@code stdout}/{@code stderr}, or to ours when null. */
     int spawn(List<String> argv, List<String> env, String stdin, StringBuilder stdout, StringBuilder stderr);
     /** As {@link #spawn}, but the child's standard input is ours as it is (fd 0 inherited: the terminal or the open pipe). */

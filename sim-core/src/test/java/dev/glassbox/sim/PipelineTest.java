@@ -81,6 +81,25 @@ class PipelineTest {
     }
 
     @Test
+    void tailOfAPipeKeepsItsLastLinesAndAnEndlessLineMeetsTheMemoryLimit() {
+        assertEquals("b\nc", ok(e, "docker run --rm busybox sh -c 'printf \"a\\nb\\nc\" | tail -2'").out());
+        assertEquals("100\n", ok(e, "docker run --rm busybox sh -c 'head -c 100 /dev/zero | tail | wc -c'").out());
+        Result r = e.run("docker run --name oom -m 32m busybox sh -c 'exec 2>/dev/null; head -c 67108864 /dev/zero | tail > /dev/null'");
+        assertEquals(137, r.exitStatus());
+        assertEquals("137 true\n", ok(e, "docker inspect -f '{{.State.ExitCode}} {{.State.OOMKilled}}' oom").out(),
+                "tail holding one 64 MiB line is the OOM killer's victim, as on Linux");
+        ok(e, "docker rm oom");
+    }
+
+    @Test
+    void aWriterIntoAReaderThatDrainsItForEverIsARunaway() {
+        Result r = sh("seq 1 999999999 | tail -1");
+        assertEquals(137, r.exitStatus());
+        assertTrue(r.err().startsWith("glassbox: killed seq 1 999999999 (pid "), r.err());
+        assertTrue(r.err().contains("steps of work, a runaway\n"), r.err());
+    }
+
+    @Test
     void theStatusIsTheLastStagesAndBangNegatesIt() {
         assertEquals("0 1 0 1\n", ok(e, "docker run --rm busybox sh -c 'false | true; a=$?; true | false; b=$?;"
                 + " ! true | false; c=$?; ! false | true; echo $a $b $c $?'").out());

@@ -120,6 +120,10 @@ final class TextTools {
         Opts o = Opts.parse("n:c:fFqs:v", numericShorthand(t.args));
         String spec = o.get('n', "10");
         int st = 0;
+        if (o.operands.isEmpty() && t.io.in().isStream() && !spec.startsWith("+")) {
+            StreamTail.run(t, Math.abs(Long.parseLong(spec)));
+            return 0;
+        }
         List<String[]> in = inputs(t, o.operands);
         for (String[] f : in) {
             if (f[1] == null) {

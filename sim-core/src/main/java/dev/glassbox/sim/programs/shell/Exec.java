@@ -275,7 +275,7 @@ final class Exec {
 
     /** A background child must not write into a buffer the shell keeps using; give it its own. */
     private static Streams.Route detach(Streams.Route r) {
-        if (r.buffer() == null) {
+        if (r.buffer() == null || r.buffer() == dev.glassbox.sim.Sys.DEV_NULL) {
             return r;
         }
         StringBuilder own = new StringBuilder();

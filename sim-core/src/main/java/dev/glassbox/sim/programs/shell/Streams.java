@@ -40,7 +40,7 @@ final class Streams implements Io {
 
         @Override
         public Route route(boolean childStdout) {
-            return new Route(new StringBuilder(), NOTHING);
+            return new Route(Sys.DEV_NULL, NOTHING);
         }
     };
 
