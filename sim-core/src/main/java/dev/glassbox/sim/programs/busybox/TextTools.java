@@ -255,19 +255,27 @@ final class TextTools {
         boolean all = !o.has('l') && !o.has('w') && !o.has('c') && !o.has('m');
         long[] total = new long[3];
         int st = 0;
-        List<String[]> in = inputs(t, o.operands);
-        for (String[] f : in) {
-            if (f[1] == null) {
+        List<String> in = o.operands.isEmpty() ? List.of("-") : o.operands;
+        for (String f : in) {
+            WordCount count = new WordCount();
+            try {
+                if (f.equals("-") && t.io.in().isStream()) {
+                    for (String piece = t.io.in().read(); piece != null; piece = t.io.in().read()) {
+                        count.add(piece); // counted as it comes: a pipe drains through wc
+                    }
+                } else {
+                    count.add(t.readInput(f));
+                }
+            } catch (SysError e) {
+                t.err("can't open '" + f + "': " + e.getMessage());
                 st = 1;
                 continue;
             }
-            String s = f[1];
-            long[] c = {s.chars().filter(ch -> ch == '\n').count(),
-                s.isBlank() ? 0 : s.trim().split("\\s+").length, s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length};
+            long[] c = count.counts();
             for (int i = 0; i < 3; i++) {
                 total[i] += c[i];
             }
-            t.outln(row(o, all, c) + (f[0].equals("-") ? "" : " " + f[0]));
+            t.outln(row(o, all, c) + (f.equals("-") ? "" : " " + f));
         }
         if (in.size() > 1) {
             t.outln(row(o, all, total) + " total");
