@@ -66,6 +66,9 @@ class PipelineTest {
         assertEquals("", loop.err());
         assertEquals(0, loop.exitStatus());
         assertEquals(0, steps("kill runaway") + steps("kill endless output"), "SIGPIPE ended the loop, not glassbox's limits");
+        assertEquals("y\ny\nhi\nhi\n", ok(e, "docker run --rm busybox sh -c 'yes | tee /dev/null | head -2; echo hi | tee /tmp/t; cat /tmp/t'").out(),
+                "tee copies as it reads");
+        assertEquals(2, steps("SIGPIPE"), "tee, then yes");
     }
 
     @Test

@@ -426,19 +426,26 @@ final class TextTools {
         return sb.toString();
     }
 
+    /** tee: opens its files first, then copies each piece of input to them and to stdout as it comes. */
     static int tee(Tool t) {
         Opts o = Opts.parse("ai", t.args);
-        String in = t.stdin();
+        List<String> files = new ArrayList<>();
         int st = 0;
         for (String f : o.operands) {
             try {
-                t.sys.writeText(f, in, o.has('a'));
+                t.sys.writeText(f, "", o.has('a'));
+                files.add(f);
             } catch (SysError e) {
                 t.err(f + ": " + e.getMessage());
                 st = 1;
             }
         }
-        t.out(in);
+        for (String piece = t.io.in().read(); piece != null; piece = t.io.in().read()) {
+            for (String f : files) {
+                t.sys.writeText(f, piece, true);
+            }
+            t.out(piece);
+        }
         return st;
     }
 
