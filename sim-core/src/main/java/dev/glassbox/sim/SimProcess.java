@@ -217,6 +217,12 @@ final class SimProcess {
         }
     }
 
+    /** sched_yield(2): the other runnable processes run first; no time passes. */
+    void yieldTurn() {
+        kernel.scheduler.requeue(this);
+        checkSignals();
+    }
+
     void sleepUntil(long at) {
         wakeAt = at;
         kernel.scheduler.addTimer(at, this);

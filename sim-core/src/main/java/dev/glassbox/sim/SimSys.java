@@ -419,6 +419,11 @@ final class SimSys implements Sys {
     }
 
     @Override
+    public void schedYield() {
+        p.yieldTurn();
+    }
+
+    @Override
     public void pause() {
         p.pauseForSignal();
     }

@@ -105,6 +105,8 @@ public interface Sys {
     /** Installs a handler: it runs on this process when the signal arrives, even during a blocking call. */
     void signal(int signal, Runnable handler);
     void ignore(int signal);
+    /** sched_yield(2): lets the other runnable processes run before we go on; no virtual time passes. */
+    default void schedYield() {}
     /** Blocks for this much virtual time. */
     void sleep(long millis);
     /** Blocks until a signal handler has run. */

@@ -126,6 +126,9 @@ class PipelineTest {
         assertEquals("PPID  COMMAND\n    0 sh -c sleep 100 | sleep 200\n    1 sleep 100\n    1 sleep 200\n    0 ps -o ppid,args\n",
                 ok(e, "docker exec two ps -o ppid,args").out());
         ok(e, "docker rm -f two");
+        assertEquals("PID   PPID  COMMAND\n    1     0 sh -c ps -o pid,ppid,args | cat | cat\n    2     1 ps -o pid,ppid,args\n"
+                + "    3     1 cat\n    4     1 cat\n", ok(e, "docker run --rm busybox sh -c 'ps -o pid,ppid,args | cat | cat'").out(),
+                "the stages start together: the readers have become cat before ps looks");
     }
 
     @Test

@@ -34,7 +34,7 @@ final class Pipeline {
                 int in = i == 0 ? -1 : pipes.get(i - 1);
                 int out = i == n - 1 ? -1 : pipes.get(i);
                 String text = i == 0 && !base.in.isStream() ? base.in.remaining() : null;
-                pids.add(forkStage(stages.get(i), base, i == n - 1, in, out, text));
+                pids.add(forkStage(stages.get(i), base, n - 1 - i, in, out, text));
             }
         } catch (SysError e) {
             if (e.errno() == Errno.EAGAIN) {
@@ -58,13 +58,19 @@ final class Pipeline {
     }
 
     /** One stage in a child of its own: its streams are the pipe's ends, or the pipeline's own for the first input and last output. */
-    private int forkStage(Node stage, Streams base, boolean last, int in, int out, String text) {
+    private int forkStage(Node stage, Streams base, int later, int in, int out, String text) {
+        boolean last = later == 0;
         Interp child = sh.copy();
         child.exitTrap = null;
         child.interactive = false;
         child.interrupted = new java.util.concurrent.atomic.AtomicBoolean();
         child.traps.clear(); // a forked child has no handler of ours; what we ignore stays ignored in the kernel
         return sh.sys.fork(sys -> {
+            for (int i = 0; i < later; i++) {
+                // the stages start together, as on a machine with a CPU each: the ones after this one have started (a
+                // program has replaced each) before it runs its command, so `ps | cat` sees cat
+                sys.schedYield();
+            }
             child.sys = sys;
             Streams.Sink o = last ? base.out.inChild(sys) : Streams.proc(sys, false);
             Streams.Sink e = base.err.inChild(sys);
