@@ -7,7 +7,7 @@ import dev.glassbox.sim.programs.Tool;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Text applets: printf, test, head, tail, wc, cut, tr, tee, seq, yes. */
+/** Text applets: printf, test, tail, wc, cut, tr, tee, seq, yes (head is {@link Head}). */
 final class TextTools {
     private TextTools() {}
 
@@ -58,62 +58,12 @@ final class TextTools {
         return lines;
     }
 
-    private static List<String> numericShorthand(List<String> args) {
+    static List<String> numericShorthand(List<String> args) {
         List<String> out = new ArrayList<>();
         for (String a : args) {
             out.add(a.matches("-\\d+") ? "-n" + a.substring(1) : a);
         }
         return out;
-    }
-
-    static int head(Tool t) {
-        Opts o = Opts.parse("n:c:qv", numericShorthand(t.args));
-        long n = Long.parseLong(o.get('n', "10"));
-        int st = 0;
-        if (o.has('c')) {
-            return headBytes(t, Long.parseLong(o.get('c', "0")), o.operands);
-        }
-        if (o.operands.isEmpty() && t.io.in().isStream()) {
-            return headStream(t, n);
-        }
-        List<String[]> in = inputs(t, o.operands);
-        for (String[] f : in) {
-            if (f[1] == null) {
-                st = 1;
-                continue;
-            }
-            if (in.size() > 1) {
-                t.outln((f == in.get(0) ? "" : "\n") + "==> " + f[0] + " <==");
-            }
-            t.out(firstLines(f[1], n));
-        }
-        return st;
-    }
-
-    /** Standard input a writer still feeds (a pipe): head reads the lines it needs and no more, then ends. */
-    private static int headStream(Tool t, long n) {
-        StringBuilder sb = new StringBuilder();
-        String line;
-        for (long i = 0; i < n && (line = t.io.in().readLine()) != null; i++) {
-            sb.append(line).append('\n');
-            if (sb.length() >= 8192) {
-                t.out(sb.toString());
-                sb.setLength(0);
-            }
-        }
-        t.out(sb.toString());
-        return 0;
-    }
-
-    /** The first {@code n} lines of {@code text}, each ended by a newline, without splitting the rest into lines. */
-    static String firstLines(String text, long n) {
-        int end = 0;
-        for (long i = 0; i < n && end < text.length(); i++) {
-            int nl = text.indexOf('\n', end);
-            end = nl < 0 ? text.length() : nl + 1;
-        }
-        String head = text.substring(0, end);
-        return head.isEmpty() || head.endsWith("\n") ? head : head + "\n";
     }
 
     static int tail(Tool t) {
@@ -177,36 +127,6 @@ final class TextTools {
         while (true) {
             t.sys.cpu();
             t.sys.allocate(HOLD_STEP);
-        }
-    }
-
-    /** head -c N: reads at most N bytes of each file, so an endless device like /dev/zero works. */
-    private static int headBytes(Tool t, long count, List<String> files) {
-        int st = 0;
-        for (String f : files.isEmpty() ? List.of("-") : files) {
-            try {
-                if (f.equals("-") && t.io.in().isStream()) {
-                    copyBytes(t, count);
-                    continue;
-                }
-                String text = f.equals("-") ? t.readInput(f)
-                        : new String(t.sys.read(f, count), java.nio.charset.StandardCharsets.ISO_8859_1);
-                t.out(text.substring(0, (int) Math.min(text.length(), count)));
-            } catch (SysError e) {
-                t.err("can't open '" + f + "': " + e.getMessage());
-                st = 1;
-            }
-        }
-        return st;
-    }
-
-    /** head -c N of a stream: reads until it has N bytes or the input ends, leaving the rest unread. */
-    private static void copyBytes(Tool t, long count) {
-        long left = count;
-        String piece;
-        while (left > 0 && (piece = t.io.in().read((int) Math.min(left, 1 << 16))) != null) {
-            t.out(piece);
-            left -= piece.length();
         }
     }
 
