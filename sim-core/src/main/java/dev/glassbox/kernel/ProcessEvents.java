@@ -45,6 +45,13 @@ public final class ProcessEvents {
                 + " class shares (a real kernel would let it grow until a memory limit or the OOM killer stopped it).", "kill -9 " + pid);
     }
 
+    /** The sim kernel kills a process whose output held in memory (for {@code $(…)}, a redirection) passed {@code limit}. */
+    public static KernelEvent outputHeld(int pid, String command, long limit) {
+        return process("kill output hog", Integer.toString(pid), "More than " + (limit >> 20) + " MiB of what process " + pid + " ("
+                + command + ") printed waits in memory for the shell that asked for it ($(…) keeps a command's whole output):"
+                + " glassbox's kernel kills it with SIGKILL before it fills the memory the whole class shares.", "kill -9 " + pid);
+    }
+
     /** The sim kernel kills a process printing past what one command may print ({@code limit} characters). */
     public static KernelEvent outputLimit(int pid, String command, long limit) {
         return process("kill endless output", Integer.toString(pid), "The container's processes have printed more than " + (limit >> 20)
@@ -124,6 +131,21 @@ public final class ProcessEvents {
     public static KernelEvent stdinPipe(int pid, String equivalent) {
         return process("pipe", "pid " + pid, "The process's stdin is a pipe kept open: what is written to it arrives"
                 + " as input, and closing it is the end of file.", equivalent);
+    }
+
+    /** A process makes a pipe ({@code name}, {@code pipe:[INODE]}) for a shell's pipeline, its ends descriptors {@code fds}. */
+    public static KernelEvent pipe(int pid, String name, int[] fds, int capacity) {
+        return process("pipe", name, "Process " + pid + " makes a pipe, " + name + ": a buffer of " + (capacity >> 10) + " KiB in the"
+                + " kernel between two stages of a pipeline. What the writer puts in waits there for the reader; a full pipe makes"
+                + " the writer wait, an empty one the reader, and once every reader is gone a write raises SIGPIPE.",
+                "pipe([" + fds[0] + ", " + fds[1] + "])");
+    }
+
+    /** A process wrote to a pipe whose every reader has gone: SIGPIPE's default action ends it. */
+    public static KernelEvent brokenPipe(int pid, String command, String pipe) {
+        return process("SIGPIPE", "pid " + pid, "Process " + pid + " (" + command + ") writes to " + pipe + ", which nobody reads any"
+                + " more: the kernel sends it SIGPIPE, whose default action ends it (a shell reports status 141).",
+                "write(1, ...) = -EPIPE ; kill(" + pid + ", SIGPIPE)");
     }
 
     public static KernelEvent kill(int pid, int signal) {

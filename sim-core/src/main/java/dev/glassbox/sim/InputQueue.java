@@ -12,7 +12,7 @@ import java.util.Set;
  * lines a terminal's line discipline has completed. Readers block on the scheduler until bytes arrive,
  * end of file is reached, or a signal handler runs (EINTR).
  */
-final class InputQueue {
+final class InputQueue implements InputSource {
     private final Scheduler scheduler;
     /** A terminal in canonical mode: each chunk is one line, and a read returns at most one. */
     private final boolean lines;
@@ -55,8 +55,8 @@ final class InputQueue {
         }
     }
 
-    /** read(2) of at most {@code max} bytes; {@code toNewline}: stop after the first newline, as a shell reads. */
-    byte[] read(SimProcess p, int max, boolean toNewline) {
+    @Override
+    public byte[] read(SimProcess p, int max, boolean toNewline) {
         long seen = p.signalsHandled;
         waiting.add(p);
         try {

@@ -121,6 +121,12 @@ final class Scheduler {
         p.baton.acquireUninterruptibly();
     }
 
+    /** sched_yield(2): the process goes to the back of the queue, and runs again once those before it have had their turn. */
+    void requeue(SimProcess p) {
+        runnable.add(p);
+        yieldFrom(p);
+    }
+
     /** The process's thread is ending: give the baton up for good. */
     void finished() {
         handOn();

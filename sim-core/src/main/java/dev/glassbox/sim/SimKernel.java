@@ -44,6 +44,8 @@ public final class SimKernel implements Kernel {
     public static final String HOSTNAME = "glassbox-host";
     private final KernelInfo info;
     private long nextIno = 2;
+    /** Inodes of pipefs, the kernel's own filesystem of pipes. */
+    long nextPipeIno = 4026531840L + 1024;
     private long nextNs = 4026532193L;
     private final TreeMap<Integer, SimProcess> procs = new TreeMap<>();
     private final Map<Integer, List<Consumer<ExitStatus>>> exitListeners = new HashMap<>();
@@ -419,6 +421,7 @@ public final class SimKernel implements Kernel {
             net.close(s);
         }
         p.fds.clear();
+        p.closePipes();
         if (p.cgroup != null) {
             p.cgroup.procs.remove(p);
             edits.mark(dev.glassbox.trace.StatePart.CGROUPS);

@@ -56,7 +56,11 @@ final class SimProcess {
     String stdin = "";
     ExecSpec.OutputSink output = ExecSpec.OutputSink.DISCARD;
     /** Standard input fed by a writer (a pipe or a terminal), or null when it is the fixed text {@link #stdin}. */
-    InputQueue in;
+    InputSource in;
+    /** Standard output, when it is the write end of a pipe (then {@link #output} writes into it). */
+    SimPipe outPipe;
+    /** Pipes whose both ends this process holds (a shell between pipe() and forking its stages), by number. */
+    final Map<Integer, SimPipe> pipes = new HashMap<>();
     /** The controlling terminal, or null. */
     Pty tty;
     /** Which of fds 0, 1 and 2 (bits 0, 1, 2) are the terminal. */
@@ -114,13 +118,31 @@ final class SimProcess {
             java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
             byte[] b;
             while ((b = in.read(this, 1 << 16, false)).length > 0) {
-                all.writeBytes(b);
+                all.writeBytes(b); // held until end of file: memory the reader touches, up to what one process may keep
+                dataBytes += b.length;
+                kernel.cgroups.charge(this, b.length);
+                holdsData();
             }
             return all.toString(java.nio.charset.StandardCharsets.UTF_8);
         }
         String s = stdin;
         stdin = "";
         return s;
+    }
+
+    /** The process ends: every end of a pipe it holds is closed (a reader then sees end of file, a writer SIGPIPE). */
+    void closePipes() {
+        if (in instanceof SimPipe p) {
+            p.closeRead();
+        }
+        if (outPipe != null) {
+            outPipe.closeWrite();
+        }
+        for (SimPipe p : pipes.values()) {
+            p.closeRead();
+            p.closeWrite();
+        }
+        pipes.clear();
     }
 
     boolean alive() {
@@ -200,6 +222,12 @@ final class SimProcess {
         }
     }
 
+    /** sched_yield(2): the other runnable processes run first; no time passes. */
+    void yieldTurn() {
+        kernel.scheduler.requeue(this);
+        checkSignals();
+    }
+
     void sleepUntil(long at) {
         wakeAt = at;
         kernel.scheduler.addTimer(at, this);
@@ -223,7 +251,13 @@ final class SimProcess {
      * is killed, says so on its standard error and in the trace, and ends as SIGKILL ends it.
      */
     void tick() {
-        if (++kernel.scheduler.work <= RUNAWAY_STEPS || killedBy != 0) {
+        tick(1);
+    }
+
+    /** {@code units} units of work at once (bytes moved through a pipe: {@link SimPipe#BYTES_PER_STEP} a unit). */
+    void tick(long units) {
+        kernel.scheduler.work += units;
+        if (kernel.scheduler.work <= RUNAWAY_STEPS || killedBy != 0) {
             return;
         }
         kernel.event(ProcessEvents.runaway(pid, command(), RUNAWAY_STEPS));
@@ -244,6 +278,21 @@ final class SimProcess {
         kernel.event(ProcessEvents.dataLimit(pid, command(), DATA_LIMIT));
         output.write(2, "glassbox: killed " + command() + " (pid " + pid + "): it held more than " + (DATA_LIMIT >> 20)
                 + " MiB of data, the most one process keeps here\n");
+        killedBy = Signals.SIGKILL;
+        throw new Killed();
+    }
+
+    /**
+     * {@code held} characters of this process's output wait in memory until it ends (for {@code $(…)} or a redirection
+     * the shell completes afterwards): past {@link #DATA_LIMIT} it is killed, says so in one line and in the trace.
+     */
+    void holdsOutput(long held) {
+        if (held <= DATA_LIMIT || killedBy != 0) {
+            return;
+        }
+        kernel.event(ProcessEvents.outputHeld(pid, command(), DATA_LIMIT));
+        output.write(2, "glassbox: killed " + command() + " (pid " + pid + "): more than " + (DATA_LIMIT >> 20)
+                + " MiB of its output waited in memory, the most one process keeps here\n");
         killedBy = Signals.SIGKILL;
         throw new Killed();
     }

@@ -212,13 +212,18 @@ final class SimSys implements Sys {
         c.capBnd = p.capBnd;
         c.tty = p.tty;
         c.pgid = p.pgid;
+        c.ignored.addAll(p.ignored); // an ignored signal stays ignored across fork and execve (trap '' PIPE)
         return c;
     }
 
-    private static ExecSpec.OutputSink sink(ExecSpec.OutputSink parent, StringBuilder out, StringBuilder err) {
+    private ExecSpec.OutputSink sink(ExecSpec.OutputSink parent, StringBuilder out, StringBuilder err) {
         return (stream, text) -> {
             StringBuilder b = stream == 1 ? out : err;
+            if (b == DEV_NULL) {
+                return;
+            }
             if (b != null) {
+                held((long) b.length() + text.length());
                 b.append(text);
             } else {
                 parent.write(stream, text);
@@ -253,6 +258,7 @@ final class SimSys implements Sys {
         k.edits.mark(dev.glassbox.trace.StatePart.PROCESSES);
         c.stdin = stdin == null ? "" : stdin;
         c.in = inherit ? p.in : null;
+        inheritPipes(c, c.in, stdout == null ? p.outPipe : null);
         c.ttyFds = (inherit ? p.ttyFds & 1 : 0) | (stdout == null ? p.ttyFds & 2 : 0) | (stderr == null ? p.ttyFds & 4 : 0);
         c.output = sink(p.output, stdout, stderr);
         c.rss = SimProcesses.baseRss(t.size());
@@ -271,8 +277,81 @@ final class SimSys implements Sys {
         c.output = p.output;
         c.rss = p.rss / 2;
         k.edits.mark(dev.glassbox.trace.StatePart.PROCESSES);
+        inheritPipes(c, null, p.outPipe);
         c.start(program, p.programName);
         return c.nsPid();
+    }
+
+    @Override
+    public int fork(Program program, int in, int out, String stdin) {
+        SimPipe from = in < 0 ? null : ownPipe(in);
+        SimPipe to = out < 0 ? null : ownPipe(out);
+        SimProcess c = child(p.env);
+        c.argv = new ArrayList<>(p.argv);
+        c.title = p.title;
+        c.rss = p.rss / 2;
+        k.edits.mark(dev.glassbox.trace.StatePart.PROCESSES);
+        c.in = from != null ? from : p.in;
+        c.stdin = c.in == null && stdin != null ? stdin : "";
+        c.ttyFds = p.ttyFds & (from != null ? ~1 : ~0) & (to != null ? ~2 : ~0);
+        ExecSpec.OutputSink parentOut = p.output;
+        c.output = to == null ? parentOut : (stream, text) -> {
+            if (stream == 1) {
+                to.write(k.scheduler.current(), text.getBytes(StandardCharsets.UTF_8));
+            } else {
+                parentOut.write(stream, text);
+            }
+        };
+        inheritPipes(c, c.in, to != null ? to : p.outPipe);
+        c.start(program, p.programName);
+        return c.nsPid();
+    }
+
+    /** The child holds the pipe ends it got as its standard input and output. */
+    private static void inheritPipes(SimProcess c, InputSource in, SimPipe out) {
+        if (in instanceof SimPipe pipe) {
+            pipe.openRead();
+        }
+        if (out != null) {
+            c.outPipe = out;
+            out.openWrite();
+        }
+    }
+
+    private SimPipe ownPipe(int pipe) {
+        SimPipe found = p.pipes.get(pipe);
+        if (found == null) {
+            throw new SysError(Errno.EBADF, "Bad file descriptor");
+        }
+        return found;
+    }
+
+    @Override
+    public int pipe() {
+        SimPipe pipe = new SimPipe(k, k.nextPipeIno++);
+        pipe.openRead();
+        pipe.openWrite();
+        int[] fds = {p.nextFd, p.nextFd + 1};
+        p.nextFd += 2;
+        p.pipes.put(fds[0], pipe);
+        k.event(dev.glassbox.kernel.ProcessEvents.pipe(p.pid, pipe.name, fds, SimPipe.CAPACITY));
+        return fds[0];
+    }
+
+    @Override
+    public void closePipe(int pipe) {
+        SimPipe found = ownPipe(pipe);
+        p.pipes.remove(pipe);
+        found.closeRead();
+        found.closeWrite();
+    }
+
+    @Override
+    public void held(long bytes) {
+        SimProcess writer = k.scheduler.current(); // the process printing, which may be a child writing into our buffer
+        if (writer != null) {
+            writer.holdsOutput(bytes + p.dataBytes); // we keep it beside our own data
+        }
     }
 
     private SimProcess byPid(int pid) {
@@ -337,6 +416,11 @@ final class SimSys implements Sys {
     @Override
     public void sleep(long millis) {
         p.sleepUntil(k.now() + Math.max(0, millis));
+    }
+
+    @Override
+    public void schedYield() {
+        p.yieldTurn();
     }
 
     @Override

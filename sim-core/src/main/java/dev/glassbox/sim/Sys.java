@@ -75,6 +75,8 @@ public interface Sys {
     default void tcsetpgrp(int pid) {}
 
     // ---- child processes
+    /** A child's stdout or stderr buffer for {@link #spawn} that keeps nothing: what it gets goes nowhere, as into /dev/null. */
+    StringBuilder DEV_NULL = new StringBuilder(0);
     /** fork + execve: starts {@code argv} (looked up on PATH) as a child; its output goes to {@code stdout}/{@code stderr}, or to ours when null. */
     int spawn(List<String> argv, List<String> env, String stdin, StringBuilder stdout, StringBuilder stderr);
     /** As {@link #spawn}, but the child's standard input is ours as it is (fd 0 inherited: the terminal or the open pipe). */
@@ -83,6 +85,16 @@ public interface Sys {
     }
     /** fork without exec: a child process running {@code child} with a copy of our argv, env and cwd; returns its pid. */
     int fork(Program child);
+    /**
+     * fork for a stage of a pipeline: the child's standard input is the read end of our pipe {@code in}, or ours when -1
+     * (a stream as it is, else the fixed text {@code stdin}); its standard output the write end of pipe {@code out}, or
+     * ours when -1. The child holds no other end of our pipes.
+     */
+    int fork(Program child, int in, int out, String stdin);
+    /** pipe(2): a kernel pipe of 64 KiB whose both ends we hold until {@link #closePipe}; returns its number for {@link #fork}. */
+    int pipe();
+    /** close(2) of both our ends of pipe {@code pipe}. */
+    void closePipe(int pipe);
     /** Blocks until the child ends; returns its status as a shell shows it (128+N when killed by signal N). */
     int waitpid(int pid);
     /** waitpid(2) with the whole status: an exit code, or the signal that killed the child. */
@@ -93,6 +105,8 @@ public interface Sys {
     /** Installs a handler: it runs on this process when the signal arrives, even during a blocking call. */
     void signal(int signal, Runnable handler);
     void ignore(int signal);
+    /** sched_yield(2): lets the other runnable processes run before we go on; no virtual time passes. */
+    default void schedYield() {}
     /** Blocks for this much virtual time. */
     void sleep(long millis);
     /** Blocks until a signal handler has run. */
@@ -200,6 +214,12 @@ public interface Sys {
             free(-delta);
         }
     }
+
+    /**
+     * The process printing now is about to make {@code bytes} of output wait in our memory ({@code $(…)}): beside our own
+     * data it may come to at most {@code SimProcess.DATA_LIMIT}, past which the writer is killed.
+     */
+    void held(long bytes);
 
     record DirEntry(String name, Stat stat) {}
 

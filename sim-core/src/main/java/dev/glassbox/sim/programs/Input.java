@@ -87,13 +87,24 @@ public final class Input {
         return line;
     }
 
-    /** The next piece as it arrives (a line from a terminal), or null at the end: how {@code cat} copies a stream. */
+    /** The next piece as it arrives (a line from a terminal, what a pipe holds), or null at the end: how {@code cat} copies a stream. */
     public String read() {
+        return read(1 << 16);
+    }
+
+    /** At most {@code max} characters of what arrives next, or null at the end: one read(2), as {@code head -c} reads. */
+    public String read(int max) {
         if (stream != null) {
-            byte[] b = stream.readInput(4096);
+            byte[] b = stream.readInput(max);
             return b.length == 0 ? null : new String(b, StandardCharsets.UTF_8);
         }
-        String r = rest();
-        return r.isEmpty() ? null : r;
+        load();
+        if (pos >= data.length()) {
+            return null;
+        }
+        int end = (int) Math.min(data.length(), (long) pos + max);
+        String r = data.substring(pos, end);
+        pos = end;
+        return r;
     }
 }

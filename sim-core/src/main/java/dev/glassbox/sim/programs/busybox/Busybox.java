@@ -49,7 +49,7 @@ public final class Busybox {
         APPLETS.put("find", Find::run);
         APPLETS.put("du", FileInfo::du);
         APPLETS.put("which", FileInfo::which);
-        APPLETS.put("head", TextTools::head);
+        APPLETS.put("head", Head::head);
         APPLETS.put("tail", TextTools::tail);
         APPLETS.put("wc", TextTools::wc);
         APPLETS.put("cut", TextTools::cut);

@@ -30,6 +30,11 @@ final class FileTools {
                     st = 1;
                     continue;
                 }
+                if (!f.equals("-") && endless(t, f)) {
+                    while (true) { // /dev/zero, /dev/urandom: until a signal, SIGPIPE or glassbox's limits end it
+                        t.out(new String(t.sys.read(f, 1 << 16), java.nio.charset.StandardCharsets.ISO_8859_1));
+                    }
+                }
                 text = t.readInput(f);
             } catch (SysError e) {
                 t.err("can't open '" + f + "': " + e.getMessage());
@@ -51,6 +56,11 @@ final class FileTools {
             t.out(text);
         }
         return st;
+    }
+
+    /** Whether {@code file} is a memory device that never reaches its end (/dev/zero, /dev/urandom; not /dev/null). */
+    private static boolean endless(Tool t, String file) {
+        return t.sys.stat(file).kind() == Sys.Stat.Kind.CHAR_DEVICE && t.sys.read(file, 1).length == 1;
     }
 
     static int mkdir(Tool t) {

@@ -7,11 +7,8 @@ import dev.glassbox.sim.programs.Tool;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Text applets: printf, test, head, tail, wc, cut, tr, tee, seq, yes. */
+/** Text applets: printf, test, tail, wc, cut, tr, tee, seq, yes (head is {@link Head}). */
 final class TextTools {
-    /** yes stops after this much output: a simulated pipe has no reader to block it. */
-    static final int YES_LIMIT = 1 << 20;
-
     private TextTools() {}
 
     static int printf(Tool t) {
@@ -61,7 +58,7 @@ final class TextTools {
         return lines;
     }
 
-    private static List<String> numericShorthand(List<String> args) {
+    static List<String> numericShorthand(List<String> args) {
         List<String> out = new ArrayList<>();
         for (String a : args) {
             out.add(a.matches("-\\d+") ? "-n" + a.substring(1) : a);
@@ -69,36 +66,14 @@ final class TextTools {
         return out;
     }
 
-    static int head(Tool t) {
-        Opts o = Opts.parse("n:c:qv", numericShorthand(t.args));
-        long n = Long.parseLong(o.get('n', "10"));
-        int st = 0;
-        if (o.has('c')) {
-            return headBytes(t, Long.parseLong(o.get('c', "0")), o.operands);
-        }
-        List<String[]> in = inputs(t, o.operands);
-        for (String[] f : in) {
-            if (f[1] == null) {
-                st = 1;
-                continue;
-            }
-            if (in.size() > 1) {
-                t.outln((f == in.get(0) ? "" : "\n") + "==> " + f[0] + " <==");
-            }
-            StringBuilder sb = new StringBuilder();
-            List<String> lines = lines(f[1]);
-            for (int i = 0; i < Math.min(n, lines.size()); i++) {
-                sb.append(lines.get(i)).append('\n');
-            }
-            t.out(sb.toString());
-        }
-        return st;
-    }
-
     static int tail(Tool t) {
         Opts o = Opts.parse("n:c:fFqs:v", numericShorthand(t.args));
         String spec = o.get('n', "10");
         int st = 0;
+        if (o.operands.isEmpty() && t.io.in().isStream() && !spec.startsWith("+")) {
+            StreamTail.run(t, Math.abs(Long.parseLong(spec)));
+            return 0;
+        }
         List<String[]> in = inputs(t, o.operands);
         for (String[] f : in) {
             if (f[1] == null) {
@@ -155,22 +130,6 @@ final class TextTools {
         }
     }
 
-    /** head -c N: reads at most N bytes of each file, so an endless device like /dev/zero works. */
-    private static int headBytes(Tool t, long count, List<String> files) {
-        int st = 0;
-        for (String f : files.isEmpty() ? List.of("-") : files) {
-            try {
-                String text = f.equals("-") ? t.readInput(f)
-                        : new String(t.sys.read(f, count), java.nio.charset.StandardCharsets.ISO_8859_1);
-                t.out(text.substring(0, (int) Math.min(text.length(), count)));
-            } catch (SysError e) {
-                t.err("can't open '" + f + "': " + e.getMessage());
-                st = 1;
-            }
-        }
-        return st;
-    }
-
     /** Bytes tail -n holds at the end of the input: its last N lines (from +N on, only a line at a time). */
     private static long held(String text, String spec) {
         if (spec.startsWith("+")) {
@@ -216,19 +175,27 @@ final class TextTools {
         boolean all = !o.has('l') && !o.has('w') && !o.has('c') && !o.has('m');
         long[] total = new long[3];
         int st = 0;
-        List<String[]> in = inputs(t, o.operands);
-        for (String[] f : in) {
-            if (f[1] == null) {
+        List<String> in = o.operands.isEmpty() ? List.of("-") : o.operands;
+        for (String f : in) {
+            WordCount count = new WordCount();
+            try {
+                if (f.equals("-") && t.io.in().isStream()) {
+                    for (String piece = t.io.in().read(); piece != null; piece = t.io.in().read()) {
+                        count.add(piece); // counted as it comes: a pipe drains through wc
+                    }
+                } else {
+                    count.add(t.readInput(f));
+                }
+            } catch (SysError e) {
+                t.err("can't open '" + f + "': " + e.getMessage());
                 st = 1;
                 continue;
             }
-            String s = f[1];
-            long[] c = {s.chars().filter(ch -> ch == '\n').count(),
-                s.isBlank() ? 0 : s.trim().split("\\s+").length, s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length};
+            long[] c = count.counts();
             for (int i = 0; i < 3; i++) {
                 total[i] += c[i];
             }
-            t.outln(row(o, all, c) + (f[0].equals("-") ? "" : " " + f[0]));
+            t.outln(row(o, all, c) + (f.equals("-") ? "" : " " + f));
         }
         if (in.size() > 1) {
             t.outln(row(o, all, total) + " total");
@@ -379,19 +346,26 @@ final class TextTools {
         return sb.toString();
     }
 
+    /** tee: opens its files first, then copies each piece of input to them and to stdout as it comes. */
     static int tee(Tool t) {
         Opts o = Opts.parse("ai", t.args);
-        String in = t.stdin();
+        List<String> files = new ArrayList<>();
         int st = 0;
         for (String f : o.operands) {
             try {
-                t.sys.writeText(f, in, o.has('a'));
+                t.sys.writeText(f, "", o.has('a'));
+                files.add(f);
             } catch (SysError e) {
                 t.err(f + ": " + e.getMessage());
                 st = 1;
             }
         }
-        t.out(in);
+        for (String piece = t.io.in().read(); piece != null; piece = t.io.in().read()) {
+            for (String f : files) {
+                t.sys.writeText(f, piece, true);
+            }
+            t.out(piece);
+        }
         return st;
     }
 
@@ -430,6 +404,10 @@ final class TextTools {
             if (inc == 0) {
                 break;
             }
+            if (sb.length() >= 8192) { // written as stdio's buffer fills, so that a long run meets its pipe's reader as it goes
+                t.out(sb.toString());
+                sb.setLength(0);
+            }
         }
         if (count > 0) {
             sb.append('\n');
@@ -444,9 +422,9 @@ final class TextTools {
         while (chunk.length() < 8192) {
             chunk.append(line);
         }
-        for (int written = 0; written < YES_LIMIT; written += chunk.length()) {
-            t.out(chunk.toString());
+        String text = chunk.toString();
+        while (true) { // never ends by itself: a signal, SIGPIPE once its reader has gone, or glassbox's limits end it
+            t.out(text);
         }
-        return 0;
     }
 }

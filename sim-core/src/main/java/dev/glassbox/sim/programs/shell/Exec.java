@@ -105,11 +105,19 @@ final class Exec {
         }
         Builtins.Builtin b = Builtins.find(name);
         if (b != null) {
-            if (Builtins.isSpecial(name)) {
-                assigns.forEach(a -> sh.setVar(a[0], a[1]));
-                return b.run(sh, argv);
+            try {
+                if (Builtins.isSpecial(name)) {
+                    assigns.forEach(a -> sh.setVar(a[0], a[1]));
+                    return b.run(sh, argv);
+                }
+                return withAssignments(assigns, () -> b.run(sh, argv));
+            } catch (SysError e) {
+                if (e.errno() != Errno.EPIPE) {
+                    throw e;
+                }
+                sh.error(null, "write error: " + e.getMessage()); // a shell ignoring SIGPIPE, writing to a pipe nobody reads
+                return 1;
             }
-            return withAssignments(assigns, () -> b.run(sh, argv));
         }
         if (replace && missing(name, null) == null) {
             JobBuiltins.replaceShell(sh, new ArrayList<>(argv), sh.environment(assigns), null);
@@ -267,7 +275,7 @@ final class Exec {
 
     /** A background child must not write into a buffer the shell keeps using; give it its own. */
     private static Streams.Route detach(Streams.Route r) {
-        if (r.buffer() == null) {
+        if (r.buffer() == null || r.buffer() == dev.glassbox.sim.Sys.DEV_NULL) {
             return r;
         }
         StringBuilder own = new StringBuilder();

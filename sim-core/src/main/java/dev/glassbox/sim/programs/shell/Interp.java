@@ -4,7 +4,6 @@ import dev.glassbox.kernel.SysError;
 import dev.glassbox.sim.Sys;
 import dev.glassbox.sim.programs.Arith;
 import dev.glassbox.sim.programs.Globs;
-import dev.glassbox.sim.programs.Input;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -85,6 +84,12 @@ final class Interp {
     /** Whether a program run now may replace the shell: at the end of {@code sh -c}, no trap set, no redirection in effect. */
     boolean mayReplaceProcess(Node.Simple s) {
         return s.redirs().isEmpty() && traps.isEmpty() && exitTrap == null && io == processStreams && processStreams != null;
+    }
+
+    /** A forked child's streams: {@code own}, they are its process's own, so a program it runs last may replace it. */
+    void startedAs(Streams streams, boolean own) {
+        io = streams;
+        processStreams = own ? streams : null;
     }
 
     /** A subshell: the same variables, functions and streams, changes to which stay inside it. */
@@ -194,7 +199,7 @@ final class Interp {
     String substitute(String command) {
         StringBuilder sb = new StringBuilder();
         Interp sub = copy();
-        sub.io = io.withOut(Streams.buffer(sb));
+        sub.io = io.withOut(Streams.buffer(sb, sys));
         substStatus = sub.runSubshell(() -> sub.runSource(command));
         int end = sb.length();
         while (end > 0 && sb.charAt(end - 1) == '\n') {
@@ -350,26 +355,14 @@ final class Interp {
         }
     }
 
-    /** Stages run one after another, each one's output becoming the next one's input. */
+    /** A single command as it is; several stages at once, each in a child of its own, joined by pipes ({@link Pipeline}). */
     private int pipeline(Node.Pipeline p) {
         List<Node> stages = p.stages();
-        Streams base = io;
-        String input = null;
-        int st = 0;
-        for (int i = 0; i < stages.size(); i++) {
-            boolean last = i == stages.size() - 1;
-            StringBuilder captured = new StringBuilder();
-            Streams.Sink out = last ? base.out : Streams.buffer(captured);
-            Input in = i == 0 ? base.in : Input.of(input);
-            Node stage = stages.get(i);
-            if (stages.size() == 1) {
-                st = p.negate() ? condition(stage) : eval(stage);
-            } else {
-                Interp sub = copy();
-                sub.io = new Streams(out, base.err, in);
-                st = sub.runSubshell(() -> sub.eval(stage));
-            }
-            input = captured.toString();
+        int st;
+        if (stages.size() == 1) {
+            st = p.negate() ? condition(stages.get(0)) : eval(stages.get(0));
+        } else {
+            st = new Pipeline(this).run(stages);
         }
         if (p.negate()) {
             return st == 0 ? 1 : 0;

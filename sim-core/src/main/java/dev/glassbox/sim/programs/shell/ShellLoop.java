@@ -18,8 +18,10 @@ final class ShellLoop {
     static int run(Interp sh, Input in) {
         if (sh.interactive) {
             sh.sys.signal(Signals.SIGINT, () -> sh.interrupted.set(true)); // caught: Ctrl-C interrupts a read at the prompt (EINTR) or the shell's own commands
-            sh.sys.ignore(Signals.SIGQUIT);
-            sh.sys.ignore(Signals.SIGTERM);
+            // ash ignores these for itself alone: caught by a handler that does nothing, they go back to their default
+            // action in the programs it runs (an ignored signal would stay ignored across fork and execve)
+            sh.sys.signal(Signals.SIGQUIT, () -> {});
+            sh.sys.signal(Signals.SIGTERM, () -> {});
             sh.vars.putIfAbsent("PS1", Prompt.defaultPs1(sh));
             sh.vars.putIfAbsent("PS2", "> ");
             startupFiles(sh);
@@ -77,7 +79,7 @@ final class ShellLoop {
         if (e.errno() != Errno.EINTR) {
             throw e;
         }
-        if (sh.interactive) {
+        if (sh.interactive && sh.interrupted.get()) {
             sh.io.err("\n");
             sh.status = 130;
         }

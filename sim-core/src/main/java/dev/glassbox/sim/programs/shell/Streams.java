@@ -13,6 +13,16 @@ final class Streams implements Io {
 
         /** What to hand a child process for this stream: null means "the process's own stream of that number". */
         Route route(boolean childStdout);
+
+        /** The same destination seen from a forked child, which inherited our standard streams: its own for ours. */
+        default Sink inChild(Sys child) {
+            return this;
+        }
+
+        /** Whether this is the process's own standard output or error, not a destination the shell holds. */
+        default boolean isProcess() {
+            return false;
+        }
     }
 
     /** A buffer for a child's output and what to do with it once the child is done. */
@@ -30,7 +40,7 @@ final class Streams implements Io {
 
         @Override
         public Route route(boolean childStdout) {
-            return new Route(new StringBuilder(), NOTHING);
+            return new Route(Sys.DEV_NULL, NOTHING);
         }
     };
 
@@ -68,14 +78,25 @@ final class Streams implements Io {
                 StringBuilder sb = new StringBuilder();
                 return new Route(sb, () -> write(sb.toString()));
             }
+
+            @Override
+            public Sink inChild(Sys child) {
+                return proc(child, stderr);
+            }
+
+            @Override
+            public boolean isProcess() {
+                return true;
+            }
         };
     }
 
-    /** Output captured in memory: a pipe to the next stage or a command substitution. */
-    static Sink buffer(StringBuilder sb) {
+    /** Output captured in memory for a command substitution, bounded by what one process may keep ({@link Sys#held}). */
+    static Sink buffer(StringBuilder sb, Sys sys) {
         return new Sink() {
             @Override
             public void write(String text) {
+                sys.held((long) sb.length() + text.length());
                 sb.append(text);
             }
 
