@@ -159,12 +159,15 @@ final class SessionStore {
         return bytes.get();
     }
 
-    /** Removes temporary files older than {@code ageMillis}: a save takes far less, so they are what a failure left. */
+    /**
+     * Removes temporary files older than {@code ageMillis}: a save takes far less, so they are what a failure left. At 0
+     * every one goes, whatever its time says (a file's time can be a fraction of a millisecond past the clock's now).
+     */
     void removeTemps(long ageMillis) {
         FileTime before = FileTime.fromMillis(System.currentTimeMillis() - ageMillis);
         for (Path f : list()) {
             try {
-                if (f.getFileName().toString().endsWith(TEMP) && Files.getLastModifiedTime(f).compareTo(before) <= 0) {
+                if (f.getFileName().toString().endsWith(TEMP) && (ageMillis <= 0 || Files.getLastModifiedTime(f).compareTo(before) <= 0)) {
                     deleteQuietly(f);
                 }
             } catch (IOException e) {
