@@ -161,7 +161,7 @@ final class MountTable {
         String name = cur.get(depth - 1);
         // What lookup(rel) would find, one name on from the parent instead of from the filesystem's root:
         if (same.fs instanceof TreeFs && at.node() instanceof Node.Dir d) {
-            return new Step(same, d.entries.get(name), null);
+            return new Step(same, d.entries().get(name), null);
         }
         if (same.fs instanceof OverlayFs o && at.node() instanceof Node.Dir) {
             List<Node.Dir> layers = at.layers() != null ? at.layers() : o.visibleDirs(rel(same, cur, depth - 1));

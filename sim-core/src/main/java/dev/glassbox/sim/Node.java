@@ -53,13 +53,27 @@ abstract sealed class Node permits Node.Dir, Node.File, Node.Link, Node.Dev {
     }
 
     static final class Dir extends Node {
-        final TreeMap<String, Node> entries = new TreeMap<>();
+        /** Made at the first entry: most directories of a container's layers and mounts stay empty. */
+        private TreeMap<String, Node> entries;
         /** overlay's trusted.overlay.opaque="y": hides the lower layers' contents. */
         boolean opaque;
 
         Dir(long ino, int mode, long mtime) {
             super(ino, mode, mtime);
             nlink = 2;
+        }
+
+        /** The entries, to read (an empty directory shares one empty map). */
+        java.util.SortedMap<String, Node> entries() {
+            return entries == null ? java.util.Collections.emptySortedMap() : entries;
+        }
+
+        /** The entries, to change. */
+        TreeMap<String, Node> writable() {
+            if (entries == null) {
+                entries = new TreeMap<>();
+            }
+            return entries;
         }
 
         @Override

@@ -50,12 +50,12 @@ final class SimHostFs implements HostFs {
                 continue;
             }
             if (name.startsWith(WHITEOUT)) {
-                parent.entries.put(Node.shared(name.substring(WHITEOUT.length())), new Node.Dev(k.ids.nextIno(), 0, k.now(), 0, 0));
+                parent.writable().put(Node.shared(name.substring(WHITEOUT.length())), new Node.Dev(k.ids.nextIno(), 0, k.now(), 0, 0));
                 continue;
             }
             Node node = switch (e.type()) {
                 case DIR -> {
-                    Node existing = parent.entries.get(name);
+                    Node existing = parent.entries().get(name);
                     if (existing instanceof Node.Dir d) {
                         yield d;
                     }
@@ -78,7 +78,7 @@ final class SimHostFs implements HostFs {
                 node.uid = e.uid();
                 node.gid = e.gid();
             }
-            parent.entries.put(Node.shared(name), node);
+            parent.writable().put(Node.shared(name), node);
         }
     }
 
@@ -111,7 +111,7 @@ final class SimHostFs implements HostFs {
         if (dir.opaque && !prefix.isEmpty()) {
             out.add(FileEntry.file(prefix + OPAQUE, 0644, new byte[0]));
         }
-        for (var en : dir.entries.entrySet()) {
+        for (var en : dir.entries().entrySet()) {
             String path = prefix + en.getKey();
             Node n = en.getValue();
             if (n instanceof Node.Dev dev) {
@@ -179,12 +179,12 @@ final class SimHostFs implements HostFs {
         }
         List<String> rel = MountTable.split(to);
         Node.Dir parent = k.hostFs.mkdirs(rel.subList(0, rel.size() - 1));
-        if (parent.entries.containsKey(rel.get(rel.size() - 1))) {
+        if (parent.entries().containsKey(rel.get(rel.size() - 1))) {
             throw SysError.eexist();
         }
         k.event(MountEvents.copyTree(from, to, usage(src), "cp -a --reflink=auto -T " + from + " " + to));
         Node.Dir copy = copyDir(src, new HashMap<>());
-        parent.entries.put(Node.shared(rel.get(rel.size() - 1)), copy);
+        parent.writable().put(Node.shared(rel.get(rel.size() - 1)), copy);
         parent.nlink++;
     }
 
@@ -193,7 +193,7 @@ final class SimHostFs implements HostFs {
         Node.Dir out = (Node.Dir) src.copy(k.ids.nextIno());
         out.opaque = src.opaque;
         out.nlink = src.nlink;
-        for (var e : src.entries.entrySet()) {
+        for (var e : src.entries().entrySet()) {
             Node n = e.getValue();
             Node c;
             if (n instanceof Node.Dir d) {
@@ -206,7 +206,7 @@ final class SimHostFs implements HostFs {
                 c.nlink = n.nlink;
                 copied.put(n.ino, c);
             }
-            out.entries.put(Node.shared(e.getKey()), c);
+            out.writable().put(Node.shared(e.getKey()), c);
         }
         return out;
     }
@@ -220,7 +220,7 @@ final class SimHostFs implements HostFs {
     @Override
     public List<String> list(String dir) {
         try {
-            return at(dir).node() instanceof Node.Dir d ? new ArrayList<>(d.entries.keySet()) : List.of();
+            return at(dir).node() instanceof Node.Dir d ? new ArrayList<>(d.entries().keySet()) : List.of();
         } catch (SysError e) {
             return List.of();
         }
@@ -235,7 +235,7 @@ final class SimHostFs implements HostFs {
     private static long usage(Node n) {
         if (n instanceof Node.Dir d) {
             long sum = 0;
-            for (Node c : d.entries.values()) {
+            for (Node c : d.entries().values()) {
                 sum += usage(c);
             }
             return sum;
