@@ -99,11 +99,13 @@ public final class LoadBench {
             stage(http, clock, web, sessions, 20, 10_000, false); // warm-up, not shown
             Map<Integer, Figures> plain = new TreeMap<>();
             int held = 0;
+            boolean holding = true;
             for (int n : STAGES) {
                 Figures f = stage(http, clock, web, sessions, n, STAGE_MS, false);
                 System.out.println(f.line(baseline));
                 plain.put(n, f);
-                if (f.p99() <= GOAL_P99_MS && f.failed() == 0) {
+                holding &= f.p99() <= GOAL_P99_MS && f.failed() == 0; // held: this stage and every smaller one
+                if (holding) {
                     held = n;
                 }
                 if (f.p99() > 20 * GOAL_P99_MS) {
@@ -111,7 +113,8 @@ public final class LoadBench {
                     break;
                 }
             }
-            System.out.printf("sessions held with one command a second each and p99 <= %.0f ms: %d%n", GOAL_P99_MS, held);
+            System.out.printf("sessions held with one command a second each and p99 <= %.0f ms (at that stage and every one below): %d%n",
+                    GOAL_P99_MS, held);
             Set<Integer> variants = new LinkedHashSet<>();
             variants.add(Math.min(GOAL_SESSIONS, sessions.size()));
             if (held > 0) {
