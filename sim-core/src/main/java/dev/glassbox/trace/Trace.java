@@ -17,18 +17,22 @@ public final class Trace {
     private final List<TraceEvent> events;
 
     public Trace(String command, JsonNode before, List<TraceEvent> events) {
-        this(command, before == null ? null : () -> before, events);
+        this(before == null ? null : () -> before, command, events);
     }
 
-    /** {@code before}: the state before the command, built when first asked for (most traces are never stepped through). */
-    public Trace(String command, Supplier<JsonNode> before, List<TraceEvent> events) {
+    private Trace(Supplier<JsonNode> before, String command, List<TraceEvent> events) {
         this.command = command;
         this.before = before;
         this.events = List.copyOf(events);
     }
 
+    /** {@code before}: the state before the command, built when first asked for (most traces are never stepped through). */
+    public static Trace lazy(String command, Supplier<JsonNode> before, List<TraceEvent> events) {
+        return new Trace(before, command, events);
+    }
+
     public static Trace empty() {
-        return new Trace("", (Supplier<JsonNode>) null, List.of());
+        return new Trace("", (JsonNode) null, List.of());
     }
 
     public String command() {

@@ -83,7 +83,7 @@ public final class Tracer {
         if (!events.isEmpty()) {
             complete(events.get(events.size() - 1));
         }
-        lastTrace = new Trace(command, captured && capture != null ? before(capture.snapshot(), List.copyOf(events)) : null, events);
+        lastTrace = Trace.lazy(command, captured && capture != null ? before(capture.snapshot(), List.copyOf(events)) : null, events);
         command = null;
         events.clear();
         open.clear();
