@@ -11,25 +11,13 @@ final class Head {
     static int head(Tool t) {
         Opts o = Opts.parse("n:c:qv", TextTools.numericShorthand(t.args));
         long n = Long.parseLong(o.get('n', "10"));
-        int st = 0;
         if (o.has('c')) {
             return headBytes(t, Long.parseLong(o.get('c', "0")), o.operands);
         }
         if (o.operands.isEmpty() && t.io.in().isStream()) {
             return headStream(t, n);
         }
-        List<String[]> in = TextTools.inputs(t, o.operands);
-        for (String[] f : in) {
-            if (f[1] == null) {
-                st = 1;
-                continue;
-            }
-            if (in.size() > 1) {
-                t.outln((f == in.get(0) ? "" : "\n") + "==> " + f[0] + " <==");
-            }
-            t.out(firstLines(f[1], n));
-        }
-        return st;
+        return TextTools.eachInput(t, TextTools.inputs(t, o.operands), f -> t.out(firstLines(f[1], n)));
     }
 
     /** Standard input a writer still feeds (a pipe): head reads the lines it needs and no more, then ends. */

@@ -66,15 +66,12 @@ final class TextTools {
         return out;
     }
 
-    static int tail(Tool t) {
-        Opts o = Opts.parse("n:c:fFqs:v", numericShorthand(t.args));
-        String spec = o.get('n', "10");
+    /**
+     * Runs {@code body} on each input ({name, text}) that could be read, under a {@code ==> name <==} header when there
+     * are several, as head and tail do; 1 if one could not be read (it said why), else 0.
+     */
+    static int eachInput(Tool t, List<String[]> in, java.util.function.Consumer<String[]> body) {
         int st = 0;
-        if (o.operands.isEmpty() && t.io.in().isStream() && !spec.startsWith("+")) {
-            StreamTail.run(t, Math.abs(Long.parseLong(spec)));
-            return 0;
-        }
-        List<String[]> in = inputs(t, o.operands);
         for (String[] f : in) {
             if (f[1] == null) {
                 st = 1;
@@ -83,6 +80,20 @@ final class TextTools {
             if (in.size() > 1) {
                 t.outln((f == in.get(0) ? "" : "\n") + "==> " + f[0] + " <==");
             }
+            body.accept(f);
+        }
+        return st;
+    }
+
+    static int tail(Tool t) {
+        Opts o = Opts.parse("n:c:fFqs:v", numericShorthand(t.args));
+        String spec = o.get('n', "10");
+        if (o.operands.isEmpty() && t.io.in().isStream() && !spec.startsWith("+")) {
+            StreamTail.run(t, Math.abs(Long.parseLong(spec)));
+            return 0;
+        }
+        List<String[]> in = inputs(t, o.operands);
+        int st = eachInput(t, in, f -> {
             if (!spec.startsWith("+") && endlessZeros(t, f[0])) {
                 holdForever(t);
             }
@@ -96,7 +107,7 @@ final class TextTools {
                 sb.append(lines.get(i)).append('\n');
             }
             t.out(sb.toString());
-        }
+        });
         if ((o.has('f') || o.has('F')) && !o.operands.isEmpty() && !o.operands.get(0).equals("-")) {
             follow(t, o.operands.get(o.operands.size() - 1), in.get(in.size() - 1)[1]);
         }
