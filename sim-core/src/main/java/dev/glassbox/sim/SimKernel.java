@@ -368,7 +368,7 @@ public final class SimKernel implements Kernel {
             return;
         }
         boolean isInit = target.nsPid() == 1 && target.ns.pid() != hostNs.pid();
-        boolean hasHandler = target.handlers.containsKey(sig);
+        boolean hasHandler = target.handler(sig) != null;
         if (isInit && !hasHandler) {
             boolean fromInside = sender != null && sender.ns.pid().isOrDescendsFrom(target.ns.pid());
             if (sig != Signals.SIGKILL || fromInside) {
@@ -376,11 +376,11 @@ public final class SimKernel implements Kernel {
                 return;
             }
         }
-        if (sig != Signals.SIGKILL && target.ignored.contains(sig)) {
+        if (sig != Signals.SIGKILL && target.ignores(sig)) {
             return;
         }
         if (sig != Signals.SIGKILL && hasHandler) {
-            target.pending.add(sig);
+            target.pend(sig);
             scheduler.makeRunnable(target);
             return;
         }
@@ -417,10 +417,10 @@ public final class SimKernel implements Kernel {
         processes.recordExit(p.pid, status);
         p.rss = 0;
         edits.mark(dev.glassbox.trace.StatePart.PROCESSES);
-        for (SimNet.Socket s : p.fds.values()) {
+        for (SimNet.Socket s : p.fds().values()) {
             net.close(s);
         }
-        p.fds.clear();
+        p.writableFds().clear();
         p.closePipes();
         if (p.cgroup != null) {
             p.cgroup.procs.remove(p);

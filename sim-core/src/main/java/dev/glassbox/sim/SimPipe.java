@@ -164,8 +164,8 @@ final class SimPipe implements InputSource {
      */
     private void broken(SimProcess p) {
         boolean init = p.nsPid() == 1 && p.ns.pid().level() > 0;
-        boolean caught = p.handlers.containsKey(Signals.SIGPIPE);
-        if (!p.ignored.contains(Signals.SIGPIPE) && !caught && !init) {
+        boolean caught = p.handler(Signals.SIGPIPE) != null;
+        if (!p.ignores(Signals.SIGPIPE) && !caught && !init) {
             k.event(ProcessEvents.brokenPipe(p.pid, p.command(), name));
             k.kill(p, Signals.SIGPIPE, false);
             throw new SimProcess.Killed();

@@ -8,10 +8,8 @@ import dev.glassbox.kernel.SysError;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.function.BooleanSupplier;
 
@@ -60,7 +58,7 @@ final class SimProcess {
     /** Standard output, when it is the write end of a pipe (then {@link #output} writes into it). */
     SimPipe outPipe;
     /** Pipes whose both ends this process holds (a shell between pipe() and forking its stages), by number. */
-    final Map<Integer, SimPipe> pipes = new HashMap<>();
+    private Map<Integer, SimPipe> pipes;
     /** The controlling terminal, or null. */
     Pty tty;
     /** Which of fds 0, 1 and 2 (bits 0, 1, 2) are the terminal. */
@@ -86,12 +84,15 @@ final class SimProcess {
     });
     private boolean started;
     private boolean threadDone;
-    final Map<Integer, Runnable> handlers = new HashMap<>();
-    final Set<Integer> ignored = new HashSet<>();
-    final ArrayDeque<Integer> pending = new ArrayDeque<>();
+    // Signal handlers, ignored and pending signals, sockets and pipes: made at first use, since most processes (a
+    // shell's children, an nginx worker) have few or none, and a container's processes live in the class's heap.
+    private Map<Integer, Runnable> handlers;
+    /** Bit {@code sig - 1} set: the signal is ignored (SIG_IGN). */
+    private long ignoredMask;
+    private ArrayDeque<Integer> pending;
     long wakeAt = -1;
     private boolean handledSignal;
-    final Map<Integer, SimNet.Socket> fds = new HashMap<>();
+    private Map<Integer, SimNet.Socket> fds;
     int nextFd = 3;
 
     SimProcess(SimKernel kernel, int pid, Namespaces.Set ns, List<Integer> nsPids, long startMillis) {
@@ -138,11 +139,11 @@ final class SimProcess {
         if (outPipe != null) {
             outPipe.closeWrite();
         }
-        for (SimPipe p : pipes.values()) {
+        for (SimPipe p : pipes().values()) {
             p.closeRead();
             p.closeWrite();
         }
-        pipes.clear();
+        pipes = null;
     }
 
     boolean alive() {
@@ -309,13 +310,79 @@ final class SimProcess {
         throw new Killed();
     }
 
+    Runnable handler(int sig) {
+        return handlers == null ? null : handlers.get(sig);
+    }
+
+    void handle(int sig, Runnable h) {
+        if (handlers == null) {
+            handlers = new HashMap<>();
+        }
+        handlers.put(sig, h);
+    }
+
+    void unhandle(int sig) {
+        if (handlers != null) {
+            handlers.remove(sig);
+        }
+    }
+
+    void clearHandlers() {
+        handlers = null;
+    }
+
+    boolean ignores(int sig) {
+        return sig >= 1 && sig <= 64 && (ignoredMask & (1L << (sig - 1))) != 0;
+    }
+
+    void ignore(int sig, boolean on) {
+        if (sig >= 1 && sig <= 64) {
+            ignoredMask = on ? ignoredMask | (1L << (sig - 1)) : ignoredMask & ~(1L << (sig - 1));
+        }
+    }
+
+    /** fork and execve keep what is ignored. */
+    void ignoreAs(SimProcess parent) {
+        ignoredMask |= parent.ignoredMask;
+    }
+
+    void pend(int sig) {
+        if (pending == null) {
+            pending = new ArrayDeque<>();
+        }
+        pending.add(sig);
+    }
+
+    /** The process's sockets by descriptor (an empty map to read, before the first). */
+    Map<Integer, SimNet.Socket> fds() {
+        return fds == null ? Map.of() : fds;
+    }
+
+    Map<Integer, SimNet.Socket> writableFds() {
+        if (fds == null) {
+            fds = new HashMap<>();
+        }
+        return fds;
+    }
+
+    Map<Integer, SimPipe> pipes() {
+        return pipes == null ? Map.of() : pipes;
+    }
+
+    Map<Integer, SimPipe> writablePipes() {
+        if (pipes == null) {
+            pipes = new HashMap<>();
+        }
+        return pipes;
+    }
+
     void checkSignals() {
         if (killedBy != 0) {
             throw new Killed();
         }
-        while (!pending.isEmpty()) {
+        while (pending != null && !pending.isEmpty()) {
             int sig = pending.poll();
-            Runnable h = handlers.get(sig);
+            Runnable h = handler(sig);
             if (h != null) {
                 handledSignal = true;
                 signalsHandled++;

@@ -104,7 +104,7 @@ final class SimSys implements Sys {
         p.title = null;
         k.edits.mark(dev.glassbox.trace.StatePart.PROCESSES);
         p.programName = t.name();
-        p.handlers.clear();
+        p.clearHandlers();
         p.rss = SimProcesses.baseRss(t.size());
         k.edits.mark(dev.glassbox.trace.StatePart.PROCESSES);
         throw new SimProcess.Exec(t.program());
@@ -212,7 +212,7 @@ final class SimSys implements Sys {
         c.capBnd = p.capBnd;
         c.tty = p.tty;
         c.pgid = p.pgid;
-        c.ignored.addAll(p.ignored); // an ignored signal stays ignored across fork and execve (trap '' PIPE)
+        c.ignoreAs(p); // an ignored signal stays ignored across fork and execve (trap '' PIPE)
         return c;
     }
 
@@ -319,7 +319,7 @@ final class SimSys implements Sys {
     }
 
     private SimPipe ownPipe(int pipe) {
-        SimPipe found = p.pipes.get(pipe);
+        SimPipe found = p.pipes().get(pipe);
         if (found == null) {
             throw new SysError(Errno.EBADF, "Bad file descriptor");
         }
@@ -333,7 +333,7 @@ final class SimSys implements Sys {
         pipe.openWrite();
         int[] fds = {p.nextFd, p.nextFd + 1};
         p.nextFd += 2;
-        p.pipes.put(fds[0], pipe);
+        p.writablePipes().put(fds[0], pipe);
         k.event(dev.glassbox.kernel.ProcessEvents.pipe(p.pid, pipe.name, fds, SimPipe.CAPACITY));
         return fds[0];
     }
@@ -341,7 +341,7 @@ final class SimSys implements Sys {
     @Override
     public void closePipe(int pipe) {
         SimPipe found = ownPipe(pipe);
-        p.pipes.remove(pipe);
+        p.writablePipes().remove(pipe);
         found.closeRead();
         found.closeWrite();
     }
@@ -400,8 +400,8 @@ final class SimSys implements Sys {
         if (signal == Signals.SIGKILL || signal == Signals.SIGSTOP) {
             throw SysError.einval();
         }
-        p.ignored.remove(signal);
-        p.handlers.put(signal, handler);
+        p.ignore(signal, false);
+        p.handle(signal, handler);
     }
 
     @Override
@@ -409,8 +409,8 @@ final class SimSys implements Sys {
         if (signal == Signals.SIGKILL || signal == Signals.SIGSTOP) {
             throw SysError.einval();
         }
-        p.handlers.remove(signal);
-        p.ignored.add(signal);
+        p.unhandle(signal);
+        p.ignore(signal, true);
     }
 
     @Override
@@ -584,12 +584,12 @@ final class SimSys implements Sys {
 
     private int fd(SimNet.Socket s) {
         int fd = p.nextFd++;
-        p.fds.put(fd, s);
+        p.writableFds().put(fd, s);
         return fd;
     }
 
     private SimNet.Socket socket(int fd) {
-        SimNet.Socket s = p.fds.get(fd);
+        SimNet.Socket s = p.fds().get(fd);
         if (s == null) {
             throw new SysError(Errno.EBADF, "Bad file descriptor");
         }
@@ -666,7 +666,7 @@ final class SimSys implements Sys {
 
     @Override
     public void close(int fd) {
-        SimNet.Socket s = p.fds.remove(fd);
+        SimNet.Socket s = p.fds().isEmpty() ? null : p.writableFds().remove(fd);
         if (s != null) {
             k.net.close(s);
         }
