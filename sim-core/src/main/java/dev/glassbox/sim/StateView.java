@@ -131,7 +131,11 @@ final class StateView {
         return namespaces;
     }
 
-    /** The overlay mounts of the host, and every mount of the containers' mount namespaces but their ext4 binds. */
+    /**
+     * The overlay mounts of the host, and every mount of the containers' mount namespaces but their ext4 binds and the
+     * host's own mounts they still hold: a new mount namespace starts as a copy of the host's (every other container's
+     * root among them) until runc's pivot_root drops them, and those copies are shown once, as the host's.
+     */
     static Map<String, KernelState.Mount> mounts(SimKernel k) {
         Map<String, KernelState.Mount> mounts = new TreeMap<>();
         Map<Long, Map<MountTable.Mount, Map.Entry<String, KernelState.Mount>>> was = k.viewCache.mounts;
@@ -143,13 +147,15 @@ final class StateView {
                 mounts.put(e.getKey(), e.getValue());
             }
         }
+        java.util.Set<MountTable.Mount> hostMounts = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        hostMounts.addAll(host.table.mounts);
         for (Namespaces.Set s : k.sandboxes.values()) {
             if (s.mnt() == host) {
                 continue;
             }
             String prefix = "mnt:[" + s.mnt().inode + "]";
             for (MountTable.Mount m : s.mnt().table.mounts) {
-                if (m.target.isEmpty() || !m.type.equals("ext4")) {
+                if ((m.target.isEmpty() || !m.type.equals("ext4")) && !hostMounts.contains(m)) {
                     Map.Entry<String, KernelState.Mount> e = seen(was, now, s.mnt().inode, m, prefix);
                     mounts.put(e.getKey(), e.getValue());
                 }
