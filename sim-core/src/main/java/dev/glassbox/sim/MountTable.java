@@ -47,6 +47,10 @@ final class MountTable {
             return s == null ? null : s.intern();
         }
 
+        /** How the traced state last showed it, and under which key (see StateView). */
+        String viewKey;
+        dev.glassbox.kernel.KernelState.Mount view;
+
         /** The target as one path, made once: the traced state's view of the mount holds the same string. */
         private String targetPath;
 

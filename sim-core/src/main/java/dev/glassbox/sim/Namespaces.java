@@ -4,7 +4,6 @@ import dev.glassbox.kernel.IdMap;
 import dev.glassbox.kernel.NsType;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 
 /** The sim kernel's namespaces. Each has the inode number {@code /proc/PID/ns/*} links show. */
@@ -16,7 +15,8 @@ final class Namespaces {
         final long inode;
         int creatorPid;
         /** How the traced state last showed it, kept while it is unchanged (see StateView). */
-        Map.Entry<String, dev.glassbox.kernel.KernelState.Namespace> view;
+        dev.glassbox.kernel.KernelState.Namespace view;
+        String viewKey;
 
         Ns(NsType type, long inode, int creatorPid) {
             this.type = type;

@@ -65,7 +65,8 @@ final class SimNet implements Net {
         Link lower;
         MacvlanMode mode;
         /** How the traced state last showed it, kept while it is unchanged. */
-        Map.Entry<String, KernelState.Link> view;
+        KernelState.Link view;
+        String viewKey;
         /** An overlay's bridge and its VXLAN port carry the network's VNI; 0 for every other link. */
         int vni;
         NetNs ns;
@@ -598,11 +599,11 @@ final class SimNet implements Net {
             for (Link l : ns.links.values()) {
                 KernelState.Link v = new KernelState.Link(l.name, ns.inode, l.kind, l.master == null ? null : l.master.name,
                         l.peer != null ? l.peer.name : l.lower != null ? l.lower.name : null, l.mac, l.up, l.addresses);
-                if (l.view == null || !l.view.getValue().equals(v)) { // kept while unchanged: shared by the trace's states
-                    l.view = Map.entry((ns == host ? "" : ns.inode + ":") + l.name,
-                            new KernelState.Link(v.name(), v.netns(), v.kind(), v.master(), v.peer(), v.mac(), v.up(), List.copyOf(l.addresses)));
+                if (!v.equals(l.view)) { // kept while unchanged: shared by the trace's states
+                    l.viewKey = (ns == host ? "" : ns.inode + ":") + l.name;
+                    l.view = new KernelState.Link(v.name(), v.netns(), v.kind(), v.master(), v.peer(), v.mac(), v.up(), List.copyOf(l.addresses));
                 }
-                out.put(l.view.getKey(), l.view.getValue());
+                out.put(l.viewKey, l.view);
             }
         }
         return out;

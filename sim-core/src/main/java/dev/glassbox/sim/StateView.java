@@ -56,12 +56,12 @@ final class StateView {
     }
 
     /**
-     * What the last read of the state made of the processes and the mounts, reused while they are unchanged, so
-     * that a read of a part mostly finds the same objects (and the trace's comparison stops at the first ==).
+     * What the last read of the state made of the processes, reused while they are unchanged, so that a read of a
+     * part mostly finds the same objects (and the trace's comparison stops at the first ==). Mounts, namespaces, links
+     * and cgroups keep theirs on themselves.
      */
     static final class Cache {
         Map<SimProcess, Seen> processes = new java.util.IdentityHashMap<>();
-        Map<Long, Map<MountTable.Mount, Map.Entry<String, KernelState.Mount>>> mounts = new java.util.HashMap<>();
     }
 
     /** A process as last read, with the fields its view comes from. */
@@ -118,13 +118,14 @@ final class StateView {
                 if (!hostNs.contains(ns)) {
                     int[] m = members.get(ns.inode);
                     int count = m == null ? 0 : m[0];
-                    Map.Entry<String, KernelState.Namespace> v = ns.view;
-                    if (v == null || v.getValue().members() != count || v.getValue().creatorPid() != ns.creatorPid) {
-                        v = Map.entry(v == null ? ns.type.procName() + ":[" + ns.inode + "]" : v.getKey(),
-                                new KernelState.Namespace(ns.type.procName(), ns.inode, ns.creatorPid, count));
-                        ns.view = v;
+                    KernelState.Namespace v = ns.view;
+                    if (v == null || v.members() != count || v.creatorPid() != ns.creatorPid) {
+                        if (v == null) {
+                            ns.viewKey = ns.type.procName() + ":[" + ns.inode + "]";
+                        }
+                        ns.view = v = new KernelState.Namespace(ns.type.procName(), ns.inode, ns.creatorPid, count);
                     }
-                    namespaces.put(v.getKey(), v.getValue());
+                    namespaces.put(ns.viewKey, v);
                 }
             }
         }
@@ -138,13 +139,10 @@ final class StateView {
      */
     static Map<String, KernelState.Mount> mounts(SimKernel k) {
         Map<String, KernelState.Mount> mounts = new TreeMap<>();
-        Map<Long, Map<MountTable.Mount, Map.Entry<String, KernelState.Mount>>> was = k.viewCache.mounts;
-        Map<Long, Map<MountTable.Mount, Map.Entry<String, KernelState.Mount>>> now = new java.util.HashMap<>();
         Namespaces.Mnt host = k.hostNs.mnt();
         for (MountTable.Mount m : host.table.mounts) {
             if (m.type.equals("overlay")) {
-                Map.Entry<String, KernelState.Mount> e = seen(was, now, host.inode, m, "");
-                mounts.put(e.getKey(), e.getValue());
+                shown(mounts, m, host.inode, true);
             }
         }
         java.util.Set<MountTable.Mount> hostMounts = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
@@ -153,29 +151,24 @@ final class StateView {
             if (s.mnt() == host) {
                 continue;
             }
-            String prefix = "mnt:[" + s.mnt().inode + "]";
             for (MountTable.Mount m : s.mnt().table.mounts) {
                 if ((m.target.isEmpty() || !m.type.equals("ext4")) && !hostMounts.contains(m)) {
-                    Map.Entry<String, KernelState.Mount> e = seen(was, now, s.mnt().inode, m, prefix);
-                    mounts.put(e.getKey(), e.getValue());
+                    shown(mounts, m, s.mnt().inode, false);
                 }
             }
         }
-        k.viewCache.mounts = now;
         return mounts;
     }
 
-    /** A mount of a mount namespace as the last read made it (a mount never changes; a remount is a new one). */
-    private static Map.Entry<String, KernelState.Mount> seen(Map<Long, Map<MountTable.Mount, Map.Entry<String, KernelState.Mount>>> was,
-            Map<Long, Map<MountTable.Mount, Map.Entry<String, KernelState.Mount>>> now, long inode, MountTable.Mount m, String prefix) {
-        Map<MountTable.Mount, Map.Entry<String, KernelState.Mount>> old = was.get(inode);
-        Map.Entry<String, KernelState.Mount> e = old == null ? null : old.get(m);
-        if (e == null) {
+    /** A mount as the last read showed it, kept on the mount itself (a mount never changes; a remount is a new one). */
+    private static void shown(Map<String, KernelState.Mount> mounts, MountTable.Mount m, long inode, boolean onHost) {
+        KernelState.Mount v = m.view;
+        if (v == null || v.namespace() != inode) {
             String target = m.targetPath();
-            e = Map.entry(prefix + target, new KernelState.Mount(inode, m.type, m.source, target, m.options));
+            m.viewKey = onHost ? target : "mnt:[" + inode + "]" + target;
+            m.view = v = new KernelState.Mount(inode, m.type, m.source, target, m.options);
         }
-        now.computeIfAbsent(inode, x -> new java.util.IdentityHashMap<>()).put(m, e);
-        return e;
+        mounts.put(m.viewKey, v);
     }
 
     static Map<String, String> routes(SimKernel k) {
