@@ -48,7 +48,7 @@ final class MountTable {
         }
 
         /** How the traced state last showed it, and under which key (see StateView). */
-        String viewKey;
+        MountKey viewKey;
         dev.glassbox.kernel.KernelState.Mount view;
 
         /** The target as one path, made once: the traced state's view of the mount holds the same string. */

@@ -16,7 +16,15 @@ final class Namespaces {
         int creatorPid;
         /** How the traced state last showed it, kept while it is unchanged (see StateView). */
         dev.glassbox.kernel.KernelState.Namespace view;
-        String viewKey;
+        private String key;
+
+        /** {@code mnt:[4026532489]}, as /proc/PID/ns links read: its key in the traced state, and its mounts' prefix there. */
+        String key() {
+            if (key == null) {
+                key = type.procName() + ":[" + inode + "]";
+            }
+            return key;
+        }
 
         Ns(NsType type, long inode, int creatorPid) {
             this.type = type;

@@ -19,7 +19,9 @@ final class StateView {
     }
 
     static KernelState of(SimKernel k) {
-        return new KernelState(namespaces(k), processes(k), k.cgroups.state(), mounts(k), k.net.state(), routes(k), nat(k), proxies(k));
+        Map<String, KernelState.Mount> mounts = new TreeMap<>();
+        mounts(k).forEach((key, m) -> mounts.put(key.toString(), m));
+        return new KernelState(namespaces(k), processes(k), k.cgroups.state(), mounts, k.net.state(), routes(k), nat(k), proxies(k));
     }
 
     /** One part of the state, read alone. */
@@ -120,12 +122,9 @@ final class StateView {
                     int count = m == null ? 0 : m[0];
                     KernelState.Namespace v = ns.view;
                     if (v == null || v.members() != count || v.creatorPid() != ns.creatorPid) {
-                        if (v == null) {
-                            ns.viewKey = ns.type.procName() + ":[" + ns.inode + "]";
-                        }
                         ns.view = v = new KernelState.Namespace(ns.type.procName(), ns.inode, ns.creatorPid, count);
                     }
-                    namespaces.put(ns.viewKey, v);
+                    namespaces.put(ns.key(), v);
                 }
             }
         }
@@ -137,12 +136,12 @@ final class StateView {
      * host's own mounts they still hold: a new mount namespace starts as a copy of the host's (every other container's
      * root among them) until runc's pivot_root drops them, and those copies are shown once, as the host's.
      */
-    static Map<String, KernelState.Mount> mounts(SimKernel k) {
-        Map<String, KernelState.Mount> mounts = new TreeMap<>();
+    static Map<MountKey, KernelState.Mount> mounts(SimKernel k) {
+        Map<MountKey, KernelState.Mount> mounts = new TreeMap<>();
         Namespaces.Mnt host = k.hostNs.mnt();
         for (MountTable.Mount m : host.table.mounts) {
             if (m.type.equals("overlay")) {
-                shown(mounts, m, host.inode, true);
+                shown(mounts, m, host.inode, "");
             }
         }
         java.util.Set<MountTable.Mount> hostMounts = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
@@ -153,7 +152,7 @@ final class StateView {
             }
             for (MountTable.Mount m : s.mnt().table.mounts) {
                 if ((m.target.isEmpty() || !m.type.equals("ext4")) && !hostMounts.contains(m)) {
-                    shown(mounts, m, s.mnt().inode, false);
+                    shown(mounts, m, s.mnt().inode, s.mnt().key());
                 }
             }
         }
@@ -161,11 +160,11 @@ final class StateView {
     }
 
     /** A mount as the last read showed it, kept on the mount itself (a mount never changes; a remount is a new one). */
-    private static void shown(Map<String, KernelState.Mount> mounts, MountTable.Mount m, long inode, boolean onHost) {
+    private static void shown(Map<MountKey, KernelState.Mount> mounts, MountTable.Mount m, long inode, String prefix) {
         KernelState.Mount v = m.view;
         if (v == null || v.namespace() != inode) {
             String target = m.targetPath();
-            m.viewKey = onHost ? target : "mnt:[" + inode + "]" + target;
+            m.viewKey = new MountKey(prefix, target);
             m.view = v = new KernelState.Mount(inode, m.type, m.source, target, m.options);
         }
         mounts.put(m.viewKey, v);
