@@ -93,6 +93,11 @@ public final class LifecycleBench {
                         perSecond(n / 2, System.nanoTime() - t0));
             }
         }
+        for (int i = 0; i < 50; i++) { // a dry round: what the phases above left in pooled threads is let go before measuring
+            try (Engine e = Engine.sim(Engine.DEFAULT_SEED, false)) {
+                must(e, "docker version");
+            }
+        }
         for (boolean capture : new boolean[] {false, true}) {
             long before = usedHeap();
             java.util.List<Engine> idle = new java.util.ArrayList<>();
