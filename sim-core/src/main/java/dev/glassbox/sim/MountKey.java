@@ -5,15 +5,7 @@ package dev.glassbox.sim;
  * parts: the namespace's prefix, one string for all its mounts, and the target the mount's view already holds, so
  * that a running container's dozen mounts do not each keep a joined copy. It sorts and reads as the joined string.
  */
-final class MountKey implements Comparable<MountKey> {
-    private final String prefix;
-    private final String target;
-
-    MountKey(String prefix, String target) {
-        this.prefix = prefix;
-        this.target = target;
-    }
-
+record MountKey(String prefix, String target) implements Comparable<MountKey> {
     @Override
     public int compareTo(MountKey o) {
         if (prefix.equals(o.prefix)) {
@@ -33,16 +25,6 @@ final class MountKey implements Comparable<MountKey> {
 
     private char charAt(int i) {
         return i < prefix.length() ? prefix.charAt(i) : target.charAt(i - prefix.length());
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof MountKey k && prefix.equals(k.prefix) && target.equals(k.target);
-    }
-
-    @Override
-    public int hashCode() {
-        return toString().hashCode();
     }
 
     @Override
