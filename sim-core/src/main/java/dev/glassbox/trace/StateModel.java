@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -101,19 +103,17 @@ public final class StateModel implements StateCapture {
                 }
                 continue;
             }
-            Object value = s.read().get();
+            Object value = sorted(s.read().get());
             if (h == null) {
                 added(s.path(), value, out);
                 h = new Held();
                 held.put(s.path(), h);
-                h.value = value instanceof Map<?, ?> m ? new LinkedHashMap<>(m) : value;
-            } else if (value instanceof Map<?, ?> map && h.value instanceof Map<?, ?> was) {
+            } else if (value instanceof SortedMap<?, ?> map && h.value instanceof SortedMap<?, ?> was) {
                 keyed(s.path(), map, was, out);
-                h.value = map;
             } else if (!Objects.equals(h.value, value)) {
                 JsonDiff.diff(s.path(), toTree(h.value), toTree(value), out);
-                h.value = value instanceof Map<?, ?> m ? new LinkedHashMap<>(m) : value;
             }
+            h.value = value;
             h.source = s.source();
         }
         if (held.size() > seen.size()) {
@@ -196,45 +196,26 @@ public final class StateModel implements StateCapture {
         return root.get(top);
     }
 
-    /** The changes of one keyed slot: keys added, removed, and the fields of each object that differs. */
-    private static void keyed(String path, Map<?, ?> map, Map<?, ?> was, List<Change> out) {
-        if (map instanceof java.util.SortedMap<?, ?> now && was instanceof java.util.SortedMap<?, ?> then && now.comparator() == null
-                && then.comparator() == null) {
-            merged(path, now, then, out);
-            return;
+    /**
+     * A keyed slot's map as the model keeps it: in its keys' natural order, as the owners' maps are (a map in another
+     * order is copied, keyed by the names its JSON shows), so that two reads compare side by side.
+     */
+    private static Object sorted(Object value) {
+        if (!(value instanceof Map<?, ?> m) || value instanceof SortedMap<?, ?> s && s.comparator() == null) {
+            return value;
         }
-        int additions = 0;
-        for (Map.Entry<?, ?> e : map.entrySet()) {
-            Object old = was.get(e.getKey());
-            boolean added = old == null && !was.containsKey(e.getKey());
-            additions += added ? 1 : 0;
-            if (!added && Objects.equals(old, e.getValue())) {
-                continue;
-            }
-            String at = path + "/" + JsonDiff.escape(String.valueOf(e.getKey()));
-            if (added) {
-                out.add(new Change(at, null, toTree(e.getValue())));
-            } else {
-                JsonDiff.diff(at, toTree(old), toTree(e.getValue()), out);
-            }
-        }
-        if (map.size() - additions == was.size()) {
-            return; // every key it held is still there
-        }
-        for (Map.Entry<?, ?> e : was.entrySet()) {
-            if (!map.containsKey(e.getKey())) {
-                out.add(new Change(path + "/" + JsonDiff.escape(String.valueOf(e.getKey())), toTree(e.getValue()), null));
-            }
-        }
+        SortedMap<String, Object> byName = new TreeMap<>();
+        m.forEach((k, v) -> byName.put(String.valueOf(k), v));
+        return byName;
     }
 
     /**
-     * {@link #keyed} for two maps in their keys' natural order: one walk through both side by side instead of a lookup
-     * per key (a part of a few hundred objects, of which a step changed one or two). The same changes, in the same
-     * order: additions and replacements in key order, then removals.
+     * The changes of one keyed slot: keys added, removed, and the fields of each object that differs, found by one walk
+     * through both maps side by side (a part of a few hundred objects, of which a step changed one or two). Additions
+     * and replacements come in key order, then removals.
      */
     @SuppressWarnings("unchecked")
-    private static void merged(String path, java.util.SortedMap<?, ?> map, java.util.SortedMap<?, ?> was, List<Change> out) {
+    private static void keyed(String path, SortedMap<?, ?> map, SortedMap<?, ?> was, List<Change> out) {
         var now = map.entrySet().iterator();
         var then = was.entrySet().iterator();
         Map.Entry<?, ?> a = now.hasNext() ? now.next() : null;
@@ -273,21 +254,13 @@ public final class StateModel implements StateCapture {
     public Supplier<JsonNode> snapshot() {
         List<Map.Entry<String, Object>> then = new ArrayList<>(held.size());
         held.forEach((path, h) -> then.add(new java.util.AbstractMap.SimpleImmutableEntry<>(path, h.value)));
-        return new Supplier<>() {
-            private JsonNode made;
-
-            @Override
-            public synchronized JsonNode get() {
-                if (made == null) {
-                    ObjectNode root = JsonNodeFactory.instance.objectNode();
-                    for (Map.Entry<String, Object> e : then) {
-                        attach(root, e.getKey(), toTree(e.getValue()));
-                    }
-                    made = root;
-                }
-                return made;
+        return new dev.glassbox.registry.Lazy<>(() -> {
+            ObjectNode root = JsonNodeFactory.instance.objectNode();
+            for (Map.Entry<String, Object> e : then) {
+                attach(root, e.getKey(), toTree(e.getValue()));
             }
-        };
+            return root;
+        });
     }
 
     /**

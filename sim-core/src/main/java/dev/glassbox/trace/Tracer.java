@@ -99,24 +99,16 @@ public final class Tracer {
      * the values the engine's state holds anyway, not a second copy of what the command changed.
      */
     private static Supplier<JsonNode> before(Supplier<JsonNode> after, List<TraceEvent> events) {
-        return new Supplier<>() {
-            private JsonNode made;
-
-            @Override
-            public synchronized JsonNode get() {
-                if (made == null) {
-                    List<Change> undo = new ArrayList<>();
-                    for (int i = events.size() - 1; i >= 0; i--) {
-                        List<Change> changes = events.get(i).changes();
-                        for (int j = changes.size() - 1; j >= 0; j--) {
-                            undo.add(changes.get(j).inverse());
-                        }
-                    }
-                    made = JsonDiff.apply(after.get(), undo);
+        return new dev.glassbox.registry.Lazy<>(() -> {
+            List<Change> undo = new ArrayList<>();
+            for (int i = events.size() - 1; i >= 0; i--) {
+                List<Change> changes = events.get(i).changes();
+                for (int j = changes.size() - 1; j >= 0; j--) {
+                    undo.add(changes.get(j).inverse());
                 }
-                return made;
             }
-        };
+            return JsonDiff.apply(after.get(), undo);
+        });
     }
 
     /** Records a step and makes it the parent of what follows until the span closes. */
