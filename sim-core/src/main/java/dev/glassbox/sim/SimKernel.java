@@ -417,10 +417,9 @@ public final class SimKernel implements Kernel {
         processes.recordExit(p.pid, status);
         p.rss = 0;
         edits.mark(dev.glassbox.trace.StatePart.PROCESSES);
-        for (SimNet.Socket s : p.fds().values()) {
+        for (SimNet.Socket s : p.dropSockets()) {
             net.close(s);
         }
-        p.writableFds().clear();
         p.closePipes();
         if (p.cgroup != null) {
             p.cgroup.procs.remove(p);

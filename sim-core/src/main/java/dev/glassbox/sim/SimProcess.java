@@ -139,11 +139,13 @@ final class SimProcess {
         if (outPipe != null) {
             outPipe.closeWrite();
         }
-        for (SimPipe p : pipes().values()) {
-            p.closeRead();
-            p.closeWrite();
+        if (pipes != null) {
+            for (SimPipe p : pipes.values()) {
+                p.closeRead();
+                p.closeWrite();
+            }
+            pipes = null;
         }
-        pipes = null;
     }
 
     boolean alive() {
@@ -261,11 +263,8 @@ final class SimProcess {
         if (kernel.scheduler.work <= RUNAWAY_STEPS || killedBy != 0) {
             return;
         }
-        kernel.event(ProcessEvents.runaway(pid, command(), RUNAWAY_STEPS));
-        output.write(2, "glassbox: killed " + command() + " (pid " + pid + "): the command's processes did " + RUNAWAY_STEPS
-                + " steps of work, a runaway\n");
-        killedBy = Signals.SIGKILL;
-        throw new Killed();
+        throw killedAtLimit(ProcessEvents.runaway(pid, command(), RUNAWAY_STEPS), output, "",
+                "the command's processes did " + RUNAWAY_STEPS + " steps of work, a runaway");
     }
 
     /**
@@ -276,11 +275,8 @@ final class SimProcess {
         if (dataBytes <= DATA_LIMIT || killedBy != 0) {
             return;
         }
-        kernel.event(ProcessEvents.dataLimit(pid, command(), DATA_LIMIT));
-        output.write(2, "glassbox: killed " + command() + " (pid " + pid + "): it held more than " + (DATA_LIMIT >> 20)
-                + " MiB of data, the most one process keeps here\n");
-        killedBy = Signals.SIGKILL;
-        throw new Killed();
+        throw killedAtLimit(ProcessEvents.dataLimit(pid, command(), DATA_LIMIT), output, "",
+                "it held more than " + (DATA_LIMIT >> 20) + " MiB of data, the most one process keeps here");
     }
 
     /**
@@ -291,11 +287,8 @@ final class SimProcess {
         if (held <= DATA_LIMIT || killedBy != 0) {
             return;
         }
-        kernel.event(ProcessEvents.outputHeld(pid, command(), DATA_LIMIT));
-        output.write(2, "glassbox: killed " + command() + " (pid " + pid + "): more than " + (DATA_LIMIT >> 20)
-                + " MiB of its output waited in memory, the most one process keeps here\n");
-        killedBy = Signals.SIGKILL;
-        throw new Killed();
+        throw killedAtLimit(ProcessEvents.outputHeld(pid, command(), DATA_LIMIT), output, "",
+                "more than " + (DATA_LIMIT >> 20) + " MiB of its output waited in memory, the most one process keeps here");
     }
 
     /** The command's processes printed more than {@code limit} characters: this one, printing, is killed with one line. */
@@ -303,11 +296,19 @@ final class SimProcess {
         if (killedBy != 0) {
             throw new Killed();
         }
-        kernel.event(ProcessEvents.outputLimit(pid, command(), limit));
-        out.write(2, "\nglassbox: killed " + command() + " (pid " + pid + "): the command's processes printed more than " + (limit >> 20)
-                + " MiB, the most one command shows here\n");
+        throw killedAtLimit(ProcessEvents.outputLimit(pid, command(), limit), out, "\n",
+                "the command's processes printed more than " + (limit >> 20) + " MiB, the most one command shows here");
+    }
+
+    /**
+     * This process went past one of glassbox's limits: the step goes into the trace, one line ({@code why}, after
+     * {@code before}) onto {@code err}, and it ends as SIGKILL ends it (the caller throws what this returns).
+     */
+    private Killed killedAtLimit(dev.glassbox.kernel.KernelEvent step, ExecSpec.OutputSink err, String before, String why) {
+        kernel.event(step);
+        err.write(2, before + "glassbox: killed " + command() + " (pid " + pid + "): " + why + "\n");
         killedBy = Signals.SIGKILL;
-        throw new Killed();
+        return new Killed();
     }
 
     Runnable handler(int sig) {
@@ -353,27 +354,45 @@ final class SimProcess {
         pending.add(sig);
     }
 
-    /** The process's sockets by descriptor (an empty map to read, before the first). */
-    Map<Integer, SimNet.Socket> fds() {
-        return fds == null ? Map.of() : fds;
+    /** The socket open at descriptor {@code fd}, or null. */
+    SimNet.Socket socket(int fd) {
+        return fds == null ? null : fds.get(fd);
     }
 
-    Map<Integer, SimNet.Socket> writableFds() {
+    void addSocket(int fd, SimNet.Socket s) {
         if (fds == null) {
             fds = new HashMap<>();
         }
-        return fds;
+        fds.put(fd, s);
     }
 
-    Map<Integer, SimPipe> pipes() {
-        return pipes == null ? Map.of() : pipes;
+    SimNet.Socket removeSocket(int fd) {
+        return fds == null ? null : fds.remove(fd);
     }
 
-    Map<Integer, SimPipe> writablePipes() {
+    /** The process ends: its sockets, for the kernel to close. */
+    java.util.Collection<SimNet.Socket> dropSockets() {
+        java.util.Collection<SimNet.Socket> all = fds == null ? List.of() : fds.values();
+        fds = null;
+        return all;
+    }
+
+    /** The pipe whose both ends it holds under number {@code pipe}, or null. */
+    SimPipe pipe(int pipe) {
+        return pipes == null ? null : pipes.get(pipe);
+    }
+
+    void addPipe(int number, SimPipe pipe) {
         if (pipes == null) {
             pipes = new HashMap<>();
         }
-        return pipes;
+        pipes.put(number, pipe);
+    }
+
+    void removePipe(int number) {
+        if (pipes != null) {
+            pipes.remove(number);
+        }
     }
 
     void checkSignals() {

@@ -319,7 +319,7 @@ final class SimSys implements Sys {
     }
 
     private SimPipe ownPipe(int pipe) {
-        SimPipe found = p.pipes().get(pipe);
+        SimPipe found = p.pipe(pipe);
         if (found == null) {
             throw new SysError(Errno.EBADF, "Bad file descriptor");
         }
@@ -333,7 +333,7 @@ final class SimSys implements Sys {
         pipe.openWrite();
         int[] fds = {p.nextFd, p.nextFd + 1};
         p.nextFd += 2;
-        p.writablePipes().put(fds[0], pipe);
+        p.addPipe(fds[0], pipe);
         k.event(dev.glassbox.kernel.ProcessEvents.pipe(p.pid, pipe.name, fds, SimPipe.CAPACITY));
         return fds[0];
     }
@@ -341,7 +341,7 @@ final class SimSys implements Sys {
     @Override
     public void closePipe(int pipe) {
         SimPipe found = ownPipe(pipe);
-        p.writablePipes().remove(pipe);
+        p.removePipe(pipe);
         found.closeRead();
         found.closeWrite();
     }
@@ -584,12 +584,12 @@ final class SimSys implements Sys {
 
     private int fd(SimNet.Socket s) {
         int fd = p.nextFd++;
-        p.writableFds().put(fd, s);
+        p.addSocket(fd, s);
         return fd;
     }
 
     private SimNet.Socket socket(int fd) {
-        SimNet.Socket s = p.fds().get(fd);
+        SimNet.Socket s = p.socket(fd);
         if (s == null) {
             throw new SysError(Errno.EBADF, "Bad file descriptor");
         }
@@ -666,7 +666,7 @@ final class SimSys implements Sys {
 
     @Override
     public void close(int fd) {
-        SimNet.Socket s = p.fds().isEmpty() ? null : p.writableFds().remove(fd);
+        SimNet.Socket s = p.removeSocket(fd);
         if (s != null) {
             k.net.close(s);
         }
