@@ -178,9 +178,7 @@ final class Exec {
         dev.glassbox.kernel.ExitStatus st = waitInForeground(pid);
         out.finish();
         err.finish();
-        if (st.signal() != 0 && st.signal() != Signals.SIGINT && st.signal() != Signals.SIGPIPE && sh.flavor != Flavor.BASH) {
-            sh.io.err(Signals.description(st.signal()) + "\n"); // ash reports a foreground job a signal ended
-        }
+        sh.reportSignal(st.signal());
         if (st.signal() == Signals.SIGINT && sh.interactive) {
             throw new Flow.Interrupt(st.code()); // the user's Ctrl-C: the rest of the line is dropped
         }

@@ -169,6 +169,13 @@ final class Interp {
         return out;
     }
 
+    /** A foreground child ended by signal {@code sig}: ash names it ("Killed") unless it was SIGINT or SIGPIPE; bash does not. */
+    void reportSignal(int sig) {
+        if (sig != 0 && sig != dev.glassbox.kernel.Signals.SIGINT && sig != dev.glassbox.kernel.Signals.SIGPIPE && flavor != Flavor.BASH) {
+            io.err(dev.glassbox.kernel.Signals.description(sig) + "\n");
+        }
+    }
+
     void error(String builtin, String text) {
         io.err(flavor.message(this, builtin, text));
     }

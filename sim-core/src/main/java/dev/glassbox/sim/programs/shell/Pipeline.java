@@ -82,16 +82,13 @@ final class Pipeline {
         }, in, out, text);
     }
 
-    /** Waits for every stage in order; ash reports a stage a signal other than SIGINT or SIGPIPE ended. */
+    /** Waits for every stage in order, each signal death reported as for any foreground child. */
     private int waitAll(List<Integer> pids) {
         int st = 0;
         ExitStatus last = null;
         for (int pid : pids) {
             last = sh.sys.waitStatus(pid);
-            int sig = last.signal();
-            if (sig != 0 && sig != Signals.SIGINT && sig != Signals.SIGPIPE && sh.flavor != Flavor.BASH) {
-                sh.io.err(Signals.description(sig) + "\n");
-            }
+            sh.reportSignal(last.signal());
             st = last.code();
         }
         if (last != null && last.signal() == Signals.SIGINT && sh.interactive) {
