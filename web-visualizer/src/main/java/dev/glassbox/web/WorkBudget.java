@@ -18,21 +18,18 @@ final class WorkBudget {
 
     private final double share;
     private final double burstMillis;
-    private final LongSupplier nanos;
-    private double available;
-    private long last;
+    /** Milliseconds of processor time: a share of each elapsed second, up to a burst. */
+    private final RateLimit millis;
 
     WorkBudget(double share, double burstMillis, LongSupplier nanos) {
         this.share = share;
         this.burstMillis = burstMillis;
-        this.nanos = nanos;
-        this.available = burstMillis;
-        this.last = nanos.getAsLong();
+        this.millis = new RateLimit(share * 1000, burstMillis, nanos);
     }
 
     /** Refuses the next command while the session owes processor time. */
-    synchronized void check() {
-        refill();
+    void check() {
+        double available = millis.available();
         if (available < 0) {
             throw Refusal.limit(String.format(Locale.ROOT, "glassbox: this session's last commands used %.1f s of processor time; a session gets "
                     + "%.0f%% of one processor on average (bursts of %.0f s): try again in %.0f s.",
@@ -40,16 +37,10 @@ final class WorkBudget {
         }
     }
 
-    /** Charges a command that took {@code millis}. */
-    synchronized void charge(double millis) {
-        refill();
-        available -= millis > FREE_MILLIS ? millis : 0;
+    /** Charges a command that took {@code took} milliseconds. */
+    void charge(double took) {
+        if (took > FREE_MILLIS) {
+            millis.charge(took);
+        }
     }
-
-    private void refill() {
-        long now = nanos.getAsLong();
-        available = Math.min(burstMillis, available + (now - last) / 1e6 * share);
-        last = now;
-    }
-
 }
