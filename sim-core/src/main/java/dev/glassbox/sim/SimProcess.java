@@ -72,16 +72,8 @@ final class SimProcess {
     /** True for processes outside any container that the sim does not run (init, dockerd). */
     boolean hostDaemon;
 
-    final Semaphore baton = new Semaphore(0);
-    /**
-     * Threads that carry processes, reused once a process ends: most processes (a shell's children,
-     * an entrypoint's helpers) live for microseconds, and creating a thread costs more than running them.
-     */
-    private static final java.util.concurrent.ExecutorService CARRIERS = java.util.concurrent.Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(null, r, "glassbox-sim-process", 512 * 1024);
-        t.setDaemon(true);
-        return t;
-    });
+    /** Released to let this process run: its carrier thread's (see Carriers), bound when it starts. */
+    Semaphore baton;
     private boolean started;
     private boolean threadDone;
     // Signal handlers, ignored and pending signals, sockets and pipes: made at first use, since most processes (a
@@ -170,12 +162,12 @@ final class SimProcess {
         state = State.RUNNING;
         kernel.edits.mark(dev.glassbox.trace.StatePart.PROCESSES);
         started = true;
-        CARRIERS.execute(this::threadMain);
+        baton = Carriers.bind(this::threadMain);
         kernel.scheduler.makeRunnable(this);
     }
 
+    /** The process's life on its carrier thread, from the scheduler's first hand-over of the baton. */
     private void threadMain() {
-        baton.acquireUninterruptibly();
         ExitStatus status = ExitStatus.exited(0);
         try {
             while (true) {
