@@ -1,6 +1,7 @@
 package dev.glassbox.sim;
 
 import dev.glassbox.kernel.Errno;
+import dev.glassbox.kernel.ExecSpec;
 import dev.glassbox.kernel.SysError;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -88,6 +89,25 @@ final class SimFiles {
         }
         requireParent(r);
         own(r.mount().fs.write(r.rel(), data, append, 0644));
+    }
+
+    /**
+     * The path is resolved once, as open(2) does: a device that is the process's standard output or error is
+     * written straight from then on; a file is created now if missing and later written at the path it resolved to.
+     */
+    Sys.Appender openAppend(String path) {
+        MountTable.Resolved r = resolve(path, true);
+        if (r.node() instanceof Node.Dev d) {
+            if (d.major != -1) {
+                return text -> { };
+            }
+            int fd = d.minor == 2 ? 2 : 1;
+            ExecSpec.OutputSink out = p.output;
+            return text -> out.write(fd, text);
+        }
+        write(path, new byte[0], true);
+        String at = r.pathString();
+        return text -> write(at, text.getBytes(StandardCharsets.UTF_8), true);
     }
 
     List<Sys.DirEntry> readdir(String path) {

@@ -451,6 +451,11 @@ final class SimSys implements Sys {
     }
 
     @Override
+    public Appender openAppend(String path) {
+        return files.openAppend(path);
+    }
+
+    @Override
     public List<DirEntry> readdir(String path) {
         return files.readdir(path);
     }

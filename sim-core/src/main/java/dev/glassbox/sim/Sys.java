@@ -127,6 +127,19 @@ public interface Sys {
     default void writeText(String path, String text, boolean append) {
         write(path, text.getBytes(java.nio.charset.StandardCharsets.UTF_8), append);
     }
+    /**
+     * open(2) for appending, as a server opens its log once at start: where the path leads (through its symlinks,
+     * to a file or to the process's own standard output or error) is found now, and each write goes there.
+     */
+    default Appender openAppend(String path) {
+        return text -> writeText(path, text, true);
+    }
+
+    /** A file opened for appending (see {@link #openAppend}). */
+    interface Appender {
+        void append(String text);
+    }
+
     List<DirEntry> readdir(String path);
     Stat stat(String path);
     Stat lstat(String path);

@@ -10,14 +10,23 @@ final class NginxLog {
     private static final List<String> LEVELS = List.of("debug", "info", "notice", "warn", "error", "crit", "alert", "emerg");
 
     private final Sys sys;
-    private final String path;
+    /** Where lines go: the log file, opened once as nginx does at start; null for stderr (or a log that cannot be opened). */
+    private final Sys.Appender file;
     private final int threshold;
 
     NginxLog(Sys sys, String path, String level) {
         this.sys = sys;
-        this.path = path;
+        this.file = path.equals("stderr") ? null : open(sys, path);
         int t = LEVELS.indexOf(level);
         this.threshold = t < 0 ? LEVELS.indexOf("error") : t;
+    }
+
+    private static Sys.Appender open(Sys sys, String path) {
+        try {
+            return sys.openAppend(path);
+        } catch (SysError e) {
+            return null;
+        }
     }
 
     void notice(String message) {
@@ -31,12 +40,12 @@ final class NginxLog {
         int pid = sys.getpid();
         String line = Clock.strftime("%Y/%m/%d %H:%M:%S", sys.timeMillis()) + " [" + level + "] " + pid + "#" + pid + ": "
                 + message + "\n";
-        if (path.equals("stderr")) {
+        if (file == null) {
             sys.err(line);
             return;
         }
         try {
-            sys.writeText(path, line, true);
+            file.append(line);
         } catch (SysError e) {
             sys.err(line);
         }
