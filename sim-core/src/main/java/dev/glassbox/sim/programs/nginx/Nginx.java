@@ -160,6 +160,14 @@ public final class Nginx {
         sys.signal(Signals.SIGUSR1, () -> {
             log.notice("signal 10 (SIGUSR1) received, reopening logs");
             log.notice("reopening logs");
+            log = new NginxLog(sys, conf.errorLog, conf.errorLevel);
+            for (int w : workers) {
+                try {
+                    sys.kill(w, Signals.SIGUSR1);
+                } catch (SysError e) {
+                    // it died on its own
+                }
+            }
         });
         startWorkers();
         if (listeners.isEmpty()) {
@@ -202,17 +210,21 @@ public final class Nginx {
     }
 
     private static int worker(Sys sys, NginxConf conf) {
-        NginxLog log = new NginxLog(sys, conf.errorLog, conf.errorLevel);
+        NginxLog[] log = {new NginxLog(sys, conf.errorLog, conf.errorLevel)};
         Runnable fast = () -> {
-            log.notice("exiting");
-            log.notice("exit");
+            log[0].notice("exiting");
+            log[0].notice("exit");
             sys.exit(0);
         };
         sys.signal(Signals.SIGTERM, fast);
         sys.signal(Signals.SIGINT, fast);
         sys.signal(Signals.SIGQUIT, () -> {
-            log.notice("gracefully shutting down");
+            log[0].notice("gracefully shutting down");
             fast.run();
+        });
+        sys.signal(Signals.SIGUSR1, () -> {
+            log[0].notice("reopening logs");
+            log[0] = new NginxLog(sys, conf.errorLog, conf.errorLevel);
         });
         sys.ignore(Signals.SIGHUP);
         sys.setproctitle("nginx: worker process");

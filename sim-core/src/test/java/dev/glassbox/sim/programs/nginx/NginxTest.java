@@ -179,6 +179,24 @@ class NginxTest {
     }
 
     @Test
+    void theErrorLogIsOpenedOnceAndReopenedOnUsr1() {
+        int p = start();
+        // the log was opened at start, through its symlink to /dev/stderr: replacing the link changes nothing yet
+        w.sh("rm /var/log/nginx/error.log && touch /var/log/nginx/error.log");
+        w.kill(p, Signals.SIGUSR1);
+        w.until(() -> text(err).contains("[notice] 3#3: reopening logs\n"), "the workers' reopen notices");
+        assertTrue(text(err).contains("1#1: reopening logs\n2024/01/01 00:00:00 [notice] 2#2: reopening logs\n"), text(err));
+        assertEquals("", w.read("/var/log/nginx/error.log"));
+        // after the reopen, lines go to the new file and no longer to stderr
+        w.kill(p, Signals.SIGTERM);
+        assertEquals(0, w.await(p));
+        String file = w.read("/var/log/nginx/error.log");
+        assertTrue(file.contains("[notice] 1#1: signal 15 (SIGTERM) received, exiting\n"), file);
+        assertTrue(file.contains("[notice] 2#2: exiting\n") && file.contains("[notice] 3#3: exit\n"), file);
+        assertTrue(!text(err).contains("SIGTERM"), text(err));
+    }
+
+    @Test
     void commandLineModes() {
         SimBox.Result r = w.run("", "nginx", "-t");
         assertEquals("nginx: the configuration file /etc/nginx/nginx.conf syntax is ok\n"
