@@ -100,13 +100,27 @@ public final class Globs {
         return p;
     }
 
-    private static final Pattern SLASHES = Pattern.compile("/+");
+    /** The non-empty names between slashes. */
+    private static List<String> components(String pattern) {
+        List<String> out = new ArrayList<>();
+        int n = pattern.length();
+        int i = 0;
+        while (i < n) {
+            int slash = pattern.indexOf('/', i);
+            int end = slash < 0 ? n : slash;
+            if (end > i) {
+                out.add(pattern.substring(i, end));
+            }
+            i = end + 1;
+        }
+        return out;
+    }
 
     /** Pathname expansion: the sorted matching paths, or an empty list when nothing matches. */
     public static List<String> expand(Sys sys, String pattern) {
         List<String> found = new ArrayList<>();
         boolean absolute = pattern.startsWith("/");
-        String[] parts = SLASHES.split(pattern);
+        List<String> parts = components(pattern);
         List<String> current = new ArrayList<>();
         current.add(absolute ? "/" : "");
         for (String part : parts) {
@@ -146,6 +160,23 @@ public final class Globs {
             }
         }
         return found;
+    }
+
+    /**
+     * Whether pathname expansion of {@code pattern} can only give {@code text} back: no component is a pattern that
+     * needs a directory read (see matchesOnlyItself), and the path joined from the components is {@code text}
+     * itself. Expansion would then find that path or nothing, and the word stays {@code text} either way, so the
+     * shell need not look (the test command {@code [} is such a word, in every loop of every script).
+     */
+    public static boolean standsForItself(String pattern, String text) {
+        String joined = pattern.startsWith("/") ? "/" : "";
+        for (String part : components(pattern)) {
+            if (hasMeta(part) && !matchesOnlyItself(part)) {
+                return false;
+            }
+            joined = join(joined, unescape(part));
+        }
+        return joined.equals(text);
     }
 
     /**

@@ -22,10 +22,11 @@ final class Expander {
             Fields f = new Fields();
             scan(w, f, true, true);
             f.finish();
-            for (int i = 0; i < f.texts.size(); i++) {
-                List<String> matches = f.globs.get(i) ? Globs.expand(sh.sys, f.patterns.get(i)) : List.of();
+            for (Field field : f.done) {
+                boolean pattern = field.glob() && !Globs.standsForItself(field.pattern(), field.text());
+                List<String> matches = pattern ? Globs.expand(sh.sys, field.pattern()) : List.of();
                 if (matches.isEmpty()) {
-                    out.add(f.texts.get(i));
+                    out.add(field.text());
                 } else {
                     out.addAll(matches);
                 }
@@ -56,7 +57,7 @@ final class Expander {
             char c = body.charAt(i);
             if (c == '\\' && i + 1 < body.length() && "$`\\\n".indexOf(body.charAt(i + 1)) >= 0) {
                 if (body.charAt(i + 1) != '\n') {
-                    f.lit(String.valueOf(body.charAt(i + 1)), true);
+                    f.ch(body.charAt(i + 1), true);
                 }
                 i += 2;
             } else if (c == '$') {
@@ -64,7 +65,7 @@ final class Expander {
             } else if (c == '`') {
                 i = backtick(body, i, f, true, false);
             } else {
-                f.lit(String.valueOf(c), true);
+                f.ch(c, true);
                 i++;
             }
         }
@@ -98,7 +99,7 @@ final class Expander {
                 case '"' -> i = doubleQuoted(w, i + 1, f, split);
                 case '\\' -> {
                     if (i + 1 < n) {
-                        f.lit(String.valueOf(w.charAt(i + 1)), true);
+                        f.ch(w.charAt(i + 1), true);
                         i += 2;
                     } else {
                         f.lit("\\", false);
@@ -107,9 +108,13 @@ final class Expander {
                 }
                 case '$' -> i = dollar(w, i, f, false, split);
                 case '`' -> i = backtick(w, i, f, false, split);
-                default -> {
-                    f.lit(String.valueOf(c), false);
-                    i++;
+                default -> { // a run of plain characters, taken at once
+                    int j = i + 1;
+                    while (j < n && "'\"\\$`".indexOf(w.charAt(j)) < 0) {
+                        j++;
+                    }
+                    f.lit(w.substring(i, j), false);
+                    i = j;
                 }
             }
         }
@@ -132,7 +137,7 @@ final class Expander {
             char c = w.charAt(i);
             if (c == '\\' && i + 1 < end && "$`\"\\\n".indexOf(w.charAt(i + 1)) >= 0) {
                 if (w.charAt(i + 1) != '\n') {
-                    f.lit(String.valueOf(w.charAt(i + 1)), true);
+                    f.ch(w.charAt(i + 1), true);
                 }
                 i += 2;
             } else if (c == '$') {
@@ -140,7 +145,7 @@ final class Expander {
             } else if (c == '`') {
                 i = backtick(w, i, f, true, split);
             } else {
-                f.lit(String.valueOf(c), true);
+                f.ch(c, true);
                 i++;
             }
         }
@@ -326,11 +331,13 @@ final class Expander {
         }
     }
 
+    /** A finished field: its text, and its glob pattern (quoted parts escaped) when it has unquoted metacharacters. */
+    private record Field(String text, String pattern, boolean glob) {}
+
     /** Fields being built: each keeps its text and its glob pattern (quoted parts escaped). */
     private static final class Fields {
-        final List<String> texts = new ArrayList<>();
-        final List<String> patterns = new ArrayList<>();
-        final List<Boolean> globs = new ArrayList<>();
+        /** Most words make one field. */
+        final List<Field> done = new ArrayList<>(1);
         StringBuilder text = new StringBuilder();
         StringBuilder pat = new StringBuilder();
         boolean keep;
@@ -344,11 +351,24 @@ final class Expander {
             }
         }
 
+        /** One character: what {@code lit(String.valueOf(c), quoted)} does, without making a string. */
+        void ch(char c, boolean quoted) {
+            text.append(c);
+            boolean meta = c == '*' || c == '?' || c == '[';
+            if (quoted && (meta || c == ']' || c == '\\')) {
+                pat.append('\\');
+            }
+            pat.append(c);
+            if (!quoted && meta) {
+                glob = true;
+            }
+        }
+
         void split(String s, String ifs) {
             for (int i = 0; i < s.length(); i++) {
                 char c = s.charAt(i);
                 if (ifs.indexOf(c) < 0) {
-                    lit(String.valueOf(c), false);
+                    ch(c, false);
                 } else if (!Character.isWhitespace(c)) {
                     end(true);
                 } else {
@@ -359,9 +379,7 @@ final class Expander {
 
         void end(boolean force) {
             if (force || keep || text.length() > 0) {
-                texts.add(text.toString());
-                patterns.add(pat.toString());
-                globs.add(glob);
+                done.add(new Field(text.toString(), glob ? pat.toString() : null, glob));
             }
             text = new StringBuilder();
             pat = new StringBuilder();
