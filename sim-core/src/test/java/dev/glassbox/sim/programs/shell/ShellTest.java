@@ -97,6 +97,16 @@ class ShellTest {
     }
 
     @Test
+    void aBracketThatNeverClosesIsLiteralButSlashesAreStillJoinedForAFileThatExists() {
+        w.file("/tmp/h/[x", "");
+        w.file("/tmp/h/a.conf", "");
+        assertEquals("[ /tmp/h/[x /tmp/h/[y\n", out("echo [ /tmp/h/[x /tmp/h/[y"));
+        // a literal word whose slashes repeat comes back as the path found, only when that file exists
+        assertEquals("/tmp/h/[x /tmp//h//[y\n", out("echo /tmp//h//[x /tmp//h//[y"));
+        assertEquals("/tmp/h/a.conf\n", out("echo /tmp/h/[a].conf"));
+    }
+
+    @Test
     void redirectionsWriteAppendAndRead() {
         assertEquals("", out("echo one > /tmp/f; echo two >> /tmp/f; echo err 2>/dev/null >&2"));
         assertEquals("one\ntwo\n", w.read("/tmp/f"));
