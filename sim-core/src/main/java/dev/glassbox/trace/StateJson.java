@@ -60,7 +60,7 @@ final class StateJson {
             return a;
         }
         if (v instanceof Record r) {
-            Method[] accessors = RECORDS.computeIfAbsent(r.getClass(), StateJson::accessors);
+            Method[] accessors = recordAccessors(r);
             if (accessors != null) {
                 ObjectNode o = NODES.objectNode();
                 try {
@@ -74,6 +74,11 @@ final class StateJson {
             }
         }
         return StateModel.JSON.valueToTree(v);
+    }
+
+    /** A record's accessors in component order, or null when Jackson, not this class, turns it into JSON. */
+    static Method[] recordAccessors(Record r) {
+        return RECORDS.computeIfAbsent(r.getClass(), StateJson::accessors);
     }
 
     /** A record's accessors, or null when it has other bean properties Jackson would add (then Jackson serializes it). */
