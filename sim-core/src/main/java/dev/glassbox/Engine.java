@@ -80,7 +80,12 @@ public final class Engine implements AutoCloseable {
         this.cli = new Cli(api, kernel::currentTimeMillis, new EnginePump(this, daemon));
         this.shell = new dev.glassbox.shell.Shell(this::runOne, cli::workspace, tracer);
         if (captureState) {
-            tracer.captureState(new dev.glassbox.trace.StateModel(() -> hosts == null ? stateSlots("") : hosts.stateSlots()));
+            if (hosts == null) { // one host: its places never change, so the list is made once
+                List<dev.glassbox.trace.StateModel.Slot> mine = stateSlots("");
+                tracer.captureState(new dev.glassbox.trace.StateModel(() -> mine));
+            } else {
+                tracer.captureState(new dev.glassbox.trace.StateModel(hosts::stateSlots));
+            }
         }
     }
 

@@ -210,10 +210,10 @@ final class SimProcess {
                 return;
             }
             state = State.SLEEPING;
-            kernel.edits.mark(dev.glassbox.trace.StatePart.PROCESSES);
+            kernel.edits.markAlone(dev.glassbox.trace.StatePart.PROCESSES);
             kernel.scheduler.yieldFrom(this);
             state = State.RUNNING;
-            kernel.edits.mark(dev.glassbox.trace.StatePart.PROCESSES);
+            kernel.edits.markAlone(dev.glassbox.trace.StatePart.PROCESSES);
         }
     }
 

@@ -113,7 +113,7 @@ final class SimSys implements Sys {
     @Override
     public void setproctitle(String title) {
         p.title = title;
-        k.edits.mark(dev.glassbox.trace.StatePart.PROCESSES);
+        k.edits.markAlone(dev.glassbox.trace.StatePart.PROCESSES);
     }
 
     // ---- standard streams

@@ -46,6 +46,17 @@ public final class Edits {
         }
     }
 
+    /**
+     * Notes an edit of the part's own fields that none of its readers compute from (a process going to sleep and
+     * waking changes its state letter, not the count of a namespace's members nor a cgroup's memory).
+     */
+    public void markAlone(StatePart part) {
+        int bit = 1 << part.ordinal();
+        if ((marks.get() & bit) == 0) {
+            marks.getAndUpdate(m -> m | bit);
+        }
+    }
+
     /** Notes that two parts changed. */
     public void mark(StatePart part, StatePart other) {
         mark(part);
@@ -58,6 +69,14 @@ public final class Edits {
             return true;
         }
         int bit = 1 << part.ordinal();
-        return (marks.getAndUpdate(m -> m & ~bit) & bit) != 0;
+        while (true) { // most parts are unmarked at most steps: then nothing is written
+            int m = marks.get();
+            if ((m & bit) == 0) {
+                return false;
+            }
+            if (marks.compareAndSet(m, m & ~bit)) {
+                return true;
+            }
+        }
     }
 }

@@ -91,10 +91,8 @@ public final class StateModel implements StateCapture {
     public List<Change> changes() {
         List<Change> out = new ArrayList<>();
         List<Slot> now = slots.get();
-        Set<String> seen = new HashSet<>();
         Set<String> skipped = verify ? new HashSet<>() : null;
         for (Slot s : now) {
-            seen.add(s.path());
             Held h = held.get(s.path());
             boolean edited = s.edited().getAsBoolean();
             if (h != null && !edited && h.source == s.source()) {
@@ -111,12 +109,16 @@ public final class StateModel implements StateCapture {
             } else if (value instanceof SortedMap<?, ?> map && h.value instanceof SortedMap<?, ?> was) {
                 keyed(s.path(), map, was, out);
             } else if (!Objects.equals(h.value, value)) {
-                JsonDiff.diff(s.path(), toTree(h.value), toTree(value), out);
+                StateDiff.diff(s.path(), h.value, value, out);
             }
             h.value = value;
             h.source = s.source();
         }
-        if (held.size() > seen.size()) {
+        if (held.size() > now.size()) { // the paths are distinct, and every slot read is held
+            Set<String> seen = new HashSet<>();
+            for (Slot s : now) {
+                seen.add(s.path());
+            }
             vanished(seen, out);
         }
         if (skipped != null) {
@@ -234,7 +236,7 @@ public final class StateModel implements StateCapture {
                 b = then.hasNext() ? then.next() : null;
             } else {
                 if (!Objects.equals(a.getValue(), b.getValue())) {
-                    JsonDiff.diff(path + "/" + JsonDiff.escape(String.valueOf(a.getKey())), toTree(b.getValue()), toTree(a.getValue()), out);
+                    StateDiff.diff(path + "/" + JsonDiff.escape(String.valueOf(a.getKey())), b.getValue(), a.getValue(), out);
                 }
                 a = now.hasNext() ? now.next() : null;
                 b = then.hasNext() ? then.next() : null;
