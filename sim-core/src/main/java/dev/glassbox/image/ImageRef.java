@@ -25,7 +25,24 @@ public record ImageRef(String domain, String path, String tag, Digest digest) {
         }
     }
 
+    /** References parsed before, by text: the same few names (nginx, busybox) are parsed at every run. Bounded. */
+    private static final java.util.Map<String, ImageRef> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int PARSED_MAX = 4096;
+
     public static ImageRef parse(String text) {
+        ImageRef known = text == null ? null : PARSED.get(text);
+        if (known != null) {
+            return known;
+        }
+        ImageRef ref = parseText(text);
+        if (PARSED.size() >= PARSED_MAX) {
+            PARSED.clear();
+        }
+        PARSED.put(text, ref);
+        return ref;
+    }
+
+    private static ImageRef parseText(String text) {
         if (text == null || text.isEmpty() || text.length() > 255 + 140) {
             throw DockerException.invalid("invalid reference format");
         }

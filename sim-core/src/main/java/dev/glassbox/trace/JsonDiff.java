@@ -93,6 +93,9 @@ public final class JsonDiff {
     }
 
     static String escape(String name) {
+        if (name.indexOf('~') < 0 && name.indexOf('/') < 0) {
+            return name; // most names: nothing to escape
+        }
         return name.replace("~", "~0").replace("/", "~1");
     }
 

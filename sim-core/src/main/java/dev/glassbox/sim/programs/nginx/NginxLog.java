@@ -29,6 +29,19 @@ final class NginxLog {
         }
     }
 
+    /** The second the cached time string is of, and that string: like nginx's cached log time, made once a second. */
+    private long stampSecond = Long.MIN_VALUE;
+    private String stamp;
+
+    private String stamp(long millis) {
+        long second = Math.floorDiv(millis, 1000);
+        if (second != stampSecond) {
+            stamp = Clock.strftime("%Y/%m/%d %H:%M:%S", millis);
+            stampSecond = second;
+        }
+        return stamp;
+    }
+
     void notice(String message) {
         log("notice", message);
     }
@@ -38,8 +51,7 @@ final class NginxLog {
             return;
         }
         int pid = sys.getpid();
-        String line = Clock.strftime("%Y/%m/%d %H:%M:%S", sys.timeMillis()) + " [" + level + "] " + pid + "#" + pid + ": "
-                + message + "\n";
+        String line = stamp(sys.timeMillis()) + " [" + level + "] " + pid + "#" + pid + ": " + message + "\n";
         if (file == null) {
             sys.err(line);
             return;
