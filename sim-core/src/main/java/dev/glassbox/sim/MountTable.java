@@ -75,7 +75,23 @@ final class MountTable {
         }
     }
 
-    final List<Mount> mounts = new ArrayList<>();
+    private final List<Mount> mounts = new ArrayList<>();
+    private final List<Mount> readOnlyMounts = java.util.Collections.unmodifiableList(mounts);
+    /** Counts the changes to the list: what the traced state showed of this table is kept while it stays (see StateView). */
+    private int version;
+    /** The traced state's view of this table's mounts (StateView's), and the versions of this table and the host's it was made at. */
+    Object shown;
+    int shownVersion = -1;
+    int shownHostVersion = -1;
+
+    /** The mounts in the order they were made, to read. */
+    List<Mount> mounts() {
+        return readOnlyMounts;
+    }
+
+    int version() {
+        return version;
+    }
 
     MountTable copy() {
         MountTable t = new MountTable();
@@ -85,12 +101,27 @@ final class MountTable {
 
     void add(Mount m) {
         mounts.add(m);
+        version++;
+    }
+
+    /** Replaces the mount at {@code i} (a remount). */
+    void set(int i, Mount m) {
+        mounts.set(i, m);
+        version++;
+    }
+
+    /** Keeps only {@code kept}, in that order (pivot_root). */
+    void replaceAll(List<Mount> kept) {
+        mounts.clear();
+        mounts.addAll(kept);
+        version++;
     }
 
     boolean remove(List<String> target) {
         for (int i = mounts.size() - 1; i >= 0; i--) {
             if (mounts.get(i).target.equals(target)) {
                 mounts.remove(i);
+                version++;
                 return true;
             }
         }

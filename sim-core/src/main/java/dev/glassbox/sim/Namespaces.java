@@ -16,6 +16,9 @@ final class Namespaces {
         int creatorPid;
         /** How the traced state last showed it, kept while it is unchanged (see StateView). */
         dev.glassbox.kernel.KernelState.Namespace view;
+        /** Its live processes as StateView counted them at its read number {@code countedAt}. */
+        int count;
+        int countedAt;
         private String key;
 
         /** {@code mnt:[4026532489]}, as /proc/PID/ns links read: its key in the traced state, and its mounts' prefix there. */

@@ -153,7 +153,7 @@ final class ProcText {
 
     static String mounts(SimProcess p) {
         StringBuilder sb = new StringBuilder();
-        for (MountTable.Mount m : p.ns.mnt().table.mounts) {
+        for (MountTable.Mount m : p.ns.mnt().table.mounts()) {
             sb.append(m.source).append(' ').append(m.targetPath()).append(' ').append(m.type).append(' ')
                     .append(m.options).append(" 0 0\n");
         }

@@ -53,6 +53,8 @@ public final class SimKernel implements Kernel {
     private boolean delivering;
     private Tracer tracer;
     final Map<String, Namespaces.Set> sandboxes = new TreeMap<>();
+    /** Counts the sandboxes added and released: the traced state's order of their namespaces is kept while it stays. */
+    int sandboxesVersion;
     private final Map<String, SimProcess> shims = new TreeMap<>();
     SimProcess containerd;
 

@@ -175,20 +175,19 @@ final class SimMounts implements Mounts {
         // The new root is the topmost mount at that path (the bind on top of the overlay); what lies
         // beneath it stays with the old root and is detached with it.
         int top = 0;
-        for (int i = 0; i < mnt.table.mounts.size(); i++) {
-            if (mnt.table.mounts.get(i).target.equals(root)) {
+        for (int i = 0; i < mnt.table.mounts().size(); i++) {
+            if (mnt.table.mounts().get(i).target.equals(root)) {
                 top = i;
             }
         }
         List<MountTable.Mount> kept = new ArrayList<>();
-        for (int i = top; i < mnt.table.mounts.size(); i++) {
-            MountTable.Mount m = mnt.table.mounts.get(i);
+        for (int i = top; i < mnt.table.mounts().size(); i++) {
+            MountTable.Mount m = mnt.table.mounts().get(i);
             if (m.target.size() >= root.size() && m.target.subList(0, root.size()).equals(root)) {
                 kept.add(m.rebased(m.target.subList(root.size(), m.target.size())));
             }
         }
-        mnt.table.mounts.clear();
-        mnt.table.mounts.addAll(kept);
+        mnt.table.replaceAll(kept);
         k.edits.mark(dev.glassbox.trace.StatePart.MOUNTS);
         preparedRoots.remove(sandbox.id());
     }
@@ -213,10 +212,10 @@ final class SimMounts implements Mounts {
     public void readonlyRoot(Sandbox sandbox) {
         MountTable table = k.namespacesOf(sandbox).mnt().table;
         k.event(MountEvents.remountReadOnly("mount(NULL, \"/\", NULL, MS_BIND|MS_REMOUNT|MS_RDONLY, NULL)"));
-        for (int i = table.mounts.size() - 1; i >= 0; i--) {
-            MountTable.Mount m = table.mounts.get(i);
+        for (int i = table.mounts().size() - 1; i >= 0; i--) {
+            MountTable.Mount m = table.mounts().get(i);
             if (m.target.isEmpty()) {
-                table.mounts.set(i, new MountTable.Mount(m.target, m.fs, m.fsRoot, true, m.type, m.source,
+                table.set(i, new MountTable.Mount(m.target, m.fs, m.fsRoot, true, m.type, m.source,
                         m.options.replaceFirst("^rw\\b", "ro")));
                 k.edits.mark(dev.glassbox.trace.StatePart.MOUNTS);
                 return;

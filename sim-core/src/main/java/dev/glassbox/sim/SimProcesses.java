@@ -89,6 +89,7 @@ final class SimProcesses implements Processes {
         init.programName = "runc:[2:INIT]";
         k.cgroups.move(init, k.cgroups.root);
         k.sandboxes.put(spec.id(), set);
+        k.sandboxesVersion++;
         k.edits.mark(dev.glassbox.trace.StatePart.NAMESPACES, dev.glassbox.trace.StatePart.MOUNTS);
         k.edits.mark(dev.glassbox.trace.StatePart.ROUTES, dev.glassbox.trace.StatePart.LINKS);
         k.done(ProcessEvents.clone(init.pid, "clone(" + String.join("|", flags) + "|SIGCHLD) = " + init.pid));
@@ -360,6 +361,7 @@ final class SimProcesses implements Processes {
     @Override
     public void release(Sandbox sandbox) {
         Namespaces.Set set = k.sandboxes.remove(sandbox.id());
+        k.sandboxesVersion++;
         k.edits.mark(dev.glassbox.trace.StatePart.NAMESPACES, dev.glassbox.trace.StatePart.MOUNTS);
         k.edits.mark(dev.glassbox.trace.StatePart.ROUTES, dev.glassbox.trace.StatePart.LINKS);
         k.releaseShim(sandbox.id());

@@ -64,6 +64,9 @@ final class StateView {
      */
     static final class Cache {
         Map<SimProcess, Seen> processes = new java.util.IdentityHashMap<>();
+        /** How many times the namespaces were read (see Ns.countedAt), and their order (see namespaces). */
+        int namespaceReads;
+        NamespaceOrder namespaceOrder;
     }
 
     /** A process as last read, with the fields its view comes from. */
@@ -102,34 +105,54 @@ final class StateView {
         return s.length() >= 7 ? s : "0000000".substring(s.length()) + s;
     }
 
-    /** The namespaces the engine made (the host's own left out), each with how many live processes are in it. */
+    /**
+     * The namespaces the engine made (the host's own left out), each with how many live processes are in it. The
+     * members are counted on the namespaces themselves; the namespaces in key order are kept until a sandbox is
+     * added or released.
+     */
     static Map<String, KernelState.Namespace> namespaces(SimKernel k) {
-        Map<String, KernelState.Namespace> namespaces = new TreeMap<>();
-        Map<Long, int[]> members = new java.util.HashMap<>();
+        int read = ++k.viewCache.namespaceReads;
         for (SimProcess p : k.procList()) {
             if (p.state == SimProcess.State.DEAD) {
                 continue;
             }
             for (Namespaces.Ns ns : p.ns.all()) {
-                members.computeIfAbsent(ns.inode, x -> new int[1])[0]++;
+                if (ns.countedAt != read) {
+                    ns.countedAt = read;
+                    ns.count = 0;
+                }
+                ns.count++;
             }
         }
-        List<Namespaces.Ns> hostNs = k.hostNs.all();
-        for (Namespaces.Set s : k.sandboxes.values()) {
-            for (Namespaces.Ns ns : s.all()) {
-                if (!hostNs.contains(ns)) {
-                    int[] m = members.get(ns.inode);
-                    int count = m == null ? 0 : m[0];
-                    KernelState.Namespace v = ns.view;
-                    if (v == null || v.members() != count || v.creatorPid() != ns.creatorPid) {
-                        ns.view = v = new KernelState.Namespace(ns.type.procName(), ns.inode, ns.creatorPid, count);
+        NamespaceOrder order = k.viewCache.namespaceOrder;
+        if (order == null || order.version() != k.sandboxesVersion) {
+            Map<String, Namespaces.Ns> byKey = new TreeMap<>();
+            List<Namespaces.Ns> hostNs = k.hostNs.all();
+            for (Namespaces.Set s : k.sandboxes.values()) {
+                for (Namespaces.Ns ns : s.all()) {
+                    if (!hostNs.contains(ns)) {
+                        byKey.put(ns.key(), ns);
                     }
-                    namespaces.put(ns.key(), v);
                 }
             }
+            order = new NamespaceOrder(k.sandboxesVersion, byKey.keySet().toArray(), byKey.values().toArray(new Namespaces.Ns[0]));
+            k.viewCache.namespaceOrder = order;
         }
-        return namespaces;
+        Object[] views = new Object[order.namespaces().length];
+        for (int i = 0; i < views.length; i++) {
+            Namespaces.Ns ns = order.namespaces()[i];
+            int count = ns.countedAt == read ? ns.count : 0;
+            KernelState.Namespace v = ns.view;
+            if (v == null || v.members() != count || v.creatorPid() != ns.creatorPid) {
+                ns.view = v = new KernelState.Namespace(ns.type.procName(), ns.inode, ns.creatorPid, count);
+            }
+            views[i] = v;
+        }
+        return new SortedArrayMap<>(order.keys(), views);
     }
+
+    /** The engine's namespaces in the order of their keys, as of a count of sandbox changes. */
+    record NamespaceOrder(int version, Object[] keys, Namespaces.Ns[] namespaces) {}
 
     /**
      * The overlay mounts of the host, and every mount of the containers' mount namespaces but their ext4 binds and the
@@ -137,26 +160,102 @@ final class StateView {
      * root among them) until runc's pivot_root drops them, and those copies are shown once, as the host's.
      */
     static Map<MountKey, KernelState.Mount> mounts(SimKernel k) {
-        Map<MountKey, KernelState.Mount> mounts = new TreeMap<>();
         Namespaces.Mnt host = k.hostNs.mnt();
-        for (MountTable.Mount m : host.table.mounts) {
-            if (m.type.equals("overlay")) {
-                shown(mounts, m, host.inode, "");
-            }
-        }
-        java.util.Set<MountTable.Mount> hostMounts = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        hostMounts.addAll(host.table.mounts);
-        for (Namespaces.Set s : k.sandboxes.values()) {
-            if (s.mnt() == host) {
-                continue;
-            }
-            for (MountTable.Mount m : s.mnt().table.mounts) {
-                if ((m.target.isEmpty() || !m.type.equals("ext4")) && !hostMounts.contains(m)) {
-                    shown(mounts, m, s.mnt().inode, s.mnt().key());
+        int hostVersion = host.table.version();
+        List<Run> runs = new ArrayList<>();
+        runs.add(run(host, hostVersion, "", held -> {
+            Map<MountKey, KernelState.Mount> shown = new TreeMap<>();
+            for (MountTable.Mount m : host.table.mounts()) {
+                if (m.type.equals("overlay")) {
+                    shown(shown, m, host.inode, "");
                 }
             }
+            return shown;
+        }));
+        java.util.Set<MountTable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        seen.add(host.table);
+        java.util.Set<MountTable.Mount>[] hostMounts = new java.util.Set[1];
+        for (Namespaces.Set s : k.sandboxes.values()) {
+            Namespaces.Mnt mnt = s.mnt();
+            if (!seen.add(mnt.table)) {
+                continue;
+            }
+            runs.add(run(mnt, hostVersion, mnt.key(), held -> {
+                if (hostMounts[0] == null) {
+                    hostMounts[0] = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+                    hostMounts[0].addAll(host.table.mounts());
+                }
+                Map<MountKey, KernelState.Mount> shown = new TreeMap<>();
+                for (MountTable.Mount m : mnt.table.mounts()) {
+                    if (hostMounts[0].contains(m)) {
+                        held[0] = true;
+                    } else if (m.target.isEmpty() || !m.type.equals("ext4")) {
+                        shown(shown, m, mnt.inode, mnt.key());
+                    }
+                }
+                return shown;
+            }));
         }
-        return mounts;
+        return joined(runs);
+    }
+
+    /**
+     * A mount table's mounts as the state shows them, in key order, under their namespace's {@code prefix}: kept on the
+     * table while it stays as it was, and, when it still held some of the host's mounts (a new container's copy before
+     * pivot_root), while the host's stays too. (The host's table never takes a mount object from another table, so a
+     * table holding none of the host's mounts does not depend on it.)
+     */
+    private record Run(String prefix, Object[] keys, Object[] values, boolean holdsHostMounts) {}
+
+    private static Run run(Namespaces.Mnt mnt, int hostVersion, String prefix,
+            java.util.function.Function<boolean[], Map<MountKey, KernelState.Mount>> read) {
+        MountTable t = mnt.table;
+        if (t.shown instanceof Run r && t.shownVersion == t.version() && (!r.holdsHostMounts() || t.shownHostVersion == hostVersion)) {
+            return r;
+        }
+        boolean[] held = new boolean[1];
+        Map<MountKey, KernelState.Mount> shown = read.apply(held);
+        Run r = new Run(prefix, shown.keySet().toArray(), shown.values().toArray(), held[0]);
+        t.shown = r;
+        t.shownVersion = t.version();
+        t.shownHostVersion = hostVersion;
+        return r;
+    }
+
+    /**
+     * The runs as one map. Each namespace's keys share its prefix, so its run sorts as one block; the blocks are put
+     * in order of their first keys, and any overlap (never seen) falls back to a tree.
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<MountKey, KernelState.Mount> joined(List<Run> runs) {
+        runs.removeIf(r -> r.keys().length == 0);
+        runs.sort((a, b) -> a.prefix().compareTo(b.prefix())); // a prefix orders its block (the joins are checked below)
+        int n = 0;
+        for (int i = 0; i < runs.size(); i++) {
+            Run r = runs.get(i);
+            if (i > 0) {
+                Object[] before = runs.get(i - 1).keys();
+                if (((MountKey) before[before.length - 1]).compareTo((MountKey) r.keys()[0]) >= 0) {
+                    Map<MountKey, KernelState.Mount> tree = new TreeMap<>();
+                    for (Run x : runs) {
+                        for (int j = 0; j < x.keys().length; j++) {
+                            tree.put((MountKey) x.keys()[j], (KernelState.Mount) x.values()[j]);
+                        }
+                    }
+                    return tree;
+                }
+            }
+            n += r.keys().length;
+        }
+        Object[] keys = new Object[n];
+        Object[] values = new Object[n];
+        int at = 0;
+        for (Run r : runs) {
+            System.arraycopy(r.keys(), 0, keys, at, r.keys().length);
+            System.arraycopy(r.values(), 0, values, at, r.values().length);
+            at += r.keys().length;
+        }
+        return new SortedArrayMap<>(keys, values);
     }
 
     /** A mount as the last read showed it, kept on the mount itself (a mount never changes; a remount is a new one). */
