@@ -248,12 +248,18 @@ final class SimProcesses implements Processes {
             return new Target(k.programFor(program.get()), program.get(), path, argv, f.size);
         }
         if (head.length > 2 && head[0] == '#' && head[1] == '!') {
-            String line = new String(head, java.nio.charset.StandardCharsets.UTF_8).substring(2).split("\n", 2)[0].trim();
-            String[] parts = line.split("\\s+", 2);
+            String text = new String(head, java.nio.charset.StandardCharsets.UTF_8);
+            int eol = text.indexOf('\n');
+            String line = text.substring(2, eol < 0 ? text.length() : eol).trim();
+            int space = 0;
+            while (space < line.length() && !Character.isWhitespace(line.charAt(space))) {
+                space++;
+            }
             List<String> next = new ArrayList<>();
-            next.add(parts[0]);
-            if (parts.length > 1) {
-                next.add(parts[1]);
+            next.add(line.substring(0, space));
+            String arg = line.substring(space).trim(); // Linux passes the rest of the line as one argument
+            if (!arg.isEmpty()) {
+                next.add(arg);
             }
             next.add(path);
             next.addAll(argv.subList(1, argv.size()));

@@ -96,7 +96,18 @@ public final class JsonDiff {
         if (name.indexOf('~') < 0 && name.indexOf('/') < 0) {
             return name; // most names: nothing to escape
         }
-        return name.replace("~", "~0").replace("/", "~1");
+        StringBuilder sb = new StringBuilder(name.length() + 8);
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '~') {
+                sb.append("~0");
+            } else if (c == '/') {
+                sb.append("~1");
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 
     static String unescape(String part) {
