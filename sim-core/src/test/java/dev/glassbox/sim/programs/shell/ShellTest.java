@@ -107,6 +107,14 @@ class ShellTest {
     }
 
     @Test
+    void aScriptsInterpreterLineGivesTheRestOfTheLineAsOneArgument() {
+        w.script("/tmp/strict.sh", "#!/bin/sh -e\nfalse\necho after\n");
+        assertEquals("status 1\n", out("/tmp/strict.sh; echo status $?"));
+        w.script("/tmp/spaced.sh", "#!/bin/sh   -e  \nfalse\necho after\n");
+        assertEquals("status 1\n", out("/tmp/spaced.sh; echo status $?"));
+    }
+
+    @Test
     void redirectionsWriteAppendAndRead() {
         assertEquals("", out("echo one > /tmp/f; echo two >> /tmp/f; echo err 2>/dev/null >&2"));
         assertEquals("one\ntwo\n", w.read("/tmp/f"));
