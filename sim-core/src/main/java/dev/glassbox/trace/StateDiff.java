@@ -46,6 +46,12 @@ final class StateDiff {
                 }
             }
         }
+        if (scalar(a) && scalar(b) && (a == null || b == null || a.getClass() == b.getClass())) { // unequal: unequal JSON
+            if (!Objects.equals(a, b)) {
+                out.add(Change.replaced(path, a, b));
+            }
+            return;
+        }
         SortedMap<String, Object> ma = members(a);
         SortedMap<String, Object> mb = ma == null ? null : members(b);
         if (ma == null || mb == null) {
@@ -64,10 +70,10 @@ final class StateDiff {
         while (x != null || y != null) {
             int c = x == null ? 1 : y == null ? -1 : x.getKey().compareTo(y.getKey());
             if (c < 0) {
-                out.add(new Change(path + "/" + JsonDiff.escape(x.getKey()), StateJson.tree(x.getValue()), null));
+                out.add(Change.removed(path + "/" + JsonDiff.escape(x.getKey()), x.getValue()));
                 x = ia.hasNext() ? ia.next() : null;
             } else if (c > 0) {
-                out.add(new Change(path + "/" + JsonDiff.escape(y.getKey()), null, StateJson.tree(y.getValue())));
+                out.add(Change.added(path + "/" + JsonDiff.escape(y.getKey()), y.getValue()));
                 y = ib.hasNext() ? ib.next() : null;
             } else {
                 diff(path + "/" + JsonDiff.escape(x.getKey()), x.getValue(), y.getValue(), out);
@@ -75,6 +81,11 @@ final class StateDiff {
                 y = ib.hasNext() ? ib.next() : null;
             }
         }
+    }
+
+    /** A value StateJson turns into a JSON scalar of its own kind: two that are not equal give JSON that is not equal. */
+    private static boolean scalar(Object v) {
+        return v == null || v instanceof String || v instanceof Integer || v instanceof Long || v instanceof Boolean || v instanceof Enum<?>;
     }
 
     /** A record's components sorted by JSON name, or null when its JSON is Jackson's (see StateJson). */

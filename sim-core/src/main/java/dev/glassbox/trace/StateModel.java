@@ -226,13 +226,13 @@ public final class StateModel implements StateCapture {
         while (a != null || b != null) {
             int c = a == null ? 1 : b == null ? -1 : ((Comparable<Object>) a.getKey()).compareTo(b.getKey());
             if (c < 0) {
-                out.add(new Change(path + "/" + JsonDiff.escape(String.valueOf(a.getKey())), null, toTree(a.getValue())));
+                out.add(Change.added(path + "/" + JsonDiff.escape(String.valueOf(a.getKey())), a.getValue()));
                 a = now.hasNext() ? now.next() : null;
             } else if (c > 0) {
                 if (removed == null) {
                     removed = new ArrayList<>();
                 }
-                removed.add(new Change(path + "/" + JsonDiff.escape(String.valueOf(b.getKey())), toTree(b.getValue()), null));
+                removed.add(Change.removed(path + "/" + JsonDiff.escape(String.valueOf(b.getKey())), b.getValue()));
                 b = then.hasNext() ? then.next() : null;
             } else {
                 if (!Objects.equals(a.getValue(), b.getValue())) {
