@@ -30,15 +30,19 @@ final class ProcFs implements Fs {
     }
 
     private SimProcess visible(String name) {
-        try {
-            int n = Integer.parseInt(name);
-            for (SimProcess p : kernel.procList()) {
-                if (p.state != SimProcess.State.DEAD && p.pidIn(pidNs) == n) {
-                    return p;
-                }
+        if (name.isEmpty() || name.length() > 9 || (name.length() > 1 && name.charAt(0) == '0')) {
+            return null; // a PID has at most 7 digits (pid_max 4194304) and, as procfs reads names, no leading zero
+        }
+        for (int i = 0; i < name.length(); i++) {
+            if (name.charAt(i) < '0' || name.charAt(i) > '9') {
+                return null; // a name such as kcore or meminfo: no exception made to find that out
             }
-        } catch (NumberFormatException e) {
-            return null;
+        }
+        int n = Integer.parseInt(name);
+        for (SimProcess p : kernel.procList()) {
+            if (p.state != SimProcess.State.DEAD && p.pidIn(pidNs) == n) {
+                return p;
+            }
         }
         return null;
     }

@@ -292,7 +292,7 @@ final class SimNet implements Net {
         if (!l.kind.equals("loopback")) {
             int ip = Ip.address(cidr);
             // Docker derives a container's MAC address from its IPv4 address; an ipvlan child keeps its parent's.
-            l.mac = l.kind.equals("ipvlan") ? l.mac : String.format("02:42:%02x:%02x:%02x:%02x", ip >>> 24, (ip >>> 16) & 255, (ip >>> 8) & 255, ip & 255);
+            l.mac = l.kind.equals("ipvlan") ? l.mac : dockerMac(ip);
             ns.routes.add(new Sys.Route(Ip.network(cidr), "", ifname, cidr.substring(0, cidr.indexOf('/'))));
         }
     }
@@ -607,5 +607,15 @@ final class SimNet implements Net {
             }
         }
         return out;
+    }
+
+    /** Docker's MAC address for an IPv4 address: 02:42 and the address's four bytes in hex. */
+    static String dockerMac(int ip) {
+        StringBuilder sb = new StringBuilder("02:42");
+        for (int shift = 24; shift >= 0; shift -= 8) {
+            int b = (ip >>> shift) & 255;
+            sb.append(':').append(Character.forDigit(b >> 4, 16)).append(Character.forDigit(b & 15, 16));
+        }
+        return sb.toString();
     }
 }

@@ -131,8 +131,7 @@ final class SimProcesses implements Processes {
             throw new ExecFailure("container init was already started", 126);
         }
         Target t = target(p, spec);
-        String path = shown(p, spec);
-        k.event(ProcessEvents.execve(spec.argv(), path, execve(path, spec.argv())));
+        k.event(ProcessEvents.execve(spec.argv(), t.path(), execve(t.path(), spec.argv())));
         begin(p, spec, t);
         return p.pid;
     }
@@ -158,17 +157,10 @@ final class SimProcesses implements Processes {
             k.reap(p);
             throw f;
         }
-        k.event(ProcessEvents.exec(t.argv(), shown(p, spec), p.nsPid(),
-                "setns(/proc/" + sandbox.pid() + "/ns/{pid,mnt,uts,ipc,net}) ; " + execve(shown(p, spec), spec.argv())));
+        k.event(ProcessEvents.exec(t.argv(), t.path(), p.nsPid(),
+                "setns(/proc/" + sandbox.pid() + "/ns/{pid,mnt,uts,ipc,net}) ; " + execve(t.path(), spec.argv())));
         begin(p, spec, t);
         return p.pid;
-    }
-
-    /** The path execve was given: argv[0] as found on PATH (a script, not its interpreter). */
-    private String shown(SimProcess p, ExecSpec spec) {
-        String name = spec.argv().get(0);
-        String path = name.contains("/") ? name : which(p, name, spec.env());
-        return path == null ? name : path;
     }
 
     private static String execve(String path, List<String> argv) {
@@ -223,6 +215,7 @@ final class SimProcesses implements Processes {
         return Math.min(binarySize / 4, 8L << 20) + (128 << 10);
     }
 
+    /** What execve runs: the program, its name, the path execve was given (argv[0] as found on PATH: a script, not its interpreter), the argv it gets, and the binary's size. */
     record Target(Program program, String name, String path, List<String> argv, long size) {}
 
     /** execve's lookup: PATH search, permission, the sim binary header, or a #! interpreter. */
@@ -263,7 +256,8 @@ final class SimProcesses implements Processes {
             }
             next.add(path);
             next.addAll(argv.subList(1, argv.size()));
-            return resolve(p, next, env, depth + 1);
+            Target interpreter = resolve(p, next, env, depth + 1);
+            return new Target(interpreter.program(), interpreter.name(), path, interpreter.argv(), interpreter.size());
         }
         throw SysError.enoexec();
     }

@@ -58,6 +58,18 @@ class NamespaceModesTest {
     }
 
     @Test
+    void procfsNamesAProcessByItsPidWithoutLeadingZeros() {
+        try (Engine e = Engine.sim()) {
+            ok(e, "docker run -d --name box busybox sleep 300");
+            assertEquals("yes\n", ok(e, "docker exec box sh -c 'test -e /proc/1/cmdline && echo yes'").out());
+            Result r = e.run("docker exec box cat /proc/01/cmdline /proc/+1/cmdline /proc/kcore2");
+            assertEquals("cat: can't open '/proc/01/cmdline': No such file or directory\n"
+                    + "cat: can't open '/proc/+1/cmdline': No such file or directory\n"
+                    + "cat: can't open '/proc/kcore2': No such file or directory\n", r.err());
+        }
+    }
+
+    @Test
     void invalidAndUnsupportedModesAreRefused() {
         try (Engine e = Engine.sim()) {
             ok(e, "docker pull busybox");
