@@ -74,10 +74,24 @@ final class Images {
         this.storage = storage;
     }
 
+    /** Whether {@code hex} can be an image id or its prefix: 12 to 64 lowercase hex digits. */
+    private static boolean isIdPrefix(String hex) {
+        if (hex.length() < 12 || hex.length() > 64) {
+            return false;
+        }
+        for (int i = 0; i < hex.length(); i++) {
+            char c = hex.charAt(i);
+            if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Finds a local image by reference, full id, or id prefix. */
     Optional<Stored> find(String name) {
         String hex = name.startsWith("sha256:") ? name.substring(7) : name;
-        if (hex.matches("[a-f0-9]{12,64}")) {
+        if (isIdPrefix(hex)) {
             for (Stored s : byId.values()) {
                 if (s.image().id().hex().startsWith(hex)) {
                     return Optional.of(s);

@@ -19,10 +19,28 @@ public record ImageRef(String domain, String path, String tag, Digest digest) {
     private static final Pattern WHOLE = Pattern.compile("(.+?)(?::(" + TAG.pattern() + "))?(?:@(sha256:[a-f0-9]{64}))?");
 
     public ImageRef {
-        if (!DOMAIN.matcher(domain).matches() || !PATH.matcher(path).matches()
-                || (tag != null && !TAG.matcher(tag).matches())) {
+        if (!valid(domain, DOMAIN, VALID_DOMAINS) || !valid(path, PATH, VALID_PATHS) || (tag != null && !valid(tag, TAG, VALID_TAGS))) {
             throw DockerException.invalid("invalid reference format");
         }
+    }
+
+    /** Domains, paths and tags found valid before (bounded): the same few are checked at every run. */
+    private static final java.util.Set<String> VALID_DOMAINS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final java.util.Set<String> VALID_PATHS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final java.util.Set<String> VALID_TAGS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    private static boolean valid(String text, Pattern pattern, java.util.Set<String> known) {
+        if (known.contains(text)) {
+            return true;
+        }
+        if (!pattern.matcher(text).matches()) {
+            return false;
+        }
+        if (known.size() >= 4096) {
+            known.clear();
+        }
+        known.add(text);
+        return true;
     }
 
     /** References parsed before, by text: the same few names (nginx, busybox) are parsed at every run. Bounded. */

@@ -63,7 +63,7 @@ final class Masks {
             MountTable.Resolved r = table.resolve("/", p, true);
             if (r.node() != null) {
                 frozen.add(new MountTable.Mount(MountTable.split(p), r.mount().fs, r.rel(), true, r.mount().type, r.mount().source,
-                        r.mount().options.replaceFirst("^rw\\b", "ro")));
+                        MountTable.readOnly(r.mount().options)));
             }
         }
         if (!frozen.isEmpty()) {

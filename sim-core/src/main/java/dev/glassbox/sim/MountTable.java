@@ -68,6 +68,18 @@ final class MountTable {
         }
     }
 
+    /** Mount options made read-only: a leading {@code rw} (a whole word) becomes {@code ro}. */
+    static String readOnly(String options) {
+        if (options.startsWith("rw") && (options.length() == 2 || !isWordChar(options.charAt(2)))) {
+            return "ro" + options.substring(2);
+        }
+        return options;
+    }
+
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
+    }
+
     /** Where a path landed: the mount, the path inside its filesystem, and the node (null if missing). */
     record Resolved(List<String> path, Mount mount, List<String> rel, Node node) {
         String pathString() {

@@ -216,7 +216,7 @@ final class SimMounts implements Mounts {
             MountTable.Mount m = table.mounts().get(i);
             if (m.target.isEmpty()) {
                 table.set(i, new MountTable.Mount(m.target, m.fs, m.fsRoot, true, m.type, m.source,
-                        m.options.replaceFirst("^rw\\b", "ro")));
+                        MountTable.readOnly(m.options)));
                 k.edits.mark(dev.glassbox.trace.StatePart.MOUNTS);
                 return;
             }
