@@ -20,10 +20,12 @@ final class ResolvConf {
     private final List<String> search = new ArrayList<>();
     private final List<String> options = new ArrayList<>();
 
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
     /** The host's file as text (empty when it has none). */
     ResolvConf(String hostFile) {
         for (String line : hostFile.split("\n")) {
-            String[] f = line.trim().split("\\s+");
+            String[] f = SPACES.split(line.trim());
             if (f.length < 2 || f[0].startsWith("#") || f[0].startsWith(";")) {
                 continue;
             }

@@ -190,7 +190,9 @@ final class MountTable {
     /** The path inside {@code m}'s filesystem of the first {@code depth} components of {@code path}. */
     private static List<String> rel(Mount m, List<String> path, int depth) {
         List<String> rel = new ArrayList<>(m.fsRoot.size() + depth - m.target.size());
-        rel.addAll(m.fsRoot);
+        for (int i = 0; i < m.fsRoot.size(); i++) { // most mounts show their filesystem's root: then nothing to copy
+            rel.add(m.fsRoot.get(i));
+        }
         for (int i = m.target.size(); i < depth; i++) {
             rel.add(path.get(i));
         }

@@ -13,6 +13,8 @@ import java.util.Set;
 
 /** nginx.conf: directives and blocks, include globs, and the few settings this nginx acts on. */
 final class NginxConf {
+    private static final java.util.regex.Pattern DIGITS = java.util.regex.Pattern.compile("\\d+");
+
     /** A configuration error, worded as nginx's [emerg] message. */
     static final class Invalid extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -185,7 +187,7 @@ final class NginxConf {
                 case "error_page" -> {
                     String uri = d.args().get(d.args().size() - 1);
                     for (String code : d.args().subList(0, d.args().size() - 1)) {
-                        if (code.matches("\\d+")) {
+                        if (DIGITS.matcher(code).matches()) {
                             errorPages.put(Integer.parseInt(code), uri);
                         }
                     }

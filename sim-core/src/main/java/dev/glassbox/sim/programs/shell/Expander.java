@@ -4,7 +4,6 @@ import dev.glassbox.sim.programs.Globs;
 import dev.glassbox.sim.programs.Users;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Word expansion: tilde, parameters, command substitution, arithmetic, field splitting, pathnames, quote removal. */
@@ -230,7 +229,35 @@ final class Expander {
         }
     }
 
-    private static final Pattern BRACE = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[#?$!@*-])(.*)", Pattern.DOTALL);
+
+    /**
+     * Where the parameter's name ends in {@code ${inner}}: a name ([A-Za-z_][A-Za-z0-9_]*), a number, or one of
+     * {@code # ? $ ! @ * -}; 0 when none starts it.
+     */
+    static int nameEnd(String inner) {
+        if (inner.isEmpty()) {
+            return 0;
+        }
+        char c = inner.charAt(0);
+        int i = 1;
+        if (c == '_' || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) {
+            while (i < inner.length() && isNameChar(inner.charAt(i))) {
+                i++;
+            }
+            return i;
+        }
+        if (c >= '0' && c <= '9') {
+            while (i < inner.length() && inner.charAt(i) >= '0' && inner.charAt(i) <= '9') {
+                i++;
+            }
+            return i;
+        }
+        return "#?$!@*-".indexOf(c) >= 0 ? 1 : 0;
+    }
+
+    private static boolean isNameChar(char c) {
+        return c == '_' || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    }
 
     private void brace(String inner, Fields f, boolean quoted, boolean split) {
         if (inner.length() > 1 && inner.startsWith("#")) {
@@ -239,13 +266,13 @@ final class Expander {
             emit(f, Integer.toString(len), quoted, split);
             return;
         }
-        Matcher m = BRACE.matcher(inner);
-        if (!m.matches()) {
+        int cut = nameEnd(inner);
+        if (cut == 0) {
             sh.error(null, "${" + inner + "}: bad substitution");
             throw new Flow.Exit(2);
         }
-        String name = m.group(1);
-        String op = m.group(2);
+        String name = inner.substring(0, cut);
+        String op = inner.substring(cut);
         if ((name.equals("@") || name.equals("*")) && op.isEmpty()) {
             params(name.equals("@"), f, quoted, split);
             return;
