@@ -221,18 +221,7 @@ final class MountTable {
     }
 
     static ArrayList<String> split(String path) {
-        ArrayList<String> out = new ArrayList<>();
-        int n = path.length();
-        int i = 0;
-        while (i < n) {
-            int slash = path.indexOf('/', i);
-            int end = slash < 0 ? n : slash;
-            if (end > i) {
-                out.add(path.substring(i, end));
-            }
-            i = end + 1;
-        }
-        return out;
+        return Sys.pathNames(path);
     }
 
     /**

@@ -114,6 +114,23 @@ public interface Sys {
     long timeMillis();
 
     // ---- files (paths relative to the cwd; the process's mount namespace and root apply)
+
+    /** The names between a path's slashes, as the kernel walks them (no empty ones: {@code //} is one slash). */
+    static java.util.ArrayList<String> pathNames(String path) {
+        java.util.ArrayList<String> out = new java.util.ArrayList<>();
+        int n = path.length();
+        int i = 0;
+        while (i < n) {
+            int slash = path.indexOf('/', i);
+            int end = slash < 0 ? n : slash;
+            if (end > i) {
+                out.add(path.substring(i, end));
+            }
+            i = end + 1;
+        }
+        return out;
+    }
+
     byte[] read(String path);
     /** read(2) of at most {@code max} bytes from the start: how head -c reads endless devices such as /dev/zero. */
     default byte[] read(String path, long max) {

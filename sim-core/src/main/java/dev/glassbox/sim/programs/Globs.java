@@ -100,27 +100,11 @@ public final class Globs {
         return p;
     }
 
-    /** The non-empty names between slashes. */
-    private static List<String> components(String pattern) {
-        List<String> out = new ArrayList<>();
-        int n = pattern.length();
-        int i = 0;
-        while (i < n) {
-            int slash = pattern.indexOf('/', i);
-            int end = slash < 0 ? n : slash;
-            if (end > i) {
-                out.add(pattern.substring(i, end));
-            }
-            i = end + 1;
-        }
-        return out;
-    }
-
     /** Pathname expansion: the sorted matching paths, or an empty list when nothing matches. */
     public static List<String> expand(Sys sys, String pattern) {
         List<String> found = new ArrayList<>();
         boolean absolute = pattern.startsWith("/");
-        List<String> parts = components(pattern);
+        List<String> parts = Sys.pathNames(pattern);
         List<String> current = new ArrayList<>();
         current.add(absolute ? "/" : "");
         for (String part : parts) {
@@ -170,7 +154,7 @@ public final class Globs {
      */
     public static boolean standsForItself(String pattern, String text) {
         String joined = pattern.startsWith("/") ? "/" : "";
-        for (String part : components(pattern)) {
+        for (String part : Sys.pathNames(pattern)) {
             if (hasMeta(part) && !matchesOnlyItself(part)) {
                 return false;
             }
