@@ -91,10 +91,8 @@ final class MountTable {
     private final List<Mount> readOnlyMounts = java.util.Collections.unmodifiableList(mounts);
     /** Counts the changes to the list: what the traced state showed of this table is kept while it stays (see StateView). */
     private int version;
-    /** The traced state's view of this table's mounts (StateView's), and the versions of this table and the host's it was made at. */
+    /** The traced state's view of this table's mounts, kept by StateView with the versions it was read at. */
     Object shown;
-    int shownVersion = -1;
-    int shownHostVersion = -1;
 
     /** The mounts in the order they were made, to read. */
     List<Mount> mounts() {

@@ -161,64 +161,56 @@ final class StateView {
      */
     static Map<MountKey, KernelState.Mount> mounts(SimKernel k) {
         Namespaces.Mnt host = k.hostNs.mnt();
-        int hostVersion = host.table.version();
+        java.util.function.Supplier<java.util.Set<MountTable.Mount>> hostMounts = new dev.glassbox.registry.Lazy<>(() -> {
+            java.util.Set<MountTable.Mount> all = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            all.addAll(host.table.mounts());
+            return all;
+        });
         List<Run> runs = new ArrayList<>();
-        runs.add(run(host, hostVersion, "", held -> {
-            Map<MountKey, KernelState.Mount> shown = new TreeMap<>();
-            for (MountTable.Mount m : host.table.mounts()) {
-                if (m.type.equals("overlay")) {
-                    shown(shown, m, host.inode, "");
-                }
-            }
-            return shown;
-        }));
+        runs.add(run(host, host, hostMounts));
         java.util.Set<MountTable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         seen.add(host.table);
-        java.util.Set<MountTable.Mount>[] hostMounts = new java.util.Set[1];
         for (Namespaces.Set s : k.sandboxes.values()) {
-            Namespaces.Mnt mnt = s.mnt();
-            if (!seen.add(mnt.table)) {
-                continue;
+            if (seen.add(s.mnt().table)) {
+                runs.add(run(s.mnt(), host, hostMounts));
             }
-            runs.add(run(mnt, hostVersion, mnt.key(), held -> {
-                if (hostMounts[0] == null) {
-                    hostMounts[0] = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-                    hostMounts[0].addAll(host.table.mounts());
-                }
-                Map<MountKey, KernelState.Mount> shown = new TreeMap<>();
-                for (MountTable.Mount m : mnt.table.mounts()) {
-                    if (hostMounts[0].contains(m)) {
-                        held[0] = true;
-                    } else if (m.target.isEmpty() || !m.type.equals("ext4")) {
-                        shown(shown, m, mnt.inode, mnt.key());
-                    }
-                }
-                return shown;
-            }));
         }
         return joined(runs);
     }
 
     /**
-     * A mount table's mounts as the state shows them, in key order, under their namespace's {@code prefix}: kept on the
-     * table while it stays as it was, and, when it still held some of the host's mounts (a new container's copy before
-     * pivot_root), while the host's stays too. (The host's table never takes a mount object from another table, so a
-     * table holding none of the host's mounts does not depend on it.)
+     * A mount table's mounts as the state shows them, in key order, under their namespace's {@code prefix}, with the
+     * versions of the table and of the host's table they were read at. The run is kept on the table while the table
+     * stays as it was, and, when it still held some of the host's mounts (a new container's copy before pivot_root),
+     * while the host's stays too. (The host's table never takes a mount object from another table, so a table holding
+     * none of the host's mounts does not depend on it.)
      */
-    private record Run(String prefix, Object[] keys, Object[] values, boolean holdsHostMounts) {}
+    private record Run(String prefix, Object[] keys, Object[] values, boolean holdsHostMounts, int version, int hostVersion) {}
 
-    private static Run run(Namespaces.Mnt mnt, int hostVersion, String prefix,
-            java.util.function.Function<boolean[], Map<MountKey, KernelState.Mount>> read) {
+    /** The host's overlay mounts; for a container's table, its mounts but its ext4 binds and the host's it still holds. */
+    private static Run run(Namespaces.Mnt mnt, Namespaces.Mnt host, java.util.function.Supplier<java.util.Set<MountTable.Mount>> hostMounts) {
         MountTable t = mnt.table;
-        if (t.shown instanceof Run r && t.shownVersion == t.version() && (!r.holdsHostMounts() || t.shownHostVersion == hostVersion)) {
+        int hostVersion = host.table.version();
+        if (t.shown instanceof Run r && r.version() == t.version() && (!r.holdsHostMounts() || r.hostVersion() == hostVersion)) {
             return r;
         }
-        boolean[] held = new boolean[1];
-        Map<MountKey, KernelState.Mount> shown = read.apply(held);
-        Run r = new Run(prefix, shown.keySet().toArray(), shown.values().toArray(), held[0]);
+        boolean isHost = mnt == host;
+        String prefix = isHost ? "" : mnt.key();
+        Map<MountKey, KernelState.Mount> shown = new TreeMap<>();
+        boolean held = false;
+        for (MountTable.Mount m : t.mounts()) {
+            if (isHost) {
+                if (m.type.equals("overlay")) {
+                    shown(shown, m, mnt.inode, prefix);
+                }
+            } else if (hostMounts.get().contains(m)) {
+                held = true;
+            } else if (m.target.isEmpty() || !m.type.equals("ext4")) {
+                shown(shown, m, mnt.inode, prefix);
+            }
+        }
+        Run r = new Run(prefix, shown.keySet().toArray(), shown.values().toArray(), held, t.version(), hostVersion);
         t.shown = r;
-        t.shownVersion = t.version();
-        t.shownHostVersion = hostVersion;
         return r;
     }
 

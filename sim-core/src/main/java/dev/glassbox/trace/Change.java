@@ -24,10 +24,11 @@ public final class Change {
     private Object after;
 
     public Change(String path, JsonNode before, JsonNode after) {
-        this(path, before == null ? ABSENT : before, after == null ? ABSENT : after, true);
+        this(path, before == null ? ABSENT : before, after == null ? (Object) ABSENT : after);
     }
 
-    private Change(String path, Object before, Object after, boolean checked) {
+    /** Each side a JsonNode, a {@link Value} or {@link #ABSENT}. */
+    private Change(String path, Object before, Object after) {
         this.path = Objects.requireNonNull(path, "path");
         if (before == ABSENT && after == ABSENT) {
             throw new IllegalArgumentException("a change needs a before or an after value: " + path);
@@ -38,17 +39,17 @@ public final class Change {
 
     /** A path added with this value (as the state holds it). */
     static Change added(String path, Object value) {
-        return new Change(path, ABSENT, new Value(value), true);
+        return new Change(path, ABSENT, new Value(value));
     }
 
     /** A path removed that held this value. */
     static Change removed(String path, Object value) {
-        return new Change(path, new Value(value), ABSENT, true);
+        return new Change(path, new Value(value), ABSENT);
     }
 
     /** A path whose value went from one to the other (which differ as JSON). */
     static Change replaced(String path, Object was, Object now) {
-        return new Change(path, new Value(was), new Value(now), true);
+        return new Change(path, new Value(was), new Value(now));
     }
 
     public String path() {
@@ -74,7 +75,7 @@ public final class Change {
     }
 
     public synchronized Change inverse() {
-        return new Change(path, after, before, true);
+        return new Change(path, after, before);
     }
 
     @Override

@@ -27,15 +27,12 @@ final class StateDiff {
     private record Member(String name, Method accessor) {}
 
     static void diff(String path, Object a, Object b, List<Change> out) {
-        if (a == b) {
+        if (a == b || Objects.equals(a, b)) { // equal values are equal JSON
             return;
         }
         if (a instanceof Record ra && b != null && a.getClass() == b.getClass()) { // the same names on both sides
             Member[] ms = members(ra);
             if (ms != null) {
-                if (a.equals(b)) {
-                    return;
-                }
                 try {
                     for (Member m : ms) {
                         diff(path + "/" + JsonDiff.escape(m.name()), m.accessor().invoke(a), m.accessor().invoke(b), out);
@@ -47,38 +44,49 @@ final class StateDiff {
             }
         }
         if (scalar(a) && scalar(b) && (a == null || b == null || a.getClass() == b.getClass())) { // unequal: unequal JSON
-            if (!Objects.equals(a, b)) {
-                out.add(Change.replaced(path, a, b));
-            }
+            out.add(Change.replaced(path, a, b));
             return;
         }
         SortedMap<String, Object> ma = members(a);
         SortedMap<String, Object> mb = ma == null ? null : members(b);
         if (ma == null || mb == null) {
-            if (!Objects.equals(a, b)) {
-                JsonDiff.diff(path, StateJson.tree(a), StateJson.tree(b), out);
-            }
+            JsonDiff.diff(path, StateJson.tree(a), StateJson.tree(b), out);
             return;
         }
-        if (Objects.equals(a, b)) {
-            return;
-        }
-        var ia = ma.entrySet().iterator();
-        var ib = mb.entrySet().iterator();
-        Map.Entry<String, Object> x = ia.hasNext() ? ia.next() : null;
-        Map.Entry<String, Object> y = ib.hasNext() ? ib.next() : null;
-        while (x != null || y != null) {
-            int c = x == null ? 1 : y == null ? -1 : x.getKey().compareTo(y.getKey());
+        sideBySide(mb, ma, (name, now) -> out.add(Change.added(path + "/" + JsonDiff.escape(name.toString()), now)),
+                (name, was) -> out.add(Change.removed(path + "/" + JsonDiff.escape(name.toString()), was)),
+                (name, now, was) -> diff(path + "/" + JsonDiff.escape(name.toString()), was, now, out));
+    }
+
+    /** What a side-by-side walk finds under a key on both sides. */
+    @FunctionalInterface
+    interface Both {
+        void found(Object key, Object now, Object was);
+    }
+
+    /**
+     * One walk through two maps in their keys' natural order, side by side: each key only in {@code now}, only in
+     * {@code was}, or in both, in key order.
+     */
+    @SuppressWarnings("unchecked")
+    static void sideBySide(SortedMap<?, ?> now, SortedMap<?, ?> was, java.util.function.BiConsumer<Object, Object> onlyNow,
+            java.util.function.BiConsumer<Object, Object> onlyWas, Both both) {
+        var in = now.entrySet().iterator();
+        var out = was.entrySet().iterator();
+        Map.Entry<?, ?> a = in.hasNext() ? in.next() : null;
+        Map.Entry<?, ?> b = out.hasNext() ? out.next() : null;
+        while (a != null || b != null) {
+            int c = a == null ? 1 : b == null ? -1 : ((Comparable<Object>) a.getKey()).compareTo(b.getKey());
             if (c < 0) {
-                out.add(Change.removed(path + "/" + JsonDiff.escape(x.getKey()), x.getValue()));
-                x = ia.hasNext() ? ia.next() : null;
+                onlyNow.accept(a.getKey(), a.getValue());
+                a = in.hasNext() ? in.next() : null;
             } else if (c > 0) {
-                out.add(Change.added(path + "/" + JsonDiff.escape(y.getKey()), y.getValue()));
-                y = ib.hasNext() ? ib.next() : null;
+                onlyWas.accept(b.getKey(), b.getValue());
+                b = out.hasNext() ? out.next() : null;
             } else {
-                diff(path + "/" + JsonDiff.escape(x.getKey()), x.getValue(), y.getValue(), out);
-                x = ia.hasNext() ? ia.next() : null;
-                y = ib.hasNext() ? ib.next() : null;
+                both.found(a.getKey(), a.getValue(), b.getValue());
+                a = in.hasNext() ? in.next() : null;
+                b = out.hasNext() ? out.next() : null;
             }
         }
     }
@@ -88,10 +96,13 @@ final class StateDiff {
         return v == null || v instanceof String || v instanceof Integer || v instanceof Long || v instanceof Boolean || v instanceof Enum<?>;
     }
 
+    /** What {@link #MEMBERS} holds for a record whose JSON is Jackson's. */
+    private static final Member[] JACKSON = new Member[0];
+
     /** A record's components sorted by JSON name, or null when its JSON is Jackson's (see StateJson). */
     private static Member[] members(Record r) {
         Member[] ms = MEMBERS.computeIfAbsent(r.getClass(), t -> sorted(StateJson.recordAccessors(r)));
-        return ms.length == 0 && StateJson.recordAccessors(r) == null ? null : ms;
+        return ms == JACKSON ? null : ms;
     }
 
     /** A map's or a record's members by JSON name, in that name's order; null for a value JSON shows as no object. */
@@ -121,7 +132,7 @@ final class StateDiff {
 
     private static Member[] sorted(Method[] accessors) {
         if (accessors == null) {
-            return new Member[0];
+            return JACKSON;
         }
         return Arrays.stream(accessors).map(m -> new Member(m.getName(), m)).sorted(Comparator.comparing(Member::name))
                 .toArray(Member[]::new);

@@ -216,35 +216,12 @@ public final class StateModel implements StateCapture {
      * through both maps side by side (a part of a few hundred objects, of which a step changed one or two). Additions
      * and replacements come in key order, then removals.
      */
-    @SuppressWarnings("unchecked")
     private static void keyed(String path, SortedMap<?, ?> map, SortedMap<?, ?> was, List<Change> out) {
-        var now = map.entrySet().iterator();
-        var then = was.entrySet().iterator();
-        Map.Entry<?, ?> a = now.hasNext() ? now.next() : null;
-        Map.Entry<?, ?> b = then.hasNext() ? then.next() : null;
-        List<Change> removed = null;
-        while (a != null || b != null) {
-            int c = a == null ? 1 : b == null ? -1 : ((Comparable<Object>) a.getKey()).compareTo(b.getKey());
-            if (c < 0) {
-                out.add(Change.added(path + "/" + JsonDiff.escape(String.valueOf(a.getKey())), a.getValue()));
-                a = now.hasNext() ? now.next() : null;
-            } else if (c > 0) {
-                if (removed == null) {
-                    removed = new ArrayList<>();
-                }
-                removed.add(Change.removed(path + "/" + JsonDiff.escape(String.valueOf(b.getKey())), b.getValue()));
-                b = then.hasNext() ? then.next() : null;
-            } else {
-                if (!Objects.equals(a.getValue(), b.getValue())) {
-                    StateDiff.diff(path + "/" + JsonDiff.escape(String.valueOf(a.getKey())), b.getValue(), a.getValue(), out);
-                }
-                a = now.hasNext() ? now.next() : null;
-                b = then.hasNext() ? then.next() : null;
-            }
-        }
-        if (removed != null) {
-            out.addAll(removed);
-        }
+        List<Change> removed = new ArrayList<>(0);
+        StateDiff.sideBySide(map, was, (key, now) -> out.add(Change.added(path + "/" + JsonDiff.escape(String.valueOf(key)), now)),
+                (key, then) -> removed.add(Change.removed(path + "/" + JsonDiff.escape(String.valueOf(key)), then)),
+                (key, now, then) -> StateDiff.diff(path + "/" + JsonDiff.escape(String.valueOf(key)), then, now, out));
+        out.addAll(removed);
     }
 
     /**

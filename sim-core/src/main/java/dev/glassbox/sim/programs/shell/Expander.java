@@ -22,7 +22,7 @@ final class Expander {
             scan(w, f, true, true);
             f.finish();
             for (Field field : f.done) {
-                boolean pattern = field.glob() && !Globs.standsForItself(field.pattern(), field.text());
+                boolean pattern = field.pattern() != null && !Globs.standsForItself(field.pattern(), field.text());
                 List<String> matches = pattern ? Globs.expand(sh.sys, field.pattern()) : List.of();
                 if (matches.isEmpty()) {
                     out.add(field.text());
@@ -358,8 +358,8 @@ final class Expander {
         }
     }
 
-    /** A finished field: its text, and its glob pattern (quoted parts escaped) when it has unquoted metacharacters. */
-    private record Field(String text, String pattern, boolean glob) {}
+    /** A finished field: its text, and its glob pattern (quoted parts escaped) when it has unquoted metacharacters, else null. */
+    private record Field(String text, String pattern) {}
 
     /** Fields being built: each keeps its text and its glob pattern (quoted parts escaped). */
     private static final class Fields {
@@ -406,7 +406,7 @@ final class Expander {
 
         void end(boolean force) {
             if (force || keep || text.length() > 0) {
-                done.add(new Field(text.toString(), glob ? pat.toString() : null, glob));
+                done.add(new Field(text.toString(), glob ? pat.toString() : null));
             }
             text = new StringBuilder();
             pat = new StringBuilder();
