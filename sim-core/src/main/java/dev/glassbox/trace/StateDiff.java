@@ -55,7 +55,11 @@ final class StateDiff {
         }
         sideBySide(mb, ma, (name, now) -> out.add(Change.added(path + "/" + JsonDiff.escape(name.toString()), now)),
                 (name, was) -> out.add(Change.removed(path + "/" + JsonDiff.escape(name.toString()), was)),
-                (name, now, was) -> diff(path + "/" + JsonDiff.escape(name.toString()), was, now, out));
+                (name, now, was) -> {
+                    if (!Objects.equals(now, was)) {
+                        diff(path + "/" + JsonDiff.escape(name.toString()), was, now, out);
+                    }
+                });
     }
 
     /** What a side-by-side walk finds under a key on both sides. */

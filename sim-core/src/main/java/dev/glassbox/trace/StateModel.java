@@ -220,7 +220,11 @@ public final class StateModel implements StateCapture {
         List<Change> removed = new ArrayList<>(0);
         StateDiff.sideBySide(map, was, (key, now) -> out.add(Change.added(path + "/" + JsonDiff.escape(String.valueOf(key)), now)),
                 (key, then) -> removed.add(Change.removed(path + "/" + JsonDiff.escape(String.valueOf(key)), then)),
-                (key, now, then) -> StateDiff.diff(path + "/" + JsonDiff.escape(String.valueOf(key)), then, now, out));
+                (key, now, then) -> {
+                    if (!Objects.equals(now, then)) { // most are: no path is made for them
+                        StateDiff.diff(path + "/" + JsonDiff.escape(String.valueOf(key)), then, now, out);
+                    }
+                });
         out.addAll(removed);
     }
 
