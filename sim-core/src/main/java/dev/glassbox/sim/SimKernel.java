@@ -245,6 +245,11 @@ public final class SimKernel implements Kernel {
         scheduler.wakeups = 0;
     }
 
+    /** Units of work this kernel's processes did since the current command began (a shell command, a write: see SimProcess.tick). */
+    public long commandWork() {
+        return scheduler.work;
+    }
+
     public void hostTag(java.util.function.Supplier<String> tag) {
         this.hostTag = tag;
     }

@@ -5,7 +5,7 @@ import java.time.Duration;
 /**
  * What one browser session may use, so one student cannot slow the server for the others: how many
  * containers and processes its engine holds, how fast it sends commands, what share of one processor its
- * long commands (over 250 ms) take on average (bursts of {@link #CPU_BURST_MILLIS}: {@link WorkBudget}), how many bytes of command history it
+ * long or busy commands (over 250 ms, or 50,000 units of process work) take on average (bursts of {@link #CPU_BURST_MILLIS}: {@link WorkBudget}), how many bytes of command history it
  * stores, and how long it may sit idle before it is forgotten.
  */
 public record Limits(int containers, int processes, double commandsPerSecond, int commandBurst,

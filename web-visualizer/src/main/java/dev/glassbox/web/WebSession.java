@@ -140,7 +140,7 @@ final class WebSession implements Watched {
             lines.add(line);
             return o;
         } finally {
-            work.charge((System.nanoTime() - t0) / 1e6);
+            work.charge((System.nanoTime() - t0) / 1e6, engine.commandWork());
         }
     }
 
@@ -263,6 +263,11 @@ final class WebSession implements Watched {
             }
         }
         return out;
+    }
+
+    /** The work the session's last command had its processes do (what {@link WorkBudget} charges on besides time). */
+    synchronized long commandWork() {
+        return engine.commandWork();
     }
 
     @Override

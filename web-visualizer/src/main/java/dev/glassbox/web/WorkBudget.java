@@ -6,15 +6,22 @@ import java.util.function.LongSupplier;
 /**
  * The processor time one session's commands may take: bursts of {@code burstMillis}, then {@code share} of
  * one processor on average. A command is charged once it is done (a command is never stopped half way: the
- * sim kernel already kills a runaway) the whole time it took if that is over {@link #FREE_MILLIS}; the session's next
- * command waits, refused in one line, until the debt is paid back. So a student running loops back to back
- * takes a small share of the machine, not a whole processor, and the other sessions keep their latency.
+ * sim kernel already kills a runaway) the whole time it took if that is over {@link #FREE_MILLIS}, or if its
+ * processes did more than {@link #FREE_WORK} units of work; the session's next command waits, refused in one line,
+ * until the debt is paid back. So a student running loops back to back takes a small share of the machine, not a
+ * whole processor, and the other sessions keep their latency. The work count is what makes a loop pay on a fast,
+ * quiet machine too, where a loop killed at the runaway limit can end well within {@link #FREE_MILLIS}.
  * The time is the command's elapsed time, not its thread's processor time: the sim kernel's processes run
  * on threads of their own, one at a time, so the elapsed time is what the command held the engine.
  */
 final class WorkBudget {
     /** What a command may take without being charged at all: any usual command, also on a busy server. */
     static final double FREE_MILLIS = 250;
+    /**
+     * The processes' work a command may do without being charged: a shell loop of some ten thousand rounds. Ordinary
+     * commands do a few dozen units (nginx's entrypoint and start, detached, about 35); the runaway limit is 2,000,000.
+     */
+    static final long FREE_WORK = 50_000;
 
     private final double share;
     private final double burstMillis;
@@ -37,9 +44,9 @@ final class WorkBudget {
         }
     }
 
-    /** Charges a command that took {@code took} milliseconds. */
-    void charge(double took) {
-        if (took > FREE_MILLIS) {
+    /** Charges a command that took {@code took} milliseconds and whose processes did {@code work} units of work. */
+    void charge(double took, long work) {
+        if (took > FREE_MILLIS || work > FREE_WORK) {
             millis.charge(took);
         }
     }
