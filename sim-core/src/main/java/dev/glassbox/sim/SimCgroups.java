@@ -235,19 +235,38 @@ final class SimCgroups implements Cgroups {
         kernel.edits.mark(dev.glassbox.trace.StatePart.CGROUPS);
     }
 
+    /** The cgroups as the traced state last showed them (the same map while none changed). */
+    private final dev.glassbox.trace.SortedArrayMap.Kept<String, KernelState.Cgroup> shown = new dev.glassbox.trace.SortedArrayMap.Kept<>();
+
     Map<String, KernelState.Cgroup> state() {
-        Map<String, KernelState.Cgroup> out = new TreeMap<>();
+        dev.glassbox.trace.SortedArrayMap.Kept<String, KernelState.Cgroup> out = shown;
         for (Group g : groups.values()) {
-            List<Integer> pids = new ArrayList<>();
-            for (SimProcess p : g.procs) {
-                pids.add(p.pid);
-            }
-            KernelState.Cgroup v = new KernelState.Cgroup(g.path, g.limits, g.stats(), pids, g.frozen);
-            if (!v.equals(g.view)) { // kept while unchanged: shared by the trace's states
-                g.view = new KernelState.Cgroup(g.path, g.limits, v.stats(), List.copyOf(pids), g.frozen);
+            if (!shownAsIs(g)) { // the view is kept while unchanged: shared by the trace's states
+                List<Integer> pids = new ArrayList<>();
+                for (SimProcess p : g.procs) {
+                    pids.add(p.pid);
+                }
+                g.view = new KernelState.Cgroup(g.path, g.limits, g.stats(), List.copyOf(pids), g.frozen);
             }
             out.put(g.path, g.view);
         }
-        return out;
+        return out.done();
+    }
+
+    /** Whether the group's kept view still shows it (checked field by field, without making a view to compare). */
+    private static boolean shownAsIs(Group g) {
+        KernelState.Cgroup v = g.view;
+        if (v == null || v.frozen() != g.frozen || !v.limits().equals(g.limits) || v.procs().size() != g.procs.size()) {
+            return false;
+        }
+        int i = 0;
+        for (SimProcess p : g.procs) {
+            if (v.procs().get(i++) != p.pid) {
+                return false;
+            }
+        }
+        CgroupStats s = v.stats();
+        return s.memoryBytes() == g.memory() && s.cpuUsageMicros() == g.cpuMicros && s.oomKills() == g.oomKills
+                && s.memoryLimit() == g.limits.memoryBytes() && s.pidsLimit() == g.limits.pidsMax() && s.pids() == g.procs.size();
     }
 }

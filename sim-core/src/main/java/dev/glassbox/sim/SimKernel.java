@@ -258,6 +258,11 @@ public final class SimKernel implements Kernel {
         return nextNs++;
     }
 
+    /** The processes in the order of their PIDs, to read (not to change the process table while walking it). */
+    java.util.Collection<SimProcess> processesByPid() {
+        return java.util.Collections.unmodifiableCollection(procs.values());
+    }
+
     List<SimProcess> procList() {
         return new ArrayList<>(procs.values());
     }

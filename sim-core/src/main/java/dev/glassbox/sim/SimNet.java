@@ -16,8 +16,10 @@ import java.io.ByteArrayOutputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -29,6 +31,8 @@ final class SimNet implements Net {
     static final class NetNs extends Namespaces.Ns {
         final TreeMap<String, Link> links = new TreeMap<>();
         final List<Sys.Route> routes = new ArrayList<>();
+        /** How the traced state last showed the routes (see StateView.routes). */
+        StateView.RouteViews routesShown;
         final TreeMap<Integer, Socket> listeners = new TreeMap<>();
         int nextIndex = 1;
 
@@ -593,19 +597,36 @@ final class SimNet implements Net {
         return out;
     }
 
+    /** The links as the traced state last showed them (the same map while none changed). */
+    private final dev.glassbox.trace.SortedArrayMap.Kept<String, KernelState.Link> shown = new dev.glassbox.trace.SortedArrayMap.Kept<>();
+
     Map<String, KernelState.Link> state() {
-        Map<String, KernelState.Link> out = new TreeMap<>();
-        for (NetNs ns : kernel.netNamespaces()) {
+        dev.glassbox.trace.SortedArrayMap.Kept<String, KernelState.Link> out = shown;
+        for (NetNs ns : inKeyOrder(kernel.netNamespaces())) {
             for (Link l : ns.links.values()) {
-                KernelState.Link v = new KernelState.Link(l.name, ns.inode, l.kind, l.master == null ? null : l.master.name,
-                        l.peer != null ? l.peer.name : l.lower != null ? l.lower.name : null, l.mac, l.up, l.addresses);
-                if (!v.equals(l.view)) { // kept while unchanged: shared by the trace's states
-                    l.viewKey = (ns == host ? "" : ns.inode + ":") + l.name;
-                    l.view = new KernelState.Link(v.name(), v.netns(), v.kind(), v.master(), v.peer(), v.mac(), v.up(), List.copyOf(l.addresses));
+                String master = l.master == null ? null : l.master.name;
+                String peer = l.peer != null ? l.peer.name : l.lower != null ? l.lower.name : null;
+                KernelState.Link v = l.view;
+                if (v == null || !v.name().equals(l.name) || v.netns() != ns.inode || !v.kind().equals(l.kind) || !Objects.equals(v.master(), master)
+                        || !Objects.equals(v.peer(), peer) || !Objects.equals(v.mac(), l.mac) || v.up() != l.up || !v.addresses().equals(l.addresses)) {
+                    l.viewKey = (ns == host ? "" : ns.inode + ":") + l.name; // the view is kept while unchanged: shared by the trace's states
+                    l.view = new KernelState.Link(l.name, ns.inode, l.kind, master, peer, l.mac, l.up, List.copyOf(l.addresses));
                 }
                 out.put(l.viewKey, l.view);
             }
         }
+        return out.done();
+    }
+
+    /**
+     * The network namespaces in the order their links' keys sort in, so that the state's map is made without sorting:
+     * a container's, by inode ({@code 4026532001:eth0}), before the host's, whose links are keyed by name alone.
+     */
+    private List<NetNs> inKeyOrder(List<NetNs> all) {
+        List<NetNs> out = new ArrayList<>(all);
+        out.remove(host);
+        out.sort(Comparator.comparing(ns -> Long.toString(ns.inode)));
+        out.add(host);
         return out;
     }
 

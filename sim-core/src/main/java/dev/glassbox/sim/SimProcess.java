@@ -24,6 +24,8 @@ final class SimProcess {
 
     final SimKernel kernel;
     final int pid;
+    /** How the traced state last showed this process (see StateView.processes). */
+    StateView.Seen seen;
     final Namespaces.Set ns;
     /** PIDs from the host's PID namespace down to the process's own. */
     final List<Integer> nsPids;

@@ -1,8 +1,10 @@
 package dev.glassbox.sim;
 
 import dev.glassbox.kernel.KernelState;
+import dev.glassbox.kernel.NsType;
 import dev.glassbox.kernel.NatRule;
 import dev.glassbox.kernel.ProcessInfo;
+import dev.glassbox.trace.SortedArrayMap;
 import dev.glassbox.trace.StatePart;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,37 +42,34 @@ final class StateView {
     }
 
     static Map<String, ProcessInfo> processes(SimKernel k) {
-        Map<String, ProcessInfo> processes = new TreeMap<>();
-        Map<SimProcess, Seen> was = k.viewCache.processes;
-        Map<SimProcess, Seen> now = new java.util.IdentityHashMap<>();
-        for (SimProcess p : k.procList()) {
+        SortedArrayMap.Kept<String, ProcessInfo> processes = k.viewCache.processMap;
+        for (SimProcess p : k.processesByPid()) {
             if (p.state != SimProcess.State.DEAD) {
-                Seen seen = was.get(p);
+                Seen seen = p.seen;
                 if (seen == null || !seen.still(p)) {
-                    seen = new Seen(p);
+                    p.seen = seen = new Seen(p);
                 }
-                now.put(p, seen);
                 processes.put(seen.key, seen.info);
             }
         }
-        k.viewCache.processes = now;
-        return processes;
+        return processes.done();
     }
 
     /**
-     * What the last read of the state made of the processes, reused while they are unchanged, so that a read of a
-     * part mostly finds the same objects (and the trace's comparison stops at the first ==). Mounts, namespaces, links
-     * and cgroups keep theirs on themselves.
+     * The maps the last reads of the processes and routes made, reused while they are unchanged, so that the trace's
+     * comparison of two reads stops at the first == (each process keeps its own view, as mounts, namespaces, links
+     * and cgroups do).
      */
     static final class Cache {
-        Map<SimProcess, Seen> processes = new java.util.IdentityHashMap<>();
+        final SortedArrayMap.Kept<String, ProcessInfo> processMap = new SortedArrayMap.Kept<>();
+        final SortedArrayMap.Kept<String, String> routeMap = new SortedArrayMap.Kept<>();
         /** How many times the namespaces were read (see Ns.countedAt), and their order (see namespaces). */
         int namespaceReads;
         NamespaceOrder namespaceOrder;
     }
 
-    /** A process as last read, with the fields its view comes from. */
-    private static final class Seen {
+    /** A process as last read, with the fields its view comes from (kept on the process). */
+    static final class Seen {
         final String key;
         final ProcessInfo info;
         final List<String> argv;
@@ -112,18 +111,20 @@ final class StateView {
      */
     static Map<String, KernelState.Namespace> namespaces(SimKernel k) {
         int read = ++k.viewCache.namespaceReads;
-        for (SimProcess p : k.procList()) {
+        Namespaces.Set run = null; // processes next to each other by PID mostly share their namespaces: counted a run at a time
+        int inRun = 0;
+        for (SimProcess p : k.processesByPid()) {
             if (p.state == SimProcess.State.DEAD) {
                 continue;
             }
-            for (Namespaces.Ns ns : p.ns.all()) {
-                if (ns.countedAt != read) {
-                    ns.countedAt = read;
-                    ns.count = 0;
-                }
-                ns.count++;
+            if (p.ns != run) {
+                count(run, inRun, read);
+                run = p.ns;
+                inRun = 0;
             }
+            inRun++;
         }
+        count(run, inRun, read);
         NamespaceOrder order = k.viewCache.namespaceOrder;
         if (order == null || order.version() != k.sandboxesVersion) {
             Map<String, Namespaces.Ns> byKey = new TreeMap<>();
@@ -149,6 +150,23 @@ final class StateView {
             views[i] = v;
         }
         return new SortedArrayMap<>(order.keys(), views);
+    }
+
+    private static final NsType[] NS_TYPES = NsType.values();
+
+    /** Adds {@code n} members to each namespace of {@code set} (none: null), counting from zero at a new read. */
+    private static void count(Namespaces.Set set, int n, int read) {
+        if (set == null) {
+            return;
+        }
+        for (NsType t : NS_TYPES) {
+            Namespaces.Ns ns = set.get(t);
+            if (ns.countedAt != read) {
+                ns.countedAt = read;
+                ns.count = 0;
+            }
+            ns.count += n;
+        }
     }
 
     /** The engine's namespaces in the order of their keys, as of a count of sandbox changes. */
@@ -262,14 +280,30 @@ final class StateView {
     }
 
     static Map<String, String> routes(SimKernel k) {
-        Map<String, String> routes = new TreeMap<>();
-        for (SimNet.NetNs ns : k.netNamespaces()) {
-            for (Sys.Route r : ns.routes) {
-                String key = (ns == k.hostNs.net() ? "host" : "net:[" + ns.inode + "]") + " " + r.destination();
-                routes.put(key, (r.gateway().isEmpty() ? "" : "via " + r.gateway() + " ") + "dev " + r.device());
+        SortedArrayMap.Kept<String, String> routes = k.viewCache.routeMap;
+        List<SimNet.NetNs> all = k.netNamespaces(); // the host's first ("host …"), then by inode ("net:[…] …"): the keys' order
+        all.subList(1, all.size()).sort(java.util.Comparator.comparing(ns -> Long.toString(ns.inode)));
+        for (SimNet.NetNs ns : all) {
+            RouteViews v = ns.routesShown;
+            if (v == null || !v.routes().equals(ns.routes)) {
+                ns.routesShown = v = RouteViews.of(ns == k.hostNs.net() ? "host" : "net:[" + ns.inode + "]", ns.routes);
+            }
+            for (int i = 0; i < v.keys().length; i++) {
+                routes.put(v.keys()[i], v.values()[i]);
             }
         }
-        return routes;
+        return routes.done();
+    }
+
+    /** A network namespace's routes as the state shows them, in key order, kept on it while its routes stay the same. */
+    record RouteViews(List<Sys.Route> routes, String[] keys, String[] values) {
+        static RouteViews of(String owner, List<Sys.Route> routes) {
+            Map<String, String> shown = new TreeMap<>();
+            for (Sys.Route r : routes) {
+                shown.put(owner + " " + r.destination(), (r.gateway().isEmpty() ? "" : "via " + r.gateway() + " ") + "dev " + r.device());
+            }
+            return new RouteViews(List.copyOf(routes), shown.keySet().toArray(new String[0]), shown.values().toArray(new String[0]));
+        }
     }
 
     static List<NatRule> nat(SimKernel k) {

@@ -70,11 +70,24 @@ final class StateDiff {
 
     /**
      * One walk through two maps in their keys' natural order, side by side: each key only in {@code now}, only in
-     * {@code was}, or in both, in key order.
+     * {@code was}, or in both, in key order. A key whose value is the very same object on both sides may be left out
+     * (two reads of a {@link SortedArrayMap.Kept} part with the same keys are compared value by value, by ==).
      */
     @SuppressWarnings("unchecked")
     static void sideBySide(SortedMap<?, ?> now, SortedMap<?, ?> was, java.util.function.BiConsumer<Object, Object> onlyNow,
             java.util.function.BiConsumer<Object, Object> onlyWas, Both both) {
+        if (now instanceof SortedArrayMap<?, ?> n && was instanceof SortedArrayMap<?, ?> w) {
+            if (SortedArrayMap.sameKeys(n, w)) {
+                for (int i = 0; i < n.size(); i++) { // the same keys at the same places: only the values can differ
+                    if (n.valueAt(i) != w.valueAt(i)) {
+                        both.found(n.keyAt(i), n.valueAt(i), w.valueAt(i));
+                    }
+                }
+            } else {
+                byIndex(n, w, onlyNow, onlyWas, both);
+            }
+            return;
+        }
         var in = now.entrySet().iterator();
         var out = was.entrySet().iterator();
         Map.Entry<?, ?> a = in.hasNext() ? in.next() : null;
@@ -91,6 +104,35 @@ final class StateDiff {
                 both.found(a.getKey(), a.getValue(), b.getValue());
                 a = in.hasNext() ? in.next() : null;
                 b = out.hasNext() ? out.next() : null;
+            }
+        }
+    }
+
+    /**
+     * The walk of two array maps by index, without an entry object per member; a key kept by its owner (the very
+     * object on both sides, as most are) is matched without comparing it.
+     */
+    @SuppressWarnings("unchecked")
+    private static void byIndex(SortedArrayMap<?, ?> now, SortedArrayMap<?, ?> was, java.util.function.BiConsumer<Object, Object> onlyNow,
+            java.util.function.BiConsumer<Object, Object> onlyWas, Both both) {
+        int i = 0;
+        int j = 0;
+        int n = now.size();
+        int m = was.size();
+        while (i < n || j < m) {
+            Object a = i < n ? now.keyAt(i) : null;
+            Object b = j < m ? was.keyAt(j) : null;
+            int c = a == null ? 1 : b == null ? -1 : a == b ? 0 : ((Comparable<Object>) a).compareTo(b);
+            if (c < 0) {
+                onlyNow.accept(a, now.valueAt(i++));
+            } else if (c > 0) {
+                onlyWas.accept(b, was.valueAt(j++));
+            } else {
+                Object x = now.valueAt(i++);
+                Object y = was.valueAt(j++);
+                if (x != y) {
+                    both.found(a, x, y);
+                }
             }
         }
     }

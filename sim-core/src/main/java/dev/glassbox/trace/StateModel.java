@@ -102,6 +102,10 @@ public final class StateModel implements StateCapture {
                 continue;
             }
             Object value = sorted(s.read().get());
+            if (h != null && value == h.value) { // a part read as the very map it was (SortedArrayMap.Kept): nothing changed
+                h.source = s.source();
+                continue;
+            }
             if (h == null) {
                 added(s.path(), value, out);
                 h = new Held();
