@@ -112,6 +112,50 @@ final class MountTable {
     void add(Mount m) {
         mounts.add(m);
         version++;
+        if (points != null && pointsVersion == version - 1) { // a new mount is the last made at its target: put it on the tree
+            place(points, m);
+            pointsVersion = version;
+        }
+    }
+
+    /**
+     * The mount points as a tree of names, each with the mount made last exactly there (it covers the others), so that a
+     * walk finds a mount point one name at a time instead of looking through every mount at each name. Made again from
+     * the list after a change other than an addition.
+     */
+    private static final class Point {
+        private java.util.Map<String, Point> kids;
+        Mount top;
+
+        Point kid(String name) {
+            return kids == null ? null : kids.get(name);
+        }
+    }
+
+    private Point points;
+    private int pointsVersion;
+
+    private Point points() {
+        if (points == null || pointsVersion != version) {
+            Point root = new Point();
+            for (Mount m : mounts) {
+                place(root, m);
+            }
+            points = root;
+            pointsVersion = version;
+        }
+        return points;
+    }
+
+    private static void place(Point root, Mount m) {
+        Point p = root;
+        for (String name : m.target) {
+            if (p.kids == null) {
+                p.kids = new java.util.HashMap<>(4);
+            }
+            p = p.kids.computeIfAbsent(name, n -> new Point());
+        }
+        p.top = m;
     }
 
     /** Replaces the mount at {@code i} (a remount). */
@@ -138,14 +182,14 @@ final class MountTable {
         return false;
     }
 
+    /** The mount whose target is the longest prefix of {@code path} (of two at the same target, the one made last). */
     Mount mountAt(List<String> path) {
-        Mount best = null;
-        int n = path.size();
-        for (int i = 0; i < mounts.size(); i++) {
-            Mount m = mounts.get(i);
-            int len = m.target.size();
-            if (len <= n && (best == null || len >= best.target.size()) && startsWith(path, m.target)) {
-                best = m;
+        Point p = points();
+        Mount best = p.top;
+        for (int i = 0; i < path.size() && p != null; i++) {
+            p = p.kid(path.get(i));
+            if (p != null && p.top != null) {
+                best = p.top;
             }
         }
         if (best == null) {
@@ -154,35 +198,20 @@ final class MountTable {
         return best;
     }
 
-    /** The mount made last exactly at the first {@code depth} components of {@code path}, or null. */
-    private Mount mountedAt(List<String> path, int depth) {
-        for (int i = mounts.size() - 1; i >= 0; i--) {
-            Mount m = mounts.get(i);
-            if (m.target.size() == depth && startsWith(path, m.target)) {
-                return m;
-            }
-        }
-        return null;
-    }
-
-    private static boolean startsWith(List<String> path, List<String> prefix) {
-        for (int i = prefix.size() - 1; i >= 0; i--) { // the last names differ first
-            if (!prefix.get(i).equals(path.get(i))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /**
-     * Where a prefix of the path being resolved landed: its mount and node (null if missing), and for an
-     * overlay directory reached by the walk, the layers' directories visible there (else null).
+     * Where a prefix of the path being resolved landed: its mount and node (null if missing), for an overlay directory
+     * reached by the walk, the layers' directories visible there (else null), and the mount points at or below it
+     * (null when there are none).
      */
-    private record Step(Mount mount, Node node, List<Node.Dir> layers) {}
+    private record Step(Mount mount, Node node, List<Node.Dir> layers, Point point) {}
 
     private Step locate(List<String> path) {
         Mount m = mountAt(path);
-        return new Step(m, m.fs.lookup(rel(m, path, path.size())), null);
+        Point p = points();
+        for (int i = 0; i < path.size() && p != null; i++) {
+            p = p.kid(path.get(i));
+        }
+        return new Step(m, m.fs.lookup(rel(m, path, path.size())), null, p);
     }
 
     /** The path inside {@code m}'s filesystem of the first {@code depth} components of {@code path}. */
@@ -200,22 +229,23 @@ final class MountTable {
     /** One name further than {@code at} (which is cur without its last name): a mount point there, or a child in the same mount. */
     private Step descend(Step at, List<String> cur) {
         int depth = cur.size();
-        Mount m = mountedAt(cur, depth);
+        String name = cur.get(depth - 1);
+        Point point = at.point() == null ? null : at.point().kid(name);
+        Mount m = point == null ? null : point.top;
         if (m != null) {
-            return new Step(m, m.fs.lookup(m.fsRoot), null);
+            return new Step(m, m.fs.lookup(m.fsRoot), null, point);
         }
         Mount same = at.mount();
-        String name = cur.get(depth - 1);
         // What lookup(rel) would find, one name on from the parent instead of from the filesystem's root:
         if (same.fs instanceof TreeFs && at.node() instanceof Node.Dir d) {
-            return new Step(same, d.entries().get(name), null);
+            return new Step(same, d.entries().get(name), null, point);
         }
         if (same.fs instanceof OverlayFs o && at.node() instanceof Node.Dir) {
             List<Node.Dir> layers = at.layers() != null ? at.layers() : o.visibleDirs(rel(same, cur, depth - 1));
             Node n = o.child(layers, name);
-            return new Step(same, n, n instanceof Node.Dir ? o.visibleDirs(layers, name) : null);
+            return new Step(same, n, n instanceof Node.Dir ? o.visibleDirs(layers, name) : null, point);
         }
-        return new Step(same, same.fs.lookup(rel(same, cur, depth)), null);
+        return new Step(same, same.fs.lookup(rel(same, cur, depth)), null, point);
     }
 
     static ArrayList<String> split(String path) {

@@ -16,7 +16,6 @@ import java.io.ByteArrayOutputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -602,7 +601,9 @@ final class SimNet implements Net {
 
     Map<String, KernelState.Link> state() {
         dev.glassbox.trace.SortedArrayMap.Kept<String, KernelState.Link> out = shown;
-        for (NetNs ns : inKeyOrder(kernel.netNamespaces())) {
+        List<NetNs> all = new ArrayList<>(kernel.containerNetNamespacesInKeyOrder()); // keyed 4026532001:eth0: before the host's,
+        all.add(host); // whose links are keyed by name alone
+        for (NetNs ns : all) {
             for (Link l : ns.links.values()) {
                 String master = l.master == null ? null : l.master.name;
                 String peer = l.peer != null ? l.peer.name : l.lower != null ? l.lower.name : null;
@@ -616,18 +617,6 @@ final class SimNet implements Net {
             }
         }
         return out.done();
-    }
-
-    /**
-     * The network namespaces in the order their links' keys sort in, so that the state's map is made without sorting:
-     * a container's, by inode ({@code 4026532001:eth0}), before the host's, whose links are keyed by name alone.
-     */
-    private List<NetNs> inKeyOrder(List<NetNs> all) {
-        List<NetNs> out = new ArrayList<>(all);
-        out.remove(host);
-        out.sort(Comparator.comparing(ns -> Long.toString(ns.inode)));
-        out.add(host);
-        return out;
     }
 
     /** Docker's MAC address for an IPv4 address: 02:42 and the address's four bytes in hex. */

@@ -281,8 +281,9 @@ final class StateView {
 
     static Map<String, String> routes(SimKernel k) {
         SortedArrayMap.Kept<String, String> routes = k.viewCache.routeMap;
-        List<SimNet.NetNs> all = k.netNamespaces(); // the host's first ("host …"), then by inode ("net:[…] …"): the keys' order
-        all.subList(1, all.size()).sort(java.util.Comparator.comparing(ns -> Long.toString(ns.inode)));
+        List<SimNet.NetNs> all = new ArrayList<>(); // the host's first ("host …"), then the others ("net:[…] …"): the keys' order
+        all.add(k.hostNs.net());
+        all.addAll(k.containerNetNamespacesInKeyOrder());
         for (SimNet.NetNs ns : all) {
             RouteViews v = ns.routesShown;
             if (v == null || !v.routes().equals(ns.routes)) {
