@@ -1,5 +1,6 @@
 package dev.glassbox.kernel;
 
+import dev.glassbox.trace.StatePart;
 import dev.glassbox.trace.Subsystem;
 
 /**
@@ -15,6 +16,31 @@ public final class NetEvents {
 
     private static KernelEvent of(String action, String object, String sentence, String equivalent) {
         return new KernelEvent(Subsystem.NETWORK, action, object, sentence, equivalent);
+    }
+
+    private static final java.util.Set<StatePart> LINKS = java.util.Set.of(StatePart.LINKS, StatePart.ROUTES);
+    private static final java.util.Set<StatePart> ALL = java.util.Set.of(StatePart.LINKS, StatePart.ROUTES, StatePart.NAT, StatePart.PROXIES);
+
+    /**
+     * The parts of the state a network step with this action edits: a link made, moved, brought up or down or deleted
+     * (its routes with it), a route, a DNAT rule, a proxy; a connection or a ping edits none. Any other step (a netlink
+     * request, IPVS) counts as editing them all.
+     */
+    public static java.util.Set<StatePart> edits(String action) {
+        switch (action) {
+            case "refused": case "connected": case "echo reply": case "embedded DNS":
+                return java.util.Set.of();
+            case "create bridge": case "add address": case "create veth": case "attach to bridge": case "link up": case "delete link":
+                return LINKS;
+            case "add route":
+                return java.util.Set.of(StatePart.ROUTES);
+            case "add DNAT rule": case "delete DNAT rule":
+                return java.util.Set.of(StatePart.NAT);
+            case "start docker-proxy": case "stop docker-proxy":
+                return java.util.Set.of(StatePart.PROXIES);
+            default:
+                return ALL;
+        }
     }
 
     private static String published(NatRule rule) {

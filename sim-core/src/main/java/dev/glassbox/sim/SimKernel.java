@@ -206,8 +206,7 @@ public final class SimKernel implements Kernel {
     /** Marks the parts of the state a step of this subsystem edits. */
     private void touches(KernelEvent e) {
         switch (e.subsystem()) {
-            case NAMESPACE: // a sandbox's mounts, links and routes are marked where the sandbox is made
-                edits.mark(dev.glassbox.trace.StatePart.NAMESPACES, dev.glassbox.trace.StatePart.PROCESSES);
+            case NAMESPACE: // a sandbox's namespaces, mounts, links and routes are marked where the sandbox is made
                 break;
             case CGROUP:
                 edits.mark(dev.glassbox.trace.StatePart.CGROUPS);
@@ -216,11 +215,12 @@ public final class SimKernel implements Kernel {
                 edits.mark(dev.glassbox.trace.StatePart.MOUNTS);
                 break;
             case NETWORK:
-                edits.mark(dev.glassbox.trace.StatePart.LINKS, dev.glassbox.trace.StatePart.ROUTES);
-                edits.mark(dev.glassbox.trace.StatePart.NAT, dev.glassbox.trace.StatePart.PROXIES);
+                for (dev.glassbox.trace.StatePart part : dev.glassbox.kernel.NetEvents.edits(e.action())) {
+                    edits.mark(part);
+                }
                 break;
-            case PROCESS:
-                edits.mark(dev.glassbox.trace.StatePart.PROCESSES);
+            case PROCESS: // a process made or reaped marks the parts that count it (namespaces, cgroups) where it happens
+                edits.markAlone(dev.glassbox.trace.StatePart.PROCESSES);
                 break;
             default:
                 break;
