@@ -6,7 +6,7 @@ import dev.glassbox.Result;
 /**
  * Sim engine throughput and memory, each reported beside a baseline measured in the same run:
  * run → stop → rm lifecycles of nginx against `docker version` round trips through the same layers (just started, and
- * again after {@code bench.settle} more, when the JIT compiler has compiled what they run),
+ * again after {@code bench.settle} more, when the JIT compiler has compiled what they run, as the median of five rounds),
  * the same lifecycles with other containers running (what a step costs once the state is larger), heap per idle
  * engine (what a web session holds) and heap per running nginx container against the heap of the engine before
  * any container ran, each with trace state capture off and on.
@@ -34,6 +34,29 @@ public final class LifecycleBench {
         return rt.totalMemory() - rt.freeMemory();
     }
 
+    /** The lifecycle the bench measures. */
+    private static final String LIFECYCLE = "docker run -d --name web nginx && docker stop web && docker rm web";
+
+    /** {@code rounds} rounds of {@code n} lifecycles each: their rates per second, slowest first. */
+    private static double[] rounds(Engine e, int n, int rounds) {
+        double[] rates = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            long t0 = System.nanoTime();
+            for (int i = 0; i < n; i++) {
+                must(e, LIFECYCLE);
+            }
+            rates[r] = perSecond(n, System.nanoTime() - t0);
+        }
+        java.util.Arrays.sort(rates);
+        return rates;
+    }
+
+    /** The median of sorted rates and their range: one round can meet a collection or a compilation, the median does not. */
+    private static String median(double[] sorted) {
+        return String.format(java.util.Locale.ROOT, "%8.0f lifecycles/s (median of %d rounds, %.0f-%.0f)", sorted[sorted.length / 2], sorted.length,
+                sorted[0], sorted[sorted.length - 1]);
+    }
+
     public static void main(String[] args) {
         int warm = Integer.getInteger("bench.warmup", 200);
         int n = Integer.getInteger("bench.n", 1000);
@@ -44,7 +67,7 @@ public final class LifecycleBench {
                 must(e, "docker pull nginx");
                 for (int i = 0; i < warm; i++) {
                     must(e, "docker version");
-                    must(e, "docker run -d --name web nginx && docker stop web && docker rm web");
+                    must(e, LIFECYCLE);
                 }
                 long t0 = System.nanoTime();
                 for (int i = 0; i < n; i++) {
@@ -53,26 +76,22 @@ public final class LifecycleBench {
                 double base = perSecond(n, System.nanoTime() - t0);
                 t0 = System.nanoTime();
                 for (int i = 0; i < n; i++) {
-                    must(e, "docker run -d --name web nginx && docker stop web && docker rm web");
+                    must(e, LIFECYCLE);
                 }
                 double life = perSecond(n, System.nanoTime() - t0);
                 System.out.printf("trace state capture %-3s: %8.0f lifecycles/s (run -d nginx, stop, rm) | baseline %8.0f `docker version`/s | ratio %.3f%n",
                         capture ? "on" : "off", life, base, life / base);
                 for (int i = 0; i < settle; i++) { // as in a server that has been up a while: the JIT compiler has done its work
-                    must(e, "docker run -d --name web nginx && docker stop web && docker rm web");
+                    must(e, LIFECYCLE);
                 }
                 t0 = System.nanoTime();
                 for (int i = 0; i < n; i++) {
                     must(e, "docker version");
                 }
                 base = perSecond(n, System.nanoTime() - t0);
-                t0 = System.nanoTime();
-                for (int i = 0; i < n; i++) {
-                    must(e, "docker run -d --name web nginx && docker stop web && docker rm web");
-                }
-                life = perSecond(n, System.nanoTime() - t0);
-                System.out.printf("  … after %d more:     %8.0f lifecycles/s | baseline %8.0f `docker version`/s | ratio %.3f%n",
-                        settle, life, base, life / base);
+                double[] settled = rounds(e, n, 5);
+                System.out.printf("  … after %d more: %s | baseline %8.0f `docker version`/s | ratio %.3f%n",
+                        settle, median(settled), base, settled[2] / base);
             }
         }
         int background = Integer.getInteger("bench.background", 20);
@@ -83,14 +102,10 @@ public final class LifecycleBench {
                     must(e, "docker run -d --name bg" + i + " nginx");
                 }
                 for (int i = 0; i < warm; i++) {
-                    must(e, "docker run -d --name web nginx && docker stop web && docker rm web");
+                    must(e, LIFECYCLE);
                 }
-                long t0 = System.nanoTime();
-                for (int i = 0; i < n / 2; i++) {
-                    must(e, "docker run -d --name web nginx && docker stop web && docker rm web");
-                }
-                System.out.printf("with %d other containers running, capture %-3s: %8.0f lifecycles/s%n", background, capture ? "on" : "off",
-                        perSecond(n / 2, System.nanoTime() - t0));
+                System.out.printf("with %d other containers running, capture %-3s: %s%n", background, capture ? "on" : "off",
+                        median(rounds(e, n / 2, 5)));
             }
         }
         for (int i = 0; i < 50; i++) { // a dry round: what the phases above left in pooled threads is let go before measuring
