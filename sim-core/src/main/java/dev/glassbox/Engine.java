@@ -171,11 +171,6 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * Runs a command line with the user's console: {@code docker run -it}, {@code attach} and
-     * {@code exec -it} read keys from it and write the container's output to it (that output is not
-     * in the result); null: no console, as with input redirected.
-     */
-    /**
      * Units of work the sim kernel's processes did for the last command (a shell command, a write: the count the
      * runaway limit is on); 0 on the Linux kernel. It does not depend on how busy the machine is, as time does.
      */
@@ -183,6 +178,11 @@ public final class Engine implements AutoCloseable {
         return kernel instanceof SimKernel k ? k.commandWork() : 0;
     }
 
+    /**
+     * Runs a command line with the user's console: {@code docker run -it}, {@code attach} and
+     * {@code exec -it} read keys from it and write the container's output to it (that output is not
+     * in the result); null: no console, as with input redirected.
+     */
     public Result run(String line, Progress progress, Console console) {
         if (line == null || line.isBlank() || line.strip().startsWith("#")) {
             return new Result("", "", 0);
