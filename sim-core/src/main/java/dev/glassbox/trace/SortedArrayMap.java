@@ -37,7 +37,8 @@ public final class SortedArrayMap<K extends Comparable<? super K>, V> extends Ab
 
     /**
      * Whether {@code a} and {@code b} are the same range of the same key arrays (a part read again with the same keys):
-     * then their entries stand side by side at the same index, and a walk of both compares values only.
+     * then their entries stand side by side at the same index, the very key objects, and a walk of both compares
+     * values only.
      */
     static boolean sameKeys(SortedArrayMap<?, ?> a, SortedArrayMap<?, ?> b) {
         return a.keys == b.keys && a.from == b.from && a.to == b.to;
@@ -65,10 +66,6 @@ public final class SortedArrayMap<K extends Comparable<? super K>, V> extends Ab
         private Object[] values = new Object[16];
         private int n;
         private boolean ordered = true;
-        /** The keys of the last read that came out of order, as they were put, and the order that sorted them. */
-        private Object[] putOrder = new Object[0];
-        private int[] sortedOrder = new int[0];
-        private int sortedCount;
 
         /** A pair of this read; a key put again replaces its value, as in a map. */
         public void put(K key, V value) {
@@ -123,44 +120,33 @@ public final class SortedArrayMap<K extends Comparable<? super K>, V> extends Ab
         }
 
         /**
-         * Sorts the pairs by key, stably, and keeps the last value put for a key: the number of pairs left. Keys put in
-         * the same order as at the last such read (the same objects, as owners keep them) take the order found then.
+         * Sorts the pairs by key, stably, and keeps the last value put for a key: the number of pairs left. (The owners
+         * put their pairs in key order; this is for a read that cannot.)
          */
         @SuppressWarnings("unchecked")
         private int sortAndDrop() {
-            boolean same = putOrder.length == n;
-            for (int i = 0; same && i < n; i++) {
-                same = putOrder[i] == keys[i];
+            Integer[] order = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
             }
-            if (!same) {
-                Integer[] order = new Integer[n];
-                for (int i = 0; i < n; i++) {
-                    order[i] = i;
-                }
-                Object[] k = keys;
-                Arrays.sort(order, (a, b) -> ((K) k[a]).compareTo((K) k[b])); // a stable sort: equal keys stay in put order
-                putOrder = Arrays.copyOf(keys, n);
-                sortedOrder = new int[n];
-                int m = 0;
-                for (int i = 0; i < n; i++) {
-                    int at = order[i];
-                    if (m > 0 && ((K) keys[sortedOrder[m - 1]]).compareTo((K) keys[at]) == 0) {
-                        sortedOrder[m - 1] = at; // the later value wins
-                    } else {
-                        sortedOrder[m++] = at;
-                    }
-                }
-                sortedCount = m;
-            }
+            Object[] k = keys;
+            Arrays.sort(order, (a, b) -> ((K) k[a]).compareTo((K) k[b])); // a stable sort: equal keys stay in put order
             Object[] sk = new Object[keys.length];
             Object[] sv = new Object[keys.length];
-            for (int i = 0; i < sortedCount; i++) {
-                sk[i] = keys[sortedOrder[i]];
-                sv[i] = values[sortedOrder[i]];
+            int m = 0;
+            for (int i = 0; i < n; i++) {
+                int at = order[i];
+                if (m > 0 && ((K) sk[m - 1]).compareTo((K) keys[at]) == 0) {
+                    sv[m - 1] = values[at]; // the later value wins
+                } else {
+                    sk[m] = keys[at];
+                    sv[m] = values[at];
+                    m++;
+                }
             }
             keys = sk;
             values = sv;
-            return sortedCount;
+            return m;
         }
     }
 

@@ -30,6 +30,11 @@ final class StateDiff {
         if (a == b || Objects.equals(a, b)) { // equal values are equal JSON
             return;
         }
+        unequal(path, a, b, out);
+    }
+
+    /** {@link #diff} of two values already found unequal (the caller compared them before making their path). */
+    static void unequal(String path, Object a, Object b, List<Change> out) {
         if (a instanceof Record ra && b != null && a.getClass() == b.getClass()) { // the same names on both sides
             Member[] ms = members(ra);
             if (ms != null) {
@@ -57,7 +62,7 @@ final class StateDiff {
                 (name, was) -> out.add(Change.removed(path + "/" + JsonDiff.escape(name.toString()), was)),
                 (name, now, was) -> {
                     if (!Objects.equals(now, was)) {
-                        diff(path + "/" + JsonDiff.escape(name.toString()), was, now, out);
+                        unequal(path + "/" + JsonDiff.escape(name.toString()), was, now, out);
                     }
                 });
     }
@@ -71,21 +76,13 @@ final class StateDiff {
     /**
      * One walk through two maps in their keys' natural order, side by side: each key only in {@code now}, only in
      * {@code was}, or in both, in key order. A key whose value is the very same object on both sides may be left out
-     * (two reads of a {@link SortedArrayMap.Kept} part with the same keys are compared value by value, by ==).
+     * (two array maps, such as two reads of a {@link SortedArrayMap.Kept} part, are walked by index).
      */
     @SuppressWarnings("unchecked")
     static void sideBySide(SortedMap<?, ?> now, SortedMap<?, ?> was, java.util.function.BiConsumer<Object, Object> onlyNow,
             java.util.function.BiConsumer<Object, Object> onlyWas, Both both) {
         if (now instanceof SortedArrayMap<?, ?> n && was instanceof SortedArrayMap<?, ?> w) {
-            if (SortedArrayMap.sameKeys(n, w)) {
-                for (int i = 0; i < n.size(); i++) { // the same keys at the same places: only the values can differ
-                    if (n.valueAt(i) != w.valueAt(i)) {
-                        both.found(n.keyAt(i), n.valueAt(i), w.valueAt(i));
-                    }
-                }
-            } else {
-                byIndex(n, w, onlyNow, onlyWas, both);
-            }
+            byIndex(n, w, onlyNow, onlyWas, both);
             return;
         }
         var in = now.entrySet().iterator();
@@ -110,7 +107,7 @@ final class StateDiff {
 
     /**
      * The walk of two array maps by index, without an entry object per member; a key kept by its owner (the very
-     * object on both sides, as most are) is matched without comparing it.
+     * object on both sides, as most are, and all when the maps share their keys) is matched without comparing it.
      */
     @SuppressWarnings("unchecked")
     private static void byIndex(SortedArrayMap<?, ?> now, SortedArrayMap<?, ?> was, java.util.function.BiConsumer<Object, Object> onlyNow,

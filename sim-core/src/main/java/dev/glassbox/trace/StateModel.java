@@ -113,7 +113,7 @@ public final class StateModel implements StateCapture {
             } else if (value instanceof SortedMap<?, ?> map && h.value instanceof SortedMap<?, ?> was) {
                 keyed(s.path(), map, was, out);
             } else if (!Objects.equals(h.value, value)) {
-                StateDiff.diff(s.path(), h.value, value, out);
+                StateDiff.unequal(s.path(), h.value, value, out);
             }
             h.value = value;
             h.source = s.source();
@@ -226,7 +226,7 @@ public final class StateModel implements StateCapture {
                 (key, then) -> removed.add(Change.removed(path + "/" + JsonDiff.escape(String.valueOf(key)), then)),
                 (key, now, then) -> {
                     if (!Objects.equals(now, then)) { // most are: no path is made for them
-                        StateDiff.diff(path + "/" + JsonDiff.escape(String.valueOf(key)), then, now, out);
+                        StateDiff.unequal(path + "/" + JsonDiff.escape(String.valueOf(key)), then, now, out);
                     }
                 });
         out.addAll(removed);

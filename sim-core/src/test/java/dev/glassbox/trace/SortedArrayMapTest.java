@@ -79,7 +79,7 @@ class SortedArrayMapTest {
         SortedArrayMap.Kept<String, Integer> kept = new SortedArrayMap.Kept<>();
         List<Map.Entry<String, Integer>> pairs = List.of(Map.entry("lo", 1), Map.entry("eth0", 2), Map.entry("4026532001:eth0", 3),
                 Map.entry("docker0", 4), Map.entry("eth0", 5), Map.entry("4026532001:lo", 6), Map.entry("lo", 7));
-        for (int round = 0; round < 3; round++) { // again in the same order: the order found the first time is taken
+        for (int round = 0; round < 3; round++) { // read again and again, as a part is
             SortedArrayMap<String, Integer> m = read(kept, pairs);
             assertEquals(tree(pairs), m);
             assertEquals(new ArrayList<>(tree(pairs).keySet()), new ArrayList<>(m.keySet()));
