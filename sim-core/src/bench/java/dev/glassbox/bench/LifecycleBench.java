@@ -91,7 +91,7 @@ public final class LifecycleBench {
                 base = perSecond(n, System.nanoTime() - t0);
                 double[] settled = rounds(e, n, 5);
                 System.out.printf("  … after %d more: %s | baseline %8.0f `docker version`/s | ratio %.3f%n",
-                        settle, median(settled), base, settled[2] / base);
+                        settle, median(settled), base, settled[settled.length / 2] / base);
             }
         }
         int background = Integer.getInteger("bench.background", 20);

@@ -361,26 +361,6 @@ public final class SimKernel implements Kernel {
         return ns;
     }
 
-    /** The containers' network namespaces (not the host's) in the order of their keys, as of a count of sandbox changes. */
-    private record NetOrder(int version, List<SimNet.NetNs> namespaces) {}
-
-    private NetOrder netOrder;
-
-    /**
-     * The network namespaces but the host's, in the order of their keys ({@code net:[4026532001]}): the order their
-     * links' and routes' keys sort in, so that the traced state's maps of them are made without sorting.
-     */
-    List<SimNet.NetNs> containerNetNamespacesInKeyOrder() {
-        NetOrder o = netOrder;
-        if (o == null || o.version() != sandboxesVersion) {
-            List<SimNet.NetNs> all = netNamespaces();
-            all.remove(hostNs.net());
-            all.sort(java.util.Comparator.comparing(Namespaces.Ns::key));
-            netOrder = o = new NetOrder(sandboxesVersion, List.copyOf(all));
-        }
-        return o.namespaces();
-    }
-
     List<SimNet.NetNs> netNamespaces() {
         List<SimNet.NetNs> out = new ArrayList<>();
         out.add(hostNs.net());

@@ -601,7 +601,7 @@ final class SimNet implements Net {
 
     Map<String, KernelState.Link> state() {
         dev.glassbox.trace.SortedArrayMap.Kept<String, KernelState.Link> out = shown;
-        List<NetNs> all = new ArrayList<>(kernel.containerNetNamespacesInKeyOrder()); // keyed 4026532001:eth0: before the host's,
+        List<NetNs> all = new ArrayList<>(StateView.containerNetNamespaces(kernel)); // keyed 4026532001:eth0: before the host's,
         all.add(host); // whose links are keyed by name alone
         for (NetNs ns : all) {
             for (Link l : ns.links.values()) {

@@ -63,9 +63,13 @@ final class StateView {
     static final class Cache {
         final SortedArrayMap.Kept<String, ProcessInfo> processMap = new SortedArrayMap.Kept<>();
         final SortedArrayMap.Kept<String, String> routeMap = new SortedArrayMap.Kept<>();
-        /** How many times the namespaces were read (see Ns.countedAt), and their order (see namespaces). */
+        /**
+         * How many times the namespaces were read (see Ns.countedAt), their order (see namespaces), and the network
+         * namespaces' order (see containerNetNamespaces).
+         */
         int namespaceReads;
         NamespaceOrder namespaceOrder;
+        NetOrder netOrder;
     }
 
     /** A process as last read, with the fields its view comes from (kept on the process). */
@@ -171,6 +175,24 @@ final class StateView {
 
     /** The engine's namespaces in the order of their keys, as of a count of sandbox changes. */
     record NamespaceOrder(int version, Object[] keys, Namespaces.Ns[] namespaces) {}
+
+    /** The containers' network namespaces (not the host's) in the order of their keys, as of a count of sandbox changes. */
+    record NetOrder(int version, List<SimNet.NetNs> namespaces) {}
+
+    /**
+     * The network namespaces but the host's, in the order of their keys ({@code net:[4026532001]}): the order their
+     * links' and routes' keys sort in, so that the traced state's maps of them are made without sorting.
+     */
+    static List<SimNet.NetNs> containerNetNamespaces(SimKernel k) {
+        NetOrder o = k.viewCache.netOrder;
+        if (o == null || o.version() != k.sandboxesVersion) {
+            List<SimNet.NetNs> all = k.netNamespaces();
+            all.remove(k.hostNs.net());
+            all.sort(java.util.Comparator.comparing(Namespaces.Ns::key));
+            k.viewCache.netOrder = o = new NetOrder(k.sandboxesVersion, List.copyOf(all));
+        }
+        return o.namespaces();
+    }
 
     /**
      * The overlay mounts of the host, and every mount of the containers' mount namespaces but their ext4 binds and the
@@ -283,7 +305,7 @@ final class StateView {
         SortedArrayMap.Kept<String, String> routes = k.viewCache.routeMap;
         List<SimNet.NetNs> all = new ArrayList<>(); // the host's first ("host …"), then the others ("net:[…] …"): the keys' order
         all.add(k.hostNs.net());
-        all.addAll(k.containerNetNamespacesInKeyOrder());
+        all.addAll(containerNetNamespaces(k));
         for (SimNet.NetNs ns : all) {
             RouteViews v = ns.routesShown;
             if (v == null || !v.routes().equals(ns.routes)) {
