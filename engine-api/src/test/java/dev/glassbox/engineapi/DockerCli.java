@@ -37,13 +37,16 @@ final class DockerCli {
         env.put("DOCKER_CLI_HINTS", "false");
         Process p = pb.start();
         p.getOutputStream().close();
-        CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<byte[]> err = new CompletableFuture<>();
+        Thread reader = new Thread(() -> { // a thread of its own: blocked on the common pool, it could hold up the engine's work there
             try {
-                return p.getErrorStream().readAllBytes();
+                err.complete(p.getErrorStream().readAllBytes());
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                err.completeExceptionally(new java.io.UncheckedIOException(e));
             }
-        });
+        }, "docker-cli-stderr");
+        reader.setDaemon(true);
+        reader.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         int rc = p.waitFor();
         return new Out(out, new String(err.join(), StandardCharsets.UTF_8), rc);

@@ -37,10 +37,22 @@ public final class LayerArchive {
 
     private LayerArchive() {}
 
+    /**
+     * Threads for the second pass, of this class's own: on the JVM's common pool the pass could wait behind anything
+     * blocked there (a two-processor machine's common pool has one thread, and from Java 21 CompletableFuture uses it
+     * even then). Idle threads end after a minute.
+     */
+    private static final java.util.concurrent.ExecutorService SECOND_PASS = new java.util.concurrent.ThreadPoolExecutor(0, Integer.MAX_VALUE,
+            60, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.SynchronousQueue<>(), r -> {
+                Thread t = new Thread(r, "glassbox-layer-hash");
+                t.setDaemon(true);
+                return t;
+            });
+
     /** Archives the entries and computes both digests; the two passes run on two threads. */
     public static Layer layer(List<FileEntry> entries) {
         List<FileEntry> ordered = order(entries);
-        CompletableFuture<HashingSink> tar = CompletableFuture.supplyAsync(() -> hash(out -> writeOrdered(ordered, out)));
+        CompletableFuture<HashingSink> tar = CompletableFuture.supplyAsync(() -> hash(out -> writeOrdered(ordered, out)), SECOND_PASS);
         HashingSink gz = hash(out -> gzipOrdered(ordered, out));
         HashingSink raw;
         try {
