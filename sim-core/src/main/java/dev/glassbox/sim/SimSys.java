@@ -393,6 +393,9 @@ final class SimSys implements Sys {
         if (signal != 0) {
             k.signal(target, signal, p);
         }
+        if (target == p) {
+            p.checkSignals(); // a signal a process sends itself is delivered before kill(2) returns (its handler runs, or it dies)
+        }
     }
 
     @Override

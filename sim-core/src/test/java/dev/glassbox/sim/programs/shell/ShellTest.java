@@ -262,6 +262,14 @@ class ShellTest {
     }
 
     @Test
+    void aSignalTheShellSendsItselfArrivesBeforeKillReturns() {
+        assertEquals("trapped\nafter\n", w.sh("trap 'echo trapped' USR1; kill -USR1 $$; echo after").out(),
+                "the trap used to wait for the shell's next wait, and at the end of a script never ran");
+        SimBox.Result r = w.sh("sh -c 'kill -TERM $$; echo not reached'; echo status $?");
+        assertEquals("status 143\n", r.out().replace("Terminated\n", ""), "without a trap, the default action ends it at once");
+    }
+
+    @Test
     void trapWithEmptyActionIgnoresTheSignal() {
         StringBuilder out = new StringBuilder();
         int p = w.start("", out, new StringBuilder(), "sh", "-c",
