@@ -104,6 +104,12 @@ public final class Engine implements AutoCloseable {
         return new Engine(kernel, registries(kernel), captureState);
     }
 
+    /** As {@link #sim(long, boolean)}, with the sim kernel's processes carried by {@code threads}. */
+    public static Engine sim(long seed, boolean captureState, dev.glassbox.sim.ProcessThreads threads) {
+        SimKernel kernel = new SimKernel(seed, Programs::lookup, threads);
+        return new Engine(kernel, registries(kernel), captureState);
+    }
+
     /** The sim kernel under a daemon started with these options ({@code dockerd --userns-remap=default}). */
     public static Engine sim(DaemonOptions options) {
         SimKernel kernel = new SimKernel(DEFAULT_SEED, Programs::lookup);

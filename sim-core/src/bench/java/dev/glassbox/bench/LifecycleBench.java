@@ -94,6 +94,29 @@ public final class LifecycleBench {
                         settle, median(settled), base, settled[settled.length / 2] / base);
             }
         }
+        System.out.printf("processes carried by %s threads (Java %d)%n", dev.glassbox.sim.ProcessThreads.standard(), Runtime.version().feature());
+        if (dev.glassbox.sim.ProcessThreads.VIRTUAL.available()) {
+            // Virtual threads against threads of the system, capture off, rounds taken in turn from two engines that differ in that alone
+            try (Engine v = Engine.sim(Engine.DEFAULT_SEED, false, dev.glassbox.sim.ProcessThreads.VIRTUAL);
+                 Engine t = Engine.sim(Engine.DEFAULT_SEED, false, dev.glassbox.sim.ProcessThreads.SYSTEM)) {
+                for (Engine e : new Engine[] {v, t}) {
+                    must(e, "docker pull nginx");
+                    for (int i = 0; i < settle / 2; i++) {
+                        must(e, LIFECYCLE);
+                    }
+                }
+                double[] onVirtual = new double[5];
+                double[] onSystem = new double[5];
+                for (int r = 0; r < 5; r++) {
+                    onVirtual[r] = rounds(v, n, 1)[0];
+                    onSystem[r] = rounds(t, n, 1)[0];
+                }
+                java.util.Arrays.sort(onVirtual);
+                java.util.Arrays.sort(onSystem);
+                System.out.printf("processes on virtual threads: %s | baseline on threads of the system: %s | ratio %.2f%n", median(onVirtual),
+                        median(onSystem), onVirtual[2] / onSystem[2]);
+            }
+        }
         int background = Integer.getInteger("bench.background", 20);
         for (boolean capture : new boolean[] {false, true}) {
             try (Engine e = Engine.sim(Engine.DEFAULT_SEED, capture)) {
@@ -114,21 +137,28 @@ public final class LifecycleBench {
             }
         }
         for (boolean capture : new boolean[] {false, true}) {
-            long before = usedHeap();
+            // The heap's growth from 50 to 150 idle engines: what the first engines fill once (caches, classes' statics)
+            // and what the phases above left for the collector are in both readings (measured from no engine, that
+            // came out below zero).
             java.util.List<Engine> idle = new java.util.ArrayList<>();
-            for (int i = 0; i < 50; i++) {
+            long at50 = 0;
+            for (int i = 0; i < 150; i++) {
+                if (i == 50) {
+                    at50 = usedHeap();
+                }
                 Engine e = Engine.sim(Engine.DEFAULT_SEED, capture);
                 must(e, "docker version");
                 idle.add(e);
             }
-            long per = (usedHeap() - before) / idle.size();
-            System.out.printf("heap: %d bytes per idle engine (a session's engine after one command, capture %s, 50 engines)%n", per,
-                    capture ? "on" : "off");
+            long per = (usedHeap() - at50) / 100;
+            System.out.printf("heap: %d bytes per idle engine (a session's engine after one command, capture %s: growth from 50 to 150 engines)%n",
+                    per, capture ? "on" : "off");
             idle.forEach(Engine::close);
         }
         for (boolean capture : new boolean[] {false, true}) {
             try (Engine e = Engine.sim(Engine.DEFAULT_SEED, capture)) {
                 must(e, "docker pull nginx");
+                must(e, LIFECYCLE); // what a first container fills once is not any container's
                 long before = usedHeap();
                 for (int i = 0; i < running; i++) {
                     must(e, "docker run -d --name c" + i + " nginx");

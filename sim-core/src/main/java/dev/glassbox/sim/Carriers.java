@@ -5,8 +5,9 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The threads that carry simulated processes, reused once a process ends: most processes (a shell's children, an
- * entrypoint's helpers) live for microseconds, and creating a thread costs more than running them.
+ * The threads that carry simulated processes: a virtual thread for each (Java 21 on), or threads of the system, reused
+ * once a process ends: most processes (a shell's children, an entrypoint's helpers) live for microseconds, and creating
+ * a thread of the system costs more than running them.
  *
  * <p>A carrier's wakeup is its process's baton: starting a process binds it to an idle carrier without waking the
  * carrier, and the scheduler's first hand-over of the baton is what wakes it. (A thread pool would wake its thread
@@ -22,7 +23,15 @@ final class Carriers {
     private Carriers() {}
 
     /** A carrier for {@code body}, which runs once the carrier's baton (returned) is first released. */
-    static Semaphore bind(Runnable body) {
+    static Semaphore bind(ProcessThreads threads, Runnable body) {
+        if (threads == ProcessThreads.VIRTUAL) { // a virtual thread costs less to make than to keep: one for each process
+            Semaphore baton = new Semaphore(0);
+            ProcessThreads.virtualThread(() -> {
+                baton.acquireUninterruptibly();
+                body.run();
+            }).start();
+            return baton;
+        }
         Carrier c = IDLE.pollFirst();
         if (c == null) {
             c = new Carrier();

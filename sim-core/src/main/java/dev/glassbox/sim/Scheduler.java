@@ -39,8 +39,15 @@ final class Scheduler {
         }
     }
 
-    Scheduler(long startMillis) {
+    /** What carries this scheduler's processes. */
+    final ProcessThreads threads;
+
+    Scheduler(long startMillis, ProcessThreads threads) {
+        if (!threads.available()) {
+            throw new IllegalArgumentException("this JVM (Java " + Runtime.version().feature() + ") has no virtual threads: Java 21 or later has");
+        }
         this.now = startMillis;
+        this.threads = threads;
     }
 
     /** Several sim kernels of one world share a scheduler (one clock, one order); each adds its own step here. */

@@ -86,9 +86,15 @@ public final class SimKernel implements Kernel {
         this(seed, BOOT_MILLIS, programs);
     }
 
+    /** A kernel whose processes are carried by {@code threads} (see ProcessThreads.standard for the usual choice). */
+    public SimKernel(long seed, Function<String, Optional<Program>> programs, ProcessThreads threads) {
+        this(seed, programs, new Scheduler(BOOT_MILLIS, threads), HOSTNAME, SimLan.FIRST_ADDRESS, SimLan.FIRST_MAC, BOOT_MILLIS);
+    }
+
     /** A kernel whose virtual clock starts at {@code bootMillis} (epoch milliseconds) instead of {@link #BOOT_MILLIS}. */
     public SimKernel(long seed, long bootMillis, Function<String, Optional<Program>> programs) {
-        this(seed, programs, new Scheduler(bootMillis), HOSTNAME, SimLan.FIRST_ADDRESS, SimLan.FIRST_MAC, bootMillis);
+        this(seed, programs, new Scheduler(bootMillis, ProcessThreads.standard()), HOSTNAME, SimLan.FIRST_ADDRESS, SimLan.FIRST_MAC,
+                bootMillis);
     }
 
     /** A host on {@code scheduler} (shared by every host of a world), with its hostname and eth0's address (CIDR) and MAC. */

@@ -164,7 +164,7 @@ final class SimProcess {
         state = State.RUNNING;
         kernel.edits.mark(dev.glassbox.trace.StatePart.PROCESSES);
         started = true;
-        baton = Carriers.bind(this::threadMain);
+        baton = Carriers.bind(kernel.scheduler.threads, this::threadMain);
         kernel.scheduler.makeRunnable(this);
     }
 
