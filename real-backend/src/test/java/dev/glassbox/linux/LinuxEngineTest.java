@@ -349,7 +349,7 @@ class LinuxEngineTest {
         List<String> spare = new java.util.ArrayList<>();
         Process daemon = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), LinuxEngineTest.class.getName(),
                 root.toString(), Integer.toString(freePort()), options.cgroupParent().substring("glassbox-".length()))
-                .redirectErrorStream(true).start();
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start(); // not into its answer: from Java 24 the JVM warns there of jnr's native calls
         try (BufferedReader r = new BufferedReader(new InputStreamReader(daemon.getInputStream(), StandardCharsets.UTF_8))) {
             String line = r.readLine();
             assertEquals("ready", line);
