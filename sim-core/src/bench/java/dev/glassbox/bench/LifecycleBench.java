@@ -114,7 +114,7 @@ public final class LifecycleBench {
                 java.util.Arrays.sort(onVirtual);
                 java.util.Arrays.sort(onSystem);
                 System.out.printf("processes on virtual threads: %s | baseline on threads of the system: %s | ratio %.2f%n", median(onVirtual),
-                        median(onSystem), onVirtual[2] / onSystem[2]);
+                        median(onSystem), onVirtual[onVirtual.length / 2] / onSystem[onSystem.length / 2]);
             }
         }
         int background = Integer.getInteger("bench.background", 20);

@@ -42,12 +42,11 @@ public final class LayerArchive {
      * blocked there (a two-processor machine's common pool has one thread, and from Java 21 CompletableFuture uses it
      * even then). Idle threads end after a minute.
      */
-    private static final java.util.concurrent.ExecutorService SECOND_PASS = new java.util.concurrent.ThreadPoolExecutor(0, Integer.MAX_VALUE,
-            60, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.SynchronousQueue<>(), r -> {
-                Thread t = new Thread(r, "glassbox-layer-hash");
-                t.setDaemon(true);
-                return t;
-            });
+    private static final java.util.concurrent.ExecutorService SECOND_PASS = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "glassbox-layer-hash");
+        t.setDaemon(true);
+        return t;
+    });
 
     /** Archives the entries and computes both digests; the two passes run on two threads. */
     public static Layer layer(List<FileEntry> entries) {
