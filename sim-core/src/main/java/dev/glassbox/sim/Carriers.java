@@ -1,8 +1,6 @@
 package dev.glassbox.sim;
 
 import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The threads that carry simulated processes: a virtual thread for each (Java 21 on), or threads of the system, reused
@@ -23,11 +21,11 @@ final class Carriers {
     private Carriers() {}
 
     /** A carrier for {@code body}, which runs once the carrier's baton (returned) is first released. */
-    static Semaphore bind(ProcessThreads threads, Runnable body) {
+    static Baton bind(ProcessThreads threads, Runnable body) {
         if (threads == ProcessThreads.VIRTUAL) { // a virtual thread costs less to make than to keep: one for each process
-            Semaphore baton = new Semaphore(0);
+            Baton baton = new Baton();
             ProcessThreads.virtualThread(() -> {
-                baton.acquireUninterruptibly();
+                baton.acquire();
                 body.run();
             }).start();
             return baton;
@@ -46,13 +44,13 @@ final class Carriers {
     }
 
     private static final class Carrier implements Runnable {
-        final Semaphore baton = new Semaphore(0);
+        final Baton baton = new Baton();
         /** Set before the baton is first released for it (the release publishes it to this thread). */
         Runnable body;
 
         @Override
         public void run() {
-            baton.acquireUninterruptibly();
+            baton.acquire();
             while (true) {
                 Runnable b = body;
                 body = null;
@@ -66,17 +64,13 @@ final class Carriers {
 
         /** Waits, idle, until bound again and given the baton (true), or a minute has passed unbound (false). */
         private boolean awaitNext() {
-            try {
-                if (baton.tryAcquire(IDLE_SECONDS, TimeUnit.SECONDS)) {
-                    return true;
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (baton.acquire(IDLE_SECONDS)) {
+                return true;
             }
             if (IDLE.removeFirstOccurrence(this)) {
                 return false;
             }
-            baton.acquireUninterruptibly(); // bound meanwhile: its baton will come
+            baton.acquire(); // bound meanwhile: its baton will come
             return true;
         }
     }

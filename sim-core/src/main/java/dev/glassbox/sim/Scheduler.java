@@ -125,7 +125,7 @@ final class Scheduler {
     /** Gives the baton up and waits until the scheduler resumes this process. */
     void yieldFrom(SimProcess p) {
         handOn();
-        p.baton.acquireUninterruptibly();
+        p.baton.acquire();
     }
 
     /** sched_yield(2): the process goes to the back of the queue, and runs again once those before it have had their turn. */

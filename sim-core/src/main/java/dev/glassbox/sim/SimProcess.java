@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Semaphore;
 import java.util.function.BooleanSupplier;
 
 /** A process of the sim kernel: its identity, namespaces, cgroup, signals, and the thread running its program. */
@@ -75,7 +74,7 @@ final class SimProcess {
     boolean hostDaemon;
 
     /** Released to let this process run: its carrier thread's (see Carriers), bound when it starts. */
-    Semaphore baton;
+    Baton baton;
     private boolean started;
     private boolean threadDone;
     // Signal handlers, ignored and pending signals, sockets and pipes: made at first use, since most processes (a
