@@ -238,7 +238,7 @@ final class MountTable {
         Mount same = at.mount();
         // What lookup(rel) would find, one name on from the parent instead of from the filesystem's root:
         if (same.fs instanceof TreeFs && at.node() instanceof Node.Dir d) {
-            return new Step(same, d.entries().get(name), null, point);
+            return new Step(same, d.get(name), null, point);
         }
         if (same.fs instanceof OverlayFs o && at.node() instanceof Node.Dir) {
             List<Node.Dir> layers = at.layers() != null ? at.layers() : o.visibleDirs(rel(same, cur, depth - 1));

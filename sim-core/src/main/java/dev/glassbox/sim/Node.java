@@ -2,7 +2,7 @@ package dev.glassbox.sim;
 
 import dev.glassbox.kernel.Errno;
 import dev.glassbox.kernel.SysError;
-import java.util.TreeMap;
+import java.util.Map;
 
 /** An inode of the simulated filesystem: a directory, a regular file, a symlink or a device. */
 abstract sealed class Node permits Node.Dir, Node.File, Node.Link, Node.Dev {
@@ -53,8 +53,17 @@ abstract sealed class Node permits Node.Dir, Node.File, Node.Link, Node.Dev {
     }
 
     static final class Dir extends Node {
-        /** Made at the first entry: most directories of a container's layers and mounts stay empty. */
-        private TreeMap<String, Node> entries;
+        private static final String[] NO_NAMES = {};
+        private static final Node[] NO_NODES = {};
+        /**
+         * The entries in name order, in two arrays: most directories hold a handful (a container's layers and mounts
+         * have a dozen such), where a tree map would cost a node of 40 bytes for each and a map object besides.
+         */
+        private String[] names = NO_NAMES;
+        private Node[] nodes = NO_NODES;
+        private int size;
+        /** Counts changes, so that a walk of the entries fails at once if they change under it, as a TreeMap's would. */
+        private int changes;
         /** overlay's trusted.overlay.opaque="y": hides the lower layers' contents. */
         boolean opaque;
 
@@ -63,17 +72,220 @@ abstract sealed class Node permits Node.Dir, Node.File, Node.Link, Node.Dev {
             nlink = 2;
         }
 
-        /** The entries, to read (an empty directory shares one empty map). */
-        java.util.SortedMap<String, Node> entries() {
-            return entries == null ? java.util.Collections.emptySortedMap() : entries;
+        /** The entry called {@code name}, or null. */
+        Node get(String name) {
+            int i = index(name);
+            return i >= 0 ? nodes[i] : null;
         }
 
-        /** The entries, to change. */
-        TreeMap<String, Node> writable() {
-            if (entries == null) {
-                entries = new TreeMap<>();
+        int count() {
+            return size;
+        }
+
+        /** Where {@code name} is, or {@code -(insertion point) - 1}. Names are stored interned: most lookups hit by identity. */
+        private int index(String name) {
+            int lo = 0;
+            int hi = size - 1;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                String at = names[mid];
+                if (at == name) {
+                    return mid;
+                }
+                int c = at.compareTo(name);
+                if (c < 0) {
+                    lo = mid + 1;
+                } else if (c > 0) {
+                    hi = mid - 1;
+                } else {
+                    return mid;
+                }
             }
-            return entries;
+            return -(lo + 1);
+        }
+
+        /** Adds or replaces an entry ({@code name} as stored: see {@link Node#shared}); returns the one replaced, or null. */
+        Node put(String name, Node node) {
+            java.util.Objects.requireNonNull(node);
+            int i = index(name);
+            if (i >= 0) {
+                Node old = nodes[i];
+                nodes[i] = node;
+                return old;
+            }
+            i = -(i + 1);
+            if (size == names.length) {
+                int cap = size < 4 ? size + 2 : size + (size >> 1);
+                names = java.util.Arrays.copyOf(names, cap);
+                nodes = java.util.Arrays.copyOf(nodes, cap);
+            }
+            System.arraycopy(names, i, names, i + 1, size - i);
+            System.arraycopy(nodes, i, nodes, i + 1, size - i);
+            names[i] = name;
+            nodes[i] = node;
+            size++;
+            changes++;
+            return null;
+        }
+
+        /** Removes the entry called {@code name}; returns it, or null. */
+        Node remove(String name) {
+            int i = index(name);
+            return i < 0 ? null : removeAt(i);
+        }
+
+        private Node removeAt(int i) {
+            Node old = nodes[i];
+            System.arraycopy(names, i + 1, names, i, size - i - 1);
+            System.arraycopy(nodes, i + 1, nodes, i, size - i - 1);
+            size--;
+            names[size] = null;
+            nodes[size] = null;
+            changes++;
+            if (size == 0) {
+                names = NO_NAMES;
+                nodes = NO_NODES;
+            }
+            return old;
+        }
+
+        void clear() {
+            names = NO_NAMES;
+            nodes = NO_NODES;
+            size = 0;
+            changes++;
+        }
+
+        /** The entries as a sorted map, a live view: reading it reads the directory, and its put, remove and clear change it. */
+        java.util.SortedMap<String, Node> entries() {
+            return new Entries();
+        }
+
+        private final class Entries extends java.util.AbstractMap<String, Node> implements java.util.SortedMap<String, Node> {
+            @Override
+            public int size() {
+                return size;
+            }
+
+            @Override
+            public boolean isEmpty() {
+                return size == 0;
+            }
+
+            @Override
+            public Node get(Object key) {
+                return key instanceof String k ? Dir.this.get(k) : null;
+            }
+
+            @Override
+            public boolean containsKey(Object key) {
+                return key instanceof String k && index(k) >= 0;
+            }
+
+            @Override
+            public Node put(String key, Node value) {
+                return Dir.this.put(key, value);
+            }
+
+            @Override
+            public Node remove(Object key) {
+                return key instanceof String k ? Dir.this.remove(k) : null;
+            }
+
+            @Override
+            public void clear() {
+                Dir.this.clear();
+            }
+
+            @Override
+            public java.util.Comparator<? super String> comparator() {
+                return null;
+            }
+
+            @Override
+            public String firstKey() {
+                if (size == 0) {
+                    throw new java.util.NoSuchElementException();
+                }
+                return names[0];
+            }
+
+            @Override
+            public String lastKey() {
+                if (size == 0) {
+                    throw new java.util.NoSuchElementException();
+                }
+                return names[size - 1];
+            }
+
+            // Ranges are not asked of a directory on the hot paths: a copy of the range, to read.
+            @Override
+            public java.util.SortedMap<String, Node> subMap(String from, String to) {
+                return java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(this).subMap(from, to));
+            }
+
+            @Override
+            public java.util.SortedMap<String, Node> headMap(String to) {
+                return java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(this).headMap(to));
+            }
+
+            @Override
+            public java.util.SortedMap<String, Node> tailMap(String from) {
+                return java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(this).tailMap(from));
+            }
+
+            @Override
+            public java.util.Set<Map.Entry<String, Node>> entrySet() {
+                return new java.util.AbstractSet<>() {
+                    @Override
+                    public int size() {
+                        return size;
+                    }
+
+                    @Override
+                    public java.util.Iterator<Map.Entry<String, Node>> iterator() {
+                        return new Walk();
+                    }
+                };
+            }
+        }
+
+        /** The entries in name order; fails at once if the directory changes other than through it. */
+        private final class Walk implements java.util.Iterator<java.util.Map.Entry<String, Node>> {
+            private int next;
+            private int last = -1;
+            private int expected = changes;
+
+            @Override
+            public boolean hasNext() {
+                return next < size;
+            }
+
+            @Override
+            public java.util.Map.Entry<String, Node> next() {
+                if (expected != changes) {
+                    throw new java.util.ConcurrentModificationException();
+                }
+                if (next >= size) {
+                    throw new java.util.NoSuchElementException();
+                }
+                last = next++;
+                return new java.util.AbstractMap.SimpleImmutableEntry<>(names[last], nodes[last]);
+            }
+
+            @Override
+            public void remove() {
+                if (last < 0) {
+                    throw new IllegalStateException();
+                }
+                if (expected != changes) {
+                    throw new java.util.ConcurrentModificationException();
+                }
+                removeAt(last);
+                next = last;
+                last = -1;
+                expected = changes;
+            }
         }
 
         @Override

@@ -51,7 +51,7 @@ final class OverlayFs implements Fs {
     List<Node.Dir> visibleDirs(List<Node.Dir> dirs, String name) {
         List<Node.Dir> next = new ArrayList<>(dirs.size());
         for (Node.Dir d : dirs) {
-            Node child = d.entries().get(name);
+            Node child = d.get(name);
             if (child == null) {
                 continue;
             }
@@ -87,7 +87,7 @@ final class OverlayFs implements Fs {
     /** What {@link #lookup} finds at {@code rel + name}, given {@code parents}, the directories visible at a non-empty {@code rel}. */
     Node child(List<Node.Dir> parents, String name) {
         for (Node.Dir d : parents) {
-            Node child = d.entries().get(name);
+            Node child = d.get(name);
             if (child instanceof Node.Dev dev && dev.whiteout()) {
                 return null;
             }
@@ -101,7 +101,7 @@ final class OverlayFs implements Fs {
     private Node.Dir upperDir(List<String> rel) {
         Node n = upper;
         for (String name : rel) {
-            n = n instanceof Node.Dir d ? d.entries().get(name) : null;
+            n = n instanceof Node.Dir d ? d.get(name) : null;
             if (n == null) {
                 return null;
             }
@@ -140,7 +140,7 @@ final class OverlayFs implements Fs {
         Node.Dir d = upper;
         for (int i = 0; i < rel.size(); i++) {
             String name = rel.get(i);
-            Node child = d.entries().get(name);
+            Node child = d.get(name);
             if (child instanceof Node.Dir cd) {
                 d = cd;
                 continue;
@@ -150,7 +150,7 @@ final class OverlayFs implements Fs {
                 throw merged == null ? SysError.enoent() : SysError.enotdir();
             }
             Node.Dir copy = (Node.Dir) md.copy(ids.nextIno());
-            d.writable().put(Node.shared(name), copy);
+            d.put(Node.shared(name), copy);
             d = copy;
         }
         return d;
@@ -167,12 +167,12 @@ final class OverlayFs implements Fs {
         }
         Node.Dir parent = copyUpDir(rel.subList(0, rel.size() - 1));
         String name = rel.get(rel.size() - 1);
-        Node inUpper = parent.entries().get(name);
+        Node inUpper = parent.get(name);
         if (inUpper == n) {
             return n;
         }
         Node copy = n instanceof Node.Dir ? copyUpDir(rel) : n.copy(ids.nextIno());
-        parent.writable().put(Node.shared(name), copy);
+        parent.put(Node.shared(name), copy);
         return copy;
     }
 
@@ -183,10 +183,10 @@ final class OverlayFs implements Fs {
         }
         Node.Dir parent = copyUpDir(rel.subList(0, rel.size() - 1));
         String name = rel.get(rel.size() - 1);
-        boolean overWhiteout = parent.entries().get(name) instanceof Node.Dev;
+        boolean overWhiteout = parent.get(name) instanceof Node.Dev;
         Node.Dir d = new Node.Dir(ids.nextIno(), mode, ids.now());
         d.opaque = overWhiteout || inLowerHidden(rel);
-        parent.writable().put(Node.shared(name), d);
+        parent.put(Node.shared(name), d);
         return d;
     }
 
@@ -194,7 +194,7 @@ final class OverlayFs implements Fs {
         for (Node.Dir lower : lowers) {
             Node n = lower;
             for (String name : rel) {
-                n = n instanceof Node.Dir d ? d.entries().get(name) : null;
+                n = n instanceof Node.Dir d ? d.get(name) : null;
                 if (n == null) {
                     break;
                 }
@@ -220,7 +220,7 @@ final class OverlayFs implements Fs {
             f.write(data, append);
         } else {
             f = new Node.File(ids.nextIno(), mode, ids.now(), data.clone(), data.length);
-            parent.writable().put(Node.shared(name), f);
+            parent.put(Node.shared(name), f);
         }
         f.mtime = ids.now();
         return f;
@@ -232,7 +232,7 @@ final class OverlayFs implements Fs {
             throw SysError.eexist();
         }
         Node.Dir parent = copyUpDir(rel.subList(0, rel.size() - 1));
-        parent.writable().put(Node.shared(rel.get(rel.size() - 1)), new Node.Link(ids.nextIno(), ids.now(), target));
+        parent.put(Node.shared(rel.get(rel.size() - 1)), new Node.Link(ids.nextIno(), ids.now(), target));
     }
 
     @Override
@@ -246,9 +246,9 @@ final class OverlayFs implements Fs {
         }
         Node.Dir parent = copyUpDir(rel.subList(0, rel.size() - 1));
         String name = rel.get(rel.size() - 1);
-        parent.writable().remove(name);
+        parent.remove(name);
         if (lookup(rel) != null) {
-            parent.writable().put(Node.shared(name), new Node.Dev(ids.nextIno(), 0, ids.now(), 0, 0));
+            parent.put(Node.shared(name), new Node.Dev(ids.nextIno(), 0, ids.now(), 0, 0));
         }
     }
 

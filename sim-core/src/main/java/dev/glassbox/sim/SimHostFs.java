@@ -50,12 +50,12 @@ final class SimHostFs implements HostFs {
                 continue;
             }
             if (name.startsWith(WHITEOUT)) {
-                parent.writable().put(Node.shared(name.substring(WHITEOUT.length())), new Node.Dev(k.ids.nextIno(), 0, k.now(), 0, 0));
+                parent.put(Node.shared(name.substring(WHITEOUT.length())), new Node.Dev(k.ids.nextIno(), 0, k.now(), 0, 0));
                 continue;
             }
             Node node = switch (e.type()) {
                 case DIR -> {
-                    Node existing = parent.entries().get(name);
+                    Node existing = parent.get(name);
                     if (existing instanceof Node.Dir d) {
                         yield d;
                     }
@@ -78,7 +78,7 @@ final class SimHostFs implements HostFs {
                 node.uid = e.uid();
                 node.gid = e.gid();
             }
-            parent.writable().put(Node.shared(name), node);
+            parent.put(Node.shared(name), node);
         }
     }
 
@@ -179,12 +179,12 @@ final class SimHostFs implements HostFs {
         }
         List<String> rel = MountTable.split(to);
         Node.Dir parent = k.hostFs.mkdirs(rel.subList(0, rel.size() - 1));
-        if (parent.entries().containsKey(rel.get(rel.size() - 1))) {
+        if (parent.get(rel.get(rel.size() - 1)) != null) {
             throw SysError.eexist();
         }
         k.event(MountEvents.copyTree(from, to, usage(src), "cp -a --reflink=auto -T " + from + " " + to));
         Node.Dir copy = copyDir(src, new HashMap<>());
-        parent.writable().put(Node.shared(rel.get(rel.size() - 1)), copy);
+        parent.put(Node.shared(rel.get(rel.size() - 1)), copy);
         parent.nlink++;
     }
 
@@ -206,7 +206,7 @@ final class SimHostFs implements HostFs {
                 c.nlink = n.nlink;
                 copied.put(n.ino, c);
             }
-            out.writable().put(Node.shared(e.getKey()), c);
+            out.put(Node.shared(e.getKey()), c);
         }
         return out;
     }

@@ -34,7 +34,7 @@ final class TreeFs implements Fs {
             if (!(n instanceof Node.Dir d)) {
                 throw SysError.enotdir();
             }
-            n = d.entries().get(name);
+            n = d.get(name);
             if (n == null) {
                 return null;
             }
@@ -72,11 +72,11 @@ final class TreeFs implements Fs {
     @Override
     public Node.Dir mkdir(List<String> rel, int mode) {
         Node.Dir parent = parent(rel);
-        if (parent.entries().containsKey(last(rel))) {
+        if (parent.get(last(rel)) != null) {
             throw SysError.eexist();
         }
         Node.Dir d = new Node.Dir(ids.nextIno(), mode, ids.now());
-        parent.writable().put(Node.shared(last(rel)), d);
+        parent.put(Node.shared(last(rel)), d);
         parent.nlink++;
         return d;
     }
@@ -85,10 +85,10 @@ final class TreeFs implements Fs {
     Node.Dir mkdirs(List<String> rel) {
         Node.Dir d = root;
         for (String name : rel) {
-            Node n = d.entries().get(name);
+            Node n = d.get(name);
             if (n == null) {
                 Node.Dir created = new Node.Dir(ids.nextIno(), 0755, ids.now());
-                d.writable().put(Node.shared(name), created);
+                d.put(Node.shared(name), created);
                 d.nlink++;
                 n = created;
             }
@@ -103,7 +103,7 @@ final class TreeFs implements Fs {
     @Override
     public Node.File write(List<String> rel, byte[] data, boolean append, int mode) {
         Node.Dir parent = parent(rel);
-        Node n = parent.entries().get(last(rel));
+        Node n = parent.get(last(rel));
         if (n instanceof Node.Dir) {
             throw SysError.eisdir();
         }
@@ -113,14 +113,14 @@ final class TreeFs implements Fs {
             return f;
         }
         Node.File f = new Node.File(ids.nextIno(), mode, ids.now(), data.clone(), data.length);
-        parent.writable().put(Node.shared(last(rel)), f);
+        parent.put(Node.shared(last(rel)), f);
         return f;
     }
 
     /** Places an existing node (a layer entry, a whiteout, a copied-up file). */
     void put(List<String> rel, Node node) {
         Node.Dir parent = parent(rel);
-        Node old = parent.writable().put(Node.shared(last(rel)), node);
+        Node old = parent.put(Node.shared(last(rel)), node);
         if (node instanceof Node.Dir && !(old instanceof Node.Dir)) {
             parent.nlink++;
         }
@@ -129,39 +129,39 @@ final class TreeFs implements Fs {
     @Override
     public void symlink(List<String> rel, String target) {
         Node.Dir parent = parent(rel);
-        if (parent.entries().containsKey(last(rel))) {
+        if (parent.get(last(rel)) != null) {
             throw SysError.eexist();
         }
-        parent.writable().put(Node.shared(last(rel)), new Node.Link(ids.nextIno(), ids.now(), target));
+        parent.put(Node.shared(last(rel)), new Node.Link(ids.nextIno(), ids.now(), target));
     }
 
     @Override
     public void remove(List<String> rel) {
         Node.Dir parent = parent(rel);
-        Node n = parent.entries().get(last(rel));
+        Node n = parent.get(last(rel));
         if (n == null) {
             throw SysError.enoent();
         }
         if (n instanceof Node.Dir d) {
-            if (!d.entries().isEmpty()) {
+            if (d.count() != 0) {
                 throw SysError.enotempty();
             }
             parent.nlink--;
         }
-        parent.writable().remove(last(rel));
+        parent.remove(last(rel));
         n.nlink--;
     }
 
     /** rm -rf of whatever is at rel; missing is fine. */
     void removeTree(List<String> rel) {
         if (rel.isEmpty()) {
-            root.writable().clear();
+            root.clear();
             return;
         }
         Node n = lookup(rel);
         if (n != null) {
             Node.Dir parent = parent(rel);
-            parent.writable().remove(last(rel));
+            parent.remove(last(rel));
             if (n instanceof Node.Dir) {
                 parent.nlink--;
             }
