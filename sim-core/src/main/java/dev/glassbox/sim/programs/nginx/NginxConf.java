@@ -54,7 +54,8 @@ final class NginxConf {
     String accessLog = "/var/log/nginx/access.log";
     String accessFormat = "combined";
     final Map<String, String> formats = new HashMap<>();
-    final Map<String, String> types = new HashMap<>();
+    /** File extension to MIME type: from the types blocks, shared by every nginx whose blocks were parsed from the same text. */
+    Map<String, String> types = Map.of();
     String defaultType = "text/plain";
     final List<Server> servers = new ArrayList<>();
 
@@ -150,7 +151,7 @@ final class NginxConf {
                     errorLevel = d.arg(1, "error");
                 }
                 case "default_type" -> defaultType = d.arg(0, defaultType);
-                case "types" -> d.block().forEach(t -> t.args().forEach(ext -> types.put(ext, t.name())));
+                case "types" -> types = types.isEmpty() ? types(d.block()) : merged(types, types(d.block()));
                 case "root" -> root = d.arg(0, null);
                 case "index" -> index = d.args();
                 default -> {
@@ -163,6 +164,29 @@ final class NginxConf {
                 servers.add(server(d.block(), root, index));
             }
         }
+    }
+
+    /** The last types block read and its map: mime.types's block, parsed once (see NginxParser), is the same list each time. */
+    private static volatile Object[] lastTypes = {null, null};
+
+    private static Map<String, String> types(List<Directive> block) {
+        Object[] last = lastTypes;
+        if (last[0] == block) {
+            @SuppressWarnings("unchecked")
+            Map<String, String> same = (Map<String, String>) last[1];
+            return same;
+        }
+        Map<String, String> m = new HashMap<>();
+        block.forEach(t -> t.args().forEach(ext -> m.put(ext, t.name())));
+        Map<String, String> made = Map.copyOf(m);
+        lastTypes = new Object[] {block, made};
+        return made;
+    }
+
+    private static Map<String, String> merged(Map<String, String> first, Map<String, String> then) {
+        Map<String, String> m = new HashMap<>(first);
+        m.putAll(then);
+        return m;
     }
 
     private static Server server(List<Directive> block, String httpRoot, List<String> httpIndex) {

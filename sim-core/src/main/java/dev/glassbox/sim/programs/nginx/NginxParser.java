@@ -15,17 +15,23 @@ final class NginxParser {
     private final String file;
     private int pos;
     private int line = 1;
-    /** Whether the text included other files: then what it parses to depends on more than its own text. */
-    private boolean included;
+    /**
+     * Whether include directives are kept as they stand, to be expanded after the whole text parsed (what the cache
+     * holds), or read at once where they stand (what nginx does, and so what decides which error comes first).
+     */
+    private boolean deferIncludes = true;
 
     private static final int CACHED = 64;
+
+    private record Source(String file, String text) {}
+
     /**
-     * What a text without include directives parses to, by file name and text: the directives are
-     * immutable, and nginx's own files (mime.types, default.conf) are parsed at every start.
+     * What a text parses to, include directives not yet expanded, by file name and text: the directives are immutable,
+     * and nginx's own files (nginx.conf, mime.types, default.conf) are parsed at every start of every container.
      */
-    private static final Map<String, List<NginxConf.Directive>> PARSED = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+    private static final Map<Source, List<NginxConf.Directive>> PARSED = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, List<NginxConf.Directive>> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Source, List<NginxConf.Directive>> eldest) {
             return size() > CACHED;
         }
     });
@@ -35,17 +41,53 @@ final class NginxParser {
         this.file = file;
     }
 
+    /** The directives of the text, with what each include names read and parsed in its place. */
     List<NginxConf.Directive> parse(Sys sys, String dir) {
-        String key = file + "\u0000" + src;
-        List<NginxConf.Directive> cached = PARSED.get(key);
-        if (cached != null) {
-            return new ArrayList<>(cached);
+        Source key = new Source(file, src);
+        List<NginxConf.Directive> parsed = PARSED.get(key);
+        if (parsed == null) {
+            try {
+                parsed = List.copyOf(block(sys, dir, false));
+            } catch (NginxConf.Invalid e) {
+                // The text is wrong: parse it again as nginx does, reading each include where it stands, so that an
+                // included file's error found before this one is the one reported.
+                pos = 0;
+                line = 1;
+                deferIncludes = false;
+                return block(sys, dir, false);
+            }
+            PARSED.put(key, parsed);
         }
-        List<NginxConf.Directive> out = block(sys, dir, false);
-        if (!included) {
-            PARSED.put(key, List.copyOf(out));
+        return expand(sys, dir, parsed);
+    }
+
+    /** {@code directives} with each include replaced by what it names, in blocks too; the same list when it has none. */
+    private static List<NginxConf.Directive> expand(Sys sys, String dir, List<NginxConf.Directive> directives) {
+        List<NginxConf.Directive> out = null;
+        for (int i = 0; i < directives.size(); i++) {
+            NginxConf.Directive d = directives.get(i);
+            List<NginxConf.Directive> included = null;
+            NginxConf.Directive one = d;
+            if (d.block() == null && d.name().equals("include")) {
+                included = include(sys, dir, d);
+            } else if (d.block() != null) {
+                List<NginxConf.Directive> body = expand(sys, dir, d.block());
+                if (body != d.block()) {
+                    one = new NginxConf.Directive(d.name(), d.args(), body, d.file(), d.line());
+                }
+            }
+            if (out == null && (included != null || one != d)) {
+                out = new ArrayList<>(directives.subList(0, i));
+            }
+            if (out != null) {
+                if (included != null) {
+                    out.addAll(included);
+                } else {
+                    out.add(one);
+                }
+            }
         }
-        return out;
+        return out == null ? directives : out;
     }
 
     private List<NginxConf.Directive> block(Sys sys, String dir, boolean inner) {
@@ -67,7 +109,7 @@ final class NginxParser {
                     }
                     NginxConf.Directive d = new NginxConf.Directive(words.get(0), List.copyOf(words.subList(1, words.size())),
                             null, file, start);
-                    if (d.name().equals("include")) {
+                    if (d.name().equals("include") && !deferIncludes) {
                         out.addAll(include(sys, dir, d));
                     } else {
                         out.add(d);
@@ -99,8 +141,7 @@ final class NginxParser {
         }
     }
 
-    private List<NginxConf.Directive> include(Sys sys, String dir, NginxConf.Directive d) {
-        included = true;
+    private static List<NginxConf.Directive> include(Sys sys, String dir, NginxConf.Directive d) {
         String pattern = d.arg(0, "");
         String path = pattern.startsWith("/") ? pattern : Paths.join(dir, pattern);
         List<String> files = Globs.hasMeta(path) ? Globs.expand(sys, path) : List.of(path);

@@ -210,6 +210,30 @@ class NginxTest {
     }
 
     @Test
+    void aFileParsedBeforeIsReadAgainAndErrorsComeInTheOrderNginxFindsThem() {
+        assertEquals(0, w.run("", "nginx", "-t").status()); // the files as parsed once are kept by their text
+        w.file("/etc/nginx/conf.d/default.conf", SITE.replace("80;", "8080;"));
+        w.file("/etc/nginx/mime.types", "types {\n    text/html  html htm;\n    text/plain txt;\n}\n");
+        w.file("/usr/share/nginx/html/notes.txt", "hello\n");
+        w.start("", out, err, "nginx", "-g", "daemon off;");
+        w.until(() -> w.listening(8080), "nginx to listen on the port the changed include names");
+        String resp = w.exchange(8080, "GET /notes.txt HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        assertTrue(resp.contains("Content-Type: text/plain\r\n"), resp);
+        assertTrue(!w.listening(80));
+
+        // nginx reads an include where it stands: an unclosed block there is reported before the stray brace after it
+        w.file("/etc/nginx/conf.d/default.conf", "server {\n    listen 8081;\n");
+        w.file("/etc/nginx/nginx.conf", CONF + "}\n");
+        SimBox.Result r = w.run("", "nginx", "-t");
+        assertEquals("nginx: [emerg] unexpected end of file, expecting \";\" or \"}\" in /etc/nginx/conf.d/default.conf:3\n"
+                + "nginx: configuration file /etc/nginx/nginx.conf test failed\n", r.err());
+        w.file("/etc/nginx/conf.d/default.conf", SITE);
+        r = w.run("", "nginx", "-t");
+        assertEquals("nginx: [emerg] unexpected \"}\" in /etc/nginx/nginx.conf:22\n"
+                + "nginx: configuration file /etc/nginx/nginx.conf test failed\n", r.err());
+    }
+
+    @Test
     void daemonModeForksAndTheParentExits() {
         // PID 1 is a shell that stays: were nginx PID 1, its exit would end the container and the daemon with it
         w.start("", new StringBuilder(), new StringBuilder(), "sh", "-c", "while true; do sleep 3600; done");
