@@ -8,9 +8,12 @@ public enum NsType {
     USER("CLONE_NEWUSER"), CGROUP("CLONE_NEWCGROUP");
 
     private final String flag;
+    /** One string for each kind: the traced state names the kind of every namespace it shows. */
+    private final String procName;
 
     NsType(String flag) {
         this.flag = flag;
+        this.procName = name().equals("MNT") ? "mnt" : name().toLowerCase(Locale.ROOT);
     }
 
     public String cloneFlag() {
@@ -19,6 +22,6 @@ public enum NsType {
 
     /** The name under /proc/PID/ns/. */
     public String procName() {
-        return this == MNT ? "mnt" : name().toLowerCase(Locale.ROOT);
+        return procName;
     }
 }

@@ -57,7 +57,7 @@ final class MountTable {
         String targetPath() {
             String p = targetPath;
             if (p == null) {
-                p = Fs.join(target);
+                p = shared(Fs.join(target)); // every container's /proc, /dev, /sys/fs/cgroup, … : one copy of each
                 targetPath = p;
             }
             return p;
@@ -124,11 +124,56 @@ final class MountTable {
      * the list after a change other than an addition.
      */
     private static final class Point {
-        private java.util.Map<String, Point> kids;
+        private static final String[] NO_NAMES = {};
+        private static final Point[] NO_KIDS = {};
+        /**
+         * The names one level down that lead to mount points, side by side with where they lead: a point has one or two
+         * (a container's tree has about eighteen points), which a hash map held in a table and a node each. Past
+         * {@link #FEW} (the host's overlay2 directory, with a mount point for every container) a hash map again.
+         */
+        private String[] names = NO_NAMES;
+        private Point[] kids = NO_KIDS;
+        private java.util.Map<String, Point> many;
         Mount top;
 
+        private static final int FEW = 8;
+
         Point kid(String name) {
-            return kids == null ? null : kids.get(name);
+            if (many != null) {
+                return many.get(name);
+            }
+            String[] n = names;
+            for (int i = 0; i < n.length; i++) {
+                if (n[i].equals(name)) {
+                    return kids[i];
+                }
+            }
+            return null;
+        }
+
+        Point kidOrNew(String name) {
+            Point k = kid(name);
+            if (k == null) {
+                k = new Point();
+                int n = names.length;
+                if (many != null || n == FEW) {
+                    if (many == null) {
+                        many = new java.util.HashMap<>();
+                        for (int i = 0; i < n; i++) {
+                            many.put(names[i], kids[i]);
+                        }
+                        names = NO_NAMES;
+                        kids = NO_KIDS;
+                    }
+                    many.put(name, k);
+                    return k;
+                }
+                names = java.util.Arrays.copyOf(names, n + 1);
+                kids = java.util.Arrays.copyOf(kids, n + 1);
+                names[n] = name;
+                kids[n] = k;
+            }
+            return k;
         }
     }
 
@@ -150,10 +195,7 @@ final class MountTable {
     private static void place(Point root, Mount m) {
         Point p = root;
         for (String name : m.target) {
-            if (p.kids == null) {
-                p.kids = new java.util.HashMap<>(4);
-            }
-            p = p.kids.computeIfAbsent(name, n -> new Point());
+            p = p.kidOrNew(name);
         }
         p.top = m;
     }

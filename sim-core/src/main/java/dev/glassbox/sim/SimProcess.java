@@ -79,7 +79,8 @@ final class SimProcess {
     private boolean threadDone;
     // Signal handlers, ignored and pending signals, sockets and pipes: made at first use, since most processes (a
     // shell's children, an nginx worker) have few or none, and a container's processes live in the class's heap.
-    private Map<Integer, Runnable> handlers;
+    /** Index {@code sig}: the handler, or null; as long as the highest signal handled needs (nginx's reach 29). */
+    private Runnable[] handlers;
     /** Bit {@code sig - 1} set: the signal is ignored (SIG_IGN). */
     private long ignoredMask;
     private ArrayDeque<Integer> pending;
@@ -305,19 +306,19 @@ final class SimProcess {
     }
 
     Runnable handler(int sig) {
-        return handlers == null ? null : handlers.get(sig);
+        return handlers == null || sig < 0 || sig >= handlers.length ? null : handlers[sig];
     }
 
     void handle(int sig, Runnable h) {
-        if (handlers == null) {
-            handlers = new HashMap<>();
+        if (handlers == null || sig >= handlers.length) {
+            handlers = handlers == null ? new Runnable[sig + 1] : java.util.Arrays.copyOf(handlers, sig + 1);
         }
-        handlers.put(sig, h);
+        handlers[sig] = h;
     }
 
     void unhandle(int sig) {
-        if (handlers != null) {
-            handlers.remove(sig);
+        if (handlers != null && sig >= 0 && sig < handlers.length) {
+            handlers[sig] = null;
         }
     }
 

@@ -112,7 +112,7 @@ final class SimSys implements Sys {
 
     @Override
     public void setproctitle(String title) {
-        p.title = title;
+        p.title = title == null || title.length() > 256 ? title : title.intern(); // nginx's master and workers in every container show the same few
         k.edits.markAlone(dev.glassbox.trace.StatePart.PROCESSES);
     }
 
@@ -400,7 +400,7 @@ final class SimSys implements Sys {
 
     @Override
     public void signal(int signal, Runnable handler) {
-        if (signal == Signals.SIGKILL || signal == Signals.SIGSTOP) {
+        if (signal < 1 || signal > 64 || signal == Signals.SIGKILL || signal == Signals.SIGSTOP) {
             throw SysError.einval();
         }
         p.ignore(signal, false);
