@@ -12,22 +12,50 @@ record Spec(String id, String usage, String description, List<String> aliases, L
             int minArgs, int maxArgs, boolean interspersed) {
     static final int ANY = -1;
 
-    Flag longFlag(String name) {
-        for (Flag f : flags) {
-            if (f.name().equals(name)) {
-                return f;
+    Spec {
+        flags = Flags.of(flags);
+    }
+
+    /**
+     * The flags in their order, with an index by name and by shorthand: reading a command's options asks for each of
+     * its flags by name (docker run has about a hundred), and a walk of the list for each made that quadratic.
+     */
+    static final class Flags extends java.util.AbstractList<Flag> implements java.util.RandomAccess {
+        private final List<Flag> all;
+        private final java.util.Map<String, Flag> byName = new java.util.HashMap<>();
+        private final java.util.Map<String, Flag> byShorthand = new java.util.HashMap<>();
+
+        private Flags(List<Flag> flags) {
+            all = List.copyOf(flags);
+            for (Flag f : all) {
+                byName.putIfAbsent(f.name(), f); // the first declared wins, as the walk found it
+                byShorthand.putIfAbsent(f.shorthand(), f);
             }
         }
-        return name.equals("help") ? HELP : null;
+
+        static Flags of(List<Flag> flags) {
+            return flags instanceof Flags f ? f : new Flags(flags);
+        }
+
+        @Override
+        public Flag get(int i) {
+            return all.get(i);
+        }
+
+        @Override
+        public int size() {
+            return all.size();
+        }
+    }
+
+    Flag longFlag(String name) {
+        Flag f = ((Flags) flags).byName.get(name);
+        return f != null ? f : name.equals("help") ? HELP : null;
     }
 
     Flag shortFlag(String c) {
-        for (Flag f : flags) {
-            if (f.shorthand().equals(c)) {
-                return f;
-            }
-        }
-        return c.equals("h") ? HELP : null;
+        Flag f = ((Flags) flags).byShorthand.get(c);
+        return f != null ? f : c.equals("h") ? HELP : null;
     }
 
     private static final Flag HELP = Flag.bool("h", "help", "Print usage");

@@ -242,10 +242,11 @@ final class MountTable {
 
     /**
      * Where a prefix of the path being resolved landed: its mount and node (null if missing), for an overlay directory
-     * reached by the walk, the layers' directories visible there (else null), and the mount points at or below it
-     * (null when there are none).
+     * reached by the walk, the layers' directories visible at its parent and its name (else null: the directories
+     * visible at it are found only if the walk goes on below it), and the mount points at or below it (null when there
+     * are none).
      */
-    private record Step(Mount mount, Node node, List<Node.Dir> layers, Point point) {}
+    private record Step(Mount mount, Node node, List<Node.Dir> parentLayers, String name, Point point) {}
 
     private Step locate(List<String> path) {
         Mount m = mountAt(path);
@@ -253,7 +254,7 @@ final class MountTable {
         for (int i = 0; i < path.size() && p != null; i++) {
             p = p.kid(path.get(i));
         }
-        return new Step(m, m.fs.lookup(rel(m, path, path.size())), null, p);
+        return new Step(m, m.fs.lookup(rel(m, path, path.size())), null, null, p);
     }
 
     /** The path inside {@code m}'s filesystem of the first {@code depth} components of {@code path}. */
@@ -275,19 +276,20 @@ final class MountTable {
         Point point = at.point() == null ? null : at.point().kid(name);
         Mount m = point == null ? null : point.top;
         if (m != null) {
-            return new Step(m, m.fs.lookup(m.fsRoot), null, point);
+            return new Step(m, m.fs.lookup(m.fsRoot), null, null, point);
         }
         Mount same = at.mount();
         // What lookup(rel) would find, one name on from the parent instead of from the filesystem's root:
         if (same.fs instanceof TreeFs && at.node() instanceof Node.Dir d) {
-            return new Step(same, d.get(name), null, point);
+            return new Step(same, d.get(name), null, null, point);
         }
         if (same.fs instanceof OverlayFs o && at.node() instanceof Node.Dir) {
-            List<Node.Dir> layers = at.layers() != null ? at.layers() : o.visibleDirs(rel(same, cur, depth - 1));
+            List<Node.Dir> layers = at.parentLayers() != null ? o.visibleDirs(at.parentLayers(), at.name())
+                    : o.visibleDirs(rel(same, cur, depth - 1));
             Node n = o.child(layers, name);
-            return new Step(same, n, n instanceof Node.Dir ? o.visibleDirs(layers, name) : null, point);
+            return new Step(same, n, n instanceof Node.Dir ? layers : null, name, point);
         }
-        return new Step(same, same.fs.lookup(rel(same, cur, depth)), null, point);
+        return new Step(same, same.fs.lookup(rel(same, cur, depth)), null, null, point);
     }
 
     static ArrayList<String> split(String path) {

@@ -117,8 +117,14 @@ public interface Sys {
 
     /** The names between a path's slashes, as the kernel walks them (no empty ones: {@code //} is one slash). */
     static java.util.ArrayList<String> pathNames(String path) {
-        java.util.ArrayList<String> out = new java.util.ArrayList<>();
         int n = path.length();
+        int slashes = 0;
+        for (int i = 0; i < n; i++) {
+            if (path.charAt(i) == '/') {
+                slashes++;
+            }
+        }
+        java.util.ArrayList<String> out = new java.util.ArrayList<>(slashes + 1); // grown once, not from ten by halves
         int i = 0;
         while (i < n) {
             int slash = path.indexOf('/', i);
