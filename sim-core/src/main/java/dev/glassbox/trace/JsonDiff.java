@@ -96,18 +96,7 @@ public final class JsonDiff {
         if (name.indexOf('~') < 0 && name.indexOf('/') < 0) {
             return name; // most names: nothing to escape
         }
-        StringBuilder sb = new StringBuilder(name.length() + 8);
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (c == '~') {
-                sb.append("~0");
-            } else if (c == '/') {
-                sb.append("~1");
-            } else {
-                sb.append(c);
-            }
-        }
-        return sb.toString();
+        return name.replace("~", "~0").replace("/", "~1"); // in that order: a ~ that escapes a / is not escaped again
     }
 
     static String unescape(String part) {
