@@ -35,7 +35,7 @@ final class HostSetup {
         p.state = SimProcess.State.SLEEPING;
         p.programName = name;
         p.argv = argv;
-        p.rss = 24L << 20;
+        p.rss(24L << 20);
         k.edits.mark(dev.glassbox.trace.StatePart.PROCESSES);
         k.cgroups.move(p, k.cgroups.root);
         return p;

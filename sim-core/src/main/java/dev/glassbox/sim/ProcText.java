@@ -120,15 +120,15 @@ final class ProcText {
                 + "Gid:\t" + p.gid + "\t" + p.gid + "\t" + p.gid + "\t" + p.gid + "\n"
                 + "NSpid:" + nspid + "\n"
                 + Capabilities.statusLines(p.uid == 0 ? p.capBnd : 0, p.capBnd)
-                + "VmRSS:\t" + String.format("%8d", p.rss / 1024) + " kB\n"
+                + "VmRSS:\t" + String.format("%8d", p.rss() / 1024) + " kB\n"
                 + "Threads:\t1\n";
     }
 
     private static String stat(SimKernel k, SimProcess p, Namespaces.Pid viewer) {
         long startTicks = (p.startMillis - k.bootMillis) / 10;
-        long pages = p.rss / 4096;
+        long pages = p.rss() / 4096;
         return p.pidIn(viewer) + " (" + comm(p) + ") " + stateLetter(p) + " " + ppidIn(p, viewer) + " " + p.pidIn(viewer) + " "
-                + p.pidIn(viewer) + " 0 -1 4194560 0 0 0 0 0 0 0 0 20 0 1 0 " + startTicks + " " + (p.rss + 4096 * 256) + " " + pages
+                + p.pidIn(viewer) + " 0 -1 4194560 0 0 0 0 0 0 0 0 20 0 1 0 " + startTicks + " " + (p.rss() + 4096 * 256) + " " + pages
                 + " 18446744073709551615 0 0 0 0 0 0 0 0 0 0 0 0 17 0 0 0 0 0 0 0 0 0 0 0 0 0 0\n";
     }
 
@@ -136,7 +136,7 @@ final class ProcText {
         long total = k.info().memTotal() / 1024;
         long used = 0;
         for (SimProcess p : k.procList()) {
-            used += p.rss;
+            used += p.rss();
         }
         long free = total - used / 1024 - total / 10;
         return String.format("MemTotal:       %8d kB%nMemFree:        %8d kB%nMemAvailable:   %8d kB%nBuffers:        %8d kB%nCached:         %8d kB%nSwapTotal:      %8d kB%nSwapFree:       %8d kB%n",

@@ -46,7 +46,7 @@ final class SimCgroups implements Cgroups {
         long memory() {
             long n = 0;
             for (SimProcess p : procs) {
-                n += p.rss;
+                n += p.rss();
             }
             return n;
         }
@@ -161,7 +161,7 @@ final class SimCgroups implements Cgroups {
     /** Charges memory; past memory.max the OOM killer ends the group's largest process. */
     void charge(SimProcess p, long bytes) {
         Group g = p.cgroup;
-        p.rss += bytes;
+        p.rss(p.rss() + bytes);
         kernel.edits.mark(dev.glassbox.trace.StatePart.PROCESSES);
         if (g == null || g.limits.memoryBytes() == 0 || g.memory() <= g.limits.memoryBytes()) {
             hostLimit(p);
@@ -169,27 +169,30 @@ final class SimCgroups implements Cgroups {
         }
         SimProcess victim = p;
         for (SimProcess q : g.procs) {
-            if (q.alive() && q.rss > victim.rss) {
+            if (q.alive() && q.rss() > victim.rss()) {
                 victim = q;
             }
         }
         g.oomKills++;
         kernel.edits.mark(dev.glassbox.trace.StatePart.CGROUPS);
-        kernel.event(CgroupEvents.oomKill(g.path, g.memory(), g.limits.memoryBytes(), victim.pid, victim.programName, victim.rss / 1024));
+        kernel.event(CgroupEvents.oomKill(g.path, g.memory(), g.limits.memoryBytes(), victim.pid, victim.programName, victim.rss() / 1024));
         victim.oomKilled = true;
-        victim.rss = 0;
+        victim.rss(0);
         kernel.edits.mark(dev.glassbox.trace.StatePart.PROCESSES);
         kernel.kill(victim, Signals.SIGKILL, true);
     }
 
     /** Past the host's memory, the kernel's OOM killer ends the host's largest process, wherever it is. */
     private void hostLimit(SimProcess p) {
+        if (kernel.liveRss <= kernel.info().memTotal()) {
+            return; // what the live processes hold is no more than that
+        }
         long total = 0;
         SimProcess victim = p;
         for (SimProcess q : kernel.procList()) {
             if (q.alive()) {
-                total += q.rss;
-                victim = q.rss > victim.rss ? q : victim;
+                total += q.rss();
+                victim = q.rss() > victim.rss() ? q : victim;
             }
         }
         if (total <= kernel.info().memTotal()) {
@@ -201,9 +204,9 @@ final class SimCgroups implements Cgroups {
             kernel.edits.mark(dev.glassbox.trace.StatePart.CGROUPS);
         }
         kernel.event(CgroupEvents.globalOomKill(g == null ? "/" : g.path, total, kernel.info().memTotal(), victim.pid, victim.programName,
-                victim.rss / 1024));
+                victim.rss() / 1024));
         victim.oomKilled = true;
-        victim.rss = 0;
+        victim.rss(0);
         kernel.edits.mark(dev.glassbox.trace.StatePart.PROCESSES);
         kernel.kill(victim, Signals.SIGKILL, true);
     }

@@ -72,6 +72,12 @@ public final class SimKernel implements Kernel {
     final Namespaces.Set hostNs;
     final TreeFs hostFs;
     final SimCgroups cgroups;
+    /**
+     * The sum of every process's resident memory as set (SimProcess.rss(long)): at least what the live processes hold,
+     * since a process's memory drops to none when it exits. The host's OOM check reads it instead of adding up every
+     * process at every charge (a shell charges each variable it sets).
+     */
+    long liveRss;
     final SimNet net;
     private final SimProcesses processes;
     private final SimMounts mounts;
@@ -433,7 +439,7 @@ public final class SimKernel implements Kernel {
         p.state = SimProcess.State.ZOMBIE;
         edits.mark(dev.glassbox.trace.StatePart.PROCESSES);
         processes.recordExit(p.pid, status);
-        p.rss = 0;
+        p.rss(0);
         edits.mark(dev.glassbox.trace.StatePart.PROCESSES);
         for (SimNet.Socket s : p.dropSockets()) {
             net.close(s);

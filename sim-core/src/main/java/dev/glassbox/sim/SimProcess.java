@@ -50,7 +50,17 @@ final class SimProcess {
     static final long DATA_LIMIT = 16L << 20;
     /** Bytes of data of its own the program holds now ({@link Sys#data}). */
     long dataBytes;
-    long rss;
+    private long rss;
+
+    /** Resident memory, as charged; set through {@link #rss(long)}, which keeps the kernel's total of live processes. */
+    long rss() {
+        return rss;
+    }
+
+    void rss(long bytes) {
+        kernel.liveRss += bytes - rss;
+        rss = bytes;
+    }
     final long startMillis;
     String stdin = "";
     ExecSpec.OutputSink output = ExecSpec.OutputSink.DISCARD;

@@ -205,7 +205,7 @@ final class SimProcesses implements Processes {
             p.in = pipe.input;
             p.stdio = pipe;
         }
-        p.rss = baseRss(t.size());
+        p.rss(baseRss(t.size()));
         k.edits.mark(dev.glassbox.trace.StatePart.PROCESSES);
         p.start(t.program(), t.name());
         k.scheduler.runReady();

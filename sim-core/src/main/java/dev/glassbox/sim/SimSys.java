@@ -105,7 +105,7 @@ final class SimSys implements Sys {
         k.edits.mark(dev.glassbox.trace.StatePart.PROCESSES);
         p.programName = t.name();
         p.clearHandlers();
-        p.rss = SimProcesses.baseRss(t.size());
+        p.rss(SimProcesses.baseRss(t.size()));
         k.edits.mark(dev.glassbox.trace.StatePart.PROCESSES);
         throw new SimProcess.Exec(t.program());
     }
@@ -261,7 +261,7 @@ final class SimSys implements Sys {
         inheritPipes(c, c.in, stdout == null ? p.outPipe : null);
         c.ttyFds = (inherit ? p.ttyFds & 1 : 0) | (stdout == null ? p.ttyFds & 2 : 0) | (stderr == null ? p.ttyFds & 4 : 0);
         c.output = sink(p.output, stdout, stderr);
-        c.rss = SimProcesses.baseRss(t.size());
+        c.rss(SimProcesses.baseRss(t.size()));
         k.edits.mark(dev.glassbox.trace.StatePart.PROCESSES);
         c.start(t.program(), t.name());
         return c.nsPid();
@@ -275,7 +275,7 @@ final class SimSys implements Sys {
         c.title = p.title;
         k.edits.mark(dev.glassbox.trace.StatePart.PROCESSES);
         c.output = p.output;
-        c.rss = p.rss / 2;
+        c.rss(p.rss() / 2);
         k.edits.mark(dev.glassbox.trace.StatePart.PROCESSES);
         inheritPipes(c, null, p.outPipe);
         c.start(program, p.programName);
@@ -289,7 +289,7 @@ final class SimSys implements Sys {
         SimProcess c = child(p.env);
         c.argv = new ArrayList<>(p.argv);
         c.title = p.title;
-        c.rss = p.rss / 2;
+        c.rss(p.rss() / 2);
         k.edits.mark(dev.glassbox.trace.StatePart.PROCESSES);
         c.in = from != null ? from : p.in;
         c.stdin = c.in == null && stdin != null ? stdin : "";
@@ -708,7 +708,7 @@ final class SimSys implements Sys {
 
     @Override
     public void free(long bytes) {
-        p.rss = Math.max(0, p.rss - bytes);
+        p.rss(Math.max(0, p.rss() - bytes));
         k.edits.mark(dev.glassbox.trace.StatePart.PROCESSES);
     }
 }

@@ -17,7 +17,7 @@ final class StateView {
 
     static ProcessInfo info(SimProcess p) {
         return new ProcessInfo(p.pid, p.parent == null ? 0 : p.parent.pid, p.nsPids, p.uid, p.state.word,
-                p.command(), p.cgroup == null ? "/" : p.cgroup.absolutePath, p.rss, p.startMillis);
+                p.command(), p.cgroup == null ? "/" : p.cgroup.absolutePath, p.rss(), p.startMillis);
     }
 
     static KernelState of(SimKernel k) {
@@ -92,12 +92,12 @@ final class StateView {
             cgroup = p.cgroup;
             state = p.state;
             parent = p.parent;
-            rss = p.rss;
+            rss = p.rss();
             uid = p.uid;
         }
 
         boolean still(SimProcess p) {
-            return state == p.state && rss == p.rss && uid == p.uid && parent == p.parent && cgroup == p.cgroup
+            return state == p.state && rss == p.rss() && uid == p.uid && parent == p.parent && cgroup == p.cgroup
                     && java.util.Objects.equals(title, p.title) && java.util.Objects.equals(argv, p.argv);
         }
     }

@@ -76,6 +76,19 @@ class OomReportTest {
     }
 
     @Test
+    void theHostsOomKillerActsOnlyPastTheHostsMemory() {
+        ok("docker pull progrium/stress");
+        ok("docker run -d --name idle busybox sleep 1000"); // memory held elsewhere counts too
+        Result fits = e.run("docker run --name fits progrium/stress --vm 1 --vm-bytes 7G --timeout 1s");
+        assertEquals(0, fits.exitStatus(), fits.text());
+        assertEquals("0 false\n", oomKilled("fits"));
+        Result past = e.run("docker run --name past progrium/stress --vm 1 --vm-bytes 9G --timeout 1s");
+        assertEquals(1, past.exitStatus(), past.text());
+        assertEquals("1 true\n", oomKilled("past"));
+        assertEquals("true\n", ok("docker inspect -f '{{.State.Running}}' idle"), "the largest process is the one ended");
+    }
+
+    @Test
     void theLastCommandReplacesTheShellSoPsShowsItAsPidOne() {
         assertEquals("PID   COMMAND\n    1 ps -o pid,args\n", ok("docker run --rm busybox sh -c 'echo -n; true && ps -o pid,args'"));
         assertEquals("PID   COMMAND\n    1 sh -c ps -o pid,args; true\n    2 ps -o pid,args\n",
