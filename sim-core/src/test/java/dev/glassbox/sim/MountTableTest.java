@@ -10,18 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /** Path resolution through mount points: a point with a few mounts below it and one with many (every container's). */
 class MountTableTest {
-    private long ino = 1;
-    private final SimClockInodes ids = new SimClockInodes() {
-        @Override
-        public long nextIno() {
-            return ino++;
-        }
-
-        @Override
-        public long now() {
-            return 0;
-        }
-    };
+    private final SimClockInodes ids = new CountingInodes();
 
     private TreeFs fsWith(String file) {
         TreeFs fs = new TreeFs("tmpfs", ids);

@@ -9,18 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class OverlayFsTest {
-    private long ino = 1;
-    private final SimClockInodes ids = new SimClockInodes() {
-        @Override
-        public long nextIno() {
-            return ino++;
-        }
-
-        @Override
-        public long now() {
-            return 0;
-        }
-    };
+    private final SimClockInodes ids = new CountingInodes();
     private final TreeFs lower = new TreeFs("layer", ids);
     private final TreeFs upper = new TreeFs("layer", ids);
 
