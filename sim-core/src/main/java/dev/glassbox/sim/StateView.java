@@ -323,7 +323,8 @@ final class StateView {
         static RouteViews of(String owner, List<Sys.Route> routes) {
             Map<String, String> shown = new TreeMap<>();
             for (Sys.Route r : routes) {
-                shown.put(owner + " " + r.destination(), (r.gateway().isEmpty() ? "" : "via " + r.gateway() + " ") + "dev " + r.device());
+                // every container on a network shows the same route to it: one copy of each
+                shown.put(owner + " " + r.destination(), ((r.gateway().isEmpty() ? "" : "via " + r.gateway() + " ") + "dev " + r.device()).intern());
             }
             return new RouteViews(List.copyOf(routes), shown.keySet().toArray(new String[0]), shown.values().toArray(new String[0]));
         }
