@@ -104,7 +104,7 @@ abstract sealed class Node permits Node.Dir, Node.File, Node.Link, Node.Dev {
             return -(lo + 1);
         }
 
-        /** Adds or replaces an entry ({@code name} as stored: see {@link Node#shared}); returns the one replaced, or null. */
+        /** Adds or replaces an entry (a new name is stored shared: see {@link Node#shared}); returns the one replaced, or null. */
         Node put(String name, Node node) {
             java.util.Objects.requireNonNull(node);
             int i = index(name);
@@ -121,7 +121,7 @@ abstract sealed class Node permits Node.Dir, Node.File, Node.Link, Node.Dev {
             }
             System.arraycopy(names, i, names, i + 1, size - i);
             System.arraycopy(nodes, i, nodes, i + 1, size - i);
-            names[i] = name;
+            names[i] = shared(name);
             nodes[i] = node;
             size++;
             changes++;

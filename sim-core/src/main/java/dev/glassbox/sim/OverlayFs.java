@@ -150,7 +150,7 @@ final class OverlayFs implements Fs {
                 throw merged == null ? SysError.enoent() : SysError.enotdir();
             }
             Node.Dir copy = (Node.Dir) md.copy(ids.nextIno());
-            d.put(Node.shared(name), copy);
+            d.put(name, copy);
             d = copy;
         }
         return d;
@@ -172,7 +172,7 @@ final class OverlayFs implements Fs {
             return n;
         }
         Node copy = n instanceof Node.Dir ? copyUpDir(rel) : n.copy(ids.nextIno());
-        parent.put(Node.shared(name), copy);
+        parent.put(name, copy);
         return copy;
     }
 
@@ -186,7 +186,7 @@ final class OverlayFs implements Fs {
         boolean overWhiteout = parent.get(name) instanceof Node.Dev;
         Node.Dir d = new Node.Dir(ids.nextIno(), mode, ids.now());
         d.opaque = overWhiteout || inLowerHidden(rel);
-        parent.put(Node.shared(name), d);
+        parent.put(name, d);
         return d;
     }
 
@@ -220,7 +220,7 @@ final class OverlayFs implements Fs {
             f.write(data, append);
         } else {
             f = new Node.File(ids.nextIno(), mode, ids.now(), data.clone(), data.length);
-            parent.put(Node.shared(name), f);
+            parent.put(name, f);
         }
         f.mtime = ids.now();
         return f;
@@ -232,7 +232,7 @@ final class OverlayFs implements Fs {
             throw SysError.eexist();
         }
         Node.Dir parent = copyUpDir(rel.subList(0, rel.size() - 1));
-        parent.put(Node.shared(rel.get(rel.size() - 1)), new Node.Link(ids.nextIno(), ids.now(), target));
+        parent.put(rel.get(rel.size() - 1), new Node.Link(ids.nextIno(), ids.now(), target));
     }
 
     @Override
@@ -248,7 +248,7 @@ final class OverlayFs implements Fs {
         String name = rel.get(rel.size() - 1);
         parent.remove(name);
         if (lookup(rel) != null) {
-            parent.put(Node.shared(name), new Node.Dev(ids.nextIno(), 0, ids.now(), 0, 0));
+            parent.put(name, new Node.Dev(ids.nextIno(), 0, ids.now(), 0, 0));
         }
     }
 

@@ -50,7 +50,7 @@ final class SimHostFs implements HostFs {
                 continue;
             }
             if (name.startsWith(WHITEOUT)) {
-                parent.put(Node.shared(name.substring(WHITEOUT.length())), new Node.Dev(k.ids.nextIno(), 0, k.now(), 0, 0));
+                parent.put(name.substring(WHITEOUT.length()), new Node.Dev(k.ids.nextIno(), 0, k.now(), 0, 0));
                 continue;
             }
             Node node = switch (e.type()) {
@@ -78,7 +78,7 @@ final class SimHostFs implements HostFs {
                 node.uid = e.uid();
                 node.gid = e.gid();
             }
-            parent.put(Node.shared(name), node);
+            parent.put(name, node);
         }
     }
 
@@ -184,7 +184,7 @@ final class SimHostFs implements HostFs {
         }
         k.event(MountEvents.copyTree(from, to, usage(src), "cp -a --reflink=auto -T " + from + " " + to));
         Node.Dir copy = copyDir(src, new HashMap<>());
-        parent.put(Node.shared(rel.get(rel.size() - 1)), copy);
+        parent.put(rel.get(rel.size() - 1), copy);
         parent.nlink++;
     }
 
@@ -206,7 +206,7 @@ final class SimHostFs implements HostFs {
                 c.nlink = n.nlink;
                 copied.put(n.ino, c);
             }
-            out.put(Node.shared(e.getKey()), c);
+            out.put(e.getKey(), c);
         }
         return out;
     }

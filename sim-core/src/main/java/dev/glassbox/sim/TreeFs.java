@@ -76,7 +76,7 @@ final class TreeFs implements Fs {
             throw SysError.eexist();
         }
         Node.Dir d = new Node.Dir(ids.nextIno(), mode, ids.now());
-        parent.put(Node.shared(last(rel)), d);
+        parent.put(last(rel), d);
         parent.nlink++;
         return d;
     }
@@ -88,7 +88,7 @@ final class TreeFs implements Fs {
             Node n = d.get(name);
             if (n == null) {
                 Node.Dir created = new Node.Dir(ids.nextIno(), 0755, ids.now());
-                d.put(Node.shared(name), created);
+                d.put(name, created);
                 d.nlink++;
                 n = created;
             }
@@ -113,14 +113,14 @@ final class TreeFs implements Fs {
             return f;
         }
         Node.File f = new Node.File(ids.nextIno(), mode, ids.now(), data.clone(), data.length);
-        parent.put(Node.shared(last(rel)), f);
+        parent.put(last(rel), f);
         return f;
     }
 
     /** Places an existing node (a layer entry, a whiteout, a copied-up file). */
     void put(List<String> rel, Node node) {
         Node.Dir parent = parent(rel);
-        Node old = parent.put(Node.shared(last(rel)), node);
+        Node old = parent.put(last(rel), node);
         if (node instanceof Node.Dir && !(old instanceof Node.Dir)) {
             parent.nlink++;
         }
@@ -132,7 +132,7 @@ final class TreeFs implements Fs {
         if (parent.get(last(rel)) != null) {
             throw SysError.eexist();
         }
-        parent.put(Node.shared(last(rel)), new Node.Link(ids.nextIno(), ids.now(), target));
+        parent.put(last(rel), new Node.Link(ids.nextIno(), ids.now(), target));
     }
 
     @Override

@@ -40,10 +40,7 @@ final class StateDiff {
                 java.lang.invoke.MethodHandle handle = lookup.unreflect(accessor);
                 return (java.util.function.Function<Object, Object>) java.lang.invoke.LambdaMetafactory.metafactory(lookup, "apply",
                         java.lang.invoke.MethodType.methodType(java.util.function.Function.class),
-                        java.lang.invoke.MethodType.methodType(Object.class, Object.class), handle,
-                        java.lang.invoke.MethodType.methodType(accessor.getReturnType().isPrimitive()
-                                ? java.lang.invoke.MethodType.methodType(accessor.getReturnType()).wrap().returnType()
-                                : accessor.getReturnType(), accessor.getDeclaringClass()))
+                        java.lang.invoke.MethodType.methodType(Object.class, Object.class), handle, handle.type().wrap())
                         .getTarget().invokeExact();
             } catch (Throwable notPublic) {
                 return r -> {
