@@ -38,14 +38,32 @@ public final class Globs {
     }
 
     public static String escape(String literal) {
-        StringBuilder sb = new StringBuilder();
-        for (char c : literal.toCharArray()) {
-            if (c == '*' || c == '?' || c == '[' || c == ']' || c == '\\') {
-                sb.append('\\');
-            }
-            sb.append(c);
+        int n = literal.length();
+        int i = 0;
+        while (i < n && !special(literal.charAt(i))) {
+            i++;
         }
+        if (i == n) {
+            return literal; // most literals have nothing to escape
+        }
+        StringBuilder sb = new StringBuilder(n + 4);
+        escapeInto(literal, sb);
         return sb.toString();
+    }
+
+    /** Appends {@code literal} to {@code out} as {@link #escape} would make it, without a string between. */
+    public static void escapeInto(CharSequence literal, StringBuilder out) {
+        for (int i = 0, n = literal.length(); i < n; i++) {
+            char c = literal.charAt(i);
+            if (special(c)) {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+    }
+
+    private static boolean special(char c) {
+        return c == '*' || c == '?' || c == '[' || c == ']' || c == '\\';
     }
 
     public static String toRegex(String pattern) {
@@ -107,13 +125,15 @@ public final class Globs {
         List<String> parts = Sys.pathNames(pattern);
         List<String> current = new ArrayList<>();
         current.add(absolute ? "/" : "");
+        boolean listed = false; // whether the last component came from reading its directory: then it exists
         for (String part : parts) {
             if (part.isEmpty()) {
                 continue;
             }
             List<String> next = new ArrayList<>();
+            listed = hasMeta(part) && !matchesOnlyItself(part);
             for (String base : current) {
-                if (!hasMeta(part) || matchesOnlyItself(part)) {
+                if (!listed) {
                     next.add(join(base, unescape(part)));
                     continue;
                 }
@@ -137,6 +157,9 @@ public final class Globs {
                 }
             }
             current = next;
+        }
+        if (listed) {
+            return current;
         }
         for (String p : current) {
             if (sys.lexists(p)) { // else a literal component that does not exist: no match

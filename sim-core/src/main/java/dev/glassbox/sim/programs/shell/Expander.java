@@ -16,8 +16,12 @@ final class Expander {
 
     /** A command's words as fields (split and globbed). */
     List<String> fields(List<String> words) {
-        List<String> out = new ArrayList<>();
+        List<String> out = new ArrayList<>(words.size());
         for (String w : words) {
+            if (plain(w)) {
+                out.add(w);
+                continue;
+            }
             Fields f = new Fields();
             scan(w, f, true, true);
             f.finish();
@@ -32,6 +36,31 @@ final class Expander {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether a word expands to itself: no quote, escape, expansion, tilde or pattern character in it. Most words of a
+     * script are such ({@code echo}, {@code -f}, {@code ]}), and so is the test command {@code [}, a '[' that never
+     * closes and so matches only the name it spells (see Globs.standsForItself).
+     */
+    static boolean plain(String w) {
+        int n = w.length();
+        if (n == 0 || w.charAt(0) == '~') {
+            return false;
+        }
+        if (n == 1 && w.charAt(0) == '[') {
+            return true;
+        }
+        for (int i = 0; i < n; i++) {
+            switch (w.charAt(i)) {
+                case '\'', '"', '\\', '$', '`', '*', '?', '[' -> {
+                    return false;
+                }
+                default -> {
+                }
+            }
+        }
+        return true;
     }
 
     /** One string, no splitting or globbing: assignments, redirection targets, case words. */
@@ -128,7 +157,7 @@ final class Expander {
     private int doubleQuoted(String w, int i, Fields f, boolean split) {
         int close = Scan.doubleEnd(w, i);
         int end = close < 0 ? w.length() : close - 1;
-        if (w.substring(i, end).equals("$@") && sh.params.isEmpty()) {
+        if (end - i == 2 && w.startsWith("$@", i) && sh.params.isEmpty()) {
             return end + 1;
         }
         f.keep = true;
@@ -372,7 +401,11 @@ final class Expander {
 
         void lit(String s, boolean quoted) {
             text.append(s);
-            pat.append(quoted ? Globs.escape(s) : s);
+            if (quoted) {
+                Globs.escapeInto(s, pat);
+            } else {
+                pat.append(s);
+            }
             if (!quoted && Globs.hasMeta(s)) {
                 glob = true;
             }

@@ -97,6 +97,17 @@ class ShellTest {
     }
 
     @Test
+    void aGlobGivesWhatItsDirectoryListsAndLooksUpTheLiteralNamesAfterAPattern() {
+        w.file("/tmp/k/a/conf", "");
+        w.file("/tmp/k/b/other", "");
+        // a link to nothing is listed, so * gives it, though the path it names does not resolve
+        assertEquals("/tmp/k/a /tmp/k/b /tmp/k/dangling\n", out("ln -s /nowhere /tmp/k/dangling; echo /tmp/k/*"));
+        assertEquals("/tmp/k/a/conf\n", out("echo /tmp/k/*/conf"));
+        assertEquals("/tmp/k/*/none\n", out("echo /tmp/k/*/none"));
+        assertEquals("/tmp/k/a/conf /tmp/k/b/other\n", out("echo /tmp/k/[ab]/*"));
+    }
+
+    @Test
     void aBracketThatNeverClosesIsLiteralButSlashesAreStillJoinedForAFileThatExists() {
         w.file("/tmp/h/[x", "");
         w.file("/tmp/h/a.conf", "");
