@@ -305,12 +305,15 @@ final class MountTable {
         if (path.isEmpty()) {
             throw SysError.enoent();
         }
-        List<String> cur = path.startsWith("/") ? new ArrayList<>() : split(cwd);
+        List<String> cur = path.startsWith("/") ? new ArrayList<>(8) : split(cwd);
         ArrayList<String> todo = split(path);
         Collections.reverse(todo); // names to walk, the next one last
         int links = 0;
         // steps.get(i): where the first i names of cur landed; null until needed (cwd's ancestors)
-        List<Step> steps = new ArrayList<>(Collections.nCopies(cur.size(), (Step) null));
+        List<Step> steps = new ArrayList<>(cur.size() + todo.size() + 1);
+        for (int i = 0; i < cur.size(); i++) {
+            steps.add(null);
+        }
         steps.add(locate(cur));
         while (!todo.isEmpty()) {
             String name = todo.remove(todo.size() - 1);

@@ -14,12 +14,18 @@ import java.util.TreeMap;
  */
 final class OverlayFs implements Fs {
     private final Node.Dir upper;
-    private final List<Node.Dir> lowers;
+    /** The upper layer, then the lower ones top first: where every walk from the root starts. */
+    private final List<Node.Dir> layers;
     private final SimClockInodes ids;
 
     OverlayFs(Node.Dir upper, List<Node.Dir> lowers, SimClockInodes ids) {
         this.upper = upper;
-        this.lowers = List.copyOf(lowers);
+        Node.Dir[] all = new Node.Dir[lowers.size() + 1];
+        all[0] = upper;
+        for (int i = 0; i < lowers.size(); i++) {
+            all[i + 1] = lowers.get(i);
+        }
+        this.layers = List.of(all);
         this.ids = ids;
     }
 
@@ -28,16 +34,9 @@ final class OverlayFs implements Fs {
         return "overlay";
     }
 
-    private List<Node.Dir> layers() {
-        List<Node.Dir> all = new ArrayList<>(lowers.size() + 1);
-        all.add(upper);
-        all.addAll(lowers);
-        return all;
-    }
-
     /** The directories visible at {@code rel}, top layer first; empty when rel is not a visible directory. */
     List<Node.Dir> visibleDirs(List<String> rel) {
-        List<Node.Dir> current = layers();
+        List<Node.Dir> current = layers;
         for (String name : rel) {
             current = visibleDirs(current, name);
             if (current.isEmpty()) {
@@ -50,7 +49,8 @@ final class OverlayFs implements Fs {
     /** The directories visible at {@code rel + name}, given {@code dirs}, those visible at {@code rel} (see MountTable's walk). */
     List<Node.Dir> visibleDirs(List<Node.Dir> dirs, String name) {
         List<Node.Dir> next = new ArrayList<>(dirs.size());
-        for (Node.Dir d : dirs) {
+        for (int i = 0, n = dirs.size(); i < n; i++) {
+            Node.Dir d = dirs.get(i);
             Node child = d.get(name);
             if (child == null) {
                 continue;
@@ -86,8 +86,8 @@ final class OverlayFs implements Fs {
 
     /** What {@link #lookup} finds at {@code rel + name}, given {@code parents}, the directories visible at a non-empty {@code rel}. */
     Node child(List<Node.Dir> parents, String name) {
-        for (Node.Dir d : parents) {
-            Node child = d.get(name);
+        for (int i = 0, n = parents.size(); i < n; i++) {
+            Node child = parents.get(i).get(name);
             if (child instanceof Node.Dev dev && dev.whiteout()) {
                 return null;
             }
@@ -191,7 +191,7 @@ final class OverlayFs implements Fs {
     }
 
     private boolean inLowerHidden(List<String> rel) {
-        for (Node.Dir lower : lowers) {
+        for (Node.Dir lower : layers.subList(1, layers.size())) {
             Node n = lower;
             for (String name : rel) {
                 n = n instanceof Node.Dir d ? d.get(name) : null;

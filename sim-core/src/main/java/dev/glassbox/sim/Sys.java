@@ -130,7 +130,7 @@ public interface Sys {
             int slash = path.indexOf('/', i);
             int end = slash < 0 ? n : slash;
             if (end > i) {
-                out.add(path.substring(i, end));
+                out.add(Names.of(path, i, end)); // one shared copy of each name (see Names)
             }
             i = end + 1;
         }
