@@ -5,6 +5,7 @@ import dev.glassbox.kernel.HostFs;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * {@code --user NAME[:GROUP]} made numeric from the container's own /etc/passwd and /etc/group, as
@@ -26,17 +27,10 @@ final class UserLookup {
         String spec = user == null || user.isEmpty() ? c.image.config().user() : user;
         String[] parts = (spec == null ? "" : spec).split(":", 2);
         String userArg = parts[0];
-        List<String[]> passwd = entries(c, "/etc/passwd", 7);
         int uid = 0;
         int gid = 0;
         String home = "/";
-        String[] entry = null;
-        for (String[] e : passwd) {
-            if (userArg.isEmpty() ? e[2].equals("0") : e[0].equals(userArg) || e[2].equals(userArg)) {
-                entry = e;
-                break;
-            }
-        }
+        String[] entry = first(c, "/etc/passwd", 7, e -> userArg.isEmpty() ? e[2].equals("0") : e[0].equals(userArg) || e[2].equals(userArg));
         if (entry != null) {
             uid = number(entry[2]);
             gid = number(entry[3]);
@@ -51,10 +45,9 @@ final class UserLookup {
     }
 
     private int group(Container c, String groupArg) {
-        for (String[] e : entries(c, "/etc/group", 3)) {
-            if (e[0].equals(groupArg) || e[2].equals(groupArg)) {
-                return number(e[2]);
-            }
+        String[] e = first(c, "/etc/group", 3, g -> g[0].equals(groupArg) || g[2].equals(groupArg));
+        if (e != null) {
+            return number(e[2]);
         }
         return numeric(groupArg, "unable to find group " + groupArg + ": no matching entries in group file");
     }
@@ -78,17 +71,29 @@ final class UserLookup {
         }
     }
 
-    /** The file's colon-separated lines with at least {@code fields} fields, from the topmost layer that has it. */
-    private List<String[]> entries(Container c, String path, int fields) {
-        List<String[]> out = new ArrayList<>();
+    /**
+     * The first of the file's colon-separated lines with at least {@code fields} fields that {@code match} accepts, from
+     * the topmost layer that has the file; null if none does. Lines are split one at a time, up to the one found: most
+     * lookups want root, on the first line.
+     */
+    private String[] first(Container c, String path, int fields, Predicate<String[]> match) {
         String text = read(c, path);
-        for (String line : text.split("\n")) {
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            int nl = text.indexOf('\n', i);
+            int end = nl < 0 ? n : nl;
+            String line = text.substring(i, end);
+            i = end + 1;
+            if (line.startsWith("#")) {
+                continue;
+            }
             String[] f = line.split(":", -1);
-            if (!line.startsWith("#") && f.length >= fields) {
-                out.add(f);
+            if (f.length >= fields && match.test(f)) {
+                return f;
             }
         }
-        return out;
+        return null;
     }
 
     private String read(Container c, String path) {

@@ -3,10 +3,10 @@ package dev.glassbox.sim;
 /**
  * The names a path walk splits off, one copy each: the kernel's dentry cache keeps a name once, and a walk finds it by
  * hashing the bytes between two slashes rather than by making a string of them. Here a path's names come from a small
- * direct-mapped table of interned strings, so that the names of the paths a container resolves again and again (etc,
- * nginx, proc, self, …) are not made afresh at every walk, and the directory that holds the same name (also interned,
- * see Node#shared) is found by identity. A slot keeps the last name hashed to it: a name missed is made and interned
- * once more, never refused, and the table never grows.
+ * direct-mapped table of strings, so that the names of the paths a container resolves again and again (etc, nginx,
+ * proc, self, …) are not made afresh at every walk. A slot keeps the last name hashed to it: a name missed is made
+ * once more (not interned: the names seen once, a container's id or a pid, would each cost a lookup in the JVM's
+ * string table), never refused, and the table never grows.
  */
 final class Names {
     private static final int SLOTS = 4096; // power of two
@@ -15,7 +15,7 @@ final class Names {
 
     private Names() {}
 
-    /** The name {@code path[start, end)}, interned. */
+    /** The name {@code path[start, end)}. */
     static String of(String path, int start, int end) {
         int len = end - start;
         if (len > LONGEST) {
@@ -30,7 +30,7 @@ final class Names {
         if (kept != null && kept.length() == len && path.regionMatches(start, kept, 0, len)) {
             return kept;
         }
-        String made = path.substring(start, end).intern();
+        String made = path.substring(start, end);
         TABLE[slot] = made;
         return made;
     }

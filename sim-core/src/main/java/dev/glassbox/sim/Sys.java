@@ -118,13 +118,7 @@ public interface Sys {
     /** The names between a path's slashes, as the kernel walks them (no empty ones: {@code //} is one slash). */
     static java.util.ArrayList<String> pathNames(String path) {
         int n = path.length();
-        int slashes = 0;
-        for (int i = 0; i < n; i++) {
-            if (path.charAt(i) == '/') {
-                slashes++;
-            }
-        }
-        java.util.ArrayList<String> out = new java.util.ArrayList<>(slashes + 1); // grown once, not from ten by halves
+        java.util.ArrayList<String> out = new java.util.ArrayList<>(Math.min(n / 2 + 1, 12)); // most paths have fewer names
         int i = 0;
         while (i < n) {
             int slash = path.indexOf('/', i);
