@@ -51,6 +51,30 @@ public final class LifecycleBench {
         return rates;
     }
 
+    /**
+     * Bytes the JVM's threads allocated per run of {@code line} (the virtual threads' count on their carriers), or -1 where
+     * the JVM does not tell. Unlike a rate, this hardly moves between runs: it counts the work done, not how fast the
+     * processor and the JIT compiler of that run happened to do it, so a change of a few percent shows here first.
+     */
+    private static double allocatedPer(Engine e, String line, int n) {
+        long before = totalAllocated();
+        for (int i = 0; i < n; i++) {
+            must(e, line);
+        }
+        long after = totalAllocated();
+        return before < 0 || after < 0 ? -1 : (after - before) / (double) n;
+    }
+
+    /** ThreadMXBean.getTotalThreadAllocatedBytes, which Java 21 added (the code is built for 17): -1 where it is missing. */
+    private static long totalAllocated() {
+        Object threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        try {
+            return (long) Class.forName("com.sun.management.ThreadMXBean").getMethod("getTotalThreadAllocatedBytes").invoke(threads);
+        } catch (ReflectiveOperationException | RuntimeException ex) {
+            return -1;
+        }
+    }
+
     /** The median of sorted rates and their range: one round can meet a collection or a compilation, the median does not. */
     private static String median(double[] sorted) {
         return String.format(java.util.Locale.ROOT, "%8.0f lifecycles/s (median of %d rounds, %.0f-%.0f)", sorted[sorted.length / 2], sorted.length,
@@ -93,6 +117,12 @@ public final class LifecycleBench {
                 double[] settled = rounds(e, n, 5);
                 System.out.printf("  … after %d more: %s | baseline %8.0f `docker version`/s | ratio %.3f%n",
                         settle, median(settled), base, settled[settled.length / 2] / base);
+                double lifeBytes = allocatedPer(e, LIFECYCLE, n);
+                double baseBytes = allocatedPer(e, "docker version", n);
+                if (lifeBytes >= 0 && baseBytes > 0) {
+                    System.out.printf("  allocated: %8.0f bytes per lifecycle | baseline %8.0f bytes per `docker version` | ratio %.1f%n",
+                            lifeBytes, baseBytes, lifeBytes / baseBytes);
+                }
             }
         }
         int background = Integer.getInteger("bench.background", 20);
