@@ -67,7 +67,11 @@ final class StateDiff {
             Member[] ms = members(ra);
             if (ms != null) {
                 for (Member m : ms) {
-                    diff(path + m.step(), m.read().apply(a), m.read().apply(b), out);
+                    Object va = m.read().apply(a);
+                    Object vb = m.read().apply(b);
+                    if (va != vb && !Objects.equals(va, vb)) { // most members of a changed record are the same: no path for them
+                        unequal(path + m.step(), va, vb, out);
+                    }
                 }
                 return;
             }
