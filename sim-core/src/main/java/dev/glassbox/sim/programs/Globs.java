@@ -40,7 +40,7 @@ public final class Globs {
     public static String escape(String literal) {
         int n = literal.length();
         int i = 0;
-        while (i < n && !special(literal.charAt(i))) {
+        while (i < n && !escapes(literal.charAt(i))) {
             i++;
         }
         if (i == n) {
@@ -55,14 +55,15 @@ public final class Globs {
     public static void escapeInto(CharSequence literal, StringBuilder out) {
         for (int i = 0, n = literal.length(); i < n; i++) {
             char c = literal.charAt(i);
-            if (special(c)) {
+            if (escapes(c)) {
                 out.append('\\');
             }
             out.append(c);
         }
     }
 
-    private static boolean special(char c) {
+    /** Whether {@link #escape} puts a backslash before {@code c}: a pattern character, or the escape itself. */
+    public static boolean escapes(char c) {
         return c == '*' || c == '?' || c == '[' || c == ']' || c == '\\';
     }
 

@@ -414,12 +414,11 @@ final class Expander {
         /** One character: what {@code lit(String.valueOf(c), quoted)} does, without making a string. */
         void ch(char c, boolean quoted) {
             text.append(c);
-            boolean meta = c == '*' || c == '?' || c == '[';
-            if (quoted && (meta || c == ']' || c == '\\')) {
+            if (quoted && Globs.escapes(c)) {
                 pat.append('\\');
             }
             pat.append(c);
-            if (!quoted && meta) {
+            if (!quoted && (c == '*' || c == '?' || c == '[')) {
                 glob = true;
             }
         }
