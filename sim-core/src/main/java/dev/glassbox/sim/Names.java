@@ -5,13 +5,17 @@ package dev.glassbox.sim;
  * hashing the bytes between two slashes rather than by making a string of them. Here a path's names come from a small
  * direct-mapped table of strings, so that the names of the paths a container resolves again and again (etc, nginx,
  * proc, self, …) are not made afresh at every walk. A slot keeps the last name hashed to it: a name missed is made
- * once more (not interned: the names seen once, a container's id or a pid, would each cost a lookup in the JVM's
- * string table), never refused, and the table never grows.
+ * once more, never refused, and the table never grows. A name found again in its slot is swapped for the copy
+ * directories store ({@link Node#shared}), so that a directory's lookup finds it by identity instead of comparing
+ * characters at every step of its search; a name seen once (a container's id, a pid) is not shared, which would cost
+ * a lookup in the JVM's string table for nothing.
  */
 final class Names {
     private static final int SLOTS = 4096; // power of two
     private static final int LONGEST = 64; // longer names (rare) are made each time, never kept
     private static final String[] TABLE = new String[SLOTS];
+    /** Whether the name in the same slot is the shared copy ({@link Node#shared}) a directory stores. */
+    private static final boolean[] SHARED = new boolean[SLOTS];
 
     private Names() {}
 
@@ -26,12 +30,33 @@ final class Names {
             h = 31 * h + path.charAt(i);
         }
         int slot = (h ^ (h >>> 12)) & (SLOTS - 1);
-        String kept = TABLE[slot]; // a racy read is safe: strings are immutable and published through final fields
-        if (kept != null && kept.length() == len && path.regionMatches(start, kept, 0, len)) {
+        // Racy reads are safe: strings are immutable and published through final fields, and the flag is a hint (a name
+        // shared twice, or returned unshared once, only costs a lookup more)
+        String kept = TABLE[slot];
+        if (kept != null && same(kept, path, start, len)) {
+            if (!SHARED[slot]) { // seen twice: from now on the directory's own copy, which its lookup finds by identity
+                kept = Node.shared(kept);
+                TABLE[slot] = kept;
+                SHARED[slot] = true;
+            }
             return kept;
         }
         String made = path.substring(start, end);
+        SHARED[slot] = false;
         TABLE[slot] = made;
         return made;
+    }
+
+    /** Whether {@code kept} is {@code path[start, start + len)}: a plain loop, for names this short (regionMatches costs more). */
+    private static boolean same(String kept, String path, int start, int len) {
+        if (kept.length() != len) {
+            return false;
+        }
+        for (int i = 0; i < len; i++) {
+            if (kept.charAt(i) != path.charAt(start + i)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

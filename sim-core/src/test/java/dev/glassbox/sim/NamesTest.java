@@ -7,15 +7,20 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** A path's names come back equal to the text between its slashes, one shared copy each, whatever the table held before. */
+/**
+ * A path's names come back equal to the text between its slashes, whatever the table held before; a name seen twice comes
+ * back as the one copy directories store.
+ */
 class NamesTest {
     @Test
     void aPathsNamesAreTheTextBetweenItsSlashesSharedOnce() {
         assertEquals(List.of("etc", "nginx", "conf.d"), Sys.pathNames("/etc//nginx/conf.d/"));
         assertEquals(List.of("a", "b"), Sys.pathNames("a/b"));
         assertEquals(List.of(), Sys.pathNames("/"));
-        String first = Sys.pathNames("/etc/hosts").get(1);
-        assertSame(first, Sys.pathNames("/var/lib/hosts").get(2), "the same name is one string");
+        Sys.pathNames("/etc/hostname"); // seen once: made, not yet shared
+        String again = Sys.pathNames("/var/lib/hostname").get(2);
+        assertSame("hostname".intern(), again, "a name seen again is the directories' shared copy, which their lookup finds by identity");
+        assertSame(again, Sys.pathNames("/etc/hostname").get(1), "and stays one string");
     }
 
     @Test
