@@ -181,6 +181,7 @@ final class SimProcess {
     /** The process's life on its carrier thread, from the scheduler's first hand-over of the baton. */
     private void threadMain() {
         ExitStatus status = ExitStatus.exited(0);
+        boolean handedOver = false;
         try {
             while (true) {
                 try {
@@ -190,6 +191,10 @@ final class SimProcess {
                     break;
                 } catch (Exec replaced) {
                     program = replaced.program;
+                    if (kernel.scheduler.threads == ProcessThreads.VIRTUAL) {
+                        handedOver = true;
+                        break;
+                    }
                 }
             }
         } catch (Exit e) {
@@ -203,13 +208,29 @@ final class SimProcess {
             output.write(2, "glassbox: program " + programName + " failed: " + e + "\n");
             status = ExitStatus.killed(Signals.SIGSEGV, false);
         } finally {
-            threadDone = true;
+            threadDone = !handedOver;
+        }
+        if (handedOver) {
+            continueOnFreshThread();
+            return;
         }
         try {
             kernel.exited(this, status);
         } finally {
             kernel.scheduler.finished();
         }
+    }
+
+    /**
+     * After execve, the new program runs on a new virtual thread, handed the baton straight from this one, which ends.
+     * A virtual thread keeps the heap chunk its stack was frozen into when it last blocked, as large as the deepest
+     * stack it ever blocked with: an entrypoint shell waits for its helper scripts twenty-odd interpreter frames deep,
+     * and the server it execs into (nginx's master, blocked for the container's whole life) would keep that chunk.
+     */
+    private void continueOnFreshThread() {
+        Baton next = Carriers.bind(ProcessThreads.VIRTUAL, this::threadMain);
+        baton = next; // this process is the scheduler's current one: nothing else reads its baton until it blocks
+        next.release();
     }
 
     // ---- blocking, on the process's own thread
