@@ -97,7 +97,7 @@ final class Scheduler {
 
     private void switchTo(SimProcess p) {
         current = p;
-        p.baton.release();
+        p.batonToRun().release();
         driver.acquireUninterruptibly();
         current = null;
     }
@@ -148,7 +148,7 @@ final class Scheduler {
         while ((next = runnable.poll()) != null) {
             if (next.canRun()) {
                 current = next;
-                next.baton.release();
+                next.batonToRun().release();
                 return;
             }
         }

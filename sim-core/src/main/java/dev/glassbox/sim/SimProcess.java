@@ -211,7 +211,11 @@ final class SimProcess {
             threadDone = !handedOver;
         }
         if (handedOver) {
-            continueOnFreshThread();
+            if (program == PAUSING) {
+                waitWithoutThread();
+            } else {
+                continueOnFreshThread();
+            }
             return;
         }
         try {
@@ -219,6 +223,54 @@ final class SimProcess {
         } finally {
             kernel.scheduler.finished();
         }
+    }
+
+    /** What a process waiting in {@link #pauseForever} runs when a signal wakes it: its handlers, then the same wait. */
+    private static final Program PAUSING = sys -> {
+        sys.pauseForever();
+        return 0;
+    };
+
+    /** Whether the process waits for signals with no thread (see {@link #pauseForever}): the next hand-over starts one. */
+    private boolean threadless;
+
+    /**
+     * pause(2) for the rest of the process's life. On virtual threads the process gives its thread up: the stack it
+     * blocked with is let go (a thread that blocks keeps it on the heap), and the scheduler's next hand-over of the
+     * baton, after a signal has made the process runnable, starts a new thread that runs the pending handlers and
+     * waits so again, or ends the process as the signal does.
+     */
+    void pauseForever() {
+        if (kernel.scheduler.threads != ProcessThreads.VIRTUAL) {
+            while (true) {
+                pauseForSignal();
+            }
+        }
+        checkSignals(); // a signal already pending is handled here, on this thread
+        throw new Exec(PAUSING); // unwinds to threadMain, which ends this thread (see waitWithoutThread)
+    }
+
+    /** Whether the process now waits in {@link #pauseForever} with no thread. */
+    boolean waitsWithoutThread() {
+        return threadless;
+    }
+
+    private void waitWithoutThread() {
+        state = State.SLEEPING;
+        kernel.edits.markAlone(dev.glassbox.trace.StatePart.PROCESSES);
+        threadless = true;
+        kernel.scheduler.finished();
+    }
+
+    /** The baton the scheduler hands this process, on a new thread if it waits without one. */
+    Baton batonToRun() {
+        if (threadless) {
+            threadless = false;
+            state = State.RUNNING;
+            kernel.edits.markAlone(dev.glassbox.trace.StatePart.PROCESSES);
+            baton = Carriers.bind(ProcessThreads.VIRTUAL, this::threadMain);
+        }
+        return baton;
     }
 
     /**

@@ -432,6 +432,11 @@ final class SimSys implements Sys {
     }
 
     @Override
+    public void pauseForever() {
+        p.pauseForever();
+    }
+
+    @Override
     public long timeMillis() {
         return k.now();
     }

@@ -111,6 +111,16 @@ public interface Sys {
     void sleep(long millis);
     /** Blocks until a signal handler has run. */
     void pause();
+    /**
+     * {@code for (;;) pause();}, the last thing a program does: it waits for signals alone until one ends it. Never
+     * returns. The sim kernel keeps no stack for such a process while it waits (a server's workers, each for the
+     * container's life).
+     */
+    default void pauseForever() {
+        while (true) {
+            pause();
+        }
+    }
     long timeMillis();
 
     // ---- files (paths relative to the cwd; the process's mount namespace and root apply)

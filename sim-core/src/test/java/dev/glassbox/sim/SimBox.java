@@ -11,6 +11,8 @@ import dev.glassbox.kernel.NsType;
 import dev.glassbox.kernel.ProcessInfo;
 import dev.glassbox.kernel.Processes;
 import dev.glassbox.kernel.Sandbox;
+import dev.glassbox.kernel.Signals;
+import dev.glassbox.kernel.SysError;
 import dev.glassbox.sim.programs.Programs;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -42,6 +44,8 @@ public final class SimBox implements AutoCloseable {
     private static final String PROC_FILES = "/var/lib/glassbox-box/proc";
     private static final String CGROUP = "glassbox-box";
     private static final String CLIENT = "glassbox-client";
+    /** A program that says "usr1" at each SIGUSR1, ignores SIGHUP, says "ready" and waits in pauseForever. */
+    public static final String WAITER = "glassbox-waiter";
     private static final long WAIT_MILLIS = 600_000;
 
     private final SimKernel k = new SimKernel(7, EPOCH, SimBox::program);
@@ -75,6 +79,7 @@ public final class SimBox implements AutoCloseable {
         k.fs().unpackLayer(ROOT, root);
         k.fs().writeFile("/usr/bin/" + CLIENT, SimBinary.header(CLIENT));
         k.fs().chmod("/usr/bin/" + CLIENT, 0755);
+        binary("/usr/bin/" + WAITER, WAITER);
     }
 
     /** A box whose /proc is a plain directory of the image, with no procfs mounted on it. */
@@ -83,7 +88,24 @@ public final class SimBox implements AutoCloseable {
     }
 
     private static Optional<Program> program(String name) {
-        return name.equals(CLIENT) ? Optional.of(SimBox::client) : Programs.lookup(name);
+        return name.equals(CLIENT) ? Optional.of(SimBox::client) : name.equals(WAITER) ? Optional.of(SimBox::waiter) : Programs.lookup(name);
+    }
+
+    private static int waiter(Sys sys) {
+        sys.signal(Signals.SIGUSR1, () -> sys.out("usr1\n"));
+        sys.ignore(Signals.SIGHUP);
+        sys.out("ready\n");
+        sys.pauseForever();
+        return 0;
+    }
+
+    /** Whether the process (a pid as the host sees it) is alive and waits without a thread of its own. */
+    public boolean waitsWithoutThread(int pid) {
+        try {
+            return k.process(pid).waitsWithoutThread();
+        } catch (SysError e) {
+            return false; // no such process
+        }
     }
 
     /** The host's side of {@link #exchange}: connect, send argv[3], print everything until the server closes. */

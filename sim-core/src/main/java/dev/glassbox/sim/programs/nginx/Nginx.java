@@ -228,9 +228,8 @@ public final class Nginx {
         });
         sys.ignore(Signals.SIGHUP);
         sys.setproctitle("nginx: worker process");
-        while (true) {
-            sys.pause();
-        }
+        sys.pauseForever();
+        return 0; // not reached: pauseForever never returns
     }
 
     private void shutdown(int sig) {
