@@ -33,7 +33,7 @@ final class Names {
         // Racy reads are safe: strings are immutable and published through final fields, and the flag is a hint (a name
         // shared twice, or returned unshared once, only costs a lookup more)
         String kept = TABLE[slot];
-        if (kept != null && same(kept, path, start, len)) {
+        if (kept != null && kept.length() == len && path.regionMatches(start, kept, 0, len)) {
             if (!SHARED[slot]) { // seen twice: from now on the directory's own copy, which its lookup finds by identity
                 kept = Node.shared(kept);
                 TABLE[slot] = kept;
@@ -45,18 +45,5 @@ final class Names {
         SHARED[slot] = false;
         TABLE[slot] = made;
         return made;
-    }
-
-    /** Whether {@code kept} is {@code path[start, start + len)}: a plain loop, for names this short (regionMatches costs more). */
-    private static boolean same(String kept, String path, int start, int len) {
-        if (kept.length() != len) {
-            return false;
-        }
-        for (int i = 0; i < len; i++) {
-            if (kept.charAt(i) != path.charAt(start + i)) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -174,7 +174,7 @@ final class SimProcess {
         state = State.RUNNING;
         kernel.edits.mark(dev.glassbox.trace.StatePart.PROCESSES);
         started = true;
-        baton = Carriers.bind(kernel.scheduler.threads, this::threadMain);
+        baton = newThread();
         kernel.scheduler.makeRunnable(this);
     }
 
@@ -268,9 +268,14 @@ final class SimProcess {
             threadless = false;
             state = State.RUNNING;
             kernel.edits.markAlone(dev.glassbox.trace.StatePart.PROCESSES);
-            baton = Carriers.bind(ProcessThreads.VIRTUAL, this::threadMain);
+            baton = newThread();
         }
         return baton;
+    }
+
+    /** A new thread for this process, which runs {@link #threadMain} once given the returned baton. */
+    private Baton newThread() {
+        return Carriers.bind(kernel.scheduler.threads, this::threadMain);
     }
 
     /**
@@ -280,7 +285,7 @@ final class SimProcess {
      * and the server it execs into (nginx's master, blocked for the container's whole life) would keep that chunk.
      */
     private void continueOnFreshThread() {
-        Baton next = Carriers.bind(ProcessThreads.VIRTUAL, this::threadMain);
+        Baton next = newThread();
         baton = next; // this process is the scheduler's current one: nothing else reads its baton until it blocks
         next.release();
     }
